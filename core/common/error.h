@@ -1,0 +1,59 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace cqpm {
+
+/// Every failure core reports has one of these codes. The HTTP status of each
+/// code is decided in one place (http/error_status.cpp); the wire name is the
+/// stable string clients switch on.
+enum class ErrorCode {
+  kInvalidJson,           // body is not JSON                          400
+  kInvalidField,          // a field is missing, of the wrong type, or malformed 400
+  kUnauthenticated,       // no or bad credentials                     401
+  kForbidden,             // authenticated but not allowed             403
+  kNotFound,              // absent, or outside the caller's scope     404
+  kMethodNotAllowed,      //                                           405
+  kInvalidState,          // the file is not in a state that allows it 409
+  kVersionConflict,       // expected_version is stale                 409
+  kConflict,              // unique key taken, idempotency key reused  409
+  kPayloadTooLarge,       //                                           413
+  kUnsupportedMediaType,  //                                           415
+  kUnknownTransition,     // the workflow has no such transition       422
+  kGuardFailed,           // a guard refused the transition            422
+  kUnprocessable,         // well-formed but refused by a business rule 422
+  kRateLimited,           //                                           429
+  kInvalidConfiguration,  // start-up refused: bad workflow, bad option
+  kStorage,               // the database failed                       500
+  kInternal,              //                                           500
+  kUnavailable,           // not ready                                 503
+};
+
+/// Wire name of a code ("version_conflict"), stable across releases.
+std::string_view errorCodeName(ErrorCode code);
+
+/// The one exception type of core. `field` names the input at fault using a
+/// JSON path-like notation ("candidate.email", "expected_version") or is empty.
+/// `details` carries extra machine-readable data (for example the current
+/// version on a conflict) and may be null.
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorCode code, const std::string& message, std::string field = {},
+        Poco::JSON::Object::Ptr details = nullptr)
+      : std::runtime_error(message), code_(code), field_(std::move(field)), details_(std::move(details)) {}
+
+  ErrorCode code() const { return code_; }
+  const std::string& field() const { return field_; }
+  Poco::JSON::Object::Ptr details() const { return details_; }
+
+ private:
+  ErrorCode code_;
+  std::string field_;
+  Poco::JSON::Object::Ptr details_;
+};
+
+}  // namespace cqpm

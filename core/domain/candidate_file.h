@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace cqpm::domain {
+
+/// Pathways to a CQPM. VAE files have no company and skip the company opinion.
+enum class Pathway { kEmployee, kVae, kJobSeeker, kOther };
+
+std::string_view pathwayName(Pathway pathway);  ///< "employee" | "vae" | "job_seeker" | "other"
+std::optional<Pathway> parsePathway(std::string_view name);
+
+/// The candidate as recorded on a file.
+struct Candidate {
+  std::string given_name;
+  std::string family_name;
+  std::string email;
+  std::string birth_date;  ///< ISO date YYYY-MM-DD
+};
+
+/// One candidate file (dossier) as stored. The workflow engine and guards read
+/// it; only the transition service writes state and version.
+struct CandidateFile {
+  std::string id;
+  std::string centre_id;
+  std::optional<std::string> company_id;         ///< absent for VAE
+  std::optional<std::string> candidate_user_id;  ///< the candidate's account, when one exists
+  std::string cqpm;
+  Pathway pathway = Pathway::kEmployee;
+  Candidate candidate;
+  std::string state;
+  std::int64_t version = 1;
+  std::string created_at;  ///< ISO-8601 UTC
+  std::string updated_at;
+};
+
+}  // namespace cqpm::domain
