@@ -1,11 +1,10 @@
 #include "domain/candidate_file.h"
 
-#include <array>
-#include <utility>
+#include "common/enum_names.h"
 
 namespace cqpm::domain {
 namespace {
-constexpr std::array<std::pair<Pathway, std::string_view>, 4> kPathwayNames{{
+constexpr EnumNames<Pathway, 4> kPathwayNames{{
     {Pathway::kEmployee, "employee"},
     {Pathway::kVae, "vae"},
     {Pathway::kJobSeeker, "job_seeker"},
@@ -13,18 +12,7 @@ constexpr std::array<std::pair<Pathway, std::string_view>, 4> kPathwayNames{{
 }};
 }  // namespace
 
-std::string_view pathwayName(Pathway pathway) {
-  for (const auto& [value, name] : kPathwayNames) {
-    if (value == pathway) return name;
-  }
-  return {};
-}
-
-std::optional<Pathway> parsePathway(std::string_view name) {
-  for (const auto& [value, entry] : kPathwayNames) {
-    if (entry == name) return value;
-  }
-  return std::nullopt;
-}
+std::string_view pathwayName(Pathway pathway) { return enumName(kPathwayNames, pathway); }
+std::optional<Pathway> parsePathway(std::string_view name) { return parseEnum(kPathwayNames, name); }
 
 }  // namespace cqpm::domain
