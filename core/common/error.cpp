@@ -4,25 +4,44 @@ namespace cqpm {
 
 std::string_view errorCodeName(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidJson: return "invalid_json";
-    case ErrorCode::kInvalidField: return "invalid_field";
-    case ErrorCode::kUnauthenticated: return "unauthenticated";
-    case ErrorCode::kForbidden: return "forbidden";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
-    case ErrorCode::kInvalidState: return "invalid_state";
-    case ErrorCode::kVersionConflict: return "version_conflict";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kPayloadTooLarge: return "payload_too_large";
-    case ErrorCode::kUnsupportedMediaType: return "unsupported_media_type";
-    case ErrorCode::kUnknownTransition: return "unknown_transition";
-    case ErrorCode::kGuardFailed: return "guard_failed";
-    case ErrorCode::kUnprocessable: return "unprocessable";
-    case ErrorCode::kRateLimited: return "rate_limited";
-    case ErrorCode::kInvalidConfiguration: return "invalid_configuration";
-    case ErrorCode::kStorage: return "storage_error";
-    case ErrorCode::kInternal: return "internal_error";
-    case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kInvalidJson:
+      return "invalid_json";
+    case ErrorCode::kInvalidField:
+      return "invalid_field";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kForbidden:
+      return "forbidden";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kMethodNotAllowed:
+      return "method_not_allowed";
+    case ErrorCode::kInvalidState:
+      return "invalid_state";
+    case ErrorCode::kVersionConflict:
+      return "version_conflict";
+    case ErrorCode::kConflict:
+      return "conflict";
+    case ErrorCode::kPayloadTooLarge:
+      return "payload_too_large";
+    case ErrorCode::kUnsupportedMediaType:
+      return "unsupported_media_type";
+    case ErrorCode::kUnknownTransition:
+      return "unknown_transition";
+    case ErrorCode::kGuardFailed:
+      return "guard_failed";
+    case ErrorCode::kUnprocessable:
+      return "unprocessable";
+    case ErrorCode::kRateLimited:
+      return "rate_limited";
+    case ErrorCode::kInvalidConfiguration:
+      return "invalid_configuration";
+    case ErrorCode::kStorage:
+      return "storage_error";
+    case ErrorCode::kInternal:
+      return "internal_error";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
   }
   return "internal_error";
 }

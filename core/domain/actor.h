@@ -16,6 +16,7 @@ struct Actor {
   Role role = Role::kCandidate;
   std::optional<College> college;  ///< jury_member and gtp_auditor only
   std::string organisation_id;
+  std::string organisation_name;
   OrganisationKind organisation_kind = OrganisationKind::kPlatform;
 };
 

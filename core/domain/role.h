@@ -23,9 +23,9 @@ enum class College { kEmployer, kEmployee };
 /// Kinds of organisation (tenants and others).
 enum class OrganisationKind { kCentre, kCompany, kGtp, kPlatform };
 
-std::string_view roleName(Role role);                      ///< "centre_coordinator", ...
-std::optional<Role> parseRole(std::string_view name);      ///< nullopt for an unknown name
-std::string_view collegeName(College college);             ///< "employer" | "employee"
+std::string_view roleName(Role role);                  ///< "centre_coordinator", ...
+std::optional<Role> parseRole(std::string_view name);  ///< nullopt for an unknown name
+std::string_view collegeName(College college);         ///< "employer" | "employee"
 std::optional<College> parseCollege(std::string_view name);
 std::string_view organisationKindName(OrganisationKind kind);  ///< "centre" | "company" | "gtp" | "platform"
 std::optional<OrganisationKind> parseOrganisationKind(std::string_view name);

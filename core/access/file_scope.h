@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+
+#include "domain/actor.h"
+
+namespace cqpm::access {
+
+/// Which candidate files an actor may see. Decided here, once, for every read
+/// and write of a file: storage applies it in SQL, so an out-of-scope file is
+/// indistinguishable from a missing one (404, never 403).
+struct FileScope {
+  enum class Kind {
+    kEverything,  ///< platform administrators
+    kCentre,      ///< the centre's own files (coordinators, and for now its evaluators and jury members)
+    kCompany,     ///< files of the company's candidates
+    kCandidate,   ///< the candidate's own files
+    kNothing,     ///< roles that read no candidate file (GTP auditors read referentials)
+  };
+  Kind kind = Kind::kNothing;
+  std::string key;  ///< organisation id (centre, company) or user id (candidate)
+};
+
+/// The scope of `actor`. Pure function of the actor's role and organisation.
+FileScope fileScopeFor(const domain::Actor& actor);
+
+}  // namespace cqpm::access

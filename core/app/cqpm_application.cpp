@@ -1,0 +1,150 @@
+#include "app/cqpm_application.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <iostream>
+
+#include "app/server.h"
+#include "common/error.h"
+#include "demo/demo_seed.h"
+
+namespace cqpm::app {
+
+using Poco::Util::Option;
+
+void CqpmApplication::initialize(Poco::Util::Application& self) {
+  Poco::AutoPtr<Poco::PatternFormatter> formatter(
+      new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t"));
+  Poco::AutoPtr<Poco::FormattingChannel> channel(
+      new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel(std::cerr)));
+  Poco::Logger::root().setChannel(channel);
+  Poco::Logger::root().setLevel(Poco::Message::PRIO_INFORMATION);
+  ServerApplication::initialize(self);
+}
+
+void CqpmApplication::defineOptions(Poco::Util::OptionSet& options) {
+  ServerApplication::defineOptions(options);
+  options.addOption(
+      Option("help", "h", "show this help")
+          .callback(Poco::Util::OptionCallback<CqpmApplication>(this, &CqpmApplication::handleOption)));
+  options.addOption(Option("data", "", "data folder (SQLite file, git store, documents); default var")
+                        .argument("DIR")
+                        .binding("cqpm.data"));
+  options.addOption(
+      Option("port", "", "HTTP port; default 8080, 0 picks a free one").argument("N").binding("cqpm.port"));
+  options.addOption(
+      Option("bind", "", "address to listen on; default 0.0.0.0").argument("ADDR").binding("cqpm.bind"));
+  options.addOption(
+      Option("database", "", "postgresql://user:password@host:port/db; default SQLite in the data folder")
+          .argument("URL")
+          .binding("cqpm.database"));
+  options.addOption(Option("demo", "", "seed the demo data into an empty database").binding("cqpm.demo"));
+  options.addOption(Option("web", "", "folder of the built web pages; default web/dist of the source tree")
+                        .argument("DIR")
+                        .binding("cqpm.web"));
+  options.addOption(
+      Option("share", "", "folder holding workflows/ and schemas/").argument("DIR").binding("cqpm.share"));
+  options.addOption(
+      Option("config", "", "a properties file with cqpm.* settings")
+          .argument("FILE")
+          .callback(Poco::Util::OptionCallback<CqpmApplication>(this, &CqpmApplication::handleOption)));
+}
+
+void CqpmApplication::handleOption(const std::string& name, const std::string& value) {
+  ServerApplication::handleOption(name, value);
+  if (name == "help") {
+    help_requested_ = true;
+    stopOptionsProcessing();
+  } else if (name == "config") {
+    loadConfiguration(value, PRIO_APPLICATION - 1);  // command-line options win over the file
+  }
+}
+
+void CqpmApplication::printUsage() const {
+  Poco::Util::HelpFormatter help(options());
+  help.setCommand("cqpm");
+  help.setUsage("serve [options]");
+  help.setHeader("CQPM Hub: candidate files, referentials and juries of the metallurgy CQPMs.");
+  help.format(std::cout);
+}
+
+ServerConfig CqpmApplication::buildConfig() const {
+  const auto& c = config();
+  ServerConfig server;
+  server.data_dir = c.getString("cqpm.data", server.data_dir);
+  server.database_url = c.getString("cqpm.database", "");
+  server.bind = c.getString("cqpm.bind", server.bind);
+  server.port = c.getInt("cqpm.port", server.port);
+  if (server.port < 0 || server.port > 65535) {
+    throw Error(ErrorCode::kInvalidConfiguration, "--port must be between 0 and 65535", "port");
+  }
+  server.demo = c.hasProperty("cqpm.demo") && c.getString("cqpm.demo") != "false";
+  server.share_dir = c.getString("cqpm.share", server.share_dir);
+  server.http.web_root = c.getString("cqpm.web", server.share_dir + "/web/dist");
+  server.max_threads = c.getInt("cqpm.http.max_threads", server.max_threads);
+  server.max_queued = c.getInt("cqpm.http.max_queued", server.max_queued);
+  server.keep_alive_seconds = c.getInt("cqpm.http.keep_alive_seconds", server.keep_alive_seconds);
+  server.http.max_body_bytes = static_cast<std::size_t>(c.getInt64("cqpm.http.max_body_bytes", 1024 * 1024));
+  server.http.session_ttl_hours = c.getInt("cqpm.session.ttl_hours", server.http.session_ttl_hours);
+  server.http.secure_cookies = c.getBool("cqpm.session.secure_cookie", false);
+  // Tests and benchmarks may lower the hash cost; production keeps the default.
+  server.password_cost.memory_kib =
+      static_cast<std::uint32_t>(c.getInt("cqpm.password.memory_kib", 19 * 1024));
+  server.password_cost.iterations = static_cast<std::uint32_t>(c.getInt("cqpm.password.iterations", 2));
+  return server;
+}
+
+int CqpmApplication::main(const std::vector<std::string>& args) {
+  if (help_requested_) {
+    printUsage();
+    return EXIT_OK;
+  }
+  if (args.empty() || args[0] != "serve") {
+    std::cerr << (args.empty() ? "cqpm: no command given" : "cqpm: unknown command '" + args[0] + "'")
+              << "\n";
+    printUsage();
+    return EXIT_USAGE;
+  }
+  try {
+    return serve();
+  } catch (const Error& e) {
+    Poco::Logger::get("server").fatal("cannot start: %s", std::string(e.what()));
+    return EXIT_CONFIG;
+  } catch (const Poco::Exception& e) {
+    Poco::Logger::get("server").fatal("cannot start: %s", e.displayText());
+    return EXIT_SOFTWARE;
+  }
+}
+
+int CqpmApplication::serve() {
+  Poco::Logger& log = Poco::Logger::get("server");
+  Server server(buildConfig());
+  server.start();
+  log.information("CQPM Hub listening on http://localhost:%d", server.port());
+  if (config().hasProperty("cqpm.demo")) {
+    std::cout << (server.demoAccountsCreated().empty() ? "Demo data kept as it was. " : "Demo data created. ")
+              << "Demo accounts (password '" << demo::kDemoPassword << "'):\n"
+              << "  centre, centre2        coordinateurs des deux centres\n"
+              << "  entreprise             tuteur de la première entreprise\n"
+              << "  candidat               candidat (Lucas Martin)\n"
+              << "  evaluateur1, evaluateur2   évaluateurs\n"
+              << "  jury-employeur, jury-salarie   membres du jury (collèges employeur, salarié)\n"
+              << "  gtp-employeur, gtp-salarie     auditeurs du GTP\n"
+              << "  admin                  administrateur\n"
+              << std::flush;
+  }
+  waitForTerminationRequest();
+  log.information("stopping: finishing requests in progress");
+  server.stop();
+  log.information("stopped");
+  return EXIT_OK;
+}
+
+}  // namespace cqpm::app

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <Poco/Util/ServerApplication.h>
+
+#include "app/server_config.h"
+
+namespace cqpm::app {
+
+/// The `cqpm` command: `cqpm serve [--data DIR] [--port N] [--database URL]
+/// [--demo] [--config FILE] ...`. Reads options and the optional properties
+/// file, starts the Server, waits for SIGTERM/SIGINT and stops it gracefully.
+class CqpmApplication : public Poco::Util::ServerApplication {
+ protected:
+  void initialize(Poco::Util::Application& self) override;
+  void defineOptions(Poco::Util::OptionSet& options) override;
+  int main(const std::vector<std::string>& args) override;
+
+ private:
+  void handleOption(const std::string& name, const std::string& value) override;
+  ServerConfig buildConfig() const;
+  int serve();
+  void printUsage() const;
+
+  bool help_requested_ = false;
+};
+
+}  // namespace cqpm::app

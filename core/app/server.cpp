@@ -1,0 +1,98 @@
+#include "app/server.h"
+
+#include <Poco/File.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Path.h>
+#include <Poco/Thread.h>
+
+#include "demo/demo_seed.h"
+#include "http/request_handler.h"
+#include "http/routes.h"
+#include "store/migrations.h"
+#include "workflow/core_guards.h"
+
+namespace cqpm::app {
+
+namespace {
+
+// The CQPMs this platform carries. The plugin host (one plugin per CQPM) will
+// provide this list from plugins/; until then it is the five seeds' ids.
+std::vector<std::string> cqpmIds() {
+  return {"industrialisation", "maintenance-industrielle", "fabrication-additive", "maintenance-productive",
+          "qualite"};
+}
+
+}  // namespace
+
+Server::Server(ServerConfig config) : config_(std::move(config)) {
+  Poco::Logger& log = Poco::Logger::get("server");
+  Poco::File(config_.data_dir).createDirectories();
+  const auto url = store::DatabaseUrl::parse(config_.database_url, config_.data_dir);
+  log.information("storage: %s", url.describe());
+  db_ = store::Database::open(url);
+  const auto applied = store::applyMigrations(*db_, store::embeddedMigrations());
+  if (!applied.empty()) log.information("applied %z migration(s)", applied.size());
+
+  workflow::registerCoreGuards(guards_);
+  const Poco::Path share(config_.share_dir);
+  definition_ = std::make_unique<workflow::WorkflowDefinition>(workflow::WorkflowDefinition::load(
+      Poco::Path(share).append("workflows/candidate-file.json").toString(),
+      Poco::Path(share).append("schemas/workflow.schema.json").toString(), guards_));
+  engine_ = std::make_unique<workflow::WorkflowEngine>(*definition_, guards_);
+  catalog_ = std::make_unique<files::CqpmCatalog>(cqpmIds());
+
+  auth_ = std::make_unique<auth::AuthService>(*db_, auth::PasswordHasher(config_.password_cost),
+                                              std::chrono::hours(config_.http.session_ttl_hours));
+  files_ = std::make_unique<files::CandidateFileService>(*db_, *engine_, *catalog_);
+  transitions_ = std::make_unique<files::TransitionService>(*db_, *engine_, metrics_);
+
+  if (config_.demo) {
+    demo_accounts_ = demo::seedDemo(*db_, *files_, *transitions_, auth_->hasher());
+  }
+
+  api_context_ = std::make_unique<http::ApiContext>(
+      http::ApiContext{*db_, *auth_, *files_, *transitions_, *engine_, *catalog_, metrics_, config_.http});
+  router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
+  static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
+  if (config_.http.web_root.empty() ||
+      !Poco::File(Poco::Path(config_.http.web_root).append("index.html")).exists()) {
+    log.warning("no web front end at '%s': the API is served, the pages are not", config_.http.web_root);
+  }
+}
+
+Server::~Server() {
+  if (http_server_) stop();
+}
+
+void Server::start() {
+  Poco::Net::ServerSocket socket(
+      Poco::Net::SocketAddress(config_.bind, static_cast<Poco::UInt16>(config_.port)), 128);
+  auto* params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(config_.max_threads);
+  params->setMaxQueued(config_.max_queued);
+  params->setKeepAlive(true);
+  params->setKeepAliveTimeout(Poco::Timespan(config_.keep_alive_seconds, 0));
+  params->setMaxKeepAliveRequests(10000);
+  params->setTimeout(Poco::Timespan(config_.read_timeout_seconds, 0));
+  params->setServerName("cqpm-hub");
+  http_server_ = std::make_unique<Poco::Net::HTTPServer>(
+      new http::RequestHandlerFactory(*api_context_, *router_, *static_files_), socket, params);
+  http_server_->start();
+}
+
+void Server::stop() {
+  if (!http_server_) return;
+  // stopAll(false): stop accepting, close idle connections, let requests in
+  // progress complete; their transactions commit or roll back as a whole.
+  http_server_->stopAll(false);
+  for (int waited_ms = 0; http_server_->currentConnections() > 0 && waited_ms < 10000; waited_ms += 20) {
+    Poco::Thread::sleep(20);
+  }
+  http_server_.reset();
+}
+
+int Server::port() const { return http_server_ ? http_server_->port() : 0; }
+
+}  // namespace cqpm::app

@@ -1,0 +1,69 @@
+#include "auth/auth_service.h"
+
+#include <Poco/Timespan.h>
+#include <Poco/Timestamp.h>
+
+#include "common/clock.h"
+#include "common/random_bytes.h"
+#include "store/account_store.h"
+
+namespace cqpm::auth {
+
+namespace {
+constexpr std::size_t kTokenBytes = 32;
+}
+
+AuthService::AuthService(store::Database& db, PasswordHasher hasher, std::chrono::hours session_ttl)
+    : db_(db),
+      hasher_(std::move(hasher)),
+      session_ttl_(session_ttl),
+      decoy_hash_(hasher_.hash(randomToken(16))) {}
+
+LoginResult AuthService::login(const std::string& login, const std::string& password,
+                               const std::string& client_address) {
+  if (const int wait = throttle_.retryAfterSeconds(login, client_address); wait > 0) {
+    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+    details->set("retry_after", wait);
+    throw Error(ErrorCode::kRateLimited,
+                "too many failed logins; try again in " + std::to_string(wait) + " s", "login", details);
+  }
+  const auto user =
+      db_.read([&](store::SqlSession& sql) { return store::account_store::findUserByLogin(sql, login); });
+  const bool password_ok = hasher_.verify(password, user ? user->password_hash : decoy_hash_);
+  if (!user || !password_ok || !user->active) {
+    throttle_.recordFailure(login, client_address);
+    throw Error(ErrorCode::kUnauthenticated, "wrong login or password");
+  }
+  throttle_.recordSuccess(login, client_address);
+
+  LoginResult result;
+  result.token = randomToken(kTokenBytes);
+  const Poco::Timestamp now;
+  result.expires_at = toIso8601(now + Poco::Timespan(session_ttl_.count() * Poco::Timespan::HOURS));
+  const std::string created_at = toIso8601(now);
+  db_.write([&](store::SqlSession& sql) {
+    store::account_store::insertSession(sql, sha256Hex(result.token), user->id, created_at,
+                                        result.expires_at);
+  });
+  auto actor = authenticate(result.token);
+  if (!actor) throw Error(ErrorCode::kInternal, "the new session could not be read back");
+  result.actor = *actor;
+  return result;
+}
+
+std::optional<domain::Actor> AuthService::authenticate(const std::string& token) {
+  if (token.empty() || token.size() > 256) return std::nullopt;
+  const std::string hash = sha256Hex(token);
+  const std::string now = nowIso8601();
+  return db_.read(
+      [&](store::SqlSession& sql) { return store::account_store::findSessionActor(sql, hash, now); });
+}
+
+void AuthService::logout(const std::string& token) {
+  if (token.empty()) return;
+  const std::string hash = sha256Hex(token);
+  const std::string now = nowIso8601();
+  db_.write([&](store::SqlSession& sql) { store::account_store::revokeSession(sql, hash, now); });
+}
+
+}  // namespace cqpm::auth

@@ -1,0 +1,227 @@
+#include "demo/demo_seed.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <map>
+
+#include "store/account_store.h"
+
+namespace cqpm::demo {
+
+using domain::Actor;
+using domain::OrganisationKind;
+using domain::Role;
+
+namespace {
+
+struct DemoAccount {
+  const char* login;
+  const char* display_name;
+  Role role;
+  std::optional<domain::College> college;
+  const char* organisation;  // key in the organisations map
+};
+
+struct DemoFile {
+  const char* given_name;
+  const char* family_name;
+  const char* birth_date;
+  const char* cqpm;
+  domain::Pathway pathway;
+  const char* company;                                    // key, or nullptr
+  const char* centre;                                     // key
+  std::vector<std::pair<const char*, const char*>> path;  // (transition, login firing it)
+};
+
+std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
+
+std::string emailOf(const std::string& given, const std::string& family) {
+  auto simple = [](std::string text) {
+    std::string out;
+    for (char c : text) {
+      if (std::isalnum(static_cast<unsigned char>(c)))
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  return simple(given) + "." + simple(family) + "@exemple.fr";
+}
+
+}  // namespace
+
+std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileService& files,
+                                  files::TransitionService& transitions, const auth::PasswordHasher& hasher) {
+  const bool empty =
+      db.read([](store::SqlSession& sql) { return store::account_store::countOrganisations(sql) == 0; });
+  if (!empty) return {};
+
+  const std::vector<std::tuple<const char*, OrganisationKind, const char*>> organisations{
+      {"platform", OrganisationKind::kPlatform, "CQPM Hub (exploitation)"},
+      {"gtp", OrganisationKind::kGtp, "GTP Certifications"},
+      {"centre", OrganisationKind::kCentre, "Centre de certification UIMM Rhône-Alpes"},
+      {"centre2", OrganisationKind::kCentre, "Centre de certification UIMM Hauts-de-France"},
+      {"company", OrganisationKind::kCompany, "Mécanique de Précision du Rhône SAS"},
+      {"company2", OrganisationKind::kCompany, "Maintenance Industrielle du Nord SARL"},
+  };
+  const std::vector<DemoAccount> accounts{
+      {"centre", "Claire Moreau", Role::kCentreCoordinator, std::nullopt, "centre"},
+      {"centre2", "Julien Lefebvre", Role::kCentreCoordinator, std::nullopt, "centre2"},
+      {"entreprise", "Sophie Bernard", Role::kCompanyTutor, std::nullopt, "company"},
+      {"candidat", "Lucas Martin", Role::kCandidate, std::nullopt, "centre"},
+      {"evaluateur1", "Patrick Girard", Role::kEvaluator, std::nullopt, "centre"},
+      {"evaluateur2", "Nathalie Roux", Role::kEvaluator, std::nullopt, "centre"},
+      {"jury-employeur", "Bernard Fontaine", Role::kJuryMember, domain::College::kEmployer, "centre"},
+      {"jury-salarie", "Isabelle Garnier", Role::kJuryMember, domain::College::kEmployee, "centre"},
+      {"gtp-employeur", "Marc Dubois", Role::kGtpAuditor, domain::College::kEmployer, "gtp"},
+      {"gtp-salarie", "Hélène Petit", Role::kGtpAuditor, domain::College::kEmployee, "gtp"},
+      {"admin", "Administrateur CQPM Hub", Role::kAdmin, std::nullopt, "platform"},
+  };
+
+  std::map<std::string, domain::Organisation> orgs;
+  std::map<std::string, Actor> actors;
+  const std::string password_hash = hasher.hash(kDemoPassword);
+  db.write([&](store::SqlSession& sql) {
+    for (const auto& [key, kind, name] : organisations) {
+      domain::Organisation organisation{newId(), kind, name};
+      store::account_store::insertOrganisation(sql, organisation);
+      orgs[key] = organisation;
+    }
+    for (const DemoAccount& account : accounts) {
+      domain::UserAccount user;
+      user.id = newId();
+      user.login = account.login;
+      user.display_name = account.display_name;
+      user.email = account.role == Role::kCandidate ? "lucas.martin@exemple.fr"
+                                                    : std::string(account.login) + "@exemple.fr";
+      user.password_hash = password_hash;
+      user.role = account.role;
+      user.college = account.college;
+      const domain::Organisation& organisation = orgs.at(account.organisation);
+      user.organisation_id = organisation.id;
+      store::account_store::insertUser(sql, user);
+      actors[account.login] = Actor{user.id,      user.login,      user.display_name, user.role,
+                                    user.college, organisation.id, organisation.name, organisation.kind};
+    }
+  });
+
+  using domain::Pathway;
+  const std::vector<DemoFile> demo_files{
+      {"Lucas",
+       "Martin",
+       "1996-04-12",
+       "maintenance-industrielle",
+       Pathway::kEmployee,
+       "company",
+       "centre",
+       {{"register", "centre"}, {"agree_modalities", "centre"}}},
+      {"Emma", "Lefèvre", "1999-09-03", "industrialisation", Pathway::kEmployee, "company", "centre", {}},
+      {"Hugo", "Bonnet", "1988-01-27", "qualite", Pathway::kVae, nullptr, "centre", {{"register", "centre"}}},
+      {"Léa",
+       "Mercier",
+       "2001-06-18",
+       "fabrication-additive",
+       Pathway::kJobSeeker,
+       nullptr,
+       "centre",
+       {{"register", "centre"},
+        {"agree_modalities", "centre"},
+        {"submit_evidence", "centre"},
+        {"start_evaluation", "evaluateur1"}}},
+      {"Nicolas",
+       "Faure",
+       "1993-11-30",
+       "maintenance-productive",
+       Pathway::kEmployee,
+       "company",
+       "centre",
+       {{"register", "centre"},
+        {"agree_modalities", "centre"},
+        {"submit_evidence", "entreprise"},
+        {"start_evaluation", "evaluateur1"},
+        {"request_company_opinion", "evaluateur1"}}},
+      {"Camille",
+       "Rousseau",
+       "1985-02-14",
+       "qualite",
+       Pathway::kVae,
+       nullptr,
+       "centre",
+       {{"register", "centre"},
+        {"agree_modalities", "centre"},
+        {"submit_evidence", "centre"},
+        {"start_evaluation", "evaluateur2"},
+        {"send_to_jury_without_opinion", "evaluateur2"}}},
+      {"Thomas",
+       "Blanc",
+       "1990-07-08",
+       "industrialisation",
+       Pathway::kEmployee,
+       "company",
+       "centre",
+       {{"register", "centre"},
+        {"agree_modalities", "centre"},
+        {"submit_evidence", "entreprise"},
+        {"start_evaluation", "evaluateur1"},
+        {"request_company_opinion", "evaluateur1"},
+        {"give_company_opinion", "entreprise"},
+        {"open_deliberation", "centre"},
+        {"certify", "jury-employeur"}}},
+      {"Manon",
+       "Chevalier",
+       "1997-12-01",
+       "maintenance-industrielle",
+       Pathway::kOther,
+       "company",
+       "centre",
+       {{"register", "centre"}, {"withdraw", "centre"}}},
+      {"Antoine",
+       "Lambert",
+       "1992-03-22",
+       "maintenance-productive",
+       Pathway::kEmployee,
+       "company2",
+       "centre2",
+       {{"register", "centre2"}}},
+      {"Chloé",
+       "Dupuis",
+       "1998-08-15",
+       "fabrication-additive",
+       Pathway::kEmployee,
+       "company2",
+       "centre2",
+       {{"register", "centre2"}, {"agree_modalities", "centre2"}}},
+      {"Julie", "Marchand", "1987-05-05", "qualite", Pathway::kVae, nullptr, "centre2", {}},
+  };
+
+  for (const DemoFile& demo : demo_files) {
+    files::NewFileRequest request;
+    request.cqpm = demo.cqpm;
+    request.pathway = demo.pathway;
+    request.candidate = {demo.given_name, demo.family_name, emailOf(demo.given_name, demo.family_name),
+                         demo.birth_date};
+    if (demo.company) request.company_id = orgs.at(demo.company).id;
+    std::string file_id;
+    std::int64_t version = 0;
+    files.create(actors.at(demo.centre), request, std::nullopt, [&](const store::CandidateFileView& view) {
+      file_id = view.file.id;
+      version = view.file.version;
+      return store::StoredResponse{201, ""};
+    });
+    for (const auto& [transition, login] : demo.path) {
+      files::TransitionRequest step{file_id, transition, version, new Poco::JSON::Object};
+      if (std::string(transition) == "withdraw")
+        step.payload->set("reason", "Le candidat a quitté l'entreprise.");
+      transitions.fire(actors.at(login), step, std::nullopt, [&](const store::CandidateFileView& view) {
+        version = view.file.version;
+        return store::StoredResponse{200, ""};
+      });
+    }
+  }
+
+  std::vector<std::string> logins;
+  for (const auto& account : accounts) logins.emplace_back(account.login);
+  return logins;
+}
+
+}  // namespace cqpm::demo

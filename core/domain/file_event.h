@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace cqpm::domain {
+
+/// One entry of a file's append-only history.
+struct FileEvent {
+  std::string file_id;
+  std::int64_t seq = 0;  ///< 1 for the creation, then +1 per event
+  std::string transition;
+  std::optional<std::string> from_state;  ///< absent for the creation
+  std::string to_state;
+  std::string actor_id;
+  std::string actor_login;         ///< filled when read back
+  std::string actor_display_name;  ///< filled when read back
+  std::string organisation_id;
+  std::string payload_json;  ///< a JSON object, "{}" when empty
+  std::string at;
+  std::string prev_hash;
+  std::string hash;
+};
+
+}  // namespace cqpm::domain

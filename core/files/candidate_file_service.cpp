@@ -1,0 +1,215 @@
+#include "files/candidate_file_service.h"
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/RegularExpression.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <sstream>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "store/account_store.h"
+#include "store/event_store.h"
+
+namespace cqpm::files {
+
+using domain::Actor;
+using store::CandidateFileView;
+using store::SqlSession;
+
+namespace {
+
+constexpr std::size_t kMaxNameLength = 200;
+
+void requireText(const std::string& value, const std::string& field, std::size_t max_length) {
+  if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw Error(ErrorCode::kInvalidField, field + " is required", field);
+  }
+  if (value.size() > max_length) {
+    throw Error(ErrorCode::kInvalidField, field + " is longer than " + std::to_string(max_length) + " bytes",
+                field);
+  }
+}
+
+void requireEmail(const std::string& email) {
+  static const Poco::RegularExpression kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)");
+  requireText(email, "candidate.email", 254);
+  if (!kEmail.match(email)) {
+    throw Error(ErrorCode::kInvalidField, "candidate.email is not an e-mail address", "candidate.email");
+  }
+}
+
+void requireBirthDate(const std::string& text) {
+  Poco::DateTime date;
+  int tz = 0;
+  static const Poco::RegularExpression kIsoDate(R"(^\d{4}-\d{2}-\d{2}$)");
+  // Round-tripping refuses dates Poco would silently normalise (2001-02-30).
+  bool parsed = false;
+  try {
+    parsed = kIsoDate.match(text) && Poco::DateTimeParser::tryParse("%Y-%m-%d", text, date, tz) &&
+             Poco::DateTimeFormatter::format(date, "%Y-%m-%d") == text;
+  } catch (const Poco::Exception&) {
+    parsed = false;
+  }
+  if (!parsed) {
+    throw Error(ErrorCode::kInvalidField, "candidate.birth_date must be a date written YYYY-MM-DD",
+                "candidate.birth_date");
+  }
+  if (date.year() < 1900 || date >= Poco::DateTime()) {
+    throw Error(ErrorCode::kInvalidField, "candidate.birth_date is not a plausible birth date",
+                "candidate.birth_date");
+  }
+}
+
+std::string encodeCursor(const store::FileCursor& cursor) {
+  std::ostringstream out;
+  Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+  encoder.rdbuf()->setLineLength(0);
+  encoder << cursor.created_at << '|' << cursor.id;
+  encoder.close();
+  return out.str();
+}
+
+store::FileCursor decodeCursor(const std::string& text) {
+  std::istringstream in(text);
+  Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+  std::string decoded;
+  try {
+    std::getline(decoder, decoded, '\0');
+  } catch (const Poco::Exception&) {
+    decoded.clear();
+  }
+  const auto bar = decoded.find('|');
+  if (bar == std::string::npos || bar == 0 || bar + 1 == decoded.size()) {
+    throw Error(ErrorCode::kInvalidField, "cursor is not one this server issued", "cursor");
+  }
+  return {decoded.substr(0, bar), decoded.substr(bar + 1)};
+}
+
+}  // namespace
+
+CandidateFileService::CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
+                                           const CqpmCatalog& catalog)
+    : db_(db), engine_(engine), catalog_(catalog) {}
+
+void CandidateFileService::validate(const Actor& actor, const NewFileRequest& request,
+                                    SqlSession& sql) const {
+  if (actor.role != domain::Role::kCentreCoordinator ||
+      actor.organisation_kind != domain::OrganisationKind::kCentre) {
+    throw Error(ErrorCode::kForbidden, "only a centre coordinator can open a candidate file");
+  }
+  if (!catalog_.contains(request.cqpm)) {
+    throw Error(ErrorCode::kInvalidField, "cqpm '" + request.cqpm + "' is not a CQPM of this platform",
+                "cqpm");
+  }
+  requireText(request.candidate.given_name, "candidate.given_name", kMaxNameLength);
+  requireText(request.candidate.family_name, "candidate.family_name", kMaxNameLength);
+  requireEmail(request.candidate.email);
+  requireBirthDate(request.candidate.birth_date);
+  if (request.pathway == domain::Pathway::kVae && request.company_id) {
+    throw Error(ErrorCode::kInvalidField, "a VAE file has no company: leave company_id empty", "company_id");
+  }
+  if (request.pathway == domain::Pathway::kEmployee && !request.company_id) {
+    throw Error(ErrorCode::kInvalidField, "an employee's file needs the employing company", "company_id");
+  }
+  if (request.company_id) {
+    const auto company = store::account_store::findOrganisation(sql, *request.company_id);
+    if (!company || company->kind != domain::OrganisationKind::kCompany) {
+      throw Error(ErrorCode::kInvalidField, "company_id does not name a company", "company_id");
+    }
+  }
+}
+
+store::StoredResponse CandidateFileService::create(
+    const Actor& actor, const NewFileRequest& request, const std::optional<IdempotencyKey>& idempotency,
+    const std::function<store::StoredResponse(const CandidateFileView&)>& render) {
+  return db_.write([&](SqlSession& sql) {
+    if (idempotency) {
+      if (auto replay = store::idempotency_store::find(sql, actor.user_id, idempotency->key,
+                                                       idempotency->request_hash)) {
+        return *replay;
+      }
+    }
+    validate(actor, request, sql);
+    domain::CandidateFile file;
+    file.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    file.centre_id = actor.organisation_id;
+    file.company_id = request.company_id;
+    file.cqpm = request.cqpm;
+    file.pathway = request.pathway;
+    file.candidate = request.candidate;
+    if (auto account =
+            store::account_store::findUserByEmail(sql, request.candidate.email, domain::Role::kCandidate)) {
+      file.candidate_user_id = account->id;
+    }
+    file.state = engine_.definition().initialState();
+    file.version = 1;
+    file.created_at = file.updated_at = nowIso8601();
+    store::candidate_file_store::insert(sql, file);
+
+    domain::FileEvent created;
+    created.file_id = file.id;
+    created.transition = "create";
+    created.to_state = file.state;
+    created.actor_id = actor.user_id;
+    created.organisation_id = actor.organisation_id;
+    created.at = file.created_at;
+    store::event_store::append(sql, created);
+
+    const auto view =
+        store::candidate_file_store::find(sql, file.id, {access::FileScope::Kind::kEverything, {}});
+    store::StoredResponse response = render(*view);
+    if (idempotency) {
+      store::idempotency_store::save(sql, actor.user_id, idempotency->key, idempotency->request_hash,
+                                     response);
+    }
+    return response;
+  });
+}
+
+CandidateFileView CandidateFileService::get(const Actor& actor, const std::string& id) {
+  const auto scope = access::fileScopeFor(actor);
+  auto found = db_.read([&](SqlSession& sql) { return store::candidate_file_store::find(sql, id, scope); });
+  if (!found) throw Error(ErrorCode::kNotFound, "no candidate file " + id);
+  return std::move(*found);
+}
+
+FilePage CandidateFileService::list(const Actor& actor, const store::FileFilter& filter,
+                                    const std::string& cursor, int limit) {
+  if (limit < 1 || limit > 100)
+    throw Error(ErrorCode::kInvalidField, "limit must be between 1 and 100", "limit");
+  std::optional<store::FileCursor> after;
+  if (!cursor.empty()) after = decodeCursor(cursor);
+  const auto scope = access::fileScopeFor(actor);
+  FilePage page;
+  // One extra row tells whether another page follows without a COUNT query.
+  page.items = db_.read([&](SqlSession& sql) {
+    return store::candidate_file_store::list(sql, scope, filter, after, limit + 1);
+  });
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.resize(static_cast<std::size_t>(limit));
+    const auto& last = page.items.back().file;
+    page.next_cursor = encodeCursor({last.created_at, last.id});
+  }
+  return page;
+}
+
+std::map<std::string, std::int64_t> CandidateFileService::countByState(const Actor& actor,
+                                                                       const store::FileFilter& filter) {
+  const auto scope = access::fileScopeFor(actor);
+  auto counts = db_.read(
+      [&](SqlSession& sql) { return store::candidate_file_store::countByState(sql, scope, filter); });
+  for (const auto& state : engine_.definition().states()) counts.try_emplace(state.id, 0);
+  return counts;
+}
+
+std::vector<domain::FileEvent> CandidateFileService::events(const Actor& actor, const std::string& id) {
+  get(actor, id);  // scope check: 404 for a file the actor may not see
+  return db_.read([&](SqlSession& sql) { return store::event_store::listForFile(sql, id); });
+}
+
+}  // namespace cqpm::files

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/actor.h"
+#include "domain/file_event.h"
+#include "files/cqpm_catalog.h"
+#include "files/idempotent_write.h"
+#include "store/candidate_file_store.h"
+#include "store/database.h"
+#include "workflow/workflow_engine.h"
+
+namespace cqpm::files {
+
+/// What a centre asks for when it opens a file.
+struct NewFileRequest {
+  std::string cqpm;
+  domain::Pathway pathway = domain::Pathway::kEmployee;
+  domain::Candidate candidate;
+  std::optional<std::string> company_id;
+};
+
+/// One page of the file list.
+struct FilePage {
+  std::vector<store::CandidateFileView> items;
+  std::optional<std::string> next_cursor;  ///< opaque; absent on the last page
+};
+
+/// Opening, reading and listing candidate files, always within the actor's
+/// scope (access::fileScopeFor): a file out of scope is "not found". Thread-safe.
+class CandidateFileService {
+ public:
+  CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
+                       const CqpmCatalog& catalog);
+
+  /// Opens a file in the workflow's initial state for the actor's centre and
+  /// records the creation event. Only centre coordinators may. Throws
+  /// Error{kInvalidField} naming the field for a bad request, Error{kForbidden}.
+  /// With `idempotency`, a retry returns the first answer (`render` makes it).
+  store::StoredResponse create(
+      const domain::Actor& actor, const NewFileRequest& request,
+      const std::optional<IdempotencyKey>& idempotency,
+      const std::function<store::StoredResponse(const store::CandidateFileView&)>& render);
+
+  /// The file, or Error{kNotFound} if it does not exist or is out of scope.
+  store::CandidateFileView get(const domain::Actor& actor, const std::string& id);
+
+  /// A page of the actor's files, newest first. `limit` is 1..100. Throws
+  /// Error{kInvalidField, "cursor"} for a cursor this server did not issue.
+  FilePage list(const domain::Actor& actor, const store::FileFilter& filter, const std::string& cursor,
+                int limit);
+
+  /// Number of the actor's files per state, every state of the workflow present.
+  std::map<std::string, std::int64_t> countByState(const domain::Actor& actor,
+                                                   const store::FileFilter& filter);
+
+  /// The file's history, oldest first; Error{kNotFound} as for get().
+  std::vector<domain::FileEvent> events(const domain::Actor& actor, const std::string& id);
+
+ private:
+  void validate(const domain::Actor& actor, const NewFileRequest& request, store::SqlSession& sql) const;
+
+  store::Database& db_;
+  const workflow::WorkflowEngine& engine_;
+  const CqpmCatalog& catalog_;
+};
+
+}  // namespace cqpm::files

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "auth/auth_service.h"
+#include "files/candidate_file_service.h"
+#include "files/cqpm_catalog.h"
+#include "files/transition_service.h"
+#include "observability/metrics.h"
+#include "store/database.h"
+#include "workflow/workflow_engine.h"
+
+namespace cqpm::http {
+
+/// HTTP settings, declared once here with their defaults.
+struct HttpSettings {
+  std::size_t max_body_bytes = 1024 * 1024;  ///< larger bodies get 413 before they are read
+  int request_deadline_seconds = 30;         ///< whole-body read deadline (Poco's timeout is per read)
+  int session_ttl_hours = 12;
+  bool secure_cookies = false;  ///< set Secure on the session cookie (behind TLS)
+  std::string web_root;         ///< the built front end (web/dist); empty: no pages
+};
+
+/// What the handlers reach: the services of the composition root, borrowed.
+/// Everything here outlives the HTTP server and is thread-safe.
+struct ApiContext {
+  store::Database& db;
+  auth::AuthService& auth;
+  files::CandidateFileService& files;
+  files::TransitionService& transitions;
+  const workflow::WorkflowEngine& engine;
+  const files::CqpmCatalog& catalog;
+  observability::Metrics& metrics;
+  const HttpSettings& settings;
+};
+
+}  // namespace cqpm::http

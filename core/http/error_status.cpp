@@ -1,0 +1,42 @@
+#include "http/error_status.h"
+
+namespace cqpm::http {
+
+int httpStatusOf(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidJson:
+    case ErrorCode::kInvalidField:
+      return 400;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
+    case ErrorCode::kInvalidState:
+    case ErrorCode::kVersionConflict:
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kPayloadTooLarge:
+      return 413;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
+    case ErrorCode::kUnknownTransition:
+    case ErrorCode::kGuardFailed:
+    case ErrorCode::kUnprocessable:
+      return 422;
+    case ErrorCode::kRateLimited:
+      return 429;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInvalidConfiguration:
+    case ErrorCode::kStorage:
+    case ErrorCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+}  // namespace cqpm::http

@@ -1,0 +1,59 @@
+#include "http/exchange.h"
+
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/String.h>
+
+#include <sstream>
+
+#include "common/error.h"
+
+namespace cqpm::http {
+
+std::string Request::queryValue(const std::string& name) const {
+  const auto found = query.find(name);
+  return found == query.end() ? std::string() : found->second;
+}
+
+std::string Request::header(const std::string& name) const {
+  const auto found = headers.find(Poco::toLower(name));
+  return found == headers.end() ? std::string() : found->second;
+}
+
+const domain::Actor& Request::requireActor() const {
+  if (!actor) throw Error(ErrorCode::kUnauthenticated, "log in first");
+  return *actor;
+}
+
+std::string toJson(const Poco::JSON::Object::Ptr& object) {
+  std::ostringstream out;
+  Poco::JSON::Stringifier::condense(object, out);
+  return out.str();
+}
+
+Response Response::json(int status, const Poco::JSON::Object::Ptr& object) {
+  return json(status, toJson(object));
+}
+
+Response Response::json(int status, std::string text) {
+  Response response;
+  response.status = status;
+  response.body = std::move(text);
+  return response;
+}
+
+Response Response::noContent() {
+  Response response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
+Response Response::text(int status, std::string text, std::string content_type) {
+  Response response;
+  response.status = status;
+  response.body = std::move(text);
+  response.content_type = std::move(content_type);
+  return response;
+}
+
+}  // namespace cqpm::http

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/actor.h"
+
+namespace cqpm::http {
+
+/// A request as handlers see it: already bounded, decoded and authenticated.
+struct Request {
+  std::string method;
+  std::string path;                               ///< decoded, without the query
+  std::map<std::string, std::string> params;      ///< from the route pattern ("{id}")
+  std::multimap<std::string, std::string> query;  ///< decoded query parameters
+  std::map<std::string, std::string> headers;     ///< names lower-cased
+  std::string body;                               ///< at most the configured limit
+  std::string client_address;
+  std::optional<domain::Actor> actor;  ///< set on authenticated routes
+  std::string session_token;           ///< the token the actor came with
+
+  /// The first value of a query parameter, or empty.
+  std::string queryValue(const std::string& name) const;
+  /// A header value (name in any case), or empty.
+  std::string header(const std::string& name) const;
+  /// The actor; only call on authenticated routes.
+  const domain::Actor& requireActor() const;
+};
+
+/// What a handler answers. Bodies are small here; streams come with their own type.
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response json(int status, const Poco::JSON::Object::Ptr& object);
+  static Response json(int status, std::string text);
+  static Response noContent();
+  static Response text(int status, std::string text, std::string content_type = "text/plain; charset=utf-8");
+};
+
+/// Condensed JSON text of an object.
+std::string toJson(const Poco::JSON::Object::Ptr& object);
+
+}  // namespace cqpm::http

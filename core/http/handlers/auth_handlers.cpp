@@ -1,0 +1,47 @@
+#include "http/handlers/auth_handlers.h"
+
+#include "http/json_body.h"
+#include "http/presenters.h"
+
+namespace cqpm::http::handlers {
+
+namespace {
+
+std::string sessionCookie(const ApiContext& context, const std::string& value, int max_age_seconds) {
+  std::string cookie = std::string(kSessionCookie) + "=" + value +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
+  if (context.settings.secure_cookies) cookie += "; Secure";
+  return cookie;
+}
+
+}  // namespace
+
+Response login(ApiContext& context, Request& request) {
+  const JsonFields body(parseJsonObject(request.body));
+  const std::string login = body.requiredString("login");
+  const std::string password = body.requiredString("password");
+  if (login.size() > 200) throw Error(ErrorCode::kInvalidField, "login is too long", "login");
+  if (password.size() > 1024) throw Error(ErrorCode::kInvalidField, "password is too long", "password");
+  const auto session = context.auth.login(login, password, request.client_address);
+
+  Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
+  answer->set("token", session.token);
+  answer->set("expires_at", session.expires_at);
+  answer->set("user", userJson(session.actor));
+  Response response = Response::json(200, answer);
+  response.headers.emplace_back(
+      "Set-Cookie", sessionCookie(context, session.token, context.settings.session_ttl_hours * 3600));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+Response logout(ApiContext& context, Request& request) {
+  context.auth.logout(request.session_token);
+  Response response = Response::noContent();
+  response.headers.emplace_back("Set-Cookie", sessionCookie(context, "", 0));
+  return response;
+}
+
+Response me(ApiContext&, Request& request) { return Response::json(200, userJson(request.requireActor())); }
+
+}  // namespace cqpm::http::handlers

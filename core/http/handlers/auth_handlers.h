@@ -1,0 +1,18 @@
+#pragma once
+
+#include "http/api_context.h"
+#include "http/exchange.h"
+
+namespace cqpm::http::handlers {
+
+/// The name of the session cookie.
+inline constexpr const char* kSessionCookie = "cqpm_session";
+
+/// POST /api/v1/auth/login {login, password} -> {token, expires_at, user} and the session cookie.
+Response login(ApiContext& context, Request& request);
+/// POST /api/v1/auth/logout: revokes the session, clears the cookie.
+Response logout(ApiContext& context, Request& request);
+/// GET /api/v1/me
+Response me(ApiContext& context, Request& request);
+
+}  // namespace cqpm::http::handlers

@@ -1,0 +1,150 @@
+#include "http/handlers/file_handlers.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/NumberParser.h>
+
+#include "common/random_bytes.h"
+#include "http/json_body.h"
+#include "http/presenters.h"
+
+namespace cqpm::http::handlers {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+constexpr std::size_t kMaxIdempotencyKeyLength = 200;
+
+std::optional<files::IdempotencyKey> idempotencyKeyOf(const Request& request) {
+  const std::string key = request.header("Idempotency-Key");
+  if (key.empty()) return std::nullopt;
+  if (key.size() > kMaxIdempotencyKeyLength) {
+    throw Error(ErrorCode::kInvalidField, "Idempotency-Key is longer than 200 characters", "Idempotency-Key");
+  }
+  return files::IdempotencyKey{key, sha256Hex(request.method + " " + request.path + "\n" + request.body)};
+}
+
+Response storedToResponse(const store::StoredResponse& stored) {
+  Response response = Response::json(stored.status, stored.body);
+  return response;
+}
+
+void addFileHeaders(Response& response, const store::CandidateFileView& view) {
+  response.headers.emplace_back("ETag", "\"" + std::to_string(view.file.version) + "\"");
+}
+
+store::FileFilter filterOf(const Request& request, bool with_state) {
+  store::FileFilter filter;
+  auto value = [&](const char* name) -> std::optional<std::string> {
+    std::string text = request.queryValue(name);
+    if (text.empty()) return std::nullopt;
+    return text;
+  };
+  if (with_state) filter.state = value("state");
+  filter.cqpm = value("cqpm");
+  filter.pathway = value("pathway");
+  filter.name_query = value("q");
+  if (filter.pathway && !domain::parsePathway(*filter.pathway)) {
+    throw Error(ErrorCode::kInvalidField, "pathway must be one of employee, vae, job_seeker, other",
+                "pathway");
+  }
+  if (filter.name_query && filter.name_query->size() > 200) {
+    throw Error(ErrorCode::kInvalidField, "q is longer than 200 characters", "q");
+  }
+  return filter;
+}
+
+}  // namespace
+
+Response createFile(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const JsonFields body(parseJsonObject(request.body));
+  files::NewFileRequest file;
+  file.cqpm = body.requiredString("cqpm");
+  const std::string pathway = body.requiredString("pathway");
+  const auto parsed_pathway = domain::parsePathway(pathway);
+  if (!parsed_pathway) {
+    throw Error(ErrorCode::kInvalidField, "pathway must be one of employee, vae, job_seeker, other",
+                "pathway");
+  }
+  file.pathway = *parsed_pathway;
+  const JsonFields candidate = body.object("candidate");
+  file.candidate.given_name = candidate.requiredString("given_name");
+  file.candidate.family_name = candidate.requiredString("family_name");
+  file.candidate.email = candidate.requiredString("email");
+  file.candidate.birth_date = candidate.requiredString("birth_date");
+  file.company_id = body.optionalString("company_id");
+  if (file.company_id && file.company_id->empty()) file.company_id.reset();
+
+  const auto stored =
+      context.files.create(actor, file, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
+        return store::StoredResponse{201, toJson(fileJson(view, &context.engine, &actor))};
+      });
+  Response response = storedToResponse(stored);
+  return response;
+}
+
+Response listFiles(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  int limit = 25;
+  if (const std::string text = request.queryValue("limit");
+      !text.empty() && !Poco::NumberParser::tryParse(text, limit)) {
+    throw Error(ErrorCode::kInvalidField, "limit must be an integer", "limit");
+  }
+  const auto page = context.files.list(actor, filterOf(request, true), request.queryValue("cursor"), limit);
+  Array::Ptr items = new Array;
+  for (const auto& view : page.items) items->add(fileJson(view, nullptr, nullptr));
+  Object::Ptr body = new Object;
+  body->set("items", items);
+  body->set("next_cursor", page.next_cursor ? Poco::Dynamic::Var(*page.next_cursor) : Poco::Dynamic::Var());
+  return Response::json(200, body);
+}
+
+Response fileStats(ApiContext& context, Request& request) {
+  const auto counts = context.files.countByState(request.requireActor(), filterOf(request, false));
+  Object::Ptr by_state = new Object;
+  std::int64_t total = 0;
+  for (const auto& [state, count] : counts) {
+    by_state->set(state, count);
+    total += count;
+  }
+  Object::Ptr body = new Object;
+  body->set("total", total);
+  body->set("by_state", by_state);
+  return Response::json(200, body);
+}
+
+Response getFile(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const auto view = context.files.get(actor, request.params.at("id"));
+  Response response = Response::json(200, fileJson(view, &context.engine, &actor));
+  addFileHeaders(response, view);
+  return response;
+}
+
+Response fireTransition(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const JsonFields body(parseJsonObject(request.body));
+  files::TransitionRequest transition;
+  transition.file_id = request.params.at("id");
+  transition.transition = body.requiredString("transition");
+  transition.expected_version = body.requiredInteger("expected_version");
+  transition.payload = body.object("payload", true).raw();
+  const auto stored = context.transitions.fire(
+      actor, transition, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
+        return store::StoredResponse{200, toJson(fileJson(view, &context.engine, &actor))};
+      });
+  return storedToResponse(stored);
+}
+
+Response fileEvents(ApiContext& context, Request& request) {
+  const auto events = context.files.events(request.requireActor(), request.params.at("id"));
+  Array::Ptr items = new Array;
+  for (const auto& event : events) items->add(eventJson(event));
+  Object::Ptr body = new Object;
+  body->set("items", items);
+  return Response::json(200, body);
+}
+
+}  // namespace cqpm::http::handlers

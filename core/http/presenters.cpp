@@ -1,0 +1,121 @@
+#include "http/presenters.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+namespace cqpm::http {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
+  return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+}
+
+}  // namespace
+
+Object::Ptr userJson(const domain::Actor& actor) {
+  Object::Ptr user = new Object;
+  user->set("id", actor.user_id);
+  user->set("login", actor.login);
+  user->set("display_name", actor.display_name);
+  user->set("role", std::string(domain::roleName(actor.role)));
+  user->set("college", actor.college ? Poco::Dynamic::Var(std::string(domain::collegeName(*actor.college)))
+                                     : Poco::Dynamic::Var());
+  Object::Ptr organisation = new Object;
+  organisation->set("id", actor.organisation_id);
+  organisation->set("name", actor.organisation_name);
+  organisation->set("kind", std::string(domain::organisationKindName(actor.organisation_kind)));
+  user->set("organisation", organisation);
+  return user;
+}
+
+Object::Ptr organisationJson(const domain::Organisation& organisation) {
+  Object::Ptr json = new Object;
+  json->set("id", organisation.id);
+  json->set("name", organisation.name);
+  json->set("kind", std::string(domain::organisationKindName(organisation.kind)));
+  return json;
+}
+
+Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::WorkflowEngine* engine,
+                     const domain::Actor* actor) {
+  const domain::CandidateFile& file = view.file;
+  Object::Ptr json = new Object;
+  json->set("id", file.id);
+  json->set("state", file.state);
+  json->set("version", file.version);
+  json->set("cqpm", file.cqpm);
+  json->set("pathway", std::string(domain::pathwayName(file.pathway)));
+  Object::Ptr candidate = new Object;
+  candidate->set("given_name", file.candidate.given_name);
+  candidate->set("family_name", file.candidate.family_name);
+  candidate->set("email", file.candidate.email);
+  candidate->set("birth_date", file.candidate.birth_date);
+  json->set("candidate", candidate);
+  Object::Ptr centre = new Object;
+  centre->set("id", file.centre_id);
+  centre->set("name", view.centre_name);
+  json->set("centre", centre);
+  if (file.company_id) {
+    Object::Ptr company = new Object;
+    company->set("id", *file.company_id);
+    company->set("name", view.company_name.value_or(""));
+    json->set("company", company);
+  } else {
+    json->set("company", Poco::Dynamic::Var());
+  }
+  json->set("created_at", file.created_at);
+  json->set("updated_at", file.updated_at);
+  if (engine && actor) {
+    Array::Ptr transitions = new Array;
+    for (const auto* transition : engine->available(file, *actor)) {
+      Object::Ptr entry = new Object;
+      entry->set("id", transition->id);
+      entry->set("label", transition->label);
+      entry->set("to", transition->to);
+      Array::Ptr guards = new Array;
+      for (const auto& guard : transition->guards) guards->add(guard);
+      entry->set("guards", guards);
+      transitions->add(entry);
+    }
+    json->set("available_transitions", transitions);
+  }
+  return json;
+}
+
+Object::Ptr eventJson(const domain::FileEvent& event) {
+  Object::Ptr json = new Object;
+  json->set("seq", event.seq);
+  json->set("transition", event.transition);
+  json->set("from", nullable(event.from_state));
+  json->set("to", event.to_state);
+  Object::Ptr actor = new Object;
+  actor->set("id", event.actor_id);
+  actor->set("login", event.actor_login);
+  actor->set("display_name", event.actor_display_name);
+  json->set("actor", actor);
+  json->set("organisation_id", event.organisation_id);
+  Poco::JSON::Parser parser;
+  json->set("payload", parser.parse(event.payload_json));
+  json->set("at", event.at);
+  json->set("prev_hash", event.prev_hash);
+  json->set("hash", event.hash);
+  return json;
+}
+
+Object::Ptr errorJson(const std::string& code, const std::string& message, const std::string& field,
+                      Object::Ptr details) {
+  Object::Ptr error = new Object;
+  error->set("code", code);
+  error->set("message", message);
+  error->set("field", field.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(field));
+  if (details) error->set("details", details);
+  Object::Ptr wrapper = new Object;
+  wrapper->set("error", error);
+  return wrapper;
+}
+
+}  // namespace cqpm::http

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include "domain/actor.h"
+#include "domain/file_event.h"
+#include "domain/organisation.h"
+#include "store/candidate_file_store.h"
+#include "workflow/workflow_engine.h"
+
+namespace cqpm::http {
+
+/// JSON shapes of the API (schemas/openapi.yaml), in one place.
+
+Poco::JSON::Object::Ptr userJson(const domain::Actor& actor);
+Poco::JSON::Object::Ptr organisationJson(const domain::Organisation& organisation);
+/// A file; with `engine`, also the transitions `actor` may fire now.
+Poco::JSON::Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::WorkflowEngine* engine,
+                                 const domain::Actor* actor);
+Poco::JSON::Object::Ptr eventJson(const domain::FileEvent& event);
+/// {"error": {"code", "message", "field", "details"?}}
+Poco::JSON::Object::Ptr errorJson(const std::string& code, const std::string& message,
+                                  const std::string& field, Poco::JSON::Object::Ptr details);
+
+}  // namespace cqpm::http

@@ -1,0 +1,194 @@
+#include "http/request_handler.h"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+
+#include "http/error_status.h"
+#include "http/handlers/auth_handlers.h"
+#include "http/presenters.h"
+
+namespace cqpm::http {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool isUnsafe(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// Reads the body with a size cap and a deadline for the whole body (Poco's
+// socket timeout applies per read, so a slow sender could otherwise hold a
+// thread forever).
+std::string readBody(Poco::Net::HTTPServerRequest& raw, std::size_t max_bytes, int deadline_seconds) {
+  const bool chunked = raw.getChunkedTransferEncoding();
+  const bool has_length = raw.hasContentLength();
+  if (chunked && has_length) {
+    throw Error(ErrorCode::kInvalidField, "a request cannot carry both Content-Length and Transfer-Encoding",
+                "Content-Length");
+  }
+  Poco::JSON::Object::Ptr limit = new Poco::JSON::Object;
+  limit->set("max_bytes", static_cast<Poco::UInt64>(max_bytes));
+  if (has_length && raw.getContentLength64() > static_cast<std::streamsize>(max_bytes)) {
+    throw Error(ErrorCode::kPayloadTooLarge,
+                "the body is larger than " + std::to_string(max_bytes) + " bytes", "", limit);
+  }
+  if (!chunked && (!has_length || raw.getContentLength64() == 0)) return {};
+  std::string body;
+  const auto deadline = Clock::now() + std::chrono::seconds(deadline_seconds);
+  std::istream& in = raw.stream();
+  char buffer[16384];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    body.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (body.size() > max_bytes) {
+      throw Error(ErrorCode::kPayloadTooLarge,
+                  "the body is larger than " + std::to_string(max_bytes) + " bytes", "", limit);
+    }
+    if (Clock::now() > deadline)
+      throw Error(ErrorCode::kInvalidField, "the body took too long to arrive", "body");
+  }
+  return body;
+}
+
+std::string sessionTokenOf(const Poco::Net::HTTPServerRequest& raw, bool& from_cookie) {
+  const std::string authorization = raw.get("Authorization", "");
+  if (Poco::icompare(authorization.substr(0, 7), "bearer ") == 0) {
+    from_cookie = false;
+    return Poco::trim(authorization.substr(7));
+  }
+  Poco::Net::NameValueCollection cookies;
+  raw.getCookies(cookies);
+  from_cookie = true;
+  return cookies.get(handlers::kSessionCookie, "");
+}
+
+void addSecurityHeaders(Poco::Net::HTTPServerResponse& response) {
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Referrer-Policy", "same-origin");
+  response.set(
+      "Content-Security-Policy",
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+}
+
+}  // namespace
+
+Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
+    const Poco::Net::HTTPServerRequest&) {
+  return new RequestHandler(context_, router_, static_files_);
+}
+
+Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& request,
+                                  std::string& route_name) {
+  Poco::URI uri;
+  try {
+    uri = Poco::URI(raw.getURI());
+    request.path = uri.getPath();
+    for (const auto& [key, value] : uri.getQueryParameters()) request.query.emplace(key, value);
+  } catch (const Poco::Exception&) {
+    throw Error(ErrorCode::kInvalidField, "the request URI is malformed", "uri");
+  }
+  for (const auto& [name, value] : raw) request.headers[Poco::toLower(name)] = value;
+
+  const RouteMatch match = router_.match(request.method, request.path);
+  if (!match.route) {
+    const bool api = request.path.starts_with("/api/");
+    if (!api && (request.method == "GET" || request.method == "HEAD")) {
+      route_name = "static";
+      if (auto page = static_files_.serve(request.path)) return *page;
+    }
+    route_name = match.path_matched ? "method_not_allowed" : "not_found";
+    if (match.path_matched)
+      throw Error(ErrorCode::kMethodNotAllowed, request.method + " is not allowed on " + request.path);
+    throw Error(ErrorCode::kNotFound, "no such resource: " + request.path);
+  }
+  route_name = match.route->pattern;
+  request.params = match.params;
+
+  if (match.route->access == Access::kAuthenticated) {
+    bool from_cookie = false;
+    request.session_token = sessionTokenOf(raw, from_cookie);
+    request.actor = context_.auth.authenticate(request.session_token);
+    if (!request.actor)
+      throw Error(ErrorCode::kUnauthenticated, "log in first: the session is missing or expired");
+    // A browser sends cookies on cross-site requests too; a custom header it
+    // cannot add cross-site without a CORS preflight (never granted) proves
+    // the write comes from our own pages.
+    if (from_cookie && isUnsafe(request.method) && request.header("X-CQPM-CSRF") != "1") {
+      throw Error(ErrorCode::kForbidden, "cookie-authenticated writes need the X-CQPM-CSRF: 1 header",
+                  "X-CQPM-CSRF");
+    }
+  }
+  if (isUnsafe(request.method)) {
+    const std::string content_type = Poco::toLower(raw.getContentType());
+    request.body =
+        readBody(raw, context_.settings.max_body_bytes, context_.settings.request_deadline_seconds);
+    if (!request.body.empty() && !content_type.starts_with("application/json")) {
+      throw Error(ErrorCode::kUnsupportedMediaType, "the body must be application/json", "Content-Type");
+    }
+  }
+  return match.route->handler(request);
+}
+
+void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net::HTTPServerResponse& out) {
+  const auto started = Clock::now();
+  context_.metrics.requestStarted();
+  Request request;
+  request.method = raw.getMethod();
+  request.client_address = raw.clientAddress().host().toString();
+  std::string route_name = "unmatched";
+  Response response;
+  std::string error_code;
+  try {
+    response = dispatch(raw, request, route_name);
+  } catch (const Error& e) {
+    error_code = std::string(errorCodeName(e.code()));
+    response =
+        Response::json(httpStatusOf(e.code()), errorJson(error_code, e.what(), e.field(), e.details()));
+    if (e.code() == ErrorCode::kRateLimited && e.details() && e.details()->has("retry_after")) {
+      response.headers.emplace_back("Retry-After", e.details()->getValue<std::string>("retry_after"));
+    }
+    if (e.code() == ErrorCode::kStorage || e.code() == ErrorCode::kInternal) {
+      Poco::Logger::get("http").error("%s %s: %s", request.method, request.path, std::string(e.what()));
+    }
+  } catch (const std::exception& e) {
+    error_code = "internal_error";
+    Poco::Logger::get("http").error("%s %s: unexpected %s", request.method, request.path,
+                                    std::string(e.what()));
+    response = Response::json(500, errorJson(error_code, "internal error", "", nullptr));
+  }
+  if (!error_code.empty()) context_.metrics.recordError(error_code);
+
+  // A body we refused to read must not be parsed as the next request.
+  if (response.status == 413 || response.status == 400) out.setKeepAlive(false);
+  out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+  addSecurityHeaders(out);
+  for (const auto& [name, value] : response.headers) out.add(name, value);
+  if (!response.content_type.empty()) out.setContentType(response.content_type);
+  out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
+  try {
+    if (request.method == "HEAD" || response.status == 204) {
+      out.send();
+    } else {
+      out.sendBuffer(response.body.data(), response.body.size());
+    }
+  } catch (const Poco::Exception&) {
+    // The client went away; nothing left to tell it.
+  }
+
+  const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  context_.metrics.requestFinished();
+  context_.metrics.recordRequest(request.method, route_name, response.status, seconds);
+  Poco::Logger::get("http").information("%s \"%s %s\" %d %z %.1fms %s", request.client_address,
+                                        request.method, raw.getURI().substr(0, 200), response.status,
+                                        response.body.size(), seconds * 1000.0,
+                                        request.actor ? request.actor->login : std::string("-"));
+}
+
+}  // namespace cqpm::http

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+
+#include "http/api_context.h"
+#include "http/router.h"
+#include "http/static_files.h"
+
+namespace cqpm::http {
+
+/// Serves one HTTP request: bounds and reads it, authenticates it, dispatches
+/// it through the router, turns every cqpm::Error into the JSON error answer,
+/// then logs one line and records metrics. The one place where exceptions
+/// from handlers are caught.
+class RequestHandler : public Poco::Net::HTTPRequestHandler {
+ public:
+  RequestHandler(ApiContext& context, const Router& router, const StaticFiles& static_files)
+      : context_(context), router_(router), static_files_(static_files) {}
+
+  void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+ private:
+  Response dispatch(Poco::Net::HTTPServerRequest& raw, Request& request, std::string& route_name);
+
+  ApiContext& context_;
+  const Router& router_;
+  const StaticFiles& static_files_;
+};
+
+/// Hands every connection's requests to a RequestHandler. Owned by the HTTPServer.
+class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  RequestHandlerFactory(ApiContext& context, const Router& router, const StaticFiles& static_files)
+      : context_(context), router_(router), static_files_(static_files) {}
+
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+
+ private:
+  ApiContext& context_;
+  const Router& router_;
+  const StaticFiles& static_files_;
+};
+
+}  // namespace cqpm::http

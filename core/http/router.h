@@ -1,0 +1,45 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "http/exchange.h"
+
+namespace cqpm::http {
+
+/// Who may call a route at all; finer rules (role, scope) are core's, in the services.
+enum class Access { kPublic, kAuthenticated };
+
+using Handler = std::function<Response(Request&)>;
+
+/// One line of the route table.
+struct Route {
+  std::string method;
+  std::string pattern;  ///< "/api/v1/files/{id}/events": literal segments and {params}
+  Access access;
+  Handler handler;
+};
+
+/// Result of matching a request line against the table.
+struct RouteMatch {
+  const Route* route = nullptr;  ///< null when nothing matched
+  bool path_matched = false;     ///< the path exists for another method (405)
+  std::map<std::string, std::string> params;
+};
+
+/// Matches paths against patterns segment by segment. Immutable after
+/// construction, so shared by every request thread.
+class Router {
+ public:
+  explicit Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
+
+  RouteMatch match(const std::string& method, const std::string& path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace cqpm::http

@@ -1,0 +1,36 @@
+#include "http/routes.h"
+
+#include "http/handlers/auth_handlers.h"
+#include "http/handlers/catalog_handlers.h"
+#include "http/handlers/file_handlers.h"
+#include "http/handlers/health_handlers.h"
+
+namespace cqpm::http {
+
+std::vector<Route> apiRoutes(ApiContext& context) {
+  using namespace handlers;
+  using enum Access;
+  auto bind = [&context](Response (*handler)(ApiContext&, Request&)) {
+    return [&context, handler](Request& request) { return handler(context, request); };
+  };
+  // clang-format off
+  return {
+      {"GET",  "/healthz",                           kPublic,        bind(healthz)},
+      {"GET",  "/readyz",                            kPublic,        bind(readyz)},
+      {"GET",  "/metrics",                           kPublic,        bind(metrics)},
+      {"POST", "/api/v1/auth/login",                 kPublic,        bind(login)},
+      {"POST", "/api/v1/auth/logout",                kAuthenticated, bind(logout)},
+      {"GET",  "/api/v1/me",                         kAuthenticated, bind(me)},
+      {"GET",  "/api/v1/organisations",              kAuthenticated, bind(listOrganisations)},
+      {"GET",  "/api/v1/workflows/{id}",             kAuthenticated, bind(workflowDefinition)},
+      {"POST", "/api/v1/files",                      kAuthenticated, bind(createFile)},
+      {"GET",  "/api/v1/files",                      kAuthenticated, bind(listFiles)},
+      {"GET",  "/api/v1/files/stats",                kAuthenticated, bind(fileStats)},
+      {"GET",  "/api/v1/files/{id}",                 kAuthenticated, bind(getFile)},
+      {"POST", "/api/v1/files/{id}/transitions",     kAuthenticated, bind(fireTransition)},
+      {"GET",  "/api/v1/files/{id}/events",          kAuthenticated, bind(fileEvents)},
+  };
+  // clang-format on
+}
+
+}  // namespace cqpm::http

@@ -1,0 +1,197 @@
+#include "store/candidate_file_store.h"
+
+#include <Poco/UTF8String.h>
+
+#include "store/row_reader.h"
+
+namespace cqpm::store::candidate_file_store {
+
+using domain::CandidateFile;
+using Poco::Data::Keywords::use;
+
+namespace {
+
+constexpr const char* kSelectFiles =
+    "SELECT f.id, f.centre_id, f.company_id, f.candidate_user_id, f.cqpm, f.pathway, f.given_name, "
+    "f.family_name, f.email, f.birth_date, f.state, f.version, f.created_at, f.updated_at, "
+    "c.name AS centre_name, co.name AS company_name "
+    "FROM candidate_files f JOIN organisations c ON c.id = f.centre_id "
+    "LEFT JOIN organisations co ON co.id = f.company_id ";
+
+CandidateFileView readFile(const RowReader& row) {
+  CandidateFileView view;
+  CandidateFile& file = view.file;
+  file.id = row.text("id");
+  file.centre_id = row.text("centre_id");
+  file.company_id = row.optionalText("company_id");
+  file.candidate_user_id = row.optionalText("candidate_user_id");
+  file.cqpm = row.text("cqpm");
+  file.pathway = domain::parsePathway(row.text("pathway")).value_or(domain::Pathway::kOther);
+  file.candidate = {row.text("given_name"), row.text("family_name"), row.text("email"),
+                    row.text("birth_date")};
+  file.state = row.text("state");
+  file.version = row.integer("version");
+  file.created_at = row.text("created_at");
+  file.updated_at = row.text("updated_at");
+  view.centre_name = row.text("centre_name");
+  view.company_name = row.optionalText("company_name");
+  return view;
+}
+
+// Builds "WHERE ..." from the scope and the filter. Values are kept in a list
+// that outlives the statement, because Poco binds by reference.
+class Conditions {
+ public:
+  Conditions(const access::FileScope& scope, const FileFilter& filter, bool with_state) {
+    using Kind = access::FileScope::Kind;
+    switch (scope.kind) {
+      case Kind::kEverything:
+        break;
+      case Kind::kCentre:
+        add("f.centre_id = ?", scope.key);
+        break;
+      case Kind::kCompany:
+        add("f.company_id = ?", scope.key);
+        break;
+      case Kind::kCandidate:
+        add("f.candidate_user_id = ?", scope.key);
+        break;
+      case Kind::kNothing:
+        clauses_.push_back("1 = 0");
+        break;
+    }
+    if (with_state && filter.state) add("f.state = ?", *filter.state);
+    if (filter.cqpm) add("f.cqpm = ?", *filter.cqpm);
+    if (filter.pathway) add("f.pathway = ?", *filter.pathway);
+    if (filter.name_query)
+      add("f.search_name LIKE ? ESCAPE '\\'", "%" + escapeLike(foldForSearch(*filter.name_query)) + "%");
+  }
+
+  void add(const std::string& clause, std::string value) {
+    clauses_.push_back(clause);
+    values_.push_back(std::move(value));
+  }
+
+  void addRaw(const std::string& clause, std::vector<std::string> values) {
+    clauses_.push_back(clause);
+    for (auto& value : values) values_.push_back(std::move(value));
+  }
+
+  std::string where() const {
+    if (clauses_.empty()) return {};
+    std::string sql = "WHERE ";
+    for (std::size_t i = 0; i < clauses_.size(); ++i) sql += (i ? " AND " : "") + clauses_[i];
+    return sql + " ";
+  }
+
+  void bind(Poco::Data::Statement& stmt) {
+    for (auto& value : values_) stmt, use(value);
+  }
+
+ private:
+  static std::string escapeLike(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+      if (c == '%' || c == '_' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out;
+  }
+
+  std::vector<std::string> clauses_;
+  std::vector<std::string> values_;
+};
+
+}  // namespace
+
+std::string foldForSearch(const std::string& text) {
+  // Poco folds case for all of Unicode; accents are folded with a table of the
+  // Latin letters French names use (a full Unicode decomposition would need ICU
+  // for no gain on this field).
+  static const std::map<std::string, std::string> kFolds{
+      {"à", "a"}, {"â", "a"}, {"ä", "a"},  {"á", "a"},  {"ã", "a"}, {"å", "a"}, {"ç", "c"}, {"é", "e"},
+      {"è", "e"}, {"ê", "e"}, {"ë", "e"},  {"î", "i"},  {"ï", "i"}, {"í", "i"}, {"ì", "i"}, {"ô", "o"},
+      {"ö", "o"}, {"ó", "o"}, {"ò", "o"},  {"õ", "o"},  {"ù", "u"}, {"û", "u"}, {"ü", "u"}, {"ú", "u"},
+      {"ÿ", "y"}, {"ñ", "n"}, {"œ", "oe"}, {"æ", "ae"}, {"ß", "ss"}};
+  const std::string lower = Poco::UTF8::toLower(text);
+  std::string out;
+  out.reserve(lower.size());
+  for (std::size_t i = 0; i < lower.size();) {
+    const unsigned char lead = static_cast<unsigned char>(lower[i]);
+    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+    const std::string character = lower.substr(i, length);
+    const auto fold = kFolds.find(character);
+    out += fold == kFolds.end() ? character : fold->second;
+    i += length;
+  }
+  return out;
+}
+
+void insert(SqlSession& sql, const CandidateFile& file) {
+  std::string id = file.id, centre = file.centre_id, cqpm = file.cqpm,
+              pathway(domain::pathwayName(file.pathway)), given = file.candidate.given_name,
+              family = file.candidate.family_name, email = file.candidate.email,
+              birth = file.candidate.birth_date, search = foldForSearch(given + " " + family),
+              state = file.state, created = file.created_at, updated = file.updated_at;
+  Poco::Nullable<std::string> company, candidate_user;
+  if (file.company_id) company = *file.company_id;
+  if (file.candidate_user_id) candidate_user = *file.candidate_user_id;
+  Poco::Int64 version = file.version;
+  auto stmt = sql.statement(
+      "INSERT INTO candidate_files (id, centre_id, company_id, candidate_user_id, cqpm, pathway, given_name, "
+      "family_name, email, birth_date, search_name, state, version, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  stmt, use(id), use(centre), use(company), use(candidate_user), use(cqpm), use(pathway), use(given),
+      use(family), use(email), use(birth), use(search), use(state), use(version), use(created), use(updated);
+  stmt.execute();
+}
+
+std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
+                                      const access::FileScope& scope) {
+  Conditions conditions(scope, FileFilter{}, false);
+  conditions.add("f.id = ?", id);
+  auto stmt = sql.statement(kSelectFiles + conditions.where());
+  conditions.bind(stmt);
+  std::optional<CandidateFileView> found;
+  forEachRow(stmt, [&](const RowReader& row) { found = readFile(row); });
+  return found;
+}
+
+std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& scope, const FileFilter& filter,
+                                    const std::optional<FileCursor>& after, int limit) {
+  Conditions conditions(scope, filter, true);
+  if (after) {
+    conditions.addRaw("(f.created_at < ? OR (f.created_at = ? AND f.id < ?))",
+                      {after->created_at, after->created_at, after->id});
+  }
+  auto stmt = sql.statement(kSelectFiles + conditions.where() +
+                            "ORDER BY f.created_at DESC, f.id DESC LIMIT " + std::to_string(limit));
+  conditions.bind(stmt);
+  std::vector<CandidateFileView> files;
+  forEachRow(stmt, [&](const RowReader& row) { files.push_back(readFile(row)); });
+  return files;
+}
+
+std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::FileScope& scope,
+                                                 const FileFilter& filter) {
+  Conditions conditions(scope, filter, false);
+  auto stmt = sql.statement("SELECT f.state AS state, COUNT(*) AS n FROM candidate_files f " +
+                            conditions.where() + "GROUP BY f.state");
+  conditions.bind(stmt);
+  std::map<std::string, std::int64_t> counts;
+  forEachRow(stmt, [&](const RowReader& row) { counts[row.text("state")] = row.integer("n"); });
+  return counts;
+}
+
+bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_version,
+                 const std::string& new_state, const std::string& updated_at) {
+  std::string key = id, state = new_state, at = updated_at;
+  Poco::Int64 version = expected_version;
+  auto stmt = sql.statement(
+      "UPDATE candidate_files SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version "
+      "= ?");
+  stmt, use(state), use(at), use(key), use(version);
+  return stmt.execute() == 1;
+}
+
+}  // namespace cqpm::store::candidate_file_store

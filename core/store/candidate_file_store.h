@@ -1,0 +1,55 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/file_scope.h"
+#include "domain/candidate_file.h"
+#include "store/database.h"
+
+namespace cqpm::store {
+
+/// A file with the names of its centre and company, as lists and pages show it.
+struct CandidateFileView {
+  domain::CandidateFile file;
+  std::string centre_name;
+  std::optional<std::string> company_name;
+};
+
+/// Filters of the file list; empty members do not filter.
+struct FileFilter {
+  std::optional<std::string> state;
+  std::optional<std::string> cqpm;
+  std::optional<std::string> pathway;
+  std::optional<std::string> name_query;  ///< matched against the candidate's folded name
+};
+
+/// Position after the last item of a page: files are listed newest first.
+struct FileCursor {
+  std::string created_at;
+  std::string id;
+};
+
+/// Candidate files. Every read takes the caller's scope and applies it in SQL.
+namespace candidate_file_store {
+
+void insert(SqlSession& sql, const domain::CandidateFile& file);
+std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id, const access::FileScope& scope);
+/// Up to `limit` files after `after`, newest first.
+std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& scope, const FileFilter& filter,
+                                    const std::optional<FileCursor>& after, int limit);
+/// Number of files per state (the filter's `state` is ignored).
+std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::FileScope& scope,
+                                                 const FileFilter& filter);
+/// Compare-and-swap of the state: applies only if the stored version is
+/// `expected_version`, and bumps it. Returns false on a version mismatch.
+bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_version,
+                 const std::string& new_state, const std::string& updated_at);
+
+/// Lower-cased, accent-folded text used for the name search ("Élodie" -> "elodie").
+std::string foldForSearch(const std::string& text);
+
+}  // namespace candidate_file_store
+}  // namespace cqpm::store

@@ -1,0 +1,99 @@
+#include "store/event_store.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include "store/row_reader.h"
+
+namespace cqpm::store::event_store {
+
+using domain::FileEvent;
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::use;
+
+const std::string& genesisHash() {
+  static const std::string kGenesis(64, '0');
+  return kGenesis;
+}
+
+std::string chainHash(const FileEvent& event) {
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  // Length-prefixed fields: no two different events hash the same input.
+  auto field = [&sha](const std::string& value) {
+    sha.update(std::to_string(value.size()) + ":");
+    sha.update(value);
+  };
+  field(event.prev_hash);
+  field(event.file_id);
+  field(std::to_string(event.seq));
+  field(event.transition);
+  field(event.from_state.value_or(""));
+  field(event.to_state);
+  field(event.actor_id);
+  field(event.organisation_id);
+  field(event.payload_json);
+  field(event.at);
+  return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+FileEvent append(SqlSession& sql, FileEvent event) {
+  std::string file_id = event.file_id;
+  Poco::Int64 last_seq = 0;
+  std::string last_hash;
+  {
+    auto stmt =
+        sql.statement("SELECT seq, hash FROM file_events WHERE file_id = ? ORDER BY seq DESC LIMIT 1");
+    stmt, use(file_id);
+    forEachRow(stmt, [&](const RowReader& row) {
+      last_seq = row.integer("seq");
+      last_hash = row.text("hash");
+    });
+  }
+  event.seq = last_seq + 1;
+  event.prev_hash = last_seq == 0 ? genesisHash() : last_hash;
+  if (event.payload_json.empty()) event.payload_json = "{}";
+  event.hash = chainHash(event);
+
+  Poco::Int64 seq = event.seq;
+  Poco::Nullable<std::string> from;
+  if (event.from_state) from = *event.from_state;
+  auto stmt = sql.statement(
+      "INSERT INTO file_events (file_id, seq, transition, from_state, to_state, actor_id, organisation_id, "
+      "payload, "
+      "at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  stmt, use(event.file_id), use(seq), use(event.transition), use(from), use(event.to_state),
+      use(event.actor_id), use(event.organisation_id), use(event.payload_json), use(event.at),
+      use(event.prev_hash), use(event.hash);
+  stmt.execute();
+  return event;
+}
+
+std::vector<FileEvent> listForFile(SqlSession& sql, const std::string& file_id) {
+  std::string key = file_id;
+  auto stmt = sql.statement(
+      "SELECT e.file_id, e.seq, e.transition, e.from_state, e.to_state, e.actor_id, u.login, u.display_name, "
+      "e.organisation_id, e.payload, e.at, e.prev_hash, e.hash "
+      "FROM file_events e JOIN users u ON u.id = e.actor_id WHERE e.file_id = ? ORDER BY e.seq");
+  stmt, use(key);
+  std::vector<FileEvent> events;
+  forEachRow(stmt, [&](const RowReader& row) {
+    FileEvent event;
+    event.file_id = row.text("file_id");
+    event.seq = row.integer("seq");
+    event.transition = row.text("transition");
+    event.from_state = row.optionalText("from_state");
+    event.to_state = row.text("to_state");
+    event.actor_id = row.text("actor_id");
+    event.actor_login = row.text("login");
+    event.actor_display_name = row.text("display_name");
+    event.organisation_id = row.text("organisation_id");
+    event.payload_json = row.text("payload");
+    event.at = row.text("at");
+    event.prev_hash = row.text("prev_hash");
+    event.hash = row.text("hash");
+    events.push_back(std::move(event));
+  });
+  return events;
+}
+
+}  // namespace cqpm::store::event_store

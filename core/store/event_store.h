@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/file_event.h"
+#include "store/database.h"
+
+namespace cqpm::store {
+
+/// The append-only history of candidate files, hash-chained per file.
+namespace event_store {
+
+/// Appends `event` as the next entry of its file: fills seq, prev_hash and hash
+/// (SHA-256 over the previous hash and the event's fields). Call inside the
+/// write transaction that changes the file.
+domain::FileEvent append(SqlSession& sql, domain::FileEvent event);
+
+/// The file's events, oldest first, with the actors' login and display name.
+std::vector<domain::FileEvent> listForFile(SqlSession& sql, const std::string& file_id);
+
+/// The hash an event must carry given its fields and prev_hash.
+std::string chainHash(const domain::FileEvent& event);
+
+/// Hash of "nothing before": the prev_hash of a file's first event.
+const std::string& genesisHash();
+
+}  // namespace event_store
+}  // namespace cqpm::store

@@ -1,0 +1,83 @@
+#include "store/migrations.h"
+
+#include <Poco/Data/Statement.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "common/clock.h"
+#include "store/database.h"
+
+namespace cqpm::store {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::use;
+
+std::vector<std::string> splitSqlStatements(const std::string& script) {
+  std::vector<std::string> statements;
+  std::string current;
+  std::istringstream lines(script);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos || line.compare(first, 2, "--") == 0) continue;
+    current += line + "\n";
+    const auto last = line.find_last_not_of(" \t\r");
+    if (line[last] == ';') {
+      current.erase(current.find_last_of(';'));
+      statements.push_back(current);
+      current.clear();
+    }
+  }
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos) statements.push_back(current);
+  return statements;
+}
+
+std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& migrations) {
+  db.write([](SqlSession& sql) {
+    sql.statement(
+           "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+           "applied_at TEXT NOT NULL)")
+        .execute();
+  });
+  std::vector<Poco::Int64> applied_numbers = db.read([](SqlSession& sql) {
+    std::vector<Poco::Int64> numbers;
+    auto stmt = sql.statement("SELECT number FROM schema_migrations ORDER BY number");
+    stmt, into(numbers);
+    stmt.execute();
+    return numbers;
+  });
+  const std::set<Poco::Int64> applied(applied_numbers.begin(), applied_numbers.end());
+  const int known_max = migrations.empty() ? 0 : migrations.back().number;
+  if (!applied.empty() && *applied.rbegin() > known_max) {
+    throw Error(ErrorCode::kStorage, "the database schema is at migration " +
+                                         std::to_string(*applied.rbegin()) + ", newer than this binary (" +
+                                         std::to_string(known_max) + "): upgrade the binary");
+  }
+  std::vector<int> done;
+  for (const Migration& migration : migrations) {
+    if (applied.count(migration.number)) continue;
+    db.write([&](SqlSession& sql) {
+      for (const std::string& statement : splitSqlStatements(migration.sql)) {
+        try {
+          sql.statement(statement).execute();
+        } catch (const Poco::Exception& e) {
+          throw Error(ErrorCode::kStorage,
+                      "migration " + migration.name + " failed: " + e.displayText() + "\n" + statement);
+        }
+      }
+      Poco::Int64 number = migration.number;
+      std::string name = migration.name;
+      std::string at = nowIso8601();
+      auto record =
+          sql.statement("INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)");
+      record, use(number), use(name), use(at);
+      record.execute();
+    });
+    done.push_back(migration.number);
+  }
+  return done;
+}
+
+}  // namespace cqpm::store

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cqpm::store {
+
+class Database;
+
+/// One numbered schema change. Numbers only grow; a released migration is never edited.
+struct Migration {
+  int number;
+  std::string name;
+  std::string sql;  ///< one or more statements separated by ';' at line ends
+};
+
+/// The migrations compiled into the binary (core/store/migrations/*.sql), in order.
+const std::vector<Migration>& embeddedMigrations();
+
+/// Applies, in order and each in its own transaction, every migration whose
+/// number is not yet in `schema_migrations`, and records it. Returns the
+/// numbers applied. Refuses (Error{kStorage}) a database whose recorded
+/// schema is newer than this binary knows.
+std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& migrations);
+
+/// Splits a migration script into statements (on ';' ending a line, outside comments).
+std::vector<std::string> splitSqlStatements(const std::string& script);
+
+}  // namespace cqpm::store

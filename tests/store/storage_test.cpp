@@ -1,0 +1,241 @@
+#include <Poco/UUIDGenerator.h>
+#include <gtest/gtest.h>
+
+#include "common/clock.h"
+#include "store/account_store.h"
+#include "store/candidate_file_store.h"
+#include "store/event_store.h"
+#include "store/idempotency_store.h"
+#include "store/migrations.h"
+#include "support/test_database.h"
+
+namespace cqpm::store {
+namespace {
+
+using access::FileScope;
+using domain::CandidateFile;
+
+std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
+
+class StorageTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    test_db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    CQPM_REQUIRE_BACKEND(*test_db_);
+    db_ = Database::open(test_db_->databaseUrl());
+    applyMigrations(*db_, embeddedMigrations());
+    centre_ = addOrganisation(domain::OrganisationKind::kCentre, "Centre A");
+    other_centre_ = addOrganisation(domain::OrganisationKind::kCentre, "Centre B");
+    company_ = addOrganisation(domain::OrganisationKind::kCompany, "Usinage SA");
+    coordinator_ = addUser("coord", domain::Role::kCentreCoordinator, centre_);
+  }
+
+  std::string addOrganisation(domain::OrganisationKind kind, const std::string& name) {
+    domain::Organisation organisation{newId(), kind, name};
+    db_->write([&](SqlSession& sql) { account_store::insertOrganisation(sql, organisation); });
+    return organisation.id;
+  }
+
+  std::string addUser(const std::string& login, domain::Role role, const std::string& organisation) {
+    domain::UserAccount user;
+    user.id = newId();
+    user.login = login;
+    user.display_name = login;
+    user.email = login + "@example.org";
+    user.password_hash = "x";
+    user.role = role;
+    user.organisation_id = organisation;
+    db_->write([&](SqlSession& sql) { account_store::insertUser(sql, user); });
+    return user.id;
+  }
+
+  CandidateFile addFile(const std::string& centre, const std::string& given, const std::string& family,
+                        const std::string& created_at, const std::string& state = "draft") {
+    CandidateFile file;
+    file.id = newId();
+    file.centre_id = centre;
+    file.company_id = company_;
+    file.cqpm = "qualite";
+    file.pathway = domain::Pathway::kEmployee;
+    file.candidate = {given, family, "c@example.org", "1990-01-01"};
+    file.state = state;
+    file.created_at = created_at;
+    file.updated_at = created_at;
+    db_->write([&](SqlSession& sql) { candidate_file_store::insert(sql, file); });
+    return file;
+  }
+
+  std::unique_ptr<testing::TestDatabase> test_db_;
+  std::unique_ptr<Database> db_;
+  std::string centre_, other_centre_, company_, coordinator_;
+};
+
+TEST_P(StorageTest, MigrationsAreRecordedAndNotReapplied) {
+  EXPECT_TRUE(applyMigrations(*db_, embeddedMigrations()).empty());
+  const auto recorded = db_->read([](SqlSession& sql) {
+    Poco::Int64 count = 0;
+    auto stmt = sql.statement("SELECT COUNT(*) FROM schema_migrations");
+    stmt, Poco::Data::Keywords::into(count);
+    stmt.execute();
+    return count;
+  });
+  EXPECT_EQ(recorded, static_cast<Poco::Int64>(embeddedMigrations().size()));
+}
+
+TEST_P(StorageTest, RefusesADatabaseNewerThanTheBinary) {
+  std::vector<Migration> older;  // a binary that knows no migration at all
+  EXPECT_THROW(applyMigrations(*db_, older), Error);
+}
+
+TEST_P(StorageTest, DuplicateLoginIsAConflictNamingTheField) {
+  try {
+    addUser("coord", domain::Role::kEvaluator, centre_);
+    FAIL() << "expected a conflict";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kConflict);
+    EXPECT_EQ(e.field(), "login");
+  }
+}
+
+TEST_P(StorageTest, ScopeHidesOtherCentresFiles) {
+  const auto mine = addFile(centre_, "Ana", "Martin", "2026-01-01T00:00:00.000001Z");
+  const auto theirs = addFile(other_centre_, "Bob", "Durand", "2026-01-01T00:00:00.000002Z");
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  db_->read([&](SqlSession& sql) {
+    EXPECT_TRUE(candidate_file_store::find(sql, mine.id, scope).has_value());
+    EXPECT_FALSE(candidate_file_store::find(sql, theirs.id, scope).has_value());
+    const auto listed = candidate_file_store::list(sql, scope, {}, std::nullopt, 100);
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].file.id, mine.id);
+    EXPECT_EQ(listed[0].centre_name, "Centre A");
+    EXPECT_EQ(listed[0].company_name, "Usinage SA");
+    EXPECT_TRUE(
+        candidate_file_store::list(sql, {FileScope::Kind::kNothing, {}}, {}, std::nullopt, 100).empty());
+  });
+}
+
+TEST_P(StorageTest, ListPagesNewestFirstWithACursor) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5; ++i) {
+    ids.push_back(
+        addFile(centre_, "C" + std::to_string(i), "X", "2026-01-01T00:00:0" + std::to_string(i) + ".0Z").id);
+  }
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  db_->read([&](SqlSession& sql) {
+    auto page1 = candidate_file_store::list(sql, scope, {}, std::nullopt, 2);
+    ASSERT_EQ(page1.size(), 2u);
+    EXPECT_EQ(page1[0].file.id, ids[4]);
+    EXPECT_EQ(page1[1].file.id, ids[3]);
+    FileCursor cursor{page1[1].file.created_at, page1[1].file.id};
+    auto page2 = candidate_file_store::list(sql, scope, {}, cursor, 10);
+    ASSERT_EQ(page2.size(), 3u);
+    EXPECT_EQ(page2[0].file.id, ids[2]);
+    EXPECT_EQ(page2[2].file.id, ids[0]);
+  });
+}
+
+TEST_P(StorageTest, NameSearchIgnoresCaseAndAccents) {
+  addFile(centre_, "Élodie", "Lefèvre", "2026-01-01T00:00:01.0Z");
+  addFile(centre_, "Marc", "Dupont", "2026-01-01T00:00:02.0Z");
+  addFile(centre_, "Zoé", "100%_sure", "2026-01-01T00:00:03.0Z");
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  db_->read([&](SqlSession& sql) {
+    FileFilter filter;
+    filter.name_query = "lefevre";
+    auto found = candidate_file_store::list(sql, scope, filter, std::nullopt, 10);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].file.candidate.given_name, "Élodie");
+    filter.name_query = "ELODIE";
+    EXPECT_EQ(candidate_file_store::list(sql, scope, filter, std::nullopt, 10).size(), 1u);
+    filter.name_query = "%";  // a wildcard typed by a user is a literal
+    EXPECT_EQ(candidate_file_store::list(sql, scope, filter, std::nullopt, 10).size(), 1u);
+  });
+}
+
+TEST_P(StorageTest, CountsFilesByState) {
+  addFile(centre_, "A", "A", "2026-01-01T00:00:01.0Z", "draft");
+  addFile(centre_, "B", "B", "2026-01-01T00:00:02.0Z", "draft");
+  addFile(centre_, "C", "C", "2026-01-01T00:00:03.0Z", "registered");
+  addFile(other_centre_, "D", "D", "2026-01-01T00:00:04.0Z", "registered");
+  const auto counts = db_->read([&](SqlSession& sql) {
+    return candidate_file_store::countByState(sql, {FileScope::Kind::kCentre, centre_}, {});
+  });
+  EXPECT_EQ(counts.at("draft"), 2);
+  EXPECT_EQ(counts.at("registered"), 1);
+}
+
+TEST_P(StorageTest, UpdateStateIsACompareAndSwapOnTheVersion) {
+  const auto file = addFile(centre_, "A", "A", "2026-01-01T00:00:01.0Z");
+  EXPECT_TRUE(db_->write([&](SqlSession& sql) {
+    return candidate_file_store::updateState(sql, file.id, 1, "registered", nowIso8601());
+  }));
+  EXPECT_FALSE(db_->write([&](SqlSession& sql) {
+    return candidate_file_store::updateState(sql, file.id, 1, "withdrawn", nowIso8601());
+  }));
+  const auto stored = db_->read([&](SqlSession& sql) {
+    return candidate_file_store::find(sql, file.id, {FileScope::Kind::kEverything, {}});
+  });
+  EXPECT_EQ(stored->file.state, "registered");
+  EXPECT_EQ(stored->file.version, 2);
+}
+
+TEST_P(StorageTest, EventsFormAHashChain) {
+  const auto file = addFile(centre_, "A", "A", "2026-01-01T00:00:01.0Z");
+  db_->write([&](SqlSession& sql) {
+    for (const char* to : {"draft", "registered", "withdrawn"}) {
+      domain::FileEvent event;
+      event.file_id = file.id;
+      event.transition = to;
+      event.to_state = to;
+      event.actor_id = coordinator_;
+      event.organisation_id = centre_;
+      event.payload_json = R"({"reason":"test"})";
+      event.at = nowIso8601();
+      event_store::append(sql, event);
+    }
+  });
+  const auto events = db_->read([&](SqlSession& sql) { return event_store::listForFile(sql, file.id); });
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].seq, 1);
+  EXPECT_EQ(events[0].prev_hash, event_store::genesisHash());
+  EXPECT_EQ(events[1].prev_hash, events[0].hash);
+  EXPECT_EQ(events[2].prev_hash, events[1].hash);
+  EXPECT_EQ(events[2].actor_login, "coord");
+  for (const auto& event : events) EXPECT_EQ(event_store::chainHash(event), event.hash);
+  auto tampered = events[1];
+  tampered.payload_json = R"({"reason":"changed"})";
+  EXPECT_NE(event_store::chainHash(tampered), events[1].hash);
+}
+
+TEST_P(StorageTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
+  db_->write([&](SqlSession& sql) {
+    idempotency_store::save(sql, coordinator_, "k1", "hash-a", {201, "{\"a\":1}"});
+  });
+  db_->read([&](SqlSession& sql) {
+    auto replay = idempotency_store::find(sql, coordinator_, "k1", "hash-a");
+    ASSERT_TRUE(replay.has_value());
+    EXPECT_EQ(replay->status, 201);
+    EXPECT_EQ(replay->body, "{\"a\":1}");
+    EXPECT_FALSE(idempotency_store::find(sql, coordinator_, "k2", "hash-a").has_value());
+    EXPECT_THROW(idempotency_store::find(sql, coordinator_, "k1", "hash-b"), Error);
+  });
+}
+
+TEST_P(StorageTest, FailedWriteRollsBackEverything) {
+  EXPECT_THROW(db_->write([&](SqlSession& sql) {
+    account_store::insertOrganisation(sql, {newId(), domain::OrganisationKind::kCompany, "Ghost"});
+    throw Error(ErrorCode::kInternal, "boom");
+  }),
+               Error);
+  const auto companies = db_->read([&](SqlSession& sql) {
+    return account_store::listOrganisations(sql, domain::OrganisationKind::kCompany);
+  });
+  ASSERT_EQ(companies.size(), 1u);
+  EXPECT_EQ(companies[0].name, "Usinage SA");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(testing::storageBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace cqpm::store

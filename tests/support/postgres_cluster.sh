@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts or stops a throwaway PostgreSQL cluster for the test suite.
+#   postgres_cluster.sh start DIR PORT   -> initdb (trust, user cqpm) and start on 127.0.0.1:PORT
+#   postgres_cluster.sh stop DIR
+# PostgreSQL refuses to run as root, so as root the cluster runs as Debian's
+# `postgres` user (see shared/LESSONS.md).
+set -euo pipefail
+action=${1:?start|stop}
+dir=${2:?cluster directory}
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -n "$bin" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
+
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+case "$action" in
+  start)
+    port=${3:?port}
+    if [ -f "$dir/data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true; fi
+    rm -rf "$dir"; mkdir -p "$dir"
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; fi
+    as_owner "$bin/initdb" -D "$dir/data" -A trust -U cqpm -E UTF8 >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; exit 1; }
+    as_owner "$bin/pg_ctl" -D "$dir/data" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" \
+      -l "$dir/server.log" -w start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    echo "PostgreSQL test cluster on 127.0.0.1:$port"
+    ;;
+  stop)
+    if [ -f "$dir/data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null; fi
+    rm -rf "$dir"
+    ;;
+  *) echo "unknown action $action" >&2; exit 2 ;;
+esac

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "domain/actor.h"
+#include "domain/candidate_file.h"
+#include "workflow/core_guards.h"
+#include "workflow/guard_registry.h"
+#include "workflow/workflow_definition.h"
+
+// Helpers shared by the workflow tests: the real data files of the source tree and
+// files and actors that pass every core guard unless a test spoils them.
+namespace cqpm::workflow::test_support {
+
+inline const std::string kSourceRoot = CQPM_SOURCE_ROOT;
+inline const std::string kDefinitionPath = kSourceRoot + "/workflows/candidate-file.json";
+inline const std::string kSchemaPath = kSourceRoot + "/schemas/workflow.schema.json";
+
+inline std::string readSource(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("test data missing: " + path);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+inline std::string definitionText() { return readSource(kDefinitionPath); }
+inline std::string schemaText() { return readSource(kSchemaPath); }
+
+/// The real definition as a mutable JSON object, for tests that break it.
+inline Poco::JSON::Object::Ptr definitionJson() {
+  Poco::JSON::Parser parser;
+  return parser.parse(definitionText()).extract<Poco::JSON::Object::Ptr>();
+}
+
+inline std::string stringify(const Poco::JSON::Object::Ptr& object) {
+  std::ostringstream out;
+  Poco::JSON::Stringifier::stringify(object, out);
+  return out.str();
+}
+
+inline GuardRegistry coreRegistry() {
+  GuardRegistry registry;
+  registerCoreGuards(registry);
+  return registry;
+}
+
+/// An employee's file with a company and a complete identity: passes every kFile
+/// guard except company_opinion_not_required.
+inline domain::CandidateFile employeeFile(const std::string& state) {
+  domain::CandidateFile file;
+  file.id = "file-1";
+  file.centre_id = "centre-lyon";
+  file.company_id = "company-acme";
+  file.cqpm = "maintenance-industrielle";
+  file.pathway = domain::Pathway::kEmployee;
+  file.candidate = {"Camille", "Martin", "camille.martin@example.fr", "1990-04-12"};
+  file.state = state;
+  return file;
+}
+
+/// A VAE file: no company, complete identity.
+inline domain::CandidateFile vaeFile(const std::string& state) {
+  domain::CandidateFile file = employeeFile(state);
+  file.pathway = domain::Pathway::kVae;
+  file.company_id.reset();
+  return file;
+}
+
+inline domain::Actor actorWith(domain::Role role) {
+  domain::Actor actor;
+  actor.user_id = "user-" + std::string(domain::roleName(role));
+  actor.login = actor.user_id;
+  actor.display_name = "Test " + std::string(domain::roleName(role));
+  actor.role = role;
+  return actor;
+}
+
+/// A payload that satisfies every core kPayload guard.
+inline Poco::JSON::Object::Ptr passingPayload() {
+  Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+  payload->set("reason", "Le candidat a quitté l'entreprise.");
+  Poco::JSON::Array::Ptr blocs = new Poco::JSON::Array;
+  blocs->add("BDC0170");
+  payload->set("blocs", blocs);
+  return payload;
+}
+
+}  // namespace cqpm::workflow::test_support

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { BrowserRouter, Link, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
+import { ApiError, api, isAbort, setUnauthorizedHandler } from './api';
+import { Header } from './components/Header';
+import { DashboardPage } from './pages/DashboardPage';
+import { FilePage } from './pages/FilePage';
+import { LoginPage } from './pages/LoginPage';
+import { SessionProvider, useSession } from './session';
+import { usePageTitle } from './usePageTitle';
+
+export const LOGIN_PATH = '/connexion';
+
+/** Sends the user to the login page whenever the API answers 401. */
+function UnauthorizedRedirect() {
+  const navigate = useNavigate();
+  const { setUser } = useSession();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setUser(null);
+      if (window.location.pathname !== LOGIN_PATH) {
+        navigate(LOGIN_PATH, { replace: true, state: { from: window.location.pathname + window.location.search } });
+      }
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate, setUser]);
+  return null;
+}
+
+/** The pages behind the login: loads /me once, then shows the header and the page. */
+function AuthenticatedLayout() {
+  const { user, setUser } = useSession();
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (user) return;
+    const controller = new AbortController();
+    api.me(controller.signal).then(setUser, (err: unknown) => {
+      if (isAbort(err)) return;
+      if (err instanceof ApiError && err.status === 401) return; // the redirect handles it
+      setError(err instanceof Error ? err.message : String(err));
+    });
+    return () => controller.abort();
+  }, [user, setUser]);
+
+  if (!user) {
+    return (
+      <main className="page page--centered" id="contenu">
+        {error ? (
+          <p role="alert" className="alert alert--error">
+            {error}
+          </p>
+        ) : (
+          <p aria-live="polite">Chargement…</p>
+        )}
+      </main>
+    );
+  }
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        Aller au contenu
+      </a>
+      <Header user={user} />
+      <main className="page" id="contenu" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+function NotFoundPage() {
+  usePageTitle('Page introuvable');
+  return (
+    <section>
+      <h1>Page introuvable</h1>
+      <p>
+        Cette page n'existe pas. <Link to="/">Retour au tableau de bord</Link>
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <UnauthorizedRedirect />
+        <Routes>
+          <Route path={LOGIN_PATH} element={<LoginPage />} />
+          <Route element={<AuthenticatedLayout />}>
+            <Route index element={<DashboardPage />} />
+            <Route path="dossiers/:id" element={<FilePage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api, buildQuery, newIdempotencyKey, setUnauthorizedHandler } from './api';
+
+type Call = { url: string; init: RequestInit };
+
+function mockFetch(status: number, body: unknown, calls: Call[]) {
+  const fn = vi.fn(async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+    return new Response(status === 204 ? null : text, { status, headers: { 'Content-Type': 'application/json' } });
+  });
+  vi.stubGlobal('fetch', fn);
+  return fn;
+}
+
+function headersOf(call: Call): Record<string, string> {
+  return call.init.headers as Record<string, string>;
+}
+
+describe('api client', () => {
+  let calls: Call[];
+  beforeEach(() => {
+    calls = [];
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setUnauthorizedHandler(null);
+  });
+
+  it('sends GETs same-origin without the CSRF header', async () => {
+    mockFetch(200, { items: [], next_cursor: null }, calls);
+    const result = await api.listFiles({ state: 'registered', cqpm: '', q: 'dupont', limit: 25, cursor: null });
+    expect(result.items).toEqual([]);
+    expect(calls[0]!.url).toBe('/api/v1/files?state=registered&q=dupont&limit=25');
+    expect(calls[0]!.init.method).toBe('GET');
+    expect(calls[0]!.init.credentials).toBe('same-origin');
+    expect(headersOf(calls[0]!)['X-CQPM-CSRF']).toBeUndefined();
+  });
+
+  it('sends the CSRF header, a JSON body and the idempotency key on a transition', async () => {
+    mockFetch(200, { id: 'f1', state: 'withdrawn', version: 3 }, calls);
+    await api.fireTransition('f1', 'withdraw', 2, { reason: 'Abandon' }, 'key-1');
+    const call = calls[0]!;
+    expect(call.url).toBe('/api/v1/files/f1/transitions');
+    expect(call.init.method).toBe('POST');
+    expect(call.init.credentials).toBe('same-origin');
+    expect(headersOf(call)['X-CQPM-CSRF']).toBe('1');
+    expect(headersOf(call)['Idempotency-Key']).toBe('key-1');
+    expect(headersOf(call)['Content-Type']).toBe('application/json');
+    expect(JSON.parse(call.init.body as string)).toEqual({
+      transition: 'withdraw',
+      expected_version: 2,
+      payload: { reason: 'Abandon' },
+    });
+  });
+
+  it('sends the CSRF header on a body-less POST (logout) and accepts 204', async () => {
+    mockFetch(204, undefined, calls);
+    await expect(api.logout()).resolves.toBeUndefined();
+    expect(headersOf(calls[0]!)['X-CQPM-CSRF']).toBe('1');
+  });
+
+  it('turns an error body into an ApiError with code, field and details', async () => {
+    mockFetch(
+      409,
+      { error: { code: 'version_conflict', message: 'stale', field: 'expected_version', details: { current_version: 4 } } },
+      calls,
+    );
+    const err = await api.fireTransition('f1', 'register', 1, {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 409, code: 'version_conflict', field: 'expected_version' });
+    expect((err as ApiError).details).toEqual({ current_version: 4 });
+  });
+
+  it('gives a French message when the error body is not JSON', async () => {
+    mockFetch(502, '<html>Bad gateway</html>', calls);
+    const err = (await api.me().catch((e: unknown) => e)) as ApiError;
+    expect(err.status).toBe(502);
+    expect(err.message).toBe('Erreur du serveur. Réessayez plus tard.');
+  });
+
+  it('calls the unauthorized handler on a 401', async () => {
+    mockFetch(401, { error: { code: 'unauthenticated', message: 'no session' } }, calls);
+    const handler = vi.fn();
+    setUnauthorizedHandler(handler);
+    await expect(api.getFile('f1')).rejects.toMatchObject({ status: 401 });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not redirect on a failed login (401 means wrong password there)', async () => {
+    mockFetch(401, { error: { code: 'unauthenticated', message: 'bad credentials' } }, calls);
+    const handler = vi.fn();
+    setUnauthorizedHandler(handler);
+    await expect(api.login('centre', 'nope')).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(handler).not.toHaveBeenCalled();
+    expect(headersOf(calls[0]!)['X-CQPM-CSRF']).toBe('1');
+  });
+
+  it('reports a network failure as an ApiError with status 0', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    await expect(api.me()).rejects.toMatchObject({ status: 0, code: 'network_error' });
+  });
+});
+
+describe('buildQuery', () => {
+  it('drops empty values and encodes the rest', () => {
+    expect(buildQuery({ a: '', b: null, c: undefined })).toBe('');
+    expect(buildQuery({ q: 'Zoé Lefèvre', limit: 10 })).toBe('?q=Zo%C3%A9+Lef%C3%A8vre&limit=10');
+  });
+});
+
+describe('newIdempotencyKey', () => {
+  it('returns a UUID v4, also without crypto.randomUUID', () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(newIdempotencyKey()).toMatch(uuid);
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', { getRandomValues: (a: Uint8Array) => real.getRandomValues(a) });
+    try {
+      const a = newIdempotencyKey();
+      const b = newIdempotencyKey();
+      expect(a).toMatch(uuid);
+      expect(a).not.toBe(b);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -1,0 +1,194 @@
+// Same-origin client for the CQPM Hub API. Every call sends the session
+// cookie; every non-GET call carries the CSRF header the server requires for
+// cookie-authenticated writes. A 401 (outside the login call) hands over to
+// the handler the app registers, which sends the user to the login page.
+
+import type {
+  ApiErrorBody,
+  CandidateFile,
+  FileEvent,
+  FileList,
+  FileStats,
+  LoginResponse,
+  NewFileRequest,
+  OrganisationRef,
+  User,
+  Workflow,
+} from './types';
+
+export const API_PREFIX = '/api/v1';
+export const CSRF_HEADER = 'X-CQPM-CSRF';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | null;
+  readonly details: Record<string, unknown> | null;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field: string | null = null,
+    details: Record<string, unknown> | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.details = details;
+  }
+}
+
+let unauthorizedHandler: (() => void) | null = null;
+
+/** Registers what to do when the server answers 401 (the app navigates to /connexion). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+export type QueryValue = string | number | null | undefined;
+
+/** Builds "?a=1&b=x" from the non-empty values, or "" when there are none. */
+export function buildQuery(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A random UUID v4; falls back to getRandomValues where randomUUID is absent (plain-HTTP origins). */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Votre session a expiré. Veuillez vous reconnecter.';
+  if (status === 403) return "Vous n'avez pas les droits pour cette action.";
+  if (status === 404) return 'Élément introuvable.';
+  if (status === 429) return 'Trop de tentatives, réessayez plus tard';
+  if (status >= 500) return 'Erreur du serveur. Réessayez plus tard.';
+  return `La requête a échoué (HTTP ${status}).`;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** false for the login call, where 401 means "wrong password", not "session expired". */
+  redirectOn401?: boolean;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (method !== 'GET' && method !== 'HEAD') headers[CSRF_HEADER] = '1';
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(`${API_PREFIX}${path}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network_error', 'Le serveur ne répond pas. Vérifiez votre connexion.');
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  let error: ApiError;
+  try {
+    const parsed = (await response.json()) as Partial<ApiErrorBody>;
+    const e = parsed.error;
+    error = new ApiError(
+      response.status,
+      e?.code ?? 'http_error',
+      e?.message || fallbackMessage(response.status),
+      e?.field || null,
+      e?.details ?? null,
+    );
+  } catch {
+    error = new ApiError(response.status, 'http_error', fallbackMessage(response.status));
+  }
+  if (response.status === 401 && options.redirectOn401 !== false && unauthorizedHandler) {
+    unauthorizedHandler();
+  }
+  throw error;
+}
+
+export function isAbort(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'AbortError';
+}
+
+// ---- Endpoints -----------------------------------------------------------
+
+export const api = {
+  login(login: string, password: string): Promise<LoginResponse> {
+    return request('POST', '/auth/login', { body: { login, password }, redirectOn401: false });
+  },
+  logout(): Promise<void> {
+    return request('POST', '/auth/logout', { redirectOn401: false });
+  },
+  me(signal?: AbortSignal): Promise<User> {
+    return request('GET', '/me', { signal });
+  },
+  listFiles(
+    filters: { state?: string; cqpm?: string; pathway?: string; q?: string; limit?: number; cursor?: string | null },
+    signal?: AbortSignal,
+  ): Promise<FileList> {
+    return request('GET', `/files${buildQuery(filters)}`, { signal });
+  },
+  fileStats(filters: { cqpm?: string; pathway?: string; q?: string }, signal?: AbortSignal): Promise<FileStats> {
+    return request('GET', `/files/stats${buildQuery(filters)}`, { signal });
+  },
+  createFile(file: NewFileRequest): Promise<CandidateFile> {
+    return request('POST', '/files', { body: file });
+  },
+  getFile(id: string, signal?: AbortSignal): Promise<CandidateFile> {
+    return request('GET', `/files/${encodeURIComponent(id)}`, { signal });
+  },
+  fileEvents(id: string, signal?: AbortSignal): Promise<{ items: FileEvent[] }> {
+    return request('GET', `/files/${encodeURIComponent(id)}/events`, { signal });
+  },
+  fireTransition(
+    id: string,
+    transition: string,
+    expectedVersion: number,
+    payload: Record<string, unknown>,
+    idempotencyKey: string = newIdempotencyKey(),
+  ): Promise<CandidateFile> {
+    return request('POST', `/files/${encodeURIComponent(id)}/transitions`, {
+      body: { transition, expected_version: expectedVersion, payload },
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  },
+  companies(signal?: AbortSignal): Promise<{ items: OrganisationRef[] }> {
+    return request('GET', `/organisations${buildQuery({ kind: 'company' })}`, { signal });
+  },
+  workflow(signal?: AbortSignal): Promise<Workflow> {
+    return request('GET', '/workflows/candidate-file', { signal });
+  },
+};

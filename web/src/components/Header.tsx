@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../api';
+import { collegeLabel, roleLabel } from '../labels';
+import { useSession } from '../session';
+import type { User } from '../types';
+
+export function Header({ user }: { user: User }) {
+  const navigate = useNavigate();
+  const { setUser } = useSession();
+  const [busy, setBusy] = useState(false);
+
+  async function logout() {
+    setBusy(true);
+    try {
+      await api.logout();
+    } catch {
+      // Signed out locally whatever the server said; the cookie is HttpOnly.
+    } finally {
+      setBusy(false);
+      setUser(null);
+      navigate('/connexion', { replace: true });
+    }
+  }
+
+  const college = collegeLabel(user.college);
+  return (
+    <header className="app-header">
+      <Link to="/" className="app-header__brand">
+        CQPM Hub
+      </Link>
+      <div className="app-header__user" data-testid="current-user">
+        <span className="app-header__name">{user.display_name}</span>
+        <span className="app-header__meta">
+          {user.organisation.name} · {roleLabel(user.role)}
+          {college ? ` (${college})` : ''}
+        </span>
+      </div>
+      <button type="button" className="button button--ghost" onClick={logout} disabled={busy}>
+        Se déconnecter
+      </button>
+    </header>
+  );
+}

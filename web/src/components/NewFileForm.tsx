@@ -1,0 +1,301 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, api, isAbort } from '../api';
+import { CQPMS, PATHWAYS } from '../labels';
+import type { CandidateFile, OrganisationRef } from '../types';
+
+type FieldName =
+  | 'cqpm'
+  | 'pathway'
+  | 'candidate.given_name'
+  | 'candidate.family_name'
+  | 'candidate.email'
+  | 'candidate.birth_date'
+  | 'company_id';
+
+const FIELD_IDS: Record<FieldName, string> = {
+  cqpm: 'nf-cqpm',
+  pathway: 'nf-pathway',
+  'candidate.given_name': 'nf-given-name',
+  'candidate.family_name': 'nf-family-name',
+  'candidate.email': 'nf-email',
+  'candidate.birth_date': 'nf-birth-date',
+  company_id: 'nf-company',
+};
+
+const FIELD_ORDER = Object.keys(FIELD_IDS) as FieldName[];
+
+/** The form field an API error names ("candidate.email", "company_id"...), if it is one of ours. */
+export function formFieldOf(field: string | null): FieldName | null {
+  if (!field) return null;
+  const normalised = field.replace(/^\$\.?/, '').replace(/^\//, '').replace(/\//g, '.');
+  if ((FIELD_ORDER as string[]).includes(normalised)) return normalised as FieldName;
+  if (normalised === 'company') return 'company_id';
+  if (normalised === 'candidate') return 'candidate.family_name';
+  return null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+interface Values {
+  cqpm: string;
+  pathway: string;
+  given_name: string;
+  family_name: string;
+  email: string;
+  birth_date: string;
+  company_id: string;
+}
+
+const EMPTY: Values = {
+  cqpm: '',
+  pathway: 'employee',
+  given_name: '',
+  family_name: '',
+  email: '',
+  birth_date: '',
+  company_id: '',
+};
+
+function validate(v: Values): Partial<Record<FieldName, string>> {
+  const errors: Partial<Record<FieldName, string>> = {};
+  if (!v.cqpm) errors.cqpm = 'Choisissez un CQPM.';
+  if (!v.pathway) errors.pathway = 'Choisissez un parcours.';
+  if (!v.given_name.trim()) errors['candidate.given_name'] = 'Le prénom est obligatoire.';
+  if (!v.family_name.trim()) errors['candidate.family_name'] = 'Le nom est obligatoire.';
+  if (!v.email.trim()) errors['candidate.email'] = "L'adresse e-mail est obligatoire.";
+  else if (!EMAIL.test(v.email.trim())) errors['candidate.email'] = "L'adresse e-mail n'est pas valide.";
+  if (!v.birth_date) errors['candidate.birth_date'] = 'La date de naissance est obligatoire.';
+  return errors;
+}
+
+export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: CandidateFile) => void; onCancel: () => void }) {
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [companies, setCompanies] = useState<OrganisationRef[] | null>(null);
+  const [companiesError, setCompaniesError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isVae = values.pathway === 'vae';
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.companies(controller.signal).then(
+      (r) => setCompanies([...r.items].sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
+      (err: unknown) => {
+        if (!isAbort(err)) setCompaniesError(err instanceof Error ? err.message : String(err));
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  function set<K extends keyof Values>(key: K, value: Values[K]) {
+    setValues((v) => ({ ...v, [key]: value }));
+  }
+
+  function focusFirstError(found: Partial<Record<FieldName, string>>) {
+    const first = FIELD_ORDER.find((f) => found[f]);
+    if (first) requestAnimationFrame(() => document.getElementById(FIELD_IDS[first])?.focus());
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(null);
+    const found = validate(values);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstError(found);
+      return;
+    }
+    setBusy(true);
+    try {
+      const file = await api.createFile({
+        cqpm: values.cqpm,
+        pathway: values.pathway,
+        candidate: {
+          given_name: values.given_name.trim(),
+          family_name: values.family_name.trim(),
+          email: values.email.trim(),
+          birth_date: values.birth_date,
+        },
+        company_id: isVae || !values.company_id ? null : values.company_id,
+      });
+      onCreated(file);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const field = formFieldOf(err.field);
+        if (field) {
+          const fieldErrors = { [field]: err.message };
+          setErrors(fieldErrors);
+          focusFirstError(fieldErrors);
+        } else {
+          setFormError(err.message);
+        }
+      } else {
+        setFormError('La création du dossier a échoué.');
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function describedBy(field: FieldName): string | undefined {
+    return errors[field] ? `${FIELD_IDS[field]}-error` : undefined;
+  }
+
+  function fieldError(field: FieldName) {
+    return errors[field] ? (
+      <p id={`${FIELD_IDS[field]}-error`} className="field__error" data-testid={`error-${field}`}>
+        {errors[field]}
+      </p>
+    ) : null;
+  }
+
+  return (
+    <section className="panel" aria-labelledby="new-file-title">
+      <h2 id="new-file-title">Nouveau dossier</h2>
+      <form onSubmit={submit} noValidate data-testid="new-file-form">
+        {formError && (
+          <p role="alert" className="alert alert--error">
+            {formError}
+          </p>
+        )}
+        <div className="form-grid">
+          <div className="field field--wide">
+            <label htmlFor={FIELD_IDS.cqpm}>CQPM</label>
+            <select
+              id={FIELD_IDS.cqpm}
+              value={values.cqpm}
+              onChange={(e) => set('cqpm', e.target.value)}
+              aria-invalid={!!errors.cqpm}
+              aria-describedby={describedBy('cqpm')}
+              required
+            >
+              <option value="">— Choisir un CQPM —</option>
+              {CQPMS.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+            {fieldError('cqpm')}
+          </div>
+          <div className="field">
+            <label htmlFor={FIELD_IDS.pathway}>Parcours</label>
+            <select
+              id={FIELD_IDS.pathway}
+              value={values.pathway}
+              onChange={(e) => set('pathway', e.target.value)}
+              aria-invalid={!!errors.pathway}
+              aria-describedby={describedBy('pathway')}
+              required
+            >
+              {PATHWAYS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+            {fieldError('pathway')}
+          </div>
+          <div className="field">
+            {isVae ? <span className="field__label">Entreprise</span> : <label htmlFor={FIELD_IDS.company_id}>Entreprise</label>}
+            {isVae ? (
+              <p className="muted field__note" id={FIELD_IDS.company_id}>
+                Sans objet : un candidat en VAE n'a pas d'entreprise.
+              </p>
+            ) : (
+              <select
+                id={FIELD_IDS.company_id}
+                value={values.company_id}
+                onChange={(e) => set('company_id', e.target.value)}
+                aria-invalid={!!errors.company_id}
+                aria-describedby={describedBy('company_id') ?? (companiesError ? 'nf-company-load' : undefined)}
+                disabled={companies === null && !companiesError}
+              >
+                <option value="">{companies === null && !companiesError ? 'Chargement…' : '— Aucune entreprise —'}</option>
+                {(companies ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
+            {companiesError && !isVae && (
+              <p className="field__error" id="nf-company-load">
+                Liste des entreprises indisponible : {companiesError}
+              </p>
+            )}
+            {fieldError('company_id')}
+          </div>
+          <fieldset className="field--wide fieldset">
+            <legend>Candidat</legend>
+            <div className="form-grid">
+              <div className="field">
+                <label htmlFor={FIELD_IDS['candidate.given_name']}>Prénom</label>
+                <input
+                  id={FIELD_IDS['candidate.given_name']}
+                  value={values.given_name}
+                  onChange={(e) => set('given_name', e.target.value)}
+                  autoComplete="off"
+                  aria-invalid={!!errors['candidate.given_name']}
+                  aria-describedby={describedBy('candidate.given_name')}
+                  required
+                />
+                {fieldError('candidate.given_name')}
+              </div>
+              <div className="field">
+                <label htmlFor={FIELD_IDS['candidate.family_name']}>Nom</label>
+                <input
+                  id={FIELD_IDS['candidate.family_name']}
+                  value={values.family_name}
+                  onChange={(e) => set('family_name', e.target.value)}
+                  autoComplete="off"
+                  aria-invalid={!!errors['candidate.family_name']}
+                  aria-describedby={describedBy('candidate.family_name')}
+                  required
+                />
+                {fieldError('candidate.family_name')}
+              </div>
+              <div className="field">
+                <label htmlFor={FIELD_IDS['candidate.email']}>Adresse e-mail</label>
+                <input
+                  id={FIELD_IDS['candidate.email']}
+                  type="email"
+                  value={values.email}
+                  onChange={(e) => set('email', e.target.value)}
+                  autoComplete="off"
+                  aria-invalid={!!errors['candidate.email']}
+                  aria-describedby={describedBy('candidate.email')}
+                  required
+                />
+                {fieldError('candidate.email')}
+              </div>
+              <div className="field">
+                <label htmlFor={FIELD_IDS['candidate.birth_date']}>Date de naissance</label>
+                <input
+                  id={FIELD_IDS['candidate.birth_date']}
+                  type="date"
+                  value={values.birth_date}
+                  onChange={(e) => set('birth_date', e.target.value)}
+                  max={new Date().toISOString().slice(0, 10)}
+                  aria-invalid={!!errors['candidate.birth_date']}
+                  aria-describedby={describedBy('candidate.birth_date')}
+                  required
+                />
+                {fieldError('candidate.birth_date')}
+              </div>
+            </div>
+          </fieldset>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Création…' : 'Créer le dossier'}
+          </button>
+          <button type="button" className="button" onClick={onCancel} disabled={busy}>
+            Annuler
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+// French formatting of dates and names.
+
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+const shortDateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+
+function parseInstant(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "12 mars 2025 à 14:05" (local time), or the raw text if it is not a date. */
+export function formatDateTime(iso: string): string {
+  const date = parseInstant(iso);
+  return date ? dateTimeFormat.format(date) : iso;
+}
+
+/** "12/03/2025 14:05" (local time), for tables. */
+export function formatShortDateTime(iso: string): string {
+  const date = parseInstant(iso);
+  return date ? shortDateTimeFormat.format(date).replace(',', '') : iso;
+}
+
+/** A calendar date "YYYY-MM-DD" as "12/03/1990", without any time-zone shift. */
+export function formatCalendarDate(ymd: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : ymd;
+}
+
+export function candidateName(candidate: { given_name: string; family_name: string }): string {
+  return `${candidate.given_name} ${candidate.family_name.toUpperCase()}`.trim();
+}

@@ -1,0 +1,262 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, api, isAbort } from '../api';
+import { StateBadge } from '../components/StateBadge';
+import { Timeline } from '../components/Timeline';
+import { TransitionDialog, type TransitionAnswers } from '../components/TransitionDialog';
+import { WorkflowDiagram } from '../components/WorkflowDiagram';
+import { candidateName, formatCalendarDate, formatDateTime } from '../format';
+import { cqpmTitle, pathwayLabel } from '../labels';
+import { useWorkflow } from '../session';
+import type { AvailableTransition, CandidateFile, FileEvent } from '../types';
+import { usePageTitle } from '../usePageTitle';
+import { buildPayload, needsInput, stateLabel } from '../workflow';
+
+export const VERSION_CONFLICT_MESSAGE = "Le dossier a été modifié par quelqu'un d'autre";
+
+type Notice = { kind: 'success' | 'error'; text: string } | null;
+
+export function FilePage() {
+  const { id = '' } = useParams();
+  const workflow = useWorkflow();
+  const [file, setFile] = useState<CandidateFile | null>(null);
+  const [events, setEvents] = useState<FileEvent[] | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [firing, setFiring] = useState<string | null>(null);
+  const [dialogFor, setDialogFor] = useState<AvailableTransition | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+
+  usePageTitle(file ? `Dossier de ${candidateName(file.candidate)}` : 'Dossier');
+
+  const reload = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        const [f, ev] = await Promise.all([api.getFile(id, signal), api.fileEvents(id, signal)]);
+        setFile(f);
+        setEvents(ev.items);
+        setLoadError(null);
+      } catch (err) {
+        if (isAbort(err)) return;
+        setLoadError(err instanceof Error ? err : new Error(String(err)));
+      }
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setFile(null);
+    setEvents(null);
+    setNotice(null);
+    void reload(controller.signal);
+    return () => controller.abort();
+  }, [reload]);
+
+  const visited = useMemo(() => {
+    const set = new Set<string>();
+    for (const e of events ?? []) {
+      if (e.from) set.add(e.from);
+      set.add(e.to);
+    }
+    return set;
+  }, [events]);
+
+  async function fire(transition: AvailableTransition, answers: TransitionAnswers = {}) {
+    if (!file) return;
+    setFiring(transition.id);
+    setNotice(null);
+    setDialogError(null);
+    try {
+      const updated = await api.fireTransition(file.id, transition.id, file.version, buildPayload(transition, answers));
+      setFile(updated);
+      setDialogFor(null);
+      const ev = await api.fileEvents(file.id);
+      setEvents(ev.items);
+      setNotice({
+        kind: 'success',
+        text: `« ${transition.label} » effectué : le dossier est maintenant « ${stateLabel(workflow, updated.state)} ».`,
+      });
+    } catch (err) {
+      if (err instanceof ApiError && (err.code === 'version_conflict' || err.code === 'invalid_state')) {
+        setDialogFor(null);
+        setNotice({ kind: 'error', text: err.code === 'version_conflict' ? VERSION_CONFLICT_MESSAGE : err.message });
+        await reload();
+      } else if (dialogFor && err instanceof ApiError && err.status !== 401) {
+        setDialogError(err.message);
+      } else {
+        setNotice({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      }
+    } finally {
+      setFiring(null);
+    }
+  }
+
+  function onTransitionClick(t: AvailableTransition) {
+    if (needsInput(t)) {
+      setDialogError(null);
+      setDialogFor(t);
+    } else {
+      void fire(t);
+    }
+  }
+
+  if (loadError && !file) {
+    const notFound = loadError instanceof ApiError && (loadError.status === 404 || loadError.status === 403);
+    return (
+      <section>
+        <h1>{notFound ? 'Dossier introuvable' : 'Dossier indisponible'}</h1>
+        <p role="alert" className="alert alert--error">
+          {notFound ? "Ce dossier n'existe pas ou vous n'y avez pas accès." : loadError.message}
+        </p>
+        <p>
+          <Link to="/">Retour au tableau de bord</Link>
+        </p>
+      </section>
+    );
+  }
+  if (!file) {
+    return <p aria-live="polite">Chargement du dossier…</p>;
+  }
+
+  const currentLabel = stateLabel(workflow, file.state);
+  return (
+    <>
+      <nav aria-label="Fil d'Ariane" className="breadcrumb">
+        <Link to="/">Tableau de bord</Link> <span aria-hidden="true">›</span> <span aria-current="page">Dossier</span>
+      </nav>
+      <div className="page-title">
+        <div>
+          <h1 data-testid="file-title">{candidateName(file.candidate)}</h1>
+          <p className="subtitle">{cqpmTitle(file.cqpm)}</p>
+        </div>
+        <div className="page-title__state">
+          <span data-testid="file-state" data-state={file.state}>
+            <StateBadge state={file.state} label={currentLabel} />
+          </span>
+          <span className="muted" data-testid="file-version">
+            Version {file.version}
+          </span>
+        </div>
+      </div>
+
+      <div aria-live="polite">
+        {notice && (
+          <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`alert alert--${notice.kind}`} data-testid="file-notice">
+            {notice.text}
+          </p>
+        )}
+      </div>
+
+      <div className="file-layout">
+        <div className="file-main">
+          <section className="panel" aria-labelledby="identity-title">
+            <h2 id="identity-title">Dossier</h2>
+            <dl className="facts">
+              <div>
+                <dt>Prénom</dt>
+                <dd>{file.candidate.given_name}</dd>
+              </div>
+              <div>
+                <dt>Nom</dt>
+                <dd>{file.candidate.family_name}</dd>
+              </div>
+              <div>
+                <dt>Adresse e-mail</dt>
+                <dd>
+                  <a href={`mailto:${file.candidate.email}`}>{file.candidate.email}</a>
+                </dd>
+              </div>
+              <div>
+                <dt>Date de naissance</dt>
+                <dd>{formatCalendarDate(file.candidate.birth_date)}</dd>
+              </div>
+              <div>
+                <dt>CQPM</dt>
+                <dd>{cqpmTitle(file.cqpm)}</dd>
+              </div>
+              <div>
+                <dt>Parcours</dt>
+                <dd>{pathwayLabel(file.pathway)}</dd>
+              </div>
+              <div>
+                <dt>État</dt>
+                <dd>{currentLabel}</dd>
+              </div>
+              <div>
+                <dt>Version</dt>
+                <dd>{file.version}</dd>
+              </div>
+              <div>
+                <dt>Centre</dt>
+                <dd>{file.centre.name}</dd>
+              </div>
+              <div>
+                <dt>Entreprise</dt>
+                <dd>{file.company?.name ?? (file.pathway === 'vae' ? 'Sans objet (VAE)' : 'Aucune')}</dd>
+              </div>
+              <div>
+                <dt>Créé le</dt>
+                <dd>{formatDateTime(file.created_at)}</dd>
+              </div>
+              <div>
+                <dt>Mis à jour le</dt>
+                <dd>{formatDateTime(file.updated_at)}</dd>
+              </div>
+            </dl>
+          </section>
+
+          <section className="panel" aria-labelledby="actions-title">
+            <h2 id="actions-title">Actions</h2>
+            {file.available_transitions.length === 0 ? (
+              <p className="muted">Aucune action possible pour vous dans cet état.</p>
+            ) : (
+              <div className="actions" data-testid="transitions">
+                {file.available_transitions.map((t) => (
+                  <button
+                    key={t.id}
+                    type="button"
+                    className={`button ${t.id === 'withdraw' || t.id === 'refuse_certification' ? 'button--danger' : 'button--primary'}`}
+                    onClick={() => onTransitionClick(t)}
+                    disabled={firing !== null}
+                    data-testid={`transition-${t.id}`}
+                    data-transition={t.id}
+                    data-to={t.to}
+                    aria-haspopup={needsInput(t) ? 'dialog' : undefined}
+                  >
+                    {firing === t.id && !dialogFor ? 'Envoi…' : t.label}
+                    {needsInput(t) ? '…' : ''}
+                  </button>
+                ))}
+              </div>
+            )}
+          </section>
+
+          <section className="panel" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Historique</h2>
+            {events ? <Timeline events={events} workflow={workflow} /> : <p>Chargement…</p>}
+          </section>
+        </div>
+
+        <aside className="file-side panel" aria-labelledby="workflow-title">
+          <h2 id="workflow-title">Circuit du dossier</h2>
+          {workflow ? (
+            <WorkflowDiagram workflow={workflow} current={file.state} visited={visited} />
+          ) : (
+            <p className="muted">Chargement du circuit…</p>
+          )}
+        </aside>
+      </div>
+
+      {dialogFor && (
+        <TransitionDialog
+          transition={dialogFor}
+          busy={firing !== null}
+          error={dialogError}
+          onCancel={() => setDialogFor(null)}
+          onConfirm={(answers) => void fire(dialogFor, answers)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { ApiError, api } from '../api';
+import { useSession } from '../session';
+import { usePageTitle } from '../usePageTitle';
+
+function loginErrorMessage(err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.status === 401) return 'Identifiant ou mot de passe incorrect';
+    if (err.status === 429) return 'Trop de tentatives, réessayez plus tard';
+    return err.message;
+  }
+  return 'La connexion a échoué. Réessayez.';
+}
+
+/** Only same-site paths are followed after login. */
+function safeTarget(from: unknown): string {
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/connexion'
+    ? from
+    : '/';
+}
+
+export function LoginPage() {
+  usePageTitle('Connexion');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { setUser } = useSession();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!login.trim() || !password) {
+      setError('Saisissez votre identifiant et votre mot de passe.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await api.login(login.trim(), password);
+      setUser(response.user);
+      const from = (location.state as { from?: unknown } | null)?.from;
+      navigate(safeTarget(from), { replace: true });
+    } catch (err) {
+      setError(loginErrorMessage(err));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="login" id="contenu">
+      <div className="login__card">
+        <p className="login__brand">CQPM Hub</p>
+        <h1>Connexion</h1>
+        <p className="muted">Certificats de Qualification Paritaire de la Métallurgie</p>
+        <form onSubmit={submit} noValidate data-testid="login-form" aria-describedby={error ? 'login-error' : undefined}>
+          {error && (
+            <p id="login-error" role="alert" className="alert alert--error" data-testid="login-error">
+              {error}
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor="login">Identifiant</label>
+            <input
+              id="login"
+              name="login"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={login}
+              onChange={(e) => setLogin(e.target.value)}
+              required
+              autoFocus
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="password">Mot de passe</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          </div>
+          <button type="submit" className="button button--primary button--block" disabled={busy}>
+            {busy ? 'Connexion…' : 'Se connecter'}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The C++ server serves dist/ at "/" and falls back to index.html for every
+// non-/api path, so client-side routes work. In development, `npm run dev`
+// proxies the API to a local server (CQPM_API, default http://127.0.0.1:8080).
+export default defineConfig({
+  plugins: [react()],
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      '/api': process.env.CQPM_API ?? 'http://127.0.0.1:8080',
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+});
