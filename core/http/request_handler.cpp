@@ -1,8 +1,10 @@
 #include "http/request_handler.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
@@ -68,6 +70,30 @@ std::string sessionTokenOf(const Poco::Net::HTTPServerRequest& raw, bool& from_c
   return cookies.get(handlers::kSessionCookie, "");
 }
 
+// After refusing a body we did not read, closing at once would make the kernel
+// reset the connection while the client is still sending, and the client would
+// never see our answer. Like nginx's lingering close: stop writing, then
+// discard what arrives for a short, bounded while.
+void lingeringClose(Poco::Net::HTTPServerRequest& raw) {
+  auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&raw);
+  if (!impl) return;
+  try {
+    Poco::Net::StreamSocket& socket = impl->socket();
+    socket.shutdownSend();
+    socket.setReceiveTimeout(Poco::Timespan(0, 200 * 1000));
+    char buffer[16384];
+    std::size_t discarded = 0;
+    const auto deadline = Clock::now() + std::chrono::seconds(2);
+    while (discarded < 16 * 1024 * 1024 && Clock::now() < deadline) {
+      const int n = socket.receiveBytes(buffer, sizeof buffer);
+      if (n <= 0) break;
+      discarded += static_cast<std::size_t>(n);
+    }
+  } catch (const Poco::Exception&) {
+    // Timed out or reset: the connection is going away anyway.
+  }
+}
+
 void addSecurityHeaders(Poco::Net::HTTPServerResponse& response) {
   response.set("X-Content-Type-Options", "nosniff");
   response.set("X-Frame-Options", "DENY");
@@ -85,7 +111,7 @@ Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
 }
 
 Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& request,
-                                  std::string& route_name) {
+                                  std::string& route_name, bool& body_read) {
   Poco::URI uri;
   try {
     uri = Poco::URI(raw.getURI());
@@ -111,6 +137,17 @@ Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& re
   route_name = match.route->pattern;
   request.params = match.params;
 
+  // The body is read (bounded) before anything else can refuse the request, so
+  // an early refusal never leaves unread bytes on a keep-alive connection.
+  if (isUnsafe(request.method)) {
+    const std::string content_type = Poco::toLower(raw.getContentType());
+    body_read = true;  // from here on the connection's framing is settled
+    request.body =
+        readBody(raw, context_.settings.max_body_bytes, context_.settings.request_deadline_seconds);
+    if (!request.body.empty() && !content_type.starts_with("application/json")) {
+      throw Error(ErrorCode::kUnsupportedMediaType, "the body must be application/json", "Content-Type");
+    }
+  }
   if (match.route->access == Access::kAuthenticated) {
     bool from_cookie = false;
     request.session_token = sessionTokenOf(raw, from_cookie);
@@ -125,14 +162,6 @@ Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& re
                   "X-CQPM-CSRF");
     }
   }
-  if (isUnsafe(request.method)) {
-    const std::string content_type = Poco::toLower(raw.getContentType());
-    request.body =
-        readBody(raw, context_.settings.max_body_bytes, context_.settings.request_deadline_seconds);
-    if (!request.body.empty() && !content_type.starts_with("application/json")) {
-      throw Error(ErrorCode::kUnsupportedMediaType, "the body must be application/json", "Content-Type");
-    }
-  }
   return match.route->handler(request);
 }
 
@@ -143,10 +172,11 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
   request.method = raw.getMethod();
   request.client_address = raw.clientAddress().host().toString();
   std::string route_name = "unmatched";
+  bool body_read = false;
   Response response;
   std::string error_code;
   try {
-    response = dispatch(raw, request, route_name);
+    response = dispatch(raw, request, route_name, body_read);
   } catch (const Error& e) {
     error_code = std::string(errorCodeName(e.code()));
     response =
@@ -165,22 +195,24 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
   }
   if (!error_code.empty()) context_.metrics.recordError(error_code);
 
-  // A body we refused to read must not be parsed as the next request.
-  if (response.status == 413 || response.status == 400) out.setKeepAlive(false);
-  out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+  // A body we did not read must not be parsed as the next request.
+  const bool unread_body = !body_read && (raw.getChunkedTransferEncoding() ||
+                                          (raw.hasContentLength() && raw.getContentLength64() > 0));
+  if (unread_body || response.status == 413) out.setKeepAlive(false);
+  out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
   addSecurityHeaders(out);
   for (const auto& [name, value] : response.headers) out.add(name, value);
   if (!response.content_type.empty()) out.setContentType(response.content_type);
   out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
   try {
-    if (request.method == "HEAD" || response.status == 204) {
-      out.send();
-    } else {
-      out.sendBuffer(response.body.data(), response.body.size());
-    }
+    std::ostream& body = out.send();
+    if (request.method != "HEAD" && response.status != 204)
+      body.write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
+    body.flush();
   } catch (const Poco::Exception&) {
     // The client went away; nothing left to tell it.
   }
+  if (unread_body || response.status == 413) lingeringClose(raw);
 
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   context_.metrics.requestFinished();

@@ -22,7 +22,8 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
   void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
 
  private:
-  Response dispatch(Poco::Net::HTTPServerRequest& raw, Request& request, std::string& route_name);
+  Response dispatch(Poco::Net::HTTPServerRequest& raw, Request& request, std::string& route_name,
+                    bool& body_read);
 
   ApiContext& context_;
   const Router& router_;

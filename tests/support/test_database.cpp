@@ -13,10 +13,22 @@ namespace cqpm::testing {
 
 std::vector<std::string> storageBackends() { return {"sqlite", "postgresql"}; }
 
-bool backendRequired() {
-  const char* required = std::getenv("CQPM_REQUIRE_POSTGRES");
-  return required && std::string(required) == "1";
+namespace {
+
+// The throwaway cluster ctest starts (tests/CMakeLists.txt); the environment
+// variable overrides it, and an empty value skips the PostgreSQL cases.
+std::string postgresTestUrl() {
+  if (const char* url = std::getenv("CQPM_TEST_POSTGRES_URL")) return url;
+#ifdef CQPM_TEST_POSTGRES_URL_DEFAULT
+  return CQPM_TEST_POSTGRES_URL_DEFAULT;
+#else
+  return {};
+#endif
 }
+
+}  // namespace
+
+bool backendRequired() { return !postgresTestUrl().empty(); }
 
 std::string makeTempDir(const std::string& prefix) {
   std::string pattern = Poco::Path::temp() + prefix + "-XXXXXX";
@@ -35,10 +47,10 @@ std::string adminConninfo(const std::string& url) {
 TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
   data_dir_ = makeTempDir("cqpm-test");
   if (backend == "sqlite") return;
-  const char* base = std::getenv("CQPM_TEST_POSTGRES_URL");
-  if (!base || !*base) {
+  const std::string base = postgresTestUrl();
+  if (base.empty()) {
     available_ = false;
-    reason_ = "PostgreSQL tests need CQPM_TEST_POSTGRES_URL (ctest starts a cluster for them)";
+    reason_ = "PostgreSQL cases skipped: CQPM_TEST_POSTGRES_URL is empty";
     return;
   }
   Poco::Data::PostgreSQL::Connector::registerConnector();
@@ -49,17 +61,17 @@ TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
     admin << "CREATE SCHEMA " + schema_, Poco::Data::Keywords::now;
   } catch (const Poco::Exception& e) {
     available_ = false;
-    reason_ = "PostgreSQL unreachable at " + std::string(base) + ": " + e.displayText();
+    reason_ = "PostgreSQL unreachable at " + base +
+              " (ctest starts it: run the tests through ctest): " + e.displayText();
     return;
   }
-  url_ = std::string(base) + (std::string(base).find('?') == std::string::npos ? "?" : "&") +
-         "options=-csearch_path%3D" + schema_;
+  url_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
 }
 
 TestDatabase::~TestDatabase() {
   if (!schema_.empty() && available_) {
     try {
-      Poco::Data::Session admin("postgresql", adminConninfo(std::getenv("CQPM_TEST_POSTGRES_URL")));
+      Poco::Data::Session admin("postgresql", adminConninfo(postgresTestUrl()));
       admin << "DROP SCHEMA " + schema_ + " CASCADE", Poco::Data::Keywords::now;
     } catch (const Poco::Exception&) {
       // The cluster is thrown away at the end of the run anyway.

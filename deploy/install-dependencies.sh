@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing CQPM Hub needs on Debian 12, and
+# only what is missing: Debian packages with apt-get, the web front end's
+# packages with npm. Used by `make run`, `make test` and deploy/install.sh.
+# Run as root (apt-get). Set CQPM_SKIP_TEST_DEPS=1 to skip test-only packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  g++ cmake make pkg-config git
+  libpoco-dev libpq-dev libargon2-dev libvalijson-dev prometheus-cpp-dev
+  libgit2-dev liblua5.4-dev
+  sqlite3 nodejs npm
+)
+if [ "${CQPM_SKIP_TEST_DEPS:-0}" != 1 ]; then
+  packages+=(googletest libgtest-dev libgmock-dev postgresql chromium)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if [ "$package" = nodejs ] || [ "$package" = npm ]; then
+    # A newer Node.js from elsewhere counts as present.
+    command -v "${package/nodejs/node}" >/dev/null 2>&1 && continue
+  fi
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" != 0 ]; then
+    echo "Run as root (or install them yourself): apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # A test cluster is started by the test suite itself; the distribution's own
+  # cluster is not needed.
+  if printf '%s\n' "${missing[@]}" | grep -qx postgresql; then
+    pg_ctlcluster --help >/dev/null 2>&1 && for c in $(pg_lsclusters -h 2>/dev/null | awk '{print $1"/"$2}'); do
+      pg_ctlcluster ${c%/*} ${c#*/} stop >/dev/null 2>&1 || true
+    done
+  fi
+fi
+
+# The web front end: reinstall only when the lock file changed.
+if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  echo "Installing the web front end's npm packages"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi

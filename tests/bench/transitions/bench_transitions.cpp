@@ -1,0 +1,658 @@
+// Durable candidate-file transitions per second: over HTTP against the real
+// server (cqpm::app::Server in this process, demo data, real SQLite file or
+// PostgreSQL), then the same SQL transaction without HTTP on the same database
+// for the same duration, and the ratio of the two. See tests/bench/README.md.
+//
+// Exit status: 0 when transitions succeeded and no unexpected error happened
+// (and, with --enforce-targets, the targets were met); 1 otherwise; 2 for a
+// bad command line.
+
+#include <Poco/AutoPtr.h>
+#include <Poco/File.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Path.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/SimpleFileChannel.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/TemporaryFile.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <latch>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "access/file_scope.h"
+#include "app/server.h"
+#include "common/clock.h"
+#include "common/error.h"
+#include "demo/demo_seed.h"
+#include "store/account_store.h"
+#include "store/candidate_file_store.h"
+#include "store/event_store.h"
+
+namespace cqpm::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// One step of the employee pathway from draft to certified.
+struct Step {
+  const char* transition;
+  const char* to_state;
+};
+
+// The chain a centre coordinator can walk alone on an employee file
+// (workflows/candidate-file.json). The HTTP run checks every answer against
+// it, so a workflow change that breaks the raw run's copy shows as errors.
+constexpr std::array<Step, 8> kChain{{
+    {"register", "registered"},
+    {"agree_modalities", "modalities_agreed"},
+    {"submit_evidence", "evidence_submitted"},
+    {"start_evaluation", "under_evaluation"},
+    {"request_company_opinion", "company_opinion"},
+    {"give_company_opinion", "ready_for_jury"},
+    {"open_deliberation", "in_deliberation"},
+    {"certify", "certified"},
+}};
+constexpr const char* kInitialState = "draft";
+constexpr const char* kCompanyName = "Mécanique de Précision du Rhône SAS";
+
+// Targets of the issue, at 16 clients.
+constexpr double kTargetPerSecond = 1000.0;
+constexpr double kTargetP99Ms = 25.0;
+constexpr double kTargetRatio = 0.5;
+
+struct Options {
+  int clients = 16;
+  int seconds = 10;
+  std::string database;          // empty: SQLite in the data folder
+  std::string data_dir;          // empty: a new temporary folder, removed at the end
+  bool keep = false;             // keep the data folder
+  int files_per_client = 0;      // 0: enough for 10,000 transitions/s
+  bool enforce_targets = false;  // exit 1 when a target is missed
+};
+
+void printUsage(std::ostream& out) {
+  out << "usage: bench_transitions [--clients N] [--seconds S] [--database postgresql://...]\n"
+         "                         [--data DIR] [--keep] [--files-per-client N] [--enforce-targets]\n"
+         "  --clients N          concurrent clients, each with its own keep-alive connection (16)\n"
+         "  --seconds S          duration of each of the two timed runs, HTTP then raw SQL (10)\n"
+         "  --database URL       bench PostgreSQL instead of SQLite (use an empty database)\n"
+         "  --data DIR           where the SQLite file and the server log go (a new temporary folder)\n"
+         "  --keep               keep the data folder at the end\n"
+         "  --files-per-client N files seeded per client before each run (enough for 10k/s)\n"
+         "  --enforce-targets    exit 1 unless >= 1000 transitions/s, p99 < 25 ms and ratio >= 0.5\n";
+}
+
+Options parseOptions(int argc, char** argv) {
+  Options options;
+  auto number = [&](int& i, const std::string& name) {
+    if (i + 1 >= argc) throw std::invalid_argument(name + " needs a value");
+    const std::string text = argv[++i];
+    std::size_t used = 0;
+    int value = 0;
+    try {
+      value = std::stoi(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != text.size() || value <= 0) throw std::invalid_argument(name + " needs a positive integer");
+    return value;
+  };
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--clients") {
+      options.clients = number(i, arg);
+    } else if (arg == "--seconds") {
+      options.seconds = number(i, arg);
+    } else if (arg == "--files-per-client") {
+      options.files_per_client = number(i, arg);
+    } else if (arg == "--database" || arg == "--data") {
+      if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
+      (arg == "--database" ? options.database : options.data_dir) = argv[++i];
+    } else if (arg == "--keep") {
+      options.keep = true;
+    } else if (arg == "--enforce-targets") {
+      options.enforce_targets = true;
+    } else if (arg == "--help" || arg == "-h") {
+      printUsage(std::cout);
+      std::exit(0);
+    } else {
+      throw std::invalid_argument("unknown option " + arg);
+    }
+  }
+  if (options.files_per_client == 0) {
+    const double files = 10000.0 * options.seconds / kChain.size() / options.clients;
+    options.files_per_client = static_cast<int>(std::ceil(files)) + 2;
+  }
+  return options;
+}
+
+/// What one client (HTTP) or one thread (raw) did during a timed run.
+struct ClientResult {
+  std::vector<std::uint32_t> latencies_us;  // one per successful transition
+  std::int64_t errors = 0;
+  std::int64_t files_created_inline = 0;  // when the seeded files ran out
+  std::vector<std::string> error_samples;
+  Clock::time_point finished;
+
+  void recordError(std::string what) {
+    ++errors;
+    if (error_samples.size() < 5) error_samples.push_back(std::move(what));
+  }
+};
+
+/// The whole of a timed run.
+struct RunResult {
+  std::int64_t transitions = 0;
+  std::int64_t errors = 0;
+  std::int64_t files_created_inline = 0;
+  double wall_s = 0;
+  double per_s = 0;
+  double p50_ms = 0, p99_ms = 0, max_ms = 0;
+  std::vector<std::string> error_samples;
+};
+
+double percentileMs(const std::vector<std::uint32_t>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
+  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1] / 1000.0;
+}
+
+RunResult summarize(std::vector<ClientResult>& clients, Clock::time_point started) {
+  RunResult run;
+  std::vector<std::uint32_t> all;
+  Clock::time_point finished = started;
+  for (auto& client : clients) {
+    all.insert(all.end(), client.latencies_us.begin(), client.latencies_us.end());
+    run.errors += client.errors;
+    run.files_created_inline += client.files_created_inline;
+    for (auto& sample : client.error_samples) {
+      if (run.error_samples.size() < 5) run.error_samples.push_back(sample);
+    }
+    finished = std::max(finished, client.finished);
+  }
+  std::sort(all.begin(), all.end());
+  run.transitions = static_cast<std::int64_t>(all.size());
+  run.wall_s = std::chrono::duration<double>(finished - started).count();
+  run.per_s = run.wall_s > 0 ? static_cast<double>(run.transitions) / run.wall_s : 0;
+  run.p50_ms = percentileMs(all, 0.50);
+  run.p99_ms = percentileMs(all, 0.99);
+  run.max_ms = all.empty() ? 0 : all.back() / 1000.0;
+  return run;
+}
+
+std::uint32_t microsSince(Clock::time_point start) {
+  return static_cast<std::uint32_t>(
+      std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count());
+}
+
+/// Writes `count` new employee files in the initial state straight into the
+/// database, with the rows CandidateFileService::create writes (the file and
+/// its hash-chained creation event), many per transaction so that seeding
+/// takes little time. Returns their ids.
+std::vector<std::string> seedFiles(store::Database& db, const domain::Actor& centre,
+                                   const std::string& company_id, int count) {
+  constexpr int kPerTransaction = 500;
+  std::vector<std::string> ids;
+  ids.reserve(static_cast<std::size_t>(count));
+  while (static_cast<int>(ids.size()) < count) {
+    const int batch = std::min(kPerTransaction, count - static_cast<int>(ids.size()));
+    db.write([&](store::SqlSession& sql) {
+      for (int i = 0; i < batch; ++i) {
+        domain::CandidateFile file;
+        file.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+        file.centre_id = centre.organisation_id;
+        file.company_id = company_id;
+        file.cqpm = "qualite";
+        file.pathway = domain::Pathway::kEmployee;
+        file.candidate = {"Bench", "Candidate " + file.id.substr(0, 8), "bench-" + file.id + "@example.org",
+                          "1990-01-01"};
+        file.state = kInitialState;
+        file.version = 1;
+        file.created_at = file.updated_at = nowIso8601();
+        store::candidate_file_store::insert(sql, file);
+        domain::FileEvent created;
+        created.file_id = file.id;
+        created.transition = "create";
+        created.to_state = file.state;
+        created.actor_id = centre.user_id;
+        created.organisation_id = centre.organisation_id;
+        created.at = file.created_at;
+        store::event_store::append(sql, created);
+        ids.push_back(file.id);
+      }
+    });
+  }
+  return ids;
+}
+
+/// A keep-alive client session with Nagle's algorithm off, as curl and the
+/// browsers do: Poco writes the request head and body in two sends, and with
+/// Nagle on the body can wait for a delayed ACK (tens of milliseconds).
+class NoDelayClientSession : public Poco::Net::HTTPClientSession {
+ public:
+  using HTTPClientSession::HTTPClientSession;
+
+ protected:
+  void connect(const Poco::Net::SocketAddress& address) override {
+    HTTPClientSession::connect(address);
+    socket().setNoDelay(true);
+  }
+};
+
+struct HttpAnswer {
+  int status = 0;
+  std::string body;
+};
+
+HttpAnswer post(Poco::Net::HTTPClientSession& session, const std::string& path, const std::string& token,
+                const std::string& body) {
+  Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  request.setKeepAlive(true);
+  request.setContentType("application/json");
+  request.setContentLength64(static_cast<Poco::Int64>(body.size()));
+  if (!token.empty()) request.set("Authorization", "Bearer " + token);
+  session.sendRequest(request) << body;
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  HttpAnswer answer;
+  answer.status = static_cast<int>(response.getStatus());
+  Poco::StreamCopier::copyToString(in, answer.body);
+  return answer;
+}
+
+// The server writes object keys in sorted order and the file's own "id",
+// "state" and "version" come after the nested objects that could hold the same
+// keys, so the LAST occurrence is the top-level one. Avoids parsing the whole
+// answer on the client, which shares the CPU with the server.
+std::optional<std::string> lastStringField(const std::string& json, const std::string& key) {
+  const std::string marker = "\"" + key + "\":\"";
+  const auto at = json.rfind(marker);
+  if (at == std::string::npos) return std::nullopt;
+  const auto start = at + marker.size();
+  const auto end = json.find('"', start);
+  if (end == std::string::npos) return std::nullopt;
+  return json.substr(start, end - start);
+}
+
+std::optional<std::int64_t> lastIntegerField(const std::string& json, const std::string& key) {
+  const std::string marker = "\"" + key + "\":";
+  const auto at = json.rfind(marker);
+  if (at == std::string::npos) return std::nullopt;
+  try {
+    return std::stoll(json.substr(at + marker.size(), 20));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::string newFileBody(const std::string& company_id, int n) {
+  return R"({"cqpm":"qualite","pathway":"employee","candidate":{"given_name":"Bench","family_name":"Inline )" +
+         std::to_string(n) +
+         R"(","email":"bench-inline@example.org","birth_date":"1990-01-01"},"company_id":")" + company_id +
+         "\"}";
+}
+
+std::string loginOverHttp(int port) {
+  NoDelayClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+  const auto answer = post(session, "/api/v1/auth/login", "",
+                           R"({"login":"centre","password":")" + std::string(demo::kDemoPassword) + "\"}");
+  const auto token = lastStringField(answer.body, "token");
+  if (answer.status != 200 || !token) {
+    throw std::runtime_error("login as centre failed: HTTP " + std::to_string(answer.status) + " " +
+                             answer.body.substr(0, 300));
+  }
+  return *token;
+}
+
+/// C clients, each on its own connection, walk their files through the chain
+/// over HTTP until the deadline.
+RunResult runHttp(int port, int clients, int seconds, const std::vector<std::vector<std::string>>& files,
+                  const std::string& company_id) {
+  std::vector<std::string> tokens;
+  for (int c = 0; c < clients; ++c) tokens.push_back(loginOverHttp(port));
+  std::vector<ClientResult> results(static_cast<std::size_t>(clients));
+  std::latch ready(clients + 1);
+  std::latch go(1);
+  Clock::time_point started, deadline;
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      ClientResult& result = results[static_cast<std::size_t>(c)];
+      result.latencies_us.reserve(static_cast<std::size_t>(seconds) * 2000);
+      NoDelayClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+      session.setTimeout(Poco::Timespan(30, 0));
+      const std::string& token = tokens[static_cast<std::size_t>(c)];
+      const auto& pool = files[static_cast<std::size_t>(c)];
+      std::size_t next_file = 0;
+      std::string file_id;
+      std::int64_t version = 0;
+      ready.count_down();
+      go.wait();
+      while (Clock::now() < deadline) {
+        try {
+          if (file_id.empty() || version > static_cast<std::int64_t>(kChain.size())) {
+            if (next_file < pool.size()) {
+              file_id = pool[next_file++];
+            } else {
+              // Out of seeded files: open one over the API; not a transition,
+              // so not in the latencies, but its time is in the wall time.
+              const auto created =
+                  post(session, "/api/v1/files", token,
+                       newFileBody(company_id, static_cast<int>(result.files_created_inline)));
+              const auto id = lastStringField(created.body, "id");
+              if (created.status != 201 || !id) {
+                result.recordError("create: HTTP " + std::to_string(created.status) + " " +
+                                   created.body.substr(0, 200));
+                file_id.clear();
+                continue;
+              }
+              ++result.files_created_inline;
+              file_id = *id;
+            }
+            version = 1;
+          }
+          const Step& step = kChain[static_cast<std::size_t>(version - 1)];
+          const std::string body = std::string(R"({"transition":")") + step.transition +
+                                   R"(","expected_version":)" + std::to_string(version) + R"(,"payload":{}})";
+          const auto sent = Clock::now();
+          const auto answer = post(session, "/api/v1/files/" + file_id + "/transitions", token, body);
+          const auto latency = microsSince(sent);
+          const auto new_version = lastIntegerField(answer.body, "version");
+          const auto new_state = lastStringField(answer.body, "state");
+          if (answer.status != 200 || new_version != version + 1 || new_state != step.to_state) {
+            result.recordError(std::string(step.transition) + ": HTTP " + std::to_string(answer.status) +
+                               " " + answer.body.substr(0, 200));
+            file_id.clear();  // give the file up rather than repeat the error
+            continue;
+          }
+          result.latencies_us.push_back(latency);
+          version = *new_version;
+        } catch (const Poco::Exception& e) {
+          result.recordError("HTTP client: " + e.displayText());
+          session.reset();
+          file_id.clear();
+        } catch (const std::exception& e) {
+          result.recordError(std::string("HTTP client: ") + e.what());
+          session.reset();
+          file_id.clear();
+        }
+      }
+      result.finished = Clock::now();
+    });
+  }
+  ready.arrive_and_wait();
+  started = Clock::now();
+  deadline = started + std::chrono::seconds(seconds);
+  go.count_down();
+  for (auto& thread : threads) thread.join();
+  return summarize(results, started);
+}
+
+/// The SQL transaction of TransitionService::fire without HTTP, JSON, the
+/// engine's decision or the rendering: read the file in scope, compare and
+/// swap its state and version, append the hash-chained event, commit.
+/// C threads call it through Database::write (the one writer lock) until the
+/// deadline.
+RunResult runRaw(store::Database& db, const domain::Actor& centre, const std::string& company_id,
+                 int threads_count, int seconds, const std::vector<std::vector<std::string>>& files) {
+  const access::FileScope scope = access::fileScopeFor(centre);
+  std::vector<ClientResult> results(static_cast<std::size_t>(threads_count));
+  std::latch ready(threads_count + 1);
+  std::latch go(1);
+  Clock::time_point started, deadline;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < threads_count; ++t) {
+    threads.emplace_back([&, t] {
+      ClientResult& result = results[static_cast<std::size_t>(t)];
+      result.latencies_us.reserve(static_cast<std::size_t>(seconds) * 4000);
+      const auto& pool = files[static_cast<std::size_t>(t)];
+      std::size_t next_file = 0;
+      std::string file_id;
+      std::int64_t version = 0;
+      ready.count_down();
+      go.wait();
+      while (Clock::now() < deadline) {
+        try {
+          if (file_id.empty() || version > static_cast<std::int64_t>(kChain.size())) {
+            if (next_file < pool.size()) {
+              file_id = pool[next_file++];
+            } else {
+              file_id = seedFiles(db, centre, company_id, 1).front();
+              ++result.files_created_inline;
+            }
+            version = 1;
+          }
+          const Step& step = kChain[static_cast<std::size_t>(version - 1)];
+          const auto sent = Clock::now();
+          db.write([&](store::SqlSession& sql) {
+            const auto view = store::candidate_file_store::find(sql, file_id, scope);
+            if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+            if (view->file.version != version) {
+              throw Error(ErrorCode::kVersionConflict,
+                          "file at version " + std::to_string(view->file.version));
+            }
+            const std::string now = nowIso8601();
+            if (!store::candidate_file_store::updateState(sql, file_id, version, step.to_state, now)) {
+              throw Error(ErrorCode::kVersionConflict, "compare-and-swap lost");
+            }
+            domain::FileEvent event;
+            event.file_id = file_id;
+            event.transition = step.transition;
+            event.from_state = view->file.state;
+            event.to_state = step.to_state;
+            event.actor_id = centre.user_id;
+            event.organisation_id = centre.organisation_id;
+            event.payload_json = "{}";
+            event.at = now;
+            store::event_store::append(sql, event);
+          });
+          result.latencies_us.push_back(microsSince(sent));
+          ++version;
+        } catch (const std::exception& e) {
+          result.recordError("raw transaction from version " + std::to_string(version) + ": " + e.what());
+          file_id.clear();
+        }
+      }
+      result.finished = Clock::now();
+    });
+  }
+  ready.arrive_and_wait();
+  started = Clock::now();
+  deadline = started + std::chrono::seconds(seconds);
+  go.count_down();
+  for (auto& thread : threads) thread.join();
+  return summarize(results, started);
+}
+
+std::vector<std::vector<std::string>> seedPerClient(store::Database& db, const domain::Actor& centre,
+                                                    const std::string& company_id, int clients,
+                                                    int per_client) {
+  const auto all = seedFiles(db, centre, company_id, clients * per_client);
+  std::vector<std::vector<std::string>> pools(static_cast<std::size_t>(clients));
+  for (std::size_t i = 0; i < all.size(); ++i) pools[i % pools.size()].push_back(all[i]);
+  return pools;
+}
+
+/// What the writer connection really runs with, read inside a write
+/// transaction (the setting is per connection).
+std::string durabilityOf(store::Database& db) {
+  if (db.dialect() != store::Dialect::kSqlite) {
+    return db.write([](store::SqlSession& sql) {
+      std::string value;
+      auto stmt = sql.statement("SHOW synchronous_commit");
+      stmt, Poco::Data::Keywords::into(value);
+      stmt.execute();
+      return "PostgreSQL synchronous_commit=" + value;
+    });
+  }
+  return db.write([](store::SqlSession& sql) {
+    std::string mode;
+    Poco::Int64 synchronous = -1;
+    auto journal = sql.statement("PRAGMA journal_mode");
+    journal, Poco::Data::Keywords::into(mode);
+    journal.execute();
+    auto sync = sql.statement("PRAGMA synchronous");
+    sync, Poco::Data::Keywords::into(synchronous);
+    sync.execute();
+    static const char* kNames[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
+    const std::string name =
+        synchronous >= 0 && synchronous <= 3 ? kNames[synchronous] : std::to_string(synchronous);
+    return "SQLite journal_mode=" + mode + " synchronous=" + name;
+  });
+}
+
+void printRun(const char* name, const RunResult& run) {
+  std::printf("%-5s transitions=%lld errors=%lld wall_s=%.2f per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f",
+              name, static_cast<long long>(run.transitions), static_cast<long long>(run.errors), run.wall_s,
+              run.per_s, run.p50_ms, run.p99_ms, run.max_ms);
+  if (run.files_created_inline > 0) {
+    std::printf(" files_created_inline=%lld", static_cast<long long>(run.files_created_inline));
+  }
+  std::printf("\n");
+  for (const auto& sample : run.error_samples) std::printf("      error: %s\n", sample.c_str());
+}
+
+void logToFile(const std::string& path) {
+  Poco::AutoPtr<Poco::SimpleFileChannel> file(new Poco::SimpleFileChannel(path));
+  Poco::AutoPtr<Poco::PatternFormatter> formatter(
+      new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t"));
+  Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, file));
+  Poco::Logger::root().setChannel(channel);
+  Poco::Logger::root().setLevel(Poco::Message::PRIO_INFORMATION);
+}
+
+int run(const Options& options) {
+  const bool temporary = options.data_dir.empty();
+  const std::string data_dir =
+      temporary ? Poco::TemporaryFile::tempName(Poco::Path::temp()) + "-cqpm-bench" : options.data_dir;
+  Poco::File(data_dir).createDirectories();
+  // The server logs every request, as in production (to a file here, not the terminal).
+  const std::string log_path = Poco::Path(data_dir).append("server.log").toString();
+  logToFile(log_path);
+
+  app::ServerConfig config;
+  config.data_dir = data_dir;
+  config.database_url = options.database;
+  config.bind = "127.0.0.1";
+  config.port = 0;
+  config.demo = true;
+  config.password_cost.memory_kib = 64;  // logins are not what is measured
+  config.password_cost.iterations = 1;
+  config.max_threads = std::max(config.max_threads, options.clients + 4);
+
+  int status = 0;
+  {
+    app::Server server(config);
+    server.start();
+    store::Database& db = server.database();
+    const std::string durability = durabilityOf(db);
+    const auto login = server.auth().login("centre", demo::kDemoPassword, "127.0.0.1");
+    const domain::Actor& centre = login.actor;
+    std::string company_id;
+    for (const auto& organisation : db.read([](store::SqlSession& sql) {
+           return store::account_store::listOrganisations(sql, domain::OrganisationKind::kCompany);
+         })) {
+      if (company_id.empty() || organisation.name == kCompanyName) company_id = organisation.id;
+    }
+    if (company_id.empty()) throw std::runtime_error("the demo has no company");
+
+    std::printf("bench_transitions: %d clients, %d s per run, %s\n", options.clients, options.seconds,
+                durability.c_str());
+    std::printf("data: %s (server log: %s)\n", db.url().describe().c_str(), log_path.c_str());
+    std::fflush(stdout);
+
+    const auto http_files = seedPerClient(db, centre, company_id, options.clients, options.files_per_client);
+    const RunResult http = runHttp(server.port(), options.clients, options.seconds, http_files, company_id);
+    server.stop();  // the raw run has the database to itself, as the HTTP run had
+    const auto raw_files = seedPerClient(db, centre, company_id, options.clients, options.files_per_client);
+    const RunResult raw = runRaw(db, centre, company_id, options.clients, options.seconds, raw_files);
+
+    const double ratio = raw.per_s > 0 ? http.per_s / raw.per_s : 0;
+    printRun("http", http);
+    printRun("raw", raw);
+    std::printf(
+        "RESULT clients=%d seconds=%d transitions_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%lld "
+        "raw_per_s=%.0f ratio=%.2f\n",
+        options.clients, options.seconds, http.per_s, http.p50_ms, http.p99_ms, http.max_ms,
+        static_cast<long long>(http.errors + raw.errors), raw.per_s, ratio);
+
+    const bool rate_ok = http.per_s >= kTargetPerSecond;
+    const bool p99_ok = http.p99_ms < kTargetP99Ms;
+    const bool ratio_ok = ratio >= kTargetRatio;
+    std::printf(
+        "\nOver HTTP, %d clients fired %lld durable transitions in %.1f s: %.0f per second, half of them "
+        "answered within %.1f ms, 99%% within %.1f ms, the slowest in %.1f ms; %lld unexpected errors.\n"
+        "The same SQL transaction without HTTP ran %.0f times per second on the same database, so HTTP "
+        "delivers %.0f%% of the raw rate.\n",
+        options.clients, static_cast<long long>(http.transitions), http.wall_s, http.per_s, http.p50_ms,
+        http.p99_ms, http.max_ms, static_cast<long long>(http.errors + raw.errors), raw.per_s, ratio * 100);
+    std::printf("Targets at 16 clients: >= %.0f/s %s, p99 < %.0f ms %s, ratio >= %.1f %s%s\n",
+                kTargetPerSecond, rate_ok ? "met" : "MISSED", kTargetP99Ms, p99_ok ? "met" : "MISSED",
+                kTargetRatio, ratio_ok ? "met" : "MISSED",
+                options.clients == 16 ? "" : " (this run did not use 16 clients)");
+
+    if (http.transitions == 0 || raw.transitions == 0) {
+      std::fprintf(stderr, "FAILED: no transition succeeded\n");
+      status = 1;
+    }
+    if (http.errors + raw.errors > 0) {
+      std::fprintf(stderr, "FAILED: %lld unexpected errors\n",
+                   static_cast<long long>(http.errors + raw.errors));
+      status = 1;
+    }
+    if (options.enforce_targets && !(rate_ok && p99_ok && ratio_ok)) {
+      std::fprintf(stderr, "FAILED: a target was missed\n");
+      status = 1;
+    }
+  }
+  if (temporary && !options.keep) {
+    Poco::File(data_dir).remove(true);
+  } else {
+    std::printf("data kept in %s\n", data_dir.c_str());
+  }
+  return status;
+}
+
+}  // namespace
+}  // namespace cqpm::bench
+
+int main(int argc, char** argv) {
+  cqpm::bench::Options options;
+  try {
+    options = cqpm::bench::parseOptions(argc, argv);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "bench_transitions: " << e.what() << "\n";
+    cqpm::bench::printUsage(std::cerr);
+    return 2;
+  }
+  try {
+    return cqpm::bench::run(options);
+  } catch (const cqpm::Error& e) {
+    std::cerr << "bench_transitions: " << e.what() << "\n";
+  } catch (const Poco::Exception& e) {
+    std::cerr << "bench_transitions: " << e.displayText() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "bench_transitions: " << e.what() << "\n";
+  }
+  return 1;
+}
