@@ -47,6 +47,7 @@ class Server {
   files::CandidateFileService& files() { return *files_; }
   files::TransitionService& transitions() { return *transitions_; }
   auth::AuthService& auth() { return *auth_; }
+  const http::Router& router() const { return *router_; }
 
  private:
   ServerConfig config_;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { BrowserRouter, Link, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
 import { ApiError, api, isAbort, setUnauthorizedHandler } from './api';
+import { reportError, type ErrorDescription } from './errors';
 import { Header } from './components/Header';
 import { DashboardPage } from './pages/DashboardPage';
 import { FilePage } from './pages/FilePage';
@@ -29,7 +30,7 @@ function UnauthorizedRedirect() {
 /** The pages behind the login: loads /me once, then shows the header and the page. */
 function AuthenticatedLayout() {
   const { user, setUser } = useSession();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorDescription | null>(null);
 
   useEffect(() => {
     if (user) return;
@@ -37,7 +38,7 @@ function AuthenticatedLayout() {
     api.me(controller.signal).then(setUser, (err: unknown) => {
       if (isAbort(err)) return;
       if (err instanceof ApiError && err.status === 401) return; // the redirect handles it
-      setError(err instanceof Error ? err.message : String(err));
+      setError(reportError(err, { operation: 'session' }));
     });
     return () => controller.abort();
   }, [user, setUser]);
@@ -46,8 +47,8 @@ function AuthenticatedLayout() {
     return (
       <main className="page page--centered" id="contenu">
         {error ? (
-          <p role="alert" className="alert alert--error">
-            {error}
+          <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+            {error.text}
           </p>
         ) : (
           <p aria-live="polite">Chargement…</p>

@@ -76,7 +76,39 @@ describe('api client', () => {
     mockFetch(502, '<html>Bad gateway</html>', calls);
     const err = (await api.me().catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(502);
-    expect(err.message).toBe('Erreur du serveur. Réessayez plus tard.');
+    expect(err.code).toBe('http_error');
+    expect(err.message).toBe('Le service est momentanément indisponible. Réessayez dans quelques instants.');
+  });
+
+  it('puts the Retry-After header into details.retry_after', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'too many', field: 'login' } }), {
+            status: 429,
+            headers: { 'Content-Type': 'application/json', 'Retry-After': '42' },
+          }),
+      ),
+    );
+    const err = (await api.login('centre', 'x').catch((e: unknown) => e)) as ApiError;
+    expect(err).toMatchObject({ status: 429, code: 'rate_limited', field: 'login' });
+    expect(err.details).toEqual({ retry_after: 42 });
+  });
+
+  it('keeps details.retry_after from the body over the header', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'too many', details: { retry_after: 7 } } }), {
+            status: 429,
+            headers: { 'Content-Type': 'application/json', 'Retry-After': '42' },
+          }),
+      ),
+    );
+    const err = (await api.login('centre', 'x').catch((e: unknown) => e)) as ApiError;
+    expect(err.details).toEqual({ retry_after: 7 });
   });
 
   it('calls the unauthorized handler on a 401', async () => {

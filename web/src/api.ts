@@ -3,6 +3,7 @@
 // cookie-authenticated writes. A 401 (outside the login call) hands over to
 // the handler the app registers, which sends the user to the login page.
 
+import { statusMessage } from './errors';
 import type {
   ApiErrorBody,
   CandidateFile,
@@ -19,6 +20,10 @@ import type {
 export const API_PREFIX = '/api/v1';
 export const CSRF_HEADER = 'X-CQPM-CSRF';
 
+/**
+ * An error answer of the API. `message` is the server's English text (for
+ * developers and logs); the pages show describeError() (errors.ts) instead.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -73,13 +78,11 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function fallbackMessage(status: number): string {
-  if (status === 401) return 'Votre session a expiré. Veuillez vous reconnecter.';
-  if (status === 403) return "Vous n'avez pas les droits pour cette action.";
-  if (status === 404) return 'Élément introuvable.';
-  if (status === 429) return 'Trop de tentatives, réessayez plus tard';
-  if (status >= 500) return 'Erreur du serveur. Réessayez plus tard.';
-  return `La requête a échoué (HTTP ${status}).`;
+/** Seconds from a Retry-After header given in seconds (the server never sends an HTTP date). */
+function retryAfterSeconds(response: Response): number | null {
+  const text = response.headers.get('Retry-After');
+  if (!text || !/^\d+$/.test(text.trim())) return null;
+  return Number(text.trim());
 }
 
 export interface RequestOptions {
@@ -110,7 +113,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'network_error', 'Le serveur ne répond pas. Vérifiez votre connexion.');
+    throw new ApiError(0, 'network_error', `network error: ${err instanceof Error ? err.message : String(err)}`);
   }
 
   if (response.ok) {
@@ -119,6 +122,10 @@ export async function request<T>(method: string, path: string, options: RequestO
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  // Retry-After (seconds) goes into details.retry_after when the body lacks it.
+  const retryAfter = retryAfterSeconds(response);
+  const withRetryAfter = (details: Record<string, unknown> | null): Record<string, unknown> | null =>
+    retryAfter !== null && details?.retry_after === undefined ? { ...details, retry_after: retryAfter } : details;
   let error: ApiError;
   try {
     const parsed = (await response.json()) as Partial<ApiErrorBody>;
@@ -126,12 +133,12 @@ export async function request<T>(method: string, path: string, options: RequestO
     error = new ApiError(
       response.status,
       e?.code ?? 'http_error',
-      e?.message || fallbackMessage(response.status),
+      e?.message || statusMessage(response.status),
       e?.field || null,
-      e?.details ?? null,
+      withRetryAfter(e?.details ?? null),
     );
   } catch {
-    error = new ApiError(response.status, 'http_error', fallbackMessage(response.status));
+    error = new ApiError(response.status, 'http_error', statusMessage(response.status), null, withRetryAfter(null));
   }
   if (response.status === 401 && options.redirectOn401 !== false && unauthorizedHandler) {
     unauthorizedHandler();

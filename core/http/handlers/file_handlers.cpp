@@ -1,6 +1,7 @@
 #include "http/handlers/file_handlers.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
 
 #include "common/random_bytes.h"
@@ -82,6 +83,11 @@ Response createFile(ApiContext& context, Request& request) {
         return store::StoredResponse{201, toJson(fileJson(view, &context.engine, &actor))};
       });
   Response response = storedToResponse(stored);
+  if (response.status == 201) {
+    const std::string id =
+        Poco::JSON::Parser().parse(response.body).extract<Object::Ptr>()->getValue<std::string>("id");
+    response.headers.emplace_back("Location", "/api/v1/files/" + id);
+  }
   return response;
 }
 

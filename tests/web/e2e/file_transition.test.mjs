@@ -4,7 +4,8 @@
 // built pages (web/dist), drives Debian's chromium through playwright-core:
 // logs in as the demo centre coordinator, opens a file in state "registered"
 // or "draft" from the dashboard, fires a transition and checks the timeline;
-// then checks that a stale page reports a version conflict.
+// then checks that a stale page reports a version conflict, and that the
+// new-file form shows the server's refusal in French next to the field.
 //
 // Environment: CQPM_BIN (server binary, default <repo>/build/bin/cqpm),
 // CQPM_CHROMIUM (default /usr/bin/chromium), CQPM_E2E_SCREENSHOTS (a folder:
@@ -29,7 +30,11 @@ const serverBin = path.resolve(repo, process.env.CQPM_BIN || 'build/bin/cqpm');
 const chromiumPath = process.env.CQPM_CHROMIUM || '/usr/bin/chromium';
 const screenshotDir = process.env.CQPM_E2E_SCREENSHOTS || null;
 
-const CONFLICT_MESSAGE = "Le dossier a été modifié par quelqu'un d'autre";
+// The French sentences of web/src/errors.ts (the server's messages are English).
+const conflictMessage = (version) =>
+  `Le dossier a été modifié par quelqu'un d'autre (version ${version}). La page a été rechargée.`;
+const WRONG_PASSWORD_MESSAGE = 'Identifiant ou mot de passe incorrect.';
+const BIRTH_DATE_MESSAGE = 'La date de naissance doit être une date valide (AAAA-MM-JJ), dans le passé.';
 
 function loadPlaywright() {
   const requireFromWeb = createRequire(path.join(webDir, 'package.json'));
@@ -158,7 +163,7 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     await page.getByLabel('Identifiant').fill('centre');
     await page.getByLabel('Mot de passe').fill('wrong-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('login-error').filter({ hasText: 'Identifiant ou mot de passe incorrect' }).waitFor();
+    await page.getByTestId('login-error').filter({ hasText: WRONG_PASSWORD_MESSAGE }).waitFor();
 
     await page.getByLabel('Mot de passe').fill('demo');
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -261,7 +266,9 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
 
     const entries = await page.getByTestId('timeline-entry').count();
     await buttons.first().click();
-    await page.getByTestId('file-notice').filter({ hasText: CONFLICT_MESSAGE }).waitFor();
+    const notice = page.getByTestId('file-notice');
+    await notice.filter({ hasText: conflictMessage(changed.version) }).waitFor();
+    assert.equal((await notice.textContent()).trim(), conflictMessage(changed.version));
     // The page reloaded the file: new state, and the other person's event in the timeline.
     await page.locator(`[data-testid="file-state"][data-state="${changed.state}"]`).waitFor();
     await page.waitForFunction(
@@ -269,5 +276,37 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
       entries + 1,
     );
     await shot(page, 'file-conflict');
+  });
+
+  it("shows the server's refusal of a new file in French, next to the field", async () => {
+    assert.ok(workflow, 'the first test did not get this far');
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await page.getByTestId('new-file').click();
+    const form = page.getByTestId('new-file-form');
+    await form.waitFor();
+    await form.locator('#nf-cqpm').selectOption({ index: 1 });
+    await form.locator('#nf-pathway').selectOption('vae');
+    await form.getByLabel('Prénom').fill('Zoé');
+    await form.getByLabel('Nom', { exact: true }).fill('Lefèvre');
+    await form.getByLabel('Adresse e-mail').fill('zoe.lefevre@example.org');
+    // Well formed, so the page sends it; the server refuses a birth date before 1900.
+    await form.getByLabel('Date de naissance').fill('1850-01-01');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST'),
+      form.getByRole('button', { name: 'Créer le dossier' }).click(),
+    ]);
+    assert.equal(response.status(), 400);
+    const body = await response.json();
+    assert.equal(body.error.code, 'invalid_field');
+    assert.equal(body.error.field, 'candidate.birth_date');
+
+    const error = page.getByTestId('error-candidate.birth_date');
+    await error.filter({ hasText: BIRTH_DATE_MESSAGE }).waitFor();
+    assert.equal((await error.textContent()).trim(), BIRTH_DATE_MESSAGE);
+    assert.equal(await form.getByLabel('Date de naissance').getAttribute('aria-invalid'), 'true');
+    assert.ok(!(await form.textContent()).includes(body.error.message), 'the English message is not shown');
+    assert.equal(await page.getByTestId('new-file-error').count(), 0, 'no form-level alert for a field error');
+    await shot(page, 'new-file-error');
   });
 });

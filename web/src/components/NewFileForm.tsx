@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, api, isAbort } from '../api';
+import { api, isAbort } from '../api';
+import { describeError, frenchErrorMessage, normaliseField, reportError } from '../errors';
 import { CQPMS, PATHWAYS } from '../labels';
 import type { CandidateFile, OrganisationRef } from '../types';
 
@@ -26,8 +27,8 @@ const FIELD_ORDER = Object.keys(FIELD_IDS) as FieldName[];
 
 /** The form field an API error names ("candidate.email", "company_id"...), if it is one of ours. */
 export function formFieldOf(field: string | null): FieldName | null {
-  if (!field) return null;
-  const normalised = field.replace(/^\$\.?/, '').replace(/^\//, '').replace(/\//g, '.');
+  const normalised = normaliseField(field);
+  if (!normalised) return null;
   if ((FIELD_ORDER as string[]).includes(normalised)) return normalised as FieldName;
   if (normalised === 'company') return 'company_id';
   if (normalised === 'candidate') return 'candidate.family_name';
@@ -56,22 +57,41 @@ const EMPTY: Values = {
   company_id: '',
 };
 
+/** The values as the API names them, so error sentences can tell "missing" from "invalid". */
+function apiValues(v: Values): Record<FieldName, string> {
+  return {
+    cqpm: v.cqpm,
+    pathway: v.pathway,
+    'candidate.given_name': v.given_name.trim(),
+    'candidate.family_name': v.family_name.trim(),
+    'candidate.email': v.email.trim(),
+    'candidate.birth_date': v.birth_date,
+    company_id: v.company_id,
+  };
+}
+
+/** Checks made before sending; the sentences are those of the server's answers (errors.ts). */
 function validate(v: Values): Partial<Record<FieldName, string>> {
+  const values = apiValues(v);
+  const invalid = (field: FieldName) => frenchErrorMessage('invalid_field', field, null, { values });
   const errors: Partial<Record<FieldName, string>> = {};
-  if (!v.cqpm) errors.cqpm = 'Choisissez un CQPM.';
-  if (!v.pathway) errors.pathway = 'Choisissez un parcours.';
-  if (!v.given_name.trim()) errors['candidate.given_name'] = 'Le prénom est obligatoire.';
-  if (!v.family_name.trim()) errors['candidate.family_name'] = 'Le nom est obligatoire.';
-  if (!v.email.trim()) errors['candidate.email'] = "L'adresse e-mail est obligatoire.";
-  else if (!EMAIL.test(v.email.trim())) errors['candidate.email'] = "L'adresse e-mail n'est pas valide.";
-  if (!v.birth_date) errors['candidate.birth_date'] = 'La date de naissance est obligatoire.';
+  if (!v.cqpm) errors.cqpm = invalid('cqpm');
+  if (!v.pathway) errors.pathway = invalid('pathway');
+  if (!values['candidate.given_name']) errors['candidate.given_name'] = invalid('candidate.given_name');
+  if (!values['candidate.family_name']) errors['candidate.family_name'] = invalid('candidate.family_name');
+  if (!values['candidate.email'] || !EMAIL.test(values['candidate.email'])) {
+    errors['candidate.email'] = invalid('candidate.email');
+  }
+  if (!v.birth_date) errors['candidate.birth_date'] = invalid('candidate.birth_date');
   return errors;
 }
 
 export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: CandidateFile) => void; onCancel: () => void }) {
   const [values, setValues] = useState<Values>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  /** The server's English message for the field errors it reported, for support (title attribute). */
+  const [errorDetails, setErrorDetails] = useState<Partial<Record<FieldName, string>>>({});
+  const [formError, setFormError] = useState<{ text: string; technical: string | null } | null>(null);
   const [companies, setCompanies] = useState<OrganisationRef[] | null>(null);
   const [companiesError, setCompaniesError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,7 +102,7 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     api.companies(controller.signal).then(
       (r) => setCompanies([...r.items].sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
       (err: unknown) => {
-        if (!isAbort(err)) setCompaniesError(err instanceof Error ? err.message : String(err));
+        if (!isAbort(err)) setCompaniesError(describeError(err, { operation: 'list' }).text);
       },
     );
     return () => controller.abort();
@@ -100,6 +120,7 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
+    setErrorDetails({});
     const found = validate(values);
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -121,17 +142,16 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
       });
       onCreated(file);
     } catch (err) {
-      if (err instanceof ApiError) {
-        const field = formFieldOf(err.field);
-        if (field) {
-          const fieldErrors = { [field]: err.message };
-          setErrors(fieldErrors);
-          focusFirstError(fieldErrors);
-        } else {
-          setFormError(err.message);
-        }
+      const described = reportError(err, { operation: 'create', values: apiValues(values), pathway: values.pathway });
+      const field = formFieldOf(described.field);
+      // A field the form shows (company_id is hidden for a VAE pathway): the sentence goes next to it.
+      if (field && !(field === 'company_id' && isVae)) {
+        const fieldErrors = { [field]: described.text };
+        setErrors(fieldErrors);
+        setErrorDetails(described.technical ? { [field]: described.technical } : {});
+        focusFirstError(fieldErrors);
       } else {
-        setFormError('La création du dossier a échoué.');
+        setFormError({ text: described.text, technical: described.technical });
       }
     } finally {
       setBusy(false);
@@ -144,7 +164,12 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
 
   function fieldError(field: FieldName) {
     return errors[field] ? (
-      <p id={`${FIELD_IDS[field]}-error`} className="field__error" data-testid={`error-${field}`}>
+      <p
+        id={`${FIELD_IDS[field]}-error`}
+        className="field__error"
+        data-testid={`error-${field}`}
+        title={errorDetails[field]}
+      >
         {errors[field]}
       </p>
     ) : null;
@@ -155,8 +180,8 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
       <h2 id="new-file-title">Nouveau dossier</h2>
       <form onSubmit={submit} noValidate data-testid="new-file-form">
         {formError && (
-          <p role="alert" className="alert alert--error">
-            {formError}
+          <p role="alert" className="alert alert--error" data-testid="new-file-error" title={formError.technical ?? undefined}>
+            {formError.text}
           </p>
         )}
         <div className="form-grid">
@@ -222,7 +247,7 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
             )}
             {companiesError && !isVae && (
               <p className="field__error" id="nf-company-load">
-                Liste des entreprises indisponible : {companiesError}
+                Liste des entreprises indisponible. {companiesError}
               </p>
             )}
             {fieldError('company_id')}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { BLOCS_MESSAGE, REASON_MESSAGE, type ErrorDescription } from '../errors';
 import type { AvailableTransition } from '../types';
 import { parseBlocs, transitionInputs } from '../workflow';
 
@@ -20,7 +21,8 @@ export function TransitionDialog({
 }: {
   transition: AvailableTransition;
   busy: boolean;
-  error: string | null;
+  /** The server's refusal, in French (errors.ts); its field marks the input at fault. */
+  error: ErrorDescription | null;
   onConfirm: (answers: TransitionAnswers) => void;
   onCancel: () => void;
 }) {
@@ -28,7 +30,7 @@ export function TransitionDialog({
   const inputs = transitionInputs(transition);
   const [reason, setReason] = useState('');
   const [blocs, setBlocs] = useState('');
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<ErrorDescription | null>(null);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -39,11 +41,11 @@ export function TransitionDialog({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (inputs.reason && !reason.trim()) {
-      setLocalError('Indiquez le motif.');
+      setLocalError({ text: REASON_MESSAGE, field: 'payload.reason', technical: null });
       return;
     }
     if (inputs.blocs && parseBlocs(blocs).length === 0) {
-      setLocalError('Indiquez au moins un bloc de compétences.');
+      setLocalError({ text: BLOCS_MESSAGE, field: 'payload.blocs', technical: null });
       return;
     }
     setLocalError(null);
@@ -51,6 +53,8 @@ export function TransitionDialog({
   }
 
   const shown = localError ?? error;
+  const reasonInvalid = shown?.field === 'payload.reason';
+  const blocsInvalid = shown?.field === 'payload.blocs';
   return (
     <dialog
       ref={ref}
@@ -65,8 +69,14 @@ export function TransitionDialog({
       <form onSubmit={submit} noValidate>
         <h2 id="transition-dialog-title">{transition.label}</h2>
         {shown && (
-          <p role="alert" className="alert alert--error">
-            {shown}
+          <p
+            id="transition-dialog-error"
+            role="alert"
+            className="alert alert--error"
+            data-testid="transition-error"
+            title={shown.technical ?? undefined}
+          >
+            {shown.text}
           </p>
         )}
         {inputs.reason && (
@@ -77,6 +87,8 @@ export function TransitionDialog({
               rows={4}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
+              aria-invalid={reasonInvalid}
+              aria-describedby={reasonInvalid ? 'transition-dialog-error' : undefined}
               required
               autoFocus
               data-testid="transition-reason"
@@ -91,7 +103,8 @@ export function TransitionDialog({
               rows={4}
               value={blocs}
               onChange={(e) => setBlocs(e.target.value)}
-              aria-describedby="transition-blocs-hint"
+              aria-invalid={blocsInvalid}
+              aria-describedby={blocsInvalid ? 'transition-dialog-error transition-blocs-hint' : 'transition-blocs-hint'}
               required
               autoFocus={!inputs.reason}
               data-testid="transition-blocs"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, isAbort } from '../api';
+import { reportError, type ErrorDescription } from '../errors';
 import { NewFileForm } from '../components/NewFileForm';
 import { StateBadge } from '../components/StateBadge';
 import { candidateName, formatShortDateTime } from '../format';
@@ -33,7 +34,7 @@ export function DashboardPage() {
   const [stats, setStats] = useState<FileStats | null>(null);
   const [list, setList] = useState<FileList | null>(null);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorDescription | null>(null);
   const [creating, setCreating] = useState(false);
 
   // The cursor stack belongs to one set of filters; a new filter starts at page 1.
@@ -80,7 +81,7 @@ export function DashboardPage() {
       },
       (err: unknown) => {
         if (isAbort(err)) return;
-        setError(err instanceof Error ? err.message : String(err));
+        setError(reportError(err, { operation: 'list', values: { q, cqpm, pathway, state } }));
         setLoading(false);
       },
     );
@@ -199,8 +200,20 @@ export function DashboardPage() {
         </form>
 
         {error && (
-          <p role="alert" className="alert alert--error">
-            {error}
+          <p role="alert" className="alert alert--error" data-testid="files-error" title={error.technical ?? undefined}>
+            {error.text}
+            {error.field === 'cursor' && cursors.length > 1 && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="button button--link"
+                  onClick={() => setPaging({ key: filterKey, cursors: [null] })}
+                >
+                  Revenir à la première page
+                </button>
+              </>
+            )}
           </p>
         )}
 

@@ -5,6 +5,7 @@ import { StateBadge } from '../components/StateBadge';
 import { Timeline } from '../components/Timeline';
 import { TransitionDialog, type TransitionAnswers } from '../components/TransitionDialog';
 import { WorkflowDiagram } from '../components/WorkflowDiagram';
+import { describeError, reportError, type ErrorDescription } from '../errors';
 import { candidateName, formatCalendarDate, formatDateTime } from '../format';
 import { cqpmTitle, pathwayLabel } from '../labels';
 import { useWorkflow } from '../session';
@@ -12,9 +13,7 @@ import type { AvailableTransition, CandidateFile, FileEvent } from '../types';
 import { usePageTitle } from '../usePageTitle';
 import { buildPayload, needsInput, stateLabel } from '../workflow';
 
-export const VERSION_CONFLICT_MESSAGE = "Le dossier a été modifié par quelqu'un d'autre";
-
-type Notice = { kind: 'success' | 'error'; text: string } | null;
+type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
 
 export function FilePage() {
   const { id = '' } = useParams();
@@ -25,7 +24,7 @@ export function FilePage() {
   const [notice, setNotice] = useState<Notice>(null);
   const [firing, setFiring] = useState<string | null>(null);
   const [dialogFor, setDialogFor] = useState<AvailableTransition | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
 
   usePageTitle(file ? `Dossier de ${candidateName(file.candidate)}` : 'Dossier');
 
@@ -38,6 +37,7 @@ export function FilePage() {
         setLoadError(null);
       } catch (err) {
         if (isAbort(err)) return;
+        reportError(err, { operation: 'load' });
         setLoadError(err instanceof Error ? err : new Error(String(err)));
       }
     },
@@ -78,14 +78,16 @@ export function FilePage() {
         text: `« ${transition.label} » effectué : le dossier est maintenant « ${stateLabel(workflow, updated.state)} ».`,
       });
     } catch (err) {
+      const described = reportError(err, { operation: 'transition', pathway: file.pathway });
       if (err instanceof ApiError && (err.code === 'version_conflict' || err.code === 'invalid_state')) {
+        // The page is stale: say so, close the dialog and show the file as it is now.
         setDialogFor(null);
-        setNotice({ kind: 'error', text: err.code === 'version_conflict' ? VERSION_CONFLICT_MESSAGE : err.message });
+        setNotice({ kind: 'error', text: described.text, technical: described.technical });
         await reload();
       } else if (dialogFor && err instanceof ApiError && err.status !== 401) {
-        setDialogError(err.message);
+        setDialogError(described);
       } else {
-        setNotice({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+        setNotice({ kind: 'error', text: described.text, technical: described.technical });
       }
     } finally {
       setFiring(null);
@@ -103,11 +105,12 @@ export function FilePage() {
 
   if (loadError && !file) {
     const notFound = loadError instanceof ApiError && (loadError.status === 404 || loadError.status === 403);
+    const described = describeError(loadError, { operation: 'load' });
     return (
       <section>
         <h1>{notFound ? 'Dossier introuvable' : 'Dossier indisponible'}</h1>
-        <p role="alert" className="alert alert--error">
-          {notFound ? "Ce dossier n'existe pas ou vous n'y avez pas accès." : loadError.message}
+        <p role="alert" className="alert alert--error" title={described.technical ?? undefined}>
+          {notFound ? "Ce dossier n'existe pas ou vous n'y avez pas accès." : described.text}
         </p>
         <p>
           <Link to="/">Retour au tableau de bord</Link>
@@ -142,7 +145,12 @@ export function FilePage() {
 
       <div aria-live="polite">
         {notice && (
-          <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`alert alert--${notice.kind}`} data-testid="file-notice">
+          <p
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+            className={`alert alert--${notice.kind}`}
+            data-testid="file-notice"
+            title={notice.technical ?? undefined}
+          >
             {notice.text}
           </p>
         )}

@@ -1,17 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { ApiError, api } from '../api';
+import { api } from '../api';
+import { reportError, type ErrorDescription } from '../errors';
 import { useSession } from '../session';
 import { usePageTitle } from '../usePageTitle';
-
-function loginErrorMessage(err: unknown): string {
-  if (err instanceof ApiError) {
-    if (err.status === 401) return 'Identifiant ou mot de passe incorrect';
-    if (err.status === 429) return 'Trop de tentatives, réessayez plus tard';
-    return err.message;
-  }
-  return 'La connexion a échoué. Réessayez.';
-}
 
 /** Only same-site paths are followed after login. */
 function safeTarget(from: unknown): string {
@@ -27,13 +19,13 @@ export function LoginPage() {
   const { setUser } = useSession();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!login.trim() || !password) {
-      setError('Saisissez votre identifiant et votre mot de passe.');
+      setError({ text: 'Saisissez votre identifiant et votre mot de passe.', field: null, technical: null });
       return;
     }
     setBusy(true);
@@ -44,7 +36,7 @@ export function LoginPage() {
       const from = (location.state as { from?: unknown } | null)?.from;
       navigate(safeTarget(from), { replace: true });
     } catch (err) {
-      setError(loginErrorMessage(err));
+      setError(reportError(err, { operation: 'login', values: { login: login.trim(), password } }));
       setPassword('');
     } finally {
       setBusy(false);
@@ -59,8 +51,14 @@ export function LoginPage() {
         <p className="muted">Certificats de Qualification Paritaire de la Métallurgie</p>
         <form onSubmit={submit} noValidate data-testid="login-form" aria-describedby={error ? 'login-error' : undefined}>
           {error && (
-            <p id="login-error" role="alert" className="alert alert--error" data-testid="login-error">
-              {error}
+            <p
+              id="login-error"
+              role="alert"
+              className="alert alert--error"
+              data-testid="login-error"
+              title={error.technical ?? undefined}
+            >
+              {error.text}
             </p>
           )}
           <div className="field">

@@ -1,0 +1,309 @@
+// French sentences for the errors the pages show.
+//
+// The API answers errors as {"error": {code, message, field, details}}. Its
+// `message` is English and meant for developers: the pages never show it.
+// They show what frenchErrorMessage() makes of (code, field, details), and
+// keep the English message for support (a `title` attribute, the console).
+//
+// This module does not import api.ts (api.ts imports statusMessage from here):
+// describeError() recognises an ApiError by its shape.
+
+/** What the page knows about the failed call, to make the sentence precise. */
+export interface ErrorContext {
+  /** The call that failed: on 'login', "unauthenticated" means a wrong password, not an expired session. */
+  operation?: 'login' | 'session' | 'list' | 'load' | 'create' | 'transition';
+  /** The values sent, by API field name ("candidate.given_name"...): tells "required" from "too long". */
+  values?: Readonly<Record<string, unknown>>;
+  /** The file's pathway, to explain the company and company-opinion guards. */
+  pathway?: string | null;
+  /** The HTTP status, for error codes this module does not know. */
+  status?: number;
+}
+
+/** The parts of an API error the sentence is made from. */
+export interface ApiErrorLike {
+  status: number;
+  code: string;
+  field: string | null;
+  details: Readonly<Record<string, unknown>> | null;
+  message: string;
+}
+
+export interface ErrorDescription {
+  /** French, for the user. */
+  text: string;
+  /** The API field at fault, normalised ("candidate.email"), or null. */
+  field: string | null;
+  /** The server's English message with its code, for support (title attribute, console); null if none. */
+  technical: string | null;
+}
+
+export const GENERIC_ERROR = 'Une erreur inattendue est survenue. Réessayez plus tard.';
+export const INTERNAL_ERROR = 'Une erreur interne est survenue. Réessayez plus tard.';
+const RELOAD = 'Rechargez la page et réessayez.';
+
+/** A French sentence for an HTTP status alone (the body was not an API error). */
+export function statusMessage(status: number): string {
+  if (status === 0) return 'Le serveur ne répond pas. Vérifiez votre connexion.';
+  if (status === 400) return `La requête n'est pas valide. ${RELOAD}`;
+  if (status === 401) return 'Votre session a expiré. Reconnectez-vous.';
+  if (status === 403) return 'Votre rôle ne permet pas cette action.';
+  if (status === 404) return 'Élément introuvable.';
+  if (status === 409) return `L'opération entre en conflit avec une autre modification. ${RELOAD}`;
+  if (status === 413) return 'Les données envoyées sont trop volumineuses.';
+  if (status === 429) return 'Trop de tentatives, réessayez dans quelques instants.';
+  if (status === 502 || status === 503 || status === 504) {
+    return 'Le service est momentanément indisponible. Réessayez dans quelques instants.';
+  }
+  if (status >= 500) return INTERNAL_ERROR;
+  return `La requête a échoué (HTTP ${status}). Réessayez plus tard.`;
+}
+
+/** "candidate.email" from "candidate.email", "$.candidate.email" or "/candidate/email". */
+export function normaliseField(field: string | null | undefined): string | null {
+  if (!field) return null;
+  const normalised = field
+    .trim()
+    .replace(/^\$\.?/, '')
+    .replace(/^\//, '')
+    .replace(/\//g, '.');
+  return normalised || null;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** The value sent for a field, or undefined when the page did not say. */
+function sentValue(context: ErrorContext, field: string): unknown {
+  const values = context.values;
+  return values && Object.prototype.hasOwnProperty.call(values, field) ? values[field] : undefined;
+}
+
+/** Whether the page sent a non-blank value for the field (so "invalid" cannot mean "missing"). */
+function sentNonBlank(context: ErrorContext, field: string): boolean {
+  const value = sentValue(context, field);
+  return value !== undefined && !isBlank(value);
+}
+
+function sentBlank(context: ErrorContext, field: string): boolean {
+  const values = context.values;
+  return !!values && Object.prototype.hasOwnProperty.call(values, field) && isBlank(values[field]);
+}
+
+function positiveNumber(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** "dans 30 secondes", "dans 1 seconde", "dans 5 minutes". */
+function inDelay(seconds: number): string {
+  const s = Math.ceil(seconds);
+  if (s >= 120) return `dans ${Math.ceil(s / 60)} minutes`;
+  return `dans ${s} seconde${s > 1 ? 's' : ''}`;
+}
+
+// ---- invalid_field -------------------------------------------------------
+
+const NAME_FIELDS: Record<string, { required: string; tooLong: string }> = {
+  'candidate.given_name': {
+    required: 'Le prénom du candidat est obligatoire.',
+    tooLong: 'Le prénom du candidat est trop long (200 caractères au plus).',
+  },
+  'candidate.family_name': {
+    required: 'Le nom du candidat est obligatoire.',
+    tooLong: 'Le nom du candidat est trop long (200 caractères au plus).',
+  },
+};
+
+export const BIRTH_DATE_MESSAGE = 'La date de naissance doit être une date valide (AAAA-MM-JJ), dans le passé.';
+export const COMPANY_MESSAGE = "Choisissez l'entreprise du candidat (aucune entreprise pour un parcours VAE).";
+export const REASON_MESSAGE = 'Indiquez un motif.';
+export const BLOCS_MESSAGE = 'Indiquez au moins un bloc de compétences.';
+
+function invalidField(field: string | null, context: ErrorContext): string {
+  if (field && NAME_FIELDS[field]) {
+    return sentNonBlank(context, field) ? NAME_FIELDS[field].tooLong : NAME_FIELDS[field].required;
+  }
+  switch (field) {
+    case 'candidate':
+      return 'Les informations du candidat sont incomplètes.';
+    case 'candidate.email':
+      return sentBlank(context, field)
+        ? "L'adresse e-mail du candidat est obligatoire."
+        : "L'adresse e-mail du candidat n'est pas valide.";
+    case 'candidate.birth_date':
+      return sentBlank(context, field) ? 'La date de naissance du candidat est obligatoire.' : BIRTH_DATE_MESSAGE;
+    case 'company_id':
+    case 'company':
+      return COMPANY_MESSAGE;
+    case 'cqpm':
+      return 'Choisissez un CQPM de la liste.';
+    case 'pathway':
+      return 'Choisissez un parcours de la liste.';
+    case 'payload':
+      return "Les informations de l'action ne sont pas valides.";
+    case 'payload.reason':
+      return REASON_MESSAGE;
+    case 'payload.blocs':
+      return BLOCS_MESSAGE;
+    case 'expected_version':
+      return `La version du dossier n'est pas valide. ${RELOAD}`;
+    case 'transition':
+      return `Cette action est inconnue. ${RELOAD}`;
+    case 'login':
+      return sentNonBlank(context, field)
+        ? "L'identifiant est trop long (200 caractères au plus)."
+        : 'Saisissez votre identifiant.';
+    case 'password':
+      return sentNonBlank(context, field)
+        ? 'Le mot de passe est trop long (1 024 caractères au plus).'
+        : 'Saisissez votre mot de passe.';
+    case 'limit':
+      return 'Le nombre de dossiers par page doit être compris entre 1 et 100.';
+    case 'cursor':
+      return "Cette page de résultats n'est plus valable. Revenez à la première page.";
+    case 'q':
+      return 'La recherche est trop longue (200 caractères au plus).';
+    case 'state':
+      return 'Choisissez un état de la liste.';
+    case 'Idempotency-Key':
+      return `La demande n'a pas pu être identifiée. ${RELOAD}`;
+    case 'X-CQPM-CSRF':
+      return `La demande a été refusée par mesure de sécurité. ${RELOAD}`;
+    default:
+      return "Une des informations saisies n'est pas valide. Vérifiez le formulaire.";
+  }
+}
+
+// ---- guard_failed ----------------------------------------------------------
+
+const IDENTITY_PARTS: Record<string, string> = {
+  'candidate.given_name': 'son prénom',
+  'candidate.family_name': 'son nom',
+  'candidate.email': 'son adresse e-mail',
+  'candidate.birth_date': 'sa date de naissance',
+};
+
+function guardFailed(field: string | null, context: ErrorContext): string {
+  if (field === 'payload.reason') return REASON_MESSAGE;
+  if (field === 'payload.blocs') return BLOCS_MESSAGE;
+  if (field && IDENTITY_PARTS[field]) {
+    return `L'identité du candidat est incomplète : il manque ${IDENTITY_PARTS[field]}. Complétez le dossier avant cette action.`;
+  }
+  if (field === 'candidate' || field?.startsWith('candidate.')) {
+    return "L'identité du candidat est incomplète. Complétez le dossier avant cette action.";
+  }
+  if (field === 'company_id' || field === 'company') {
+    if (context.pathway === 'vae') return "Un dossier en VAE ne doit pas avoir d'entreprise : retirez l'entreprise du dossier.";
+    if (context.pathway === 'employee') return "Le dossier d'un salarié doit indiquer l'entreprise qui l'emploie.";
+    return "L'entreprise du dossier ne correspond pas au parcours : un salarié a une entreprise, un candidat en VAE n'en a pas.";
+  }
+  if (field === 'pathway') {
+    if (context.pathway === 'vae') {
+      return "Un dossier en VAE n'a pas d'avis de l'entreprise : envoyez-le au jury sans cet avis.";
+    }
+    if (context.pathway) {
+      return "Seul un dossier en VAE va au jury sans l'avis de l'entreprise : demandez d'abord l'avis de l'entreprise.";
+    }
+    return 'Cette action ne correspond pas au parcours du candidat.';
+  }
+  return 'Les conditions de cette action ne sont pas remplies.';
+}
+
+// ---- the mapping -----------------------------------------------------------
+
+/**
+ * A French sentence for an API error, from its code, field and details (never
+ * from its English message). Unknown fields fall back to a sentence per code,
+ * unknown codes to one per HTTP status (context.status), then to a generic one.
+ */
+export function frenchErrorMessage(
+  code: string,
+  rawField?: string | null,
+  details?: Readonly<Record<string, unknown>> | null,
+  context: ErrorContext = {},
+): string {
+  const field = normaliseField(rawField);
+  switch (code) {
+    case 'invalid_field':
+      return invalidField(field, context);
+    case 'guard_failed':
+      return guardFailed(field, context);
+    case 'invalid_json':
+      return `La demande envoyée n'est pas valide. ${RELOAD}`;
+    case 'unauthenticated':
+      if (context.operation === 'login' || field === 'login' || field === 'password') {
+        return 'Identifiant ou mot de passe incorrect.';
+      }
+      return 'Votre session a expiré. Reconnectez-vous.';
+    case 'forbidden':
+      if (field === 'X-CQPM-CSRF') return `La demande a été refusée par mesure de sécurité. ${RELOAD}`;
+      return 'Votre rôle ne permet pas cette action.';
+    case 'not_found':
+      // The pages only fetch single files; lists and the session have no "not found" of their own.
+      return context.operation === 'list' || context.operation === 'session' ? 'Élément introuvable.' : 'Dossier introuvable.';
+    case 'method_not_allowed':
+      return `Cette opération n'est pas prise en charge. ${RELOAD}`;
+    case 'invalid_state':
+      return "Cette action n'est plus possible dans l'état actuel du dossier.";
+    case 'version_conflict': {
+      const version = details?.current_version;
+      const known = typeof version === 'number' || (typeof version === 'string' && version.trim() !== '');
+      return `Le dossier a été modifié par quelqu'un d'autre${known ? ` (version ${String(version)})` : ''}. La page a été rechargée.`;
+    }
+    case 'conflict':
+      if (field === 'Idempotency-Key') return `Cette demande a déjà été envoyée avec d'autres informations. ${RELOAD}`;
+      if (field === 'login') return 'Cet identifiant est déjà utilisé.';
+      return `L'opération entre en conflit avec une autre modification. ${RELOAD}`;
+    case 'payload_too_large':
+      return 'Les données envoyées sont trop volumineuses : raccourcissez les textes saisis.';
+    case 'unsupported_media_type':
+      return `Le format de la demande n'est pas accepté par le serveur. ${RELOAD}`;
+    case 'unknown_transition':
+      return `Cette action n'existe pas dans le circuit du dossier. ${RELOAD}`;
+    case 'unprocessable':
+      return 'La demande ne peut pas être traitée telle quelle. Vérifiez les informations saisies.';
+    case 'rate_limited': {
+      const seconds = positiveNumber(details?.retry_after);
+      return seconds === null
+        ? 'Trop de tentatives, réessayez dans quelques instants.'
+        : `Trop de tentatives, réessayez ${inDelay(seconds)}.`;
+    }
+    case 'storage_error':
+    case 'internal_error':
+    case 'invalid_configuration':
+      return INTERNAL_ERROR;
+    case 'unavailable':
+      return 'Le service est momentanément indisponible. Réessayez dans quelques instants.';
+    case 'network_error':
+      return statusMessage(0);
+    default:
+      return context.status !== undefined && context.status !== 0 ? statusMessage(context.status) : GENERIC_ERROR;
+  }
+}
+
+function isApiErrorLike(err: unknown): err is ApiErrorLike {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as Partial<ApiErrorLike>;
+  return typeof e.code === 'string' && typeof e.status === 'number';
+}
+
+/** The French sentence for anything a call may throw, with the English text kept for support. */
+export function describeError(err: unknown, context: ErrorContext = {}): ErrorDescription {
+  if (isApiErrorLike(err)) {
+    const field = normaliseField(err.field);
+    const text = frenchErrorMessage(err.code, field, err.details, { status: err.status, ...context });
+    const technical = `${err.code}${field ? ` [${field}]` : ''}${err.status ? ` (HTTP ${err.status})` : ''}: ${err.message}`;
+    return { text, field, technical };
+  }
+  if (err instanceof Error) return { text: GENERIC_ERROR, field: null, technical: `${err.name}: ${err.message}` };
+  return { text: GENERIC_ERROR, field: null, technical: err === undefined ? null : String(err) };
+}
+
+/** describeError(), with the English detail also written to the console for support. */
+export function reportError(err: unknown, context: ErrorContext = {}): ErrorDescription {
+  const description = describeError(err, context);
+  if (description.technical) console.warn('CQPM Hub:', description.technical);
+  return description;
+}
