@@ -27,6 +27,7 @@ enum class ErrorCode {
   kGuardFailed,           // a guard refused the transition            422
   kUnprocessable,         // well-formed but refused by a business rule 422
   kRateLimited,           //                                           429
+  kPluginFailed,          // a CQPM plugin failed or overran its limits 500
   kInvalidConfiguration,  // start-up refused: bad workflow, bad option
   kStorage,               // the database failed                       500
   kInternal,              //                                           500

@@ -31,6 +31,7 @@ int httpStatusOf(ErrorCode code) {
       return 429;
     case ErrorCode::kUnavailable:
       return 503;
+    case ErrorCode::kPluginFailed:
     case ErrorCode::kInvalidConfiguration:
     case ErrorCode::kStorage:
     case ErrorCode::kInternal:
