@@ -11,6 +11,7 @@
 
 #include <iostream>
 
+#include "app/plugin_command.h"
 #include "app/server.h"
 #include "common/error.h"
 #include "demo/demo_seed.h"
@@ -31,9 +32,8 @@ void CqpmApplication::initialize(Poco::Util::Application& self) {
 
 void CqpmApplication::defineOptions(Poco::Util::OptionSet& options) {
   ServerApplication::defineOptions(options);
-  options.addOption(
-      Option("help", "h", "show this help")
-          .callback(Poco::Util::OptionCallback<CqpmApplication>(this, &CqpmApplication::handleOption)));
+  // Every option reaches handleOption(); a callback to it as well would recurse.
+  options.addOption(Option("help", "h", "show this help"));
   options.addOption(Option("data", "", "data folder (SQLite file, git store, documents); default var")
                         .argument("DIR")
                         .binding("cqpm.data"));
@@ -51,10 +51,10 @@ void CqpmApplication::defineOptions(Poco::Util::OptionSet& options) {
                         .binding("cqpm.web"));
   options.addOption(
       Option("share", "", "folder holding workflows/ and schemas/").argument("DIR").binding("cqpm.share"));
-  options.addOption(
-      Option("config", "", "a properties file with cqpm.* settings")
-          .argument("FILE")
-          .callback(Poco::Util::OptionCallback<CqpmApplication>(this, &CqpmApplication::handleOption)));
+  options.addOption(Option("config", "", "a properties file with cqpm.* settings").argument("FILE"));
+  options.addOption(Option("plugins", "", "folder of the CQPM plugins; default plugins/ of the share folder")
+                        .argument("DIR")
+                        .binding("cqpm.plugins"));
 }
 
 void CqpmApplication::handleOption(const std::string& name, const std::string& value) {
@@ -70,7 +70,7 @@ void CqpmApplication::handleOption(const std::string& name, const std::string& v
 void CqpmApplication::printUsage() const {
   Poco::Util::HelpFormatter help(options());
   help.setCommand("cqpm");
-  help.setUsage("serve [options]");
+  help.setUsage("serve [options] | plugin check <folder>... | plugin list [folder]");
   help.setHeader("CQPM Hub: candidate files, referentials and juries of the metallurgy CQPMs.");
   help.format(std::cout);
 }
@@ -88,6 +88,7 @@ ServerConfig CqpmApplication::buildConfig() const {
   server.demo = c.hasProperty("cqpm.demo") && c.getString("cqpm.demo") != "false";
   server.share_dir = c.getString("cqpm.share", server.share_dir);
   server.http.web_root = c.getString("cqpm.web", server.share_dir + "/web/dist");
+  server.plugins_dir = c.getString("cqpm.plugins", "");
   server.max_threads = c.getInt("cqpm.http.max_threads", server.max_threads);
   server.max_queued = c.getInt("cqpm.http.max_queued", server.max_queued);
   server.keep_alive_seconds = c.getInt("cqpm.http.keep_alive_seconds", server.keep_alive_seconds);
@@ -105,6 +106,9 @@ int CqpmApplication::main(const std::vector<std::string>& args) {
   if (help_requested_) {
     printUsage();
     return EXIT_OK;
+  }
+  if (!args.empty() && args[0] == "plugin") {
+    return runPluginCommand(args, config().getString("cqpm.share", CQPM_SOURCE_ROOT), std::cout, std::cerr);
   }
   if (args.empty() || args[0] != "serve") {
     std::cerr << (args.empty() ? "cqpm: no command given" : "cqpm: unknown command '" + args[0] + "'")

@@ -10,21 +10,13 @@
 #include "demo/demo_seed.h"
 #include "http/request_handler.h"
 #include "http/routes.h"
+#include "plugins/host_library.h"
+#include "plugins/plugin_guards.h"
+#include "plugins/plugin_loader.h"
 #include "store/migrations.h"
 #include "workflow/core_guards.h"
 
 namespace cqpm::app {
-
-namespace {
-
-// The CQPMs this platform carries. The plugin host (one plugin per CQPM) will
-// provide this list from plugins/; until then it is the five seeds' ids.
-std::vector<std::string> cqpmIds() {
-  return {"industrialisation", "maintenance-industrielle", "fabrication-additive", "maintenance-productive",
-          "qualite"};
-}
-
-}  // namespace
 
 Server::Server(ServerConfig config) : config_(std::move(config)) {
   Poco::Logger& log = Poco::Logger::get("server");
@@ -35,25 +27,42 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   const auto applied = store::applyMigrations(*db_, store::embeddedMigrations());
   if (!applied.empty()) log.information("applied %z migration(s)", applied.size());
 
-  workflow::registerCoreGuards(guards_);
   const Poco::Path share(config_.share_dir);
+  // One plugin per CQPM: a refused plugin is reported (log, /readyz) and the
+  // server goes on with the others.
+  const std::string plugins_dir =
+      config_.plugins_dir.empty() ? Poco::Path(share).append("plugins").toString() : config_.plugins_dir;
+  const plugins::PluginLoader loader(Poco::Path(share).append("schemas").toString(),
+                                     plugins::hostLibrarySource());
+  auto loaded = loader.loadAll(plugins_dir);
+  for (const auto& failure : loaded.failures) log.error("%s", failure.describe());
+  plugins_ = std::make_unique<plugins::PluginCatalog>(std::move(loaded.plugins), std::move(loaded.failures));
+  log.information("plugins: %z loaded from %s", plugins_->plugins().size(), plugins_dir);
+  plugin_host_ = std::make_unique<plugins::PluginHost>(plugins::hostLibrarySource(), config_.sandbox_limits);
+  plugin_rules_ = std::make_unique<plugins::PluginRules>(*plugins_, *plugin_host_);
+
+  workflow::registerCoreGuards(guards_);
+  plugins::registerPluginGuards(guards_, *plugin_rules_);
   definition_ = std::make_unique<workflow::WorkflowDefinition>(workflow::WorkflowDefinition::load(
       Poco::Path(share).append("workflows/candidate-file.json").toString(),
       Poco::Path(share).append("schemas/workflow.schema.json").toString(), guards_));
   engine_ = std::make_unique<workflow::WorkflowEngine>(*definition_, guards_);
-  catalog_ = std::make_unique<files::CqpmCatalog>(cqpmIds());
+  catalog_ = std::make_unique<files::CqpmCatalog>(plugins_->ids());
 
   auth_ = std::make_unique<auth::AuthService>(*db_, auth::PasswordHasher(config_.password_cost),
                                               std::chrono::hours(config_.http.session_ttl_hours));
-  files_ = std::make_unique<files::CandidateFileService>(*db_, *engine_, *catalog_);
+  files_ = std::make_unique<files::CandidateFileService>(*db_, *engine_, *catalog_, *plugin_rules_);
   transitions_ = std::make_unique<files::TransitionService>(*db_, *engine_, metrics_);
+  modality_plans_ = std::make_unique<files::ModalityPlanService>(*db_, *plugin_rules_);
 
   if (config_.demo) {
-    demo_accounts_ = demo::seedDemo(*db_, *files_, *transitions_, auth_->hasher());
+    demo_accounts_ =
+        demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *catalog_, auth_->hasher());
   }
 
-  api_context_ = std::make_unique<http::ApiContext>(
-      http::ApiContext{*db_, *auth_, *files_, *transitions_, *engine_, *catalog_, metrics_, config_.http});
+  api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{*db_, *auth_, *files_, *transitions_,
+                                                                     *modality_plans_, *engine_, *catalog_,
+                                                                     *plugin_rules_, metrics_, config_.http});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

@@ -10,11 +10,15 @@
 #include "auth/auth_service.h"
 #include "files/candidate_file_service.h"
 #include "files/cqpm_catalog.h"
+#include "files/modality_plan_service.h"
 #include "files/transition_service.h"
 #include "http/api_context.h"
 #include "http/router.h"
 #include "http/static_files.h"
 #include "observability/metrics.h"
+#include "plugins/plugin_catalog.h"
+#include "plugins/plugin_host.h"
+#include "plugins/plugin_rules.h"
 #include "store/database.h"
 #include "workflow/guard_registry.h"
 #include "workflow/workflow_definition.h"
@@ -46,6 +50,8 @@ class Server {
   store::Database& database() { return *db_; }
   files::CandidateFileService& files() { return *files_; }
   files::TransitionService& transitions() { return *transitions_; }
+  files::ModalityPlanService& modalityPlans() { return *modality_plans_; }
+  const plugins::PluginCatalog& plugins() const { return *plugins_; }
   auth::AuthService& auth() { return *auth_; }
   const http::Router& router() const { return *router_; }
 
@@ -53,6 +59,9 @@ class Server {
   ServerConfig config_;
   observability::Metrics metrics_;
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<plugins::PluginCatalog> plugins_;
+  std::unique_ptr<plugins::PluginHost> plugin_host_;
+  std::unique_ptr<plugins::PluginRules> plugin_rules_;
   workflow::GuardRegistry guards_;
   std::unique_ptr<workflow::WorkflowDefinition> definition_;
   std::unique_ptr<workflow::WorkflowEngine> engine_;
@@ -60,6 +69,7 @@ class Server {
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<files::CandidateFileService> files_;
   std::unique_ptr<files::TransitionService> transitions_;
+  std::unique_ptr<files::ModalityPlanService> modality_plans_;
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::StaticFiles> static_files_;

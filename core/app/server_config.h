@@ -4,6 +4,7 @@
 
 #include "auth/password_hasher.h"
 #include "http/api_context.h"
+#include "plugins/lua_sandbox.h"
 
 namespace cqpm::app {
 
@@ -16,6 +17,8 @@ struct ServerConfig {
   int port = 8080;                           ///< 0 picks a free port (tests)
   bool demo = false;                         ///< seed the demo data into an empty database
   std::string share_dir = CQPM_SOURCE_ROOT;  ///< holds workflows/ and schemas/
+  std::string plugins_dir;                   ///< the CQPM plugins; empty: share_dir/plugins
+  plugins::SandboxLimits sandbox_limits{32u << 20, 20'000'000, std::chrono::milliseconds(500)};
   int max_threads = 64;
   int max_queued = 256;
   int keep_alive_seconds = 5;     ///< short: idle keep-alive connections hold a thread each

@@ -34,6 +34,8 @@ std::string_view errorCodeName(ErrorCode code) {
       return "unprocessable";
     case ErrorCode::kRateLimited:
       return "rate_limited";
+    case ErrorCode::kPluginFailed:
+      return "plugin_failed";
     case ErrorCode::kInvalidConfiguration:
       return "invalid_configuration";
     case ErrorCode::kStorage:

@@ -1,10 +1,12 @@
 #include "demo/demo_seed.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/Logger.h>
 #include <Poco/UUIDGenerator.h>
 
 #include <map>
 
+#include "common/json_text.h"
 #include "store/account_store.h"
 
 namespace cqpm::demo {
@@ -34,6 +36,63 @@ struct DemoFile {
   std::vector<std::pair<const char*, const char*>> path;  // (transition, login firing it)
 };
 
+}  // namespace
+
+Poco::JSON::Object::Ptr sampleRegistration(const std::string& cqpm, int variant) {
+  Poco::JSON::Object::Ptr registration = new Poco::JSON::Object;
+  if (cqpm == "maintenance-industrielle") {
+    Poco::JSON::Array::Ptr habilitations = new Poco::JSON::Array;
+    habilitations->add("B1V");
+    habilitations->add("BR");
+    Poco::JSON::Array::Ptr authorisations = new Poco::JSON::Array;
+    authorisations->add("CACES R489");
+    registration->set("electrical_habilitations", habilitations);
+    registration->set("handling_authorisations", authorisations);
+  } else if (cqpm == "fabrication-additive") {
+    registration->set("material_family", variant % 2 == 0 ? "metal_powder" : "polymer_powder");
+  }
+  return registration;
+}
+
+Poco::JSON::Array::Ptr sampleModalityPlan(const Poco::JSON::Object::Ptr& editor, const std::string& cqpm,
+                                          const std::string& registration_json) {
+  const std::string evaluator = editor->getArray("evaluators")->getObject(0)->getValue<std::string>("id");
+  const auto competencies = editor->getArray("competencies");
+  Poco::JSON::Array::Ptr plan = new Poco::JSON::Array;
+  for (std::size_t i = 0; i < competencies->size(); ++i) {
+    const int number = competencies->getObject(static_cast<unsigned>(i))->getValue<int>("number");
+    Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
+    entry->set("competency", number);
+    entry->set("modality", i % 2 == 0 ? "real_situation" : "project_presentation");
+    entry->set("planned_date", "2027-0" + std::to_string(1 + static_cast<int>(i) % 9) + "-15");
+    entry->set("place", "Atelier de l'entreprise");
+    Poco::JSON::Array::Ptr evaluators = new Poco::JSON::Array;
+    evaluators->add(evaluator);
+    entry->set("evaluators", evaluators);
+    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+    if (cqpm == "maintenance-industrielle" && number == 4) {
+      Poco::JSON::Array::Ptr technologies = new Poco::JSON::Array;
+      technologies->add("electrical");
+      technologies->add("pneumatic");
+      details->set("technologies", technologies);
+      details->set("intervention_level", "2");
+    } else if (cqpm == "maintenance-productive" && number == 1) {
+      Poco::JSON::Array::Ptr equipment = new Poco::JSON::Array;
+      equipment->add("Ligne d'assemblage automatisée L2");
+      equipment->add("Presse à injection P7");
+      details->set("automated_equipment", equipment);
+    } else if (cqpm == "fabrication-additive" && number == 6 &&
+               registration_json.find("metal_powder") != std::string::npos) {
+      details->set("heat_treatment_furnace", true);
+    }
+    entry->set("details", details);
+    plan->add(entry);
+  }
+  return plan;
+}
+
+namespace {
+
 std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
 
 std::string emailOf(const std::string& given, const std::string& family) {
@@ -51,7 +110,8 @@ std::string emailOf(const std::string& given, const std::string& family) {
 }  // namespace
 
 std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileService& files,
-                                  files::TransitionService& transitions, const auth::PasswordHasher& hasher) {
+                                  files::TransitionService& transitions, files::ModalityPlanService& plans,
+                                  const files::CqpmCatalog& catalog, const auth::PasswordHasher& hasher) {
   const bool empty =
       db.read([](store::SqlSession& sql) { return store::account_store::countOrganisations(sql) == 0; });
   if (!empty) return {};
@@ -190,32 +250,47 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        Pathway::kEmployee,
        "company2",
        "centre2",
-       {{"register", "centre2"}, {"agree_modalities", "centre2"}}},
+       {{"register", "centre2"}}},
       {"Julie", "Marchand", "1987-05-05", "qualite", Pathway::kVae, nullptr, "centre2", {}},
   };
 
+  int variant = 0;
   for (const DemoFile& demo : demo_files) {
-    files::NewFileRequest request;
-    request.cqpm = demo.cqpm;
-    request.pathway = demo.pathway;
-    request.candidate = {demo.given_name, demo.family_name, emailOf(demo.given_name, demo.family_name),
-                         demo.birth_date};
-    if (demo.company) request.company_id = orgs.at(demo.company).id;
-    std::string file_id;
-    std::int64_t version = 0;
-    files.create(actors.at(demo.centre), request, std::nullopt, [&](const store::CandidateFileView& view) {
-      file_id = view.file.id;
-      version = view.file.version;
-      return store::StoredResponse{201, ""};
-    });
-    for (const auto& [transition, login] : demo.path) {
-      files::TransitionRequest step{file_id, transition, version, new Poco::JSON::Object};
-      if (std::string(transition) == "withdraw")
-        step.payload->set("reason", "Le candidat a quitté l'entreprise.");
-      transitions.fire(actors.at(login), step, std::nullopt, [&](const store::CandidateFileView& view) {
+    if (!catalog.contains(demo.cqpm)) continue;
+    try {
+      files::NewFileRequest request;
+      request.cqpm = demo.cqpm;
+      request.pathway = demo.pathway;
+      request.candidate = {demo.given_name, demo.family_name, emailOf(demo.given_name, demo.family_name),
+                           demo.birth_date};
+      if (demo.company) request.company_id = orgs.at(demo.company).id;
+      request.registration = sampleRegistration(demo.cqpm, variant++);
+      std::string file_id;
+      std::int64_t version = 0;
+      files.create(actors.at(demo.centre), request, std::nullopt, [&](const store::CandidateFileView& view) {
+        file_id = view.file.id;
         version = view.file.version;
-        return store::StoredResponse{200, ""};
+        return store::StoredResponse{201, ""};
       });
+      for (const auto& [transition, login] : demo.path) {
+        if (std::string(transition) == "agree_modalities") {
+          const Actor& centre = actors.at(login);
+          const auto editor = plans.get(centre, file_id);
+          const auto plan = sampleModalityPlan(editor, demo.cqpm, toJsonText(request.registration));
+          version = plans.put(centre, file_id, version, plan)->getValue<std::int64_t>("file_version");
+        }
+        files::TransitionRequest step{file_id, transition, version, new Poco::JSON::Object};
+        if (std::string(transition) == "withdraw")
+          step.payload->set("reason", "Le candidat a quitté l'entreprise.");
+        transitions.fire(actors.at(login), step, std::nullopt, [&](const store::CandidateFileView& view) {
+          version = view.file.version;
+          return store::StoredResponse{200, ""};
+        });
+      }
+    } catch (const Error& e) {
+      // A CQPM whose rules refuse or fail leaves its demo file where it got to.
+      Poco::Logger::get("demo").warning("demo file of %s %s stops early: %s", std::string(demo.given_name),
+                                        std::string(demo.family_name), std::string(e.what()));
     }
   }
 

@@ -5,10 +5,23 @@
 
 #include "auth/password_hasher.h"
 #include "files/candidate_file_service.h"
+#include "files/modality_plan_service.h"
 #include "files/transition_service.h"
 #include "store/database.h"
 
 namespace cqpm::demo {
+
+/// Registration fields the CQPM's rules accept (habilitations for maintenance
+/// industrielle, the material family for fabrication additive: metal powder
+/// for an even `variant`, polymer otherwise); an empty object for the others.
+Poco::JSON::Object::Ptr sampleRegistration(const std::string& cqpm, int variant);
+
+/// A modality plan the CQPM's rules accept, built from the plan editor's view
+/// (ModalityPlanService::get): every competency planned with the first
+/// evaluator of the centre, and the details each CQPM asks for. Used by the
+/// demo, the tests and the benchmark.
+Poco::JSON::Array::Ptr sampleModalityPlan(const Poco::JSON::Object::Ptr& editor, const std::string& cqpm,
+                                          const std::string& registration_json);
 
 /// The password of every demo account.
 inline constexpr const char* kDemoPassword = "demo";
@@ -17,8 +30,10 @@ inline constexpr const char* kDemoPassword = "demo";
 /// role, candidate files of each pathway in several states) into an EMPTY
 /// database, through the same services the API uses, so every file has its
 /// real history. A database that already holds organisations is left exactly
-/// as it is. Returns the logins created (empty when nothing was seeded).
+/// as it is. Files of a CQPM whose plugin is not installed are skipped.
+/// Returns the logins created (empty when nothing was seeded).
 std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileService& files,
-                                  files::TransitionService& transitions, const auth::PasswordHasher& hasher);
+                                  files::TransitionService& transitions, files::ModalityPlanService& plans,
+                                  const files::CqpmCatalog& catalog, const auth::PasswordHasher& hasher);
 
 }  // namespace cqpm::demo

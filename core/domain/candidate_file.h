@@ -31,6 +31,8 @@ struct CandidateFile {
   std::string cqpm;
   Pathway pathway = Pathway::kEmployee;
   Candidate candidate;
+  std::string registration_json = "{}";  ///< CQPM-specific fields (material family, habilitations...)
+  std::optional<std::string> modality_plan_json;  ///< the evaluation plan per competency, once proposed
   std::string state;
   std::int64_t version = 1;
   std::string created_at;  ///< ISO-8601 UTC

@@ -3,8 +3,6 @@
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
 #include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/DateTimeParser.h>
 #include <Poco/RegularExpression.h>
 #include <Poco/UUIDGenerator.h>
 
@@ -12,6 +10,8 @@
 
 #include "access/file_scope.h"
 #include "common/clock.h"
+#include "common/iso_date.h"
+#include "common/json_text.h"
 #include "store/account_store.h"
 #include "store/event_store.h"
 
@@ -44,22 +44,12 @@ void requireEmail(const std::string& email) {
 }
 
 void requireBirthDate(const std::string& text) {
-  Poco::DateTime date;
-  int tz = 0;
-  static const Poco::RegularExpression kIsoDate(R"(^\d{4}-\d{2}-\d{2}$)");
-  // Round-tripping refuses dates Poco would silently normalise (2001-02-30).
-  bool parsed = false;
-  try {
-    parsed = kIsoDate.match(text) && Poco::DateTimeParser::tryParse("%Y-%m-%d", text, date, tz) &&
-             Poco::DateTimeFormatter::format(date, "%Y-%m-%d") == text;
-  } catch (const Poco::Exception&) {
-    parsed = false;
-  }
-  if (!parsed) {
+  const auto date = parseIsoDate(text);
+  if (!date) {
     throw Error(ErrorCode::kInvalidField, "candidate.birth_date must be a date written YYYY-MM-DD",
                 "candidate.birth_date");
   }
-  if (date.year() < 1900 || date >= Poco::DateTime()) {
+  if (date->year() < 1900 || *date >= Poco::DateTime()) {
     throw Error(ErrorCode::kInvalidField, "candidate.birth_date is not a plausible birth date",
                 "candidate.birth_date");
   }
@@ -93,8 +83,8 @@ store::FileCursor decodeCursor(const std::string& text) {
 }  // namespace
 
 CandidateFileService::CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
-                                           const CqpmCatalog& catalog)
-    : db_(db), engine_(engine), catalog_(catalog) {}
+                                           const CqpmCatalog& catalog, plugins::PluginRules& rules)
+    : db_(db), engine_(engine), catalog_(catalog), rules_(rules) {}
 
 void CandidateFileService::validate(const Actor& actor, const NewFileRequest& request,
                                     SqlSession& sql) const {
@@ -142,6 +132,11 @@ store::StoredResponse CandidateFileService::create(
     file.cqpm = request.cqpm;
     file.pathway = request.pathway;
     file.candidate = request.candidate;
+    file.registration_json = toJsonText(request.registration);
+    // The CQPM's own registration fields are its plugin's to check.
+    if (auto refusal = rules_.checkRegistration(file, actor)) {
+      throw Error(ErrorCode::kInvalidField, refusal->message, refusal->field, refusal->details);
+    }
     if (auto account =
             store::account_store::findUserByEmail(sql, request.candidate.email, domain::Role::kCandidate)) {
       file.candidate_user_id = account->id;

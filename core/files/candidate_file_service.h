@@ -9,6 +9,7 @@
 #include "domain/file_event.h"
 #include "files/cqpm_catalog.h"
 #include "files/idempotent_write.h"
+#include "plugins/plugin_rules.h"
 #include "store/candidate_file_store.h"
 #include "store/database.h"
 #include "workflow/workflow_engine.h"
@@ -21,6 +22,7 @@ struct NewFileRequest {
   domain::Pathway pathway = domain::Pathway::kEmployee;
   domain::Candidate candidate;
   std::optional<std::string> company_id;
+  Poco::JSON::Object::Ptr registration;  ///< the CQPM's own fields; null means none
 };
 
 /// One page of the file list.
@@ -34,7 +36,7 @@ struct FilePage {
 class CandidateFileService {
  public:
   CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
-                       const CqpmCatalog& catalog);
+                       const CqpmCatalog& catalog, plugins::PluginRules& rules);
 
   /// Opens a file in the workflow's initial state for the actor's centre and
   /// records the creation event. Only centre coordinators may. Throws
@@ -66,6 +68,7 @@ class CandidateFileService {
   store::Database& db_;
   const workflow::WorkflowEngine& engine_;
   const CqpmCatalog& catalog_;
+  plugins::PluginRules& rules_;
 };
 
 }  // namespace cqpm::files

@@ -1,11 +1,11 @@
 #include "files/transition_service.h"
 
-#include <Poco/JSON/Stringifier.h>
-
 #include <sstream>
 
 #include "access/file_scope.h"
 #include "common/clock.h"
+#include "common/json_text.h"
+#include "files/plugin_failure_event.h"
 #include "store/event_store.h"
 
 namespace cqpm::files {
@@ -22,12 +22,6 @@ Error versionConflict(std::int64_t current) {
                "expected_version", details);
 }
 
-std::string toJsonText(const Poco::JSON::Object::Ptr& object) {
-  std::ostringstream out;
-  Poco::JSON::Stringifier::condense(object, out);
-  return out.str();
-}
-
 }  // namespace
 
 TransitionService::TransitionService(store::Database& db, const workflow::WorkflowEngine& engine,
@@ -40,51 +34,58 @@ store::StoredResponse TransitionService::fire(
     const std::function<store::StoredResponse(const store::CandidateFileView&)>& render) {
   const auto scope = access::fileScopeFor(actor);
   std::string fired;
-  auto response = db_.write([&](SqlSession& sql) {
-    if (idempotency) {
-      if (auto replay = store::idempotency_store::find(sql, actor.user_id, idempotency->key,
-                                                       idempotency->request_hash)) {
-        return *replay;
+  store::StoredResponse response;
+  try {
+    response = db_.write([&](SqlSession& sql) {
+      if (idempotency) {
+        if (auto replay = store::idempotency_store::find(sql, actor.user_id, idempotency->key,
+                                                         idempotency->request_hash)) {
+          return *replay;
+        }
       }
-    }
-    // Read under the writer lock: the decision is taken on the state it changes.
-    auto view = store::candidate_file_store::find(sql, request.file_id, scope);
-    if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + request.file_id);
-    const domain::CandidateFile& file = view->file;
-    if (file.version != request.expected_version) throw versionConflict(file.version);
+      // Read under the writer lock: the decision is taken on the state it changes.
+      auto view = store::candidate_file_store::find(sql, request.file_id, scope);
+      if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + request.file_id);
+      const domain::CandidateFile& file = view->file;
+      if (file.version != request.expected_version) throw versionConflict(file.version);
 
-    const workflow::Decision decision = engine_.decide(file, actor, request.transition, request.payload);
-    if (!decision.allowed) {
-      const workflow::Refusal& refusal = *decision.refusal;
-      throw Error(refusal.code, refusal.message, refusal.field);
-    }
-    const std::string now = nowIso8601();
-    if (!store::candidate_file_store::updateState(sql, file.id, file.version, decision.to_state, now)) {
-      // Another instance sharing the database won the race.
-      auto current = store::candidate_file_store::find(sql, file.id, scope);
-      throw versionConflict(current ? current->file.version : file.version + 1);
-    }
-    domain::FileEvent event;
-    event.file_id = file.id;
-    event.transition = decision.transition->id;
-    event.from_state = file.state;
-    event.to_state = decision.to_state;
-    event.actor_id = actor.user_id;
-    event.organisation_id = actor.organisation_id;
-    event.payload_json = toJsonText(request.payload);
-    event.at = now;
-    store::event_store::append(sql, event);
+      const workflow::Decision decision = engine_.decide(file, actor, request.transition, request.payload);
+      if (!decision.allowed) {
+        const workflow::Refusal& refusal = *decision.refusal;
+        throw Error(refusal.code, refusal.message, refusal.field, refusal.details);
+      }
+      const std::string now = nowIso8601();
+      if (!store::candidate_file_store::updateState(sql, file.id, file.version, decision.to_state, now)) {
+        // Another instance sharing the database won the race.
+        auto current = store::candidate_file_store::find(sql, file.id, scope);
+        throw versionConflict(current ? current->file.version : file.version + 1);
+      }
+      domain::FileEvent event;
+      event.file_id = file.id;
+      event.transition = decision.transition->id;
+      event.from_state = file.state;
+      event.to_state = decision.to_state;
+      event.actor_id = actor.user_id;
+      event.organisation_id = actor.organisation_id;
+      event.payload_json = toJsonText(request.payload);
+      event.at = now;
+      store::event_store::append(sql, event);
 
-    view->file.state = decision.to_state;
-    view->file.version = file.version + 1;
-    view->file.updated_at = now;
-    store::StoredResponse answer = render(*view);
-    if (idempotency) {
-      store::idempotency_store::save(sql, actor.user_id, idempotency->key, idempotency->request_hash, answer);
-    }
-    fired = decision.transition->id;
-    return answer;
-  });
+      view->file.state = decision.to_state;
+      view->file.version = file.version + 1;
+      view->file.updated_at = now;
+      store::StoredResponse answer = render(*view);
+      if (idempotency) {
+        store::idempotency_store::save(sql, actor.user_id, idempotency->key, idempotency->request_hash,
+                                       answer);
+      }
+      fired = decision.transition->id;
+      return answer;
+    });
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::kPluginFailed) recordPluginFailure(db_, request.file_id, actor, e);
+    throw;
+  }
   if (!fired.empty()) metrics_.recordTransition(fired);
   return response;
 }

@@ -6,8 +6,10 @@
 #include "auth/auth_service.h"
 #include "files/candidate_file_service.h"
 #include "files/cqpm_catalog.h"
+#include "files/modality_plan_service.h"
 #include "files/transition_service.h"
 #include "observability/metrics.h"
+#include "plugins/plugin_rules.h"
 #include "store/database.h"
 #include "workflow/workflow_engine.h"
 
@@ -29,8 +31,10 @@ struct ApiContext {
   auth::AuthService& auth;
   files::CandidateFileService& files;
   files::TransitionService& transitions;
+  files::ModalityPlanService& modality_plans;
   const workflow::WorkflowEngine& engine;
   const files::CqpmCatalog& catalog;
+  plugins::PluginRules& rules;
   observability::Metrics& metrics;
   const HttpSettings& settings;
 };

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/json_text.h"
 
 namespace cqpm::http {
 
@@ -24,11 +25,7 @@ const domain::Actor& Request::requireActor() const {
   return *actor;
 }
 
-std::string toJson(const Poco::JSON::Object::Ptr& object) {
-  std::ostringstream out;
-  Poco::JSON::Stringifier::condense(object, out);
-  return out.str();
-}
+std::string toJson(const Poco::JSON::Object::Ptr& object) { return toJsonText(object); }
 
 Response Response::json(int status, const Poco::JSON::Object::Ptr& object) {
   return json(status, toJson(object));

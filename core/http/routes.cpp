@@ -2,6 +2,7 @@
 
 #include "http/handlers/auth_handlers.h"
 #include "http/handlers/catalog_handlers.h"
+#include "http/handlers/cqpm_handlers.h"
 #include "http/handlers/file_handlers.h"
 #include "http/handlers/health_handlers.h"
 
@@ -29,6 +30,10 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/{id}",                 kAuthenticated, bind(getFile)},
       {"POST", "/api/v1/files/{id}/transitions",     kAuthenticated, bind(fireTransition)},
       {"GET",  "/api/v1/files/{id}/events",          kAuthenticated, bind(fileEvents)},
+      {"GET",  "/api/v1/files/{id}/modalities",      kAuthenticated, bind(getModalityPlan)},
+      {"PUT",  "/api/v1/files/{id}/modalities",      kAuthenticated, bind(putModalityPlan)},
+      {"GET",  "/api/v1/cqpms",                      kAuthenticated, bind(listCqpms)},
+      {"GET",  "/api/v1/cqpms/{id}",                 kAuthenticated, bind(getCqpm)},
   };
   // clang-format on
 }

@@ -67,7 +67,7 @@ void* limitedAlloc(void* userdata, void* block, std::size_t old_size, std::size_
 
 LuaBudget*& budgetOf(lua_State* state) { return *static_cast<LuaBudget**>(lua_getextraspace(state)); }
 
-void budgetHook(lua_State* state, lua_Debug* /*unused*/) {
+void budgetHook(lua_State* state, lua_Debug* where) {
   auto* budget = budgetOf(state);
   if (!budget) return;
   budget->executed += budget->exhausted ? 1 : kHookEvery;
@@ -80,7 +80,11 @@ void budgetHook(lua_State* state, lua_Debug* /*unused*/) {
       budget->exhausted = true;
       lua_sethook(state, budgetHook, LUA_MASKCOUNT, 1);
     }
-    luaL_error(state, over_instructions ? "instruction budget exceeded" : "time budget exceeded");
+    // Name the line being run (luaL_error would name the caller's).
+    lua_getinfo(state, "Sl", where);
+    lua_pushfstring(state, "%s:%d: %s", where->short_src, where->currentline,
+                    over_instructions ? "instruction budget exceeded" : "time budget exceeded");
+    lua_error(state);
   }
 }
 
@@ -218,6 +222,14 @@ void LuaSandbox::setGlobal(const std::string& name, const Poco::Dynamic::Var& va
     lua_pop(state, 1);
     throw Error(ErrorCode::kPluginFailed, message);
   }
+}
+
+void LuaSandbox::exposeModule(const std::string& key, const std::string& name) {
+  lua_State* state = state_.get();
+  lua_rawgeti(state, LUA_REGISTRYINDEX, environment_ref_);
+  pushModule(key);
+  lua_setfield(state, -2, name.c_str());
+  lua_pop(state, 1);
 }
 
 void LuaSandbox::pushModule(const std::string& key) const {

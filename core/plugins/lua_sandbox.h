@@ -43,6 +43,9 @@ class LuaSandbox {
   /// value it returns under `key`, for later calls.
   void loadModule(const std::string& key, const std::string& source, const std::string& chunk_name);
 
+  /// Makes the value module `key` returned visible to later chunks as the global `name`.
+  void exposeModule(const std::string& key, const std::string& name);
+
   /// Sets a global of the sandbox environment to a JSON-like value.
   void setGlobal(const std::string& name, const Poco::Dynamic::Var& value);
 

@@ -118,6 +118,17 @@ std::optional<UserAccount> findUserByEmail(SqlSession& sql, const std::string& e
   return firstUser(stmt);
 }
 
+std::vector<UserAccount> listUsers(SqlSession& sql, const std::string& organisation_id, domain::Role role) {
+  std::string organisation = organisation_id, role_name(domain::roleName(role));
+  auto stmt =
+      sql.statement(std::string(kUserColumns) +
+                    "WHERE organisation_id = ? AND role = ? AND active = 1 ORDER BY display_name, id");
+  stmt, use(organisation), use(role_name);
+  std::vector<UserAccount> users;
+  forEachRow(stmt, [&](const RowReader& row) { users.push_back(readUser(row)); });
+  return users;
+}
+
 void insertSession(SqlSession& sql, const std::string& token_hash, const std::string& user_id,
                    const std::string& created_at, const std::string& expires_at) {
   std::string hash = token_hash, user = user_id, created = created_at, expires = expires_at;

@@ -28,6 +28,10 @@ std::optional<domain::UserAccount> findUserByLogin(SqlSession& sql, const std::s
 std::optional<domain::UserAccount> findUserByEmail(SqlSession& sql, const std::string& email,
                                                    domain::Role role);
 
+/// Active users of an organisation with a role, by display name.
+std::vector<domain::UserAccount> listUsers(SqlSession& sql, const std::string& organisation_id,
+                                           domain::Role role);
+
 void insertSession(SqlSession& sql, const std::string& token_hash, const std::string& user_id,
                    const std::string& created_at, const std::string& expires_at);
 /// The actor of a live session (not revoked, not expired at `now`, user active).

@@ -13,7 +13,9 @@ namespace {
 
 constexpr const char* kSelectFiles =
     "SELECT f.id, f.centre_id, f.company_id, f.candidate_user_id, f.cqpm, f.pathway, f.given_name, "
-    "f.family_name, f.email, f.birth_date, f.state, f.version, f.created_at, f.updated_at, "
+    "f.family_name, f.email, f.birth_date, f.registration, f.modality_plan, f.state, f.version, "
+    "f.created_at, "
+    "f.updated_at, "
     "c.name AS centre_name, co.name AS company_name "
     "FROM candidate_files f JOIN organisations c ON c.id = f.centre_id "
     "LEFT JOIN organisations co ON co.id = f.company_id ";
@@ -29,6 +31,8 @@ CandidateFileView readFile(const RowReader& row) {
   file.pathway = domain::parsePathway(row.text("pathway")).value_or(domain::Pathway::kOther);
   file.candidate = {row.text("given_name"), row.text("family_name"), row.text("email"),
                     row.text("birth_date")};
+  file.registration_json = row.text("registration");
+  file.modality_plan_json = row.optionalText("modality_plan");
   file.state = row.text("state");
   file.version = row.integer("version");
   file.created_at = row.text("created_at");
@@ -132,17 +136,19 @@ void insert(SqlSession& sql, const CandidateFile& file) {
               pathway(domain::pathwayName(file.pathway)), given = file.candidate.given_name,
               family = file.candidate.family_name, email = file.candidate.email,
               birth = file.candidate.birth_date, search = foldForSearch(given + " " + family),
-              state = file.state, created = file.created_at, updated = file.updated_at;
+              state = file.state, created = file.created_at, updated = file.updated_at,
+              registration = file.registration_json;
   Poco::Nullable<std::string> company, candidate_user;
   if (file.company_id) company = *file.company_id;
   if (file.candidate_user_id) candidate_user = *file.candidate_user_id;
   Poco::Int64 version = file.version;
   auto stmt = sql.statement(
       "INSERT INTO candidate_files (id, centre_id, company_id, candidate_user_id, cqpm, pathway, given_name, "
-      "family_name, email, birth_date, search_name, state, version, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "family_name, email, birth_date, search_name, registration, state, version, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt, use(id), use(centre), use(company), use(candidate_user), use(cqpm), use(pathway), use(given),
-      use(family), use(email), use(birth), use(search), use(state), use(version), use(created), use(updated);
+      use(family), use(email), use(birth), use(search), use(registration), use(state), use(version),
+      use(created), use(updated);
   stmt.execute();
 }
 
@@ -191,6 +197,17 @@ bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_v
       "UPDATE candidate_files SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version "
       "= ?");
   stmt, use(state), use(at), use(key), use(version);
+  return stmt.execute() == 1;
+}
+
+bool updateModalityPlan(SqlSession& sql, const std::string& id, std::int64_t expected_version,
+                        const std::string& plan_json, const std::string& updated_at) {
+  std::string key = id, plan = plan_json, at = updated_at;
+  Poco::Int64 version = expected_version;
+  auto stmt = sql.statement(
+      "UPDATE candidate_files SET modality_plan = ?, version = version + 1, updated_at = ? WHERE id = ? AND "
+      "version = ?");
+  stmt, use(plan), use(at), use(key), use(version);
   return stmt.execute() == 1;
 }
 

@@ -48,6 +48,10 @@ std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::
 bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                  const std::string& new_state, const std::string& updated_at);
 
+/// Compare-and-swap of the modality plan, like updateState.
+bool updateModalityPlan(SqlSession& sql, const std::string& id, std::int64_t expected_version,
+                        const std::string& plan_json, const std::string& updated_at);
+
 /// Lower-cased, accent-folded text used for the name search ("Élodie" -> "elodie").
 std::string foldForSearch(const std::string& text);
 

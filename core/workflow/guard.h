@@ -28,6 +28,8 @@ struct Refusal {
   ErrorCode code;       ///< kGuardFailed for guards; kForbidden, kInvalidState, ... from the engine
   std::string message;  ///< English, clear to the person who tried: what to fix
   std::string field;    ///< the input at fault ("payload.reason", "company_id"), or empty
+  /// Extra data for clients (a plugin's competency number and French message), or null.
+  Poco::JSON::Object::Ptr details;
 };
 
 /// A guard: nullopt when the transition may go on, a Refusal when it must not.

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "common/json_text.h"
+#include "demo/demo_seed.h"
 #include "support/test_server.h"
 
 namespace cqpm::testing {
@@ -59,6 +61,29 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
                              R"({"transition":")" + transition + R"(","expected_version":)" +
                                  std::to_string(expected_version) + R"(,"payload":)" + payload + "}",
                              token, std::move(headers));
+  }
+
+  /// Sets an accepted modality plan on a registered file (the plan editor's
+  /// view turned into the demo's sample plan); returns the answer of the PUT.
+  HttpAnswer putSamplePlan(const std::string& token, const std::string& file_id,
+                           std::int64_t expected_version, const std::string& cqpm = "qualite",
+                           const std::string& registration_json = "{}") const {
+    const auto editor = client().get("/api/v1/files/" + file_id + "/modalities", token).json();
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+    body->set("expected_version", expected_version);
+    body->set("competencies", demo::sampleModalityPlan(editor, cqpm, registration_json));
+    return client().request("PUT", "/api/v1/files/" + file_id + "/modalities", toJsonText(body),
+                            {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
+  }
+
+  /// From `registered` at `version`: plans, then agrees the modalities; returns the new version.
+  std::int64_t agreeModalities(const std::string& token, const std::string& file_id,
+                               std::int64_t version) const {
+    const auto plan = putSamplePlan(token, file_id, version);
+    EXPECT_EQ(plan.status, 200) << plan.body;
+    const auto agreed = fire(token, file_id, "agree_modalities", version + 1);
+    EXPECT_EQ(agreed.status, 200) << agreed.body;
+    return version + 2;
   }
 
   std::unique_ptr<TestServer> server_;

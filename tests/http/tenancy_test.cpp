@@ -66,13 +66,13 @@ TEST_P(TenancyTest, CompanyTutorFiresOnlyWhatItsRoleAllowsOnItsOwnFiles) {
   const std::string company = client().login("entreprise");
   const std::string id = createFile(centre)->getValue<std::string>("id");
   ASSERT_EQ(fire(centre, id, "register", 1).status, 200);
-  ASSERT_EQ(fire(centre, id, "agree_modalities", 2).status, 200);
+  ASSERT_EQ(agreeModalities(centre, id, 2), 4);
   const auto file = client().get("/api/v1/files/" + id, company).json();
   const auto transitions = file->getArray("available_transitions");
   ASSERT_EQ(transitions->size(), 1u);
   EXPECT_EQ(transitions->getObject(0)->getValue<std::string>("id"), "submit_evidence");
-  EXPECT_EQ(fire(company, id, "withdraw", 3, R"({"reason":"no"})").status, 403);
-  EXPECT_EQ(fire(company, id, "submit_evidence", 3).status, 200);
+  EXPECT_EQ(fire(company, id, "withdraw", 4, R"({"reason":"no"})").status, 403);
+  EXPECT_EQ(fire(company, id, "submit_evidence", 4).status, 200);
 }
 
 TEST_P(TenancyTest, OrganisationsListIsScoped) {

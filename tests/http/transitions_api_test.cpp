@@ -75,8 +75,9 @@ TEST_P(TransitionsApiTest, RefusalsCarryTheRightStatusAndWriteNothing) {
 TEST_P(TransitionsApiTest, VaeFileGoesToTheJuryWithoutCompanyOpinion) {
   const std::string centre = client().login("centre");
   const std::string id = createFile(centre, "Vae", "vae")->getValue<std::string>("id");
-  std::int64_t version = 1;
-  for (const char* step : {"register", "agree_modalities", "submit_evidence", "start_evaluation"}) {
+  ASSERT_EQ(fire(centre, id, "register", 1).status, 200);
+  std::int64_t version = agreeModalities(centre, id, 2);
+  for (const char* step : {"submit_evidence", "start_evaluation"}) {
     ASSERT_EQ(fire(centre, id, step, version++).status, 200) << step;
   }
   EXPECT_EQ(fire(centre, id, "request_company_opinion", version).status, 422);

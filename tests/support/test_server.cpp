@@ -71,7 +71,7 @@ std::string HttpClient::login(const std::string& login, const std::string& passw
   return answer.json()->getValue<std::string>("token");
 }
 
-TestServer::TestServer(const std::string& backend) : database_(backend) {
+TestServer::TestServer(const std::string& backend, const TestServerOptions& options) : database_(backend) {
   if (!database_.available()) return;
   app::ServerConfig config;
   config.data_dir = database_.dataDir();
@@ -82,6 +82,7 @@ TestServer::TestServer(const std::string& backend) : database_(backend) {
   config.share_dir = CQPM_SOURCE_ROOT;
   config.password_cost = {64, 1, 1};  // tests do not need a slow hash
   config.http.web_root.clear();
+  config.plugins_dir = options.plugins_dir;
   server_ = std::make_unique<app::Server>(config);
   server_->start();
 }

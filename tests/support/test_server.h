@@ -41,12 +41,17 @@ class HttpClient {
   int port_;
 };
 
+/// What a test may change in the server it starts.
+struct TestServerOptions {
+  std::string plugins_dir;  ///< empty: the project's plugins/
+};
+
 /// The real server, in process, on a loopback port chosen by the system, over
 /// a fresh database of the given backend, with the demo data and a cheap
 /// password hash. Stopped and removed when destroyed.
 class TestServer {
  public:
-  explicit TestServer(const std::string& backend);
+  explicit TestServer(const std::string& backend, const TestServerOptions& options = {});
   ~TestServer();
 
   bool available() const { return database_.available(); }

@@ -30,7 +30,8 @@ std::optional<Refusal> runGuard(std::string_view name, const domain::CandidateFi
 }
 
 TEST(CoreGuardsTest, RegistersEachCoreGuardWithItsKind) {
-  const GuardRegistry registry = coreRegistry();
+  GuardRegistry registry;
+  registerCoreGuards(registry);
   const std::vector<std::pair<std::string_view, GuardKind>> expected = {
       {kCandidateIdentityComplete, GuardKind::kFile},
       {kCompanyMatchesPathway, GuardKind::kFile},

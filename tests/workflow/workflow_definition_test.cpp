@@ -109,13 +109,13 @@ TEST(WorkflowDefinitionTest, RealTransitionsMatchTheProcess) {
        {"draft"},
        "registered",
        {Role::kCentreCoordinator},
-       {"candidate_identity_complete", "company_matches_pathway"},
+       {"candidate_identity_complete", "company_matches_pathway", "registration_accepted"},
        "Inscrire le candidat"},
       {"agree_modalities",
        {"registered"},
        "modalities_agreed",
        {Role::kCentreCoordinator},
-       {},
+       {"modality_plan_accepted"},
        "Valider les modalités d'évaluation"},
       {"submit_evidence",
        {"modalities_agreed"},
@@ -325,7 +325,7 @@ TEST(WorkflowDefinitionTest, RefusesUnknownStateInFrom) {
 TEST(WorkflowDefinitionTest, RefusesUnknownGuard) {
   const auto error =
       parseEdited([](auto& d) { transitionAt(d, 0)->getArray("guards")->add("habilitation_valid"); });
-  expectFault(error, "transitions[0].guards[2]", "unknown guard 'habilitation_valid'");
+  expectFault(error, "transitions[0].guards[3]", "unknown guard 'habilitation_valid'");
 }
 
 TEST(WorkflowDefinitionTest, AcceptsAGuardAPluginRegistered) {

@@ -45,9 +45,26 @@ inline std::string stringify(const Poco::JSON::Object::Ptr& object) {
   return out.str();
 }
 
+/// Names of the guards the plugin host registers (plugins/plugin_guards.cpp).
+/// The engine's tests stand them in with guards driven by the file, so that a
+/// test can make each one pass or fail; the real ones are tested in tests/plugins.
+inline constexpr const char* kPluginRegistrationGuard = "registration_accepted";
+inline constexpr const char* kPluginPlanGuard = "modality_plan_accepted";
+
 inline GuardRegistry coreRegistry() {
   GuardRegistry registry;
   registerCoreGuards(registry);
+  registry.add(kPluginRegistrationGuard, GuardKind::kFile,
+               [](const GuardContext& context) -> std::optional<Refusal> {
+                 if (context.file.registration_json == "{}") return std::nullopt;
+                 return Refusal{ErrorCode::kGuardFailed, "registration refused", "registration", nullptr};
+               });
+  registry.add(kPluginPlanGuard, GuardKind::kFile, [](const GuardContext& context) -> std::optional<Refusal> {
+    if (!context.file.modality_plan_json || *context.file.modality_plan_json != "[]") {
+      return Refusal{ErrorCode::kGuardFailed, "no accepted plan", "modality_plan", nullptr};
+    }
+    return std::nullopt;
+  });
   return registry;
 }
 
@@ -61,6 +78,7 @@ inline domain::CandidateFile employeeFile(const std::string& state) {
   file.cqpm = "maintenance-industrielle";
   file.pathway = domain::Pathway::kEmployee;
   file.candidate = {"Camille", "Martin", "camille.martin@example.fr", "1990-04-12"};
+  file.modality_plan_json = "[]";  // accepted by the stand-in plan guard (see coreRegistry)
   file.state = state;
   return file;
 }

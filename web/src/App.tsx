@@ -3,6 +3,8 @@ import { BrowserRouter, Link, Outlet, Route, Routes, useNavigate } from 'react-r
 import { ApiError, api, isAbort, setUnauthorizedHandler } from './api';
 import { reportError, type ErrorDescription } from './errors';
 import { Header } from './components/Header';
+import { CqpmCataloguePage } from './pages/CqpmCataloguePage';
+import { CqpmPage } from './pages/CqpmPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { FilePage } from './pages/FilePage';
 import { LoginPage } from './pages/LoginPage';
@@ -91,6 +93,8 @@ export function App() {
           <Route element={<AuthenticatedLayout />}>
             <Route index element={<DashboardPage />} />
             <Route path="dossiers/:id" element={<FilePage />} />
+            <Route path="cqpm" element={<CqpmCataloguePage />} />
+            <Route path="cqpm/:id" element={<CqpmPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

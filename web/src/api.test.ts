@@ -54,6 +54,54 @@ describe('api client', () => {
     });
   });
 
+  it('reads the CQPMs and one referential', async () => {
+    mockFetch(200, { items: [] }, calls);
+    await api.listCqpms();
+    await api.getCqpm('maintenance-industrielle');
+    expect(calls.map((c) => [c.init.method, c.url])).toEqual([
+      ['GET', '/api/v1/cqpms'],
+      ['GET', '/api/v1/cqpms/maintenance-industrielle'],
+    ]);
+  });
+
+  it('reads and saves the modality plan with PUT, the CSRF header and the expected version', async () => {
+    mockFetch(200, { file_id: 'f 1', file_version: 4 }, calls);
+    await api.modalityPlan('f 1');
+    const plan = {
+      expected_version: 3,
+      competencies: [
+        { competency: 1, modality: 'real_situation', planned_date: '2027-03-10', place: 'Atelier', evaluators: ['e1'], details: {} },
+      ],
+    };
+    await api.saveModalityPlan('f 1', plan);
+    expect(calls[0]!.url).toBe('/api/v1/files/f%201/modalities');
+    expect(calls[0]!.init.method).toBe('GET');
+    const put = calls[1]!;
+    expect(put.url).toBe('/api/v1/files/f%201/modalities');
+    expect(put.init.method).toBe('PUT');
+    expect(headersOf(put)['X-CQPM-CSRF']).toBe('1');
+    expect(JSON.parse(put.init.body as string)).toEqual(plan);
+  });
+
+  it("keeps a plugin refusal's details (message_fr, competency)", async () => {
+    mockFetch(
+      422,
+      {
+        error: {
+          code: 'guard_failed',
+          message: 'competency 4: the intervention must be of the 2nd or 3rd level',
+          field: 'competencies[3].details.intervention_level',
+          details: { competency: 4, message_fr: "Compétence 4 : l'intervention doit être de 2e ou de 3e niveau.", plugin: 'maintenance-industrielle' },
+        },
+      },
+      calls,
+    );
+    const err = await api.saveModalityPlan('f1', { expected_version: 1, competencies: [] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).field).toBe('competencies[3].details.intervention_level');
+    expect((err as ApiError).details).toMatchObject({ competency: 4, plugin: 'maintenance-industrielle' });
+  });
+
   it('sends the CSRF header on a body-less POST (logout) and accepts 204', async () => {
     mockFetch(204, undefined, calls);
     await expect(api.logout()).resolves.toBeUndefined();

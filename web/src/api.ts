@@ -7,10 +7,14 @@ import { statusMessage } from './errors';
 import type {
   ApiErrorBody,
   CandidateFile,
+  CqpmDetail,
+  CqpmSummary,
   FileEvent,
   FileList,
   FileStats,
   LoginResponse,
+  ModalityPlanRequest,
+  ModalityPlanView,
   NewFileRequest,
   OrganisationRef,
   User,
@@ -197,5 +201,17 @@ export const api = {
   },
   workflow(signal?: AbortSignal): Promise<Workflow> {
     return request('GET', '/workflows/candidate-file', { signal });
+  },
+  listCqpms(signal?: AbortSignal): Promise<{ items: CqpmSummary[] }> {
+    return request('GET', '/cqpms', { signal });
+  },
+  getCqpm(id: string, signal?: AbortSignal): Promise<CqpmDetail> {
+    return request('GET', `/cqpms/${encodeURIComponent(id)}`, { signal });
+  },
+  modalityPlan(fileId: string, signal?: AbortSignal): Promise<ModalityPlanView> {
+    return request('GET', `/files/${encodeURIComponent(fileId)}/modalities`, { signal });
+  },
+  saveModalityPlan(fileId: string, plan: ModalityPlanRequest): Promise<ModalityPlanView> {
+    return request('PUT', `/files/${encodeURIComponent(fileId)}/modalities`, { body: plan });
   },
 };

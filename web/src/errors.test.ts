@@ -6,6 +6,9 @@ import {
   describeError,
   frenchErrorMessage,
   normaliseField,
+  planEntryField,
+  pluginMessage,
+  registrationFieldOf,
   reportError,
   statusMessage,
   type ErrorContext,
@@ -68,6 +71,34 @@ const ROWS: Row[] = [
   ['guard pathway unknown', 'guard_failed', 'pathway', null, {}, 'Cette action ne correspond pas au parcours du candidat.'],
   ['guard plugin', 'guard_failed', 'payload.score', null, {}, 'Les conditions de cette action ne sont pas remplies.'],
   ['guard no field', 'guard_failed', null, null, {}, 'Les conditions de cette action ne sont pas remplies.'],
+  // CQPM plugins: registration fields and the modality plan
+  ['plugin registration refusal', 'invalid_field', 'registration.electrical_habilitations', { message_fr: 'Habilitations électriques détenues : indiquez au moins un élément.', plugin: 'maintenance-industrielle' }, {}, 'Habilitations électriques détenues : indiquez au moins un élément.'],
+  ['registration without message_fr', 'invalid_field', 'registration.material_family', null, {}, "Une information demandée par ce CQPM à l'inscription n'est pas valide."],
+  ['registration object', 'invalid_field', 'registration', null, {}, "Les informations d'inscription propres au CQPM ne sont pas valides."],
+  ['register guard, plugin', 'guard_failed', 'registration.material_family', { message_fr: 'Famille de matière première : information obligatoire.' }, {}, 'Famille de matière première : information obligatoire.'],
+  ['register guard, no message_fr', 'guard_failed', 'registration.material_family', null, {}, "Les informations d'inscription propres à ce CQPM sont incomplètes : complétez-les avant cette action."],
+  ['plan guard, plugin', 'guard_failed', 'competencies[3].details.technologies', { competency: 4, message_fr: "Compétence 4 : l'équipement doit comporter au moins deux technologies parmi électrique, mécanique, pneumatique.", plugin: 'maintenance-industrielle' }, {}, "Compétence 4 : l'équipement doit comporter au moins deux technologies parmi électrique, mécanique, pneumatique."],
+  ['plan guard, blank message_fr', 'guard_failed', 'competencies[3].details.technologies', { competency: 4, message_fr: '  ' }, {}, 'Les précisions demandées par le CQPM pour cette compétence ne conviennent pas.'],
+  ['plan guard modality', 'guard_failed', 'competencies[0].modality', null, {}, "Le référentiel ne prévoit pas cette modalité d'évaluation pour ce parcours."],
+  ['plan guard justification', 'guard_failed', 'competencies[2].justification', null, {}, 'Cette modalité est exceptionnelle : justifiez-la par écrit.'],
+  ['plan guard missing competency', 'guard_failed', 'competencies', { competency: 2 }, {}, "Chaque compétence doit avoir une modalité d'évaluation prévue."],
+  ['agree without a plan', 'guard_failed', 'modality_plan', null, { operation: 'transition' }, "Enregistrez d'abord le plan d'évaluation : chaque compétence doit avoir une modalité, une date, un lieu et au moins un évaluateur."],
+  ['plan modality', 'invalid_field', 'competencies[0].modality', null, {}, "Choisissez une modalité d'évaluation."],
+  ['plan date', 'invalid_field', 'competencies[0].planned_date', null, values({ 'competencies[0].planned_date': '2027-13-01' }), 'La date prévue doit être une date valide (AAAA-MM-JJ).'],
+  ['plan date blank', 'invalid_field', 'competencies[0].planned_date', null, values({ 'competencies[0].planned_date': '' }), "Indiquez la date prévue de l'évaluation."],
+  ['plan place blank', 'invalid_field', 'competencies[1].place', null, values({ 'competencies[1].place': ' ' }), "Indiquez le lieu de l'évaluation."],
+  ['plan place too long', 'invalid_field', 'competencies[1].place', null, values({ 'competencies[1].place': 'x'.repeat(2001) }), 'Le lieu est trop long (2 000 caractères au plus).'],
+  ['plan evaluators', 'invalid_field', 'competencies[1].evaluators', null, {}, 'Choisissez au moins un évaluateur.'],
+  ['plan unknown evaluator', 'invalid_field', 'competencies[1].evaluators[0]', null, {}, "Un des évaluateurs choisis n'est pas évaluateur du centre du dossier. Rechargez la page et réessayez."],
+  ['plan justification too long', 'invalid_field', 'competencies[1].justification', null, values({ 'competencies[1].justification': 'j'.repeat(3000) }), 'La justification est trop longue (2 000 caractères au plus).'],
+  ['plan competency', 'invalid_field', 'competencies[1].competency', null, {}, 'Cette compétence ne figure pas dans le référentiel du CQPM. Rechargez la page et réessayez.'],
+  ['plan entry', 'invalid_field', 'competencies[1]', null, {}, "Cette ligne du plan d'évaluation n'est pas valide. Rechargez la page et réessayez."],
+  ['plan details', 'invalid_field', 'competencies[1].details', null, {}, 'Les précisions données pour cette compétence sont trop longues.'],
+  ['plan list', 'invalid_field', 'competencies', null, {}, "Le plan d'évaluation doit comporter une ligne par compétence."],
+  ['plan forbidden', 'forbidden', null, null, { operation: 'plan' }, "Seul le coordinateur du centre du dossier peut établir le plan d'évaluation."],
+  ['plan invalid state', 'invalid_state', null, null, { operation: 'plan' }, "Le plan d'évaluation ne se modifie plus : le dossier n'est plus à l'état « Inscrit »."],
+  ['unknown CQPM', 'not_found', null, null, { operation: 'cqpm' }, "Ce CQPM n'existe pas sur la plateforme."],
+  ['plugin failed', 'plugin_failed', null, null, {}, "Les règles propres à ce CQPM n'ont pas pu être appliquées. Réessayez plus tard ; si l'erreur persiste, prévenez l'administrateur."],
   // the other codes
   ['version conflict', 'version_conflict', 'expected_version', { current_version: 7 }, {}, "Le dossier a été modifié par quelqu'un d'autre (version 7). La page a été rechargée."],
   ['version conflict, no version', 'version_conflict', 'expected_version', null, {}, "Le dossier a été modifié par quelqu'un d'autre. La page a été rechargée."],
@@ -110,12 +141,15 @@ describe('frenchErrorMessage', () => {
       'invalid_json', 'invalid_field', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed',
       'invalid_state', 'version_conflict', 'conflict', 'payload_too_large', 'unsupported_media_type',
       'unknown_transition', 'guard_failed', 'unprocessable', 'rate_limited', 'storage_error', 'internal_error',
-      'unavailable',
+      'unavailable', 'plugin_failed',
     ];
     const fields = [
       null, 'candidate.given_name', 'candidate.family_name', 'candidate.email', 'candidate.birth_date', 'company_id',
       'cqpm', 'pathway', 'payload.reason', 'payload.blocs', 'expected_version', 'transition', 'login', 'password',
-      'limit', 'cursor', 'q', 'Idempotency-Key', 'X-CQPM-CSRF',
+      'limit', 'cursor', 'q', 'Idempotency-Key', 'X-CQPM-CSRF', 'registration', 'registration.material_family',
+      'competencies', 'competencies[0]', 'competencies[0].modality', 'competencies[2].planned_date',
+      'competencies[2].place', 'competencies[2].evaluators[1]', 'competencies[2].justification',
+      'competencies[3].details.technologies', 'modality_plan',
     ];
     for (const code of codes) {
       for (const field of fields) {
@@ -151,6 +185,40 @@ describe('normaliseField', () => {
     ['Idempotency-Key', 'Idempotency-Key'],
   ])('%s → %s', (input, expected) => {
     expect(normaliseField(input)).toBe(expected);
+  });
+});
+
+describe('plugin messages', () => {
+  it('prefers the plugin French sentence to ours, for refusals only', () => {
+    const details = { message_fr: 'Compétence 6 : les pièces métalliques sont post-traitées sur un four de traitement thermique : prévoyez-le.' };
+    expect(frenchErrorMessage('guard_failed', 'competencies[5].details.heat_treatment_furnace', details)).toBe(details.message_fr);
+    expect(frenchErrorMessage('invalid_field', 'registration.x', details)).toBe(details.message_fr);
+    expect(frenchErrorMessage('version_conflict', 'expected_version', { ...details, current_version: 3 })).toContain('version 3');
+    expect(pluginMessage({ message_fr: 42 })).toBeNull();
+    expect(pluginMessage(null)).toBeNull();
+  });
+
+  it('reads the field names of plugin refusals', () => {
+    expect(registrationFieldOf('registration.electrical_habilitations[1]')).toBe('electrical_habilitations');
+    expect(registrationFieldOf('registration')).toBeNull();
+    expect(registrationFieldOf('candidate.email')).toBeNull();
+    expect(planEntryField('competencies[3].details.technologies')).toEqual({ index: 3, sub: 'details.technologies' });
+    expect(planEntryField('competencies[0]')).toEqual({ index: 0, sub: null });
+    expect(planEntryField('competencies')).toBeNull();
+  });
+
+  it('describeError shows message_fr and keeps the English message for support', () => {
+    const err = new ApiError(422, 'guard_failed', 'competency 4: the intervention must be of the 2nd or 3rd level', 'competencies[3].details.intervention_level', {
+      competency: 4,
+      message_fr: "Compétence 4 : l'intervention doit être de 2e ou de 3e niveau.",
+      plugin: 'maintenance-industrielle',
+    });
+    expect(describeError(err, { operation: 'plan' })).toEqual({
+      text: "Compétence 4 : l'intervention doit être de 2e ou de 3e niveau.",
+      field: 'competencies[3].details.intervention_level',
+      technical:
+        'guard_failed [competencies[3].details.intervention_level] (HTTP 422): competency 4: the intervention must be of the 2nd or 3rd level',
+    });
   });
 });
 

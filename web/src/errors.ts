@@ -11,7 +11,7 @@
 /** What the page knows about the failed call, to make the sentence precise. */
 export interface ErrorContext {
   /** The call that failed: on 'login', "unauthenticated" means a wrong password, not an expired session. */
-  operation?: 'login' | 'session' | 'list' | 'load' | 'create' | 'transition';
+  operation?: 'login' | 'session' | 'list' | 'load' | 'create' | 'transition' | 'cqpm' | 'plan';
   /** The values sent, by API field name ("candidate.given_name"...): tells "required" from "too long". */
   values?: Readonly<Record<string, unknown>>;
   /** The file's pathway, to explain the company and company-opinion guards. */
@@ -103,6 +103,69 @@ function inDelay(seconds: number): string {
   return `dans ${s} seconde${s > 1 ? 's' : ''}`;
 }
 
+// ---- CQPM plugins ------------------------------------------------------------
+
+/**
+ * The French sentence a CQPM plugin gave with its refusal (details.message_fr),
+ * or null. Plugin refusals of registration fields and modality plans carry one;
+ * it is the most precise sentence there is, so it wins over ours.
+ */
+export function pluginMessage(details: Readonly<Record<string, unknown>> | null | undefined): string | null {
+  const text = details?.message_fr;
+  return typeof text === 'string' && text.trim() !== '' ? text.trim() : null;
+}
+
+/** The registration field an error names: "material_family" for "registration.material_family[0]". */
+export function registrationFieldOf(field: string | null | undefined): string | null {
+  const match = /^registration\.([^.[\]]+)/.exec(normaliseField(field) ?? '');
+  return match ? match[1]! : null;
+}
+
+/** What a registration field of a CQPM needs, said before sending (the same words as the plugins' own checks). */
+export function registrationFieldMessage(label: string, type: string): string {
+  return type === 'text_list' ? `${label} : indiquez au moins un élément.` : `${label} : information obligatoire.`;
+}
+
+/** "competencies[3].details.technologies" → {index: 3, sub: "details.technologies"}; sub is null for the entry itself. */
+export function planEntryField(field: string | null | undefined): { index: number; sub: string | null } | null {
+  const match = /^competencies\[(\d+)\](?:\.(.+))?$/.exec(normaliseField(field) ?? '');
+  return match ? { index: Number(match[1]), sub: match[2] ?? null } : null;
+}
+
+export const PLAN_MODALITY_MESSAGE = "Choisissez une modalité d'évaluation.";
+export const PLAN_DATE_REQUIRED_MESSAGE = "Indiquez la date prévue de l'évaluation.";
+export const PLAN_DATE_MESSAGE = 'La date prévue doit être une date valide (AAAA-MM-JJ).';
+export const PLAN_PLACE_MESSAGE = "Indiquez le lieu de l'évaluation.";
+export const PLAN_EVALUATORS_MESSAGE = 'Choisissez au moins un évaluateur.';
+export const PLAN_JUSTIFICATION_MESSAGE = 'Cette modalité est exceptionnelle : justifiez-la par écrit.';
+export const PLAN_MISSING_MESSAGE =
+  "Enregistrez d'abord le plan d'évaluation : chaque compétence doit avoir une modalité, une date, un lieu et au moins un évaluateur.";
+
+/**
+ * The sentence for a field of one entry of the modality plan ("modality",
+ * "planned_date", "evaluators[1]", "details.technologies"...), as the editor
+ * and the server's invalid_field answers both need it. `sent` is the value
+ * sent, when known: it tells "missing" from "too long" or "malformed".
+ */
+export function planEntryMessage(sub: string | null, sent?: unknown): string {
+  const given = sent !== undefined && !isBlank(sent);
+  if (sub === null) return `Cette ligne du plan d'évaluation n'est pas valide. ${RELOAD}`;
+  if (sub === 'competency') return `Cette compétence ne figure pas dans le référentiel du CQPM. ${RELOAD}`;
+  if (sub === 'modality') return PLAN_MODALITY_MESSAGE;
+  if (sub === 'planned_date') return sent !== undefined && !given ? PLAN_DATE_REQUIRED_MESSAGE : PLAN_DATE_MESSAGE;
+  if (sub === 'place') return given ? 'Le lieu est trop long (2 000 caractères au plus).' : PLAN_PLACE_MESSAGE;
+  if (sub === 'evaluators') return PLAN_EVALUATORS_MESSAGE;
+  if (/^evaluators\[\d+\]$/.test(sub)) {
+    return `Un des évaluateurs choisis n'est pas évaluateur du centre du dossier. ${RELOAD}`;
+  }
+  if (sub === 'justification') {
+    return given ? 'La justification est trop longue (2 000 caractères au plus).' : PLAN_JUSTIFICATION_MESSAGE;
+  }
+  if (sub === 'details') return 'Les précisions données pour cette compétence sont trop longues.';
+  if (sub.startsWith('details.')) return 'Cette précision demandée par le CQPM pour la compétence ne convient pas.';
+  return "Une information de cette ligne du plan d'évaluation n'est pas valide.";
+}
+
 // ---- invalid_field -------------------------------------------------------
 
 const NAME_FIELDS: Record<string, { required: string; tooLong: string }> = {
@@ -122,6 +185,9 @@ export const REASON_MESSAGE = 'Indiquez un motif.';
 export const BLOCS_MESSAGE = 'Indiquez au moins un bloc de compétences.';
 
 function invalidField(field: string | null, context: ErrorContext): string {
+  const entry = planEntryField(field);
+  if (entry) return planEntryMessage(entry.sub, field ? sentValue(context, field) : undefined);
+  if (registrationFieldOf(field)) return "Une information demandée par ce CQPM à l'inscription n'est pas valide.";
   if (field && NAME_FIELDS[field]) {
     return sentNonBlank(context, field) ? NAME_FIELDS[field].tooLong : NAME_FIELDS[field].required;
   }
@@ -141,6 +207,10 @@ function invalidField(field: string | null, context: ErrorContext): string {
       return 'Choisissez un CQPM de la liste.';
     case 'pathway':
       return 'Choisissez un parcours de la liste.';
+    case 'registration':
+      return "Les informations d'inscription propres au CQPM ne sont pas valides.";
+    case 'competencies':
+      return "Le plan d'évaluation doit comporter une ligne par compétence.";
     case 'payload':
       return "Les informations de l'action ne sont pas valides.";
     case 'payload.reason':
@@ -186,6 +256,18 @@ const IDENTITY_PARTS: Record<string, string> = {
 };
 
 function guardFailed(field: string | null, context: ErrorContext): string {
+  if (field === 'modality_plan') return PLAN_MISSING_MESSAGE;
+  if (field === 'competencies') return "Chaque compétence doit avoir une modalité d'évaluation prévue.";
+  const entry = planEntryField(field);
+  if (entry) {
+    if (entry.sub === 'modality') return "Le référentiel ne prévoit pas cette modalité d'évaluation pour ce parcours.";
+    if (entry.sub === 'justification') return PLAN_JUSTIFICATION_MESSAGE;
+    if (entry.sub?.startsWith('details.')) return 'Les précisions demandées par le CQPM pour cette compétence ne conviennent pas.';
+    return "Le plan d'évaluation ne respecte pas les règles du CQPM.";
+  }
+  if (registrationFieldOf(field) || field === 'registration') {
+    return "Les informations d'inscription propres à ce CQPM sont incomplètes : complétez-les avant cette action.";
+  }
   if (field === 'payload.reason') return REASON_MESSAGE;
   if (field === 'payload.blocs') return BLOCS_MESSAGE;
   if (field && IDENTITY_PARTS[field]) {
@@ -225,6 +307,11 @@ export function frenchErrorMessage(
   context: ErrorContext = {},
 ): string {
   const field = normaliseField(rawField);
+  // A CQPM plugin's refusal carries its own French sentence.
+  if (code === 'invalid_field' || code === 'guard_failed' || code === 'unprocessable') {
+    const fromPlugin = pluginMessage(details);
+    if (fromPlugin) return fromPlugin;
+  }
   switch (code) {
     case 'invalid_field':
       return invalidField(field, context);
@@ -239,13 +326,20 @@ export function frenchErrorMessage(
       return 'Votre session a expiré. Reconnectez-vous.';
     case 'forbidden':
       if (field === 'X-CQPM-CSRF') return `La demande a été refusée par mesure de sécurité. ${RELOAD}`;
+      if (context.operation === 'plan') {
+        return "Seul le coordinateur du centre du dossier peut établir le plan d'évaluation.";
+      }
       return 'Votre rôle ne permet pas cette action.';
     case 'not_found':
-      // The pages only fetch single files; lists and the session have no "not found" of their own.
+      // The pages fetch single files and CQPMs; lists and the session have no "not found" of their own.
+      if (context.operation === 'cqpm') return "Ce CQPM n'existe pas sur la plateforme.";
       return context.operation === 'list' || context.operation === 'session' ? 'Élément introuvable.' : 'Dossier introuvable.';
     case 'method_not_allowed':
       return `Cette opération n'est pas prise en charge. ${RELOAD}`;
     case 'invalid_state':
+      if (context.operation === 'plan') {
+        return "Le plan d'évaluation ne se modifie plus : le dossier n'est plus à l'état « Inscrit ».";
+      }
       return "Cette action n'est plus possible dans l'état actuel du dossier.";
     case 'version_conflict': {
       const version = details?.current_version;
@@ -270,6 +364,8 @@ export function frenchErrorMessage(
         ? 'Trop de tentatives, réessayez dans quelques instants.'
         : `Trop de tentatives, réessayez ${inDelay(seconds)}.`;
     }
+    case 'plugin_failed':
+      return "Les règles propres à ce CQPM n'ont pas pu être appliquées. Réessayez plus tard ; si l'erreur persiste, prévenez l'administrateur.";
     case 'storage_error':
     case 'internal_error':
     case 'invalid_configuration':

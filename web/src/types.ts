@@ -78,6 +78,8 @@ export interface NewFileRequest {
   pathway: string;
   candidate: Candidate;
   company_id: string | null;
+  /** The CQPM's own registration fields (GET /cqpms/{id} registration_fields), by field id. */
+  registration?: RegistrationValues;
 }
 
 export interface FileEvent {
@@ -123,4 +125,143 @@ export interface ApiErrorBody {
     field?: string | null;
     details?: Record<string, unknown> | null;
   };
+}
+
+// ---- CQPMs and their referentials (GET /cqpms, GET /cqpms/{id}) -------------
+
+export interface CqpmSummary {
+  id: string;
+  title: string;
+  version: string;
+  /** Number of blocs. */
+  blocs: number;
+  /** Number of competencies. */
+  competencies: number;
+  /** The code of each bloc, in order; null where the source prints none. */
+  bloc_codes: (string | null)[];
+}
+
+export interface CriteriaGroups {
+  methods: string[];
+  means: string[];
+  relations: string[];
+  environment: string[];
+}
+
+export interface ReferentialCompetency {
+  number: number;
+  title: string;
+  conditions: string[];
+  criteria: CriteriaGroups;
+  expected_results: string[];
+}
+
+export interface ReferentialBloc {
+  code: string | null;
+  title: string;
+  knowledge: string[];
+  competencies: ReferentialCompetency[];
+}
+
+export interface ReferentialModality {
+  id: string;
+  label: string;
+  description: string[];
+  excluded_pathways?: string[];
+  exceptional?: boolean;
+}
+
+export interface Referential {
+  id: string;
+  title: string;
+  source: { document: string; title?: string };
+  mission?: string[];
+  activities: { title: string; description: string[] }[];
+  work_environment: string[];
+  interactions: string[];
+  evolutions?: string[];
+  blocs: ReferentialBloc[];
+  evaluation?: string[];
+  modalities: ReferentialModality[];
+  admissibility: string[];
+  notes?: { title: string; text: string[] }[];
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** An extra information a CQPM asks for at registration (its plugin's registration_fields). */
+export interface RegistrationField {
+  id: string;
+  type: 'choice' | 'text_list' | string;
+  label: string;
+  required?: boolean;
+  choices?: Choice[];
+  help?: string;
+  suggestions?: string[];
+}
+
+export interface CqpmDetail extends CqpmSummary {
+  referential: Referential;
+  registration_fields: RegistrationField[];
+}
+
+/** Registration values by field id: a choice id, or a list of texts. */
+export type RegistrationValues = Record<string, string | string[]>;
+
+// ---- The evaluation modality plan (GET/PUT /files/{id}/modalities) ----------
+
+/** An extra input of a competency's plan entry (the plugin's plan_fields), read from entry.details. */
+export interface PlanField {
+  id: string;
+  type: 'choices' | 'choice' | 'text_list' | 'boolean' | string;
+  label: string;
+  min?: number;
+  required?: boolean;
+  choices?: Choice[];
+}
+
+export interface ModalityPlanEntry {
+  competency: number;
+  modality: string;
+  planned_date: string;
+  place: string;
+  evaluators: string[];
+  justification?: string;
+  details: Record<string, unknown>;
+}
+
+export interface PlanCompetency {
+  number: number;
+  title: string;
+  bloc_code: string | null;
+  bloc_title: string;
+}
+
+export interface PlanModality {
+  id: string;
+  label: string;
+  exceptional: boolean;
+}
+
+export interface ModalityPlanView {
+  file_id: string;
+  file_version: number;
+  state: string;
+  editable: boolean;
+  plan: ModalityPlanEntry[] | null;
+  competencies: PlanCompetency[];
+  modalities: PlanModality[];
+  /** Per competency number (as a string), the modality ids allowed for the file's pathway. */
+  allowed_modalities: Record<string, string[]>;
+  /** Per competency number (as a string), the extra fields of its plan entry. */
+  plan_fields: Record<string, PlanField[]>;
+  evaluators: { id: string; display_name: string }[];
+}
+
+export interface ModalityPlanRequest {
+  expected_version: number;
+  competencies: ModalityPlanEntry[];
 }

@@ -27,6 +27,7 @@ describe('workflow labels', () => {
     expect(transitionLabel(workflow, 'register')).toBe('Inscrire le candidat');
     expect(transitionLabel(workflow, 'unknown')).toBe('unknown');
     expect(eventLabel(workflow, { transition: 'register', from: 'draft' })).toBe('Inscrire le candidat');
+    expect(eventLabel(workflow, { transition: 'update_modality_plan', from: 'registered' })).toBe("Plan d'évaluation enregistré");
     expect(eventLabel(workflow, { transition: 'create', from: null })).toBe('Création du dossier');
     expect(eventLabel(workflow, { transition: 'import', from: 'draft' })).toBe('import');
   });

@@ -12,10 +12,16 @@ export function transitionLabel(workflow: Workflow | null, transition: string): 
   return workflow?.transitions.find((t) => t.id === transition)?.label ?? transition;
 }
 
+/** Recorded actions that are not transitions of the workflow (the state does not change). */
+export const ACTION_LABELS: Record<string, string> = {
+  update_modality_plan: "Plan d'évaluation enregistré",
+};
+
 /** The label of a history event: its transition's, or "Création du dossier" for the first one. */
 export function eventLabel(workflow: Workflow | null, event: { transition: string; from: string | null }): string {
   const known = workflow?.transitions.find((t) => t.id === event.transition)?.label;
   if (known) return known;
+  if (ACTION_LABELS[event.transition]) return ACTION_LABELS[event.transition]!;
   if (!event.from) return 'Création du dossier';
   return event.transition;
 }

@@ -76,6 +76,11 @@ Response createFile(ApiContext& context, Request& request) {
   file.candidate.email = candidate.requiredString("email");
   file.candidate.birth_date = candidate.requiredString("birth_date");
   file.company_id = body.optionalString("company_id");
+  if (body.raw()->has("registration") && !body.raw()->isNull("registration")) {
+    file.registration = body.raw()->getObject("registration");
+    if (!file.registration)
+      throw Error(ErrorCode::kInvalidField, "registration must be an object", "registration");
+  }
   if (file.company_id && file.company_id->empty()) file.company_id.reset();
 
   const auto stored =

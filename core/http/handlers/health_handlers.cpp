@@ -1,5 +1,7 @@
 #include "http/handlers/health_handlers.h"
 
+#include <Poco/JSON/Array.h>
+
 namespace cqpm::http::handlers {
 
 Response healthz(ApiContext&, Request&) { return Response::text(200, "ok\n"); }
@@ -16,8 +18,25 @@ Response readyz(ApiContext& context, Request&) {
   }
   checks->set("workflow", context.engine.definition().id() + " v" +
                               std::to_string(context.engine.definition().version()));
+  // A refused plugin does not stop the others: the server is ready, degraded.
+  const auto& catalog = context.rules.catalog();
+  Poco::JSON::Object::Ptr plugins = new Poco::JSON::Object;
+  Poco::JSON::Array::Ptr loaded = new Poco::JSON::Array;
+  for (const auto& id : catalog.ids()) loaded->add(id);
+  plugins->set("loaded", loaded);
+  Poco::JSON::Array::Ptr refused = new Poco::JSON::Array;
+  for (const auto& failure : catalog.failures()) {
+    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+    item->set("plugin", failure.plugin);
+    item->set("file", failure.file);
+    item->set("path", failure.path);
+    item->set("message", failure.message);
+    refused->add(item);
+  }
+  plugins->set("refused", refused);
+  checks->set("plugins", plugins);
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-  body->set("status", ready ? "ready" : "not_ready");
+  body->set("status", !ready ? "not_ready" : catalog.failures().empty() ? "ready" : "degraded");
   body->set("checks", checks);
   return Response::json(ready ? 200 : 503, body);
 }

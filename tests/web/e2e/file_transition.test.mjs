@@ -2,10 +2,14 @@
 //
 // Starts `cqpm serve --demo` on a free port with a fresh data folder and the
 // built pages (web/dist), drives Debian's chromium through playwright-core:
-// logs in as the demo centre coordinator, opens a file in state "registered"
-// or "draft" from the dashboard, fires a transition and checks the timeline;
-// then checks that a stale page reports a version conflict, and that the
-// new-file form shows the server's refusal in French next to the field.
+// logs in as the demo centre coordinator, opens a file in state "draft" or
+// "registered" from the dashboard, fires a transition and checks the timeline;
+// opens a CQPM's referential from the header and checks it against
+// plugins/<id>/referential.json; creates a file with the CQPM's registration
+// fields, registers it, fills the modality plan editor (a refusal of the
+// CQPM's rules shows next to its competency), saves it and agrees the
+// modalities; then checks that a stale page reports a version conflict, and
+// that the new-file form shows the server's refusal in French next to the field.
 //
 // Environment: CQPM_BIN (server binary, default <repo>/build/bin/cqpm),
 // CQPM_CHROMIUM (default /usr/bin/chromium), CQPM_E2E_SCREENSHOTS (a folder:
@@ -14,7 +18,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -35,6 +39,12 @@ const conflictMessage = (version) =>
   `Le dossier a été modifié par quelqu'un d'autre (version ${version}). La page a été rechargée.`;
 const WRONG_PASSWORD_MESSAGE = 'Identifiant ou mot de passe incorrect.';
 const BIRTH_DATE_MESSAGE = 'La date de naissance doit être une date valide (AAAA-MM-JJ), dans le passé.';
+
+// The CQPM whose referential and modality plan the test walks through: its
+// plugin asks for registration fields and plan fields (competency 4).
+const PLAN_CQPM = 'maintenance-industrielle';
+const referentialOf = (id) => JSON.parse(readFileSync(path.join(repo, 'plugins', id, 'referential.json'), 'utf8'));
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function loadPlaywright() {
   const requireFromWeb = createRequire(path.join(webDir, 'package.json'));
@@ -180,8 +190,10 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     // Pick the state through the dashboard's counts, as a person would.
     await page.getByTestId('file-row').first().waitFor();
     await shot(page, 'dashboard');
+    // A draft file goes forward with "Inscrire le candidat"; a registered one
+    // needs a modality plan first (the plan test below), so draft comes first.
     let chosen = null;
-    for (const state of ['registered', 'draft']) {
+    for (const state of ['draft', 'registered']) {
       const stat = page.getByTestId(`stat-${state}`);
       await stat.locator('.stat__count').filter({ hasText: /^\d+$/ }).waitFor();
       const count = Number(await stat.locator('.stat__count').textContent());
@@ -248,6 +260,204 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     await shot(page, 'file-after-transition');
   });
 
+  it("shows a CQPM's referential from the header, as its plugin transcribes it", async () => {
+    assert.ok(workflow, 'the first test did not get this far');
+    const referential = referentialOf(PLAN_CQPM);
+    await page.getByTestId('nav-cqpm').click();
+    await page.waitForURL(/\/cqpm$/);
+    await page.getByRole('heading', { name: 'Référentiels CQPM' }).waitFor();
+    // Every CQPM of the catalogue; a bloc without a code says so.
+    const productive = referentialOf('maintenance-productive');
+    const missing = productive.blocs.filter((b) => b.code === null).length;
+    const productiveCard = page.locator('[data-testid="cqpm-card"][data-cqpm="maintenance-productive"]');
+    assert.equal(await productiveCard.locator('.code--missing').count(), missing);
+    if (missing > 0) assert.match(await productiveCard.textContent(), /Code non attribué/);
+    await shot(page, 'cqpm-catalogue');
+
+    await page.getByRole('link', { name: referential.title, exact: true }).click();
+    await page.waitForURL(new RegExp(`/cqpm/${PLAN_CQPM}$`));
+    await page.getByTestId('cqpm-title').filter({ hasText: referential.title }).waitFor();
+
+    // A bloc code, a competency title and one of its criteria, as in referential.json.
+    const blocIndex = referential.blocs.findIndex((b) => b.code && b.competencies.some((c) => c.criteria.methods.length > 0));
+    const bloc = referential.blocs[blocIndex];
+    const competency = bloc.competencies.find((c) => c.criteria.methods.length > 0);
+    const blocSection = page.locator(`#bloc-${blocIndex + 1}`);
+    assert.equal((await blocSection.getByTestId('bloc-code').textContent()).trim(), bloc.code);
+    const article = page.locator(`#competence-${competency.number}`);
+    assert.equal((await article.getByTestId('competency-title').textContent()).trim(), competency.title);
+    const methods = article.getByTestId('criteria-methods');
+    assert.match(await methods.locator('h5').textContent(), /Méthodes utilisées/);
+    assert.equal((await methods.locator('li').first().textContent()).trim(), competency.criteria.methods[0]);
+    for (const heading of ['Moyens utilisés', 'Liens professionnels', "Contraintes liées au milieu et à l'environnement de travail"]) {
+      await article.locator('h5', { hasText: heading }).waitFor();
+    }
+    assert.equal(
+      (await article.getByTestId('expected-results').locator('li').first().textContent()).trim(),
+      competency.expected_results[0],
+    );
+    // The modalities, with "hors VAE" where the VAE pathway is excluded.
+    const opinion = referential.modalities.find((m) => (m.excluded_pathways ?? []).includes('vae'));
+    if (opinion) {
+      assert.match(await page.locator(`[data-testid="modality"][data-modality="${opinion.id}"]`).textContent(), /hors VAE/);
+    }
+    // The table of contents leads to the competency.
+    await page.getByTestId('referential-toc').getByRole('link', { name: `${competency.number}. ${competency.title}` }).click();
+    await page.waitForURL(new RegExp(`#competence-${competency.number}$`));
+    await shot(page, 'cqpm-referential');
+  });
+
+  it('creates a file with the CQPM registration fields, plans its evaluation and agrees the modalities', async () => {
+    assert.ok(workflow, 'the first test did not get this far');
+    const label = (state) => workflow.states.find((s) => s.id === state)?.label ?? state;
+    const cqpm = await (await page.request.get(`${base}/api/v1/cqpms/${PLAN_CQPM}`)).json();
+    const required = cqpm.registration_fields.filter((f) => f.required);
+    assert.ok(required.length > 0, `${PLAN_CQPM} asks for no required registration field`);
+
+    // The new-file form shows the CQPM's registration fields and asks for the required ones.
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await page.getByTestId('new-file').click();
+    const form = page.getByTestId('new-file-form');
+    await form.locator('#nf-cqpm').selectOption(PLAN_CQPM);
+    await form.getByTestId('registration-fields').waitFor();
+    await form.locator('#nf-pathway').selectOption('employee');
+    await form.locator('#nf-company').selectOption({ index: 1 });
+    await form.getByLabel('Prénom').fill('Yanis');
+    await form.getByLabel('Nom', { exact: true }).fill('Perrin');
+    await form.getByLabel('Adresse e-mail').fill('yanis.perrin@example.org');
+    await form.getByLabel('Date de naissance').fill('1995-04-12');
+    await form.getByRole('button', { name: 'Créer le dossier' }).click();
+    const first = required[0];
+    await form.getByTestId(`error-registration.${first.id}`).filter({ hasText: first.label }).waitFor();
+
+    const sent = {};
+    for (const field of cqpm.registration_fields) {
+      const block = form.getByTestId(`registration-${field.id}`);
+      if (field.type === 'choice') {
+        await block.locator('select').selectOption(field.choices[0].id);
+        sent[field.id] = field.choices[0].id;
+      } else if (field.suggestions?.length) {
+        await block.getByRole('button', { name: `Ajouter ${field.suggestions[0]}` }).click();
+        sent[field.id] = [field.suggestions[0]];
+      } else {
+        await block.locator('textarea').fill('Habilitation interne');
+        sent[field.id] = ['Habilitation interne'];
+      }
+    }
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST'),
+      form.getByRole('button', { name: 'Créer le dossier' }).click(),
+    ]);
+    assert.equal(created.status(), 201, await created.text());
+    assert.deepEqual(created.request().postDataJSON().registration, sent);
+    await page.waitForURL(/\/dossiers\/[^/]+$/);
+    const fileId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+
+    // Register it: the CQPM's registration fields are accepted.
+    await page.getByTestId('transition-register').click();
+    await page.locator('[data-testid="file-state"][data-state="registered"]').waitFor();
+    assert.equal(await page.getByTestId('transition-agree_modalities').count(), 0, 'no plan yet: the modalities cannot be agreed');
+
+    // The plan editor: one entry per competency of the referential.
+    const view = await (await page.request.get(`${base}/api/v1/files/${encodeURIComponent(fileId)}/modalities`)).json();
+    assert.equal(view.editable, true);
+    await page.getByTestId('plan-editor').waitFor();
+    const entries = page.getByTestId('plan-entry');
+    assert.equal(await entries.count(), view.competencies.length);
+    const evaluator = view.evaluators[0].display_name;
+    for (const [i, competency] of view.competencies.entries()) {
+      const entry = page.locator(`[data-testid="plan-entry"][data-competency="${competency.number}"]`);
+      const allowed = view.allowed_modalities[String(competency.number)];
+      const modality = view.modalities.find((m) => allowed.includes(m.id) && !m.exceptional);
+      await entry.getByLabel("Modalité d'évaluation").selectOption(modality.id);
+      await entry.getByLabel('Date prévue').fill(`2027-03-${String(10 + i).padStart(2, '0')}`);
+      await entry.getByLabel('Lieu').fill("Atelier de maintenance de l'entreprise");
+      await entry.getByTestId('plan-evaluators').getByLabel(evaluator).check();
+      // The CQPM's own fields: every "choices" field gets its minimum; "choice" fields stay empty for now.
+      for (const field of view.plan_fields[String(competency.number)] ?? []) {
+        if (field.type === 'choices') {
+          for (const choice of field.choices.slice(0, field.min ?? 1)) {
+            await entry.getByTestId(`plan-field-${field.id}`).getByLabel(choice.label).check();
+          }
+        } else if (field.type === 'text_list') {
+          await entry.getByTestId(`plan-field-${field.id}`).locator('textarea').fill('Équipement A\nÉquipement B');
+        } else if (field.type === 'boolean') {
+          await entry.getByTestId(`plan-field-${field.id}`).getByRole('checkbox').check();
+        }
+      }
+    }
+    await shot(page, 'plan-editor');
+
+    // A "choice" field left empty: the CQPM's rules refuse the plan, in French, next to the competency.
+    const choiceFields = view.competencies.flatMap((c) =>
+      (view.plan_fields[String(c.number)] ?? []).filter((f) => f.type === 'choice').map((field) => ({ competency: c.number, field })),
+    );
+    let version = view.file_version;
+    if (choiceFields.length > 0) {
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/modalities') && r.request().method() === 'PUT'),
+        page.getByTestId('plan-save').click(),
+      ]);
+      assert.equal(refused.status(), 422, await refused.text());
+      const body = await refused.json();
+      assert.equal(body.error.code, 'guard_failed');
+      const { competency, message_fr: messageFr } = body.error.details;
+      assert.ok(messageFr, 'the plugin gives a French sentence');
+      const target = choiceFields.find((c) => c.competency === competency);
+      assert.ok(target, `refusal on competency ${competency}, which has no choice field`);
+      const error = page.getByTestId(`plan-error-${competency}-details.${target.field.id}`);
+      await error.filter({ hasText: messageFr }).waitFor();
+      assert.equal((await error.textContent()).trim(), messageFr);
+      assert.ok(!(await page.getByTestId('plan-editor').textContent()).includes(body.error.message), 'the English message is not shown');
+      await page.getByTestId('plan-form-error').filter({ hasText: `compétence ${competency}` }).waitFor();
+      await shot(page, 'plan-refused');
+      for (const { competency: n, field } of choiceFields) {
+        await page
+          .locator(`[data-testid="plan-entry"][data-competency="${n}"]`)
+          .getByTestId(`plan-field-${field.id}`)
+          .locator('select')
+          .selectOption(field.choices[0].id);
+      }
+    }
+
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/modalities') && r.request().method() === 'PUT'),
+      page.getByTestId('plan-save').click(),
+    ]);
+    assert.equal(saved.status(), 200, await saved.text());
+    const request = saved.request().postDataJSON();
+    assert.equal(request.expected_version, version);
+    assert.deepEqual(
+      request.competencies.map((c) => c.competency),
+      view.competencies.map((c) => c.number),
+    );
+    version = (await saved.json()).file_version;
+    assert.equal(version, view.file_version + 1);
+    await page.getByTestId('plan-table').waitFor();
+    assert.equal(await page.getByTestId('plan-row').count(), view.competencies.length);
+    await page.locator(`[data-testid="file-version"]`).filter({ hasText: `Version ${version}` }).waitFor();
+
+    // The page reloaded the file: the modalities can now be agreed.
+    const entriesBefore = await page.getByTestId('timeline-entry').count();
+    const agree = page.getByRole('button', { name: "Valider les modalités d'évaluation" });
+    await agree.waitFor();
+    await shot(page, 'plan-saved');
+    await agree.click();
+    await page.locator('[data-testid="file-state"][data-state="modalities_agreed"]').waitFor();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="timeline-entry"]').length === n,
+      entriesBefore + 1,
+    );
+    const last = page.getByTestId('timeline-entry').last();
+    assert.equal(await last.getAttribute('data-to'), 'modalities_agreed');
+    assert.match(await last.textContent(), new RegExp(escapeRegExp(label('modalities_agreed'))));
+    // The plan stays, read-only.
+    await page.getByTestId('plan-table').waitFor();
+    assert.equal(await page.getByTestId('plan-edit').count(), 0);
+    await shot(page, 'plan-agreed');
+  });
+
   it('reports a version conflict when the file changed behind the page', async () => {
     assert.ok(workflow, 'the first test did not get this far');
     const fileId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
@@ -285,7 +495,8 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     await page.getByTestId('new-file').click();
     const form = page.getByTestId('new-file-form');
     await form.waitFor();
-    await form.locator('#nf-cqpm').selectOption({ index: 1 });
+    // A CQPM without registration fields of its own: the refusal is the candidate's birth date.
+    await form.locator('#nf-cqpm').selectOption('qualite');
     await form.locator('#nf-pathway').selectOption('vae');
     await form.getByLabel('Prénom').fill('Zoé');
     await form.getByLabel('Nom', { exact: true }).fill('Lefèvre');

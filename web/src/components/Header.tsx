@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { collegeLabel, roleLabel } from '../labels';
 import { useSession } from '../session';
@@ -29,6 +29,14 @@ export function Header({ user }: { user: User }) {
       <Link to="/" className="app-header__brand">
         CQPM Hub
       </Link>
+      <nav className="app-header__nav" aria-label="Navigation principale">
+        <NavLink to="/" end className="app-header__link">
+          Tableau de bord
+        </NavLink>
+        <NavLink to="/cqpm" className="app-header__link" data-testid="nav-cqpm">
+          Référentiels CQPM
+        </NavLink>
+      </nav>
       <div className="app-header__user" data-testid="current-user">
         <span className="app-header__name">{user.display_name}</span>
         <span className="app-header__meta">

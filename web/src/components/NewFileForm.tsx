@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, isAbort } from '../api';
-import { describeError, frenchErrorMessage, normaliseField, reportError } from '../errors';
+import { loadCqpm, useCqpms } from '../cqpmCatalog';
+import { describeError, frenchErrorMessage, normaliseField, registrationFieldOf, reportError } from '../errors';
 import { CQPMS, PATHWAYS } from '../labels';
-import type { CandidateFile, OrganisationRef } from '../types';
+import { buildRegistration, registrationInputId, validateRegistration, type RegistrationDraft } from '../registration';
+import type { CandidateFile, OrganisationRef, RegistrationField } from '../types';
+import { TextListInput } from './TextListInput';
 
 type FieldName =
   | 'cqpm'
@@ -86,8 +89,21 @@ function validate(v: Values): Partial<Record<FieldName, string>> {
   return errors;
 }
 
+/** The CQPM's registration fields: null while they load; `error` when they could not be loaded. */
+interface RegistrationState {
+  cqpm: string;
+  fields: RegistrationField[] | null;
+  error: string | null;
+  technical: string | null;
+}
+
 export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: CandidateFile) => void; onCancel: () => void }) {
   const [values, setValues] = useState<Values>(EMPTY);
+  const { cqpms } = useCqpms();
+  const [registration, setRegistration] = useState<RegistrationState>({ cqpm: '', fields: [], error: null, technical: null });
+  const [regDraft, setRegDraft] = useState<RegistrationDraft>({});
+  const [regErrors, setRegErrors] = useState<Record<string, string>>({});
+  const [regErrorDetails, setRegErrorDetails] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   /** The server's English message for the field errors it reported, for support (title attribute). */
   const [errorDetails, setErrorDetails] = useState<Partial<Record<FieldName, string>>>({});
@@ -108,23 +124,61 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     return () => controller.abort();
   }, []);
 
+  // The registration fields of the chosen CQPM (its plugin's registration_fields).
+  useEffect(() => {
+    const cqpm = values.cqpm;
+    setRegDraft({});
+    setRegErrors({});
+    setRegErrorDetails({});
+    if (!cqpm) {
+      setRegistration({ cqpm, fields: [], error: null, technical: null });
+      return;
+    }
+    let live = true;
+    setRegistration({ cqpm, fields: null, error: null, technical: null });
+    loadCqpm(cqpm).then(
+      (detail) => live && setRegistration({ cqpm, fields: detail.registration_fields ?? [], error: null, technical: null }),
+      (err: unknown) => {
+        if (!live || isAbort(err)) return;
+        const described = reportError(err, { operation: 'cqpm' });
+        setRegistration({ cqpm, fields: [], error: described.text, technical: described.technical });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [values.cqpm]);
+
+  const regFields = registration.cqpm === values.cqpm ? (registration.fields ?? []) : [];
+  const regLoading = !!values.cqpm && (registration.cqpm !== values.cqpm || registration.fields === null);
+
   function set<K extends keyof Values>(key: K, value: Values[K]) {
     setValues((v) => ({ ...v, [key]: value }));
   }
 
-  function focusFirstError(found: Partial<Record<FieldName, string>>) {
+  function setReg(id: string, value: string) {
+    setRegDraft((d) => ({ ...d, [id]: value }));
+  }
+
+  function focusFirstError(found: Partial<Record<FieldName, string>>, foundReg: Record<string, string> = {}) {
     const first = FIELD_ORDER.find((f) => found[f]);
-    if (first) requestAnimationFrame(() => document.getElementById(FIELD_IDS[first])?.focus());
+    const firstReg = regFields.find((f) => foundReg[f.id]);
+    const target = first ? FIELD_IDS[first] : firstReg ? registrationInputId(firstReg.id) : null;
+    if (target) requestAnimationFrame(() => document.getElementById(target)?.focus());
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
     setErrorDetails({});
+    setRegErrorDetails({});
+    if (regLoading) return;
     const found = validate(values);
+    const foundReg = validateRegistration(regFields, regDraft);
     setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(found);
+    setRegErrors(foundReg);
+    if (Object.keys(found).length > 0 || Object.keys(foundReg).length > 0) {
+      focusFirstError(found, foundReg);
       return;
     }
     setBusy(true);
@@ -139,13 +193,20 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
           birth_date: values.birth_date,
         },
         company_id: isVae || !values.company_id ? null : values.company_id,
+        registration: buildRegistration(regFields, regDraft),
       });
       onCreated(file);
     } catch (err) {
       const described = reportError(err, { operation: 'create', values: apiValues(values), pathway: values.pathway });
       const field = formFieldOf(described.field);
+      const regField = registrationFieldOf(described.field);
       // A field the form shows (company_id is hidden for a VAE pathway): the sentence goes next to it.
-      if (field && !(field === 'company_id' && isVae)) {
+      if (regField && regFields.some((f) => f.id === regField)) {
+        const fieldErrors = { [regField]: described.text };
+        setRegErrors(fieldErrors);
+        setRegErrorDetails(described.technical ? { [regField]: described.technical } : {});
+        focusFirstError({}, fieldErrors);
+      } else if (field && !(field === 'company_id' && isVae)) {
         const fieldErrors = { [field]: described.text };
         setErrors(fieldErrors);
         setErrorDetails(described.technical ? { [field]: described.technical } : {});
@@ -175,6 +236,66 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     ) : null;
   }
 
+  function regError(field: RegistrationField) {
+    return regErrors[field.id] ? (
+      <p
+        id={`${registrationInputId(field.id)}-error`}
+        className="field__error"
+        data-testid={`error-registration.${field.id}`}
+        title={regErrorDetails[field.id]}
+      >
+        {regErrors[field.id]}
+      </p>
+    ) : null;
+  }
+
+  function registrationInput(field: RegistrationField) {
+    const id = registrationInputId(field.id);
+    const invalid = !!regErrors[field.id];
+    const describedBy = [field.help ? `${id}-help` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+    const value = regDraft[field.id] ?? '';
+    return (
+      <div className="field field--wide" key={field.id} data-testid={`registration-${field.id}`}>
+        <label htmlFor={id}>
+          {field.label}
+          {field.required ? <span aria-hidden="true"> *</span> : <span className="muted"> (facultatif)</span>}
+        </label>
+        {field.help && (
+          <p id={`${id}-help`} className="muted field__note">
+            {field.help}
+          </p>
+        )}
+        {field.type === 'text_list' ? (
+          <TextListInput
+            id={id}
+            value={value}
+            onChange={(v) => setReg(field.id, v)}
+            suggestions={field.suggestions}
+            invalid={invalid}
+            describedBy={describedBy}
+          />
+        ) : (
+          <select
+            id={id}
+            value={value}
+            onChange={(e) => setReg(field.id, e.target.value)}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            aria-required={field.required ? true : undefined}
+          >
+            <option value="">— Choisir —</option>
+            {(field.choices ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        )}
+        {regError(field)}
+      </div>
+    );
+  }
+
   return (
     <section className="panel" aria-labelledby="new-file-title">
       <h2 id="new-file-title">Nouveau dossier</h2>
@@ -196,7 +317,7 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
               required
             >
               <option value="">— Choisir un CQPM —</option>
-              {CQPMS.map((c) => (
+              {(cqpms ?? CQPMS).map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.title}
                 </option>
@@ -311,9 +432,25 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
               </div>
             </div>
           </fieldset>
+          {regLoading && (
+            <p className="muted field--wide" aria-live="polite">
+              Chargement des informations demandées par ce CQPM…
+            </p>
+          )}
+          {registration.error && registration.cqpm === values.cqpm && (
+            <p className="field__error field--wide" title={registration.technical ?? undefined}>
+              Les informations d'inscription propres à ce CQPM n'ont pas pu être chargées. {registration.error}
+            </p>
+          )}
+          {!regLoading && regFields.length > 0 && (
+            <fieldset className="field--wide fieldset" data-testid="registration-fields">
+              <legend>Informations demandées par ce CQPM</legend>
+              <div className="form-grid">{regFields.map(registrationInput)}</div>
+            </fieldset>
+          )}
         </div>
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={busy || regLoading}>
             {busy ? 'Création…' : 'Créer le dossier'}
           </button>
           <button type="button" className="button" onClick={onCancel} disabled={busy}>

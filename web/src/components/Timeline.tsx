@@ -31,7 +31,7 @@ export function Timeline({ events, workflow }: { events: FileEvent[]; workflow: 
             <p className="timeline__what">
               <strong>{eventLabel(workflow, event)}</strong>
               {' : '}
-              {event.from ? (
+              {event.from && event.from !== event.to ? (
                 <>
                   {stateLabel(workflow, event.from)} <span aria-label="vers">→</span>{' '}
                 </>

@@ -5,7 +5,8 @@ import { reportError, type ErrorDescription } from '../errors';
 import { NewFileForm } from '../components/NewFileForm';
 import { StateBadge } from '../components/StateBadge';
 import { candidateName, formatShortDateTime } from '../format';
-import { CQPMS, PATHWAYS, cqpmTitle, pathwayLabel } from '../labels';
+import { titleOf, useCqpms } from '../cqpmCatalog';
+import { CQPMS, PATHWAYS, pathwayLabel } from '../labels';
 import { useSession, useWorkflow } from '../session';
 import type { FileList, FileStats } from '../types';
 import { usePageTitle } from '../usePageTitle';
@@ -23,6 +24,7 @@ export function DashboardPage() {
   usePageTitle('Tableau de bord');
   const { user } = useSession();
   const workflow = useWorkflow();
+  const { cqpms } = useCqpms();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const state = params.get(P_STATE) ?? '';
@@ -166,7 +168,7 @@ export function DashboardPage() {
             <label htmlFor="f-cqpm">CQPM</label>
             <select id="f-cqpm" value={cqpm} onChange={(e) => setParam(P_CQPM, e.target.value)}>
               <option value="">Tous les CQPM</option>
-              {CQPMS.map((c) => (
+              {(cqpms ?? CQPMS).map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.title}
                 </option>
@@ -239,7 +241,7 @@ export function DashboardPage() {
                       {candidateName(file.candidate)}
                     </Link>
                   </th>
-                  <td>{cqpmTitle(file.cqpm)}</td>
+                  <td>{titleOf(cqpms, file.cqpm)}</td>
                   <td>{pathwayLabel(file.pathway)}</td>
                   <td>
                     <StateBadge state={file.state} label={stateLabel(workflow, file.state)} />

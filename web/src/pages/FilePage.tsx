@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, isAbort } from '../api';
+import { ModalityPlanSection } from '../components/ModalityPlanSection';
 import { StateBadge } from '../components/StateBadge';
 import { Timeline } from '../components/Timeline';
 import { TransitionDialog, type TransitionAnswers } from '../components/TransitionDialog';
 import { WorkflowDiagram } from '../components/WorkflowDiagram';
 import { describeError, reportError, type ErrorDescription } from '../errors';
 import { candidateName, formatCalendarDate, formatDateTime } from '../format';
-import { cqpmTitle, pathwayLabel } from '../labels';
+import { titleOf, useCqpms } from '../cqpmCatalog';
+import { pathwayLabel } from '../labels';
 import { useWorkflow } from '../session';
 import type { AvailableTransition, CandidateFile, FileEvent } from '../types';
 import { usePageTitle } from '../usePageTitle';
@@ -18,6 +20,7 @@ type Notice = { kind: 'success' | 'error'; text: string; technical?: string | nu
 export function FilePage() {
   const { id = '' } = useParams();
   const workflow = useWorkflow();
+  const { cqpms } = useCqpms();
   const [file, setFile] = useState<CandidateFile | null>(null);
   const [events, setEvents] = useState<FileEvent[] | null>(null);
   const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
@@ -131,7 +134,12 @@ export function FilePage() {
       <div className="page-title">
         <div>
           <h1 data-testid="file-title">{candidateName(file.candidate)}</h1>
-          <p className="subtitle">{cqpmTitle(file.cqpm)}</p>
+          <p className="subtitle">
+            {titleOf(cqpms, file.cqpm)} ·{' '}
+            <Link to={`/cqpm/${encodeURIComponent(file.cqpm)}`} data-testid="file-cqpm-link">
+              Voir le référentiel
+            </Link>
+          </p>
         </div>
         <div className="page-title__state">
           <span data-testid="file-state" data-state={file.state}>
@@ -181,7 +189,9 @@ export function FilePage() {
               </div>
               <div>
                 <dt>CQPM</dt>
-                <dd>{cqpmTitle(file.cqpm)}</dd>
+                <dd>
+                  <Link to={`/cqpm/${encodeURIComponent(file.cqpm)}`}>{titleOf(cqpms, file.cqpm)}</Link>
+                </dd>
               </div>
               <div>
                 <dt>Parcours</dt>
@@ -239,6 +249,14 @@ export function FilePage() {
               </div>
             )}
           </section>
+
+          <ModalityPlanSection
+            file={file}
+            onSaved={async () => {
+              setNotice(null);
+              await reload();
+            }}
+          />
 
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Historique</h2>

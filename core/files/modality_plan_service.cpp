@@ -1,0 +1,218 @@
+#include "files/modality_plan_service.h"
+
+#include <Poco/JSON/Parser.h>
+
+#include <set>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "common/iso_date.h"
+#include "common/json_text.h"
+#include "files/plugin_failure_event.h"
+#include "store/account_store.h"
+#include "store/event_store.h"
+
+namespace cqpm::files {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+constexpr const char* kEditableState = "registered";
+constexpr std::size_t kMaxText = 2000;
+
+Error fieldError(std::size_t index, const std::string& field, const std::string& message) {
+  const std::string path = "competencies[" + std::to_string(index) + "]" + (field.empty() ? "" : "." + field);
+  return Error(ErrorCode::kInvalidField, path + " " + message, path);
+}
+
+std::string requireText(const Object::Ptr& entry, std::size_t index, const std::string& field,
+                        bool required) {
+  if (!entry->has(field) || entry->isNull(field)) {
+    if (required) throw fieldError(index, field, "is required");
+    return {};
+  }
+  const auto value = entry->get(field);
+  if (!value.isString()) throw fieldError(index, field, "must be a string");
+  const std::string text = value.extract<std::string>();
+  if (required && text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw fieldError(index, field, "is required");
+  if (text.size() > kMaxText) throw fieldError(index, field, "is longer than 2000 bytes");
+  return text;
+}
+
+}  // namespace
+
+Array::Ptr ModalityPlanService::normalise(store::SqlSession& sql, const domain::CandidateFile& file,
+                                          const Array::Ptr& competencies) const {
+  std::set<std::string> evaluators;
+  for (const auto& user : store::account_store::listUsers(sql, file.centre_id, domain::Role::kEvaluator)) {
+    evaluators.insert(user.id);
+  }
+  Array::Ptr plan = new Array;
+  for (std::size_t i = 0; i < competencies->size(); ++i) {
+    const auto entry = competencies->getObject(static_cast<unsigned>(i));
+    if (!entry) throw fieldError(i, "", "must be an object");
+    Object::Ptr clean = new Object;
+    const auto number = entry->get("competency");
+    if (!number.isInteger() || number.convert<int>() < 1)
+      throw fieldError(i, "competency", "must be a competency number");
+    clean->set("competency", number.convert<int>());
+    clean->set("modality", requireText(entry, i, "modality", true));
+    const std::string date = requireText(entry, i, "planned_date", true);
+    if (!parseIsoDate(date)) throw fieldError(i, "planned_date", "must be a date written YYYY-MM-DD");
+    clean->set("planned_date", date);
+    clean->set("place", requireText(entry, i, "place", true));
+    const auto assigned = entry->getArray("evaluators");
+    if (!assigned || assigned->size() == 0) throw fieldError(i, "evaluators", "needs at least one evaluator");
+    Array::Ptr ids = new Array;
+    for (std::size_t e = 0; e < assigned->size(); ++e) {
+      const auto id = assigned->get(static_cast<unsigned>(e));
+      if (!id.isString() || !evaluators.count(id.extract<std::string>())) {
+        throw fieldError(i, "evaluators[" + std::to_string(e) + "]",
+                         "is not an evaluator of the file's centre");
+      }
+      ids->add(id);
+    }
+    clean->set("evaluators", ids);
+    if (const std::string justification = requireText(entry, i, "justification", false);
+        !justification.empty()) {
+      clean->set("justification", justification);
+    }
+    if (entry->has("details") && !entry->isNull("details")) {
+      const auto details = entry->getObject("details");
+      if (!details) throw fieldError(i, "details", "must be an object");
+      if (toJsonText(details).size() > kMaxText) throw fieldError(i, "details", "is too large");
+      clean->set("details", details);
+    } else {
+      clean->set("details", Object::Ptr(new Object));
+    }
+    plan->add(clean);
+  }
+  return plan;
+}
+
+Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::CandidateFileView& file_view,
+                                      const domain::Actor& actor) {
+  const domain::CandidateFile& file = file_view.file;
+  const plugins::Plugin& plugin = rules_.pluginFor(file.cqpm);
+  Object::Ptr body = new Object;
+  body->set("file_id", file.id);
+  body->set("file_version", file.version);
+  body->set("state", file.state);
+  body->set("editable", file.state == kEditableState && actor.role == domain::Role::kCentreCoordinator);
+  body->set("plan", file.modality_plan_json ? Poco::JSON::Parser().parse(*file.modality_plan_json)
+                                            : Poco::Dynamic::Var());
+  Array::Ptr competencies = new Array;
+  const auto blocs = plugin.referential->getArray("blocs");
+  for (std::size_t b = 0; b < blocs->size(); ++b) {
+    const auto bloc = blocs->getObject(static_cast<unsigned>(b));
+    const auto list = bloc->getArray("competencies");
+    for (std::size_t c = 0; c < list->size(); ++c) {
+      const auto competency = list->getObject(static_cast<unsigned>(c));
+      Object::Ptr item = new Object;
+      item->set("number", competency->get("number"));
+      item->set("title", competency->get("title"));
+      item->set("bloc_code", bloc->get("code"));
+      item->set("bloc_title", bloc->get("title"));
+      competencies->add(item);
+    }
+  }
+  body->set("competencies", competencies);
+  Array::Ptr modalities = new Array;
+  const auto referential_modalities = plugin.referential->getArray("modalities");
+  for (std::size_t m = 0; m < referential_modalities->size(); ++m) {
+    const auto modality = referential_modalities->getObject(static_cast<unsigned>(m));
+    Object::Ptr item = new Object;
+    item->set("id", modality->get("id"));
+    item->set("label", modality->get("label"));
+    item->set("exceptional", modality->optValue<bool>("exceptional", false));
+    modalities->add(item);
+  }
+  body->set("modalities", modalities);
+  body->set("allowed_modalities", rules_.allowedModalities(file));
+  body->set("plan_fields", rules_.planFields(file));
+  Array::Ptr evaluators = new Array;
+  for (const auto& user : store::account_store::listUsers(sql, file.centre_id, domain::Role::kEvaluator)) {
+    Object::Ptr item = new Object;
+    item->set("id", user.id);
+    item->set("display_name", user.display_name);
+    evaluators->add(item);
+  }
+  body->set("evaluators", evaluators);
+  return body;
+}
+
+Object::Ptr ModalityPlanService::get(const domain::Actor& actor, const std::string& file_id) {
+  const auto scope = access::fileScopeFor(actor);
+  return db_.read([&](store::SqlSession& sql) {
+    const auto file = store::candidate_file_store::find(sql, file_id, scope);
+    if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+    return view(sql, *file, actor);
+  });
+}
+
+Object::Ptr ModalityPlanService::put(const domain::Actor& actor, const std::string& file_id,
+                                     std::int64_t expected_version, const Array::Ptr& competencies) {
+  const auto scope = access::fileScopeFor(actor);
+  try {
+    return write(actor, file_id, expected_version, competencies, scope);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::kPluginFailed) recordPluginFailure(db_, file_id, actor, e);
+    throw;
+  }
+}
+
+Object::Ptr ModalityPlanService::write(const domain::Actor& actor, const std::string& file_id,
+                                       std::int64_t expected_version, const Array::Ptr& competencies,
+                                       const access::FileScope& scope) {
+  return db_.write([&](store::SqlSession& sql) {
+    auto file = store::candidate_file_store::find(sql, file_id, scope);
+    if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+    if (actor.role != domain::Role::kCentreCoordinator) {
+      throw Error(ErrorCode::kForbidden, "only the centre's coordinator agrees the evaluation modalities");
+    }
+    if (file->file.version != expected_version) {
+      Object::Ptr details = new Object;
+      details->set("current_version", file->file.version);
+      throw Error(
+          ErrorCode::kVersionConflict,
+          "the file changed since you read it: it is now at version " + std::to_string(file->file.version),
+          "expected_version", details);
+    }
+    if (file->file.state != kEditableState) {
+      throw Error(ErrorCode::kInvalidState,
+                  "the modality plan is agreed while the file is registered; it is " + file->file.state);
+    }
+    const Array::Ptr plan = normalise(sql, file->file, competencies);
+    if (auto refusal = rules_.checkModalityPlan(file->file, actor, plan)) {
+      throw Error(refusal->code, refusal->message, refusal->field, refusal->details);
+    }
+    const std::string plan_json = toJsonText(Poco::Dynamic::Var(plan));
+    const std::string now = nowIso8601();
+    if (!store::candidate_file_store::updateModalityPlan(sql, file->file.id, expected_version, plan_json,
+                                                         now)) {
+      throw Error(ErrorCode::kVersionConflict, "the file changed while the plan was being saved",
+                  "expected_version");
+    }
+    domain::FileEvent event;
+    event.file_id = file->file.id;
+    event.transition = "update_modality_plan";
+    event.from_state = file->file.state;
+    event.to_state = file->file.state;
+    event.actor_id = actor.user_id;
+    event.organisation_id = actor.organisation_id;
+    Object::Ptr payload = new Object;
+    payload->set("competencies", plan);
+    event.payload_json = toJsonText(payload);
+    event.at = now;
+    store::event_store::append(sql, event);
+    file->file.modality_plan_json = plan_json;
+    file->file.version = expected_version + 1;
+    file->file.updated_at = now;
+    return view(sql, *file, actor);
+  });
+}
+
+}  // namespace cqpm::files

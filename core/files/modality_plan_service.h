@@ -1,0 +1,54 @@
+#pragma once
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "access/file_scope.h"
+#include "domain/actor.h"
+#include "files/idempotent_write.h"
+#include "plugins/plugin_rules.h"
+#include "store/candidate_file_store.h"
+#include "store/database.h"
+
+namespace cqpm::files {
+
+/// The evaluation modality plan of a file: per competency, the modality, the
+/// planned date, the place, the evaluators of the centre, and the details the
+/// CQPM's rules read. Agreed by the centre while the file is `registered`; the
+/// file's plugin checks it. Thread-safe.
+class ModalityPlanService {
+ public:
+  ModalityPlanService(store::Database& db, plugins::PluginRules& rules) : db_(db), rules_(rules) {}
+
+  /// What the plan editor needs: {file_version, state, editable, plan (array or
+  /// null), competencies [{number, title, bloc_code}], modalities [{id, label,
+  /// exceptional}], allowed_modalities, plan_fields, evaluators [{id,
+  /// display_name}]}. Error{kNotFound} outside the actor's scope.
+  Poco::JSON::Object::Ptr get(const domain::Actor& actor, const std::string& file_id);
+
+  /// Replaces the whole plan, compare-and-swap on the file's version, and
+  /// records an event. Errors: kNotFound, kForbidden (not the file's centre
+  /// coordinator), kInvalidState (not `registered`), kVersionConflict,
+  /// kInvalidField (shape, naming "competencies[i].<field>"), kGuardFailed (the
+  /// plugin's refusal, naming the competency). Returns the new get() view.
+  Poco::JSON::Object::Ptr put(const domain::Actor& actor, const std::string& file_id,
+                              std::int64_t expected_version, const Poco::JSON::Array::Ptr& competencies);
+
+ private:
+  Poco::JSON::Object::Ptr view(store::SqlSession& sql, const store::CandidateFileView& file,
+                               const domain::Actor& actor);
+  Poco::JSON::Object::Ptr write(const domain::Actor& actor, const std::string& file_id,
+                                std::int64_t expected_version, const Poco::JSON::Array::Ptr& competencies,
+                                const access::FileScope& scope);
+  Poco::JSON::Array::Ptr normalise(store::SqlSession& sql, const domain::CandidateFile& file,
+                                   const Poco::JSON::Array::Ptr& competencies) const;
+
+  store::Database& db_;
+  plugins::PluginRules& rules_;
+};
+
+}  // namespace cqpm::files

@@ -1,0 +1,61 @@
+#include "http/handlers/cqpm_handlers.h"
+
+#include <Poco/JSON/Array.h>
+
+#include "http/json_body.h"
+
+namespace cqpm::http::handlers {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+Object::Ptr summaryOf(const plugins::Plugin& plugin) {
+  Object::Ptr item = new Object;
+  item->set("id", plugin.id);
+  item->set("title", plugin.referential->getValue<std::string>("title"));
+  item->set("version", plugin.version);
+  item->set("blocs", plugin.bloc_count);
+  item->set("competencies", plugin.competency_count);
+  Array::Ptr codes = new Array;
+  const auto blocs = plugin.referential->getArray("blocs");
+  for (std::size_t i = 0; i < blocs->size(); ++i)
+    codes->add(blocs->getObject(static_cast<unsigned>(i))->get("code"));
+  item->set("bloc_codes", codes);
+  return item;
+}
+
+}  // namespace
+
+Response listCqpms(ApiContext& context, Request&) {
+  Array::Ptr items = new Array;
+  for (const auto& plugin : context.rules.catalog().plugins()) items->add(summaryOf(plugin));
+  Object::Ptr body = new Object;
+  body->set("items", items);
+  return Response::json(200, body);
+}
+
+Response getCqpm(ApiContext& context, Request& request) {
+  const plugins::Plugin* plugin = context.rules.catalog().find(request.params.at("id"));
+  if (!plugin) throw Error(ErrorCode::kNotFound, "no CQPM " + request.params.at("id"));
+  Object::Ptr body = summaryOf(*plugin);
+  body->set("referential", plugin->referential);
+  body->set("registration_fields", context.rules.registrationFields(*plugin));
+  return Response::json(200, body);
+}
+
+Response getModalityPlan(ApiContext& context, Request& request) {
+  return Response::json(200, context.modality_plans.get(request.requireActor(), request.params.at("id")));
+}
+
+Response putModalityPlan(ApiContext& context, Request& request) {
+  const JsonFields body(parseJsonObject(request.body));
+  const std::int64_t expected_version = body.requiredInteger("expected_version");
+  const auto competencies = body.raw()->getArray("competencies");
+  if (!competencies) throw Error(ErrorCode::kInvalidField, "competencies must be a list", "competencies");
+  return Response::json(200, context.modality_plans.put(request.requireActor(), request.params.at("id"),
+                                                        expected_version, competencies));
+}
+
+}  // namespace cqpm::http::handlers

@@ -1,0 +1,231 @@
+-- The host library of CQPM Hub plugins (host API 1), loaded in every plugin's
+-- sandbox before plugin.lua and visible to it as the global `cqpm`.
+--
+-- The host calls cqpm.dispatch{hook = name, ctx = ...}; a plugin implements a
+-- hook by returning a table with a function of that name (see plugins/README.md),
+-- and may call the defaults below to build on them. Hooks are pure functions of
+-- their context: no I/O, results come back as data.
+--
+-- Every context carries: ctx.referential (the CQPM's referential), ctx.file
+-- ({id, cqpm, pathway, state, candidate, registration, modality_plan}), ctx.actor
+-- ({role, college, organisation_id}).
+-- A refusal is {field = "...", message = "...", message_fr = "...", competency = n}.
+
+local cqpm = { host_api = 1, defaults = {} }
+
+-- Every competency of the referential, in order: {number, title, bloc, bloc_code}.
+function cqpm.competencies(referential)
+  local list = {}
+  for bloc_index, bloc in ipairs(referential.blocs) do
+    for _, competency in ipairs(bloc.competencies) do
+      list[#list + 1] = { number = competency.number, title = competency.title, bloc = bloc_index,
+                          bloc_code = bloc.code }
+    end
+  end
+  return list
+end
+
+-- The referential's modality `id`, or nil.
+function cqpm.modality(referential, id)
+  for _, modality in ipairs(referential.modalities) do
+    if modality.id == id then return modality end
+  end
+  return nil
+end
+
+-- A refusal naming the plan entry of `competency` and the field at fault.
+function cqpm.plan_refusal(index, competency, field, message, message_fr)
+  return { field = "competencies[" .. (index - 1) .. "]" .. (field ~= "" and ("." .. field) or ""),
+           competency = competency, message = "competency " .. competency .. ": " .. message,
+           message_fr = "Compétence " .. competency .. " : " .. message_fr }
+end
+
+local function excluded(modality, pathway)
+  for _, excluded_pathway in ipairs(modality.excluded_pathways or {}) do
+    if excluded_pathway == pathway then return true end
+  end
+  return false
+end
+
+local function blank(text)
+  return type(text) ~= "string" or text:match("^%s*$") ~= nil
+end
+cqpm.blank = blank
+
+-- No extra registration field by default.
+function cqpm.defaults.registration_fields(ctx)
+  return {}
+end
+
+-- Checks the declared registration fields: required ones present, choices valid.
+function cqpm.defaults.check_registration(ctx)
+  local fields = PLUGIN.registration_fields and PLUGIN.registration_fields(ctx) or {}
+  local given = ctx.file.registration or {}
+  for _, field in ipairs(fields) do
+    local value = given[field.id]
+    local path = "registration." .. field.id
+    if field.type == "choice" then
+      if value == nil then
+        if field.required then
+          return { field = path, message = field.id .. " is required", message_fr = field.label .. " : information obligatoire." }
+        end
+      else
+        local ok = false
+        for _, choice in ipairs(field.choices) do
+          if choice.id == value then ok = true end
+        end
+        if not ok then
+          return { field = path, message = field.id .. " must be one of the listed choices",
+                   message_fr = field.label .. " : choisissez une valeur de la liste." }
+        end
+      end
+    elseif field.type == "text_list" then
+      if value == nil or type(value) ~= "table" or #value == 0 then
+        if field.required then
+          return { field = path, message = field.id .. " needs at least one entry",
+                   message_fr = field.label .. " : indiquez au moins un élément." }
+        end
+      else
+        for i, entry in ipairs(value) do
+          if blank(entry) or #entry > 200 then
+            return { field = path .. "[" .. (i - 1) .. "]", message = field.id .. " entries must be short non-empty texts",
+                     message_fr = field.label .. " : chaque élément doit être un texte court non vide." }
+          end
+        end
+      end
+    end
+  end
+  for key in pairs(given) do
+    local known = false
+    for _, field in ipairs(fields) do
+      if field.id == key then known = true end
+    end
+    if not known then
+      return { field = "registration." .. key, message = "this CQPM has no registration field " .. key,
+               message_fr = "Ce CQPM ne demande pas l'information « " .. key .. " »." }
+    end
+  end
+  return nil
+end
+
+-- No extra field in the modality plan by default. A plugin returns, per
+-- competency number, the fields its rules read from entry.details:
+-- {[4] = {{id = "technologies", label = "...", type = "choices", choices = {...}}}}.
+function cqpm.defaults.plan_fields(ctx)
+  return {}
+end
+
+-- Per competency number, the modality ids the referential allows for the file's pathway.
+function cqpm.defaults.allowed_modalities(ctx)
+  local allowed = {}
+  for _, competency in ipairs(cqpm.competencies(ctx.referential)) do
+    local ids = {}
+    for _, modality in ipairs(ctx.referential.modalities) do
+      if not excluded(modality, ctx.file.pathway) then ids[#ids + 1] = modality.id end
+    end
+    allowed[competency.number] = ids
+  end
+  return allowed
+end
+
+-- Checks a plan: every competency planned exactly once, with a modality allowed
+-- for it and the pathway, and a written justification for an exceptional one.
+function cqpm.defaults.check_modality_plan(ctx)
+  local allowed_hook = PLUGIN.allowed_modalities or cqpm.defaults.allowed_modalities
+  local allowed = allowed_hook(ctx)
+  local plan = ctx.plan or {}
+  local seen = {}
+  for index, entry in ipairs(plan) do
+    local number = entry.competency
+    if seen[number] then
+      return cqpm.plan_refusal(index, number, "competency", "is planned twice", "elle est prévue deux fois.")
+    end
+    seen[number] = true
+    local ids = allowed[number]
+    if ids == nil then
+      return cqpm.plan_refusal(index, number, "competency", "is not a competency of this CQPM",
+                               "ce n'est pas une compétence de ce CQPM.")
+    end
+    local modality_ok = false
+    for _, id in ipairs(ids) do
+      if id == entry.modality then modality_ok = true end
+    end
+    if not modality_ok then
+      local modality = cqpm.modality(ctx.referential, entry.modality)
+      if modality and excluded(modality, ctx.file.pathway) then
+        return cqpm.plan_refusal(index, number, "modality",
+                                 "the modality " .. entry.modality .. " does not apply to the " .. ctx.file.pathway .. " pathway",
+                                 "la modalité « " .. modality.label .. " » ne s'applique pas à ce parcours.")
+      end
+      return cqpm.plan_refusal(index, number, "modality",
+                               "the referential does not allow the modality " .. tostring(entry.modality),
+                               "le référentiel ne prévoit pas cette modalité d'évaluation.")
+    end
+    local modality = cqpm.modality(ctx.referential, entry.modality)
+    if modality and modality.exceptional and blank(entry.justification) then
+      return cqpm.plan_refusal(index, number, "justification",
+                               "the modality " .. entry.modality .. " is exceptional and needs a written justification",
+                               "cette modalité est exceptionnelle : justifiez-la par écrit.")
+    end
+  end
+  for _, competency in ipairs(cqpm.competencies(ctx.referential)) do
+    if not seen[competency.number] then
+      return { field = "competencies", competency = competency.number,
+               message = "competency " .. competency.number .. " has no planned modality",
+               message_fr = "Compétence " .. competency.number .. " : aucune modalité d'évaluation n'est prévue." }
+    end
+  end
+  return nil
+end
+
+-- Every competency has a result other than not_evaluated.
+function cqpm.defaults.check_evaluation_complete(ctx)
+  local results = ctx.results or {}
+  for _, competency in ipairs(cqpm.competencies(ctx.referential)) do
+    local result = results[tostring(competency.number)]
+    if result ~= "acquired" and result ~= "not_acquired" then
+      return { field = "results." .. competency.number, competency = competency.number,
+               message = "competency " .. competency.number .. " is not evaluated yet",
+               message_fr = "Compétence " .. competency.number .. " : pas encore évaluée." }
+    end
+  end
+  return nil
+end
+
+-- The bloc rule: a bloc is awarded when all its competencies are acquired, the
+-- CQPM when all of them are. Blocs are named by code, or by their position
+-- ("bloc 2") where the referential has no code.
+function cqpm.defaults.propose_outcome(ctx)
+  local results = ctx.results or {}
+  local awarded, all = {}, true
+  for bloc_index, bloc in ipairs(ctx.referential.blocs) do
+    local complete = true
+    for _, competency in ipairs(bloc.competencies) do
+      if results[tostring(competency.number)] ~= "acquired" then complete = false end
+    end
+    if complete then
+      awarded[#awarded + 1] = { index = bloc_index, code = bloc.code, title = bloc.title }
+    else
+      all = false
+    end
+  end
+  if all then return { outcome = "certified", blocs = awarded } end
+  if #awarded > 0 then return { outcome = "blocs_awarded", blocs = awarded } end
+  return { outcome = "not_certified", blocs = {} }
+end
+
+-- The one entry point of the host. Results are wrapped so that nil survives.
+function cqpm.dispatch(request)
+  local ctx = request.ctx or {}
+  ctx.referential = REFERENTIAL
+  if request.guard then
+    local guard = PLUGIN.guards and PLUGIN.guards[request.guard]
+    if guard == nil then error("the plugin has no guard " .. request.guard) end
+    return { result = guard(ctx) }
+  end
+  local hook = PLUGIN[request.hook] or cqpm.defaults[request.hook]
+  if hook == nil then error("no hook " .. tostring(request.hook)) end
+  return { result = hook(ctx) }
+end
+
+return cqpm

@@ -1,0 +1,18 @@
+#include "plugins/plugin_catalog.h"
+
+namespace cqpm::plugins {
+
+const Plugin* PluginCatalog::find(const std::string& id) const {
+  for (const auto& plugin : plugins_) {
+    if (plugin.id == id) return &plugin;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> PluginCatalog::ids() const {
+  std::vector<std::string> ids;
+  for (const auto& plugin : plugins_) ids.push_back(plugin.id);
+  return ids;
+}
+
+}  // namespace cqpm::plugins

@@ -1,0 +1,65 @@
+// The CQPMs of the platform (one plugin each), from GET /cqpms and
+// GET /cqpms/{id}. They change only when the server restarts with other
+// plugins: each is loaded once per page load and shared.
+
+import { useEffect, useState } from 'react';
+import { api, isAbort } from './api';
+import { cqpmTitle } from './labels';
+import type { CqpmDetail, CqpmSummary } from './types';
+
+let listPromise: Promise<CqpmSummary[]> | null = null;
+const detailPromises = new Map<string, Promise<CqpmDetail>>();
+
+export function loadCqpms(): Promise<CqpmSummary[]> {
+  if (!listPromise) {
+    listPromise = api.listCqpms().then(
+      (r) => [...r.items].sort((a, b) => a.title.localeCompare(b.title, 'fr')),
+      (err: unknown) => {
+        listPromise = null;
+        throw err;
+      },
+    );
+  }
+  return listPromise;
+}
+
+export function loadCqpm(id: string): Promise<CqpmDetail> {
+  let promise = detailPromises.get(id);
+  if (!promise) {
+    promise = api.getCqpm(id).catch((err: unknown) => {
+      detailPromises.delete(id);
+      throw err;
+    });
+    detailPromises.set(id, promise);
+  }
+  return promise;
+}
+
+/** Forgets what was loaded (tests). */
+export function resetCqpmCache(): void {
+  listPromise = null;
+  detailPromises.clear();
+}
+
+/** The CQPMs sorted by title, null while they load; `error` when they could not be loaded. */
+export function useCqpms(): { cqpms: CqpmSummary[] | null; error: unknown } {
+  const [state, setState] = useState<{ cqpms: CqpmSummary[] | null; error: unknown }>({ cqpms: null, error: null });
+  useEffect(() => {
+    let live = true;
+    loadCqpms().then(
+      (cqpms) => live && setState({ cqpms, error: null }),
+      (err: unknown) => {
+        if (live && !isAbort(err)) setState({ cqpms: null, error: err });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+/** The title of a CQPM: from the platform's list when loaded, else the built-in French titles, else its id. */
+export function titleOf(cqpms: readonly CqpmSummary[] | null, id: string): string {
+  return cqpms?.find((c) => c.id === id)?.title ?? cqpmTitle(id);
+}
