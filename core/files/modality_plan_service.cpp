@@ -11,6 +11,7 @@
 #include "files/plugin_failure_event.h"
 #include "store/account_store.h"
 #include "store/event_store.h"
+#include "store/idempotency_store.h"
 
 namespace cqpm::files {
 
@@ -154,20 +155,28 @@ Object::Ptr ModalityPlanService::get(const domain::Actor& actor, const std::stri
 }
 
 Object::Ptr ModalityPlanService::put(const domain::Actor& actor, const std::string& file_id,
-                                     std::int64_t expected_version, const Array::Ptr& competencies) {
+                                     std::int64_t expected_version, const Array::Ptr& competencies,
+                                     const std::optional<IdempotencyKey>& idempotency) {
   const auto scope = access::fileScopeFor(actor);
   try {
-    return write(actor, file_id, expected_version, competencies, scope);
+    write(actor, file_id, expected_version, competencies, scope, idempotency);
   } catch (const Error& e) {
     if (e.code() == ErrorCode::kPluginFailed) recordPluginFailure(db_, file_id, actor, e);
     throw;
   }
+  return get(actor, file_id);
 }
 
-Object::Ptr ModalityPlanService::write(const domain::Actor& actor, const std::string& file_id,
-                                       std::int64_t expected_version, const Array::Ptr& competencies,
-                                       const access::FileScope& scope) {
-  return db_.write([&](store::SqlSession& sql) {
+void ModalityPlanService::write(const domain::Actor& actor, const std::string& file_id,
+                                std::int64_t expected_version, const Array::Ptr& competencies,
+                                const access::FileScope& scope,
+                                const std::optional<IdempotencyKey>& idempotency) {
+  db_.write([&](store::SqlSession& sql) {
+    // A retry of a plan already written: nothing to do, the caller reads the plan.
+    if (idempotency &&
+        store::idempotency_store::find(sql, actor.user_id, idempotency->key, idempotency->request_hash)) {
+      return;
+    }
     auto file = store::candidate_file_store::find(sql, file_id, scope);
     if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
     if (actor.role != domain::Role::kCentreCoordinator) {
@@ -208,10 +217,12 @@ Object::Ptr ModalityPlanService::write(const domain::Actor& actor, const std::st
     event.payload_json = toJsonText(payload);
     event.at = now;
     store::event_store::append(sql, event);
-    file->file.modality_plan_json = plan_json;
-    file->file.version = expected_version + 1;
-    file->file.updated_at = now;
-    return view(sql, *file, actor);
+    if (idempotency) {
+      Object::Ptr written = new Object;
+      written->set("file_version", expected_version + 1);
+      store::idempotency_store::save(sql, actor.user_id, idempotency->key, idempotency->request_hash,
+                                     {200, toJsonText(written)});
+    }
   });
 }
 

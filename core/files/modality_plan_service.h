@@ -34,16 +34,19 @@ class ModalityPlanService {
   /// records an event. Errors: kNotFound, kForbidden (not the file's centre
   /// coordinator), kInvalidState (not `registered`), kVersionConflict,
   /// kInvalidField (shape, naming "competencies[i].<field>"), kGuardFailed (the
-  /// plugin's refusal, naming the competency). Returns the new get() view.
+  /// plugin's refusal, naming the competency). With `idempotency`, a retry writes
+  /// nothing again. Returns the get() view, built after the commit so the single
+  /// writer is held only for the decision and the write.
   Poco::JSON::Object::Ptr put(const domain::Actor& actor, const std::string& file_id,
-                              std::int64_t expected_version, const Poco::JSON::Array::Ptr& competencies);
+                              std::int64_t expected_version, const Poco::JSON::Array::Ptr& competencies,
+                              const std::optional<IdempotencyKey>& idempotency = std::nullopt);
 
  private:
   Poco::JSON::Object::Ptr view(store::SqlSession& sql, const store::CandidateFileView& file,
                                const domain::Actor& actor);
-  Poco::JSON::Object::Ptr write(const domain::Actor& actor, const std::string& file_id,
-                                std::int64_t expected_version, const Poco::JSON::Array::Ptr& competencies,
-                                const access::FileScope& scope);
+  void write(const domain::Actor& actor, const std::string& file_id, std::int64_t expected_version,
+             const Poco::JSON::Array::Ptr& competencies, const access::FileScope& scope,
+             const std::optional<IdempotencyKey>& idempotency);
   Poco::JSON::Array::Ptr normalise(store::SqlSession& sql, const domain::CandidateFile& file,
                                    const Poco::JSON::Array::Ptr& competencies) const;
 

@@ -138,17 +138,18 @@ void insert(SqlSession& sql, const CandidateFile& file) {
               birth = file.candidate.birth_date, search = foldForSearch(given + " " + family),
               state = file.state, created = file.created_at, updated = file.updated_at,
               registration = file.registration_json;
-  Poco::Nullable<std::string> company, candidate_user;
+  Poco::Nullable<std::string> company, candidate_user, modality_plan;
+  if (file.modality_plan_json) modality_plan = *file.modality_plan_json;
   if (file.company_id) company = *file.company_id;
   if (file.candidate_user_id) candidate_user = *file.candidate_user_id;
   Poco::Int64 version = file.version;
   auto stmt = sql.statement(
       "INSERT INTO candidate_files (id, centre_id, company_id, candidate_user_id, cqpm, pathway, given_name, "
-      "family_name, email, birth_date, search_name, registration, state, version, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "family_name, email, birth_date, search_name, registration, modality_plan, state, version, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt, use(id), use(centre), use(company), use(candidate_user), use(cqpm), use(pathway), use(given),
-      use(family), use(email), use(birth), use(search), use(registration), use(state), use(version),
-      use(created), use(updated);
+      use(family), use(email), use(birth), use(search), use(registration), use(modality_plan), use(state),
+      use(version), use(created), use(updated);
   stmt.execute();
 }
 

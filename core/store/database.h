@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "store/database_url.h"
+#include "store/fifo_mutex.h"
 
 namespace cqpm::store {
 
@@ -105,7 +106,7 @@ class Database {
   DatabaseUrl url_;
   DatabaseOptions options_;
   std::unique_ptr<Poco::Data::SessionPool> read_pool_;
-  std::mutex writer_mutex_;
+  FifoMutex writer_mutex_;
   std::unique_ptr<Poco::Data::Session> writer_;  // guarded by writer_mutex_
 };
 

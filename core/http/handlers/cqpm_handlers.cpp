@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "http/idempotency_header.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
@@ -54,8 +55,9 @@ Response putModalityPlan(ApiContext& context, Request& request) {
   const std::int64_t expected_version = body.requiredInteger("expected_version");
   const auto competencies = body.raw()->getArray("competencies");
   if (!competencies) throw Error(ErrorCode::kInvalidField, "competencies must be a list", "competencies");
-  return Response::json(200, context.modality_plans.put(request.requireActor(), request.params.at("id"),
-                                                        expected_version, competencies));
+  return Response::json(
+      200, context.modality_plans.put(request.requireActor(), request.params.at("id"), expected_version,
+                                      competencies, idempotencyKeyOf(request)));
 }
 
 }  // namespace cqpm::http::handlers

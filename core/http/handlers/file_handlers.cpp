@@ -4,7 +4,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
 
-#include "common/random_bytes.h"
+#include "http/idempotency_header.h"
 #include "http/json_body.h"
 #include "http/presenters.h"
 
@@ -14,17 +14,6 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-
-constexpr std::size_t kMaxIdempotencyKeyLength = 200;
-
-std::optional<files::IdempotencyKey> idempotencyKeyOf(const Request& request) {
-  const std::string key = request.header("Idempotency-Key");
-  if (key.empty()) return std::nullopt;
-  if (key.size() > kMaxIdempotencyKeyLength) {
-    throw Error(ErrorCode::kInvalidField, "Idempotency-Key is longer than 200 characters", "Idempotency-Key");
-  }
-  return files::IdempotencyKey{key, sha256Hex(request.method + " " + request.path + "\n" + request.body)};
-}
 
 Response storedToResponse(const store::StoredResponse& stored) {
   Response response = Response::json(stored.status, stored.body);

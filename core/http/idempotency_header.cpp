@@ -1,0 +1,21 @@
+#include "http/idempotency_header.h"
+
+#include "common/error.h"
+#include "common/random_bytes.h"
+
+namespace cqpm::http {
+
+namespace {
+constexpr std::size_t kMaxIdempotencyKeyLength = 200;
+}
+
+std::optional<files::IdempotencyKey> idempotencyKeyOf(const Request& request) {
+  const std::string key = request.header("Idempotency-Key");
+  if (key.empty()) return std::nullopt;
+  if (key.size() > kMaxIdempotencyKeyLength) {
+    throw Error(ErrorCode::kInvalidField, "Idempotency-Key is longer than 200 characters", "Idempotency-Key");
+  }
+  return files::IdempotencyKey{key, sha256Hex(request.method + " " + request.path + "\n" + request.body)};
+}
+
+}  // namespace cqpm::http
