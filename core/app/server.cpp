@@ -7,6 +7,9 @@
 #include <Poco/Path.h>
 #include <Poco/Thread.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "demo/demo_seed.h"
 #include "http/request_handler.h"
 #include "http/routes.h"
@@ -17,6 +20,18 @@
 #include "workflow/core_guards.h"
 
 namespace cqpm::app {
+
+namespace {
+
+std::string readTextFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kInvalidConfiguration, "cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
 
 Server::Server(ServerConfig config) : config_(std::move(config)) {
   Poco::Logger& log = Poco::Logger::get("server");
@@ -47,6 +62,24 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
       Poco::Path(share).append("workflows/candidate-file.json").toString(),
       Poco::Path(share).append("schemas/workflow.schema.json").toString(), guards_));
   engine_ = std::make_unique<workflow::WorkflowEngine>(*definition_, guards_);
+
+  // From here on referentials are served from the git store, never from the
+  // plugin folders: each plugin's own referential only seeds version 1.
+  std::vector<std::string> final_states;
+  for (const auto& state : definition_->states()) {
+    if (state.final) final_states.push_back(state.id);
+  }
+  referentials_ = std::make_unique<referentials::ReferentialService>(
+      *db_, Poco::Path(config_.data_dir).append("referentials.git").toString(),
+      JsonSchema::parse(readTextFile(Poco::Path(share).append("schemas/referential.schema.json").toString()),
+                        "referential.schema.json"),
+      final_states);
+  referentials_->bootstrap(*plugins_);
+  plugin_rules_->setReferentialSource([this](const domain::CandidateFile& file) {
+    const std::string commit =
+        file.referential_commit ? *file.referential_commit : referentials_->current(file.cqpm).commit_id;
+    return plugins::PinnedReferential{commit, referentials_->referentialAt(file.cqpm, commit)};
+  });
   catalog_ = std::make_unique<files::CqpmCatalog>(plugins_->ids());
 
   auth_ = std::make_unique<auth::AuthService>(*db_, auth::PasswordHasher(config_.password_cost),
@@ -60,9 +93,9 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
         demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *catalog_, auth_->hasher());
   }
 
-  api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{*db_, *auth_, *files_, *transitions_,
-                                                                     *modality_plans_, *engine_, *catalog_,
-                                                                     *plugin_rules_, metrics_, config_.http});
+  api_context_ = std::make_unique<http::ApiContext>(
+      http::ApiContext{*db_, *auth_, *files_, *transitions_, *modality_plans_, *engine_, *catalog_,
+                       *plugin_rules_, *referentials_, metrics_, config_.http});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

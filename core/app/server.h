@@ -12,6 +12,7 @@
 #include "files/cqpm_catalog.h"
 #include "files/modality_plan_service.h"
 #include "files/transition_service.h"
+#include "git/libgit2_runtime.h"
 #include "http/api_context.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -19,6 +20,7 @@
 #include "plugins/plugin_catalog.h"
 #include "plugins/plugin_host.h"
 #include "plugins/plugin_rules.h"
+#include "referentials/referential_service.h"
 #include "store/database.h"
 #include "workflow/guard_registry.h"
 #include "workflow/workflow_definition.h"
@@ -52,11 +54,13 @@ class Server {
   files::TransitionService& transitions() { return *transitions_; }
   files::ModalityPlanService& modalityPlans() { return *modality_plans_; }
   const plugins::PluginCatalog& plugins() const { return *plugins_; }
+  referentials::ReferentialService& referentials() { return *referentials_; }
   auth::AuthService& auth() { return *auth_; }
   const http::Router& router() const { return *router_; }
 
  private:
   ServerConfig config_;
+  git::Libgit2Runtime libgit2_;  // before anything opens a repository
   observability::Metrics metrics_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<plugins::PluginCatalog> plugins_;
@@ -70,6 +74,7 @@ class Server {
   std::unique_ptr<files::CandidateFileService> files_;
   std::unique_ptr<files::TransitionService> transitions_;
   std::unique_ptr<files::ModalityPlanService> modality_plans_;
+  std::unique_ptr<referentials::ReferentialService> referentials_;
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::StaticFiles> static_files_;

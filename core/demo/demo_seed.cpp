@@ -160,8 +160,17 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
       const domain::Organisation& organisation = orgs.at(account.organisation);
       user.organisation_id = organisation.id;
       store::account_store::insertUser(sql, user);
-      actors[account.login] = Actor{user.id,      user.login,      user.display_name, user.role,
-                                    user.college, organisation.id, organisation.name, organisation.kind};
+      Actor actor;
+      actor.user_id = user.id;
+      actor.login = user.login;
+      actor.display_name = user.display_name;
+      actor.email = user.email;
+      actor.role = user.role;
+      actor.college = user.college;
+      actor.organisation_id = organisation.id;
+      actor.organisation_name = organisation.name;
+      actor.organisation_kind = organisation.kind;
+      actors[account.login] = actor;
     }
   });
 

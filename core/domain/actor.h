@@ -13,6 +13,7 @@ struct Actor {
   std::string user_id;
   std::string login;
   std::string display_name;
+  std::string email;
   Role role = Role::kCandidate;
   std::optional<College> college;  ///< jury_member and gtp_auditor only
   std::string organisation_id;

@@ -32,7 +32,9 @@ struct CandidateFile {
   Pathway pathway = Pathway::kEmployee;
   Candidate candidate;
   std::string registration_json = "{}";  ///< CQPM-specific fields (material family, habilitations...)
-  std::optional<std::string> modality_plan_json;  ///< the evaluation plan per competency, once proposed
+  std::optional<std::string> modality_plan_json;    ///< the evaluation plan per competency, once proposed
+  std::optional<std::int64_t> referential_version;  ///< pinned at registration
+  std::optional<std::string> referential_commit;    ///< the git commit of that version
   std::string state;
   std::int64_t version = 1;
   std::string created_at;  ///< ISO-8601 UTC

@@ -97,7 +97,7 @@ Array::Ptr ModalityPlanService::normalise(store::SqlSession& sql, const domain::
 Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::CandidateFileView& file_view,
                                       const domain::Actor& actor) {
   const domain::CandidateFile& file = file_view.file;
-  const plugins::Plugin& plugin = rules_.pluginFor(file.cqpm);
+  const Object::Ptr referential = rules_.referentialFor(file);
   Object::Ptr body = new Object;
   body->set("file_id", file.id);
   body->set("file_version", file.version);
@@ -106,7 +106,7 @@ Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::Candi
   body->set("plan", file.modality_plan_json ? Poco::JSON::Parser().parse(*file.modality_plan_json)
                                             : Poco::Dynamic::Var());
   Array::Ptr competencies = new Array;
-  const auto blocs = plugin.referential->getArray("blocs");
+  const auto blocs = referential->getArray("blocs");
   for (std::size_t b = 0; b < blocs->size(); ++b) {
     const auto bloc = blocs->getObject(static_cast<unsigned>(b));
     const auto list = bloc->getArray("competencies");
@@ -122,7 +122,7 @@ Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::Candi
   }
   body->set("competencies", competencies);
   Array::Ptr modalities = new Array;
-  const auto referential_modalities = plugin.referential->getArray("modalities");
+  const auto referential_modalities = referential->getArray("modalities");
   for (std::size_t m = 0; m < referential_modalities->size(); ++m) {
     const auto modality = referential_modalities->getObject(static_cast<unsigned>(m));
     Object::Ptr item = new Object;

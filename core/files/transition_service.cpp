@@ -7,6 +7,7 @@
 #include "common/json_text.h"
 #include "files/plugin_failure_event.h"
 #include "store/event_store.h"
+#include "store/referential_version_store.h"
 
 namespace cqpm::files {
 
@@ -59,6 +60,14 @@ store::StoredResponse TransitionService::fire(
         // Another instance sharing the database won the race.
         auto current = store::candidate_file_store::find(sql, file.id, scope);
         throw versionConflict(current ? current->file.version : file.version + 1);
+      }
+      if (decision.transition->pins_referential) {
+        // The file is judged under the referential version in force now, whatever is published later.
+        if (auto published = store::referential_version_store::latestVersion(sql, file.cqpm)) {
+          store::candidate_file_store::pinReferential(sql, file.id, published->number, published->commit_id);
+          view->file.referential_version = published->number;
+          view->file.referential_commit = published->commit_id;
+        }
       }
       domain::FileEvent event;
       event.file_id = file.id;

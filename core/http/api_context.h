@@ -10,6 +10,7 @@
 #include "files/transition_service.h"
 #include "observability/metrics.h"
 #include "plugins/plugin_rules.h"
+#include "referentials/referential_service.h"
 #include "store/database.h"
 #include "workflow/workflow_engine.h"
 
@@ -35,6 +36,7 @@ struct ApiContext {
   const workflow::WorkflowEngine& engine;
   const files::CqpmCatalog& catalog;
   plugins::PluginRules& rules;
+  referentials::ReferentialService& referentials;
   observability::Metrics& metrics;
   const HttpSettings& settings;
 };

@@ -67,6 +67,14 @@ Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::Workf
   } else {
     json->set("company", Poco::Dynamic::Var());
   }
+  if (file.referential_commit) {
+    Object::Ptr referential = new Object;
+    referential->set("version", *file.referential_version);
+    referential->set("commit", *file.referential_commit);
+    json->set("referential", referential);
+  } else {
+    json->set("referential", Poco::Dynamic::Var());
+  }
   json->set("created_at", file.created_at);
   json->set("updated_at", file.updated_at);
   if (engine && actor) {

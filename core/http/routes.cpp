@@ -5,6 +5,7 @@
 #include "http/handlers/cqpm_handlers.h"
 #include "http/handlers/file_handlers.h"
 #include "http/handlers/health_handlers.h"
+#include "http/handlers/referential_handlers.h"
 
 namespace cqpm::http {
 
@@ -34,6 +35,17 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"PUT",  "/api/v1/files/{id}/modalities",      kAuthenticated, bind(putModalityPlan)},
       {"GET",  "/api/v1/cqpms",                      kAuthenticated, bind(listCqpms)},
       {"GET",  "/api/v1/cqpms/{id}",                 kAuthenticated, bind(getCqpm)},
+      {"GET",  "/api/v1/cqpms/{id}/versions",        kAuthenticated, bind(listReferentialVersions)},
+      {"GET",  "/api/v1/cqpms/{id}/versions/{n}",    kAuthenticated, bind(getReferentialVersion)},
+      {"GET",  "/api/v1/cqpms/{id}/versions/{n}/files", kAuthenticated, bind(pinnedFiles)},
+      {"GET",  "/api/v1/cqpms/{id}/diff",            kAuthenticated, bind(referentialDiff)},
+      {"GET",  "/api/v1/cqpms/{id}/blame",           kAuthenticated, bind(referentialBlame)},
+      {"POST", "/api/v1/cqpms/{id}/proposals",       kAuthenticated, bind(proposeReferential)},
+      {"GET",  "/api/v1/proposals",                  kAuthenticated, bind(listProposals)},
+      {"GET",  "/api/v1/proposals/{n}",              kAuthenticated, bind(getProposal)},
+      {"POST", "/api/v1/proposals/{n}/approve",      kAuthenticated, bind(approveProposal)},
+      {"POST", "/api/v1/proposals/{n}/reject",       kAuthenticated, bind(rejectProposal)},
+      {"POST", "/api/v1/proposals/{n}/publish",      kAuthenticated, bind(publishProposal)},
   };
   // clang-format on
 }

@@ -217,7 +217,9 @@ end
 -- The one entry point of the host. Results are wrapped so that nil survives.
 function cqpm.dispatch(request)
   local ctx = request.ctx or {}
-  ctx.referential = REFERENTIAL
+  -- The version the file is judged under (pinned at registration), else the plugin's own.
+  ctx.referential = (request.referential_commit and REFERENTIALS and REFERENTIALS[request.referential_commit])
+    or REFERENTIAL
   if request.guard then
     local guard = PLUGIN.guards and PLUGIN.guards[request.guard]
     if guard == nil then error("the plugin has no guard " .. request.guard) end

@@ -232,6 +232,30 @@ void LuaSandbox::exposeModule(const std::string& key, const std::string& name) {
   lua_pop(state, 1);
 }
 
+void LuaSandbox::setTableField(const std::string& table, const std::string& key,
+                               const Poco::Dynamic::Var& value) {
+  lua_State* state = state_.get();
+  lua_rawgeti(state, LUA_REGISTRYINDEX, environment_ref_);
+  if (lua_getfield(state, -1, table.c_str()) != LUA_TTABLE) {
+    lua_pop(state, 1);
+    lua_newtable(state);
+    lua_pushvalue(state, -1);
+    lua_setfield(state, -3, table.c_str());
+  }
+  // The conversion may raise a Lua error: run it protected, like setGlobal.
+  lua_pushcfunction(state, setGlobalTrampoline);
+  lua_insert(state, -2);  // trampoline, table
+  lua_pushstring(state, key.c_str());
+  lua_pushlightuserdata(state, const_cast<Poco::Dynamic::Var*>(&value));
+  const int status = lua_pcall(state, 3, 0, 0);
+  if (status != LUA_OK) {
+    std::string message = failureMessage(status);
+    lua_settop(state, 0);
+    throw Error(ErrorCode::kPluginFailed, message);
+  }
+  lua_settop(state, 0);
+}
+
 void LuaSandbox::pushModule(const std::string& key) const {
   lua_State* state = state_.get();
   lua_getfield(state, LUA_REGISTRYINDEX, kModules);

@@ -46,6 +46,9 @@ class LuaSandbox {
   /// Makes the value module `key` returned visible to later chunks as the global `name`.
   void exposeModule(const std::string& key, const std::string& name);
 
+  /// Sets `table[key] = value` for a global table of the environment (created if absent).
+  void setTableField(const std::string& table, const std::string& key, const Poco::Dynamic::Var& value);
+
   /// Sets a global of the sandbox environment to a JSON-like value.
   void setGlobal(const std::string& name, const Poco::Dynamic::Var& value);
 

@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "plugins/plugin_sandbox.h"
+#include "referentials/referential_rules.h"
 
 namespace cqpm::plugins {
 
@@ -60,45 +61,6 @@ Object::Ptr readJsonFile(const std::string& plugin, const Poco::Path& directory,
   return document.extract<Object::Ptr>();
 }
 
-// The rules a schema cannot say.
-void checkReferential(const std::string& plugin, const std::string& manifest_id,
-                      const Object::Ptr& referential, int& blocs, int& competencies) {
-  const std::string file = "referential.json";
-  if (referential->getValue<std::string>("id") != manifest_id) {
-    refuse(plugin, file, "id", "the referential's id must be the plugin's id '" + manifest_id + "'");
-  }
-  const auto bloc_list = referential->getArray("blocs");
-  std::set<std::string> codes;
-  int expected = 1;
-  for (std::size_t b = 0; b < bloc_list->size(); ++b) {
-    const auto bloc = bloc_list->getObject(static_cast<unsigned>(b));
-    const std::string bloc_path = "blocs[" + std::to_string(b) + "]";
-    if (!bloc->isNull("code") && !codes.insert(bloc->getValue<std::string>("code")).second) {
-      refuse(plugin, file, bloc_path + ".code",
-             "the code " + bloc->getValue<std::string>("code") + " is used twice");
-    }
-    const auto list = bloc->getArray("competencies");
-    for (std::size_t c = 0; c < list->size(); ++c, ++expected) {
-      const int number = list->getObject(static_cast<unsigned>(c))->getValue<int>("number");
-      if (number != expected) {
-        refuse(plugin, file, bloc_path + ".competencies[" + std::to_string(c) + "].number",
-               "competencies are numbered 1..N across the CQPM: expected " + std::to_string(expected) +
-                   ", found " + std::to_string(number));
-      }
-    }
-  }
-  blocs = static_cast<int>(bloc_list->size());
-  competencies = expected - 1;
-  const auto modalities = referential->getArray("modalities");
-  std::set<std::string> ids;
-  for (std::size_t m = 0; m < modalities->size(); ++m) {
-    const std::string id = modalities->getObject(static_cast<unsigned>(m))->getValue<std::string>("id");
-    if (!ids.insert(id).second)
-      refuse(plugin, file, "modalities[" + std::to_string(m) + "].id",
-             "the modality " + id + " is listed twice");
-  }
-}
-
 }  // namespace
 
 PluginLoader::PluginLoader(const std::string& schemas_dir, std::string host_library)
@@ -142,7 +104,12 @@ std::variant<Plugin, PluginLoadFailure> PluginLoader::load(const std::string& di
     }
 
     plugin.referential = readJsonFile(folder, dir, "referential.json", referential_schema_);
-    checkReferential(folder, plugin.id, plugin.referential, plugin.bloc_count, plugin.competency_count);
+    referentials::ReferentialCounts counts;
+    if (auto violation = referentials::checkReferentialRules(plugin.referential, plugin.id, counts)) {
+      refuse(folder, "referential.json", violation->path, violation->message);
+    }
+    plugin.bloc_count = counts.blocs;
+    plugin.competency_count = counts.competencies;
 
     const Poco::Path script = Poco::Path(dir).append("plugin.lua");
     if (!Poco::File(script).exists()) refuse(folder, "plugin.lua", "", "the file is missing");

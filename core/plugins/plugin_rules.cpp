@@ -52,6 +52,15 @@ const Plugin& PluginRules::pluginFor(const std::string& cqpm) const {
   return *plugin;
 }
 
+PinnedReferential PluginRules::pinned(const domain::CandidateFile& file) const {
+  return source_ ? source_(file) : PinnedReferential{};
+}
+
+Object::Ptr PluginRules::referentialFor(const domain::CandidateFile& file) const {
+  const auto found = pinned(file);
+  return found.referential ? found.referential : pluginFor(file.cqpm).referential;
+}
+
 Object::Ptr PluginRules::context(const domain::CandidateFile& file, const domain::Actor* actor) const {
   Object::Ptr ctx = new Object;
   Object::Ptr f = new Object;
@@ -81,7 +90,7 @@ Object::Ptr PluginRules::context(const domain::CandidateFile& file, const domain
 Array::Ptr PluginRules::registrationFields(const Plugin& plugin) {
   domain::CandidateFile none;
   none.cqpm = plugin.id;
-  const auto answer = host_.callHook(plugin, "registration_fields", context(none, nullptr));
+  const auto answer = host_.callHook(plugin, "registration_fields", context(none, nullptr), pinned(none));
   if (answer.isEmpty()) return new Array;
   if (answer.type() != typeid(Array::Ptr)) {
     throw Error(ErrorCode::kPluginFailed,
@@ -93,19 +102,20 @@ Array::Ptr PluginRules::registrationFields(const Plugin& plugin) {
 std::optional<workflow::Refusal> PluginRules::checkRegistration(const domain::CandidateFile& file,
                                                                 const domain::Actor& actor) {
   const Plugin& plugin = pluginFor(file.cqpm);
-  return refusalOf(host_.callHook(plugin, "check_registration", context(file, &actor)), plugin,
+  return refusalOf(host_.callHook(plugin, "check_registration", context(file, &actor), pinned(file)), plugin,
                    "check_registration", ErrorCode::kGuardFailed);
 }
 
 Object::Ptr PluginRules::allowedModalities(const domain::CandidateFile& file) {
   const Plugin& plugin = pluginFor(file.cqpm);
-  return objectOf(host_.callHook(plugin, "allowed_modalities", context(file, nullptr)), plugin,
+  return objectOf(host_.callHook(plugin, "allowed_modalities", context(file, nullptr), pinned(file)), plugin,
                   "allowed_modalities");
 }
 
 Object::Ptr PluginRules::planFields(const domain::CandidateFile& file) {
   const Plugin& plugin = pluginFor(file.cqpm);
-  return objectOf(host_.callHook(plugin, "plan_fields", context(file, nullptr)), plugin, "plan_fields");
+  return objectOf(host_.callHook(plugin, "plan_fields", context(file, nullptr), pinned(file)), plugin,
+                  "plan_fields");
 }
 
 std::optional<workflow::Refusal> PluginRules::checkModalityPlan(const domain::CandidateFile& file,
@@ -114,8 +124,8 @@ std::optional<workflow::Refusal> PluginRules::checkModalityPlan(const domain::Ca
   const Plugin& plugin = pluginFor(file.cqpm);
   auto ctx = context(file, &actor);
   ctx->set("plan", plan);
-  return refusalOf(host_.callHook(plugin, "check_modality_plan", ctx), plugin, "check_modality_plan",
-                   ErrorCode::kGuardFailed);
+  return refusalOf(host_.callHook(plugin, "check_modality_plan", ctx, pinned(file)), plugin,
+                   "check_modality_plan", ErrorCode::kGuardFailed);
 }
 
 std::optional<workflow::Refusal> PluginRules::checkEvaluationComplete(const domain::CandidateFile& file,
@@ -123,7 +133,7 @@ std::optional<workflow::Refusal> PluginRules::checkEvaluationComplete(const doma
   const Plugin& plugin = pluginFor(file.cqpm);
   auto ctx = context(file, nullptr);
   ctx->set("results", results);
-  return refusalOf(host_.callHook(plugin, "check_evaluation_complete", ctx), plugin,
+  return refusalOf(host_.callHook(plugin, "check_evaluation_complete", ctx, pinned(file)), plugin,
                    "check_evaluation_complete", ErrorCode::kGuardFailed);
 }
 
@@ -131,7 +141,7 @@ Object::Ptr PluginRules::proposeOutcome(const domain::CandidateFile& file, const
   const Plugin& plugin = pluginFor(file.cqpm);
   auto ctx = context(file, nullptr);
   ctx->set("results", results);
-  return objectOf(host_.callHook(plugin, "propose_outcome", ctx), plugin, "propose_outcome");
+  return objectOf(host_.callHook(plugin, "propose_outcome", ctx, pinned(file)), plugin, "propose_outcome");
 }
 
 std::optional<workflow::Refusal> PluginRules::guard(const std::string& name,
@@ -140,7 +150,8 @@ std::optional<workflow::Refusal> PluginRules::guard(const std::string& name,
   if (!plugin || !plugin->guards.count(name)) return std::nullopt;
   auto ctx = context(context_in.file, &context_in.actor);
   ctx->set("payload", context_in.payload);
-  return refusalOf(host_.callGuard(*plugin, name, ctx), *plugin, "guard " + name, ErrorCode::kGuardFailed);
+  return refusalOf(host_.callGuard(*plugin, name, ctx, pinned(context_in.file)), *plugin, "guard " + name,
+                   ErrorCode::kGuardFailed);
 }
 
 }  // namespace cqpm::plugins

@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -19,7 +20,17 @@ namespace cqpm::plugins {
 /// Core never knows a CQPM; it only knows these questions. Thread-safe.
 class PluginRules {
  public:
+  /// The referential a file is judged under: its pinned version, else the one in force.
+  using ReferentialSource = std::function<PinnedReferential(const domain::CandidateFile&)>;
+
   PluginRules(const PluginCatalog& catalog, PluginHost& host) : catalog_(catalog), host_(host) {}
+
+  /// Set once at start, before requests are served (the referentials come from
+  /// the git store). Without a source, hooks see the plugin's own referential.
+  void setReferentialSource(ReferentialSource source) { source_ = std::move(source); }
+
+  /// The referential document `file` is judged under.
+  Poco::JSON::Object::Ptr referentialFor(const domain::CandidateFile& file) const;
 
   /// The plugin of `cqpm`; Error{kInvalidField, "cqpm"} if there is none.
   const Plugin& pluginFor(const std::string& cqpm) const;
@@ -50,9 +61,11 @@ class PluginRules {
 
  private:
   Poco::JSON::Object::Ptr context(const domain::CandidateFile& file, const domain::Actor* actor) const;
+  PinnedReferential pinned(const domain::CandidateFile& file) const;
 
   const PluginCatalog& catalog_;
   PluginHost& host_;
+  ReferentialSource source_;
 };
 
 }  // namespace cqpm::plugins

@@ -142,7 +142,8 @@ std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string
                                               const std::string& now) {
   std::string hash = token_hash, at = now;
   auto stmt = sql.statement(
-      "SELECT u.id, u.login, u.display_name, u.role, u.college, u.organisation_id, o.kind, o.name AS "
+      "SELECT u.id, u.login, u.display_name, u.email, u.role, u.college, u.organisation_id, o.kind, o.name "
+      "AS "
       "org_name "
       "FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id "
       "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1");
@@ -153,6 +154,7 @@ std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string
     found.user_id = row.text("id");
     found.login = row.text("login");
     found.display_name = row.text("display_name");
+    found.email = row.text("email");
     found.role = domain::parseRole(row.text("role")).value_or(domain::Role::kCandidate);
     if (auto college = row.optionalText("college")) found.college = domain::parseCollege(*college);
     found.organisation_id = row.text("organisation_id");

@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* kSelectFiles =
     "SELECT f.id, f.centre_id, f.company_id, f.candidate_user_id, f.cqpm, f.pathway, f.given_name, "
-    "f.family_name, f.email, f.birth_date, f.registration, f.modality_plan, f.state, f.version, "
+    "f.family_name, f.email, f.birth_date, f.registration, f.modality_plan, f.referential_version, "
+    "f.referential_commit, f.state, f.version, "
     "f.created_at, "
     "f.updated_at, "
     "c.name AS centre_name, co.name AS company_name "
@@ -33,6 +34,10 @@ CandidateFileView readFile(const RowReader& row) {
                     row.text("birth_date")};
   file.registration_json = row.text("registration");
   file.modality_plan_json = row.optionalText("modality_plan");
+  if (auto pinned = row.optionalText("referential_commit")) {
+    file.referential_commit = *pinned;
+    file.referential_version = row.integer("referential_version");
+  }
   file.state = row.text("state");
   file.version = row.integer("version");
   file.created_at = row.text("created_at");
@@ -198,6 +203,15 @@ bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_v
       "UPDATE candidate_files SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version "
       "= ?");
   stmt, use(state), use(at), use(key), use(version);
+  return stmt.execute() == 1;
+}
+
+bool pinReferential(SqlSession& sql, const std::string& id, std::int64_t version, const std::string& commit) {
+  std::string key = id, commit_id = commit;
+  Poco::Int64 number = version;
+  auto stmt = sql.statement(
+      "UPDATE candidate_files SET referential_version = ?, referential_commit = ? WHERE id = ?");
+  stmt, use(number), use(commit_id), use(key);
   return stmt.execute() == 1;
 }
 

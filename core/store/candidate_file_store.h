@@ -48,6 +48,10 @@ std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::
 bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                  const std::string& new_state, const std::string& updated_at);
 
+/// Pins the file to a published referential version (inside the transition
+/// that registers it, so the version never bumps separately).
+bool pinReferential(SqlSession& sql, const std::string& id, std::int64_t version, const std::string& commit);
+
 /// Compare-and-swap of the modality plan, like updateState.
 bool updateModalityPlan(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                         const std::string& plan_json, const std::string& updated_at);

@@ -196,6 +196,7 @@ WorkflowDefinition WorkflowDefinition::parse(std::string_view definition_text, c
     parsed.from = read.strings(transition, "from", path);
     parsed.to = read.string(transition, "to", path);
     parsed.guards = read.strings(transition, "guards", path);
+    parsed.pins_referential = transition->optValue<bool>("pins_referential", false);
     const std::vector<std::string> role_names = read.strings(transition, "roles", path);
     for (std::size_t r = 0; r < role_names.size(); ++r) {
       const auto role = domain::parseRole(role_names[r]);
@@ -320,6 +321,7 @@ Poco::JSON::Object::Ptr WorkflowDefinition::toJson() const {
     object->set("to", transition.to);
     object->set("roles", stringArray(transition.roles, domain::roleName));
     object->set("guards", stringArray(transition.guards, same));
+    if (transition.pins_referential) object->set("pins_referential", true);
     transitions->add(object);
   }
   root->set("transitions", transitions);

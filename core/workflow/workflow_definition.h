@@ -30,6 +30,7 @@ struct TransitionDefinition {
   std::string to;                   ///< the state it leads to
   std::vector<domain::Role> roles;  ///< roles that may fire it (at least one)
   std::vector<std::string> guards;  ///< guard names, checked in this order
+  bool pins_referential = false;    ///< firing it pins the file to the published referential version
 
   /// True if the transition may be fired from `state`.
   bool leavesFrom(std::string_view state) const;

@@ -12,18 +12,29 @@ using Poco::JSON::Object;
 
 namespace {
 
-Object::Ptr summaryOf(const plugins::Plugin& plugin) {
+// A CQPM as served: its referential is the version in force in the git store.
+Object::Ptr summaryOf(ApiContext& context, const plugins::Plugin& plugin,
+                      Object::Ptr* referential_out = nullptr) {
+  const auto version = context.referentials.current(plugin.id);
+  const auto referential = context.referentials.referentialAt(plugin.id, version.commit_id);
   Object::Ptr item = new Object;
   item->set("id", plugin.id);
-  item->set("title", plugin.referential->getValue<std::string>("title"));
+  item->set("title", referential->getValue<std::string>("title"));
   item->set("version", plugin.version);
-  item->set("blocs", plugin.bloc_count);
-  item->set("competencies", plugin.competency_count);
+  item->set("referential_version", version.number);
+  item->set("referential_commit", version.commit_id);
+  int competencies = 0;
   Array::Ptr codes = new Array;
-  const auto blocs = plugin.referential->getArray("blocs");
-  for (std::size_t i = 0; i < blocs->size(); ++i)
-    codes->add(blocs->getObject(static_cast<unsigned>(i))->get("code"));
+  const auto blocs = referential->getArray("blocs");
+  for (std::size_t i = 0; i < blocs->size(); ++i) {
+    const auto bloc = blocs->getObject(static_cast<unsigned>(i));
+    codes->add(bloc->get("code"));
+    competencies += static_cast<int>(bloc->getArray("competencies")->size());
+  }
+  item->set("blocs", static_cast<int>(blocs->size()));
+  item->set("competencies", competencies);
   item->set("bloc_codes", codes);
+  if (referential_out) *referential_out = referential;
   return item;
 }
 
@@ -31,7 +42,7 @@ Object::Ptr summaryOf(const plugins::Plugin& plugin) {
 
 Response listCqpms(ApiContext& context, Request&) {
   Array::Ptr items = new Array;
-  for (const auto& plugin : context.rules.catalog().plugins()) items->add(summaryOf(plugin));
+  for (const auto& plugin : context.rules.catalog().plugins()) items->add(summaryOf(context, plugin));
   Object::Ptr body = new Object;
   body->set("items", items);
   return Response::json(200, body);
@@ -40,8 +51,9 @@ Response listCqpms(ApiContext& context, Request&) {
 Response getCqpm(ApiContext& context, Request& request) {
   const plugins::Plugin* plugin = context.rules.catalog().find(request.params.at("id"));
   if (!plugin) throw Error(ErrorCode::kNotFound, "no CQPM " + request.params.at("id"));
-  Object::Ptr body = summaryOf(*plugin);
-  body->set("referential", plugin->referential);
+  Object::Ptr referential;
+  Object::Ptr body = summaryOf(context, *plugin, &referential);
+  body->set("referential", referential);
   body->set("registration_fields", context.rules.registrationFields(*plugin));
   return Response::json(200, body);
 }

@@ -1,0 +1,117 @@
+#include "http/handlers/referential_handlers.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/NumberParser.h>
+
+#include "http/json_body.h"
+
+namespace cqpm::http::handlers {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+std::string cqpmOf(ApiContext& context, const Request& request) {
+  const std::string id = request.params.at("id");
+  if (!context.rules.catalog().find(id)) throw Error(ErrorCode::kNotFound, "no CQPM " + id);
+  return id;
+}
+
+std::int64_t numberOf(const std::string& text, const std::string& field) {
+  Poco::Int64 number = 0;
+  if (!Poco::NumberParser::tryParse64(text, number) || number < 1) {
+    throw Error(ErrorCode::kInvalidField, field + " must be a positive integer", field);
+  }
+  return number;
+}
+
+}  // namespace
+
+Response listReferentialVersions(ApiContext& context, Request& request) {
+  Array::Ptr items = new Array;
+  for (const auto& version : context.referentials.versions(cqpmOf(context, request))) {
+    items->add(referentials::versionJson(version));
+  }
+  Object::Ptr body = new Object;
+  body->set("items", items);
+  return Response::json(200, body);
+}
+
+Response getReferentialVersion(ApiContext& context, Request& request) {
+  const std::string cqpm = cqpmOf(context, request);
+  const auto version = context.referentials.version(cqpm, numberOf(request.params.at("n"), "version"));
+  Object::Ptr body = referentials::versionJson(version);
+  body->set("referential", context.referentials.referentialAt(cqpm, version.commit_id));
+  return Response::json(200, body);
+}
+
+Response pinnedFiles(ApiContext& context, Request& request) {
+  return Response::json(200,
+                        context.referentials.pinnedFiles(cqpmOf(context, request),
+                                                         numberOf(request.params.at("n"), "version"), false));
+}
+
+Response referentialDiff(ApiContext& context, Request& request) {
+  const std::string cqpm = cqpmOf(context, request);
+  const std::string to_text = request.queryValue("to");
+  const std::int64_t to =
+      to_text.empty() ? context.referentials.current(cqpm).number : numberOf(to_text, "to");
+  const std::string from_text = request.queryValue("from");
+  const std::int64_t from =
+      from_text.empty() ? std::max<std::int64_t>(1, to - 1) : numberOf(from_text, "from");
+  return Response::json(200, context.referentials.diff(cqpm, from, to));
+}
+
+Response referentialBlame(ApiContext& context, Request& request) {
+  const std::string cqpm = cqpmOf(context, request);
+  Object::Ptr body = new Object;
+  body->set("cqpm", cqpm);
+  body->set("items", context.referentials.blame(cqpm));
+  return Response::json(200, body);
+}
+
+Response proposeReferential(ApiContext& context, Request& request) {
+  const std::string cqpm = cqpmOf(context, request);
+  const JsonFields body(parseJsonObject(request.body));
+  const std::string reason = body.requiredString("reason");
+  const auto referential = body.raw()->getObject("referential");
+  if (!referential)
+    throw Error(ErrorCode::kInvalidField, "referential must be the whole referential object", "referential");
+  return Response::json(201, context.referentials.propose(request.requireActor(), cqpm, referential, reason));
+}
+
+Response listProposals(ApiContext& context, Request& request) {
+  const std::string state = request.queryValue("state");
+  if (!state.empty() && state != "open" && state != "approved" && state != "rejected" &&
+      state != "published") {
+    throw Error(ErrorCode::kInvalidField, "state must be one of open, approved, rejected, published",
+                "state");
+  }
+  Object::Ptr body = new Object;
+  body->set("items", context.referentials.proposals(request.queryValue("cqpm"), state));
+  return Response::json(200, body);
+}
+
+Response getProposal(ApiContext& context, Request& request) {
+  return Response::json(200, context.referentials.proposal(numberOf(request.params.at("n"), "id")));
+}
+
+Response approveProposal(ApiContext& context, Request& request) {
+  return Response::json(
+      200, context.referentials.approve(request.requireActor(), numberOf(request.params.at("n"), "id")));
+}
+
+Response rejectProposal(ApiContext& context, Request& request) {
+  const JsonFields body(parseJsonObject(request.body));
+  return Response::json(
+      200, context.referentials.reject(request.requireActor(), numberOf(request.params.at("n"), "id"),
+                                       body.requiredString("reason")));
+}
+
+Response publishProposal(ApiContext& context, Request& request) {
+  return Response::json(
+      200, context.referentials.publish(request.requireActor(), numberOf(request.params.at("n"), "id")));
+}
+
+}  // namespace cqpm::http::handlers

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+
+namespace cqpm::referentials {
+
+/// What a schema cannot say about a referential, found by checkReferentialRules.
+struct RuleViolation {
+  std::string path;  ///< JSON path: "blocs[1].competencies[0].number"
+  std::string message;
+};
+
+/// The referential's shape after schema validation.
+struct ReferentialCounts {
+  int blocs = 0;
+  int competencies = 0;
+};
+
+/// Checks the rules of a schema-valid referential: its id is `expected_id`,
+/// competencies are numbered 1..N across the CQPM in order, bloc codes and
+/// modality ids are unique. Returns the first violation, or the counts.
+std::optional<RuleViolation> checkReferentialRules(const Poco::JSON::Object::Ptr& referential,
+                                                   const std::string& expected_id, ReferentialCounts& counts);
+
+}  // namespace cqpm::referentials

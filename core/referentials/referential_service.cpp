@@ -1,0 +1,523 @@
+#include "referentials/referential_service.h"
+
+#include <Poco/File.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Logger.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Timestamp.h>
+
+#include <regex>
+#include <sstream>
+
+#include "common/clock.h"
+#include "common/error.h"
+#include "common/json_text.h"
+#include "git/referential_repository.h"
+#include "referentials/canonical_json.h"
+#include "referentials/referential_blame.h"
+#include "referentials/referential_diff.h"
+#include "referentials/referential_markdown.h"
+#include "referentials/referential_rules.h"
+
+namespace cqpm::referentials {
+
+using git::ReferentialRepository;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+constexpr const char* kMain = "refs/heads/main";
+const ReferentialRepository::Author kPlatform{"CQPM Hub", "referentiels@cqpm-hub.invalid"};
+
+std::string jsonPath(const std::string& cqpm) { return cqpm + "/referential.json"; }
+std::string markdownPath(const std::string& cqpm) { return cqpm + "/referential.md"; }
+std::string tagName(const std::string& cqpm, std::int64_t number) {
+  return cqpm + "/v" + std::to_string(number);
+}
+
+ReferentialRepository::Author authorOf(const domain::Actor& actor) {
+  return {actor.display_name, actor.email.empty() ? actor.login + "@cqpm-hub.invalid" : actor.email};
+}
+
+// The commit message of a published version: a subject, the reason, trailers.
+// Everything the SQL index holds can be read back from it (reconcile).
+std::string versionMessage(const std::string& cqpm, std::int64_t number, const std::string& reason,
+                           const std::vector<std::string>& trailers) {
+  std::string message = cqpm + ": version " + std::to_string(number) + "\n\n" + reason + "\n";
+  if (!trailers.empty()) {
+    message += "\n";
+    for (const auto& trailer : trailers) message += trailer + "\n";
+  }
+  return message;
+}
+
+// Reads reason and approvers back from a version's commit message.
+void parseVersionMessage(const std::string& message, std::string& reason, Array::Ptr& approvers) {
+  std::istringstream lines(message);
+  std::string line;
+  std::getline(lines, line);  // subject
+  std::vector<std::string> body;
+  while (std::getline(lines, line)) body.push_back(line);
+  static const std::regex kApprover(R"(^Approved-by: (.*) <([^>]*)> \((employer|employee)\)$)");
+  static const std::regex kTrailer(R"(^[A-Z][A-Za-z-]+: .*$)");
+  std::size_t end = body.size();
+  std::vector<Object::Ptr> found;  // read backwards, from the last trailer
+  while (end > 0 && (body[end - 1].empty() || std::regex_match(body[end - 1], kTrailer))) {
+    std::smatch match;
+    if (std::regex_match(body[end - 1], match, kApprover)) {
+      Object::Ptr approver = new Object;
+      approver->set("name", match[1].str());
+      approver->set("email", match[2].str());
+      approver->set("college", match[3].str());
+      found.push_back(approver);
+    }
+    --end;
+  }
+  for (auto it = found.rbegin(); it != found.rend(); ++it) approvers->add(*it);
+  std::string text;
+  for (std::size_t i = 0; i < end; ++i) text += (text.empty() && body[i].empty() ? "" : body[i] + "\n");
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  reason = text;
+}
+
+Object::Ptr proposalJson(const store::ReferentialProposal& proposal) {
+  Object::Ptr json = new Object;
+  json->set("id", proposal.id);
+  json->set("cqpm", proposal.cqpm);
+  json->set("state", proposal.state);
+  json->set("reason", proposal.reason);
+  json->set("base_version", proposal.base_version);
+  json->set("base_commit", proposal.base_commit);
+  json->set("commit", proposal.proposal_commit);
+  json->set("ref", proposal.git_ref);
+  Object::Ptr proposer = new Object;
+  proposer->set("id", proposal.proposer_id);
+  proposer->set("display_name", proposal.proposer_name);
+  json->set("proposer", proposer);
+  json->set("created_at", proposal.created_at);
+  json->set("decided_at",
+            proposal.decided_at ? Poco::Dynamic::Var(*proposal.decided_at) : Poco::Dynamic::Var());
+  json->set("rejection_reason", proposal.rejection_reason ? Poco::Dynamic::Var(*proposal.rejection_reason)
+                                                          : Poco::Dynamic::Var());
+  json->set("published_version", proposal.published_version ? Poco::Dynamic::Var(*proposal.published_version)
+                                                            : Poco::Dynamic::Var());
+  return json;
+}
+
+void requireGtp(const domain::Actor& actor) {
+  if (actor.role != domain::Role::kGtpAuditor || !actor.college) {
+    throw Error(ErrorCode::kForbidden,
+                "only an auditor of the GTP \"Certifications\" reviews referential changes");
+  }
+}
+
+std::string requireReason(const std::string& reason, const std::string& field) {
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw Error(ErrorCode::kInvalidField, field + " is required: say why", field);
+  }
+  if (reason.size() > 4000)
+    throw Error(ErrorCode::kInvalidField, field + " is longer than 4000 bytes", field);
+  return reason;
+}
+
+}  // namespace
+
+Object::Ptr versionJson(const store::ReferentialVersion& version) {
+  Object::Ptr json = new Object;
+  json->set("version", version.number);
+  json->set("commit", version.commit_id);
+  json->set("tag", version.tag);
+  json->set("author", version.author_name);
+  json->set("email", version.author_email);
+  json->set("published_at", version.published_at);
+  json->set("reason", version.reason);
+  json->set("approvers", Poco::JSON::Parser().parse(version.approvers_json));
+  return json;
+}
+
+ReferentialService::ReferentialService(store::Database& db, std::string repository_path,
+                                       JsonSchema referential_schema, std::vector<std::string> final_states)
+    : db_(db),
+      repository_path_(std::move(repository_path)),
+      referential_schema_(std::move(referential_schema)),
+      final_states_(std::move(final_states)) {}
+
+void ReferentialService::bootstrap(const plugins::PluginCatalog& catalog) {
+  std::lock_guard lock(git_writer_);
+  ReferentialRepository::initialise(repository_path_);
+  reconcile(catalog.ids());
+  auto repository = ReferentialRepository::open(repository_path_);
+  for (const auto& plugin : catalog.plugins()) {
+    const bool has_version = db_.read([&](store::SqlSession& sql) {
+      return store::referential_version_store::latestVersion(sql, plugin.id).has_value();
+    });
+    if (has_version) continue;
+    const std::string document = plugin.referential->getObject("source")->getValue<std::string>("document");
+    const std::string reason = "Référentiel officiel, transcrit de " + document + ".";
+    const std::string message = versionMessage(plugin.id, 1, reason, {"Source: " + document});
+    std::string commit;
+    for (int attempt = 0;; ++attempt) {
+      const auto tip = repository.resolve(kMain);
+      try {
+        commit = repository.commitFiles(
+            kMain, tip,
+            {{jsonPath(plugin.id), canonicalReferentialJson(plugin.referential)},
+             {markdownPath(plugin.id), renderReferentialMarkdown(plugin.referential, "version 1")}},
+            kPlatform, message);
+        break;
+      } catch (const Error& e) {
+        if (e.code() != ErrorCode::kConflict || attempt >= 5) throw;
+      }
+    }
+    repository.tag(tagName(plugin.id, 1), commit, kPlatform, plugin.title + ", version 1");
+    db_.write([&](store::SqlSession& sql) {
+      store::referential_version_store::insertVersion(
+          sql, {plugin.id, 1, commit, tagName(plugin.id, 1), kPlatform.name, kPlatform.email, nowIso8601(),
+                reason, "[]"});
+    });
+    Poco::Logger::get("referentials").information("%s: version 1 committed from %s", plugin.id, document);
+  }
+}
+
+void ReferentialService::reconcile(const std::vector<std::string>& cqpms) {
+  auto repository = ReferentialRepository::open(repository_path_);
+  static const std::regex kTag(R"(^(.+)/v([0-9]+)$)");
+  for (const auto& [name, commit] : repository.tags("")) {
+    std::smatch match;
+    if (!std::regex_match(name, match, kTag)) continue;
+    const std::string cqpm = match[1];
+    const std::int64_t number = std::stoll(match[2]);
+    const bool indexed = db_.read([&](store::SqlSession& sql) {
+      return store::referential_version_store::findVersion(sql, cqpm, number).has_value();
+    });
+    if (indexed) continue;
+    // Git holds a version the index lacks: the server stopped between the two writes.
+    const auto info = repository.commitInfo(commit);
+    std::string reason;
+    Array::Ptr approvers = new Array;
+    parseVersionMessage(info.message, reason, approvers);
+    static const std::regex kProposal(R"((^|\n)Proposal: ([0-9]+)(\n|$))");
+    std::smatch proposal_match;
+    const bool from_proposal = std::regex_search(info.message, proposal_match, kProposal);
+    db_.write([&](store::SqlSession& sql) {
+      store::referential_version_store::insertVersion(
+          sql, {cqpm, number, commit, name, info.author_name, info.author_email,
+                toIso8601(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(info.time))), reason,
+                toJsonText(Poco::Dynamic::Var(approvers))});
+      if (from_proposal) {
+        if (auto proposal =
+                store::referential_version_store::findProposal(sql, std::stoll(proposal_match[2]))) {
+          proposal->state = "published";
+          proposal->published_version = number;
+          proposal->decided_at = nowIso8601();
+          store::referential_version_store::updateProposalState(sql, *proposal);
+        }
+      }
+    });
+    Poco::Logger::get("referentials")
+        .warning("%s: version %Ld was in git but not in the index: added", cqpm,
+                 static_cast<Poco::Int64>(number));
+  }
+  (void)cqpms;
+}
+
+store::ReferentialVersion ReferentialService::current(const std::string& cqpm) {
+  auto found = db_.read(
+      [&](store::SqlSession& sql) { return store::referential_version_store::latestVersion(sql, cqpm); });
+  if (!found) throw Error(ErrorCode::kNotFound, "no published referential for " + cqpm);
+  return *found;
+}
+
+store::ReferentialVersion ReferentialService::version(const std::string& cqpm, std::int64_t number) {
+  auto found = db_.read([&](store::SqlSession& sql) {
+    return store::referential_version_store::findVersion(sql, cqpm, number);
+  });
+  if (!found)
+    throw Error(ErrorCode::kNotFound, "no version " + std::to_string(number) + " of " + cqpm, "version");
+  return *found;
+}
+
+std::vector<store::ReferentialVersion> ReferentialService::versions(const std::string& cqpm) {
+  return db_.read(
+      [&](store::SqlSession& sql) { return store::referential_version_store::listVersions(sql, cqpm); });
+}
+
+Object::Ptr ReferentialService::parseReferential(const std::string& text, const std::string& where) const {
+  try {
+    return Poco::JSON::Parser().parse(text).extract<Object::Ptr>();
+  } catch (const Poco::Exception& e) {
+    throw Error(ErrorCode::kStorage, where + " is not a JSON object: " + e.message());
+  }
+}
+
+Object::Ptr ReferentialService::referentialAt(const std::string& cqpm, const std::string& commit) {
+  const std::string key = cqpm + "@" + commit;
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto found = cache_.find(key); found != cache_.end()) return found->second;
+  }
+  auto repository = ReferentialRepository::open(repository_path_);
+  const auto text = repository.readFile(commit, jsonPath(cqpm));
+  if (!text) throw Error(ErrorCode::kNotFound, "no referential of " + cqpm + " at " + commit);
+  Object::Ptr referential = parseReferential(*text, jsonPath(cqpm) + "@" + commit);
+  std::lock_guard lock(cache_mutex_);
+  cache_.emplace(key, referential);
+  return referential;
+}
+
+Object::Ptr ReferentialService::diff(const std::string& cqpm, std::int64_t from, std::int64_t to) {
+  const auto from_version = version(cqpm, from);
+  const auto to_version = version(cqpm, to);
+  Object::Ptr body = new Object;
+  body->set("cqpm", cqpm);
+  body->set("from", versionJson(from_version));
+  body->set("to", versionJson(to_version));
+  body->set("changes", changesToJson(diffReferentials(referentialAt(cqpm, from_version.commit_id),
+                                                      referentialAt(cqpm, to_version.commit_id))));
+  return body;
+}
+
+Array::Ptr ReferentialService::blame(const std::string& cqpm) {
+  std::vector<std::pair<int, Object::Ptr>> history;
+  for (const auto& version : versions(cqpm)) {
+    history.emplace_back(static_cast<int>(version.number), referentialAt(cqpm, version.commit_id));
+  }
+  if (history.empty()) throw Error(ErrorCode::kNotFound, "no published referential for " + cqpm);
+  return blameToJson(blameReferential(history));
+}
+
+Object::Ptr ReferentialService::pinnedFiles(const std::string& cqpm, std::int64_t number, bool open_only) {
+  version(cqpm, number);  // 404 for an unknown version
+  const auto rows = db_.read([&](store::SqlSession& sql) {
+    return store::referential_version_store::countPinnedFiles(sql, cqpm, number, final_states_, open_only);
+  });
+  std::int64_t total = 0;
+  Object::Ptr by_state = new Object;
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    const auto row = rows->getObject(static_cast<unsigned>(i));
+    const std::int64_t count = row->getValue<std::int64_t>("count");
+    total += count;
+    const std::string state = row->getValue<std::string>("state");
+    by_state->set(state, (by_state->has(state) ? by_state->getValue<std::int64_t>(state) : 0) + count);
+  }
+  Object::Ptr body = new Object;
+  body->set("cqpm", cqpm);
+  body->set("version", number);
+  body->set("total", total);
+  body->set("by_state", by_state);
+  body->set("by_centre_and_state", rows);
+  return body;
+}
+
+Object::Ptr ReferentialService::propose(const domain::Actor& actor, const std::string& cqpm,
+                                        const Object::Ptr& referential, const std::string& reason) {
+  requireGtp(actor);
+  requireReason(reason, "reason");
+  if (!referential) throw Error(ErrorCode::kInvalidField, "referential is required", "referential");
+  const auto violations = referential_schema_.validate(referential);
+  if (!violations.empty()) {
+    const std::string path =
+        violations.front().path == "$" ? "referential" : "referential." + violations.front().path;
+    throw Error(ErrorCode::kInvalidField, path + ": " + violations.front().message, path);
+  }
+  ReferentialCounts counts;
+  if (auto violation = checkReferentialRules(referential, cqpm, counts)) {
+    throw Error(ErrorCode::kInvalidField, "referential." + violation->path + ": " + violation->message,
+                "referential." + violation->path);
+  }
+  const std::string content = canonicalReferentialJson(referential);
+
+  std::lock_guard lock(git_writer_);
+  const auto base = current(cqpm);
+  auto repository = ReferentialRepository::open(repository_path_);
+  if (repository.readFile(base.commit_id, jsonPath(cqpm)).value_or("") == content) {
+    throw Error(ErrorCode::kUnprocessable,
+                "the proposal is identical to version " + std::to_string(base.number), "referential");
+  }
+  const std::int64_t id =
+      db_.read([](store::SqlSession& sql) { return store::referential_version_store::nextProposalId(sql); });
+  const std::string ref = "refs/proposals/" + std::to_string(id);
+  const auto tip = repository.resolve(kMain);
+  if (repository.resolve(ref)) repository.deleteRef(ref);  // left by a crash before the SQL write
+  repository.createRef(ref, *tip);
+  const std::string commit = repository.commitFiles(
+      ref, tip,
+      {{jsonPath(cqpm), content},
+       {markdownPath(cqpm),
+        renderReferentialMarkdown(referential, "proposition n° " + std::to_string(id) + " (sur la version " +
+                                                   std::to_string(base.number) + ")")}},
+      authorOf(actor),
+      cqpm + ": proposal " + std::to_string(id) + "\n\n" + reason +
+          "\n\nBase-version: " + std::to_string(base.number) + "\n");
+  store::ReferentialProposal proposal;
+  proposal.id = id;
+  proposal.cqpm = cqpm;
+  proposal.base_version = base.number;
+  proposal.base_commit = base.commit_id;
+  proposal.proposal_commit = commit;
+  proposal.git_ref = ref;
+  proposal.proposer_id = actor.user_id;
+  proposal.reason = reason;
+  proposal.state = "open";
+  proposal.created_at = nowIso8601();
+  db_.write([&](store::SqlSession& sql) {
+    store::referential_version_store::insertProposal(sql, proposal);
+    // Proposing is the proposer's approval for their college.
+    store::referential_version_store::insertApproval(
+        sql, id, actor.user_id, std::string(domain::collegeName(*actor.college)), proposal.created_at);
+  });
+  return this->proposal(id);
+}
+
+store::ReferentialProposal ReferentialService::requireProposal(std::int64_t id) {
+  auto found = db_.read(
+      [&](store::SqlSession& sql) { return store::referential_version_store::findProposal(sql, id); });
+  if (!found) throw Error(ErrorCode::kNotFound, "no proposal " + std::to_string(id));
+  return *found;
+}
+
+Object::Ptr ReferentialService::approve(const domain::Actor& actor, std::int64_t id) {
+  requireGtp(actor);
+  db_.write([&](store::SqlSession& sql) {
+    auto proposal = store::referential_version_store::findProposal(sql, id);
+    if (!proposal) throw Error(ErrorCode::kNotFound, "no proposal " + std::to_string(id));
+    if (proposal->state != "open") {
+      throw Error(ErrorCode::kInvalidState,
+                  "the proposal is " + proposal->state + ": it can no longer be approved");
+    }
+    const std::string college(domain::collegeName(*actor.college));
+    for (const auto& approval : store::referential_version_store::listApprovals(sql, id)) {
+      if (approval.user_id == actor.user_id) {
+        throw Error(ErrorCode::kConflict, actor.user_id == proposal->proposer_id
+                                              ? "your proposal already counts as your approval"
+                                              : "you have already approved this proposal");
+      }
+      if (approval.college == college) {
+        throw Error(ErrorCode::kConflict, "the " + college + " college has already approved (" +
+                                              approval.display_name + "): the other college must approve");
+      }
+    }
+    const std::string now = nowIso8601();
+    store::referential_version_store::insertApproval(sql, id, actor.user_id, college, now);
+    // One approval per college and two colleges: this one completes it.
+    proposal->state = "approved";
+    proposal->decided_at = now;
+    store::referential_version_store::updateProposalState(sql, *proposal);
+  });
+  return proposal(id);
+}
+
+Object::Ptr ReferentialService::reject(const domain::Actor& actor, std::int64_t id,
+                                       const std::string& reason) {
+  requireGtp(actor);
+  requireReason(reason, "reason");
+  db_.write([&](store::SqlSession& sql) {
+    auto proposal = store::referential_version_store::findProposal(sql, id);
+    if (!proposal) throw Error(ErrorCode::kNotFound, "no proposal " + std::to_string(id));
+    if (proposal->state != "open" && proposal->state != "approved") {
+      throw Error(ErrorCode::kInvalidState,
+                  "the proposal is " + proposal->state + ": it can no longer be rejected");
+    }
+    proposal->state = "rejected";
+    proposal->decided_at = nowIso8601();
+    proposal->decided_by = actor.user_id;
+    proposal->rejection_reason = reason;
+    store::referential_version_store::updateProposalState(sql, *proposal);
+  });
+  return proposal(id);
+}
+
+Object::Ptr ReferentialService::publish(const domain::Actor& actor, std::int64_t id) {
+  requireGtp(actor);
+  std::lock_guard lock(git_writer_);
+  auto proposal = requireProposal(id);
+  if (proposal.state != "approved") {
+    throw Error(ErrorCode::kInvalidState,
+                "only an approved proposal is published; this one is " + proposal.state);
+  }
+  const auto base = current(proposal.cqpm);
+  if (base.number != proposal.base_version) {
+    throw Error(ErrorCode::kConflict, "version " + std::to_string(base.number) +
+                                          " was published since this proposal (on version " +
+                                          std::to_string(proposal.base_version) +
+                                          "): propose the change again on the version in force");
+  }
+  const auto approvals = db_.read(
+      [&](store::SqlSession& sql) { return store::referential_version_store::listApprovals(sql, id); });
+  std::vector<std::string> trailers{"Proposal: " + std::to_string(id)};
+  Array::Ptr approvers = new Array;
+  for (const auto& approval : approvals) {
+    trailers.push_back("Approved-by: " + approval.display_name + " <" + approval.email + "> (" +
+                       approval.college + ")");
+    Object::Ptr approver = new Object;
+    approver->set("name", approval.display_name);
+    approver->set("email", approval.email);
+    approver->set("college", approval.college);
+    approvers->add(approver);
+  }
+  const std::int64_t number = base.number + 1;
+  auto repository = ReferentialRepository::open(repository_path_);
+  const auto content = repository.readFile(proposal.proposal_commit, jsonPath(proposal.cqpm));
+  if (!content) throw Error(ErrorCode::kStorage, "the proposal's commit has no " + jsonPath(proposal.cqpm));
+  const Object::Ptr referential = parseReferential(*content, "proposal " + std::to_string(id));
+  const std::string message = versionMessage(proposal.cqpm, number, proposal.reason, trailers);
+  const auto tip = repository.resolve(kMain);
+  const std::string commit =
+      repository.commitFiles(kMain, tip,
+                             {{jsonPath(proposal.cqpm), *content},
+                              {markdownPath(proposal.cqpm),
+                               renderReferentialMarkdown(referential, "version " + std::to_string(number))}},
+                             authorOf(actor), message);
+  const std::string tag = tagName(proposal.cqpm, number);
+  repository.tag(tag, commit, authorOf(actor), proposal.cqpm + ", version " + std::to_string(number));
+  // A crash here leaves the tag without its index row: bootstrap() adds it.
+  db_.write([&](store::SqlSession& sql) {
+    store::referential_version_store::insertVersion(
+        sql, {proposal.cqpm, number, commit, tag, actor.display_name, authorOf(actor).email, nowIso8601(),
+              proposal.reason, toJsonText(Poco::Dynamic::Var(approvers))});
+    proposal.state = "published";
+    proposal.published_version = number;
+    proposal.decided_at = nowIso8601();
+    proposal.decided_by = actor.user_id;
+    store::referential_version_store::updateProposalState(sql, proposal);
+  });
+  return this->proposal(id);
+}
+
+Object::Ptr ReferentialService::proposal(std::int64_t id) {
+  const auto found = requireProposal(id);
+  Object::Ptr body = proposalJson(found);
+  const auto approvals = db_.read(
+      [&](store::SqlSession& sql) { return store::referential_version_store::listApprovals(sql, id); });
+  Array::Ptr list = new Array;
+  Object::Ptr colleges = new Object;
+  for (const auto& approval : approvals) {
+    Object::Ptr item = new Object;
+    item->set("user_id", approval.user_id);
+    item->set("display_name", approval.display_name);
+    item->set("college", approval.college);
+    item->set("approved_at", approval.approved_at);
+    list->add(item);
+    colleges->set(approval.college, approval.display_name);
+  }
+  body->set("approvals", list);
+  body->set("colleges", colleges);
+  const auto proposed = referentialAt(found.cqpm, found.proposal_commit);
+  body->set("changes",
+            changesToJson(diffReferentials(referentialAt(found.cqpm, found.base_commit), proposed)));
+  body->set("referential", proposed);
+  body->set("impact", pinnedFiles(found.cqpm, found.base_version, true));
+  return body;
+}
+
+Array::Ptr ReferentialService::proposals(const std::string& cqpm, const std::string& state) {
+  const auto list = db_.read([&](store::SqlSession& sql) {
+    return store::referential_version_store::listProposals(sql, cqpm, state);
+  });
+  Array::Ptr items = new Array;
+  for (const auto& proposal : list) items->add(proposalJson(proposal));
+  return items;
+}
+
+}  // namespace cqpm::referentials

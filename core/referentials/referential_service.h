@@ -1,0 +1,95 @@
+#pragma once
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "common/json_schema.h"
+#include "domain/actor.h"
+#include "plugins/plugin_catalog.h"
+#include "store/database.h"
+#include "store/referential_version_store.h"
+
+namespace cqpm::referentials {
+
+/// Where a referential version is written. The referentials live in a bare git
+/// repository (one folder per CQPM on refs/heads/main, one tag per published
+/// version, one ref per proposal), indexed in SQL so listing never walks
+/// history. Git is written first, SQL second; a crash between the two is
+/// repaired at start from git's tags (bootstrap). One git writer at a time (a
+/// mutex); every call opens its own repository handle, so no git_repository is
+/// shared between threads. Referentials are immutable per commit and cached.
+/// Thread-safe.
+class ReferentialService {
+ public:
+  /// `final_states`: the workflow's final states (a file in one is not "open").
+  ReferentialService(store::Database& db, std::string repository_path, JsonSchema referential_schema,
+                     std::vector<std::string> final_states);
+
+  /// Creates the repository if needed, adds to the SQL index every tagged
+  /// version it lacks, and commits as version 1 the referential of each plugin
+  /// that has none yet (its message names the source document).
+  void bootstrap(const plugins::PluginCatalog& catalog);
+
+  /// The version in force (the latest published). Error{kNotFound}.
+  store::ReferentialVersion current(const std::string& cqpm);
+  /// The version `number`. Error{kNotFound}.
+  store::ReferentialVersion version(const std::string& cqpm, std::int64_t number);
+  /// The referential of `cqpm` at `commit` (cached; the object must not be modified).
+  Poco::JSON::Object::Ptr referentialAt(const std::string& cqpm, const std::string& commit);
+  std::vector<store::ReferentialVersion> versions(const std::string& cqpm);
+
+  /// {from: {version, commit}, to: {...}, changes: [...]} between two published versions.
+  Poco::JSON::Object::Ptr diff(const std::string& cqpm, std::int64_t from, std::int64_t to);
+  /// For each bloc, competency and criterion of the version in force, the version that last changed it.
+  Poco::JSON::Array::Ptr blame(const std::string& cqpm);
+  /// Files pinned to a version: {version, total, rows: [{centre_id, centre, state, count}]}.
+  Poco::JSON::Object::Ptr pinnedFiles(const std::string& cqpm, std::int64_t number, bool open_only);
+
+  /// A GTP auditor proposes a new referential with a reason. Checked against
+  /// the schema (Error{kInvalidField, "referential.<path>"}) and the
+  /// referential's rules; must differ from the version in force. Committed on
+  /// refs/proposals/<id>; the proposer's approval counts for their college.
+  /// Returns the proposal view.
+  Poco::JSON::Object::Ptr propose(const domain::Actor& actor, const std::string& cqpm,
+                                  const Poco::JSON::Object::Ptr& referential, const std::string& reason);
+  /// One approval per college (employer, employee); a second approval from the
+  /// same person or the same college is Error{kConflict}. Both colleges: approved.
+  Poco::JSON::Object::Ptr approve(const domain::Actor& actor, std::int64_t id);
+  /// Any GTP auditor rejects an open or approved proposal, with a reason.
+  Poco::JSON::Object::Ptr reject(const domain::Actor& actor, std::int64_t id, const std::string& reason);
+  /// Publishes an approved proposal as the next version: a commit on main with
+  /// the approvers in trailers, a tag, the SQL index. Files pinned earlier stay
+  /// where they are. Error{kConflict} when another version was published since
+  /// the proposal was made.
+  Poco::JSON::Object::Ptr publish(const domain::Actor& actor, std::int64_t id);
+
+  /// The proposal with its structured diff, its impact (open files pinned to
+  /// its base version, by centre and state) and its approvals.
+  Poco::JSON::Object::Ptr proposal(std::int64_t id);
+  Poco::JSON::Array::Ptr proposals(const std::string& cqpm, const std::string& state);
+
+  const std::string& repositoryPath() const { return repository_path_; }
+
+ private:
+  void reconcile(const std::vector<std::string>& cqpms);
+  Poco::JSON::Object::Ptr parseReferential(const std::string& text, const std::string& where) const;
+  store::ReferentialProposal requireProposal(std::int64_t id);
+
+  store::Database& db_;
+  std::string repository_path_;
+  JsonSchema referential_schema_;
+  std::vector<std::string> final_states_;
+  std::mutex git_writer_;
+  std::mutex cache_mutex_;
+  std::map<std::string, Poco::JSON::Object::Ptr> cache_;  // "<cqpm>@<commit>", guarded by cache_mutex_
+};
+
+/// The JSON of a published version: {version, commit, tag, author, email, published_at, reason, approvers}.
+Poco::JSON::Object::Ptr versionJson(const store::ReferentialVersion& version);
+
+}  // namespace cqpm::referentials
