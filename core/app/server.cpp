@@ -75,6 +75,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                         "referential.schema.json"),
       final_states);
   referentials_->bootstrap(*plugins_);
+  referential_pins_ = std::make_unique<files::ReferentialPinService>(*db_, *referentials_);
   plugin_rules_->setReferentialSource([this](const domain::CandidateFile& file) {
     const std::string commit =
         file.referential_commit ? *file.referential_commit : referentials_->current(file.cqpm).commit_id;
@@ -95,7 +96,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
 
   api_context_ = std::make_unique<http::ApiContext>(
       http::ApiContext{*db_, *auth_, *files_, *transitions_, *modality_plans_, *engine_, *catalog_,
-                       *plugin_rules_, *referentials_, metrics_, config_.http});
+                       *plugin_rules_, *referentials_, *referential_pins_, metrics_, config_.http});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

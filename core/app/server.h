@@ -11,6 +11,7 @@
 #include "files/candidate_file_service.h"
 #include "files/cqpm_catalog.h"
 #include "files/modality_plan_service.h"
+#include "files/referential_pin_service.h"
 #include "files/transition_service.h"
 #include "git/libgit2_runtime.h"
 #include "http/api_context.h"
@@ -75,6 +76,7 @@ class Server {
   std::unique_ptr<files::TransitionService> transitions_;
   std::unique_ptr<files::ModalityPlanService> modality_plans_;
   std::unique_ptr<referentials::ReferentialService> referentials_;
+  std::unique_ptr<files::ReferentialPinService> referential_pins_;
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::StaticFiles> static_files_;

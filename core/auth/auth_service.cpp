@@ -19,8 +19,8 @@ AuthService::AuthService(store::Database& db, PasswordHasher hasher, std::chrono
       session_ttl_(session_ttl),
       decoy_hash_(hasher_.hash(randomToken(16))) {}
 
-LoginResult AuthService::login(const std::string& login, const std::string& password,
-                               const std::string& client_address) {
+domain::Actor AuthService::verifyPassword(const std::string& login, const std::string& password,
+                                          const std::string& client_address) {
   if (const int wait = throttle_.retryAfterSeconds(login, client_address); wait > 0) {
     Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
     details->set("retry_after", wait);
@@ -35,19 +35,25 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
     throw Error(ErrorCode::kUnauthenticated, "wrong login or password");
   }
   throttle_.recordSuccess(login, client_address);
+  auto actor =
+      db_.read([&](store::SqlSession& sql) { return store::account_store::actorOfUser(sql, user->id); });
+  if (!actor) throw Error(ErrorCode::kUnauthenticated, "wrong login or password");
+  return *actor;
+}
 
+LoginResult AuthService::login(const std::string& login, const std::string& password,
+                               const std::string& client_address) {
+  const domain::Actor actor = verifyPassword(login, password, client_address);
   LoginResult result;
   result.token = randomToken(kTokenBytes);
   const Poco::Timestamp now;
   result.expires_at = toIso8601(now + Poco::Timespan(session_ttl_.count() * Poco::Timespan::HOURS));
   const std::string created_at = toIso8601(now);
   db_.write([&](store::SqlSession& sql) {
-    store::account_store::insertSession(sql, sha256Hex(result.token), user->id, created_at,
+    store::account_store::insertSession(sql, sha256Hex(result.token), actor.user_id, created_at,
                                         result.expires_at);
   });
-  auto actor = authenticate(result.token);
-  if (!actor) throw Error(ErrorCode::kInternal, "the new session could not be read back");
-  result.actor = *actor;
+  result.actor = actor;
   return result;
 }
 

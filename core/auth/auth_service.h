@@ -29,6 +29,11 @@ class AuthService {
   /// for all three), Error{kRateLimited} (details.retry_after) when throttled.
   LoginResult login(const std::string& login, const std::string& password, const std::string& client_address);
 
+  /// Checks a login and password, with the same throttling as login(), without
+  /// opening a session (HTTP Basic authentication of git clients). Same errors.
+  domain::Actor verifyPassword(const std::string& login, const std::string& password,
+                               const std::string& client_address);
+
   /// The actor of a live session token, or nullopt.
   std::optional<domain::Actor> authenticate(const std::string& token);
 

@@ -7,6 +7,7 @@
 #include "files/candidate_file_service.h"
 #include "files/cqpm_catalog.h"
 #include "files/modality_plan_service.h"
+#include "files/referential_pin_service.h"
 #include "files/transition_service.h"
 #include "observability/metrics.h"
 #include "plugins/plugin_rules.h"
@@ -37,6 +38,7 @@ struct ApiContext {
   const files::CqpmCatalog& catalog;
   plugins::PluginRules& rules;
   referentials::ReferentialService& referentials;
+  files::ReferentialPinService& referential_pins;
   observability::Metrics& metrics;
   const HttpSettings& settings;
 };

@@ -17,7 +17,8 @@ using Handler = std::function<Response(Request&)>;
 /// One line of the route table.
 struct Route {
   std::string method;
-  std::string pattern;  ///< "/api/v1/files/{id}/events": literal segments and {params}
+  std::string
+      pattern;  ///< "/api/v1/files/{id}/events": literal segments and {params}; a last {rest+} takes the rest
   Access access;
   Handler handler;
 };

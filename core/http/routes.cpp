@@ -4,6 +4,7 @@
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/cqpm_handlers.h"
 #include "http/handlers/file_handlers.h"
+#include "http/handlers/git_handlers.h"
 #include "http/handlers/health_handlers.h"
 #include "http/handlers/referential_handlers.h"
 
@@ -20,6 +21,8 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/healthz",                           kPublic,        bind(healthz)},
       {"GET",  "/readyz",                            kPublic,        bind(readyz)},
       {"GET",  "/metrics",                           kPublic,        bind(metrics)},
+      // Authenticated inside, with HTTP Basic for git clients: GTP auditors only.
+      {"GET",  "/git/referentials.git/{path+}",      kPublic,        bind(serveGitRepository)},
       {"POST", "/api/v1/auth/login",                 kPublic,        bind(login)},
       {"POST", "/api/v1/auth/logout",                kAuthenticated, bind(logout)},
       {"GET",  "/api/v1/me",                         kAuthenticated, bind(me)},
@@ -33,6 +36,8 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/{id}/events",          kAuthenticated, bind(fileEvents)},
       {"GET",  "/api/v1/files/{id}/modalities",      kAuthenticated, bind(getModalityPlan)},
       {"PUT",  "/api/v1/files/{id}/modalities",      kAuthenticated, bind(putModalityPlan)},
+      {"GET",  "/api/v1/files/{id}/referential",     kAuthenticated, bind(fileReferential)},
+      {"POST", "/api/v1/files/{id}/referential",     kAuthenticated, bind(moveFileReferential)},
       {"GET",  "/api/v1/cqpms",                      kAuthenticated, bind(listCqpms)},
       {"GET",  "/api/v1/cqpms/{id}",                 kAuthenticated, bind(getCqpm)},
       {"GET",  "/api/v1/cqpms/{id}/versions",        kAuthenticated, bind(listReferentialVersions)},

@@ -138,16 +138,13 @@ void insertSession(SqlSession& sql, const std::string& token_hash, const std::st
   stmt.execute();
 }
 
-std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string& token_hash,
-                                              const std::string& now) {
-  std::string hash = token_hash, at = now;
-  auto stmt = sql.statement(
-      "SELECT u.id, u.login, u.display_name, u.email, u.role, u.college, u.organisation_id, o.kind, o.name "
-      "AS "
-      "org_name "
-      "FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id "
-      "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1");
-  stmt, use(hash), use(at);
+namespace {
+
+constexpr const char* kActorColumns =
+    "SELECT u.id, u.login, u.display_name, u.email, u.role, u.college, u.organisation_id, o.kind, "
+    "o.name AS org_name FROM users u JOIN organisations o ON o.id = u.organisation_id ";
+
+std::optional<domain::Actor> firstActor(Poco::Data::Statement& stmt) {
   std::optional<domain::Actor> actor;
   forEachRow(stmt, [&](const RowReader& row) {
     domain::Actor found;
@@ -164,6 +161,26 @@ std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string
     actor = std::move(found);
   });
   return actor;
+}
+
+}  // namespace
+
+std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string& token_hash,
+                                              const std::string& now) {
+  std::string hash = token_hash, at = now;
+  auto stmt =
+      sql.statement(std::string(kActorColumns) +
+                    "JOIN sessions s ON s.user_id = u.id "
+                    "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1");
+  stmt, use(hash), use(at);
+  return firstActor(stmt);
+}
+
+std::optional<domain::Actor> actorOfUser(SqlSession& sql, const std::string& user_id) {
+  std::string id = user_id;
+  auto stmt = sql.statement(std::string(kActorColumns) + "WHERE u.id = ? AND u.active = 1");
+  stmt, use(id);
+  return firstActor(stmt);
 }
 
 bool revokeSession(SqlSession& sql, const std::string& token_hash, const std::string& now) {

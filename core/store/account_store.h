@@ -37,6 +37,8 @@ void insertSession(SqlSession& sql, const std::string& token_hash, const std::st
 /// The actor of a live session (not revoked, not expired at `now`, user active).
 std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string& token_hash,
                                               const std::string& now);
+/// The actor of an active user, or nullopt.
+std::optional<domain::Actor> actorOfUser(SqlSession& sql, const std::string& user_id);
 /// Marks the session revoked; returns false if it was not live.
 bool revokeSession(SqlSession& sql, const std::string& token_hash, const std::string& now);
 

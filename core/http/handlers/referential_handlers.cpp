@@ -114,4 +114,15 @@ Response publishProposal(ApiContext& context, Request& request) {
       200, context.referentials.publish(request.requireActor(), numberOf(request.params.at("n"), "id")));
 }
 
+Response fileReferential(ApiContext& context, Request& request) {
+  return Response::json(200, context.referential_pins.show(request.requireActor(), request.params.at("id")));
+}
+
+Response moveFileReferential(ApiContext& context, Request& request) {
+  const JsonFields body(parseJsonObject(request.body));
+  return Response::json(200, context.referential_pins.move(request.requireActor(), request.params.at("id"),
+                                                           body.requiredInteger("expected_version"),
+                                                           body.requiredInteger("version")));
+}
+
 }  // namespace cqpm::http::handlers

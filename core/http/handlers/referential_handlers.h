@@ -28,4 +28,9 @@ Response rejectProposal(ApiContext& context, Request& request);
 /// POST /api/v1/proposals/{n}/publish
 Response publishProposal(ApiContext& context, Request& request);
 
+/// GET /api/v1/files/{id}/referential: the pinned version, the one in force, the changes between.
+Response fileReferential(ApiContext& context, Request& request);
+/// POST /api/v1/files/{id}/referential {expected_version, version}: moves the file to a newer version.
+Response moveFileReferential(ApiContext& context, Request& request);
+
 }  // namespace cqpm::http::handlers

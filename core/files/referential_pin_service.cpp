@@ -1,0 +1,111 @@
+#include "files/referential_pin_service.h"
+
+#include <Poco/JSON/Array.h>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "common/json_text.h"
+#include "store/candidate_file_store.h"
+#include "store/event_store.h"
+
+namespace cqpm::files {
+
+using Poco::JSON::Object;
+
+namespace {
+
+constexpr const char* kMovableState = "registered";
+
+store::CandidateFileView findInScope(store::Database& db, const domain::Actor& actor,
+                                     const std::string& file_id) {
+  const auto scope = access::fileScopeFor(actor);
+  auto file =
+      db.read([&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
+  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+  return std::move(*file);
+}
+
+}  // namespace
+
+Object::Ptr ReferentialPinService::show(const domain::Actor& actor, const std::string& file_id) {
+  const auto view = findInScope(db_, actor, file_id);
+  const auto& file = view.file;
+  const auto current = referentials_.current(file.cqpm);
+  Object::Ptr body = new Object;
+  body->set("file_id", file.id);
+  body->set("file_version", file.version);
+  body->set("state", file.state);
+  body->set("current", referentials::versionJson(current));
+  if (file.referential_version) {
+    body->set("pinned",
+              referentials::versionJson(referentials_.version(file.cqpm, *file.referential_version)));
+    body->set("changes",
+              *file.referential_version == current.number
+                  ? Poco::Dynamic::Var(Poco::JSON::Array::Ptr(new Poco::JSON::Array))
+                  : referentials_.diff(file.cqpm, *file.referential_version, current.number)->get("changes"));
+  } else {
+    body->set("pinned", Poco::Dynamic::Var());
+    body->set("changes", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+  }
+  body->set("movable", file.state == kMovableState && file.referential_version &&
+                           *file.referential_version < current.number &&
+                           actor.role == domain::Role::kCentreCoordinator);
+  return body;
+}
+
+Object::Ptr ReferentialPinService::move(const domain::Actor& actor, const std::string& file_id,
+                                        std::int64_t expected_version, std::int64_t target) {
+  const auto view = findInScope(db_, actor, file_id);
+  if (actor.role != domain::Role::kCentreCoordinator) {
+    throw Error(ErrorCode::kForbidden,
+                "only the centre's coordinator moves a file to another referential version");
+  }
+  const auto destination = referentials_.version(view.file.cqpm, target);  // kNotFound for an unknown version
+  const auto scope = access::fileScopeFor(actor);
+  db_.write([&](store::SqlSession& sql) {
+    auto file = store::candidate_file_store::find(sql, file_id, scope);
+    if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+    if (file->file.version != expected_version) {
+      Object::Ptr details = new Object;
+      details->set("current_version", file->file.version);
+      throw Error(ErrorCode::kVersionConflict, "the file changed since you read it", "expected_version",
+                  details);
+    }
+    if (file->file.state != kMovableState || !file->file.referential_version) {
+      throw Error(ErrorCode::kInvalidState,
+                  "a file moves to another referential version while it is registered");
+    }
+    const std::int64_t from = *file->file.referential_version;
+    if (target <= from) {
+      throw Error(ErrorCode::kInvalidField,
+                  "version must be newer than the pinned version " + std::to_string(from), "version");
+    }
+    const std::string now = nowIso8601();
+    // The version bump and the event go with the new pin, in one transaction.
+    if (!store::candidate_file_store::updateState(sql, file->file.id, expected_version, file->file.state,
+                                                  now)) {
+      throw Error(ErrorCode::kVersionConflict, "the file changed while it was being moved",
+                  "expected_version");
+    }
+    store::candidate_file_store::pinReferential(sql, file->file.id, target, destination.commit_id);
+    const auto changes = referentials_.diff(file->file.cqpm, from, target)->getArray("changes");
+    domain::FileEvent event;
+    event.file_id = file->file.id;
+    event.transition = "move_referential";
+    event.from_state = file->file.state;
+    event.to_state = file->file.state;
+    event.actor_id = actor.user_id;
+    event.organisation_id = actor.organisation_id;
+    Object::Ptr payload = new Object;
+    payload->set("from_version", from);
+    payload->set("to_version", target);
+    payload->set("to_commit", destination.commit_id);
+    payload->set("changes", static_cast<int>(changes->size()));
+    event.payload_json = toJsonText(payload);
+    event.at = now;
+    store::event_store::append(sql, event);
+  });
+  return show(actor, file_id);
+}
+
+}  // namespace cqpm::files
