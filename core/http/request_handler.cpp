@@ -84,7 +84,7 @@ void lingeringClose(Poco::Net::HTTPServerRequest& raw) {
     char buffer[16384];
     std::size_t discarded = 0;
     const auto deadline = Clock::now() + std::chrono::seconds(2);
-    while (discarded < 16 * 1024 * 1024 && Clock::now() < deadline) {
+    while (discarded < (std::size_t{16} << 20) && Clock::now() < deadline) {
       const int n = socket.receiveBytes(buffer, sizeof buffer);
       if (n <= 0) break;
       discarded += static_cast<std::size_t>(n);

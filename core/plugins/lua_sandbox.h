@@ -19,7 +19,7 @@ struct LuaBudget;      // the instruction budget and deadline of the call in pro
 /// Limits of one sandbox. Each hook call gets the whole instruction budget and
 /// deadline; memory is capped for the state's whole life.
 struct SandboxLimits {
-  std::size_t memory_bytes = 32 * 1024 * 1024;
+  std::size_t memory_bytes = std::size_t{32} << 20;
   std::uint64_t instructions_per_call = 50'000'000;
   std::chrono::milliseconds deadline_per_call{2000};
 };

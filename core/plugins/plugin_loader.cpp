@@ -15,7 +15,6 @@
 
 namespace cqpm::plugins {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 std::string PluginLoadFailure::describe() const {

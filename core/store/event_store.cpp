@@ -8,7 +8,6 @@
 namespace cqpm::store::event_store {
 
 using domain::FileEvent;
-using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::use;
 
 const std::string& genesisHash() {
