@@ -20,7 +20,7 @@ namespace cqpm::http {
 /// HTTP settings, declared once here with their defaults.
 struct HttpSettings {
   std::size_t max_body_bytes = std::size_t{1} << 20;  ///< larger bodies get 413 before they are read
-  int request_deadline_seconds = 30;         ///< whole-body read deadline (Poco's timeout is per read)
+  int request_deadline_seconds = 30;  ///< whole-body read deadline (Poco's timeout is per read)
   int session_ttl_hours = 12;
   bool secure_cookies = false;  ///< set Secure on the session cookie (behind TLS)
   std::string web_root;         ///< the built front end (web/dist); empty: no pages

@@ -173,7 +173,8 @@ void LuaSandbox::stopBudget() {
 std::string LuaSandbox::failureMessage(int status) const {
   lua_State* state = state_.get();
   if (status == LUA_ERRMEM || allocation_->refused) {
-    return "memory limit of " + std::to_string(limits_.memory_bytes / (std::size_t{1} << 20)) + " MiB exceeded";
+    return "memory limit of " + std::to_string(limits_.memory_bytes / (std::size_t{1} << 20)) +
+           " MiB exceeded";
   }
   if (lua_type(state, -1) == LUA_TSTRING) return lua_tostring(state, -1);
   return std::string("error object is a ") + luaL_typename(state, -1);

@@ -61,20 +61,27 @@ void parseVersionMessage(const std::string& message, std::string& reason, Array:
   while (std::getline(lines, line)) body.push_back(line);
   static const std::regex kApprover(R"(^Approved-by: (.*) <([^>]*)> \((employer|employee)\)$)");
   static const std::regex kTrailer(R"(^[A-Z][A-Za-z-]+: .*$)");
+  // Trailers are the lines of the LAST paragraph, and only if every line of it
+  // is one: a reason that merely starts with "Word: ..." stays the reason.
   std::size_t end = body.size();
-  std::vector<Object::Ptr> found;  // read backwards, from the last trailer
-  while (end > 0 && (body[end - 1].empty() || std::regex_match(body[end - 1], kTrailer))) {
-    std::smatch match;
-    if (std::regex_match(body[end - 1], match, kApprover)) {
-      Object::Ptr approver = new Object;
-      approver->set("name", match[1].str());
-      approver->set("email", match[2].str());
-      approver->set("college", match[3].str());
-      found.push_back(approver);
+  while (end > 0 && body[end - 1].empty()) --end;
+  std::size_t start = end;
+  while (start > 0 && !body[start - 1].empty()) --start;
+  bool trailers = start < end && start > 0;
+  for (std::size_t i = start; trailers && i < end; ++i) trailers = std::regex_match(body[i], kTrailer);
+  if (trailers) {
+    for (std::size_t i = start; i < end; ++i) {
+      std::smatch match;
+      if (std::regex_match(body[i], match, kApprover)) {
+        Object::Ptr approver = new Object;
+        approver->set("name", match[1].str());
+        approver->set("email", match[2].str());
+        approver->set("college", match[3].str());
+        approvers->add(approver);
+      }
     }
-    --end;
+    end = start;
   }
-  for (auto it = found.rbegin(); it != found.rend(); ++it) approvers->add(*it);
   std::string text;
   for (std::size_t i = 0; i < end; ++i) text += (text.empty() && body[i].empty() ? "" : body[i] + "\n");
   while (!text.empty() && text.back() == '\n') text.pop_back();
@@ -183,6 +190,21 @@ void ReferentialService::bootstrap(const plugins::PluginCatalog& catalog) {
 void ReferentialService::reconcile(const std::vector<std::string>& cqpms) {
   auto repository = ReferentialRepository::open(repository_path_);
   static const std::regex kTag(R"(^(.+)/v([0-9]+)$)");
+  // A crash between a version's commit on main and its tag leaves main's tip
+  // untagged (publishing is one at a time, so only the tip can be): tag it now.
+  if (const auto tip = repository.resolve(kMain)) {
+    const auto info = repository.commitInfo(*tip);
+    static const std::regex kSubject(R"(^([a-z][a-z0-9-]*): version ([0-9]+)\n)");
+    std::smatch subject;
+    if (std::regex_search(info.message, subject, kSubject)) {
+      const std::string name = subject[1].str() + "/v" + subject[2].str();
+      if (!repository.resolve("refs/tags/" + name)) {
+        repository.tag(name, *tip, {info.author_name, info.author_email},
+                       subject[1].str() + ", version " + subject[2].str());
+        Poco::Logger::get("referentials").warning("%s: the version commit had no tag: tagged", name);
+      }
+    }
+  }
   for (const auto& [name, commit] : repository.tags("")) {
     std::smatch match;
     if (!std::regex_match(name, match, kTag)) continue;
@@ -262,6 +284,8 @@ Object::Ptr ReferentialService::referentialAt(const std::string& cqpm, const std
   if (!text) throw Error(ErrorCode::kNotFound, "no referential of " + cqpm + " at " + commit);
   Object::Ptr referential = parseReferential(*text, jsonPath(cqpm) + "@" + commit);
   std::lock_guard lock(cache_mutex_);
+  // Bounded: a handful of versions are live at a time; blame of a long history refills it.
+  if (cache_.size() >= 256) cache_.clear();
   cache_.emplace(key, referential);
   return referential;
 }
@@ -311,7 +335,8 @@ Object::Ptr ReferentialService::pinnedFiles(const std::string& cqpm, std::int64_
 }
 
 Object::Ptr ReferentialService::propose(const domain::Actor& actor, const std::string& cqpm,
-                                        const Object::Ptr& referential, const std::string& reason) {
+                                        const Object::Ptr& referential, const std::string& reason,
+                                        std::optional<std::int64_t> base_version) {
   requireGtp(actor);
   requireReason(reason, "reason");
   if (!referential) throw Error(ErrorCode::kInvalidField, "referential is required", "referential");
@@ -330,6 +355,15 @@ Object::Ptr ReferentialService::propose(const domain::Actor& actor, const std::s
 
   std::lock_guard lock(git_writer_);
   const auto base = current(cqpm);
+  if (base_version && *base_version != base.number) {
+    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+    details->set("current_version", base.number);
+    throw Error(ErrorCode::kConflict,
+                "version " + std::to_string(base.number) +
+                    " is in force; the proposal was edited on version " + std::to_string(*base_version) +
+                    ": start again from the version in force",
+                "base_version", details);
+  }
   auto repository = ReferentialRepository::open(repository_path_);
   if (repository.readFile(base.commit_id, jsonPath(cqpm)).value_or("") == content) {
     throw Error(ErrorCode::kUnprocessable,
@@ -379,6 +413,9 @@ store::ReferentialProposal ReferentialService::requireProposal(std::int64_t id) 
 
 Object::Ptr ReferentialService::approve(const domain::Actor& actor, std::int64_t id) {
   requireGtp(actor);
+  // Decisions on proposals are serialised with publishing: a reject or an
+  // approval never interleaves with a publication in progress.
+  std::lock_guard lock(git_writer_);
   db_.write([&](store::SqlSession& sql) {
     auto proposal = store::referential_version_store::findProposal(sql, id);
     if (!proposal) throw Error(ErrorCode::kNotFound, "no proposal " + std::to_string(id));
@@ -412,6 +449,7 @@ Object::Ptr ReferentialService::reject(const domain::Actor& actor, std::int64_t 
                                        const std::string& reason) {
   requireGtp(actor);
   requireReason(reason, "reason");
+  std::lock_guard lock(git_writer_);
   db_.write([&](store::SqlSession& sql) {
     auto proposal = store::referential_version_store::findProposal(sql, id);
     if (!proposal) throw Error(ErrorCode::kNotFound, "no proposal " + std::to_string(id));
@@ -473,6 +511,11 @@ Object::Ptr ReferentialService::publish(const domain::Actor& actor, std::int64_t
   repository.tag(tag, commit, authorOf(actor), proposal.cqpm + ", version " + std::to_string(number));
   // A crash here leaves the tag without its index row: bootstrap() adds it.
   db_.write([&](store::SqlSession& sql) {
+    const auto now_stored = store::referential_version_store::findProposal(sql, id);
+    if (!now_stored || now_stored->state != "approved") {
+      // Another instance decided meanwhile; the tag stays and is indexed at the next start.
+      throw Error(ErrorCode::kConflict, "the proposal changed while it was being published");
+    }
     store::referential_version_store::insertVersion(
         sql, {proposal.cqpm, number, commit, tag, actor.display_name, authorOf(actor).email, nowIso8601(),
               proposal.reason, toJsonText(Poco::Dynamic::Var(approvers))});

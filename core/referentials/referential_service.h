@@ -5,6 +5,7 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,8 +56,11 @@ class ReferentialService {
   /// referential's rules; must differ from the version in force. Committed on
   /// refs/proposals/<id>; the proposer's approval counts for their college.
   /// Returns the proposal view.
+  /// `base_version`, when given, is the version the proposer edited: a stale one
+  /// is Error{kConflict}, so a change published since is never silently undone.
   Poco::JSON::Object::Ptr propose(const domain::Actor& actor, const std::string& cqpm,
-                                  const Poco::JSON::Object::Ptr& referential, const std::string& reason);
+                                  const Poco::JSON::Object::Ptr& referential, const std::string& reason,
+                                  std::optional<std::int64_t> base_version = std::nullopt);
   /// One approval per college (employer, employee); a second approval from the
   /// same person or the same college is Error{kConflict}. Both colleges: approved.
   Poco::JSON::Object::Ptr approve(const domain::Actor& actor, std::int64_t id);

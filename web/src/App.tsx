@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react';
-import { BrowserRouter, Link, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
+import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
 import { ApiError, api, isAbort, setUnauthorizedHandler } from './api';
 import { reportError, type ErrorDescription } from './errors';
 import { Header } from './components/Header';
 import { CqpmCataloguePage } from './pages/CqpmCataloguePage';
+import { CqpmDiffPage } from './pages/CqpmDiffPage';
 import { CqpmPage } from './pages/CqpmPage';
+import { CqpmVersionPage } from './pages/CqpmVersionPage';
+import { CqpmVersionsPage } from './pages/CqpmVersionsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { FilePage } from './pages/FilePage';
 import { LoginPage } from './pages/LoginPage';
+import { ProposalPage } from './pages/ProposalPage';
+import { ProposalsPage } from './pages/ProposalsPage';
+import { ProposeChangePage } from './pages/ProposeChangePage';
+import { isGtpAuditor } from './referentialHistory';
 import { SessionProvider, useSession } from './session';
 import { usePageTitle } from './usePageTitle';
 
@@ -71,6 +78,13 @@ function AuthenticatedLayout() {
   );
 }
 
+/** The home page: the files dashboard, or for the GTP (who sees no files) its proposals. */
+function HomePage() {
+  const { user } = useSession();
+  if (isGtpAuditor(user)) return <Navigate to="/propositions" replace />;
+  return <DashboardPage />;
+}
+
 function NotFoundPage() {
   usePageTitle('Page introuvable');
   return (
@@ -91,10 +105,16 @@ export function App() {
         <Routes>
           <Route path={LOGIN_PATH} element={<LoginPage />} />
           <Route element={<AuthenticatedLayout />}>
-            <Route index element={<DashboardPage />} />
+            <Route index element={<HomePage />} />
             <Route path="dossiers/:id" element={<FilePage />} />
             <Route path="cqpm" element={<CqpmCataloguePage />} />
             <Route path="cqpm/:id" element={<CqpmPage />} />
+            <Route path="cqpm/:id/versions" element={<CqpmVersionsPage />} />
+            <Route path="cqpm/:id/versions/:n" element={<CqpmVersionPage />} />
+            <Route path="cqpm/:id/comparer" element={<CqpmDiffPage />} />
+            <Route path="cqpm/:id/proposer" element={<ProposeChangePage />} />
+            <Route path="propositions" element={<ProposalsPage />} />
+            <Route path="propositions/:n" element={<ProposalPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

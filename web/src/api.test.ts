@@ -185,6 +185,45 @@ describe('api client', () => {
     );
     await expect(api.me()).rejects.toMatchObject({ status: 0, code: 'network_error' });
   });
+
+  it('reads the referential history and sends the GTP proposals', async () => {
+    mockFetch(200, { items: [] }, calls);
+    await api.referentialVersions('fabrication-additive');
+    await api.referentialVersion('fabrication-additive', 2);
+    await api.pinnedFiles('fabrication-additive', 1);
+    await api.referentialDiff('fabrication-additive', { from: 1, to: 2 });
+    await api.referentialDiff('fabrication-additive', {});
+    await api.referentialBlame('fabrication-additive');
+    await api.listProposals({ cqpm: 'qualite', state: '' });
+    await api.getProposal(3);
+    expect(calls.map((c) => c.url)).toEqual([
+      '/api/v1/cqpms/fabrication-additive/versions',
+      '/api/v1/cqpms/fabrication-additive/versions/2',
+      '/api/v1/cqpms/fabrication-additive/versions/1/files',
+      '/api/v1/cqpms/fabrication-additive/diff?from=1&to=2',
+      '/api/v1/cqpms/fabrication-additive/diff',
+      '/api/v1/cqpms/fabrication-additive/blame',
+      '/api/v1/proposals?cqpm=qualite',
+      '/api/v1/proposals/3',
+    ]);
+    expect(calls.every((c) => c.init.method === 'GET')).toBe(true);
+
+    calls.length = 0;
+    const referential = { id: 'fabrication-additive' } as never;
+    await api.proposeReferential('fabrication-additive', referential, 'Code attribué');
+    await api.approveProposal(3);
+    await api.rejectProposal(3, 'Doublon');
+    await api.publishProposal(3);
+    expect(calls.map((c) => [c.init.method, c.url])).toEqual([
+      ['POST', '/api/v1/cqpms/fabrication-additive/proposals'],
+      ['POST', '/api/v1/proposals/3/approve'],
+      ['POST', '/api/v1/proposals/3/reject'],
+      ['POST', '/api/v1/proposals/3/publish'],
+    ]);
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ referential, reason: 'Code attribué' });
+    expect(JSON.parse(calls[2]!.init.body as string)).toEqual({ reason: 'Doublon' });
+    expect(calls.every((c) => headersOf(c)['X-CQPM-CSRF'] === '1')).toBe(true);
+  });
 });
 
 describe('buildQuery', () => {

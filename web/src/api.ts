@@ -6,6 +6,7 @@
 import { statusMessage } from './errors';
 import type {
   ApiErrorBody,
+  BlameResponse,
   CandidateFile,
   CqpmDetail,
   CqpmSummary,
@@ -17,6 +18,13 @@ import type {
   ModalityPlanView,
   NewFileRequest,
   OrganisationRef,
+  PinnedFiles,
+  Proposal,
+  ProposalSummary,
+  Referential,
+  ReferentialDiff,
+  ReferentialVersion,
+  ReferentialVersionDetail,
   User,
   Workflow,
 } from './types';
@@ -213,5 +221,44 @@ export const api = {
   },
   saveModalityPlan(fileId: string, plan: ModalityPlanRequest): Promise<ModalityPlanView> {
     return request('PUT', `/files/${encodeURIComponent(fileId)}/modalities`, { body: plan });
+  },
+
+  // Referential history (the git store) and the GTP's proposals.
+  referentialVersions(cqpm: string, signal?: AbortSignal): Promise<{ items: ReferentialVersion[] }> {
+    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/versions`, { signal });
+  },
+  referentialVersion(cqpm: string, version: number, signal?: AbortSignal): Promise<ReferentialVersionDetail> {
+    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/versions/${version}`, { signal });
+  },
+  pinnedFiles(cqpm: string, version: number, signal?: AbortSignal): Promise<PinnedFiles> {
+    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/versions/${version}/files`, { signal });
+  },
+  referentialDiff(cqpm: string, range: { from?: number | null; to?: number | null }, signal?: AbortSignal): Promise<ReferentialDiff> {
+    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/diff${buildQuery({ from: range.from, to: range.to })}`, {
+      signal,
+    });
+  },
+  referentialBlame(cqpm: string, signal?: AbortSignal): Promise<BlameResponse> {
+    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/blame`, { signal });
+  },
+  /** `baseVersion`: the version the draft was edited from; the server refuses a stale one (409). */
+  proposeReferential(cqpm: string, referential: Referential, reason: string, baseVersion?: number): Promise<Proposal> {
+    const body = baseVersion === undefined ? { referential, reason } : { referential, reason, base_version: baseVersion };
+    return request('POST', `/cqpms/${encodeURIComponent(cqpm)}/proposals`, { body });
+  },
+  listProposals(filters: { cqpm?: string; state?: string }, signal?: AbortSignal): Promise<{ items: ProposalSummary[] }> {
+    return request('GET', `/proposals${buildQuery(filters)}`, { signal });
+  },
+  getProposal(id: number, signal?: AbortSignal): Promise<Proposal> {
+    return request('GET', `/proposals/${id}`, { signal });
+  },
+  approveProposal(id: number): Promise<Proposal> {
+    return request('POST', `/proposals/${id}/approve`);
+  },
+  rejectProposal(id: number, reason: string): Promise<Proposal> {
+    return request('POST', `/proposals/${id}/reject`, { body: { reason } });
+  },
+  publishProposal(id: number): Promise<Proposal> {
+    return request('POST', `/proposals/${id}/publish`);
   },
 };

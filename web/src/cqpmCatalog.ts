@@ -1,6 +1,8 @@
 // The CQPMs of the platform (one plugin each), from GET /cqpms and
-// GET /cqpms/{id}. They change only when the server restarts with other
-// plugins: each is loaded once per page load and shared.
+// GET /cqpms/{id}. The plugins change only when the server restarts, but the
+// referential in force changes when the GTP publishes a version: each is
+// loaded once per page load and shared; the referential pages ask for a fresh
+// copy ({ fresh: true }), and publishing forgets what was loaded.
 
 import { useEffect, useState } from 'react';
 import { api, isAbort } from './api';
@@ -10,8 +12,8 @@ import type { CqpmDetail, CqpmSummary } from './types';
 let listPromise: Promise<CqpmSummary[]> | null = null;
 const detailPromises = new Map<string, Promise<CqpmDetail>>();
 
-export function loadCqpms(): Promise<CqpmSummary[]> {
-  if (!listPromise) {
+export function loadCqpms(options: { fresh?: boolean } = {}): Promise<CqpmSummary[]> {
+  if (!listPromise || options.fresh) {
     listPromise = api.listCqpms().then(
       (r) => [...r.items].sort((a, b) => a.title.localeCompare(b.title, 'fr')),
       (err: unknown) => {
@@ -23,8 +25,8 @@ export function loadCqpms(): Promise<CqpmSummary[]> {
   return listPromise;
 }
 
-export function loadCqpm(id: string): Promise<CqpmDetail> {
-  let promise = detailPromises.get(id);
+export function loadCqpm(id: string, options: { fresh?: boolean } = {}): Promise<CqpmDetail> {
+  let promise = options.fresh ? undefined : detailPromises.get(id);
   if (!promise) {
     promise = api.getCqpm(id).catch((err: unknown) => {
       detailPromises.delete(id);
@@ -41,12 +43,19 @@ export function resetCqpmCache(): void {
   detailPromises.clear();
 }
 
+/** A new version of this CQPM's referential was published: load it again next time. */
+export function forgetCqpm(id: string): void {
+  listPromise = null;
+  detailPromises.delete(id);
+}
+
 /** The CQPMs sorted by title, null while they load; `error` when they could not be loaded. */
-export function useCqpms(): { cqpms: CqpmSummary[] | null; error: unknown } {
+export function useCqpms(options: { fresh?: boolean } = {}): { cqpms: CqpmSummary[] | null; error: unknown } {
   const [state, setState] = useState<{ cqpms: CqpmSummary[] | null; error: unknown }>({ cqpms: null, error: null });
+  const fresh = options.fresh ?? false;
   useEffect(() => {
     let live = true;
-    loadCqpms().then(
+    loadCqpms({ fresh }).then(
       (cqpms) => live && setState({ cqpms, error: null }),
       (err: unknown) => {
         if (live && !isAbort(err)) setState({ cqpms: null, error: err });
@@ -55,7 +64,7 @@ export function useCqpms(): { cqpms: CqpmSummary[] | null; error: unknown } {
     return () => {
       live = false;
     };
-  }, []);
+  }, [fresh]);
   return state;
 }
 

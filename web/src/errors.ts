@@ -11,7 +11,22 @@
 /** What the page knows about the failed call, to make the sentence precise. */
 export interface ErrorContext {
   /** The call that failed: on 'login', "unauthenticated" means a wrong password, not an expired session. */
-  operation?: 'login' | 'session' | 'list' | 'load' | 'create' | 'transition' | 'cqpm' | 'plan';
+  operation?:
+    | 'login'
+    | 'session'
+    | 'list'
+    | 'load'
+    | 'create'
+    | 'transition'
+    | 'cqpm'
+    | 'plan'
+    // The referential's history and the GTP's proposals:
+    | 'versions'
+    | 'proposal'
+    | 'propose'
+    | 'approve'
+    | 'reject'
+    | 'publish';
   /** The values sent, by API field name ("candidate.given_name"...): tells "required" from "too long". */
   values?: Readonly<Record<string, unknown>>;
   /** The file's pathway, to explain the company and company-opinion guards. */
@@ -184,7 +199,48 @@ export const COMPANY_MESSAGE = "Choisissez l'entreprise du candidat (aucune entr
 export const REASON_MESSAGE = 'Indiquez un motif.';
 export const BLOCS_MESSAGE = 'Indiquez au moins un bloc de compétences.';
 
+// ---- A proposed referential (POST /cqpms/{id}/proposals: field "referential.<path>") ----
+
+export const BLOC_CODE_MESSAGE = (bloc: number) =>
+  `Le code du bloc ${bloc} doit s'écrire BDC suivi de quatre chiffres (par exemple BDC0199) et différer des codes des autres blocs.`;
+export const EMPTY_TEXT_MESSAGE = 'Ce texte ne peut pas être vide.';
+export const IDENTICAL_PROPOSAL_MESSAGE =
+  "La proposition est identique à la version en vigueur : modifiez au moins un élément avant de l'envoyer.";
+export const GTP_ONLY_MESSAGE =
+  'Seuls les auditeurs du GTP Certifications proposent, approuvent, rejettent ou publient une modification du référentiel.';
+
+/**
+ * The sentence for a fault in a proposed referential, from the path the server names
+ * ("referential.blocs[1].code", "referential.blocs[0].competencies[2].criteria.methods[0]").
+ */
+export function referentialFieldMessage(field: string | null | undefined): string {
+  const path = (normaliseField(field) ?? '').replace(/^referential\.?/, '');
+  const bloc = /^blocs\[(\d+)\](.*)$/.exec(path);
+  if (bloc) {
+    const n = Number(bloc[1]) + 1;
+    const rest = bloc[2] ?? '';
+    if (rest === '.code') return BLOC_CODE_MESSAGE(n);
+    if (rest === '.title') return `L'intitulé du bloc ${n} ne peut pas être vide.`;
+    if (/^\.knowledge\[\d+\]$/.test(rest)) return 'Une connaissance associée ne peut pas être vide.';
+    const competency = /^\.competencies\[\d+\](.*)$/.exec(rest);
+    if (competency) {
+      const sub = competency[1] ?? '';
+      if (sub === '.title') return "L'intitulé d'une compétence ne peut pas être vide.";
+      if (sub === '.number') return "Les compétences restent numérotées de 1 à N, dans l'ordre du référentiel.";
+      if (sub === '.conditions') return 'Une compétence garde au moins une condition de réalisation.';
+      if (/^\.conditions\[\d+\]$/.test(sub)) return 'Une condition de réalisation ne peut pas être vide.';
+      if (/^\.criteria\.[a-z]+\[\d+\]$/.test(sub)) return 'Un critère ne peut pas être vide.';
+      if (sub === '.expected_results') return 'Une compétence garde au moins un résultat attendu.';
+      if (/^\.expected_results\[\d+\]$/.test(sub)) return 'Un résultat attendu ne peut pas être vide.';
+    }
+    if (rest === '.competencies') return 'Un bloc garde au moins une compétence.';
+  }
+  if (path === 'id') return `Le référentiel proposé ne correspond pas à ce CQPM. ${RELOAD}`;
+  return "Le référentiel proposé n'est pas valide : vérifiez les éléments modifiés.";
+}
+
 function invalidField(field: string | null, context: ErrorContext): string {
+  if (field === 'referential' || field?.startsWith('referential.')) return referentialFieldMessage(field);
   const entry = planEntryField(field);
   if (entry) return planEntryMessage(entry.sub, field ? sentValue(context, field) : undefined);
   if (registrationFieldOf(field)) return "Une information demandée par ce CQPM à l'inscription n'est pas valide.";
@@ -214,9 +270,16 @@ function invalidField(field: string | null, context: ErrorContext): string {
     case 'payload':
       return "Les informations de l'action ne sont pas valides.";
     case 'payload.reason':
+    case 'reason':
       return REASON_MESSAGE;
     case 'payload.blocs':
       return BLOCS_MESSAGE;
+    case 'from':
+    case 'to':
+    case 'version':
+      return 'Choisissez des versions publiées du référentiel.';
+    case 'id':
+      return `Ce numéro de proposition n'est pas valide. ${RELOAD}`;
     case 'expected_version':
       return `La version du dossier n'est pas valide. ${RELOAD}`;
     case 'transition':
@@ -329,16 +392,24 @@ export function frenchErrorMessage(
       if (context.operation === 'plan') {
         return "Seul le coordinateur du centre du dossier peut établir le plan d'évaluation.";
       }
+      if (isReview(context)) return GTP_ONLY_MESSAGE;
       return 'Votre rôle ne permet pas cette action.';
     case 'not_found':
+      if (field === 'version') return "Cette version du référentiel n'existe pas.";
+      if (isReview(context) && context.operation !== 'propose') return "Cette proposition n'existe pas.";
       // The pages fetch single files and CQPMs; lists and the session have no "not found" of their own.
-      if (context.operation === 'cqpm') return "Ce CQPM n'existe pas sur la plateforme.";
+      if (context.operation === 'cqpm' || context.operation === 'versions' || context.operation === 'propose') {
+        return "Ce CQPM n'existe pas sur la plateforme.";
+      }
       return context.operation === 'list' || context.operation === 'session' ? 'Élément introuvable.' : 'Dossier introuvable.';
     case 'method_not_allowed':
       return `Cette opération n'est pas prise en charge. ${RELOAD}`;
     case 'invalid_state':
       if (context.operation === 'plan') {
         return "Le plan d'évaluation ne se modifie plus : le dossier n'est plus à l'état « Inscrit ».";
+      }
+      if (isReview(context)) {
+        return "Cette action n'est plus possible : la proposition a été approuvée, rejetée ou publiée entre-temps. La page a été rechargée.";
       }
       return "Cette action n'est plus possible dans l'état actuel du dossier.";
     case 'version_conflict': {
@@ -349,6 +420,12 @@ export function frenchErrorMessage(
     case 'conflict':
       if (field === 'Idempotency-Key') return `Cette demande a déjà été envoyée avec d'autres informations. ${RELOAD}`;
       if (field === 'login') return 'Cet identifiant est déjà utilisé.';
+      if (context.operation === 'approve') {
+        return "Vous ou votre collège avez déjà approuvé cette proposition : l'approbation de l'autre collège est attendue.";
+      }
+      if (context.operation === 'publish') {
+        return 'Une autre version du référentiel a été publiée depuis cette proposition : proposez de nouveau la modification sur la version en vigueur.';
+      }
       return `L'opération entre en conflit avec une autre modification. ${RELOAD}`;
     case 'payload_too_large':
       return 'Les données envoyées sont trop volumineuses : raccourcissez les textes saisis.';
@@ -357,6 +434,7 @@ export function frenchErrorMessage(
     case 'unknown_transition':
       return `Cette action n'existe pas dans le circuit du dossier. ${RELOAD}`;
     case 'unprocessable':
+      if (context.operation === 'propose') return IDENTICAL_PROPOSAL_MESSAGE;
       return 'La demande ne peut pas être traitée telle quelle. Vérifiez les informations saisies.';
     case 'rate_limited': {
       const seconds = positiveNumber(details?.retry_after);
@@ -377,6 +455,11 @@ export function frenchErrorMessage(
     default:
       return context.status !== undefined && context.status !== 0 ? statusMessage(context.status) : GENERIC_ERROR;
   }
+}
+
+function isReview(context: ErrorContext): boolean {
+  const op = context.operation;
+  return op === 'proposal' || op === 'propose' || op === 'approve' || op === 'reject' || op === 'publish';
 }
 
 function isApiErrorLike(err: unknown): err is ApiErrorLike {

@@ -46,6 +46,12 @@ export interface AvailableTransition {
   guards: string[];
 }
 
+/** The referential version a file was judged under, pinned when it was registered. */
+export interface PinnedReferential {
+  version: number;
+  commit: string;
+}
+
 export interface FileSummary {
   id: string;
   state: string;
@@ -57,6 +63,8 @@ export interface FileSummary {
   company: OrganisationRef | null;
   created_at: string;
   updated_at: string;
+  /** Null until the file is registered (older servers: absent). */
+  referential?: PinnedReferential | null;
 }
 
 export interface CandidateFile extends FileSummary {
@@ -139,6 +147,9 @@ export interface CqpmSummary {
   competencies: number;
   /** The code of each bloc, in order; null where the source prints none. */
   bloc_codes: (string | null)[];
+  /** The version of the referential in force (from the git store), and its commit. */
+  referential_version?: number;
+  referential_commit?: string;
 }
 
 export interface CriteriaGroups {
@@ -264,4 +275,120 @@ export interface ModalityPlanView {
 export interface ModalityPlanRequest {
   expected_version: number;
   competencies: ModalityPlanEntry[];
+}
+
+// ---- Referential history, diff, blame and GTP proposals ---------------------
+
+export interface VersionApprover {
+  name: string;
+  email: string;
+  college: string;
+}
+
+/** A published version of a CQPM's referential (GET /cqpms/{id}/versions). */
+export interface ReferentialVersion {
+  version: number;
+  commit: string;
+  tag: string;
+  author: string;
+  email: string;
+  published_at: string;
+  reason: string;
+  approvers: VersionApprover[];
+}
+
+export interface ReferentialVersionDetail extends ReferentialVersion {
+  referential: Referential;
+}
+
+export interface CentreStateCount {
+  centre_id: string;
+  centre: string;
+  state: string;
+  count: number;
+}
+
+/** Files pinned to a version: GET /cqpms/{id}/versions/{n}/files, and a proposal's impact. */
+export interface PinnedFiles {
+  cqpm: string;
+  version: number;
+  total: number;
+  by_state: Record<string, number>;
+  by_centre_and_state: CentreStateCount[];
+}
+
+export type ChangeAction = 'added' | 'removed' | 'reworded' | 'moved' | 'filled' | 'changed';
+
+/** One difference between two versions of a referential (see core/referentials/referential_diff.h). */
+export interface ReferentialChange {
+  kind: string;
+  action: ChangeAction | string;
+  path: string;
+  competency: number | null;
+  /** "BDC0198", or "bloc 2" when the bloc has no code. */
+  bloc: string | null;
+  group: string | null;
+  old_value: unknown;
+  new_value: unknown;
+  from_index: number | null;
+  to_index: number | null;
+}
+
+export interface ReferentialDiff {
+  cqpm: string;
+  from: ReferentialVersion;
+  to: ReferentialVersion;
+  changes: ReferentialChange[];
+}
+
+/** For one item of the version in force, the version that last changed it (GET /cqpms/{id}/blame). */
+export interface BlameItem {
+  path: string;
+  kind: string;
+  bloc: string | null;
+  competency: number | null;
+  group: string | null;
+  index: number | null;
+  text: string | null;
+  version: number;
+}
+
+export interface BlameResponse {
+  cqpm: string;
+  items: BlameItem[];
+}
+
+export type ProposalState = 'open' | 'approved' | 'rejected' | 'published';
+
+export interface ProposalSummary {
+  id: number;
+  cqpm: string;
+  state: ProposalState | string;
+  reason: string;
+  base_version: number;
+  base_commit: string;
+  commit: string;
+  ref: string;
+  proposer: { id: string; display_name: string };
+  created_at: string;
+  decided_at: string | null;
+  rejection_reason: string | null;
+  published_version: number | null;
+}
+
+export interface ProposalApproval {
+  user_id: string;
+  display_name: string;
+  college: string;
+  approved_at: string;
+}
+
+export interface Proposal extends ProposalSummary {
+  approvals: ProposalApproval[];
+  /** By college (employer, employee), the name of who approved for it. */
+  colleges: Partial<Record<string, string>>;
+  changes: ReferentialChange[];
+  referential: Referential;
+  /** Open files pinned to the base version. */
+  impact: PinnedFiles;
 }

@@ -26,6 +26,15 @@ std::int64_t numberOf(const std::string& text, const std::string& field) {
   return number;
 }
 
+// Counts of files by centre and proposals are the GTP's audit material, not
+// every user's: another centre's activity is not theirs to see.
+void requireAuditor(const Request& request) {
+  const auto role = request.requireActor().role;
+  if (role != domain::Role::kGtpAuditor && role != domain::Role::kAdmin) {
+    throw Error(ErrorCode::kForbidden, "this is for the GTP's auditors");
+  }
+}
+
 }  // namespace
 
 Response listReferentialVersions(ApiContext& context, Request& request) {
@@ -47,6 +56,7 @@ Response getReferentialVersion(ApiContext& context, Request& request) {
 }
 
 Response pinnedFiles(ApiContext& context, Request& request) {
+  requireAuditor(request);
   return Response::json(200,
                         context.referentials.pinnedFiles(cqpmOf(context, request),
                                                          numberOf(request.params.at("n"), "version"), false));
@@ -78,10 +88,16 @@ Response proposeReferential(ApiContext& context, Request& request) {
   const auto referential = body.raw()->getObject("referential");
   if (!referential)
     throw Error(ErrorCode::kInvalidField, "referential must be the whole referential object", "referential");
-  return Response::json(201, context.referentials.propose(request.requireActor(), cqpm, referential, reason));
+  std::optional<std::int64_t> base_version;
+  if (body.raw()->has("base_version") && !body.raw()->isNull("base_version")) {
+    base_version = body.requiredInteger("base_version");
+  }
+  return Response::json(
+      201, context.referentials.propose(request.requireActor(), cqpm, referential, reason, base_version));
 }
 
 Response listProposals(ApiContext& context, Request& request) {
+  requireAuditor(request);
   const std::string state = request.queryValue("state");
   if (!state.empty() && state != "open" && state != "approved" && state != "rejected" &&
       state != "published") {
@@ -94,6 +110,7 @@ Response listProposals(ApiContext& context, Request& request) {
 }
 
 Response getProposal(ApiContext& context, Request& request) {
+  requireAuditor(request);
   return Response::json(200, context.referentials.proposal(numberOf(request.params.at("n"), "id")));
 }
 

@@ -1,7 +1,7 @@
 // End-to-end test of the web pages against the real CQPM Hub server.
 //
 // Starts `cqpm serve --demo` on a free port with a fresh data folder and the
-// built pages (web/dist), drives Debian's chromium through playwright-core:
+// built pages (web/dist) (harness.mjs), drives Debian's chromium through playwright-core:
 // logs in as the demo centre coordinator, opens a file in state "draft" or
 // "registered" from the dashboard, fires a transition and checks the timeline;
 // opens a CQPM's referential from the header and checks it against
@@ -11,28 +11,11 @@
 // modalities; then checks that a stale page reports a version conflict, and
 // that the new-file form shows the server's refusal in French next to the field.
 //
-// Environment: CQPM_BIN (server binary, default <repo>/build/bin/cqpm),
-// CQPM_CHROMIUM (default /usr/bin/chromium), CQPM_E2E_SCREENSHOTS (a folder:
-// save a screenshot of each page there).
+// Environment: see harness.mjs.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..', '..', '..');
-const webDir = path.join(repo, 'web');
-const distDir = path.join(webDir, 'dist');
-const serverBin = path.resolve(repo, process.env.CQPM_BIN || 'build/bin/cqpm');
-const chromiumPath = process.env.CQPM_CHROMIUM || '/usr/bin/chromium';
-const screenshotDir = process.env.CQPM_E2E_SCREENSHOTS || null;
+import { escapeRegExp, referentialOf, shot, startDemo } from './harness.mjs';
 
 // The French sentences of web/src/errors.ts (the server's messages are English).
 const conflictMessage = (version) =>
@@ -43,123 +26,20 @@ const BIRTH_DATE_MESSAGE = 'La date de naissance doit être une date valide (AAA
 // The CQPM whose referential and modality plan the test walks through: its
 // plugin asks for registration fields and plan fields (competency 4).
 const PLAN_CQPM = 'maintenance-industrielle';
-const referentialOf = (id) => JSON.parse(readFileSync(path.join(repo, 'plugins', id, 'referential.json'), 'utf8'));
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function loadPlaywright() {
-  const requireFromWeb = createRequire(path.join(webDir, 'package.json'));
-  try {
-    return requireFromWeb('playwright-core');
-  } catch (err) {
-    throw new Error(`playwright-core not found in ${webDir}/node_modules: run "npm ci" in web/ (${err.message})`);
-  }
-}
-
-function ensureDist() {
-  if (existsSync(path.join(distDir, 'index.html'))) return;
-  if (!existsSync(path.join(webDir, 'node_modules'))) {
-    throw new Error(`${distDir} is missing and web/node_modules too: run "npm ci && npm run build" in web/`);
-  }
-  const build = spawnSync('npm', ['run', 'build'], { cwd: webDir, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitReady(base, server, output, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`server exited (${server.exitCode ?? server.signalCode}) before ready:\n${output.join('')}`);
-    }
-    try {
-      const res = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`server not ready after ${timeoutMs} ms:\n${output.join('')}`);
-}
-
-async function stopServer(server) {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function shot(page, name) {
-  if (!screenshotDir) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
 
 describe('web: file page transition', { timeout: 150_000 }, () => {
-  let server = null;
-  let dataDir = null;
-  let browser = null;
+  let demo = null;
   let page = null;
   let base = '';
-  const output = [];
   let workflow = null;
 
   before(async () => {
-    assert.ok(existsSync(serverBin), `server binary not found: ${serverBin} (set CQPM_BIN)`);
-    assert.ok(existsSync(chromiumPath), `chromium not found at ${chromiumPath}: apt-get install -y chromium`);
-    const { chromium } = loadPlaywright();
-    ensureDist();
-
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'cqpm-web-e2e-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(serverBin, ['serve', '--data', dataDir, '--port', String(port), '--demo', '--web', distDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout.on('data', (d) => output.push(d.toString()));
-    server.stderr.on('data', (d) => output.push(d.toString()));
-    await waitReady(base, server, output, 30_000);
-
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    demo = await startDemo();
+    ({ page, base } = demo);
   });
 
   after(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await stopServer(server);
-      if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    }
+    await demo?.close();
   });
 
   it('logs in, opens a registered or draft file and fires a transition', async () => {
@@ -270,6 +150,9 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     const productive = referentialOf('maintenance-productive');
     const missing = productive.blocs.filter((b) => b.code === null).length;
     const productiveCard = page.locator('[data-testid="cqpm-card"][data-cqpm="maintenance-productive"]');
+    // The catalogue loads after the heading: wait for the card before counting in it.
+    await productiveCard.waitFor();
+    if (missing > 0) await productiveCard.locator('.code--missing').first().waitFor();
     assert.equal(await productiveCard.locator('.code--missing').count(), missing);
     if (missing > 0) assert.match(await productiveCard.textContent(), /Code non attribué/);
     await shot(page, 'cqpm-catalogue');
@@ -357,6 +240,12 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     // Register it: the CQPM's registration fields are accepted.
     await page.getByTestId('transition-register').click();
     await page.locator('[data-testid="file-state"][data-state="registered"]').waitFor();
+    // Registration pins the referential in force: the page says which version, with a link to it.
+    const pinned = (await (await page.request.get(`${base}/api/v1/cqpms/${PLAN_CQPM}`)).json()).referential_version;
+    const pinnedLink = page.getByTestId('file-referential-link');
+    await pinnedLink.filter({ hasText: `version ${pinned}` }).waitFor();
+    assert.match(await page.getByTestId('file-referential').textContent(), new RegExp(`Référentiel : version ${pinned}`));
+    assert.equal(await pinnedLink.getAttribute('href'), `/cqpm/${PLAN_CQPM}/versions/${pinned}`);
     assert.equal(await page.getByTestId('transition-agree_modalities').count(), 0, 'no plan yet: the modalities cannot be agreed');
 
     // The plan editor: one entry per competency of the referential.

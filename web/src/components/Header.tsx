@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { collegeLabel, roleLabel } from '../labels';
+import { isGtpAuditor } from '../referentialHistory';
 import { useSession } from '../session';
 import type { User } from '../types';
 
@@ -24,15 +25,24 @@ export function Header({ user }: { user: User }) {
   }
 
   const college = collegeLabel(user.college);
+  // The GTP sees no candidate files: its home is the proposals of referential changes.
+  const gtp = isGtpAuditor(user);
   return (
     <header className="app-header">
       <Link to="/" className="app-header__brand">
         CQPM Hub
       </Link>
       <nav className="app-header__nav" aria-label="Navigation principale">
-        <NavLink to="/" end className="app-header__link">
-          Tableau de bord
-        </NavLink>
+        {!gtp && (
+          <NavLink to="/" end className="app-header__link">
+            Tableau de bord
+          </NavLink>
+        )}
+        {(gtp || user.role === 'admin') && (
+          <NavLink to="/propositions" className="app-header__link" data-testid="nav-proposals">
+            Propositions GTP
+          </NavLink>
+        )}
         <NavLink to="/cqpm" className="app-header__link" data-testid="nav-cqpm">
           Référentiels CQPM
         </NavLink>

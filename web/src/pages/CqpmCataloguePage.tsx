@@ -2,12 +2,15 @@ import { Link } from 'react-router-dom';
 import { useCqpms } from '../cqpmCatalog';
 import { describeError } from '../errors';
 import { MISSING_BLOC_CODE, blocCodeLabel } from '../referential';
+import { historyLinks, isGtpAuditor } from '../referentialHistory';
+import { useSession } from '../session';
 import { usePageTitle } from '../usePageTitle';
 
 /** The CQPMs of the platform, each linking to its referential. */
 export function CqpmCataloguePage() {
   usePageTitle('Référentiels CQPM');
-  const { cqpms, error } = useCqpms();
+  const gtp = isGtpAuditor(useSession().user);
+  const { cqpms, error } = useCqpms({ fresh: true });
   const described = error ? describeError(error, { operation: 'list' }) : null;
 
   return (
@@ -33,8 +36,13 @@ export function CqpmCataloguePage() {
                 <Link to={`/cqpm/${encodeURIComponent(c.id)}`}>{c.title}</Link>
               </h2>
               <p className="muted catalogue__meta">
-                Version {c.version} · {c.blocs} bloc{c.blocs > 1 ? 's' : ''} de compétences · {c.competencies}{' '}
-                compétence{c.competencies > 1 ? 's' : ''}
+                {c.referential_version ? (
+                  <span data-testid="catalogue-version">Version {c.referential_version} du référentiel</span>
+                ) : (
+                  <>Version {c.version}</>
+                )}{' '}
+                · {c.blocs} bloc{c.blocs > 1 ? 's' : ''} de compétences · {c.competencies} compétence
+                {c.competencies > 1 ? 's' : ''}
               </p>
               <ul className="code-list" aria-label="Codes des blocs">
                 {c.bloc_codes.map((code, index) => (
@@ -48,6 +56,19 @@ export function CqpmCataloguePage() {
                   </li>
                 ))}
               </ul>
+              <p className="catalogue__links">
+                <Link to={historyLinks.versions(c.id)} data-testid="catalogue-versions">
+                  Historique des versions
+                </Link>
+                {(c.referential_version ?? 1) > 1 && (
+                  <Link to={historyLinks.diff(c.id)}>Derniers changements</Link>
+                )}
+                {gtp && (
+                  <Link to={historyLinks.propose(c.id)} data-testid="catalogue-propose">
+                    Proposer une modification
+                  </Link>
+                )}
+              </p>
             </li>
           ))}
         </ul>

@@ -1,140 +1,35 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, isAbort } from '../api';
+import { ApiError, api, isAbort } from '../api';
+import { ReferentialView } from '../components/ReferentialView';
 import { loadCqpm } from '../cqpmCatalog';
 import { describeError, reportError } from '../errors';
-import {
-  CRITERIA_GROUPS,
-  blocAnchor,
-  blocCodeLabel,
-  competencyAnchor,
-  isIntro,
-  modalityTags,
-  tableOfContents,
-  type TocEntry,
-} from '../referential';
-import type { CqpmDetail, ReferentialBloc, ReferentialCompetency } from '../types';
+import { competencyAnchor } from '../referential';
+import { historyLinks, indexBlame, isGtpAuditor, latestBlameVersion, type BlameIndex } from '../referentialHistory';
+import { useSession } from '../session';
+import type { CqpmDetail } from '../types';
 import { usePageTitle } from '../usePageTitle';
 
-/** A list of texts as printed: one item each; an item that introduces the next ones (ends with ":") stands out. */
-function TextList({ items, testId }: { items: readonly string[]; testId?: string }) {
-  if (items.length === 0) return <p className="muted">Rien dans le référentiel pour cette rubrique.</p>;
-  return (
-    <ul className="texts" data-testid={testId}>
-      {items.map((text, i) => (
-        <li key={i} className={isIntro(text) ? 'texts__intro' : undefined}>
-          {text}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Paragraphs({ items }: { items: readonly string[] }) {
-  return (
-    <>
-      {items.map((text, i) => (
-        <p key={i} className="ref-text">
-          {text}
-        </p>
-      ))}
-    </>
-  );
-}
-
-function BlocCode({ code }: { code: string | null }) {
-  return (
-    <span
-      className={`code${code ? '' : ' code--missing'}`}
-      data-testid="bloc-code"
-      title={code ? undefined : "Le référentiel source n'imprime pas de code pour ce bloc ; seul le GTP peut le compléter."}
-    >
-      {blocCodeLabel(code)}
-    </span>
-  );
-}
-
-function Competency({ competency }: { competency: ReferentialCompetency }) {
-  const anchor = competencyAnchor(competency.number);
-  return (
-    <article
-      id={anchor}
-      className="competency"
-      aria-labelledby={`${anchor}-title`}
-      data-testid="competency"
-      data-number={competency.number}
-    >
-      <h3 id={`${anchor}-title`} className="competency__title">
-        <span className="competency__number">Compétence {competency.number}</span>
-        <span className="competency__name" data-testid="competency-title">
-          {competency.title}
-        </span>
-      </h3>
-      <h4>Conditions de réalisation</h4>
-      <TextList items={competency.conditions} />
-      <h4>Critères d'évaluation mesurables et observables</h4>
-      <div className="criteria">
-        {CRITERIA_GROUPS.map((group) => (
-          <section key={group.key} className="criteria__group" data-testid={`criteria-${group.key}`}>
-            <h5>{group.heading}</h5>
-            {competency.criteria[group.key].length === 0 ? (
-              <p className="muted">Aucun critère de ce groupe dans le référentiel.</p>
-            ) : (
-              <TextList items={competency.criteria[group.key]} />
-            )}
-          </section>
-        ))}
-      </div>
-      <h4>Résultats attendus</h4>
-      <TextList items={competency.expected_results} testId="expected-results" />
-    </article>
-  );
-}
-
-function Bloc({ bloc, index }: { bloc: ReferentialBloc; index: number }) {
-  const anchor = blocAnchor(index);
-  return (
-    <section id={anchor} className="panel ref-section bloc" aria-labelledby={`${anchor}-title`} data-testid="bloc">
-      <h2 id={`${anchor}-title`} className="bloc__title">
-        <span className="bloc__number">Bloc {index + 1}</span> <BlocCode code={bloc.code} />{' '}
-        <span className="bloc__name">{bloc.title}</span>
-      </h2>
-      <h3 className="bloc__knowledge-title">Connaissances associées</h3>
-      <TextList items={bloc.knowledge} />
-      {bloc.competencies.map((c) => (
-        <Competency key={c.number} competency={c} />
-      ))}
-    </section>
-  );
-}
-
-function Toc({ entries }: { entries: TocEntry[] }) {
-  return (
-    <ol className="toc__list">
-      {entries.map((entry) => (
-        <li key={entry.anchor}>
-          <a href={`#${entry.anchor}`}>{entry.label}</a>
-          {entry.children && entry.children.length > 0 && <Toc entries={entry.children} />}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-/** A CQPM's referential, laid out for an evaluator who keeps it open during an evaluation (and for print). */
+/** A CQPM's referential in force, laid out for an evaluator (and for print); blame annotations on demand. */
 export function CqpmPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
+  const { user } = useSession();
   const [cqpm, setCqpm] = useState<CqpmDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [showBlame, setShowBlame] = useState(false);
+  const [blame, setBlame] = useState<{ index: BlameIndex; latest: number } | null>(null);
+  const [blameError, setBlameError] = useState<string | null>(null);
   usePageTitle(cqpm ? `Référentiel · ${cqpm.title}` : 'Référentiel CQPM');
 
   useEffect(() => {
     let live = true;
     setCqpm(null);
     setError(null);
-    loadCqpm(id).then(
+    setBlame(null);
+    setShowBlame(false);
+    loadCqpm(id, { fresh: true }).then(
       (c) => live && setCqpm(c),
       (err: unknown) => {
         if (!live || isAbort(err)) return;
@@ -146,6 +41,22 @@ export function CqpmPage() {
       live = false;
     };
   }, [id]);
+
+  // The blame is loaded the first time it is shown.
+  useEffect(() => {
+    if (!showBlame || blame) return;
+    const controller = new AbortController();
+    setBlameError(null);
+    api.referentialBlame(id, controller.signal).then(
+      (r) => setBlame({ index: indexBlame(r.items), latest: latestBlameVersion(r.items) }),
+      (err: unknown) => {
+        if (isAbort(err)) return;
+        setBlameError(reportError(err, { operation: 'versions' }).text);
+        setShowBlame(false);
+      },
+    );
+    return () => controller.abort();
+  }, [id, showBlame, blame]);
 
   // Once the referential is shown, go to the anchor of the address (a link to one competency).
   useEffect(() => {
@@ -173,6 +84,7 @@ export function CqpmPage() {
 
   const ref = cqpm.referential;
   const competencies = ref.blocs.flatMap((b) => b.competencies);
+  const version = cqpm.referential_version;
   return (
     <div className="referential" data-testid="referential" data-cqpm={cqpm.id}>
       <nav aria-label="Fil d'Ariane" className="breadcrumb">
@@ -184,11 +96,45 @@ export function CqpmPage() {
           <p className="subtitle">Référentiel du CQPM</p>
           <h1 data-testid="cqpm-title">{ref.title}</h1>
           <p className="subtitle">
-            Version {cqpm.version} · {cqpm.blocs} bloc{cqpm.blocs > 1 ? 's' : ''} de compétences · {cqpm.competencies}{' '}
-            compétence{cqpm.competencies > 1 ? 's' : ''}
+            {version ? (
+              <>
+                <Link to={historyLinks.version(cqpm.id, version)} data-testid="referential-version">
+                  Version {version} du référentiel
+                </Link>{' '}
+                (en vigueur) ·{' '}
+              </>
+            ) : (
+              <>Version {cqpm.version} · </>
+            )}
+            {cqpm.blocs} bloc{cqpm.blocs > 1 ? 's' : ''} de compétences · {cqpm.competencies} compétence
+            {cqpm.competencies > 1 ? 's' : ''}
+          </p>
+          <p className="ref-links no-print">
+            <Link to={historyLinks.versions(cqpm.id)} data-testid="link-versions">
+              Historique des versions
+            </Link>
+            <Link to={historyLinks.diff(cqpm.id)} data-testid="link-diff">
+              Comparer deux versions
+            </Link>
+            <Link to={historyLinks.proposals({ cqpm: cqpm.id })}>Propositions de modification</Link>
+            {isGtpAuditor(user) && (
+              <Link to={historyLinks.propose(cqpm.id)} data-testid="link-propose">
+                Proposer une modification
+              </Link>
+            )}
           </p>
         </div>
         <div className="ref-tools no-print">
+          <button
+            type="button"
+            className="button"
+            aria-pressed={showBlame}
+            onClick={() => setShowBlame((v) => !v)}
+            data-testid="blame-toggle"
+            title="Indique, pour chaque compétence, critère et élément du référentiel, la version qui l'a modifié en dernier."
+          >
+            {showBlame ? 'Masquer les versions' : 'Afficher la version de chaque élément'}
+          </button>
           <button type="button" className="button" onClick={() => window.print()}>
             Imprimer
           </button>
@@ -210,86 +156,28 @@ export function CqpmPage() {
         </div>
       </div>
 
-      <div className="ref-layout">
-        <nav className="toc panel" aria-labelledby="toc-title" data-testid="referential-toc">
-          <h2 id="toc-title">Sommaire</h2>
-          <Toc entries={tableOfContents(ref)} />
-        </nav>
-
-        <div className="ref-body">
-          <section id="presentation" className="panel ref-section" aria-labelledby="presentation-title">
-            <h2 id="presentation-title">Présentation du métier</h2>
-            {ref.mission && ref.mission.length > 0 && (
-              <>
-                <h3>Mission</h3>
-                <Paragraphs items={ref.mission} />
-              </>
-            )}
-            <h3>Activités visées</h3>
-            <ul className="texts">
-              {ref.activities.map((a, i) => (
-                <li key={i}>
-                  <strong>{a.title}</strong>
-                  {a.description.length > 0 && <TextList items={a.description} />}
-                </li>
-              ))}
-            </ul>
-            <h3>Environnement de travail</h3>
-            <Paragraphs items={ref.work_environment} />
-            <h3>Interactions dans l'environnement de travail</h3>
-            <Paragraphs items={ref.interactions} />
-            {ref.evolutions && ref.evolutions.length > 0 && (
-              <>
-                <h3>Analyse et évolutions du métier</h3>
-                <Paragraphs items={ref.evolutions} />
-              </>
-            )}
-            <p className="muted field__note">
-              Texte transcrit mot pour mot du document officiel
-              {ref.source.title ? ` « ${ref.source.title} »` : ''} ({ref.source.document}).
-            </p>
-          </section>
-
-          {ref.blocs.map((bloc, index) => (
-            <Bloc key={index} bloc={bloc} index={index} />
-          ))}
-
-          <section id="modalites" className="panel ref-section" aria-labelledby="modalites-title">
-            <h2 id="modalites-title">Modalités d'évaluation</h2>
-            {ref.evaluation && ref.evaluation.length > 0 && <Paragraphs items={ref.evaluation} />}
-            {ref.modalities.map((m) => (
-              <div key={m.id} className="modality" data-testid="modality" data-modality={m.id}>
-                <h3>
-                  {m.label}{' '}
-                  {modalityTags(m).map((tag) => (
-                    <span key={tag} className="tag">
-                      {tag}
-                    </span>
-                  ))}
-                </h3>
-                <TextList items={m.description} />
-              </div>
-            ))}
-          </section>
-
-          <section id="admissibilite" className="panel ref-section" aria-labelledby="admissibilite-title">
-            <h2 id="admissibilite-title">Conditions d'admissibilité</h2>
-            <Paragraphs items={ref.admissibility} />
-          </section>
-
-          {ref.notes && ref.notes.length > 0 && (
-            <section id="notes" className="panel ref-section" aria-labelledby="notes-title">
-              <h2 id="notes-title">Notes du référentiel</h2>
-              {ref.notes.map((note, i) => (
-                <div key={i}>
-                  <h3>{note.title}</h3>
-                  <Paragraphs items={note.text} />
-                </div>
-              ))}
-            </section>
+      {blameError && (
+        <p role="alert" className="alert alert--error">
+          {blameError}
+        </p>
+      )}
+      {showBlame && !blame && <p aria-live="polite">Chargement des versions…</p>}
+      {showBlame && blame && (
+        <p className="alert alert--info no-print" role="status" data-testid="blame-legend">
+          Chaque élément porte la version du référentiel qui l'a modifié en dernier
+          {blame.latest > 1 ? (
+            <>
+              {' '}
+              (<span className="blame blame--changed">v{blame.latest}</span> : modifié dans la dernière version publiée)
+            </>
+          ) : (
+            " : rien n'a changé depuis la version 1"
           )}
-        </div>
-      </div>
+          . Cliquez sur une version pour voir qui l'a publiée et pourquoi.
+        </p>
+      )}
+
+      <ReferentialView cqpm={cqpm.id} referential={ref} blame={showBlame && blame ? blame.index : null} />
     </div>
   );
 }

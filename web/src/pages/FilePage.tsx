@@ -10,6 +10,7 @@ import { describeError, reportError, type ErrorDescription } from '../errors';
 import { candidateName, formatCalendarDate, formatDateTime } from '../format';
 import { titleOf, useCqpms } from '../cqpmCatalog';
 import { pathwayLabel } from '../labels';
+import { historyLinks } from '../referentialHistory';
 import { useWorkflow } from '../session';
 import type { AvailableTransition, CandidateFile, FileEvent } from '../types';
 import { usePageTitle } from '../usePageTitle';
@@ -140,6 +141,22 @@ export function FilePage() {
               Voir le référentiel
             </Link>
           </p>
+          <p className="subtitle" data-testid="file-referential">
+            {file.referential ? (
+              <>
+                Référentiel :{' '}
+                <Link
+                  to={historyLinks.version(file.cqpm, file.referential.version)}
+                  data-testid="file-referential-link"
+                  title={`Le dossier est évalué selon la version ${file.referential.version} du référentiel, en vigueur à son inscription.`}
+                >
+                  version {file.referential.version}
+                </Link>
+              </>
+            ) : (
+              <span className="muted">Référentiel : la version en vigueur sera retenue à l'inscription</span>
+            )}
+          </p>
         </div>
         <div className="page-title__state">
           <span data-testid="file-state" data-state={file.state}>
@@ -191,6 +208,18 @@ export function FilePage() {
                 <dt>CQPM</dt>
                 <dd>
                   <Link to={`/cqpm/${encodeURIComponent(file.cqpm)}`}>{titleOf(cqpms, file.cqpm)}</Link>
+                </dd>
+              </div>
+              <div>
+                <dt>Référentiel</dt>
+                <dd>
+                  {file.referential ? (
+                    <Link to={historyLinks.version(file.cqpm, file.referential.version)}>
+                      Version {file.referential.version}
+                    </Link>
+                  ) : (
+                    'Fixé à l’inscription'
+                  )}
                 </dd>
               </div>
               <div>

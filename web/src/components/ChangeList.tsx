@@ -1,0 +1,139 @@
+import {
+  actionLabel,
+  changeSides,
+  changeSubject,
+  changesSummary,
+  formatValue,
+  groupChanges,
+  moveDescription,
+  wordDiff,
+  type Segment,
+} from '../referentialHistory';
+import type { Referential, ReferentialChange } from '../types';
+
+function Segments({ segments, mark }: { segments: Segment[]; mark: 'del' | 'ins' }) {
+  return (
+    <>
+      {segments.map((s, i) => {
+        if (!s.changed) return <span key={i}>{s.text}</span>;
+        return mark === 'del' ? (
+          <del key={i} className="diff-word diff-word--removed">
+            {s.text}
+          </del>
+        ) : (
+          <ins key={i} className="diff-word diff-word--added">
+            {s.text}
+          </ins>
+        );
+      })}
+    </>
+  );
+}
+
+function Absent() {
+  return (
+    <span className="muted" aria-label="absent">
+      —
+    </span>
+  );
+}
+
+function ChangeRow({ change }: { change: ReferentialChange }) {
+  const sides = changeSides(change);
+  const before = sides.old ? formatValue(change.old_value, change.kind) : null;
+  const after = sides.new ? formatValue(change.new_value, change.kind) : null;
+  const reworded =
+    change.action === 'reworded' && typeof change.old_value === 'string' && typeof change.new_value === 'string'
+      ? wordDiff(change.old_value, change.new_value)
+      : null;
+  const move = moveDescription(change);
+  const oldClass =
+    change.action === 'removed' || change.action === 'reworded' || change.action === 'changed' ? ' diff-cell--removed' : '';
+  const newClass =
+    change.action === 'added' || change.action === 'filled' || change.action === 'reworded' || change.action === 'changed'
+      ? ' diff-cell--added'
+      : '';
+  return (
+    <tr
+      className={`diff-row diff-row--${change.action}`}
+      data-testid="diff-change"
+      data-kind={change.kind}
+      data-action={change.action}
+      data-path={change.path}
+    >
+      <th scope="row" className="diff-subject">
+        <span className={`diff-action diff-action--${change.action}`}>{actionLabel(change.action)}</span>
+        <span className="diff-subject__text">{changeSubject(change)}</span>
+        {move && <span className="muted diff-subject__move">{move}</span>}
+      </th>
+      <td className={`diff-cell diff-cell--old${oldClass}`} data-testid="diff-old">
+        {before === null ? <Absent /> : reworded ? <Segments segments={reworded.old} mark="del" /> : before}
+      </td>
+      <td className={`diff-cell diff-cell--new${newClass}`} data-testid="diff-new">
+        {after === null ? <Absent /> : reworded ? <Segments segments={reworded.new} mark="ins" /> : after}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * The changes between two versions of a referential, side by side (old on the left, new on
+ * the right), grouped by bloc and competency: additions in green, removals in red,
+ * rewordings both, with the words that changed marked.
+ */
+export function ChangeList({
+  changes,
+  referentials = [],
+  oldLabel,
+  newLabel,
+}: {
+  changes: readonly ReferentialChange[];
+  /** The new version's referential first, then the old one: for the titles of blocs and competencies. */
+  referentials?: ReadonlyArray<Referential | null | undefined>;
+  oldLabel: string;
+  newLabel: string;
+}) {
+  if (changes.length === 0) {
+    return (
+      <p className="muted empty" data-testid="diff-empty">
+        Aucun changement entre ces deux versions.
+      </p>
+    );
+  }
+  const groups = groupChanges(changes, referentials);
+  return (
+    <div className="diff" data-testid="diff">
+      <p className="diff-summary" data-testid="diff-summary">
+        {changesSummary(changes)}
+      </p>
+      {groups.map((group) => (
+        <section key={group.key} className="panel diff-group" data-testid="diff-group" aria-label={group.title}>
+          <h2 className="diff-group__title">{group.title}</h2>
+          {group.sections.map((section) => (
+            <div key={section.key} className="diff-section" data-testid="diff-section" data-competency={section.competency ?? undefined}>
+              {section.title && <h3 className="diff-section__title">{section.title}</h3>}
+              <div className="table-wrap">
+                <table className="diff-table">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="diff-table__subject">
+                        Élément
+                      </th>
+                      <th scope="col">{oldLabel}</th>
+                      <th scope="col">{newLabel}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {section.changes.map((change, i) => (
+                      <ChangeRow key={`${change.path}-${i}`} change={change} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
