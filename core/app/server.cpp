@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/file_text.h"
 #include "demo/demo_seed.h"
 #include "http/request_handler.h"
 #include "http/routes.h"
@@ -20,18 +21,6 @@
 #include "workflow/core_guards.h"
 
 namespace cqpm::app {
-
-namespace {
-
-std::string readTextFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kInvalidConfiguration, "cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
 
 Server::Server(ServerConfig config) : config_(std::move(config)) {
   Poco::Logger& log = Poco::Logger::get("server");
@@ -71,8 +60,9 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   }
   referentials_ = std::make_unique<referentials::ReferentialService>(
       *db_, Poco::Path(config_.data_dir).append("referentials.git").toString(),
-      JsonSchema::parse(readTextFile(Poco::Path(share).append("schemas/referential.schema.json").toString()),
-                        "referential.schema.json"),
+      JsonSchema::parse(
+          readRequiredFile(Poco::Path(share).append("schemas/referential.schema.json").toString()),
+          "referential.schema.json"),
       final_states);
   referentials_->bootstrap(*plugins_);
   referential_pins_ = std::make_unique<files::ReferentialPinService>(*db_, *referentials_);

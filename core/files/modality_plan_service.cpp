@@ -8,6 +8,7 @@
 #include "common/clock.h"
 #include "common/iso_date.h"
 #include "common/json_text.h"
+#include "files/file_events.h"
 #include "files/plugin_failure_event.h"
 #include "store/account_store.h"
 #include "store/event_store.h"
@@ -205,18 +206,9 @@ void ModalityPlanService::write(const domain::Actor& actor, const std::string& f
       throw Error(ErrorCode::kVersionConflict, "the file changed while the plan was being saved",
                   "expected_version");
     }
-    domain::FileEvent event;
-    event.file_id = file->file.id;
-    event.transition = "update_modality_plan";
-    event.from_state = file->file.state;
-    event.to_state = file->file.state;
-    event.actor_id = actor.user_id;
-    event.organisation_id = actor.organisation_id;
     Object::Ptr payload = new Object;
     payload->set("competencies", plan);
-    event.payload_json = toJsonText(payload);
-    event.at = now;
-    store::event_store::append(sql, event);
+    store::event_store::append(sql, sameStateEvent(file->file, actor, "update_modality_plan", payload, now));
     if (idempotency) {
       Object::Ptr written = new Object;
       written->set("file_version", expected_version + 1);

@@ -5,6 +5,7 @@
 #include "access/file_scope.h"
 #include "common/clock.h"
 #include "common/json_text.h"
+#include "files/file_events.h"
 #include "store/candidate_file_store.h"
 #include "store/event_store.h"
 
@@ -89,21 +90,12 @@ Object::Ptr ReferentialPinService::move(const domain::Actor& actor, const std::s
     }
     store::candidate_file_store::pinReferential(sql, file->file.id, target, destination.commit_id);
     const auto changes = referentials_.diff(file->file.cqpm, from, target)->getArray("changes");
-    domain::FileEvent event;
-    event.file_id = file->file.id;
-    event.transition = "move_referential";
-    event.from_state = file->file.state;
-    event.to_state = file->file.state;
-    event.actor_id = actor.user_id;
-    event.organisation_id = actor.organisation_id;
     Object::Ptr payload = new Object;
     payload->set("from_version", from);
     payload->set("to_version", target);
     payload->set("to_commit", destination.commit_id);
     payload->set("changes", static_cast<int>(changes->size()));
-    event.payload_json = toJsonText(payload);
-    event.at = now;
-    store::event_store::append(sql, event);
+    store::event_store::append(sql, sameStateEvent(file->file, actor, "move_referential", payload, now));
   });
   return show(actor, file_id);
 }

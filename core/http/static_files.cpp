@@ -7,6 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include "common/file_text.h"
+
 namespace cqpm::http {
 namespace {
 
@@ -25,14 +27,6 @@ std::string contentTypeOf(const std::string& extension) {
   return found == kTypes.end() ? "application/octet-stream" : found->second;
 }
 
-std::optional<std::string> readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
 }  // namespace
 
 std::optional<Response> StaticFiles::serve(const std::string& path) const {
@@ -49,7 +43,7 @@ std::optional<Response> StaticFiles::serve(const std::string& path) const {
     file_path = Poco::Path(root_).append("index.html");
     is_index = true;
   }
-  auto content = readFile(file_path.toString());
+  auto content = readWholeFile(file_path.toString());
   if (!content) return std::nullopt;
   Response response = Response::text(200, std::move(*content), contentTypeOf(file_path.getExtension()));
   // Vite fingerprints everything under assets/: cache it for good; never cache the page itself.

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/file_text.h"
 #include "plugins/plugin_sandbox.h"
 #include "referentials/referential_rules.h"
 
@@ -22,14 +23,6 @@ std::string PluginLoadFailure::describe() const {
 }
 
 namespace {
-
-std::string readText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kInvalidConfiguration, "cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // A refusal as a value: the loader never throws for a bad plugin.
 struct Refused {
@@ -47,7 +40,7 @@ Object::Ptr readJsonFile(const std::string& plugin, const Poco::Path& directory,
   if (!Poco::File(path).exists()) refuse(plugin, name, "", "the file is missing");
   Poco::Dynamic::Var document;
   try {
-    document = parseJson(readText(path.toString()), name);
+    document = parseJson(readRequiredFile(path.toString()), name);
   } catch (const Error& e) {
     refuse(plugin, name, "", e.what());
   }
@@ -64,11 +57,11 @@ Object::Ptr readJsonFile(const std::string& plugin, const Poco::Path& directory,
 
 PluginLoader::PluginLoader(const std::string& schemas_dir, std::string host_library)
     : manifest_schema_(JsonSchema::parse(
-          readText(Poco::Path(schemas_dir).append("plugin-manifest.schema.json").toString()),
+          readRequiredFile(Poco::Path(schemas_dir).append("plugin-manifest.schema.json").toString()),
           "plugin-manifest.schema.json")),
-      referential_schema_(
-          JsonSchema::parse(readText(Poco::Path(schemas_dir).append("referential.schema.json").toString()),
-                            "referential.schema.json")),
+      referential_schema_(JsonSchema::parse(
+          readRequiredFile(Poco::Path(schemas_dir).append("referential.schema.json").toString()),
+          "referential.schema.json")),
       host_library_(std::move(host_library)) {}
 
 std::variant<Plugin, PluginLoadFailure> PluginLoader::load(const std::string& directory) const {
@@ -112,7 +105,7 @@ std::variant<Plugin, PluginLoadFailure> PluginLoader::load(const std::string& di
 
     const Poco::Path script = Poco::Path(dir).append("plugin.lua");
     if (!Poco::File(script).exists()) refuse(folder, "plugin.lua", "", "the file is missing");
-    plugin.script = readText(script.toString());
+    plugin.script = readRequiredFile(script.toString());
     plugin.script_name = "plugins/" + folder + "/plugin.lua";
     std::unique_ptr<LuaSandbox> sandbox;
     try {

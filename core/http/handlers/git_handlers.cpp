@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "common/file_text.h"
 #include "git/referential_repository.h"
 
 namespace cqpm::http::handlers {
@@ -58,14 +59,6 @@ std::optional<domain::Actor> gitActor(ApiContext& context, const Request& reques
   return actor;
 }
 
-std::optional<std::string> readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
 }  // namespace
 
 Response serveGitRepository(ApiContext& context, Request& request) {
@@ -84,7 +77,7 @@ Response serveGitRepository(ApiContext& context, Request& request) {
   } else if (path == "objects/info/packs") {
     response = Response::text(200, git::ReferentialRepository::open(repository).packsInfo());
   } else {
-    auto content = readFile(Poco::Path(repository).append(path).toString());
+    auto content = readWholeFile(Poco::Path(repository).append(path).toString());
     if (!content) return Response::text(404, "not found\n");
     response = Response::text(200, std::move(*content),
                               path == "HEAD" ? "text/plain" : "application/x-git-loose-object");
