@@ -93,6 +93,8 @@ ServerConfig CqpmApplication::buildConfig() const {
   server.max_queued = c.getInt("cqpm.http.max_queued", server.max_queued);
   server.keep_alive_seconds = c.getInt("cqpm.http.keep_alive_seconds", server.keep_alive_seconds);
   server.http.max_body_bytes = static_cast<std::size_t>(c.getInt64("cqpm.http.max_body_bytes", 1024 * 1024));
+  server.http.max_upload_bytes = static_cast<std::uint64_t>(
+      c.getInt64("cqpm.http.max_upload_bytes", static_cast<Poco::Int64>(25) << 20));
   server.http.session_ttl_hours = c.getInt("cqpm.session.ttl_hours", server.http.session_ttl_hours);
   server.http.secure_cookies = c.getBool("cqpm.session.secure_cookie", false);
   // Tests and benchmarks may lower the hash cost; production keeps the default.

@@ -66,6 +66,10 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
       final_states);
   referentials_->bootstrap(*plugins_);
   referential_pins_ = std::make_unique<files::ReferentialPinService>(*db_, *referentials_);
+  blobs_ =
+      std::make_unique<documents::BlobStore>(Poco::Path(config_.data_dir).append("documents").toString());
+  sniffer_ = std::make_unique<documents::TypeSniffer>();
+  documents_ = std::make_unique<documents::DocumentService>(*db_, *blobs_, *sniffer_, final_states);
   plugin_rules_->setReferentialSource([this](const domain::CandidateFile& file) {
     const std::string commit =
         file.referential_commit ? *file.referential_commit : referentials_->current(file.cqpm).commit_id;
@@ -84,9 +88,9 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
         demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *catalog_, auth_->hasher());
   }
 
-  api_context_ = std::make_unique<http::ApiContext>(
-      http::ApiContext{*db_, *auth_, *files_, *transitions_, *modality_plans_, *engine_, *catalog_,
-                       *plugin_rules_, *referentials_, *referential_pins_, metrics_, config_.http});
+  api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{
+      *db_, *auth_, *files_, *transitions_, *modality_plans_, *engine_, *catalog_, *plugin_rules_,
+      *referentials_, *referential_pins_, *documents_, metrics_, config_.http});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

@@ -8,6 +8,7 @@
 
 #include "app/server_config.h"
 #include "auth/auth_service.h"
+#include "documents/document_service.h"
 #include "files/candidate_file_service.h"
 #include "files/cqpm_catalog.h"
 #include "files/modality_plan_service.h"
@@ -77,6 +78,9 @@ class Server {
   std::unique_ptr<files::ModalityPlanService> modality_plans_;
   std::unique_ptr<referentials::ReferentialService> referentials_;
   std::unique_ptr<files::ReferentialPinService> referential_pins_;
+  std::unique_ptr<documents::BlobStore> blobs_;
+  std::unique_ptr<documents::TypeSniffer> sniffer_;
+  std::unique_ptr<documents::DocumentService> documents_;
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::StaticFiles> static_files_;

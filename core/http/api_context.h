@@ -4,6 +4,7 @@
 #include <string>
 
 #include "auth/auth_service.h"
+#include "documents/document_service.h"
 #include "files/candidate_file_service.h"
 #include "files/cqpm_catalog.h"
 #include "files/modality_plan_service.h"
@@ -19,7 +20,8 @@ namespace cqpm::http {
 
 /// HTTP settings, declared once here with their defaults.
 struct HttpSettings {
-  std::size_t max_body_bytes = std::size_t{1} << 20;  ///< larger bodies get 413 before they are read
+  std::size_t max_body_bytes = std::size_t{1} << 20;         ///< larger bodies get 413 before they are read
+  std::uint64_t max_upload_bytes = std::uint64_t{25} << 20;  ///< a document's limit (413)
   int request_deadline_seconds = 30;  ///< whole-body read deadline (Poco's timeout is per read)
   int session_ttl_hours = 12;
   bool secure_cookies = false;  ///< set Secure on the session cookie (behind TLS)
@@ -39,6 +41,7 @@ struct ApiContext {
   plugins::PluginRules& rules;
   referentials::ReferentialService& referentials;
   files::ReferentialPinService& referential_pins;
+  documents::DocumentService& documents;
   observability::Metrics& metrics;
   const HttpSettings& settings;
 };

@@ -45,6 +45,13 @@ Response Response::noContent() {
   return response;
 }
 
+Response Response::file(std::string path, std::string content_type) {
+  Response response;
+  response.file_path = std::move(path);
+  response.content_type = std::move(content_type);
+  return response;
+}
+
 Response Response::text(int status, std::string text, std::string content_type) {
   Response response;
   response.status = status;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
 
 #include <map>
 #include <optional>
@@ -21,7 +22,9 @@ struct Request {
   std::string body;                               ///< at most the configured limit
   std::string client_address;
   std::optional<domain::Actor> actor;  ///< set on authenticated routes
-  std::string session_token;           ///< the token the actor came with
+  /// The server request, on routes that stream their body (Route::streams_body) only.
+  Poco::Net::HTTPServerRequest* raw = nullptr;
+  std::string session_token;  ///< the token the actor came with
 
   /// The first value of a query parameter, or empty.
   std::string queryValue(const std::string& name) const;
@@ -37,10 +40,13 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string file_path;  ///< when set, the body is this file, streamed (body is ignored)
 
   static Response json(int status, const Poco::JSON::Object::Ptr& object);
   static Response json(int status, std::string text);
   static Response noContent();
+  /// The file at `path`, streamed, with its type.
+  static Response file(std::string path, std::string content_type);
   static Response text(int status, std::string text, std::string content_type = "text/plain; charset=utf-8");
 };
 

@@ -139,7 +139,9 @@ Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& re
 
   // The body is read (bounded) before anything else can refuse the request, so
   // an early refusal never leaves unread bytes on a keep-alive connection.
-  if (isUnsafe(request.method)) {
+  if (match.route->streams_body) {
+    request.raw = &raw;  // the handler reads the body under its own limit
+  } else if (isUnsafe(request.method)) {
     const std::string content_type = Poco::toLower(raw.getContentType());
     body_read = true;  // from here on the connection's framing is settled
     request.body =
@@ -196,12 +198,25 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
   if (!error_code.empty()) context_.metrics.recordError(error_code);
 
   // A body we did not read must not be parsed as the next request.
-  const bool unread_body = !body_read && (raw.getChunkedTransferEncoding() ||
-                                          (raw.hasContentLength() && raw.getContentLength64() > 0));
+  // A streamed body may have been read partly: never reuse that connection.
+  const bool unread_body =
+      request.raw != nullptr || (!body_read && (raw.getChunkedTransferEncoding() ||
+                                                (raw.hasContentLength() && raw.getContentLength64() > 0)));
   if (unread_body || response.status == 413) out.setKeepAlive(false);
   out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
   addSecurityHeaders(out);
   for (const auto& [name, value] : response.headers) out.add(name, value);
+  if (!response.file_path.empty()) {
+    try {
+      out.sendFile(response.file_path, response.content_type);  // streamed, with its length
+    } catch (const Poco::Exception& e) {
+      Poco::Logger::get("http").error("cannot send %s: %s", response.file_path, e.displayText());
+    }
+    context_.metrics.requestFinished();
+    context_.metrics.recordRequest(request.method, route_name, response.status,
+                                   std::chrono::duration<double>(Clock::now() - started).count());
+    return;
+  }
   if (!response.content_type.empty()) out.setContentType(response.content_type);
   out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
   try {

@@ -21,6 +21,9 @@ struct Route {
       pattern;  ///< "/api/v1/files/{id}/events": literal segments and {params}; a last {rest+} takes the rest
   Access access;
   Handler handler;
+  /// The handler reads the body itself from Request::raw (uploads, streamed to
+  /// disk under their own limit); the connection is closed after the answer.
+  bool streams_body = false;
 };
 
 /// Result of matching a request line against the table.

@@ -3,6 +3,7 @@
 #include "http/handlers/auth_handlers.h"
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/cqpm_handlers.h"
+#include "http/handlers/document_handlers.h"
 #include "http/handlers/file_handlers.h"
 #include "http/handlers/git_handlers.h"
 #include "http/handlers/health_handlers.h"
@@ -36,6 +37,10 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/{id}/events",          kAuthenticated, bind(fileEvents)},
       {"GET",  "/api/v1/files/{id}/modalities",      kAuthenticated, bind(getModalityPlan)},
       {"PUT",  "/api/v1/files/{id}/modalities",      kAuthenticated, bind(putModalityPlan)},
+      {"GET",  "/api/v1/files/{id}/documents",       kAuthenticated, bind(listDocuments)},
+      {"POST", "/api/v1/files/{id}/documents",       kAuthenticated, bind(uploadDocument), true},
+      {"POST", "/api/v1/documents/{doc}/versions",   kAuthenticated, bind(uploadDocumentVersion), true},
+      {"GET",  "/api/v1/documents/{doc}/versions/{n}/content", kAuthenticated, bind(documentContent)},
       {"GET",  "/api/v1/files/{id}/referential",     kAuthenticated, bind(fileReferential)},
       {"POST", "/api/v1/files/{id}/referential",     kAuthenticated, bind(moveFileReferential)},
       {"GET",  "/api/v1/cqpms",                      kAuthenticated, bind(listCqpms)},

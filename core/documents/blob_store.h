@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <string>
+
+namespace cqpm::documents {
+
+/// Bytes received into a temporary file, with what was learnt on the way.
+struct ReceivedBlob {
+  std::string temp_path;
+  std::string sha256;
+  std::uint64_t size = 0;
+};
+
+/// Document bytes stored by content hash under `<data>/documents/`: a blob is
+/// written once and never overwritten (the same content uploaded twice is one
+/// blob). Bytes stream to disk while their SHA-256 is computed, so memory does
+/// not grow with the size. Thread-safe (files are written under unique names
+/// and renamed into place).
+class BlobStore {
+ public:
+  explicit BlobStore(std::string root);
+
+  /// Copies `in` to a temporary file; Error{kPayloadTooLarge} past `max_bytes`
+  /// (the partial file is removed).
+  ReceivedBlob receive(std::istream& in, std::uint64_t max_bytes);
+  /// Moves a received blob into place (fsync'd), or drops it if that content is already stored.
+  void keep(const ReceivedBlob& blob);
+  /// Removes a received blob that will not be kept.
+  void discard(const ReceivedBlob& blob) noexcept;
+  /// Where the blob of `sha256` lives.
+  std::string pathOf(const std::string& sha256) const;
+
+ private:
+  std::string root_;
+};
+
+}  // namespace cqpm::documents

@@ -1,0 +1,175 @@
+#include "documents/document_service.h"
+
+#include <Poco/UUIDGenerator.h>
+
+#include <algorithm>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "documents/filename.h"
+#include "files/file_events.h"
+#include "store/event_store.h"
+
+namespace cqpm::documents {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr documentJson(const store::DocumentRecord& document) {
+  Object::Ptr json = new Object;
+  json->set("id", document.id);
+  json->set("file_id", document.file_id);
+  json->set("kind", document.kind);
+  json->set("created_at", document.created_at);
+  Array::Ptr versions = new Array;
+  for (const auto& version : document.versions) {
+    Object::Ptr item = new Object;
+    item->set("number", version.number);
+    item->set("sha256", version.sha256);
+    item->set("size", version.size);
+    item->set("mime_type", version.mime_type);
+    item->set("filename", version.filename);
+    Object::Ptr uploader = new Object;
+    uploader->set("id", version.uploaded_by);
+    uploader->set("display_name", version.uploader_name);
+    item->set("uploaded_by", uploader);
+    item->set("uploaded_at", version.uploaded_at);
+    versions->add(item);
+  }
+  json->set("versions", versions);
+  return json;
+}
+
+store::CandidateFileView DocumentService::fileInScope(const domain::Actor& actor,
+                                                      const std::string& file_id) {
+  const auto scope = access::fileScopeFor(actor);
+  auto file = db_.read(
+      [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
+  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+  return std::move(*file);
+}
+
+void DocumentService::requireUploadToFile(const domain::Actor& actor, const std::string& file_id) {
+  const auto file = fileInScope(actor, file_id);
+  using domain::Role;
+  if (actor.role != Role::kCentreCoordinator && actor.role != Role::kCompanyTutor &&
+      actor.role != Role::kCandidate) {
+    throw Error(ErrorCode::kForbidden, "the centre, the company and the candidate add documents to a file");
+  }
+  if (std::find(final_states_.begin(), final_states_.end(), file.file.state) != final_states_.end()) {
+    throw Error(ErrorCode::kInvalidState,
+                "the file is closed (" + file.file.state + "): no document can be added");
+  }
+}
+
+std::string DocumentService::requireUploadToDocument(const domain::Actor& actor,
+                                                     const std::string& document_id) {
+  auto document =
+      db_.read([&](store::SqlSession& sql) { return store::document_store::find(sql, document_id); });
+  if (!document) throw Error(ErrorCode::kNotFound, "no document " + document_id);
+  try {
+    requireUploadToFile(actor, document->file_id);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::kNotFound) throw Error(ErrorCode::kNotFound, "no document " + document_id);
+    throw;
+  }
+  return document->file_id;
+}
+
+std::string DocumentService::checkType(const ReceivedBlob& blob, const std::string& filename) {
+  const std::string mime = sniffer_.mimeTypeOf(blob.temp_path);
+  const auto& extensions = extensionsOf(mime);
+  if (extensions.empty()) {
+    throw Error(ErrorCode::kUnsupportedMediaType,
+                "the file is " + mime +
+                    "; accepted: PDF, OpenDocument or Office (OOXML) documents, PNG or JPEG images",
+                "file");
+  }
+  const std::string extension = extensionOf(filename);
+  if (std::find(extensions.begin(), extensions.end(), extension) == extensions.end()) {
+    throw Error(ErrorCode::kUnsupportedMediaType,
+                "the file is named ." + (extension.empty() ? std::string("(nothing)") : extension) +
+                    " but its content is " + mime + ": rename it or send the right file",
+                "file");
+  }
+  return mime;
+}
+
+Object::Ptr DocumentService::store(const domain::Actor& actor, const store::CandidateFileView& file,
+                                   const std::string& document_id, const std::string& kind, bool is_new,
+                                   const std::string& filename, const ReceivedBlob& blob) {
+  const std::string mime = checkType(blob, filename);
+  blobs_.keep(blob);  // bytes first: a version row never points at missing bytes
+  const std::string now = nowIso8601();
+  return db_.write([&](store::SqlSession& sql) {
+    std::int64_t number = 1;
+    if (is_new) {
+      store::document_store::insertDocument(sql, {document_id, file.file.id, kind, now, {}}, actor.user_id);
+    } else {
+      const auto existing = store::document_store::find(sql, document_id);
+      number = existing->versions.empty() ? 1 : existing->versions.back().number + 1;
+    }
+    store::document_store::insertVersion(
+        sql, document_id,
+        {number, blob.sha256, static_cast<std::int64_t>(blob.size), mime, filename, actor.user_id, "", now});
+    Object::Ptr payload = new Object;
+    payload->set("document_id", document_id);
+    payload->set("kind", kind);
+    payload->set("version", number);
+    payload->set("filename", filename);
+    payload->set("sha256", blob.sha256);
+    payload->set("size", static_cast<Poco::UInt64>(blob.size));
+    store::event_store::append(sql, files::sameStateEvent(file.file, actor, "add_document", payload, now));
+    return documentJson(*store::document_store::find(sql, document_id));
+  });
+}
+
+Object::Ptr DocumentService::addDocument(const domain::Actor& actor, const std::string& file_id,
+                                         const std::string& kind, const std::string& filename,
+                                         const ReceivedBlob& blob) {
+  if (std::find(kDocumentKinds.begin(), kDocumentKinds.end(), kind) == kDocumentKinds.end()) {
+    throw Error(ErrorCode::kInvalidField, "kind must be one of report, evidence, attestation, other", "kind");
+  }
+  requireUploadToFile(actor, file_id);
+  const auto file = fileInScope(actor, file_id);
+  return store(actor, file, Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), kind, true,
+               filename, blob);
+}
+
+Object::Ptr DocumentService::addVersion(const domain::Actor& actor, const std::string& document_id,
+                                        const std::string& filename, const ReceivedBlob& blob) {
+  const std::string file_id = requireUploadToDocument(actor, document_id);
+  const auto file = fileInScope(actor, file_id);
+  const auto document =
+      db_.read([&](store::SqlSession& sql) { return store::document_store::find(sql, document_id); });
+  return store(actor, file, document_id, document->kind, false, filename, blob);
+}
+
+Array::Ptr DocumentService::list(const domain::Actor& actor, const std::string& file_id) {
+  fileInScope(actor, file_id);
+  const auto documents =
+      db_.read([&](store::SqlSession& sql) { return store::document_store::listForFile(sql, file_id); });
+  Array::Ptr items = new Array;
+  for (const auto& document : documents) items->add(documentJson(document));
+  return items;
+}
+
+DocumentContent DocumentService::content(const domain::Actor& actor, const std::string& document_id,
+                                         std::int64_t number) {
+  auto document =
+      db_.read([&](store::SqlSession& sql) { return store::document_store::find(sql, document_id); });
+  if (!document) throw Error(ErrorCode::kNotFound, "no document " + document_id);
+  try {
+    fileInScope(actor, document->file_id);
+  } catch (const Error&) {
+    throw Error(ErrorCode::kNotFound, "no document " + document_id);
+  }
+  for (const auto& version : document->versions) {
+    if (version.number == number) {
+      return {blobs_.pathOf(version.sha256), version.mime_type, version.filename, version.size};
+    }
+  }
+  throw Error(ErrorCode::kNotFound, "document " + document_id + " has no version " + std::to_string(number));
+}
+
+}  // namespace cqpm::documents

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <string>
+#include <vector>
+
+#include "documents/blob_store.h"
+#include "documents/type_sniffer.h"
+#include "domain/actor.h"
+#include "store/candidate_file_store.h"
+#include "store/database.h"
+#include "store/document_store.h"
+
+namespace cqpm::documents {
+
+/// The kinds of document a file holds.
+inline const std::vector<std::string> kDocumentKinds{"report", "evidence", "attestation", "other"};
+
+/// Where a stored version's bytes are, to stream them back.
+struct DocumentContent {
+  std::string path;
+  std::string mime_type;
+  std::string filename;
+  std::int64_t size = 0;
+};
+
+/// Documents of candidate files: who may add and read them follows the file's
+/// tenancy (out of scope is 404) and state (none is added to a closed file).
+/// Each upload adds a version; bytes are stored once by content hash.
+/// Thread-safe.
+class DocumentService {
+ public:
+  DocumentService(store::Database& db, BlobStore& blobs, TypeSniffer& sniffer,
+                  std::vector<std::string> final_states)
+      : db_(db), blobs_(blobs), sniffer_(sniffer), final_states_(std::move(final_states)) {}
+
+  /// Checks, before any byte is read, that `actor` may add a document to the
+  /// file. Error{kNotFound, kForbidden, kInvalidState}.
+  void requireUploadToFile(const domain::Actor& actor, const std::string& file_id);
+  /// The same for a new version of `document_id`; returns its file id.
+  std::string requireUploadToDocument(const domain::Actor& actor, const std::string& document_id);
+
+  /// Adds a document at version 1 from received bytes. The type is sniffed
+  /// from the bytes: outside the allow-list, or not matching the file name's
+  /// extension, it is Error{kUnsupportedMediaType} and nothing is kept.
+  Poco::JSON::Object::Ptr addDocument(const domain::Actor& actor, const std::string& file_id,
+                                      const std::string& kind, const std::string& filename,
+                                      const ReceivedBlob& blob);
+  /// Adds the next version of a document, under the same checks.
+  Poco::JSON::Object::Ptr addVersion(const domain::Actor& actor, const std::string& document_id,
+                                     const std::string& filename, const ReceivedBlob& blob);
+
+  /// The file's documents with their versions.
+  Poco::JSON::Array::Ptr list(const domain::Actor& actor, const std::string& file_id);
+  /// A version's bytes, for the file's readers. Error{kNotFound}.
+  DocumentContent content(const domain::Actor& actor, const std::string& document_id, std::int64_t number);
+
+  BlobStore& blobs() { return blobs_; }
+
+ private:
+  store::CandidateFileView fileInScope(const domain::Actor& actor, const std::string& file_id);
+  std::string checkType(const ReceivedBlob& blob, const std::string& filename);
+  Poco::JSON::Object::Ptr store(const domain::Actor& actor, const store::CandidateFileView& file,
+                                const std::string& document_id, const std::string& kind, bool is_new,
+                                const std::string& filename, const ReceivedBlob& blob);
+
+  store::Database& db_;
+  BlobStore& blobs_;
+  TypeSniffer& sniffer_;
+  std::vector<std::string> final_states_;
+};
+
+/// {id, file_id, kind, created_at, versions: [{number, sha256, size, mime_type, filename, uploaded_by,
+/// uploaded_at}]}
+Poco::JSON::Object::Ptr documentJson(const store::DocumentRecord& document);
+
+}  // namespace cqpm::documents

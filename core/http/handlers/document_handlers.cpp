@@ -1,0 +1,134 @@
+#include "http/handlers/document_handlers.h"
+
+#include <Poco/Net/MediaType.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/MultipartReader.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/NullStream.h>
+#include <Poco/NumberParser.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/String.h>
+
+#include <optional>
+
+#include "documents/filename.h"
+
+namespace cqpm::http::handlers {
+
+namespace {
+
+// Multipart framing around the file: generous, the file's own limit is exact.
+constexpr std::uint64_t kMultipartOverhead = 64 * 1024;
+
+struct UploadForm {
+  std::string kind;
+  std::string filename;
+  std::optional<documents::ReceivedBlob> blob;
+};
+
+// Reads the multipart body part by part: the file goes straight to disk
+// (hashed on the way), the small fields to memory.
+UploadForm readUploadForm(ApiContext& context, Request& request) {
+  Poco::Net::HTTPServerRequest& raw = *request.raw;
+  const std::uint64_t limit = context.settings.max_upload_bytes;
+  if (raw.hasContentLength() &&
+      static_cast<std::uint64_t>(raw.getContentLength64()) > limit + kMultipartOverhead) {
+    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+    details->set("max_bytes", static_cast<Poco::UInt64>(limit));
+    throw Error(ErrorCode::kPayloadTooLarge, "the file is larger than " + std::to_string(limit) + " bytes",
+                "file", details);
+  }
+  std::string boundary;
+  try {
+    const Poco::Net::MediaType type(raw.getContentType());
+    if (!type.matches("multipart", "form-data")) throw Poco::Exception("not multipart");
+    boundary = type.getParameter("boundary");
+  } catch (const Poco::Exception&) {
+    throw Error(ErrorCode::kUnsupportedMediaType,
+                "send the document as multipart/form-data with a 'file' field", "Content-Type");
+  }
+  UploadForm form;
+  try {
+    Poco::Net::MultipartReader reader(raw.stream(), boundary);
+    while (reader.hasNextPart()) {
+      Poco::Net::MessageHeader header;
+      reader.nextPart(header);
+      std::string disposition;
+      Poco::Net::NameValueCollection parameters;
+      Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition,
+                                                parameters);
+      const std::string name = parameters.get("name", "");
+      if (name == "file" && !form.blob) {
+        form.filename = documents::sanitiseFilename(parameters.get("filename", ""));
+        form.blob = context.documents.blobs().receive(reader.stream(), limit);
+      } else if (name == "kind") {
+        Poco::StreamCopier::copyToString(reader.stream(), form.kind, 256);
+        form.kind = Poco::trim(form.kind.substr(0, 64));
+      } else {
+        Poco::NullOutputStream ignore;
+        Poco::StreamCopier::copyStream(reader.stream(), ignore);
+      }
+    }
+  } catch (const Error&) {
+    if (form.blob) context.documents.blobs().discard(*form.blob);
+    throw;
+  } catch (const Poco::Exception& e) {
+    if (form.blob) context.documents.blobs().discard(*form.blob);
+    throw Error(ErrorCode::kInvalidField, "the multipart body is malformed: " + e.message(), "file");
+  }
+  if (!form.blob) throw Error(ErrorCode::kInvalidField, "the 'file' field is missing", "file");
+  return form;
+}
+
+// Runs `store` on the received bytes; they are removed unless stored.
+template <typename Store>
+Response storeUpload(ApiContext& context, UploadForm& form, Store&& store) {
+  try {
+    return Response::json(201, store());
+  } catch (...) {
+    context.documents.blobs().discard(*form.blob);  // no-op once kept (renamed away)
+    throw;
+  }
+}
+
+}  // namespace
+
+Response uploadDocument(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const std::string file_id = request.params.at("id");
+  context.documents.requireUploadToFile(actor, file_id);  // before reading a single byte
+  UploadForm form = readUploadForm(context, request);
+  return storeUpload(context, form, [&] {
+    return context.documents.addDocument(actor, file_id, form.kind, form.filename, *form.blob);
+  });
+}
+
+Response uploadDocumentVersion(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const std::string document_id = request.params.at("doc");
+  context.documents.requireUploadToDocument(actor, document_id);
+  UploadForm form = readUploadForm(context, request);
+  return storeUpload(context, form, [&] {
+    return context.documents.addVersion(actor, document_id, form.filename, *form.blob);
+  });
+}
+
+Response listDocuments(ApiContext& context, Request& request) {
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+  body->set("items", context.documents.list(request.requireActor(), request.params.at("id")));
+  return Response::json(200, body);
+}
+
+Response documentContent(ApiContext& context, Request& request) {
+  Poco::Int64 number = 0;
+  if (!Poco::NumberParser::tryParse64(request.params.at("n"), number)) {
+    throw Error(ErrorCode::kInvalidField, "the version must be a number", "n");
+  }
+  const auto content = context.documents.content(request.requireActor(), request.params.at("doc"), number);
+  Response response = Response::file(content.path, content.mime_type);
+  response.headers.emplace_back("Content-Disposition", documents::contentDisposition(content.filename));
+  response.headers.emplace_back("Cache-Control", "private, no-store");
+  return response;
+}
+
+}  // namespace cqpm::http::handlers
