@@ -75,22 +75,21 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
         file.referential_commit ? *file.referential_commit : referentials_->current(file.cqpm).commit_id;
     return plugins::PinnedReferential{commit, referentials_->referentialAt(file.cqpm, commit)};
   });
-  catalog_ = std::make_unique<files::CqpmCatalog>(plugins_->ids());
 
   auth_ = std::make_unique<auth::AuthService>(*db_, auth::PasswordHasher(config_.password_cost),
                                               std::chrono::hours(config_.http.session_ttl_hours));
-  files_ = std::make_unique<files::CandidateFileService>(*db_, *engine_, *catalog_, *plugin_rules_);
+  files_ = std::make_unique<files::CandidateFileService>(*db_, *engine_, *plugin_rules_);
   transitions_ = std::make_unique<files::TransitionService>(*db_, *engine_, metrics_);
   modality_plans_ = std::make_unique<files::ModalityPlanService>(*db_, *plugin_rules_);
 
   if (config_.demo) {
     demo_accounts_ =
-        demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *catalog_, auth_->hasher());
+        demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_, auth_->hasher());
   }
 
-  api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{
-      *db_, *auth_, *files_, *transitions_, *modality_plans_, *engine_, *catalog_, *plugin_rules_,
-      *referentials_, *referential_pins_, *documents_, metrics_, config_.http});
+  api_context_ = std::make_unique<http::ApiContext>(
+      http::ApiContext{*db_, *auth_, *files_, *transitions_, *modality_plans_, *engine_, *plugin_rules_,
+                       *referentials_, *referential_pins_, *documents_, metrics_, config_.http});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

@@ -10,7 +10,6 @@
 #include "auth/auth_service.h"
 #include "documents/document_service.h"
 #include "files/candidate_file_service.h"
-#include "files/cqpm_catalog.h"
 #include "files/modality_plan_service.h"
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
@@ -71,7 +70,6 @@ class Server {
   workflow::GuardRegistry guards_;
   std::unique_ptr<workflow::WorkflowDefinition> definition_;
   std::unique_ptr<workflow::WorkflowEngine> engine_;
-  std::unique_ptr<files::CqpmCatalog> catalog_;
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<files::CandidateFileService> files_;
   std::unique_ptr<files::TransitionService> transitions_;

@@ -111,7 +111,7 @@ std::string emailOf(const std::string& given, const std::string& family) {
 
 std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileService& files,
                                   files::TransitionService& transitions, files::ModalityPlanService& plans,
-                                  const files::CqpmCatalog& catalog, const auth::PasswordHasher& hasher) {
+                                  const plugins::PluginCatalog& catalog, const auth::PasswordHasher& hasher) {
   const bool empty =
       db.read([](store::SqlSession& sql) { return store::account_store::countOrganisations(sql) == 0; });
   if (!empty) return {};
@@ -265,7 +265,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
 
   int variant = 0;
   for (const DemoFile& demo : demo_files) {
-    if (!catalog.contains(demo.cqpm)) continue;
+    if (!catalog.find(demo.cqpm)) continue;
     try {
       files::NewFileRequest request;
       request.cqpm = demo.cqpm;

@@ -7,6 +7,7 @@
 #include "files/candidate_file_service.h"
 #include "files/modality_plan_service.h"
 #include "files/transition_service.h"
+#include "plugins/plugin_catalog.h"
 #include "store/database.h"
 
 namespace cqpm::demo {
@@ -34,6 +35,6 @@ inline constexpr const char* kDemoPassword = "demo";
 /// Returns the logins created (empty when nothing was seeded).
 std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileService& files,
                                   files::TransitionService& transitions, files::ModalityPlanService& plans,
-                                  const files::CqpmCatalog& catalog, const auth::PasswordHasher& hasher);
+                                  const plugins::PluginCatalog& catalog, const auth::PasswordHasher& hasher);
 
 }  // namespace cqpm::demo

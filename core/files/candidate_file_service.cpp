@@ -83,8 +83,8 @@ store::FileCursor decodeCursor(const std::string& text) {
 }  // namespace
 
 CandidateFileService::CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
-                                           const CqpmCatalog& catalog, plugins::PluginRules& rules)
-    : db_(db), engine_(engine), catalog_(catalog), rules_(rules) {}
+                                           plugins::PluginRules& rules)
+    : db_(db), engine_(engine), rules_(rules) {}
 
 void CandidateFileService::validate(const Actor& actor, const NewFileRequest& request,
                                     SqlSession& sql) const {
@@ -92,7 +92,7 @@ void CandidateFileService::validate(const Actor& actor, const NewFileRequest& re
       actor.organisation_kind != domain::OrganisationKind::kCentre) {
     throw Error(ErrorCode::kForbidden, "only a centre coordinator can open a candidate file");
   }
-  if (!catalog_.contains(request.cqpm)) {
+  if (!rules_.catalog().find(request.cqpm)) {
     throw Error(ErrorCode::kInvalidField, "cqpm '" + request.cqpm + "' is not a CQPM of this platform",
                 "cqpm");
   }

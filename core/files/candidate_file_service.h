@@ -7,7 +7,6 @@
 
 #include "domain/actor.h"
 #include "domain/file_event.h"
-#include "files/cqpm_catalog.h"
 #include "files/idempotent_write.h"
 #include "plugins/plugin_rules.h"
 #include "store/candidate_file_store.h"
@@ -36,7 +35,7 @@ struct FilePage {
 class CandidateFileService {
  public:
   CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
-                       const CqpmCatalog& catalog, plugins::PluginRules& rules);
+                       plugins::PluginRules& rules);
 
   /// Opens a file in the workflow's initial state for the actor's centre and
   /// records the creation event. Only centre coordinators may. Throws
@@ -67,7 +66,6 @@ class CandidateFileService {
 
   store::Database& db_;
   const workflow::WorkflowEngine& engine_;
-  const CqpmCatalog& catalog_;
   plugins::PluginRules& rules_;
 };
 

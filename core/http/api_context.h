@@ -6,7 +6,6 @@
 #include "auth/auth_service.h"
 #include "documents/document_service.h"
 #include "files/candidate_file_service.h"
-#include "files/cqpm_catalog.h"
 #include "files/modality_plan_service.h"
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
@@ -37,7 +36,6 @@ struct ApiContext {
   files::TransitionService& transitions;
   files::ModalityPlanService& modality_plans;
   const workflow::WorkflowEngine& engine;
-  const files::CqpmCatalog& catalog;
   plugins::PluginRules& rules;
   referentials::ReferentialService& referentials;
   files::ReferentialPinService& referential_pins;

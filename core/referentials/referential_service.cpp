@@ -153,7 +153,7 @@ ReferentialService::ReferentialService(store::Database& db, std::string reposito
 void ReferentialService::bootstrap(const plugins::PluginCatalog& catalog) {
   std::lock_guard lock(git_writer_);
   ReferentialRepository::initialise(repository_path_);
-  reconcile(catalog.ids());
+  reconcile();
   auto repository = ReferentialRepository::open(repository_path_);
   for (const auto& plugin : catalog.plugins()) {
     const bool has_version = db_.read([&](store::SqlSession& sql) {
@@ -187,7 +187,7 @@ void ReferentialService::bootstrap(const plugins::PluginCatalog& catalog) {
   }
 }
 
-void ReferentialService::reconcile(const std::vector<std::string>& cqpms) {
+void ReferentialService::reconcile() {
   auto repository = ReferentialRepository::open(repository_path_);
   static const std::regex kTag(R"(^(.+)/v([0-9]+)$)");
   // A crash between a version's commit on main and its tag leaves main's tip
@@ -241,7 +241,6 @@ void ReferentialService::reconcile(const std::vector<std::string>& cqpms) {
         .warning("%s: version %Ld was in git but not in the index: added", cqpm,
                  static_cast<Poco::Int64>(number));
   }
-  (void)cqpms;
 }
 
 store::ReferentialVersion ReferentialService::current(const std::string& cqpm) {

@@ -80,7 +80,7 @@ class ReferentialService {
   const std::string& repositoryPath() const { return repository_path_; }
 
  private:
-  void reconcile(const std::vector<std::string>& cqpms);
+  void reconcile();
   Poco::JSON::Object::Ptr parseReferential(const std::string& text, const std::string& where) const;
   store::ReferentialProposal requireProposal(std::int64_t id);
 

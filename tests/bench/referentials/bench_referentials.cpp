@@ -40,8 +40,10 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "common/clock.h"
 #include "common/error.h"
+#include "common/file_text.h"
 #include "common/json_schema.h"
 #include "common/json_text.h"
 #include "domain/actor.h"
@@ -199,14 +201,6 @@ void require(bool condition, const std::string& what) {
   if (!condition) throw std::runtime_error("check failed: " + what);
 }
 
-std::string readTextFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 Object::Ptr parseObject(const std::string& text) {
   return Poco::JSON::Parser().parse(text).extract<Object::Ptr>();
 }
@@ -256,23 +250,6 @@ std::size_t rewordedCriteria(const std::vector<referentials::Change>& changes) {
   }));
 }
 
-std::string durabilityOf(store::Database& db) {
-  return db.write([](store::SqlSession& sql) {
-    std::string mode;
-    Poco::Int64 synchronous = -1;
-    auto journal = sql.statement("PRAGMA journal_mode");
-    journal, Poco::Data::Keywords::into(mode);
-    journal.execute();
-    auto sync = sql.statement("PRAGMA synchronous");
-    sync, Poco::Data::Keywords::into(synchronous);
-    sync.execute();
-    static const char* kNames[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
-    const std::string name =
-        synchronous >= 0 && synchronous <= 3 ? kNames[synchronous] : std::to_string(synchronous);
-    return "SQLite journal_mode=" + mode + " synchronous=" + name;
-  });
-}
-
 /// The two GTP auditors who propose and approve (one per college), in the database.
 std::pair<domain::Actor, domain::Actor> seedAuditors(store::Database& db) {
   domain::Organisation gtp{newId(), domain::OrganisationKind::kGtp, "GTP Certifications"};
@@ -311,7 +288,7 @@ std::pair<domain::Actor, domain::Actor> seedAuditors(store::Database& db) {
 /// The workflow's final states, as the server passes them to ReferentialService.
 std::vector<std::string> finalStates(const std::string& workflow_path) {
   std::vector<std::string> states;
-  const Array::Ptr all = parseObject(readTextFile(workflow_path))->getArray("states");
+  const Array::Ptr all = parseObject(readRequiredFile(workflow_path))->getArray("states");
   for (unsigned i = 0; i < all->size(); ++i) {
     const Object::Ptr state = all->getObject(i);
     if (state->has("final") && state->getValue<bool>("final"))
@@ -352,8 +329,8 @@ PublishResult benchPublish(const Options& options, store::Database& db,
   ReferentialRepository::initialise(nofsync_repo);
 
   // A fresh copy of the real referential, reworded a little more at each version.
-  const Object::Ptr referential =
-      parseObject(readTextFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kCqpm + "/referential.json"));
+  const Object::Ptr referential = parseObject(
+      readRequiredFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kCqpm + "/referential.json"));
   const auto criteria = criteriaOf(referential);
   require(!criteria.empty(), "qualite has criteria");
   std::vector<std::string> originals;
@@ -482,8 +459,8 @@ DiffResult benchDiffs(const Options& options, referentials::ReferentialService& 
     auto diff = benchDiff("v1..v" + std::to_string(last), service.repositoryPath(), v1.commit_id, path,
                           vn.commit_id, path, options.repeat);
     // Versions 2..N each reworded criterion (n - 2) mod count: min(N - 1, count) criteria differ.
-    const Object::Ptr original =
-        parseObject(readTextFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kCqpm + "/referential.json"));
+    const Object::Ptr original = parseObject(
+        readRequiredFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kCqpm + "/referential.json"));
     const std::size_t expected =
         std::min<std::size_t>(static_cast<std::size_t>(last - 1), criteriaOf(original).size());
     require(diff.changes == expected && diff.reworded_criteria == expected,
@@ -497,10 +474,10 @@ DiffResult benchDiffs(const Options& options, referentials::ReferentialService& 
   // different CQPMs' referentials (every list realigned).
   const std::string repository_path = Poco::Path(data_dir).append("diff.git").toString();
   ReferentialRepository::initialise(repository_path);
-  const Object::Ptr qualite =
-      parseObject(readTextFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kCqpm + "/referential.json"));
+  const Object::Ptr qualite = parseObject(
+      readRequiredFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kCqpm + "/referential.json"));
   const Object::Ptr other = parseObject(
-      readTextFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kOtherCqpm + "/referential.json"));
+      readRequiredFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kOtherCqpm + "/referential.json"));
   const std::string qualite_json = referentials::canonicalReferentialJson(qualite);
   const Object::Ptr reworded = parseObject(qualite_json);
   const auto criteria = criteriaOf(reworded);
@@ -583,8 +560,8 @@ std::vector<std::string> makeHistory(const std::string& path, int count) {
   std::vector<std::string> ids;
   try {
     // The first commit through ReferentialRepository, for a real tree.
-    const Object::Ptr referential =
-        parseObject(readTextFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kCqpm + "/referential.json"));
+    const Object::Ptr referential = parseObject(
+        readRequiredFile(std::string(CQPM_SOURCE_ROOT) + "/plugins/" + kCqpm + "/referential.json"));
     std::string first;
     {
       auto repository = ReferentialRepository::open(path);
@@ -766,7 +743,8 @@ int run(const Options& options) {
             "qualite and maintenance-industrielle installed");
     referentials::ReferentialService service(
         *db, Poco::Path(data_dir).append("referentials.git").toString(),
-        JsonSchema::parse(readTextFile(root + "/schemas/referential.schema.json"), "referential.schema.json"),
+        JsonSchema::parse(readRequiredFile(root + "/schemas/referential.schema.json"),
+                          "referential.schema.json"),
         finalStates(root + "/workflows/candidate-file.json"));
     service.bootstrap(catalog);
 
@@ -880,14 +858,5 @@ int main(int argc, char** argv) {
     cqpm::bench::printUsage(std::cerr);
     return 2;
   }
-  try {
-    return cqpm::bench::run(options);
-  } catch (const cqpm::Error& e) {
-    std::cerr << "bench_referentials: " << e.what() << "\n";
-  } catch (const Poco::Exception& e) {
-    std::cerr << "bench_referentials: " << e.displayText() << "\n";
-  } catch (const std::exception& e) {
-    std::cerr << "bench_referentials: " << e.what() << "\n";
-  }
-  return 1;
+  return cqpm::bench::runBenchmark("bench_referentials", [&] { return cqpm::bench::run(options); });
 }

@@ -44,6 +44,7 @@
 
 #include "access/file_scope.h"
 #include "app/server.h"
+#include "bench_support.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "common/json_text.h"
@@ -581,32 +582,6 @@ std::vector<std::vector<std::string>> seedPerClient(store::Database& db, const d
 
 /// What the writer connection really runs with, read inside a write
 /// transaction (the setting is per connection).
-std::string durabilityOf(store::Database& db) {
-  if (db.dialect() != store::Dialect::kSqlite) {
-    return db.write([](store::SqlSession& sql) {
-      std::string value;
-      auto stmt = sql.statement("SHOW synchronous_commit");
-      stmt, Poco::Data::Keywords::into(value);
-      stmt.execute();
-      return "PostgreSQL synchronous_commit=" + value;
-    });
-  }
-  return db.write([](store::SqlSession& sql) {
-    std::string mode;
-    Poco::Int64 synchronous = -1;
-    auto journal = sql.statement("PRAGMA journal_mode");
-    journal, Poco::Data::Keywords::into(mode);
-    journal.execute();
-    auto sync = sql.statement("PRAGMA synchronous");
-    sync, Poco::Data::Keywords::into(synchronous);
-    sync.execute();
-    static const char* kNames[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
-    const std::string name =
-        synchronous >= 0 && synchronous <= 3 ? kNames[synchronous] : std::to_string(synchronous);
-    return "SQLite journal_mode=" + mode + " synchronous=" + name;
-  });
-}
-
 void printRun(const char* name, const RunResult& run) {
   std::printf(
       "%-5s transitions=%lld plan_writes=%lld errors=%lld wall_s=%.2f per_s=%.0f writes_per_s=%.0f "
@@ -760,14 +735,5 @@ int main(int argc, char** argv) {
     cqpm::bench::printUsage(std::cerr);
     return 2;
   }
-  try {
-    return cqpm::bench::run(options);
-  } catch (const cqpm::Error& e) {
-    std::cerr << "bench_transitions: " << e.what() << "\n";
-  } catch (const Poco::Exception& e) {
-    std::cerr << "bench_transitions: " << e.displayText() << "\n";
-  } catch (const std::exception& e) {
-    std::cerr << "bench_transitions: " << e.what() << "\n";
-  }
-  return 1;
+  return cqpm::bench::runBenchmark("bench_transitions", [&] { return cqpm::bench::run(options); });
 }
