@@ -50,7 +50,8 @@ store::StoredResponse TransitionService::fire(
       const domain::CandidateFile& file = view->file;
       if (file.version != request.expected_version) throw versionConflict(file.version);
 
-      const workflow::Decision decision = engine_.decide(file, actor, request.transition, request.payload);
+      const workflow::Decision decision =
+          engine_.decide(file, actor, request.transition, request.payload, &sql);
       if (!decision.allowed) {
         const workflow::Refusal& refusal = *decision.refusal;
         throw Error(refusal.code, refusal.message, refusal.field, refusal.details);

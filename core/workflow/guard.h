@@ -10,6 +10,10 @@
 #include "domain/actor.h"
 #include "domain/candidate_file.h"
 
+namespace cqpm::store {
+class SqlSession;
+}
+
 namespace cqpm::workflow {
 
 /// What a guard may look at. Everything is borrowed for the duration of one call;
@@ -20,6 +24,11 @@ struct GuardContext {
   /// The request's transition payload (reason, blocs, ...). Never null: an empty
   /// object when the request had none, and when kFile guards run for available().
   const Poco::JSON::Object::Ptr payload;
+  /// The transaction the transition is decided in, for guards that read stored
+  /// data of the file (its evaluation grid, its company opinion). Set when a
+  /// transition is fired; null when only listing available transitions, which is
+  /// why such guards are kPayload guards (run only when fired).
+  store::SqlSession* sql = nullptr;
 };
 
 /// Why a transition is refused: an expected business outcome, returned as a value

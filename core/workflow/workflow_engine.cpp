@@ -49,7 +49,8 @@ const std::vector<const RegisteredGuard*>& WorkflowEngine::guardsOf(
 }
 
 Decision WorkflowEngine::decide(const domain::CandidateFile& file, const domain::Actor& actor,
-                                std::string_view transition_id, Poco::JSON::Object::Ptr payload) const {
+                                std::string_view transition_id, Poco::JSON::Object::Ptr payload,
+                                store::SqlSession* sql) const {
   const TransitionDefinition* transition = definition_.findTransition(transition_id);
   if (!transition) {
     return refused(
@@ -71,7 +72,7 @@ Decision WorkflowEngine::decide(const domain::CandidateFile& file, const domain:
             listed(transition->roles, [](auto role) { return std::string(domain::roleName(role)); }) + ".");
   }
   if (payload.isNull()) payload = new Poco::JSON::Object;
-  const GuardContext context{file, actor, payload};
+  const GuardContext context{file, actor, payload, sql};
   for (const RegisteredGuard* guard : guardsOf(*transition)) {
     if (auto refusal = guard->function(context)) {
       return Decision{false, transition, {}, std::move(refusal)};
@@ -82,7 +83,7 @@ Decision WorkflowEngine::decide(const domain::CandidateFile& file, const domain:
 
 std::vector<const TransitionDefinition*> WorkflowEngine::available(const domain::CandidateFile& file,
                                                                    const domain::Actor& actor) const {
-  const GuardContext context{file, actor, Poco::JSON::Object::Ptr(new Poco::JSON::Object)};
+  const GuardContext context{file, actor, Poco::JSON::Object::Ptr(new Poco::JSON::Object), nullptr};
   std::vector<const TransitionDefinition*> result;
   for (const TransitionDefinition* transition : definition_.transitionsFrom(file.state)) {
     if (!transition->allowsRole(actor.role)) continue;

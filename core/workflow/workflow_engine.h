@@ -52,8 +52,11 @@ class WorkflowEngine {
   /// `payload` may be null (treated as an empty object). Access scope (is this file
   /// in the actor's centre, company, jury session?) is checked by the caller before.
   /// Exceptions thrown by a guard (not refusals: failures) propagate.
+  /// `sql` is the write transaction the decision is taken in, handed to the
+  /// guards that read stored data (GuardContext::sql); null in pure tests.
   Decision decide(const domain::CandidateFile& file, const domain::Actor& actor,
-                  std::string_view transition_id, Poco::JSON::Object::Ptr payload) const;
+                  std::string_view transition_id, Poco::JSON::Object::Ptr payload,
+                  store::SqlSession* sql = nullptr) const;
 
   /// The transitions the actor could fire on the file now, in definition order:
   /// those leaving the file's state, open to the actor's role, whose kFile guards
