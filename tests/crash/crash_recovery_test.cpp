@@ -54,25 +54,25 @@ struct Step {
   const char* name;  // the transition, or the event the plan write records
   const char* from_state;
   const char* to_state;
-  bool plan = false;  // PUT /api/v1/files/{id}/modalities, not a transition
+  bool plan = false;           // PUT /api/v1/files/{id}/modalities, not a transition
+  const char* payload = "{}";  // the transition's payload
 };
 
-// The employee pathway a centre coordinator walks alone, draft to certified:
-// the 8 transitions, and the evaluation modality plan that agree_modalities
-// requires, written while the file is registered. Every write bumps the
-// version and appends one event, so a file at version v (the creation is
-// version 1, event seq 1) takes kPathway[v - 1] next, and its event seq s
-// (s >= 2) records kPathway[s - 2].
-constexpr std::array<Step, 9> kPathway{{
+// The employee pathway a centre coordinator walks alone: the transitions up to
+// the evaluation, and the evaluation modality plan that agree_modalities
+// requires, written while the file is registered; leaving the evaluation needs
+// other people (two evaluators, the company, a jury), so the walk ends with a
+// withdrawal. Every write bumps the version and appends one event, so a file at
+// version v (the creation is version 1, event seq 1) takes kPathway[v - 1]
+// next, and its event seq s (s >= 2) records kPathway[s - 2].
+constexpr std::array<Step, 6> kPathway{{
     {"register", "draft", "registered"},
     {"update_modality_plan", "registered", "registered", true},
     {"agree_modalities", "registered", "modalities_agreed"},
     {"submit_evidence", "modalities_agreed", "evidence_submitted"},
     {"start_evaluation", "evidence_submitted", "under_evaluation"},
-    {"request_company_opinion", "under_evaluation", "company_opinion"},
-    {"give_company_opinion", "company_opinion", "ready_for_jury"},
-    {"open_deliberation", "ready_for_jury", "in_deliberation"},
-    {"certify", "in_deliberation", "certified"},
+    {"withdraw", "under_evaluation", "withdrawn", false,
+     R"({"reason":"Le candidat a quitté l'entreprise."})"},
 }};
 constexpr const char* kCreate = "create";
 constexpr const char* kInitialState = "draft";
@@ -340,7 +340,7 @@ void runLoad(Client& client, int port, const std::string& token, const std::stri
         answer = call(*session, "PUT", "/api/v1/files/" + file->id + "/modalities", token, body);
       } else {
         body = std::string(R"({"transition":")") + step.name + R"(","expected_version":)" +
-               std::to_string(file->version) + R"(,"payload":{}})";
+               std::to_string(file->version) + R"(,"payload":)" + step.payload + "}";
         file->uncertain = true;
         answer = call(*session, "POST", "/api/v1/files/" + file->id + "/transitions", token, body);
       }

@@ -58,33 +58,35 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// One durable write of the employee pathway from draft to certified: a
-/// transition, or the modality plan write (not a transition).
+/// One durable write of the employee pathway a centre coordinator walks alone:
+/// a transition, or the modality plan write (not a transition).
 struct Step {
   const char* name;  // the transition, or the event the plan write records
   const char* to_state;
-  bool plan = false;  // PUT /api/v1/files/{id}/modalities, not a transition
+  bool plan = false;           // PUT /api/v1/files/{id}/modalities, not a transition
+  const char* payload = "{}";  // the transition's payload
 };
 
 // The writes a centre coordinator makes alone on an employee file
-// (workflows/candidate-file.json): the 8 transitions, and the evaluation
-// modality plan that `agree_modalities` requires (guard modality_plan_accepted),
-// written while the file is `registered`. Every write bumps the version by one,
+// (workflows/candidate-file.json): the transitions up to the evaluation, and the
+// evaluation modality plan that `agree_modalities` requires (guard
+// modality_plan_accepted), written while the file is `registered`. Leaving the
+// evaluation needs the grid signed by two evaluators, the company's signed
+// opinion and a jury: other people's writes, so the walk ends with a withdrawal
+// (any state, with a reason), which keeps every write a transition decided by
+// the engine. Every write bumps the version by one,
 // so a file at version v (the creation is version 1) takes kPathway[v - 1]
 // next. The HTTP run checks every answer against it, so a workflow change that
 // breaks the raw run's copy shows as errors.
-constexpr std::array<Step, 9> kPathway{{
+constexpr std::array<Step, 6> kPathway{{
     {"register", "registered"},
     {"update_modality_plan", "registered", true},
     {"agree_modalities", "modalities_agreed"},
     {"submit_evidence", "evidence_submitted"},
     {"start_evaluation", "under_evaluation"},
-    {"request_company_opinion", "company_opinion"},
-    {"give_company_opinion", "ready_for_jury"},
-    {"open_deliberation", "in_deliberation"},
-    {"certify", "certified"},
+    {"withdraw", "withdrawn", false, R"({"reason":"Le candidat a quitté l'entreprise."})"},
 }};
-constexpr std::int64_t kTransitionsPerFile = 8;
+constexpr std::int64_t kTransitionsPerFile = 5;
 constexpr std::int64_t kFinalVersion = 1 + static_cast<std::int64_t>(kPathway.size());
 constexpr const char* kInitialState = "draft";
 constexpr const char* kCqpm = "qualite";  // no registration fields: files register as they are
@@ -453,7 +455,7 @@ RunResult runHttp(int port, int clients, int seconds, const std::vector<std::vec
                                    plan_json + "}")
                         : post(session, "/api/v1/files/" + file_id + "/transitions", token,
                                std::string(R"({"transition":")") + step.name + R"(","expected_version":)" +
-                                   std::to_string(version) + R"(,"payload":{}})");
+                                   std::to_string(version) + R"(,"payload":)" + step.payload + "}");
           const auto latency = microsSince(sent);
           const auto new_version = lastIntegerField(answer.body, step.plan ? "file_version" : "version");
           const auto new_state = lastStringField(answer.body, "state");
@@ -549,7 +551,7 @@ RunResult runRaw(store::Database& db, const domain::Actor& centre, const std::st
             event.to_state = step.to_state;
             event.actor_id = centre.user_id;
             event.organisation_id = centre.organisation_id;
-            event.payload_json = step.plan ? plan_payload : "{}";
+            event.payload_json = step.plan ? plan_payload : step.payload;
             event.at = now;
             store::event_store::append(sql, event);
           });
