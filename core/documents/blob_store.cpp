@@ -1,9 +1,9 @@
 #include "documents/blob_store.h"
 
+#include <Poco/Crypto/DigestEngine.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/SHA2Engine.h>
 #include <Poco/UUIDGenerator.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -43,7 +43,8 @@ ReceivedBlob BlobStore::receive(std::istream& in, std::uint64_t max_bytes) {
                        .toString();
   std::ofstream out(blob.temp_path, std::ios::binary | std::ios::trunc);
   if (!out) throw Error(ErrorCode::kStorage, "cannot write the upload to " + blob.temp_path);
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  // OpenSSL's SHA-256 (Poco::Crypto): about three times faster than Poco's own.
+  Poco::Crypto::DigestEngine sha("SHA256");
   char buffer[65536];
   while (in) {
     in.read(buffer, sizeof buffer);

@@ -16,6 +16,12 @@ TypeSniffer::TypeSniffer() : cookie_(magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR)) 
     magic_close(cookie_);
     throw Error(ErrorCode::kInternal, "libmagic could not load its database: " + message);
   }
+  // libmagic reads up to 7 MiB of a file into memory by default: the memory of
+  // an upload would then grow with its size. The types allowed are told by
+  // their first bytes (PDF, PNG, JPEG headers; the first entries of an ODF or
+  // OOXML zip), so 1 MiB is plenty.
+  const std::size_t bytes_max = std::size_t{1} << 20;
+  magic_setparam(cookie_, MAGIC_PARAM_BYTES_MAX, &bytes_max);
 }
 
 TypeSniffer::~TypeSniffer() { magic_close(cookie_); }

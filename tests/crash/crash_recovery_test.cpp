@@ -43,9 +43,14 @@
 #include "domain/file_event.h"
 #include "store/event_store.h"
 #include "store/row_reader.h"
+#include "support/server_process.h"
 
 namespace cqpm::crash {
 namespace {
+
+using testing::describeExit;
+using testing::freePort;
+using testing::ServerProcess;
 
 using Clock = std::chrono::steady_clock;
 
@@ -83,18 +88,6 @@ constexpr int kClients = 4;
 constexpr int kOpenFilesPerClient = 6;
 constexpr const char* kCompanyName = "Mécanique de Précision du Rhône SAS";
 
-std::string tailOf(const std::string& path, std::size_t max_lines = 40) {
-  std::ifstream in(path);
-  std::deque<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
-    if (lines.size() > max_lines) lines.pop_front();
-  }
-  std::string text;
-  for (const auto& line : lines) text += "  | " + line + "\n";
-  return text.empty() ? "  | (empty)\n" : text;
-}
-
 /// A fresh folder, removed at the end unless the test failed (then kept for
 /// a post-mortem and its path printed).
 class TempDir {
@@ -121,82 +114,6 @@ class TempDir {
  private:
   std::string path_;
 };
-
-/// A loopback port nobody listens on right now (the system picks it).
-int freePort() {
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-  const int port = socket.address().port();
-  socket.close();
-  return port;
-}
-
-/// The server binary as a child process, stdout and stderr appended to a log
-/// file. The destructor SIGKILLs and reaps it if it still runs, so no server
-/// outlives a failed assertion. Not thread-safe.
-class ServerProcess {
- public:
-  ServerProcess(std::string binary, std::vector<std::string> args, std::string log_path)
-      : binary_(std::move(binary)), args_(std::move(args)), log_path_(std::move(log_path)) {}
-  ~ServerProcess() {
-    if (running()) kill9();
-  }
-  ServerProcess(const ServerProcess&) = delete;
-  ServerProcess& operator=(const ServerProcess&) = delete;
-
-  void start() {
-    // `sh -c 'exec ...'` redirects the output to the log and then becomes the
-    // server: the pid we hold is the server's own.
-    Poco::Process::Args args{"-c", "log=$1; shift; exec \"$@\" >>\"$log\" 2>&1", "cqpm-server", log_path_,
-                             binary_};
-    args.insert(args.end(), args_.begin(), args_.end());
-    handle_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch("/bin/sh", args));
-    exit_status_ = -1;
-  }
-
-  /// True while the process has not exited; reaps it when it has.
-  bool running() {
-    if (!handle_ || exit_status_ >= 0) return false;
-    const int status = handle_->tryWait();
-    if (status < 0) return true;
-    exit_status_ = status;
-    return false;
-  }
-
-  /// SIGKILL, then waits for the process to be gone.
-  void kill9() {
-    if (!running()) return;
-    ::kill(handle_->id(), SIGKILL);
-    exit_status_ = handle_->wait();
-  }
-
-  /// SIGTERM (graceful stop), then SIGKILL after `patience`. Returns the exit status.
-  int terminate(std::chrono::seconds patience = std::chrono::seconds(15)) {
-    if (!running()) return exit_status_;
-    ::kill(handle_->id(), SIGTERM);
-    const auto deadline = Clock::now() + patience;
-    while (running() && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (running()) kill9();
-    return exit_status_;
-  }
-
-  /// Exit status as Poco reports it (a signal shows as a non-zero value), or -1 while running.
-  int exitStatus() const { return exit_status_; }
-  std::string logTail() const { return "server log " + log_path_ + " (last lines):\n" + tailOf(log_path_); }
-
- private:
-  std::string binary_;
-  std::vector<std::string> args_;
-  std::string log_path_;
-  std::unique_ptr<Poco::ProcessHandle> handle_;
-  int exit_status_ = -1;
-};
-
-/// "exited with status N" or "was killed by signal N" (Poco reports a death
-/// by signal as 256 + the signal number).
-std::string describeExit(int status) {
-  if (status >= 256) return "was killed by signal " + std::to_string(status - 256);
-  return "exited with status " + std::to_string(status);
-}
 
 struct HttpAnswer {
   int status = 0;
@@ -231,25 +148,6 @@ std::unique_ptr<Poco::Net::HTTPClientSession> sessionTo(int port) {
   auto session = std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", static_cast<Poco::UInt16>(port));
   session->setTimeout(Poco::Timespan(5, 0));
   return session;
-}
-
-/// Polls /readyz until it answers 200. Returns an empty string when ready,
-/// else why not (the server exited, or it did not become ready in time).
-std::string waitUntilReady(ServerProcess& server, int port, std::chrono::seconds patience) {
-  const auto deadline = Clock::now() + patience;
-  while (Clock::now() < deadline) {
-    if (!server.running()) {
-      return "the server " + describeExit(server.exitStatus()) + " before /readyz answered 200";
-    }
-    try {
-      auto session = sessionTo(port);
-      if (call(*session, "GET", "/readyz", "").status == 200) return {};
-    } catch (const Poco::Exception&) {
-      // not listening yet
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return "/readyz did not answer 200 within " + std::to_string(patience.count()) + " s";
 }
 
 /// A write the server answered with 2xx: after any crash, the database must
@@ -601,7 +499,7 @@ TEST(CrashRecoveryTest, AcknowledgedTransitionsSurviveKillNine) {
 
   for (int cycle = 1; cycle <= kCycles + 1; ++cycle) {
     server.start();
-    if (const auto why = waitUntilReady(server, port, std::chrono::seconds(20)); !why.empty()) {
+    if (const auto why = server.waitUntilReady(port, std::chrono::seconds(20)); !why.empty()) {
       GTEST_FAIL() << "start #" << cycle << ": " << why << "\n" << server.logTail();
     }
     auto session = sessionTo(port);

@@ -1,0 +1,343 @@
+// Upload benchmark of issue 5: --clients (4) clients each upload --uploads (5)
+// documents of --size-mib (20) MiB to the real server binary (a child process,
+// so its memory is its own), over HTTP on loopback, multipart as a browser
+// sends it. Each upload is a distinct PDF (a counter in its header), so every
+// one is hashed, written and fsynced as new content: no deduplication helps.
+//
+// Figures: upload latency p50/p95/max (request sent to answer read), MiB/s,
+// and the server's peak resident memory (VmHWM) after a warm-up of small
+// uploads and after the large ones: memory is flat when the large uploads add
+// about nothing to the peak. Baseline measured in the same run: writing the
+// same bytes to a file on the same disk with SHA-256 and fsync, one client at
+// a time, which is the least an upload must cost; the ratio is baseline p50
+// over upload p50. Targets: p95 < 500 ms for 20 MiB, memory flat.
+
+#include <Poco/Crypto/DigestEngine.h>
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Path.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/TemporaryFile.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bench_support.h"
+#include "common/error.h"
+#include "support/server_process.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using cqpm::Error;
+using cqpm::ErrorCode;
+
+constexpr double kTargetP95Ms = 500.0;
+// Peak memory may grow by at most this much from the small-upload warm-up to
+// the end of the large uploads: far less than one upload's size.
+constexpr double kFlatMemoryMiB = 8.0;
+constexpr const char* kBoundary = "cqpm-bench-boundary-7d1e";
+
+struct Options {
+  int clients = 4;
+  int uploads = 5;  // per client
+  int size_mib = 20;
+  std::string binary;
+  std::string data_dir;
+};
+
+Options parse(int argc, char** argv) {
+  Options options;
+  options.binary = Poco::Environment::get("CQPM_BIN", "");
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw Error(ErrorCode::kInvalidField, arg + " needs a value", arg);
+      return argv[++i];
+    };
+    if (arg == "--clients") {
+      options.clients = std::stoi(value());
+    } else if (arg == "--uploads") {
+      options.uploads = std::stoi(value());
+    } else if (arg == "--size-mib") {
+      options.size_mib = std::stoi(value());
+    } else if (arg == "--binary") {
+      options.binary = value();
+    } else if (arg == "--data") {
+      options.data_dir = value();
+    } else if (arg == "--help") {
+      std::printf(
+          "bench_uploads [--clients 4] [--uploads 5] [--size-mib 20] [--binary build/bin/cqpm] [--data "
+          "DIR]\n");
+      std::exit(0);
+    } else {
+      throw Error(ErrorCode::kInvalidField, "unknown option " + arg, arg);
+    }
+  }
+  if (options.clients < 1 || options.uploads < 1 || options.size_mib < 1) {
+    throw Error(ErrorCode::kInvalidField, "--clients, --uploads and --size-mib must be at least 1");
+  }
+  // The server built with this program (CMake compiles its path in).
+  if (options.binary.empty()) options.binary = CQPM_SERVER_BINARY;
+  return options;
+}
+
+/// The server's peak resident memory so far (VmHWM), in MiB.
+double peakMemoryMiB(int pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  throw Error(ErrorCode::kInternal, "no VmHWM for process " + std::to_string(pid));
+}
+
+/// A PDF of `size` bytes whose header carries `serial`: libmagic reads it as a
+/// PDF, and each serial gives different content (a different hash).
+std::string pdfBytes(std::size_t size, int serial, std::mt19937_64& random) {
+  std::string bytes = "%PDF-1.7\n% upload " + std::to_string(serial) + "\n";
+  bytes.reserve(size);
+  while (bytes.size() + 8 <= size - 6) {
+    const std::uint64_t word = random();
+    bytes.append(reinterpret_cast<const char*>(&word), 8);
+  }
+  bytes.resize(size - 6, ' ');
+  bytes += "%%EOF\n";
+  return bytes;
+}
+
+/// The multipart body of an upload, the PDF in the middle: the parts before
+/// and after it.
+std::pair<std::string, std::string> multipartFrame(int serial) {
+  const std::string head = std::string("--") + kBoundary +
+                           "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nevidence\r\n--" +
+                           kBoundary +
+                           "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"preuve-" +
+                           std::to_string(serial) + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n";
+  const std::string tail = std::string("\r\n--") + kBoundary + "--\r\n";
+  return {head, tail};
+}
+
+struct Answer {
+  int status = 0;
+  std::string body;
+};
+
+Answer send(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
+            const std::string& token, const std::string& content_type,
+            const std::vector<const std::string*>& parts) {
+  Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  request.setKeepAlive(true);
+  if (!token.empty()) request.set("Authorization", "Bearer " + token);
+  std::size_t length = 0;
+  for (const auto* part : parts) length += part->size();
+  if (!content_type.empty()) request.setContentType(content_type);
+  if (method != "GET") request.setContentLength64(static_cast<Poco::Int64>(length));
+  std::ostream& out = session.sendRequest(request);
+  for (const auto* part : parts) out.write(part->data(), static_cast<std::streamsize>(part->size()));
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  Answer answer;
+  answer.status = static_cast<int>(response.getStatus());
+  Poco::StreamCopier::copyToString(in, answer.body);
+  return answer;
+}
+
+Answer sendJson(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
+                const std::string& token, const std::string& json) {
+  return send(session, method, path, token, "application/json", {&json});
+}
+
+std::string field(const Answer& answer, const std::string& name) {
+  return Poco::JSON::Parser()
+      .parse(answer.body)
+      .extract<Poco::JSON::Object::Ptr>()
+      ->getValue<std::string>(name);
+}
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  return values[std::min(index, values.size() - 1)];
+}
+
+/// The least an upload costs on this disk: hash the bytes and write them to a
+/// new file, fsynced, as the blob store does. Milliseconds.
+double baselineWriteMs(const std::string& folder, const std::string& bytes) {
+  const std::string path = Poco::Path(folder).append("baseline.bin").toString();
+  const auto started = Clock::now();
+  Poco::Crypto::DigestEngine sha("SHA256");
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) throw Error(ErrorCode::kInternal, "cannot write " + path);
+  for (std::size_t at = 0; at < bytes.size(); at += 65536) {
+    const std::size_t n = std::min<std::size_t>(65536, bytes.size() - at);
+    sha.update(bytes.data() + at, n);
+    if (::write(fd, bytes.data() + at, n) != static_cast<ssize_t>(n)) {
+      ::close(fd);
+      throw Error(ErrorCode::kInternal, "short write to " + path);
+    }
+  }
+  ::fsync(fd);
+  ::close(fd);
+  (void)sha.digest();
+  const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+  Poco::File(path).remove();
+  return ms;
+}
+
+int run(const Options& options) {
+  const std::string data_dir = options.data_dir.empty()
+                                   ? Poco::TemporaryFile::tempName(Poco::Path::temp()) + "-cqpm-bench-uploads"
+                                   : options.data_dir;
+  Poco::File(data_dir).createDirectories();
+  const int port = cqpm::testing::freePort();
+  const std::string size_bytes = std::to_string(std::uint64_t(options.size_mib + 1) << 20);
+  cqpm::testing::ServerProcess server(
+      options.binary,
+      {"serve", "--data", data_dir, "--port", std::to_string(port), "--bind", "127.0.0.1", "--demo"},
+      Poco::Path(data_dir).append("server.log").toString());
+  server.start();
+  if (const auto why = server.waitUntilReady(port, std::chrono::seconds(60)); !why.empty()) {
+    throw Error(ErrorCode::kInternal, why + "\n" + server.logTail());
+  }
+  std::printf("server: %s pid %d, data %s\n", options.binary.c_str(), server.pid(), data_dir.c_str());
+
+  Poco::Net::HTTPClientSession setup("127.0.0.1", static_cast<Poco::UInt16>(port));
+  setup.setTimeout(Poco::Timespan(30, 0));
+  const Answer login =
+      sendJson(setup, "POST", "/api/v1/auth/login", "", R"({"login":"centre","password":"demo"})");
+  if (login.status != 200) throw Error(ErrorCode::kInternal, "login: HTTP " + std::to_string(login.status));
+  const std::string token = field(login, "token");
+  // One open file per client: uploads to the same file do not serialise on
+  // anything but the one writer lock of the database.
+  std::vector<std::string> files;
+  for (int c = 0; c < options.clients; ++c) {
+    const Answer created =
+        sendJson(setup, "POST", "/api/v1/files", token,
+                 R"({"cqpm":"qualite","pathway":"vae","candidate":{"given_name":"Lou","family_name":"Banc)" +
+                     std::to_string(c) +
+                     R"(","email":"lou@example.org","birth_date":"1990-01-01"},"company_id":null})");
+    if (created.status != 201) {
+      throw Error(ErrorCode::kInternal,
+                  "create file: HTTP " + std::to_string(created.status) + " " + created.body);
+    }
+    files.push_back(field(created, "id"));
+  }
+
+  // Each client's documents, made before the clock starts (the client is not measured).
+  const std::size_t size = std::size_t(options.size_mib) << 20;
+  std::vector<std::vector<std::string>> payloads(static_cast<std::size_t>(options.clients));
+  std::mt19937_64 random(42);
+  for (int c = 0; c < options.clients; ++c) {
+    for (int u = 0; u < options.uploads; ++u) {
+      payloads[static_cast<std::size_t>(c)].push_back(pdfBytes(size, c * 1000 + u, random));
+    }
+  }
+
+  const std::string content_type = std::string("multipart/form-data; boundary=") + kBoundary;
+  auto upload = [&](Poco::Net::HTTPClientSession& session, const std::string& file_id, int serial,
+                    const std::string& bytes) {
+    const auto [head, tail] = multipartFrame(serial);
+    const auto started = Clock::now();
+    const Answer answer = send(session, "POST", "/api/v1/files/" + file_id + "/documents", token,
+                               content_type, {&head, &bytes, &tail});
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    if (answer.status != 201) {
+      throw Error(ErrorCode::kInternal,
+                  "upload: HTTP " + std::to_string(answer.status) + " " + answer.body.substr(0, 300));
+    }
+    return ms;
+  };
+
+  // Warm-up: small uploads, so the peak below is the server's working size
+  // with every code path of an upload already used.
+  std::mt19937_64 small_random(7);
+  for (int i = 0; i < 20; ++i)
+    upload(setup, files.front(), 900000 + i, pdfBytes(64 * 1024, 900000 + i, small_random));
+  const double warm_peak = peakMemoryMiB(server.pid());
+
+  std::mutex mutex;
+  std::vector<double> latencies;
+  std::atomic<int> errors{0};
+  std::string first_error;
+  const auto started = Clock::now();
+  std::vector<std::thread> clients;
+  for (int c = 0; c < options.clients; ++c) {
+    clients.emplace_back([&, c] {
+      try {
+        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+        session.setTimeout(Poco::Timespan(120, 0));
+        for (int u = 0; u < options.uploads; ++u) {
+          const double ms = upload(session, files[static_cast<std::size_t>(c)], c * 1000 + u,
+                                   payloads[static_cast<std::size_t>(c)][static_cast<std::size_t>(u)]);
+          const std::lock_guard lock(mutex);
+          latencies.push_back(ms);
+        }
+      } catch (const std::exception& e) {
+        const std::lock_guard lock(mutex);
+        if (errors++ == 0) first_error = e.what();
+      }
+    });
+  }
+  for (auto& client : clients) client.join();
+  const double wall_s = std::chrono::duration<double>(Clock::now() - started).count();
+  const double end_peak = peakMemoryMiB(server.pid());
+  if (errors > 0)
+    throw Error(ErrorCode::kInternal, std::to_string(errors.load()) + " client(s) failed: " + first_error);
+
+  std::vector<double> baseline;
+  for (int i = 0; i < std::min(options.uploads, 5); ++i)
+    baseline.push_back(baselineWriteMs(data_dir, payloads[0][0]));
+  server.terminate();
+
+  const double p50 = percentile(latencies, 0.50);
+  const double p95 = percentile(latencies, 0.95);
+  const double max = percentile(latencies, 1.0);
+  const double base_p50 = percentile(baseline, 0.50);
+  const double mib_per_s = static_cast<double>(latencies.size()) * options.size_mib / wall_s;
+  const double growth = end_peak - warm_peak;
+  std::printf("durability: every blob fsynced before its answer (file and folder)\n");
+  std::printf(
+      "uploads  clients=%d count=%zu size_mib=%d wall_s=%.2f mib_per_s=%.1f p50_ms=%.1f p95_ms=%.1f "
+      "max_ms=%.1f\n",
+      options.clients, latencies.size(), options.size_mib, wall_s, mib_per_s, p50, p95, max);
+  std::printf("baseline hash+write+fsync of one document alone: p50_ms=%.1f\n", base_p50);
+  std::printf(
+      "memory   server_peak_after_warmup_mib=%.1f server_peak_after_uploads_mib=%.1f growth_mib=%.1f\n",
+      warm_peak, end_peak, growth);
+  std::printf(
+      "RESULT clients=%d size_mib=%d p95_ms=%.1f p50_ms=%.1f baseline_p50_ms=%.1f ratio=%.2f "
+      "peak_growth_mib=%.1f\n",
+      options.clients, options.size_mib, p95, p50, base_p50, base_p50 / p50, growth);
+  const bool p95_met = p95 < kTargetP95Ms;
+  const bool flat = growth < kFlatMemoryMiB;
+  std::printf(
+      "Targets (20 MiB, 4 clients): p95 < %.0f ms %s; memory flat (peak grows < %.0f MiB) %s%s\n",
+      kTargetP95Ms, p95_met ? "met" : "MISSED", kFlatMemoryMiB, flat ? "met" : "MISSED",
+      options.size_mib == 20 && options.clients == 4 ? "" : " (this run did not use 20 MiB at 4 clients)");
+  if (options.data_dir.empty()) Poco::File(data_dir).remove(true);
+  // The smoke run only checks the program works; memory is a hard property
+  // whatever the size, so a growth fails the run.
+  return flat ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return cqpm::bench::runBenchmark("bench_uploads", [&] { return run(parse(argc, argv)); });
+}
