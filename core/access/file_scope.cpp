@@ -7,11 +7,21 @@ FileScope fileScopeFor(const domain::Actor& actor) {
   switch (actor.role) {
     case Role::kAdmin:
       return {FileScope::Kind::kEverything, {}};
-    case Role::kCentreCoordinator:
     case Role::kEvaluator:
+      // An evaluator sees only the files whose commission they sit on; the
+      // commission is formed by the file's centre from its own evaluators.
+      if (actor.organisation_kind == domain::OrganisationKind::kCentre) {
+        return {FileScope::Kind::kCommission, actor.user_id};
+      }
+      return {FileScope::Kind::kNothing, {}};
     case Role::kJuryMember:
-      // Evaluators and jury members belong to the centre that convenes them;
-      // commissions and jury sessions will narrow this to their own files.
+      // A jury member sees only the files of the sessions they were invited to
+      // (by their centre); a conflict of interest is refused per action, not hidden.
+      if (actor.organisation_kind == domain::OrganisationKind::kCentre) {
+        return {FileScope::Kind::kJurySessions, actor.user_id};
+      }
+      return {FileScope::Kind::kNothing, {}};
+    case Role::kCentreCoordinator:
       if (actor.organisation_kind == domain::OrganisationKind::kCentre) {
         return {FileScope::Kind::kCentre, actor.organisation_id};
       }

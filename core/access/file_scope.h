@@ -11,11 +11,13 @@ namespace cqpm::access {
 /// indistinguishable from a missing one (404, never 403).
 struct FileScope {
   enum class Kind {
-    kEverything,  ///< platform administrators
-    kCentre,      ///< the centre's own files (coordinators, and for now its evaluators and jury members)
-    kCompany,     ///< files of the company's candidates
-    kCandidate,   ///< the candidate's own files
-    kNothing,     ///< roles that read no candidate file (GTP auditors read referentials)
+    kEverything,    ///< platform administrators
+    kCentre,        ///< the centre's own files (coordinators)
+    kCommission,    ///< files whose evaluation commission includes the user (key: the evaluator's user id)
+    kJurySessions,  ///< files of the jury sessions the user sits on (key: the jury member's user id)
+    kCompany,       ///< files of the company's candidates
+    kCandidate,     ///< the candidate's own files
+    kNothing,       ///< roles that read no candidate file (GTP auditors read referentials)
   };
   Kind kind = Kind::kNothing;
   std::string key;  ///< organisation id (centre, company) or user id (candidate)

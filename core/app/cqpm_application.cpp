@@ -49,9 +49,26 @@ void CqpmApplication::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Option("web", "", "folder of the built web pages; default web/dist of the source tree")
                         .argument("DIR")
                         .binding("cqpm.web"));
+  options.addOption(Option("public-url", "",
+                           "where the public reaches this server, printed on certificates as "
+                           "URL/verify/CODE; default http://localhost:8080")
+                        .argument("URL")
+                        .binding("cqpm.public_url"));
   options.addOption(
       Option("share", "", "folder holding workflows/ and schemas/").argument("DIR").binding("cqpm.share"));
   options.addOption(Option("config", "", "a properties file with cqpm.* settings").argument("FILE"));
+  options.addOption(Option("scheduler-interval", "",
+                           "seconds between two rounds of deadline reminders and housekeeping; default 60")
+                        .argument("N")
+                        .binding("cqpm.scheduler.interval_seconds"));
+  options.addOption(Option("smtp-host", "", "SMTP server for e-mail notifications; default none (in-app)")
+                        .argument("HOST")
+                        .binding("cqpm.smtp.host"));
+  options.addOption(
+      Option("smtp-port", "", "port of the SMTP server; default 25").argument("N").binding("cqpm.smtp.port"));
+  options.addOption(Option("smtp-from", "", "sender of the e-mails, e.g. 'CQPM Hub <no-reply@example.org>'")
+                        .argument("ADDRESS")
+                        .binding("cqpm.smtp.from"));
   options.addOption(Option("plugins", "", "folder of the CQPM plugins; default plugins/ of the share folder")
                         .argument("DIR")
                         .binding("cqpm.plugins"));
@@ -88,6 +105,7 @@ ServerConfig CqpmApplication::buildConfig() const {
   server.demo = c.hasProperty("cqpm.demo") && c.getString("cqpm.demo") != "false";
   server.share_dir = c.getString("cqpm.share", server.share_dir);
   server.http.web_root = c.getString("cqpm.web", server.share_dir + "/web/dist");
+  server.http.public_base_url = c.getString("cqpm.public_url", server.http.public_base_url);
   server.plugins_dir = c.getString("cqpm.plugins", "");
   server.max_threads = c.getInt("cqpm.http.max_threads", server.max_threads);
   server.max_queued = c.getInt("cqpm.http.max_queued", server.max_queued);
@@ -101,6 +119,17 @@ ServerConfig CqpmApplication::buildConfig() const {
   server.password_cost.memory_kib =
       static_cast<std::uint32_t>(c.getInt("cqpm.password.memory_kib", 19 * 1024));
   server.password_cost.iterations = static_cast<std::uint32_t>(c.getInt("cqpm.password.iterations", 2));
+  server.max_streams = c.getInt("cqpm.http.max_streams", server.max_streams);
+  server.scheduler_interval_seconds =
+      c.getInt("cqpm.scheduler.interval_seconds", server.scheduler_interval_seconds);
+  if (server.scheduler_interval_seconds < 1) {
+    throw Error(ErrorCode::kInvalidConfiguration, "--scheduler-interval must be at least 1 second",
+                "scheduler-interval");
+  }
+  server.notify_interval_ms = c.getInt("cqpm.notifications.interval_ms", server.notify_interval_ms);
+  server.smtp.host = c.getString("cqpm.smtp.host", "");
+  server.smtp.port = c.getInt("cqpm.smtp.port", server.smtp.port);
+  server.smtp.from = c.getString("cqpm.smtp.from", server.smtp.from);
   return server;
 }
 

@@ -10,13 +10,20 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/clock.h"
 #include "common/file_text.h"
+#include "demo/demo_deadlines.h"
+#include "demo/demo_juries.h"
 #include "demo/demo_seed.h"
+#include "evaluation/evaluation_guards.h"
 #include "http/request_handler.h"
 #include "http/routes.h"
+#include "juries/jury_guards.h"
+#include "opinion/opinion_guards.h"
 #include "plugins/host_library.h"
 #include "plugins/plugin_guards.h"
 #include "plugins/plugin_loader.h"
+#include "scheduler/housekeeping.h"
 #include "store/migrations.h"
 #include "workflow/core_guards.h"
 
@@ -47,6 +54,9 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
 
   workflow::registerCoreGuards(guards_);
   plugins::registerPluginGuards(guards_, *plugin_rules_);
+  opinion::registerOpinionGuards(guards_);
+  evaluation::registerEvaluationGuards(guards_, *plugin_rules_);
+  juries::registerJuryGuards(guards_);
   definition_ = std::make_unique<workflow::WorkflowDefinition>(workflow::WorkflowDefinition::load(
       Poco::Path(share).append("workflows/candidate-file.json").toString(),
       Poco::Path(share).append("schemas/workflow.schema.json").toString(), guards_));
@@ -81,21 +91,89 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   files_ = std::make_unique<files::CandidateFileService>(*db_, *engine_, *plugin_rules_);
   transitions_ = std::make_unique<files::TransitionService>(*db_, *engine_, metrics_);
   modality_plans_ = std::make_unique<files::ModalityPlanService>(*db_, *plugin_rules_);
+  opinions_ = std::make_unique<opinion::CompanyOpinionService>(*db_, *plugin_rules_);
+  comments_ = std::make_unique<comments::CommentService>(*db_, *plugin_rules_);
+  commissions_ = std::make_unique<evaluation::CommissionService>(*db_);
+  evaluations_ = std::make_unique<evaluation::EvaluationService>(*db_, *plugin_rules_);
+  outcome_proposer_ = std::make_unique<juries::OutcomeProposer>(*plugin_rules_);
+  jury_sessions_ = std::make_unique<juries::JurySessionService>(*db_, *transitions_, *outcome_proposer_);
+  jury_decisions_ = std::make_unique<juries::DecisionService>(*db_, *transitions_, *outcome_proposer_);
+  jury_documents_ = std::make_unique<juries::JuryDocuments>(*db_, *plugin_rules_);
+  awards_ = std::make_unique<awards::AwardService>(*db_, config_.http.public_base_url);
+
+  wireDeadlinesAndNotifications(final_states);
 
   if (config_.demo) {
-    demo_accounts_ =
-        demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_, auth_->hasher());
+    demo_accounts_ = demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_,
+                                    auth_->hasher(), *opinions_, *commissions_, *evaluations_);
+    // The demo's juries decide through their sessions, like anyone else.
+    if (!demo_accounts_.empty()) demo::seedJuryDemo(*db_, *jury_sessions_, *jury_decisions_);
+    if (!demo_accounts_.empty()) demo::seedDeadlineDemo(*db_, *deadlines_);
   }
 
-  api_context_ = std::make_unique<http::ApiContext>(
-      http::ApiContext{*db_, *auth_, *files_, *transitions_, *modality_plans_, *engine_, *plugin_rules_,
-                       *referentials_, *referential_pins_, *documents_, metrics_, config_.http});
+  api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{*db_,
+                                                                     *auth_,
+                                                                     *files_,
+                                                                     *transitions_,
+                                                                     *modality_plans_,
+                                                                     *engine_,
+                                                                     *plugin_rules_,
+                                                                     *referentials_,
+                                                                     *referential_pins_,
+                                                                     *documents_,
+                                                                     *commissions_,
+                                                                     *evaluations_,
+                                                                     *opinions_,
+                                                                     *comments_,
+                                                                     metrics_,
+                                                                     config_.http,
+                                                                     *deadlines_,
+                                                                     *notifications_,
+                                                                     *streams_,
+                                                                     *jury_sessions_,
+                                                                     *jury_decisions_,
+                                                                     *jury_documents_,
+                                                                     *awards_});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||
       !Poco::File(Poco::Path(config_.http.web_root).append("index.html")).exists()) {
     log.warning("no web front end at '%s': the API is served, the pages are not", config_.http.web_root);
   }
+}
+
+void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final_states) {
+  if (config_.max_streams < 0 || config_.max_streams >= config_.max_threads) {
+    throw Error(ErrorCode::kInvalidConfiguration,
+                "max_streams (" + std::to_string(config_.max_streams) + ") must be below max_threads (" +
+                    std::to_string(config_.max_threads) + "): each open stream holds a server thread",
+                "max_streams");
+  }
+  const deadlines::Clock clock = config_.clock ? config_.clock : deadlines::systemClock();
+  deadlines_ = std::make_unique<deadlines::DeadlineService>(*db_, clock, final_states);
+  documents_->setReportGate([this](store::SqlSession& sql, const std::string& file_id) {
+    deadlines_->requireReportOpen(sql, file_id);
+  });
+  notifications_ = std::make_unique<notifications::NotificationService>(*db_, config_.smtp.enabled());
+  notifier_ = std::make_unique<notifications::EventNotifier>(*db_, *notifications_);
+  reminders_ = std::make_unique<deadlines::ReportReminders>(*db_, *notifications_, final_states);
+  streams_ = std::make_unique<live::StreamHub>(config_.max_streams);
+
+  const std::chrono::seconds every(std::max(1, config_.scheduler_interval_seconds));
+  const std::chrono::milliseconds often(std::max(100, config_.notify_interval_ms));
+  std::vector<scheduler::Task> tasks{
+      {"report reminders", every, [this, clock] { reminders_->runOnce(clock()); }},
+      {"notifications", often, [this] { notifier_->runOnce(); }},
+      // Sessions and idempotency keys live on the system clock, not the deadlines' one.
+      {"housekeeping", every, [this] { scheduler::purgeExpired(*db_, Poco::Timestamp()); }}};
+  if (config_.smtp.enabled()) {
+    mailer_ = std::make_unique<notifications::SmtpMailer>(config_.smtp);
+    email_ = std::make_unique<notifications::EmailDispatcher>(*db_, *mailer_);
+    tasks.push_back({"e-mail", often, [this] { email_->runOnce(Poco::Timestamp()); }});
+    Poco::Logger::get("server").information("e-mail: notifications go out through %s:%d", config_.smtp.host,
+                                            config_.smtp.port);
+  }
+  scheduler_ = std::make_unique<scheduler::Scheduler>(std::move(tasks));
 }
 
 Server::~Server() {
@@ -113,13 +191,18 @@ void Server::start() {
   params->setMaxKeepAliveRequests(10000);
   params->setTimeout(Poco::Timespan(config_.read_timeout_seconds, 0));
   params->setServerName("cqpm-hub");
+  thread_pool_ = std::make_unique<Poco::ThreadPool>("http", 2, config_.max_threads);
   http_server_ = std::make_unique<Poco::Net::HTTPServer>(
-      new http::RequestHandlerFactory(*api_context_, *router_, *static_files_), socket, params);
+      new http::RequestHandlerFactory(*api_context_, *router_, *static_files_), *thread_pool_, socket,
+      params);
   http_server_->start();
+  if (config_.scheduler_enabled) scheduler_->start();
 }
 
 void Server::stop() {
   if (!http_server_) return;
+  scheduler_->stop();    // wakes it at once; waits for the task in progress
+  streams_->shutdown();  // open streams end within one poll instead of holding the stop
   // stopAll(false): stop accepting, close idle connections, let requests in
   // progress complete; their transactions commit or roll back as a whole.
   http_server_->stopAll(false);
@@ -127,6 +210,7 @@ void Server::stop() {
     Poco::Thread::sleep(20);
   }
   http_server_.reset();
+  thread_pool_.reset();
 }
 
 int Server::port() const { return http_server_ ? http_server_->port() : 0; }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
 
 #include <memory>
 #include <string>
@@ -8,7 +9,13 @@
 
 #include "app/server_config.h"
 #include "auth/auth_service.h"
+#include "awards/award_service.h"
+#include "comments/comment_service.h"
+#include "deadlines/deadline_service.h"
+#include "deadlines/report_reminders.h"
 #include "documents/document_service.h"
+#include "evaluation/commission_service.h"
+#include "evaluation/evaluation_service.h"
 #include "files/candidate_file_service.h"
 #include "files/modality_plan_service.h"
 #include "files/referential_pin_service.h"
@@ -17,11 +24,21 @@
 #include "http/api_context.h"
 #include "http/router.h"
 #include "http/static_files.h"
+#include "juries/decision_service.h"
+#include "juries/jury_documents.h"
+#include "juries/jury_session_service.h"
+#include "juries/outcome_proposal.h"
+#include "live/stream_hub.h"
+#include "notifications/email_dispatcher.h"
+#include "notifications/event_notifier.h"
+#include "notifications/notification_service.h"
 #include "observability/metrics.h"
+#include "opinion/company_opinion_service.h"
 #include "plugins/plugin_catalog.h"
 #include "plugins/plugin_host.h"
 #include "plugins/plugin_rules.h"
 #include "referentials/referential_service.h"
+#include "scheduler/scheduler.h"
 #include "store/database.h"
 #include "workflow/guard_registry.h"
 #include "workflow/workflow_definition.h"
@@ -54,12 +71,25 @@ class Server {
   files::CandidateFileService& files() { return *files_; }
   files::TransitionService& transitions() { return *transitions_; }
   files::ModalityPlanService& modalityPlans() { return *modality_plans_; }
+  evaluation::CommissionService& commissions() { return *commissions_; }
+  evaluation::EvaluationService& evaluations() { return *evaluations_; }
+  opinion::CompanyOpinionService& opinions() { return *opinions_; }
+  comments::CommentService& comments() { return *comments_; }
   const plugins::PluginCatalog& plugins() const { return *plugins_; }
   referentials::ReferentialService& referentials() { return *referentials_; }
   auth::AuthService& auth() { return *auth_; }
   const http::Router& router() const { return *router_; }
+  deadlines::DeadlineService& deadlines() { return *deadlines_; }
+  deadlines::ReportReminders& reminders() { return *reminders_; }
+  notifications::EventNotifier& notifier() { return *notifier_; }
+  /// Null when no SMTP server is configured.
+  notifications::EmailDispatcher* emailDispatcher() { return email_.get(); }
+  live::StreamHub& streams() { return *streams_; }
 
  private:
+  /// Deadlines, notifications, e-mail, live streams and the scheduler that drives them.
+  void wireDeadlinesAndNotifications(const std::vector<std::string>& final_states);
+
   ServerConfig config_;
   git::Libgit2Runtime libgit2_;  // before anything opens a repository
   observability::Metrics metrics_;
@@ -79,9 +109,29 @@ class Server {
   std::unique_ptr<documents::BlobStore> blobs_;
   std::unique_ptr<documents::TypeSniffer> sniffer_;
   std::unique_ptr<documents::DocumentService> documents_;
+  std::unique_ptr<evaluation::CommissionService> commissions_;
+  std::unique_ptr<evaluation::EvaluationService> evaluations_;
+  std::unique_ptr<opinion::CompanyOpinionService> opinions_;
+  std::unique_ptr<comments::CommentService> comments_;
+  std::unique_ptr<deadlines::DeadlineService> deadlines_;
+  std::unique_ptr<notifications::NotificationService> notifications_;
+  std::unique_ptr<notifications::EventNotifier> notifier_;
+  std::unique_ptr<notifications::SmtpMailer> mailer_;
+  std::unique_ptr<notifications::EmailDispatcher> email_;
+  std::unique_ptr<deadlines::ReportReminders> reminders_;
+  std::unique_ptr<live::StreamHub> streams_;
+  std::unique_ptr<juries::OutcomeProposer> outcome_proposer_;
+  std::unique_ptr<juries::JurySessionService> jury_sessions_;
+  std::unique_ptr<juries::DecisionService> jury_decisions_;
+  std::unique_ptr<juries::JuryDocuments> jury_documents_;
+  std::unique_ptr<awards::AwardService> awards_;
+  std::unique_ptr<scheduler::Scheduler> scheduler_;  // after what its tasks use: stopped before they go
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::StaticFiles> static_files_;
+  // Poco's default pool holds at most 16 threads whatever max_threads says: the
+  // server gets its own, sized to max_threads, that outlives the HTTP server.
+  std::unique_ptr<Poco::ThreadPool> thread_pool_;
   std::unique_ptr<Poco::Net::HTTPServer> http_server_;
   std::vector<std::string> demo_accounts_;
 };

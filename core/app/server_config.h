@@ -3,7 +3,9 @@
 #include <string>
 
 #include "auth/password_hasher.h"
+#include "deadlines/paris_time.h"
 #include "http/api_context.h"
+#include "notifications/smtp_mailer.h"
 #include "plugins/lua_sandbox.h"
 
 namespace cqpm::app {
@@ -25,6 +27,18 @@ struct ServerConfig {
   int read_timeout_seconds = 15;  ///< per socket read
   auth::PasswordHashCost password_cost;
   http::HttpSettings http;
+  /// Live streams (SSE) open at once; beyond, 503 with Retry-After. Each open
+  /// stream holds one of max_threads for as long as it lasts, so this must stay
+  /// below max_threads (checked at start), leaving threads for ordinary requests.
+  int max_streams = 32;
+  /// The scheduler thread: deadline reminders and housekeeping (expired
+  /// sessions, idempotency keys older than 24 h) every scheduler_interval_seconds;
+  /// notifications from the event log, and their e-mails, every notify_interval_ms.
+  bool scheduler_enabled = true;  ///< false: nothing runs in the background (tests call runOnce)
+  int scheduler_interval_seconds = 60;
+  int notify_interval_ms = 2000;
+  notifications::SmtpSettings smtp;  ///< no host: notifications are in-app only
+  deadlines::Clock clock;            ///< "now" for deadlines; empty: the system clock
 };
 
 }  // namespace cqpm::app

@@ -22,6 +22,10 @@ std::string_view errorCodeName(ErrorCode code) {
       return "version_conflict";
     case ErrorCode::kConflict:
       return "conflict";
+    case ErrorCode::kPreconditionFailed:
+      return "precondition_failed";
+    case ErrorCode::kPreconditionRequired:
+      return "precondition_required";
     case ErrorCode::kPayloadTooLarge:
       return "payload_too_large";
     case ErrorCode::kUnsupportedMediaType:
@@ -32,6 +36,8 @@ std::string_view errorCodeName(ErrorCode code) {
       return "guard_failed";
     case ErrorCode::kUnprocessable:
       return "unprocessable";
+    case ErrorCode::kDeadlinePassed:
+      return "deadline_passed";
     case ErrorCode::kRateLimited:
       return "rate_limited";
     case ErrorCode::kPluginFailed:

@@ -4,9 +4,12 @@
 #include <vector>
 
 #include "auth/password_hasher.h"
+#include "evaluation/commission_service.h"
+#include "evaluation/evaluation_service.h"
 #include "files/candidate_file_service.h"
 #include "files/modality_plan_service.h"
 #include "files/transition_service.h"
+#include "opinion/company_opinion_service.h"
 #include "plugins/plugin_catalog.h"
 #include "store/database.h"
 
@@ -35,6 +38,9 @@ inline constexpr const char* kDemoPassword = "demo";
 /// Returns the logins created (empty when nothing was seeded).
 std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileService& files,
                                   files::TransitionService& transitions, files::ModalityPlanService& plans,
-                                  const plugins::PluginCatalog& catalog, const auth::PasswordHasher& hasher);
+                                  const plugins::PluginCatalog& catalog, const auth::PasswordHasher& hasher,
+                                  opinion::CompanyOpinionService& opinions,
+                                  evaluation::CommissionService& commissions,
+                                  evaluation::EvaluationService& evaluations);
 
 }  // namespace cqpm::demo

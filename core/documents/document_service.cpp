@@ -73,7 +73,13 @@ std::string DocumentService::requireUploadToDocument(const domain::Actor& actor,
     if (e.code() == ErrorCode::kNotFound) throw Error(ErrorCode::kNotFound, "no document " + document_id);
     throw;
   }
+  if (document->kind == "report") requireKindOpen(document->file_id, document->kind);  // before any byte
   return document->file_id;
+}
+
+void DocumentService::requireKindOpen(const std::string& file_id, const std::string& kind) {
+  if (kind != "report" || !report_gate_) return;
+  db_.read([&](store::SqlSession& sql) { report_gate_(sql, file_id); });
 }
 
 std::string DocumentService::checkType(const ReceivedBlob& blob, const std::string& filename) {
@@ -102,6 +108,8 @@ Object::Ptr DocumentService::store(const domain::Actor& actor, const store::Cand
   blobs_.keep(blob);  // bytes first: a version row never points at missing bytes
   const std::string now = nowIso8601();
   return db_.write([&](store::SqlSession& sql) {
+    // Checked again where the version is recorded: what counts is when the upload completes.
+    if (kind == "report" && report_gate_) report_gate_(sql, file.file.id);
     std::int64_t number = 1;
     if (is_new) {
       store::document_store::insertDocument(sql, {document_id, file.file.id, kind, now, {}}, actor.user_id);

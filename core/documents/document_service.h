@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,15 @@ class DocumentService {
 
   BlobStore& blobs() { return blobs_; }
 
+  /// Refuses a report for a file whose report deadline has passed, throwing
+  /// Error{kDeadlinePassed}; runs on the session of the check or the upload.
+  using ReportGate = std::function<void(store::SqlSession& sql, const std::string& file_id)>;
+  /// Set once by the composition root, before the server serves.
+  void setReportGate(ReportGate gate) { report_gate_ = std::move(gate); }
+  /// Checks, as soon as an upload form names its kind, that a document of
+  /// that kind may still be added to the file (a late report: Error{kDeadlinePassed}).
+  void requireKindOpen(const std::string& file_id, const std::string& kind);
+
  private:
   store::CandidateFileView fileInScope(const domain::Actor& actor, const std::string& file_id);
   std::string checkType(const ReceivedBlob& blob, const std::string& filename);
@@ -70,6 +80,7 @@ class DocumentService {
   BlobStore& blobs_;
   TypeSniffer& sniffer_;
   std::vector<std::string> final_states_;
+  ReportGate report_gate_;
 };
 
 /// {id, file_id, kind, created_at, versions: [{number, sha256, size, mime_type, filename, uploaded_by,

@@ -16,6 +16,7 @@ struct FileEvent {
   std::string actor_id;
   std::string actor_login;         ///< filled when read back
   std::string actor_display_name;  ///< filled when read back
+  std::string actor_role;          ///< filled when read back ("evaluator", ...)
   std::string organisation_id;
   std::string payload_json;  ///< a JSON object, "{}" when empty
   std::string at;

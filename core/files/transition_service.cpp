@@ -33,7 +33,6 @@ store::StoredResponse TransitionService::fire(
     const domain::Actor& actor, const TransitionRequest& request,
     const std::optional<IdempotencyKey>& idempotency,
     const std::function<store::StoredResponse(const store::CandidateFileView&)>& render) {
-  const auto scope = access::fileScopeFor(actor);
   std::string fired;
   store::StoredResponse response;
   try {
@@ -44,52 +43,13 @@ store::StoredResponse TransitionService::fire(
           return *replay;
         }
       }
-      // Read under the writer lock: the decision is taken on the state it changes.
-      auto view = store::candidate_file_store::find(sql, request.file_id, scope);
-      if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + request.file_id);
-      const domain::CandidateFile& file = view->file;
-      if (file.version != request.expected_version) throw versionConflict(file.version);
-
-      const workflow::Decision decision =
-          engine_.decide(file, actor, request.transition, request.payload, &sql);
-      if (!decision.allowed) {
-        const workflow::Refusal& refusal = *decision.refusal;
-        throw Error(refusal.code, refusal.message, refusal.field, refusal.details);
-      }
-      const std::string now = nowIso8601();
-      if (!store::candidate_file_store::updateState(sql, file.id, file.version, decision.to_state, now)) {
-        // Another instance sharing the database won the race.
-        auto current = store::candidate_file_store::find(sql, file.id, scope);
-        throw versionConflict(current ? current->file.version : file.version + 1);
-      }
-      if (decision.transition->pins_referential) {
-        // The file is judged under the referential version in force now, whatever is published later.
-        if (auto published = store::referential_version_store::latestVersion(sql, file.cqpm)) {
-          store::candidate_file_store::pinReferential(sql, file.id, published->number, published->commit_id);
-          view->file.referential_version = published->number;
-          view->file.referential_commit = published->commit_id;
-        }
-      }
-      domain::FileEvent event;
-      event.file_id = file.id;
-      event.transition = decision.transition->id;
-      event.from_state = file.state;
-      event.to_state = decision.to_state;
-      event.actor_id = actor.user_id;
-      event.organisation_id = actor.organisation_id;
-      event.payload_json = toJsonText(request.payload);
-      event.at = now;
-      store::event_store::append(sql, event);
-
-      view->file.state = decision.to_state;
-      view->file.version = file.version + 1;
-      view->file.updated_at = now;
-      store::StoredResponse answer = render(*view);
+      const store::CandidateFileView view = fireIn(sql, actor, request);
+      store::StoredResponse answer = render(view);
       if (idempotency) {
         store::idempotency_store::save(sql, actor.user_id, idempotency->key, idempotency->request_hash,
                                        answer);
       }
-      fired = decision.transition->id;
+      fired = request.transition;
       return answer;
     });
   } catch (const Error& e) {
@@ -98,6 +58,51 @@ store::StoredResponse TransitionService::fire(
   }
   if (!fired.empty()) metrics_.recordTransition(fired);
   return response;
+}
+
+store::CandidateFileView TransitionService::fireIn(SqlSession& sql, const domain::Actor& actor,
+                                                   const TransitionRequest& request) {
+  const auto scope = access::fileScopeFor(actor);
+  // Read under the writer lock: the decision is taken on the state it changes.
+  auto view = store::candidate_file_store::find(sql, request.file_id, scope);
+  if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + request.file_id);
+  const domain::CandidateFile& file = view->file;
+  if (file.version != request.expected_version) throw versionConflict(file.version);
+
+  const workflow::Decision decision = engine_.decide(file, actor, request.transition, request.payload, &sql);
+  if (!decision.allowed) {
+    const workflow::Refusal& refusal = *decision.refusal;
+    throw Error(refusal.code, refusal.message, refusal.field, refusal.details);
+  }
+  const std::string now = nowIso8601();
+  if (!store::candidate_file_store::updateState(sql, file.id, file.version, decision.to_state, now)) {
+    // Another instance sharing the database won the race.
+    auto current = store::candidate_file_store::find(sql, file.id, scope);
+    throw versionConflict(current ? current->file.version : file.version + 1);
+  }
+  if (decision.transition->pins_referential) {
+    // The file is judged under the referential version in force now, whatever is published later.
+    if (auto published = store::referential_version_store::latestVersion(sql, file.cqpm)) {
+      store::candidate_file_store::pinReferential(sql, file.id, published->number, published->commit_id);
+      view->file.referential_version = published->number;
+      view->file.referential_commit = published->commit_id;
+    }
+  }
+  domain::FileEvent event;
+  event.file_id = file.id;
+  event.transition = decision.transition->id;
+  event.from_state = file.state;
+  event.to_state = decision.to_state;
+  event.actor_id = actor.user_id;
+  event.organisation_id = actor.organisation_id;
+  event.payload_json = toJsonText(request.payload);
+  event.at = now;
+  store::event_store::append(sql, event);
+
+  view->file.state = decision.to_state;
+  view->file.version = file.version + 1;
+  view->file.updated_at = now;
+  return std::move(*view);
 }
 
 }  // namespace cqpm::files

@@ -41,6 +41,16 @@ class TransitionService {
       const std::optional<IdempotencyKey>& idempotency,
       const std::function<store::StoredResponse(const store::CandidateFileView&)>& render);
 
+  /// Fires the transition inside a write transaction the caller already holds
+  /// (`sql` from Database::write), so that it commits or rolls back with the
+  /// caller's other writes (a jury decision and the move it causes). Same checks
+  /// and errors as fire(), without idempotency; returns the updated file. The
+  /// transition is counted in the metrics only once the caller calls countFired.
+  store::CandidateFileView fireIn(store::SqlSession& sql, const domain::Actor& actor,
+                                  const TransitionRequest& request);
+  /// Counts a transition fired through fireIn, after its transaction committed.
+  void countFired(const std::string& transition) { metrics_.recordTransition(transition); }
+
  private:
   store::Database& db_;
   const workflow::WorkflowEngine& engine_;

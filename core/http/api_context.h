@@ -4,12 +4,24 @@
 #include <string>
 
 #include "auth/auth_service.h"
+#include "awards/award_service.h"
+#include "comments/comment_service.h"
+#include "deadlines/deadline_service.h"
 #include "documents/document_service.h"
+#include "evaluation/commission_service.h"
+#include "evaluation/evaluation_service.h"
 #include "files/candidate_file_service.h"
 #include "files/modality_plan_service.h"
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
+#include "juries/decision_service.h"
+#include "juries/jury_documents.h"
+#include "juries/jury_session_service.h"
+#include "live/file_event_stream.h"
+#include "live/stream_hub.h"
+#include "notifications/notification_service.h"
 #include "observability/metrics.h"
+#include "opinion/company_opinion_service.h"
 #include "plugins/plugin_rules.h"
 #include "referentials/referential_service.h"
 #include "store/database.h"
@@ -25,6 +37,9 @@ struct HttpSettings {
   int session_ttl_hours = 12;
   bool secure_cookies = false;  ///< set Secure on the session cookie (behind TLS)
   std::string web_root;         ///< the built front end (web/dist); empty: no pages
+  /// Where the public reaches this server: certificates print {public_base_url}/verify/{code}.
+  std::string public_base_url = "http://localhost:8080";
+  live::StreamTiming stream_timing;  ///< live streams: poll and keep-alive intervals
 };
 
 /// What the handlers reach: the services of the composition root, borrowed.
@@ -40,8 +55,19 @@ struct ApiContext {
   referentials::ReferentialService& referentials;
   files::ReferentialPinService& referential_pins;
   documents::DocumentService& documents;
+  evaluation::CommissionService& commissions;
+  evaluation::EvaluationService& evaluations;
+  opinion::CompanyOpinionService& opinions;
+  comments::CommentService& comments;
   observability::Metrics& metrics;
   const HttpSettings& settings;
+  deadlines::DeadlineService& deadlines;
+  notifications::NotificationService& notifications;
+  live::StreamHub& streams;
+  juries::JurySessionService& jury_sessions;
+  juries::DecisionService& jury_decisions;
+  juries::JuryDocuments& jury_documents;
+  awards::AwardService& awards;
 };
 
 }  // namespace cqpm::http

@@ -19,6 +19,8 @@ int httpStatusOf(ErrorCode code) {
     case ErrorCode::kVersionConflict:
     case ErrorCode::kConflict:
       return 409;
+    case ErrorCode::kPreconditionFailed:
+      return 412;
     case ErrorCode::kPayloadTooLarge:
       return 413;
     case ErrorCode::kUnsupportedMediaType:
@@ -26,7 +28,10 @@ int httpStatusOf(ErrorCode code) {
     case ErrorCode::kUnknownTransition:
     case ErrorCode::kGuardFailed:
     case ErrorCode::kUnprocessable:
+    case ErrorCode::kDeadlinePassed:
       return 422;
+    case ErrorCode::kPreconditionRequired:
+      return 428;
     case ErrorCode::kRateLimited:
       return 429;
     case ErrorCode::kUnavailable:

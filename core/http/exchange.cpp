@@ -52,6 +52,16 @@ Response Response::file(std::string path, std::string content_type) {
   return response;
 }
 
+Response Response::eventStream(StreamWriter writer) {
+  Response response;
+  response.content_type = "text/event-stream; charset=utf-8";
+  response.stream = std::move(writer);
+  // Proxies (nginx) must pass each event on at once, not buffer them.
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  response.headers.emplace_back("X-Accel-Buffering", "no");
+  return response;
+}
+
 Response Response::text(int status, std::string text, std::string content_type) {
   Response response;
   response.status = status;

@@ -3,6 +3,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,6 +35,11 @@ struct Request {
   const domain::Actor& requireActor() const;
 };
 
+/// Writes a streamed answer (server-sent events) until it returns: `out` is
+/// flushed to the client by the writer; `client_gone()` is true once the
+/// client has closed its side.
+using StreamWriter = std::function<void(std::ostream& out, const std::function<bool()>& client_gone)>;
+
 /// What a handler answers. Bodies are small here; streams come with their own type.
 struct Response {
   int status = 200;
@@ -41,6 +47,7 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string file_path;  ///< when set, the body is this file, streamed (body is ignored)
+  StreamWriter stream;    ///< when set, the body is written by it, open-ended (body is ignored)
 
   static Response json(int status, const Poco::JSON::Object::Ptr& object);
   static Response json(int status, std::string text);
@@ -48,6 +55,8 @@ struct Response {
   /// The file at `path`, streamed, with its type.
   static Response file(std::string path, std::string content_type);
   static Response text(int status, std::string text, std::string content_type = "text/plain; charset=utf-8");
+  /// An open-ended `text/event-stream` written by `writer`; the connection closes after it.
+  static Response eventStream(StreamWriter writer);
 };
 
 /// Condensed JSON text of an object.

@@ -3,6 +3,9 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include "common/clock.h"
+#include "files/event_summary.h"
+
 namespace cqpm::http {
 
 using Poco::JSON::Array;
@@ -77,6 +80,9 @@ Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::Workf
   }
   json->set("created_at", file.created_at);
   json->set("updated_at", file.updated_at);
+  // The dashboard's flag: the report deadline (as extended) has ended and no report is there.
+  json->set("report_due_at", nullable(view.report_due_at));
+  json->set("overdue", view.report_due_at && !view.report_uploaded && nowIso8601() >= *view.report_due_at);
   if (engine && actor) {
     Array::Ptr transitions = new Array;
     for (const auto* transition : engine->available(file, *actor)) {
@@ -94,7 +100,7 @@ Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::Workf
   return json;
 }
 
-Object::Ptr eventJson(const domain::FileEvent& event) {
+Object::Ptr eventJson(const domain::FileEvent& event, const workflow::WorkflowDefinition* workflow) {
   Object::Ptr json = new Object;
   json->set("seq", event.seq);
   json->set("transition", event.transition);
@@ -104,7 +110,9 @@ Object::Ptr eventJson(const domain::FileEvent& event) {
   actor->set("id", event.actor_id);
   actor->set("login", event.actor_login);
   actor->set("display_name", event.actor_display_name);
+  actor->set("role", event.actor_role);
   json->set("actor", actor);
+  json->set("summary_fr", files::eventSummaryFr(event, workflow));
   json->set("organisation_id", event.organisation_id);
   Poco::JSON::Parser parser;
   json->set("payload", parser.parse(event.payload_json));

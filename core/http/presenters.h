@@ -17,7 +17,11 @@ Poco::JSON::Object::Ptr organisationJson(const domain::Organisation& organisatio
 /// A file; with `engine`, also the transitions `actor` may fire now.
 Poco::JSON::Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::WorkflowEngine* engine,
                                  const domain::Actor* actor);
-Poco::JSON::Object::Ptr eventJson(const domain::FileEvent& event);
+/// An event of a file's history, with its actor (id, login, display_name, role) and
+/// a French summary (`summary_fr`, see files/event_summary.h) that names workflow
+/// transitions by their label in `workflow` when given.
+Poco::JSON::Object::Ptr eventJson(const domain::FileEvent& event,
+                                  const workflow::WorkflowDefinition* workflow = nullptr);
 /// {"error": {"code", "message", "field", "details"?}}
 Poco::JSON::Object::Ptr errorJson(const std::string& code, const std::string& message,
                                   const std::string& field, Poco::JSON::Object::Ptr details);

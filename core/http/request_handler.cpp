@@ -7,6 +7,7 @@
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
+#include <sys/socket.h>
 
 #include <chrono>
 
@@ -91,6 +92,23 @@ void lingeringClose(Poco::Net::HTTPServerRequest& raw) {
     }
   } catch (const Poco::Exception&) {
     // Timed out or reset: the connection is going away anyway.
+  }
+}
+
+// True once the client has closed its side of the connection: its socket
+// reads as ready with nothing to read. Lets an open stream end without waiting
+// for its next write to fail.
+bool clientClosed(Poco::Net::HTTPServerRequest& raw) {
+  auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&raw);
+  if (!impl) return false;
+  try {
+    Poco::Net::StreamSocket& socket = impl->socket();
+    if (!socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ | Poco::Net::Socket::SELECT_ERROR))
+      return false;
+    char byte = 0;
+    return socket.receiveBytes(&byte, 1, MSG_PEEK) <= 0;
+  } catch (const Poco::Exception&) {
+    return true;
   }
 }
 
@@ -183,7 +201,8 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
     error_code = std::string(errorCodeName(e.code()));
     response =
         Response::json(httpStatusOf(e.code()), errorJson(error_code, e.what(), e.field(), e.details()));
-    if (e.code() == ErrorCode::kRateLimited && e.details() && e.details()->has("retry_after")) {
+    if ((e.code() == ErrorCode::kRateLimited || e.code() == ErrorCode::kUnavailable) && e.details() &&
+        e.details()->has("retry_after")) {
       response.headers.emplace_back("Retry-After", e.details()->getValue<std::string>("retry_after"));
     }
     if (e.code() == ErrorCode::kStorage || e.code() == ErrorCode::kInternal) {
@@ -211,6 +230,28 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
       out.sendFile(response.file_path, response.content_type);  // streamed, with its length
     } catch (const Poco::Exception& e) {
       Poco::Logger::get("http").error("cannot send %s: %s", response.file_path, e.displayText());
+    }
+    context_.metrics.requestFinished();
+    context_.metrics.recordRequest(request.method, route_name, response.status,
+                                   std::chrono::duration<double>(Clock::now() - started).count());
+    return;
+  }
+  if (response.stream) {
+    // Open-ended: chunked, one chunk per flush, and the connection closes after it.
+    out.setKeepAlive(false);
+    out.setChunkedTransferEncoding(true);
+    out.setContentType(response.content_type);
+    Poco::Logger::get("http").information("%s \"%s %s\" %d stream opened %s", request.client_address,
+                                          request.method, raw.getURI().substr(0, 200), response.status,
+                                          request.actor ? request.actor->login : std::string("-"));
+    try {
+      std::ostream& body = out.send();
+      body.flush();
+      response.stream(body, [&raw] { return clientClosed(raw); });
+    } catch (const Poco::Exception&) {
+      // The client went away mid-stream.
+    } catch (const std::exception& e) {
+      Poco::Logger::get("http").error("stream %s ended: %s", request.path, std::string(e.what()));
     }
     context_.metrics.requestFinished();
     context_.metrics.recordRequest(request.method, route_name, response.status,

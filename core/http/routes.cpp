@@ -1,13 +1,22 @@
 #include "http/routes.h"
 
 #include "http/handlers/auth_handlers.h"
+#include "http/handlers/award_handlers.h"
 #include "http/handlers/catalog_handlers.h"
+#include "http/handlers/comment_handlers.h"
 #include "http/handlers/cqpm_handlers.h"
+#include "http/handlers/deadline_handlers.h"
 #include "http/handlers/document_handlers.h"
+#include "http/handlers/evaluation_handlers.h"
 #include "http/handlers/file_handlers.h"
 #include "http/handlers/git_handlers.h"
 #include "http/handlers/health_handlers.h"
+#include "http/handlers/jury_handlers.h"
+#include "http/handlers/notification_handlers.h"
+#include "http/handlers/opinion_handlers.h"
 #include "http/handlers/referential_handlers.h"
+#include "http/handlers/stream_handlers.h"
+#include "http/handlers/verification_handlers.h"
 
 namespace cqpm::http {
 
@@ -35,12 +44,30 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/{id}",                 kAuthenticated, bind(getFile)},
       {"POST", "/api/v1/files/{id}/transitions",     kAuthenticated, bind(fireTransition)},
       {"GET",  "/api/v1/files/{id}/events",          kAuthenticated, bind(fileEvents)},
+      {"GET",  "/api/v1/files/{id}/stream",          kAuthenticated, bind(streamFileEvents)},
+      {"GET",  "/api/v1/files/{id}/deadlines",       kAuthenticated, bind(listDeadlines)},
+      {"PUT",  "/api/v1/files/{id}/deadlines/report", kAuthenticated, bind(setReportDeadline)},
+      {"POST", "/api/v1/files/{id}/deadlines/report/extensions", kAuthenticated, bind(extendReportDeadline)},
+      {"GET",  "/api/v1/notifications",              kAuthenticated, bind(listNotifications)},
+      {"POST", "/api/v1/notifications/read-all",     kAuthenticated, bind(readAllNotifications)},
+      {"POST", "/api/v1/notifications/{id}/read",    kAuthenticated, bind(readNotification)},
       {"GET",  "/api/v1/files/{id}/modalities",      kAuthenticated, bind(getModalityPlan)},
       {"PUT",  "/api/v1/files/{id}/modalities",      kAuthenticated, bind(putModalityPlan)},
       {"GET",  "/api/v1/files/{id}/documents",       kAuthenticated, bind(listDocuments)},
       {"POST", "/api/v1/files/{id}/documents",       kAuthenticated, bind(uploadDocument), true},
       {"POST", "/api/v1/documents/{doc}/versions",   kAuthenticated, bind(uploadDocumentVersion), true},
       {"GET",  "/api/v1/documents/{doc}/versions/{n}/content", kAuthenticated, bind(documentContent)},
+      {"GET",  "/api/v1/files/{id}/commission",      kAuthenticated, bind(getCommission)},
+      {"PUT",  "/api/v1/files/{id}/commission",      kAuthenticated, bind(putCommission)},
+      {"GET",  "/api/v1/files/{id}/evaluation",      kAuthenticated, bind(getEvaluation)},
+      {"PUT",  "/api/v1/files/{id}/evaluation/{competency}", kAuthenticated, bind(putCompetencyEvaluation)},
+      {"POST", "/api/v1/files/{id}/evaluation/{competency}/signatures", kAuthenticated,
+       bind(signCompetencyEvaluation)},
+      {"GET",  "/api/v1/files/{id}/company-opinion", kAuthenticated, bind(getCompanyOpinion)},
+      {"PUT",  "/api/v1/files/{id}/company-opinion", kAuthenticated, bind(putCompanyOpinion)},
+      {"POST", "/api/v1/files/{id}/company-opinion/signature", kAuthenticated, bind(signCompanyOpinion)},
+      {"GET",  "/api/v1/files/{id}/comments",        kAuthenticated, bind(listComments)},
+      {"POST", "/api/v1/files/{id}/comments",        kAuthenticated, bind(addComment)},
       {"GET",  "/api/v1/files/{id}/referential",     kAuthenticated, bind(fileReferential)},
       {"POST", "/api/v1/files/{id}/referential",     kAuthenticated, bind(moveFileReferential)},
       {"GET",  "/api/v1/cqpms",                      kAuthenticated, bind(listCqpms)},
@@ -56,6 +83,23 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"POST", "/api/v1/proposals/{n}/approve",      kAuthenticated, bind(approveProposal)},
       {"POST", "/api/v1/proposals/{n}/reject",       kAuthenticated, bind(rejectProposal)},
       {"POST", "/api/v1/proposals/{n}/publish",      kAuthenticated, bind(publishProposal)},
+      {"POST", "/api/v1/jury-sessions",              kAuthenticated, bind(createJurySession)},
+      {"GET",  "/api/v1/jury-sessions",              kAuthenticated, bind(listJurySessions)},
+      {"GET",  "/api/v1/jury-sessions/{id}",         kAuthenticated, bind(getJurySession)},
+      {"POST", "/api/v1/jury-sessions/{id}/members", kAuthenticated, bind(addJuryMember)},
+      {"POST", "/api/v1/jury-sessions/{id}/members/{user}/attendance", kAuthenticated, bind(setJuryAttendance)},
+      {"POST", "/api/v1/jury-sessions/{id}/files",   kAuthenticated, bind(addJuryFile)},
+      {"POST", "/api/v1/jury-sessions/{id}/open",    kAuthenticated, bind(openJurySession)},
+      {"GET",  "/api/v1/jury-sessions/{id}/files/{file}/proposal", kAuthenticated, bind(juryProposal)},
+      {"POST", "/api/v1/jury-sessions/{id}/files/{file}/decision", kAuthenticated, bind(recordJuryDecision)},
+      {"GET",  "/api/v1/jury-sessions/{id}/minutes.pdf", kAuthenticated, bind(juryMinutesPdf)},
+      {"GET",  "/api/v1/jury-sessions/{id}/results.csv", kAuthenticated, bind(juryResultsCsv)},
+      {"POST", "/api/v1/decisions/{id}/revocation",  kAuthenticated, bind(revokeJuryDecision)},
+      {"GET",  "/api/v1/files/{id}/decisions",       kAuthenticated, bind(fileDecisions)},
+      {"GET",  "/api/v1/awards/{id}/document.pdf",   kAuthenticated, bind(awardDocumentPdf)},
+      // Public: anyone holding a certificate's code may check it, and nothing more.
+      {"GET",  "/api/v1/verify/{code}",              kPublic,        bind(verifyAward)},
+      {"GET",  "/verify/{code}",                     kPublic,        bind(verifyAwardPage)},
   };
   // clang-format on
 }

@@ -17,7 +17,10 @@ constexpr const char* kSelectFiles =
     "f.referential_commit, f.state, f.version, "
     "f.created_at, "
     "f.updated_at, "
-    "c.name AS centre_name, co.name AS company_name "
+    "c.name AS centre_name, co.name AS company_name, "
+    "(SELECT dl.due_at FROM file_deadlines dl WHERE dl.file_id = f.id AND dl.kind = 'report') "
+    "AS report_due_at, "
+    "(SELECT COUNT(*) FROM documents rd WHERE rd.file_id = f.id AND rd.kind = 'report') AS report_documents "
     "FROM candidate_files f JOIN organisations c ON c.id = f.centre_id "
     "LEFT JOIN organisations co ON co.id = f.company_id ";
 
@@ -44,6 +47,8 @@ CandidateFileView readFile(const RowReader& row) {
   file.updated_at = row.text("updated_at");
   view.centre_name = row.text("centre_name");
   view.company_name = row.optionalText("company_name");
+  view.report_due_at = row.optionalText("report_due_at");
+  view.report_uploaded = row.integer("report_documents") > 0;
   return view;
 }
 
@@ -65,6 +70,15 @@ class Conditions {
       case Kind::kCandidate:
         add("f.candidate_user_id = ?", scope.key);
         break;
+      case Kind::kCommission:
+        add("f.id IN (SELECT ec.file_id FROM evaluation_commissions ec WHERE ec.evaluator_id = ?)",
+            scope.key);
+        break;
+      case Kind::kJurySessions:
+        add("f.id IN (SELECT jf.file_id FROM jury_session_files jf JOIN jury_members jm ON jm.session_id = "
+            "jf.session_id WHERE jm.user_id = ?)",
+            scope.key);
+        break;
       case Kind::kNothing:
         clauses_.push_back("1 = 0");
         break;
@@ -72,6 +86,11 @@ class Conditions {
     if (with_state && filter.state) add("f.state = ?", *filter.state);
     if (filter.cqpm) add("f.cqpm = ?", *filter.cqpm);
     if (filter.pathway) add("f.pathway = ?", *filter.pathway);
+    if (filter.overdue_at) {
+      add("f.id IN (SELECT dl.file_id FROM file_deadlines dl WHERE dl.kind = 'report' AND dl.due_at <= ?) "
+          "AND NOT EXISTS (SELECT 1 FROM documents rd WHERE rd.file_id = f.id AND rd.kind = 'report')",
+          *filter.overdue_at);
+    }
     if (filter.name_query)
       add("f.search_name LIKE ? ESCAPE '\\'", "%" + escapeLike(foldForSearch(*filter.name_query)) + "%");
   }

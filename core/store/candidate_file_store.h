@@ -16,6 +16,8 @@ struct CandidateFileView {
   domain::CandidateFile file;
   std::string centre_name;
   std::optional<std::string> company_name;
+  std::optional<std::string> report_due_at;  ///< when the report deadline (as extended) ends, if one is set
+  bool report_uploaded = false;              ///< the file holds a report document
 };
 
 /// Filters of the file list; empty members do not filter.
@@ -24,6 +26,8 @@ struct FileFilter {
   std::optional<std::string> cqpm;
   std::optional<std::string> pathway;
   std::optional<std::string> name_query;  ///< matched against the candidate's folded name
+  /// Only files whose report deadline ended at or before this instant (ISO-8601) without a report.
+  std::optional<std::string> overdue_at;
 };
 
 /// Position after the last item of a page: files are listed newest first.

@@ -68,12 +68,30 @@ FileEvent append(SqlSession& sql, FileEvent event) {
 }
 
 std::vector<FileEvent> listForFile(SqlSession& sql, const std::string& file_id) {
+  return listForFileAfter(sql, file_id, 0, -1);
+}
+
+std::int64_t lastSeq(SqlSession& sql, const std::string& file_id) {
   std::string key = file_id;
+  auto stmt = sql.statement("SELECT COALESCE(MAX(seq), 0) AS last FROM file_events WHERE file_id = ?");
+  stmt, use(key);
+  std::int64_t last = 0;
+  forEachRow(stmt, [&](const RowReader& row) { last = row.integer("last"); });
+  return last;
+}
+
+std::vector<FileEvent> listForFileAfter(SqlSession& sql, const std::string& file_id, std::int64_t after_seq,
+                                        int limit) {
+  std::string key = file_id;
+  Poco::Int64 after = after_seq;
   auto stmt = sql.statement(
       "SELECT e.file_id, e.seq, e.transition, e.from_state, e.to_state, e.actor_id, u.login, u.display_name, "
+      "u.role, "
       "e.organisation_id, e.payload, e.at, e.prev_hash, e.hash "
-      "FROM file_events e JOIN users u ON u.id = e.actor_id WHERE e.file_id = ? ORDER BY e.seq");
-  stmt, use(key);
+      "FROM file_events e JOIN users u ON u.id = e.actor_id WHERE e.file_id = ? AND e.seq > ? "
+      "ORDER BY e.seq" +
+      (limit > 0 ? " LIMIT " + std::to_string(limit) : std::string()));
+  stmt, use(key), use(after);
   std::vector<FileEvent> events;
   forEachRow(stmt, [&](const RowReader& row) {
     FileEvent event;
@@ -85,6 +103,7 @@ std::vector<FileEvent> listForFile(SqlSession& sql, const std::string& file_id) 
     event.actor_id = row.text("actor_id");
     event.actor_login = row.text("login");
     event.actor_display_name = row.text("display_name");
+    event.actor_role = row.text("role");
     event.organisation_id = row.text("organisation_id");
     event.payload_json = row.text("payload");
     event.at = row.text("at");

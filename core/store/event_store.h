@@ -18,6 +18,12 @@ domain::FileEvent append(SqlSession& sql, domain::FileEvent event);
 
 /// The file's events, oldest first, with the actors' login and display name.
 std::vector<domain::FileEvent> listForFile(SqlSession& sql, const std::string& file_id);
+/// The file's events after `after_seq`, oldest first, at most `limit` (an
+/// indexed read of the primary key: cheap enough to poll).
+std::vector<domain::FileEvent> listForFileAfter(SqlSession& sql, const std::string& file_id,
+                                                std::int64_t after_seq, int limit);
+/// The seq of the file's last event, 0 when it has none.
+std::int64_t lastSeq(SqlSession& sql, const std::string& file_id);
 
 /// The hash an event must carry given its fields and prev_hash.
 std::string chainHash(const domain::FileEvent& event);

@@ -14,6 +14,11 @@ inline constexpr std::string_view kCompanyOpinionNotRequired = "company_opinion_
 inline constexpr std::string_view kReasonGiven = "reason_given";
 inline constexpr std::string_view kBlocsListed = "blocs_listed";
 
+/// Whether the file needs the company's opinion: every pathway except VAE
+/// (DESIGN). The rule behind company_opinion_required and company_opinion_not_required,
+/// shared with the company opinion service.
+bool companyOpinionApplies(const domain::CandidateFile& file);
+
 /// Registers the guards every workflow may use, whatever the CQPM:
 /// - candidate_identity_complete (kFile): given name, family name, e-mail and birth
 ///   date are all non-blank; field "candidate.<name>" of the first missing one.

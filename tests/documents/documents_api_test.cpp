@@ -153,6 +153,9 @@ TEST_P(DocumentsApiTest, WhoMayAddAndReadFollowsTheFile) {
   EXPECT_EQ(
       upload(client().login("centre2"), "/api/v1/documents/" + doc + "/versions", "", "r.pdf", kPdf).status,
       404);
+  // An evaluator sees the file once on its commission; reading is all they do with documents.
+  EXPECT_EQ(client().get(path, client().login("evaluateur1")).status, 404);
+  formCommission(centre, file);
   EXPECT_EQ(upload(client().login("evaluateur1"), path, "report", "r.pdf", kPdf).status, 403);
   EXPECT_EQ(client().get(path, client().login("evaluateur1")).status, 200);
   EXPECT_EQ(upload(client().login("gtp-employeur"), path, "report", "r.pdf", kPdf).status, 404);

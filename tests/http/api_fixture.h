@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/json_text.h"
+#include "demo/demo_opinion.h"
 #include "demo/demo_seed.h"
 #include "support/test_server.h"
 
@@ -84,6 +85,85 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     const auto agreed = fire(token, file_id, "agree_modalities", version + 1);
     EXPECT_EQ(agreed.status, 200) << agreed.body;
     return version + 2;
+  }
+
+  /// Forms the file's evaluation commission, as the coordinator `centre`, with
+  /// every evaluator of the centre (the demo's evaluateur1 and evaluateur2).
+  void formCommission(const std::string& centre, const std::string& file_id) const {
+    const std::string path = "/api/v1/files/" + file_id + "/commission";
+    const auto view = client().get(path, centre);
+    ASSERT_EQ(view.status, 200) << view.body;
+    const auto available = view.json()->getArray("available_evaluators");
+    Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
+    for (std::size_t i = 0; i < available->size(); ++i)
+      ids->add(available->getObject(static_cast<unsigned>(i))->getValue<std::string>("id"));
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+    body->set("evaluators", ids);
+    const auto answer =
+        client().request("PUT", path, toJsonText(body),
+                         {{"Authorization", "Bearer " + centre}, {"Content-Type", "application/json"}});
+    ASSERT_EQ(answer.status, 200) << answer.body;
+  }
+
+  /// Records every competency of the file's grid as `result` (by evaluateur1) and
+  /// has evaluateur1 and evaluateur2 sign it: what leaving under_evaluation
+  /// requires (guard evaluation_complete). The file must be under_evaluation,
+  /// its commission formed (formCommission).
+  void evaluateEveryCompetency(const std::string& file_id, const std::string& result = "acquired") const {
+    const std::string first = client().login("evaluateur1"), second = client().login("evaluateur2");
+    const std::string path = "/api/v1/files/" + file_id + "/evaluation";
+    const auto grid = client().get(path, first);
+    ASSERT_EQ(grid.status, 200) << grid.body;
+    const auto competencies = grid.json()->getArray("competencies");
+    for (std::size_t i = 0; i < competencies->size(); ++i) {
+      const auto competency = competencies->getObject(static_cast<unsigned>(i));
+      const std::string item = path + "/" + std::to_string(competency->getValue<int>("number"));
+      const auto written = client().request("PUT", item, R"({"result":")" + result + R"("})",
+                                            {{"Authorization", "Bearer " + first},
+                                             {"Content-Type", "application/json"},
+                                             {"If-Match", competency->getValue<std::string>("etag")}});
+      ASSERT_EQ(written.status, 200) << written.body;
+      for (const auto& token : {first, second}) {
+        const auto signature =
+            client().postJson(item + "/signatures", "", token, {{"If-Match", written.headers.at("etag")}});
+        ASSERT_EQ(signature.status, 201) << signature.body;
+      }
+    }
+  }
+
+  /// From a new employee file (`created` at version 1): registers it and walks it
+  /// to company_opinion as the centre; returns the file's new version.
+  std::int64_t walkToCompanyOpinion(const std::string& centre, const std::string& file_id) const {
+    EXPECT_EQ(fire(centre, file_id, "register", 1).status, 200);
+    std::int64_t version = agreeModalities(centre, file_id, 2);
+    for (const char* step : {"submit_evidence", "start_evaluation", "request_company_opinion"}) {
+      if (std::string(step) == "start_evaluation") formCommission(centre, file_id);
+      if (std::string(step) == "request_company_opinion") evaluateEveryCompetency(file_id);
+      const auto answer = fire(centre, file_id, step, version);
+      EXPECT_EQ(answer.status, 200) << step << ": " << answer.body;
+      if (answer.status == 200) version = answer.json()->getValue<std::int64_t>("version");
+    }
+    return version;
+  }
+
+  /// Fills every activity and competency of the file's company opinion
+  /// (favourable) and signs it, as the demo company's tutor ("entreprise"): what
+  /// give_company_opinion requires. The file must be in company_opinion.
+  void signSampleCompanyOpinion(const std::string& file_id) const {
+    const std::string tutor = client().login("entreprise");
+    const std::string path = "/api/v1/files/" + file_id + "/company-opinion";
+    const auto opinion = client().get(path, tutor);
+    ASSERT_EQ(opinion.status, 200) << opinion.body;
+    const auto saved =
+        client().request("PUT", path, toJsonText(demo::sampleOpinion(opinion.json())),
+                         {{"Authorization", "Bearer " + tutor},
+                          {"Content-Type", "application/json"},
+                          {"If-Match", opinion.json()->getObject("current")->getValue<std::string>("etag")}});
+    ASSERT_EQ(saved.status, 200) << saved.body;
+    const auto signed_opinion =
+        client().postJson(path + "/signature", "{}", tutor,
+                          {{"If-Match", saved.json()->getObject("current")->getValue<std::string>("etag")}});
+    ASSERT_EQ(signed_opinion.status, 200) << signed_opinion.body;
   }
 
   std::unique_ptr<TestServer> server_;

@@ -81,6 +81,8 @@ TEST_P(TransitionsApiTest, VaeFileGoesToTheJuryWithoutCompanyOpinion) {
     ASSERT_EQ(fire(centre, id, step, version++).status, 200) << step;
   }
   EXPECT_EQ(fire(centre, id, "request_company_opinion", version).status, 422);
+  formCommission(centre, id);
+  evaluateEveryCompetency(id);
   const auto answer = fire(centre, id, "send_to_jury_without_opinion", version);
   ASSERT_EQ(answer.status, 200) << answer.body;
   EXPECT_EQ(answer.json()->getValue<std::string>("state"), "ready_for_jury");

@@ -83,6 +83,7 @@ TestServer::TestServer(const std::string& backend, const TestServerOptions& opti
   config.password_cost = {64, 1, 1};  // tests do not need a slow hash
   config.http.web_root.clear();
   config.plugins_dir = options.plugins_dir;
+  if (options.configure) options.configure(config);
   server_ = std::make_unique<app::Server>(config);
   server_->start();
 }

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -44,6 +45,8 @@ class HttpClient {
 /// What a test may change in the server it starts.
 struct TestServerOptions {
   std::string plugins_dir;  ///< empty: the project's plugins/
+  /// Last changes to the configuration before the server is built (clock, SMTP, scheduler...).
+  std::function<void(app::ServerConfig&)> configure;
 };
 
 /// The real server, in process, on a loopback port chosen by the system, over

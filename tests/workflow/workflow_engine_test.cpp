@@ -99,6 +99,15 @@ const std::map<std::string, Spoiler, std::less<>>& spoilers() {
       {"blocs_listed",
        {[](auto&, auto& payload) { payload->set("blocs", Poco::JSON::Array::Ptr(new Poco::JSON::Array)); },
         "payload.blocs"}},
+      {test_support::kOpinionSignedGuard,
+       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "company_opinion_signed"); },
+        "company_opinion_signed"}},
+      {test_support::kDecidedByJuryGuard,
+       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "decided_by_jury"); },
+        "decided_by_jury"}},
+      {test_support::kEvaluationCompleteGuard,
+       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "evaluation_complete"); },
+        "evaluation_complete"}},
   };
   return kSpoilers;
 }

@@ -50,6 +50,29 @@ inline std::string stringify(const Poco::JSON::Object::Ptr& object) {
 /// test can make each one pass or fail; the real ones are tested in tests/plugins.
 inline constexpr const char* kPluginRegistrationGuard = "registration_accepted";
 inline constexpr const char* kPluginPlanGuard = "modality_plan_accepted";
+/// Guards that read stored data through the transition's transaction, registered
+/// by their own modules; stood in here by guards that pass (the real ones are
+/// tested over HTTP: company_opinion_signed in tests/opinion).
+inline constexpr const char* kOpinionSignedGuard = "company_opinion_signed";
+/// The jury's decision guard (certify, award_blocs, refuse_certification): tested
+/// over HTTP in tests/juries.
+inline constexpr const char* kDecidedByJuryGuard = "decided_by_jury";
+/// The evaluation grid's completeness (leaving under_evaluation): tested over HTTP
+/// in tests/evaluation.
+inline constexpr const char* kEvaluationCompleteGuard = "evaluation_complete";
+
+/// The payload member that makes a stand-in of a guard reading stored data refuse:
+/// {"refuse_stand_in": "<guard name>"}; the refusal's field is the guard's name.
+inline constexpr const char* kRefuseStandIn = "refuse_stand_in";
+
+/// A stand-in for a guard that reads stored data: passes, unless the payload
+/// names it in kRefuseStandIn (so the engine's tests can make it fail).
+inline GuardFunction storedDataStandIn(std::string name) {
+  return [name](const GuardContext& context) -> std::optional<Refusal> {
+    if (context.payload->optValue<std::string>(kRefuseStandIn, "") != name) return std::nullopt;
+    return Refusal{ErrorCode::kGuardFailed, name + " refused", name, nullptr};
+  };
+}
 
 inline GuardRegistry coreRegistry() {
   GuardRegistry registry;
@@ -65,6 +88,9 @@ inline GuardRegistry coreRegistry() {
     }
     return std::nullopt;
   });
+  for (const char* name : {kOpinionSignedGuard, kDecidedByJuryGuard, kEvaluationCompleteGuard}) {
+    registry.add(name, GuardKind::kPayload, storedDataStandIn(name));
+  }
   return registry;
 }
 

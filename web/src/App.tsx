@@ -10,10 +10,14 @@ import { CqpmVersionPage } from './pages/CqpmVersionPage';
 import { CqpmVersionsPage } from './pages/CqpmVersionsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { FilePage } from './pages/FilePage';
+import { JurySessionPage } from './pages/JurySessionPage';
+import { JurySessionsPage } from './pages/JurySessionsPage';
 import { LoginPage } from './pages/LoginPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { ProposalPage } from './pages/ProposalPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { ProposeChangePage } from './pages/ProposeChangePage';
+import { VerifyPage } from './pages/VerifyPage';
 import { isGtpAuditor } from './referentialHistory';
 import { SessionProvider, useSession } from './session';
 import { usePageTitle } from './usePageTitle';
@@ -104,6 +108,9 @@ export function App() {
         <UnauthorizedRedirect />
         <Routes>
           <Route path={LOGIN_PATH} element={<LoginPage />} />
+          {/* Public: anyone checks a certificate's code, without an account. */}
+          <Route path="verify" element={<VerifyPage />} />
+          <Route path="verify/:code" element={<VerifyPage />} />
           <Route element={<AuthenticatedLayout />}>
             <Route index element={<HomePage />} />
             <Route path="dossiers/:id" element={<FilePage />} />
@@ -115,6 +122,9 @@ export function App() {
             <Route path="cqpm/:id/proposer" element={<ProposeChangePage />} />
             <Route path="propositions" element={<ProposalsPage />} />
             <Route path="propositions/:n" element={<ProposalPage />} />
+            <Route path="jurys" element={<JurySessionsPage />} />
+            <Route path="jurys/:id" element={<JurySessionPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

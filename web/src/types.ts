@@ -65,6 +65,10 @@ export interface FileSummary {
   updated_at: string;
   /** Null until the file is registered (older servers: absent). */
   referential?: PinnedReferential | null;
+  /** End of the report deadline in force (Europe/Paris), or null when none is set. */
+  report_due_at?: string | null;
+  /** The report deadline has passed and no report was uploaded. */
+  overdue?: boolean;
 }
 
 export interface CandidateFile extends FileSummary {
@@ -95,11 +99,13 @@ export interface FileEvent {
   transition: string;
   from: string | null;
   to: string;
-  actor: { id: string; login: string; display_name: string } | null;
+  actor: { id: string; login: string; display_name: string; role?: string } | null;
   organisation_id: string | null;
   payload: Record<string, unknown> | null;
   at: string;
   hash: string;
+  /** A short French sentence saying what happened (the activity feed). */
+  summary_fr?: string;
 }
 
 export interface WorkflowState {

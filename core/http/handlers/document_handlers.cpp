@@ -9,6 +9,7 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 
+#include <functional>
 #include <optional>
 
 #include "documents/filename.h"
@@ -27,8 +28,10 @@ struct UploadForm {
 };
 
 // Reads the multipart body part by part: the file goes straight to disk
-// (hashed on the way), the small fields to memory.
-UploadForm readUploadForm(ApiContext& context, Request& request) {
+// (hashed on the way), the small fields to memory. `on_kind` sees the kind
+// when it comes before the file, so a refusal needs none of the file's bytes.
+UploadForm readUploadForm(ApiContext& context, Request& request,
+                          const std::function<void(const std::string&)>& on_kind = {}) {
   Poco::Net::HTTPServerRequest& raw = *request.raw;
   const std::uint64_t limit = context.settings.max_upload_bytes;
   if (raw.hasContentLength() &&
@@ -64,6 +67,7 @@ UploadForm readUploadForm(ApiContext& context, Request& request) {
       } else if (name == "kind") {
         Poco::StreamCopier::copyToString(reader.stream(), form.kind, 256);
         form.kind = Poco::trim(form.kind.substr(0, 64));
+        if (on_kind && !form.blob) on_kind(form.kind);
       } else {
         Poco::NullOutputStream ignore;
         Poco::StreamCopier::copyStream(reader.stream(), ignore);
@@ -97,7 +101,9 @@ Response uploadDocument(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
   const std::string file_id = request.params.at("id");
   context.documents.requireUploadToFile(actor, file_id);  // before reading a single byte
-  UploadForm form = readUploadForm(context, request);
+  UploadForm form = readUploadForm(context, request, [&](const std::string& kind) {
+    context.documents.requireKindOpen(file_id, kind);  // a late report: refused before its bytes
+  });
   return storeUpload(context, form, [&] {
     return context.documents.addDocument(actor, file_id, form.kind, form.filename, *form.blob);
   });

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
 
+#include "common/clock.h"
 #include "http/idempotency_header.h"
 #include "http/json_body.h"
 #include "http/presenters.h"
@@ -35,6 +36,10 @@ store::FileFilter filterOf(const Request& request, bool with_state) {
   filter.cqpm = value("cqpm");
   filter.pathway = value("pathway");
   filter.name_query = value("q");
+  if (const auto overdue = value("overdue")) {
+    if (*overdue != "true") throw Error(ErrorCode::kInvalidField, "overdue can only be true", "overdue");
+    filter.overdue_at = nowIso8601();
+  }
   if (filter.pathway && !domain::parsePathway(*filter.pathway)) {
     throw Error(ErrorCode::kInvalidField, "pathway must be one of employee, vae, job_seeker, other",
                 "pathway");
@@ -141,7 +146,7 @@ Response fireTransition(ApiContext& context, Request& request) {
 Response fileEvents(ApiContext& context, Request& request) {
   const auto events = context.files.events(request.requireActor(), request.params.at("id"));
   Array::Ptr items = new Array;
-  for (const auto& event : events) items->add(eventJson(event));
+  for (const auto& event : events) items->add(eventJson(event, &context.engine.definition()));
   Object::Ptr body = new Object;
   body->set("items", items);
   return Response::json(200, body);

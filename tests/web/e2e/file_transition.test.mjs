@@ -350,6 +350,10 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
   it('reports a version conflict when the file changed behind the page', async () => {
     assert.ok(workflow, 'the first test did not get this far');
     const fileId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+    // A page that no longer follows the file live (its event stream is cut): the change stays behind it.
+    await page.route('**/stream*', (route) => route.abort());
+    await page.reload();
+    await page.getByTestId('timeline-entry').first().waitFor();
     const buttons = page.getByTestId('transitions').locator('button:not([aria-haspopup])');
     if ((await buttons.count()) === 0) return; // nothing to race with from this state
     const transition = await buttons.first().getAttribute('data-transition');
@@ -375,6 +379,7 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
       entries + 1,
     );
     await shot(page, 'file-conflict');
+    await page.unroute('**/stream*');
   });
 
   it("shows the server's refusal of a new file in French, next to the field", async () => {

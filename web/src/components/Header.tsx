@@ -3,6 +3,8 @@ import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { collegeLabel, roleLabel } from '../labels';
 import { isGtpAuditor } from '../referentialHistory';
+import { JURY_SESSIONS_PATH } from '../jury';
+import { NotificationBell } from './NotificationBell';
 import { useSession } from '../session';
 import type { User } from '../types';
 
@@ -43,9 +45,15 @@ export function Header({ user }: { user: User }) {
             Propositions GTP
           </NavLink>
         )}
+        {(user.role === 'centre_coordinator' || user.role === 'jury_member') && (
+          <NavLink to={JURY_SESSIONS_PATH} className="app-header__link" data-testid="nav-juries">
+            Jurys
+          </NavLink>
+        )}
         <NavLink to="/cqpm" className="app-header__link" data-testid="nav-cqpm">
           Référentiels CQPM
         </NavLink>
+        <NotificationBell />
       </nav>
       <div className="app-header__user" data-testid="current-user">
         <span className="app-header__name">{user.display_name}</span>

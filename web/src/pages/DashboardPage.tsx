@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, isAbort } from '../api';
 import { reportError, type ErrorDescription } from '../errors';
 import { NewFileForm } from '../components/NewFileForm';
+import { OverdueBadge } from '../components/OverdueBadge';
 import { StateBadge } from '../components/StateBadge';
 import { candidateName, formatShortDateTime } from '../format';
 import { titleOf, useCqpms } from '../cqpmCatalog';
@@ -245,6 +246,7 @@ export function DashboardPage() {
                   <td>{pathwayLabel(file.pathway)}</td>
                   <td>
                     <StateBadge state={file.state} label={stateLabel(workflow, file.state)} />
+                    {file.overdue && <OverdueBadge />}
                   </td>
                   <td>{file.centre.name}</td>
                   <td>{file.company?.name ?? <span className="muted">—</span>}</td>

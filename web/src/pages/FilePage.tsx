@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, isAbort } from '../api';
+import { ActivityFeed, LiveStatus } from '../components/ActivityFeed';
+import { DeadlineSection } from '../components/DeadlineSection';
+import { FileCollaboration } from '../components/FileCollaboration';
 import { ModalityPlanSection } from '../components/ModalityPlanSection';
 import { StateBadge } from '../components/StateBadge';
 import { Timeline } from '../components/Timeline';
@@ -11,7 +14,10 @@ import { candidateName, formatCalendarDate, formatDateTime } from '../format';
 import { titleOf, useCqpms } from '../cqpmCatalog';
 import { pathwayLabel } from '../labels';
 import { historyLinks } from '../referentialHistory';
-import { useWorkflow } from '../session';
+import { isStateEvent } from '../fileSections';
+import { INITIAL_REVISIONS, bump, lastSeq, mergeEvents, sectionsFor, type Revisions } from '../liveUpdates';
+import { useSession, useWorkflow } from '../session';
+import { useFileStream } from '../useFileStream';
 import type { AvailableTransition, CandidateFile, FileEvent } from '../types';
 import { usePageTitle } from '../usePageTitle';
 import { buildPayload, needsInput, stateLabel } from '../workflow';
@@ -29,6 +35,8 @@ export function FilePage() {
   const [firing, setFiring] = useState<string | null>(null);
   const [dialogFor, setDialogFor] = useState<AvailableTransition | null>(null);
   const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
+  const { user } = useSession();
+  const [revisions, setRevisions] = useState<Revisions>(INITIAL_REVISIONS);
 
   usePageTitle(file ? `Dossier de ${candidateName(file.candidate)}` : 'Dossier');
 
@@ -56,6 +64,16 @@ export function FilePage() {
     void reload(controller.signal);
     return () => controller.abort();
   }, [reload]);
+
+  // Live: each event of the stream reloads what it changed (other people's work shows within a second).
+  const streamStatus = useFileStream(id, events === null ? undefined : lastSeq(events), (event) => {
+    setEvents((list) => mergeEvents(list, event));
+    const sections = sectionsFor(event);
+    setRevisions((r) => bump(r, sections));
+    if (sections.includes('file')) {
+      api.getFile(id).then(setFile, (err: unknown) => reportError(err, { operation: 'load' }));
+    }
+  });
 
   const visited = useMemo(() => {
     const set = new Set<string>();
@@ -287,9 +305,25 @@ export function FilePage() {
             }}
           />
 
+          <DeadlineSection file={file} />
+
+          {user && (
+            <FileCollaboration
+              file={file}
+              user={user}
+              workflow={workflow}
+              revisions={revisions}
+              onChanged={() => void api.getFile(file.id).then(setFile, () => undefined)}
+            />
+          )}
+
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Historique</h2>
-            {events ? <Timeline events={events} workflow={workflow} /> : <p>Chargement…</p>}
+            {events ? (
+              <Timeline events={events.filter((e) => isStateEvent(e, workflow?.transitions ?? []))} workflow={workflow} />
+            ) : (
+              <p>Chargement…</p>
+            )}
           </section>
         </div>
 
@@ -300,6 +334,11 @@ export function FilePage() {
           ) : (
             <p className="muted">Chargement du circuit…</p>
           )}
+          <h2 id="activity-title" className="section-title">
+            Activité
+          </h2>
+          <LiveStatus status={streamStatus} />
+          {events ? <ActivityFeed events={events} workflow={workflow} /> : <p>Chargement…</p>}
         </aside>
       </div>
 

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "store/award_store.h"
+#include "store/candidate_file_store.h"
+#include "store/jury_decision_store.h"
+
+namespace cqpm::awards {
+
+/// Creates what a decision awards, inside the decision's own transaction: a
+/// certificate for "certified" (every bloc), a bloc attestation for
+/// "blocs_awarded" (the decision's blocs), nothing for "not_certified". The
+/// verification code is fresh (certificates::newVerificationCode) and unique.
+/// `cqpm_title` is the title of the referential the file was judged under.
+std::optional<store::AwardRecord> issueAward(store::SqlSession& sql,
+                                             const store::JuryDecisionRecord& decision,
+                                             const store::CandidateFileView& file,
+                                             const std::string& cqpm_title);
+
+/// "Camille Martin": the holder's name as the award shows it.
+std::string holderName(const domain::Candidate& candidate);
+
+}  // namespace cqpm::awards

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+#include <string_view>
+
+#include "auth/login_throttle.h"
+#include "domain/actor.h"
+#include "store/award_store.h"
+#include "store/database.h"
+
+namespace cqpm::awards {
+
+/// Certificates and bloc attestations: their PDF for the holder's file readers,
+/// and the public verification of a code. Thread-safe.
+class AwardService {
+ public:
+  /// `public_base_url` ("https://cqpm.example.fr") prefixes /verify/{code} in the
+  /// PDFs' printed URL and QR code; a trailing slash is ignored.
+  AwardService(store::Database& db, std::string public_base_url);
+
+  /// The award's PDF, for whoever may read its file (404 otherwise, like the
+  /// file). A revoked decision's award is not printed: Error{kInvalidState}.
+  std::string certificatePdf(const domain::Actor& actor, const std::string& award_id);
+
+  /// What anyone may know of an award from its code, and nothing more:
+  /// {valid, status: valid|revoked, holder_name, cqpm: {id, title}, blocs:
+  /// [{code, title}], decision_date, referential_version}. What was typed is
+  /// normalised first (case, O/0, I/L/1, dashes). Unknown or malformed code:
+  /// Error{kNotFound, field "code", details.message_fr}. An address that keeps
+  /// trying unknown codes is slowed down: Error{kRateLimited, details.retry_after}.
+  Poco::JSON::Object::Ptr verify(std::string_view typed_code, const std::string& client_address);
+
+  /// The absolute URL of the verification page of `code`.
+  std::string verificationUrl(const std::string& code) const;
+
+ private:
+  store::Database& db_;
+  std::string public_base_url_;
+  // Codes carry 60 random bits, so guessing is impractical anyway; this only
+  // keeps a scanner from hammering the database.
+  auth::LoginThrottle unknown_codes_{30, std::chrono::minutes(10)};
+};
+
+/// The public verification answer of an award (see AwardService::verify).
+Poco::JSON::Object::Ptr verificationJson(const store::AwardRecord& award);
+
+}  // namespace cqpm::awards

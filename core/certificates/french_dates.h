@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string>
+
+namespace cqpm::certificates {
+
+/// "2025-07-01" written as on a French official document: "1er juillet 2025". Anything that is not
+/// a valid YYYY-MM-DD date is returned unchanged (a document is still printed, never refused).
+std::string frenchLongDate(const std::string& iso_date);
+
+/// An ISO-8601 timestamp ("2025-06-12T14:03:09.5Z", any offset) as "12/06/2025 à 14:03 UTC";
+/// unchanged if it cannot be parsed.
+std::string frenchTimestamp(const std::string& iso_timestamp);
+
+}  // namespace cqpm::certificates

@@ -1,0 +1,135 @@
+#include "certificates/jury_minutes.h"
+
+#include "certificates/french_dates.h"
+#include "certificates/outcome_labels.h"
+#include "certificates/pdf_document.h"
+#include "certificates/text_flow.h"
+
+namespace cqpm::certificates {
+namespace {
+
+const TextStyle kTitle{Face::kBold, 16.0f, 0.0f, 2.0f, true};
+const TextStyle kSubtitle{Face::kRegular, 10.0f, 0.0f, 10.0f, true};
+const TextStyle kHeading{Face::kBold, 12.0f, 0.0f, 4.0f};
+const TextStyle kBody{Face::kRegular, 10.0f, 0.0f, 2.0f};
+const TextStyle kCandidate{Face::kBold, 10.5f, 0.0f, 1.0f};
+const TextStyle kDetail{Face::kRegular, 9.5f, 14.0f, 1.0f};
+const TextStyle kDetailBold{Face::kBold, 9.5f, 14.0f, 1.0f};
+const TextStyle kBloc{Face::kRegular, 9.0f, 26.0f, 0.5f};
+const TextStyle kNote{Face::kItalic, 9.0f, 14.0f, 1.0f};
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+void append(std::vector<Line>& block, std::vector<Line> lines) {
+  block.insert(block.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
+}
+
+void writeHeader(TextFlow& flow, const MinutesData& minutes) {
+  flow.paragraph("Procès-verbal de délibération du jury paritaire", kTitle);
+  flow.paragraph("Certificats de qualification paritaire de la métallurgie (CQPM)", kSubtitle);
+  flow.paragraph("Centre de certification : " + minutes.centre_name, kBody);
+  flow.paragraph("Date de la session : " + frenchLongDate(minutes.session_date), kBody);
+  flow.paragraph("Lieu : " + minutes.place, kBody);
+  flow.paragraph("Référence de la session : " + minutes.session_id, kBody);
+  flow.gap(8.0f);
+}
+
+void writeMembers(TextFlow& flow, const std::vector<MinutesMember>& members) {
+  flow.paragraph("Composition du jury", kHeading);
+  const float width = flow.columnWidth();
+  const std::vector<float> columns{width * 0.30f, width * 0.30f, width * 0.24f, width * 0.16f};
+  flow.tableRow({"Nom", "Organisation", "Collège", "Présence"}, columns, 9.5f, true);
+  int employers = 0;
+  int employees = 0;
+  for (const MinutesMember& member : members) {
+    flow.tableRow({member.name, member.organisation, collegeLabelFr(member.college),
+                   member.present ? "présent(e)" : "absent(e)"},
+                  columns, 9.5f, false);
+    if (member.present && member.college == "employer") ++employers;
+    if (member.present && member.college == "employee") ++employees;
+  }
+  if (members.empty()) flow.paragraph("Aucun membre enregistré.", kNote);
+  flow.gap(4.0f);
+  flow.paragraph("Membres présents : " + std::to_string(employers) + " du collège employeurs, " +
+                     std::to_string(employees) + " du collège salariés.",
+                 kBody);
+  flow.gap(8.0f);
+}
+
+std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& decision, std::size_t index) {
+  const std::string field = "decisions[" + std::to_string(index) + "].outcome";
+  std::vector<Line> block;
+  std::string title = std::to_string(index + 1) + ". " + decision.candidate_name;
+  append(block, flow.layout(title, kCandidate));
+  append(block, flow.layout("CQPM " + decision.cqpm_id + " — " + decision.cqpm_title, kDetail));
+  const std::string outcome = outcomeLabelFr(decision.outcome, field);
+  if (decision.outcome == "blocs_awarded") {
+    append(block, flow.layout("Décision : " + outcome + " :", kDetailBold));
+    for (const std::string& bloc : decision.blocs) append(block, flow.layout("• " + bloc, kBloc));
+    if (decision.blocs.empty()) append(block, flow.layout("(aucun bloc indiqué)", kBloc));
+  } else {
+    append(block, flow.layout("Décision : " + outcome, kDetailBold));
+  }
+  append(block, flow.layout("Dossier jugé selon le référentiel version " +
+                                std::to_string(decision.referential_version),
+                            kDetail));
+  if (decision.overrides_proposal) {
+    append(block,
+           flow.layout("Le jury n'a pas suivi la proposition issue de la grille d'évaluation. Motif : " +
+                           (decision.reason.empty() ? std::string("non indiqué") : decision.reason),
+                       kNote));
+  }
+  if (!decision.abstained.empty()) {
+    append(block, flow.layout("N'ont pas délibéré sur ce dossier (conflit d'intérêts) : " +
+                                  joined(decision.abstained, ", "),
+                              kNote));
+  }
+  block.back().style.space_after += 8.0f;
+  return block;
+}
+
+void writeDecisions(TextFlow& flow, const std::vector<MinutesDecision>& decisions) {
+  flow.paragraph(
+      "Décisions (" + std::to_string(decisions.size()) + " dossier" + (decisions.size() > 1 ? "s" : "") + ")",
+      kHeading);
+  if (decisions.empty()) flow.paragraph("Aucun dossier n'a été délibéré au cours de cette session.", kNote);
+  for (std::size_t i = 0; i < decisions.size(); ++i) flow.draw(decisionBlock(flow, decisions[i], i));
+}
+
+void writeSignatures(TextFlow& flow, const MinutesData& minutes) {
+  flow.ensureRoom(110.0f);
+  flow.gap(6.0f);
+  flow.paragraph("Fait à " + minutes.place + ", le " + frenchLongDate(minutes.session_date) + ".", kBody);
+  flow.gap(10.0f);
+  const float half = flow.columnWidth() / 2;
+  flow.tableRow({"Pour le collège employeurs", "Pour le collège salariés"}, {half, half}, 10.0f, true);
+  flow.gap(60.0f);
+}
+
+}  // namespace
+
+std::string renderMinutesPdf(const MinutesData& minutes) {
+  PdfDocument document("Procès-verbal de délibération du jury paritaire");
+  TextFlow flow(document, Margins{});
+  writeHeader(flow, minutes);
+  writeMembers(flow, minutes.members);
+  writeDecisions(flow, minutes.decisions);
+  writeSignatures(flow, minutes);
+  document.check("writing the minutes");
+  const std::string generated = frenchTimestamp(minutes.generated_at);
+  const std::string session = minutes.session_id;
+  drawFooters(document, [&](int page, int count) {
+    return "Procès-verbal de la session " + session + " — généré le " + generated + " — page " +
+           std::to_string(page) + " / " + std::to_string(count);
+  });
+  return document.bytes();
+}
+
+}  // namespace cqpm::certificates

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cqpm::certificates {
+
+/// One member of a paritary jury session as the minutes list them.
+struct MinutesMember {
+  std::string name;
+  std::string college;  // "employer" | "employee"
+  std::string organisation;
+  bool present = false;
+};
+
+/// One file's decision as the minutes record it.
+struct MinutesDecision {
+  std::string candidate_name;
+  std::string cqpm_id;
+  std::string cqpm_title;
+  std::string outcome;              // "certified" | "blocs_awarded" | "not_certified"
+  std::vector<std::string> blocs;   // each "BDC0208 — La réalisation ..." (code may be absent: title only)
+  int referential_version = 0;      // the file's pinned version
+  bool overrides_proposal = false;  // the jury did not follow the plugin's proposal...
+  std::string reason;               // ...and wrote this reason
+  std::vector<std::string> abstained;  // members who could not deliberate on this file (conflict of interest)
+};
+
+/// Everything the procès-verbal of one jury session shows.
+struct MinutesData {
+  std::string session_id;
+  std::string centre_name;
+  std::string session_date;  // YYYY-MM-DD
+  std::string place;
+  std::vector<MinutesMember> members;
+  std::vector<MinutesDecision> decisions;
+  std::string generated_at;  // ISO-8601
+};
+
+/// The procès-verbal of a jury session as PDF bytes (libharu, A4 portrait, French), with pages
+/// broken as the decisions need. Text the PDF fonts cannot hold is printed as '?'.
+/// Pure function, thread-safe. Throws Error{kInternal} if libharu fails.
+std::string renderMinutesPdf(const MinutesData& minutes);
+
+}  // namespace cqpm::certificates

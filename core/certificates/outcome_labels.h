@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cqpm::certificates {
+
+/// The French wording of a jury outcome as the minutes and the results export print it:
+/// "certified" → "CQPM délivré", "blocs_awarded" → "Blocs de compétences validés",
+/// "not_certified" → "CQPM non délivré". Throws Error{kInvalidField, field_name} for anything else.
+std::string outcomeLabelFr(std::string_view outcome, const std::string& field_name = "outcome");
+
+/// "employer" → "collège employeurs", "employee" → "collège salariés"; anything else unchanged.
+std::string collegeLabelFr(std::string_view college);
+
+}  // namespace cqpm::certificates

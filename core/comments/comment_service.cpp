@@ -1,0 +1,125 @@
+#include "comments/comment_service.h"
+
+#include <Poco/String.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "files/file_events.h"
+#include "opinion/referential_items.h"
+#include "store/candidate_file_store.h"
+#include "store/event_store.h"
+
+namespace cqpm::comments {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+constexpr std::size_t kMaxBody = 4000;
+
+std::size_t characterCount(const std::string& text) {
+  std::size_t count = 0;
+  for (const unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+bool isNumber(const std::string& text) {
+  return !text.empty() && text.size() <= 9 &&
+         std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+std::optional<std::string> competencyOf(const Object::Ptr& body) {
+  if (!body->has("competency") || body->isNull("competency")) return std::nullopt;
+  const auto value = body->get("competency");
+  if (value.isInteger() && !value.isBoolean()) return std::to_string(value.convert<long long>());
+  if (value.isString()) return Poco::trim(value.extract<std::string>());
+  throw Error(ErrorCode::kInvalidField, "competency must be a competency number or null", "competency");
+}
+
+std::string bodyOf(const Object::Ptr& request) {
+  if (!request->has("body") || !request->get("body").isString()) {
+    throw Error(ErrorCode::kInvalidField, "body is required: the text of the comment", "body");
+  }
+  std::string text = Poco::trim(request->getValue<std::string>("body"));
+  if (text.empty()) throw Error(ErrorCode::kUnprocessable, "the comment is empty: write something", "body");
+  if (characterCount(text) > kMaxBody) {
+    throw Error(ErrorCode::kUnprocessable,
+                "the comment is longer than " + std::to_string(kMaxBody) + " characters", "body");
+  }
+  return text;
+}
+
+}  // namespace
+
+Object::Ptr commentJson(const store::CommentRecord& comment) {
+  Object::Ptr json = new Object;
+  json->set("id", comment.id);
+  json->set("file_id", comment.file_id);
+  json->set("competency",
+            comment.competency ? Poco::Dynamic::Var(*comment.competency) : Poco::Dynamic::Var());
+  json->set("body", comment.body);
+  Object::Ptr author = new Object;
+  author->set("id", comment.author_id);
+  author->set("display_name", comment.author_name);
+  author->set("role", comment.author_role);
+  json->set("author", author);
+  json->set("created_at", comment.created_at);
+  return json;
+}
+
+Array::Ptr CommentService::list(const domain::Actor& actor, const std::string& file_id,
+                                const std::optional<std::string>& competency) {
+  if (competency && !isNumber(*competency)) {
+    throw Error(ErrorCode::kInvalidField, "competency must be a competency number", "competency");
+  }
+  const auto scope = access::fileScopeFor(actor);
+  return db_.read([&](store::SqlSession& sql) {
+    if (!store::candidate_file_store::find(sql, file_id, scope)) {
+      throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+    }
+    Array::Ptr items = new Array;
+    for (const auto& comment : store::comment_store::listForFile(sql, file_id, competency)) {
+      items->add(commentJson(comment));
+    }
+    return items;
+  });
+}
+
+Object::Ptr CommentService::add(const domain::Actor& actor, const std::string& file_id,
+                                const Object::Ptr& body) {
+  const auto scope = access::fileScopeFor(actor);
+  const auto file = db_.read(
+      [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
+  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+  const std::string text = bodyOf(body);
+  const std::optional<std::string> competency = competencyOf(body);
+  if (competency) {
+    const auto competencies = opinion::competenciesOf(rules_.referentialFor(file->file));
+    if (!opinion::findItem(competencies, *competency)) {
+      throw Error(ErrorCode::kUnprocessable,
+                  "competency " + *competency + " is not a competency of the file's referential (" +
+                      std::to_string(competencies.size()) + " competencies)",
+                  "competency");
+    }
+  }
+  const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  return db_.write([&](store::SqlSession& sql) {
+    const auto current = store::candidate_file_store::find(sql, file_id, scope);
+    if (!current) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+    const std::string now = nowIso8601();
+    store::comment_store::insert(sql, {id, file_id, 0, competency, text, actor.user_id, "", "", now});
+    Object::Ptr payload = new Object;
+    payload->set("comment_id", id);
+    payload->set("competency", competency ? Poco::Dynamic::Var(*competency) : Poco::Dynamic::Var());
+    store::event_store::append(sql,
+                               files::sameStateEvent(current->file, actor, "comment_added", payload, now));
+    return commentJson(*store::comment_store::find(sql, id));
+  });
+}
+
+}  // namespace cqpm::comments

@@ -1,0 +1,175 @@
+#include "deadlines/deadline_service.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "common/iso_date.h"
+#include "files/file_events.h"
+#include "store/event_store.h"
+
+namespace cqpm::deadlines {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+constexpr std::size_t kMaxReason = 2000;
+
+std::string requireDate(const std::string& text, const std::string& field) {
+  if (!parseIsoDate(text))
+    throw Error(ErrorCode::kInvalidField, field + " must be a date written YYYY-MM-DD", field);
+  return text;
+}
+
+Object::Ptr personJson(const std::string& id, const std::string& name) {
+  Object::Ptr person = new Object;
+  person->set("id", id);
+  person->set("display_name", name);
+  return person;
+}
+
+}  // namespace
+
+store::CandidateFileView DeadlineService::fileInScope(const domain::Actor& actor,
+                                                      const std::string& file_id) {
+  const auto scope = access::fileScopeFor(actor);
+  auto file = db_.read(
+      [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
+  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+  return std::move(*file);
+}
+
+store::CandidateFileView DeadlineService::writableFile(const domain::Actor& actor,
+                                                       const std::string& file_id) {
+  auto file = fileInScope(actor, file_id);
+  if (actor.role != domain::Role::kCentreCoordinator) {
+    throw Error(ErrorCode::kForbidden, "only the centre's coordinators set and extend deadlines");
+  }
+  if (std::find(final_states_.begin(), final_states_.end(), file.file.state) != final_states_.end()) {
+    throw Error(ErrorCode::kInvalidState,
+                "the file is closed (" + file.file.state + "): its deadlines are final");
+  }
+  return file;
+}
+
+bool DeadlineService::hasPassed(const store::DeadlineRecord& deadline) const {
+  return clock_() >= endOfParisDay(deadline.due_date);
+}
+
+Object::Ptr DeadlineService::deadlineJson(const store::DeadlineRecord& deadline) const {
+  Object::Ptr json = new Object;
+  json->set("kind", deadline.kind);
+  json->set("due", deadline.due_date);
+  json->set("due_at", deadline.due_at);
+  json->set("time_zone", "Europe/Paris");
+  json->set("passed", hasPassed(deadline));
+  json->set("set_due", deadline.set_due_date);
+  json->set("set_by", personJson(deadline.set_by, deadline.set_by_name));
+  json->set("set_at", deadline.set_at);
+  Array::Ptr extensions = new Array;
+  for (const auto& extension : deadline.extensions) {
+    Object::Ptr item = new Object;
+    item->set("number", extension.number);
+    item->set("from", extension.from_date);
+    item->set("until", extension.until_date);
+    item->set("reason", extension.reason);
+    item->set("extended_by", personJson(extension.extended_by, extension.extended_by_name));
+    item->set("extended_at", extension.extended_at);
+    extensions->add(item);
+  }
+  json->set("extensions", extensions);
+  return json;
+}
+
+Object::Ptr DeadlineService::list(const domain::Actor& actor, const std::string& file_id) {
+  fileInScope(actor, file_id);
+  const auto deadlines =
+      db_.read([&](store::SqlSession& sql) { return store::deadline_store::listForFile(sql, file_id); });
+  Array::Ptr items = new Array;
+  for (const auto& deadline : deadlines) items->add(deadlineJson(deadline));
+  Object::Ptr body = new Object;
+  body->set("items", items);
+  return body;
+}
+
+Object::Ptr DeadlineService::setReportDeadline(const domain::Actor& actor, const std::string& file_id,
+                                               const std::string& due) {
+  requireDate(due, "due");
+  const auto file = writableFile(actor, file_id);
+  const std::string now = nowIso8601();
+  return db_.write([&](store::SqlSession& sql) {
+    const auto previous = store::deadline_store::find(sql, file_id, kReportDeadline);
+    store::DeadlineRecord deadline;
+    deadline.file_id = file_id;
+    deadline.kind = kReportDeadline;
+    deadline.due_date = due;
+    deadline.due_at = toIso8601(endOfParisDay(due));
+    deadline.set_due_date = due;
+    deadline.set_by = actor.user_id;
+    deadline.set_at = now;
+    store::deadline_store::upsert(sql, deadline);
+    Object::Ptr payload = new Object;
+    payload->set("kind", kReportDeadline);
+    payload->set("due", due);
+    payload->set("previous_due", previous ? Poco::Dynamic::Var(previous->due_date) : Poco::Dynamic::Var());
+    store::event_store::append(sql, files::sameStateEvent(file.file, actor, "deadline_set", payload, now));
+    return deadlineJson(*store::deadline_store::find(sql, file_id, kReportDeadline));
+  });
+}
+
+Object::Ptr DeadlineService::extendReportDeadline(const domain::Actor& actor, const std::string& file_id,
+                                                  const std::string& until, const std::string& reason) {
+  requireDate(until, "until");
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw Error(ErrorCode::kInvalidField, "reason is required: say why the deadline is extended", "reason");
+  }
+  if (reason.size() > kMaxReason)
+    throw Error(ErrorCode::kInvalidField, "reason is longer than 2000 bytes", "reason");
+  const auto file = writableFile(actor, file_id);
+  const std::string now = nowIso8601();
+  return db_.write([&](store::SqlSession& sql) {
+    const auto current = store::deadline_store::find(sql, file_id, kReportDeadline);
+    if (!current) {
+      throw Error(ErrorCode::kInvalidState, "the file has no report deadline to extend: set one first");
+    }
+    if (until <= current->due_date) {  // ISO dates compare as text
+      throw Error(ErrorCode::kUnprocessable,
+                  "until must come after the deadline in force (" + current->due_date + ")", "until");
+    }
+    store::DeadlineExtension extension;
+    extension.number = static_cast<std::int64_t>(current->extensions.size()) + 1;
+    extension.from_date = current->due_date;
+    extension.until_date = until;
+    extension.reason = reason;
+    extension.extended_by = actor.user_id;
+    extension.extended_at = now;
+    store::deadline_store::addExtension(sql, file_id, kReportDeadline, extension,
+                                        toIso8601(endOfParisDay(until)));
+    Object::Ptr payload = new Object;
+    payload->set("kind", kReportDeadline);
+    payload->set("from", current->due_date);
+    payload->set("until", until);
+    payload->set("reason", reason);
+    store::event_store::append(sql,
+                               files::sameStateEvent(file.file, actor, "deadline_extended", payload, now));
+    return deadlineJson(*store::deadline_store::find(sql, file_id, kReportDeadline));
+  });
+}
+
+void DeadlineService::requireReportOpen(store::SqlSession& sql, const std::string& file_id) const {
+  const auto deadline = store::deadline_store::find(sql, file_id, kReportDeadline);
+  if (!deadline || !hasPassed(*deadline)) return;
+  Object::Ptr details = new Object;
+  details->set("due", deadline->due_date);
+  details->set("due_at", deadline->due_at);
+  throw Error(ErrorCode::kDeadlinePassed,
+              "the report was due by " + deadline->due_date +
+                  " (end of day, Europe/Paris): only the centre can extend the deadline",
+              "file", details);
+}
+
+}  // namespace cqpm::deadlines

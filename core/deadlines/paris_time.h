@@ -1,0 +1,36 @@
+#pragma once
+
+#include <Poco/Timestamp.h>
+
+#include <functional>
+#include <string>
+
+namespace cqpm::deadlines {
+
+/// Where "now" comes from: the system clock in production, a fixed or moving
+/// time in tests. Must be callable from any thread.
+using Clock = std::function<Poco::Timestamp()>;
+
+/// The system clock.
+Clock systemClock();
+
+/// Deadlines are calendar days in the centres' time zone, Europe/Paris (all
+/// CQPM centres are in metropolitan France): a deadline "2026-03-12" ends at
+/// midnight at the end of that day, Paris time. The EU rule (summer time from
+/// the last Sunday of March to the last Sunday of October, changing at 01:00
+/// UTC) is applied here directly, so no time-zone database is needed.
+
+/// The UTC instant the Paris calendar day `date` (YYYY-MM-DD, already
+/// validated) ends, i.e. the next day's 00:00 in Paris.
+Poco::Timestamp endOfParisDay(const std::string& date);
+
+/// The Paris calendar date (YYYY-MM-DD) at `instant`.
+std::string parisDateOf(const Poco::Timestamp& instant);
+
+/// `date` moved by `days` (negative: earlier).
+std::string addDays(const std::string& date, int days);
+
+/// "12/03/2026": how French readers write a date.
+std::string frenchDate(const std::string& date);
+
+}  // namespace cqpm::deadlines

@@ -1,0 +1,52 @@
+#include "demo/demo_evaluation.h"
+
+#include <Poco/JSON/Array.h>
+
+#include "common/error.h"
+
+namespace cqpm::demo {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+void formCommission(evaluation::CommissionService& commissions, const domain::Actor& centre,
+                    const std::vector<domain::Actor>& evaluators, const std::string& file_id) {
+  Array::Ptr ids = new Array;
+  for (const auto& evaluator : evaluators) ids->add(evaluator.user_id);
+  commissions.assign(centre, file_id, ids);
+}
+
+void evaluateEveryCompetency(evaluation::EvaluationService& evaluations,
+                             const std::vector<domain::Actor>& evaluators, const std::string& file_id) {
+  if (evaluators.size() < 2) throw Error(ErrorCode::kInternal, "the demo grid needs two evaluators");
+  const auto grid = evaluations.grid(evaluators[0], file_id)->getArray("competencies");
+  for (std::size_t i = 0; i < grid->size(); ++i) {
+    const auto competency = grid->getObject(static_cast<unsigned>(i));
+    const std::string number = std::to_string(competency->getValue<Poco::Int64>("number"));
+    Object::Ptr body = new Object;
+    body->set("result", "acquired");
+    Object::Ptr observations = new Object;
+    observations->set("methods", "Démarche maîtrisée et argumentée lors de l'entretien avec la commission.");
+    body->set("observations", observations);
+    const auto written =
+        evaluations.update(evaluators[0], file_id, number, competency->getValue<std::string>("etag"), body);
+    for (std::size_t e = 0; e < 2; ++e) evaluations.sign(evaluators[e], file_id, number, written.etag);
+  }
+}
+
+}  // namespace
+
+void prepareEvaluationStep(evaluation::CommissionService& commissions,
+                           evaluation::EvaluationService& evaluations, const domain::Actor& centre,
+                           const std::vector<domain::Actor>& evaluators, const std::string& file_id,
+                           const std::string& transition) {
+  if (transition == "start_evaluation") {
+    formCommission(commissions, centre, evaluators, file_id);
+  } else if (transition == "request_company_opinion" || transition == "send_to_jury_without_opinion") {
+    evaluateEveryCompetency(evaluations, evaluators, file_id);
+  }
+}
+
+}  // namespace cqpm::demo

@@ -1,0 +1,63 @@
+#include "demo/demo_juries.h"
+
+#include <Poco/Logger.h>
+
+#include "store/account_store.h"
+#include "store/candidate_file_store.h"
+
+namespace cqpm::demo {
+
+namespace {
+
+domain::Actor actorOf(store::Database& db, const std::string& login) {
+  return db.read([&](store::SqlSession& sql) {
+    const auto user = store::account_store::findUserByLogin(sql, login);
+    if (!user) throw Error(ErrorCode::kNotFound, "no demo account " + login);
+    return *store::account_store::actorOfUser(sql, user->id);
+  });
+}
+
+}  // namespace
+
+void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
+                  juries::DecisionService& decisions) {
+  try {
+    const domain::Actor centre = actorOf(db, "centre");
+    const domain::Actor employer = actorOf(db, "jury-employeur");
+    const domain::Actor employee = actorOf(db, "jury-salarie");
+    store::FileFilter filter;
+    filter.name_query = "Thomas Blanc";
+    filter.state = "ready_for_jury";
+    // Looked up on the writer's session: a pooled read session was seen here to
+    // answer from a snapshot taken before seedDemo's last writes.
+    const auto files = db.write([&](store::SqlSession& sql) {
+      return store::candidate_file_store::list(
+          sql, {access::FileScope::Kind::kCentre, centre.organisation_id}, filter, std::nullopt, 1);
+    });
+    if (files.empty()) {
+      Poco::Logger::get("demo").warning("demo jury: Thomas Blanc's file is not ready for the jury");
+      return;
+    }
+    const std::string file_id = files.front().file.id;
+    const auto session =
+        sessions.create(centre, {"2027-03-18", "Centre UIMM Rhône-Alpes, salle du jury, Lyon"});
+    const std::string session_id = session->getValue<std::string>("id");
+    for (const auto* member : {&employer, &employee}) {
+      sessions.addMember(centre, session_id, {member->user_id, std::nullopt});
+      sessions.setAttendance(centre, session_id, member->user_id, true);
+    }
+    sessions.addFile(centre, session_id, file_id);
+    sessions.open(centre, session_id);
+    juries::DecisionRequest decision;
+    decision.outcome = "certified";
+    const auto proposal = decisions.proposal(employer, session_id, file_id);
+    if (proposal->getValue<std::string>("outcome") != "certified") {
+      decision.reason = "Démonstration : le jury constate que toutes les compétences sont acquises.";
+    }
+    decisions.decide(employer, session_id, file_id, decision);
+  } catch (const Error& e) {
+    Poco::Logger::get("demo").warning("demo jury stops early: %s", std::string(e.what()));
+  }
+}
+
+}  // namespace cqpm::demo

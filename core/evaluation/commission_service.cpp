@@ -1,0 +1,133 @@
+#include "evaluation/commission_service.h"
+
+#include <algorithm>
+#include <set>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "common/error.h"
+#include "files/file_events.h"
+#include "store/account_store.h"
+#include "store/candidate_file_store.h"
+#include "store/evaluation_store.h"
+#include "store/event_store.h"
+
+namespace cqpm::evaluation {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+// The commission may change until the evaluation is over: once the file left
+// under_evaluation, its signatures (counted for the current members) are what
+// the company and the jury rely on.
+const std::set<std::string> kCommissionStates{"draft", "registered", "modalities_agreed",
+                                              "evidence_submitted", "under_evaluation"};
+constexpr std::size_t kMaxMembers = 20;
+
+store::CandidateFileView fileInScope(store::SqlSession& sql, const domain::Actor& actor,
+                                     const std::string& file_id) {
+  auto file = store::candidate_file_store::find(sql, file_id, access::fileScopeFor(actor));
+  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+  return std::move(*file);
+}
+
+Object::Ptr view(store::SqlSession& sql, const domain::Actor& actor, const domain::CandidateFile& file) {
+  Object::Ptr body = new Object;
+  body->set("file_id", file.id);
+  Array::Ptr members = new Array;
+  for (const auto& member : store::evaluation_store::commission(sql, file.id)) {
+    Object::Ptr item = new Object;
+    item->set("id", member.evaluator_id);
+    item->set("display_name", member.display_name);
+    members->add(item);
+  }
+  body->set("evaluators", members);
+  const bool coordinator = actor.role == domain::Role::kCentreCoordinator;
+  body->set("editable", coordinator && kCommissionStates.count(file.state) > 0);
+  if (coordinator) {
+    Array::Ptr available = new Array;
+    for (const auto& user : store::account_store::listUsers(sql, file.centre_id, domain::Role::kEvaluator)) {
+      Object::Ptr item = new Object;
+      item->set("id", user.id);
+      item->set("display_name", user.display_name);
+      available->add(item);
+    }
+    body->set("available_evaluators", available);
+  }
+  return body;
+}
+
+std::vector<std::string> readMembers(store::SqlSession& sql, const domain::CandidateFile& file,
+                                     const Array::Ptr& evaluators) {
+  if (!evaluators)
+    throw Error(ErrorCode::kInvalidField, "evaluators must be a list of user ids", "evaluators");
+  if (evaluators->size() == 0) {
+    throw Error(ErrorCode::kUnprocessable, "the commission needs at least one evaluator", "evaluators");
+  }
+  if (evaluators->size() > kMaxMembers) {
+    throw Error(ErrorCode::kUnprocessable,
+                "a commission has at most " + std::to_string(kMaxMembers) + " evaluators", "evaluators");
+  }
+  std::set<std::string> of_centre;
+  for (const auto& user : store::account_store::listUsers(sql, file.centre_id, domain::Role::kEvaluator)) {
+    of_centre.insert(user.id);
+  }
+  std::vector<std::string> members;
+  for (std::size_t i = 0; i < evaluators->size(); ++i) {
+    const std::string field = "evaluators[" + std::to_string(i) + "]";
+    const auto value = evaluators->get(static_cast<unsigned>(i));
+    if (!value.isString()) throw Error(ErrorCode::kInvalidField, field + " must be a user id", field);
+    const std::string id = value.extract<std::string>();
+    if (!of_centre.count(id)) {
+      throw Error(ErrorCode::kUnprocessable, field + " is not an evaluator of the file's centre", field);
+    }
+    if (std::find(members.begin(), members.end(), id) != members.end()) {
+      throw Error(ErrorCode::kUnprocessable, field + " is listed twice", field);
+    }
+    members.push_back(id);
+  }
+  return members;
+}
+
+}  // namespace
+
+Object::Ptr CommissionService::get(const domain::Actor& actor, const std::string& file_id) {
+  return db_.read([&](store::SqlSession& sql) {
+    const auto file = fileInScope(sql, actor, file_id);
+    return view(sql, actor, file.file);
+  });
+}
+
+Object::Ptr CommissionService::assign(const domain::Actor& actor, const std::string& file_id,
+                                      const Array::Ptr& evaluators) {
+  return db_.write([&](store::SqlSession& sql) {
+    const auto file = fileInScope(sql, actor, file_id);
+    if (actor.role != domain::Role::kCentreCoordinator) {
+      throw Error(ErrorCode::kForbidden, "only the centre's coordinator forms the evaluation commission");
+    }
+    if (!kCommissionStates.count(file.file.state)) {
+      throw Error(ErrorCode::kInvalidState,
+                  "the commission is formed until the evaluation is over; the file is " + file.file.state);
+    }
+    const auto members = readMembers(sql, file.file, evaluators);
+    std::vector<std::string> current;
+    for (const auto& member : store::evaluation_store::commission(sql, file.file.id)) {
+      current.push_back(member.evaluator_id);
+    }
+    if (members != current) {
+      const std::string now = nowIso8601();
+      store::evaluation_store::replaceCommission(sql, file.file.id, members, actor.user_id, now);
+      Object::Ptr payload = new Object;
+      Array::Ptr ids = new Array;
+      for (const auto& id : members) ids->add(id);
+      payload->set("evaluators", ids);
+      store::event_store::append(
+          sql, files::sameStateEvent(file.file, actor, "commission_assigned", payload, now));
+    }
+    return view(sql, actor, file.file);
+  });
+}
+
+}  // namespace cqpm::evaluation

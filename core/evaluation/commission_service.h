@@ -1,0 +1,39 @@
+#pragma once
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <string>
+
+#include "domain/actor.h"
+#include "store/database.h"
+
+namespace cqpm::evaluation {
+
+/// The evaluation commission of a file: the evaluators of the file's centre who
+/// evaluate it. Only they see the file among evaluators (access/file_scope), and
+/// only their signatures count on the grid. Formed by the centre's coordinator,
+/// explicitly (agreeing the modality plan does not form it). Thread-safe.
+class CommissionService {
+ public:
+  explicit CommissionService(store::Database& db) : db_(db) {}
+
+  /// {file_id, evaluators: [{id, display_name}], editable, available_evaluators?}
+  /// (available_evaluators, the centre's evaluators, for the coordinator only).
+  /// Error{kNotFound} outside the actor's scope.
+  Poco::JSON::Object::Ptr get(const domain::Actor& actor, const std::string& file_id);
+
+  /// Replaces the commission with `evaluators` (user ids, in order) and records
+  /// a "commission_assigned" event; the same list again changes nothing. Errors:
+  /// kNotFound; kForbidden (not the file's centre coordinator); kInvalidState
+  /// (the evaluation is over, or the file is closed); kInvalidField (not a list of
+  /// ids, naming "evaluators" or "evaluators[i]"); kUnprocessable (empty, not an
+  /// evaluator of the file's centre, listed twice: naming "evaluators[i]").
+  Poco::JSON::Object::Ptr assign(const domain::Actor& actor, const std::string& file_id,
+                                 const Poco::JSON::Array::Ptr& evaluators);
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace cqpm::evaluation

@@ -1,0 +1,83 @@
+#include "evaluation/evaluation_grid.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include <map>
+
+namespace cqpm::evaluation {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+std::string numberText(const Poco::Dynamic::Var& number) {
+  return std::to_string(number.convert<Poco::Int64>());
+}
+
+// Competency number -> planned modality id, from the stored plan.
+std::map<std::string, std::string> plannedModalities(const std::optional<std::string>& modality_plan_json) {
+  std::map<std::string, std::string> planned;
+  if (!modality_plan_json) return planned;
+  const auto plan = Poco::JSON::Parser().parse(*modality_plan_json).extract<Array::Ptr>();
+  for (std::size_t i = 0; plan && i < plan->size(); ++i) {
+    const auto entry = plan->getObject(static_cast<unsigned>(i));
+    if (!entry || !entry->has("competency") || !entry->has("modality")) continue;
+    planned[numberText(entry->get("competency"))] = entry->getValue<std::string>("modality");
+  }
+  return planned;
+}
+
+}  // namespace
+
+std::vector<GridCompetency> gridCompetencies(const Object::Ptr& referential,
+                                             const std::optional<std::string>& modality_plan_json) {
+  const auto planned = plannedModalities(modality_plan_json);
+  std::vector<GridCompetency> grid;
+  const auto blocs = referential->getArray("blocs");
+  for (std::size_t b = 0; b < blocs->size(); ++b) {
+    const auto bloc = blocs->getObject(static_cast<unsigned>(b));
+    const auto competencies = bloc->getArray("competencies");
+    for (std::size_t c = 0; c < competencies->size(); ++c) {
+      const auto competency = competencies->getObject(static_cast<unsigned>(c));
+      GridCompetency item;
+      item.number = numberText(competency->get("number"));
+      item.title = competency->getValue<std::string>("title");
+      item.bloc_index = b + 1;
+      if (!bloc->isNull("code")) item.bloc_code = bloc->getValue<std::string>("code");
+      item.bloc_title = bloc->getValue<std::string>("title");
+      if (const auto found = planned.find(item.number); found != planned.end()) item.modality = found->second;
+      item.criteria = competency->getObject("criteria");
+      if (!item.criteria) item.criteria = new Object;
+      grid.push_back(std::move(item));
+    }
+  }
+  return grid;
+}
+
+const GridCompetency* findCompetency(const std::vector<GridCompetency>& grid, const std::string& number) {
+  for (const auto& competency : grid) {
+    if (competency.number == number) return &competency;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> criteriaGroups(const GridCompetency& competency) {
+  // The referential's order (schemas/referential.schema.json), not the JSON object's.
+  static const std::vector<std::string> kOrder{"methods", "means", "relations", "environment"};
+  std::vector<std::string> groups;
+  for (const auto& name : kOrder) {
+    if (competency.criteria->has(name)) groups.push_back(name);
+  }
+  return groups;
+}
+
+std::vector<std::string> competencyNumbers(const Object::Ptr& referential) {
+  std::vector<std::string> numbers;
+  for (const auto& competency : gridCompetencies(referential, std::nullopt))
+    numbers.push_back(competency.number);
+  return numbers;
+}
+
+}  // namespace cqpm::evaluation

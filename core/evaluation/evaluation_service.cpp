@@ -1,0 +1,215 @@
+#include "evaluation/evaluation_service.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <set>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "common/error.h"
+#include "evaluation/competency_content.h"
+#include "evaluation/competency_etag.h"
+#include "evaluation/evaluation_grid.h"
+#include "evaluation/evaluation_json.h"
+#include "files/file_events.h"
+#include "store/candidate_file_store.h"
+#include "store/document_store.h"
+#include "store/evaluation_store.h"
+#include "store/event_store.h"
+
+namespace cqpm::evaluation {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+constexpr const char* kWritableState = "under_evaluation";
+
+store::CandidateFileView fileInScope(store::SqlSession& sql, const domain::Actor& actor,
+                                     const std::string& file_id) {
+  auto file = store::candidate_file_store::find(sql, file_id, access::fileScopeFor(actor));
+  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+  return std::move(*file);
+}
+
+void requireReader(const domain::Actor& actor) {
+  using domain::Role;
+  if (actor.role == Role::kCompanyTutor || actor.role == Role::kCandidate) {
+    throw Error(ErrorCode::kForbidden,
+                "the evaluation grid is read by the centre, the commission and the jury");
+  }
+}
+
+// What every write of the grid checks first, in the transaction of the write.
+struct WriteTarget {
+  store::CandidateFileView file;
+  GridCompetency competency;
+  std::optional<std::int64_t> named_version;  ///< what If-Match names; nullopt: something else
+};
+
+Object::Ptr payloadOf(const std::string& competency, const store::CompetencyEvaluation& stored) {
+  Object::Ptr payload = new Object;
+  payload->set("competency", competency);
+  payload->set("version", stored.version);
+  payload->set("result", stored.result);
+  return payload;
+}
+
+Error stale(const std::string& file_id, const GridCompetency& competency,
+            const store::CompetencyEvaluation& current) {
+  Object::Ptr details = new Object;
+  details->set("current", competencyJson(file_id, competency, current));
+  return Error(ErrorCode::kPreconditionFailed,
+               "competency " + competency.number + " changed since you read it: it is now at version " +
+                   std::to_string(current.version) + "; review the current content and write again",
+               "If-Match", details);
+}
+
+}  // namespace
+
+Object::Ptr EvaluationService::grid(const domain::Actor& actor, const std::string& file_id) {
+  return db_.read([&](store::SqlSession& sql) {
+    const auto view = fileInScope(sql, actor, file_id);
+    requireReader(actor);
+    const domain::CandidateFile& file = view.file;
+    const auto competencies = gridCompetencies(rules_.referentialFor(file), file.modality_plan_json);
+    const auto stored = store::evaluation_store::evaluations(sql, file.id);
+    const auto commission = store::evaluation_store::commission(sql, file.id);
+
+    Object::Ptr body = new Object;
+    body->set("file_id", file.id);
+    body->set("state", file.state);
+    Object::Ptr referential = new Object;
+    referential->set("version", file.referential_version ? Poco::Dynamic::Var(*file.referential_version)
+                                                         : Poco::Dynamic::Var());
+    referential->set("commit", file.referential_commit ? Poco::Dynamic::Var(*file.referential_commit)
+                                                       : Poco::Dynamic::Var());
+    body->set("referential", referential);
+    Array::Ptr members = new Array;
+    bool member = false;
+    for (const auto& evaluator : commission) {
+      Object::Ptr item = new Object;
+      item->set("id", evaluator.evaluator_id);
+      item->set("display_name", evaluator.display_name);
+      members->add(item);
+      member = member || evaluator.evaluator_id == actor.user_id;
+    }
+    body->set("commission", members);
+    body->set("editable", member && actor.role == domain::Role::kEvaluator && file.state == kWritableState);
+
+    Array::Ptr items = new Array;
+    Object::Ptr results = new Object;
+    for (const auto& competency : competencies) {
+      const auto found = stored.find(competency.number);
+      store::CompetencyEvaluation unwritten;
+      unwritten.competency = competency.number;
+      const auto& evaluation = found == stored.end() ? unwritten : found->second;
+      items->add(competencyJson(file.id, competency, evaluation));
+      results->set(competency.number, isEvaluated(evaluation) ? evaluation.result : "not_evaluated");
+    }
+    // Complete as the guard leaving the evaluation sees it: the CQPM's own check.
+    body->set("complete", !rules_.checkEvaluationComplete(file, results).has_value());
+    body->set("competencies", items);
+    return body;
+  });
+}
+
+namespace {
+
+WriteTarget target(store::SqlSession& sql, plugins::PluginRules& rules, const domain::Actor& actor,
+                   const std::string& file_id, const std::string& number,
+                   const std::optional<std::string>& if_match) {
+  WriteTarget target{fileInScope(sql, actor, file_id), {}, std::nullopt};
+  const domain::CandidateFile& file = target.file.file;
+  if (actor.role != domain::Role::kEvaluator ||
+      !store::evaluation_store::inCommission(sql, file.id, actor.user_id)) {
+    throw Error(ErrorCode::kForbidden,
+                "only the evaluators of the file's commission write its evaluation grid");
+  }
+  if (file.state != kWritableState) {
+    throw Error(ErrorCode::kInvalidState,
+                "the grid is written while the file is under evaluation; it is " + file.state);
+  }
+  const auto grid = gridCompetencies(rules.referentialFor(file), file.modality_plan_json);
+  const GridCompetency* found = findCompetency(grid, number);
+  if (!found) {
+    throw Error(ErrorCode::kNotFound, "the file's referential has no competency " + number, "competency");
+  }
+  target.competency = *found;
+  if (!if_match || if_match->empty()) {
+    throw Error(ErrorCode::kPreconditionRequired,
+                "send If-Match with the ETag of competency " + number + " as you read it", "If-Match");
+  }
+  target.named_version = versionOfEtag(*if_match, file.id, number);
+  return target;
+}
+
+}  // namespace
+
+CompetencyAnswer EvaluationService::update(const domain::Actor& actor, const std::string& file_id,
+                                           const std::string& competency,
+                                           const std::optional<std::string>& if_match,
+                                           const Object::Ptr& body) {
+  return db_.write([&](store::SqlSession& sql) {
+    const auto target_ = target(sql, rules_, actor, file_id, competency, if_match);
+    const domain::CandidateFile& file = target_.file.file;
+    std::set<std::string> documents;
+    for (const auto& document : store::document_store::listForFile(sql, file.id))
+      documents.insert(document.id);
+    const auto content = readCompetencyContent(body, target_.competency, documents);
+
+    const auto current = store::evaluation_store::evaluation(sql, file.id, competency);
+    if (target_.named_version != current.version) throw stale(file.id, target_.competency, current);
+    if (content.result == current.result && content.observations_json == current.observations_json &&
+        content.evidence_json == current.evidence_json) {
+      // Nothing changes: the signatures of this version still hold.
+      return CompetencyAnswer{competencyJson(file.id, target_.competency, current),
+                              competencyEtag(file.id, competency, current.version)};
+    }
+    store::CompetencyEvaluation written;
+    written.competency = competency;
+    written.result = content.result;
+    written.observations_json = content.observations_json;
+    written.evidence_json = content.evidence_json;
+    written.updated_by = actor.user_id;
+    written.updated_at = nowIso8601();
+    if (!store::evaluation_store::updateEvaluation(sql, file.id, written, current.version)) {
+      throw stale(file.id, target_.competency, store::evaluation_store::evaluation(sql, file.id, competency));
+    }
+    const auto stored = store::evaluation_store::evaluation(sql, file.id, competency);
+    store::event_store::append(sql, files::sameStateEvent(file, actor, "evaluation_updated",
+                                                          payloadOf(competency, stored), written.updated_at));
+    return CompetencyAnswer{competencyJson(file.id, target_.competency, stored),
+                            competencyEtag(file.id, competency, stored.version)};
+  });
+}
+
+CompetencyAnswer EvaluationService::sign(const domain::Actor& actor, const std::string& file_id,
+                                         const std::string& competency,
+                                         const std::optional<std::string>& if_match) {
+  return db_.write([&](store::SqlSession& sql) {
+    const auto target_ = target(sql, rules_, actor, file_id, competency, if_match);
+    const domain::CandidateFile& file = target_.file.file;
+    const auto current = store::evaluation_store::evaluation(sql, file.id, competency);
+    if (target_.named_version != current.version) throw stale(file.id, target_.competency, current);
+    if (current.result == "not_evaluated") {
+      throw Error(
+          ErrorCode::kUnprocessable,
+          "competency " + competency + " has no result to sign: record acquired or not_acquired first",
+          "result");
+    }
+    const std::string now = nowIso8601();
+    const bool created =
+        store::evaluation_store::addSignature(sql, file.id, competency, current.version, actor.user_id, now);
+    if (created) {
+      store::event_store::append(
+          sql, files::sameStateEvent(file, actor, "evaluation_signed", payloadOf(competency, current), now));
+    }
+    const auto stored = store::evaluation_store::evaluation(sql, file.id, competency);
+    return CompetencyAnswer{competencyJson(file.id, target_.competency, stored),
+                            competencyEtag(file.id, competency, stored.version), created};
+  });
+}
+
+}  // namespace cqpm::evaluation

@@ -1,0 +1,57 @@
+#include "http/handlers/evaluation_handlers.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <optional>
+
+#include "http/json_body.h"
+
+namespace cqpm::http::handlers {
+
+namespace {
+
+std::optional<std::string> ifMatchOf(const Request& request) {
+  const std::string value = request.header("If-Match");
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+Response competencyResponse(int status, const evaluation::CompetencyAnswer& answer) {
+  Response response = Response::json(status, answer.competency);
+  response.headers.emplace_back("ETag", answer.etag);
+  return response;
+}
+
+}  // namespace
+
+Response getCommission(ApiContext& context, Request& request) {
+  return Response::json(200, context.commissions.get(request.requireActor(), request.params.at("id")));
+}
+
+Response putCommission(ApiContext& context, Request& request) {
+  const auto body = parseJsonObject(request.body);
+  if (!body->has("evaluators")) {
+    throw Error(ErrorCode::kInvalidField, "evaluators is required: a list of user ids", "evaluators");
+  }
+  return Response::json(200, context.commissions.assign(request.requireActor(), request.params.at("id"),
+                                                        body->getArray("evaluators")));
+}
+
+Response getEvaluation(ApiContext& context, Request& request) {
+  return Response::json(200, context.evaluations.grid(request.requireActor(), request.params.at("id")));
+}
+
+Response putCompetencyEvaluation(ApiContext& context, Request& request) {
+  const auto body = parseJsonObject(request.body);
+  return competencyResponse(
+      200, context.evaluations.update(request.requireActor(), request.params.at("id"),
+                                      request.params.at("competency"), ifMatchOf(request), body));
+}
+
+Response signCompetencyEvaluation(ApiContext& context, Request& request) {
+  const auto answer = context.evaluations.sign(request.requireActor(), request.params.at("id"),
+                                               request.params.at("competency"), ifMatchOf(request));
+  return competencyResponse(answer.created ? 201 : 200, answer);
+}
+
+}  // namespace cqpm::http::handlers

@@ -1,0 +1,27 @@
+#include "http/handlers/notification_handlers.h"
+
+#include <Poco/NumberParser.h>
+
+namespace cqpm::http::handlers {
+
+Response listNotifications(ApiContext& context, Request& request) {
+  int limit = 50;
+  if (const std::string text = request.queryValue("limit");
+      !text.empty() && !Poco::NumberParser::tryParse(text, limit)) {
+    throw Error(ErrorCode::kInvalidField, "limit must be an integer", "limit");
+  }
+  return Response::json(200, context.notifications.list(request.requireActor(), limit));
+}
+
+Response readNotification(ApiContext& context, Request& request) {
+  context.notifications.markRead(request.requireActor(), request.params.at("id"));
+  return Response::noContent();
+}
+
+Response readAllNotifications(ApiContext& context, Request& request) {
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+  body->set("marked", context.notifications.markAllRead(request.requireActor()));
+  return Response::json(200, body);
+}
+
+}  // namespace cqpm::http::handlers

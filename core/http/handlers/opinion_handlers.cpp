@@ -1,0 +1,42 @@
+#include "http/handlers/opinion_handlers.h"
+
+#include "http/json_body.h"
+
+namespace cqpm::http::handlers {
+
+namespace {
+
+std::optional<std::string> ifMatchOf(const Request& request) {
+  const std::string value = request.header("If-Match");
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+// The opinion with the ETag of its current version, for the next If-Match.
+Response opinionResponse(const Poco::JSON::Object::Ptr& opinion) {
+  Response response = Response::json(200, opinion);
+  if (const auto current = opinion->getObject("current")) {
+    response.headers.emplace_back("ETag", current->getValue<std::string>("etag"));
+  }
+  return response;
+}
+
+}  // namespace
+
+Response getCompanyOpinion(ApiContext& context, Request& request) {
+  return opinionResponse(context.opinions.get(request.requireActor(), request.params.at("id")));
+}
+
+Response putCompanyOpinion(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const std::string file_id = request.params.at("id");
+  return opinionResponse(
+      context.opinions.save(actor, file_id, ifMatchOf(request), parseJsonObject(request.body)));
+}
+
+Response signCompanyOpinion(ApiContext& context, Request& request) {
+  return opinionResponse(
+      context.opinions.sign(request.requireActor(), request.params.at("id"), ifMatchOf(request)));
+}
+
+}  // namespace cqpm::http::handlers

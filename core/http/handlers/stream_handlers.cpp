@@ -1,0 +1,60 @@
+#include "http/handlers/stream_handlers.h"
+
+#include <Poco/NumberParser.h>
+
+#include <memory>
+
+#include "http/presenters.h"
+#include "live/file_event_stream.h"
+#include "store/event_store.h"
+
+namespace cqpm::http::handlers {
+
+namespace {
+
+// Where the client wants to resume: EventSource sends Last-Event-ID when it
+// reconnects; a page that already read the history passes ?after=.
+std::optional<std::int64_t> resumeAfter(const Request& request) {
+  for (const auto& [text, field] : {std::pair{request.header("Last-Event-ID"), "Last-Event-ID"},
+                                    std::pair{request.queryValue("after"), "after"}}) {
+    if (text.empty()) continue;
+    Poco::Int64 seq = 0;
+    if (!Poco::NumberParser::tryParse64(text, seq) || seq < 0) {
+      throw Error(ErrorCode::kInvalidField, std::string(field) + " must be an event seq (an integer >= 0)",
+                  field);
+    }
+    return seq;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Response streamFileEvents(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const std::string file_id = request.params.at("id");
+  context.files.get(actor, file_id);  // same tenancy as reading the file: 404 out of scope
+  const auto requested = resumeAfter(request);
+  std::shared_ptr<live::StreamHub::Slot> slot = context.streams.tryOpen();
+  if (!slot) {
+    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+    details->set("retry_after", "5");
+    throw Error(ErrorCode::kUnavailable, "too many live streams are open: try again in a few seconds", "",
+                details);
+  }
+  const std::int64_t after = requested ? *requested : context.db.read([&](store::SqlSession& sql) {
+    return store::event_store::lastSeq(sql, file_id);
+  });
+  return Response::eventStream(
+      [&context, slot, file_id, after](std::ostream& out, const std::function<bool()>& client_gone) {
+        live::FileEventStream stream(
+            context.db, context.streams, file_id, after,
+            [&context](const domain::FileEvent& event) {
+              return toJson(eventJson(event, &context.engine.definition()));
+            },
+            context.settings.stream_timing);
+        stream.run(out, client_gone);
+      });
+}
+
+}  // namespace cqpm::http::handlers

@@ -1,0 +1,22 @@
+#include "http/handlers/verification_handlers.h"
+
+#include "http/static_files.h"
+
+namespace cqpm::http::handlers {
+
+Response verifyAward(ApiContext& context, Request& request) {
+  Response response =
+      Response::json(200, context.awards.verify(request.params.at("code"), request.client_address));
+  response.headers.emplace_back("Cache-Control", "no-store");  // a revocation shows at once
+  return response;
+}
+
+Response verifyAwardPage(ApiContext& context, Request& request) {
+  if (request.header("Accept").find("application/json") == std::string::npos) {
+    if (auto page = StaticFiles(context.settings.web_root).serve(request.path)) return *page;
+  }
+  // Asked for JSON, or no web front end is installed: the API's answer.
+  return verifyAward(context, request);
+}
+
+}  // namespace cqpm::http::handlers

@@ -1,0 +1,294 @@
+#include "juries/decision_service.h"
+
+#include <Poco/UUIDGenerator.h>
+
+#include <algorithm>
+#include <set>
+
+#include "access/file_scope.h"
+#include "awards/award_issuer.h"
+#include "common/clock.h"
+#include "common/json_text.h"
+#include "files/file_events.h"
+#include "juries/jury_bench.h"
+#include "juries/jury_json.h"
+#include "juries/session_access.h"
+#include "store/award_store.h"
+#include "store/candidate_file_store.h"
+#include "store/event_store.h"
+#include "store/jury_decision_store.h"
+#include "store/jury_store.h"
+
+namespace cqpm::juries {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+using store::SqlSession;
+
+namespace {
+
+const std::vector<std::string> kOutcomes{"certified", "blocs_awarded", "not_certified"};
+
+bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// The transition that applies each outcome (workflows/candidate-file.json).
+std::string transitionFor(const std::string& outcome) {
+  if (outcome == "certified") return "certify";
+  if (outcome == "blocs_awarded") return "award_blocs";
+  return "refuse_certification";
+}
+
+std::string candidateName(const domain::CandidateFile& file) {
+  return file.candidate.given_name + " " + file.candidate.family_name;
+}
+
+// A file of the session, as `seat` may act on it. Members from the candidate's
+// company are refused here, whatever they try on the file.
+store::CandidateFileView fileOfSession(SqlSession& sql, const SessionSeat& seat, const std::string& file_id) {
+  const auto ids = store::jury_store::fileIds(sql, seat.session.id);
+  if (std::find(ids.begin(), ids.end(), file_id) == ids.end()) {
+    throw Error(ErrorCode::kNotFound, "no candidate file " + file_id + " in this jury session", "file_id");
+  }
+  auto view = store::candidate_file_store::find(sql, file_id, {access::FileScope::Kind::kEverything, {}});
+  if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id, "file_id");
+  if (seat.member && hasConflictOfInterest(*seat.member, view->file)) {
+    throw conflictOfInterestError(*seat.member, view->file);
+  }
+  return std::move(*view);
+}
+
+std::set<int> indexesOf(const Array::Ptr& blocs) {
+  std::set<int> indexes;
+  for (std::size_t i = 0; i < blocs->size(); ++i) {
+    indexes.insert(blocs->getObject(static_cast<unsigned>(i))->getValue<int>("index"));
+  }
+  return indexes;
+}
+
+// The blocs the decision records: every bloc for the whole CQPM, the listed ones
+// for an attestation, none for a refusal.
+Array::Ptr chosenBlocs(const DecisionRequest& request, const std::vector<BlocRef>& blocs) {
+  Array::Ptr chosen = new Array;
+  if (request.outcome == "certified") {
+    for (const auto& bloc : blocs) chosen->add(blocJson(bloc));
+  } else if (request.outcome == "blocs_awarded") {
+    std::set<int> seen;
+    for (std::size_t i = 0; i < request.blocs->size(); ++i) {
+      const int index = (*request.blocs)[i];
+      const std::string field = "blocs[" + std::to_string(i) + "]";
+      if (index < 1 || index > static_cast<int>(blocs.size())) {
+        throw Error(ErrorCode::kInvalidField,
+                    "bloc " + std::to_string(index) + " does not exist: the referential has " +
+                        std::to_string(blocs.size()) + " blocs, numbered from 1",
+                    field);
+      }
+      if (!seen.insert(index).second) {
+        throw Error(ErrorCode::kInvalidField, "bloc " + std::to_string(index) + " is listed twice", field);
+      }
+      chosen->add(blocJson(blocs[static_cast<std::size_t>(index - 1)]));
+    }
+  }
+  return chosen;
+}
+
+bool departsFrom(const Object::Ptr& proposal, const std::string& outcome, const Array::Ptr& chosen) {
+  if (proposal->getValue<std::string>("outcome") != outcome) return true;
+  return outcome == "blocs_awarded" && indexesOf(proposal->getArray("blocs")) != indexesOf(chosen);
+}
+
+Array::Ptr seatedMembers(const std::vector<store::JuryMemberRecord>& members) {
+  Array::Ptr seated = new Array;
+  for (const auto& member : members) {
+    Object::Ptr item = new Object;
+    item->set("user_id", member.user_id);
+    item->set("name", member.display_name);
+    item->set("college", member.college);
+    item->set("organisation", member.company_name.value_or(""));
+    item->set("present", member.present);
+    seated->add(item);
+  }
+  return seated;
+}
+
+Array::Ptr abstentionsOf(const std::vector<store::JuryMemberRecord>& abstaining) {
+  Array::Ptr abstentions = new Array;
+  for (const auto& member : abstaining) {
+    Object::Ptr item = new Object;
+    item->set("user_id", member.user_id);
+    item->set("name", member.display_name);
+    item->set("college", member.college);
+    abstentions->add(item);
+  }
+  return abstentions;
+}
+
+Object::Ptr transitionPayload(const store::JuryDecisionRecord& decision, const Array::Ptr& blocs) {
+  Object::Ptr payload = new Object;
+  payload->set("decision_id", decision.id);
+  payload->set("session_id", decision.session_id);
+  payload->set("overrides_proposal", decision.overrides_proposal);
+  if (decision.outcome == "blocs_awarded") {
+    Array::Ptr labels = new Array;  // blocs_listed wants text: the code, or the title of a bloc without one
+    for (std::size_t i = 0; i < blocs->size(); ++i) {
+      const auto bloc = blocs->getObject(static_cast<unsigned>(i));
+      labels->add(bloc->isNull("code") ? bloc->getValue<std::string>("title")
+                                       : bloc->getValue<std::string>("code"));
+    }
+    payload->set("blocs", labels);
+  }
+  if (decision.outcome == "not_certified" || !decision.reason.empty()) {
+    payload->set("reason", decision.reason.empty()
+                               ? std::string("Le jury a suivi la proposition : le CQPM n'est pas délivré.")
+                               : decision.reason);
+  }
+  return payload;
+}
+
+}  // namespace
+
+Object::Ptr DecisionService::proposal(const domain::Actor& actor, const std::string& session_id,
+                                      const std::string& file_id) {
+  return db_.read([&](SqlSession& sql) {
+    const SessionSeat seat = seatIn(sql, actor, session_id);
+    const auto view = fileOfSession(sql, seat, file_id);
+    Object::Ptr proposal = proposer_.propose(sql, view.file);
+    proposal->set("file_id", file_id);
+    proposal->set("session_id", session_id);
+    return proposal;
+  });
+}
+
+Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::string& session_id,
+                                    const std::string& file_id, const DecisionRequest& request) {
+  if (std::find(kOutcomes.begin(), kOutcomes.end(), request.outcome) == kOutcomes.end()) {
+    throw Error(ErrorCode::kInvalidField, "outcome must be one of certified, blocs_awarded, not_certified",
+                "outcome");
+  }
+  if (request.outcome == "blocs_awarded" && (!request.blocs || request.blocs->empty())) {
+    throw Error(ErrorCode::kInvalidField, "list the awarded blocs by their index", "blocs");
+  }
+  if (request.outcome != "blocs_awarded" && request.blocs && !request.blocs->empty()) {
+    throw Error(ErrorCode::kInvalidField, "blocs are listed only when the outcome is blocs_awarded", "blocs");
+  }
+  std::string fired;
+  Object::Ptr answer = db_.write([&](SqlSession& sql) {
+    const SessionSeat seat = seatIn(sql, actor, session_id);
+    const auto view = fileOfSession(sql, seat, file_id);
+    const domain::CandidateFile& file = view.file;
+    if (!seat.coordinator) {
+      if (!seat.member || !seat.member->present) {
+        throw Error(ErrorCode::kForbidden, "only a member present at the session deliberates", "present");
+      }
+    }
+    if (seat.session.state != "open") {
+      throw Error(ErrorCode::kInvalidState, "open the deliberation of the session first", "session");
+    }
+    if (file.state != "in_deliberation") {
+      if (store::jury_decision_store::activeForFile(sql, file_id)) {
+        throw Error(ErrorCode::kConflict, "the jury has already decided on this file", "file_id");
+      }
+      throw Error(ErrorCode::kInvalidState, "the file is " + file.state + ", not in deliberation", "file_id");
+    }
+    const Bench bench = benchFor(seat.members, file);
+    if (!bench.quorate()) throw quorumError(bench.missing_colleges, file.id, candidateName(file));
+
+    const Object::Ptr proposal = proposer_.propose(sql, file);
+    const auto referential = proposer_.rules().referentialFor(file);
+    const Array::Ptr blocs = chosenBlocs(request, referentialBlocs(referential));
+    const bool overrides = departsFrom(proposal, request.outcome, blocs);
+    if (overrides && isBlank(request.reason)) {
+      Object::Ptr details = new Object;
+      details->set("proposal", proposal);
+      details->set("message_fr",
+                   "La décision s'écarte de la proposition : le jury doit en donner le motif par écrit.");
+      throw Error(ErrorCode::kUnprocessable,
+                  "the decision departs from the proposal (" + proposal->getValue<std::string>("outcome") +
+                      "): the jury must write its reason",
+                  "reason", details);
+    }
+
+    store::JuryDecisionRecord decision;
+    decision.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    decision.session_id = session_id;
+    decision.file_id = file.id;
+    decision.cqpm = file.cqpm;
+    decision.candidate_key = store::jury_decision_store::candidateKey(
+        file.candidate.family_name, file.candidate.given_name, file.candidate.birth_date);
+    decision.outcome = request.outcome;
+    decision.blocs_json = toJsonText(Poco::Dynamic::Var(blocs));
+    decision.proposal_json = toJsonText(proposal);
+    decision.overrides_proposal = overrides;
+    decision.reason = isBlank(request.reason) ? std::string() : request.reason;
+    decision.members_json = toJsonText(Poco::Dynamic::Var(seatedMembers(seat.members)));
+    decision.abstentions_json = toJsonText(Poco::Dynamic::Var(abstentionsOf(bench.abstaining)));
+    decision.referential_version = file.referential_version;
+    decision.referential_commit = file.referential_commit;
+    decision.decided_by = actor.user_id;
+    decision.decided_at = nowIso8601();
+    store::jury_decision_store::insert(sql, decision);
+
+    const std::string transition = transitionFor(request.outcome);
+    const auto moved = transitions_.fireIn(
+        sql, actor, {file.id, transition, file.version, transitionPayload(decision, blocs)});
+    if (moved.file.state != request.outcome) {
+      throw Error(ErrorCode::kInternal, "transition " + transition + " led to " + moved.file.state);
+    }
+    const std::string title =
+        referential && referential->has("title") ? referential->getValue<std::string>("title") : file.cqpm;
+    awards::issueAward(sql, decision, view, title);
+    fired = transition;
+    const auto stored = store::jury_decision_store::find(sql, decision.id);
+    return decisionJson(*stored, store::award_store::forDecision(sql, decision.id));
+  });
+  transitions_.countFired(fired);
+  return answer;
+}
+
+Object::Ptr DecisionService::revoke(const domain::Actor& actor, const std::string& decision_id,
+                                    const std::string& reason) {
+  if (isBlank(reason)) {
+    throw Error(ErrorCode::kInvalidField, "a revocation needs a written reason", "reason");
+  }
+  const auto scope = access::fileScopeFor(actor);
+  return db_.write([&](SqlSession& sql) {
+    const auto decision = store::jury_decision_store::find(sql, decision_id);
+    const auto file =
+        decision ? store::candidate_file_store::find(sql, decision->file_id, scope) : std::nullopt;
+    if (!file) throw Error(ErrorCode::kNotFound, "no decision " + decision_id);
+    if (actor.role != domain::Role::kCentreCoordinator) {
+      throw Error(ErrorCode::kForbidden, "only the coordinator of the file's centre revokes a jury decision");
+    }
+    const std::string now = nowIso8601();
+    if (!store::jury_decision_store::revoke(sql, decision_id, actor.user_id, now, reason)) {
+      throw Error(ErrorCode::kConflict, "this decision is already revoked", "decision");
+    }
+    const auto awards = store::award_store::forDecision(sql, decision_id);
+    Object::Ptr payload = new Object;
+    payload->set("decision_id", decision_id);
+    payload->set("outcome", decision->outcome);
+    payload->set("reason", reason);
+    Array::Ptr codes = new Array;
+    for (const auto& award : awards) codes->add(award.verification_code);
+    payload->set("verification_codes", codes);
+    store::event_store::append(sql,
+                               files::sameStateEvent(file->file, actor, "decision_revoked", payload, now));
+    return decisionJson(*store::jury_decision_store::find(sql, decision_id),
+                        store::award_store::forDecision(sql, decision_id));
+  });
+}
+
+Array::Ptr DecisionService::forFile(const domain::Actor& actor, const std::string& file_id) {
+  const auto scope = access::fileScopeFor(actor);
+  return db_.read([&](SqlSession& sql) {
+    if (!store::candidate_file_store::find(sql, file_id, scope)) {
+      throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+    }
+    Array::Ptr items = new Array;
+    for (const auto& decision : store::jury_decision_store::forFile(sql, file_id)) {
+      items->add(decisionJson(decision, store::award_store::forDecision(sql, decision.id)));
+    }
+    return items;
+  });
+}
+
+}  // namespace cqpm::juries

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/actor.h"
+#include "files/transition_service.h"
+#include "juries/outcome_proposal.h"
+#include "store/database.h"
+
+namespace cqpm::juries {
+
+/// What the jury decides for one file.
+struct DecisionRequest {
+  std::string outcome;                    ///< certified | blocs_awarded | not_certified
+  std::optional<std::vector<int>> blocs;  ///< bloc indexes (1-based), for blocs_awarded only
+  std::string reason;                     ///< required when the decision departs from the proposal
+};
+
+/// The jury's decisions. Who decides: a member of the session who is present
+/// and free of a conflict of interest on the file, or the centre's coordinator
+/// recording the jury's decision as its secretary; in both cases the session is
+/// open and the file's own quorum is met (a present, non-conflicted member of
+/// each college). Recording a decision fires the matching transition (certify,
+/// award_blocs, refuse_certification) and issues the award in ONE transaction.
+/// Thread-safe.
+class DecisionService {
+ public:
+  DecisionService(store::Database& db, files::TransitionService& transitions, OutcomeProposer& proposer)
+      : db_(db), transitions_(transitions), proposer_(proposer) {}
+
+  /// The plugin's proposal for a file of the session (OutcomeProposer::propose).
+  /// Error{kNotFound} outside the session; Error{kForbidden, "conflict_of_interest"}
+  /// for a member from the candidate's company.
+  Poco::JSON::Object::Ptr proposal(const domain::Actor& actor, const std::string& session_id,
+                                   const std::string& file_id);
+
+  /// Records the decision and moves the file. Errors: kInvalidField "outcome" /
+  /// "blocs"; kUnprocessable "reason" when it departs from the proposal without a
+  /// reason (details.proposal); kForbidden "conflict_of_interest" or "present";
+  /// kInvalidState "session" (not open), "quorum" (the file's bench lacks a
+  /// college; names the file), "file_id" (not in deliberation); kConflict
+  /// "file_id" when already decided.
+  Poco::JSON::Object::Ptr decide(const domain::Actor& actor, const std::string& session_id,
+                                 const std::string& file_id, const DecisionRequest& request);
+
+  /// Revokes a decision (the coordinator of the file's centre), with a reason:
+  /// the decision is kept and marked, its awards verify as revoked, the file gets
+  /// a "decision_revoked" event and keeps its state (final states have no way
+  /// out in the workflow). Errors: kNotFound, kForbidden, kInvalidField "reason",
+  /// kConflict "decision" when already revoked.
+  Poco::JSON::Object::Ptr revoke(const domain::Actor& actor, const std::string& decision_id,
+                                 const std::string& reason);
+
+  /// The file's decisions (revoked ones included) with their awards, for its readers.
+  Poco::JSON::Array::Ptr forFile(const domain::Actor& actor, const std::string& file_id);
+
+ private:
+  store::Database& db_;
+  files::TransitionService& transitions_;
+  OutcomeProposer& proposer_;
+};
+
+}  // namespace cqpm::juries

@@ -1,0 +1,134 @@
+#include "juries/jury_documents.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "access/file_scope.h"
+#include "certificates/jury_minutes.h"
+#include "certificates/outcome_labels.h"
+#include "certificates/results_csv.h"
+#include "common/clock.h"
+#include "juries/outcome_proposal.h"
+#include "juries/session_access.h"
+#include "store/award_store.h"
+#include "store/candidate_file_store.h"
+#include "store/jury_decision_store.h"
+
+namespace cqpm::juries {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+using store::SqlSession;
+
+namespace {
+
+Array::Ptr parsedArray(const std::string& json) {
+  return Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
+}
+
+std::string textOf(const Object::Ptr& object, const std::string& name) {
+  if (!object->has(name) || object->isNull(name)) return {};
+  return object->get(name).convert<std::string>();
+}
+
+std::string revocationNote(const store::JuryDecisionRecord& decision) {
+  return "Décision révoquée le " + decision.revoked_at->substr(0, 10) + " : " +
+         decision.revocation_reason.value_or("");
+}
+
+// A session's decisions with their files, in the order they were taken.
+struct DecidedFile {
+  store::JuryDecisionRecord decision;
+  store::CandidateFileView file;
+};
+
+std::vector<DecidedFile> decidedFiles(SqlSession& sql, const std::string& session_id) {
+  std::vector<DecidedFile> decided;
+  for (auto& decision : store::jury_decision_store::forSession(sql, session_id)) {
+    auto file =
+        store::candidate_file_store::find(sql, decision.file_id, {access::FileScope::Kind::kEverything, {}});
+    if (file) decided.push_back({std::move(decision), std::move(*file)});
+  }
+  return decided;
+}
+
+}  // namespace
+
+std::string JuryDocuments::cqpmTitle(const domain::CandidateFile& file) const {
+  const auto referential = rules_.referentialFor(file);
+  return referential && referential->has("title") ? referential->getValue<std::string>("title") : file.cqpm;
+}
+
+std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::string& session_id) {
+  certificates::MinutesData minutes = db_.read([&](SqlSession& sql) {
+    const SessionSeat seat = seatIn(sql, actor, session_id);
+    certificates::MinutesData data;
+    data.session_id = seat.session.id;
+    data.centre_name = seat.session.centre_name;
+    data.session_date = seat.session.session_date;
+    data.place = seat.session.place;
+    for (const auto& member : seat.members) {
+      data.members.push_back(
+          {member.display_name, member.college, member.company_name.value_or(""), member.present});
+    }
+    for (const auto& [decision, view] : decidedFiles(sql, session_id)) {
+      certificates::MinutesDecision item;
+      item.candidate_name = view.file.candidate.given_name + " " + view.file.candidate.family_name;
+      item.cqpm_id = view.file.cqpm;
+      item.cqpm_title = cqpmTitle(view.file);
+      item.outcome = decision.outcome;
+      const auto blocs = parsedArray(decision.blocs_json);
+      for (std::size_t i = 0; i < blocs->size(); ++i) {
+        const auto bloc = blocs->getObject(static_cast<unsigned>(i));
+        item.blocs.push_back(blocLabel(textOf(bloc, "code"), textOf(bloc, "title")));
+      }
+      item.referential_version = static_cast<int>(decision.referential_version.value_or(0));
+      item.overrides_proposal = decision.overrides_proposal;
+      item.reason = decision.reason;
+      if (decision.revoked_at) item.reason += (item.reason.empty() ? "" : " — ") + revocationNote(decision);
+      const auto abstentions = parsedArray(decision.abstentions_json);
+      for (std::size_t i = 0; i < abstentions->size(); ++i) {
+        item.abstained.push_back(textOf(abstentions->getObject(static_cast<unsigned>(i)), "name"));
+      }
+      data.decisions.push_back(std::move(item));
+    }
+    return data;
+  });
+  minutes.generated_at = nowIso8601();
+  return certificates::renderMinutesPdf(minutes);
+}
+
+std::string JuryDocuments::resultsCsv(const domain::Actor& actor, const std::string& session_id) {
+  const auto rows = db_.read([&](SqlSession& sql) {
+    const SessionSeat seat = seatIn(sql, actor, session_id);
+    requireCoordinator(seat, "exports the results of a jury session");
+    std::vector<certificates::ResultRow> result;
+    for (const auto& [decision, view] : decidedFiles(sql, session_id)) {
+      certificates::ResultRow row;
+      row.family_name = view.file.candidate.family_name;
+      row.given_name = view.file.candidate.given_name;
+      row.birth_date = view.file.candidate.birth_date;
+      row.cqpm_id = view.file.cqpm;
+      row.cqpm_title = cqpmTitle(view.file);
+      row.outcome_fr = certificates::outcomeLabelFr(decision.outcome);
+      if (decision.revoked_at) row.outcome_fr += " (" + revocationNote(decision) + ")";
+      const auto blocs = parsedArray(decision.blocs_json);
+      for (std::size_t i = 0; i < blocs->size(); ++i) {
+        const auto bloc = blocs->getObject(static_cast<unsigned>(i));
+        const std::string code = textOf(bloc, "code");
+        row.blocs += (row.blocs.empty() ? "" : ", ") + (code.empty() ? textOf(bloc, "title") : code);
+      }
+      row.referential_version =
+          decision.referential_version ? std::to_string(*decision.referential_version) : std::string();
+      row.decided_at = decision.decided_at;
+      for (const auto& award : store::award_store::forDecision(sql, decision.id)) {
+        row.verification_code = award.verification_code;
+      }
+      result.push_back(std::move(row));
+    }
+    return result;
+  });
+  return certificates::renderResultsCsv(rows);
+}
+
+}  // namespace cqpm::juries

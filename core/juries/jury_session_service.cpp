@@ -1,0 +1,290 @@
+#include "juries/jury_session_service.h"
+
+#include <Poco/UUIDGenerator.h>
+
+#include <algorithm>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "common/iso_date.h"
+#include "files/file_events.h"
+#include "juries/jury_bench.h"
+#include "juries/jury_json.h"
+#include "juries/session_access.h"
+#include "store/account_store.h"
+#include "store/award_store.h"
+#include "store/candidate_file_store.h"
+#include "store/event_store.h"
+#include "store/jury_decision_store.h"
+#include "store/jury_store.h"
+
+namespace cqpm::juries {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+using store::SqlSession;
+
+namespace {
+
+constexpr const char* kReadyForJury = "ready_for_jury";
+constexpr const char* kOpenDeliberation = "open_deliberation";
+
+bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+bool isCentreCoordinator(const domain::Actor& actor) {
+  return actor.role == domain::Role::kCentreCoordinator &&
+         actor.organisation_kind == domain::OrganisationKind::kCentre;
+}
+
+const store::CandidateFileView& requireFile(const std::optional<store::CandidateFileView>& file,
+                                            const std::string& file_id) {
+  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id, "file_id");
+  return *file;
+}
+
+// Moves one file of an open session into deliberation, in the caller's transaction.
+void openDeliberation(SqlSession& sql, files::TransitionService& transitions, const domain::Actor& actor,
+                      const store::CandidateFileView& file, const std::string& session_id,
+                      std::vector<std::string>& fired) {
+  Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+  payload->set("session_id", session_id);
+  transitions.fireIn(sql, actor, {file.file.id, kOpenDeliberation, file.file.version, payload});
+  fired.emplace_back(kOpenDeliberation);
+}
+
+Object::Ptr fileItem(SqlSession& sql, OutcomeProposer& proposer, const SessionSeat& seat,
+                     const store::CandidateFileView& view) {
+  const domain::CandidateFile& file = view.file;
+  Object::Ptr item = new Object;
+  item->set("id", file.id);
+  Object::Ptr candidate = new Object;
+  candidate->set("given_name", file.candidate.given_name);
+  candidate->set("family_name", file.candidate.family_name);
+  item->set("candidate", candidate);
+  Object::Ptr cqpm = new Object;
+  cqpm->set("id", file.cqpm);
+  const auto referential = proposer.rules().referentialFor(file);
+  cqpm->set("title", referential && referential->has("title") ? referential->getValue<std::string>("title")
+                                                              : file.cqpm);
+  item->set("cqpm", cqpm);
+  item->set("pathway", std::string(domain::pathwayName(file.pathway)));
+  if (file.company_id) {
+    Object::Ptr company = new Object;
+    company->set("id", *file.company_id);
+    company->set("name", view.company_name.value_or(""));
+    item->set("company", company);
+  } else {
+    item->set("company", Poco::Dynamic::Var());
+  }
+  item->set("state", file.state);
+  item->set("version", file.version);
+  item->set("referential_version",
+            file.referential_version ? Poco::Dynamic::Var(*file.referential_version) : Poco::Dynamic::Var());
+
+  const Bench bench = benchFor(seat.members, file);
+  Array::Ptr abstaining = new Array;
+  for (const auto& member : bench.abstaining) abstaining->add(memberJson(member));
+  item->set("abstaining", abstaining);
+  Object::Ptr quorum = new Object;
+  quorum->set("met", bench.quorate());
+  Array::Ptr missing = new Array;
+  for (const auto& college : bench.missing_colleges) missing->add(college);
+  quorum->set("missing_colleges", missing);
+  item->set("quorum", quorum);
+
+  std::optional<store::JuryDecisionRecord> latest;
+  for (auto& decision : store::jury_decision_store::forFile(sql, file.id)) {
+    if (decision.session_id == seat.session.id) latest = std::move(decision);
+  }
+  item->set("decision", latest ? Poco::Dynamic::Var(
+                                     decisionJson(*latest, store::award_store::forDecision(sql, latest->id)))
+                               : Poco::Dynamic::Var());
+
+  const bool conflicted = seat.member && hasConflictOfInterest(*seat.member, file);
+  Poco::Dynamic::Var proposal;
+  if (file.state == "in_deliberation" && !conflicted) {
+    try {
+      proposal = proposer.propose(sql, file);
+    } catch (const Error& e) {
+      // One CQPM's failing rules must not hide the whole session page.
+      if (e.code() != ErrorCode::kPluginFailed) throw;
+      item->set("proposal_error", std::string(e.what()));
+    }
+  }
+  item->set("proposal", proposal);
+  return item;
+}
+
+}  // namespace
+
+Object::Ptr JurySessionService::create(const domain::Actor& actor, const NewJurySession& session) {
+  if (!isCentreCoordinator(actor)) {
+    throw Error(ErrorCode::kForbidden, "only a centre coordinator convenes a jury session");
+  }
+  if (!parseIsoDate(session.date)) throw Error(ErrorCode::kInvalidField, "date must be YYYY-MM-DD", "date");
+  if (isBlank(session.place)) throw Error(ErrorCode::kInvalidField, "place must not be blank", "place");
+  store::JurySessionRecord record;
+  record.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  record.centre_id = actor.organisation_id;
+  record.centre_name = actor.organisation_name;
+  record.session_date = session.date;
+  record.place = session.place;
+  record.state = "planned";
+  record.created_by = actor.user_id;
+  record.created_at = nowIso8601();
+  db_.write([&](SqlSession& sql) { store::jury_store::insertSession(sql, record); });
+  return get(actor, record.id);
+}
+
+Array::Ptr JurySessionService::list(const domain::Actor& actor) {
+  std::vector<store::JurySessionRecord> sessions;
+  if (isCentreCoordinator(actor)) {
+    sessions = db_.read(
+        [&](SqlSession& sql) { return store::jury_store::listForCentre(sql, actor.organisation_id); });
+  } else if (actor.role == domain::Role::kJuryMember) {
+    sessions =
+        db_.read([&](SqlSession& sql) { return store::jury_store::listForMember(sql, actor.user_id); });
+  } else {
+    throw Error(ErrorCode::kForbidden,
+                "jury sessions are for the centre's coordinators and the jury's members");
+  }
+  Array::Ptr items = new Array;
+  for (const auto& session : sessions) items->add(sessionJson(session));
+  return items;
+}
+
+Object::Ptr JurySessionService::get(const domain::Actor& actor, const std::string& session_id) {
+  return db_.read([&](SqlSession& sql) {
+    const SessionSeat seat = seatIn(sql, actor, session_id);
+    Object::Ptr json = sessionJson(seat.session);
+    Array::Ptr members = new Array;
+    for (const auto& member : seat.members) members->add(memberJson(member));
+    json->set("members", members);
+    Array::Ptr missing = new Array;
+    for (const auto& college : missingColleges(seat.members)) missing->add(college);
+    json->set("missing_colleges", missing);
+    Array::Ptr files = new Array;
+    for (const auto& file_id : store::jury_store::fileIds(sql, session_id)) {
+      const auto view =
+          store::candidate_file_store::find(sql, file_id, {access::FileScope::Kind::kEverything, {}});
+      if (view) files->add(fileItem(sql, proposer_, seat, *view));
+    }
+    json->set("files", files);
+    return json;
+  });
+}
+
+Object::Ptr JurySessionService::addMember(const domain::Actor& actor, const std::string& session_id,
+                                          const NewJuryMember& member) {
+  db_.write([&](SqlSession& sql) {
+    const SessionSeat seat = seatIn(sql, actor, session_id);
+    requireCoordinator(seat, "invites the members of a jury session");
+    const auto user = store::account_store::actorOfUser(sql, member.user_id);
+    if (!user || user->role != domain::Role::kJuryMember || user->organisation_id != seat.session.centre_id) {
+      throw Error(ErrorCode::kInvalidField, "user_id must be an active jury member account of this centre",
+                  "user_id");
+    }
+    if (!user->college) {
+      throw Error(ErrorCode::kInvalidField, "the jury member's account has no college (employer or employee)",
+                  "user_id");
+    }
+    if (member.company_id) {
+      const auto company = store::account_store::findOrganisation(sql, *member.company_id);
+      if (!company || company->kind != domain::OrganisationKind::kCompany) {
+        throw Error(ErrorCode::kInvalidField, "company_id must be a company, or null", "company_id");
+      }
+    }
+    if (std::any_of(seat.members.begin(), seat.members.end(),
+                    [&](const auto& seated) { return seated.user_id == member.user_id; })) {
+      throw Error(ErrorCode::kConflict, user->display_name + " is already a member of this session",
+                  "user_id");
+    }
+    store::JuryMemberRecord record;
+    record.session_id = session_id;
+    record.user_id = member.user_id;
+    record.college = std::string(domain::collegeName(*user->college));
+    record.company_id = member.company_id;
+    record.present = false;
+    record.added_at = nowIso8601();
+    store::jury_store::insertMember(sql, record);
+  });
+  return get(actor, session_id);
+}
+
+Object::Ptr JurySessionService::setAttendance(const domain::Actor& actor, const std::string& session_id,
+                                              const std::string& user_id, bool present) {
+  db_.write([&](SqlSession& sql) {
+    const SessionSeat seat = seatIn(sql, actor, session_id);
+    requireCoordinator(seat, "records the attendance of a jury session");
+    if (!store::jury_store::setPresent(sql, session_id, user_id, present)) {
+      throw Error(ErrorCode::kNotFound, "no member " + user_id + " in this session");
+    }
+  });
+  return get(actor, session_id);
+}
+
+Object::Ptr JurySessionService::addFile(const domain::Actor& actor, const std::string& session_id,
+                                        const std::string& file_id) {
+  std::vector<std::string> fired;
+  db_.write([&](SqlSession& sql) {
+    const SessionSeat seat = seatIn(sql, actor, session_id);
+    requireCoordinator(seat, "adds files to a jury session");
+    const auto found = store::candidate_file_store::find(sql, file_id, access::fileScopeFor(actor));
+    const store::CandidateFileView& file = requireFile(found, file_id);
+    if (file.file.centre_id != seat.session.centre_id) {
+      throw Error(ErrorCode::kNotFound, "no candidate file " + file_id, "file_id");
+    }
+    if (file.file.state != kReadyForJury) {
+      throw Error(ErrorCode::kInvalidState,
+                  "the file is " + file.file.state + ": only a file ready_for_jury goes to a jury session",
+                  "file_id");
+    }
+    const auto sessions = store::jury_store::sessionsOfFile(sql, file_id);
+    if (!sessions.empty()) {
+      Object::Ptr details = new Object;
+      details->set("session_id", sessions.front());
+      throw Error(ErrorCode::kConflict,
+                  sessions.front() == session_id ? "the file is already in this session"
+                                                 : "the file is already in jury session " + sessions.front(),
+                  "file_id", details);
+    }
+    const std::string now = nowIso8601();
+    store::jury_store::addFile(sql, session_id, file_id, now);
+    Object::Ptr payload = new Object;
+    payload->set("session_id", session_id);
+    payload->set("date", seat.session.session_date);
+    payload->set("place", seat.session.place);
+    store::event_store::append(sql,
+                               files::sameStateEvent(file.file, actor, "add_to_jury_session", payload, now));
+    if (seat.session.state == "open") openDeliberation(sql, transitions_, actor, file, session_id, fired);
+  });
+  for (const auto& transition : fired) transitions_.countFired(transition);
+  return get(actor, session_id);
+}
+
+Object::Ptr JurySessionService::open(const domain::Actor& actor, const std::string& session_id) {
+  std::vector<std::string> fired;
+  db_.write([&](SqlSession& sql) {
+    const SessionSeat seat = seatIn(sql, actor, session_id);
+    requireCoordinator(seat, "opens the deliberation of a jury session");
+    if (seat.session.state != "planned") {
+      throw Error(ErrorCode::kInvalidState, "the deliberation of this session is already open", "state");
+    }
+    if (const auto missing = missingColleges(seat.members); !missing.empty()) throw quorumError(missing);
+    if (!store::jury_store::markOpen(sql, session_id, nowIso8601())) {
+      throw Error(ErrorCode::kInvalidState, "the deliberation of this session is already open", "state");
+    }
+    const auto scope = access::fileScopeFor(actor);
+    for (const auto& file_id : store::jury_store::fileIds(sql, session_id)) {
+      const auto file = store::candidate_file_store::find(sql, file_id, scope);
+      // A file withdrawn since it was added stays where it is.
+      if (file && file->file.state == kReadyForJury) {
+        openDeliberation(sql, transitions_, actor, *file, session_id, fired);
+      }
+    }
+  });
+  for (const auto& transition : fired) transitions_.countFired(transition);
+  return get(actor, session_id);
+}
+
+}  // namespace cqpm::juries

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+
+#include "domain/actor.h"
+#include "files/transition_service.h"
+#include "juries/outcome_proposal.h"
+#include "store/database.h"
+
+namespace cqpm::juries {
+
+/// A new session: a date (YYYY-MM-DD) and a place.
+struct NewJurySession {
+  std::string date;
+  std::string place;
+};
+
+/// An invitation: a jury_member account (its college comes from the account)
+/// and the company the member comes from, if any.
+struct NewJuryMember {
+  std::string user_id;
+  std::optional<std::string> company_id;
+};
+
+/// Paritary jury sessions of a centre: the coordinator creates them, invites
+/// members, records attendance, adds files that are ready for the jury, and
+/// opens the deliberation once both colleges are present (which moves each file
+/// to in_deliberation through the workflow). Members see the sessions they sit
+/// on. Any other session is a 404. Thread-safe.
+class JurySessionService {
+ public:
+  JurySessionService(store::Database& db, files::TransitionService& transitions, OutcomeProposer& proposer)
+      : db_(db), transitions_(transitions), proposer_(proposer) {}
+
+  /// A planned session of the coordinator's centre. Error{kForbidden} for anyone
+  /// but a centre coordinator; Error{kInvalidField} "date" or "place".
+  Poco::JSON::Object::Ptr create(const domain::Actor& actor, const NewJurySession& session);
+  /// The centre's sessions (coordinator) or the member's own (jury member),
+  /// latest first; Error{kForbidden} for other roles.
+  Poco::JSON::Array::Ptr list(const domain::Actor& actor);
+  /// The session with its members and files: {..., members: [...], files:
+  /// [{id, candidate, cqpm, pathway, company, state, version, abstaining, quorum,
+  /// proposal, decision}]}.
+  Poco::JSON::Object::Ptr get(const domain::Actor& actor, const std::string& session_id);
+
+  /// Invites a member (coordinator). Error{kInvalidField} "user_id" (not an active
+  /// jury member of this centre, or without a college) or "company_id" (not a
+  /// company); Error{kConflict} "user_id" when already a member.
+  Poco::JSON::Object::Ptr addMember(const domain::Actor& actor, const std::string& session_id,
+                                    const NewJuryMember& member);
+  /// Records whether a member is present (coordinator). Error{kNotFound} for a non-member.
+  Poco::JSON::Object::Ptr setAttendance(const domain::Actor& actor, const std::string& session_id,
+                                        const std::string& user_id, bool present);
+  /// Adds a file of the centre that is ready_for_jury (coordinator).
+  /// Error{kNotFound} "file_id" outside the centre; Error{kInvalidState} when the
+  /// file is not ready_for_jury; Error{kConflict} when it is already in a session.
+  /// In a session already open, the file moves to in_deliberation at once.
+  Poco::JSON::Object::Ptr addFile(const domain::Actor& actor, const std::string& session_id,
+                                  const std::string& file_id);
+  /// Opens the deliberation (coordinator): at least one PRESENT member of each
+  /// college, else Error{kInvalidState, field "quorum", details.missing_colleges};
+  /// Error{kInvalidState, field "state"} if already open. Each of the session's
+  /// files still ready_for_jury fires open_deliberation, in the same transaction.
+  Poco::JSON::Object::Ptr open(const domain::Actor& actor, const std::string& session_id);
+
+ private:
+  store::Database& db_;
+  files::TransitionService& transitions_;
+  OutcomeProposer& proposer_;
+};
+
+}  // namespace cqpm::juries

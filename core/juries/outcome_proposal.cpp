@@ -1,0 +1,145 @@
+#include "juries/outcome_proposal.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include <map>
+#include <set>
+
+#include "store/candidate_file_store.h"
+#include "store/evaluation_store.h"
+#include "store/jury_decision_store.h"
+
+namespace cqpm::juries {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+// A bloc is the same across referential versions when its code is; a bloc
+// without code is recognised by its title.
+std::string blocKey(const std::string& code, const std::string& title) {
+  if (!code.empty()) return "code:" + code;
+  return "title:" + store::candidate_file_store::foldForSearch(title);
+}
+
+std::string textOf(const Object::Ptr& object, const std::string& name) {
+  if (!object || !object->has(name) || object->isNull(name)) return {};
+  return object->getValue<std::string>(name);
+}
+
+Array::Ptr arrayOf(const Object::Ptr& object, const std::string& name) {
+  if (!object || !object->has(name) || object->isNull(name)) return new Array;
+  const Poco::Dynamic::Var value = object->get(name);
+  if (value.type() != typeid(Array::Ptr)) return new Array;
+  const auto array = value.extract<Array::Ptr>();
+  return array ? array : Array::Ptr(new Array);
+}
+
+struct CarriedBloc {
+  std::string decision_id;
+  std::string decided_at;
+};
+
+// Blocs awarded to the same candidate for the same CQPM by decisions in force, by bloc key.
+std::map<std::string, CarriedBloc> carriedBlocs(store::SqlSession& sql, const domain::CandidateFile& file) {
+  const std::string key = store::jury_decision_store::candidateKey(
+      file.candidate.family_name, file.candidate.given_name, file.candidate.birth_date);
+  std::map<std::string, CarriedBloc> carried;
+  for (const auto& decision : store::jury_decision_store::activeForCandidate(sql, key, file.cqpm, file.id)) {
+    const auto blocs = Poco::JSON::Parser().parse(decision.blocs_json).extract<Array::Ptr>();
+    for (std::size_t i = 0; i < blocs->size(); ++i) {
+      const auto bloc = blocs->getObject(static_cast<unsigned>(i));
+      carried.try_emplace(blocKey(textOf(bloc, "code"), textOf(bloc, "title")),
+                          CarriedBloc{decision.id, decision.decided_at});
+    }
+  }
+  return carried;
+}
+
+}  // namespace
+
+std::vector<BlocRef> referentialBlocs(const Object::Ptr& referential) {
+  std::vector<BlocRef> blocs;
+  const auto array = arrayOf(referential, "blocs");
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const auto bloc = array->getObject(static_cast<unsigned>(i));
+    BlocRef ref{static_cast<int>(i) + 1, textOf(bloc, "code"), textOf(bloc, "title"), {}};
+    const auto competencies = arrayOf(bloc, "competencies");
+    for (std::size_t c = 0; c < competencies->size(); ++c) {
+      ref.competencies.push_back(
+          competencies->getObject(static_cast<unsigned>(c))->get("number").convert<std::string>());
+    }
+    blocs.push_back(std::move(ref));
+  }
+  return blocs;
+}
+
+Object::Ptr blocJson(const BlocRef& bloc) {
+  Object::Ptr json = new Object;
+  json->set("index", bloc.index);
+  json->set("code", bloc.code.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(bloc.code));
+  json->set("title", bloc.title);
+  return json;
+}
+
+std::string blocLabel(const std::string& code, const std::string& title) {
+  return code.empty() ? title : code + " — " + title;
+}
+
+Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::CandidateFile& file) {
+  const auto blocs = referentialBlocs(rules_.referentialFor(file));
+  std::vector<std::string> numbers;
+  for (const auto& bloc : blocs)
+    numbers.insert(numbers.end(), bloc.competencies.begin(), bloc.competencies.end());
+  const auto graded = store::evaluation_store::competencyResults(sql, file.id, numbers);
+
+  Object::Ptr results = new Object;
+  for (const auto& [number, result] : graded) results->set(number, result);
+  // Carried-over blocs count as acquired: the plugin then proposes the whole
+  // CQPM when they and the newly acquired blocs cover every bloc.
+  const auto carried = carriedBlocs(sql, file);
+  Object::Ptr fed = new Object(*results);
+  Array::Ptr carried_over = new Array;
+  std::set<int> carried_indexes;
+  for (const auto& bloc : blocs) {
+    const auto found = carried.find(blocKey(bloc.code, bloc.title));
+    if (found == carried.end()) continue;
+    carried_indexes.insert(bloc.index);
+    for (const auto& number : bloc.competencies) fed->set(number, "acquired");
+    Object::Ptr item = blocJson(bloc);
+    item->set("decision_id", found->second.decision_id);
+    item->set("decided_at", found->second.decided_at);
+    carried_over->add(item);
+  }
+
+  const auto proposed = rules_.proposeOutcome(file, fed);
+  std::string outcome = textOf(proposed, "outcome");
+  if (outcome != "certified" && outcome != "blocs_awarded") outcome = "not_certified";
+  Array::Ptr proposed_blocs = new Array;
+  const auto plugin_blocs = arrayOf(proposed, "blocs");
+  for (std::size_t i = 0; i < plugin_blocs->size(); ++i) {
+    const auto bloc = plugin_blocs->getObject(static_cast<unsigned>(i));
+    if (!bloc || !bloc->has("index")) continue;
+    const int index = bloc->get("index").convert<int>();
+    if (index < 1 || index > static_cast<int>(blocs.size())) continue;
+    // A bloc attestation lists what this jury awards: blocs already held stay on their own attestation.
+    if (outcome == "blocs_awarded" && carried_indexes.count(index)) continue;
+    proposed_blocs->add(blocJson(blocs[static_cast<std::size_t>(index - 1)]));
+  }
+  if (outcome == "blocs_awarded" && proposed_blocs->size() == 0) outcome = "not_certified";
+  if (outcome == "not_certified") proposed_blocs = new Array;
+
+  Object::Ptr proposal = new Object;
+  proposal->set("outcome", outcome);
+  proposal->set("blocs", proposed_blocs);
+  proposal->set("carried_over", carried_over);
+  proposal->set("results", results);
+  proposal->set("referential_version", file.referential_version
+                                           ? Poco::Dynamic::Var(*file.referential_version)
+                                           : Poco::Dynamic::Var());
+  return proposal;
+}
+
+}  // namespace cqpm::juries

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+#include <vector>
+
+#include "domain/candidate_file.h"
+#include "plugins/plugin_rules.h"
+#include "store/database.h"
+
+namespace cqpm::juries {
+
+/// A bloc of the referential a file is judged under. `index` is 1-based, as the
+/// plugins number blocs.
+struct BlocRef {
+  int index = 0;
+  std::string code;  ///< may be empty: some sources have no code yet
+  std::string title;
+  std::vector<std::string> competencies;  ///< competency numbers as text
+};
+
+/// The blocs of a referential document, in order.
+std::vector<BlocRef> referentialBlocs(const Poco::JSON::Object::Ptr& referential);
+
+/// {index, code (null when missing), title}
+Poco::JSON::Object::Ptr blocJson(const BlocRef& bloc);
+
+/// "BDC0208 — title", or the title alone when the bloc has no code.
+std::string blocLabel(const std::string& code, const std::string& title);
+
+/// What the jury is proposed for a file: the plugin's outcome from the
+/// evaluation grid (results signed by two commission evaluators), with the
+/// blocs already awarded to the same candidate for the same CQPM by decisions
+/// in force counted as acquired. Thread-safe (the plugin host is).
+class OutcomeProposer {
+ public:
+  explicit OutcomeProposer(plugins::PluginRules& rules) : rules_(rules) {}
+
+  /// {outcome, blocs: [{index, code, title}] (the whole CQPM when certified, the
+  /// newly acquired blocs when blocs_awarded, none otherwise), carried_over:
+  /// [{index, code, title, decision_id, decided_at}], results: {"1": "acquired", ...},
+  /// referential_version}. Runs on `sql` (a read or the decision's write).
+  /// Error{kPluginFailed} when the plugin fails.
+  Poco::JSON::Object::Ptr propose(store::SqlSession& sql, const domain::CandidateFile& file);
+
+  plugins::PluginRules& rules() { return rules_; }
+
+ private:
+  plugins::PluginRules& rules_;
+};
+
+}  // namespace cqpm::juries

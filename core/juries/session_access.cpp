@@ -1,0 +1,27 @@
+#include "juries/session_access.h"
+
+namespace cqpm::juries {
+
+SessionSeat seatIn(store::SqlSession& sql, const domain::Actor& actor, const std::string& session_id) {
+  auto session = store::jury_store::findSession(sql, session_id);
+  if (!session) throw Error(ErrorCode::kNotFound, "no jury session " + session_id);
+  SessionSeat seat{std::move(*session), store::jury_store::members(sql, session_id), false, std::nullopt};
+  seat.coordinator = actor.role == domain::Role::kCentreCoordinator &&
+                     actor.organisation_kind == domain::OrganisationKind::kCentre &&
+                     actor.organisation_id == seat.session.centre_id;
+  if (actor.role == domain::Role::kJuryMember) {
+    for (const auto& member : seat.members) {
+      if (member.user_id == actor.user_id) seat.member = member;
+    }
+  }
+  if (!seat.coordinator && !seat.member) throw Error(ErrorCode::kNotFound, "no jury session " + session_id);
+  return seat;
+}
+
+void requireCoordinator(const SessionSeat& seat, const std::string& what) {
+  if (!seat.coordinator) {
+    throw Error(ErrorCode::kForbidden, "only the centre's coordinator " + what);
+  }
+}
+
+}  // namespace cqpm::juries

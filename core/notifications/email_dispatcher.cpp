@@ -1,0 +1,60 @@
+#include "notifications/email_dispatcher.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Timespan.h>
+
+#include <algorithm>
+
+#include "common/clock.h"
+#include "store/notification_store.h"
+
+namespace cqpm::notifications {
+
+namespace {
+
+constexpr int kBatch = 50;
+
+Poco::Timespan retryDelay(std::int64_t attempts) {
+  const std::int64_t minutes =
+      std::min<std::int64_t>(60, std::int64_t{1} << std::min<std::int64_t>(attempts, 6));
+  return Poco::Timespan(static_cast<long>(minutes * 60), 0);
+}
+
+std::string mailBody(const std::string& body) {
+  return body +
+         "\n\n-- \nCQPM Hub\nCe message vous est envoyé automatiquement : retrouvez vos notifications dans "
+         "CQPM Hub.\n";
+}
+
+}  // namespace
+
+int EmailDispatcher::runOnce(const Poco::Timestamp& now) {
+  const auto pending = db_.read([&](store::SqlSession& sql) {
+    return store::notification_store::pendingEmails(sql, toIso8601(now), kBatch);
+  });
+  int sent = 0;
+  for (const auto& email : pending) {
+    const bool claimed = db_.write([&](store::SqlSession& sql) {
+      return store::notification_store::claimEmail(sql, email.notification_id);
+    });
+    if (!claimed) continue;
+    try {
+      mailer_.send(email.email, email.display_name, email.title, mailBody(email.body));
+    } catch (const Poco::Exception& e) {
+      Poco::Logger::get("mail").warning("e-mail to %s not sent (will retry): %s", email.email,
+                                        e.displayText());
+      const std::string retry_at = toIso8601(now + retryDelay(email.attempts));
+      db_.write([&](store::SqlSession& sql) {
+        store::notification_store::markEmailFailed(sql, email.notification_id, e.displayText(), retry_at);
+      });
+      continue;
+    }
+    db_.write([&](store::SqlSession& sql) {
+      store::notification_store::markEmailSent(sql, email.notification_id, nowIso8601());
+    });
+    ++sent;
+  }
+  return sent;
+}
+
+}  // namespace cqpm::notifications

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <Poco/Timespan.h>
+
+#include "notifications/notification_service.h"
+#include "store/database.h"
+
+namespace cqpm::notifications {
+
+/// Turns state changes of the file event log into notifications, so no
+/// service has to remember to notify: a file entering ready_for_jury tells the
+/// centre's coordinators; a decision (certified, blocs_awarded, not_certified)
+/// tells the candidate, the company's tutors and the centre's coordinators.
+///
+/// It reads the log by time from a stored cursor, starting `margin` before it:
+/// an event's `at` is taken before its transaction commits, and instances'
+/// clocks differ, so an event may appear late with an earlier time. Events seen
+/// twice are harmless: a notification is unique per (user, file event).
+/// Run by the scheduler; safe to run on several instances at once.
+class EventNotifier {
+ public:
+  EventNotifier(store::Database& db, const NotificationService& notifications,
+                Poco::Timespan margin = Poco::Timespan(300, 0))
+      : db_(db), notifications_(notifications), margin_(margin) {}
+
+  /// Reads the events since the cursor and notifies; returns how many
+  /// notifications it created.
+  int runOnce();
+
+ private:
+  store::Database& db_;
+  const NotificationService& notifications_;
+  Poco::Timespan margin_;
+};
+
+}  // namespace cqpm::notifications

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/actor.h"
+#include "store/database.h"
+
+namespace cqpm::notifications {
+
+/// What to tell, before it is addressed to each recipient.
+struct NewNotification {
+  std::string kind;  ///< deadline_near, deadline_overdue, ready_for_jury, decision
+  std::optional<std::string> file_id;
+  std::string source_key;  ///< what caused it; a user gets one notification per source
+  std::string title;       ///< French: people read it
+  std::string body;        ///< French
+};
+
+/// Per-user in-app notifications, each also e-mailed when the server has an
+/// SMTP server (EmailDispatcher sends them). Thread-safe.
+class NotificationService {
+ public:
+  /// `email_enabled`: notifications created from now on wait for an e-mail;
+  /// otherwise they are in-app only.
+  NotificationService(store::Database& db, bool email_enabled) : db_(db), email_enabled_(email_enabled) {}
+
+  /// Creates `notification` for each of `user_ids` who does not have one from
+  /// the same source yet, on the caller's transaction; returns how many it created.
+  int notify(store::SqlSession& sql, const std::vector<std::string>& user_ids,
+             const NewNotification& notification, const std::string& now) const;
+
+  /// {"items": [...] newest first, "unread": n} of the actor's own notifications.
+  Poco::JSON::Object::Ptr list(const domain::Actor& actor, int limit);
+  /// Marks one of the actor's notifications read; Error{kNotFound} for any
+  /// other (someone else's is indistinguishable from a missing one).
+  void markRead(const domain::Actor& actor, const std::string& id);
+  /// Marks all the actor's notifications read; returns how many were unread.
+  std::int64_t markAllRead(const domain::Actor& actor);
+
+ private:
+  store::Database& db_;
+  bool email_enabled_;
+};
+
+}  // namespace cqpm::notifications

@@ -1,0 +1,255 @@
+#include "opinion/company_opinion_service.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/String.h>
+
+#include "access/file_scope.h"
+#include "common/clock.h"
+#include "files/file_events.h"
+#include "store/event_store.h"
+#include "workflow/core_guards.h"
+
+namespace cqpm::opinion {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+using store::CompanyOpinionRecord;
+
+namespace {
+
+constexpr const char* kDraft = "draft";
+constexpr const char* kSigned = "signed";
+
+// An entity tag as clients send it back: quotes and a weak marker do not count.
+std::string bareTag(std::string tag) {
+  tag = Poco::trim(tag);
+  if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') tag = tag.substr(1, tag.size() - 2);
+  return tag;
+}
+
+Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
+  return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
+}
+
+Poco::Dynamic::Var userJson(const std::optional<std::string>& id, const std::optional<std::string>& name) {
+  if (!id) return {};
+  Object::Ptr user = new Object;
+  user->set("id", *id);
+  user->set("display_name", name.value_or(""));
+  return user;
+}
+
+Object::Ptr versionJson(const CompanyOpinionRecord& record, const OpinionForm& form) {
+  Object::Ptr json = contentJson(parseStoredJson(record.content_json), form);
+  json->set("version", record.version);
+  json->set("state", record.state);
+  json->set("updated_by", userJson(record.updated_by, record.updated_by_name));
+  json->set("updated_at", record.updated_at);
+  json->set("signed_by", userJson(record.signed_by, record.signed_by_name));
+  json->set("signed_at", nullable(record.signed_at));
+  json->set("etag", opinionEtag(record));
+  return json;
+}
+
+Object::Ptr emptyDraftJson(const OpinionForm& form) {
+  Object::Ptr json = contentJson({}, form);
+  json->set("version", 1);
+  json->set("state", kDraft);
+  json->set("updated_by", Poco::Dynamic::Var());
+  json->set("updated_at", Poco::Dynamic::Var());
+  json->set("signed_by", Poco::Dynamic::Var());
+  json->set("signed_at", Poco::Dynamic::Var());
+  json->set("etag", opinionEtag(std::nullopt));
+  return json;
+}
+
+Array::Ptr valuesJson() {
+  Array::Ptr values = new Array;
+  for (const auto& [id, label] : kOpinionValues) {
+    Object::Ptr value = new Object;
+    value->set("id", std::string(id));
+    value->set("label", std::string(label));
+    values->add(value);
+  }
+  return values;
+}
+
+bool isFilesTutor(const domain::Actor& actor, const domain::CandidateFile& file) {
+  return actor.role == domain::Role::kCompanyTutor && file.company_id &&
+         *file.company_id == actor.organisation_id;
+}
+
+}  // namespace
+
+std::string opinionEtag(const std::optional<CompanyOpinionRecord>& latest) {
+  if (!latest) return "\"1.0\"";
+  return "\"" + std::to_string(latest->version) + "." + std::to_string(latest->revision) + "\"";
+}
+
+Object::Ptr CompanyOpinionService::view(store::SqlSession& sql, const store::CandidateFileView& file,
+                                        const OpinionForm& form, const domain::Actor& actor) {
+  Object::Ptr body = new Object;
+  const bool required = workflow::companyOpinionApplies(file.file);
+  body->set("file_id", file.file.id);
+  body->set("required", required);
+  body->set("editable", required && file.file.state == kOpinionState && isFilesTutor(actor, file.file));
+  body->set("values", valuesJson());
+  Array::Ptr history = new Array;
+  if (!required) {
+    body->set("state", Poco::Dynamic::Var());
+    body->set("current", Poco::Dynamic::Var());
+    body->set("history", history);
+    return body;
+  }
+  const auto versions = store::company_opinion_store::listForFile(sql, file.file.id);
+  for (const auto& record : versions) {
+    if (record.state == kSigned) history->add(versionJson(record, form));
+  }
+  body->set("state", versions.empty() ? std::string(kDraft) : versions.back().state);
+  body->set("current", versions.empty() ? emptyDraftJson(form) : versionJson(versions.back(), form));
+  body->set("history", history);
+  return body;
+}
+
+Object::Ptr CompanyOpinionService::get(const domain::Actor& actor, const std::string& file_id) {
+  const auto scope = access::fileScopeFor(actor);
+  const auto file = db_.read(
+      [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
+  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+  const Object::Ptr referential = rules_.referentialFor(file->file);
+  const OpinionForm form{activitiesOf(referential), competenciesOf(referential)};
+  return db_.read([&](store::SqlSession& sql) { return view(sql, *file, form, actor); });
+}
+
+CompanyOpinionService::Subject CompanyOpinionService::writableSubject(
+    const domain::Actor& actor, const std::string& file_id, const std::optional<std::string>& if_match) {
+  const auto scope = access::fileScopeFor(actor);
+  auto file = db_.read(
+      [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
+  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
+  if (!workflow::companyOpinionApplies(file->file)) {
+    throw Error(ErrorCode::kUnprocessable,
+                "no company opinion for VAE: a VAE file goes to the jury without the company's opinion",
+                "pathway");
+  }
+  if (!isFilesTutor(actor, file->file)) {
+    throw Error(ErrorCode::kForbidden, "only the tutor of the candidate's company gives the company opinion");
+  }
+  if (file->file.state != kOpinionState) {
+    throw Error(
+        ErrorCode::kInvalidState,
+        "the company opinion is given while the file is in company_opinion; it is " + file->file.state);
+  }
+  if (!if_match || bareTag(*if_match).empty()) {
+    throw Error(ErrorCode::kPreconditionRequired,
+                "send the ETag of the opinion you read in If-Match, so that no one's changes are overwritten",
+                "If-Match");
+  }
+  const Object::Ptr referential = rules_.referentialFor(file->file);
+  return {std::move(*file), {activitiesOf(referential), competenciesOf(referential)}};
+}
+
+Object::Ptr CompanyOpinionService::save(const domain::Actor& actor, const std::string& file_id,
+                                        const std::optional<std::string>& if_match, const Object::Ptr& body) {
+  const Subject subject = writableSubject(actor, file_id, if_match);
+  const OpinionContent content = parseOpinionRequest(body, subject.form);
+  const auto scope = access::fileScopeFor(actor);
+  return db_.write([&](store::SqlSession& sql) {
+    // The file may have moved on since it was read outside the writer.
+    const auto file = store::candidate_file_store::find(sql, file_id, scope);
+    if (!file || file->file.state != kOpinionState) {
+      throw Error(ErrorCode::kInvalidState,
+                  "the file left company_opinion while the opinion was being saved");
+    }
+    const auto latest = store::company_opinion_store::latest(sql, file_id);
+    if (bareTag(*if_match) != bareTag(opinionEtag(latest))) {
+      Object::Ptr details = new Object;
+      details->set("current", view(sql, *file, subject.form, actor));
+      throw Error(ErrorCode::kPreconditionFailed,
+                  "the company opinion changed since you read it (now " + opinionEtag(latest) +
+                      "): reload it and apply your changes again",
+                  "If-Match", details);
+    }
+    const std::string now = nowIso8601();
+    const std::string stored = storedJson(content);
+    std::int64_t version = 1;
+    std::int64_t revision = 1;
+    if (latest && latest->state == kDraft) {
+      version = latest->version;
+      revision = latest->revision + 1;
+      if (!store::company_opinion_store::updateDraft(sql, file_id, version, latest->revision, stored,
+                                                     actor.user_id, now)) {
+        throw Error(ErrorCode::kPreconditionFailed, "the company opinion changed while it was being saved",
+                    "If-Match");
+      }
+    } else {
+      // Nothing yet, or a signed version: this save starts the next version.
+      version = latest ? latest->version + 1 : 1;
+      store::company_opinion_store::insert(
+          sql, {file_id, version, kDraft, stored, revision, actor.user_id, "", now, {}, {}, {}});
+    }
+    Object::Ptr payload = new Object;
+    payload->set("version", version);
+    payload->set("revision", revision);
+    payload->set("correction", version > 1);
+    store::event_store::append(
+        sql, files::sameStateEvent(file->file, actor, "company_opinion_saved", payload, now));
+    return view(sql, *file, subject.form, actor);
+  });
+}
+
+Object::Ptr CompanyOpinionService::sign(const domain::Actor& actor, const std::string& file_id,
+                                        const std::optional<std::string>& if_match) {
+  const Subject subject = writableSubject(actor, file_id, if_match);
+  const auto scope = access::fileScopeFor(actor);
+  return db_.write([&](store::SqlSession& sql) {
+    const auto file = store::candidate_file_store::find(sql, file_id, scope);
+    if (!file || file->file.state != kOpinionState) {
+      throw Error(ErrorCode::kInvalidState,
+                  "the file left company_opinion while the opinion was being signed");
+    }
+    const auto latest = store::company_opinion_store::latest(sql, file_id);
+    if (bareTag(*if_match) != bareTag(opinionEtag(latest))) {
+      Object::Ptr details = new Object;
+      details->set("current", view(sql, *file, subject.form, actor));
+      throw Error(ErrorCode::kPreconditionFailed,
+                  "the company opinion changed since you read it (now " + opinionEtag(latest) +
+                      "): check it again before signing",
+                  "If-Match", details);
+    }
+    if (latest && latest->state == kSigned) {
+      throw Error(ErrorCode::kInvalidState,
+                  "version " + std::to_string(latest->version) +
+                      " of the company opinion is already signed; save a correction "
+                      "to start the next version");
+    }
+    const OpinionContent content = latest ? parseStoredJson(latest->content_json) : OpinionContent{};
+    std::string title;
+    if (const auto missing = firstMissing(content, subject.form, &title)) {
+      const bool activity = missing->rfind("activities.", 0) == 0;
+      const std::string number = missing->substr(missing->find('.') + 1);
+      throw Error(ErrorCode::kUnprocessable,
+                  std::string(activity ? "activity " : "competency ") + number + " (" + title +
+                      ") has no opinion yet: choose favourable, reserved or unfavourable before signing",
+                  *missing);
+    }
+    if (!latest) {  // a referential with nothing to give an opinion on: still nothing to sign
+      throw Error(ErrorCode::kUnprocessable, "nothing was saved yet: save the opinion before signing it",
+                  "text");
+    }
+    const std::string now = nowIso8601();
+    if (!store::company_opinion_store::sign(sql, file_id, latest->version, latest->revision, actor.user_id,
+                                            now)) {
+      throw Error(ErrorCode::kPreconditionFailed, "the company opinion changed while it was being signed",
+                  "If-Match");
+    }
+    Object::Ptr payload = new Object;
+    payload->set("version", latest->version);
+    store::event_store::append(
+        sql, files::sameStateEvent(file->file, actor, "company_opinion_signed", payload, now));
+    return view(sql, *file, subject.form, actor);
+  });
+}
+
+}  // namespace cqpm::opinion

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+
+#include "domain/actor.h"
+#include "opinion/opinion_content.h"
+#include "plugins/plugin_rules.h"
+#include "store/candidate_file_store.h"
+#include "store/company_opinion_store.h"
+#include "store/database.h"
+
+namespace cqpm::opinion {
+
+/// The state the file is in while the company gives (or corrects) its opinion.
+inline constexpr const char* kOpinionState = "company_opinion";
+
+/// The company's opinion on a candidate ("avis de l'entreprise"): per activity
+/// and competency of the file's pinned referential, plus free text. The
+/// company tutor saves drafts and signs; signing locks the version, and a
+/// later save starts the next version (a correction), the signed one staying
+/// in the history untouched. Never for a VAE file. Every write is checked
+/// against the ETag the writer read (If-Match) and records a file event.
+/// Thread-safe.
+class CompanyOpinionService {
+ public:
+  CompanyOpinionService(store::Database& db, plugins::PluginRules& rules) : db_(db), rules_(rules) {}
+
+  /// {file_id, required, editable, state (draft|signed, null for VAE), values [{id, label}],
+  ///  current {version, activities, competencies, text, updated_by, updated_at, signed_by,
+  ///  signed_at, etag} (null for VAE), history [signed versions, oldest first]}.
+  /// Before anything is saved, current is an empty draft at version 1.
+  /// Error{kNotFound} outside the actor's scope.
+  Poco::JSON::Object::Ptr get(const domain::Actor& actor, const std::string& file_id);
+
+  /// Saves `body` ({activities, competencies, text}, see parseOpinionRequest) as
+  /// the current draft, or starts the next version when the current one is
+  /// signed. Checks in this order: kNotFound (scope), kUnprocessable field
+  /// "pathway" (VAE), kForbidden (not the tutor of the file's company),
+  /// kInvalidState (the file is not in company_opinion), kPreconditionRequired
+  /// (no If-Match), kInvalidField (the body), kPreconditionFailed (a stale ETag;
+  /// details.current holds the current opinion). Returns the get() view.
+  Poco::JSON::Object::Ptr save(const domain::Actor& actor, const std::string& file_id,
+                               const std::optional<std::string>& if_match,
+                               const Poco::JSON::Object::Ptr& body);
+
+  /// Signs the current draft: the same checks as save(), then kInvalidState
+  /// when it is already signed, and kUnprocessable naming the first activity or
+  /// competency without a value ("activities.2", "competencies.3").
+  Poco::JSON::Object::Ptr sign(const domain::Actor& actor, const std::string& file_id,
+                               const std::optional<std::string>& if_match);
+
+ private:
+  struct Subject {
+    store::CandidateFileView file;
+    OpinionForm form;
+  };
+  Subject writableSubject(const domain::Actor& actor, const std::string& file_id,
+                          const std::optional<std::string>& if_match);
+  Poco::JSON::Object::Ptr view(store::SqlSession& sql, const store::CandidateFileView& file,
+                               const OpinionForm& form, const domain::Actor& actor);
+
+  store::Database& db_;
+  plugins::PluginRules& rules_;
+};
+
+/// The ETag of a stored version ("\"2.5\"": version 2, revision 5), or of the
+/// empty draft before anything is saved ("\"1.0\"").
+std::string opinionEtag(const std::optional<store::CompanyOpinionRecord>& latest);
+
+}  // namespace cqpm::opinion

@@ -1,0 +1,202 @@
+#include "opinion/opinion_content.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include <set>
+
+#include "common/error.h"
+#include "common/json_text.h"
+
+namespace cqpm::opinion {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+constexpr std::size_t kMaxComment = 2000;
+constexpr std::size_t kMaxText = 10000;
+
+// Characters, not bytes: limits are announced to people in characters.
+std::size_t characterCount(const std::string& text) {
+  std::size_t count = 0;
+  for (const unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+bool isOpinionValue(const std::string& value) {
+  for (const auto& [id, label] : kOpinionValues) {
+    if (id == value) return true;
+  }
+  return false;
+}
+
+Error invalid(const std::string& field, const std::string& message) {
+  return Error(ErrorCode::kInvalidField, field + " " + message, field);
+}
+
+// The key of an entry: "index" of an activity, "number" of a competency, as a
+// string or an integer ("3" or 3).
+std::string keyOf(const Object::Ptr& entry, const std::string& key_name, const std::string& path) {
+  const auto key = entry->get(key_name);
+  if (key.isInteger() && !key.isBoolean()) return std::to_string(key.convert<long long>());
+  if (key.isString()) return key.extract<std::string>();
+  throw invalid(path + "." + key_name, "is required");
+}
+
+std::map<std::string, OpinionAnswer> parseList(const Object::Ptr& body, const std::string& list_name,
+                                               const std::string& key_name,
+                                               const std::vector<ReferentialItem>& items) {
+  std::map<std::string, OpinionAnswer> answers;
+  if (!body->has(list_name) || body->isNull(list_name)) return answers;
+  const auto list = body->getArray(list_name);
+  if (!list) throw invalid(list_name, "must be a list");
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string path = list_name + "[" + std::to_string(i) + "]";
+    const auto entry = list->getObject(static_cast<unsigned>(i));
+    if (!entry) throw invalid(path, "must be an object");
+    const std::string key = keyOf(entry, key_name, path);
+    if (!findItem(items, key)) {
+      throw invalid(path + "." + key_name, "'" + key + "' is not one of the referential's " + list_name +
+                                               " (1.." + std::to_string(items.size()) + ")");
+    }
+    if (answers.count(key)) throw invalid(path + "." + key_name, "'" + key + "' is given twice");
+    const std::string field = list_name + "." + key;
+    OpinionAnswer answer;
+    if (entry->has("value") && !entry->isNull("value")) {
+      const auto value = entry->get("value");
+      if (!value.isString() || !isOpinionValue(value.extract<std::string>())) {
+        throw invalid(field + ".value", "must be favourable, reserved, unfavourable or null");
+      }
+      answer.value = value.extract<std::string>();
+    }
+    if (entry->has("comment") && !entry->isNull("comment")) {
+      const auto comment = entry->get("comment");
+      if (!comment.isString()) throw invalid(field + ".comment", "must be text");
+      answer.comment = comment.extract<std::string>();
+      if (characterCount(answer.comment) > kMaxComment) {
+        throw invalid(field + ".comment", "is longer than " + std::to_string(kMaxComment) + " characters");
+      }
+    }
+    answers[key] = answer;
+  }
+  return answers;
+}
+
+void storeAnswers(const std::map<std::string, OpinionAnswer>& answers, const std::string& name,
+                  Object& into) {
+  Object::Ptr object = new Object;
+  for (const auto& [key, answer] : answers) {
+    if (!answer.value && answer.comment.empty()) continue;
+    Object::Ptr item = new Object;
+    item->set("value", answer.value ? Poco::Dynamic::Var(*answer.value) : Poco::Dynamic::Var());
+    item->set("comment", answer.comment);
+    object->set(key, item);
+  }
+  into.set(name, object);
+}
+
+std::map<std::string, OpinionAnswer> readAnswers(const Object::Ptr& stored, const std::string& name) {
+  std::map<std::string, OpinionAnswer> answers;
+  const auto object = stored->getObject(name);
+  if (!object) return answers;
+  for (const auto& [key, value] : *object) {
+    const auto item = object->getObject(key);
+    if (!item) continue;
+    OpinionAnswer answer;
+    if (item->has("value") && item->get("value").isString())
+      answer.value = item->getValue<std::string>("value");
+    if (item->has("comment") && item->get("comment").isString()) {
+      answer.comment = item->getValue<std::string>("comment");
+    }
+    answers[key] = answer;
+  }
+  return answers;
+}
+
+Array::Ptr answersJson(const std::map<std::string, OpinionAnswer>& answers,
+                       const std::vector<ReferentialItem>& items, const std::string& key_name) {
+  Array::Ptr list = new Array;
+  for (const auto& item : items) {
+    Object::Ptr entry = new Object;
+    entry->set(key_name, item.key);
+    entry->set("title", item.title);
+    const auto found = answers.find(item.key);
+    const bool answered = found != answers.end();
+    entry->set("value", answered && found->second.value ? Poco::Dynamic::Var(*found->second.value)
+                                                        : Poco::Dynamic::Var());
+    entry->set("comment", answered ? found->second.comment : std::string());
+    list->add(entry);
+  }
+  return list;
+}
+
+}  // namespace
+
+OpinionContent parseOpinionRequest(const Object::Ptr& body, const OpinionForm& form) {
+  OpinionContent content;
+  content.activities = parseList(body, "activities", "index", form.activities);
+  content.competencies = parseList(body, "competencies", "number", form.competencies);
+  if (body->has("text") && !body->isNull("text")) {
+    const auto text = body->get("text");
+    if (!text.isString()) throw invalid("text", "must be text");
+    content.text = text.extract<std::string>();
+    if (characterCount(content.text) > kMaxText) {
+      throw invalid("text", "is longer than " + std::to_string(kMaxText) + " characters");
+    }
+  }
+  return content;
+}
+
+std::string storedJson(const OpinionContent& content) {
+  Object::Ptr stored = new Object;
+  storeAnswers(content.activities, "activities", *stored);
+  storeAnswers(content.competencies, "competencies", *stored);
+  stored->set("text", content.text);
+  return toJsonText(stored);
+}
+
+OpinionContent parseStoredJson(const std::string& json) {
+  OpinionContent content;
+  Object::Ptr stored;
+  try {
+    stored = Poco::JSON::Parser().parse(json).extract<Object::Ptr>();
+  } catch (const Poco::Exception&) {
+    return content;
+  }
+  if (!stored) return content;
+  content.activities = readAnswers(stored, "activities");
+  content.competencies = readAnswers(stored, "competencies");
+  if (stored->has("text") && stored->get("text").isString())
+    content.text = stored->getValue<std::string>("text");
+  return content;
+}
+
+std::optional<std::string> firstMissing(const OpinionContent& content, const OpinionForm& form,
+                                        std::string* title) {
+  const auto scan = [&](const std::map<std::string, OpinionAnswer>& answers,
+                        const std::vector<ReferentialItem>& items,
+                        const std::string& name) -> std::optional<std::string> {
+    for (const auto& item : items) {
+      const auto found = answers.find(item.key);
+      if (found == answers.end() || !found->second.value) {
+        if (title) *title = item.title;
+        return name + "." + item.key;
+      }
+    }
+    return std::nullopt;
+  };
+  if (auto missing = scan(content.activities, form.activities, "activities")) return missing;
+  return scan(content.competencies, form.competencies, "competencies");
+}
+
+Object::Ptr contentJson(const OpinionContent& content, const OpinionForm& form) {
+  Object::Ptr json = new Object;
+  json->set("activities", answersJson(content.activities, form.activities, "index"));
+  json->set("competencies", answersJson(content.competencies, form.competencies, "number"));
+  json->set("text", content.text);
+  return json;
+}
+
+}  // namespace cqpm::opinion

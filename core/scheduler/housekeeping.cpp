@@ -1,0 +1,20 @@
+#include "scheduler/housekeeping.h"
+
+#include <Poco/Timespan.h>
+
+#include "common/clock.h"
+#include "store/housekeeping_store.h"
+
+namespace cqpm::scheduler {
+
+Purged purgeExpired(store::Database& db, const Poco::Timestamp& now) {
+  const std::string day_ago = toIso8601(now - Poco::Timespan(1, 0, 0, 0, 0));
+  return db.write([&](store::SqlSession& sql) {
+    Purged purged;
+    purged.sessions = store::housekeeping_store::purgeSessions(sql, toIso8601(now), day_ago);
+    purged.idempotency_keys = store::housekeeping_store::purgeIdempotencyKeys(sql, day_ago);
+    return purged;
+  });
+}
+
+}  // namespace cqpm::scheduler

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <Poco/Timestamp.h>
+
+#include <cstdint>
+
+#include "store/database.h"
+
+namespace cqpm::scheduler {
+
+/// What one housekeeping round removed.
+struct Purged {
+  std::int64_t sessions = 0;
+  std::int64_t idempotency_keys = 0;
+};
+
+/// Removes sessions expired at `now` (or revoked more than a day ago) and
+/// idempotency keys older than 24 h: a retry comes within minutes, and a
+/// session past its expiry can never be used again. One transaction.
+Purged purgeExpired(store::Database& db, const Poco::Timestamp& now);
+
+}  // namespace cqpm::scheduler

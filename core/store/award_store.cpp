@@ -1,0 +1,73 @@
+#include "store/award_store.h"
+
+#include "store/row_reader.h"
+
+namespace cqpm::store::award_store {
+
+using Poco::Data::Keywords::use;
+
+namespace {
+
+constexpr const char* kSelectAwards =
+    "SELECT a.id, a.decision_id, a.file_id, a.kind, a.verification_code, a.holder_name, a.cqpm, "
+    "a.cqpm_title, "
+    "a.blocs, a.decision_date, a.referential_version, a.centre_name, a.created_at, d.revoked_at "
+    "FROM awards a JOIN jury_decisions d ON d.id = a.decision_id ";
+
+std::vector<AwardRecord> select(SqlSession& sql, const std::string& rest, std::string value) {
+  auto stmt = sql.statement(std::string(kSelectAwards) + rest);
+  stmt, use(value);
+  std::vector<AwardRecord> found;
+  forEachRow(stmt, [&](const RowReader& row) {
+    AwardRecord a;
+    a.id = row.text("id");
+    a.decision_id = row.text("decision_id");
+    a.file_id = row.text("file_id");
+    a.kind = row.text("kind");
+    a.verification_code = row.text("verification_code");
+    a.holder_name = row.text("holder_name");
+    a.cqpm = row.text("cqpm");
+    a.cqpm_title = row.text("cqpm_title");
+    a.blocs_json = row.text("blocs");
+    a.decision_date = row.text("decision_date");
+    a.referential_version = row.integer("referential_version");
+    a.centre_name = row.text("centre_name");
+    a.created_at = row.text("created_at");
+    a.revoked_at = row.optionalText("revoked_at");
+    found.push_back(std::move(a));
+  });
+  return found;
+}
+
+}  // namespace
+
+void insert(SqlSession& sql, const AwardRecord& award) {
+  AwardRecord a = award;
+  Poco::Int64 version = a.referential_version;
+  auto stmt = sql.statement(
+      "INSERT INTO awards (id, decision_id, file_id, kind, verification_code, holder_name, cqpm, cqpm_title, "
+      "blocs, decision_date, referential_version, centre_name, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  stmt, use(a.id), use(a.decision_id), use(a.file_id), use(a.kind), use(a.verification_code),
+      use(a.holder_name), use(a.cqpm), use(a.cqpm_title), use(a.blocs_json), use(a.decision_date),
+      use(version), use(a.centre_name), use(a.created_at);
+  stmt.execute();
+}
+
+std::optional<AwardRecord> find(SqlSession& sql, const std::string& id) {
+  auto found = select(sql, "WHERE a.id = ?", id);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::optional<AwardRecord> findByCode(SqlSession& sql, const std::string& code) {
+  auto found = select(sql, "WHERE a.verification_code = ?", code);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::vector<AwardRecord> forDecision(SqlSession& sql, const std::string& decision_id) {
+  return select(sql, "WHERE a.decision_id = ? ORDER BY a.created_at, a.id", decision_id);
+}
+
+}  // namespace cqpm::store::award_store

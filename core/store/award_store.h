@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace cqpm::store {
+
+/// A certificate (whole CQPM) or a bloc attestation awarded by a jury decision.
+/// What it shows is copied at award time: it never changes afterwards.
+struct AwardRecord {
+  std::string id;
+  std::string decision_id;
+  std::string file_id;
+  std::string kind;  ///< "certificate" | "bloc_attestation"
+  std::string verification_code;
+  std::string holder_name;
+  std::string cqpm;
+  std::string cqpm_title;
+  std::string blocs_json = "[]";  ///< [{index, code, title}]
+  std::string decision_date;      ///< YYYY-MM-DD
+  std::int64_t referential_version = 0;
+  std::string centre_name;
+  std::string created_at;
+  std::optional<std::string> revoked_at;  ///< filled when read: the decision's revocation
+};
+
+/// Awards and their verification codes.
+namespace award_store {
+
+/// Throws Error{kStorage} when the verification code is taken (unique).
+void insert(SqlSession& sql, const AwardRecord& award);
+std::optional<AwardRecord> find(SqlSession& sql, const std::string& id);
+/// The award carrying `code` (canonical form "XXXX-XXXX-XXXX").
+std::optional<AwardRecord> findByCode(SqlSession& sql, const std::string& code);
+std::vector<AwardRecord> forDecision(SqlSession& sql, const std::string& decision_id);
+
+}  // namespace award_store
+}  // namespace cqpm::store

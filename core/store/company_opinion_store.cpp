@@ -1,0 +1,87 @@
+#include "store/company_opinion_store.h"
+
+#include "store/row_reader.h"
+
+namespace cqpm::store::company_opinion_store {
+
+using Poco::Data::Keywords::use;
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT o.file_id, o.version, o.state, o.content, o.revision, o.updated_by, u.display_name AS updater, "
+    "o.updated_at, o.signed_by, s.display_name AS signer, o.signed_at "
+    "FROM company_opinions o JOIN users u ON u.id = o.updated_by LEFT JOIN users s ON s.id = o.signed_by "
+    "WHERE o.file_id = ? ";
+
+CompanyOpinionRecord recordOf(const RowReader& row) {
+  CompanyOpinionRecord record;
+  record.file_id = row.text("file_id");
+  record.version = row.integer("version");
+  record.state = row.text("state");
+  record.content_json = row.text("content");
+  record.revision = row.integer("revision");
+  record.updated_by = row.text("updated_by");
+  record.updated_by_name = row.text("updater");
+  record.updated_at = row.text("updated_at");
+  record.signed_by = row.optionalText("signed_by");
+  record.signed_by_name = row.optionalText("signer");
+  record.signed_at = row.optionalText("signed_at");
+  return record;
+}
+
+}  // namespace
+
+std::vector<CompanyOpinionRecord> listForFile(SqlSession& sql, const std::string& file_id) {
+  std::string id = file_id;
+  auto stmt = sql.statement(std::string(kSelect) + "ORDER BY o.version");
+  stmt, use(id);
+  std::vector<CompanyOpinionRecord> records;
+  forEachRow(stmt, [&](const RowReader& row) { records.push_back(recordOf(row)); });
+  return records;
+}
+
+std::optional<CompanyOpinionRecord> latest(SqlSession& sql, const std::string& file_id) {
+  std::string id = file_id;
+  auto stmt = sql.statement(std::string(kSelect) + "ORDER BY o.version DESC LIMIT 1");
+  stmt, use(id);
+  std::optional<CompanyOpinionRecord> found;
+  forEachRow(stmt, [&](const RowReader& row) { found = recordOf(row); });
+  return found;
+}
+
+void insert(SqlSession& sql, const CompanyOpinionRecord& record) {
+  CompanyOpinionRecord r = record;
+  Poco::Int64 version = r.version, revision = r.revision;
+  auto stmt = sql.statement(
+      "INSERT INTO company_opinions (file_id, version, state, content, revision, updated_by, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  stmt, use(r.file_id), use(version), use(r.state), use(r.content_json), use(revision), use(r.updated_by),
+      use(r.updated_at);
+  stmt.execute();
+}
+
+bool updateDraft(SqlSession& sql, const std::string& file_id, std::int64_t version,
+                 std::int64_t expected_revision, const std::string& content_json, const std::string& by,
+                 const std::string& at) {
+  std::string id = file_id, content = content_json, user = by, when = at;
+  Poco::Int64 number = version, revision = expected_revision;
+  auto stmt = sql.statement(
+      "UPDATE company_opinions SET content = ?, revision = revision + 1, updated_by = ?, updated_at = ? "
+      "WHERE file_id = ? AND version = ? AND revision = ? AND state = 'draft'");
+  stmt, use(content), use(user), use(when), use(id), use(number), use(revision);
+  return stmt.execute() == 1;
+}
+
+bool sign(SqlSession& sql, const std::string& file_id, std::int64_t version, std::int64_t expected_revision,
+          const std::string& by, const std::string& at) {
+  std::string id = file_id, user = by, when = at;
+  Poco::Int64 number = version, revision = expected_revision;
+  auto stmt = sql.statement(
+      "UPDATE company_opinions SET state = 'signed', revision = revision + 1, signed_by = ?, signed_at = ? "
+      "WHERE file_id = ? AND version = ? AND revision = ? AND state = 'draft'");
+  stmt, use(user), use(when), use(id), use(number), use(revision);
+  return stmt.execute() == 1;
+}
+
+}  // namespace cqpm::store::company_opinion_store

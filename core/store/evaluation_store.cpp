@@ -1,0 +1,172 @@
+#include "store/evaluation_store.h"
+
+#include "store/row_reader.h"
+
+namespace cqpm::store::evaluation_store {
+
+using Poco::Data::Keywords::use;
+
+namespace {
+
+constexpr const char* kSelectEvaluations =
+    "SELECT e.competency, e.result, e.observations, e.evidence, e.version, e.updated_by, "
+    "u.display_name AS updated_by_name, e.updated_at "
+    "FROM competency_evaluations e LEFT JOIN users u ON u.id = e.updated_by WHERE e.file_id = ? ";
+
+// Signatures of each competency's current version by members of the current
+// commission: a signature of an older version, or by a removed member, attests nothing.
+constexpr const char* kSelectSignatures =
+    "SELECT s.competency, s.version, s.evaluator_id, u.display_name, s.signed_at "
+    "FROM evaluation_signatures s "
+    "JOIN competency_evaluations e ON e.file_id = s.file_id AND e.competency = s.competency "
+    "AND e.version = s.version "
+    "JOIN evaluation_commissions c ON c.file_id = s.file_id AND c.evaluator_id = s.evaluator_id "
+    "JOIN users u ON u.id = s.evaluator_id WHERE s.file_id = ? ";
+
+CompetencyEvaluation readEvaluation(const RowReader& row) {
+  CompetencyEvaluation evaluation;
+  evaluation.competency = row.text("competency");
+  evaluation.result = row.text("result");
+  evaluation.observations_json = row.text("observations");
+  evaluation.evidence_json = row.text("evidence");
+  evaluation.version = row.integer("version");
+  evaluation.updated_by = row.text("updated_by");
+  evaluation.updated_by_name = row.text("updated_by_name");
+  evaluation.updated_at = row.text("updated_at");
+  return evaluation;
+}
+
+void attachSignatures(SqlSession& sql, const std::string& file_id, const std::string* competency,
+                      std::map<std::string, CompetencyEvaluation>& evaluations) {
+  std::string file = file_id, number = competency ? *competency : std::string();
+  auto stmt = sql.statement(std::string(kSelectSignatures) + (competency ? "AND s.competency = ? " : "") +
+                            "ORDER BY s.signed_at, s.evaluator_id");
+  stmt, use(file);
+  if (competency) stmt, use(number);
+  forEachRow(stmt, [&](const RowReader& row) {
+    auto found = evaluations.find(row.text("competency"));
+    if (found == evaluations.end()) return;
+    found->second.signatures.push_back(
+        {row.text("evaluator_id"), row.text("display_name"), row.integer("version"), row.text("signed_at")});
+  });
+}
+
+}  // namespace
+
+std::vector<CommissionMember> commission(SqlSession& sql, const std::string& file_id) {
+  std::string file = file_id;
+  auto stmt = sql.statement(
+      "SELECT c.evaluator_id, u.display_name FROM evaluation_commissions c JOIN users u ON u.id = "
+      "c.evaluator_id WHERE c.file_id = ? ORDER BY c.position");
+  stmt, use(file);
+  std::vector<CommissionMember> members;
+  forEachRow(stmt, [&](const RowReader& row) {
+    members.push_back({row.text("evaluator_id"), row.text("display_name")});
+  });
+  return members;
+}
+
+void replaceCommission(SqlSession& sql, const std::string& file_id,
+                       const std::vector<std::string>& evaluator_ids, const std::string& assigned_by,
+                       const std::string& assigned_at) {
+  std::string file = file_id, by = assigned_by, at = assigned_at;
+  auto clear = sql.statement("DELETE FROM evaluation_commissions WHERE file_id = ?");
+  clear, use(file);
+  clear.execute();
+  for (std::size_t i = 0; i < evaluator_ids.size(); ++i) {
+    std::string evaluator = evaluator_ids[i];
+    Poco::Int64 position = static_cast<Poco::Int64>(i);
+    auto insert = sql.statement(
+        "INSERT INTO evaluation_commissions (file_id, evaluator_id, position, assigned_by, assigned_at) "
+        "VALUES (?, ?, ?, ?, ?)");
+    insert, use(file), use(evaluator), use(position), use(by), use(at);
+    insert.execute();
+  }
+}
+
+bool inCommission(SqlSession& sql, const std::string& file_id, const std::string& evaluator_id) {
+  std::string file = file_id, evaluator = evaluator_id;
+  auto stmt = sql.statement(
+      "SELECT COUNT(*) AS n FROM evaluation_commissions WHERE file_id = ? AND evaluator_id = ?");
+  stmt, use(file), use(evaluator);
+  bool found = false;
+  forEachRow(stmt, [&](const RowReader& row) { found = row.integer("n") > 0; });
+  return found;
+}
+
+std::map<std::string, CompetencyEvaluation> evaluations(SqlSession& sql, const std::string& file_id) {
+  std::string file = file_id;
+  auto stmt = sql.statement(kSelectEvaluations);
+  stmt, use(file);
+  std::map<std::string, CompetencyEvaluation> found;
+  forEachRow(stmt, [&](const RowReader& row) {
+    CompetencyEvaluation evaluation = readEvaluation(row);
+    found[evaluation.competency] = std::move(evaluation);
+  });
+  attachSignatures(sql, file_id, nullptr, found);
+  return found;
+}
+
+CompetencyEvaluation evaluation(SqlSession& sql, const std::string& file_id, const std::string& competency) {
+  std::string file = file_id, number = competency;
+  auto stmt = sql.statement(std::string(kSelectEvaluations) + "AND e.competency = ?");
+  stmt, use(file), use(number);
+  std::map<std::string, CompetencyEvaluation> found;
+  forEachRow(stmt, [&](const RowReader& row) { found[competency] = readEvaluation(row); });
+  if (found.empty()) {
+    CompetencyEvaluation unwritten;
+    unwritten.competency = competency;
+    return unwritten;
+  }
+  attachSignatures(sql, file_id, &competency, found);
+  return found.at(competency);
+}
+
+bool updateEvaluation(SqlSession& sql, const std::string& file_id, const CompetencyEvaluation& content,
+                      std::int64_t expected_version) {
+  std::string file = file_id, number = content.competency, result = content.result,
+              observations = content.observations_json, evidence = content.evidence_json,
+              by = content.updated_by, at = content.updated_at;
+  Poco::Int64 version = expected_version;
+  if (expected_version == 0) {
+    // A competency never written has no row yet: create it at version 0, so that
+    // the compare-and-swap below decides between concurrent first writers too.
+    auto create = sql.statement(
+        "INSERT INTO competency_evaluations (file_id, competency, result, observations, evidence, version, "
+        "updated_at) VALUES (?, ?, 'not_evaluated', '{}', '[]', 0, ?) "
+        "ON CONFLICT (file_id, competency) DO NOTHING");
+    create, use(file), use(number), use(at);
+    create.execute();
+  }
+  auto stmt = sql.statement(
+      "UPDATE competency_evaluations SET result = ?, observations = ?, evidence = ?, version = version + 1, "
+      "updated_by = ?, updated_at = ? WHERE file_id = ? AND competency = ? AND version = ?");
+  stmt, use(result), use(observations), use(evidence), use(by), use(at), use(file), use(number), use(version);
+  return stmt.execute() == 1;
+}
+
+bool addSignature(SqlSession& sql, const std::string& file_id, const std::string& competency,
+                  std::int64_t version, const std::string& evaluator_id, const std::string& signed_at) {
+  std::string file = file_id, number = competency, evaluator = evaluator_id, at = signed_at;
+  Poco::Int64 signed_version = version;
+  auto stmt = sql.statement(
+      "INSERT INTO evaluation_signatures (file_id, competency, version, evaluator_id, signed_at) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (file_id, competency, version, evaluator_id) DO NOTHING");
+  stmt, use(file), use(number), use(signed_version), use(evaluator), use(at);
+  return stmt.execute() == 1;
+}
+
+std::map<std::string, std::string> competencyResults(SqlSession& sql, const std::string& file_id,
+                                                     const std::vector<std::string>& numbers) {
+  const auto stored = evaluations(sql, file_id);
+  std::map<std::string, std::string> results;
+  for (const auto& number : numbers) {
+    const auto found = stored.find(number);
+    const bool signed_by_enough =
+        found != stored.end() && found->second.signatures.size() >= kSignaturesRequired;
+    results[number] = signed_by_enough ? found->second.result : "not_evaluated";
+  }
+  return results;
+}
+
+}  // namespace cqpm::store::evaluation_store

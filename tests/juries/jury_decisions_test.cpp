@@ -1,0 +1,223 @@
+#include "juries/jury_fixture.h"
+
+// Jury decisions through the real server: the plugin's proposal, confirming or
+// overriding it with a reason, blocs, carry-over to a later file, revocation,
+// and that nobody certifies a file but the jury.
+
+namespace cqpm::testing {
+namespace {
+
+class JuryDecisionsTest : public JuryApiTest {};
+
+const GridResults kFirstTwoBlocs{{1, "acquired"}, {2, "acquired"},     {3, "acquired"},
+                                 {4, "acquired"}, {5, "not_acquired"}, {6, "acquired"}};
+
+TEST_P(JuryDecisionsTest, AnEmployeeFileIsCertifiedAndEverythingIsRecorded) {
+  const std::string file = readyFile("Salarie");
+  const std::string session = openSession({file});
+  const auto proposed = proposal(session, file);
+  EXPECT_EQ(proposed->getValue<std::string>("outcome"), "certified");
+  EXPECT_EQ(blocIndexes(proposed->getArray("blocs")), (std::vector<int>{1, 2, 3}));
+
+  const auto answer = decide(session, file, R"({"outcome":"certified"})");
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  const auto decision = answer.json();
+  EXPECT_EQ(decision->getValue<std::string>("outcome"), "certified");
+  EXPECT_FALSE(decision->getValue<bool>("overrides_proposal"));
+  EXPECT_EQ(decision->getArray("blocs")->size(), 3u);
+  EXPECT_EQ(decision->getArray("members")->size(), 2u);
+  EXPECT_EQ(decision->getArray("abstentions")->size(), 0u);
+  EXPECT_EQ(decision->getObject("referential")->getValue<int>("version"), 1);
+  EXPECT_FALSE(decision->getObject("referential")->isNull("commit"));
+  EXPECT_EQ(decision->getObject("decided_by")->getValue<std::string>("display_name"), "Bernard Fontaine");
+  EXPECT_FALSE(decision->getValue<bool>("revoked"));
+  const auto awards = decision->getArray("awards");
+  ASSERT_EQ(awards->size(), 1u);
+  EXPECT_EQ(awards->getObject(0)->getValue<std::string>("kind"), "certificate");
+
+  const auto moved = client().get("/api/v1/files/" + file, centre_).json();
+  EXPECT_EQ(moved->getValue<std::string>("state"), "certified");
+  const auto events = client().get("/api/v1/files/" + file + "/events", centre_).json()->getArray("items");
+  const auto last = events->getObject(static_cast<unsigned>(events->size() - 1));
+  EXPECT_EQ(last->getValue<std::string>("transition"), "certify");
+
+  const auto again = decide(session, file, R"({"outcome":"certified"})", employee_);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.errorField(), "file_id");
+  const auto listed =
+      client().get("/api/v1/files/" + file + "/decisions", client().login("entreprise")).json();
+  EXPECT_EQ(listed->getArray("items")->size(), 1u);
+}
+
+TEST_P(JuryDecisionsTest, AVaeFileWithTwoBlocsGetsABlocAttestation) {
+  const std::string file = readyFile("Vae", "vae", kFirstTwoBlocs);
+  const std::string session = openSession({file});
+  const auto proposed = proposal(session, file);
+  EXPECT_EQ(proposed->getValue<std::string>("outcome"), "blocs_awarded");
+  EXPECT_EQ(blocIndexes(proposed->getArray("blocs")), (std::vector<int>{1, 2}));
+
+  const auto answer = decide(session, file, R"({"outcome":"blocs_awarded","blocs":[1,2]})", employee_);
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  const auto blocs = answer.json()->getArray("blocs");
+  ASSERT_EQ(blocs->size(), 2u);
+  EXPECT_EQ(blocs->getObject(0)->getValue<std::string>("code"), "BDC0229");
+  EXPECT_EQ(blocs->getObject(1)->getValue<std::string>("code"), "BDC0230");
+  EXPECT_EQ(answer.json()->getArray("awards")->getObject(0)->getValue<std::string>("kind"),
+            "bloc_attestation");
+  const auto moved = client().get("/api/v1/files/" + file, centre_).json();
+  EXPECT_EQ(moved->getValue<std::string>("state"), "blocs_awarded");
+}
+
+TEST_P(JuryDecisionsTest, DepartingFromTheProposalNeedsAWrittenReason) {
+  const std::string file = readyFile("Ecart", "vae", kFirstTwoBlocs);
+  const std::string session = openSession({file});
+  const auto refused = decide(session, file, R"({"outcome":"blocs_awarded","blocs":[1]})");
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.errorField(), "reason");
+  EXPECT_EQ(refused.json()
+                ->getObject("error")
+                ->getObject("details")
+                ->getObject("proposal")
+                ->getValue<std::string>("outcome"),
+            "blocs_awarded");
+  EXPECT_EQ(decide(session, file, R"({"outcome":"certified","reason":"   "})").errorField(), "reason");
+  EXPECT_EQ(client().get("/api/v1/files/" + file, centre_).json()->getValue<std::string>("state"),
+            "in_deliberation");  // nothing recorded, nothing moved
+
+  const auto answer = decide(
+      session, file, R"({"outcome":"blocs_awarded","blocs":[1],"reason":"Bloc 2 : preuves insuffisantes."})");
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  EXPECT_TRUE(answer.json()->getValue<bool>("overrides_proposal"));
+  EXPECT_EQ(answer.json()->getValue<std::string>("reason"), "Bloc 2 : preuves insuffisantes.");
+  EXPECT_EQ(blocIndexes(answer.json()->getArray("blocs")), (std::vector<int>{1}));
+}
+
+TEST_P(JuryDecisionsTest, MalformedDecisionsNameTheirField) {
+  const std::string file = readyFile("Forme", "vae");
+  const std::string session = openSession({file});
+  EXPECT_EQ(decide(session, file, R"({"outcome":"maybe"})").errorField(), "outcome");
+  EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded"})").errorField(), "blocs");
+  EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded","blocs":[]})").errorField(), "blocs");
+  EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded","blocs":["BDC0229"]})").errorField(),
+            "blocs[0]");
+  EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded","blocs":[1,9],"reason":"x"})").errorField(),
+            "blocs[1]");
+  EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded","blocs":[1,1],"reason":"x"})").errorField(),
+            "blocs[1]");
+  EXPECT_EQ(decide(session, file, R"({"outcome":"certified","blocs":[1]})").errorField(), "blocs");
+  EXPECT_EQ(decide(session, file, "{").status, 400);
+}
+
+TEST_P(JuryDecisionsTest, OnlyPresentMembersOfAnOpenSessionDecide) {
+  const std::string file = readyFile("Presence", "vae");
+  const std::string session = newSession();
+  const std::string employer = userId(employer_), employee = userId(employee_);
+  ASSERT_EQ(addMember(session, employer).status, 201);
+  ASSERT_EQ(addMember(session, employee).status, 201);
+  ASSERT_EQ(attend(session, employer).status, 200);
+  ASSERT_EQ(attend(session, employee).status, 200);
+  ASSERT_EQ(addFile(session, file).status, 201);
+  const auto planned = decide(session, file, R"({"outcome":"certified"})");
+  EXPECT_EQ(planned.status, 409);
+  EXPECT_EQ(planned.errorField(), "session");
+  ASSERT_EQ(open(session).status, 200);
+  ASSERT_EQ(attend(session, employee, false).status, 200);  // left the room
+  const auto absent = decide(session, file, R"({"outcome":"certified"})", employee_);
+  EXPECT_EQ(absent.status, 403);
+  EXPECT_EQ(absent.errorField(), "present");
+  const auto no_quorum = decide(session, file, R"({"outcome":"certified"})", employer_);
+  EXPECT_EQ(no_quorum.errorField(), "quorum");
+  ASSERT_EQ(attend(session, employee).status, 200);
+  // The coordinator may record the jury's decision as its secretary.
+  EXPECT_EQ(decide(session, file, R"({"outcome":"certified"})", centre_).status, 201);
+}
+
+TEST_P(JuryDecisionsTest, NobodyCertifiesAroundTheJury) {
+  const std::string file = readyFile("Contournement", "vae");
+  const std::string session = openSession({file});
+  const std::int64_t version = versionOf(file);
+  for (const auto& [transition, payload] :
+       std::vector<std::pair<std::string, std::string>>{{"certify", "{}"},
+                                                        {"award_blocs", R"({"blocs":["BDC0229"]})"},
+                                                        {"refuse_certification", R"({"reason":"non"})"}}) {
+    const auto answer = fire(centre_, file, transition, version, payload);
+    EXPECT_EQ(answer.status, 422) << transition << ": " << answer.body;
+    EXPECT_EQ(answer.errorField(), "decision") << transition;
+  }
+  const auto forged = fire(employer_, file, "certify", version, R"({"decision_id":"made-up"})");
+  EXPECT_EQ(forged.errorField(), "decision");
+  EXPECT_EQ(client().get("/api/v1/files/" + file, centre_).json()->getValue<std::string>("state"),
+            "in_deliberation");
+  EXPECT_EQ(
+      decide(session, file, R"({"outcome":"not_certified","reason":"Entretien non concluant."})").status,
+      201);
+  EXPECT_EQ(client().get("/api/v1/files/" + file, centre_).json()->getValue<std::string>("state"),
+            "not_certified");
+}
+
+TEST_P(JuryDecisionsTest, BlocsAlreadyAwardedCarryOverToALaterFileOfTheSameCandidate) {
+  const std::string first = readyFile("Report", "vae", kFirstTwoBlocs);
+  const std::string session = openSession({first});
+  ASSERT_EQ(decide(session, first, R"({"outcome":"blocs_awarded","blocs":[1,2]})").status, 201);
+
+  // The candidate comes back (same name and birth date, written differently): only bloc 3 was missing.
+  const GridResults third_only{{1, "not_acquired"}, {2, "not_acquired"}, {3, "not_acquired"},
+                               {4, "not_acquired"}, {5, "acquired"},     {6, "acquired"}};
+  const std::string second = readyFile("REPORT", "vae", third_only);
+  const std::string later = openSession({second});
+  const auto proposed = proposal(later, second);
+  EXPECT_EQ(proposed->getValue<std::string>("outcome"), "certified") << toJsonText(proposed);
+  EXPECT_EQ(blocIndexes(proposed->getArray("carried_over")), (std::vector<int>{1, 2}));
+  EXPECT_EQ(proposed->getArray("carried_over")->getObject(0)->getValue<std::string>("code"), "BDC0229");
+  const auto answer = decide(later, second, R"({"outcome":"certified"})");
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  EXPECT_FALSE(answer.json()->getValue<bool>("overrides_proposal"));
+  EXPECT_EQ(answer.json()->getArray("awards")->getObject(0)->getValue<std::string>("kind"), "certificate");
+}
+
+TEST_P(JuryDecisionsTest, ARevokedDecisionIsKeptAndNoLongerCarriesOver) {
+  const std::string first = readyFile("Revoque", "vae", kFirstTwoBlocs);
+  const std::string session = openSession({first});
+  const auto decided = decide(session, first, R"({"outcome":"blocs_awarded","blocs":[1,2]})");
+  ASSERT_EQ(decided.status, 201);
+  const std::string decision = decided.json()->getValue<std::string>("id");
+  const std::string code =
+      decided.json()->getArray("awards")->getObject(0)->getValue<std::string>("verification_code");
+  EXPECT_EQ(client().get("/api/v1/verify/" + code, "").json()->getValue<std::string>("status"), "valid");
+
+  const std::string path = "/api/v1/decisions/" + decision + "/revocation";
+  EXPECT_EQ(post(path, R"({"reason":""})", centre_).errorField(), "reason");
+  EXPECT_EQ(post(path, R"({"reason":"Fraude"})", employer_).status, 403);
+  EXPECT_EQ(post(path, R"({"reason":"Fraude"})", client().login("centre2")).status, 404);
+  const auto revoked = post(path, R"({"reason":"Fraude au dossier constatée."})", centre_);
+  ASSERT_EQ(revoked.status, 200) << revoked.body;
+  EXPECT_TRUE(revoked.json()->getValue<bool>("revoked"));
+  EXPECT_EQ(revoked.json()->getObject("revocation")->getValue<std::string>("reason"),
+            "Fraude au dossier constatée.");
+  EXPECT_EQ(post(path, R"({"reason":"encore"})", centre_).status, 409);
+
+  // History kept: the decision is still listed, the file has an event, the code verifies as revoked.
+  const auto listed =
+      client().get("/api/v1/files/" + first + "/decisions", centre_).json()->getArray("items");
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_TRUE(listed->getObject(0)->getValue<bool>("revoked"));
+  const auto events = client().get("/api/v1/files/" + first + "/events", centre_).json()->getArray("items");
+  EXPECT_EQ(events->getObject(static_cast<unsigned>(events->size() - 1))->getValue<std::string>("transition"),
+            "decision_revoked");
+  const auto verified = client().get("/api/v1/verify/" + code, "").json();
+  EXPECT_FALSE(verified->getValue<bool>("valid"));
+  EXPECT_EQ(verified->getValue<std::string>("status"), "revoked");
+  const auto award = listed->getObject(0)->getArray("awards")->getObject(0)->getValue<std::string>("id");
+  EXPECT_EQ(client().get("/api/v1/awards/" + award + "/document.pdf", centre_).status, 409);
+
+  // A later file of the same candidate no longer carries the revoked blocs.
+  const std::string second = readyFile("Revoque", "vae", kFirstTwoBlocs);
+  const std::string later = openSession({second});
+  EXPECT_EQ(proposal(later, second)->getArray("carried_over")->size(), 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, JuryDecisionsTest, ::testing::ValuesIn(storageBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace cqpm::testing

@@ -1,0 +1,189 @@
+#include "juries/jury_fixture.h"
+
+// Jury sessions through the real server: convening, members and their college,
+// the quorum of both colleges, conflicts of interest, and who sees what.
+
+namespace cqpm::testing {
+namespace {
+
+class JurySessionsTest : public JuryApiTest {
+ protected:
+  // Whether `session` is among the sessions `token` lists.
+  bool listed(const std::string& token, const std::string& session) const {
+    const auto items = client().get("/api/v1/jury-sessions", token).json()->getArray("items");
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      if (items->getObject(static_cast<unsigned>(i))->getValue<std::string>("id") == session) return true;
+    }
+    return false;
+  }
+};
+
+TEST_P(JurySessionsTest, OpeningMovesEachFileIntoDeliberationWithOneEvent) {
+  const std::string file = readyFile("Ouverture");
+  const std::string session = openSession({file});
+  const auto detail = client().get("/api/v1/jury-sessions/" + session, centre_).json();
+  EXPECT_EQ(detail->getValue<std::string>("state"), "open");
+  EXPECT_EQ(detail->getArray("members")->size(), 2u);
+  const auto item = detail->getArray("files")->getObject(0);
+  EXPECT_EQ(item->getValue<std::string>("state"), "in_deliberation");
+  EXPECT_EQ(item->getObject("candidate")->getValue<std::string>("family_name"), "Ouverture");
+  EXPECT_EQ(item->getObject("cqpm")->getValue<std::string>("title"), "Technicien de la qualité");
+  EXPECT_EQ(item->getObject("proposal")->getValue<std::string>("outcome"), "certified");
+  EXPECT_TRUE(item->isNull("decision"));
+
+  const auto events = client().get("/api/v1/files/" + file + "/events", centre_).json()->getArray("items");
+  int opened = 0;
+  for (std::size_t i = 0; i < events->size(); ++i) {
+    if (events->getObject(static_cast<unsigned>(i))->getValue<std::string>("transition") ==
+        "open_deliberation")
+      ++opened;
+  }
+  EXPECT_EQ(opened, 1);
+}
+
+TEST_P(JurySessionsTest, OneCollegeAloneCannotOpenTheDeliberation) {
+  const std::string session = newSession();
+  const std::string employer = userId(employer_), employee = userId(employee_);
+  ASSERT_EQ(addMember(session, employer).status, 201);
+  ASSERT_EQ(addMember(session, employee).status, 201);
+  ASSERT_EQ(attend(session, employer).status, 200);  // the employee member is invited but absent
+
+  const auto refused = open(session);
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(refused.errorField(), "quorum");
+  const auto details = refused.json()->getObject("error")->getObject("details");
+  EXPECT_EQ(details->getArray("missing_colleges")->getElement<std::string>(0), "employee");
+  EXPECT_NE(details->getValue<std::string>("message_fr").find("collège salarié"), std::string::npos);
+
+  ASSERT_EQ(attend(session, employee).status, 200);
+  EXPECT_EQ(open(session).status, 200);
+  EXPECT_EQ(open(session).errorField(), "state");  // only once
+}
+
+TEST_P(JurySessionsTest, MembersAreJuryAccountsOfTheCentreAndComeOnce) {
+  const std::string session = newSession();
+  EXPECT_EQ(addMember(session, userId(centre_)).errorField(), "user_id");  // not a jury member
+  EXPECT_EQ(addMember(session, "no-such-user").errorField(), "user_id");
+  const std::string employer = userId(employer_);
+  EXPECT_EQ(addMember(session, employer, "\"" + userId(centre_) + "\"").errorField(), "company_id");
+  const auto added = addMember(session, employer, "\"" + firstCompany(centre_) + "\"");
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto member = added.json()->getArray("members")->getObject(0);
+  EXPECT_EQ(member->getValue<std::string>("college"), "employer");  // from the account
+  EXPECT_EQ(member->getObject("company")->getValue<std::string>("name"),
+            "Mécanique de Précision du Rhône SAS");
+  EXPECT_FALSE(member->getValue<bool>("present"));
+  const auto twice = addMember(session, employer);
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(twice.errorField(), "user_id");
+  EXPECT_EQ(attend(session, "not-a-member").status, 404);
+  EXPECT_EQ(post("/api/v1/jury-sessions/" + session + "/members/" + employer + "/attendance",
+                 R"({"present":"yes"})", centre_)
+                .errorField(),
+            "present");
+}
+
+TEST_P(JurySessionsTest, BadInputNamesTheField) {
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-30","place":"Lyon"})", centre_).errorField(),
+            "date");
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","place":"  "})", centre_).errorField(),
+            "place");
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"place":"Lyon"})", centre_).errorField(), "date");
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","place":"Lyon"})", employer_).status, 403);
+}
+
+TEST_P(JurySessionsTest, OnlyFilesReadyForTheJuryAndInNoOtherSession) {
+  const std::string session = newSession();
+  const std::string draft = createFile(centre_, "Brouillon")->getValue<std::string>("id");
+  const auto not_ready = addFile(session, draft);
+  EXPECT_EQ(not_ready.status, 409);
+  EXPECT_EQ(not_ready.errorField(), "file_id");
+
+  const std::string file = readyFile("Unique", "vae");
+  ASSERT_EQ(addFile(session, file).status, 201);
+  EXPECT_EQ(addFile(session, file).status, 409);
+  EXPECT_EQ(addFile(newSession(), file).status, 409);  // already in an open... or planned session
+  EXPECT_EQ(addFile(session, "no-such-file").status, 404);
+
+  const std::string other_centre = client().login("centre2");
+  const auto theirs = client().get("/api/v1/files?limit=1", other_centre).json()->getArray("items");
+  ASSERT_GT(theirs->size(), 0u);
+  EXPECT_EQ(addFile(session, theirs->getObject(0)->getValue<std::string>("id")).status, 404);
+
+  // The file's history records that it was put before the jury.
+  const auto events = client().get("/api/v1/files/" + file + "/events", centre_).json()->getArray("items");
+  EXPECT_EQ(events->getObject(static_cast<unsigned>(events->size() - 1))->getValue<std::string>("transition"),
+            "add_to_jury_session");
+}
+
+TEST_P(JurySessionsTest, AnotherCentreAndUninvitedMembersSeeNothing) {
+  const std::string file = readyFile("Secret", "vae");
+  const std::string session = newSession();
+  ASSERT_EQ(addFile(session, file).status, 201);
+  const std::string other_centre = client().login("centre2");
+  EXPECT_EQ(client().get("/api/v1/jury-sessions/" + session, other_centre).status, 404);
+  EXPECT_EQ(post("/api/v1/jury-sessions/" + session + "/open", "", other_centre).status, 404);
+  EXPECT_FALSE(listed(other_centre, session));
+  EXPECT_TRUE(listed(centre_, session));
+
+  // Not invited: neither the session nor its file.
+  EXPECT_EQ(client().get("/api/v1/jury-sessions/" + session, employer_).status, 404);
+  EXPECT_EQ(client().get("/api/v1/files/" + file, employer_).status, 404);
+  EXPECT_FALSE(listed(employer_, session));
+
+  ASSERT_EQ(addMember(session, userId(employer_)).status, 201);
+  EXPECT_EQ(client().get("/api/v1/jury-sessions/" + session, employer_).status, 200);
+  EXPECT_EQ(client().get("/api/v1/files/" + file, employer_).status, 200);
+  EXPECT_TRUE(listed(employer_, session));
+  // A member reads, the centre convenes.
+  EXPECT_EQ(attend(session, userId(employer_)).status, 200);
+  EXPECT_EQ(post("/api/v1/jury-sessions/" + session + "/open", "", employer_).status, 403);
+}
+
+TEST_P(JurySessionsTest, AMemberFromTheCandidatesCompanyAbstainsOnThatFile) {
+  const std::string employee_file = readyFile("Conflit");
+  const std::string vae_file = readyFile("Libre", "vae");
+  const std::string session = newSession();
+  const std::string employer = userId(employer_), employee = userId(employee_);
+  ASSERT_EQ(addMember(session, employer, "\"" + firstCompany(centre_) + "\"").status, 201);
+  ASSERT_EQ(addMember(session, employee).status, 201);
+  ASSERT_EQ(attend(session, employer).status, 200);
+  ASSERT_EQ(attend(session, employee).status, 200);
+  ASSERT_EQ(addFile(session, employee_file).status, 201);
+  ASSERT_EQ(addFile(session, vae_file).status, 201);
+  ASSERT_EQ(open(session).status, 200);  // the session's quorum is met
+
+  // On the candidate's file the employer member is refused whatever they try.
+  const std::string path = "/api/v1/jury-sessions/" + session + "/files/" + employee_file;
+  const auto read = client().get(path + "/proposal", employer_);
+  EXPECT_EQ(read.status, 403);
+  EXPECT_EQ(read.errorField(), "conflict_of_interest");
+  const auto decided = decide(session, employee_file, R"({"outcome":"certified"})", employer_);
+  EXPECT_EQ(decided.status, 403);
+  EXPECT_EQ(decided.errorField(), "conflict_of_interest");
+
+  // Without them the file lacks the employer college: nobody can decide it, and the answer names it.
+  const auto no_quorum = decide(session, employee_file, R"({"outcome":"certified"})", employee_);
+  EXPECT_EQ(no_quorum.status, 409) << no_quorum.body;
+  EXPECT_EQ(no_quorum.errorField(), "quorum");
+  const auto details = no_quorum.json()->getObject("error")->getObject("details");
+  EXPECT_EQ(details->getValue<std::string>("file_id"), employee_file);
+  EXPECT_NE(details->getValue<std::string>("message_fr").find("Conflit"), std::string::npos);
+
+  const auto detail = client().get("/api/v1/jury-sessions/" + session, centre_).json();
+  const auto files = detail->getArray("files");
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    const auto item = files->getObject(static_cast<unsigned>(i));
+    const bool conflicted = item->getValue<std::string>("id") == employee_file;
+    EXPECT_EQ(item->getArray("abstaining")->size(), conflicted ? 1u : 0u);
+    EXPECT_EQ(item->getObject("quorum")->getValue<bool>("met"), !conflicted);
+  }
+  // The VAE file has no company: the same member deliberates on it.
+  EXPECT_EQ(decide(session, vae_file, R"({"outcome":"certified"})", employer_).status, 201);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, JurySessionsTest, ::testing::ValuesIn(storageBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace cqpm::testing

@@ -1,0 +1,46 @@
+#include "deadlines/paris_time.h"
+
+#include <gtest/gtest.h>
+
+#include "common/clock.h"
+#include "notifications/notify_fixture.h"
+
+// Deadlines are Paris calendar days; the offset to UTC follows the EU rule.
+
+namespace cqpm::testing {
+namespace {
+
+using deadlines::addDays;
+using deadlines::endOfParisDay;
+using deadlines::frenchDate;
+using deadlines::parisDateOf;
+
+TEST(ParisTimeTest, ADeadlineEndsAtParisMidnightInWinterAndSummer) {
+  EXPECT_EQ(toIso8601(endOfParisDay("2026-01-15")), "2026-01-15T23:00:00.000000Z");
+  EXPECT_EQ(toIso8601(endOfParisDay("2026-07-15")), "2026-07-15T22:00:00.000000Z");
+}
+
+TEST(ParisTimeTest, TheDaysAroundTheClockChangesEndAtTheirOwnMidnight) {
+  // 2026: summer time from Sunday 29 March, back to winter time on Sunday 25 October.
+  EXPECT_EQ(toIso8601(endOfParisDay("2026-03-28")), "2026-03-28T23:00:00.000000Z");
+  EXPECT_EQ(toIso8601(endOfParisDay("2026-03-29")), "2026-03-29T22:00:00.000000Z");
+  EXPECT_EQ(toIso8601(endOfParisDay("2026-10-24")), "2026-10-24T22:00:00.000000Z");
+  EXPECT_EQ(toIso8601(endOfParisDay("2026-10-25")), "2026-10-25T23:00:00.000000Z");
+}
+
+TEST(ParisTimeTest, TheParisDateChangesAtParisMidnight) {
+  EXPECT_EQ(parisDateOf(utc("2026-01-15T22:59:59Z")), "2026-01-15");
+  EXPECT_EQ(parisDateOf(utc("2026-01-15T23:00:00Z")), "2026-01-16");
+  EXPECT_EQ(parisDateOf(utc("2026-07-15T21:59:59Z")), "2026-07-15");
+  EXPECT_EQ(parisDateOf(utc("2026-07-15T22:00:00Z")), "2026-07-16");
+}
+
+TEST(ParisTimeTest, DaysAreAddedAcrossMonthsAndYears) {
+  EXPECT_EQ(addDays("2026-03-01", -1), "2026-02-28");
+  EXPECT_EQ(addDays("2024-02-28", 1), "2024-02-29");
+  EXPECT_EQ(addDays("2026-12-28", 7), "2027-01-04");
+  EXPECT_EQ(frenchDate("2026-03-09"), "09/03/2026");
+}
+
+}  // namespace
+}  // namespace cqpm::testing

@@ -1,0 +1,300 @@
+// End-to-end test of the jury, verification, notification and deadline pages
+// against the real server (harness.mjs starts `cqpm serve --demo` and chromium).
+//
+// The demo leaves Camille Rousseau's file (qualite, VAE: no company opinion)
+// ready for the jury, its grid signed by two evaluators. As the centre
+// coordinator: a new jury session (refused in French while the form is empty),
+// both demo jury members invited and marked present (the deliberation is
+// refused while the employee college is missing), the file added, the
+// deliberation opened. As jury-employeur: the proposal is confirmed (an
+// override without a written reason is refused first); the award shows with
+// its certificate, which downloads as a PDF, like the minutes. In a fresh,
+// logged-out browser context, /verify/<code> says « Certificat valide » with
+// the holder's name, and an unknown code « Code inconnu ». The centre revokes
+// the decision with a reason (after downloading the results CSV): the
+// verification then says « Décision révoquée ».
+// Also: the notification bell and list, a report deadline set then extended on
+// a file page, and the dashboard's « en retard » flag.
+//
+// Environment: see harness.mjs.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { shot, startDemo } from './harness.mjs';
+
+const HOLDER = 'Camille Rousseau';
+const SESSION_PLACE = 'Lyon, salle du jury paritaire';
+
+describe('web: a paritary jury decides, the certificate is verified', { timeout: 220_000 }, () => {
+  let demo = null;
+  let page = null;
+  let base = '';
+  let fileId = '';
+  let sessionUrl = '';
+  let code = '';
+
+  before(async () => {
+    demo = await startDemo();
+    ({ page, base } = demo);
+    // Set up through the API: the demo file that is ready for the jury.
+    const token = await apiLogin('centre');
+    const list = await apiGet('/files?state=ready_for_jury&q=Rousseau', token);
+    const file = list.items.find((f) => f.candidate.family_name === 'Rousseau');
+    assert.ok(file, `the demo has no file of ${HOLDER} ready for the jury: ${JSON.stringify(list)}`);
+    fileId = file.id;
+  });
+
+  after(async () => {
+    await demo?.close();
+  });
+
+  async function apiLogin(login) {
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login, password: 'demo' }),
+    });
+    const text = await res.text();
+    assert.equal(res.status, 200, text);
+    return JSON.parse(text).token;
+  }
+
+  async function apiGet(path, token) {
+    const res = await fetch(`${base}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    const text = await res.text();
+    assert.equal(res.status, 200, `${path}: ${text}`);
+    return JSON.parse(text);
+  }
+
+  async function login(login) {
+    await page.goto(`${base}/connexion`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await page.getByLabel('Identifiant').fill(login);
+    await page.getByLabel('Mot de passe').fill('demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByTestId('current-user').waitFor();
+  }
+
+  async function logout() {
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/connexion$/);
+  }
+
+  const member = (name) => page.getByTestId('jury-member').filter({ hasText: name });
+  const notice = () => page.getByTestId('jury-notice');
+
+  it('lets the centre convene a session, invite both colleges and open the deliberation', async () => {
+    await login('centre');
+    await page.getByTestId('nav-juries').click();
+    await page.getByRole('heading', { name: 'Jurys paritaires' }).waitFor();
+    await page.getByTestId('jury-new').click();
+
+    // An empty form is refused before sending, in French.
+    await page.getByTestId('jury-new-submit').click();
+    await page.getByTestId('jury-new-error-date').filter({ hasText: 'Indiquez la date de la session' }).waitFor();
+    await page.getByTestId('jury-new-error-place').filter({ hasText: 'Indiquez le lieu de la session.' }).waitFor();
+
+    await page.getByLabel('Date de la session').fill('2027-04-02');
+    await page.getByLabel('Lieu').fill(SESSION_PLACE);
+    await page.getByTestId('jury-new-submit').click();
+    await page.waitForURL(/\/jurys\/[0-9a-f-]{36}$/);
+    sessionUrl = page.url();
+    await page.getByTestId('jury-session-title').filter({ hasText: 'Jury du vendredi 2 avril 2027' }).waitFor();
+    await page.getByTestId('jury-session-state').filter({ hasText: 'En préparation' }).waitFor();
+
+    // Both demo jury members, each with their college.
+    const picker = page.getByLabel('Membre du jury');
+    await picker.selectOption({ label: 'Bernard Fontaine (collège employeurs)' });
+    await page.getByTestId('jury-invite-submit').click();
+    await member('Bernard Fontaine').filter({ hasText: 'collège employeurs' }).waitFor();
+    await picker.selectOption({ label: 'Isabelle Garnier (collège salariés)' });
+    await page.getByTestId('jury-invite-submit').click();
+    await member('Isabelle Garnier').filter({ hasText: 'collège salariés' }).waitFor();
+
+    // Only the employer college present: the deliberation is refused, in French, naming the college.
+    await member('Bernard Fontaine').getByTestId('jury-member-present').check();
+    await page.locator('[data-testid="jury-member"][data-present="true"]').filter({ hasText: 'Bernard Fontaine' }).waitFor();
+    await page.getByTestId('jury-quorum-hint').filter({ hasText: 'collège salariés' }).waitFor();
+    await page.getByTestId('jury-open').click();
+    await notice().filter({ hasText: 'Quorum non atteint' }).filter({ hasText: 'collège salarié' }).waitFor();
+    await shot(page, 'jury-quorum-refused');
+
+    await member('Isabelle Garnier').getByTestId('jury-member-present').check();
+    await page.locator('[data-testid="jury-member"][data-present="true"]').filter({ hasText: 'Isabelle Garnier' }).waitFor();
+
+    // The file ready for the jury, then the deliberation.
+    await page.getByLabel('Dossier prêt pour le jury').selectOption(fileId);
+    await page.getByTestId('jury-add-file-submit').click();
+    const card = page.locator(`[data-testid="jury-file"][data-file-id="${fileId}"]`);
+    await card.filter({ hasText: HOLDER }).waitFor();
+    assert.equal(await card.getAttribute('data-state'), 'ready_for_jury');
+
+    await page.getByTestId('jury-open').click();
+    await page.getByTestId('jury-session-state').filter({ hasText: 'Délibération ouverte' }).waitFor();
+    await page.locator(`[data-testid="jury-file"][data-file-id="${fileId}"][data-state="in_deliberation"]`).waitFor();
+    // The proposal from the grid: every competency acquired, the whole CQPM.
+    await card.getByTestId('jury-proposal-outcome').filter({ hasText: 'CQPM délivré' }).waitFor();
+    await shot(page, 'jury-open');
+    await logout();
+  });
+
+  it('lets a present jury member confirm the proposal; the certificate downloads as a PDF', async () => {
+    await login('jury-employeur');
+    await page.getByTestId('nav-juries').click();
+    await page.getByRole('heading', { name: 'Jurys paritaires' }).waitFor();
+    const sessionId = sessionUrl.split('/').pop();
+    await page.locator(`[data-testid="jury-session-row"][data-session-id="${sessionId}"]`).getByTestId('jury-session-link').click();
+    await page.waitForURL(sessionUrl);
+
+    const card = page.locator(`[data-testid="jury-file"][data-file-id="${fileId}"]`);
+    await card.getByTestId('decision-form').waitFor();
+    // Departing from the proposal needs a written reason: refused before sending.
+    await card.getByTestId('decision-outcome-not_certified').check();
+    await card.getByTestId('decision-submit').click();
+    await card.getByTestId('decision-reason-error').filter({ hasText: 'motif par écrit' }).waitFor();
+
+    // Back to the proposal: confirmed.
+    await card.getByTestId('decision-outcome-certified').check();
+    await card.getByRole('button', { name: 'Confirmer la proposition' }).waitFor();
+    const [decided] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/files/${fileId}/decision`) && r.request().method() === 'POST'),
+      card.getByTestId('decision-submit').click(),
+    ]);
+    assert.equal(decided.status(), 201, await decided.text());
+    assert.deepEqual(decided.request().postDataJSON(), { outcome: 'certified' });
+
+    await card.getByTestId('jury-decision-outcome').filter({ hasText: 'CQPM délivré' }).waitFor();
+    const award = card.getByTestId('jury-award');
+    await award.filter({ hasText: 'Certificat' }).waitFor();
+    code = await award.getAttribute('data-code');
+    assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await shot(page, 'jury-decided');
+
+    const pdfHref = await award.getByTestId('jury-award-pdf').getAttribute('href');
+    const pdf = await page.request.get(`${base}${pdfHref}`);
+    assert.equal(pdf.status(), 200);
+    assert.match(pdf.headers()['content-type'], /^application\/pdf/);
+    assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+
+    const minutesHref = await page.getByTestId('jury-minutes').getAttribute('href');
+    const minutes = await page.request.get(`${base}${minutesHref}`);
+    assert.equal(minutes.status(), 200);
+    assert.match(minutes.headers()['content-type'], /^application\/pdf/);
+    await logout();
+  });
+
+  async function verifyInFreshContext(path) {
+    const context = await page.context().browser().newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const visitor = await context.newPage();
+    visitor.setDefaultTimeout(15_000);
+    await visitor.goto(`${base}${path}`);
+    return { visitor, close: () => context.close() };
+  }
+
+  it('shows anyone, logged out, that the certificate is valid, and an unknown code as unknown', async () => {
+    assert.ok(code, 'no award code: the decision step failed');
+    const { visitor, close } = await verifyInFreshContext(`/verify/${code}`);
+    try {
+      await visitor.getByRole('heading', { name: 'Vérifier un certificat' }).waitFor();
+      await visitor.getByTestId('verify-verdict').filter({ hasText: 'Certificat valide' }).waitFor();
+      assert.equal(await visitor.getByTestId('verify-holder').textContent(), HOLDER);
+      await visitor.getByTestId('verify-cqpm').filter({ hasText: 'Technicien de la qualité' }).waitFor();
+      await visitor.getByTestId('verify-referential').filter({ hasText: 'Version 1' }).waitFor();
+      assert.equal(await visitor.getByTestId('current-user').count(), 0, 'the page needs no account');
+      await shot(visitor, 'verify-valid');
+
+      // A code typed in the form, lower case and without dashes: unknown.
+      await visitor.getByLabel('Code de vérification').fill('zzzz zzzz zzzz');
+      await visitor.getByTestId('verify-submit').click();
+      await visitor.waitForURL(/\/verify\/ZZZZ-ZZZZ-ZZZZ$/);
+      await visitor.getByTestId('verify-verdict').filter({ hasText: 'Code inconnu' }).waitFor();
+      assert.equal(await visitor.getByTestId('verify-holder').count(), 0);
+      await shot(visitor, 'verify-unknown');
+    } finally {
+      await close();
+    }
+  });
+
+  it('lets the centre revoke the decision with a reason; the verification then says revoked', async () => {
+    await login('centre');
+    await page.goto(sessionUrl);
+    // The results for French Excel: UTF-8 with its BOM, semicolons.
+    const csvHref = await page.getByTestId('jury-results-csv').getAttribute('href');
+    const csv = await page.request.get(`${base}${csvHref}`);
+    assert.equal(csv.status(), 200);
+    assert.match(csv.headers()['content-type'], /^text\/csv/);
+    const csvText = (await csv.body()).toString('utf8');
+    assert.ok(csvText.startsWith('\uFEFF'), 'the CSV starts with the UTF-8 BOM');
+    assert.match(csvText, /Rousseau;/);
+
+    const card = page.locator(`[data-testid="jury-file"][data-file-id="${fileId}"]`);
+    await card.getByTestId('decision-revoke').click();
+    const dialog = page.getByTestId('revoke-dialog');
+    await dialog.getByTestId('revoke-dialog-confirm').click();
+    await dialog.getByText('Indiquez un motif.').waitFor(); // refused before sending
+    await dialog.getByTestId('revoke-dialog-reason').fill('Fraude constatée après la délibération.');
+    await dialog.getByTestId('revoke-dialog-confirm').click();
+    await card.getByTestId('jury-decision-revoked').filter({ hasText: 'Fraude constatée' }).waitFor();
+    assert.equal(await card.getByTestId('jury-award-pdf').count(), 0, 'a revoked certificate is no longer offered');
+
+    const { visitor, close } = await verifyInFreshContext(`/verify/${code}`);
+    try {
+      await visitor.getByTestId('verify-verdict').filter({ hasText: 'Décision révoquée' }).waitFor();
+      assert.equal(await visitor.getByTestId('verify-holder').textContent(), HOLDER);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows the notifications with their unread count, and marks them read', async () => {
+    // Still the centre: the demo's files ready for the jury, decisions and late reports notified it.
+    const bell = page.getByTestId('notification-bell');
+    await page.getByTestId('notification-count').waitFor();
+    assert.ok(Number(await bell.getAttribute('data-unread')) > 0);
+    await bell.click();
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    await page.getByTestId('notification').filter({ hasText: 'Dossier prêt pour le jury' }).first().waitFor();
+    await page.getByTestId('notifications-read-all').click();
+    await page.getByTestId('notifications-unread').filter({ hasText: 'Aucune notification non lue.' }).waitFor();
+    await page.locator('[data-testid="notification-bell"][data-unread="0"]').waitFor();
+    assert.equal(await page.getByTestId('notification-count').count(), 0);
+  });
+
+  it('flags late files on the dashboard and lets the centre set then extend a report deadline', async () => {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
+    const late = page.locator('[data-testid="file-row"]').filter({ hasText: 'Hugo BONNET' });
+    await late.getByTestId('file-overdue').filter({ hasText: 'en retard' }).waitFor();
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).waitFor();
+    assert.equal(
+      await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).getByTestId('file-overdue').count(),
+      0,
+    );
+
+    // Lucas Martin's report is due in three weeks (demo): shown, not late.
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).getByTestId('file-link').click();
+    await page.getByTestId('deadline-due').filter({ hasText: 'Rapport attendu au plus tard le' }).waitFor();
+    assert.equal(await page.getByTestId('deadline-due').getAttribute('data-passed'), 'false');
+
+    // Emma Lefèvre's file has no deadline yet.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Emma LEFÈVRE' }).getByTestId('file-link').click();
+    const section = page.getByTestId('deadline-section');
+    await section.waitFor();
+    await section.getByText('Aucune échéance fixée pour le rapport.').waitFor();
+    await section.getByLabel('Rapport attendu au plus tard le').fill('2030-06-15');
+    await section.getByTestId('deadline-set-submit').click();
+    await section.getByTestId('deadline-due').filter({ hasText: 'au plus tard le 15 juin 2030' }).waitFor();
+
+    // An extension needs a later day and a reason (refused in French before sending).
+    await section.getByLabel('Nouvelle échéance').fill('2030-06-10');
+    await section.getByTestId('deadline-extend-submit').click();
+    await section.getByText("La nouvelle échéance doit être postérieure à l'échéance en vigueur (15 juin 2030).").waitFor();
+    await section.getByText('Indiquez le motif de la prolongation.').waitFor();
+    await section.getByLabel('Nouvelle échéance').fill('2030-07-01');
+    await section.getByLabel('Motif de la prolongation').fill('Arrêt maladie du candidat');
+    await section.getByTestId('deadline-extend-submit').click();
+    await section.getByTestId('deadline-due').filter({ hasText: 'au plus tard le 1 juillet 2030' }).waitFor();
+    await section.getByTestId('deadline-extensions').filter({ hasText: 'Arrêt maladie du candidat' }).waitFor();
+    await shot(page, 'deadline-extended');
+  });
+});

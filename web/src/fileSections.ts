@@ -1,0 +1,35 @@
+// Which collaborative sections a file page shows, by the file's state and the reader's role.
+
+const BEFORE_EVALUATION = ['draft', 'registered', 'modalities_agreed', 'evidence_submitted'];
+const FROM_EVALUATION = [
+  'under_evaluation',
+  'company_opinion',
+  'ready_for_jury',
+  'in_deliberation',
+  'certified',
+  'blocs_awarded',
+  'not_certified',
+];
+const FROM_OPINION = ['company_opinion', 'ready_for_jury', 'in_deliberation', 'certified', 'blocs_awarded', 'not_certified'];
+
+/** The commission: formed by the centre before and during the evaluation; read by the centre and evaluators. */
+export function showsCommission(state: string, role: string): boolean {
+  if (role !== 'centre_coordinator' && role !== 'evaluator') return false;
+  return BEFORE_EVALUATION.includes(state) || state === 'under_evaluation';
+}
+
+/** The grid: from the evaluation on, for everyone but the company and the candidate (the server refuses them). */
+export function showsGrid(state: string, role: string): boolean {
+  if (role === 'company_tutor' || role === 'candidate') return false;
+  return FROM_EVALUATION.includes(state);
+}
+
+/** The company opinion: from its step on, never for VAE. */
+export function showsOpinion(state: string, pathway: string): boolean {
+  return pathway !== 'vae' && FROM_OPINION.includes(state);
+}
+
+/** The history shows the moves of the workflow; the activity feed shows everything. */
+export function isStateEvent(event: { from: string | null; to: string; transition: string }, transitions: readonly { id: string }[]): boolean {
+  return event.from === null || event.from !== event.to || transitions.some((t) => t.id === event.transition);
+}
