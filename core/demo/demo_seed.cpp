@@ -7,6 +7,8 @@
 #include <map>
 
 #include "common/json_text.h"
+#include "demo/demo_evaluation.h"
+#include "demo/demo_opinion.h"
 #include "store/account_store.h"
 
 namespace cqpm::demo {
@@ -111,7 +113,10 @@ std::string emailOf(const std::string& given, const std::string& family) {
 
 std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileService& files,
                                   files::TransitionService& transitions, files::ModalityPlanService& plans,
-                                  const plugins::PluginCatalog& catalog, const auth::PasswordHasher& hasher) {
+                                  const plugins::PluginCatalog& catalog, const auth::PasswordHasher& hasher,
+                                  opinion::CompanyOpinionService& opinions,
+                                  evaluation::CommissionService& commissions,
+                                  evaluation::EvaluationService& evaluations) {
   const bool empty =
       db.read([](store::SqlSession& sql) { return store::account_store::countOrganisations(sql) == 0; });
   if (!empty) return {};
@@ -191,7 +196,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        "2001-06-18",
        "fabrication-additive",
        Pathway::kJobSeeker,
-       nullptr,
+       "company",
        "centre",
        {{"register", "centre"},
         {"agree_modalities", "centre"},
@@ -233,9 +238,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
         {"submit_evidence", "entreprise"},
         {"start_evaluation", "evaluateur1"},
         {"request_company_opinion", "evaluateur1"},
-        {"give_company_opinion", "entreprise"},
-        {"open_deliberation", "centre"},
-        {"certify", "jury-employeur"}}},
+        {"give_company_opinion", "entreprise"}}},  // then certified by a jury (demo_juries.cpp)
       {"Manon",
        "Chevalier",
        "1997-12-01",
@@ -288,6 +291,11 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
           const auto plan = sampleModalityPlan(editor, demo.cqpm, toJsonText(request.registration));
           version = plans.put(centre, file_id, version, plan)->getValue<std::int64_t>("file_version");
         }
+        if (std::string(transition) == "give_company_opinion") {
+          signSampleOpinion(opinions, actors.at(login), file_id);  // the guard wants it signed
+        }
+        prepareEvaluationStep(commissions, evaluations, actors.at(demo.centre),
+                              {actors.at("evaluateur1"), actors.at("evaluateur2")}, file_id, transition);
         files::TransitionRequest step{file_id, transition, version, new Poco::JSON::Object};
         if (std::string(transition) == "withdraw")
           step.payload->set("reason", "Le candidat a quitté l'entreprise.");

@@ -55,16 +55,25 @@ std::optional<Refusal> companyMatchesPathway(const GuardContext& context) {
     return refuse("An employee's file needs the employing company: set the company of the file.",
                   "company_id");
   }
+  // Outside VAE the referentials complete the evaluation with "l'avis de
+  // l'entreprise d'accueil du candidat": a job seeker's (or other) file names
+  // its host company, whose tutor gives that opinion.
+  if (file.pathway != Pathway::kVae && !hasCompany(file)) {
+    return refuse(
+        "Outside VAE the candidate is evaluated in a host company, which gives the company "
+        "opinion: set the host company of the file.",
+        "company_id");
+  }
   return std::nullopt;
 }
 
 std::optional<Refusal> companyOpinionRequired(const GuardContext& context) {
-  if (context.file.pathway != Pathway::kVae) return std::nullopt;
+  if (companyOpinionApplies(context.file)) return std::nullopt;
   return refuse("A VAE file has no company opinion: send it to the jury without one.", "pathway");
 }
 
 std::optional<Refusal> companyOpinionNotRequired(const GuardContext& context) {
-  if (context.file.pathway == Pathway::kVae) return std::nullopt;
+  if (!companyOpinionApplies(context.file)) return std::nullopt;
   return refuse("Only a VAE file goes to the jury without the company opinion; this file's pathway is '" +
                     std::string(domain::pathwayName(context.file.pathway)) +
                     "': request the company opinion.",
@@ -98,6 +107,8 @@ std::optional<Refusal> blocsListed(const GuardContext& context) {
 }
 
 }  // namespace
+
+bool companyOpinionApplies(const domain::CandidateFile& file) { return file.pathway != Pathway::kVae; }
 
 void registerCoreGuards(GuardRegistry& registry) {
   registry.add(std::string(kCandidateIdentityComplete), GuardKind::kFile, candidateIdentityComplete);

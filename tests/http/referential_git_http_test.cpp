@@ -80,7 +80,8 @@ TEST_P(ReferentialGitHttpTest, TheCentreMovesARegisteredFileToTheNewVersionWithT
   const std::string centre = client().login("centre");
   const auto created = client().postJson(
       "/api/v1/files",
-      R"({"cqpm":"fabrication-additive","pathway":"job_seeker","candidate":{"given_name":"Léo","family_name":"Roy","email":"l@r.fr","birth_date":"1999-09-09"},"registration":{"material_family":"sand"}})",
+      R"({"cqpm":"fabrication-additive","pathway":"job_seeker","candidate":{"given_name":"Léo","family_name":"Roy","email":"l@r.fr","birth_date":"1999-09-09"},"registration":{"material_family":"sand"},"company_id":")" +
+          firstCompany(centre) + "\"}",
       centre);
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string id = created.json()->getValue<std::string>("id");

@@ -113,9 +113,9 @@ TEST(CompanyMatchesPathwayTest, FollowsThePathwayRules) {
       {Pathway::kVae, std::nullopt, true},
       {Pathway::kVae, "", true},
       {Pathway::kVae, "company-acme", false},
-      {Pathway::kJobSeeker, std::nullopt, true},
+      {Pathway::kJobSeeker, std::nullopt, false},
       {Pathway::kJobSeeker, "company-acme", true},
-      {Pathway::kOther, std::nullopt, true},
+      {Pathway::kOther, std::nullopt, false},
       {Pathway::kOther, "company-acme", true},
   };
   for (const Case& c : cases) {
