@@ -105,7 +105,9 @@ TEST_P(ReferentialGitHttpTest, TheCentreMovesARegisteredFileToTheNewVersionWithT
                                  std::to_string(version) + "}",
                              token);
   };
-  EXPECT_EQ(move(client().login("entreprise"), 2, 2).status, 404);  // not its candidate's file
+  // The host company sees its candidate's file, but moving it is the centre's decision.
+  EXPECT_EQ(move(client().login("entreprise"), 2, 2).status, 403);
+  EXPECT_EQ(move(client().login("centre2"), 2, 2).status, 404);  // another centre's file
   EXPECT_EQ(move(centre, 1, 2).errorCode(), "version_conflict");
   EXPECT_EQ(move(centre, 2, 1).errorField(), "version");
   EXPECT_EQ(move(centre, 2, 3).status, 404);
