@@ -170,6 +170,23 @@ Object::Ptr JurySessionService::get(const domain::Actor& actor, const std::strin
       if (view) files->add(fileItem(sql, proposer_, seat, *view));
     }
     json->set("files", files);
+    if (seat.coordinator) {
+      // Who the coordinator may invite: the centre's jury member accounts not
+      // seated yet, with their college (it comes from the account).
+      Array::Ptr available = new Array;
+      for (const auto& user :
+           store::account_store::listUsers(sql, seat.session.centre_id, domain::Role::kJuryMember)) {
+        const bool seated = std::any_of(seat.members.begin(), seat.members.end(),
+                                        [&](const auto& member) { return member.user_id == user.id; });
+        if (seated || !user.college) continue;
+        Object::Ptr item = new Object;
+        item->set("id", user.id);
+        item->set("display_name", user.display_name);
+        item->set("college", std::string(domain::collegeName(*user.college)));
+        available->add(item);
+      }
+      json->set("available_members", available);
+    }
     return json;
   });
 }

@@ -65,6 +65,20 @@ TEST_P(JurySessionsTest, MembersAreJuryAccountsOfTheCentreAndComeOnce) {
   EXPECT_EQ(addMember(session, userId(centre_)).errorField(), "user_id");  // not a jury member
   EXPECT_EQ(addMember(session, "no-such-user").errorField(), "user_id");
   const std::string employer = userId(employer_);
+  // The coordinator is offered the centre's jury accounts not seated yet, with their college.
+  auto offered = [&] {
+    std::map<std::string, std::string> colleges;
+    const auto list =
+        client().get("/api/v1/jury-sessions/" + session, centre_).json()->getArray("available_members");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto item = list->getObject(static_cast<unsigned>(i));
+      colleges[item->getValue<std::string>("id")] = item->getValue<std::string>("college");
+    }
+    return colleges;
+  };
+  EXPECT_EQ(offered().at(employer), "employer");
+  EXPECT_EQ(offered().at(userId(employee_)), "employee");
+  EXPECT_EQ(offered().count(userId(centre_)), 0u);
   EXPECT_EQ(addMember(session, employer, "\"" + userId(centre_) + "\"").errorField(), "company_id");
   const auto added = addMember(session, employer, "\"" + firstCompany(centre_) + "\"");
   ASSERT_EQ(added.status, 201) << added.body;
@@ -73,6 +87,7 @@ TEST_P(JurySessionsTest, MembersAreJuryAccountsOfTheCentreAndComeOnce) {
   EXPECT_EQ(member->getObject("company")->getValue<std::string>("name"),
             "Mécanique de Précision du Rhône SAS");
   EXPECT_FALSE(member->getValue<bool>("present"));
+  EXPECT_EQ(offered().count(employer), 0u);  // seated: no longer offered
   const auto twice = addMember(session, employer);
   EXPECT_EQ(twice.status, 409);
   EXPECT_EQ(twice.errorField(), "user_id");
