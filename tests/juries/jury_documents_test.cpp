@@ -14,16 +14,6 @@
 namespace cqpm::testing {
 namespace {
 
-// The text of a PDF, as pdftotext reads it.
-std::string pdfText(const std::string& pdf) {
-  Poco::TemporaryFile in, out;
-  std::ofstream(in.path(), std::ios::binary) << pdf;
-  const std::string command = "pdftotext -enc UTF-8 '" + in.path() + "' '" + out.path() + "'";
-  EXPECT_EQ(std::system(command.c_str()), 0) << command;
-  std::ifstream text(out.path(), std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(text), std::istreambuf_iterator<char>());
-}
-
 class JuryDocumentsTest : public JuryApiTest {
  protected:
   // A session where Bernard Fontaine comes from the candidate's company: a second

@@ -2,8 +2,11 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/TemporaryFile.h>
 #include <Poco/UUIDGenerator.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -216,6 +219,16 @@ class JuryApiTest : public ApiTest {
 
   std::string centre_, employer_, employee_;
 };
+
+/// The text of a PDF, as pdftotext reads it.
+inline std::string pdfText(const std::string& pdf) {
+  Poco::TemporaryFile in, out;
+  std::ofstream(in.path(), std::ios::binary) << pdf;
+  const std::string command = "pdftotext -enc UTF-8 '" + in.path() + "' '" + out.path() + "'";
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  std::ifstream text(out.path(), std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(text), std::istreambuf_iterator<char>());
+}
 
 /// Indexes of a list of blocs ([{index, code, title}]).
 inline std::vector<int> blocIndexes(const Poco::JSON::Array::Ptr& blocs) {

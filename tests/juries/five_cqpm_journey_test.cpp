@@ -1,0 +1,140 @@
+#include <Poco/JSON/Object.h>
+
+#include <regex>
+
+#include "common/json_text.h"
+#include "juries/jury_fixture.h"
+
+// The whole path of issue 5, across roles and over HTTP, for a candidate of
+// each of the five CQPMs: registration with the CQPM's own fields, the
+// modality plan its rules accept, the report uploaded, the commission's two
+// evaluators signing every competency of the pinned referential, the host
+// company's signed opinion, a paritary jury with both colleges, the decision,
+// the minutes and the certificate read back with pdftotext, and the public
+// verification of the certificate's code.
+
+namespace cqpm::testing {
+namespace {
+
+const std::string kReportPdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n";
+
+/// Runs of white space (pdftotext breaks long lines) as one space.
+std::string flat(const std::string& text) { return std::regex_replace(text, std::regex("\\s+"), " "); }
+
+class FiveCqpmJourneyTest : public JuryApiTest {
+ protected:
+  /// An employee of the centre's first company, registered for `cqpm` with the
+  /// registration fields its rules accept; returns the file id.
+  std::string registeredFile(const std::string& cqpm, const std::string& family_name,
+                             std::string& registration_json) const {
+    registration_json = toJsonText(demo::sampleRegistration(cqpm, 0));
+    const auto created = client().postJson(
+        "/api/v1/files",
+        R"({"cqpm":")" + cqpm + R"(","pathway":"employee","candidate":{"given_name":"Inès","family_name":")" +
+            family_name + R"(","email":"ines@example.org","birth_date":"1996-02-29"},"company_id":")" +
+            firstCompany(centre_) + R"(","registration":)" + registration_json + "}",
+        centre_);
+    EXPECT_EQ(created.status, 201) << created.body;
+    const std::string id = created.json()->getValue<std::string>("id");
+    const auto registered = fire(centre_, id, "register", 1);
+    EXPECT_EQ(registered.status, 200) << registered.body;
+    return id;
+  }
+
+  /// The company uploads the candidate's report (multipart, as a browser sends it).
+  void uploadReport(const std::string& file_id) const {
+    const std::string boundary = "cqpm-journey-7f3a";
+    const std::string body =
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nreport\r\n--" + boundary +
+        "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"rapport.pdf\"\r\n"
+        "Content-Type: application/pdf\r\n\r\n" +
+        kReportPdf + "\r\n--" + boundary + "--\r\n";
+    const auto answer = client().request("POST", "/api/v1/files/" + file_id + "/documents", body,
+                                         {{"Authorization", "Bearer " + client().login("entreprise")},
+                                          {"Content-Type", "multipart/form-data; boundary=" + boundary}});
+    ASSERT_EQ(answer.status, 201) << answer.body;
+  }
+
+  /// The file's state as the centre sees it.
+  std::string stateOf(const std::string& file_id) const {
+    return client().get("/api/v1/files/" + file_id, centre_).json()->getValue<std::string>("state");
+  }
+};
+
+TEST_P(FiveCqpmJourneyTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedCertificate) {
+  const auto cqpms = client().get("/api/v1/cqpms", centre_).json()->getArray("items");
+  ASSERT_EQ(cqpms->size(), 5u);
+  std::vector<std::string> files;
+  std::map<std::string, std::string> cqpm_of, title_of, name_of;
+  for (std::size_t i = 0; i < cqpms->size(); ++i) {
+    const auto cqpm = cqpms->getObject(static_cast<unsigned>(i));
+    const std::string id = cqpm->getValue<std::string>("id");
+    SCOPED_TRACE(id);
+    const std::string family_name = "Parcours" + std::string(1, static_cast<char>('A' + i));
+    std::string registration_json;
+    const std::string file = registeredFile(id, family_name, registration_json);
+    const auto plan = putSamplePlan(centre_, file, versionOf(file), id, registration_json);
+    ASSERT_EQ(plan.status, 200) << plan.body;
+    step(centre_, file, "agree_modalities");
+    uploadReport(file);
+    step(client().login("entreprise"), file, "submit_evidence");
+    formCommission(centre_, file);
+    step(centre_, file, "start_evaluation");
+    // Nothing evaluated yet: the plugin's completeness check holds the file.
+    const auto grid =
+        client().get("/api/v1/files/" + file + "/evaluation", client().login("evaluateur1")).json();
+    EXPECT_FALSE(grid->getValue<bool>("complete"));
+    EXPECT_EQ(fire(centre_, file, "request_company_opinion", versionOf(file)).status, 422);
+    evaluateEveryCompetency(file);
+    EXPECT_TRUE(
+        client().get("/api/v1/files/" + file + "/evaluation", centre_).json()->getValue<bool>("complete"));
+    step(centre_, file, "request_company_opinion");
+    signSampleCompanyOpinion(file);
+    step(client().login("entreprise"), file, "give_company_opinion");
+    ASSERT_EQ(stateOf(file), "ready_for_jury");
+    files.push_back(file);
+    cqpm_of[file] = id;
+    title_of[file] = cqpm->getValue<std::string>("title");
+    name_of[file] = family_name;
+  }
+
+  const std::string session = openSession(files);
+  for (const auto& file : files) {
+    SCOPED_TRACE(cqpm_of[file]);
+    EXPECT_EQ(stateOf(file), "in_deliberation");
+    EXPECT_EQ(proposal(session, file)->getValue<std::string>("outcome"), "certified");
+    const auto decided = decide(session, file, R"({"outcome":"certified"})");
+    ASSERT_EQ(decided.status, 201) << decided.body;
+    EXPECT_EQ(stateOf(file), "certified");
+
+    const auto award = decided.json()->getArray("awards")->getObject(0);
+    const std::string code = award->getValue<std::string>("verification_code");
+    const auto pdf = client().get("/api/v1/awards/" + award->getValue<std::string>("id") + "/document.pdf",
+                                  client().login("entreprise"));
+    ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+    const std::string text = flat(pdfText(pdf.body));
+    EXPECT_NE(text.find(name_of[file]), std::string::npos) << text;
+    EXPECT_NE(text.find(flat(title_of[file])), std::string::npos) << text;
+    EXPECT_NE(text.find(code), std::string::npos) << text;
+
+    // Anyone checks the code: no session, and nothing beyond what the certificate says.
+    const auto verified = client().get("/api/v1/verify/" + code, "");
+    ASSERT_EQ(verified.status, 200) << verified.body;
+    const auto answer = verified.json();
+    EXPECT_EQ(answer->getValue<std::string>("status"), "valid");
+    EXPECT_NE(answer->getValue<std::string>("holder_name").find(name_of[file]), std::string::npos);
+    EXPECT_EQ(answer->getObject("cqpm")->getValue<std::string>("id"), cqpm_of[file]);
+    EXPECT_FALSE(answer->has("birth_date"));
+  }
+
+  const auto minutes = client().get("/api/v1/jury-sessions/" + session + "/minutes.pdf", centre_);
+  ASSERT_EQ(minutes.status, 200);
+  const std::string text = flat(pdfText(minutes.body));
+  for (const auto& file : files) EXPECT_NE(text.find(name_of[file]), std::string::npos) << name_of[file];
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FiveCqpmJourneyTest, ::testing::ValuesIn(storageBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace cqpm::testing
