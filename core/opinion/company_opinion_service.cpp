@@ -150,27 +150,35 @@ CompanyOpinionService::Subject CompanyOpinionService::writableSubject(
   return {std::move(*file), {activitiesOf(referential), competenciesOf(referential)}};
 }
 
+CompanyOpinionService::Current CompanyOpinionService::currentUnderWriter(
+    store::SqlSession& sql, const domain::Actor& actor, const std::string& file_id,
+    const std::string& if_match, const Subject& subject, const std::string& doing,
+    const std::string& advice) {
+  // The file may have moved on since it was read outside the writer.
+  auto file = store::candidate_file_store::find(sql, file_id, access::fileScopeFor(actor));
+  if (!file || file->file.state != kOpinionState) {
+    throw Error(ErrorCode::kInvalidState,
+                "the file left company_opinion while the opinion was being " + doing);
+  }
+  auto latest = store::company_opinion_store::latest(sql, file_id);
+  if (bareTag(if_match) != bareTag(opinionEtag(latest))) {
+    Object::Ptr details = new Object;
+    details->set("current", view(sql, *file, subject.form, actor));
+    throw Error(ErrorCode::kPreconditionFailed,
+                "the company opinion changed since you read it (now " + opinionEtag(latest) + "): " + advice,
+                "If-Match", details);
+  }
+  return {std::move(*file), std::move(latest)};
+}
+
 Object::Ptr CompanyOpinionService::save(const domain::Actor& actor, const std::string& file_id,
                                         const std::optional<std::string>& if_match, const Object::Ptr& body) {
   const Subject subject = writableSubject(actor, file_id, if_match);
   const OpinionContent content = parseOpinionRequest(body, subject.form);
-  const auto scope = access::fileScopeFor(actor);
   return db_.write([&](store::SqlSession& sql) {
-    // The file may have moved on since it was read outside the writer.
-    const auto file = store::candidate_file_store::find(sql, file_id, scope);
-    if (!file || file->file.state != kOpinionState) {
-      throw Error(ErrorCode::kInvalidState,
-                  "the file left company_opinion while the opinion was being saved");
-    }
-    const auto latest = store::company_opinion_store::latest(sql, file_id);
-    if (bareTag(*if_match) != bareTag(opinionEtag(latest))) {
-      Object::Ptr details = new Object;
-      details->set("current", view(sql, *file, subject.form, actor));
-      throw Error(ErrorCode::kPreconditionFailed,
-                  "the company opinion changed since you read it (now " + opinionEtag(latest) +
-                      "): reload it and apply your changes again",
-                  "If-Match", details);
-    }
+    const auto [file_view, latest] = currentUnderWriter(sql, actor, file_id, *if_match, subject, "saved",
+                                                        "reload it and apply your changes again");
+    const auto* file = &file_view;
     const std::string now = nowIso8601();
     const std::string stored = storedJson(content);
     std::int64_t version = 1;
@@ -202,22 +210,10 @@ Object::Ptr CompanyOpinionService::save(const domain::Actor& actor, const std::s
 Object::Ptr CompanyOpinionService::sign(const domain::Actor& actor, const std::string& file_id,
                                         const std::optional<std::string>& if_match) {
   const Subject subject = writableSubject(actor, file_id, if_match);
-  const auto scope = access::fileScopeFor(actor);
   return db_.write([&](store::SqlSession& sql) {
-    const auto file = store::candidate_file_store::find(sql, file_id, scope);
-    if (!file || file->file.state != kOpinionState) {
-      throw Error(ErrorCode::kInvalidState,
-                  "the file left company_opinion while the opinion was being signed");
-    }
-    const auto latest = store::company_opinion_store::latest(sql, file_id);
-    if (bareTag(*if_match) != bareTag(opinionEtag(latest))) {
-      Object::Ptr details = new Object;
-      details->set("current", view(sql, *file, subject.form, actor));
-      throw Error(ErrorCode::kPreconditionFailed,
-                  "the company opinion changed since you read it (now " + opinionEtag(latest) +
-                      "): check it again before signing",
-                  "If-Match", details);
-    }
+    const auto [file_view, latest] = currentUnderWriter(sql, actor, file_id, *if_match, subject, "signed",
+                                                        "check it again before signing");
+    const auto* file = &file_view;
     if (latest && latest->state == kSigned) {
       throw Error(ErrorCode::kInvalidState,
                   "version " + std::to_string(latest->version) +

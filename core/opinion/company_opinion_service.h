@@ -61,6 +61,17 @@ class CompanyOpinionService {
                           const std::optional<std::string>& if_match);
   Poco::JSON::Object::Ptr view(store::SqlSession& sql, const store::CandidateFileView& file,
                                const OpinionForm& form, const domain::Actor& actor);
+  /// What a save or a signature works on, read under the writer: the file,
+  /// still in company_opinion (kInvalidState otherwise), and its latest opinion
+  /// version, which must be the one `if_match` names (kPreconditionFailed with
+  /// the current opinion otherwise). `doing` ends the messages ("signed").
+  struct Current {
+    store::CandidateFileView file;
+    std::optional<store::CompanyOpinionRecord> latest;
+  };
+  Current currentUnderWriter(store::SqlSession& sql, const domain::Actor& actor, const std::string& file_id,
+                             const std::string& if_match, const Subject& subject, const std::string& doing,
+                             const std::string& advice);
 
   store::Database& db_;
   plugins::PluginRules& rules_;
