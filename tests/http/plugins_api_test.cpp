@@ -208,7 +208,7 @@ TEST(PluginFailureApiTest, APluginErrorRefusesTheOperationAndIsRecorded) {
     const std::string token = client.login("centre");
     const auto created = client.postJson(
         "/api/v1/files",
-        R"({"cqpm":"qualite","pathway":"job_seeker","candidate":{"given_name":"A","family_name":"B","email":"a@b.fr","birth_date":"1990-01-01"}})",
+        R"({"cqpm":"qualite","pathway":"vae","candidate":{"given_name":"A","family_name":"B","email":"a@b.fr","birth_date":"1990-01-01"}})",
         token);
     ASSERT_EQ(created.status, 201) << created.body;
     const std::string id = created.json()->getValue<std::string>("id");
