@@ -3,6 +3,8 @@
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
+#include "common/entity_tag.h"
+
 namespace cqpm::evaluation {
 
 std::string competencyEtag(const std::string& file_id, const std::string& competency, std::int64_t version) {
@@ -11,13 +13,13 @@ std::string competencyEtag(const std::string& file_id, const std::string& compet
 
 std::optional<std::int64_t> versionOfEtag(const std::string& if_match, const std::string& file_id,
                                           const std::string& competency) {
-  std::string tag = Poco::trim(if_match);
-  if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
-  const std::string prefix = "\"" + file_id + "-" + competency + "-v";
-  if (tag.size() <= prefix.size() + 1 || tag.compare(0, prefix.size(), prefix) != 0 || tag.back() != '"') {
-    return std::nullopt;
-  }
-  const std::string digits = tag.substr(prefix.size(), tag.size() - prefix.size() - 1);
+  const std::string trimmed = Poco::trim(if_match);
+  // Only a quoted tag is ours ("*" and bare text name nothing here).
+  if (trimmed.empty() || trimmed.back() != '"') return std::nullopt;
+  const std::string tag = bareEntityTag(trimmed);
+  const std::string prefix = file_id + "-" + competency + "-v";
+  if (tag.size() <= prefix.size() || tag.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  const std::string digits = tag.substr(prefix.size());
   Poco::Int64 version = 0;
   if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
       !Poco::NumberParser::tryParse64(digits, version)) {

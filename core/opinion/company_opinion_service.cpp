@@ -1,10 +1,10 @@
 #include "opinion/company_opinion_service.h"
 
 #include <Poco/JSON/Array.h>
-#include <Poco/String.h>
 
 #include "access/file_scope.h"
 #include "common/clock.h"
+#include "common/entity_tag.h"
 #include "files/file_events.h"
 #include "store/event_store.h"
 #include "workflow/core_guards.h"
@@ -19,14 +19,6 @@ namespace {
 
 constexpr const char* kDraft = "draft";
 constexpr const char* kSigned = "signed";
-
-// An entity tag as clients send it back: quotes and a weak marker do not count.
-std::string bareTag(std::string tag) {
-  tag = Poco::trim(tag);
-  if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') tag = tag.substr(1, tag.size() - 2);
-  return tag;
-}
 
 Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
   return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
@@ -141,7 +133,7 @@ CompanyOpinionService::Subject CompanyOpinionService::writableSubject(
         ErrorCode::kInvalidState,
         "the company opinion is given while the file is in company_opinion; it is " + file->file.state);
   }
-  if (!if_match || bareTag(*if_match).empty()) {
+  if (!if_match || bareEntityTag(*if_match).empty()) {
     throw Error(ErrorCode::kPreconditionRequired,
                 "send the ETag of the opinion you read in If-Match, so that no one's changes are overwritten",
                 "If-Match");
@@ -161,7 +153,7 @@ CompanyOpinionService::Current CompanyOpinionService::currentUnderWriter(
                 "the file left company_opinion while the opinion was being " + doing);
   }
   auto latest = store::company_opinion_store::latest(sql, file_id);
-  if (bareTag(if_match) != bareTag(opinionEtag(latest))) {
+  if (bareEntityTag(if_match) != bareEntityTag(opinionEtag(latest))) {
     Object::Ptr details = new Object;
     details->set("current", view(sql, *file, subject.form, actor));
     throw Error(ErrorCode::kPreconditionFailed,

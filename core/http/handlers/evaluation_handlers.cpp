@@ -4,17 +4,12 @@
 
 #include <optional>
 
+#include "http/if_match_header.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
 
 namespace {
-
-std::optional<std::string> ifMatchOf(const Request& request) {
-  const std::string value = request.header("If-Match");
-  if (value.empty()) return std::nullopt;
-  return value;
-}
 
 Response competencyResponse(int status, const evaluation::CompetencyAnswer& answer) {
   Response response = Response::json(status, answer.competency);

@@ -1,16 +1,11 @@
 #include "http/handlers/opinion_handlers.h"
 
+#include "http/if_match_header.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
 
 namespace {
-
-std::optional<std::string> ifMatchOf(const Request& request) {
-  const std::string value = request.header("If-Match");
-  if (value.empty()) return std::nullopt;
-  return value;
-}
 
 // The opinion with the ETag of its current version, for the next If-Match.
 Response opinionResponse(const Poco::JSON::Object::Ptr& opinion) {
