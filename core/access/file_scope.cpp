@@ -34,6 +34,7 @@ FileScope fileScopeFor(const domain::Actor& actor) {
     case Role::kCandidate:
       return {FileScope::Kind::kCandidate, actor.user_id};
     case Role::kGtpAuditor:
+    case Role::kGtpAdmin:
       return {FileScope::Kind::kNothing, {}};
   }
   return {FileScope::Kind::kNothing, {}};

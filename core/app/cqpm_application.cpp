@@ -11,10 +11,13 @@
 
 #include <iostream>
 
+#include "app/admin_command.h"
+#include "app/password_prompt.h"
 #include "app/plugin_command.h"
 #include "app/server.h"
 #include "common/error.h"
 #include "demo/demo_seed.h"
+#include "store/account_store.h"
 
 namespace cqpm::app {
 
@@ -69,6 +72,16 @@ void CqpmApplication::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Option("smtp-from", "", "sender of the e-mails, e.g. 'CQPM Hub <no-reply@example.org>'")
                         .argument("ADDRESS")
                         .binding("cqpm.smtp.from"));
+  options.addOption(
+      Option("login", "", "admin commands: the account's login").argument("L").binding("cqpm.admin.login"));
+  options.addOption(
+      Option("email", "", "admin commands: the account's e-mail").argument("E").binding("cqpm.admin.email"));
+  options.addOption(Option("name", "", "admin commands: the account's display name")
+                        .argument("N")
+                        .binding("cqpm.admin.name"));
+  options.addOption(
+      Option("invite", "", "create-admin: print a one-time link instead of reading a password from stdin")
+          .binding("cqpm.admin.invite"));
   options.addOption(Option("plugins", "", "folder of the CQPM plugins; default plugins/ of the share folder")
                         .argument("DIR")
                         .binding("cqpm.plugins"));
@@ -87,7 +100,10 @@ void CqpmApplication::handleOption(const std::string& name, const std::string& v
 void CqpmApplication::printUsage() const {
   Poco::Util::HelpFormatter help(options());
   help.setCommand("cqpm");
-  help.setUsage("serve [options] | plugin check <folder>... | plugin list [folder]");
+  help.setUsage(
+      "serve [options] | plugin check <folder>... | plugin list [folder] | admin create-admin --login L "
+      "--email E "
+      "[--name N] [--invite] | admin list-users | admin disable-user L | admin reset-password L");
   help.setHeader("CQPM Hub: candidate files, referentials and juries of the metallurgy CQPMs.");
   help.format(std::cout);
 }
@@ -141,6 +157,7 @@ int CqpmApplication::main(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "plugin") {
     return runPluginCommand(args, config().getString("cqpm.share", CQPM_SOURCE_ROOT), std::cout, std::cerr);
   }
+  if (!args.empty() && args[0] == "admin") return runAdmin(args);
   if (args.empty() || args[0] != "serve") {
     std::cerr << (args.empty() ? "cqpm: no command given" : "cqpm: unknown command '" + args[0] + "'")
               << "\n";
@@ -158,11 +175,38 @@ int CqpmApplication::main(const std::vector<std::string>& args) {
   }
 }
 
+int CqpmApplication::runAdmin(const std::vector<std::string>& args) {
+  const auto& c = config();
+  AdminCommandOptions options;
+  try {
+    const ServerConfig server = buildConfig();
+    options.data_dir = server.data_dir;
+    options.database_url = server.database_url;
+    options.public_base_url = server.http.public_base_url;
+    options.password_cost = server.password_cost;
+  } catch (const Error& e) {
+    std::cerr << "cqpm admin: " << e.what() << "\n";
+    return kAdminUsage;
+  }
+  options.login = c.getString("cqpm.admin.login", "");
+  options.email = c.getString("cqpm.admin.email", "");
+  options.display_name = c.getString("cqpm.admin.name", "");
+  options.invite = c.hasProperty("cqpm.admin.invite") && c.getString("cqpm.admin.invite") != "false";
+  return runAdminCommand(args, options, readPasswordFromStdin, std::cout, std::cerr);
+}
+
 int CqpmApplication::serve() {
   Poco::Logger& log = Poco::Logger::get("server");
   Server server(buildConfig());
   server.start();
   log.information("CQPM Hub listening on http://localhost:%d", server.port());
+  if (server.database().read([](store::SqlSession& sql) { return store::account_store::countUsers(sql); }) ==
+      0) {
+    log.warning(
+        "no account yet: create the platform administrator with `cqpm admin create-admin --login L --email "
+        "E` "
+        "(same --data/--database/--config), then log in");
+  }
   if (config().hasProperty("cqpm.demo")) {
     std::cout << (server.demoAccountsCreated().empty() ? "Demo data kept as it was. " : "Demo data created. ")
               << "Demo accounts (password '" << demo::kDemoPassword << "'):\n"
@@ -172,6 +216,7 @@ int CqpmApplication::serve() {
               << "  evaluateur1, evaluateur2   évaluateurs\n"
               << "  jury-employeur, jury-salarie   membres du jury (collèges employeur, salarié)\n"
               << "  gtp-employeur, gtp-salarie     auditeurs du GTP\n"
+              << "  gtp-admin              administratrice du GTP\n"
               << "  admin                  administrateur\n"
               << std::flush;
   }

@@ -19,6 +19,7 @@ class CqpmApplication : public Poco::Util::ServerApplication {
   void handleOption(const std::string& name, const std::string& value) override;
   ServerConfig buildConfig() const;
   int serve();
+  int runAdmin(const std::vector<std::string>& args);
   void printUsage() const;
 
   bool help_requested_ = false;

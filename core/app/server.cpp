@@ -102,6 +102,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   awards_ = std::make_unique<awards::AwardService>(*db_, config_.http.public_base_url);
 
   wireDeadlinesAndNotifications(final_states);
+  wireAdministration();
 
   if (config_.demo) {
     demo_accounts_ = demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_,
@@ -133,7 +134,11 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                                      *jury_sessions_,
                                                                      *jury_decisions_,
                                                                      *jury_documents_,
-                                                                     *awards_});
+                                                                     *awards_,
+                                                                     *organisations_,
+                                                                     *accounts_,
+                                                                     *account_links_,
+                                                                     *admin_log_});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||
@@ -174,6 +179,21 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
                                             config_.smtp.port);
   }
   scheduler_ = std::make_unique<scheduler::Scheduler>(std::move(tasks));
+}
+
+void Server::wireAdministration() {
+  admin::AccountLinkSettings links;
+  links.public_base_url = config_.http.public_base_url;
+  links.email_enabled = config_.smtp.enabled();
+  account_links_ = std::make_unique<admin::AccountLinks>(
+      *db_, auth_->hasher(), config_.clock ? config_.clock : deadlines::systemClock(), links);
+  // A deactivated account or organisation loses its open live streams at once
+  // (other instances see the revoked sessions at their next check).
+  organisations_ = std::make_unique<admin::OrganisationService>(
+      *db_, [this](const std::string& organisation_id) { streams_->closeOrganisation(organisation_id); });
+  accounts_ = std::make_unique<admin::AccountService>(
+      *db_, *account_links_, [this](const std::string& user_id) { streams_->closeUser(user_id); });
+  admin_log_ = std::make_unique<admin::AdminLogService>(*db_);
 }
 
 Server::~Server() {

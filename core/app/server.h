@@ -78,6 +78,8 @@ class Server {
   const plugins::PluginCatalog& plugins() const { return *plugins_; }
   referentials::ReferentialService& referentials() { return *referentials_; }
   auth::AuthService& auth() { return *auth_; }
+  admin::AccountLinks& accountLinks() { return *account_links_; }
+  admin::AdminLogService& adminLog() { return *admin_log_; }
   const http::Router& router() const { return *router_; }
   deadlines::DeadlineService& deadlines() { return *deadlines_; }
   deadlines::ReportReminders& reminders() { return *reminders_; }
@@ -89,6 +91,7 @@ class Server {
  private:
   /// Deadlines, notifications, e-mail, live streams and the scheduler that drives them.
   void wireDeadlinesAndNotifications(const std::vector<std::string>& final_states);
+  void wireAdministration();
 
   ServerConfig config_;
   git::Libgit2Runtime libgit2_;  // before anything opens a repository
@@ -125,6 +128,10 @@ class Server {
   std::unique_ptr<juries::DecisionService> jury_decisions_;
   std::unique_ptr<juries::JuryDocuments> jury_documents_;
   std::unique_ptr<awards::AwardService> awards_;
+  std::unique_ptr<admin::AccountLinks> account_links_;
+  std::unique_ptr<admin::OrganisationService> organisations_;
+  std::unique_ptr<admin::AccountService> accounts_;
+  std::unique_ptr<admin::AdminLogService> admin_log_;
   std::unique_ptr<scheduler::Scheduler> scheduler_;  // after what its tasks use: stopped before they go
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;

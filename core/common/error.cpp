@@ -24,6 +24,8 @@ std::string_view errorCodeName(ErrorCode code) {
       return "conflict";
     case ErrorCode::kPreconditionFailed:
       return "precondition_failed";
+    case ErrorCode::kGone:
+      return "gone";
     case ErrorCode::kPreconditionRequired:
       return "precondition_required";
     case ErrorCode::kPayloadTooLarge:
@@ -38,6 +40,8 @@ std::string_view errorCodeName(ErrorCode code) {
       return "unprocessable";
     case ErrorCode::kDeadlinePassed:
       return "deadline_passed";
+    case ErrorCode::kPasswordPolicy:
+      return "password_policy";
     case ErrorCode::kRateLimited:
       return "rate_limited";
     case ErrorCode::kPluginFailed:

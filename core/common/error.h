@@ -22,12 +22,14 @@ enum class ErrorCode {
   kVersionConflict,       // expected_version is stale                 409
   kConflict,              // unique key taken, idempotency key reused  409
   kPreconditionFailed,    // If-Match names a stale version             412
+  kGone,                  // a one-time link expired, used or replaced  410
   kPayloadTooLarge,       //                                           413
   kUnsupportedMediaType,  //                                           415
   kUnknownTransition,     // the workflow has no such transition       422
   kGuardFailed,           // a guard refused the transition            422
   kUnprocessable,         // well-formed but refused by a business rule 422
   kDeadlinePassed,        // a report uploaded after its deadline        422
+  kPasswordPolicy,        // a new password breaks a rule (details.rule) 422
   kPreconditionRequired,  // a write that needs If-Match came without   428
   kRateLimited,           //                                           429
   kPluginFailed,          // a CQPM plugin failed or overran its limits 500

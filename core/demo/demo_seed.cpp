@@ -10,6 +10,7 @@
 #include "demo/demo_evaluation.h"
 #include "demo/demo_opinion.h"
 #include "store/account_store.h"
+#include "store/organisation_store.h"
 
 namespace cqpm::demo {
 
@@ -97,6 +98,23 @@ namespace {
 
 std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
 
+// Territories, SIRETs (fictitious, with a valid checksum) and addresses of the demo's organisations.
+void describeDemoOrganisation(const std::string& key, domain::Organisation& organisation) {
+  if (key == "centre") {
+    organisation.region = "Auvergne-Rhône-Alpes";
+    organisation.departements = {"01", "38", "42", "69"};
+  } else if (key == "centre2") {
+    organisation.region = "Hauts-de-France";
+    organisation.departements = {"59", "62"};
+  } else if (key == "company") {
+    organisation.siret = "45219384700012";
+    organisation.address = "12 rue de l'Industrie\n69007 Lyon";
+  } else if (key == "company2") {
+    organisation.siret = "78301425600011";
+    organisation.address = "4 avenue de la Métallurgie\n59000 Lille";
+  }
+}
+
 std::string emailOf(const std::string& given, const std::string& family) {
   auto simple = [](std::string text) {
     std::string out;
@@ -118,7 +136,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
                                   evaluation::CommissionService& commissions,
                                   evaluation::EvaluationService& evaluations) {
   const bool empty =
-      db.read([](store::SqlSession& sql) { return store::account_store::countOrganisations(sql) == 0; });
+      db.read([](store::SqlSession& sql) { return store::organisation_store::count(sql) == 0; });
   if (!empty) return {};
 
   const std::vector<std::tuple<const char*, OrganisationKind, const char*>> organisations{
@@ -140,6 +158,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
       {"jury-salarie", "Isabelle Garnier", Role::kJuryMember, domain::College::kEmployee, "centre"},
       {"gtp-employeur", "Marc Dubois", Role::kGtpAuditor, domain::College::kEmployer, "gtp"},
       {"gtp-salarie", "Hélène Petit", Role::kGtpAuditor, domain::College::kEmployee, "gtp"},
+      {"gtp-admin", "Sylvie Laurent", Role::kGtpAdmin, std::nullopt, "gtp"},
       {"admin", "Administrateur CQPM Hub", Role::kAdmin, std::nullopt, "platform"},
   };
 
@@ -149,9 +168,13 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
   db.write([&](store::SqlSession& sql) {
     for (const auto& [key, kind, name] : organisations) {
       domain::Organisation organisation{newId(), kind, name};
-      store::account_store::insertOrganisation(sql, organisation);
+      describeDemoOrganisation(key, organisation);
+      store::organisation_store::insert(sql, organisation);
       orgs[key] = organisation;
     }
+    // Each company works with the centre that registers its employees.
+    store::organisation_store::linkCompanyToCentre(sql, orgs.at("company").id, orgs.at("centre").id);
+    store::organisation_store::linkCompanyToCentre(sql, orgs.at("company2").id, orgs.at("centre2").id);
     for (const DemoAccount& account : accounts) {
       domain::UserAccount user;
       user.id = newId();

@@ -5,13 +5,14 @@
 namespace cqpm::domain {
 namespace {
 
-constexpr EnumNames<Role, 7> kRoleNames{{
+constexpr EnumNames<Role, 8> kRoleNames{{
     {Role::kCentreCoordinator, "centre_coordinator"},
     {Role::kCompanyTutor, "company_tutor"},
     {Role::kCandidate, "candidate"},
     {Role::kEvaluator, "evaluator"},
     {Role::kJuryMember, "jury_member"},
     {Role::kGtpAuditor, "gtp_auditor"},
+    {Role::kGtpAdmin, "gtp_admin"},
     {Role::kAdmin, "admin"},
 }};
 
@@ -37,5 +38,14 @@ std::string_view organisationKindName(OrganisationKind kind) { return enumName(k
 std::optional<OrganisationKind> parseOrganisationKind(std::string_view name) {
   return parseEnum(kKindNames, name);
 }
+const std::vector<Role>& allRoles() {
+  static const std::vector<Role> roles = [] {
+    std::vector<Role> all;
+    for (const auto& [role, name] : kRoleNames) all.push_back(role);
+    return all;
+  }();
+  return roles;
+}
+bool roleHasCollege(Role role) { return role == Role::kJuryMember || role == Role::kGtpAuditor; }
 
 }  // namespace cqpm::domain

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cqpm::domain {
 
@@ -14,6 +15,7 @@ enum class Role {
   kEvaluator,
   kJuryMember,
   kGtpAuditor,
+  kGtpAdmin,  ///< administers the GTP's auditor accounts
   kAdmin,
 };
 
@@ -29,5 +31,9 @@ std::string_view collegeName(College college);         ///< "employer" | "employ
 std::optional<College> parseCollege(std::string_view name);
 std::string_view organisationKindName(OrganisationKind kind);  ///< "centre" | "company" | "gtp" | "platform"
 std::optional<OrganisationKind> parseOrganisationKind(std::string_view name);
+/// Every role, in declaration order (tests walk the policy table with it).
+const std::vector<Role>& allRoles();
+/// Jury members and GTP auditors sit in a college; no other role does.
+bool roleHasCollege(Role role);
 
 }  // namespace cqpm::domain

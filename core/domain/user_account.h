@@ -7,7 +7,8 @@
 
 namespace cqpm::domain {
 
-/// A stored account. `password_hash` is an Argon2id PHC string, never a password.
+/// A stored account. `password_hash` is an Argon2id PHC string, never a
+/// password; it is empty while an invited account has not chosen one.
 struct UserAccount {
   std::string id;
   std::string login;
@@ -18,6 +19,10 @@ struct UserAccount {
   std::optional<College> college;
   std::string organisation_id;
   bool active = true;
+  std::string created_at;
+  std::string updated_at;
+
+  bool passwordSet() const { return !password_hash.empty(); }
 };
 
 }  // namespace cqpm::domain

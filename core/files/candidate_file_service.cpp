@@ -1,19 +1,22 @@
 #include "files/candidate_file_service.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/DateTime.h>
 #include <Poco/RegularExpression.h>
 #include <Poco/UUIDGenerator.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/iso_date.h"
 #include "common/json_text.h"
+#include "common/page_cursor.h"
+#include "common/text_fields.h"
 #include "store/account_store.h"
 #include "store/event_store.h"
+#include "store/organisation_store.h"
 
 namespace cqpm::files {
 
@@ -24,24 +27,6 @@ using store::SqlSession;
 namespace {
 
 constexpr std::size_t kMaxNameLength = 200;
-
-void requireText(const std::string& value, const std::string& field, std::size_t max_length) {
-  if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw Error(ErrorCode::kInvalidField, field + " is required", field);
-  }
-  if (value.size() > max_length) {
-    throw Error(ErrorCode::kInvalidField, field + " is longer than " + std::to_string(max_length) + " bytes",
-                field);
-  }
-}
-
-void requireEmail(const std::string& email) {
-  static const Poco::RegularExpression kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)");
-  requireText(email, "candidate.email", 254);
-  if (!kEmail.match(email)) {
-    throw Error(ErrorCode::kInvalidField, "candidate.email is not an e-mail address", "candidate.email");
-  }
-}
 
 void requireBirthDate(const std::string& text) {
   const auto date = parseIsoDate(text);
@@ -56,28 +41,12 @@ void requireBirthDate(const std::string& text) {
 }
 
 std::string encodeCursor(const store::FileCursor& cursor) {
-  std::ostringstream out;
-  Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-  encoder.rdbuf()->setLineLength(0);
-  encoder << cursor.created_at << '|' << cursor.id;
-  encoder.close();
-  return out.str();
+  return cqpm::encodeCursor({cursor.created_at, cursor.id});
 }
 
 store::FileCursor decodeCursor(const std::string& text) {
-  std::istringstream in(text);
-  Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-  std::string decoded;
-  try {
-    std::getline(decoder, decoded, '\0');
-  } catch (const Poco::Exception&) {
-    decoded.clear();
-  }
-  const auto bar = decoded.find('|');
-  if (bar == std::string::npos || bar == 0 || bar + 1 == decoded.size()) {
-    throw Error(ErrorCode::kInvalidField, "cursor is not one this server issued", "cursor");
-  }
-  return {decoded.substr(0, bar), decoded.substr(bar + 1)};
+  const auto parts = cqpm::decodeCursor(text, 2);
+  return {parts[0], parts[1]};
 }
 
 }  // namespace
@@ -88,9 +57,9 @@ CandidateFileService::CandidateFileService(store::Database& db, const workflow::
 
 void CandidateFileService::validate(const Actor& actor, const NewFileRequest& request,
                                     SqlSession& sql) const {
-  if (actor.role != domain::Role::kCentreCoordinator ||
-      actor.organisation_kind != domain::OrganisationKind::kCentre) {
-    throw Error(ErrorCode::kForbidden, "only a centre coordinator can open a candidate file");
+  access::require(actor, access::Permission::kCreateFile, "open a candidate file");
+  if (actor.organisation_kind != domain::OrganisationKind::kCentre) {
+    throw Error(ErrorCode::kForbidden, "only a centre's coordinator can open a candidate file");
   }
   if (!rules_.catalog().find(request.cqpm)) {
     throw Error(ErrorCode::kInvalidField, "cqpm '" + request.cqpm + "' is not a CQPM of this platform",
@@ -98,7 +67,7 @@ void CandidateFileService::validate(const Actor& actor, const NewFileRequest& re
   }
   requireText(request.candidate.given_name, "candidate.given_name", kMaxNameLength);
   requireText(request.candidate.family_name, "candidate.family_name", kMaxNameLength);
-  requireEmail(request.candidate.email);
+  requireEmail(request.candidate.email, "candidate.email");
   requireBirthDate(request.candidate.birth_date);
   if (request.pathway == domain::Pathway::kVae && request.company_id) {
     throw Error(ErrorCode::kInvalidField, "a VAE file has no company: leave company_id empty", "company_id");
@@ -107,9 +76,19 @@ void CandidateFileService::validate(const Actor& actor, const NewFileRequest& re
     throw Error(ErrorCode::kInvalidField, "an employee's file needs the employing company", "company_id");
   }
   if (request.company_id) {
-    const auto company = store::account_store::findOrganisation(sql, *request.company_id);
+    const auto company = store::organisation_store::find(sql, *request.company_id);
     if (!company || company->kind != domain::OrganisationKind::kCompany) {
       throw Error(ErrorCode::kInvalidField, "company_id does not name a company", "company_id");
+    }
+    if (!company->active) {
+      throw Error(ErrorCode::kInvalidField, "the company " + company->name + " is deactivated", "company_id");
+    }
+    const auto& centres = company->centre_ids;
+    if (std::find(centres.begin(), centres.end(), actor.organisation_id) == centres.end()) {
+      throw Error(
+          ErrorCode::kInvalidField,
+          "the company " + company->name + " does not work with your centre: add it to the centre first",
+          "company_id");
     }
   }
 }

@@ -3,6 +3,10 @@
 #include <cstddef>
 #include <string>
 
+#include "admin/account_links.h"
+#include "admin/account_service.h"
+#include "admin/admin_log.h"
+#include "admin/organisation_service.h"
 #include "auth/auth_service.h"
 #include "awards/award_service.h"
 #include "comments/comment_service.h"
@@ -68,6 +72,10 @@ struct ApiContext {
   juries::DecisionService& jury_decisions;
   juries::JuryDocuments& jury_documents;
   awards::AwardService& awards;
+  admin::OrganisationService& organisations;
+  admin::AccountService& accounts;
+  admin::AccountLinks& account_links;
+  admin::AdminLogService& admin_log;
 };
 
 }  // namespace cqpm::http

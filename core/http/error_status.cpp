@@ -21,6 +21,8 @@ int httpStatusOf(ErrorCode code) {
       return 409;
     case ErrorCode::kPreconditionFailed:
       return 412;
+    case ErrorCode::kGone:
+      return 410;
     case ErrorCode::kPayloadTooLarge:
       return 413;
     case ErrorCode::kUnsupportedMediaType:
@@ -29,6 +31,7 @@ int httpStatusOf(ErrorCode code) {
     case ErrorCode::kGuardFailed:
     case ErrorCode::kUnprocessable:
     case ErrorCode::kDeadlinePassed:
+    case ErrorCode::kPasswordPolicy:
       return 422;
     case ErrorCode::kPreconditionRequired:
       return 428;

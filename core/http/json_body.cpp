@@ -51,6 +51,33 @@ std::int64_t JsonFields::requiredInteger(const std::string& name) const {
   throw Error(ErrorCode::kInvalidField, path(name) + " must be an integer", path(name));
 }
 
+std::optional<bool> JsonFields::optionalBool(const std::string& name) const {
+  if (!object_->has(name) || object_->isNull(name)) return std::nullopt;
+  const Poco::Dynamic::Var value = object_->get(name);
+  if (!value.isBoolean())
+    throw Error(ErrorCode::kInvalidField, path(name) + " must be true or false", path(name));
+  return value.extract<bool>();
+}
+
+std::optional<std::vector<std::string>> JsonFields::optionalStringArray(const std::string& name,
+                                                                        std::size_t max_items) const {
+  if (!object_->has(name) || object_->isNull(name)) return std::nullopt;
+  const auto array = object_->getArray(name);
+  if (!array) throw Error(ErrorCode::kInvalidField, path(name) + " must be an array of strings", path(name));
+  if (array->size() > max_items) {
+    throw Error(ErrorCode::kInvalidField,
+                path(name) + " holds more than " + std::to_string(max_items) + " items", path(name));
+  }
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const Poco::Dynamic::Var item = array->get(static_cast<unsigned>(i));
+    if (!item.isString())
+      throw Error(ErrorCode::kInvalidField, path(name) + " must be an array of strings", path(name));
+    values.push_back(item.extract<std::string>());
+  }
+  return values;
+}
+
 JsonFields JsonFields::object(const std::string& name, bool optional) const {
   if (!object_->has(name) || object_->isNull(name)) {
     if (optional) return JsonFields(new Poco::JSON::Object, path(name));

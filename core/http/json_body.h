@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cqpm::http {
 
@@ -22,6 +23,12 @@ class JsonFields {
   std::string requiredString(const std::string& name) const;
   std::optional<std::string> optionalString(const std::string& name) const;  ///< absent or null -> nullopt
   std::int64_t requiredInteger(const std::string& name) const;
+  /// True when the field is present, even as null.
+  bool has(const std::string& name) const { return object_->has(name); }
+  std::optional<bool> optionalBool(const std::string& name) const;  ///< absent or null -> nullopt
+  /// An array of strings; absent or null -> nullopt. At most `max_items` items.
+  std::optional<std::vector<std::string>> optionalStringArray(const std::string& name,
+                                                              std::size_t max_items = 200) const;
   /// A nested object; absent -> Error, unless `optional` (then an empty object).
   JsonFields object(const std::string& name, bool optional = false) const;
   Poco::JSON::Object::Ptr raw() const { return object_; }

@@ -36,10 +36,26 @@ Object::Ptr userJson(const domain::Actor& actor) {
 }
 
 Object::Ptr organisationJson(const domain::Organisation& organisation) {
+  auto strings = [](const std::vector<std::string>& values) {
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const auto& value : values) array->add(value);
+    return array;
+  };
+  auto nullable = [](const std::optional<std::string>& value) {
+    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+  };
   Object::Ptr json = new Object;
   json->set("id", organisation.id);
   json->set("name", organisation.name);
   json->set("kind", std::string(domain::organisationKindName(organisation.kind)));
+  json->set("active", organisation.active);
+  json->set("region", nullable(organisation.region));
+  json->set("departements", strings(organisation.departements));
+  json->set("siret", nullable(organisation.siret));
+  json->set("address", nullable(organisation.address));
+  json->set("centre_ids", strings(organisation.centre_ids));
+  json->set("created_at", organisation.created_at);
+  json->set("updated_at", organisation.updated_at);
   return json;
 }
 

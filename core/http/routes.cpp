@@ -1,5 +1,6 @@
 #include "http/routes.h"
 
+#include "http/handlers/account_handlers.h"
 #include "http/handlers/auth_handlers.h"
 #include "http/handlers/award_handlers.h"
 #include "http/handlers/catalog_handlers.h"
@@ -14,6 +15,8 @@
 #include "http/handlers/jury_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/opinion_handlers.h"
+#include "http/handlers/organisation_handlers.h"
+#include "http/handlers/password_handlers.h"
 #include "http/handlers/referential_handlers.h"
 #include "http/handlers/stream_handlers.h"
 #include "http/handlers/verification_handlers.h"
@@ -36,7 +39,27 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"POST", "/api/v1/auth/login",                 kPublic,        bind(login)},
       {"POST", "/api/v1/auth/logout",                kAuthenticated, bind(logout)},
       {"GET",  "/api/v1/me",                         kAuthenticated, bind(me)},
+      {"POST", "/api/v1/me/password",                kAuthenticated, bind(changeOwnPassword)},
+      // One-time links: whoever holds the token may set the password, and nothing more.
+      {"GET",  "/api/v1/auth/invitations/{token}",   kPublic,        bind(inspectInvitation)},
+      {"POST", "/api/v1/auth/invitations/{token}",   kPublic,        bind(acceptInvitation)},
+      {"POST", "/api/v1/auth/password-resets",       kPublic,        bind(requestPasswordReset)},
+      {"GET",  "/api/v1/auth/password-resets/{token}", kPublic,      bind(inspectPasswordReset)},
+      {"POST", "/api/v1/auth/password-resets/{token}", kPublic,      bind(resetPassword)},
+      // Administration: who may administer whom is access/policy's table, enforced in core/admin.
       {"GET",  "/api/v1/organisations",              kAuthenticated, bind(listOrganisations)},
+      {"POST", "/api/v1/organisations",              kAuthenticated, bind(createOrganisation)},
+      {"GET",  "/api/v1/organisations/{id}",         kAuthenticated, bind(getOrganisation)},
+      {"PATCH", "/api/v1/organisations/{id}",        kAuthenticated, bind(updateOrganisation)},
+      {"GET",  "/api/v1/users",                      kAuthenticated, bind(listAccounts)},
+      {"POST", "/api/v1/users",                      kAuthenticated, bind(createAccount)},
+      {"GET",  "/api/v1/users/{id}",                 kAuthenticated, bind(getAccount)},
+      {"PATCH", "/api/v1/users/{id}",                kAuthenticated, bind(updateAccount)},
+      {"POST", "/api/v1/users/{id}/invitation",      kAuthenticated, bind(inviteAccount)},
+      {"POST", "/api/v1/users/{id}/deactivation",    kAuthenticated, bind(deactivateAccount)},
+      {"POST", "/api/v1/users/{id}/reactivation",    kAuthenticated, bind(reactivateAccount)},
+      {"GET",  "/api/v1/admin/log",                  kAuthenticated, bind(adminLog)},
+      {"GET",  "/api/v1/admin/log.csv",              kAuthenticated, bind(adminLogCsv)},
       {"GET",  "/api/v1/workflows/{id}",             kAuthenticated, bind(workflowDefinition)},
       {"POST", "/api/v1/files",                      kAuthenticated, bind(createFile)},
       {"GET",  "/api/v1/files",                      kAuthenticated, bind(listFiles)},

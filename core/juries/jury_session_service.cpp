@@ -17,6 +17,7 @@
 #include "store/event_store.h"
 #include "store/jury_decision_store.h"
 #include "store/jury_store.h"
+#include "store/organisation_store.h"
 
 namespace cqpm::juries {
 
@@ -206,7 +207,7 @@ Object::Ptr JurySessionService::addMember(const domain::Actor& actor, const std:
                   "user_id");
     }
     if (member.company_id) {
-      const auto company = store::account_store::findOrganisation(sql, *member.company_id);
+      const auto company = store::organisation_store::find(sql, *member.company_id);
       if (!company || company->kind != domain::OrganisationKind::kCompany) {
         throw Error(ErrorCode::kInvalidField, "company_id must be a company, or null", "company_id");
       }

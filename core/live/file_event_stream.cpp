@@ -16,7 +16,12 @@ void FileEventStream::run(std::ostream& out, const std::function<bool()>& client
   using Clock = std::chrono::steady_clock;
   out << kRetry << std::flush;
   auto last_write = Clock::now();
+  auto last_check = Clock::now();
   while (out) {
+    if (Clock::now() - last_check >= timing_.access_check) {
+      if (still_allowed_ && !still_allowed_()) return;
+      last_check = Clock::now();
+    }
     const auto events = db_.read([&](store::SqlSession& sql) {
       return store::event_store::listForFileAfter(sql, file_id_, last_seq_, kBatch);
     });
@@ -33,7 +38,7 @@ void FileEventStream::run(std::ostream& out, const std::function<bool()>& client
       last_write = Clock::now();
     }
     if (!out || client_gone()) return;
-    if (!hub_.waitFor(timing_.poll)) return;
+    if (!hub_.waitFor(slot_, timing_.poll)) return;
   }
 }
 

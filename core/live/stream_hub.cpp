@@ -1,22 +1,26 @@
 #include "live/stream_hub.h"
 
+#include <algorithm>
+
 namespace cqpm::live {
 
 StreamHub::Slot::~Slot() {
   std::lock_guard lock(hub_.mutex_);
-  --hub_.open_;
+  std::erase(hub_.open_, this);
 }
 
-std::unique_ptr<StreamHub::Slot> StreamHub::tryOpen() {
+std::unique_ptr<StreamHub::Slot> StreamHub::tryOpen(const std::string& user_id,
+                                                    const std::string& organisation_id) {
   std::lock_guard lock(mutex_);
-  if (stopping_ || open_ >= max_streams_) return nullptr;
-  ++open_;
-  return std::make_unique<Slot>(*this);
+  if (stopping_ || static_cast<int>(open_.size()) >= max_streams_) return nullptr;
+  auto slot = std::make_unique<Slot>(*this, user_id, organisation_id);
+  open_.push_back(slot.get());
+  return slot;
 }
 
-bool StreamHub::waitFor(std::chrono::milliseconds timeout) {
+bool StreamHub::waitFor(const Slot& slot, std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  return !wake_.wait_for(lock, timeout, [this] { return stopping_; });
+  return !wake_.wait_for(lock, timeout, [this, &slot] { return stopping_ || slot.closed_; });
 }
 
 void StreamHub::shutdown() {
@@ -27,9 +31,29 @@ void StreamHub::shutdown() {
   wake_.notify_all();
 }
 
+void StreamHub::closeUser(const std::string& user_id) {
+  {
+    std::lock_guard lock(mutex_);
+    for (Slot* slot : open_) {
+      if (slot->user_id_ == user_id) slot->closed_ = true;
+    }
+  }
+  wake_.notify_all();
+}
+
+void StreamHub::closeOrganisation(const std::string& organisation_id) {
+  {
+    std::lock_guard lock(mutex_);
+    for (Slot* slot : open_) {
+      if (slot->organisation_id_ == organisation_id) slot->closed_ = true;
+    }
+  }
+  wake_.notify_all();
+}
+
 int StreamHub::openStreams() const {
   std::lock_guard lock(mutex_);
-  return open_;
+  return static_cast<int>(open_.size());
 }
 
 }  // namespace cqpm::live

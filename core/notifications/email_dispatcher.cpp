@@ -20,8 +20,9 @@ Poco::Timespan retryDelay(std::int64_t attempts) {
   return Poco::Timespan(static_cast<long>(minutes * 60), 0);
 }
 
-std::string mailBody(const std::string& body) {
-  return body +
+std::string mailBody(const store::PendingEmail& email) {
+  if (email.kind == "account_link") return email.body + "\n-- \nCQPM Hub\n";
+  return email.body +
          "\n\n-- \nCQPM Hub\nCe message vous est envoyé automatiquement : retrouvez vos notifications dans "
          "CQPM Hub.\n";
 }
@@ -39,7 +40,7 @@ int EmailDispatcher::runOnce(const Poco::Timestamp& now) {
     });
     if (!claimed) continue;
     try {
-      mailer_.send(email.email, email.display_name, email.title, mailBody(email.body));
+      mailer_.send(email.email, email.display_name, email.title, mailBody(email));
     } catch (const Poco::Exception& e) {
       Poco::Logger::get("mail").warning("e-mail to %s not sent (will retry): %s", email.email,
                                         e.displayText());

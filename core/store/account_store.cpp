@@ -1,25 +1,17 @@
 #include "store/account_store.h"
 
+#include <cctype>
+
 #include "common/clock.h"
 #include "store/row_reader.h"
 
 namespace cqpm::store::account_store {
 
-using domain::Organisation;
 using domain::UserAccount;
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::use;
 
 namespace {
-
-Organisation readOrganisation(const RowReader& row) {
-  Organisation organisation;
-  organisation.id = row.text("id");
-  organisation.kind =
-      domain::parseOrganisationKind(row.text("kind")).value_or(domain::OrganisationKind::kCompany);
-  organisation.name = row.text("name");
-  return organisation;
-}
 
 UserAccount readUser(const RowReader& row) {
   UserAccount user;
@@ -32,12 +24,14 @@ UserAccount readUser(const RowReader& row) {
   if (auto college = row.optionalText("college")) user.college = domain::parseCollege(*college);
   user.organisation_id = row.text("organisation_id");
   user.active = row.integer("active") != 0;
+  user.created_at = row.text("created_at");
+  user.updated_at = row.optionalText("updated_at").value_or(user.created_at);
   return user;
 }
 
 constexpr const char* kUserColumns =
-    "SELECT id, login, display_name, email, password_hash, role, college, organisation_id, active FROM "
-    "users ";
+    "SELECT id, login, display_name, email, password_hash, role, college, organisation_id, active, "
+    "created_at, updated_at FROM users ";
 
 std::optional<UserAccount> firstUser(Poco::Data::Statement& stmt) {
   std::optional<UserAccount> found;
@@ -47,61 +41,125 @@ std::optional<UserAccount> firstUser(Poco::Data::Statement& stmt) {
 
 }  // namespace
 
-void insertOrganisation(SqlSession& sql, const Organisation& organisation) {
-  std::string id = organisation.id;
-  std::string kind(domain::organisationKindName(organisation.kind));
-  std::string name = organisation.name;
-  std::string at = nowIso8601();
-  auto stmt = sql.statement("INSERT INTO organisations (id, kind, name, created_at) VALUES (?, ?, ?, ?)");
-  stmt, use(id), use(kind), use(name), use(at);
+namespace {
+
+std::string lowerAscii(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+void requireEmailFree(SqlSession& sql, const UserAccount& user) {
+  std::string email = lowerAscii(user.email), id = user.id;
+  Poco::Int64 taken = 0;
+  auto stmt = sql.statement("SELECT COUNT(*) FROM users WHERE LOWER(email) = ? AND id <> ?");
+  stmt, use(email), use(id), into(taken);
   stmt.execute();
+  if (taken > 0) throw Error(ErrorCode::kConflict, "another account has the e-mail " + email, "email");
 }
 
-std::optional<Organisation> findOrganisation(SqlSession& sql, const std::string& id) {
-  std::string key = id;
-  auto stmt = sql.statement("SELECT id, kind, name FROM organisations WHERE id = ?");
-  stmt, use(key);
-  std::optional<Organisation> found;
-  forEachRow(stmt, [&](const RowReader& row) { found = readOrganisation(row); });
-  return found;
-}
-
-std::vector<Organisation> listOrganisations(SqlSession& sql, std::optional<domain::OrganisationKind> kind) {
-  std::vector<Organisation> result;
-  std::string kind_name(kind ? domain::organisationKindName(*kind) : "");
-  auto stmt = kind
-                  ? sql.statement("SELECT id, kind, name FROM organisations WHERE kind = ? ORDER BY name, id")
-                  : sql.statement("SELECT id, kind, name FROM organisations ORDER BY name, id");
-  if (kind) stmt, use(kind_name);
-  forEachRow(stmt, [&](const RowReader& row) { result.push_back(readOrganisation(row)); });
-  return result;
-}
-
-std::int64_t countOrganisations(SqlSession& sql) {
-  Poco::Int64 count = 0;
-  auto stmt = sql.statement("SELECT COUNT(*) FROM organisations");
-  stmt, into(count);
-  stmt.execute();
-  return count;
-}
+}  // namespace
 
 void insertUser(SqlSession& sql, const UserAccount& user) {
   if (findUserByLogin(sql, user.login)) {
     throw Error(ErrorCode::kConflict, "the login '" + user.login + "' is already taken", "login");
   }
-  std::string id = user.id, login = user.login, display_name = user.display_name, email = user.email,
-              password_hash = user.password_hash, role(domain::roleName(user.role)),
-              organisation_id = user.organisation_id, at = nowIso8601();
+  requireEmailFree(sql, user);
+  std::string id = user.id, login = user.login, display_name = user.display_name,
+              email = lowerAscii(user.email), password_hash = user.password_hash,
+              role(domain::roleName(user.role)), organisation_id = user.organisation_id,
+              at = user.created_at.empty() ? nowIso8601() : user.created_at;
   Poco::Nullable<std::string> college;
   if (user.college) college = std::string(domain::collegeName(*user.college));
   Poco::Int64 active = user.active ? 1 : 0;
   auto stmt = sql.statement(
       "INSERT INTO users (id, login, display_name, email, password_hash, role, college, organisation_id, "
-      "active, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt, use(id), use(login), use(display_name), use(email), use(password_hash), use(role), use(college),
-      use(organisation_id), use(active), use(at);
+      use(organisation_id), use(active), use(at), use(at);
   stmt.execute();
+}
+
+void updateUser(SqlSession& sql, const UserAccount& user) {
+  requireEmailFree(sql, user);
+  std::string id = user.id, display_name = user.display_name, email = lowerAscii(user.email),
+              password_hash = user.password_hash, role(domain::roleName(user.role)),
+              organisation_id = user.organisation_id,
+              at = user.updated_at.empty() ? nowIso8601() : user.updated_at;
+  Poco::Nullable<std::string> college;
+  if (user.college) college = std::string(domain::collegeName(*user.college));
+  Poco::Int64 active = user.active ? 1 : 0;
+  auto stmt = sql.statement(
+      "UPDATE users SET display_name = ?, email = ?, password_hash = ?, role = ?, college = ?, "
+      "organisation_id = ?, active = ?, updated_at = ? WHERE id = ?");
+  stmt, use(display_name), use(email), use(password_hash), use(role), use(college), use(organisation_id),
+      use(active), use(at), use(id);
+  stmt.execute();
+}
+
+std::optional<UserAccount> findUser(SqlSession& sql, const std::string& id) {
+  std::string key = id;
+  auto stmt = sql.statement(std::string(kUserColumns) + "WHERE id = ?");
+  stmt, use(key);
+  return firstUser(stmt);
+}
+
+std::optional<UserAccount> findUserByEmail(SqlSession& sql, const std::string& email) {
+  std::string key = lowerAscii(email);
+  auto stmt = sql.statement(std::string(kUserColumns) + "WHERE LOWER(email) = ?");
+  stmt, use(key);
+  return firstUser(stmt);
+}
+
+std::int64_t countUsers(SqlSession& sql) {
+  Poco::Int64 total = 0;
+  auto stmt = sql.statement("SELECT COUNT(*) FROM users");
+  stmt, into(total);
+  stmt.execute();
+  return total;
+}
+
+std::vector<UserAccount> listUserPage(SqlSession& sql, const UserFilter& filter,
+                                      const std::string& after_login, int limit) {
+  std::string where;
+  std::vector<std::string> values;
+  auto add = [&](const std::string& condition, std::vector<std::string> condition_values) {
+    where += (where.empty() ? "WHERE " : " AND ") + condition;
+    for (auto& value : condition_values) values.push_back(std::move(value));
+  };
+  if (filter.organisation_ids) {
+    std::string in = "(organisation_id IN (";
+    std::vector<std::string> ids;
+    for (const auto& id : *filter.organisation_ids) {
+      in += ids.empty() ? "?" : ", ?";
+      ids.push_back(id);
+    }
+    if (ids.empty()) {
+      in += "NULL";
+    }
+    in += ")";
+    if (filter.with_companies_of) {
+      in += " OR organisation_id IN (SELECT company_id FROM company_centres WHERE centre_id = ?)";
+      ids.push_back(*filter.with_companies_of);
+    }
+    add(in + ")", std::move(ids));
+  }
+  if (filter.organisation_id) add("organisation_id = ?", {*filter.organisation_id});
+  if (filter.role) add("role = ?", {std::string(domain::roleName(*filter.role))});
+  if (filter.status == "active") add("active = 1 AND password_hash <> ''", {});
+  if (filter.status == "invited") add("active = 1 AND password_hash = ''", {});
+  if (filter.status == "inactive") add("active = 0", {});
+  if (!filter.text.empty()) {
+    const std::string pattern = "%" + lowerAscii(filter.text) + "%";
+    add("(LOWER(login) LIKE ? OR LOWER(display_name) LIKE ? OR LOWER(email) LIKE ?)",
+        {pattern, pattern, pattern});
+  }
+  if (!after_login.empty()) add("login > ?", {after_login});
+  auto stmt =
+      sql.statement(std::string(kUserColumns) + where + " ORDER BY login LIMIT " + std::to_string(limit));
+  for (auto& value : values) stmt, use(value);
+  std::vector<UserAccount> users;
+  forEachRow(stmt, [&](const RowReader& row) { users.push_back(readUser(row)); });
+  return users;
 }
 
 std::optional<UserAccount> findUserByLogin(SqlSession& sql, const std::string& login) {
@@ -171,16 +229,26 @@ std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string
   auto stmt =
       sql.statement(std::string(kActorColumns) +
                     "JOIN sessions s ON s.user_id = u.id "
-                    "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1");
+                    "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1 "
+                    "AND o.active = 1");
   stmt, use(hash), use(at);
   return firstActor(stmt);
 }
 
 std::optional<domain::Actor> actorOfUser(SqlSession& sql, const std::string& user_id) {
   std::string id = user_id;
-  auto stmt = sql.statement(std::string(kActorColumns) + "WHERE u.id = ? AND u.active = 1");
+  auto stmt = sql.statement(std::string(kActorColumns) + "WHERE u.id = ? AND u.active = 1 AND o.active = 1");
   stmt, use(id);
   return firstActor(stmt);
+}
+
+std::int64_t revokeSessionsOfUser(SqlSession& sql, const std::string& user_id, const std::string& now,
+                                  const std::string& except_token_hash) {
+  std::string user = user_id, at = now, kept = except_token_hash;
+  auto stmt = sql.statement(
+      "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?");
+  stmt, use(at), use(user), use(kept);
+  return static_cast<std::int64_t>(stmt.execute());
 }
 
 bool revokeSession(SqlSession& sql, const std::string& token_hash, const std::string& now) {

@@ -5,28 +5,43 @@
 #include <vector>
 
 #include "domain/actor.h"
-#include "domain/organisation.h"
 #include "domain/user_account.h"
 #include "store/database.h"
 
 namespace cqpm::store {
 
+/// Which accounts a list reads.
+struct UserFilter {
+  std::optional<std::string> organisation_id;
+  std::optional<domain::Role> role;
+  std::optional<std::string> status;  ///< "active", "invited" (no password yet) or "inactive"
+  std::string text;                   ///< part of login, name or e-mail (case-insensitive)
+  /// Who reads: nullopt reads every account; otherwise accounts of these
+  /// organisations only (and of the companies working with them, when
+  /// `with_companies_of` names a centre).
+  std::optional<std::vector<std::string>> organisation_ids;
+  std::optional<std::string> with_companies_of;
+};
 /// Organisations, users and login sessions. Every function runs on the
 /// session it is given (inside Database::read or Database::write).
 namespace account_store {
 
-void insertOrganisation(SqlSession& sql, const domain::Organisation& organisation);
-std::optional<domain::Organisation> findOrganisation(SqlSession& sql, const std::string& id);
-/// All organisations, or those of one kind, by name.
-std::vector<domain::Organisation> listOrganisations(SqlSession& sql,
-                                                    std::optional<domain::OrganisationKind> kind);
-std::int64_t countOrganisations(SqlSession& sql);
-
-/// Throws Error{kConflict, field "login"} when the login is taken.
+/// Throws Error{kConflict} naming "login" or "email" when either is taken
+/// (e-mails compare case-insensitively and are stored lower-cased).
 void insertUser(SqlSession& sql, const domain::UserAccount& user);
+/// Rewrites every column but id, login and created_at. Same conflict on "email".
+void updateUser(SqlSession& sql, const domain::UserAccount& user);
+std::optional<domain::UserAccount> findUser(SqlSession& sql, const std::string& id);
 std::optional<domain::UserAccount> findUserByLogin(SqlSession& sql, const std::string& login);
+/// Any account with this e-mail (case-insensitive).
+std::optional<domain::UserAccount> findUserByEmail(SqlSession& sql, const std::string& email);
 std::optional<domain::UserAccount> findUserByEmail(SqlSession& sql, const std::string& email,
                                                    domain::Role role);
+std::int64_t countUsers(SqlSession& sql);
+
+/// Up to `limit` accounts with a login after `after_login`, by login.
+std::vector<domain::UserAccount> listUserPage(SqlSession& sql, const UserFilter& filter,
+                                              const std::string& after_login, int limit);
 
 /// Active users of an organisation with a role, by display name.
 std::vector<domain::UserAccount> listUsers(SqlSession& sql, const std::string& organisation_id,
@@ -41,6 +56,10 @@ std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string
 std::optional<domain::Actor> actorOfUser(SqlSession& sql, const std::string& user_id);
 /// Marks the session revoked; returns false if it was not live.
 bool revokeSession(SqlSession& sql, const std::string& token_hash, const std::string& now);
+/// Revokes every live session of the user but the one whose hash is
+/// `except_token_hash` (if any); returns how many.
+std::int64_t revokeSessionsOfUser(SqlSession& sql, const std::string& user_id, const std::string& now,
+                                  const std::string& except_token_hash = {});
 
 }  // namespace account_store
 }  // namespace cqpm::store

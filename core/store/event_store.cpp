@@ -1,8 +1,6 @@
 #include "store/event_store.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-
+#include "common/chain_hash.h"
 #include "store/row_reader.h"
 
 namespace cqpm::store::event_store {
@@ -10,29 +8,12 @@ namespace cqpm::store::event_store {
 using domain::FileEvent;
 using Poco::Data::Keywords::use;
 
-const std::string& genesisHash() {
-  static const std::string kGenesis(64, '0');
-  return kGenesis;
-}
+const std::string& genesisHash() { return cqpm::genesisHash(); }
 
 std::string chainHash(const FileEvent& event) {
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  // Length-prefixed fields: no two different events hash the same input.
-  auto field = [&sha](const std::string& value) {
-    sha.update(std::to_string(value.size()) + ":");
-    sha.update(value);
-  };
-  field(event.prev_hash);
-  field(event.file_id);
-  field(std::to_string(event.seq));
-  field(event.transition);
-  field(event.from_state.value_or(""));
-  field(event.to_state);
-  field(event.actor_id);
-  field(event.organisation_id);
-  field(event.payload_json);
-  field(event.at);
-  return Poco::DigestEngine::digestToHex(sha.digest());
+  return cqpm::chainHash({event.prev_hash, event.file_id, std::to_string(event.seq), event.transition,
+                          event.from_state.value_or(""), event.to_state, event.actor_id,
+                          event.organisation_id, event.payload_json, event.at});
 }
 
 FileEvent append(SqlSession& sql, FileEvent event) {

@@ -24,7 +24,8 @@ std::vector<NotificationRecord> listForUser(SqlSession& sql, const std::string& 
   std::string user = user_id;
   auto stmt = sql.statement(
       "SELECT id, user_id, kind, file_id, source_key, title, body, created_at, read_at, email_state "
-      "FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT " +
+      "FROM notifications WHERE user_id = ? AND kind <> 'account_link' ORDER BY created_at DESC, id DESC "
+      "LIMIT " +
       std::to_string(limit));
   stmt, use(user);
   std::vector<NotificationRecord> items;
@@ -38,7 +39,9 @@ std::vector<NotificationRecord> listForUser(SqlSession& sql, const std::string& 
 
 std::int64_t unreadCount(SqlSession& sql, const std::string& user_id) {
   std::string user = user_id;
-  auto stmt = sql.statement("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL");
+  auto stmt = sql.statement(
+      "SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL AND kind <> "
+      "'account_link'");
   stmt, use(user);
   std::int64_t count = 0;
   forEachRow(stmt, [&](const RowReader& row) { count = row.integer("n"); });
@@ -63,7 +66,7 @@ std::int64_t markAllRead(SqlSession& sql, const std::string& user_id, const std:
 std::vector<PendingEmail> pendingEmails(SqlSession& sql, const std::string& now, int limit) {
   std::string when = now;
   auto stmt = sql.statement(
-      "SELECT n.id, u.email, u.display_name, n.title, n.body, n.email_attempts FROM notifications n "
+      "SELECT n.id, n.kind, u.email, u.display_name, n.title, n.body, n.email_attempts FROM notifications n "
       "JOIN users u ON u.id = n.user_id WHERE n.email_state = 'pending' AND "
       "(n.email_next_attempt_at IS NULL OR n.email_next_attempt_at <= ?) ORDER BY n.created_at, n.id LIMIT " +
       std::to_string(limit));
@@ -71,7 +74,7 @@ std::vector<PendingEmail> pendingEmails(SqlSession& sql, const std::string& now,
   std::vector<PendingEmail> pending;
   forEachRow(stmt, [&](const RowReader& row) {
     pending.push_back({row.text("id"), row.text("email"), row.text("display_name"), row.text("title"),
-                       row.text("body"), row.integer("email_attempts")});
+                       row.text("body"), row.integer("email_attempts"), row.text("kind")});
   });
   return pending;
 }
@@ -88,7 +91,9 @@ void markEmailSent(SqlSession& sql, const std::string& id, const std::string& at
   std::string key = id, when = at;
   auto stmt = sql.statement(
       "UPDATE notifications SET email_state = 'sent', email_sent_at = ?, email_error = NULL, "
-      "email_attempts = email_attempts + 1 WHERE id = ?");
+      "email_attempts = email_attempts + 1, "
+      // A one-time link is not kept once it went out: the database never holds a usable link for long.
+      "body = CASE WHEN kind = 'account_link' THEN '(lien envoyé par e-mail)' ELSE body END WHERE id = ?");
   stmt, use(when), use(key);
   stmt.execute();
 }

@@ -30,6 +30,7 @@ struct PendingEmail {
   std::string title;
   std::string body;
   std::int64_t attempts = 0;
+  std::string kind;  ///< "account_link": a one-time link, sent without the notifications footer
 };
 
 /// A state change of a file read from the event log, with what the notifier
@@ -48,6 +49,9 @@ struct StateChange {
 
 /// Notifications, their e-mail delivery and the notifier's cursor.
 namespace notification_store {
+
+/// Notifications of kind "account_link" carry a one-time link to be e-mailed:
+/// they are not listed in-app, and their body is erased once sent.
 
 /// Inserts unless the user already has a notification from the same source;
 /// returns true if it inserted.

@@ -7,6 +7,7 @@
 #include "store/event_store.h"
 #include "store/idempotency_store.h"
 #include "store/migrations.h"
+#include "store/organisation_store.h"
 #include "support/test_database.h"
 
 namespace cqpm::store {
@@ -32,7 +33,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
 
   std::string addOrganisation(domain::OrganisationKind kind, const std::string& name) {
     domain::Organisation organisation{newId(), kind, name};
-    db_->write([&](SqlSession& sql) { account_store::insertOrganisation(sql, organisation); });
+    db_->write([&](SqlSession& sql) { organisation_store::insert(sql, organisation); });
     return organisation.id;
   }
 
@@ -223,12 +224,12 @@ TEST_P(StorageTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
 
 TEST_P(StorageTest, FailedWriteRollsBackEverything) {
   EXPECT_THROW(db_->write([&](SqlSession& sql) {
-    account_store::insertOrganisation(sql, {newId(), domain::OrganisationKind::kCompany, "Ghost"});
+    organisation_store::insert(sql, {newId(), domain::OrganisationKind::kCompany, "Ghost"});
     throw Error(ErrorCode::kInternal, "boom");
   }),
                Error);
   const auto companies = db_->read([&](SqlSession& sql) {
-    return account_store::listOrganisations(sql, domain::OrganisationKind::kCompany);
+    return organisation_store::list(sql, {domain::OrganisationKind::kCompany}, std::nullopt, 1000);
   });
   ASSERT_EQ(companies.size(), 1u);
   EXPECT_EQ(companies[0].name, "Usinage SA");

@@ -2,7 +2,14 @@ import { useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
 import { ApiError, api, isAbort, setUnauthorizedHandler } from './api';
 import { reportError, type ErrorDescription } from './errors';
+import { ADMINISTRATION_PATH } from './administration';
 import { Header } from './components/Header';
+import { AccountPage } from './pages/AccountPage';
+import { AccountsPage } from './pages/AccountsPage';
+import { AdminLogPage } from './pages/AdminLogPage';
+import { AdministrationLayout } from './pages/AdministrationLayout';
+import { AdministrationPage } from './pages/AdministrationPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CqpmCataloguePage } from './pages/CqpmCataloguePage';
 import { CqpmDiffPage } from './pages/CqpmDiffPage';
 import { CqpmPage } from './pages/CqpmPage';
@@ -10,13 +17,17 @@ import { CqpmVersionPage } from './pages/CqpmVersionPage';
 import { CqpmVersionsPage } from './pages/CqpmVersionsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { FilePage } from './pages/FilePage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { JurySessionPage } from './pages/JurySessionPage';
 import { JurySessionsPage } from './pages/JurySessionsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { OrganisationPage } from './pages/OrganisationPage';
+import { OrganisationsPage } from './pages/OrganisationsPage';
 import { ProposalPage } from './pages/ProposalPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { ProposeChangePage } from './pages/ProposeChangePage';
+import { SetPasswordPage } from './pages/SetPasswordPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { isGtpAuditor } from './referentialHistory';
 import { SessionProvider, useSession } from './session';
@@ -82,10 +93,14 @@ function AuthenticatedLayout() {
   );
 }
 
-/** The home page: the files dashboard, or for the GTP (who sees no files) its proposals. */
+/**
+ * The home page: the files dashboard, or for the GTP (who sees no files) its
+ * proposals, and for the GTP's administrator the administration.
+ */
 function HomePage() {
   const { user } = useSession();
   if (isGtpAuditor(user)) return <Navigate to="/propositions" replace />;
+  if (user?.role === 'gtp_admin') return <Navigate to={ADMINISTRATION_PATH} replace />;
   return <DashboardPage />;
 }
 
@@ -111,6 +126,10 @@ export function App() {
           {/* Public: anyone checks a certificate's code, without an account. */}
           <Route path="verify" element={<VerifyPage />} />
           <Route path="verify/:code" element={<VerifyPage />} />
+          {/* Public: one-time links (invitation, password reset) and the request of a reset. */}
+          <Route path="invitation/:token" element={<SetPasswordPage purpose="invitation" />} />
+          <Route path="mot-de-passe/:token" element={<SetPasswordPage purpose="reset" />} />
+          <Route path="mot-de-passe-oublie" element={<ForgotPasswordPage />} />
           <Route element={<AuthenticatedLayout />}>
             <Route index element={<HomePage />} />
             <Route path="dossiers/:id" element={<FilePage />} />
@@ -125,6 +144,15 @@ export function App() {
             <Route path="jurys" element={<JurySessionsPage />} />
             <Route path="jurys/:id" element={<JurySessionPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="mon-compte/mot-de-passe" element={<ChangePasswordPage />} />
+            <Route path="administration" element={<AdministrationLayout />}>
+              <Route index element={<AdministrationPage />} />
+              <Route path="organisations" element={<OrganisationsPage />} />
+              <Route path="organisations/:id" element={<OrganisationPage />} />
+              <Route path="comptes" element={<AccountsPage />} />
+              <Route path="comptes/:id" element={<AccountPage />} />
+              <Route path="journal" element={<AdminLogPage />} />
+            </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

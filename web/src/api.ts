@@ -160,6 +160,31 @@ export async function request<T>(method: string, path: string, options: RequestO
   throw error;
 }
 
+/** A page of a paginated list; `next_cursor` is absent (or null) on the last page. */
+export interface ListPage<T> {
+  items: T[];
+  next_cursor?: string | null;
+}
+
+/** The largest page the lists give (limit=1..100). */
+export const MAX_PAGE_SIZE = 100;
+
+/** Every item of a paginated list, page after page (for pickers: companies, centres, organisations). */
+export async function listAll<T>(
+  fetchPage: (cursor: string | null) => Promise<ListPage<T>>,
+  maxPages = 50,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let n = 0; n < maxPages; n++) {
+    const page: ListPage<T> = await fetchPage(cursor);
+    items.push(...page.items);
+    if (!page.next_cursor) break;
+    cursor = page.next_cursor;
+  }
+  return items;
+}
+
 export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
@@ -206,8 +231,12 @@ export const api = {
       headers: { 'Idempotency-Key': idempotencyKey },
     });
   },
-  companies(signal?: AbortSignal): Promise<{ items: OrganisationRef[] }> {
-    return request('GET', `/organisations${buildQuery({ kind: 'company' })}`, { signal });
+  /** Every active company the caller may name (the list is paginated: follows next_cursor). */
+  async companies(signal?: AbortSignal): Promise<{ items: OrganisationRef[] }> {
+    const items = await listAll<OrganisationRef>((cursor) =>
+      request('GET', `/organisations${buildQuery({ kind: 'company', limit: MAX_PAGE_SIZE, cursor })}`, { signal }),
+    );
+    return { items };
   },
   workflow(signal?: AbortSignal): Promise<Workflow> {
     return request('GET', '/workflows/candidate-file', { signal });

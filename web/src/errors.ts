@@ -26,7 +26,17 @@ export interface ErrorContext {
     | 'propose'
     | 'approve'
     | 'reject'
-    | 'publish';
+    | 'publish'
+    // Administration: organisations, accounts, the administration log.
+    | 'organisation'
+    | 'account'
+    | 'account_status'
+    | 'invitation'
+    | 'admin_log'
+    // One-time links (invitation, password reset) and passwords.
+    | 'password_link'
+    | 'password_reset_request'
+    | 'password_change';
   /** The values sent, by API field name ("candidate.given_name"...): tells "required" from "too long". */
   values?: Readonly<Record<string, unknown>>;
   /** The file's pathway, to explain the company and company-opinion guards. */
@@ -64,6 +74,7 @@ export function statusMessage(status: number): string {
   if (status === 401) return 'Votre session a expiré. Reconnectez-vous.';
   if (status === 403) return 'Votre rôle ne permet pas cette action.';
   if (status === 404) return 'Élément introuvable.';
+  if (status === 410) return GONE_MESSAGE;
   if (status === 409) return `L'opération entre en conflit avec une autre modification. ${RELOAD}`;
   if (status === 413) return 'Les données envoyées sont trop volumineuses.';
   if (status === 429) return 'Trop de tentatives, réessayez dans quelques instants.';
@@ -181,6 +192,150 @@ export function planEntryMessage(sub: string | null, sent?: unknown): string {
   return "Une information de cette ligne du plan d'évaluation n'est pas valide.";
 }
 
+// ---- Administration, one-time links and passwords ---------------------------
+
+export const SIRET_MESSAGE = 'Numéro SIRET invalide (14 chiffres, clé de contrôle).';
+export const DEPARTEMENTS_MESSAGE =
+  'Départements invalides : indiquez des codes séparés par des virgules, par exemple 69, 01, 2A, 974.';
+export const DEPARTEMENTS_REQUIRED_MESSAGE = 'Indiquez au moins un département, par exemple 69, 01.';
+export const REGION_MESSAGE = 'Choisissez la région du centre dans la liste.';
+export const CENTRES_MESSAGE = "Choisissez, dans la liste, les centres avec lesquels l'entreprise travaille.";
+export const COLLEGE_MESSAGE =
+  'Choisissez le collège (Employeur ou Salarié) : il est obligatoire pour un membre du jury ou un auditeur GTP, et sans objet pour les autres rôles.';
+export const COLLEGE_REQUIRED_MESSAGE = 'Choisissez le collège du compte : Employeur ou Salarié.';
+export const ROLE_MESSAGE = 'Choisissez un rôle de la liste.';
+export const ORGANISATION_MESSAGE = "Choisissez, dans la liste, une organisation qui convient au rôle du compte.";
+export const KIND_MESSAGE = "Choisissez le type d'organisation.";
+export const PASSWORD_MISMATCH_MESSAGE = 'Les deux mots de passe ne sont pas identiques.';
+export const CURRENT_PASSWORD_MESSAGE = 'Mot de passe actuel incorrect.';
+export const PASSWORD_POLICY_SUMMARY =
+  'au moins 12 caractères, différent de votre identifiant, pas un mot de passe courant';
+export const GONE_MESSAGE = "Ce lien n'est plus valable : demandez-en un nouveau.";
+export const LINK_NOT_FOUND_MESSAGE =
+  "Ce lien n'est pas valide : vérifiez qu'il est complet (toute l'adresse reçue par e-mail), ou demandez-en un nouveau.";
+
+/** "1 024" (a space between thousands, as the other sentences write it). */
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** The sentence for a refused password (code password_policy, details.rule). */
+export function passwordPolicyMessage(details?: Readonly<Record<string, unknown>> | null): string {
+  switch (details?.rule) {
+    case 'too_short': {
+      const min = positiveNumber(details.min_length) ?? 12;
+      return `Le mot de passe doit compter au moins ${groupDigits(min)} caractères.`;
+    }
+    case 'too_long': {
+      const max = positiveNumber(details.max_length) ?? 1024;
+      return `Le mot de passe est trop long (${groupDigits(max)} caractères au plus).`;
+    }
+    case 'same_as_login':
+      return 'Le mot de passe doit être différent de votre identifiant.';
+    case 'common':
+      return 'Ce mot de passe est trop courant : choisissez-en un plus difficile à deviner.';
+    default:
+      return `Ce mot de passe ne respecte pas les règles : ${PASSWORD_POLICY_SUMMARY}.`;
+  }
+}
+
+/** The sentence for a one-time link that no longer works (410 gone, details.reason). */
+export function goneMessage(details?: Readonly<Record<string, unknown>> | null): string {
+  switch (details?.reason) {
+    case 'expired':
+      return 'Ce lien a expiré : demandez-en un nouveau.';
+    case 'used':
+      return "Ce lien a déjà servi : votre mot de passe est choisi. Connectez-vous, ou demandez un nouveau lien si vous l'avez oublié.";
+    case 'revoked':
+      return 'Un lien plus récent a été envoyé : utilisez celui du dernier e-mail reçu.';
+    default:
+      return GONE_MESSAGE;
+  }
+}
+
+function isPasswordOperation(context: ErrorContext): boolean {
+  const op = context.operation;
+  return op === 'password_link' || op === 'password_change' || op === 'password_reset_request';
+}
+
+/** "departements" for "departements[2]", "centre_ids" for "centre_ids[0]" or "/centre_ids/0". */
+export function listFieldOf(field: string | null | undefined): string | null {
+  const normalised = normaliseField(field);
+  return normalised ? normalised.replace(/(\[\d+\]|\.\d+)$/, '') : null;
+}
+
+/** invalid_field on a field of the administration and password forms, or null for the others. */
+function administrationInvalidField(field: string | null, context: ErrorContext): string | null {
+  const list = listFieldOf(field);
+  switch (list) {
+    case 'siret':
+      return SIRET_MESSAGE;
+    case 'departements':
+      return sentBlank(context, 'departements') ? DEPARTEMENTS_REQUIRED_MESSAGE : DEPARTEMENTS_MESSAGE;
+    case 'region':
+      return REGION_MESSAGE;
+    case 'centre_ids':
+      return CENTRES_MESSAGE;
+    case 'college':
+      return COLLEGE_MESSAGE;
+    case 'role':
+      return ROLE_MESSAGE;
+    case 'organisation_id':
+      return ORGANISATION_MESSAGE;
+    case 'kind':
+      return KIND_MESSAGE;
+    case 'name':
+      return sentNonBlank(context, 'name')
+        ? "Le nom de l'organisation est trop long (200 caractères au plus)."
+        : "Indiquez le nom de l'organisation.";
+    case 'address':
+      return sentNonBlank(context, 'address') ? "L'adresse est trop longue." : "Indiquez l'adresse de l'entreprise.";
+    case 'display_name':
+      return sentNonBlank(context, 'display_name')
+        ? 'Le nom affiché est trop long (200 caractères au plus).'
+        : 'Indiquez le nom affiché du compte (prénom et nom).';
+    case 'email':
+      return sentBlank(context, 'email') ? "Indiquez l'adresse e-mail." : 'Adresse e-mail invalide.';
+    case 'active':
+      return `L'état demandé n'est pas valide. ${RELOAD}`;
+    case 'action':
+      return 'Choisissez une action de la liste.';
+    case 'login_or_email':
+      return 'Saisissez votre identifiant ou votre adresse e-mail.';
+    case 'current_password':
+      return 'Saisissez votre mot de passe actuel.';
+    case 'new_password':
+      return sentNonBlank(context, 'new_password')
+        ? passwordPolicyMessage({ rule: 'too_long' })
+        : 'Saisissez le nouveau mot de passe.';
+    case 'token':
+      return LINK_NOT_FOUND_MESSAGE;
+    default:
+      break;
+  }
+  if (list === 'login' && context.operation === 'account') {
+    return sentNonBlank(context, 'login')
+      ? "Cet identifiant n'est pas accepté : sans espace, 200 caractères au plus."
+      : "Indiquez l'identifiant du compte.";
+  }
+  if (list === 'password' && isPasswordOperation(context)) {
+    return sentNonBlank(context, 'password')
+      ? passwordPolicyMessage({ rule: 'too_long' })
+      : 'Saisissez le nouveau mot de passe.';
+  }
+  return null;
+}
+
+const FORBIDDEN_MESSAGES: Partial<Record<NonNullable<ErrorContext['operation']>, string>> = {
+  organisation:
+    "Vous n'avez pas le droit de créer ou de modifier cette organisation : l'administrateur de la plateforme gère les centres, le GTP et la plateforme ; un coordinateur, les entreprises qui travaillent avec son centre.",
+  account: "Vous n'avez pas le droit de créer ou de modifier un compte avec ce rôle dans cette organisation.",
+  account_status: "Vous n'avez pas le droit de désactiver ou de réactiver ce compte.",
+  invitation: "Vous n'avez pas le droit d'envoyer une invitation pour ce compte.",
+  admin_log: "Vous n'avez pas le droit de consulter le journal d'administration.",
+  password_change: "Vous n'avez pas le droit de changer ce mot de passe.",
+};
+
 // ---- invalid_field -------------------------------------------------------
 
 const NAME_FIELDS: Record<string, { required: string; tooLong: string }> = {
@@ -240,6 +395,8 @@ export function referentialFieldMessage(field: string | null | undefined): strin
 }
 
 function invalidField(field: string | null, context: ErrorContext): string {
+  const administration = administrationInvalidField(field, context);
+  if (administration) return administration;
   if (field === 'referential' || field?.startsWith('referential.')) return referentialFieldMessage(field);
   const entry = planEntryField(field);
   if (entry) return planEntryMessage(entry.sub, field ? sentValue(context, field) : undefined);
@@ -383,6 +540,7 @@ export function frenchErrorMessage(
     case 'invalid_json':
       return `La demande envoyée n'est pas valide. ${RELOAD}`;
     case 'unauthenticated':
+      if (field === 'current_password') return CURRENT_PASSWORD_MESSAGE;
       if (context.operation === 'login' || field === 'login' || field === 'password') {
         return 'Identifiant ou mot de passe incorrect.';
       }
@@ -393,9 +551,18 @@ export function frenchErrorMessage(
         return "Seul le coordinateur du centre du dossier peut établir le plan d'évaluation.";
       }
       if (isReview(context)) return GTP_ONLY_MESSAGE;
+      if (context.operation && FORBIDDEN_MESSAGES[context.operation]) return FORBIDDEN_MESSAGES[context.operation]!;
       return 'Votre rôle ne permet pas cette action.';
     case 'not_found':
       if (field === 'version') return "Cette version du référentiel n'existe pas.";
+      if (context.operation === 'password_link') return LINK_NOT_FOUND_MESSAGE;
+      if (field === 'organisation_id') return "L'organisation choisie n'existe pas, ou vous n'y avez pas accès.";
+      if (context.operation === 'organisation') {
+        return "Organisation introuvable : elle n'existe pas, ou vous n'y avez pas accès.";
+      }
+      if (context.operation === 'account' || context.operation === 'account_status' || context.operation === 'invitation') {
+        return "Compte introuvable : il n'existe pas, ou vous n'y avez pas accès.";
+      }
       if (isReview(context) && context.operation !== 'propose') return "Cette proposition n'existe pas.";
       // The pages fetch single files and CQPMs; lists and the session have no "not found" of their own.
       if (context.operation === 'cqpm' || context.operation === 'versions' || context.operation === 'propose') {
@@ -405,6 +572,15 @@ export function frenchErrorMessage(
     case 'method_not_allowed':
       return `Cette opération n'est pas prise en charge. ${RELOAD}`;
     case 'invalid_state':
+      if (context.operation === 'invitation') {
+        return "Ce compte a déjà choisi son mot de passe : il n'y a plus d'invitation à envoyer.";
+      }
+      if (context.operation === 'account_status' || context.operation === 'organisation') {
+        return `Cette action n'est plus possible : l'état a changé entre-temps. ${RELOAD}`;
+      }
+      if (context.operation === 'password_change') {
+        return "Votre compte n'a pas encore de mot de passe : suivez le lien de l'e-mail d'invitation.";
+      }
       if (context.operation === 'plan') {
         return "Le plan d'évaluation ne se modifie plus : le dossier n'est plus à l'état « Inscrit ».";
       }
@@ -419,7 +595,10 @@ export function frenchErrorMessage(
     }
     case 'conflict':
       if (field === 'Idempotency-Key') return `Cette demande a déjà été envoyée avec d'autres informations. ${RELOAD}`;
-      if (field === 'login') return 'Cet identifiant est déjà utilisé.';
+      if (field === 'login') return 'Cet identifiant est déjà pris.';
+      if (field === 'email') return 'Cette adresse e-mail est déjà utilisée.';
+      if (field === 'siret') return 'Une entreprise avec ce numéro SIRET existe déjà.';
+      if (field === 'name' && context.operation === 'organisation') return 'Une organisation porte déjà ce nom.';
       if (context.operation === 'approve') {
         return "Vous ou votre collège avez déjà approuvé cette proposition : l'approbation de l'autre collège est attendue.";
       }
@@ -434,14 +613,21 @@ export function frenchErrorMessage(
     case 'unknown_transition':
       return `Cette action n'existe pas dans le circuit du dossier. ${RELOAD}`;
     case 'unprocessable':
+      if (field === 'current_password') return CURRENT_PASSWORD_MESSAGE;
+      if ((field === 'password' || field === 'new_password') && typeof details?.rule === 'string') {
+        return passwordPolicyMessage(details);
+      }
       if (context.operation === 'propose') return IDENTICAL_PROPOSAL_MESSAGE;
       return 'La demande ne peut pas être traitée telle quelle. Vérifiez les informations saisies.';
     case 'rate_limited': {
       const seconds = positiveNumber(details?.retry_after);
-      return seconds === null
-        ? 'Trop de tentatives, réessayez dans quelques instants.'
-        : `Trop de tentatives, réessayez ${inDelay(seconds)}.`;
+      const what = context.operation === 'password_reset_request' ? 'Trop de demandes' : 'Trop de tentatives';
+      return seconds === null ? `${what}, réessayez dans quelques instants.` : `${what}, réessayez ${inDelay(seconds)}.`;
     }
+    case 'password_policy':
+      return passwordPolicyMessage(details);
+    case 'gone':
+      return goneMessage(details);
     case 'plugin_failed':
       return "Les règles propres à ce CQPM n'ont pas pu être appliquées. Réessayez plus tard ; si l'erreur persiste, prévenez l'administrateur.";
     case 'storage_error':

@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<string, string> = {
   evaluator: 'Évaluateur',
   jury_member: 'Membre du jury',
   gtp_auditor: 'Auditeur GTP',
+  gtp_admin: 'Administrateur GTP',
   admin: 'Administrateur',
 };
 

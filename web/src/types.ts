@@ -7,6 +7,7 @@ export type RoleId =
   | 'evaluator'
   | 'jury_member'
   | 'gtp_auditor'
+  | 'gtp_admin'
   | 'admin';
 
 export type PathwayId = 'employee' | 'vae' | 'job_seeker' | 'other';
@@ -21,6 +22,8 @@ export interface User {
   id: string;
   login: string;
   display_name: string;
+  /** GET /me gives it; the login answer may not. */
+  email?: string;
   role: RoleId | string;
   college: string | null;
   organisation: OrganisationRef;

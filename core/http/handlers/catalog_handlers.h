@@ -7,7 +7,5 @@ namespace cqpm::http::handlers {
 
 /// GET /api/v1/workflows/{id}: the definition, so pages can draw it.
 Response workflowDefinition(ApiContext& context, Request& request);
-/// GET /api/v1/organisations?kind=
-Response listOrganisations(ApiContext& context, Request& request);
 
 }  // namespace cqpm::http::handlers

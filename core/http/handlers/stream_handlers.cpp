@@ -35,7 +35,7 @@ Response streamFileEvents(ApiContext& context, Request& request) {
   const std::string file_id = request.params.at("id");
   context.files.get(actor, file_id);  // same tenancy as reading the file: 404 out of scope
   const auto requested = resumeAfter(request);
-  std::shared_ptr<live::StreamHub::Slot> slot = context.streams.tryOpen();
+  std::shared_ptr<live::StreamHub::Slot> slot = context.streams.tryOpen(actor.user_id, actor.organisation_id);
   if (!slot) {
     Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
     details->set("retry_after", "5");
@@ -45,16 +45,27 @@ Response streamFileEvents(ApiContext& context, Request& request) {
   const std::int64_t after = requested ? *requested : context.db.read([&](store::SqlSession& sql) {
     return store::event_store::lastSeq(sql, file_id);
   });
-  return Response::eventStream(
-      [&context, slot, file_id, after](std::ostream& out, const std::function<bool()>& client_gone) {
-        live::FileEventStream stream(
-            context.db, context.streams, file_id, after,
-            [&context](const domain::FileEvent& event) {
-              return toJson(eventJson(event, &context.engine.definition()));
-            },
-            context.settings.stream_timing);
-        stream.run(out, client_gone);
-      });
+  // The reader keeps the stream while their session lives and the file stays in their scope.
+  auto still_allowed = [&context, token = request.session_token, file_id] {
+    const auto reader = context.auth.authenticate(token);
+    if (!reader) return false;
+    try {
+      context.files.get(*reader, file_id);
+      return true;
+    } catch (const Error&) {
+      return false;
+    }
+  };
+  return Response::eventStream([&context, slot, file_id, after, still_allowed](
+                                   std::ostream& out, const std::function<bool()>& client_gone) {
+    live::FileEventStream stream(
+        context.db, context.streams, *slot, file_id, after,
+        [&context](const domain::FileEvent& event) {
+          return toJson(eventJson(event, &context.engine.definition()));
+        },
+        still_allowed, context.settings.stream_timing);
+    stream.run(out, client_gone);
+  });
 }
 
 }  // namespace cqpm::http::handlers

@@ -62,6 +62,7 @@
 #include "store/account_store.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/organisation_store.h"
 #include "store/referential_version_store.h"
 
 namespace cqpm::bench {
@@ -255,7 +256,7 @@ std::pair<domain::Actor, domain::Actor> seedAuditors(store::Database& db) {
   domain::Organisation gtp{newId(), domain::OrganisationKind::kGtp, "GTP Certifications"};
   std::vector<domain::Actor> actors;
   db.write([&](store::SqlSession& sql) {
-    store::account_store::insertOrganisation(sql, gtp);
+    store::organisation_store::insert(sql, gtp);
     for (const auto& [login, name, college] :
          {std::tuple{"gtp-employeur", "Marc Dubois", domain::College::kEmployer},
           std::tuple{"gtp-salarie", "Hélène Petit", domain::College::kEmployee}}) {

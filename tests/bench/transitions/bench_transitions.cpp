@@ -52,6 +52,7 @@
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
 #include "store/event_store.h"
+#include "store/organisation_store.h"
 
 namespace cqpm::bench {
 namespace {
@@ -637,7 +638,8 @@ int run(const Options& options) {
     const domain::Actor& centre = login.actor;
     std::string company_id;
     for (const auto& organisation : db.read([](store::SqlSession& sql) {
-           return store::account_store::listOrganisations(sql, domain::OrganisationKind::kCompany);
+           return store::organisation_store::list(sql, {domain::OrganisationKind::kCompany}, std::nullopt,
+                                                  1000);
          })) {
       if (company_id.empty() || organisation.name == kCompanyName) company_id = organisation.id;
     }

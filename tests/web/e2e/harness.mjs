@@ -1,6 +1,8 @@
 // Shared by the browser tests of tests/web/e2e: starts `cqpm serve --demo`
 // on a free port with a fresh data folder and the built pages (web/dist), and
-// Debian's chromium through playwright-core.
+// Debian's chromium through playwright-core. startServer() does the same
+// without --demo and with extra arguments (an SMTP server, the public URL),
+// after preparing the data folder (e.g. `cqpm admin create-admin`).
 //
 // Environment: CQPM_BIN (server binary, default <repo>/build/bin/cqpm),
 // CQPM_CHROMIUM (default /usr/bin/chromium), CQPM_E2E_SCREENSHOTS (a folder:
@@ -20,7 +22,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..', '..');
 const webDir = path.join(repo, 'web');
 const distDir = path.join(webDir, 'dist');
-const serverBin = path.resolve(repo, process.env.CQPM_BIN || 'build/bin/cqpm');
+export const serverBin = path.resolve(repo, process.env.CQPM_BIN || 'build/bin/cqpm');
 const chromiumPath = process.env.CQPM_CHROMIUM || '/usr/bin/chromium';
 const screenshotDir = process.env.CQPM_E2E_SCREENSHOTS || null;
 
@@ -91,6 +93,20 @@ async function stopServer(server) {
  * close() stops both and removes the data folder.
  */
 export async function startDemo() {
+  return startServer();
+}
+
+/**
+ * Starts the server and a browser page. Options:
+ * - demo: seed the demo data (--demo); default true;
+ * - args: extra arguments of `cqpm serve`, or a function of {base, port, dataDir}
+ *   giving them (e.g. ['--smtp-host', '127.0.0.1', '--public-url', base]);
+ * - beforeStart: async ({dataDir, serverBin, base, port}) run once the fresh data
+ *   folder exists, before the server starts (e.g. `cqpm admin create-admin`).
+ * Returns {base, port, dataDir, browser, context, page, output, close()}: close()
+ * stops the browser and the server and removes the data folder.
+ */
+export async function startServer({ demo = true, args = [], beforeStart = null } = {}) {
   assert.ok(existsSync(serverBin), `server binary not found: ${serverBin} (set CQPM_BIN)`);
   assert.ok(existsSync(chromiumPath), `chromium not found at ${chromiumPath}: apt-get install -y chromium`);
   const { chromium } = loadPlaywright();
@@ -111,7 +127,10 @@ export async function startDemo() {
   try {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(serverBin, ['serve', '--data', dataDir, '--port', String(port), '--demo', '--web', distDir], {
+    if (beforeStart) await beforeStart({ dataDir, serverBin, base, port });
+    const extra = typeof args === 'function' ? args({ base, port, dataDir }) : args;
+    const serveArgs = ['serve', '--data', dataDir, '--port', String(port), ...(demo ? ['--demo'] : []), '--web', distDir, ...extra];
+    server = spawn(serverBin, serveArgs, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.stdout.on('data', (d) => output.push(d.toString()));
@@ -138,7 +157,7 @@ export async function startDemo() {
     });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    return { base, page, output, close };
+    return { base, port, dataDir, browser, context, page, output, close };
   } catch (err) {
     await close();
     throw err;

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { api } from '../api';
+import { ADMINISTRATION_PATH, canAdminister } from '../administration';
 import { collegeLabel, roleLabel } from '../labels';
 import { isGtpAuditor } from '../referentialHistory';
 import { JURY_SESSIONS_PATH } from '../jury';
+import { AccountMenu } from './AccountMenu';
 import { NotificationBell } from './NotificationBell';
 import { useSession } from '../session';
 import type { User } from '../types';
@@ -27,15 +29,17 @@ export function Header({ user }: { user: User }) {
   }
 
   const college = collegeLabel(user.college);
-  // The GTP sees no candidate files: its home is the proposals of referential changes.
+  // The GTP sees no candidate files: an auditor's home is the proposals of referential
+  // changes, the GTP administrator's the administration.
   const gtp = isGtpAuditor(user);
+  const noFiles = gtp || user.role === 'gtp_admin';
   return (
     <header className="app-header">
       <Link to="/" className="app-header__brand">
         CQPM Hub
       </Link>
       <nav className="app-header__nav" aria-label="Navigation principale">
-        {!gtp && (
+        {!noFiles && (
           <NavLink to="/" end className="app-header__link">
             Tableau de bord
           </NavLink>
@@ -53,10 +57,15 @@ export function Header({ user }: { user: User }) {
         <NavLink to="/cqpm" className="app-header__link" data-testid="nav-cqpm">
           Référentiels CQPM
         </NavLink>
+        {canAdminister(user) && (
+          <NavLink to={ADMINISTRATION_PATH} className="app-header__link" data-testid="nav-administration">
+            Administration
+          </NavLink>
+        )}
         <NotificationBell />
       </nav>
       <div className="app-header__user" data-testid="current-user">
-        <span className="app-header__name">{user.display_name}</span>
+        <AccountMenu name={user.display_name} onLogout={logout} busy={busy} />
         <span className="app-header__meta">
           {user.organisation.name} · {roleLabel(user.role)}
           {college ? ` (${college})` : ''}

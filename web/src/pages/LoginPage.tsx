@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
+import { FORGOT_PASSWORD_PATH } from '../administration';
 import { reportError, type ErrorDescription } from '../errors';
 import { useSession } from '../session';
 import { usePageTitle } from '../usePageTitle';
@@ -17,7 +18,12 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const { setUser } = useSession();
-  const [login, setLogin] = useState('');
+  // The login just chosen on an invitation or reset page comes along: then the password has the focus.
+  const [givenLogin] = useState(() => {
+    const given = (location.state as { login?: unknown } | null)?.login;
+    return typeof given === 'string' ? given : '';
+  });
+  const [login, setLogin] = useState(givenLogin);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,7 +78,7 @@ export function LoginPage() {
               value={login}
               onChange={(e) => setLogin(e.target.value)}
               required
-              autoFocus
+              autoFocus={!givenLogin}
             />
           </div>
           <div className="field">
@@ -85,12 +91,18 @@ export function LoginPage() {
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               required
+              autoFocus={!!givenLogin}
             />
           </div>
           <button type="submit" className="button button--primary button--block" disabled={busy}>
             {busy ? 'Connexion…' : 'Se connecter'}
           </button>
         </form>
+        <p className="login__links">
+          <Link to={FORGOT_PASSWORD_PATH} data-testid="forgot-password-link">
+            Mot de passe oublié ?
+          </Link>
+        </p>
       </div>
     </main>
   );

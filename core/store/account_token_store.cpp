@@ -1,0 +1,69 @@
+#include "store/account_token_store.h"
+
+#include "store/row_reader.h"
+
+namespace cqpm::store::account_token_store {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::use;
+
+void replace(SqlSession& sql, const AccountToken& token) {
+  std::string user = token.user_id, purpose = token.purpose, at = token.created_at;
+  auto revoke = sql.statement(
+      "UPDATE account_tokens SET revoked_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND "
+      "revoked_at IS NULL");
+  revoke, use(at), use(user), use(purpose);
+  revoke.execute();
+  std::string hash = token.token_hash, expires = token.expires_at;
+  auto insert = sql.statement(
+      "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, "
+      "?)");
+  insert, use(hash), use(user), use(purpose), use(at), use(expires);
+  insert.execute();
+}
+
+std::optional<AccountToken> find(SqlSession& sql, const std::string& token_hash) {
+  std::string hash = token_hash;
+  auto stmt = sql.statement(
+      "SELECT token_hash, user_id, purpose, created_at, expires_at, used_at, revoked_at FROM account_tokens "
+      "WHERE token_hash = ?");
+  stmt, use(hash);
+  std::optional<AccountToken> found;
+  forEachRow(stmt, [&](const RowReader& row) {
+    found = AccountToken{row.text("token_hash"),        row.text("user_id"),    row.text("purpose"),
+                         row.text("created_at"),        row.text("expires_at"), row.optionalText("used_at"),
+                         row.optionalText("revoked_at")};
+  });
+  return found;
+}
+
+bool markUsed(SqlSession& sql, const std::string& token_hash, const std::string& at) {
+  std::string hash = token_hash, when = at;
+  auto stmt = sql.statement(
+      "UPDATE account_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS "
+      "NULL");
+  stmt, use(when), use(hash);
+  return stmt.execute() > 0;
+}
+
+std::int64_t revokeAllOfUser(SqlSession& sql, const std::string& user_id, const std::string& at) {
+  std::string user = user_id, when = at;
+  auto stmt = sql.statement(
+      "UPDATE account_tokens SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS "
+      "NULL");
+  stmt, use(when), use(user);
+  return static_cast<std::int64_t>(stmt.execute());
+}
+
+std::int64_t countSince(SqlSession& sql, const std::string& user_id, const std::string& purpose,
+                        const std::string& since) {
+  std::string user = user_id, kind = purpose, from = since;
+  Poco::Int64 total = 0;
+  auto stmt = sql.statement(
+      "SELECT COUNT(*) FROM account_tokens WHERE user_id = ? AND purpose = ? AND created_at >= ?");
+  stmt, use(user), use(kind), use(from), into(total);
+  stmt.execute();
+  return total;
+}
+
+}  // namespace cqpm::store::account_token_store

@@ -1,0 +1,20 @@
+/** The French sentence under a form field (its id is the input's aria-describedby); nothing when there is none. */
+export function FieldError({
+  id,
+  message,
+  technical,
+  testId,
+}: {
+  id: string;
+  message: string | undefined;
+  /** The server's English message, for support. */
+  technical?: string;
+  testId: string;
+}) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field__error" data-testid={testId} title={technical}>
+      {message}
+    </p>
+  );
+}
