@@ -10,6 +10,7 @@
 #include "common/random_bytes.h"
 #include "store/account_store.h"
 #include "store/account_token_store.h"
+#include "store/candidate_file_store.h"
 #include "store/notification_store.h"
 #include "store/organisation_store.h"
 
@@ -21,7 +22,15 @@ constexpr std::size_t kTokenBytes = 32;
 constexpr int kResetsPerHour = 3;
 
 std::string purposeName(LinkPurpose purpose) {
-  return purpose == LinkPurpose::kInvitation ? "invitation" : "password_reset";
+  switch (purpose) {
+    case LinkPurpose::kInvitation:
+      return "invitation";
+    case LinkPurpose::kPasswordReset:
+      return "password_reset";
+    case LinkPurpose::kFileLink:
+      return "file_link";
+  }
+  return "invitation";
 }
 
 [[noreturn]] void gone(const std::string& reason, const std::string& message) {
@@ -60,42 +69,100 @@ AccountLinks::AccountLinks(store::Database& db, const auth::PasswordHasher& hash
 std::string AccountLinks::linkUrl(LinkPurpose purpose, const std::string& token) const {
   std::string base = settings_.public_base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + (purpose == LinkPurpose::kInvitation ? "/invitation/" : "/mot-de-passe/") + token;
+  switch (purpose) {
+    case LinkPurpose::kInvitation:
+      return base + "/invitation/" + token;
+    case LinkPurpose::kPasswordReset:
+      return base + "/mot-de-passe/" + token;
+    case LinkPurpose::kFileLink:
+      return base + "/rattachement/" + token;
+  }
+  return base;
 }
 
-IssuedLink AccountLinks::issue(store::SqlSession& sql, const domain::UserAccount& user, LinkPurpose purpose,
-                               LinkChannel channel, const std::string& now) {
-  const std::string token = randomToken(kTokenBytes);
+IssuedLink AccountLinks::newLink(store::SqlSession& sql, const domain::UserAccount& user, LinkPurpose purpose,
+                                 const std::optional<std::string>& subject_id, std::string& token) {
+  token = randomToken(kTokenBytes);
   const Poco::Timestamp issued = clock_();
   IssuedLink link;
   link.expires_at = toIso8601(issued + Poco::Timespan(settings_.lifetime.count() * Poco::Timespan::HOURS));
   link.url = linkUrl(purpose, token);
-  store::account_token_store::replace(
-      sql, {sha256Hex(token), user.id, purposeName(purpose), toIso8601(issued), link.expires_at, {}, {}});
-  if (channel == LinkChannel::kCaller) {
-    link.delivery = "caller";
-    return link;
-  }
+  store::account_token_store::replace(sql, {sha256Hex(token),
+                                            user.id,
+                                            purposeName(purpose),
+                                            toIso8601(issued),
+                                            link.expires_at,
+                                            {},
+                                            {},
+                                            subject_id});
+  return link;
+}
+
+void AccountLinks::deliver(store::SqlSession& sql, const domain::UserAccount& user, const std::string& token,
+                           const std::string& title, const std::string& body, const std::string& now,
+                           IssuedLink& link) {
   if (!settings_.email_enabled) {
     link.delivery = "log";
+    return;
+  }
+  store::NotificationRecord notification;
+  notification.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  notification.user_id = user.id;
+  notification.kind = "account_link";
+  notification.source_key = "account_link:" + sha256Hex(token);
+  notification.title = title;
+  notification.body = body;
+  notification.created_at = now;
+  notification.email_state = "pending";
+  store::notification_store::insert(sql, notification);
+  link.delivery = "email";
+}
+
+IssuedLink AccountLinks::issue(store::SqlSession& sql, const domain::UserAccount& user, LinkPurpose purpose,
+                               LinkChannel channel, const std::string& now) {
+  std::string token;
+  IssuedLink link = newLink(sql, user, purpose, std::nullopt, token);
+  if (channel == LinkChannel::kCaller) {
+    link.delivery = "caller";
     return link;
   }
   const auto organisation = store::organisation_store::find(sql, user.organisation_id);
   const AccountMail mail = purpose == LinkPurpose::kInvitation
                                ? invitationMail(user, organisation ? organisation->name : "", link.url)
                                : passwordResetMail(user, link.url);
-  store::NotificationRecord notification;
-  notification.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
-  notification.user_id = user.id;
-  notification.kind = "account_link";
-  notification.source_key = "account_link:" + sha256Hex(token);
-  notification.title = mail.title;
-  notification.body = mail.body;
-  notification.created_at = now;
-  notification.email_state = "pending";
-  store::notification_store::insert(sql, notification);
-  link.delivery = "email";
+  deliver(sql, user, token, mail.title, mail.body, now, link);
   return link;
+}
+
+IssuedLink AccountLinks::issueFileLink(store::SqlSession& sql, const domain::UserAccount& user,
+                                       const std::string& file_id, const std::string& centre_name,
+                                       const std::string& cqpm_title, const std::string& now) {
+  std::string token;
+  IssuedLink link = newLink(sql, user, LinkPurpose::kFileLink, file_id, token);
+  const AccountMail mail = fileLinkMail(user, centre_name, cqpm_title, link.url);
+  deliver(sql, user, token, mail.title, mail.body, now, link);
+  announce(link, user.login);
+  return link;
+}
+
+std::string AccountLinks::acceptFileLink(const domain::Actor& actor, const std::string& token) {
+  const std::string now = toIso8601(clock_());
+  return db_.write([&](store::SqlSession& sql) {
+    const auto live = liveToken(sql, LinkPurpose::kFileLink, token, now);
+    if (live.user_id != actor.user_id || !live.subject_id) {
+      throw Error(ErrorCode::kNotFound, "this link is not valid", "token");
+    }
+    if (!store::account_token_store::markUsed(sql, live.token_hash, now))
+      gone("used", "this link was already used");
+    const auto centre = store::candidate_file_store::attachCandidate(sql, *live.subject_id, actor.user_id);
+    if (!centre) gone("revoked", "the file was attached to another account meanwhile");
+    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+    details->set("file_id", *live.subject_id);
+    recordAdminAct(sql, adminActorOf(actor),
+                   {"candidate_account_linked", "file", *live.subject_id, actor.login, *centre, details},
+                   now);
+    return *live.subject_id;
+  });
 }
 
 void AccountLinks::announce(const IssuedLink& link, const std::string& login) const {

@@ -15,7 +15,11 @@
 namespace cqpm::admin {
 
 /// What a one-time link lets its holder do.
-enum class LinkPurpose { kInvitation, kPasswordReset };
+enum class LinkPurpose {
+  kInvitation,     ///< choose the password of a new account
+  kPasswordReset,  ///< choose a new password
+  kFileLink,       ///< attach a file another centre opened to one's candidate account (signed in)
+};
 
 /// How a link reaches its person.
 enum class LinkChannel {
@@ -59,6 +63,18 @@ class AccountLinks {
   /// Issues a link for `user` inside the caller's write transaction.
   IssuedLink issue(store::SqlSession& sql, const domain::UserAccount& user, LinkPurpose purpose,
                    LinkChannel channel, const std::string& now);
+  /// Asks the candidate `user` (known to other centres) whether the file
+  /// `file_id` that `centre_name` opened for `cqpm_title` is theirs: a link
+  /// they follow signed in (acceptFileLink). Inside the caller's transaction;
+  /// a "log" link is announced at once.
+  IssuedLink issueFileLink(store::SqlSession& sql, const domain::UserAccount& user,
+                           const std::string& file_id, const std::string& centre_name,
+                           const std::string& cqpm_title, const std::string& now);
+  /// Attaches the link's file to the signed-in candidate's account; returns
+  /// the file's id. A link of another account is not found (404); dead links
+  /// are Error{kGone} as for inspect().
+  std::string acceptFileLink(const domain::Actor& actor, const std::string& token);
+
   /// After the transaction that issued it committed: prints a "log" link to
   /// the server's log, flagged as not e-mailed.
   void announce(const IssuedLink& link, const std::string& login) const;
@@ -84,6 +100,13 @@ class AccountLinks {
 
  private:
   std::string linkUrl(LinkPurpose purpose, const std::string& token) const;
+  /// Stores a new token of `purpose` for `user` (revoking the older one) and returns its link, not delivered
+  /// yet.
+  IssuedLink newLink(store::SqlSession& sql, const domain::UserAccount& user, LinkPurpose purpose,
+                     const std::optional<std::string>& subject_id, std::string& token);
+  /// E-mails `mail` (a notification of kind "account_link"), or marks the link "log" without SMTP.
+  void deliver(store::SqlSession& sql, const domain::UserAccount& user, const std::string& token,
+               const std::string& title, const std::string& body, const std::string& now, IssuedLink& link);
 
   store::Database& db_;
   const auth::PasswordHasher& hasher_;

@@ -36,6 +36,17 @@ AccountMail invitationMail(const domain::UserAccount& user, const std::string& o
               "\n\nSi vous n'attendiez pas ce message, ignorez-le : aucun mot de passe ne sera défini.\n"};
 }
 
+AccountMail fileLinkMail(const domain::UserAccount& user, const std::string& centre_name,
+                         const std::string& cqpm_title, const std::string& url) {
+  return {"Un dossier CQPM à votre nom",
+          "Bonjour " + user.display_name + ",\n\n" + centre_name +
+              " a ouvert un dossier de candidature au CQPM « " + cqpm_title +
+              " » à votre nom, avec votre adresse e-mail.\n" +
+              "S'il s'agit bien de vous, rattachez-le à votre compte CQPM Hub (« " + user.login +
+              " ») en ouvrant ce lien, après vous être connecté (valable 72 heures) :\n" + url +
+              "\n\nSinon, ignorez ce message : le dossier ne sera pas rattaché à votre compte.\n"};
+}
+
 AccountMail passwordResetMail(const domain::UserAccount& user, const std::string& url) {
   return {
       "Réinitialisation de votre mot de passe CQPM Hub",

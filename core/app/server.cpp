@@ -88,7 +88,14 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
 
   auth_ = std::make_unique<auth::AuthService>(*db_, auth::PasswordHasher(config_.password_cost),
                                               std::chrono::hours(config_.http.session_ttl_hours));
-  files_ = std::make_unique<files::CandidateFileService>(*db_, *engine_, *plugin_rules_);
+  admin::AccountLinkSettings links;
+  links.public_base_url = config_.http.public_base_url;
+  links.email_enabled = config_.smtp.enabled();
+  account_links_ = std::make_unique<admin::AccountLinks>(
+      *db_, auth_->hasher(), config_.clock ? config_.clock : deadlines::systemClock(), links);
+  candidate_accounts_ = std::make_unique<admin::CandidateAccounts>(*account_links_);
+  files_ =
+      std::make_unique<files::CandidateFileService>(*db_, *engine_, *plugin_rules_, *candidate_accounts_);
   transitions_ = std::make_unique<files::TransitionService>(*db_, *engine_, metrics_);
   modality_plans_ = std::make_unique<files::ModalityPlanService>(*db_, *plugin_rules_);
   opinions_ = std::make_unique<opinion::CompanyOpinionService>(*db_, *plugin_rules_);
@@ -138,7 +145,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                                      *organisations_,
                                                                      *accounts_,
                                                                      *account_links_,
-                                                                     *admin_log_});
+                                                                     *admin_log_,
+                                                                     *imports_});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||
@@ -182,11 +190,6 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
 }
 
 void Server::wireAdministration() {
-  admin::AccountLinkSettings links;
-  links.public_base_url = config_.http.public_base_url;
-  links.email_enabled = config_.smtp.enabled();
-  account_links_ = std::make_unique<admin::AccountLinks>(
-      *db_, auth_->hasher(), config_.clock ? config_.clock : deadlines::systemClock(), links);
   // A deactivated account or organisation loses its open live streams at once
   // (other instances see the revoked sessions at their next check).
   organisations_ = std::make_unique<admin::OrganisationService>(
@@ -194,6 +197,8 @@ void Server::wireAdministration() {
   accounts_ = std::make_unique<admin::AccountService>(
       *db_, *account_links_, [this](const std::string& user_id) { streams_->closeUser(user_id); });
   admin_log_ = std::make_unique<admin::AdminLogService>(*db_);
+  imports_ = std::make_unique<imports::CandidateImportService>(
+      *db_, *files_, *plugin_rules_, config_.clock ? config_.clock : deadlines::systemClock());
 }
 
 Server::~Server() {

@@ -80,6 +80,7 @@ class Server {
   auth::AuthService& auth() { return *auth_; }
   admin::AccountLinks& accountLinks() { return *account_links_; }
   admin::AdminLogService& adminLog() { return *admin_log_; }
+  imports::CandidateImportService& imports() { return *imports_; }
   const http::Router& router() const { return *router_; }
   deadlines::DeadlineService& deadlines() { return *deadlines_; }
   deadlines::ReportReminders& reminders() { return *reminders_; }
@@ -129,9 +130,11 @@ class Server {
   std::unique_ptr<juries::JuryDocuments> jury_documents_;
   std::unique_ptr<awards::AwardService> awards_;
   std::unique_ptr<admin::AccountLinks> account_links_;
+  std::unique_ptr<admin::CandidateAccounts> candidate_accounts_;
   std::unique_ptr<admin::OrganisationService> organisations_;
   std::unique_ptr<admin::AccountService> accounts_;
   std::unique_ptr<admin::AdminLogService> admin_log_;
+  std::unique_ptr<imports::CandidateImportService> imports_;
   std::unique_ptr<scheduler::Scheduler> scheduler_;  // after what its tasks use: stopped before they go
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;

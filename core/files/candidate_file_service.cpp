@@ -52,8 +52,9 @@ store::FileCursor decodeCursor(const std::string& text) {
 }  // namespace
 
 CandidateFileService::CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
-                                           plugins::PluginRules& rules)
-    : db_(db), engine_(engine), rules_(rules) {}
+                                           plugins::PluginRules& rules,
+                                           admin::CandidateAccounts& candidate_accounts)
+    : db_(db), engine_(engine), rules_(rules), candidate_accounts_(candidate_accounts) {}
 
 void CandidateFileService::validate(const Actor& actor, const NewFileRequest& request,
                                     SqlSession& sql) const {
@@ -93,6 +94,40 @@ void CandidateFileService::validate(const Actor& actor, const NewFileRequest& re
   }
 }
 
+domain::CandidateFile CandidateFileService::openIn(SqlSession& sql, const Actor& actor,
+                                                   const NewFileRequest& request) {
+  validate(actor, request, sql);
+  domain::CandidateFile file;
+  file.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  file.centre_id = actor.organisation_id;
+  file.company_id = request.company_id;
+  file.cqpm = request.cqpm;
+  file.pathway = request.pathway;
+  file.candidate = request.candidate;
+  file.registration_json = toJsonText(request.registration);
+  // The CQPM's own registration fields are its plugin's to check.
+  if (auto refusal = rules_.checkRegistration(file, actor)) {
+    throw Error(ErrorCode::kInvalidField, refusal->message, refusal->field, refusal->details);
+  }
+  file.state = engine_.definition().initialState();
+  file.version = 1;
+  file.created_at = file.updated_at = nowIso8601();
+  const auto* plugin = rules_.catalog().find(file.cqpm);
+  file.candidate_user_id =
+      candidate_accounts_.accountFor(sql, actor, file, plugin ? plugin->title : file.cqpm, file.created_at);
+  store::candidate_file_store::insert(sql, file);
+
+  domain::FileEvent created;
+  created.file_id = file.id;
+  created.transition = "create";
+  created.to_state = file.state;
+  created.actor_id = actor.user_id;
+  created.organisation_id = actor.organisation_id;
+  created.at = file.created_at;
+  store::event_store::append(sql, created);
+  return file;
+}
+
 store::StoredResponse CandidateFileService::create(
     const Actor& actor, const NewFileRequest& request, const std::optional<IdempotencyKey>& idempotency,
     const std::function<store::StoredResponse(const CandidateFileView&)>& render) {
@@ -103,37 +138,7 @@ store::StoredResponse CandidateFileService::create(
         return *replay;
       }
     }
-    validate(actor, request, sql);
-    domain::CandidateFile file;
-    file.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
-    file.centre_id = actor.organisation_id;
-    file.company_id = request.company_id;
-    file.cqpm = request.cqpm;
-    file.pathway = request.pathway;
-    file.candidate = request.candidate;
-    file.registration_json = toJsonText(request.registration);
-    // The CQPM's own registration fields are its plugin's to check.
-    if (auto refusal = rules_.checkRegistration(file, actor)) {
-      throw Error(ErrorCode::kInvalidField, refusal->message, refusal->field, refusal->details);
-    }
-    if (auto account =
-            store::account_store::findUserByEmail(sql, request.candidate.email, domain::Role::kCandidate)) {
-      file.candidate_user_id = account->id;
-    }
-    file.state = engine_.definition().initialState();
-    file.version = 1;
-    file.created_at = file.updated_at = nowIso8601();
-    store::candidate_file_store::insert(sql, file);
-
-    domain::FileEvent created;
-    created.file_id = file.id;
-    created.transition = "create";
-    created.to_state = file.state;
-    created.actor_id = actor.user_id;
-    created.organisation_id = actor.organisation_id;
-    created.at = file.created_at;
-    store::event_store::append(sql, created);
-
+    const domain::CandidateFile file = openIn(sql, actor, request);
     const auto view =
         store::candidate_file_store::find(sql, file.id, {access::FileScope::Kind::kEverything, {}});
     store::StoredResponse response = render(*view);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "admin/candidate_accounts.h"
 #include "domain/actor.h"
 #include "domain/file_event.h"
 #include "files/idempotent_write.h"
@@ -34,8 +35,9 @@ struct FilePage {
 /// scope (access::fileScopeFor): a file out of scope is "not found". Thread-safe.
 class CandidateFileService {
  public:
+  /// `candidate_accounts` links each new file to its candidate's account (see admin/candidate_accounts.h).
   CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
-                       plugins::PluginRules& rules);
+                       plugins::PluginRules& rules, admin::CandidateAccounts& candidate_accounts);
 
   /// Opens a file in the workflow's initial state for the actor's centre and
   /// records the creation event. Only centre coordinators may. Throws
@@ -45,6 +47,12 @@ class CandidateFileService {
       const domain::Actor& actor, const NewFileRequest& request,
       const std::optional<IdempotencyKey>& idempotency,
       const std::function<store::StoredResponse(const store::CandidateFileView&)>& render);
+
+  /// What create() does, on the caller's write transaction and without
+  /// idempotency: a batch (a candidate import) opens many files in one
+  /// transaction. Same errors as create(); returns the new file.
+  domain::CandidateFile openIn(store::SqlSession& sql, const domain::Actor& actor,
+                               const NewFileRequest& request);
 
   /// The file, or Error{kNotFound} if it does not exist or is out of scope.
   store::CandidateFileView get(const domain::Actor& actor, const std::string& id);
@@ -67,6 +75,7 @@ class CandidateFileService {
   store::Database& db_;
   const workflow::WorkflowEngine& engine_;
   plugins::PluginRules& rules_;
+  admin::CandidateAccounts& candidate_accounts_;
 };
 
 }  // namespace cqpm::files

@@ -18,6 +18,7 @@
 #include "files/modality_plan_service.h"
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
+#include "imports/candidate_import_service.h"
 #include "juries/decision_service.h"
 #include "juries/jury_documents.h"
 #include "juries/jury_session_service.h"
@@ -76,6 +77,7 @@ struct ApiContext {
   admin::AccountService& accounts;
   admin::AccountLinks& account_links;
   admin::AdminLogService& admin_log;
+  imports::CandidateImportService& imports;
 };
 
 }  // namespace cqpm::http

@@ -164,8 +164,9 @@ Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& re
     body_read = true;  // from here on the connection's framing is settled
     request.body =
         readBody(raw, context_.settings.max_body_bytes, context_.settings.request_deadline_seconds);
-    if (!request.body.empty() && !content_type.starts_with("application/json")) {
-      throw Error(ErrorCode::kUnsupportedMediaType, "the body must be application/json", "Content-Type");
+    if (!request.body.empty() && !content_type.starts_with(match.route->body_type)) {
+      throw Error(ErrorCode::kUnsupportedMediaType, "the body must be " + match.route->body_type,
+                  "Content-Type");
     }
   }
   if (match.route->access == Access::kAuthenticated) {

@@ -24,6 +24,8 @@ struct Route {
   /// The handler reads the body itself from Request::raw (uploads, streamed to
   /// disk under their own limit); the connection is closed after the answer.
   bool streams_body = false;
+  /// The media type a (non-streamed) body must have: JSON everywhere but the CSV of candidate imports.
+  std::string body_type = "application/json";
 };
 
 /// Result of matching a request line against the table.

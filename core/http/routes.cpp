@@ -12,6 +12,7 @@
 #include "http/handlers/file_handlers.h"
 #include "http/handlers/git_handlers.h"
 #include "http/handlers/health_handlers.h"
+#include "http/handlers/import_handlers.h"
 #include "http/handlers/jury_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/opinion_handlers.h"
@@ -40,6 +41,7 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"POST", "/api/v1/auth/logout",                kAuthenticated, bind(logout)},
       {"GET",  "/api/v1/me",                         kAuthenticated, bind(me)},
       {"POST", "/api/v1/me/password",                kAuthenticated, bind(changeOwnPassword)},
+      {"POST", "/api/v1/me/file-links/{token}",      kAuthenticated, bind(acceptFileLink)},
       // One-time links: whoever holds the token may set the password, and nothing more.
       {"GET",  "/api/v1/auth/invitations/{token}",   kPublic,        bind(inspectInvitation)},
       {"POST", "/api/v1/auth/invitations/{token}",   kPublic,        bind(acceptInvitation)},
@@ -60,6 +62,10 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"POST", "/api/v1/users/{id}/reactivation",    kAuthenticated, bind(reactivateAccount)},
       {"GET",  "/api/v1/admin/log",                  kAuthenticated, bind(adminLog)},
       {"GET",  "/api/v1/admin/log.csv",              kAuthenticated, bind(adminLogCsv)},
+      {"GET",  "/api/v1/imports/candidates/template", kAuthenticated, bind(candidateImportTemplate)},
+      {"POST", "/api/v1/imports/candidates",         kAuthenticated, bind(previewCandidateImport), false, "text/csv"},
+      {"GET",  "/api/v1/imports/{id}",               kAuthenticated, bind(getCandidateImport)},
+      {"POST", "/api/v1/imports/{id}/confirmation",  kAuthenticated, bind(confirmCandidateImport)},
       {"GET",  "/api/v1/workflows/{id}",             kAuthenticated, bind(workflowDefinition)},
       {"POST", "/api/v1/files",                      kAuthenticated, bind(createFile)},
       {"GET",  "/api/v1/files",                      kAuthenticated, bind(listFiles)},

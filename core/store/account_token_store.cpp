@@ -8,31 +8,36 @@ using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::use;
 
 void replace(SqlSession& sql, const AccountToken& token) {
-  std::string user = token.user_id, purpose = token.purpose, at = token.created_at;
+  std::string user = token.user_id, purpose = token.purpose, at = token.created_at,
+              subject = token.subject_id.value_or("");
   auto revoke = sql.statement(
-      "UPDATE account_tokens SET revoked_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND "
-      "revoked_at IS NULL");
-  revoke, use(at), use(user), use(purpose);
+      "UPDATE account_tokens SET revoked_at = ? WHERE user_id = ? AND purpose = ? AND COALESCE(subject_id, "
+      "'') = ? "
+      "AND used_at IS NULL AND revoked_at IS NULL");
+  revoke, use(at), use(user), use(purpose), use(subject);
   revoke.execute();
   std::string hash = token.token_hash, expires = token.expires_at;
+  Poco::Nullable<std::string> subject_id;
+  if (token.subject_id) subject_id = *token.subject_id;
   auto insert = sql.statement(
-      "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, "
-      "?)");
-  insert, use(hash), use(user), use(purpose), use(at), use(expires);
+      "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, subject_id) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  insert, use(hash), use(user), use(purpose), use(at), use(expires), use(subject_id);
   insert.execute();
 }
 
 std::optional<AccountToken> find(SqlSession& sql, const std::string& token_hash) {
   std::string hash = token_hash;
   auto stmt = sql.statement(
-      "SELECT token_hash, user_id, purpose, created_at, expires_at, used_at, revoked_at FROM account_tokens "
-      "WHERE token_hash = ?");
+      "SELECT token_hash, user_id, purpose, created_at, expires_at, used_at, revoked_at, subject_id "
+      "FROM account_tokens WHERE token_hash = ?");
   stmt, use(hash);
   std::optional<AccountToken> found;
   forEachRow(stmt, [&](const RowReader& row) {
-    found = AccountToken{row.text("token_hash"),        row.text("user_id"),    row.text("purpose"),
-                         row.text("created_at"),        row.text("expires_at"), row.optionalText("used_at"),
-                         row.optionalText("revoked_at")};
+    found = AccountToken{
+        row.text("token_hash"),         row.text("user_id"),           row.text("purpose"),
+        row.text("created_at"),         row.text("expires_at"),        row.optionalText("used_at"),
+        row.optionalText("revoked_at"), row.optionalText("subject_id")};
   });
   return found;
 }

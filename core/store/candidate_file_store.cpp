@@ -177,6 +177,30 @@ void insert(SqlSession& sql, const CandidateFile& file) {
   stmt.execute();
 }
 
+std::optional<std::string> attachCandidate(SqlSession& sql, const std::string& file_id,
+                                           const std::string& user_id) {
+  std::string file = file_id, user = user_id;
+  auto update = sql.statement(
+      "UPDATE candidate_files SET candidate_user_id = ? WHERE id = ? AND candidate_user_id IS NULL");
+  update, use(user), use(file);
+  if (update.execute() != 1) return std::nullopt;
+  std::optional<std::string> centre;
+  auto stmt = sql.statement("SELECT centre_id FROM candidate_files WHERE id = ?");
+  stmt, use(file);
+  forEachRow(stmt, [&](const RowReader& row) { centre = row.text("centre_id"); });
+  return centre;
+}
+
+bool centreKnowsCandidate(SqlSession& sql, const std::string& centre_id, const std::string& user_id) {
+  std::string centre = centre_id, user = user_id;
+  Poco::Int64 files = 0;
+  auto stmt =
+      sql.statement("SELECT COUNT(*) FROM candidate_files WHERE centre_id = ? AND candidate_user_id = ?");
+  stmt, use(centre), use(user), Poco::Data::Keywords::into(files);
+  stmt.execute();
+  return files > 0;
+}
+
 std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
                                       const access::FileScope& scope) {
   Conditions conditions(scope, FileFilter{}, false);

@@ -40,6 +40,12 @@ struct FileCursor {
 namespace candidate_file_store {
 
 void insert(SqlSession& sql, const domain::CandidateFile& file);
+/// Links the file to the candidate's account if it has none yet; returns the
+/// file's centre, or nullopt when the file is missing or already linked.
+std::optional<std::string> attachCandidate(SqlSession& sql, const std::string& file_id,
+                                           const std::string& user_id);
+/// True when the centre holds a file of this candidate account.
+bool centreKnowsCandidate(SqlSession& sql, const std::string& centre_id, const std::string& user_id);
 std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id, const access::FileScope& scope);
 /// Up to `limit` files after `after`, newest first.
 std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& scope, const FileFilter& filter,

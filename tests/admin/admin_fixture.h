@@ -87,6 +87,24 @@ class AdminTest : public ApiTest {
     return client().request(method, path, body, headers);
   }
 
+  /// The entries of the administration log after position `after`, as `token` reads them, newest first.
+  std::vector<Poco::JSON::Object::Ptr> logAfter(const std::string& token, int after) const {
+    std::vector<Poco::JSON::Object::Ptr> entries;
+    const auto items = client().get("/api/v1/admin/log?limit=200", token).json()->getArray("items");
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      const auto entry = items->getObject(static_cast<unsigned>(i));
+      if (entry->getValue<int>("seq") > after) entries.push_back(entry);
+    }
+    return entries;
+  }
+
+  /// The position of the newest entry of the administration log (0 when empty).
+  int lastLogSeq() const {
+    const auto items =
+        client().get("/api/v1/admin/log?limit=1", client().login("admin")).json()->getArray("items");
+    return items->size() == 0 ? 0 : items->getObject(0)->getValue<int>("seq");
+  }
+
   /// The id of the organisation of `token`'s account.
   std::string ownOrganisation(const std::string& token) const {
     return client().get("/api/v1/me", token).json()->getObject("organisation")->getValue<std::string>("id");

@@ -9,6 +9,7 @@ import { AccountsPage } from './pages/AccountsPage';
 import { AdminLogPage } from './pages/AdminLogPage';
 import { AdministrationLayout } from './pages/AdministrationLayout';
 import { AdministrationPage } from './pages/AdministrationPage';
+import { CandidateImportPage } from './pages/CandidateImportPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CqpmCataloguePage } from './pages/CqpmCataloguePage';
 import { CqpmDiffPage } from './pages/CqpmDiffPage';
@@ -16,6 +17,7 @@ import { CqpmPage } from './pages/CqpmPage';
 import { CqpmVersionPage } from './pages/CqpmVersionPage';
 import { CqpmVersionsPage } from './pages/CqpmVersionsPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { FileLinkPage } from './pages/FileLinkPage';
 import { FilePage } from './pages/FilePage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { JurySessionPage } from './pages/JurySessionPage';
@@ -130,6 +132,8 @@ export function App() {
           <Route path="invitation/:token" element={<SetPasswordPage purpose="invitation" />} />
           <Route path="mot-de-passe/:token" element={<SetPasswordPage purpose="reset" />} />
           <Route path="mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+          {/* With or without a session: signed out, it explains and leads to the login page, which comes back. */}
+          <Route path="rattachement/:token" element={<FileLinkPage />} />
           <Route element={<AuthenticatedLayout />}>
             <Route index element={<HomePage />} />
             <Route path="dossiers/:id" element={<FilePage />} />
@@ -151,6 +155,7 @@ export function App() {
               <Route path="organisations/:id" element={<OrganisationPage />} />
               <Route path="comptes" element={<AccountsPage />} />
               <Route path="comptes/:id" element={<AccountPage />} />
+              <Route path="import" element={<CandidateImportPage />} />
               <Route path="journal" element={<AdminLogPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />

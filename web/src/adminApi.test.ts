@@ -1,35 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, api, setUnauthorizedHandler } from './api';
 import { ADMIN_LOG_CSV_URL, accountApi, adminLogApi, organisationApi, passwordApi } from './adminApi';
-
-type Call = { url: string; init: RequestInit };
-
-/** Answers each call with the next response; the last one repeats. */
-function mockFetch(responses: { status: number; body?: unknown }[], calls: Call[]) {
-  let n = 0;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit) => {
-      calls.push({ url, init });
-      const r = responses[Math.min(n++, responses.length - 1)]!;
-      const text = r.body === undefined ? null : JSON.stringify(r.body);
-      return new Response(r.status === 204 ? null : text, { status: r.status, headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-}
-
-const headersOf = (call: Call) => call.init.headers as Record<string, string>;
-const bodyOf = (call: Call) => JSON.parse(call.init.body as string) as unknown;
+import { bodyOf, headersOf, mockFetch, recordCalls } from './fetchMock';
 
 describe('administration client', () => {
-  let calls: Call[];
-  beforeEach(() => {
-    calls = [];
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    setUnauthorizedHandler(null);
-  });
+  const calls = recordCalls();
 
   it('lists organisations with their filters, and follows the cursors for pickers', async () => {
     mockFetch([{ status: 200, body: { items: [{ id: 'c1' }], next_cursor: 'n1' } }, { status: 200, body: { items: [{ id: 'c2' }] } }], calls);

@@ -1,6 +1,7 @@
 // Calls of the administration pages (organisations, accounts, the administration
-// log) and of the password pages (same client as api.ts: session cookie, CSRF
-// header on writes, 401 → login). The one-time link calls need no session.
+// log, the candidate import) and of the password pages (same client as api.ts:
+// session cookie, CSRF header on writes, 401 → login). The one-time link calls
+// need no session.
 
 import { API_PREFIX, MAX_PAGE_SIZE, buildQuery, listAll, request } from './api';
 import type {
@@ -9,6 +10,7 @@ import type {
   AccountPatch,
   AdminLogEntry,
   CreatedAccount,
+  ImportPreview,
   InvitationSent,
   LinkInfo,
   NewAccount,
@@ -93,5 +95,26 @@ export const passwordApi = {
   /** With the session: the signed-in user changes their own password. */
   change(currentPassword: string, newPassword: string): Promise<void> {
     return request('POST', '/me/password', { body: { current_password: currentPassword, new_password: newPassword } });
+  },
+};
+
+/** The template of the candidate import: a plain link, downloaded with the session cookie. */
+export const CANDIDATE_TEMPLATE_URL = `${API_PREFIX}/imports/candidates/template`;
+
+/** The candidate import of a centre coordinator: a CSV file previewed (nothing created), then confirmed. */
+export const importApi = {
+  /** The file's bytes as read (UTF-8, with or without a BOM; ';' or ',' separated). */
+  preview(filename: string, bytes: ArrayBuffer | Blob): Promise<ImportPreview> {
+    return request('POST', `/imports/candidates${buildQuery({ filename })}`, {
+      body: bytes,
+      headers: { 'Content-Type': 'text/csv' },
+    });
+  },
+  get(importId: string, signal?: AbortSignal): Promise<ImportPreview> {
+    return request('GET', `/imports/${id(importId)}`, { signal });
+  },
+  /** Creates every file of the preview in one transaction, or none; again, the same answer. */
+  confirm(importId: string): Promise<ImportPreview> {
+    return request('POST', `/imports/${id(importId)}/confirmation`);
   },
 };

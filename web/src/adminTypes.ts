@@ -1,9 +1,9 @@
 // Shapes of the administration API (/api/v1/organisations, /users, /admin/log)
 // and of the one-time links and password calls (/auth/invitations,
-// /auth/password-resets, /me/password).
+// /auth/password-resets, /me/password), and of the candidate import (/imports).
 
 import type { ListPage } from './api';
-import type { OrganisationRef, RoleId } from './types';
+import type { OrganisationRef, PathwayId, RoleId } from './types';
 
 export type OrganisationKind = 'centre' | 'company' | 'gtp' | 'platform';
 
@@ -128,4 +128,44 @@ export interface AdminLogEntry {
   centre_id: string | null;
   details: Record<string, unknown>;
   hash: string;
+}
+
+/** One thing wrong with an imported file. */
+export interface ImportError {
+  /** The file's line (1 for the header). */
+  line: number;
+  /** The column at fault as the file's header names it; "" when the whole line is at fault. */
+  column: string;
+  /** French, without the line or column: « la date de naissance « 31/02/1990 » n'existe pas ». */
+  message: string;
+}
+
+/** A valid line of an imported file: the candidate file it opens (file_id once confirmed). */
+export interface ImportRow {
+  line: number;
+  family_name: string;
+  given_name: string;
+  /** YYYY-MM-DD. */
+  birth_date: string;
+  email: string;
+  cqpm: string;
+  cqpm_title: string;
+  pathway: PathwayId | string;
+  company: OrganisationRef | null;
+  file_id: string | null;
+}
+
+/** A candidate import (POST /imports/candidates, GET /imports/{id}): previewed, then confirmed. */
+export interface ImportPreview {
+  id: string;
+  state: 'previewed' | 'confirmed' | string;
+  filename: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+  line_count: number;
+  valid_count: number;
+  error_count: number;
+  can_confirm: boolean;
+  errors: ImportError[];
+  rows: ImportRow[];
 }

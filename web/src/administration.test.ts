@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   LOG_DELIVERY_MESSAGE,
   REGIONS,
+  ROLE_ORDER,
   accountFieldOf,
   accountPatch,
   accountRequest,
@@ -10,6 +11,7 @@ import {
   activeFilterOf,
   canAdminister,
   canEditOrganisation,
+  canImportCandidates,
   canManageAccount,
   creatableKinds,
   creatableRoles,
@@ -108,6 +110,13 @@ describe('who administers what', () => {
     expect(canAdminister(null)).toBe(false);
   });
 
+  it('lets only a centre coordinator import candidates', () => {
+    expect(canImportCandidates(coordinator)).toBe(true);
+    expect(canImportCandidates(admin)).toBe(false);
+    expect(canImportCandidates(gtpAdmin)).toBe(false);
+    expect(canImportCandidates(null)).toBe(false);
+  });
+
   it('lets only the administrator create centres, the GTP and the platform; a coordinator creates companies', () => {
     expect(creatableKinds(admin)).toEqual(['centre', 'company', 'gtp', 'platform']);
     expect(creatableKinds(coordinator)).toEqual(['company']);
@@ -124,16 +133,8 @@ describe('who administers what', () => {
   });
 
   it('offers every role to the administrator, the centre roles to a coordinator, auditors to the GTP administrator', () => {
-    expect(creatableRoles(admin)).toEqual([
-      'centre_coordinator',
-      'evaluator',
-      'jury_member',
-      'candidate',
-      'company_tutor',
-      'gtp_auditor',
-      'gtp_admin',
-      'admin',
-    ]);
+    expect(creatableRoles(admin)).toEqual(ROLE_ORDER);
+    expect(ROLE_ORDER).toHaveLength(8);
     expect(creatableRoles(coordinator)).toEqual(['evaluator', 'jury_member', 'candidate', 'company_tutor']);
     expect(creatableRoles(gtpAdmin)).toEqual(['gtp_auditor']);
     expect(creatableRoles(user('evaluator'))).toEqual([]);

@@ -36,6 +36,7 @@ export const ADMINISTRATION_PATH = '/administration';
 export const ORGANISATIONS_PATH = '/administration/organisations';
 export const ACCOUNTS_PATH = '/administration/comptes';
 export const ADMIN_LOG_PATH = '/administration/journal';
+export const IMPORT_PATH = '/administration/import';
 export const LOGIN_PAGE_PATH = '/connexion';
 export const FORGOT_PASSWORD_PATH = '/mot-de-passe-oublie';
 export const CHANGE_PASSWORD_PATH = '/mon-compte/mot-de-passe';
@@ -59,6 +60,11 @@ export const ADMINISTRATOR_ROLES: readonly string[] = ['admin', 'centre_coordina
 
 export function canAdminister(user: Actor): boolean {
   return !!user && ADMINISTRATOR_ROLES.includes(user.role);
+}
+
+/** Only a centre's coordinator imports candidates, into their own centre. */
+export function canImportCandidates(user: Actor): boolean {
+  return user?.role === 'centre_coordinator';
 }
 
 // ---- Régions and départements ------------------------------------------------------

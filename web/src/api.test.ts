@@ -1,34 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, api, buildQuery, newIdempotencyKey, setUnauthorizedHandler } from './api';
-
-type Call = { url: string; init: RequestInit };
-
-function mockFetch(status: number, body: unknown, calls: Call[]) {
-  const fn = vi.fn(async (url: string, init: RequestInit) => {
-    calls.push({ url, init });
-    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-    return new Response(status === 204 ? null : text, { status, headers: { 'Content-Type': 'application/json' } });
-  });
-  vi.stubGlobal('fetch', fn);
-  return fn;
-}
-
-function headersOf(call: Call): Record<string, string> {
-  return call.init.headers as Record<string, string>;
-}
+import { headersOf, mockFetch, recordCalls } from './fetchMock';
 
 describe('api client', () => {
-  let calls: Call[];
-  beforeEach(() => {
-    calls = [];
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    setUnauthorizedHandler(null);
-  });
+  const calls = recordCalls();
 
   it('sends GETs same-origin without the CSRF header', async () => {
-    mockFetch(200, { items: [], next_cursor: null }, calls);
+    mockFetch({ status: 200, body: { items: [], next_cursor: null } }, calls);
     const result = await api.listFiles({ state: 'registered', cqpm: '', q: 'dupont', limit: 25, cursor: null });
     expect(result.items).toEqual([]);
     expect(calls[0]!.url).toBe('/api/v1/files?state=registered&q=dupont&limit=25');
@@ -38,7 +16,7 @@ describe('api client', () => {
   });
 
   it('sends the CSRF header, a JSON body and the idempotency key on a transition', async () => {
-    mockFetch(200, { id: 'f1', state: 'withdrawn', version: 3 }, calls);
+    mockFetch({ status: 200, body: { id: 'f1', state: 'withdrawn', version: 3 } }, calls);
     await api.fireTransition('f1', 'withdraw', 2, { reason: 'Abandon' }, 'key-1');
     const call = calls[0]!;
     expect(call.url).toBe('/api/v1/files/f1/transitions');
@@ -55,7 +33,7 @@ describe('api client', () => {
   });
 
   it('reads the CQPMs and one referential', async () => {
-    mockFetch(200, { items: [] }, calls);
+    mockFetch({ status: 200, body: { items: [] } }, calls);
     await api.listCqpms();
     await api.getCqpm('maintenance-industrielle');
     expect(calls.map((c) => [c.init.method, c.url])).toEqual([
@@ -65,7 +43,7 @@ describe('api client', () => {
   });
 
   it('reads and saves the modality plan with PUT, the CSRF header and the expected version', async () => {
-    mockFetch(200, { file_id: 'f 1', file_version: 4 }, calls);
+    mockFetch({ status: 200, body: { file_id: 'f 1', file_version: 4 } }, calls);
     await api.modalityPlan('f 1');
     const plan = {
       expected_version: 3,
@@ -85,14 +63,16 @@ describe('api client', () => {
 
   it("keeps a plugin refusal's details (message_fr, competency)", async () => {
     mockFetch(
-      422,
       {
+        status: 422,
+        body: {
         error: {
           code: 'guard_failed',
           message: 'competency 4: the intervention must be of the 2nd or 3rd level',
           field: 'competencies[3].details.intervention_level',
           details: { competency: 4, message_fr: "Compétence 4 : l'intervention doit être de 2e ou de 3e niveau.", plugin: 'maintenance-industrielle' },
         },
+      },
       },
       calls,
     );
@@ -103,15 +83,17 @@ describe('api client', () => {
   });
 
   it('sends the CSRF header on a body-less POST (logout) and accepts 204', async () => {
-    mockFetch(204, undefined, calls);
+    mockFetch({ status: 204 }, calls);
     await expect(api.logout()).resolves.toBeUndefined();
     expect(headersOf(calls[0]!)['X-CQPM-CSRF']).toBe('1');
   });
 
   it('turns an error body into an ApiError with code, field and details', async () => {
     mockFetch(
-      409,
-      { error: { code: 'version_conflict', message: 'stale', field: 'expected_version', details: { current_version: 4 } } },
+      {
+        status: 409,
+        body: { error: { code: 'version_conflict', message: 'stale', field: 'expected_version', details: { current_version: 4 } } },
+      },
       calls,
     );
     const err = await api.fireTransition('f1', 'register', 1, {}).catch((e: unknown) => e);
@@ -121,7 +103,7 @@ describe('api client', () => {
   });
 
   it('gives a French message when the error body is not JSON', async () => {
-    mockFetch(502, '<html>Bad gateway</html>', calls);
+    mockFetch({ status: 502, body: '<html>Bad gateway</html>' }, calls);
     const err = (await api.me().catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(502);
     expect(err.code).toBe('http_error');
@@ -129,38 +111,22 @@ describe('api client', () => {
   });
 
   it('puts the Retry-After header into details.retry_after', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'too many', field: 'login' } }), {
-            status: 429,
-            headers: { 'Content-Type': 'application/json', 'Retry-After': '42' },
-          }),
-      ),
-    );
+    const body = { error: { code: 'rate_limited', message: 'too many', field: 'login' } };
+    mockFetch({ status: 429, body, headers: { 'Retry-After': '42' } }, calls);
     const err = (await api.login('centre', 'x').catch((e: unknown) => e)) as ApiError;
     expect(err).toMatchObject({ status: 429, code: 'rate_limited', field: 'login' });
     expect(err.details).toEqual({ retry_after: 42 });
   });
 
   it('keeps details.retry_after from the body over the header', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'too many', details: { retry_after: 7 } } }), {
-            status: 429,
-            headers: { 'Content-Type': 'application/json', 'Retry-After': '42' },
-          }),
-      ),
-    );
+    const body = { error: { code: 'rate_limited', message: 'too many', details: { retry_after: 7 } } };
+    mockFetch({ status: 429, body, headers: { 'Retry-After': '42' } }, calls);
     const err = (await api.login('centre', 'x').catch((e: unknown) => e)) as ApiError;
     expect(err.details).toEqual({ retry_after: 7 });
   });
 
   it('calls the unauthorized handler on a 401', async () => {
-    mockFetch(401, { error: { code: 'unauthenticated', message: 'no session' } }, calls);
+    mockFetch({ status: 401, body: { error: { code: 'unauthenticated', message: 'no session' } } }, calls);
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
     await expect(api.getFile('f1')).rejects.toMatchObject({ status: 401 });
@@ -168,7 +134,7 @@ describe('api client', () => {
   });
 
   it('does not redirect on a failed login (401 means wrong password there)', async () => {
-    mockFetch(401, { error: { code: 'unauthenticated', message: 'bad credentials' } }, calls);
+    mockFetch({ status: 401, body: { error: { code: 'unauthenticated', message: 'bad credentials' } } }, calls);
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
     await expect(api.login('centre', 'nope')).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
@@ -187,7 +153,7 @@ describe('api client', () => {
   });
 
   it('reads the referential history and sends the GTP proposals', async () => {
-    mockFetch(200, { items: [] }, calls);
+    mockFetch({ status: 200, body: { items: [] } }, calls);
     await api.referentialVersions('fabrication-additive');
     await api.referentialVersion('fabrication-additive', 2);
     await api.pinnedFiles('fabrication-additive', 1);

@@ -98,6 +98,7 @@ function retryAfterSeconds(response: Response): number | null {
 }
 
 export interface RequestOptions {
+  /** JSON-encoded; FormData and raw bytes (Blob, ArrayBuffer: give their Content-Type in headers) are sent as they are. */
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -108,9 +109,11 @@ export interface RequestOptions {
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (method !== 'GET' && method !== 'HEAD') headers[CSRF_HEADER] = '1';
-  let body: string | FormData | undefined;
+  let body: string | FormData | Blob | ArrayBuffer | undefined;
   if (options.body instanceof FormData) {
     body = options.body; // multipart: the browser writes Content-Type with its boundary
+  } else if (options.body instanceof Blob || options.body instanceof ArrayBuffer) {
+    body = options.body; // a file's bytes, as read
   } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);

@@ -36,7 +36,11 @@ export interface ErrorContext {
     // One-time links (invitation, password reset) and passwords.
     | 'password_link'
     | 'password_reset_request'
-    | 'password_change';
+    | 'password_change'
+    // The link a candidate follows to attach a file another centre opened to their account.
+    | 'file_link'
+    // The candidate import (a CSV previewed, then confirmed).
+    | 'import';
   /** The values sent, by API field name ("candidate.given_name"...): tells "required" from "too long". */
   values?: Readonly<Record<string, unknown>>;
   /** The file's pathway, to explain the company and company-opinion guards. */
@@ -210,9 +214,21 @@ export const PASSWORD_MISMATCH_MESSAGE = 'Les deux mots de passe ne sont pas ide
 export const CURRENT_PASSWORD_MESSAGE = 'Mot de passe actuel incorrect.';
 export const PASSWORD_POLICY_SUMMARY =
   'au moins 12 caractères, différent de votre identifiant, pas un mot de passe courant';
+/** The largest candidate file the import accepts: 1 MiB. */
+export const IMPORT_MAX_BYTES = 1024 * 1024;
+export const IMPORT_TOO_LARGE_MESSAGE =
+  "Le fichier dépasse 1 Mo, la taille la plus grande qu'un import accepte : découpez-le en plusieurs fichiers.";
+export const IMPORT_HAS_ERRORS_MESSAGE =
+  "Le fichier contient des erreurs : aucun dossier n'a été créé. Corrigez-le, puis vérifiez-le de nouveau.";
 export const GONE_MESSAGE = "Ce lien n'est plus valable : demandez-en un nouveau.";
 export const LINK_NOT_FOUND_MESSAGE =
   "Ce lien n'est pas valide : vérifiez qu'il est complet (toute l'adresse reçue par e-mail), ou demandez-en un nouveau.";
+
+export const FILE_LINK_NOT_FOUND_MESSAGE =
+  "Ce lien n'est pas valable pour ce compte. Vérifiez que vous êtes connecté avec le compte qui a reçu l'e-mail.";
+/** A file link already used: the password links' sentence ("votre mot de passe est choisi") would be wrong here. */
+export const FILE_LINK_USED_MESSAGE =
+  "Ce lien a déjà servi : le dossier a déjà été rattaché. S'il l'a été à votre compte, il figure dans votre tableau de bord.";
 
 /** "1 024" (a space between thousands, as the other sentences write it). */
 function groupDigits(n: number): string {
@@ -310,6 +326,10 @@ function administrationInvalidField(field: string | null, context: ErrorContext)
         : 'Saisissez le nouveau mot de passe.';
     case 'token':
       return LINK_NOT_FOUND_MESSAGE;
+    case 'file':
+      return 'Le fichier envoyé est vide : choisissez le fichier CSV des candidats.';
+    case 'filename':
+      return "Le nom du fichier n'est pas accepté : renommez-le, par exemple candidats.csv, et choisissez-le de nouveau.";
     default:
       break;
   }
@@ -334,6 +354,7 @@ const FORBIDDEN_MESSAGES: Partial<Record<NonNullable<ErrorContext['operation']>,
   invitation: "Vous n'avez pas le droit d'envoyer une invitation pour ce compte.",
   admin_log: "Vous n'avez pas le droit de consulter le journal d'administration.",
   password_change: "Vous n'avez pas le droit de changer ce mot de passe.",
+  import: "Seul le coordinateur d'un centre importe des candidats, dans son centre.",
 };
 
 // ---- invalid_field -------------------------------------------------------
@@ -556,6 +577,8 @@ export function frenchErrorMessage(
     case 'not_found':
       if (field === 'version') return "Cette version du référentiel n'existe pas.";
       if (context.operation === 'password_link') return LINK_NOT_FOUND_MESSAGE;
+      if (context.operation === 'file_link') return FILE_LINK_NOT_FOUND_MESSAGE;
+      if (context.operation === 'import') return "Cet import n'existe pas, ou il a été fait dans un autre centre.";
       if (field === 'organisation_id') return "L'organisation choisie n'existe pas, ou vous n'y avez pas accès.";
       if (context.operation === 'organisation') {
         return "Organisation introuvable : elle n'existe pas, ou vous n'y avez pas accès.";
@@ -572,6 +595,7 @@ export function frenchErrorMessage(
     case 'method_not_allowed':
       return `Cette opération n'est pas prise en charge. ${RELOAD}`;
     case 'invalid_state':
+      if (context.operation === 'import') return IMPORT_HAS_ERRORS_MESSAGE;
       if (context.operation === 'invitation') {
         return "Ce compte a déjà choisi son mot de passe : il n'y a plus d'invitation à envoyer.";
       }
@@ -607,6 +631,7 @@ export function frenchErrorMessage(
       }
       return `L'opération entre en conflit avec une autre modification. ${RELOAD}`;
     case 'payload_too_large':
+      if (context.operation === 'import') return IMPORT_TOO_LARGE_MESSAGE;
       return 'Les données envoyées sont trop volumineuses : raccourcissez les textes saisis.';
     case 'unsupported_media_type':
       return `Le format de la demande n'est pas accepté par le serveur. ${RELOAD}`;
@@ -627,6 +652,7 @@ export function frenchErrorMessage(
     case 'password_policy':
       return passwordPolicyMessage(details);
     case 'gone':
+      if (context.operation === 'file_link' && details?.reason === 'used') return FILE_LINK_USED_MESSAGE;
       return goneMessage(details);
     case 'plugin_failed':
       return "Les règles propres à ce CQPM n'ont pas pu être appliquées. Réessayez plus tard ; si l'erreur persiste, prévenez l'administrateur.";

@@ -66,6 +66,13 @@ Response requestPasswordReset(ApiContext& context, Request& request) {
   return Response::json(202, Poco::JSON::Object::Ptr(new Poco::JSON::Object));
 }
 
+Response acceptFileLink(ApiContext& context, Request& request) {
+  Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
+  answer->set("file_id",
+              context.account_links.acceptFileLink(request.requireActor(), request.params.at("token")));
+  return Response::json(200, answer);
+}
+
 Response changeOwnPassword(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body));
   context.account_links.changePassword(request.requireActor(), passwordField(body, "current_password"),

@@ -15,6 +15,8 @@ Response requestPasswordReset(ApiContext& context, Request& request);
 Response inspectPasswordReset(ApiContext& context, Request& request);
 /// POST /api/v1/auth/password-resets/{token} {"password"} (public).
 Response resetPassword(ApiContext& context, Request& request);
+/// POST /api/v1/me/file-links/{token}: the signed-in candidate attaches a file another centre opened.
+Response acceptFileLink(ApiContext& context, Request& request);
 /// POST /api/v1/me/password {"current_password", "new_password"}.
 Response changeOwnPassword(ApiContext& context, Request& request);
 

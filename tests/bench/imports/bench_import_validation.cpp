@@ -6,6 +6,9 @@
 // Exit status: 0 when every run gave the expected rows and errors (and, with --enforce-targets, the
 // target was met); 1 otherwise; 2 for a bad command line.
 
+#include <Poco/File.h>
+#include <Poco/TemporaryFile.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -18,7 +21,9 @@
 #include <string_view>
 #include <vector>
 
+#include "app/server.h"
 #include "bench_support.h"
+#include "demo/demo_seed.h"
 #include "imports/candidate_rows.h"
 #include "imports/csv_table.h"
 
@@ -29,6 +34,11 @@ using Clock = std::chrono::steady_clock;
 
 // Target of the issue: 10,000 lines validated well under a second.
 constexpr double kTargetParseValidateMs = 1000.0;
+// And the whole preview a centre asks for (the service: parse, validate, the CQPM plugins' registration check
+// of every line, the preview stored) under 5 s.
+constexpr double kTargetPreviewMs = 5000.0;
+// The demo's first company, which works with the demo's first centre.
+constexpr const char* kDemoCompanySiret = "45219384700012";
 // Beyond it the generated identities (birth dates) would repeat.
 constexpr int kMaxLines = 15'000;
 
@@ -214,6 +224,37 @@ imports::CandidateImportContext benchContext(const std::vector<std::string>& sir
   return context;
 }
 
+// The preview a coordinator gets from POST /imports/candidates, through the real service of an in-process
+// server (SQLite, the demo's centre and company): every line of the same shape as above, with the demo's
+// company, checked by the plugins and stored. Returns the p50 in ms.
+double previewThroughTheService(const Options& options) {
+  const std::string data_dir = Poco::TemporaryFile::tempName();
+  app::ServerConfig config;
+  config.data_dir = data_dir;
+  config.port = 0;
+  config.bind = "127.0.0.1";
+  config.demo = true;
+  config.scheduler_enabled = false;
+  config.password_cost.memory_kib = 64;  // logins are not what is measured
+  config.password_cost.iterations = 1;
+  Samples preview;
+  {
+    app::Server server(config);
+    const domain::Actor centre = server.auth().login("centre", demo::kDemoPassword, "127.0.0.1").actor;
+    const Generated file = generateFile(options.lines, {kDemoCompanySiret});
+    const int runs = std::max(1, std::min(options.runs, 5));
+    for (int r = 0; r < runs; ++r) {
+      const auto start = Clock::now();
+      const auto result = server.imports().preview(centre, file.text, "bench.csv");
+      preview.add(start);
+      require(result.line_count == options.lines, "the service read every line");
+    }
+    printSamples("service preview (plugins, stored)", preview);
+  }
+  Poco::File(data_dir).remove(true);
+  return preview.p50();
+}
+
 int run(const Options& options) {
   const std::vector<std::string> sirets = companySirets();
   const Generated file = generateFile(options.lines, sirets);
@@ -280,8 +321,14 @@ int run(const Options& options) {
   const bool met = total.p50() < kTargetParseValidateMs;
   std::printf("Target: parse+validate of %d lines < %.0f ms %s (p50 %.1f ms)\n", options.lines,
               kTargetParseValidateMs, met ? "met" : "MISSED", total.p50());
+  const double preview_ms = previewThroughTheService(options);
+  std::printf("RESULT preview_p50_ms=%.3f ratio_to_parse_validate=%.1f\n", preview_ms,
+              ratio(preview_ms, total.p50()));
+  const bool preview_met = preview_ms < kTargetPreviewMs;
+  std::printf("Target: the service's preview of %d lines < %.0f ms %s (p50 %.1f ms)\n", options.lines,
+              kTargetPreviewMs, preview_met ? "met" : "MISSED", preview_ms);
   std::fflush(stdout);
-  if (options.enforce_targets && !met) {
+  if (options.enforce_targets && !(met && preview_met)) {
     std::fprintf(stderr, "FAILED: the target was missed\n");
     return 1;
   }

@@ -11,9 +11,12 @@
 // opens the link, sees the password rules, is refused a too-short password in
 // French, chooses a good one, is told the link cannot serve twice, logs in,
 // and creates an evaluator account (only the roles of a centre are offered).
-// Then, if the page /administration/import exists, the coordinator imports
-// three candidates from a CSV. Last, the forgotten-password link and the
-// change of password from the account menu.
+// Then the coordinator creates a company working with the centre and imports
+// three candidates from a CSV (« Importer des candidats »): a file with an
+// impossible date is refused line by line in French and cannot be imported;
+// the corrected file creates the three files, which the dashboard lists.
+// Last, the forgotten-password link and the change of password from the
+// account menu.
 //
 // Environment: see harness.mjs.
 
@@ -29,6 +32,19 @@ const REGION = 'Auvergne-Rhône-Alpes';
 const COORDINATOR = { login: 'coord.test', name: 'Camille Durand', email: 'camille.durand@exemple.fr' };
 const COORDINATOR_PASSWORD = 'Lyon-Gerland-presse-plieuse';
 const EVALUATOR = { login: 'eval.test', name: 'Patrick Girard', email: 'patrick.girard@exemple.fr' };
+// A company working with the centre (its SIRET passes the Luhn check), named by the imported employees.
+const COMPANY = { name: 'Forges de Gerland', siret: '12345678900015' };
+const CANDIDATES = [
+  { family: 'Martin', given: 'Léa', birth: '12/04/1998', email: 'lea.martin@exemple.fr', pathway: 'salarie', siret: COMPANY.siret },
+  { family: 'Bernard', given: 'Hugo', birth: '03/11/1995', email: 'hugo.bernard@exemple.fr', pathway: 'vae', siret: '' },
+  { family: 'Petit', given: 'Inès', birth: '27/01/2000', email: 'ines.petit@exemple.fr', pathway: 'salarie', siret: COMPANY.siret },
+];
+const IMPORT_HEADER = 'nom;prenom;date_naissance;email;cqpm;parcours;siret_entreprise';
+/** The CSV of the import (UTF-8 with a BOM and CRLF, as Excel writes it), one line per candidate. */
+const importCsv = (candidates) =>
+  '\uFEFF' +
+  [IMPORT_HEADER, ...candidates.map((c) => [c.family, c.given, c.birth, c.email, 'qualite', c.pathway, c.siret].join(';'))].join('\r\n') +
+  '\r\n';
 // The server may keep the départements in the order typed or sorted.
 const DEPARTEMENTS = /69, 01|01, 69/;
 
@@ -41,6 +57,7 @@ const TOO_SHORT = 'Le mot de passe doit compter au moins 12 caractères.';
 const LINK_USED = 'Ce lien a déjà servi';
 const RESET_REQUESTED = "Si un compte correspond, un e-mail vient d'être envoyé avec un lien valable 72 heures.";
 const WRONG_CURRENT = 'Mot de passe actuel incorrect.';
+const NO_SUCH_DATE = /n'existe pas/;
 
 describe('web: a fresh install is administered in the app', { timeout: 240_000 }, () => {
   let sink = null;
@@ -247,31 +264,67 @@ describe('web: a fresh install is administered in the app', { timeout: 240_000 }
     await shot(page, 'coordinator-accounts');
   });
 
-  it('lets the coordinator import three candidates, once the import page exists', async (t) => {
-    // The candidate import is built by another change; until /administration/import
-    // exists, the SPA shows « Page introuvable » there and this step is skipped.
-    await page.goto(`${base}/administration/import`);
-    const missing = page.getByRole('heading', { name: 'Page introuvable' });
-    const importPage = page.locator('input[type="file"]');
-    const quiet = (promise) => promise.catch(() => {});
-    await Promise.race([quiet(missing.waitFor()), quiet(importPage.first().waitFor({ state: 'attached' }))]);
-    if (await missing.isVisible()) {
-      t.skip('no /administration/import page yet');
-      return;
+  it('lets the coordinator create a company working with the centre', async () => {
+    await page.getByTestId('admin-tab-organisations').click();
+    await page.getByRole('heading', { name: 'Organisations' }).waitFor();
+    await page.locator('.table-wrap[aria-busy="false"]').getByTestId('organisations-table').waitFor();
+    const existing = page.getByTestId('organisation-row').filter({ hasText: COMPANY.name });
+    if ((await existing.count()) === 0) {
+      await page.getByRole('button', { name: 'Nouvelle organisation' }).click();
+      // A coordinator creates companies only: the type is fixed, and the company works with their centre.
+      await orgForm().getByTestId('org-kind-fixed').filter({ hasText: 'Entreprise' }).waitFor();
+      await orgForm().getByTestId('org-centres-note').filter({ hasText: CENTRE }).waitFor();
+      await orgForm().getByLabel('Nom').fill(COMPANY.name);
+      await orgForm().getByLabel('SIRET').fill(COMPANY.siret);
+      await page.getByRole('button', { name: "Créer l'organisation" }).click();
+      await page.getByTestId('organisation-title').filter({ hasText: COMPANY.name }).waitFor();
+      await page.getByTestId('organisation-siret').filter({ hasText: '123 456 789 00015' }).waitFor();
     }
-    const csv = [
-      'given_name;family_name;email;birth_date',
-      'Léa;Martin;lea.martin@exemple.fr;1998-04-12',
-      'Hugo;Bernard;hugo.bernard@exemple.fr;1995-11-03',
-      'Inès;Petit;ines.petit@exemple.fr;2000-01-27',
-    ].join('\n');
-    await importPage.first().setInputFiles({ name: 'candidats.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    // Checked before anything is written, then imported.
-    await page.getByRole('button', { name: /Vérifier/ }).click();
-    await page.getByText(/3 candidats/).first().waitFor();
-    await page.getByRole('button', { name: /Importer/ }).click();
-    await page.getByText(/3 candidats importés/).first().waitFor();
-    await shot(page, 'coordinator-import');
+  });
+
+  it('lets the coordinator import three candidates from a CSV file', async () => {
+    await page.getByTestId('admin-tab-import').click();
+    await page.getByRole('heading', { name: 'Importer des candidats' }).waitFor();
+    assert.equal(
+      await page.getByRole('link', { name: 'Télécharger le modèle (CSV)' }).getAttribute('href'),
+      '/api/v1/imports/candidates/template',
+    );
+    const file = page.getByLabel('Fichier des candidats');
+    const upload = (name, candidates) =>
+      file.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(importCsv(candidates), 'utf8') });
+
+    // 31/02/1990 is no date: the line (3: the header is line 1) is refused in French, and nothing can be imported.
+    await upload('candidats-erreur.csv', [CANDIDATES[0], { ...CANDIDATES[1], birth: '31/02/1990' }, CANDIDATES[2]]);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByTestId('import-counts').filter({ hasText: '2 lignes valides, 1 ligne en erreur' }).waitFor();
+    const refused = page.getByTestId('import-error-row').filter({ hasText: NO_SUCH_DATE });
+    await refused.filter({ hasText: '31/02/1990' }).filter({ hasText: 'date_naissance' }).waitFor();
+    assert.equal(await refused.getAttribute('data-line'), '3');
+    assert.equal(await refused.locator('th').textContent(), '3');
+    assert.ok(await page.getByTestId('import-confirm').isDisabled(), '« Importer » stays disabled while the file has errors');
+    await shot(page, 'coordinator-import-refused');
+
+    // The corrected file: checked, shown line by line, then imported at once.
+    await upload('candidats.csv', CANDIDATES);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByTestId('import-counts').filter({ hasText: '3 lignes valides, aucune ligne en erreur' }).waitFor();
+    const rows = page.getByTestId('import-row');
+    assert.equal(await rows.count(), 3);
+    await rows.filter({ hasText: 'Martin' }).filter({ hasText: '12/04/1998' }).filter({ hasText: 'Salarié' }).filter({ hasText: COMPANY.name }).waitFor();
+    await rows.filter({ hasText: 'Bernard' }).filter({ hasText: 'VAE' }).waitFor();
+    const confirm = page.getByRole('button', { name: 'Importer 3 candidats' });
+    assert.ok(await confirm.isEnabled());
+    await confirm.click();
+    await page.getByTestId('import-created-count').filter({ hasText: '3 dossiers créés' }).waitFor();
+    assert.equal(await page.getByTestId('import-created-file').count(), 3);
+    await shot(page, 'coordinator-import-done');
+
+    // The dashboard lists the three files.
+    await page.getByTestId('import-dashboard').click();
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    for (const c of CANDIDATES) {
+      await page.getByTestId('file-row').filter({ hasText: new RegExp(`${c.given}\\s+${c.family}`, 'i') }).waitFor();
+    }
   });
 
   it('changes a password from the account menu, and resets a forgotten one by e-mail', async () => {

@@ -1,3 +1,5 @@
+import type { FieldState } from './FormParts';
+
 /** The French sentence under a form field (its id is the input's aria-describedby); nothing when there is none. */
 export function FieldError({
   id,
@@ -17,4 +19,10 @@ export function FieldError({
       {message}
     </p>
   );
+}
+
+/** FieldError for a field laid out by hand (a fieldset, a fixed value): its id is `${field.id}-error`. */
+export function FieldStateError({ field }: { field: FieldState }) {
+  const id = `${field.id}-error`;
+  return <FieldError id={id} message={field.error} technical={field.technical} testId={field.errorTestId ?? id} />;
 }

@@ -15,16 +15,18 @@ import {
   organisationRequest,
   organisationValues,
   validateOrganisationDraft,
-  type OrganisationDraft,
-  type OrganisationField,
 } from '../administration';
 import type { Organisation } from '../adminTypes';
-import { describeError, reportError, type ErrorDescription } from '../errors';
+import { describeError, reportError } from '../errors';
 import type { User } from '../types';
-import { FieldError } from './FieldError';
+import { useDraftForm } from '../useDraftForm';
+import { FieldStateError } from './FieldError';
+import { FormActions, FormAlerts, FormField } from './FormParts';
+import { Options } from './Options';
 
-const inputId = (field: OrganisationField) => `org-${field}`;
-const errorId = (field: OrganisationField) => `org-${field}-error`;
+const REGION_OPTIONS = REGIONS.map((r) => ({ value: r.name, label: r.name }));
+/** Codes typed (départements, SIRET): no autofill, no spelling. */
+const CODE_INPUT = { autoComplete: 'off', spellCheck: false } as const;
 
 /**
  * The form of an organisation: "Nouvelle organisation" (no `original`) or its
@@ -44,22 +46,17 @@ export function OrganisationForm({
 }) {
   const creating = !original;
   const kinds = creatableKinds(user);
-  const [draft, setDraft] = useState<OrganisationDraft>(() =>
-    original ? draftFromOrganisation(original) : emptyOrganisationDraft(user),
-  );
-  const [errors, setErrors] = useState<Partial<Record<OrganisationField, string>>>({});
-  const [errorDetails, setErrorDetails] = useState<Partial<Record<OrganisationField, string>>>({});
-  const [formError, setFormError] = useState<ErrorDescription | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const form = useDraftForm({
+    initial: () => (original ? draftFromOrganisation(original) : emptyOrganisationDraft(user)),
+    source: original,
+    fields: ORGANISATION_FIELDS,
+    prefix: 'org',
+  });
+  const { draft, set } = form;
   const [centres, setCentres] = useState<Organisation[] | null>(null);
   const [centresError, setCentresError] = useState<string | null>(null);
   const chooseCentres = canChooseCentres(user);
   const kind = draft.kind;
-
-  useEffect(() => {
-    if (original) setDraft(draftFromOrganisation(original));
-  }, [original]);
 
   // The centres a company may work with: the administrator picks them.
   useEffect(() => {
@@ -74,62 +71,31 @@ export function OrganisationForm({
     return () => controller.abort();
   }, [kind, chooseCentres, centres]);
 
-  function set<K extends keyof OrganisationDraft>(key: K, value: OrganisationDraft[K]) {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setSaved(false);
-  }
-
   function toggleCentre(id: string, checked: boolean) {
     set('centre_ids', checked ? [...draft.centre_ids, id] : draft.centre_ids.filter((c) => c !== id));
   }
 
-  function focusFirst(found: Partial<Record<OrganisationField, string>>) {
-    const first = ORGANISATION_FIELDS.find((f) => found[f]);
-    if (first) requestAnimationFrame(() => document.getElementById(inputId(first))?.focus());
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    setErrorDetails({});
-    setSaved(false);
-    const found = validateOrganisationDraft(draft);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirst(found);
-      return;
-    }
-    setBusy(true);
-    try {
-      if (original) {
-        const patch = organisationPatch(original, draft, user);
-        const result = Object.keys(patch).length > 0 ? await organisationApi.update(original.id, patch) : original;
-        setSaved(true);
-        onSaved(result);
-      } else {
-        onSaved(await organisationApi.create(organisationRequest(draft, user)));
-      }
-    } catch (err) {
-      const described = reportError(err, { operation: 'organisation', values: organisationValues(draft) });
-      const field = organisationFieldOf(described.field);
-      if (field && field !== 'kind' && (field !== 'centre_ids' || chooseCentres)) {
-        setErrors({ [field]: described.text });
-        setErrorDetails(described.technical ? { [field]: described.technical } : {});
-        focusFirst({ [field]: described.text });
-      } else {
-        setFormError(described);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const invalid = (field: OrganisationField) => (errors[field] ? true : undefined);
-  const describedBy = (field: OrganisationField, note?: string) =>
-    [note, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
-  const fieldError = (field: OrganisationField) => (
-    <FieldError id={errorId(field)} message={errors[field]} technical={errorDetails[field]} testId={`org-error-${field}`} />
-  );
+  const submit = (event: FormEvent) =>
+    form.submit(event, {
+      validate: () => validateOrganisationDraft(draft),
+      save: async () => {
+        if (original) {
+          const patch = organisationPatch(original, draft, user);
+          const result = Object.keys(patch).length > 0 ? await organisationApi.update(original.id, patch) : original;
+          form.markSaved();
+          onSaved(result);
+        } else {
+          onSaved(await organisationApi.create(organisationRequest(draft, user)));
+        }
+      },
+      describe: (err) => reportError(err, { operation: 'organisation', values: organisationValues(draft) }),
+      fieldOf: (described) => {
+        const field = organisationFieldOf(described.field);
+        // The kind is chosen once; the centres only by the administrator.
+        if (field === 'kind' || (field === 'centre_ids' && !chooseCentres)) return null;
+        return field;
+      },
+    });
 
   const coordinatorCentreNote =
     user.role === 'centre_coordinator'
@@ -141,154 +107,76 @@ export function OrganisationForm({
             }.`
           : "L'entreprise ne travaille pas avec votre centre."
       : null;
+  const centresField = form.field('centre_ids');
 
   return (
     <form onSubmit={submit} noValidate data-testid="org-form" aria-label={creating ? 'Nouvelle organisation' : "Modifier l'organisation"}>
-      {formError && (
-        <p role="alert" className="alert alert--error" data-testid="org-form-error" title={formError.technical ?? undefined}>
-          {formError.text}
-        </p>
-      )}
-      {saved && !formError && (
-        <p role="status" className="alert alert--success" data-testid="org-saved">
-          Modifications enregistrées.
-        </p>
-      )}
+      <FormAlerts formError={form.formError} saved={form.saved} testIdPrefix="org" />
       <div className="form-grid">
-        <div className="field">
-          {creating && kinds.length > 1 ? (
-            <>
-              <label htmlFor={inputId('kind')}>Type d'organisation</label>
-              <select
-                id={inputId('kind')}
-                value={draft.kind}
-                onChange={(e) => set('kind', e.target.value as OrganisationDraft['kind'])}
-                aria-invalid={invalid('kind')}
-                aria-describedby={describedBy('kind')}
-                required
-                data-testid="org-kind"
-              >
-                <option value="">— Choisir un type —</option>
-                {ORGANISATION_KINDS.filter((k) => kinds.includes(k.id)).map((k) => (
-                  <option key={k.id} value={k.id}>
-                    {k.label}
-                  </option>
-                ))}
-              </select>
-            </>
-          ) : (
-            <>
-              <span className="field__label">Type d'organisation</span>
-              <span data-testid="org-kind-fixed">{kindLabel(draft.kind || (original?.kind ?? ''))}</span>
-            </>
-          )}
-          {fieldError('kind')}
-        </div>
-        <div className="field">
-          <label htmlFor={inputId('name')}>Nom</label>
-          <input
-            id={inputId('name')}
-            value={draft.name}
-            onChange={(e) => set('name', e.target.value)}
-            maxLength={200}
-            autoComplete="off"
-            aria-invalid={invalid('name')}
-            aria-describedby={describedBy('name')}
-            required
-            data-testid="org-name"
-          />
-          {fieldError('name')}
-        </div>
+        {creating && kinds.length > 1 ? (
+          <FormField label="Type d'organisation" {...form.field('kind')}>
+            <select {...form.bind('kind')} required data-testid="org-kind">
+              <Options
+                prompt="— Choisir un type —"
+                choices={ORGANISATION_KINDS.filter((k) => kinds.includes(k.id)).map((k) => ({ value: k.id, label: k.label }))}
+              />
+            </select>
+          </FormField>
+        ) : (
+          <div className="field">
+            <span className="field__label">Type d'organisation</span>
+            <span data-testid="org-kind-fixed">{kindLabel(draft.kind || (original?.kind ?? ''))}</span>
+            <FieldStateError field={form.field('kind')} />
+          </div>
+        )}
+        <FormField label="Nom" {...form.field('name')}>
+          <input {...form.bind('name')} maxLength={200} autoComplete="off" required data-testid="org-name" />
+        </FormField>
 
         {kind === 'centre' && (
           <>
-            <div className="field">
-              <label htmlFor={inputId('region')}>Région</label>
-              <select
-                id={inputId('region')}
-                value={draft.region}
-                onChange={(e) => set('region', e.target.value)}
-                aria-invalid={invalid('region')}
-                aria-describedby={describedBy('region')}
-                required
-                data-testid="org-region"
-              >
-                <option value="">— Choisir une région —</option>
-                {REGIONS.map((r) => (
-                  <option key={r.code} value={r.name}>
-                    {r.name}
-                  </option>
-                ))}
+            <FormField label="Région" {...form.field('region')}>
+              <select {...form.bind('region')} required data-testid="org-region">
+                <Options prompt="— Choisir une région —" choices={REGION_OPTIONS} />
               </select>
-              {fieldError('region')}
-            </div>
-            <div className="field">
-              <label htmlFor={inputId('departements')}>Départements</label>
-              <input
-                id={inputId('departements')}
-                value={draft.departements}
-                onChange={(e) => set('departements', e.target.value)}
-                placeholder="69, 01, 2A, 974"
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={invalid('departements')}
-                aria-describedby={describedBy('departements', 'org-departements-note')}
-                required
-                data-testid="org-departements"
-              />
-              <p id="org-departements-note" className="field__note muted">
-                Codes séparés par des virgules : deux chiffres, 2A, 2B, ou 971 à 976 outre-mer.
-              </p>
-              {fieldError('departements')}
-            </div>
+            </FormField>
+            <FormField
+              label="Départements"
+              note="Codes séparés par des virgules : deux chiffres, 2A, 2B, ou 971 à 976 outre-mer."
+              {...form.field('departements')}
+            >
+              <input {...form.bind('departements')} {...CODE_INPUT} placeholder="69, 01, 2A, 974" required data-testid="org-departements" />
+            </FormField>
           </>
         )}
 
         {kind === 'company' && (
           <>
-            <div className="field">
-              <label htmlFor={inputId('siret')}>SIRET</label>
-              <input
-                id={inputId('siret')}
-                value={draft.siret}
-                onChange={(e) => set('siret', e.target.value)}
-                inputMode="numeric"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="123 456 789 00012"
-                aria-invalid={invalid('siret')}
-                aria-describedby={describedBy('siret', 'org-siret-note')}
-                required
-                data-testid="org-siret"
-              />
-              <p id="org-siret-note" className="field__note muted">
-                14 chiffres : le SIREN de l'entreprise suivi du numéro de l'établissement.
-              </p>
-              {fieldError('siret')}
-            </div>
-            <div className="field field--wide">
-              <label htmlFor={inputId('address')}>
-                Adresse <span className="muted">(facultatif)</span>
-              </label>
-              <textarea
-                id={inputId('address')}
-                rows={3}
-                value={draft.address}
-                onChange={(e) => set('address', e.target.value)}
-                maxLength={1000}
-                aria-invalid={invalid('address')}
-                aria-describedby={describedBy('address')}
-                data-testid="org-address"
-              />
-              {fieldError('address')}
-            </div>
+            <FormField
+              label="SIRET"
+              note="14 chiffres : le SIREN de l'entreprise suivi du numéro de l'établissement."
+              {...form.field('siret')}
+            >
+              <input {...form.bind('siret')} {...CODE_INPUT} inputMode="numeric" placeholder="123 456 789 00012" required data-testid="org-siret" />
+            </FormField>
+            <FormField
+              label={
+                <>
+                  Adresse <span className="muted">(facultatif)</span>
+                </>
+              }
+              className="field field--wide"
+              {...form.field('address')}
+            >
+              <textarea rows={3} {...form.bind('address')} maxLength={1000} data-testid="org-address" />
+            </FormField>
             {chooseCentres ? (
               <fieldset
                 className="field--wide fieldset"
-                id={inputId('centre_ids')}
+                id={centresField.id}
                 tabIndex={-1}
-                aria-invalid={invalid('centre_ids')}
-                aria-describedby={describedBy('centre_ids')}
+                aria-invalid={centresField.error ? true : undefined}
+                aria-describedby={centresField.error ? `${centresField.id}-error` : undefined}
                 data-testid="org-centres"
               >
                 <legend>Centres avec lesquels l'entreprise travaille</legend>
@@ -312,7 +200,7 @@ export function OrganisationForm({
                       ))}
                   </div>
                 )}
-                {fieldError('centre_ids')}
+                <FieldStateError field={centresField} />
               </fieldset>
             ) : (
               <div className="field field--wide">
@@ -325,16 +213,12 @@ export function OrganisationForm({
           </>
         )}
       </div>
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="org-submit">
-          {busy ? 'Enregistrement…' : creating ? "Créer l'organisation" : 'Enregistrer'}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            Annuler
-          </button>
-        )}
-      </div>
+      <FormActions
+        busy={form.busy}
+        label={creating ? "Créer l'organisation" : 'Enregistrer'}
+        testId="org-submit"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -5,12 +5,13 @@ export function Pager({
   paging,
   nextCursor,
   loading,
-  testId,
+  nextTestId,
 }: {
   paging: CursorPaging;
   nextCursor: string | null | undefined;
   loading: boolean;
-  testId: string;
+  /** The test id of « Suivants ». */
+  nextTestId: string;
 }) {
   return (
     <nav className="pager" aria-label="Pagination">
@@ -23,7 +24,7 @@ export function Pager({
         className="button"
         disabled={!nextCursor || loading}
         onClick={() => nextCursor && paging.next(nextCursor)}
-        data-testid={`${testId}-next`}
+        data-testid={nextTestId}
       >
         Suivants
       </button>

@@ -1,6 +1,42 @@
-import { PASSWORD_POLICY_SUMMARY } from '../errors';
-import { passwordChecks, type PasswordPairErrors } from '../passwordPolicy';
-import { FieldError } from './FieldError';
+import { useState, type ReactNode } from 'react';
+import { PASSWORD_POLICY_SUMMARY, type ErrorDescription } from '../errors';
+import { passwordChecks, validatePasswordPair, type PasswordPairErrors } from '../passwordPolicy';
+import { FormField, type FieldState } from './FormParts';
+
+const PASSWORD_ID = 'new-password';
+const CONFIRMATION_ID = 'new-password-confirmation';
+
+/**
+ * A new password typed twice (invitation, password reset, change of
+ * password): its value, its errors and the props of PasswordFields.
+ */
+export function useNewPassword(login: string | null | undefined) {
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<PasswordPairErrors>({});
+  const [technical, setTechnical] = useState<string | undefined>(undefined);
+  return {
+    password,
+    /** Checks the pair before sending: null when right, else the id of the first field at fault (not focused). */
+    check(): string | null {
+      setTechnical(undefined);
+      const found = validatePasswordPair(password, confirmation, login);
+      setErrors(found);
+      return found.password ? PASSWORD_ID : found.confirmation ? CONFIRMATION_ID : null;
+    },
+    /** The server refused the new password: its sentence under the field, which gets the focus. */
+    refuse(described: ErrorDescription) {
+      setErrors({ password: described.text });
+      setTechnical(described.technical ?? undefined);
+      document.getElementById(PASSWORD_ID)?.focus();
+    },
+    clear() {
+      setPassword('');
+      setConfirmation('');
+    },
+    fields: { login, password, confirmation, onPassword: setPassword, onConfirmation: setConfirmation, errors, technical },
+  };
+}
 
 /**
  * A new password typed twice, with the rules stated before typing and checked
@@ -28,64 +64,86 @@ export function PasswordFields({
   autoFocus?: boolean;
 }) {
   const checks = passwordChecks(password, login);
-  const passwordDescribedBy = ['new-password-policy', 'new-password-checks', errors.password ? 'new-password-error' : null]
-    .filter(Boolean)
-    .join(' ');
   return (
     <>
       <p id="new-password-policy" className="field__note password-policy" data-testid="password-policy">
         Règles : {PASSWORD_POLICY_SUMMARY}.
       </p>
-      <div className="field">
-        <label htmlFor="new-password">Nouveau mot de passe</label>
-        <input
-          id="new-password"
-          name="new-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => onPassword(e.target.value)}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={passwordDescribedBy}
-          required
-          autoFocus={autoFocus}
-          data-testid="new-password"
-        />
-        <ul id="new-password-checks" className="password-checks" aria-live="polite">
-          {checks.map((c) => (
-            <li
-              key={c.id}
-              className={`password-checks__item${c.ok === null ? '' : c.ok ? ' password-checks__item--ok' : ' password-checks__item--ko'}`}
-              data-testid={`password-check-${c.id}`}
-              data-ok={c.ok === null ? undefined : String(c.ok)}
-            >
-              <span aria-hidden="true">{c.ok === null ? '•' : c.ok ? '✓' : '✗'}</span> {c.label}
-              {c.ok !== null && <span className="visually-hidden">{c.ok ? ' : respecté' : ' : non respecté'}</span>}
-            </li>
-          ))}
-        </ul>
-        <FieldError id="new-password-error" message={errors.password} technical={technical} testId="error-new-password" />
-      </div>
-      <div className="field">
-        <label htmlFor="new-password-confirmation">Confirmation du mot de passe</label>
-        <input
-          id="new-password-confirmation"
-          name="new-password-confirmation"
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(e) => onConfirmation(e.target.value)}
-          aria-invalid={errors.confirmation ? true : undefined}
-          aria-describedby={errors.confirmation ? 'new-password-confirmation-error' : undefined}
-          required
-          data-testid="new-password-confirmation"
-        />
-        <FieldError
-          id="new-password-confirmation-error"
-          message={errors.confirmation}
-          testId="error-new-password-confirmation"
-        />
-      </div>
+      <PasswordField
+        id={PASSWORD_ID}
+        label="Nouveau mot de passe"
+        autoComplete="new-password"
+        value={password}
+        onChange={onPassword}
+        autoFocus={autoFocus}
+        testId="new-password"
+        error={errors.password}
+        technical={technical}
+        errorTestId="error-new-password"
+        describedBy={['new-password-policy', 'new-password-checks']}
+        after={
+          <ul id="new-password-checks" className="password-checks" aria-live="polite">
+            {checks.map((c) => (
+              <li
+                key={c.id}
+                className={`password-checks__item${c.ok === null ? '' : c.ok ? ' password-checks__item--ok' : ' password-checks__item--ko'}`}
+                data-testid={`password-check-${c.id}`}
+                data-ok={c.ok === null ? undefined : String(c.ok)}
+              >
+                <span aria-hidden="true">{c.ok === null ? '•' : c.ok ? '✓' : '✗'}</span> {c.label}
+                {c.ok !== null && <span className="visually-hidden">{c.ok ? ' : respecté' : ' : non respecté'}</span>}
+              </li>
+            ))}
+          </ul>
+        }
+      />
+      <PasswordField
+        id={CONFIRMATION_ID}
+        label="Confirmation du mot de passe"
+        autoComplete="new-password"
+        value={confirmation}
+        onChange={onConfirmation}
+        testId="new-password-confirmation"
+        error={errors.confirmation}
+        errorTestId="error-new-password-confirmation"
+      />
     </>
+  );
+}
+
+/** A password's field (login, current, new, confirmation): the input's name is its id. */
+export function PasswordField({
+  label,
+  autoComplete,
+  value,
+  onChange,
+  autoFocus,
+  testId,
+  describedBy,
+  after,
+  ...field
+}: FieldState & {
+  label: string;
+  autoComplete: 'current-password' | 'new-password';
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+  testId?: string;
+  describedBy?: readonly string[];
+  after?: ReactNode;
+}) {
+  return (
+    <FormField label={label} describedBy={describedBy} after={after} {...field}>
+      <input
+        name={field.id}
+        type="password"
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+        autoFocus={autoFocus}
+        data-testid={testId}
+      />
+    </FormField>
   );
 }

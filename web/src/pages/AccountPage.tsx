@@ -12,11 +12,20 @@ import {
 import type { Account } from '../adminTypes';
 import { AccountForm } from '../components/AccountForm';
 import { AccountStatusBadge } from '../components/AdminBadges';
+import { Fact } from '../components/Fact';
+import { ActionOutcome, Breadcrumb, RecordLoadFailed } from '../components/RecordPage';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { PageTitle } from '../components/PageTitle';
+import { Panel } from '../components/Panel';
 import { reportError, type ErrorDescription } from '../errors';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { usePageTitle } from '../usePageTitle';
+
+const RESEND_TEXT =
+  "La personne n'a pas encore choisi son mot de passe. Un nouveau lien, valable 72 heures, remplace le précédent.";
+const DEACTIVATE_TEXT =
+  "La désactivation ferme aussitôt toutes les sessions du compte ; la personne ne peut plus se connecter jusqu'à sa réactivation.";
 
 /**
  * One account: what it is, its edit form, « Renvoyer l'invitation » while it
@@ -108,15 +117,12 @@ export function AccountPage() {
 
   if (error) {
     return (
-      <section>
-        <p className="breadcrumb">
-          <Link to={ACCOUNTS_PATH}>Comptes</Link>
-        </p>
-        <h1>Compte</h1>
-        <p role="alert" className="alert alert--error" data-testid="account-error" title={error.technical ?? undefined}>
-          {error.text}
-        </p>
-      </section>
+      <RecordLoadFailed
+        breadcrumb={<Breadcrumb to={ACCOUNTS_PATH} list="Comptes" />}
+        title="Compte"
+        error={error}
+        testId="account-error"
+      />
     );
   }
   if (!account || !user) return <p aria-live="polite">Chargement du compte…</p>;
@@ -125,127 +131,76 @@ export function AccountPage() {
   const self = account.id === user.id;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to={ACCOUNTS_PATH}>Comptes</Link> › {account.display_name}
-      </p>
-      <div className="page-title">
-        <div>
-          <h1 data-testid="account-title">{account.display_name}</h1>
-          <p className="subtitle">
-            {roleWithCollege(account.role, account.college)} · {account.organisation.name}
-          </p>
-        </div>
+      <Breadcrumb to={ACCOUNTS_PATH} list="Comptes" current={account.display_name} />
+      <PageTitle
+        title={account.display_name}
+        titleTestId="account-title"
+        subtitle={`${roleWithCollege(account.role, account.college)} · ${account.organisation.name}`}
+      >
         <div className="page-title__state">
           <AccountStatusBadge status={account.status} />
         </div>
-      </div>
+      </PageTitle>
 
-      {notice && (
-        <p role="status" className={`alert alert--${noticeKind}`} data-testid="account-notice">
-          {notice}
-        </p>
-      )}
-      {actionError && (
-        <p role="alert" className="alert alert--error" data-testid="account-action-error" title={actionError.technical ?? undefined}>
-          {actionError.text}
-        </p>
-      )}
+      <ActionOutcome notice={notice} kind={noticeKind} error={actionError} testIdPrefix="account" />
 
-      <section className="panel" aria-labelledby="account-facts-title">
-        <h2 id="account-facts-title">Informations</h2>
+      <Panel id="account-facts-title" title="Informations">
         <dl className="facts" data-testid="account-facts">
-          <div>
-            <dt>Identifiant</dt>
-            <dd data-testid="account-login-value">{account.login}</dd>
-          </div>
-          <div>
-            <dt>Adresse e-mail</dt>
-            <dd>{account.email}</dd>
-          </div>
-          <div>
-            <dt>Organisation</dt>
-            <dd>
-              <Link to={organisationPath(account.organisation.id)}>{account.organisation.name}</Link>
-            </dd>
-          </div>
-          <div>
-            <dt>Mot de passe</dt>
-            <dd>{account.password_set ? 'Choisi' : "Pas encore choisi (invitation en attente)"}</dd>
-          </div>
-          <div>
-            <dt>Créé le</dt>
-            <dd>{formatDateTime(account.created_at)}</dd>
-          </div>
-          <div>
-            <dt>Mis à jour</dt>
-            <dd>{formatDateTime(account.updated_at)}</dd>
-          </div>
+          <Fact label="Identifiant" testId="account-login-value">
+            {account.login}
+          </Fact>
+          <Fact label="Adresse e-mail">{account.email}</Fact>
+          <Fact label="Organisation">
+            <Link to={organisationPath(account.organisation.id)}>{account.organisation.name}</Link>
+          </Fact>
+          <Fact label="Mot de passe">{account.password_set ? 'Choisi' : 'Pas encore choisi (invitation en attente)'}</Fact>
+          <Fact label="Créé le">{formatDateTime(account.created_at)}</Fact>
+          <Fact label="Mis à jour">{formatDateTime(account.updated_at)}</Fact>
         </dl>
-      </section>
+      </Panel>
 
       {manageable && (
-        <section className="panel" aria-labelledby="account-edit-title">
-          <h2 id="account-edit-title">Modifier</h2>
+        <Panel id="account-edit-title" title="Modifier">
           <AccountForm user={user} original={account} onSaved={(a) => { setAccount(a); setNotice(null); }} />
-        </section>
+        </Panel>
       )}
 
       {manageable && (
-        <section className="panel" aria-labelledby="account-actions-title">
-          <h2 id="account-actions-title">Accès</h2>
+        <Panel id="account-actions-title" title="Accès">
           {account.status === 'invited' && (
-            <div className="account-action">
-              <p className="muted">
-                La personne n'a pas encore choisi son mot de passe. Un nouveau lien, valable 72 heures, remplace le
-                précédent.
-              </p>
-              <button
-                type="button"
-                className="button"
-                onClick={resendInvitation}
-                disabled={busy !== null}
-                data-testid="account-resend-invitation"
-              >
-                {busy === 'invitation' ? 'Envoi…' : "Renvoyer l'invitation"}
-              </button>
-            </div>
+            <AccessAction
+              text={RESEND_TEXT}
+              label={busy === 'invitation' ? 'Envoi…' : "Renvoyer l'invitation"}
+              onClick={resendInvitation}
+              disabled={busy !== null}
+              testId="account-resend-invitation"
+            />
           )}
           {account.active && !self && (
-            <div className="account-action">
-              <p className="muted">
-                La désactivation ferme aussitôt toutes les sessions du compte ; la personne ne peut plus se connecter
-                jusqu'à sa réactivation.
-              </p>
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => {
-                  setDialogError(null);
-                  setDeactivating(true);
-                }}
-                disabled={busy !== null}
-                data-testid="account-deactivate"
-              >
-                Désactiver le compte
-              </button>
-            </div>
+            <AccessAction
+              text={DEACTIVATE_TEXT}
+              label="Désactiver le compte"
+              variant="danger"
+              onClick={() => {
+                setDialogError(null);
+                setDeactivating(true);
+              }}
+              disabled={busy !== null}
+              testId="account-deactivate"
+            />
           )}
           {account.active && self && <p className="muted">Vous ne pouvez pas désactiver votre propre compte.</p>}
           {!account.active && (
-            <div className="account-action">
-              <p className="muted">Le compte est désactivé : la personne ne peut pas se connecter.</p>
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={reactivate}
-                disabled={busy !== null}
-                data-testid="account-reactivate"
-              >
-                {busy === 'reactivate' ? 'Réactivation…' : 'Réactiver'}
-              </button>
-            </div>
+            <AccessAction
+              text="Le compte est désactivé : la personne ne peut pas se connecter."
+              label={busy === 'reactivate' ? 'Réactivation…' : 'Réactiver'}
+              variant="primary"
+              onClick={reactivate}
+              disabled={busy !== null}
+              testId="account-reactivate"
+            />
           )}
-        </section>
+        </Panel>
       )}
 
       {deactivating && (
@@ -261,5 +216,37 @@ export function AccountPage() {
         />
       )}
     </>
+  );
+}
+
+/** One access action: what it does, then its button. */
+function AccessAction({
+  text,
+  label,
+  variant,
+  onClick,
+  disabled,
+  testId,
+}: {
+  text: string;
+  label: string;
+  variant?: 'primary' | 'danger';
+  onClick: () => void;
+  disabled: boolean;
+  testId: string;
+}) {
+  return (
+    <div className="account-action">
+      <p className="muted">{text}</p>
+      <button
+        type="button"
+        className={variant ? `button button--${variant}` : 'button'}
+        onClick={onClick}
+        disabled={disabled}
+        data-testid={testId}
+      >
+        {label}
+      </button>
+    </div>
   );
 }

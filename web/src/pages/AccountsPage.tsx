@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { isAbort } from '../api';
 import { accountApi, organisationApi } from '../adminApi';
 import {
@@ -11,88 +11,53 @@ import {
   organisationPath,
   roleWithCollege,
 } from '../administration';
-import type { Account, CreatedAccount, Organisation, Page } from '../adminTypes';
+import type { Account, CreatedAccount, Organisation } from '../adminTypes';
 import { AccountForm } from '../components/AccountForm';
 import { AccountStatusBadge } from '../components/AdminBadges';
-import { Pager } from '../components/Pager';
-import { reportError, type ErrorDescription } from '../errors';
+import { FilterBar, SearchFilter, SelectFilter } from '../components/Filters';
+import { PagedTable } from '../components/PagedTable';
+import { PageTitle } from '../components/PageTitle';
+import { Panel } from '../components/Panel';
 import { formatDateTime } from '../format';
 import { roleLabel } from '../labels';
 import { useSession } from '../session';
-import { useCursorPaging } from '../useCursorPaging';
 import { usePageTitle } from '../usePageTitle';
+import { usePagedList } from '../usePagedList';
+import { useUrlFilters } from '../useUrlFilters';
 
 const PAGE_SIZE = 25;
 
-// URL query parameters (shareable, kept by the back button).
+// URL query parameters (shareable, kept by the back button); the search is q.
 const P_ORGANISATION = 'organisation';
 const P_ROLE = 'role';
 const P_STATUS = 'statut';
-const P_QUERY = 'q';
 /** nouveau=1 opens the "Nouveau compte" form (the organisation page links to it). */
 const P_NEW = 'nouveau';
+
+const ROLE_OPTIONS = ROLE_ORDER.map((r) => ({ value: r, label: roleLabel(r) }));
+const STATUS_OPTIONS = ACCOUNT_STATUSES.map((s) => ({ value: s.id, label: s.label }));
 
 /** The accounts the user administers: a filterable, paginated table and the "Nouveau compte" form. */
 export function AccountsPage() {
   usePageTitle('Comptes');
   const { user } = useSession();
-  const [params, setParams] = useSearchParams();
-  const organisationId = params.get(P_ORGANISATION) ?? '';
-  const role = params.get(P_ROLE) ?? '';
-  const status = params.get(P_STATUS) ?? '';
-  const q = params.get(P_QUERY) ?? '';
-  const creating = params.get(P_NEW) === '1';
+  const filters = useUrlFilters();
+  const organisationId = filters.get(P_ORGANISATION);
+  const role = filters.get(P_ROLE);
+  const status = filters.get(P_STATUS);
+  const q = filters.q;
+  const creating = filters.get(P_NEW) === '1';
 
-  const [queryInput, setQueryInput] = useState(q);
-  const [list, setList] = useState<Page<Account> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ErrorDescription | null>(null);
   const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
   const [created, setCreated] = useState<CreatedAccount | null>(null);
-  const [reload, setReload] = useState(0);
-  const paging = useCursorPaging(JSON.stringify([organisationId, role, status, q]));
+  const list = usePagedList<Account>(
+    JSON.stringify([organisationId, role, status, q]),
+    (cursor, signal) =>
+      accountApi.list({ organisation_id: organisationId, role, status, q, limit: PAGE_SIZE, cursor }, signal),
+    { operation: 'list', values: { q } },
+  );
   const canCreate = creatableRoles(user).length > 0;
-
-  function setParam(name: string, value: string) {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: name === P_QUERY || name === P_NEW },
-    );
-  }
-
-  useEffect(() => {
-    if (queryInput.trim() === q) return;
-    const timer = setTimeout(() => setParam(P_QUERY, queryInput.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [queryInput]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    accountApi
-      .list(
-        { organisation_id: organisationId, role, status, q, limit: PAGE_SIZE, cursor: paging.cursor },
-        controller.signal,
-      )
-      .then(
-        (page) => {
-          setList(page);
-          setLoading(false);
-        },
-        (err: unknown) => {
-          if (isAbort(err)) return;
-          setError(reportError(err, { operation: 'list', values: { q } }));
-          setLoading(false);
-        },
-      );
-    return () => controller.abort();
-  }, [organisationId, role, status, q, paging.cursor, reload]);
+  const setNew = (open: boolean) => filters.set(P_NEW, open ? '1' : '', true);
 
   // The organisations of the filter (every state: a deactivated one still has accounts).
   useEffect(() => {
@@ -106,46 +71,40 @@ export function AccountsPage() {
     return () => controller.abort();
   }, []);
 
-  function resetFilters() {
-    setQueryInput('');
-    setParams(new URLSearchParams());
-  }
-
   function onCreated(result: CreatedAccount) {
     setCreated(result);
-    setParam(P_NEW, '');
-    setReload((n) => n + 1);
+    setNew(false);
+    list.reload();
   }
 
   if (!user) return null;
   const filterOrganisationKnown = !organisationId || organisations === null || organisations.some((o) => o.id === organisationId);
   return (
     <>
-      <div className="page-title">
-        <div>
-          <h1>Comptes</h1>
-          <p className="subtitle">
-            {user.role === 'centre_coordinator'
-              ? 'Les comptes de votre centre et des entreprises qui travaillent avec lui.'
-              : user.role === 'gtp_admin'
-                ? 'Les comptes du GTP Certifications.'
-                : 'Tous les comptes de la plateforme.'}
-          </p>
-        </div>
+      <PageTitle
+        title="Comptes"
+        subtitle={
+          user.role === 'centre_coordinator'
+            ? 'Les comptes de votre centre et des entreprises qui travaillent avec lui.'
+            : user.role === 'gtp_admin'
+              ? 'Les comptes du GTP Certifications.'
+              : 'Tous les comptes de la plateforme.'
+        }
+      >
         {canCreate && !creating && (
           <button
             type="button"
             className="button button--primary"
             onClick={() => {
               setCreated(null);
-              setParam(P_NEW, '1');
+              setNew(true);
             }}
             data-testid="account-new"
           >
             Nouveau compte
           </button>
         )}
-      </div>
+      </PageTitle>
 
       {created && (
         <div
@@ -165,8 +124,7 @@ export function AccountsPage() {
       )}
 
       {creating && canCreate && (
-        <section className="panel" aria-labelledby="account-new-title">
-          <h2 id="account-new-title">Nouveau compte</h2>
+        <Panel id="account-new-title" title="Nouveau compte">
           <p className="muted">
             La personne reçoit par e-mail un lien pour choisir son mot de passe ; le lien est valable 72 heures.
           </p>
@@ -174,118 +132,51 @@ export function AccountsPage() {
             user={user}
             initialOrganisationId={organisationId || undefined}
             onCreated={onCreated}
-            onCancel={() => setParam(P_NEW, '')}
+            onCancel={() => setNew(false)}
           />
-        </section>
+        </Panel>
       )}
 
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()} aria-label="Filtrer les comptes">
-        <div className="field">
-          <label htmlFor="f-account-organisation">Organisation</label>
-          <select
-            id="f-account-organisation"
-            value={organisationId}
-            onChange={(e) => setParam(P_ORGANISATION, e.target.value)}
-          >
-            <option value="">Toutes les organisations</option>
-            {!filterOrganisationKnown && <option value={organisationId}>Organisation choisie</option>}
-            {(organisations ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-                {o.active ? '' : ' (désactivée)'}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-account-role">Rôle</label>
-          <select id="f-account-role" value={role} onChange={(e) => setParam(P_ROLE, e.target.value)}>
-            <option value="">Tous les rôles</option>
-            {ROLE_ORDER.map((r) => (
-              <option key={r} value={r}>
-                {roleLabel(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-account-status">Statut</label>
-          <select id="f-account-status" value={status} onChange={(e) => setParam(P_STATUS, e.target.value)}>
-            <option value="">Tous les statuts</option>
-            {ACCOUNT_STATUSES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--grow">
-          <label htmlFor="f-account-q">Recherche</label>
-          <input
-            id="f-account-q"
-            type="search"
-            placeholder="Nom, identifiant, adresse e-mail…"
-            value={queryInput}
-            onChange={(e) => setQueryInput(e.target.value)}
-          />
-        </div>
-        <button type="button" className="button" onClick={resetFilters}>
-          Réinitialiser
-        </button>
-      </form>
+      <FilterBar label="Filtrer les comptes" onReset={filters.reset}>
+        <SelectFilter
+          id="f-account-organisation"
+          label="Organisation"
+          {...filters.bind(P_ORGANISATION)}
+          allLabel="Toutes les organisations"
+          extra={!filterOrganisationKnown && <option value={organisationId}>Organisation choisie</option>}
+          options={(organisations ?? []).map((o) => ({ value: o.id, label: `${o.name}${o.active ? '' : ' (désactivée)'}` }))}
+        />
+        <SelectFilter id="f-account-role" label="Rôle" {...filters.bind(P_ROLE)} allLabel="Tous les rôles" options={ROLE_OPTIONS} />
+        <SelectFilter id="f-account-status" label="Statut" {...filters.bind(P_STATUS)} allLabel="Tous les statuts" options={STATUS_OPTIONS} />
+        <SearchFilter id="f-account-q" label="Recherche" placeholder="Nom, identifiant, adresse e-mail…" {...filters.searchBox} />
+      </FilterBar>
 
-      {error && (
-        <p role="alert" className="alert alert--error" data-testid="accounts-error" title={error.technical ?? undefined}>
-          {error.text}
-          {error.field === 'cursor' && paging.pageNumber > 1 && (
-            <>
-              {' '}
-              <button type="button" className="button button--link" onClick={paging.first}>
-                Revenir à la première page
-              </button>
-            </>
-          )}
-        </p>
-      )}
-
-      <div className="table-wrap" aria-busy={loading}>
-        <table className="files-table" data-testid="accounts-table">
-          <caption className="visually-hidden">Comptes, page {paging.pageNumber}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Identifiant</th>
-              <th scope="col">Adresse e-mail</th>
-              <th scope="col">Rôle</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Statut</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list?.items.map((a) => (
-              <tr key={a.id} data-testid="account-row" data-account-id={a.id} data-status={a.status} data-role={a.role}>
-                <th scope="row">
-                  <Link to={accountPath(a.id)} data-testid="account-link">
-                    {a.display_name}
-                  </Link>
-                </th>
-                <td>{a.login}</td>
-                <td>{a.email}</td>
-                <td>{roleWithCollege(a.role, a.college)}</td>
-                <td>
-                  <Link to={organisationPath(a.organisation.id)}>{a.organisation.name}</Link>
-                </td>
-                <td>
-                  <AccountStatusBadge status={a.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!loading && list && list.items.length === 0 && <p className="empty">Aucun compte ne correspond à ces critères.</p>}
-        {loading && !list && <p className="empty">Chargement des comptes…</p>}
-      </div>
-      <Pager paging={paging} nextCursor={list?.next_cursor} loading={loading} testId="accounts" />
+      <PagedTable
+        list={list}
+        caption="Comptes"
+        columns={['Nom', 'Identifiant', 'Adresse e-mail', 'Rôle', 'Organisation', 'Statut']}
+        empty="Aucun compte ne correspond à ces critères."
+        loadingText="Chargement des comptes…"
+        testIdPrefix="accounts"
+        row={(a) => (
+          <tr key={a.id} data-testid="account-row" data-account-id={a.id} data-status={a.status} data-role={a.role}>
+            <th scope="row">
+              <Link to={accountPath(a.id)} data-testid="account-link">
+                {a.display_name}
+              </Link>
+            </th>
+            <td>{a.login}</td>
+            <td>{a.email}</td>
+            <td>{roleWithCollege(a.role, a.college)}</td>
+            <td>
+              <Link to={organisationPath(a.organisation.id)}>{a.organisation.name}</Link>
+            </td>
+            <td>
+              <AccountStatusBadge status={a.status} />
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { NavLink, Outlet } from 'react-router-dom';
-import { ACCOUNTS_PATH, ADMIN_LOG_PATH, ORGANISATIONS_PATH, canAdminister } from '../administration';
+import { ACCOUNTS_PATH, ADMIN_LOG_PATH, IMPORT_PATH, ORGANISATIONS_PATH, canAdminister, canImportCandidates } from '../administration';
 import { useSession } from '../session';
 import { usePageTitle } from '../usePageTitle';
 
@@ -7,18 +7,20 @@ import { usePageTitle } from '../usePageTitle';
 export function AdministrationLayout() {
   const { user } = useSession();
   if (!canAdminister(user)) return <NoAccess />;
+  const tabs = [
+    { to: ORGANISATIONS_PATH, label: 'Organisations', testId: 'admin-tab-organisations' },
+    { to: ACCOUNTS_PATH, label: 'Comptes', testId: 'admin-tab-accounts' },
+    ...(canImportCandidates(user) ? [{ to: IMPORT_PATH, label: 'Importer des candidats', testId: 'admin-tab-import' }] : []),
+    { to: ADMIN_LOG_PATH, label: "Journal d'administration", testId: 'admin-tab-log' },
+  ];
   return (
     <>
       <nav className="admin-tabs" aria-label="Administration" data-testid="admin-tabs">
-        <NavLink to={ORGANISATIONS_PATH} className="admin-tabs__link" data-testid="admin-tab-organisations">
-          Organisations
-        </NavLink>
-        <NavLink to={ACCOUNTS_PATH} className="admin-tabs__link" data-testid="admin-tab-accounts">
-          Comptes
-        </NavLink>
-        <NavLink to={ADMIN_LOG_PATH} className="admin-tabs__link" data-testid="admin-tab-log">
-          Journal d'administration
-        </NavLink>
+        {tabs.map((tab) => (
+          <NavLink key={tab.to} to={tab.to} className="admin-tabs__link" data-testid={tab.testId}>
+            {tab.label}
+          </NavLink>
+        ))}
       </nav>
       <Outlet />
     </>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { passwordApi } from '../adminApi';
-import { FieldError } from '../components/FieldError';
-import { PasswordFields } from '../components/PasswordFields';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { FormActions } from '../components/FormParts';
+import { PasswordField, PasswordFields, useNewPassword } from '../components/PasswordFields';
+import { PageTitle } from '../components/PageTitle';
 import { frenchErrorMessage, reportError, type ErrorDescription } from '../errors';
-import { validatePasswordPair, type PasswordPairErrors } from '../passwordPolicy';
 import { useSession } from '../session';
 import { usePageTitle } from '../usePageTitle';
 
@@ -11,51 +12,42 @@ import { usePageTitle } from '../usePageTitle';
 export function ChangePasswordPage() {
   usePageTitle('Changer mon mot de passe');
   const { user } = useSession();
+  const login = user?.login ?? null;
   const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
   const [currentError, setCurrentError] = useState<{ text: string; technical?: string } | null>(null);
-  const [errors, setErrors] = useState<PasswordPairErrors>({});
-  const [technical, setTechnical] = useState<string | undefined>(undefined);
+  const pair = useNewPassword(login);
   const [formError, setFormError] = useState<ErrorDescription | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
-  const login = user?.login ?? null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    setTechnical(undefined);
     setDone(false);
-    const found = validatePasswordPair(password, confirmation, login);
+    const wrongPair = pair.check();
     const missingCurrent = current ? null : { text: frenchErrorMessage('invalid_field', 'current_password') };
-    setErrors(found);
     setCurrentError(missingCurrent);
-    if (missingCurrent || found.password || found.confirmation) {
-      const target = missingCurrent ? 'current-password' : found.password ? 'new-password' : 'new-password-confirmation';
-      document.getElementById(target)?.focus();
+    if (missingCurrent || wrongPair) {
+      document.getElementById(missingCurrent ? 'current-password' : wrongPair!)?.focus();
       return;
     }
     setBusy(true);
     try {
-      await passwordApi.change(current, password);
+      await passwordApi.change(current, pair.password);
       setDone(true);
       setCurrent('');
-      setPassword('');
-      setConfirmation('');
+      pair.clear();
     } catch (err) {
       const described = reportError(err, {
         operation: 'password_change',
-        values: { current_password: current, new_password: password },
+        values: { current_password: current, new_password: pair.password },
       });
       if (described.field === 'current_password') {
         setCurrentError({ text: described.text, technical: described.technical ?? undefined });
         setCurrent('');
         document.getElementById('current-password')?.focus();
       } else if (described.field === 'new_password' || described.field === 'password') {
-        setErrors({ password: described.text });
-        setTechnical(described.technical ?? undefined);
-        document.getElementById('new-password')?.focus();
+        pair.refuse(described);
       } else {
         setFormError(described);
       }
@@ -66,63 +58,31 @@ export function ChangePasswordPage() {
 
   return (
     <>
-      <div className="page-title">
-        <div>
-          <h1>Changer mon mot de passe</h1>
-          {user && (
-            <p className="subtitle">
-              Compte {user.display_name} (identifiant {user.login}).
-            </p>
-          )}
-        </div>
-      </div>
+      <PageTitle
+        title="Changer mon mot de passe"
+        subtitle={user && `Compte ${user.display_name} (identifiant ${user.login}).`}
+      />
       <form className="panel password-form" onSubmit={submit} noValidate data-testid="change-password-form">
         {done && (
           <p role="status" className="alert alert--success" data-testid="password-changed">
             Votre mot de passe a été changé.
           </p>
         )}
-        {formError && (
-          <p role="alert" className="alert alert--error" data-testid="change-password-error" title={formError.technical ?? undefined}>
-            {formError.text}
-          </p>
-        )}
+        <ErrorAlert error={formError} testId="change-password-error" />
         <input type="text" name="username" autoComplete="username" value={login ?? ''} readOnly hidden />
-        <div className="field">
-          <label htmlFor="current-password">Mot de passe actuel</label>
-          <input
-            id="current-password"
-            name="current-password"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            aria-invalid={currentError ? true : undefined}
-            aria-describedby={currentError ? 'current-password-error' : undefined}
-            required
-            data-testid="current-password"
-          />
-          <FieldError
-            id="current-password-error"
-            message={currentError?.text}
-            technical={currentError?.technical}
-            testId="error-current-password"
-          />
-        </div>
-        <PasswordFields
-          login={login}
-          password={password}
-          confirmation={confirmation}
-          onPassword={setPassword}
-          onConfirmation={setConfirmation}
-          errors={errors}
-          technical={technical}
+        <PasswordField
+          id="current-password"
+          label="Mot de passe actuel"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          testId="current-password"
+          error={currentError?.text}
+          technical={currentError?.technical}
+          errorTestId="error-current-password"
         />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="change-password-submit">
-            {busy ? 'Enregistrement…' : 'Changer mon mot de passe'}
-          </button>
-        </div>
+        <PasswordFields {...pair.fields} />
+        <FormActions busy={busy} label="Changer mon mot de passe" testId="change-password-submit" />
       </form>
     </>
   );

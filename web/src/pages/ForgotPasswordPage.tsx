@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { passwordApi } from '../adminApi';
 import { LOGIN_PAGE_PATH, RESET_REQUESTED_MESSAGE } from '../administration';
-import { FieldError } from '../components/FieldError';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { FormField, USERNAME_INPUT } from '../components/FormParts';
+import { PublicCard } from '../components/PublicCard';
 import { frenchErrorMessage, reportError, type ErrorDescription } from '../errors';
 import { usePageTitle } from '../usePageTitle';
 
@@ -42,51 +44,36 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <main className="login" id="contenu">
-      <div className="login__card">
-        <p className="login__brand">CQPM Hub</p>
-        <h1>Mot de passe oublié</h1>
-        {sent ? (
-          <p role="status" className="alert alert--success" data-testid="reset-requested">
-            {RESET_REQUESTED_MESSAGE}
-          </p>
-        ) : (
-          <form onSubmit={submit} noValidate data-testid="forgot-password-form">
-            <p className="muted">
-              Indiquez votre identifiant ou votre adresse e-mail : vous recevrez un lien pour choisir un nouveau mot de passe.
-            </p>
-            {error && (
-              <p role="alert" className="alert alert--error" data-testid="forgot-password-error" title={error.technical ?? undefined}>
-                {error.text}
-              </p>
-            )}
-            <div className="field">
-              <label htmlFor="login-or-email">Identifiant ou adresse e-mail</label>
-              <input
-                id="login-or-email"
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={value}
-                onChange={(e) => setValue(e.target.value)}
-                aria-invalid={fieldError ? true : undefined}
-                aria-describedby={fieldError ? 'login-or-email-error' : undefined}
-                required
-                autoFocus
-                data-testid="login-or-email"
-              />
-              <FieldError id="login-or-email-error" message={fieldError} testId="error-login-or-email" />
-            </div>
-            <button type="submit" className="button button--primary button--block" disabled={busy} data-testid="forgot-password-submit">
-              {busy ? 'Envoi…' : 'Recevoir un lien'}
-            </button>
-          </form>
-        )}
-        <p className="login__links">
-          <Link to={LOGIN_PAGE_PATH}>Retour à la connexion</Link>
+    <PublicCard title="Mot de passe oublié">
+      {sent ? (
+        <p role="status" className="alert alert--success" data-testid="reset-requested">
+          {RESET_REQUESTED_MESSAGE}
         </p>
-      </div>
-    </main>
+      ) : (
+        <form onSubmit={submit} noValidate data-testid="forgot-password-form">
+          <p className="muted">
+            Indiquez votre identifiant ou votre adresse e-mail : vous recevrez un lien pour choisir un nouveau mot de passe.
+          </p>
+          <ErrorAlert error={error} testId="forgot-password-error" />
+          <FormField id="login-or-email" label="Identifiant ou adresse e-mail" error={fieldError} errorTestId="error-login-or-email">
+            <input
+              name="username"
+              {...USERNAME_INPUT}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              required
+              autoFocus
+              data-testid="login-or-email"
+            />
+          </FormField>
+          <button type="submit" className="button button--primary button--block" disabled={busy} data-testid="forgot-password-submit">
+            {busy ? 'Envoi…' : 'Recevoir un lien'}
+          </button>
+        </form>
+      )}
+      <p className="login__links">
+        <Link to={LOGIN_PAGE_PATH}>Retour à la connexion</Link>
+      </p>
+    </PublicCard>
   );
 }

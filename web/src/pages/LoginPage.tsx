@@ -2,6 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { FORGOT_PASSWORD_PATH } from '../administration';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { FormField, USERNAME_INPUT } from '../components/FormParts';
+import { PasswordField } from '../components/PasswordFields';
+import { PublicCard } from '../components/PublicCard';
 import { reportError, type ErrorDescription } from '../errors';
 import { useSession } from '../session';
 import { usePageTitle } from '../usePageTitle';
@@ -50,60 +54,37 @@ export function LoginPage() {
   }
 
   return (
-    <main className="login" id="contenu">
-      <div className="login__card">
-        <p className="login__brand">CQPM Hub</p>
-        <h1>Connexion</h1>
-        <p className="muted">Certificats de Qualification Paritaire de la Métallurgie</p>
-        <form onSubmit={submit} noValidate data-testid="login-form" aria-describedby={error ? 'login-error' : undefined}>
-          {error && (
-            <p
-              id="login-error"
-              role="alert"
-              className="alert alert--error"
-              data-testid="login-error"
-              title={error.technical ?? undefined}
-            >
-              {error.text}
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor="login">Identifiant</label>
-            <input
-              id="login"
-              name="login"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={login}
-              onChange={(e) => setLogin(e.target.value)}
-              required
-              autoFocus={!givenLogin}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password">Mot de passe</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              autoFocus={!!givenLogin}
-            />
-          </div>
-          <button type="submit" className="button button--primary button--block" disabled={busy}>
-            {busy ? 'Connexion…' : 'Se connecter'}
-          </button>
-        </form>
-        <p className="login__links">
-          <Link to={FORGOT_PASSWORD_PATH} data-testid="forgot-password-link">
-            Mot de passe oublié ?
-          </Link>
-        </p>
-      </div>
-    </main>
+    <PublicCard title="Connexion">
+      <p className="muted">Certificats de Qualification Paritaire de la Métallurgie</p>
+      <form onSubmit={submit} noValidate data-testid="login-form" aria-describedby={error ? 'login-error' : undefined}>
+        <ErrorAlert error={error} id="login-error" testId="login-error" />
+        <FormField id="login" label="Identifiant">
+          <input
+            name="login"
+            {...USERNAME_INPUT}
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            required
+            autoFocus={!givenLogin}
+          />
+        </FormField>
+        <PasswordField
+          id="password"
+          label="Mot de passe"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          autoFocus={!!givenLogin}
+        />
+        <button type="submit" className="button button--primary button--block" disabled={busy}>
+          {busy ? 'Connexion…' : 'Se connecter'}
+        </button>
+      </form>
+      <p className="login__links">
+        <Link to={FORGOT_PASSWORD_PATH} data-testid="forgot-password-link">
+          Mot de passe oublié ?
+        </Link>
+      </p>
+    </PublicCard>
   );
 }

@@ -18,7 +18,12 @@ import {
 } from '../administration';
 import type { Account, Organisation, Page } from '../adminTypes';
 import { AccountStatusBadge, OrganisationStateBadge } from '../components/AdminBadges';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Fact } from '../components/Fact';
+import { ActionOutcome, Breadcrumb, RecordLoadFailed } from '../components/RecordPage';
 import { OrganisationForm } from '../components/OrganisationForm';
+import { PageTitle } from '../components/PageTitle';
+import { Panel } from '../components/Panel';
 import { reportError, type ErrorDescription } from '../errors';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
@@ -82,15 +87,12 @@ export function OrganisationPage() {
 
   if (error) {
     return (
-      <section>
-        <p className="breadcrumb">
-          <Link to={ORGANISATIONS_PATH}>Organisations</Link>
-        </p>
-        <h1>Organisation</h1>
-        <p role="alert" className="alert alert--error" data-testid="organisation-error" title={error.technical ?? undefined}>
-          {error.text}
-        </p>
-      </section>
+      <RecordLoadFailed
+        breadcrumb={<Breadcrumb to={ORGANISATIONS_PATH} list="Organisations" />}
+        title="Organisation"
+        error={error}
+        testId="organisation-error"
+      />
     );
   }
   if (!organisation || !user) return <p aria-live="polite">Chargement de l'organisation…</p>;
@@ -101,86 +103,57 @@ export function OrganisationPage() {
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to={ORGANISATIONS_PATH}>Organisations</Link> › {organisation.name}
-      </p>
-      <div className="page-title">
-        <div>
-          <h1 data-testid="organisation-title">{organisation.name}</h1>
-          <p className="subtitle">{kindLabel(organisation.kind)}</p>
-        </div>
+      <Breadcrumb to={ORGANISATIONS_PATH} list="Organisations" current={organisation.name} />
+      <PageTitle title={organisation.name} titleTestId="organisation-title" subtitle={kindLabel(organisation.kind)}>
         <div className="page-title__state">
           <OrganisationStateBadge active={organisation.active} />
         </div>
-      </div>
+      </PageTitle>
 
-      {notice && (
-        <p role="status" className="alert alert--success" data-testid="organisation-notice">
-          {notice}
-        </p>
-      )}
-      {actionError && (
-        <p role="alert" className="alert alert--error" data-testid="organisation-action-error" title={actionError.technical ?? undefined}>
-          {actionError.text}
-        </p>
-      )}
+      <ActionOutcome notice={notice} error={actionError} testIdPrefix="organisation" />
 
-      <section className="panel" aria-labelledby="org-facts-title">
-        <h2 id="org-facts-title">Informations</h2>
+      <Panel id="org-facts-title" title="Informations">
         <dl className="facts" data-testid="organisation-facts">
           {organisation.kind === 'centre' && (
             <>
-              <div>
-                <dt>Région</dt>
-                <dd data-testid="organisation-region">{regionLabel(organisation.region) ?? '—'}</dd>
-              </div>
-              <div>
-                <dt>Départements</dt>
-                <dd data-testid="organisation-departements">{formatDepartements(organisation.departements) || '—'}</dd>
-              </div>
+              <Fact label="Région" testId="organisation-region">
+                {regionLabel(organisation.region) ?? '—'}
+              </Fact>
+              <Fact label="Départements" testId="organisation-departements">
+                {formatDepartements(organisation.departements) || '—'}
+              </Fact>
             </>
           )}
           {organisation.kind === 'company' && (
             <>
-              <div>
-                <dt>SIRET</dt>
-                <dd data-testid="organisation-siret">{formatSiret(organisation.siret) || '—'}</dd>
-              </div>
-              <div>
-                <dt>Adresse</dt>
-                <dd className="pre-wrap">{organisation.address || '—'}</dd>
-              </div>
-              <div>
-                <dt>Centres avec lesquels elle travaille</dt>
-                <dd data-testid="organisation-centres">
-                  {organisation.centre_ids.length === 0
-                    ? '—'
-                    : organisation.centre_ids.map((c) => centreNames.get(c) ?? (c === user.organisation.id ? user.organisation.name : 'Autre centre')).join(', ')}
-                </dd>
-              </div>
+              <Fact label="SIRET" testId="organisation-siret">
+                {formatSiret(organisation.siret) || '—'}
+              </Fact>
+              <Fact label="Adresse" className="pre-wrap">
+                {organisation.address || '—'}
+              </Fact>
+              <Fact label="Centres avec lesquels elle travaille" testId="organisation-centres">
+                {organisation.centre_ids.length === 0
+                  ? '—'
+                  : organisation.centre_ids
+                      .map((c) => centreNames.get(c) ?? (c === user.organisation.id ? user.organisation.name : 'Autre centre'))
+                      .join(', ')}
+              </Fact>
             </>
           )}
-          <div>
-            <dt>Créée le</dt>
-            <dd>{formatDateTime(organisation.created_at)}</dd>
-          </div>
-          <div>
-            <dt>Mise à jour</dt>
-            <dd>{formatDateTime(organisation.updated_at)}</dd>
-          </div>
+          <Fact label="Créée le">{formatDateTime(organisation.created_at)}</Fact>
+          <Fact label="Mise à jour">{formatDateTime(organisation.updated_at)}</Fact>
         </dl>
-      </section>
+      </Panel>
 
       {editable && (
-        <section className="panel" aria-labelledby="org-edit-title">
-          <h2 id="org-edit-title">Modifier</h2>
+        <Panel id="org-edit-title" title="Modifier">
           <OrganisationForm user={user} original={organisation} onSaved={(o) => { setOrganisation(o); setNotice(null); }} />
-        </section>
+        </Panel>
       )}
 
       {editable && (
-        <section className="panel" aria-labelledby="org-state-title">
-          <h2 id="org-state-title">{organisation.active ? 'Désactiver' : 'Réactiver'}</h2>
+        <Panel id="org-state-title" title={organisation.active ? 'Désactiver' : 'Réactiver'}>
           {organisation.active ? (
             <>
               <p className="muted">
@@ -199,7 +172,7 @@ export function OrganisationPage() {
               </button>
             </>
           )}
-        </section>
+        </Panel>
       )}
 
       <section className="panel" aria-labelledby="org-accounts-title" data-testid="organisation-accounts">
@@ -216,11 +189,7 @@ export function OrganisationPage() {
             )}
           </p>
         </div>
-        {accountsError && (
-          <p role="alert" className="alert alert--error" title={accountsError.technical ?? undefined}>
-            {accountsError.text}
-          </p>
-        )}
+        <ErrorAlert error={accountsError} />
         {accounts && accounts.items.length === 0 && <p className="muted">Aucun compte dans cette organisation.</p>}
         {accounts && accounts.items.length > 0 && (
           <ul className="plain-list">

@@ -4,10 +4,12 @@ import { ApiError, isAbort } from '../api';
 import { passwordApi, type LinkPurpose } from '../adminApi';
 import { FORGOT_PASSWORD_PATH, LOGIN_PAGE_PATH } from '../administration';
 import type { LinkInfo } from '../adminTypes';
-import { PasswordFields } from '../components/PasswordFields';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Fact } from '../components/Fact';
+import { PasswordFields, useNewPassword } from '../components/PasswordFields';
+import { PublicCard } from '../components/PublicCard';
 import { reportError, type ErrorDescription } from '../errors';
 import { formatDateTime } from '../format';
-import { validatePasswordPair, type PasswordPairErrors } from '../passwordPolicy';
 import { usePageTitle } from '../usePageTitle';
 
 type LinkState =
@@ -22,6 +24,8 @@ const TITLES: Record<LinkPurpose, string> = {
   reset: 'Choisir un nouveau mot de passe',
 };
 
+const isGone = (err: unknown) => err instanceof ApiError && (err.status === 404 || err.status === 410);
+
 /**
  * The page a one-time link leads to (public, no session): the invitation to
  * choose one's first password (/invitation/:token) or a password reset
@@ -33,10 +37,7 @@ export function SetPasswordPage({ purpose }: { purpose: LinkPurpose }) {
   usePageTitle(title);
   const { token = '' } = useParams();
   const [state, setState] = useState<LinkState>({ status: 'loading' });
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<PasswordPairErrors>({});
-  const [technical, setTechnical] = useState<string | undefined>(undefined);
+  const pair = useNewPassword(state.status === 'ready' ? state.info.login : null);
   const [formError, setFormError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -47,120 +48,86 @@ export function SetPasswordPage({ purpose }: { purpose: LinkPurpose }) {
       (info) => setState({ status: 'ready', info }),
       (err: unknown) => {
         if (isAbort(err)) return;
-        const gone = err instanceof ApiError && (err.status === 404 || err.status === 410);
-        setState({ status: 'unusable', error: reportError(err, { operation: 'password_link' }), gone });
+        setState({ status: 'unusable', error: reportError(err, { operation: 'password_link' }), gone: isGone(err) });
       },
     );
     return () => controller.abort();
   }, [purpose, token]);
 
-  const login = state.status === 'ready' ? state.info.login : null;
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (state.status !== 'ready') return;
     setFormError(null);
-    setTechnical(undefined);
-    const found = validatePasswordPair(password, confirmation, login);
-    setErrors(found);
-    if (found.password || found.confirmation) {
-      document.getElementById(found.password ? 'new-password' : 'new-password-confirmation')?.focus();
+    const wrong = pair.check();
+    if (wrong) {
+      document.getElementById(wrong)?.focus();
       return;
     }
     setBusy(true);
     try {
-      const result = await passwordApi.setPassword(purpose, token, password);
+      const result = await passwordApi.setPassword(purpose, token, pair.password);
       setState({ status: 'done', login: result?.login ?? state.info.login });
     } catch (err) {
-      const described = reportError(err, { operation: 'password_link', values: { password } });
-      if (err instanceof ApiError && (err.status === 410 || err.status === 404)) {
-        setState({ status: 'unusable', error: described, gone: true });
-      } else if (described.field === 'password') {
-        setErrors({ password: described.text });
-        setTechnical(described.technical ?? undefined);
-        document.getElementById('new-password')?.focus();
-      } else {
-        setFormError(described);
-      }
+      const described = reportError(err, { operation: 'password_link', values: { password: pair.password } });
+      if (isGone(err)) setState({ status: 'unusable', error: described, gone: true });
+      else if (described.field === 'password') pair.refuse(described);
+      else setFormError(described);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <main className="login" id="contenu">
-      <div className="login__card login__card--wide">
-        <p className="login__brand">CQPM Hub</p>
-        <h1>{title}</h1>
-        {state.status === 'loading' && <p aria-live="polite">Vérification du lien…</p>}
+    <PublicCard title={title} wide>
+      {state.status === 'loading' && <p aria-live="polite">Vérification du lien…</p>}
 
-        {state.status === 'unusable' && (
-          <>
-            <p role="alert" className="alert alert--error" data-testid="link-error" title={state.error.technical ?? undefined}>
-              {state.error.text}
-            </p>
-            <p className="login__links">
-              {state.gone && (
-                <>
-                  <Link to={FORGOT_PASSWORD_PATH}>Demander un nouveau lien</Link>
-                  {' · '}
-                </>
-              )}
-              <Link to={LOGIN_PAGE_PATH}>Se connecter</Link>
-            </p>
-          </>
-        )}
-
-        {state.status === 'done' && (
-          <>
-            <p role="status" className="alert alert--success" data-testid="password-set">
-              Votre mot de passe est enregistré. Vous pouvez maintenant vous connecter avec l'identifiant{' '}
-              <strong>{state.login}</strong>.
-            </p>
-            <Link to={LOGIN_PAGE_PATH} state={{ login: state.login }} className="button button--primary button--block" data-testid="go-login">
-              Se connecter
-            </Link>
-          </>
-        )}
-
-        {state.status === 'ready' && (
-          <form onSubmit={submit} noValidate data-testid="set-password-form">
-            <dl className="facts facts--compact" data-testid="link-account">
-              <div>
-                <dt>Compte</dt>
-                <dd>{state.info.display_name}</dd>
-              </div>
-              <div>
-                <dt>Identifiant</dt>
-                <dd data-testid="link-login">{state.info.login}</dd>
-              </div>
-            </dl>
-            {state.info.expires_at && (
-              <p className="muted field__note">Ce lien est valable jusqu'au {formatDateTime(state.info.expires_at)}.</p>
+      {state.status === 'unusable' && (
+        <>
+          <ErrorAlert error={state.error} testId="link-error" />
+          <p className="login__links">
+            {state.gone && (
+              <>
+                <Link to={FORGOT_PASSWORD_PATH}>Demander un nouveau lien</Link>
+                {' · '}
+              </>
             )}
-            {formError && (
-              <p role="alert" className="alert alert--error" data-testid="set-password-error" title={formError.technical ?? undefined}>
-                {formError.text}
-              </p>
-            )}
-            {/* The login, for password managers. */}
-            <input type="text" name="username" autoComplete="username" value={state.info.login} readOnly hidden />
-            <PasswordFields
-              login={state.info.login}
-              password={password}
-              confirmation={confirmation}
-              onPassword={setPassword}
-              onConfirmation={setConfirmation}
-              errors={errors}
-              technical={technical}
-              autoFocus
-            />
-            <button type="submit" className="button button--primary button--block" disabled={busy} data-testid="set-password-submit">
-              {busy ? 'Enregistrement…' : 'Enregistrer mon mot de passe'}
-            </button>
-          </form>
-        )}
-      </div>
-    </main>
+            <Link to={LOGIN_PAGE_PATH}>Se connecter</Link>
+          </p>
+        </>
+      )}
+
+      {state.status === 'done' && (
+        <>
+          <p role="status" className="alert alert--success" data-testid="password-set">
+            Votre mot de passe est enregistré. Vous pouvez maintenant vous connecter avec l'identifiant{' '}
+            <strong>{state.login}</strong>.
+          </p>
+          <Link to={LOGIN_PAGE_PATH} state={{ login: state.login }} className="button button--primary button--block" data-testid="go-login">
+            Se connecter
+          </Link>
+        </>
+      )}
+
+      {state.status === 'ready' && (
+        <form onSubmit={submit} noValidate data-testid="set-password-form">
+          <dl className="facts facts--compact" data-testid="link-account">
+            <Fact label="Compte">{state.info.display_name}</Fact>
+            <Fact label="Identifiant" testId="link-login">
+              {state.info.login}
+            </Fact>
+          </dl>
+          {state.info.expires_at && (
+            <p className="muted field__note">Ce lien est valable jusqu'au {formatDateTime(state.info.expires_at)}.</p>
+          )}
+          <ErrorAlert error={formError} testId="set-password-error" />
+          {/* The login, for password managers. */}
+          <input type="text" name="username" autoComplete="username" value={state.info.login} readOnly hidden />
+          <PasswordFields {...pair.fields} autoFocus />
+          <button type="submit" className="button button--primary button--block" disabled={busy} data-testid="set-password-submit">
+            {busy ? 'Enregistrement…' : 'Enregistrer mon mot de passe'}
+          </button>
+        </form>
+      )}
+    </PublicCard>
   );
 }

@@ -1,0 +1,55 @@
+#include "store/import_store.h"
+
+#include "store/row_reader.h"
+
+namespace cqpm::store::import_store {
+
+using Poco::Data::Keywords::use;
+
+void insert(SqlSession& sql, const StoredImport& stored) {
+  StoredImport row = stored;
+  Poco::Nullable<std::string> filename;
+  if (row.filename) filename = *row.filename;
+  Poco::Int64 lines = row.line_count;
+  auto stmt = sql.statement(
+      "INSERT INTO candidate_imports (id, centre_id, created_by, filename, created_at, state, line_count, "
+      "preview) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  stmt, use(row.id), use(row.centre_id), use(row.created_by), use(filename), use(row.created_at),
+      use(row.state), use(lines), use(row.preview_json);
+  stmt.execute();
+}
+
+std::optional<StoredImport> find(SqlSession& sql, const std::string& id, const std::string& centre_id) {
+  std::string key = id, centre = centre_id;
+  auto stmt = sql.statement(
+      "SELECT id, centre_id, created_by, filename, created_at, state, line_count, preview, confirmed_at, "
+      "confirmed_by FROM candidate_imports WHERE id = ? AND centre_id = ?");
+  stmt, use(key), use(centre);
+  std::optional<StoredImport> found;
+  forEachRow(stmt, [&](const RowReader& row) {
+    found = StoredImport{row.text("id"),
+                         row.text("centre_id"),
+                         row.text("created_by"),
+                         row.optionalText("filename"),
+                         row.text("created_at"),
+                         row.text("state"),
+                         row.integer("line_count"),
+                         row.text("preview"),
+                         row.optionalText("confirmed_at"),
+                         row.optionalText("confirmed_by")};
+  });
+  return found;
+}
+
+bool markConfirmed(SqlSession& sql, const std::string& id, const std::string& preview_json,
+                   const std::string& at, const std::string& by) {
+  std::string key = id, preview = preview_json, when = at, who = by;
+  auto stmt = sql.statement(
+      "UPDATE candidate_imports SET state = 'confirmed', preview = ?, confirmed_at = ?, confirmed_by = ? "
+      "WHERE id = ? AND state = 'previewed'");
+  stmt, use(preview), use(when), use(who), use(key);
+  return stmt.execute() == 1;
+}
+
+}  // namespace cqpm::store::import_store
