@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/iso_date.h"
 #include "files/file_events.h"
@@ -46,7 +47,7 @@ store::CandidateFileView DeadlineService::fileInScope(const domain::Actor& actor
 store::CandidateFileView DeadlineService::writableFile(const domain::Actor& actor,
                                                        const std::string& file_id) {
   auto file = fileInScope(actor, file_id);
-  if (actor.role != domain::Role::kCentreCoordinator) {
+  if (!access::allows(actor.role, access::Permission::kSetDeadlines)) {
     throw Error(ErrorCode::kForbidden, "only the centre's coordinators set and extend deadlines");
   }
   if (std::find(final_states_.begin(), final_states_.end(), file.file.state) != final_states_.end()) {

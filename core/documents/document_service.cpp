@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "documents/filename.h"
 #include "files/file_events.h"
@@ -51,9 +52,7 @@ store::CandidateFileView DocumentService::fileInScope(const domain::Actor& actor
 
 void DocumentService::requireUploadToFile(const domain::Actor& actor, const std::string& file_id) {
   const auto file = fileInScope(actor, file_id);
-  using domain::Role;
-  if (actor.role != Role::kCentreCoordinator && actor.role != Role::kCompanyTutor &&
-      actor.role != Role::kCandidate) {
+  if (!access::allows(actor.role, access::Permission::kUploadDocuments)) {
     throw Error(ErrorCode::kForbidden, "the centre, the company and the candidate add documents to a file");
   }
   if (std::find(final_states_.begin(), final_states_.end(), file.file.state) != final_states_.end()) {

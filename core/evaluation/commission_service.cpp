@@ -4,6 +4,7 @@
 #include <set>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "files/file_events.h"
@@ -44,7 +45,7 @@ Object::Ptr view(store::SqlSession& sql, const domain::Actor& actor, const domai
     members->add(item);
   }
   body->set("evaluators", members);
-  const bool coordinator = actor.role == domain::Role::kCentreCoordinator;
+  const bool coordinator = access::allows(actor.role, access::Permission::kFormCommission);
   body->set("editable", coordinator && kCommissionStates.count(file.state) > 0);
   if (coordinator) {
     Array::Ptr available = new Array;
@@ -104,7 +105,7 @@ Object::Ptr CommissionService::assign(const domain::Actor& actor, const std::str
                                       const Array::Ptr& evaluators) {
   return db_.write([&](store::SqlSession& sql) {
     const auto file = fileInScope(sql, actor, file_id);
-    if (actor.role != domain::Role::kCentreCoordinator) {
+    if (!access::allows(actor.role, access::Permission::kFormCommission)) {
       throw Error(ErrorCode::kForbidden, "only the centre's coordinator forms the evaluation commission");
     }
     if (!kCommissionStates.count(file.file.state)) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "evaluation/competency_content.h"
@@ -96,7 +97,8 @@ Object::Ptr EvaluationService::grid(const domain::Actor& actor, const std::strin
       member = member || evaluator.evaluator_id == actor.user_id;
     }
     body->set("commission", members);
-    body->set("editable", member && actor.role == domain::Role::kEvaluator && file.state == kWritableState);
+    body->set("editable", member && access::allows(actor.role, access::Permission::kEvaluate) &&
+                              file.state == kWritableState);
 
     Array::Ptr items = new Array;
     Object::Ptr results = new Object;
@@ -122,7 +124,7 @@ WriteTarget target(store::SqlSession& sql, plugins::PluginRules& rules, const do
                    const std::optional<std::string>& if_match) {
   WriteTarget target{fileInScope(sql, actor, file_id), {}, std::nullopt};
   const domain::CandidateFile& file = target.file.file;
-  if (actor.role != domain::Role::kEvaluator ||
+  if (!access::allows(actor.role, access::Permission::kEvaluate) ||
       !store::evaluation_store::inCommission(sql, file.id, actor.user_id)) {
     throw Error(ErrorCode::kForbidden,
                 "only the evaluators of the file's commission write its evaluation grid");

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/iso_date.h"
 #include "common/json_text.h"
@@ -103,7 +104,8 @@ Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::Candi
   body->set("file_id", file.id);
   body->set("file_version", file.version);
   body->set("state", file.state);
-  body->set("editable", file.state == kEditableState && actor.role == domain::Role::kCentreCoordinator);
+  body->set("editable",
+            file.state == kEditableState && access::allows(actor.role, access::Permission::kPlanModalities));
   body->set("plan", file.modality_plan_json ? Poco::JSON::Parser().parse(*file.modality_plan_json)
                                             : Poco::Dynamic::Var());
   Array::Ptr competencies = new Array;
@@ -180,7 +182,7 @@ void ModalityPlanService::write(const domain::Actor& actor, const std::string& f
     }
     auto file = store::candidate_file_store::find(sql, file_id, scope);
     if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
-    if (actor.role != domain::Role::kCentreCoordinator) {
+    if (!access::allows(actor.role, access::Permission::kPlanModalities)) {
       throw Error(ErrorCode::kForbidden, "only the centre's coordinator agrees the evaluation modalities");
     }
     if (file->file.version != expected_version) {

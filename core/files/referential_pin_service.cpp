@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/json_text.h"
 #include "files/file_events.h"
@@ -50,14 +51,14 @@ Object::Ptr ReferentialPinService::show(const domain::Actor& actor, const std::s
   }
   body->set("movable", file.state == kMovableState && file.referential_version &&
                            *file.referential_version < current.number &&
-                           actor.role == domain::Role::kCentreCoordinator);
+                           access::allows(actor.role, access::Permission::kMoveReferentialPin));
   return body;
 }
 
 Object::Ptr ReferentialPinService::move(const domain::Actor& actor, const std::string& file_id,
                                         std::int64_t expected_version, std::int64_t target) {
   const auto view = findInScope(db_, actor, file_id);
-  if (actor.role != domain::Role::kCentreCoordinator) {
+  if (!access::allows(actor.role, access::Permission::kMoveReferentialPin)) {
     throw Error(ErrorCode::kForbidden,
                 "only the centre's coordinator moves a file to another referential version");
   }

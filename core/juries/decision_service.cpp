@@ -6,6 +6,7 @@
 #include <set>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "awards/award_issuer.h"
 #include "common/clock.h"
 #include "common/json_text.h"
@@ -255,7 +256,7 @@ Object::Ptr DecisionService::revoke(const domain::Actor& actor, const std::strin
     const auto file =
         decision ? store::candidate_file_store::find(sql, decision->file_id, scope) : std::nullopt;
     if (!file) throw Error(ErrorCode::kNotFound, "no decision " + decision_id);
-    if (actor.role != domain::Role::kCentreCoordinator) {
+    if (!access::allows(actor.role, access::Permission::kRevokeDecision)) {
       throw Error(ErrorCode::kForbidden, "only the coordinator of the file's centre revokes a jury decision");
     }
     const std::string now = nowIso8601();

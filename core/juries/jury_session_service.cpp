@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/iso_date.h"
 #include "files/file_events.h"
@@ -33,7 +34,7 @@ constexpr const char* kOpenDeliberation = "open_deliberation";
 bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 bool isCentreCoordinator(const domain::Actor& actor) {
-  return actor.role == domain::Role::kCentreCoordinator &&
+  return access::allows(actor.role, access::Permission::kConveneJury) &&
          actor.organisation_kind == domain::OrganisationKind::kCentre;
 }
 

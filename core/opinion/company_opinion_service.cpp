@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/entity_tag.h"
 #include "files/file_events.h"
@@ -68,7 +69,7 @@ Array::Ptr valuesJson() {
 }
 
 bool isFilesTutor(const domain::Actor& actor, const domain::CandidateFile& file) {
-  return actor.role == domain::Role::kCompanyTutor && file.company_id &&
+  return access::allows(actor.role, access::Permission::kGiveCompanyOpinion) && file.company_id &&
          *file.company_id == actor.organisation_id;
 }
 

@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "common/json_text.h"
@@ -113,7 +114,7 @@ Object::Ptr proposalJson(const store::ReferentialProposal& proposal) {
 }
 
 void requireGtp(const domain::Actor& actor) {
-  if (actor.role != domain::Role::kGtpAuditor || !actor.college) {
+  if (!access::allows(actor.role, access::Permission::kProposeReferentialChange) || !actor.college) {
     throw Error(ErrorCode::kForbidden,
                 "only an auditor of the GTP \"Certifications\" reviews referential changes");
   }

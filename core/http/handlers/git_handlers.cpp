@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "access/policy.h"
 #include "common/file_text.h"
 #include "git/referential_repository.h"
 
@@ -52,7 +53,7 @@ std::optional<domain::Actor> gitActor(ApiContext& context, const Request& reques
     refusal = challenge("the referential repository is for the GTP's auditors: log in");
     return std::nullopt;
   }
-  if (actor->role != domain::Role::kGtpAuditor) {
+  if (!access::allows(actor->role, access::Permission::kCloneReferentials)) {
     refusal = Response::text(403, "the referential repository is for the GTP's auditors only\n");
     return std::nullopt;
   }

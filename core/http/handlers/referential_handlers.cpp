@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/NumberParser.h>
 
+#include "access/policy.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
@@ -30,7 +31,7 @@ std::int64_t numberOf(const std::string& text, const std::string& field) {
 // every user's: another centre's activity is not theirs to see.
 void requireAuditor(const Request& request) {
   const auto role = request.requireActor().role;
-  if (role != domain::Role::kGtpAuditor && role != domain::Role::kAdmin) {
+  if (!access::allows(role, access::Permission::kReadProposals)) {
     throw Error(ErrorCode::kForbidden, "this is for the GTP's auditors");
   }
 }
