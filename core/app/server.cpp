@@ -96,6 +96,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   candidate_accounts_ = std::make_unique<admin::CandidateAccounts>(*account_links_);
   files_ =
       std::make_unique<files::CandidateFileService>(*db_, *engine_, *plugin_rules_, *candidate_accounts_);
+  corrections_ = std::make_unique<files::FileCorrectionService>(*db_, *plugin_rules_, final_states);
   transitions_ = std::make_unique<files::TransitionService>(*db_, *engine_, metrics_);
   modality_plans_ = std::make_unique<files::ModalityPlanService>(*db_, *plugin_rules_);
   opinions_ = std::make_unique<opinion::CompanyOpinionService>(*db_, *plugin_rules_);
@@ -146,7 +147,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                                      *accounts_,
                                                                      *account_links_,
                                                                      *admin_log_,
-                                                                     *imports_});
+                                                                     *imports_,
+                                                                     *corrections_});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

@@ -4,6 +4,7 @@
 #include <Poco/UTF8Encoding.h>
 
 #include "common/error.h"
+#include "common/iso_date.h"
 
 namespace cqpm {
 
@@ -51,6 +52,14 @@ void requireEmail(const std::string& value, const std::string& field) {
   static const Poco::RegularExpression kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)");
   requireText(value, field, 254);
   if (!kEmail.match(value)) throw Error(ErrorCode::kInvalidField, field + " is not an e-mail address", field);
+}
+
+void requireBirthDate(const std::string& value, const std::string& field) {
+  const auto date = parseIsoDate(value);
+  if (!date) throw Error(ErrorCode::kInvalidField, field + " must be a date written YYYY-MM-DD", field);
+  if (date->year() < 1900 || *date >= Poco::DateTime()) {
+    throw Error(ErrorCode::kInvalidField, field + " is not a plausible birth date", field);
+  }
 }
 
 }  // namespace cqpm

@@ -15,4 +15,8 @@ void requireText(const std::string& value, const std::string& field, std::size_t
 /// the domain, no spaces). Throws Error{kInvalidField, field}.
 void requireEmail(const std::string& value, const std::string& field);
 
+/// Checks a birth date written YYYY-MM-DD: a real calendar day, from 1900,
+/// before today. Throws Error{kInvalidField, field}.
+void requireBirthDate(const std::string& value, const std::string& field);
+
 }  // namespace cqpm

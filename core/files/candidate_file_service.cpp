@@ -10,7 +10,6 @@
 #include "access/file_scope.h"
 #include "access/policy.h"
 #include "common/clock.h"
-#include "common/iso_date.h"
 #include "common/json_text.h"
 #include "common/page_cursor.h"
 #include "common/text_fields.h"
@@ -27,18 +26,6 @@ using store::SqlSession;
 namespace {
 
 constexpr std::size_t kMaxNameLength = 200;
-
-void requireBirthDate(const std::string& text) {
-  const auto date = parseIsoDate(text);
-  if (!date) {
-    throw Error(ErrorCode::kInvalidField, "candidate.birth_date must be a date written YYYY-MM-DD",
-                "candidate.birth_date");
-  }
-  if (date->year() < 1900 || *date >= Poco::DateTime()) {
-    throw Error(ErrorCode::kInvalidField, "candidate.birth_date is not a plausible birth date",
-                "candidate.birth_date");
-  }
-}
 
 std::string encodeCursor(const store::FileCursor& cursor) {
   return cqpm::encodeCursor({cursor.created_at, cursor.id});
@@ -69,7 +56,7 @@ void CandidateFileService::validate(const Actor& actor, const NewFileRequest& re
   requireText(request.candidate.given_name, "candidate.given_name", kMaxNameLength);
   requireText(request.candidate.family_name, "candidate.family_name", kMaxNameLength);
   requireEmail(request.candidate.email, "candidate.email");
-  requireBirthDate(request.candidate.birth_date);
+  requireBirthDate(request.candidate.birth_date, "candidate.birth_date");
   if (request.pathway == domain::Pathway::kVae && request.company_id) {
     throw Error(ErrorCode::kInvalidField, "a VAE file has no company: leave company_id empty", "company_id");
   }

@@ -128,6 +128,7 @@ std::string eventSummaryFr(const domain::FileEvent& event, const workflow::Workf
     const auto to = text(payload, "to_version");
     return to ? "Dossier passé à la version " + *to + " du référentiel" : "Version du référentiel changée";
   }
+  if (kind == "file_corrected") return withReason(actorName(event) + " a corrigé le dossier", payload);
   if (kind == "plugin_failed") return "Le module du CQPM a échoué ; l'opération n'a pas été faite";
   if (kind == "add_document") return documentSummary(payload);
   if (kind == "evaluation_updated") {

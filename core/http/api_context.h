@@ -15,6 +15,7 @@
 #include "evaluation/commission_service.h"
 #include "evaluation/evaluation_service.h"
 #include "files/candidate_file_service.h"
+#include "files/file_correction_service.h"
 #include "files/modality_plan_service.h"
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
@@ -78,6 +79,7 @@ struct ApiContext {
   admin::AccountLinks& account_links;
   admin::AdminLogService& admin_log;
   imports::CandidateImportService& imports;
+  files::FileCorrectionService& corrections;
 };
 
 }  // namespace cqpm::http

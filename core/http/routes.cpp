@@ -72,6 +72,7 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/stats",                kAuthenticated, bind(fileStats)},
       {"GET",  "/api/v1/files/{id}",                 kAuthenticated, bind(getFile)},
       {"POST", "/api/v1/files/{id}/transitions",     kAuthenticated, bind(fireTransition)},
+      {"POST", "/api/v1/files/{id}/corrections",     kAuthenticated, bind(correctFile)},
       {"GET",  "/api/v1/files/{id}/events",          kAuthenticated, bind(fileEvents)},
       {"GET",  "/api/v1/files/{id}/stream",          kAuthenticated, bind(streamFileEvents)},
       {"GET",  "/api/v1/files/{id}/deadlines",       kAuthenticated, bind(listDeadlines)},

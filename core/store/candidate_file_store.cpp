@@ -269,4 +269,20 @@ bool updateModalityPlan(SqlSession& sql, const std::string& id, std::int64_t exp
   return stmt.execute() == 1;
 }
 
+bool correctCandidate(SqlSession& sql, const std::string& id, std::int64_t expected_version,
+                      const domain::Candidate& candidate, const std::string& registration_json,
+                      const std::string& updated_at) {
+  std::string key = id, given = candidate.given_name, family = candidate.family_name, email = candidate.email,
+              birth = candidate.birth_date, search = foldForSearch(given + " " + family),
+              registration = registration_json, at = updated_at;
+  Poco::Int64 version = expected_version;
+  auto stmt = sql.statement(
+      "UPDATE candidate_files SET given_name = ?, family_name = ?, email = ?, birth_date = ?, search_name = "
+      "?, "
+      "registration = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
+  stmt, use(given), use(family), use(email), use(birth), use(search), use(registration), use(at), use(key),
+      use(version);
+  return stmt.execute() == 1;
+}
+
 }  // namespace cqpm::store::candidate_file_store

@@ -66,6 +66,11 @@ bool pinReferential(SqlSession& sql, const std::string& id, std::int64_t version
 bool updateModalityPlan(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                         const std::string& plan_json, const std::string& updated_at);
 
+/// Compare-and-swap of the candidate's identity and the registration answers, like updateState.
+bool correctCandidate(SqlSession& sql, const std::string& id, std::int64_t expected_version,
+                      const domain::Candidate& candidate, const std::string& registration_json,
+                      const std::string& updated_at);
+
 /// Lower-cased, accent-folded text used for the name search ("Élodie" -> "elodie").
 std::string foldForSearch(const std::string& text);
 

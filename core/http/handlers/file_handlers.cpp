@@ -128,6 +128,24 @@ Response getFile(ApiContext& context, Request& request) {
   return response;
 }
 
+Response correctFile(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const JsonFields body(parseJsonObject(request.body));
+  files::FileCorrection correction;
+  correction.expected_version = body.requiredInteger("expected_version");
+  correction.reason = body.requiredString("reason");
+  const JsonFields candidate = body.object("candidate", true);
+  correction.given_name = candidate.optionalString("given_name");
+  correction.family_name = candidate.optionalString("family_name");
+  correction.email = candidate.optionalString("email");
+  correction.birth_date = candidate.optionalString("birth_date");
+  if (body.has("registration")) correction.registration = body.object("registration").raw();
+  const auto view = context.corrections.correct(actor, request.params.at("id"), correction);
+  Response response = Response::json(200, fileJson(view, &context.engine, &actor));
+  addFileHeaders(response, view);
+  return response;
+}
+
 Response fireTransition(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
   const JsonFields body(parseJsonObject(request.body));

@@ -13,6 +13,8 @@ Response listFiles(ApiContext& context, Request& request);
 Response fileStats(ApiContext& context, Request& request);
 /// GET /api/v1/files/{id}
 Response getFile(ApiContext& context, Request& request);
+/// POST /api/v1/files/{id}/corrections {expected_version, reason, candidate: {...}, registration?}
+Response correctFile(ApiContext& context, Request& request);
 /// POST /api/v1/files/{id}/transitions
 Response fireTransition(ApiContext& context, Request& request);
 /// GET /api/v1/files/{id}/events
