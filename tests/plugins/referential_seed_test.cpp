@@ -18,7 +18,8 @@ using namespace test_support;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-const std::string kSeeds = kSourceRoot + "/../shared/seeds/";
+// A copy of shared/seeds/ (the official referentials), so the repository stands alone.
+const std::string kSeeds = kSourceRoot + "/tests/plugins/seeds/";
 
 // Removes what the PDF conversion added: HTML tags, Markdown emphasis,
 // superscript markup (2^{ème}), and all whitespace.
