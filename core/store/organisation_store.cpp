@@ -83,40 +83,53 @@ void replaceCentreLinks(SqlSession& sql, const Organisation& organisation) {
 
 }  // namespace
 
+namespace {
+
+// The columns that describe an organisation, as insert() and update() bind them.
+struct DescriptionColumns {
+  explicit DescriptionColumns(const Organisation& organisation)
+      : name(organisation.name),
+        active(organisation.active ? 1 : 0),
+        departements(codesJson(organisation.departements)) {
+    if (organisation.region) region = *organisation.region;
+    if (organisation.siret) siret = *organisation.siret;
+    if (organisation.address) address = *organisation.address;
+  }
+
+  std::string name;
+  Poco::Int64 active;
+  Poco::Nullable<std::string> region;
+  std::string departements;
+  Poco::Nullable<std::string> siret;
+  Poco::Nullable<std::string> address;
+};
+
+}  // namespace
+
 void insert(SqlSession& sql, const Organisation& organisation) {
   requireSiretFree(sql, organisation);
+  DescriptionColumns columns(organisation);
   std::string id = organisation.id, kind(domain::organisationKindName(organisation.kind)),
-              name = organisation.name, departements = codesJson(organisation.departements),
               created = organisation.created_at.empty() ? nowIso8601() : organisation.created_at;
-  Poco::Nullable<std::string> region, siret, address;
-  if (organisation.region) region = *organisation.region;
-  if (organisation.siret) siret = *organisation.siret;
-  if (organisation.address) address = *organisation.address;
-  Poco::Int64 active = organisation.active ? 1 : 0;
   auto stmt = sql.statement(
       "INSERT INTO organisations (id, kind, name, active, region, departements, siret, address, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(id), use(kind), use(name), use(active), use(region), use(departements), use(siret), use(address),
-      use(created), use(created);
+  stmt, use(id), use(kind), use(columns.name), use(columns.active), use(columns.region),
+      use(columns.departements), use(columns.siret), use(columns.address), use(created), use(created);
   stmt.execute();
   replaceCentreLinks(sql, organisation);
 }
 
 void update(SqlSession& sql, const Organisation& organisation) {
   requireSiretFree(sql, organisation);
-  std::string id = organisation.id, name = organisation.name,
-              departements = codesJson(organisation.departements),
+  DescriptionColumns columns(organisation);
+  std::string id = organisation.id,
               updated = organisation.updated_at.empty() ? nowIso8601() : organisation.updated_at;
-  Poco::Nullable<std::string> region, siret, address;
-  if (organisation.region) region = *organisation.region;
-  if (organisation.siret) siret = *organisation.siret;
-  if (organisation.address) address = *organisation.address;
-  Poco::Int64 active = organisation.active ? 1 : 0;
   auto stmt = sql.statement(
       "UPDATE organisations SET name = ?, active = ?, region = ?, departements = ?, siret = ?, address = ?, "
       "updated_at = ? WHERE id = ?");
-  stmt, use(name), use(active), use(region), use(departements), use(siret), use(address), use(updated),
-      use(id);
+  stmt, use(columns.name), use(columns.active), use(columns.region), use(columns.departements),
+      use(columns.siret), use(columns.address), use(updated), use(id);
   stmt.execute();
   replaceCentreLinks(sql, organisation);
 }
