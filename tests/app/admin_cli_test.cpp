@@ -1,12 +1,7 @@
 #include <Poco/File.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
+#include "app/command_run.h"
 #include "support/test_database.h"
 
 // `cqpm admin` as an operator runs it on a fresh install: the real binary, a
@@ -15,34 +10,11 @@
 namespace cqpm::testing {
 namespace {
 
-struct AdminRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string binary() {
-  const char* path = std::getenv("CQPM_BIN");
-  return path ? path : std::string(CQPM_SOURCE_ROOT) + "/build/bin/cqpm";
-}
-
-AdminRun admin(std::vector<std::string> args, const std::string& data_dir, const std::string& input = "") {
+CommandRun admin(std::vector<std::string> args, const std::string& data_dir, const std::string& input = "") {
   args.insert(args.begin(), "admin");
   args.push_back("--data");
   args.push_back(data_dir);
-  Poco::Pipe in_pipe, out_pipe, err_pipe;
-  Poco::ProcessHandle handle = Poco::Process::launch(binary(), args, &in_pipe, &out_pipe, &err_pipe);
-  {
-    Poco::PipeOutputStream in(in_pipe);
-    in << input;
-  }
-  in_pipe.close(Poco::Pipe::CLOSE_WRITE);
-  Poco::PipeInputStream out(out_pipe), err(err_pipe);
-  AdminRun result;
-  Poco::StreamCopier::copyToString(out, result.out);
-  Poco::StreamCopier::copyToString(err, result.err);
-  result.exit_code = handle.wait();
-  return result;
+  return runCqpm(args, input);
 }
 
 class AdminCliTest : public ::testing::Test {

@@ -1,40 +1,15 @@
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
 
+#include "app/command_run.h"
 #include "support/test_database.h"
-
-// The `cqpm` command as an operator runs it: the real binary in a child process.
 
 namespace cqpm::testing {
 namespace {
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string binary() {
-  const char* path = std::getenv("CQPM_BIN");
-  return path ? path : std::string(CQPM_SOURCE_ROOT) + "/build/bin/cqpm";
-}
-
-CommandRun run(const std::vector<std::string>& args) {
-  Poco::Pipe out_pipe, err_pipe;
-  Poco::ProcessHandle handle = Poco::Process::launch(binary(), args, nullptr, &out_pipe, &err_pipe);
-  Poco::PipeInputStream out(out_pipe), err(err_pipe);
-  CommandRun result;
-  Poco::StreamCopier::copyToString(out, result.out);
-  Poco::StreamCopier::copyToString(err, result.err);
-  result.exit_code = handle.wait();
-  return result;
-}
+CommandRun run(const std::vector<std::string>& args) { return runCqpm(args); }
 
 TEST(CliTest, HelpPrintsUsageAndExitsZero) {
   const CommandRun help = run({"--help"});
