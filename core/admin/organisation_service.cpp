@@ -261,11 +261,7 @@ Organisation OrganisationService::update(const domain::Actor& actor, const std::
     if (!before.active && organisation.active) action = "organisation_reactivated";
     if (action == "organisation_deactivated") {
       deactivated = true;
-      for (const auto& user : store::account_store::listUserPage(
-               sql, {organisation.id, std::nullopt, std::nullopt, "", std::nullopt, std::nullopt}, "",
-               100000)) {
-        store::account_store::revokeSessionsOfUser(sql, user.id, now);
-      }
+      store::account_store::revokeSessionsOfOrganisation(sql, organisation.id, now);
     }
     Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
     details->set("before", describe(before));

@@ -91,8 +91,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   admin::AccountLinkSettings links;
   links.public_base_url = config_.http.public_base_url;
   links.email_enabled = config_.smtp.enabled();
-  account_links_ = std::make_unique<admin::AccountLinks>(
-      *db_, auth_->hasher(), config_.clock ? config_.clock : deadlines::systemClock(), links);
+  account_links_ = std::make_unique<admin::AccountLinks>(*db_, auth_->hasher(), clock(), links);
   candidate_accounts_ = std::make_unique<admin::CandidateAccounts>(*account_links_);
   files_ =
       std::make_unique<files::CandidateFileService>(*db_, *engine_, *plugin_rules_, *candidate_accounts_);
@@ -164,7 +163,7 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
                     std::to_string(config_.max_threads) + "): each open stream holds a server thread",
                 "max_streams");
   }
-  const deadlines::Clock clock = config_.clock ? config_.clock : deadlines::systemClock();
+  const deadlines::Clock clock = this->clock();
   deadlines_ = std::make_unique<deadlines::DeadlineService>(*db_, clock, final_states);
   documents_->setReportGate([this](store::SqlSession& sql, const std::string& file_id) {
     deadlines_->requireReportOpen(sql, file_id);
@@ -199,9 +198,10 @@ void Server::wireAdministration() {
   accounts_ = std::make_unique<admin::AccountService>(
       *db_, *account_links_, [this](const std::string& user_id) { streams_->closeUser(user_id); });
   admin_log_ = std::make_unique<admin::AdminLogService>(*db_);
-  imports_ = std::make_unique<imports::CandidateImportService>(
-      *db_, *files_, *plugin_rules_, config_.clock ? config_.clock : deadlines::systemClock());
+  imports_ = std::make_unique<imports::CandidateImportService>(*db_, *files_, *plugin_rules_, clock());
 }
+
+deadlines::Clock Server::clock() const { return config_.clock ? config_.clock : deadlines::systemClock(); }
 
 Server::~Server() {
   if (http_server_) stop();

@@ -93,6 +93,8 @@ class Server {
   /// Deadlines, notifications, e-mail, live streams and the scheduler that drives them.
   void wireDeadlinesAndNotifications(const std::vector<std::string>& final_states);
   void wireAdministration();
+  /// The one clock: the configured one (tests), else the system's.
+  deadlines::Clock clock() const;
 
   ServerConfig config_;
   git::Libgit2Runtime libgit2_;  // before anything opens a repository

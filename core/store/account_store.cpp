@@ -242,6 +242,16 @@ std::optional<domain::Actor> actorOfUser(SqlSession& sql, const std::string& use
   return firstActor(stmt);
 }
 
+std::int64_t revokeSessionsOfOrganisation(SqlSession& sql, const std::string& organisation_id,
+                                          const std::string& now) {
+  std::string organisation = organisation_id, at = now;
+  auto stmt = sql.statement(
+      "UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND user_id IN "
+      "(SELECT id FROM users WHERE organisation_id = ?)");
+  stmt, use(at), use(organisation);
+  return static_cast<std::int64_t>(stmt.execute());
+}
+
 std::int64_t revokeSessionsOfUser(SqlSession& sql, const std::string& user_id, const std::string& now,
                                   const std::string& except_token_hash) {
   std::string user = user_id, at = now, kept = except_token_hash;

@@ -56,6 +56,9 @@ std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string
 std::optional<domain::Actor> actorOfUser(SqlSession& sql, const std::string& user_id);
 /// Marks the session revoked; returns false if it was not live.
 bool revokeSession(SqlSession& sql, const std::string& token_hash, const std::string& now);
+/// Revokes every live session of the organisation's accounts (deactivation); returns how many.
+std::int64_t revokeSessionsOfOrganisation(SqlSession& sql, const std::string& organisation_id,
+                                          const std::string& now);
 /// Revokes every live session of the user but the one whose hash is
 /// `except_token_hash` (if any); returns how many.
 std::int64_t revokeSessionsOfUser(SqlSession& sql, const std::string& user_id, const std::string& now,
