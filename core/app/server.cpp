@@ -110,6 +110,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
 
   wireDeadlinesAndNotifications(final_states);
   wireAdministration();
+  transfers_ = std::make_unique<files::FileTransferService>(*db_, *notifications_, final_states);
 
   if (config_.demo) {
     demo_accounts_ = demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_,
@@ -147,7 +148,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                                      *account_links_,
                                                                      *admin_log_,
                                                                      *imports_,
-                                                                     *corrections_});
+                                                                     *corrections_,
+                                                                     *transfers_});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

@@ -138,6 +138,7 @@ class Server {
   std::unique_ptr<admin::AdminLogService> admin_log_;
   std::unique_ptr<imports::CandidateImportService> imports_;
   std::unique_ptr<files::FileCorrectionService> corrections_;
+  std::unique_ptr<files::FileTransferService> transfers_;
   std::unique_ptr<scheduler::Scheduler> scheduler_;  // after what its tasks use: stopped before they go
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;

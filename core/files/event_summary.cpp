@@ -62,6 +62,30 @@ std::string withReason(std::string sentence, const Object::Ptr& payload) {
   return sentence;
 }
 
+// The name of a centre of a transfer ("from_centre" or "to_centre").
+std::string centreName(const Object::Ptr& payload, const std::string& key) {
+  if (auto centre = payload->getObject(key)) {
+    if (auto name = text(centre, "name")) return *name;
+  }
+  return "un autre centre";
+}
+
+std::string transferSummary(const domain::FileEvent& event, const Object::Ptr& payload) {
+  const std::string& kind = event.transition;
+  const std::string from = centreName(payload, "from_centre"), to = centreName(payload, "to_centre");
+  if (kind == "file_transfer_proposed") {
+    return withReason(actorName(event) + " (" + from + ") propose de transférer le dossier à " + to, payload);
+  }
+  if (kind == "file_transferred")
+    return actorName(event) + " (" + to + ") a accepté le dossier transféré par " + from;
+  if (kind == "file_transfer_refused") {
+    const auto answer = text(payload, "answer");
+    return actorName(event) + " (" + to + ") a refusé le transfert du dossier" +
+           (answer ? " : " + *answer : "");
+  }
+  return actorName(event) + " (" + from + ") a retiré la proposition de transfert à " + to;
+}
+
 std::string lookup(const std::map<std::string, std::string>& words, const std::optional<std::string>& key,
                    const std::string& otherwise) {
   if (!key) return otherwise;
@@ -129,6 +153,7 @@ std::string eventSummaryFr(const domain::FileEvent& event, const workflow::Workf
     return to ? "Dossier passé à la version " + *to + " du référentiel" : "Version du référentiel changée";
   }
   if (kind == "file_corrected") return withReason(actorName(event) + " a corrigé le dossier", payload);
+  if (kind.starts_with("file_transfer") || kind == "file_transferred") return transferSummary(event, payload);
   if (kind == "plugin_failed") return "Le module du CQPM a échoué ; l'opération n'a pas été faite";
   if (kind == "add_document") return documentSummary(payload);
   if (kind == "evaluation_updated") {

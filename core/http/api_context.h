@@ -16,6 +16,7 @@
 #include "evaluation/evaluation_service.h"
 #include "files/candidate_file_service.h"
 #include "files/file_correction_service.h"
+#include "files/file_transfer_service.h"
 #include "files/modality_plan_service.h"
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
@@ -80,6 +81,7 @@ struct ApiContext {
   admin::AdminLogService& admin_log;
   imports::CandidateImportService& imports;
   files::FileCorrectionService& corrections;
+  files::FileTransferService& transfers;
 };
 
 }  // namespace cqpm::http

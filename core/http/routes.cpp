@@ -13,6 +13,7 @@
 #include "http/handlers/git_handlers.h"
 #include "http/handlers/health_handlers.h"
 #include "http/handlers/import_handlers.h"
+#include "http/handlers/transfer_handlers.h"
 #include "http/handlers/jury_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/opinion_handlers.h"
@@ -73,6 +74,14 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/{id}",                 kAuthenticated, bind(getFile)},
       {"POST", "/api/v1/files/{id}/transitions",     kAuthenticated, bind(fireTransition)},
       {"POST", "/api/v1/files/{id}/corrections",     kAuthenticated, bind(correctFile)},
+      {"POST", "/api/v1/files/{id}/transfer",        kAuthenticated, bind(proposeFileTransfer)},
+      {"GET",  "/api/v1/files/{id}/transfers",       kAuthenticated, bind(fileTransfers)},
+      {"GET",  "/api/v1/transfers",                  kAuthenticated, bind(listTransfers)},
+      {"GET",  "/api/v1/centres",                    kAuthenticated, bind(receivingCentres)},
+      {"GET",  "/api/v1/transfers/{id}",             kAuthenticated, bind(getTransfer)},
+      {"POST", "/api/v1/transfers/{id}/acceptance",  kAuthenticated, bind(acceptTransfer)},
+      {"POST", "/api/v1/transfers/{id}/refusal",     kAuthenticated, bind(refuseTransfer)},
+      {"POST", "/api/v1/transfers/{id}/cancellation", kAuthenticated, bind(cancelTransfer)},
       {"GET",  "/api/v1/files/{id}/events",          kAuthenticated, bind(fileEvents)},
       {"GET",  "/api/v1/files/{id}/stream",          kAuthenticated, bind(streamFileEvents)},
       {"GET",  "/api/v1/files/{id}/deadlines",       kAuthenticated, bind(listDeadlines)},

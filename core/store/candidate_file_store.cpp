@@ -285,4 +285,15 @@ bool correctCandidate(SqlSession& sql, const std::string& id, std::int64_t expec
   return stmt.execute() == 1;
 }
 
+bool moveToCentre(SqlSession& sql, const std::string& id, std::int64_t expected_version,
+                  const std::string& centre_id, const std::string& updated_at) {
+  std::string key = id, centre = centre_id, at = updated_at;
+  Poco::Int64 version = expected_version;
+  auto stmt = sql.statement(
+      "UPDATE candidate_files SET centre_id = ?, version = version + 1, updated_at = ? WHERE id = ? AND "
+      "version = ?");
+  stmt, use(centre), use(at), use(key), use(version);
+  return stmt.execute() == 1;
+}
+
 }  // namespace cqpm::store::candidate_file_store

@@ -30,6 +30,7 @@ import { ProposalPage } from './pages/ProposalPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { ProposeChangePage } from './pages/ProposeChangePage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
+import { TransfersPage } from './pages/TransfersPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { isGtpAuditor } from './referentialHistory';
 import { SessionProvider, useSession } from './session';
@@ -147,6 +148,7 @@ export function App() {
             <Route path="propositions/:n" element={<ProposalPage />} />
             <Route path="jurys" element={<JurySessionsPage />} />
             <Route path="jurys/:id" element={<JurySessionPage />} />
+            <Route path="transferts" element={<TransfersPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="mon-compte/mot-de-passe" element={<ChangePasswordPage />} />
             <Route path="administration" element={<AdministrationLayout />}>

@@ -470,6 +470,7 @@ describe('the administration log', () => {
       'file_transfer_proposed',
       'file_transfer_accepted',
       'file_transfer_refused',
+      'file_transfer_cancelled',
     ];
     for (const action of actions) {
       expect(actionLabel(action), action).not.toBe(action);

@@ -585,6 +585,7 @@ export const ADMIN_ACTION_LABELS: Readonly<Record<string, string>> = {
   file_transfer_proposed: 'Transfert de dossier proposé',
   file_transfer_accepted: 'Transfert de dossier accepté',
   file_transfer_refused: 'Transfert de dossier refusé',
+  file_transfer_cancelled: 'Transfert de dossier retiré',
 };
 
 export function actionLabel(action: string): string {

@@ -10,6 +10,7 @@ import type {
   CandidateFile,
   CqpmDetail,
   CqpmSummary,
+  FileCorrectionRequest,
   FileEvent,
   FileList,
   FileStats,
@@ -233,6 +234,10 @@ export const api = {
       body: { transition, expected_version: expectedVersion, payload },
       headers: { 'Idempotency-Key': idempotencyKey },
     });
+  },
+  /** The centre's coordinator corrects the candidate's identity of an open file; answers the corrected file. */
+  correctFile(id: string, correction: FileCorrectionRequest): Promise<CandidateFile> {
+    return request('POST', `/files/${encodeURIComponent(id)}/corrections`, { body: correction });
   },
   /** Every active company the caller may name (the list is paginated: follows next_cursor). */
   async companies(signal?: AbortSignal): Promise<{ items: OrganisationRef[] }> {

@@ -69,6 +69,14 @@ describe('live updates', () => {
     expect(sectionsFor(event(6, 'something_new'))).toContain('file');
   });
 
+  it("reloads the file for a correction, the transfers for a proposal and its answers, and everything once the file moved", () => {
+    expect(sectionsFor(event(5, 'file_corrected'))).toEqual(['file']);
+    for (const kind of ['file_transfer_proposed', 'file_transfer_refused', 'file_transfer_cancelled']) {
+      expect(sectionsFor(event(5, kind)), kind).toEqual(['transfers']);
+    }
+    expect(sectionsFor(event(5, 'file_transferred'))).toEqual(expect.arrayContaining(['file', 'transfers', 'commission', 'deadlines']));
+  });
+
   it('bumps the counters of the named sections only', () => {
     const next = bump(INITIAL_REVISIONS, ['evaluation', 'comments']);
     expect(next.evaluation).toBe(1);

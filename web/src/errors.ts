@@ -40,7 +40,12 @@ export interface ErrorContext {
     // The link a candidate follows to attach a file another centre opened to their account.
     | 'file_link'
     // The candidate import (a CSV previewed, then confirmed).
-    | 'import';
+    | 'import'
+    // A correction of the candidate's identity (POST /files/{id}/corrections).
+    | 'correction'
+    // A transfer proposed to another centre, and its answers (accept, refuse, withdraw).
+    | 'transfer'
+    | 'transfer_answer';
   /** The values sent, by API field name ("candidate.given_name"...): tells "required" from "too long". */
   values?: Readonly<Record<string, unknown>>;
   /** The file's pathway, to explain the company and company-opinion guards. */
@@ -355,6 +360,10 @@ const FORBIDDEN_MESSAGES: Partial<Record<NonNullable<ErrorContext['operation']>,
   admin_log: "Vous n'avez pas le droit de consulter le journal d'administration.",
   password_change: "Vous n'avez pas le droit de changer ce mot de passe.",
   import: "Seul le coordinateur d'un centre importe des candidats, dans son centre.",
+  correction: 'Seul le coordinateur du centre du dossier peut le corriger.',
+  transfer: 'Seul le coordinateur du centre du dossier peut proposer son transfert.',
+  transfer_answer:
+    "Seul le centre destinataire accepte ou refuse un transfert ; seul le centre qui l'a proposé peut le retirer.",
 };
 
 // ---- invalid_field -------------------------------------------------------
@@ -374,6 +383,37 @@ export const BIRTH_DATE_MESSAGE = 'La date de naissance doit être une date vali
 export const COMPANY_MESSAGE = "Choisissez l'entreprise du candidat (aucune entreprise pour un parcours VAE).";
 export const REASON_MESSAGE = 'Indiquez un motif.';
 export const BLOCS_MESSAGE = 'Indiquez au moins un bloc de compétences.';
+
+// ---- Corrections and transfers of a file ------------------------------------------
+
+export const NOTHING_CORRECTED_MESSAGE =
+  "Aucune information du candidat n'a changé : corrigez au moins un champ avant d'enregistrer.";
+export const CORRECTION_REASON_MESSAGE = 'Indiquez le motif de la correction.';
+export const TRANSFER_REASON_MESSAGE = 'Indiquez le motif du transfert.';
+export const REFUSAL_REASON_MESSAGE = 'Indiquez le motif du refus.';
+export const REASON_TOO_LONG_MESSAGE = 'Le motif est trop long (1 000 caractères au plus).';
+export const TRANSFER_CENTRE_MESSAGE = 'Choisissez, dans la liste, un centre actif autre que celui du dossier.';
+export const TRANSFER_PENDING_MESSAGE =
+  "Un transfert de ce dossier attend déjà une réponse : retirez-le avant d'en proposer un autre.";
+export const TRANSFER_CLOSED_MESSAGE =
+  'Ce dossier ne peut pas être transféré : il est clos, ou inscrit à une session de jury.';
+export const TRANSFER_ANSWERED_MESSAGE =
+  "Ce transfert n'est plus possible : il a déjà reçu une réponse ou a été retiré, ou le dossier a été clos ou inscrit à un jury entre-temps.";
+export const CORRECTION_CLOSED_MESSAGE = 'Ce dossier est clos : il ne se corrige plus.';
+
+/** invalid_field on the reason of a correction, a transfer or a refusal: missing, or too long. */
+function reasonMessage(context: ErrorContext): string {
+  if (sentNonBlank(context, 'reason')) return REASON_TOO_LONG_MESSAGE;
+  if (context.operation === 'correction') return CORRECTION_REASON_MESSAGE;
+  if (context.operation === 'transfer') return TRANSFER_REASON_MESSAGE;
+  if (context.operation === 'transfer_answer') return REFUSAL_REASON_MESSAGE;
+  return REASON_MESSAGE;
+}
+
+function isFileChange(context: ErrorContext): boolean {
+  const op = context.operation;
+  return op === 'correction' || op === 'transfer' || op === 'transfer_answer';
+}
 
 // ---- A proposed referential (POST /cqpms/{id}/proposals: field "referential.<path>") ----
 
@@ -425,9 +465,14 @@ function invalidField(field: string | null, context: ErrorContext): string {
   if (field && NAME_FIELDS[field]) {
     return sentNonBlank(context, field) ? NAME_FIELDS[field].tooLong : NAME_FIELDS[field].required;
   }
+  if (field === 'reason' && isFileChange(context)) return reasonMessage(context);
   switch (field) {
     case 'candidate':
-      return 'Les informations du candidat sont incomplètes.';
+      return context.operation === 'correction' ? NOTHING_CORRECTED_MESSAGE : 'Les informations du candidat sont incomplètes.';
+    case 'centre_id':
+      return TRANSFER_CENTRE_MESSAGE;
+    case 'direction':
+      return 'Choisissez des transferts reçus ou envoyés.';
     case 'candidate.email':
       return sentBlank(context, field)
         ? "L'adresse e-mail du candidat est obligatoire."
@@ -579,6 +624,7 @@ export function frenchErrorMessage(
       if (context.operation === 'password_link') return LINK_NOT_FOUND_MESSAGE;
       if (context.operation === 'file_link') return FILE_LINK_NOT_FOUND_MESSAGE;
       if (context.operation === 'import') return "Cet import n'existe pas, ou il a été fait dans un autre centre.";
+      if (context.operation === 'transfer_answer') return "Ce transfert n'existe pas, ou vous n'y avez pas accès.";
       if (field === 'organisation_id') return "L'organisation choisie n'existe pas, ou vous n'y avez pas accès.";
       if (context.operation === 'organisation') {
         return "Organisation introuvable : elle n'existe pas, ou vous n'y avez pas accès.";
@@ -608,6 +654,9 @@ export function frenchErrorMessage(
       if (context.operation === 'plan') {
         return "Le plan d'évaluation ne se modifie plus : le dossier n'est plus à l'état « Inscrit ».";
       }
+      if (context.operation === 'correction') return CORRECTION_CLOSED_MESSAGE;
+      if (context.operation === 'transfer') return TRANSFER_CLOSED_MESSAGE;
+      if (context.operation === 'transfer_answer') return TRANSFER_ANSWERED_MESSAGE;
       if (isReview(context)) {
         return "Cette action n'est plus possible : la proposition a été approuvée, rejetée ou publiée entre-temps. La page a été rechargée.";
       }
@@ -623,6 +672,7 @@ export function frenchErrorMessage(
       if (field === 'email') return 'Cette adresse e-mail est déjà utilisée.';
       if (field === 'siret') return 'Une entreprise avec ce numéro SIRET existe déjà.';
       if (field === 'name' && context.operation === 'organisation') return 'Une organisation porte déjà ce nom.';
+      if (context.operation === 'transfer') return TRANSFER_PENDING_MESSAGE;
       if (context.operation === 'approve') {
         return "Vous ou votre collège avez déjà approuvé cette proposition : l'approbation de l'autre collège est attendue.";
       }

@@ -20,6 +20,23 @@ export function formatShortDateTime(iso: string): string {
   return date ? shortDateTimeFormat.format(date).replace(',', '') : iso;
 }
 
+// Acts between centres (transfers) are dated in Paris time, whatever the reader's own zone.
+const PARIS = 'Europe/Paris';
+const parisDateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS });
+const parisShortDateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: PARIS });
+
+/** "12 mars 2025 à 14:05", Paris time, or the raw text if it is not a date. */
+export function formatParisDateTime(iso: string): string {
+  const date = parseInstant(iso);
+  return date ? parisDateTimeFormat.format(date) : iso;
+}
+
+/** "12/03/2025 14:05", Paris time, for tables. */
+export function formatParisShortDateTime(iso: string): string {
+  const date = parseInstant(iso);
+  return date ? parisShortDateTimeFormat.format(date).replace(',', '') : iso;
+}
+
 /** A calendar date "YYYY-MM-DD" as "12/03/1990", without any time-zone shift. */
 export function formatCalendarDate(ymd: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
@@ -28,4 +45,9 @@ export function formatCalendarDate(ymd: string): string {
 
 export function candidateName(candidate: { given_name: string; family_name: string }): string {
   return `${candidate.given_name} ${candidate.family_name.toUpperCase()}`.trim();
+}
+
+/** "de Lucas Martin", "d'Emma Lefèvre": the preposition elided before a vowel or a mute h. */
+export function ofName(name: string): string {
+  return /^[aeiouyhàâäéèêëîïôöùûüœæ]/i.test(name.trim()) ? `d'${name.trim()}` : `de ${name.trim()}`;
 }

@@ -4,7 +4,15 @@
 import type { FileEvent } from './types';
 
 /** The parts of the file page that load their own data. */
-export type FileSection = 'file' | 'documents' | 'evaluation' | 'commission' | 'opinion' | 'comments' | 'deadlines';
+export type FileSection =
+  | 'file'
+  | 'documents'
+  | 'evaluation'
+  | 'commission'
+  | 'opinion'
+  | 'comments'
+  | 'deadlines'
+  | 'transfers';
 
 const SAME_STATE: Record<string, FileSection[]> = {
   add_document: ['documents', 'file'],
@@ -17,16 +25,21 @@ const SAME_STATE: Record<string, FileSection[]> = {
   deadline_set: ['deadlines', 'file'],
   deadline_extended: ['deadlines', 'file'],
   update_modality_plan: ['file', 'evaluation'],
+  file_corrected: ['file'],
+  file_transfer_proposed: ['transfers'],
+  file_transfer_refused: ['transfers'],
+  file_transfer_cancelled: ['transfers'],
 };
 
 /**
- * The sections to reload for an event. A workflow transition (or anything
- * unknown) may change what everyone can do: the file and every section.
+ * The sections to reload for an event. A workflow transition, a file
+ * transferred to another centre (file_transferred) or anything unknown may
+ * change what everyone can do: the file and every section.
  */
 export function sectionsFor(event: Pick<FileEvent, 'transition' | 'from' | 'to'>): FileSection[] {
   const known = SAME_STATE[event.transition];
   if (known && event.from === event.to) return known;
-  return ['file', 'documents', 'evaluation', 'commission', 'opinion', 'comments', 'deadlines'];
+  return ['file', 'documents', 'evaluation', 'commission', 'opinion', 'comments', 'deadlines', 'transfers'];
 }
 
 /** A counter per section: a section reloads when its counter changes. */
@@ -40,6 +53,7 @@ export const INITIAL_REVISIONS: Revisions = {
   opinion: 0,
   comments: 0,
   deadlines: 0,
+  transfers: 0,
 };
 
 export function bump(revisions: Revisions, sections: readonly FileSection[]): Revisions {

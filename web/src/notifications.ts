@@ -1,8 +1,18 @@
 // Notifications: their shapes, the bell's badge and label, and where each leads.
 
+import { TRANSFERS_PATH } from './transfers';
+
 export interface AppNotification {
   id: string;
-  kind: 'deadline_near' | 'deadline_overdue' | 'ready_for_jury' | 'decision' | string;
+  kind:
+    | 'deadline_near'
+    | 'deadline_overdue'
+    | 'ready_for_jury'
+    | 'decision'
+    | 'transfer_proposed'
+    | 'transfer_answered'
+    | 'file_transferred'
+    | string;
   file_id: string | null;
   title: string;
   body: string;
@@ -27,6 +37,9 @@ const KIND_LABELS: Record<string, string> = {
   deadline_overdue: 'Échéance dépassée',
   ready_for_jury: 'Prêt pour le jury',
   decision: 'Décision du jury',
+  transfer_proposed: 'Transfert proposé',
+  transfer_answered: 'Réponse à un transfert',
+  file_transferred: 'Changement de centre',
 };
 
 export function notificationKindLabel(kind: string): string {
@@ -46,9 +59,20 @@ export function bellLabel(count: number): string {
   return `Notifications, ${n} non lue${n > 1 ? 's' : ''}`;
 }
 
-/** The file page a notification is about, or null. */
-export function notificationLink(notification: Pick<AppNotification, 'file_id'>): string | null {
-  return notification.file_id ? `/dossiers/${encodeURIComponent(notification.file_id)}` : null;
+/**
+ * The page a notification leads to: its file's, or for a transfer about no
+ * file the reader may open (proposed to their centre, accepted by another,
+ * withdrawn) the « Transferts » page; else null.
+ */
+export function notificationLink(notification: Pick<AppNotification, 'file_id'> & { kind?: string }): string | null {
+  if (notification.file_id) return `/dossiers/${encodeURIComponent(notification.file_id)}`;
+  if (notification.kind?.startsWith('transfer_')) return TRANSFERS_PATH;
+  return null;
+}
+
+/** The words of the notification's link. */
+export function notificationLinkLabel(notification: Pick<AppNotification, 'file_id'> & { kind?: string }): string {
+  return notification.file_id ? 'Voir le dossier' : 'Voir les transferts';
 }
 
 /** The list after one notification was read here (the unread count follows). */

@@ -97,6 +97,13 @@ export interface NewFileRequest {
   registration?: RegistrationValues;
 }
 
+/** POST /files/{id}/corrections: the fields present are corrected (only those that changed are sent). */
+export interface FileCorrectionRequest {
+  expected_version: number;
+  reason: string;
+  candidate: Partial<Candidate>;
+}
+
 export interface FileEvent {
   seq: number;
   transition: string;

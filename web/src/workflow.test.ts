@@ -28,6 +28,8 @@ describe('workflow labels', () => {
     expect(transitionLabel(workflow, 'unknown')).toBe('unknown');
     expect(eventLabel(workflow, { transition: 'register', from: 'draft' })).toBe('Inscrire le candidat');
     expect(eventLabel(workflow, { transition: 'update_modality_plan', from: 'registered' })).toBe("Plan d'évaluation enregistré");
+    expect(eventLabel(workflow, { transition: 'file_corrected', from: 'draft' })).toBe('Dossier corrigé');
+    expect(eventLabel(workflow, { transition: 'file_transferred', from: 'draft' })).toBe('Dossier transféré');
     expect(eventLabel(workflow, { transition: 'create', from: null })).toBe('Création du dossier');
     expect(eventLabel(workflow, { transition: 'import', from: 'draft' })).toBe('import');
   });

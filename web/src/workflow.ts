@@ -15,6 +15,11 @@ export function transitionLabel(workflow: Workflow | null, transition: string): 
 /** Recorded actions that are not transitions of the workflow (the state does not change). */
 export const ACTION_LABELS: Record<string, string> = {
   update_modality_plan: "Plan d'évaluation enregistré",
+  file_corrected: 'Dossier corrigé',
+  file_transfer_proposed: 'Transfert proposé',
+  file_transferred: 'Dossier transféré',
+  file_transfer_refused: 'Transfert refusé',
+  file_transfer_cancelled: 'Proposition de transfert retirée',
 };
 
 /** The label of a history event: its transition's, or "Création du dossier" for the first one. */

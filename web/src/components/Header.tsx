@@ -5,6 +5,7 @@ import { ADMINISTRATION_PATH, canAdminister } from '../administration';
 import { collegeLabel, roleLabel } from '../labels';
 import { isGtpAuditor } from '../referentialHistory';
 import { JURY_SESSIONS_PATH } from '../jury';
+import { TRANSFERS_PATH, canSeeTransfers } from '../transfers';
 import { AccountMenu } from './AccountMenu';
 import { NotificationBell } from './NotificationBell';
 import { useSession } from '../session';
@@ -52,6 +53,11 @@ export function Header({ user }: { user: User }) {
         {(user.role === 'centre_coordinator' || user.role === 'jury_member') && (
           <NavLink to={JURY_SESSIONS_PATH} className="app-header__link" data-testid="nav-juries">
             Jurys
+          </NavLink>
+        )}
+        {canSeeTransfers(user) && (
+          <NavLink to={TRANSFERS_PATH} className="app-header__link" data-testid="nav-transfers">
+            Transferts
           </NavLink>
         )}
         <NavLink to="/cqpm" className="app-header__link" data-testid="nav-cqpm">

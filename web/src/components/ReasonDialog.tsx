@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { REASON_MESSAGE, type ErrorDescription } from '../errors';
 
-/** A modal dialog that asks for a reason before an action (rejecting a proposal). */
+/**
+ * A modal dialog that asks for a reason before an action (rejecting a
+ * proposal), or with `optional`, confirms an action with an optional word
+ * (accepting a transfer).
+ */
 export function ReasonDialog({
   title,
   intro,
@@ -11,6 +15,10 @@ export function ReasonDialog({
   onConfirm,
   onCancel,
   testId = 'reason-dialog',
+  label = 'Motif',
+  optional = false,
+  variant = 'danger',
+  maxLength = 4000,
 }: {
   title: string;
   intro?: string;
@@ -18,9 +26,18 @@ export function ReasonDialog({
   busy: boolean;
   /** The server's refusal, in French. */
   error: ErrorDescription | null;
+  /** Given the text typed, trimmed ("" when an optional one was left empty). */
   onConfirm: (reason: string) => void;
   onCancel: () => void;
   testId?: string;
+  /** The text field's label. */
+  label?: string;
+  /** The text may be left empty: the dialog then only confirms. */
+  optional?: boolean;
+  /** The confirm button's look: danger for a refusal, primary for an acceptance. */
+  variant?: 'danger' | 'primary';
+  /** The longest text the server takes. */
+  maxLength?: number;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -34,7 +51,7 @@ export function ReasonDialog({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!reason.trim()) {
+    if (!optional && !reason.trim()) {
       setLocalError(REASON_MESSAGE);
       return;
     }
@@ -63,7 +80,10 @@ export function ReasonDialog({
           </p>
         )}
         <div className="field">
-          <label htmlFor={`${testId}-reason`}>Motif</label>
+          <label htmlFor={`${testId}-reason`}>
+            {label}
+            {optional && <span className="muted"> (facultatif)</span>}
+          </label>
           <textarea
             id={`${testId}-reason`}
             rows={4}
@@ -71,14 +91,14 @@ export function ReasonDialog({
             onChange={(e) => setReason(e.target.value)}
             aria-invalid={localError !== null || error?.field === 'reason'}
             aria-describedby={shown ? `${testId}-error` : undefined}
-            required
+            required={!optional}
             autoFocus
-            maxLength={4000}
+            maxLength={maxLength}
             data-testid={`${testId}-reason`}
           />
         </div>
         <div className="actions">
-          <button type="submit" className="button button--danger" disabled={busy} data-testid={`${testId}-confirm`}>
+          <button type="submit" className={`button button--${variant}`} disabled={busy} data-testid={`${testId}-confirm`}>
             {busy ? 'Envoi…' : confirmLabel}
           </button>
           <button type="button" className="button" onClick={onCancel} disabled={busy}>

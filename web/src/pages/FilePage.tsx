@@ -2,13 +2,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, isAbort } from '../api';
 import { ActivityFeed, LiveStatus } from '../components/ActivityFeed';
+import { CorrectionForm } from '../components/CorrectionForm';
 import { DeadlineSection } from '../components/DeadlineSection';
 import { FileCollaboration } from '../components/FileCollaboration';
 import { ModalityPlanSection } from '../components/ModalityPlanSection';
 import { StateBadge } from '../components/StateBadge';
 import { Timeline } from '../components/Timeline';
+import { TransferSection } from '../components/TransferSection';
 import { TransitionDialog, type TransitionAnswers } from '../components/TransitionDialog';
 import { WorkflowDiagram } from '../components/WorkflowDiagram';
+import { canCorrectFile } from '../correction';
 import { describeError, reportError, type ErrorDescription } from '../errors';
 import { candidateName, formatCalendarDate, formatDateTime } from '../format';
 import { titleOf, useCqpms } from '../cqpmCatalog';
@@ -37,6 +40,7 @@ export function FilePage() {
   const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
   const { user } = useSession();
   const [revisions, setRevisions] = useState<Revisions>(INITIAL_REVISIONS);
+  const [correcting, setCorrecting] = useState(false);
 
   usePageTitle(file ? `Dossier de ${candidateName(file.candidate)}` : 'Dossier');
 
@@ -61,6 +65,7 @@ export function FilePage() {
     setFile(null);
     setEvents(null);
     setNotice(null);
+    setCorrecting(false);
     void reload(controller.signal);
     return () => controller.abort();
   }, [reload]);
@@ -116,6 +121,24 @@ export function FilePage() {
     }
   }
 
+  async function corrected(updated: CandidateFile) {
+    setFile(updated);
+    setCorrecting(false);
+    setNotice({ kind: 'success', text: 'Dossier corrigé : la correction et son motif sont inscrits dans son historique.' });
+    try {
+      setEvents((await api.fileEvents(updated.id)).items);
+    } catch (err) {
+      reportError(err, { operation: 'load' });
+    }
+  }
+
+  async function correctionStale(error: ErrorDescription) {
+    // The file changed or closed since the form opened: say so and show it as it is now.
+    setCorrecting(false);
+    setNotice({ kind: 'error', text: error.text, technical: error.technical });
+    await reload();
+  }
+
   function onTransitionClick(t: AvailableTransition) {
     if (needsInput(t)) {
       setDialogError(null);
@@ -145,6 +168,7 @@ export function FilePage() {
   }
 
   const currentLabel = stateLabel(workflow, file.state);
+  const mayCorrect = canCorrectFile(user, file);
   return (
     <>
       <nav aria-label="Fil d'Ariane" className="breadcrumb">
@@ -254,7 +278,7 @@ export function FilePage() {
               </div>
               <div>
                 <dt>Centre</dt>
-                <dd>{file.centre.name}</dd>
+                <dd data-testid="file-centre">{file.centre.name}</dd>
               </div>
               <div>
                 <dt>Entreprise</dt>
@@ -269,6 +293,29 @@ export function FilePage() {
                 <dd>{formatDateTime(file.updated_at)}</dd>
               </div>
             </dl>
+            {mayCorrect && !correcting && (
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setNotice(null);
+                    setCorrecting(true);
+                  }}
+                  data-testid="correction-open"
+                >
+                  Corriger le dossier
+                </button>
+              </div>
+            )}
+            {mayCorrect && correcting && (
+              <CorrectionForm
+                file={file}
+                onCorrected={(updated) => void corrected(updated)}
+                onStale={(error) => void correctionStale(error)}
+                onCancel={() => setCorrecting(false)}
+              />
+            )}
           </section>
 
           <section className="panel" aria-labelledby="actions-title">
@@ -304,6 +351,8 @@ export function FilePage() {
               await reload();
             }}
           />
+
+          <TransferSection key={file.id} file={file} revision={revisions.transfers} />
 
           <DeadlineSection file={file} />
 

@@ -11,11 +11,12 @@ import {
   markedRead,
   notificationKindLabel,
   notificationLink,
+  notificationLinkLabel,
   type NotificationList,
 } from '../notifications';
 import { usePageTitle } from '../usePageTitle';
 
-/** The user's notifications, newest first: deadlines near or passed, files ready for the jury, decisions. */
+/** The user's notifications, newest first: deadlines near or passed, files ready for the jury, decisions, transfers. */
 export function NotificationsPage() {
   usePageTitle('Notifications');
   const [list, setList] = useState<NotificationList | null>(null);
@@ -95,7 +96,7 @@ export function NotificationsPage() {
                 <div className="actions">
                   {link && (
                     <Link to={link} className="button button--link">
-                      Voir le dossier
+                      {notificationLinkLabel(n)}
                     </Link>
                   )}
                   {!n.read && (

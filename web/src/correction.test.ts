@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, api } from './api';
+import {
+  canCorrectFile,
+  changedIdentity,
+  correctionDraftOf,
+  correctionFieldOf,
+  correctionRequest,
+  isPastDay,
+  validateCorrection,
+} from './correction';
+import { BIRTH_DATE_MESSAGE, CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, describeError } from './errors';
+import { bodyOf, headersOf, mockFetch, recordCalls } from './fetchMock';
+import type { Candidate } from './types';
+
+const candidate: Candidate = {
+  given_name: 'Emma',
+  family_name: 'Lefèvre',
+  email: 'emma.lefevre@exemple.fr',
+  birth_date: '1999-09-03',
+};
+const file = { version: 4, candidate };
+const today = new Date(2026, 11, 2);
+const coordinator = { role: 'centre_coordinator', organisation: { id: 'lyon', name: 'Lyon' } };
+
+describe('correction: who corrects', () => {
+  it("lets the coordinator of the file's own centre correct it while it is open", () => {
+    expect(canCorrectFile(coordinator, { state: 'registered', centre: { id: 'lyon' } })).toBe(true);
+    expect(canCorrectFile(coordinator, { state: 'draft', centre: { id: 'lyon' } })).toBe(true);
+  });
+
+  it('refuses a closed file, another centre and other roles', () => {
+    for (const state of ['certified', 'blocs_awarded', 'not_certified', 'withdrawn']) {
+      expect(canCorrectFile(coordinator, { state, centre: { id: 'lyon' } }), state).toBe(false);
+    }
+    expect(canCorrectFile(coordinator, { state: 'draft', centre: { id: 'lille' } })).toBe(false);
+    expect(canCorrectFile({ ...coordinator, role: 'evaluator' }, { state: 'draft', centre: { id: 'lyon' } })).toBe(false);
+    expect(canCorrectFile({ ...coordinator, role: 'admin' }, { state: 'draft', centre: { id: 'lyon' } })).toBe(false);
+    expect(canCorrectFile(null, { state: 'draft', centre: { id: 'lyon' } })).toBe(false);
+  });
+});
+
+describe('correction: the request', () => {
+  it('starts from the identity as the file has it, without a reason', () => {
+    expect(correctionDraftOf(candidate)).toEqual({ ...candidate, reason: '' });
+  });
+
+  it('sends only the fields that changed, trimmed, with the version and the reason', () => {
+    const draft = { ...correctionDraftOf(candidate), family_name: '  Lefèvre-Morel ', reason: ' Nom d’usage oublié ' };
+    expect(correctionRequest(file, draft)).toEqual({
+      expected_version: 4,
+      reason: 'Nom d’usage oublié',
+      candidate: { family_name: 'Lefèvre-Morel' },
+    });
+  });
+
+  it('does not count spaces around an unchanged value as a change', () => {
+    expect(changedIdentity(candidate, { ...correctionDraftOf(candidate), given_name: ' Emma ' })).toEqual({});
+  });
+
+  it('sends the birth date as typed in a date input (YYYY-MM-DD)', () => {
+    const draft = { ...correctionDraftOf(candidate), birth_date: '1999-03-09', email: 'emma@exemple.fr', reason: 'Inversion' };
+    expect(correctionRequest(file, draft).candidate).toEqual({ birth_date: '1999-03-09', email: 'emma@exemple.fr' });
+  });
+});
+
+describe('correction: checks before sending', () => {
+  it('asks for a reason', () => {
+    const errors = validateCorrection(candidate, { ...correctionDraftOf(candidate), family_name: 'Morel' }, today);
+    expect(errors).toEqual({ reason: CORRECTION_REASON_MESSAGE });
+  });
+
+  it('says when nothing changed', () => {
+    const errors = validateCorrection(candidate, { ...correctionDraftOf(candidate), reason: 'Rien' }, today);
+    expect(errors).toEqual({ candidate: NOTHING_CORRECTED_MESSAGE });
+  });
+
+  it('refuses blank names, a malformed e-mail and a birth date that is missing, not a day or not past', () => {
+    const draft = { given_name: ' ', family_name: '', email: 'emma@', birth_date: '', reason: 'Erreur' };
+    expect(validateCorrection(candidate, draft, today)).toEqual({
+      given_name: 'Le prénom du candidat est obligatoire.',
+      family_name: 'Le nom du candidat est obligatoire.',
+      email: "L'adresse e-mail du candidat n'est pas valide.",
+      birth_date: 'La date de naissance du candidat est obligatoire.',
+    });
+    for (const birth_date of ['1999-02-30', '2026-12-02', '2030-01-01', '03/09/1999']) {
+      expect(validateCorrection(candidate, { ...correctionDraftOf(candidate), birth_date, reason: 'R' }, today), birth_date).toEqual({
+        birth_date: BIRTH_DATE_MESSAGE,
+      });
+    }
+  });
+
+  it('takes a real past day', () => {
+    expect(isPastDay('2026-12-01', today)).toBe(true);
+    expect(isPastDay('2024-02-29', today)).toBe(true);
+    expect(isPastDay('2026-12-02', today)).toBe(false);
+    expect(isPastDay('2023-02-29', today)).toBe(false);
+  });
+});
+
+describe("correction: the server's refusals", () => {
+  it('puts each refusal under its field', () => {
+    expect(correctionFieldOf('candidate.family_name')).toBe('family_name');
+    expect(correctionFieldOf('$.candidate.birth_date')).toBe('birth_date');
+    expect(correctionFieldOf('candidate')).toBe('candidate');
+    expect(correctionFieldOf('reason')).toBe('reason');
+    expect(correctionFieldOf('expected_version')).toBeNull();
+    expect(correctionFieldOf('registration.material_family')).toBeNull();
+    expect(correctionFieldOf(null)).toBeNull();
+  });
+
+  it('says them in French for a correction', () => {
+    const say = (err: ApiError, values: Record<string, string> = {}) => describeError(err, { operation: 'correction', values }).text;
+    expect(say(new ApiError(400, 'invalid_field', 'changes nothing', 'candidate'))).toBe(NOTHING_CORRECTED_MESSAGE);
+    expect(say(new ApiError(400, 'invalid_field', 'reason required', 'reason'), { reason: '' })).toBe(CORRECTION_REASON_MESSAGE);
+    expect(say(new ApiError(400, 'invalid_field', 'too long', 'reason'), { reason: 'x'.repeat(1001) })).toBe(
+      'Le motif est trop long (1 000 caractères au plus).',
+    );
+    expect(say(new ApiError(400, 'invalid_field', 'too long', 'candidate.family_name'), { 'candidate.family_name': 'x' })).toBe(
+      'Le nom du candidat est trop long (200 caractères au plus).',
+    );
+    expect(say(new ApiError(409, 'invalid_state', 'closed'))).toBe('Ce dossier est clos : il ne se corrige plus.');
+    expect(say(new ApiError(409, 'version_conflict', 'changed', 'expected_version', { current_version: 5 }))).toBe(
+      "Le dossier a été modifié par quelqu'un d'autre (version 5). La page a été rechargée.",
+    );
+    expect(say(new ApiError(403, 'forbidden', 'no'))).toBe('Seul le coordinateur du centre du dossier peut le corriger.');
+    // Outside a correction, "candidate" still means an incomplete identity.
+    expect(describeError(new ApiError(400, 'invalid_field', 'x', 'candidate')).text).toBe('Les informations du candidat sont incomplètes.');
+  });
+});
+
+describe('correction: the call', () => {
+  const calls = recordCalls();
+
+  it('POSTs the correction with the CSRF header and answers the corrected file', async () => {
+    mockFetch({ status: 200, body: { id: 'f 1', version: 5 } }, calls);
+    const corrected = await api.correctFile('f 1', { expected_version: 4, reason: 'R', candidate: { family_name: 'Morel' } });
+    expect(corrected).toEqual({ id: 'f 1', version: 5 });
+    expect(calls[0]!.url).toBe('/api/v1/files/f%201/corrections');
+    expect(calls[0]!.init.method).toBe('POST');
+    expect(headersOf(calls[0]!)['X-CQPM-CSRF']).toBe('1');
+    expect(bodyOf(calls[0]!)).toEqual({ expected_version: 4, reason: 'R', candidate: { family_name: 'Morel' } });
+  });
+
+  it('gives the field the server names', async () => {
+    mockFetch({ status: 400, body: { error: { code: 'invalid_field', message: 'bad', field: 'candidate.email' } } }, calls);
+    const err = (await api.correctFile('f1', { expected_version: 1, reason: 'R', candidate: { email: 'x' } }).catch((e: unknown) => e)) as ApiError;
+    expect(err).toBeInstanceOf(ApiError);
+    expect(correctionFieldOf(err.field)).toBe('email');
+  });
+});

@@ -1,0 +1,114 @@
+// The correction of a candidate's identity by the file's centre
+// (POST /files/{id}/corrections): the form's draft, its checks before sending,
+// and the request, which names only the fields that changed, with the file's
+// version and a reason. The server keeps the old and new values in the file's
+// history (event file_corrected).
+
+import { FINAL_STATES } from './deadlines';
+import { CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, frenchErrorMessage, normaliseField } from './errors';
+import type { Candidate, FileCorrectionRequest, User } from './types';
+import type { FieldErrors } from './useDraftForm';
+
+/** The form's fields, in the order the first one at fault gets the focus; `candidate` is the identity as a whole. */
+export const CORRECTION_FIELDS = ['candidate', 'given_name', 'family_name', 'email', 'birth_date', 'reason'] as const;
+export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
+
+export interface CorrectionDraft {
+  given_name: string;
+  family_name: string;
+  email: string;
+  /** YYYY-MM-DD, as a date input gives it (shown jj/mm/aaaa by a French browser). */
+  birth_date: string;
+  reason: string;
+}
+
+type IdentityKey = keyof Candidate;
+const IDENTITY_KEYS: readonly IdentityKey[] = ['given_name', 'family_name', 'email', 'birth_date'];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+type Reader = Pick<User, 'role' | 'organisation'> | null | undefined;
+type FileOfCentre = { centre: { id: string } };
+
+/** The reader coordinates the file's own centre (the one that corrects it and proposes its transfer). */
+export function isFileCoordinator(user: Reader, file: FileOfCentre): boolean {
+  return user?.role === 'centre_coordinator' && user.organisation.id === file.centre.id;
+}
+
+/** A file is corrected by its centre's coordinator while it is not closed. */
+export function canCorrectFile(user: Reader, file: FileOfCentre & { state: string }): boolean {
+  return isFileCoordinator(user, file) && !FINAL_STATES.includes(file.state);
+}
+
+/** The form's starting point: the identity as the file has it, and no reason yet. */
+export function correctionDraftOf(candidate: Candidate): CorrectionDraft {
+  return { ...candidate, reason: '' };
+}
+
+/** The identity fields whose value (trimmed) differs from the file's. */
+export function changedIdentity(candidate: Candidate, draft: CorrectionDraft): Partial<Candidate> {
+  const changed: Partial<Candidate> = {};
+  for (const key of IDENTITY_KEYS) {
+    const value = draft[key].trim();
+    if (value !== candidate[key]) changed[key] = value;
+  }
+  return changed;
+}
+
+/** The request: the file's version, the reason, and only the fields that changed. */
+export function correctionRequest(file: { version: number; candidate: Candidate }, draft: CorrectionDraft): FileCorrectionRequest {
+  return { expected_version: file.version, reason: draft.reason.trim(), candidate: changedIdentity(file.candidate, draft) };
+}
+
+/** The values typed, as the API names them: the error sentences tell "missing" from "invalid" with them. */
+export function correctionValues(draft: CorrectionDraft): Record<string, string> {
+  return {
+    'candidate.given_name': draft.given_name.trim(),
+    'candidate.family_name': draft.family_name.trim(),
+    'candidate.email': draft.email.trim(),
+    'candidate.birth_date': draft.birth_date.trim(),
+    reason: draft.reason.trim(),
+  };
+}
+
+/** "YYYY-MM-DD" of `today` in the reader's calendar. */
+function localDay(today: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+}
+
+/** A real calendar day before today. */
+export function isPastDay(ymd: string, today: Date = new Date()): boolean {
+  const match = ISO_DAY.exec(ymd);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const real = date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+  return real && ymd < localDay(today);
+}
+
+/**
+ * The checks made before sending, with the sentences of the server's answers:
+ * each field filled and well formed, a reason, and at least one change.
+ */
+export function validateCorrection(candidate: Candidate, draft: CorrectionDraft, today: Date = new Date()): FieldErrors<CorrectionField> {
+  const values = correctionValues(draft);
+  const invalid = (field: string) => frenchErrorMessage('invalid_field', field, null, { values, operation: 'correction' });
+  const errors: FieldErrors<CorrectionField> = {};
+  if (!values['candidate.given_name']) errors.given_name = invalid('candidate.given_name');
+  if (!values['candidate.family_name']) errors.family_name = invalid('candidate.family_name');
+  if (!EMAIL.test(values['candidate.email'] ?? '')) errors.email = invalid('candidate.email');
+  if (!isPastDay(values['candidate.birth_date'] ?? '', today)) errors.birth_date = invalid('candidate.birth_date');
+  if (!values.reason) errors.reason = CORRECTION_REASON_MESSAGE;
+  const identityValid = !errors.given_name && !errors.family_name && !errors.email && !errors.birth_date;
+  if (identityValid && Object.keys(changedIdentity(candidate, draft)).length === 0) errors.candidate = NOTHING_CORRECTED_MESSAGE;
+  return errors;
+}
+
+/** The form's field an API error names ("candidate.email" → email, "candidate" → the identity), or null. */
+export function correctionFieldOf(field: string | null | undefined): CorrectionField | null {
+  const normalised = normaliseField(field);
+  if (normalised === 'candidate' || normalised === 'reason') return normalised;
+  const match = /^candidate\.(given_name|family_name|email|birth_date)$/.exec(normalised ?? '');
+  return match ? (match[1] as CorrectionField) : null;
+}
