@@ -36,6 +36,7 @@ const std::vector<PermissionRow>& permissionTable() {
       {kMoveReferentialPin, "move_referential_pin", {kCentreCoordinator}},
       {kConveneJury, "convene_jury", {kCentreCoordinator}},
       {kRevokeDecision, "revoke_decision", {kCentreCoordinator}},
+      {kOverseeJuries, "oversee_juries", {kGtpAuditor}},
       {kProposeReferentialChange, "propose_referential_change", {kGtpAuditor}},
       {kReadProposals, "read_proposals", {kGtpAuditor, kAdmin}},
       {kCloneReferentials, "clone_referentials", {kGtpAuditor}},

@@ -27,6 +27,7 @@ enum class Permission {
   kMoveReferentialPin,  ///< move a registered file to the referential version in force
   kConveneJury,         ///< create jury sessions, invite members, add files, open them
   kRevokeDecision,      ///< revoke a jury decision
+  kOverseeJuries,       ///< read every centre's jury sessions, decisions, minutes and awards (the GTP)
   // Referentials
   kProposeReferentialChange,  ///< propose, approve, reject and publish (GTP auditors)
   kReadProposals,             ///< read the GTP's proposals

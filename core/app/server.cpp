@@ -103,20 +103,22 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   commissions_ = std::make_unique<evaluation::CommissionService>(*db_);
   evaluations_ = std::make_unique<evaluation::EvaluationService>(*db_, *plugin_rules_);
   outcome_proposer_ = std::make_unique<juries::OutcomeProposer>(*plugin_rules_);
-  jury_sessions_ = std::make_unique<juries::JurySessionService>(*db_, *transitions_, *outcome_proposer_);
+  jury_sessions_ =
+      std::make_unique<juries::JurySessionService>(*db_, *transitions_, *outcome_proposer_, clock());
   jury_decisions_ = std::make_unique<juries::DecisionService>(*db_, *transitions_, *outcome_proposer_);
   jury_documents_ = std::make_unique<juries::JuryDocuments>(*db_, *plugin_rules_);
   awards_ = std::make_unique<awards::AwardService>(*db_, config_.http.public_base_url);
 
   wireDeadlinesAndNotifications(final_states);
   wireAdministration();
-  transfers_ = std::make_unique<files::FileTransferService>(*db_, *notifications_, final_states);
+  transfers_ = std::make_unique<files::FileTransferService>(*db_, *notifications_, *plugins_, final_states);
 
   if (config_.demo) {
     demo_accounts_ = demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_,
                                     auth_->hasher(), *opinions_, *commissions_, *evaluations_);
     // The demo's juries decide through their sessions, like anyone else.
-    if (!demo_accounts_.empty()) demo::seedJuryDemo(*db_, *jury_sessions_, *jury_decisions_);
+    if (!demo_accounts_.empty())
+      demo::seedJuryDemo(*db_, *jury_sessions_, *jury_decisions_, deadlines::parisDateOf(clock()()));
     if (!demo_accounts_.empty()) demo::seedDeadlineDemo(*db_, *deadlines_);
   }
 
@@ -171,8 +173,8 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
     deadlines_->requireReportOpen(sql, file_id);
   });
   notifications_ = std::make_unique<notifications::NotificationService>(*db_, config_.smtp.enabled());
-  notifier_ = std::make_unique<notifications::EventNotifier>(*db_, *notifications_);
-  reminders_ = std::make_unique<deadlines::ReportReminders>(*db_, *notifications_, final_states);
+  notifier_ = std::make_unique<notifications::EventNotifier>(*db_, *notifications_, *plugins_);
+  reminders_ = std::make_unique<deadlines::ReportReminders>(*db_, *notifications_, *plugins_, final_states);
   streams_ = std::make_unique<live::StreamHub>(config_.max_streams);
 
   const std::chrono::seconds every(std::max(1, config_.scheduler_interval_seconds));

@@ -27,7 +27,8 @@ std::string holderName(const domain::Candidate& candidate) {
 std::optional<store::AwardRecord> issueAward(store::SqlSession& sql,
                                              const store::JuryDecisionRecord& decision,
                                              const store::CandidateFileView& file,
-                                             const std::string& cqpm_title) {
+                                             const referentials::CertificationIdentity& identity,
+                                             const std::string& session_date) {
   if (decision.outcome != "certified" && decision.outcome != "blocs_awarded") return std::nullopt;
   store::AwardRecord award;
   award.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
@@ -36,10 +37,12 @@ std::optional<store::AwardRecord> issueAward(store::SqlSession& sql,
   award.kind = decision.outcome == "certified" ? "certificate" : "bloc_attestation";
   award.verification_code = unusedCode(sql);
   award.holder_name = holderName(file.file.candidate);
+  award.holder_birth_date = file.file.candidate.birth_date;
   award.cqpm = file.file.cqpm;
-  award.cqpm_title = cqpm_title;
+  award.cqpm_title = identity.title.empty() ? file.file.cqpm : identity.title;
+  award.cqpm_number = identity.cqpm_number;
   award.blocs_json = decision.blocs_json;
-  award.decision_date = decision.decided_at.substr(0, 10);
+  award.decision_date = session_date;
   award.referential_version = decision.referential_version.value_or(0);
   award.centre_name = file.centre_name;
   award.created_at = decision.decided_at;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "referentials/certification_identity.h"
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
 #include "store/jury_decision_store.h"
@@ -13,11 +14,13 @@ namespace cqpm::awards {
 /// certificate for "certified" (every bloc), a bloc attestation for
 /// "blocs_awarded" (the decision's blocs), nothing for "not_certified". The
 /// verification code is fresh (certificates::newVerificationCode) and unique.
-/// `cqpm_title` is the title of the referential the file was judged under.
+/// `identity` is the certification's as the referential the file was judged
+/// under names it; the award is dated by the jury session (`session_date`).
 std::optional<store::AwardRecord> issueAward(store::SqlSession& sql,
                                              const store::JuryDecisionRecord& decision,
                                              const store::CandidateFileView& file,
-                                             const std::string& cqpm_title);
+                                             const referentials::CertificationIdentity& identity,
+                                             const std::string& session_date);
 
 /// "Camille Martin": the holder's name as the award shows it.
 std::string holderName(const domain::Candidate& candidate);

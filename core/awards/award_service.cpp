@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "certificates/award_certificate.h"
 #include "certificates/verification_code.h"
 #include "store/candidate_file_store.h"
@@ -46,9 +47,12 @@ std::string AwardService::verificationUrl(const std::string& code) const {
 
 std::string AwardService::certificatePdf(const domain::Actor& actor, const std::string& award_id) {
   const auto scope = access::fileScopeFor(actor);
+  // The GTP, under whose control awards are made, reads every centre's.
+  const bool overseer = access::allows(actor.role, access::Permission::kOverseeJuries);
   const auto award = db_.read([&](store::SqlSession& sql) -> std::optional<store::AwardRecord> {
     auto found = store::award_store::find(sql, award_id);
-    if (!found || !store::candidate_file_store::find(sql, found->file_id, scope)) return std::nullopt;
+    if (!found) return std::nullopt;
+    if (!overseer && !store::candidate_file_store::find(sql, found->file_id, scope)) return std::nullopt;
     return found;
   });
   if (!award) throw Error(ErrorCode::kNotFound, "no award " + award_id);
@@ -61,12 +65,16 @@ std::string AwardService::certificatePdf(const domain::Actor& actor, const std::
   certificates::CertificateData data;
   data.kind = award->kind;
   data.holder_name = award->holder_name;
-  data.cqpm_id = award->cqpm;
+  data.holder_birth_date = award->holder_birth_date.value_or("");
+  data.cqpm_number = award->cqpm_number.value_or("");
   data.cqpm_title = award->cqpm_title;
   const auto blocs = storedBlocs(award->blocs_json);
   for (std::size_t i = 0; i < blocs->size(); ++i) {
     const auto bloc = blocs->getObject(static_cast<unsigned>(i));
-    const std::string code = textOf(bloc, "code"), title = textOf(bloc, "title");
+    std::string code = textOf(bloc, "code");
+    if (const std::string rncp = textOf(bloc, "rncp_code"); !rncp.empty())
+      code += (code.empty() ? "" : " / ") + rncp;
+    const std::string title = textOf(bloc, "title");
     data.blocs.push_back(code.empty() ? title : code + " — " + title);
   }
   data.decision_date = award->decision_date;
@@ -86,6 +94,7 @@ Object::Ptr verificationJson(const store::AwardRecord& award) {
   Object::Ptr cqpm = new Object;
   cqpm->set("id", award.cqpm);
   cqpm->set("title", award.cqpm_title);
+  cqpm->set("number", award.cqpm_number ? Poco::Dynamic::Var(*award.cqpm_number) : Poco::Dynamic::Var());
   json->set("cqpm", cqpm);
   Array::Ptr blocs = new Array;
   const auto stored = storedBlocs(award.blocs_json);
@@ -94,6 +103,8 @@ Object::Ptr verificationJson(const store::AwardRecord& award) {
     Object::Ptr item = new Object;
     const std::string code = textOf(bloc, "code");
     item->set("code", code.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(code));
+    const std::string rncp = textOf(bloc, "rncp_code");
+    item->set("rncp_code", rncp.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(rncp));
     item->set("title", textOf(bloc, "title"));
     blocs->add(item);
   }

@@ -87,6 +87,9 @@ std::string renderCertificatePdf(const CertificateData& certificate) {
   flow.paragraph(title, kTitle);
   flow.paragraph("Le jury paritaire de délibération atteste que", kLead);
   flow.paragraph(certificate.holder_name, kHolder);
+  if (!certificate.holder_birth_date.empty()) {
+    flow.paragraph("né(e) le " + frenchLongDate(certificate.holder_birth_date), kLead);
+  }
   if (whole_cqpm) {
     flow.paragraph("a obtenu le certificat de qualification paritaire de la métallurgie", kLead);
   } else {
@@ -94,7 +97,9 @@ std::string renderCertificatePdf(const CertificateData& certificate) {
                                                 : "a validé le bloc de compétences suivant du",
                    kLead);
   }
-  flow.paragraph("CQPM " + certificate.cqpm_id, kCqpm);
+  flow.paragraph(
+      "CQPM n° " + (certificate.cqpm_number.empty() ? std::string("non renseigné") : certificate.cqpm_number),
+      kCqpm);
   flow.paragraph(certificate.cqpm_title, kCqpmTitle);
   if (!whole_cqpm) {
     for (const std::string& bloc : certificate.blocs) flow.paragraph("• " + bloc, kBloc);

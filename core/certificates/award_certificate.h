@@ -9,7 +9,8 @@ namespace cqpm::certificates {
 struct CertificateData {
   std::string kind;  // "certificate" (whole CQPM) | "bloc_attestation"
   std::string holder_name;
-  std::string cqpm_id;
+  std::string holder_birth_date;  // YYYY-MM-DD; empty on awards issued before it was printed
+  std::string cqpm_number;
   std::string cqpm_title;
   std::vector<std::string> blocs;  // awarded blocs, "BDC0208 — title"
   std::string decision_date;       // YYYY-MM-DD

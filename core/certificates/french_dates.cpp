@@ -26,6 +26,11 @@ std::string frenchLongDate(const std::string& iso_date) {
   return day + " " + std::string(kMonths[date->month() - 1]) + " " + std::to_string(date->year());
 }
 
+std::string frenchShortDate(const std::string& iso_date) {
+  if (!parseIsoDate(iso_date)) return iso_date;
+  return iso_date.substr(8, 2) + "/" + iso_date.substr(5, 2) + "/" + iso_date.substr(0, 4);
+}
+
 std::string frenchTimestamp(const std::string& iso_timestamp) {
   // Poco's parser accepts nearly anything (it reads "hier" as year 0): insist on the ISO shape first.
   static const std::regex kIsoShape(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$)");

@@ -8,6 +8,10 @@ namespace cqpm::certificates {
 /// a valid YYYY-MM-DD date is returned unchanged (a document is still printed, never refused).
 std::string frenchLongDate(const std::string& iso_date);
 
+/// "2025-07-01" as "01/07/2025" (jj/mm/aaaa, what French spreadsheets read as a date); anything
+/// else unchanged.
+std::string frenchShortDate(const std::string& iso_date);
+
 /// An ISO-8601 timestamp ("2025-06-12T14:03:09.5Z", any offset) as "12/06/2025 à 14:03 UTC";
 /// unchanged if it cannot be parsed.
 std::string frenchTimestamp(const std::string& iso_timestamp);

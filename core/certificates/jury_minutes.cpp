@@ -35,7 +35,13 @@ void writeHeader(TextFlow& flow, const MinutesData& minutes) {
   flow.paragraph("Procès-verbal de délibération du jury paritaire", kTitle);
   flow.paragraph("Certificats de qualification paritaire de la métallurgie (CQPM)", kSubtitle);
   flow.paragraph("Centre de certification : " + minutes.centre_name, kBody);
-  flow.paragraph("Date de la session : " + frenchLongDate(minutes.session_date), kBody);
+  flow.paragraph(
+      "Date de la session : " + frenchLongDate(minutes.session_date) +
+          (minutes.session_time.empty() ? std::string()
+                                        : " à " + minutes.session_time.substr(0, 2) + " h " +
+                                              minutes.session_time.substr(3, 2) + " (heure de Paris)"),
+      kBody);
+  flow.paragraph("Délibération tenue sous le contrôle du GTP Certifications.", kBody);
   flow.paragraph("Lieu : " + minutes.place, kBody);
   flow.paragraph("Référence de la session : " + minutes.session_id, kBody);
   flow.gap(8.0f);
@@ -67,8 +73,13 @@ std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& dec
   const std::string field = "decisions[" + std::to_string(index) + "].outcome";
   std::vector<Line> block;
   std::string title = std::to_string(index + 1) + ". " + decision.candidate_name;
+  if (!decision.candidate_birth_date.empty())
+    title += ", né(e) le " + frenchLongDate(decision.candidate_birth_date);
   append(block, flow.layout(title, kCandidate));
-  append(block, flow.layout("CQPM " + decision.cqpm_id + " — " + decision.cqpm_title, kDetail));
+  append(block,
+         flow.layout(decision.cqpm_title + " — CQPM n° " +
+                         (decision.cqpm_number.empty() ? std::string("non renseigné") : decision.cqpm_number),
+                     kDetail));
   const std::string outcome = outcomeLabelFr(decision.outcome, field);
   if (decision.outcome == "blocs_awarded") {
     append(block, flow.layout("Décision : " + outcome + " :", kDetailBold));
@@ -80,6 +91,30 @@ std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& dec
   append(block, flow.layout("Dossier jugé selon le référentiel version " +
                                 std::to_string(decision.referential_version),
                             kDetail));
+  if (!decision.competencies.empty()) {
+    std::vector<std::string> not_validated;
+    for (const auto& competency : decision.competencies) {
+      if (!competency.validated) not_validated.push_back(competency.label);
+    }
+    append(block,
+           flow.layout(not_validated.empty()
+                           ? std::string("Compétences : toutes validées par le jury.")
+                           : "Compétences non validées par le jury : " + joined(not_validated, " ; ") + ".",
+                       kDetail));
+    for (const auto& competency : decision.competencies) {
+      if (competency.carried_over) {
+        append(block,
+               flow.layout("Compétence " + competency.label + " : bloc déjà obtenu (décision antérieure).",
+                           kNote));
+      } else if (competency.departs) {
+        append(block, flow.layout("Compétence " + competency.label + " : " +
+                                      (competency.validated ? "validée" : "non validée") +
+                                      " par le jury contrairement au résultat de la commission. Motif : " +
+                                      competency.reason,
+                                  kNote));
+      }
+    }
+  }
   if (decision.overrides_proposal) {
     append(block,
            flow.layout("Le jury n'a pas suivi la proposition issue de la grille d'évaluation. Motif : " +
@@ -101,6 +136,16 @@ void writeDecisions(TextFlow& flow, const std::vector<MinutesDecision>& decision
       kHeading);
   if (decisions.empty()) flow.paragraph("Aucun dossier n'a été délibéré au cours de cette session.", kNote);
   for (std::size_t i = 0; i < decisions.size(); ++i) flow.draw(decisionBlock(flow, decisions[i], i));
+  int certified = 0, blocs = 0, refused = 0;
+  for (const auto& decision : decisions) {
+    if (decision.outcome == "certified") ++certified;
+    if (decision.outcome == "blocs_awarded") ++blocs;
+    if (decision.outcome == "not_certified") ++refused;
+  }
+  flow.paragraph("Totaux : " + std::to_string(decisions.size()) + " présenté(s), " +
+                     std::to_string(certified) + " certifié(s), " + std::to_string(blocs) +
+                     " avec blocs de compétences, " + std::to_string(refused) + " non certifié(s).",
+                 kBody);
 }
 
 void writeSignatures(TextFlow& flow, const MinutesData& minutes) {

@@ -16,7 +16,8 @@ struct MinutesMember {
 /// One file's decision as the minutes record it.
 struct MinutesDecision {
   std::string candidate_name;
-  std::string cqpm_id;
+  std::string candidate_birth_date;  // YYYY-MM-DD
+  std::string cqpm_number;
   std::string cqpm_title;
   std::string outcome;              // "certified" | "blocs_awarded" | "not_certified"
   std::vector<std::string> blocs;   // each "BDC0208 — La réalisation ..." (code may be absent: title only)
@@ -24,6 +25,15 @@ struct MinutesDecision {
   bool overrides_proposal = false;  // the jury did not follow the plugin's proposal...
   std::string reason;               // ...and wrote this reason
   std::vector<std::string> abstained;  // members who could not deliberate on this file (conflict of interest)
+  /// The jury's validation, competency by competency (empty for decisions recorded before it).
+  struct Competency {
+    std::string label;  // "4 — Analyser les écarts..."
+    bool validated = false;
+    bool departs = false;       // judged otherwise than the commission...
+    std::string reason;         // ...for this reason
+    bool carried_over = false;  // its bloc was held from an earlier decision
+  };
+  std::vector<Competency> competencies;
 };
 
 /// Everything the procès-verbal of one jury session shows.
@@ -31,6 +41,7 @@ struct MinutesData {
   std::string session_id;
   std::string centre_name;
   std::string session_date;  // YYYY-MM-DD
+  std::string session_time;  // HH:MM, Paris time; empty for sessions convened before it was recorded
   std::string place;
   std::vector<MinutesMember> members;
   std::vector<MinutesDecision> decisions;

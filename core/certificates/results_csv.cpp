@@ -11,12 +11,12 @@ constexpr std::string_view kLineEnd = "\r\n";
 constexpr std::array<std::string_view, 10> kHeader = {"Nom",
                                                       "Prénom",
                                                       "Date de naissance",
-                                                      "CQPM",
+                                                      "N° CQPM",
                                                       "Intitulé",
                                                       "Décision",
                                                       "Blocs",
                                                       "Version du référentiel",
-                                                      "Date de décision",
+                                                      "Date de la session",
                                                       "Code de vérification"};
 
 // A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)",
@@ -71,8 +71,8 @@ std::string renderResultsCsv(const std::vector<ResultRow>& rows) {
   appendRow(out, kHeader);
   for (const ResultRow& row : rows) {
     appendRow(out,
-              {row.family_name, row.given_name, row.birth_date, row.cqpm_id, row.cqpm_title, row.outcome_fr,
-               row.blocs, row.referential_version, row.decided_at, row.verification_code});
+              {row.family_name, row.given_name, row.birth_date, row.cqpm_number, row.cqpm_title,
+               row.outcome_fr, row.blocs, row.referential_version, row.decided_at, row.verification_code});
   }
   return out;
 }

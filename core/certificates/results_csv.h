@@ -7,7 +7,7 @@ namespace cqpm::certificates {
 
 /// One line of a jury session's results export. Every field is UTF-8 text as it should appear.
 struct ResultRow {
-  std::string family_name, given_name, birth_date, cqpm_id, cqpm_title, outcome_fr,
+  std::string family_name, given_name, birth_date, cqpm_number, cqpm_title, outcome_fr,
       blocs /* "BDC0208, BDC0209" */, referential_version, decided_at, verification_code;
 };
 

@@ -21,11 +21,12 @@ std::optional<std::string> reminderKind(const std::string& due, const std::strin
   return std::nullopt;
 }
 
-notifications::NewNotification describe(const store::ReminderCandidate& file, const std::string& kind) {
+notifications::NewNotification describe(const store::ReminderCandidate& file, const std::string& kind,
+                                        const std::string& cqpm_title) {
   notifications::NewNotification notification;
   notification.file_id = file.file_id;
   notification.source_key = "reminder:" + file.file_id + ":report:" + kind + ":" + file.due_date;
-  const std::string who = file.candidate_name + " (CQPM " + file.cqpm + ")";
+  const std::string who = file.candidate_name + " (" + cqpm_title + ")";
   const std::string when = frenchDate(file.due_date) + " (fin de journée, heure de Paris)";
   if (kind == "overdue") {
     notification.kind = "deadline_overdue";
@@ -62,7 +63,7 @@ int ReportReminders::runOnce(const Poco::Timestamp& now) {
       }
       const notifications::FileParties parties{file.centre_id, file.company_id, file.candidate_user_id};
       notifications_.notify(sql, notifications::recipientsOf(sql, parties, {true, true, true}),
-                            describe(file, *kind), at);
+                            describe(file, *kind, catalog_.titleOf(file.cqpm)), at);
       return true;
     });
     if (claimed) ++sent;

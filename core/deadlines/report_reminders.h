@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "notifications/notification_service.h"
+#include "plugins/plugin_catalog.h"
 #include "store/database.h"
 
 namespace cqpm::deadlines {
@@ -24,8 +25,8 @@ namespace cqpm::deadlines {
 class ReportReminders {
  public:
   ReportReminders(store::Database& db, const notifications::NotificationService& notifications,
-                  std::vector<std::string> final_states)
-      : db_(db), notifications_(notifications), final_states_(std::move(final_states)) {}
+                  const plugins::PluginCatalog& catalog, std::vector<std::string> final_states)
+      : db_(db), notifications_(notifications), catalog_(catalog), final_states_(std::move(final_states)) {}
 
   /// Sends the reminders due at `now`; returns how many reminders it sent.
   int runOnce(const Poco::Timestamp& now);
@@ -33,6 +34,7 @@ class ReportReminders {
  private:
   store::Database& db_;
   const notifications::NotificationService& notifications_;
+  const plugins::PluginCatalog& catalog_;
   std::vector<std::string> final_states_;
 };
 

@@ -20,7 +20,7 @@ domain::Actor actorOf(store::Database& db, const std::string& login) {
 }  // namespace
 
 void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
-                  juries::DecisionService& decisions) {
+                  juries::DecisionService& decisions, const std::string& today) {
   try {
     const domain::Actor centre = actorOf(db, "centre");
     const domain::Actor employer = actorOf(db, "jury-employeur");
@@ -40,7 +40,7 @@ void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
     }
     const std::string file_id = files.front().file.id;
     const auto session =
-        sessions.create(centre, {"2027-03-18", "Centre UIMM Rhône-Alpes, salle du jury, Lyon"});
+        sessions.create(centre, {today, "09:30", "Centre UIMM Rhône-Alpes, salle du jury, Lyon"});
     const std::string session_id = session->getValue<std::string>("id");
     for (const auto* member : {&employer, &employee}) {
       sessions.addMember(centre, session_id, {member->user_id, std::nullopt});

@@ -12,6 +12,6 @@ namespace cqpm::demo {
 /// seedDemo created the demo; a file that did not reach the jury is left as it
 /// is (logged).
 void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
-                  juries::DecisionService& decisions);
+                  juries::DecisionService& decisions, const std::string& today);
 
 }  // namespace cqpm::demo

@@ -56,12 +56,11 @@ Object::Ptr transferDetails(const StoredTransfer& transfer) {
 // Both centres read the administration log of their own acts: each act is
 // recorded once for each of them.
 void logForBothCentres(store::SqlSession& sql, const domain::Actor& actor, const std::string& action,
-                       const StoredTransfer& transfer, const Object::Ptr& details, const std::string& at) {
+                       const StoredTransfer& transfer, const std::string& label, const Object::Ptr& details,
+                       const std::string& at) {
   for (const auto& centre : {transfer.from_centre_id, transfer.to_centre_id}) {
     admin::recordAdminAct(sql, admin::adminActorOf(actor),
-                          {action, "file", transfer.file_id,
-                           transfer.candidate_name + " (CQPM " + transfer.cqpm + ")", centre, details},
-                          at);
+                          {action, "file", transfer.file_id, label, centre, details}, at);
   }
 }
 
@@ -118,13 +117,14 @@ StoredTransfer FileTransferService::propose(const domain::Actor& actor, const st
     const auto stored = store::file_transfer_store::find(sql, id);
     const Object::Ptr details = transferDetails(*stored);
     store::event_store::append(sql, sameStateEvent(file, actor, "file_transfer_proposed", details, now));
-    logForBothCentres(sql, actor, "file_transfer_proposed", *stored, details, now);
+    const std::string who = stored->candidate_name + " (" + catalog_.titleOf(stored->cqpm) + ")";
+    logForBothCentres(sql, actor, "file_transfer_proposed", *stored, who, details, now);
     // The receiving centre does not see the file yet: the notification points to no file.
     notifications_.notify(
         sql, coordinatorsOf(sql, target->id),
         {"transfer_proposed", std::nullopt, "transfer:" + id + ":proposed", "Transfert de dossier proposé",
-         stored->from_centre_name + " propose de vous transférer le dossier de " + stored->candidate_name +
-             " (CQPM " + stored->cqpm + ") : " + proposal.reason},
+         stored->from_centre_name + " propose de vous transférer le dossier de " + who + " : " +
+             proposal.reason},
         now);
   });
   return get(actor, id);
@@ -198,8 +198,8 @@ StoredTransfer FileTransferService::answer(const domain::Actor& actor, const std
       throw Error(ErrorCode::kInvalidState, "the transfer was answered meanwhile");
     }
     store::event_store::append(sql, sameStateEvent(file, actor, event_kind, details, now));
-    logForBothCentres(sql, actor, "file_transfer_" + state, *transfer, details, now);
-    const std::string who = transfer->candidate_name + " (CQPM " + transfer->cqpm + ")";
+    const std::string who = transfer->candidate_name + " (" + catalog_.titleOf(transfer->cqpm) + ")";
+    logForBothCentres(sql, actor, "file_transfer_" + state, *transfer, who, details, now);
     const std::string source = "transfer:" + transfer->id + ":" + state;
     if (state == "accepted") {
       notifications_.notify(sql, coordinatorsOf(sql, transfer->from_centre_id),

@@ -7,6 +7,7 @@
 #include "domain/actor.h"
 #include "domain/organisation.h"
 #include "notifications/notification_service.h"
+#include "plugins/plugin_catalog.h"
 #include "store/database.h"
 #include "store/file_transfer_store.h"
 
@@ -38,8 +39,8 @@ struct TransferQuery {
 class FileTransferService {
  public:
   FileTransferService(store::Database& db, const notifications::NotificationService& notifications,
-                      std::vector<std::string> final_states)
-      : db_(db), notifications_(notifications), final_states_(std::move(final_states)) {}
+                      const plugins::PluginCatalog& catalog, std::vector<std::string> final_states)
+      : db_(db), notifications_(notifications), catalog_(catalog), final_states_(std::move(final_states)) {}
 
   /// Errors: kNotFound (file out of scope), kForbidden (not its centre's
   /// coordinator), kInvalidField ("reason", "centre_id": unknown, inactive, not
@@ -78,6 +79,7 @@ class FileTransferService {
 
   store::Database& db_;
   const notifications::NotificationService& notifications_;
+  const plugins::PluginCatalog& catalog_;
   std::vector<std::string> final_states_;
 };
 

@@ -3,6 +3,7 @@
 #include <Poco/UUIDGenerator.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "access/file_scope.h"
@@ -14,6 +15,7 @@
 #include "juries/jury_bench.h"
 #include "juries/jury_json.h"
 #include "juries/session_access.h"
+#include "referentials/certification_identity.h"
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
 #include "store/event_store.h"
@@ -66,30 +68,72 @@ std::set<int> indexesOf(const Array::Ptr& blocs) {
   return indexes;
 }
 
-// The blocs the decision records: every bloc for the whole CQPM, the listed ones
-// for an attestation, none for a refusal.
-Array::Ptr chosenBlocs(const DecisionRequest& request, const std::vector<BlocRef>& blocs) {
-  Array::Ptr chosen = new Array;
-  if (request.outcome == "certified") {
-    for (const auto& bloc : blocs) chosen->add(blocJson(bloc));
-  } else if (request.outcome == "blocs_awarded") {
-    std::set<int> seen;
-    for (std::size_t i = 0; i < request.blocs->size(); ++i) {
-      const int index = (*request.blocs)[i];
-      const std::string field = "blocs[" + std::to_string(i) + "]";
-      if (index < 1 || index > static_cast<int>(blocs.size())) {
-        throw Error(ErrorCode::kInvalidField,
-                    "bloc " + std::to_string(index) + " does not exist: the referential has " +
-                        std::to_string(blocs.size()) + " blocs, numbered from 1",
-                    field);
-      }
-      if (!seen.insert(index).second) {
-        throw Error(ErrorCode::kInvalidField, "bloc " + std::to_string(index) + " is listed twice", field);
-      }
-      chosen->add(blocJson(blocs[static_cast<std::size_t>(index - 1)]));
+// Bloc indexes the jury listed: each exists, once.
+void requireKnownBlocs(const std::optional<std::vector<int>>& requested, const std::vector<BlocRef>& blocs) {
+  if (!requested) return;
+  std::set<int> seen;
+  for (std::size_t i = 0; i < requested->size(); ++i) {
+    const int index = (*requested)[i];
+    const std::string field = "blocs[" + std::to_string(i) + "]";
+    if (index < 1 || index > static_cast<int>(blocs.size())) {
+      throw Error(ErrorCode::kInvalidField,
+                  "bloc " + std::to_string(index) + " does not exist: the referential has " +
+                      std::to_string(blocs.size()) + " blocs, numbered from 1",
+                  field);
+    }
+    if (!seen.insert(index).second) {
+      throw Error(ErrorCode::kInvalidField, "bloc " + std::to_string(index) + " is listed twice", field);
     }
   }
+}
+
+// The blocs the decision records: every bloc for the whole CQPM, the newly
+// validated ones for an attestation, none for a refusal.
+Array::Ptr derivedBlocs(const DerivedOutcome& derived, const std::vector<BlocRef>& blocs) {
+  Array::Ptr chosen = new Array;
+  for (const int index : derived.bloc_indexes)
+    chosen->add(blocJson(blocs[static_cast<std::size_t>(index - 1)]));
   return chosen;
+}
+
+std::set<int> carriedIndexes(const Object::Ptr& proposal) {
+  return indexesOf(proposal->getArray("carried_over"));
+}
+
+std::map<std::string, std::string> commissionResults(const Object::Ptr& proposal) {
+  std::map<std::string, std::string> results;
+  const auto graded = proposal->getObject("results");
+  for (const auto& [number, result] : *graded) results[number] = result.convert<std::string>();
+  return results;
+}
+
+// The validation as the decision keeps it (and the minutes print it).
+Array::Ptr validationJson(const std::vector<ValidatedCompetency>& validated,
+                          const std::vector<BlocRef>& blocs) {
+  Array::Ptr items = new Array;
+  for (const auto& competency : validated) {
+    const auto& bloc = blocs[static_cast<std::size_t>(competency.bloc_index - 1)];
+    const auto at = std::find(bloc.competencies.begin(), bloc.competencies.end(), competency.number);
+    Object::Ptr item = new Object;
+    item->set("number", competency.number);
+    item->set("title", bloc.competency_titles[static_cast<std::size_t>(at - bloc.competencies.begin())]);
+    item->set("bloc_index", competency.bloc_index);
+    item->set("commission_result", competency.commission_result.empty()
+                                       ? Poco::Dynamic::Var()
+                                       : Poco::Dynamic::Var(competency.commission_result));
+    item->set("carried_over", competency.carried_over);
+    item->set("validated", competency.validated);
+    item->set("reason",
+              competency.reason.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(competency.reason));
+    items->add(item);
+  }
+  return items;
+}
+
+bool anyDeparture(const std::vector<ValidatedCompetency>& validated) {
+  return std::any_of(validated.begin(), validated.end(), [](const ValidatedCompetency& competency) {
+    return !competency.carried_over && competency.validated != (competency.commission_result == "acquired");
+  });
 }
 
 bool departsFrom(const Object::Ptr& proposal, const std::string& outcome, const Array::Ptr& chosen) {
@@ -152,7 +196,7 @@ Object::Ptr DecisionService::proposal(const domain::Actor& actor, const std::str
   return db_.read([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     const auto view = fileOfSession(sql, seat, file_id);
-    Object::Ptr proposal = proposer_.propose(sql, view.file);
+    Object::Ptr proposal = proposer_.propose(sql, view.file, seat.session.session_date);
     proposal->set("file_id", file_id);
     proposal->set("session_id", session_id);
     return proposal;
@@ -161,15 +205,16 @@ Object::Ptr DecisionService::proposal(const domain::Actor& actor, const std::str
 
 Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::string& session_id,
                                     const std::string& file_id, const DecisionRequest& request) {
-  if (std::find(kOutcomes.begin(), kOutcomes.end(), request.outcome) == kOutcomes.end()) {
+  if (request.outcome && std::find(kOutcomes.begin(), kOutcomes.end(), *request.outcome) == kOutcomes.end()) {
     throw Error(ErrorCode::kInvalidField, "outcome must be one of certified, blocs_awarded, not_certified",
                 "outcome");
   }
-  if (request.outcome == "blocs_awarded" && (!request.blocs || request.blocs->empty())) {
-    throw Error(ErrorCode::kInvalidField, "list the awarded blocs by their index", "blocs");
-  }
-  if (request.outcome != "blocs_awarded" && request.blocs && !request.blocs->empty()) {
+  if (request.blocs && request.outcome.value_or("") != "blocs_awarded") {
     throw Error(ErrorCode::kInvalidField, "blocs are listed only when the outcome is blocs_awarded", "blocs");
+  }
+  if (request.blocs && request.blocs->empty()) {
+    throw Error(ErrorCode::kInvalidField, "list the awarded blocs by their index, or leave them out",
+                "blocs");
   }
   std::string fired;
   Object::Ptr answer = db_.write([&](SqlSession& sql) {
@@ -193,11 +238,23 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     const Bench bench = benchFor(seat.members, file);
     if (!bench.quorate()) throw quorumError(bench.missing_colleges, file.id, candidateName(file));
 
-    const Object::Ptr proposal = proposer_.propose(sql, file);
+    const Object::Ptr proposal = proposer_.propose(sql, file, seat.session.session_date);
     const auto referential = proposer_.rules().referentialFor(file);
-    const Array::Ptr blocs = chosenBlocs(request, referentialBlocs(referential));
-    const bool overrides = departsFrom(proposal, request.outcome, blocs);
-    if (overrides && isBlank(request.reason)) {
+    const auto referential_blocs = referentialBlocs(referential);
+    requireKnownBlocs(request.blocs, referential_blocs);
+    // The jury's validation decides; the outcome follows from it and nothing may contradict it.
+    const auto validated = validateCompetencies(referential_blocs, commissionResults(proposal),
+                                                carriedIndexes(proposal), request.competencies);
+    // Blocs are awarded only for a CQPM the pinned referential says is at the RNCP on the session's day.
+    const bool awardable = referentials::blocsAwardable(referentials::certificationIdentity(referential),
+                                                        seat.session.session_date);
+    const DerivedOutcome derived = deriveOutcome(referential_blocs, validated, awardable);
+    requireSupportedOutcome(request.outcome, request.blocs, derived, referential_blocs, validated);
+    const Array::Ptr blocs = derivedBlocs(derived, referential_blocs);
+    const bool overrides = departsFrom(proposal, derived.outcome, blocs);
+    // Competencies judged otherwise than the commission carry their own reasons; an
+    // outcome departing from the plugin's proposal for anything else needs the jury's.
+    if (overrides && !anyDeparture(validated) && isBlank(request.reason)) {
       Object::Ptr details = new Object;
       details->set("proposal", proposal);
       details->set("message_fr",
@@ -215,8 +272,9 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     decision.cqpm = file.cqpm;
     decision.candidate_key = store::jury_decision_store::candidateKey(
         file.candidate.family_name, file.candidate.given_name, file.candidate.birth_date);
-    decision.outcome = request.outcome;
+    decision.outcome = derived.outcome;
     decision.blocs_json = toJsonText(Poco::Dynamic::Var(blocs));
+    decision.competencies_json = toJsonText(Poco::Dynamic::Var(validationJson(validated, referential_blocs)));
     decision.proposal_json = toJsonText(proposal);
     decision.overrides_proposal = overrides;
     decision.reason = isBlank(request.reason) ? std::string() : request.reason;
@@ -228,15 +286,14 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     decision.decided_at = nowIso8601();
     store::jury_decision_store::insert(sql, decision);
 
-    const std::string transition = transitionFor(request.outcome);
+    const std::string transition = transitionFor(derived.outcome);
     const auto moved = transitions_.fireIn(
         sql, actor, {file.id, transition, file.version, transitionPayload(decision, blocs)});
-    if (moved.file.state != request.outcome) {
+    if (moved.file.state != derived.outcome) {
       throw Error(ErrorCode::kInternal, "transition " + transition + " led to " + moved.file.state);
     }
-    const std::string title =
-        referential && referential->has("title") ? referential->getValue<std::string>("title") : file.cqpm;
-    awards::issueAward(sql, decision, view, title);
+    awards::issueAward(sql, decision, view, referentials::certificationIdentity(referential),
+                       seat.session.session_date);
     fired = transition;
     const auto stored = store::jury_decision_store::find(sql, decision.id);
     return decisionJson(*stored, store::award_store::forDecision(sql, decision.id));

@@ -9,16 +9,21 @@
 
 #include "domain/actor.h"
 #include "files/transition_service.h"
+#include "juries/competency_validation.h"
 #include "juries/outcome_proposal.h"
 #include "store/database.h"
 
 namespace cqpm::juries {
 
-/// What the jury decides for one file.
+/// What the jury decides for one file: its validation of the competencies
+/// (those not listed keep the commission's result). The outcome follows from
+/// it; an outcome (and blocs) given too must be the one it supports.
 struct DecisionRequest {
-  std::string outcome;                    ///< certified | blocs_awarded | not_certified
+  std::vector<CompetencyVerdict> competencies;
+  std::optional<std::string> outcome;     ///< certified | blocs_awarded | not_certified
   std::optional<std::vector<int>> blocs;  ///< bloc indexes (1-based), for blocs_awarded only
-  std::string reason;                     ///< required when the decision departs from the proposal
+  std::string reason;  ///< required when the outcome departs from the plugin's proposal for another
+                       ///< reason than competencies the jury judged otherwise than the commission
 };
 
 /// The jury's decisions. Who decides: a member of the session who is present
@@ -40,11 +45,13 @@ class DecisionService {
                                    const std::string& file_id);
 
   /// Records the decision and moves the file. Errors: kInvalidField "outcome" /
-  /// "blocs"; kUnprocessable "reason" when it departs from the proposal without a
-  /// reason (details.proposal); kForbidden "conflict_of_interest" or "present";
-  /// kInvalidState "session" (not open), "quorum" (the file's bench lacks a
-  /// college; names the file), "file_id" (not in deliberation); kConflict
-  /// "file_id" when already decided.
+  /// "blocs" / "competencies[i].number"; kUnprocessable "competencies[i].reason"
+  /// (a departure from the commission without a reason), "outcome" / "blocs"
+  /// (not what the validated competencies support, details.competency),
+  /// "reason" when it departs from the proposal without a reason (details.proposal); kForbidden
+  /// "conflict_of_interest" or "present"; kInvalidState "session" (not open), "quorum" (the file's bench
+  /// lacks a college; names the file), "file_id" (not in deliberation); kConflict "file_id" when already
+  /// decided.
   Poco::JSON::Object::Ptr decide(const domain::Actor& actor, const std::string& session_id,
                                  const std::string& file_id, const DecisionRequest& request);
 

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "access/file_scope.h"
+#include "certificates/french_dates.h"
 #include "certificates/jury_minutes.h"
 #include "certificates/outcome_labels.h"
 #include "certificates/results_csv.h"
@@ -31,6 +32,14 @@ std::string textOf(const Object::Ptr& object, const std::string& name) {
   return object->get(name).convert<std::string>();
 }
 
+// "BDC0229 / RNCP37854BC01": the bloc's codes that are recorded, or "".
+std::string codesOf(const Object::Ptr& bloc) {
+  std::string codes = textOf(bloc, "code");
+  if (const std::string rncp = textOf(bloc, "rncp_code"); !rncp.empty())
+    codes += (codes.empty() ? "" : " / ") + rncp;
+  return codes;
+}
+
 std::string revocationNote(const store::JuryDecisionRecord& decision) {
   return "Décision révoquée le " + decision.revoked_at->substr(0, 10) + " : " +
          decision.revocation_reason.value_or("");
@@ -54,9 +63,10 @@ std::vector<DecidedFile> decidedFiles(SqlSession& sql, const std::string& sessio
 
 }  // namespace
 
-std::string JuryDocuments::cqpmTitle(const domain::CandidateFile& file) const {
-  const auto referential = rules_.referentialFor(file);
-  return referential && referential->has("title") ? referential->getValue<std::string>("title") : file.cqpm;
+referentials::CertificationIdentity JuryDocuments::identityOf(const domain::CandidateFile& file) const {
+  auto identity = referentials::certificationIdentity(rules_.referentialFor(file));
+  if (identity.title.empty()) identity.title = file.cqpm;
+  return identity;
 }
 
 std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::string& session_id) {
@@ -66,6 +76,7 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
     data.session_id = seat.session.id;
     data.centre_name = seat.session.centre_name;
     data.session_date = seat.session.session_date;
+    data.session_time = seat.session.session_time.value_or("");
     data.place = seat.session.place;
     for (const auto& member : seat.members) {
       data.members.push_back(
@@ -74,18 +85,32 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
     for (const auto& [decision, view] : decidedFiles(sql, session_id)) {
       certificates::MinutesDecision item;
       item.candidate_name = view.file.candidate.given_name + " " + view.file.candidate.family_name;
-      item.cqpm_id = view.file.cqpm;
-      item.cqpm_title = cqpmTitle(view.file);
+      item.candidate_birth_date = view.file.candidate.birth_date;
+      const auto identity = identityOf(view.file);
+      item.cqpm_number = identity.cqpm_number.value_or("");
+      item.cqpm_title = identity.title;
       item.outcome = decision.outcome;
       const auto blocs = parsedArray(decision.blocs_json);
       for (std::size_t i = 0; i < blocs->size(); ++i) {
         const auto bloc = blocs->getObject(static_cast<unsigned>(i));
-        item.blocs.push_back(blocLabel(textOf(bloc, "code"), textOf(bloc, "title")));
+        item.blocs.push_back(blocLabel(codesOf(bloc), textOf(bloc, "title")));
       }
       item.referential_version = static_cast<int>(decision.referential_version.value_or(0));
       item.overrides_proposal = decision.overrides_proposal;
       item.reason = decision.reason;
       if (decision.revoked_at) item.reason += (item.reason.empty() ? "" : " — ") + revocationNote(decision);
+      if (decision.competencies_json) {
+        const auto competencies = parsedArray(*decision.competencies_json);
+        for (std::size_t i = 0; i < competencies->size(); ++i) {
+          const auto competency = competencies->getObject(static_cast<unsigned>(i));
+          const bool validated = competency->getValue<bool>("validated");
+          const bool carried = competency->getValue<bool>("carried_over");
+          item.competencies.push_back(
+              {textOf(competency, "number") + " — " + textOf(competency, "title"), validated,
+               !carried && validated != (textOf(competency, "commission_result") == "acquired"),
+               textOf(competency, "reason"), carried});
+        }
+      }
       const auto abstentions = parsedArray(decision.abstentions_json);
       for (std::size_t i = 0; i < abstentions->size(); ++i) {
         item.abstained.push_back(textOf(abstentions->getObject(static_cast<unsigned>(i)), "name"));
@@ -101,26 +126,27 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
 std::string JuryDocuments::resultsCsv(const domain::Actor& actor, const std::string& session_id) {
   const auto rows = db_.read([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
-    requireCoordinator(seat, "exports the results of a jury session");
+    if (!seat.overseer) requireCoordinator(seat, "exports the results of a jury session");
     std::vector<certificates::ResultRow> result;
     for (const auto& [decision, view] : decidedFiles(sql, session_id)) {
       certificates::ResultRow row;
       row.family_name = view.file.candidate.family_name;
       row.given_name = view.file.candidate.given_name;
-      row.birth_date = view.file.candidate.birth_date;
-      row.cqpm_id = view.file.cqpm;
-      row.cqpm_title = cqpmTitle(view.file);
+      row.birth_date = certificates::frenchShortDate(view.file.candidate.birth_date);
+      const auto identity = identityOf(view.file);
+      row.cqpm_number = identity.cqpm_number.value_or("non renseigné");
+      row.cqpm_title = identity.title;
       row.outcome_fr = certificates::outcomeLabelFr(decision.outcome);
       if (decision.revoked_at) row.outcome_fr += " (" + revocationNote(decision) + ")";
       const auto blocs = parsedArray(decision.blocs_json);
       for (std::size_t i = 0; i < blocs->size(); ++i) {
         const auto bloc = blocs->getObject(static_cast<unsigned>(i));
-        const std::string code = textOf(bloc, "code");
-        row.blocs += (row.blocs.empty() ? "" : ", ") + (code.empty() ? textOf(bloc, "title") : code);
+        const std::string codes = codesOf(bloc);
+        row.blocs += (row.blocs.empty() ? "" : ", ") + (codes.empty() ? textOf(bloc, "title") : codes);
       }
       row.referential_version =
           decision.referential_version ? std::to_string(*decision.referential_version) : std::string();
-      row.decided_at = decision.decided_at;
+      row.decided_at = certificates::frenchShortDate(seat.session.session_date);
       for (const auto& award : store::award_store::forDecision(sql, decision.id)) {
         row.verification_code = award.verification_code;
       }

@@ -4,6 +4,7 @@
 
 #include "domain/actor.h"
 #include "plugins/plugin_rules.h"
+#include "referentials/certification_identity.h"
 #include "store/database.h"
 
 namespace cqpm::juries {
@@ -26,7 +27,8 @@ class JuryDocuments {
   std::string resultsCsv(const domain::Actor& actor, const std::string& session_id);
 
  private:
-  std::string cqpmTitle(const domain::CandidateFile& file) const;
+  /// The certification as the referential the file is judged under names it.
+  referentials::CertificationIdentity identityOf(const domain::CandidateFile& file) const;
 
   store::Database& db_;
   plugins::PluginRules& rules_;

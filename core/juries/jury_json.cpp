@@ -25,6 +25,7 @@ Object::Ptr sessionJson(const store::JurySessionRecord& session) {
   centre->set("name", session.centre_name);
   json->set("centre", centre);
   json->set("date", session.session_date);
+  json->set("time", optional(session.session_time));
   json->set("place", session.place);
   json->set("state", session.state);
   json->set("created_at", session.created_at);
@@ -63,6 +64,7 @@ Object::Ptr decisionJson(const store::JuryDecisionRecord& decision,
   json->set("reason", decision.reason);
   json->set("members", parsedColumn(decision.members_json));
   json->set("abstentions", parsedColumn(decision.abstentions_json));
+  json->set("competencies", decision.competencies_json ? parsedColumn(*decision.competencies_json) : Var());
   Object::Ptr referential = new Object;
   referential->set("version", decision.referential_version ? Var(*decision.referential_version) : Var());
   referential->set("commit", optional(decision.referential_commit));

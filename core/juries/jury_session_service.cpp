@@ -31,6 +31,28 @@ namespace {
 constexpr const char* kReadyForJury = "ready_for_jury";
 constexpr const char* kOpenDeliberation = "open_deliberation";
 
+// "HH:MM", 00:00 to 23:59.
+bool isClockTime(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':') return false;
+  for (const std::size_t i : {0u, 1u, 3u, 4u}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  return text.substr(0, 2) <= "23" && text.substr(3, 2) <= "59";
+}
+
+// Once the deliberation is open, who sits and who is present is what the
+// minutes record: changing it afterwards would rewrite them silently.
+void requirePlanned(const SessionSeat& seat) {
+  if (seat.session.state != "planned") {
+    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+    details->set("message_fr",
+                 "La délibération est ouverte : la composition et les présences du jury ne changent plus.");
+    throw Error(ErrorCode::kInvalidState,
+                "the deliberation is open: the jury's membership and attendance are frozen", "state",
+                details);
+  }
+}
+
 bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 bool isCentreCoordinator(const domain::Actor& actor) {
@@ -106,7 +128,7 @@ Object::Ptr fileItem(SqlSession& sql, OutcomeProposer& proposer, const SessionSe
   Poco::Dynamic::Var proposal;
   if (file.state == "in_deliberation" && !conflicted) {
     try {
-      proposal = proposer.propose(sql, file);
+      proposal = proposer.propose(sql, file, seat.session.session_date);
     } catch (const Error& e) {
       // One CQPM's failing rules must not hide the whole session page.
       if (e.code() != ErrorCode::kPluginFailed) throw;
@@ -124,12 +146,16 @@ Object::Ptr JurySessionService::create(const domain::Actor& actor, const NewJury
     throw Error(ErrorCode::kForbidden, "only a centre coordinator convenes a jury session");
   }
   if (!parseIsoDate(session.date)) throw Error(ErrorCode::kInvalidField, "date must be YYYY-MM-DD", "date");
+  if (!isClockTime(session.time)) {
+    throw Error(ErrorCode::kInvalidField, "time must be HH:MM (Paris time), from 00:00 to 23:59", "time");
+  }
   if (isBlank(session.place)) throw Error(ErrorCode::kInvalidField, "place must not be blank", "place");
   store::JurySessionRecord record;
   record.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
   record.centre_id = actor.organisation_id;
   record.centre_name = actor.organisation_name;
   record.session_date = session.date;
+  record.session_time = session.time;
   record.place = session.place;
   record.state = "planned";
   record.created_by = actor.user_id;
@@ -146,6 +172,8 @@ Array::Ptr JurySessionService::list(const domain::Actor& actor) {
   } else if (actor.role == domain::Role::kJuryMember) {
     sessions =
         db_.read([&](SqlSession& sql) { return store::jury_store::listForMember(sql, actor.user_id); });
+  } else if (access::allows(actor.role, access::Permission::kOverseeJuries)) {
+    sessions = db_.read([&](SqlSession& sql) { return store::jury_store::listAll(sql); });
   } else {
     throw Error(ErrorCode::kForbidden,
                 "jury sessions are for the centre's coordinators and the jury's members");
@@ -198,6 +226,7 @@ Object::Ptr JurySessionService::addMember(const domain::Actor& actor, const std:
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     requireCoordinator(seat, "invites the members of a jury session");
+    requirePlanned(seat);
     const auto user = store::account_store::actorOfUser(sql, member.user_id);
     if (!user || user->role != domain::Role::kJuryMember || user->organisation_id != seat.session.centre_id) {
       throw Error(ErrorCode::kInvalidField, "user_id must be an active jury member account of this centre",
@@ -235,6 +264,7 @@ Object::Ptr JurySessionService::setAttendance(const domain::Actor& actor, const 
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     requireCoordinator(seat, "records the attendance of a jury session");
+    requirePlanned(seat);
     if (!store::jury_store::setPresent(sql, session_id, user_id, present)) {
       throw Error(ErrorCode::kNotFound, "no member " + user_id + " in this session");
     }
@@ -288,6 +318,18 @@ Object::Ptr JurySessionService::open(const domain::Actor& actor, const std::stri
     requireCoordinator(seat, "opens the deliberation of a jury session");
     if (seat.session.state != "planned") {
       throw Error(ErrorCode::kInvalidState, "the deliberation of this session is already open", "state");
+    }
+    // Deliberation happens on the session's day (Paris), never before: the decisions are dated by it.
+    const std::string today = deadlines::parisDateOf(clock_());
+    if (today < seat.session.session_date) {
+      Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+      details->set("session_date", seat.session.session_date);
+      details->set("message_fr", "La délibération s'ouvre le jour de la session (" +
+                                     deadlines::frenchDate(seat.session.session_date) + "), pas avant.");
+      throw Error(
+          ErrorCode::kInvalidState,
+          "the deliberation opens on the session's day (" + seat.session.session_date + "), not before",
+          "date", details);
     }
     if (const auto missing = missingColleges(seat.members); !missing.empty()) throw quorumError(missing);
     if (!store::jury_store::markOpen(sql, session_id, nowIso8601())) {

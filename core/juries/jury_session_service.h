@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "deadlines/paris_time.h"
 #include "domain/actor.h"
 #include "files/transition_service.h"
 #include "juries/outcome_proposal.h"
@@ -13,9 +14,10 @@
 
 namespace cqpm::juries {
 
-/// A new session: a date (YYYY-MM-DD) and a place.
+/// A new session: a day (YYYY-MM-DD), an hour (HH:MM, Paris time) and a place.
 struct NewJurySession {
   std::string date;
+  std::string time;
   std::string place;
 };
 
@@ -33,8 +35,9 @@ struct NewJuryMember {
 /// on. Any other session is a 404. Thread-safe.
 class JurySessionService {
  public:
-  JurySessionService(store::Database& db, files::TransitionService& transitions, OutcomeProposer& proposer)
-      : db_(db), transitions_(transitions), proposer_(proposer) {}
+  JurySessionService(store::Database& db, files::TransitionService& transitions, OutcomeProposer& proposer,
+                     deadlines::Clock clock)
+      : db_(db), transitions_(transitions), proposer_(proposer), clock_(std::move(clock)) {}
 
   /// A planned session of the coordinator's centre. Error{kForbidden} for anyone
   /// but a centre coordinator; Error{kInvalidField} "date" or "place".
@@ -47,6 +50,8 @@ class JurySessionService {
   /// proposal, decision}]}.
   Poco::JSON::Object::Ptr get(const domain::Actor& actor, const std::string& session_id);
 
+  /// Membership and attendance are frozen once the deliberation is open: both
+  /// refuse with Error{kInvalidState, "state"} then.
   /// Invites a member (coordinator). Error{kInvalidField} "user_id" (not an active
   /// jury member of this centre, or without a college) or "company_id" (not a
   /// company); Error{kConflict} "user_id" when already a member.
@@ -61,7 +66,8 @@ class JurySessionService {
   /// In a session already open, the file moves to in_deliberation at once.
   Poco::JSON::Object::Ptr addFile(const domain::Actor& actor, const std::string& session_id,
                                   const std::string& file_id);
-  /// Opens the deliberation (coordinator): at least one PRESENT member of each
+  /// Opens the deliberation (coordinator), on the session's day or later (Paris
+  /// time; Error{kInvalidState, "date"} before): at least one PRESENT member of each
   /// college, else Error{kInvalidState, field "quorum", details.missing_colleges};
   /// Error{kInvalidState, field "state"} if already open. Each of the session's
   /// files still ready_for_jury fires open_deliberation, in the same transaction.
@@ -71,6 +77,7 @@ class JurySessionService {
   store::Database& db_;
   files::TransitionService& transitions_;
   OutcomeProposer& proposer_;
+  deadlines::Clock clock_;
 };
 
 }  // namespace cqpm::juries

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "referentials/certification_identity.h"
 #include "store/candidate_file_store.h"
 #include "store/evaluation_store.h"
 #include "store/jury_decision_store.h"
@@ -37,6 +38,25 @@ Array::Ptr arrayOf(const Object::Ptr& object, const std::string& name) {
   return array ? array : Array::Ptr(new Array);
 }
 
+Poco::Dynamic::Var optionalVar(const std::optional<std::string>& value) {
+  return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+}
+
+Object::Ptr identityJson(const referentials::CertificationIdentity& identity) {
+  Object::Ptr json = new Object;
+  json->set("title", identity.title);
+  json->set("cqpm_number", optionalVar(identity.cqpm_number));
+  Object::Ptr rncp = new Object;
+  rncp->set("number", optionalVar(identity.rncp.number));
+  rncp->set("level", identity.rncp.level ? Poco::Dynamic::Var(*identity.rncp.level) : Poco::Dynamic::Var());
+  rncp->set("registration_start", optionalVar(identity.rncp.registration_start));
+  rncp->set("registration_end", optionalVar(identity.rncp.registration_end));
+  rncp->set("registered",
+            identity.rncp.registered ? Poco::Dynamic::Var(*identity.rncp.registered) : Poco::Dynamic::Var());
+  json->set("rncp", rncp);
+  return json;
+}
+
 struct CarriedBloc {
   std::string decision_id;
   std::string decided_at;
@@ -65,11 +85,17 @@ std::vector<BlocRef> referentialBlocs(const Object::Ptr& referential) {
   const auto array = arrayOf(referential, "blocs");
   for (std::size_t i = 0; i < array->size(); ++i) {
     const auto bloc = array->getObject(static_cast<unsigned>(i));
-    BlocRef ref{static_cast<int>(i) + 1, textOf(bloc, "code"), textOf(bloc, "title"), {}};
+    BlocRef ref{static_cast<int>(i) + 1,
+                textOf(bloc, "code"),
+                textOf(bloc, "rncp_code"),
+                textOf(bloc, "title"),
+                {},
+                {}};
     const auto competencies = arrayOf(bloc, "competencies");
     for (std::size_t c = 0; c < competencies->size(); ++c) {
-      ref.competencies.push_back(
-          competencies->getObject(static_cast<unsigned>(c))->get("number").convert<std::string>());
+      const auto competency = competencies->getObject(static_cast<unsigned>(c));
+      ref.competencies.push_back(competency->get("number").convert<std::string>());
+      ref.competency_titles.push_back(textOf(competency, "title"));
     }
     blocs.push_back(std::move(ref));
   }
@@ -80,6 +106,7 @@ Object::Ptr blocJson(const BlocRef& bloc) {
   Object::Ptr json = new Object;
   json->set("index", bloc.index);
   json->set("code", bloc.code.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(bloc.code));
+  json->set("rncp_code", bloc.rncp_code.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(bloc.rncp_code));
   json->set("title", bloc.title);
   return json;
 }
@@ -88,8 +115,12 @@ std::string blocLabel(const std::string& code, const std::string& title) {
   return code.empty() ? title : code + " — " + title;
 }
 
-Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::CandidateFile& file) {
-  const auto blocs = referentialBlocs(rules_.referentialFor(file));
+Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::CandidateFile& file,
+                                     const std::string& session_date) {
+  const auto referential = rules_.referentialFor(file);
+  const auto blocs = referentialBlocs(referential);
+  const auto identity = referentials::certificationIdentity(referential);
+  const bool awardable = referentials::blocsAwardable(identity, session_date);
   std::vector<std::string> numbers;
   for (const auto& bloc : blocs)
     numbers.insert(numbers.end(), bloc.competencies.begin(), bloc.competencies.end());
@@ -128,11 +159,34 @@ Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::Candi
     if (outcome == "blocs_awarded" && carried_indexes.count(index)) continue;
     proposed_blocs->add(blocJson(blocs[static_cast<std::size_t>(index - 1)]));
   }
-  if (outcome == "blocs_awarded" && proposed_blocs->size() == 0) outcome = "not_certified";
+  // Blocs are awarded only for a CQPM registered at the RNCP (the seeds: « pour les CQPM inscrits au RNCP »).
+  if (outcome == "blocs_awarded" && (proposed_blocs->size() == 0 || !awardable)) outcome = "not_certified";
   if (outcome == "not_certified") proposed_blocs = new Array;
+
+  // What the jury's validation starts from: the commission's result, a carried-over bloc validated.
+  Array::Ptr competencies = new Array;
+  for (const auto& bloc : blocs) {
+    for (std::size_t c = 0; c < bloc.competencies.size(); ++c) {
+      const std::string& number = bloc.competencies[c];
+      const auto graded_result = graded.find(number);
+      const std::string result = graded_result == graded.end() ? std::string() : graded_result->second;
+      const bool carried_bloc = carried_indexes.count(bloc.index) > 0;
+      Object::Ptr item = new Object;
+      item->set("number", number);
+      item->set("title", bloc.competency_titles[c]);
+      item->set("bloc_index", bloc.index);
+      item->set("commission_result", result.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(result));
+      item->set("carried_over", carried_bloc);
+      item->set("validated", carried_bloc || result == "acquired");
+      competencies->add(item);
+    }
+  }
 
   Object::Ptr proposal = new Object;
   proposal->set("outcome", outcome);
+  proposal->set("competencies", competencies);
+  proposal->set("blocs_awardable", awardable);
+  proposal->set("identity", identityJson(identity));
   proposal->set("blocs", proposed_blocs);
   proposal->set("carried_over", carried_over);
   proposal->set("results", results);

@@ -15,15 +15,17 @@ namespace cqpm::juries {
 /// plugins number blocs.
 struct BlocRef {
   int index = 0;
-  std::string code;  ///< may be empty: some sources have no code yet
+  std::string code;       ///< may be empty: some sources have no code yet
+  std::string rncp_code;  ///< the bloc's code in the RNCP fiche, empty until the GTP records it
   std::string title;
-  std::vector<std::string> competencies;  ///< competency numbers as text
+  std::vector<std::string> competencies;       ///< competency numbers as text
+  std::vector<std::string> competency_titles;  ///< in the same order
 };
 
 /// The blocs of a referential document, in order.
 std::vector<BlocRef> referentialBlocs(const Poco::JSON::Object::Ptr& referential);
 
-/// {index, code (null when missing), title}
+/// {index, code (null when missing), rncp_code (null when not recorded), title}
 Poco::JSON::Object::Ptr blocJson(const BlocRef& bloc);
 
 /// "BDC0208 — title", or the title alone when the bloc has no code.
@@ -40,9 +42,13 @@ class OutcomeProposer {
   /// {outcome, blocs: [{index, code, title}] (the whole CQPM when certified, the
   /// newly acquired blocs when blocs_awarded, none otherwise), carried_over:
   /// [{index, code, title, decision_id, decided_at}], results: {"1": "acquired", ...},
-  /// referential_version}. Runs on `sql` (a read or the decision's write).
-  /// Error{kPluginFailed} when the plugin fails.
-  Poco::JSON::Object::Ptr propose(store::SqlSession& sql, const domain::CandidateFile& file);
+  /// competencies: [{number, title, bloc_index, commission_result, carried_over,
+  /// validated}] (what the jury's validation starts from), blocs_awardable (the
+  /// CQPM is at the RNCP on `session_date`: otherwise no bloc is proposed),
+  /// identity: {title, cqpm_number, rncp: {...}}, referential_version}. Runs on `sql` (a read or the
+  /// decision's write). Error{kPluginFailed} when the plugin fails.
+  Poco::JSON::Object::Ptr propose(store::SqlSession& sql, const domain::CandidateFile& file,
+                                  const std::string& session_date);
 
   plugins::PluginRules& rules() { return rules_; }
 

@@ -10,13 +10,14 @@
 
 namespace cqpm::juries {
 
-/// A session as one actor reaches it: as the coordinator of its centre, or as
-/// one of its members.
+/// A session as one actor reaches it: as the coordinator of its centre, as one
+/// of its members, or as the GTP overseeing every centre's juries (read-only).
 struct SessionSeat {
   store::JurySessionRecord session;
   std::vector<store::JuryMemberRecord> members;
   bool coordinator = false;                       ///< the actor coordinates the session's centre
   std::optional<store::JuryMemberRecord> member;  ///< the actor's own seat, when a member
+  bool overseer = false;                          ///< the GTP: reads everything, acts on nothing
 };
 
 /// The session for `actor`: Error{kNotFound} when it does not exist or the

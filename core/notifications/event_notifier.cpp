@@ -22,11 +22,11 @@ std::string scanStart(const std::string& cursor, Poco::Timespan margin) {
   return toIso8601((at - margin).timestamp());
 }
 
-NewNotification describe(const store::StateChange& change) {
+NewNotification describe(const store::StateChange& change, const std::string& cqpm_title) {
   NewNotification notification;
   notification.file_id = change.file_id;
   notification.source_key = "event:" + change.file_id + ":" + std::to_string(change.seq);
-  const std::string who = change.candidate_name + " (CQPM " + change.cqpm + ")";
+  const std::string who = change.candidate_name + " (" + cqpm_title + ")";
   if (change.to_state == "ready_for_jury") {
     notification.kind = "ready_for_jury";
     notification.title = "Dossier prêt pour le jury";
@@ -74,7 +74,7 @@ int EventNotifier::runOnce() {
     for (const auto& change : changes) {
       const FileParties parties{change.centre_id, change.company_id, change.candidate_user_id};
       created += notifications_.notify(sql, recipientsOf(sql, parties, audienceOf(change.to_state)),
-                                       describe(change), now);
+                                       describe(change, catalog_.titleOf(change.cqpm)), now);
       if (change.at > last) last = change.at;
     }
     if (last != cursor) store::notification_store::writeCursor(sql, kCursor, last);

@@ -3,6 +3,7 @@
 #include <Poco/Timespan.h>
 
 #include "notifications/notification_service.h"
+#include "plugins/plugin_catalog.h"
 #include "store/database.h"
 
 namespace cqpm::notifications {
@@ -20,8 +21,8 @@ namespace cqpm::notifications {
 class EventNotifier {
  public:
   EventNotifier(store::Database& db, const NotificationService& notifications,
-                Poco::Timespan margin = Poco::Timespan(300, 0))
-      : db_(db), notifications_(notifications), margin_(margin) {}
+                const plugins::PluginCatalog& catalog, Poco::Timespan margin = Poco::Timespan(300, 0))
+      : db_(db), notifications_(notifications), catalog_(catalog), margin_(margin) {}
 
   /// Reads the events since the cursor and notifies; returns how many
   /// notifications it created.
@@ -30,6 +31,7 @@ class EventNotifier {
  private:
   store::Database& db_;
   const NotificationService& notifications_;
+  const plugins::PluginCatalog& catalog_;
   Poco::Timespan margin_;
 };
 

@@ -115,13 +115,21 @@ function cqpm.defaults.plan_fields(ctx)
   return {}
 end
 
+-- The seeds list the company's opinion among the modalities, yet it complements
+-- the commission's evaluation (« ENTREPRISE (hors VAE) » beside « COMMISSION
+-- D'EVALUATION »): it is the separate, signed step of the workflow for every
+-- pathway but VAE, never a way to evaluate a competency.
+cqpm.COMPANY_OPINION = "company_opinion"
+
 -- Per competency number, the modality ids the referential allows for the file's pathway.
 function cqpm.defaults.allowed_modalities(ctx)
   local allowed = {}
   for _, competency in ipairs(cqpm.competencies(ctx.referential)) do
     local ids = {}
     for _, modality in ipairs(ctx.referential.modalities) do
-      if not excluded(modality, ctx.file.pathway) then ids[#ids + 1] = modality.id end
+      if modality.id ~= cqpm.COMPANY_OPINION and not excluded(modality, ctx.file.pathway) then
+        ids[#ids + 1] = modality.id
+      end
     end
     allowed[competency.number] = ids
   end
@@ -149,6 +157,12 @@ function cqpm.defaults.check_modality_plan(ctx)
     local modality_ok = false
     for _, id in ipairs(ids) do
       if id == entry.modality then modality_ok = true end
+    end
+    if not modality_ok and entry.modality == cqpm.COMPANY_OPINION then
+      -- Plans written before the opinion stopped being a modality are refused here, at agreement too.
+      return cqpm.plan_refusal(index, number, "modality",
+                               "the company opinion is not an evaluation modality: it complements the commission's evaluation as a separate signed step",
+                               "l'avis de l'entreprise n'est pas une modalité d'évaluation : il complète l'évaluation de la commission, à l'étape « Avis de l'entreprise » du dossier. Choisissez une autre modalité.")
     end
     if not modality_ok then
       local modality = cqpm.modality(ctx.referential, entry.modality)

@@ -2,6 +2,11 @@
 
 namespace cqpm::plugins {
 
+std::string PluginCatalog::titleOf(const std::string& id) const {
+  const Plugin* plugin = find(id);
+  return plugin && !plugin->title.empty() ? plugin->title : id;
+}
+
 const Plugin* PluginCatalog::find(const std::string& id) const {
   for (const auto& plugin : plugins_) {
     if (plugin.id == id) return &plugin;

@@ -19,6 +19,9 @@ class PluginCatalog {
   const std::vector<Plugin>& plugins() const { return plugins_; }
   const std::vector<PluginLoadFailure>& failures() const { return failures_; }
   std::vector<std::string> ids() const;
+  /// How people name the CQPM `id` ("Technicien de la qualité"): its title, never
+  /// the plugin's id, unless no plugin of that id is loaded.
+  std::string titleOf(const std::string& id) const;
 
  private:
   std::vector<Plugin> plugins_;

@@ -11,7 +11,8 @@ namespace {
 constexpr const char* kSelectAwards =
     "SELECT a.id, a.decision_id, a.file_id, a.kind, a.verification_code, a.holder_name, a.cqpm, "
     "a.cqpm_title, "
-    "a.blocs, a.decision_date, a.referential_version, a.centre_name, a.created_at, d.revoked_at "
+    "a.blocs, a.decision_date, a.referential_version, a.centre_name, a.created_at, d.revoked_at, "
+    "a.cqpm_number, a.holder_birth_date "
     "FROM awards a JOIN jury_decisions d ON d.id = a.decision_id ";
 
 std::vector<AwardRecord> select(SqlSession& sql, const std::string& rest, std::string value) {
@@ -34,6 +35,8 @@ std::vector<AwardRecord> select(SqlSession& sql, const std::string& rest, std::s
     a.centre_name = row.text("centre_name");
     a.created_at = row.text("created_at");
     a.revoked_at = row.optionalText("revoked_at");
+    a.cqpm_number = row.optionalText("cqpm_number");
+    a.holder_birth_date = row.optionalText("holder_birth_date");
     found.push_back(std::move(a));
   });
   return found;
@@ -44,13 +47,16 @@ std::vector<AwardRecord> select(SqlSession& sql, const std::string& rest, std::s
 void insert(SqlSession& sql, const AwardRecord& award) {
   AwardRecord a = award;
   Poco::Int64 version = a.referential_version;
+  Poco::Nullable<std::string> number, birth;
+  if (a.cqpm_number) number = *a.cqpm_number;
+  if (a.holder_birth_date) birth = *a.holder_birth_date;
   auto stmt = sql.statement(
       "INSERT INTO awards (id, decision_id, file_id, kind, verification_code, holder_name, cqpm, cqpm_title, "
-      "blocs, decision_date, referential_version, centre_name, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "blocs, decision_date, referential_version, centre_name, created_at, cqpm_number, holder_birth_date) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt, use(a.id), use(a.decision_id), use(a.file_id), use(a.kind), use(a.verification_code),
       use(a.holder_name), use(a.cqpm), use(a.cqpm_title), use(a.blocs_json), use(a.decision_date),
-      use(version), use(a.centre_name), use(a.created_at);
+      use(version), use(a.centre_name), use(a.created_at), use(number), use(birth);
   stmt.execute();
 }
 

@@ -17,10 +17,13 @@ struct AwardRecord {
   std::string kind;  ///< "certificate" | "bloc_attestation"
   std::string verification_code;
   std::string holder_name;
+  std::optional<std::string>
+      holder_birth_date;  ///< YYYY-MM-DD; absent on awards issued before it was printed
   std::string cqpm;
   std::string cqpm_title;
-  std::string blocs_json = "[]";  ///< [{index, code, title}]
-  std::string decision_date;      ///< YYYY-MM-DD
+  std::optional<std::string> cqpm_number;  ///< null while the GTP has not recorded it
+  std::string blocs_json = "[]";           ///< [{index, code, rncp_code, title}]
+  std::string decision_date;               ///< YYYY-MM-DD: the jury session's day
   std::int64_t referential_version = 0;
   std::string centre_name;
   std::string created_at;

@@ -13,7 +13,7 @@ constexpr const char* kSelectDecisions =
     "SELECT d.id, d.session_id, d.file_id, d.cqpm, d.candidate_key, d.outcome, d.blocs, d.proposal, "
     "d.overrides_proposal, d.reason, d.members, d.abstentions, d.referential_version, d.referential_commit, "
     "d.decided_by, u.display_name AS decided_by_name, d.decided_at, d.revoked_at, d.revoked_by, "
-    "r.display_name AS revoked_by_name, d.revocation_reason "
+    "r.display_name AS revoked_by_name, d.revocation_reason, d.competencies "
     "FROM jury_decisions d JOIN users u ON u.id = d.decided_by LEFT JOIN users r ON r.id = d.revoked_by ";
 
 JuryDecisionRecord readDecision(const RowReader& row) {
@@ -30,6 +30,7 @@ JuryDecisionRecord readDecision(const RowReader& row) {
   d.reason = row.text("reason");
   d.members_json = row.text("members");
   d.abstentions_json = row.text("abstentions");
+  d.competencies_json = row.optionalText("competencies");
   if (row.optionalText("referential_version")) d.referential_version = row.integer("referential_version");
   d.referential_commit = row.optionalText("referential_commit");
   d.decided_by = row.text("decided_by");
@@ -73,14 +74,16 @@ void insert(SqlSession& sql, const JuryDecisionRecord& decision) {
   Poco::Nullable<std::string> commit;
   if (d.referential_version) version = *d.referential_version;
   if (d.referential_commit) commit = *d.referential_commit;
+  Poco::Nullable<std::string> competencies;
+  if (d.competencies_json) competencies = *d.competencies_json;
   auto stmt = sql.statement(
       "INSERT INTO jury_decisions (id, session_id, file_id, cqpm, candidate_key, outcome, blocs, proposal, "
       "overrides_proposal, reason, members, abstentions, referential_version, referential_commit, "
-      "decided_by, "
-      "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "decided_by, decided_at, competencies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt, use(d.id), use(d.session_id), use(d.file_id), use(d.cqpm), use(d.candidate_key), use(d.outcome),
       use(d.blocs_json), use(d.proposal_json), use(overrides), use(d.reason), use(d.members_json),
-      use(d.abstentions_json), use(version), use(commit), use(d.decided_by), use(d.decided_at);
+      use(d.abstentions_json), use(version), use(commit), use(d.decided_by), use(d.decided_at),
+      use(competencies);
   stmt.execute();
 }
 

@@ -23,6 +23,9 @@ struct JuryDecisionRecord {
   std::string reason;
   std::string members_json = "[]";      ///< [{user_id, name, college, organisation, present}]
   std::string abstentions_json = "[]";  ///< [{user_id, name, college}]: conflicts of interest
+  /// The jury's validation per competency (see juries/competency_validation.h);
+  /// absent for decisions recorded before the jury validated competency by competency.
+  std::optional<std::string> competencies_json;
   std::optional<std::int64_t> referential_version;
   std::optional<std::string> referential_commit;
   std::string decided_by;

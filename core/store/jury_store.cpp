@@ -10,18 +10,27 @@ namespace {
 
 constexpr const char* kSelectSessions =
     "SELECT s.id, s.centre_id, c.name AS centre_name, s.session_date, s.place, s.state, s.created_by, "
-    "s.created_at, s.opened_at FROM jury_sessions s JOIN organisations c ON c.id = s.centre_id ";
+    "s.created_at, s.opened_at, s.session_time FROM jury_sessions s JOIN organisations c ON c.id = "
+    "s.centre_id ";
 
 JurySessionRecord readSession(const RowReader& row) {
-  return {row.text("id"),           row.text("centre_id"),  row.text("centre_name"),
-          row.text("session_date"), row.text("place"),      row.text("state"),
-          row.text("created_by"),   row.text("created_at"), row.optionalText("opened_at")};
+  return {row.text("id"),
+          row.text("centre_id"),
+          row.text("centre_name"),
+          row.text("session_date"),
+          row.text("place"),
+          row.text("state"),
+          row.text("created_by"),
+          row.text("created_at"),
+          row.optionalText("opened_at"),
+          row.optionalText("session_time")};
 }
 
-std::vector<JurySessionRecord> selectSessions(SqlSession& sql, const std::string& where, std::string key) {
+std::vector<JurySessionRecord> selectSessions(SqlSession& sql, const std::string& where,
+                                              std::optional<std::string> key) {
   auto stmt = sql.statement(std::string(kSelectSessions) + where +
                             " ORDER BY s.session_date DESC, s.created_at DESC, s.id");
-  stmt, use(key);
+  if (key) stmt, use(*key);
   std::vector<JurySessionRecord> sessions;
   forEachRow(stmt, [&](const RowReader& row) { sessions.push_back(readSession(row)); });
   return sessions;
@@ -32,10 +41,12 @@ std::vector<JurySessionRecord> selectSessions(SqlSession& sql, const std::string
 void insertSession(SqlSession& sql, const JurySessionRecord& session) {
   JurySessionRecord s = session;
   auto stmt = sql.statement(
-      "INSERT INTO jury_sessions (id, centre_id, session_date, place, state, created_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO jury_sessions (id, centre_id, session_date, place, state, created_by, created_at, "
+      "session_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  Poco::Nullable<std::string> time;
+  if (s.session_time) time = *s.session_time;
   stmt, use(s.id), use(s.centre_id), use(s.session_date), use(s.place), use(s.state), use(s.created_by),
-      use(s.created_at);
+      use(s.created_at), use(time);
   stmt.execute();
 }
 
@@ -48,6 +59,8 @@ std::optional<JurySessionRecord> findSession(SqlSession& sql, const std::string&
 std::vector<JurySessionRecord> listForCentre(SqlSession& sql, const std::string& centre_id) {
   return selectSessions(sql, "WHERE s.centre_id = ?", centre_id);
 }
+
+std::vector<JurySessionRecord> listAll(SqlSession& sql) { return selectSessions(sql, "", std::nullopt); }
 
 std::vector<JurySessionRecord> listForMember(SqlSession& sql, const std::string& user_id) {
   return selectSessions(sql, "WHERE s.id IN (SELECT m.session_id FROM jury_members m WHERE m.user_id = ?)",

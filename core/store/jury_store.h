@@ -19,6 +19,7 @@ struct JurySessionRecord {
   std::string created_by;
   std::string created_at;
   std::optional<std::string> opened_at;
+  std::optional<std::string> session_time;  ///< HH:MM, Paris time; absent on sessions created before it
 };
 
 /// A member of a session: the college comes from their account, the company
@@ -44,6 +45,8 @@ std::optional<JurySessionRecord> findSession(SqlSession& sql, const std::string&
 std::vector<JurySessionRecord> listForCentre(SqlSession& sql, const std::string& centre_id);
 /// The sessions `user_id` sits on, latest date first.
 std::vector<JurySessionRecord> listForMember(SqlSession& sql, const std::string& user_id);
+/// Every centre's sessions, latest first (the GTP's oversight).
+std::vector<JurySessionRecord> listAll(SqlSession& sql);
 /// planned -> open; false if the session was not planned any more.
 bool markOpen(SqlSession& sql, const std::string& id, const std::string& opened_at);
 

@@ -55,7 +55,8 @@ TEST(PolicyTest, WalksTheTableRoleByRole) {
       {Role::kCandidate, {"upload_documents"}},
       {Role::kEvaluator, {"evaluate"}},
       {Role::kJuryMember, {}},
-      {Role::kGtpAuditor, {"propose_referential_change", "read_proposals", "clone_referentials"}},
+      {Role::kGtpAuditor,
+       {"propose_referential_change", "read_proposals", "clone_referentials", "oversee_juries"}},
       {Role::kGtpAdmin, {"administer_accounts"}},
       {Role::kAdmin, {"read_proposals", "administer_organisations", "administer_accounts", "read_admin_log"}},
   };

@@ -16,7 +16,7 @@ CertificateData wholeCqpm() {
   CertificateData data;
   data.kind = "certificate";
   data.holder_name = "Hélène Dupré-Lœuvre";
-  data.cqpm_id = "MQ 2016 04 89 0303";
+  data.cqpm_number = "MQ 2016 04 89 0303";
   data.cqpm_title = "Technicien(ne) en maintenance industrielle";
   data.decision_date = "2025-07-01";
   data.referential_version = 3;
@@ -39,8 +39,9 @@ TEST(AwardCertificateTest, CertificateNamesHolderCqpmDateCentreAndVersion) {
   const std::string text = probe::flat(probe::pdfText(dir, renderCertificatePdf(wholeCqpm())));
   EXPECT_NE(text.find("Certificat de qualification paritaire de la métallurgie"), std::string::npos) << text;
   EXPECT_NE(text.find("Hélène Dupré-Lœuvre"), std::string::npos);
-  EXPECT_NE(text.find("CQPM MQ 2016 04 89 0303 Technicien(ne) en maintenance industrielle"),
-            std::string::npos);
+  EXPECT_NE(text.find("CQPM n° MQ 2016 04 89 0303 Technicien(ne) en maintenance industrielle"),
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("Décision du jury paritaire du 1er juillet 2025"), std::string::npos);
   EXPECT_NE(text.find("Centre de certification : UIMM Lyon-Rhône"), std::string::npos);
   EXPECT_NE(text.find("référentiel du CQPM, version 3"), std::string::npos);
@@ -61,8 +62,9 @@ TEST(AwardCertificateTest, BlocAttestationListsTheBlocs) {
   probe::TempDir dir;
   const std::string text = probe::flat(probe::pdfText(dir, renderCertificatePdf(blocAttestation())));
   EXPECT_NE(text.find("Attestation de validation de blocs de compétences"), std::string::npos) << text;
-  EXPECT_NE(text.find("a validé les blocs de compétences suivants du CQPM MQ 2016 04 89 0303"),
-            std::string::npos);
+  EXPECT_NE(text.find("a validé les blocs de compétences suivants du CQPM n° MQ 2016 04 89 0303"),
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("• BDC0208 — La réalisation de pièces par fabrication additive"), std::string::npos);
   EXPECT_NE(text.find("• BDC0209 — Le contrôle et la finition des pièces"), std::string::npos);
   EXPECT_NE(text.find("K7QM-4XPA-9RTE"), std::string::npos);

@@ -23,13 +23,13 @@ MinutesData sessionOfThree() {
   };
   MinutesDecision certified;
   certified.candidate_name = "Hélène Dupré-Lœuvre";
-  certified.cqpm_id = "MQ 2016 04 89 0303";
+  certified.cqpm_number = "MQ 2016 04 89 0303";
   certified.cqpm_title = "Technicien(ne) en maintenance industrielle";
   certified.outcome = "certified";
   certified.referential_version = 3;
   MinutesDecision blocs;
   blocs.candidate_name = "Loïc Garçon";
-  blocs.cqpm_id = "MQ 2019 10 69 0338";
+  blocs.cqpm_number = "MQ 2019 10 69 0338";
   blocs.cqpm_title = "Opérateur(trice) en fabrication additive";
   blocs.outcome = "blocs_awarded";
   blocs.blocs = {"BDC0208 — La réalisation de pièces par fabrication additive", "Le contrôle des pièces"};
@@ -39,7 +39,7 @@ MinutesData sessionOfThree() {
   blocs.abstained = {"Jean-François Bénard"};
   MinutesDecision refused;
   refused.candidate_name = "Bruno Mérieux";
-  refused.cqpm_id = "MQ 2007 06 69 0264";
+  refused.cqpm_number = "MQ 2007 06 69 0264";
   refused.cqpm_title = "Agent(e) de maintenance productive";
   refused.outcome = "not_certified";
   refused.referential_version = 1;
@@ -83,11 +83,26 @@ TEST(JuryMinutesTest, ListsEveryMemberWithCollegeAndPresence) {
             std::string::npos);
 }
 
+TEST(JuryMinutesTest, SaysWhenAndUnderWhoseControlAndCountsTheOutcomes) {
+  probe::TempDir dir;
+  MinutesData minutes = sessionOfThree();
+  minutes.session_time = "14:00";
+  const std::string text = probe::flat(probe::pdfText(dir, renderMinutesPdf(minutes)));
+  EXPECT_NE(text.find("Date de la session : 12 juin 2025 à 14 h 00 (heure de Paris)"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Délibération tenue sous le contrôle du GTP Certifications."), std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find("Totaux : 3 présenté(s), 1 certifié(s), 1 avec blocs de compétences, 1 non certifié(s)."),
+      std::string::npos)
+      << text;
+}
+
 TEST(JuryMinutesTest, RecordsEachDecisionWithItsVersionReasonAndAbstentions) {
   probe::TempDir dir;
   const std::string text = probe::flat(probe::pdfText(dir, renderMinutesPdf(sessionOfThree())));
-  EXPECT_NE(text.find("1. Hélène Dupré-Lœuvre CQPM MQ 2016 04 89 0303 — Technicien(ne) en maintenance "
-                      "industrielle Décision : CQPM délivré Dossier jugé selon le référentiel version 3"),
+  EXPECT_NE(text.find("1. Hélène Dupré-Lœuvre Technicien(ne) en maintenance industrielle — CQPM n° MQ 2016 "
+                      "04 89 0303 Décision : CQPM délivré Dossier jugé selon le référentiel version 3"),
             std::string::npos)
       << text;
   EXPECT_NE(

@@ -6,7 +6,7 @@ namespace cqpm::certificates {
 namespace {
 
 const std::string kHeader =
-    "Nom;Prénom;Date de naissance;CQPM;Intitulé;Décision;Blocs;Version du référentiel;Date de décision;"
+    "Nom;Prénom;Date de naissance;N° CQPM;Intitulé;Décision;Blocs;Version du référentiel;Date de la session;"
     "Code de vérification\r\n";
 
 ResultRow plainRow() {
@@ -53,7 +53,7 @@ TEST(ResultsCsvTest, GuardsCellsThatASpreadsheetWouldRunAsFormulas) {
   row.family_name = "=HYPERLINK(\"http://evil\";\"clic\")";
   row.given_name = "+33 6 12";
   row.birth_date = "-2+3";
-  row.cqpm_id = "@SUM(A1)";
+  row.cqpm_number = "@SUM(A1)";
   row.cqpm_title = "\tcaché";
   const std::string csv = renderResultsCsv({row});
   const std::string line = csv.substr(csv.find("\r\n") + 2);

@@ -26,6 +26,7 @@ TEST(CertificateSamples, WritesOneOfEachDocumentWhenAsked) {
                      {"Noël Ferrière", "employee", "CFDT Métallurgie", true}};
   for (int i = 0; i < 25; ++i) {
     MinutesDecision decision{"Candidat·e numéro " + std::to_string(i + 1),
+                             "1990-04-12",
                              "MQ 2016 04 89 0303",
                              "Technicien(ne) en maintenance industrielle",
                              i % 3 == 0 ? "certified" : (i % 3 == 1 ? "blocs_awarded" : "not_certified"),
@@ -40,6 +41,7 @@ TEST(CertificateSamples, WritesOneOfEachDocumentWhenAsked) {
   probe::writeFile(std::string(dir) + "/minutes.pdf", renderMinutesPdf(minutes));
   CertificateData certificate{"certificate",
                               "Hélène Dupré-Lœuvre",
+                              "1990-04-12",
                               "MQ 2016 04 89 0303",
                               "Technicien(ne) en maintenance industrielle",
                               {},

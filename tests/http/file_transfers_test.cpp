@@ -75,6 +75,11 @@ TEST_P(FileTransfersTest, AnAcceptedTransferMovesTheFileWithItsWholeHistory) {
   const auto incoming = client().get("/api/v1/transfers?direction=incoming&state=proposed", lille).json();
   ASSERT_EQ(incoming->getArray("items")->size(), 1u);
   EXPECT_TRUE(contains(notificationTitles(client(), lille), "Transfert de dossier proposé"));
+  // Notifications name the certification by its title, never by the plugin's id.
+  const auto told = client().get("/api/v1/notifications", lille).json()->getArray("items")->getObject(0);
+  EXPECT_NE(told->getValue<std::string>("body").find("Alex Mobile (Technicien de la qualité)"),
+            std::string::npos)
+      << told->getValue<std::string>("body");
   EXPECT_EQ(client().get("/api/v1/transfers?direction=outgoing", lille).json()->getArray("items")->size(),
             0u);
 
@@ -199,8 +204,8 @@ TEST_P(FileTransfersTest, BadProposalsAreRefusedNamingTheField) {
   const auto ready = client().get("/api/v1/files?state=ready_for_jury", lyon).json()->getArray("items");
   ASSERT_GT(ready->size(), 0u);
   const std::string on_agenda = ready->getObject(0)->getValue<std::string>("id");
-  const auto session = client().postJson("/api/v1/jury-sessions",
-                                         R"({"date":"2027-06-10","place":"Lyon, salle du jury"})", lyon);
+  const auto session = client().postJson(
+      "/api/v1/jury-sessions", R"({"date":"2027-06-10","time":"14:00","place":"Lyon, salle du jury"})", lyon);
   ASSERT_EQ(session.status, 201) << session.body;
   const auto added =
       client().postJson("/api/v1/jury-sessions/" + session.json()->getValue<std::string>("id") + "/files",

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "api_fixture.h"
+#include "store/candidate_file_store.h"
 
 // The CQPM plugins through the API: the catalogue, the registration fields and
 // the modality plan each CQPM checks, a sixth CQPM added as a folder.
@@ -132,16 +133,29 @@ TEST_P(PluginsApiTest, TheModalityPlanIsCheckedByTheCqpmAndNamesTheCompetency) {
   EXPECT_EQ(events->getObject(2)->getValue<std::string>("transition"), "update_modality_plan");
 }
 
-TEST_P(PluginsApiTest, VaeFilesCannotPlanTheCompanyOpinion) {
+// The company's opinion is its own signed step, never a modality: not for a VAE file, nor for an employee's,
+// and a plan stored before that rule is refused when the modalities are agreed.
+TEST_P(PluginsApiTest, NoFilePlansACompetencyOnTheCompanyOpinion) {
   const std::string centre = client().login("centre");
-  const std::string id = createFile(centre, "Vae", "vae")->getValue<std::string>("id");
-  ASSERT_EQ(fire(centre, id, "register", 1).status, 200);
-  const auto editor = client().get("/api/v1/files/" + id + "/modalities", centre).json();
-  auto plan = demo::sampleModalityPlan(editor, "qualite", "{}");
-  plan->getObject(0)->set("modality", "company_opinion");
-  const auto refused = putPlan(client(), centre, id, 2, plan);
-  EXPECT_EQ(refused.status, 422);
-  EXPECT_EQ(refused.errorField(), "competencies[0].modality");
+  for (const char* pathway : {"vae", "employee"}) {
+    const std::string id = createFile(centre, "Avis", pathway)->getValue<std::string>("id");
+    ASSERT_EQ(fire(centre, id, "register", 1).status, 200);
+    const auto editor = client().get("/api/v1/files/" + id + "/modalities", centre).json();
+    auto plan = demo::sampleModalityPlan(editor, "qualite", "{}");
+    plan->getObject(0)->set("modality", "company_opinion");
+    const auto refused = putPlan(client(), centre, id, 2, plan);
+    EXPECT_EQ(refused.status, 422) << pathway;
+    EXPECT_EQ(refused.errorField(), "competencies[0].modality") << pathway;
+    if (std::string(pathway) != "employee") continue;
+    server_->server().database().write([&](store::SqlSession& sql) {
+      ASSERT_TRUE(store::candidate_file_store::updateModalityPlan(
+          sql, id, 2, toJsonText(Poco::Dynamic::Var(plan)), "2026-01-05T10:00:00Z"));
+    });
+    const auto agreement = fire(centre, id, "agree_modalities", 3);
+    EXPECT_EQ(agreement.status, 422) << agreement.body;
+    EXPECT_NE(agreement.body.find("avis de l'entreprise n'est pas une modalit"), std::string::npos)
+        << agreement.body;
+  }
 }
 
 // A sixth CQPM is a folder: dropped beside the five, it is served.

@@ -27,6 +27,12 @@ TEST_P(JuryDecisionsTest, AnEmployeeFileIsCertifiedAndEverythingIsRecorded) {
   EXPECT_EQ(decision->getArray("blocs")->size(), 3u);
   EXPECT_EQ(decision->getArray("members")->size(), 2u);
   EXPECT_EQ(decision->getArray("abstentions")->size(), 0u);
+  // The jury's validation is recorded competency by competency, from the commission's signed result.
+  const auto validated = decision->getArray("competencies");
+  ASSERT_EQ(validated->size(), 6u);
+  EXPECT_TRUE(validated->getObject(4)->getValue<bool>("validated"));
+  EXPECT_EQ(validated->getObject(4)->getValue<std::string>("commission_result"), "acquired");
+  EXPECT_FALSE(validated->getObject(4)->getValue<std::string>("title").empty());
   EXPECT_EQ(decision->getObject("referential")->getValue<int>("version"), 1);
   EXPECT_FALSE(decision->getObject("referential")->isNull("commit"));
   EXPECT_EQ(decision->getObject("decided_by")->getValue<std::string>("display_name"), "Bernard Fontaine");
@@ -50,9 +56,25 @@ TEST_P(JuryDecisionsTest, AnEmployeeFileIsCertifiedAndEverythingIsRecorded) {
 }
 
 TEST_P(JuryDecisionsTest, AVaeFileWithTwoBlocsGetsABlocAttestation) {
+  // Pinned to the seed's version, which says nothing of the RNCP: no bloc is awarded.
+  const std::string unregistered = readyFile("Horsrncp", "vae", kFirstTwoBlocs);
+  registerAtRncp();
   const std::string file = readyFile("Vae", "vae", kFirstTwoBlocs);
-  const std::string session = openSession({file});
+  const std::string session = openSession({unregistered, file});
+  const auto without = proposal(session, unregistered);
+  EXPECT_EQ(without->getValue<std::string>("outcome"), "not_certified");
+  EXPECT_FALSE(without->getValue<bool>("blocs_awardable"));
+  EXPECT_TRUE(without->getObject("identity")->getObject("rncp")->isNull("registered"));
+  const auto refused = decide(session, unregistered, R"({"outcome":"blocs_awarded","blocs":[1,2]})");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("RNCP"), std::string::npos) << refused.body;
+  const auto nothing = decide(session, unregistered, "{}");
+  ASSERT_EQ(nothing.status, 201) << nothing.body;
+  EXPECT_EQ(nothing.json()->getValue<std::string>("outcome"), "not_certified");
+
   const auto proposed = proposal(session, file);
+  EXPECT_TRUE(proposed->getValue<bool>("blocs_awardable"));
+  EXPECT_EQ(proposed->getObject("identity")->getValue<std::string>("cqpm_number"), "MQ 2015 06 69 0334");
   EXPECT_EQ(proposed->getValue<std::string>("outcome"), "blocs_awarded");
   EXPECT_EQ(blocIndexes(proposed->getArray("blocs")), (std::vector<int>{1, 2}));
 
@@ -62,42 +84,78 @@ TEST_P(JuryDecisionsTest, AVaeFileWithTwoBlocsGetsABlocAttestation) {
   ASSERT_EQ(blocs->size(), 2u);
   EXPECT_EQ(blocs->getObject(0)->getValue<std::string>("code"), "BDC0229");
   EXPECT_EQ(blocs->getObject(1)->getValue<std::string>("code"), "BDC0230");
+  EXPECT_EQ(blocs->getObject(1)->getValue<std::string>("rncp_code"), "RNCP37854BC02");
   EXPECT_EQ(answer.json()->getArray("awards")->getObject(0)->getValue<std::string>("kind"),
             "bloc_attestation");
   const auto moved = client().get("/api/v1/files/" + file, centre_).json();
   EXPECT_EQ(moved->getValue<std::string>("state"), "blocs_awarded");
 }
 
-TEST_P(JuryDecisionsTest, DepartingFromTheProposalNeedsAWrittenReason) {
+// The outcome follows from the competencies the jury validates: it cannot contradict them, even with a
+// reason; judging a competency otherwise than the commission needs a reason for that competency.
+TEST_P(JuryDecisionsTest, TheJuryValidatesCompetencyByCompetency) {
+  registerAtRncp();
   const std::string file = readyFile("Ecart", "vae", kFirstTwoBlocs);
   const std::string session = openSession({file});
-  const auto refused = decide(session, file, R"({"outcome":"blocs_awarded","blocs":[1]})");
-  EXPECT_EQ(refused.status, 422) << refused.body;
-  EXPECT_EQ(refused.errorField(), "reason");
-  EXPECT_EQ(refused.json()
-                ->getObject("error")
-                ->getObject("details")
-                ->getObject("proposal")
-                ->getValue<std::string>("outcome"),
-            "blocs_awarded");
-  EXPECT_EQ(decide(session, file, R"({"outcome":"certified","reason":"   "})").errorField(), "reason");
+  const auto proposed = proposal(session, file);
+  const auto start = proposed->getArray("competencies");
+  ASSERT_EQ(start->size(), 6u);
+  EXPECT_FALSE(start->getObject(4)->getValue<bool>("validated"));
+  EXPECT_EQ(start->getObject(4)->getValue<std::string>("commission_result"), "not_acquired");
+
+  // Competency 5 is not validated: no CQPM, whatever the reason; bloc 2 is validated: it is awarded.
+  const auto certified = decide(session, file, R"({"outcome":"certified","reason":"Le jury passe outre."})");
+  EXPECT_EQ(certified.status, 422) << certified.body;
+  EXPECT_EQ(certified.errorField(), "outcome");
+  EXPECT_EQ(certified.json()->getObject("error")->getObject("details")->getValue<std::string>("competency"),
+            "5");
+  const auto fewer = decide(session, file, R"({"outcome":"blocs_awarded","blocs":[1],"reason":"x"})");
+  EXPECT_EQ(fewer.status, 422);
+  EXPECT_EQ(fewer.errorField(), "blocs");
+  const auto unexplained = decide(session, file, R"({"competencies":[{"number":5,"validated":true}]})");
+  EXPECT_EQ(unexplained.status, 422);
+  EXPECT_EQ(unexplained.errorField(), "competencies[0].reason");
   EXPECT_EQ(client().get("/api/v1/files/" + file, centre_).json()->getValue<std::string>("state"),
             "in_deliberation");  // nothing recorded, nothing moved
 
-  const auto answer = decide(
-      session, file, R"({"outcome":"blocs_awarded","blocs":[1],"reason":"Bloc 2 : preuves insuffisantes."})");
+  const auto answer =
+      decide(session, file,
+             R"({"competencies":[{"number":"4","validated":false,"reason":"Preuves insuffisantes."}]})");
   ASSERT_EQ(answer.status, 201) << answer.body;
-  EXPECT_TRUE(answer.json()->getValue<bool>("overrides_proposal"));
-  EXPECT_EQ(answer.json()->getValue<std::string>("reason"), "Bloc 2 : preuves insuffisantes.");
-  EXPECT_EQ(blocIndexes(answer.json()->getArray("blocs")), (std::vector<int>{1}));
+  const auto decision = answer.json();
+  EXPECT_EQ(decision->getValue<std::string>("outcome"), "blocs_awarded");
+  EXPECT_EQ(blocIndexes(decision->getArray("blocs")), (std::vector<int>{1}));
+  EXPECT_TRUE(decision->getValue<bool>("overrides_proposal"));
+  const auto fourth = decision->getArray("competencies")->getObject(3);
+  EXPECT_FALSE(fourth->getValue<bool>("validated"));
+  EXPECT_EQ(fourth->getValue<std::string>("commission_result"), "acquired");
+  EXPECT_EQ(fourth->getValue<std::string>("reason"), "Preuves insuffisantes.");
+  // The minutes print the validation and the reason of the departure.
+  const auto minutes = client().get("/api/v1/jury-sessions/" + session + "/minutes.pdf", centre_);
+  ASSERT_EQ(minutes.status, 200);
+  const std::string text = pdfText(minutes.body);
+  EXPECT_NE(text.find("Compétences non validées par le jury : 4"), std::string::npos) << text;
+  EXPECT_NE(text.find("Motif : Preuves insuffisantes."), std::string::npos) << text;
 }
 
 TEST_P(JuryDecisionsTest, MalformedDecisionsNameTheirField) {
   const std::string file = readyFile("Forme", "vae");
   const std::string session = openSession({file});
   EXPECT_EQ(decide(session, file, R"({"outcome":"maybe"})").errorField(), "outcome");
-  EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded"})").errorField(), "blocs");
+  EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded"})").errorField(),
+            "outcome");  // all validated
   EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded","blocs":[]})").errorField(), "blocs");
+  EXPECT_EQ(decide(session, file, R"({"competencies":{}})").errorField(), "competencies");
+  EXPECT_EQ(decide(session, file, R"({"competencies":[{"validated":true}]})").errorField(),
+            "competencies[0].number");
+  EXPECT_EQ(decide(session, file, R"({"competencies":[{"number":1}]})").errorField(),
+            "competencies[0].validated");
+  EXPECT_EQ(decide(session, file, R"({"competencies":[{"number":99,"validated":true}]})").errorField(),
+            "competencies[0].number");
+  EXPECT_EQ(decide(session, file,
+                   R"({"competencies":[{"number":1,"validated":true},{"number":1,"validated":true}]})")
+                .errorField(),
+            "competencies[1].number");
   EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded","blocs":["BDC0229"]})").errorField(),
             "blocs[0]");
   EXPECT_EQ(decide(session, file, R"({"outcome":"blocs_awarded","blocs":[1,9],"reason":"x"})").errorField(),
@@ -112,8 +170,11 @@ TEST_P(JuryDecisionsTest, OnlyPresentMembersOfAnOpenSessionDecide) {
   const std::string file = readyFile("Presence", "vae");
   const std::string session = newSession();
   const std::string employer = userId(employer_), employee = userId(employee_);
+  // A second member of the employees' college, invited but absent when the deliberation opens.
+  const std::string absentee = addJuryAccount("jury-absent", "Claire Absente", domain::College::kEmployee);
   ASSERT_EQ(addMember(session, employer).status, 201);
   ASSERT_EQ(addMember(session, employee).status, 201);
+  ASSERT_EQ(addMember(session, absentee).status, 201);
   ASSERT_EQ(attend(session, employer).status, 200);
   ASSERT_EQ(attend(session, employee).status, 200);
   ASSERT_EQ(addFile(session, file).status, 201);
@@ -121,13 +182,9 @@ TEST_P(JuryDecisionsTest, OnlyPresentMembersOfAnOpenSessionDecide) {
   EXPECT_EQ(planned.status, 409);
   EXPECT_EQ(planned.errorField(), "session");
   ASSERT_EQ(open(session).status, 200);
-  ASSERT_EQ(attend(session, employee, false).status, 200);  // left the room
-  const auto absent = decide(session, file, R"({"outcome":"certified"})", employee_);
+  const auto absent = decide(session, file, R"({"outcome":"certified"})", client().login("jury-absent"));
   EXPECT_EQ(absent.status, 403);
   EXPECT_EQ(absent.errorField(), "present");
-  const auto no_quorum = decide(session, file, R"({"outcome":"certified"})", employer_);
-  EXPECT_EQ(no_quorum.errorField(), "quorum");
-  ASSERT_EQ(attend(session, employee).status, 200);
   // The coordinator may record the jury's decision as its secretary.
   EXPECT_EQ(decide(session, file, R"({"outcome":"certified"})", centre_).status, 201);
 }
@@ -148,14 +205,21 @@ TEST_P(JuryDecisionsTest, NobodyCertifiesAroundTheJury) {
   EXPECT_EQ(forged.errorField(), "decision");
   EXPECT_EQ(client().get("/api/v1/files/" + file, centre_).json()->getValue<std::string>("state"),
             "in_deliberation");
+  // A refusal: one competency of each bloc not validated, each with its reason.
   EXPECT_EQ(
       decide(session, file, R"({"outcome":"not_certified","reason":"Entretien non concluant."})").status,
-      201);
+      422);  // every competency is validated: the outcome cannot be a refusal
+  const std::string refusal = R"({"outcome":"not_certified","competencies":[
+      {"number":1,"validated":false,"reason":"Entretien non concluant."},
+      {"number":3,"validated":false,"reason":"Entretien non concluant."},
+      {"number":5,"validated":false,"reason":"Entretien non concluant."}]})";
+  EXPECT_EQ(decide(session, file, refusal).status, 201);
   EXPECT_EQ(client().get("/api/v1/files/" + file, centre_).json()->getValue<std::string>("state"),
             "not_certified");
 }
 
 TEST_P(JuryDecisionsTest, BlocsAlreadyAwardedCarryOverToALaterFileOfTheSameCandidate) {
+  registerAtRncp();
   const std::string first = readyFile("Report", "vae", kFirstTwoBlocs);
   const std::string session = openSession({first});
   ASSERT_EQ(decide(session, first, R"({"outcome":"blocs_awarded","blocs":[1,2]})").status, 201);
@@ -176,6 +240,7 @@ TEST_P(JuryDecisionsTest, BlocsAlreadyAwardedCarryOverToALaterFileOfTheSameCandi
 }
 
 TEST_P(JuryDecisionsTest, ARevokedDecisionIsKeptAndNoLongerCarriesOver) {
+  registerAtRncp();
   const std::string first = readyFile("Revoque", "vae", kFirstTwoBlocs);
   const std::string session = openSession({first});
   const auto decided = decide(session, first, R"({"outcome":"blocs_awarded","blocs":[1,2]})");

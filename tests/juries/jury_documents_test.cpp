@@ -75,6 +75,11 @@ TEST_P(JuryDocumentsTest, TheCertificateCarriesItsVerificationCode) {
   EXPECT_NE(text.find("Technicien de la qualité"), std::string::npos) << text;
   EXPECT_NE(text.find(code), std::string::npos) << text;
   EXPECT_NE(text.find("http://localhost:8080/verify/" + code), std::string::npos) << text;
+  // The holder's birth date and the certification's number (not recorded by the GTP yet), never the plugin's
+  // id.
+  EXPECT_NE(text.find("né(e) le 17 mai 1995"), std::string::npos) << text;
+  EXPECT_NE(text.find("CQPM n° non renseigné"), std::string::npos) << text;
+  EXPECT_EQ(text.find("CQPM qualite"), std::string::npos) << text;
   EXPECT_EQ(client().get(path, client().login("centre2")).status, 404);
   EXPECT_EQ(client().get(path, client().login("candidat")).status, 404);  // not Lucas Martin's file
 }
@@ -90,6 +95,10 @@ TEST_P(JuryDocumentsTest, ResultsOpenInFrenchExcel) {
   EXPECT_NE(csv.body.find(';'), std::string::npos);
   EXPECT_NE(csv.body.find("Documenté"), std::string::npos);
   EXPECT_NE(csv.body.find("CQPM délivré"), std::string::npos);
+  // French dates (jj/mm/aaaa); the CQPM's number the GTP has not recorded yet says so.
+  EXPECT_NE(csv.body.find("17/05/1995"), std::string::npos) << csv.body;
+  EXPECT_EQ(csv.body.find("1995-05-17"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find(";non renseigné;Technicien de la qualité;"), std::string::npos) << csv.body;
   EXPECT_NE(csv.body.find(decided.decision->getArray("awards")->getObject(0)->getValue<std::string>(
                 "verification_code")),
             std::string::npos);
@@ -114,7 +123,8 @@ TEST_P(JuryDocumentsTest, VerificationAnswersThePublicFieldsOnly) {
   EXPECT_EQ(json->getArray("blocs")->size(), 3u);
   std::set<std::string> bloc_keys;
   for (const auto& [key, value] : *json->getArray("blocs")->getObject(0)) bloc_keys.insert(key);
-  EXPECT_EQ(bloc_keys, (std::set<std::string>{"code", "title"}));
+  EXPECT_EQ(bloc_keys, (std::set<std::string>{"code", "rncp_code", "title"}));
+  EXPECT_TRUE(json->getObject("cqpm")->isNull("number"));  // the seeds carry no CQPM number
   EXPECT_EQ(json->getValue<int>("referential_version"), 1);
   EXPECT_EQ(answer.body.find("1995-05-17"), std::string::npos);  // no birth date
   EXPECT_EQ(answer.body.find("Mécanique"), std::string::npos);   // no company

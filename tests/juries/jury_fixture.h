@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/UUIDGenerator.h>
 
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "deadlines/paris_time.h"
 #include "http/api_fixture.h"
 #include "store/account_store.h"
 
@@ -77,6 +79,44 @@ class JuryApiTest : public ApiTest {
             const std::string& payload = "{}") const {
     const auto answer = fire(token, file_id, transition, versionOf(file_id), payload);
     ASSERT_EQ(answer.status, 200) << transition << ": " << answer.body;
+  }
+
+  /// The GTP records that `cqpm` is registered at the RNCP (with its fiche and
+  /// the blocs' RNCP codes) through its two-college cycle: proposed, approved,
+  /// published. Files registered afterwards pin that version; blocs are awarded
+  /// only for them (the seeds carry no RNCP registration).
+  void registerAtRncp(const std::string& cqpm = "qualite") const {
+    const std::string employer = client().login("gtp-employeur"), employee = client().login("gtp-salarie");
+    const auto current = client().get("/api/v1/cqpms/" + cqpm, employer);
+    ASSERT_EQ(current.status, 200) << current.body;
+    auto referential = Poco::JSON::Parser()
+                           .parse(toJsonText(current.json()->getObject("referential")))
+                           .extract<Poco::JSON::Object::Ptr>();
+    Poco::JSON::Object::Ptr rncp = new Poco::JSON::Object;
+    rncp->set("number", "RNCP37854");
+    rncp->set("level", 4);
+    rncp->set("registration_start", "2023-06-29");
+    rncp->set("registration_end", "2028-06-29");
+    rncp->set("registered", true);
+    Poco::JSON::Object::Ptr identity = new Poco::JSON::Object;
+    identity->set("cqpm_number", "MQ 2015 06 69 0334");
+    identity->set("rncp", rncp);
+    referential->set("identity", identity);
+    const auto blocs = referential->getArray("blocs");
+    for (std::size_t i = 0; i < blocs->size(); ++i) {
+      blocs->getObject(static_cast<unsigned>(i))->set("rncp_code", "RNCP37854BC0" + std::to_string(i + 1));
+    }
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+    body->set("referential", referential);
+    body->set("reason", "Enregistrement au RNCP : fiche RNCP37854.");
+    const auto proposed =
+        client().postJson("/api/v1/cqpms/" + cqpm + "/proposals", toJsonText(body), employer);
+    ASSERT_EQ(proposed.status, 201) << proposed.body;
+    const std::string path =
+        "/api/v1/proposals/" + std::to_string(proposed.json()->getValue<std::int64_t>("id"));
+    ASSERT_EQ(client().postJson(path + "/approve", "{}", employee).status, 200);
+    const auto published = client().postJson(path + "/publish", "{}", employee);
+    ASSERT_EQ(published.status, 200) << published.body;
   }
 
   /// Forms the commission (the first two evaluators) and has both sign every competency.
@@ -161,11 +201,14 @@ class JuryApiTest : public ApiTest {
     return client().postJson(path, body, token);
   }
 
-  /// A planned session of the first centre.
-  std::string newSession(const std::string& token = {}) const {
-    const auto answer =
-        post("/api/v1/jury-sessions", R"({"date":"2027-03-18","place":"Lyon, salle du jury"})",
-             token.empty() ? centre_ : token);
+  /// Today in Paris, as sessions are dated.
+  static std::string today() { return deadlines::parisDateOf(Poco::Timestamp()); }
+
+  /// A planned session of the first centre, today (deliberation opens on the session's day).
+  std::string newSession(const std::string& token = {}, const std::string& date = today()) const {
+    const auto answer = post("/api/v1/jury-sessions",
+                             R"({"date":")" + date + R"(","time":"09:30","place":"Lyon, salle du jury"})",
+                             token.empty() ? centre_ : token);
     EXPECT_EQ(answer.status, 201) << answer.body;
     return answer.json()->getValue<std::string>("id");
   }

@@ -58,6 +58,60 @@ TEST_P(JurySessionsTest, OneCollegeAloneCannotOpenTheDeliberation) {
   ASSERT_EQ(attend(session, employee).status, 200);
   EXPECT_EQ(open(session).status, 200);
   EXPECT_EQ(open(session).errorField(), "state");  // only once
+  // Opened, the session holds: who sits and who is present is what the minutes record.
+  const auto left = attend(session, employee, false);
+  EXPECT_EQ(left.status, 409);
+  EXPECT_EQ(left.errorField(), "state");
+  EXPECT_EQ(
+      addMember(session, addJuryAccount("jury-tardif", "Paul Tardif", domain::College::kEmployer)).status,
+      409);
+  const auto seated = client().get("/api/v1/jury-sessions/" + session, centre_).json()->getArray("members");
+  EXPECT_EQ(seated->size(), 2u);
+}
+
+TEST_P(JurySessionsTest, TheDeliberationOpensOnTheSessionsDayAndNotBefore) {
+  const std::string session = newSession({}, deadlines::addDays(today(), 3));
+  ASSERT_EQ(addMember(session, userId(employer_)).status, 201);
+  ASSERT_EQ(addMember(session, userId(employee_)).status, 201);
+  ASSERT_EQ(attend(session, userId(employer_)).status, 200);
+  ASSERT_EQ(attend(session, userId(employee_)).status, 200);
+  const auto early = open(session);
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.errorField(), "date");
+  const auto view = client().get("/api/v1/jury-sessions/" + session, centre_).json();
+  EXPECT_EQ(view->getValue<std::string>("state"), "planned");
+  EXPECT_EQ(view->getValue<std::string>("time"), "09:30");
+}
+
+// The GTP, under whose control awards are made, reads every centre's sessions, minutes and awards, and
+// does nothing else.
+TEST_P(JurySessionsTest, TheGtpOverseesEveryCentresJuriesReadOnly) {
+  const std::string file = readyFile("Controle");
+  const std::string session = openSession({file});
+  const auto decided = decide(session, file, "{}");
+  ASSERT_EQ(decided.status, 201) << decided.body;
+  const std::string auditor = client().login("gtp-employeur");
+  const auto listed = client().get("/api/v1/jury-sessions", auditor);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_GE(listed.json()->getArray("items")->size(), 2u);  // the demo's session and this one
+  const auto view = client().get("/api/v1/jury-sessions/" + session, auditor);
+  ASSERT_EQ(view.status, 200);
+  EXPECT_EQ(client().get("/api/v1/jury-sessions/" + session + "/minutes.pdf", auditor).status, 200);
+  EXPECT_EQ(client().get("/api/v1/jury-sessions/" + session + "/results.csv", auditor).status, 200);
+  const std::string award = decided.json()->getArray("awards")->getObject(0)->getValue<std::string>("id");
+  EXPECT_EQ(client().get("/api/v1/awards/" + award + "/document.pdf", auditor).status, 200);
+  // Read-only: no decision, no session, no member, no revocation.
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","time":"10:00","place":"Paris"})", auditor)
+                .status,
+            403);
+  EXPECT_EQ(decide(session, file, "{}", auditor).status, 403);
+  EXPECT_EQ(post("/api/v1/jury-sessions/" + session + "/open", "", auditor).status, 403);
+  EXPECT_EQ(post("/api/v1/decisions/" + decided.json()->getValue<std::string>("id") + "/revocation",
+                 R"({"reason":"Contrôle"})", auditor)
+                .status,
+            404);
+  // Other roles still read no session.
+  EXPECT_EQ(client().get("/api/v1/jury-sessions", client().login("entreprise")).status, 403);
 }
 
 TEST_P(JurySessionsTest, MembersAreJuryAccountsOfTheCentreAndComeOnce) {
@@ -99,12 +153,21 @@ TEST_P(JurySessionsTest, MembersAreJuryAccountsOfTheCentreAndComeOnce) {
 }
 
 TEST_P(JurySessionsTest, BadInputNamesTheField) {
-  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-30","place":"Lyon"})", centre_).errorField(),
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-30","time":"10:00","place":"Lyon"})", centre_)
+                .errorField(),
             "date");
-  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","place":"  "})", centre_).errorField(),
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","time":"10:00","place":"  "})", centre_)
+                .errorField(),
             "place");
   EXPECT_EQ(post("/api/v1/jury-sessions", R"({"place":"Lyon"})", centre_).errorField(), "date");
-  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","place":"Lyon"})", employer_).status, 403);
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","place":"Lyon"})", centre_).errorField(),
+            "time");
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","time":"25:00","place":"Lyon"})", centre_)
+                .errorField(),
+            "time");
+  EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","time":"10:00","place":"Lyon"})", employer_)
+                .status,
+            403);
 }
 
 TEST_P(JurySessionsTest, OnlyFilesReadyForTheJuryAndInNoOtherSession) {

@@ -82,18 +82,27 @@ class PluginRulesTest : public ::testing::Test {
   PluginRules rules_;
 };
 
-TEST_F(PluginRulesTest, EveryCqpmRefusesTheCompanyOpinionForVae) {
+// The company's opinion complements the commission's evaluation (a separate signed step): no pathway plans a
+// competency on it, though the seeds list it beside the modalities.
+TEST_F(PluginRulesTest, NoCqpmPlansACompetencyOnTheCompanyOpinion) {
   for (const auto& id : kPluginIds) {
     auto p = plan(id);
     entry(p, 1)->set("modality", "company_opinion");
-    EXPECT_FALSE(rules_.checkModalityPlan(file(id), centre(), p)) << id << ": allowed for an employee";
-    const auto refusal = rules_.checkModalityPlan(file(id, domain::Pathway::kVae), centre(), p);
-    ASSERT_TRUE(refusal) << id;
-    EXPECT_EQ(refusal->field, "competencies[0].modality") << id;
-    EXPECT_EQ(refusal->details->getValue<int>("competency"), 1) << id;
-    const auto allowed = rules_.allowedModalities(file(id, domain::Pathway::kVae))->getArray("1");
-    for (std::size_t i = 0; i < allowed->size(); ++i) {
-      EXPECT_NE(allowed->getElement<std::string>(static_cast<unsigned>(i)), "company_opinion") << id;
+    for (const auto pathway :
+         {domain::Pathway::kEmployee, domain::Pathway::kVae, domain::Pathway::kJobSeeker}) {
+      const auto refusal = rules_.checkModalityPlan(file(id, pathway), centre(), p);
+      ASSERT_TRUE(refusal) << id;
+      EXPECT_EQ(refusal->field, "competencies[0].modality") << id;
+      EXPECT_EQ(refusal->details->getValue<int>("competency"), 1) << id;
+      EXPECT_NE(
+          refusal->details->getValue<std::string>("message_fr").find("n'est pas une modalité d'évaluation"),
+          std::string::npos)
+          << id;
+      const auto allowed = rules_.allowedModalities(file(id, pathway))->getArray("1");
+      ASSERT_GT(allowed->size(), 0u) << id;
+      for (std::size_t i = 0; i < allowed->size(); ++i) {
+        EXPECT_NE(allowed->getElement<std::string>(static_cast<unsigned>(i)), "company_opinion") << id;
+      }
     }
   }
 }

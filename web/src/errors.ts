@@ -8,6 +8,16 @@
 // This module does not import api.ts (api.ts imports statusMessage from here):
 // describeError() recognises an ApiError by its shape.
 
+import {
+  BLOC_RNCP_CODE_MESSAGE,
+  CQPM_NUMBER_MESSAGE,
+  IDENTITY_MESSAGE,
+  REGISTERED_MESSAGE,
+  REGISTRATION_START_MESSAGE,
+  RNCP_LEVEL_MESSAGE,
+  RNCP_NUMBER_MESSAGE,
+} from './certificationIdentity';
+
 /** What the page knows about the failed call, to make the sentence precise. */
 export interface ErrorContext {
   /** The call that failed: on 'login', "unauthenticated" means a wrong password, not an expired session. */
@@ -425,6 +435,19 @@ export const IDENTICAL_PROPOSAL_MESSAGE =
 export const GTP_ONLY_MESSAGE =
   'Seuls les auditeurs du GTP Certifications proposent, approuvent, rejettent ou publient une modification du référentiel.';
 
+export const REGISTRATION_END_SERVER_MESSAGE =
+  "La date de fin d'enregistrement doit être une date valide (jj/mm/aaaa), qui ne précède pas la date de début.";
+
+/** The certification's identity in a proposed referential (an end before the start is refused on the end). */
+const IDENTITY_FIELD_MESSAGES: Readonly<Record<string, string>> = {
+  'identity.cqpm_number': CQPM_NUMBER_MESSAGE,
+  'identity.rncp.number': RNCP_NUMBER_MESSAGE,
+  'identity.rncp.level': RNCP_LEVEL_MESSAGE,
+  'identity.rncp.registration_start': REGISTRATION_START_MESSAGE,
+  'identity.rncp.registration_end': REGISTRATION_END_SERVER_MESSAGE,
+  'identity.rncp.registered': REGISTERED_MESSAGE,
+};
+
 /**
  * The sentence for a fault in a proposed referential, from the path the server names
  * ("referential.blocs[1].code", "referential.blocs[0].competencies[2].criteria.methods[0]").
@@ -436,6 +459,7 @@ export function referentialFieldMessage(field: string | null | undefined): strin
     const n = Number(bloc[1]) + 1;
     const rest = bloc[2] ?? '';
     if (rest === '.code') return BLOC_CODE_MESSAGE(n);
+    if (rest === '.rncp_code') return BLOC_RNCP_CODE_MESSAGE(n);
     if (rest === '.title') return `L'intitulé du bloc ${n} ne peut pas être vide.`;
     if (/^\.knowledge\[\d+\]$/.test(rest)) return 'Une connaissance associée ne peut pas être vide.';
     const competency = /^\.competencies\[\d+\](.*)$/.exec(rest);
@@ -452,6 +476,7 @@ export function referentialFieldMessage(field: string | null | undefined): strin
     if (rest === '.competencies') return 'Un bloc garde au moins une compétence.';
   }
   if (path === 'id') return `Le référentiel proposé ne correspond pas à ce CQPM. ${RELOAD}`;
+  if (path === 'identity' || path.startsWith('identity.')) return IDENTITY_FIELD_MESSAGES[path] ?? IDENTITY_MESSAGE;
   return "Le référentiel proposé n'est pas valide : vérifiez les éléments modifiés.";
 }
 

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BLOCS_REQUIRED_MESSAGE,
-  REASON_REQUIRED_MESSAGE,
   SESSION_DATE_MESSAGE,
   SESSION_PLACE_MESSAGE,
+  SESSION_TIME_MESSAGE,
+  formatSessionTime,
   awardDocumentUrl,
-  awardableBlocs,
   blocLabel,
   candidatesFromSessions,
   collegeName,
-  decisionRequest,
   decisionRight,
-  departsFromProposal,
-  draftFromProposal,
   formatSessionDate,
   inviteCandidates,
   jurySessionPath,
@@ -21,27 +17,16 @@ import {
   quorumMessage,
   resultsCsvUrl,
   sortSessions,
-  validateDecision,
   validateNewSession,
   verifyPagePath,
 } from './jury';
-import type { JuryFile, JuryMember, JuryProposal, JurySession } from './juryTypes';
+import type { JuryFile, JuryMember, JurySession } from './juryTypes';
 
 const blocs = [
   { index: 1, code: 'BDC0229', title: "La mise en place d'un plan d'action qualité" },
   { index: 2, code: null, title: "La formalisation d'un processus qualité" },
   { index: 3, code: 'BDC0231', title: "Le développement de l'amélioration continue" },
 ];
-
-const certified: JuryProposal = {
-  outcome: 'certified',
-  blocs,
-  carried_over: [],
-  results: { '1': 'acquired', '2': 'acquired' },
-  referential_version: 1,
-};
-
-const someBlocs: JuryProposal = { ...certified, outcome: 'blocs_awarded', blocs: [blocs[0]!, blocs[2]!] };
 
 const member = (user_id: string, college: string, present = true): JuryMember => ({
   user_id,
@@ -60,6 +45,11 @@ describe('labels', () => {
     expect(collegeName('employee')).toBe('collège salariés');
     expect(blocLabel(blocs[0]!)).toBe("BDC0229 — La mise en place d'un plan d'action qualité");
     expect(blocLabel(blocs[1]!)).toBe("La formalisation d'un processus qualité");
+    expect(blocLabel({ ...blocs[0]!, rncp_code: 'RNCP37854BC01' })).toBe(
+      "BDC0229 / RNCP37854BC01 — La mise en place d'un plan d'action qualité",
+    );
+    expect(blocLabel({ code: null, rncp_code: 'RNCP37854BC02', title: 'Processus' })).toBe('RNCP37854BC02 — Processus');
+    expect(blocLabel({ code: 'BDC0231', rncp_code: null, title: 'Amélioration' })).toBe('BDC0231 — Amélioration');
   });
 
   it('writes a session day in full, without a time-zone shift', () => {
@@ -81,6 +71,7 @@ describe('sessions', () => {
     const s = (id: string, date: string) => ({
       id,
       date,
+      time: '09:30',
       place: 'Lyon',
       state: 'planned',
       created_at: `${date}T00:00:00Z`,
@@ -91,11 +82,21 @@ describe('sessions', () => {
   });
 
   it('refuses a new session without a date or a place', () => {
-    expect(validateNewSession({ date: '', place: ' ' })).toEqual({
+    expect(validateNewSession({ date: '', time: '', place: ' ' })).toEqual({
       date: SESSION_DATE_MESSAGE,
+      time: SESSION_TIME_MESSAGE,
       place: SESSION_PLACE_MESSAGE,
     });
-    expect(validateNewSession({ date: '2027-03-18', place: 'Lyon' })).toEqual({});
+    expect(validateNewSession({ date: '2027-03-18', time: '24:00', place: 'Lyon' })).toEqual({
+      time: SESSION_TIME_MESSAGE,
+    });
+    expect(validateNewSession({ date: '2027-03-18', time: '09:30', place: 'Lyon' })).toEqual({});
+  });
+
+  it('writes the hour of a session the French way', () => {
+    expect(formatSessionTime('09:30')).toBe('9 h 30');
+    expect(formatSessionTime('14:00')).toBe('14 h 00');
+    expect(formatSessionTime(null)).toBe('');
   });
 
   it('offers the accounts not yet invited, by college then name, once each', () => {
@@ -106,48 +107,6 @@ describe('sessions', () => {
     const candidates = candidatesFromSessions(sessions);
     expect(candidates.map((c) => c.id).sort()).toEqual(['u1', 'u2', 'u3']);
     expect(inviteCandidates(candidates, [member('u3', 'employer')]).map((c) => c.id)).toEqual(['u2', 'u1']);
-  });
-});
-
-describe('decisions', () => {
-  it('starts from the proposal, which needs no reason', () => {
-    const draft = draftFromProposal(someBlocs);
-    expect(draft).toEqual({ outcome: 'blocs_awarded', blocs: [1, 3], reason: '' });
-    expect(departsFromProposal(someBlocs, draft)).toBe(false);
-    expect(validateDecision(someBlocs, draft)).toEqual({});
-  });
-
-  it('asks for a written reason when the outcome or the blocs differ', () => {
-    expect(departsFromProposal(certified, { outcome: 'not_certified', blocs: [], reason: '' })).toBe(true);
-    expect(departsFromProposal(someBlocs, { outcome: 'blocs_awarded', blocs: [1], reason: '' })).toBe(true);
-    expect(departsFromProposal(someBlocs, { outcome: 'blocs_awarded', blocs: [3, 1], reason: '' })).toBe(false);
-    // The blocs of a whole certificate are not chosen: only the outcome counts.
-    expect(departsFromProposal(certified, { outcome: 'certified', blocs: [], reason: '' })).toBe(false);
-    expect(validateDecision(certified, { outcome: 'not_certified', blocs: [], reason: '  ' })).toEqual({
-      reason: REASON_REQUIRED_MESSAGE,
-    });
-    expect(validateDecision(certified, { outcome: 'not_certified', blocs: [], reason: 'Entretien insuffisant' })).toEqual({});
-  });
-
-  it('needs at least one bloc for an attestation', () => {
-    expect(validateDecision(someBlocs, { outcome: 'blocs_awarded', blocs: [], reason: 'x' })).toEqual({
-      blocs: BLOCS_REQUIRED_MESSAGE,
-    });
-  });
-
-  it('sends blocs only for an attestation, and the reason only when written', () => {
-    expect(decisionRequest({ outcome: 'certified', blocs: [1, 2], reason: ' ' })).toEqual({ outcome: 'certified' });
-    expect(decisionRequest({ outcome: 'blocs_awarded', blocs: [3, 1, 3], reason: ' Vu le dossier ' })).toEqual({
-      outcome: 'blocs_awarded',
-      blocs: [1, 3],
-      reason: 'Vu le dossier',
-    });
-  });
-
-  it('does not offer again the blocs the candidate already holds', () => {
-    const carried = { ...someBlocs, carried_over: [{ ...blocs[1]!, decision_id: 'd', decided_at: '2026-01-01T00:00:00Z' }] };
-    expect(awardableBlocs(carried, blocs).map((b) => b.index)).toEqual([1, 3]);
-    expect(awardableBlocs(null, blocs)).toHaveLength(3);
   });
 });
 

@@ -1,24 +1,19 @@
-// The jury pages' logic: French labels, who may decide, whether a decision
-// departs from the plugin's proposal (then a written reason is required), the
-// request sent, and the links to the minutes, results and certificates.
+// The jury pages' logic: French labels, who may decide, and the links to the
+// minutes, results and certificates. The decision itself (the validation,
+// competency by competency, and the outcome derived from it) is in
+// juryValidation.ts.
 
 import { API_PREFIX } from './api';
 import type {
   College,
-  DecisionRequest,
-  JuryBloc,
   JuryFile,
   JuryMember,
   JuryMemberCandidate,
-  JuryProposal,
   JurySession,
   JurySessionSummary,
   NewJurySession,
-  Outcome,
 } from './juryTypes';
 import type { User } from './types';
-
-export const OUTCOMES: ReadonlyArray<Outcome> = ['certified', 'blocs_awarded', 'not_certified'];
 
 const OUTCOME_LABELS: Record<string, string> = {
   certified: 'CQPM délivré',
@@ -50,9 +45,16 @@ const RESULT_LABELS: Record<string, string> = {
 
 export const REASON_REQUIRED_MESSAGE =
   "La décision s'écarte de la proposition : le jury doit en donner le motif par écrit.";
-export const BLOCS_REQUIRED_MESSAGE = 'Cochez au moins un bloc de compétences validé.';
 export const SESSION_DATE_MESSAGE = 'Indiquez la date de la session (JJ/MM/AAAA).';
 export const SESSION_PLACE_MESSAGE = 'Indiquez le lieu de la session.';
+export const SESSION_TIME_MESSAGE = "Indiquez l'heure de la session (HH:MM, heure de Paris).";
+
+/** "09:30" as "9 h 30"; null or anything else unchanged (or empty). */
+export function formatSessionTime(time: string | null | undefined): string {
+  if (!time) return '';
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  return match ? `${Number(match[1])} h ${match[2]}` : time;
+}
 
 export function outcomeLabel(outcome: string): string {
   return OUTCOME_LABELS[outcome] ?? outcome;
@@ -76,9 +78,15 @@ export function resultLabel(result: string): string {
   return RESULT_LABELS[result] ?? result;
 }
 
-/** "BDC0208 — La réalisation…", or the title alone for a bloc without code. */
-export function blocLabel(bloc: { code: string | null; title: string }): string {
-  return bloc.code ? `${bloc.code} — ${bloc.title}` : bloc.title;
+/** A bloc's codes: "BDC0208", "BDC0208 / RNCP37854BC02" with its RNCP code, "" when it has neither. */
+export function blocCodes(bloc: { code: string | null; rncp_code?: string | null }): string {
+  return [bloc.code, bloc.rncp_code].filter((c): c is string => typeof c === 'string' && c.trim() !== '').join(' / ');
+}
+
+/** "BDC0208 / RNCP37854BC02 — La réalisation…" (the RNCP code when recorded), or the title alone for a bloc without code. */
+export function blocLabel(bloc: { code: string | null; rncp_code?: string | null; title: string }): string {
+  const codes = blocCodes(bloc);
+  return codes ? `${codes} — ${bloc.title}` : bloc.title;
 }
 
 const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'UTC' });
@@ -111,6 +119,7 @@ export function sortSessions<T extends JurySessionSummary>(sessions: ReadonlyArr
 export function validateNewSession(session: NewJurySession): Partial<Record<keyof NewJurySession, string>> {
   const errors: Partial<Record<keyof NewJurySession, string>> = {};
   if (!/^\d{4}-\d{2}-\d{2}$/.test(session.date.trim())) errors.date = SESSION_DATE_MESSAGE;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(session.time.trim())) errors.time = SESSION_TIME_MESSAGE;
   if (!session.place.trim()) errors.place = SESSION_PLACE_MESSAGE;
   return errors;
 }
@@ -143,58 +152,7 @@ export function candidatesFromSessions(sessions: ReadonlyArray<Pick<JurySession,
 }
 
 // ---- Deciding ----------------------------------------------------------------
-
-export interface DecisionDraft {
-  outcome: Outcome;
-  /** Indexes of the blocs checked (for blocs_awarded). */
-  blocs: number[];
-  reason: string;
-}
-
-/** The draft that confirms the proposal as it is. */
-export function draftFromProposal(proposal: JuryProposal | null): DecisionDraft {
-  if (!proposal) return { outcome: 'not_certified', blocs: [], reason: '' };
-  return { outcome: proposal.outcome, blocs: proposal.blocs.map((b) => b.index), reason: '' };
-}
-
-function sameIndexes(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((i) => right.has(i));
-}
-
-/** Whether the decision departs from the proposal (outcome, or the blocs of an attestation), as the server judges it. */
-export function departsFromProposal(proposal: JuryProposal | null, draft: DecisionDraft): boolean {
-  if (!proposal) return true;
-  if (proposal.outcome !== draft.outcome) return true;
-  return draft.outcome === 'blocs_awarded' && !sameIndexes(proposal.blocs.map((b) => b.index), draft.blocs);
-}
-
-/** Field errors of a decision before it is sent (French): blocs for an attestation, a reason for an override. */
-export function validateDecision(
-  proposal: JuryProposal | null,
-  draft: DecisionDraft,
-): Partial<Record<'blocs' | 'reason', string>> {
-  const errors: Partial<Record<'blocs' | 'reason', string>> = {};
-  if (draft.outcome === 'blocs_awarded' && draft.blocs.length === 0) errors.blocs = BLOCS_REQUIRED_MESSAGE;
-  if (departsFromProposal(proposal, draft) && !draft.reason.trim()) errors.reason = REASON_REQUIRED_MESSAGE;
-  return errors;
-}
-
-/** The body of POST …/decision: blocs only for an attestation, the reason only when written. */
-export function decisionRequest(draft: DecisionDraft): DecisionRequest {
-  const body: DecisionRequest = { outcome: draft.outcome };
-  if (draft.outcome === 'blocs_awarded') body.blocs = [...new Set(draft.blocs)].sort((a, b) => a - b);
-  const reason = draft.reason.trim();
-  if (reason) body.reason = reason;
-  return body;
-}
-
-/** The blocs a decision may award: the referential's, less those the candidate already holds. */
-export function awardableBlocs(proposal: JuryProposal | null, referentialBlocs: ReadonlyArray<JuryBloc>): JuryBloc[] {
-  const carried = new Set((proposal?.carried_over ?? []).map((b) => b.index));
-  return referentialBlocs.filter((b) => !carried.has(b.index));
-}
+// (the validation, competency by competency, is in juryValidation.ts)
 
 /** Whether the user may decide on this file now, and if not, why (French); null reason when not applicable. */
 export function decisionRight(

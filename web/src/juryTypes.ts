@@ -10,7 +10,22 @@ export type Outcome = 'certified' | 'blocs_awarded' | 'not_certified';
 export interface JuryBloc {
   index: number;
   code: string | null;
+  /** Its code in the RNCP fiche ("RNCP37854BC01"), null until the GTP records it (absent from older servers). */
+  rncp_code?: string | null;
   title: string;
+}
+
+/** The certification's identity as the file's pinned referential records it (every member possibly null). */
+export interface JuryIdentity {
+  title: string | null;
+  cqpm_number: string | null;
+  rncp: {
+    number: string | null;
+    level: number | null;
+    registration_start: string | null;
+    registration_end: string | null;
+    registered: boolean | null;
+  } | null;
 }
 
 /** A bloc already awarded to the candidate by an earlier decision in force. */
@@ -19,12 +34,42 @@ export interface CarriedBloc extends JuryBloc {
   decided_at: string;
 }
 
+/** A competency of the referential as the jury's validation starts from it (proposal). */
+export interface ProposalCompetency {
+  /** As the referential numbers it ("5"). */
+  number: string;
+  title: string;
+  /** 1-based index of its bloc. */
+  bloc_index: number;
+  /** The commission's signed result (acquired, not_acquired, not_evaluated...), null when never graded. */
+  commission_result: string | null;
+  /** Its bloc is already held from an earlier decision: not judged again. */
+  carried_over: boolean;
+  /** Pre-fill: carried_over || commission_result === "acquired". */
+  validated: boolean;
+}
+
+/** A competency as a recorded decision keeps it. */
+export interface DecisionCompetency extends ProposalCompetency {
+  /** The jury's reason when its verdict departs from the commission's result. */
+  reason: string | null;
+}
+
 export interface JuryProposal {
   outcome: Outcome;
   blocs: JuryBloc[];
   carried_over: CarriedBloc[];
   /** Per competency number: acquired, not_acquired or not_evaluated (signed by two evaluators). */
   results: Record<string, string>;
+  /** Every competency of the referential, in order: what the jury validates. */
+  competencies: ProposalCompetency[];
+  /**
+   * Whether blocs of competencies may be awarded: the pinned referential says the CQPM is
+   * registered at the RNCP on the session's date. Absent (older servers): true.
+   */
+  blocs_awardable?: boolean;
+  /** The certification's identity of the pinned referential (absent from older servers). */
+  identity?: JuryIdentity | null;
   referential_version: number | null;
 }
 
@@ -70,6 +115,8 @@ export interface JuryDecision {
   reason: string;
   members: DecisionMember[];
   abstentions: DecisionMember[];
+  /** The jury's validation, competency by competency (null for decisions taken before it existed). */
+  competencies: DecisionCompetency[] | null;
   referential: { version: number | null; commit: string | null };
   decided_by: { id: string; display_name: string };
   decided_at: string;
@@ -102,6 +149,8 @@ export interface JurySessionSummary {
   id: string;
   centre: OrganisationRef;
   date: string;
+  /** HH:MM, Paris time; null for sessions convened before the hour was recorded. */
+  time: string | null;
   place: string;
   state: JurySessionState;
   created_at: string;
@@ -118,11 +167,24 @@ export interface JurySession extends JurySessionSummary {
 
 export interface NewJurySession {
   date: string;
+  time: string;
   place: string;
 }
 
+/** The jury's verdict on one competency (only those departing from the commission are sent). */
+export interface CompetencyVerdict {
+  number: string;
+  validated: boolean;
+  reason?: string;
+}
+
+/**
+ * The body of POST …/decision. The outcome and blocs follow on the server from
+ * the validated competencies; the page never sends them.
+ */
 export interface DecisionRequest {
-  outcome: Outcome;
+  competencies?: CompetencyVerdict[];
+  outcome?: Outcome;
   blocs?: number[];
   reason?: string;
 }

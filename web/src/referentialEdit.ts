@@ -4,6 +4,7 @@
 // server's: "referential.blocs[1].code", ".competencies[0].criteria.methods[2]".
 
 import { BLOC_CODE_MESSAGE, EMPTY_TEXT_MESSAGE, referentialFieldMessage } from './errors';
+import { blocRncpCodeChange, identityDraftChanges, validateIdentityDraft } from './identityEdit';
 import { CRITERIA_GROUPS } from './referential';
 import type { CriteriaGroups, Referential, ReferentialBloc, ReferentialCompetency } from './types';
 
@@ -129,12 +130,13 @@ function competencyLists(bloc: number, competency: number): TextListRef[] {
 }
 
 /**
- * What the server would refuse in the edited parts (bloc codes and titles, competency
- * titles and their lists, knowledge), by field, in French: a malformed or repeated
- * bloc code, an empty text, an emptied list that must keep one item.
+ * What the server would refuse in the edited parts (the certification's identity,
+ * bloc codes, RNCP codes and titles, competency titles and their lists, knowledge),
+ * by field, in French: a malformed or repeated bloc code, an RNCP number or code
+ * off its pattern, an empty text, an emptied list that must keep one item.
  */
 export function validateDraft(referential: Referential): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, string> = validateIdentityDraft(referential);
   const seen = new Map<string, number>();
   referential.blocs.forEach((bloc, b) => {
     if (bloc.code !== null) {
@@ -170,8 +172,12 @@ export interface DraftChange {
   where: string;
   before: string | null;
   after: string | null;
-  /** "filled": a bloc code given where there was none; "added"/"removed": a list item; "modified" otherwise. */
-  action: 'added' | 'removed' | 'modified' | 'filled';
+  /**
+   * "filled": a bloc code (or RNCP code) given where there was none; "added"/"removed": a list
+   * item (or a code taken away); "recorded"/"cleared": a member of the identity given or
+   * emptied; "modified" otherwise.
+   */
+  action: 'added' | 'removed' | 'modified' | 'filled' | 'recorded' | 'cleared';
 }
 
 function actionOf(before: string | null, after: string | null, code = false): DraftChange['action'] {
@@ -189,6 +195,10 @@ export function draftActionLabel(change: Pick<DraftChange, 'action'>): string {
       return 'suppression';
     case 'filled':
       return 'code attribué';
+    case 'recorded':
+      return 'renseigné';
+    case 'cleared':
+      return 'effacé (non renseigné)';
     default:
       return 'modifié';
   }
@@ -224,7 +234,7 @@ function compareLists(changes: DraftChange[], ref: TextListRef, prefix: string, 
  * form (nothing to propose).
  */
 export function draftChanges(original: Referential, draft: Referential): DraftChange[] {
-  const changes: DraftChange[] = [];
+  const changes: DraftChange[] = identityDraftChanges(original, draft);
   draft.blocs.forEach((bloc, b) => {
     const old = original.blocs[b];
     if (!old) return;
@@ -238,6 +248,8 @@ export function draftChanges(original: Referential, draft: Referential): DraftCh
         action: actionOf(old.code, bloc.code, true),
       });
     }
+    const rncp = blocRncpCodeChange(original, draft, b);
+    if (rncp) changes.push(rncp);
     if (old.title !== bloc.title) {
       changes.push({
         field: `${blocField(b)}.title`,

@@ -4,6 +4,7 @@
 // the blame annotations of the referential page, the impact of a proposal on
 // the files in progress, and which review buttons a GTP auditor sees.
 
+import { identityPathLabel, isCertificationIdentityChange } from './identityDiff';
 import { collegeLabel, pathwayLabel } from './labels';
 import { CRITERIA_GROUPS, blocCodeLabel } from './referential';
 import type {
@@ -92,6 +93,9 @@ const LIST_KINDS = new Set(['knowledge', 'condition', 'criterion', 'expected_res
 
 /** What changed, in French: "Critère (Méthodes utilisées) n° 2", "Code du bloc", "Intitulé de la compétence"… */
 export function changeSubject(change: ReferentialChange): string {
+  // The identity's members come as "field" (the server's diff has no kind of its own for them).
+  const identity = change.kind === 'field' || !(change.kind in KIND_LABELS) ? identityPathLabel(change.path) : null;
+  if (identity) return identity;
   let subject = KIND_LABELS[change.kind] ?? change.kind;
   if (change.kind === 'text') {
     const head = /^([a-z_]+)/.exec(change.path)?.[1] ?? '';
@@ -190,7 +194,7 @@ export interface ChangeSection {
 
 export interface ChangeGroup {
   key: string;
-  kind: 'general' | 'bloc' | 'modalities';
+  kind: 'identity' | 'general' | 'bloc' | 'modalities';
   title: string;
   sections: ChangeSection[];
 }
@@ -226,7 +230,7 @@ function blocGroupTitle(label: string, pathIndex: number | null, referentials: R
 
 /**
  * The changes grouped as the GTP reads them, in the order they come (the server gives
- * document order): the general texts; each bloc (by the server's bloc label), with its
+ * document order): the certification's identity (first); the general texts; each bloc (by the server's bloc label), with its
  * own items first and then one section per competency; the modalities. `referentials`
  * (the new version first, then the old) give the titles of blocs and competencies.
  */
@@ -243,6 +247,9 @@ export function groupChanges(
     if (change.bloc) {
       key = `bloc:${change.bloc}`;
       kind = 'bloc';
+    } else if (isCertificationIdentityChange(change)) {
+      key = 'identity';
+      kind = 'identity';
     } else if (MODALITY_KINDS.has(change.kind)) {
       key = 'modalities';
       kind = 'modalities';
@@ -252,7 +259,14 @@ export function groupChanges(
     }
     let entry = byKey.get(key);
     if (!entry) {
-      const title = kind === 'general' ? 'Présentation du CQPM' : kind === 'modalities' ? "Modalités d'évaluation" : '';
+      const title =
+        kind === 'identity'
+          ? 'Identité de la certification'
+          : kind === 'general'
+            ? 'Présentation du CQPM'
+            : kind === 'modalities'
+              ? "Modalités d'évaluation"
+              : '';
       entry = { group: { key, kind, title, sections: [] }, pathIndex: null, label: change.bloc };
       byKey.set(key, entry);
       groups.push(entry.group);
@@ -282,7 +296,8 @@ export function groupChanges(
     // The bloc's own items before its competencies.
     entry.group.sections.sort((a, b) => (a.competency === null ? 0 : 1) - (b.competency === null ? 0 : 1));
   }
-  return groups;
+  // The certification's identity first, as on the referential page (the server reports it last).
+  return [...groups.filter((g) => g.kind === 'identity'), ...groups.filter((g) => g.kind !== 'identity')];
 }
 
 /** "3 changements : 1 ajout, 2 reformulations". */

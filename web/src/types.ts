@@ -185,6 +185,8 @@ export interface ReferentialCompetency {
 
 export interface ReferentialBloc {
   code: string | null;
+  /** The bloc's code in the RNCP fiche ("RNCP37854BC01"), recorded by the GTP; null or absent: not recorded. */
+  rncp_code?: string | null;
   title: string;
   knowledge: string[];
   competencies: ReferentialCompetency[];
@@ -198,9 +200,31 @@ export interface ReferentialModality {
   exceptional?: boolean;
 }
 
+/** The RNCP fiche of a CQPM as a referential version records it; null or absent members: not recorded. */
+export interface RncpFiche {
+  /** "RNCP37854" */
+  number?: string | null;
+  /** 1..8 */
+  level?: number | null;
+  /** YYYY-MM-DD */
+  registration_start?: string | null;
+  registration_end?: string | null;
+  /** Registered at the RNCP: juries award blocs of competencies only while true. */
+  registered?: boolean | null;
+}
+
+/** The certification's identity, recorded by the GTP through a referential proposal (the seeds carry none). */
+export interface CertificationIdentity {
+  /** "MQ 2015 06 69 0334" */
+  cqpm_number?: string | null;
+  rncp?: RncpFiche | null;
+}
+
 export interface Referential {
   id: string;
   title: string;
+  /** Absent from the seeds: every member then reads « non renseigné ». */
+  identity?: CertificationIdentity | null;
   source: { document: string; title?: string };
   mission?: string[];
   activities: { title: string; description: string[] }[];

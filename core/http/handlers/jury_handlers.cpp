@@ -36,6 +36,38 @@ std::optional<std::vector<int>> blocIndexes(const Object::Ptr& body) {
   return indexes;
 }
 
+// The jury's verdicts: [{number, validated, reason?}], numbers as the referential writes them (5 or "5").
+std::vector<juries::CompetencyVerdict> competencyVerdicts(const Object::Ptr& body) {
+  std::vector<juries::CompetencyVerdict> verdicts;
+  if (!body->has("competencies") || body->isNull("competencies")) return verdicts;
+  const Poco::Dynamic::Var value = body->get("competencies");
+  if (value.type() != typeid(Array::Ptr)) {
+    throw Error(ErrorCode::kInvalidField, "competencies must be a list of {number, validated, reason}",
+                "competencies");
+  }
+  const auto array = value.extract<Array::Ptr>();
+  if (array->size() > 200) throw Error(ErrorCode::kInvalidField, "at most 200 competencies", "competencies");
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string path = "competencies[" + std::to_string(i) + "]";
+    const Poco::Dynamic::Var item = array->get(static_cast<unsigned>(i));
+    if (item.type() != typeid(Object::Ptr)) {
+      throw Error(ErrorCode::kInvalidField, "each competency is an object {number, validated, reason}", path);
+    }
+    const auto object = item.extract<Object::Ptr>();
+    const Poco::Dynamic::Var number = object->has("number") ? object->get("number") : Poco::Dynamic::Var();
+    if (!(number.isInteger() || number.isString()) || number.convert<std::string>().empty()) {
+      throw Error(ErrorCode::kInvalidField, "the competency's number is required", path + ".number");
+    }
+    const JsonFields fields(object, path);
+    const auto validated = fields.optionalBool("validated");
+    if (!validated) throw Error(ErrorCode::kInvalidField, "validated is true or false", path + ".validated");
+    const auto reason = fields.optionalString("reason").value_or("");
+    if (reason.size() > 2000) throw Error(ErrorCode::kInvalidField, "at most 2000 bytes", path + ".reason");
+    verdicts.push_back({number.convert<std::string>(), *validated, reason});
+  }
+  return verdicts;
+}
+
 Response attachment(std::string bytes, const std::string& type, const std::string& filename) {
   Response response = Response::text(200, std::move(bytes), type);
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
@@ -47,7 +79,8 @@ Response attachment(std::string bytes, const std::string& type, const std::strin
 
 Response createJurySession(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body));
-  const juries::NewJurySession session{body.requiredString("date"), body.requiredString("place")};
+  const juries::NewJurySession session{body.requiredString("date"), body.requiredString("time"),
+                                       body.requiredString("place")};
   const auto created = context.jury_sessions.create(request.requireActor(), session);
   Response response = Response::json(201, created);
   response.headers.emplace_back("Location", "/api/v1/jury-sessions/" + created->getValue<std::string>("id"));
@@ -99,7 +132,8 @@ Response recordJuryDecision(ApiContext& context, Request& request) {
   const auto object = parseJsonObject(request.body);
   const JsonFields body(object);
   juries::DecisionRequest decision;
-  decision.outcome = body.requiredString("outcome");
+  decision.competencies = competencyVerdicts(object);
+  decision.outcome = body.optionalString("outcome");
   decision.blocs = blocIndexes(object);
   decision.reason = body.optionalString("reason").value_or("");
   return Response::json(201, context.jury_decisions.decide(request.requireActor(), request.params.at("id"),

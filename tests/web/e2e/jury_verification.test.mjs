@@ -6,15 +6,18 @@
 // coordinator: a new jury session (refused in French while the form is empty),
 // both demo jury members invited and marked present (the deliberation is
 // refused while the employee college is missing), the file added, the
-// deliberation opened. As jury-employeur: the proposal is confirmed (an
-// override without a written reason is refused first); the award shows with
+// deliberation opened. As jury-employeur: the proposal is confirmed, competency
+// by competency (a verdict departing from the commission without its written
+// reason is refused first; the derived result shows live); the award shows with
 // its certificate, which downloads as a PDF, like the minutes. In a fresh,
 // logged-out browser context, /verify/<code> says « Certificat valide » with
 // the holder's name, and an unknown code « Code inconnu ». The centre revokes
 // the decision with a reason (after downloading the results CSV): the
 // verification then says « Décision révoquée ».
 // Also: the notification bell and list, a report deadline set then extended on
-// a file page, and the dashboard's « en retard » flag.
+// a file page, and the dashboard's « en retard » flag. Last, the centre corrects
+// Emma Lefèvre's family name with a reason and proposes her file to the Lille
+// centre, which accepts it from its « Transferts » page and opens the file.
 //
 // Environment: see harness.mjs.
 
@@ -22,10 +25,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { shot, startDemo } from './harness.mjs';
 
+// YYYY-MM-DD of today in Paris (the sessions' time zone).
+const TODAY_IN_PARIS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 const HOLDER = 'Camille Rousseau';
 const SESSION_PLACE = 'Lyon, salle du jury paritaire';
 
-describe('web: a paritary jury decides, the certificate is verified', { timeout: 220_000 }, () => {
+describe('web: a paritary jury decides, the certificate is verified', { timeout: 260_000 }, () => {
   let demo = null;
   let page = null;
   let base = '';
@@ -94,12 +99,14 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await page.getByTestId('jury-new-error-date').filter({ hasText: 'Indiquez la date de la session' }).waitFor();
     await page.getByTestId('jury-new-error-place').filter({ hasText: 'Indiquez le lieu de la session.' }).waitFor();
 
-    await page.getByLabel('Date de la session').fill('2027-04-02');
+    // The deliberation opens on the session's day, Paris time: the session is today.
+    await page.getByLabel('Date de la session').fill(TODAY_IN_PARIS);
+    await page.getByLabel('Heure (heure de Paris)').fill('09:30');
     await page.getByLabel('Lieu').fill(SESSION_PLACE);
     await page.getByTestId('jury-new-submit').click();
     await page.waitForURL(/\/jurys\/[0-9a-f-]{36}$/);
     sessionUrl = page.url();
-    await page.getByTestId('jury-session-title').filter({ hasText: 'Jury du vendredi 2 avril 2027' }).waitFor();
+    await page.getByTestId('jury-session-title').filter({ hasText: 'à 9 h 30' }).waitFor();
     await page.getByTestId('jury-session-state').filter({ hasText: 'En préparation' }).waitFor();
 
     // Both demo jury members, each with their college.
@@ -147,23 +154,37 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await page.waitForURL(sessionUrl);
 
     const card = page.locator(`[data-testid="jury-file"][data-file-id="${fileId}"]`);
-    await card.getByTestId('decision-form').waitFor();
-    // Departing from the proposal needs a written reason: refused before sending.
-    await card.getByTestId('decision-outcome-not_certified').check();
-    await card.getByTestId('decision-submit').click();
-    await card.getByTestId('decision-reason-error').filter({ hasText: 'motif par écrit' }).waitFor();
+    const form = card.getByTestId('decision-form');
+    await form.waitFor();
+    const derived = (outcome) => form.locator(`[data-testid="decision-derived-outcome"][data-outcome="${outcome}"]`);
+    const first = form.locator('[data-testid="decision-competency"][data-number="1"]');
+    // Every competency starts as the commission signed it (acquired): the whole CQPM.
+    await derived('certified').filter({ hasText: 'Résultat : CQPM délivré' }).waitFor();
+    await first.getByTestId('decision-competency-commission').filter({ hasText: 'acquise' }).waitFor();
 
-    // Back to the proposal: confirmed.
-    await card.getByTestId('decision-outcome-certified').check();
+    // A verdict departing from the commission needs its written reason: refused before sending.
+    // The seed's referential says nothing of the RNCP: no bloc can be awarded, so the CQPM is not.
+    await form.getByText("n'indique pas que ce CQPM est inscrit au RNCP").waitFor();
+    await first.getByTestId('decision-competency-validated').uncheck();
+    await derived('not_certified').filter({ hasText: 'CQPM non délivré' }).waitFor();
+    await first.getByTestId('decision-competency-reason').waitFor();
+    await form.getByTestId('decision-submit').click();
+    await first.getByTestId('decision-competency-error').filter({ hasText: 'motif' }).waitFor();
+
+    // Validated again, as the commission said: the proposal is confirmed, no verdict departs.
+    await first.getByTestId('decision-competency-validated').check();
+    await derived('certified').filter({ hasText: 'CQPM délivré' }).waitFor();
+    assert.equal(await first.getByTestId('decision-competency-error').count(), 0);
     await card.getByRole('button', { name: 'Confirmer la proposition' }).waitFor();
     const [decided] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/files/${fileId}/decision`) && r.request().method() === 'POST'),
       card.getByTestId('decision-submit').click(),
     ]);
     assert.equal(decided.status(), 201, await decided.text());
-    assert.deepEqual(decided.request().postDataJSON(), { outcome: 'certified' });
+    assert.deepEqual(decided.request().postDataJSON(), { competencies: [] });
 
     await card.getByTestId('jury-decision-outcome').filter({ hasText: 'CQPM délivré' }).waitFor();
+    await card.getByTestId('jury-decision-validation').filter({ hasText: 'Toutes les compétences validées' }).waitFor();
     const award = card.getByTestId('jury-award');
     await award.filter({ hasText: 'Certificat' }).waitFor();
     code = await award.getAttribute('data-code');
@@ -296,5 +317,72 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await section.getByTestId('deadline-due').filter({ hasText: 'au plus tard le 1 juillet 2030' }).waitFor();
     await section.getByTestId('deadline-extensions').filter({ hasText: 'Arrêt maladie du candidat' }).waitFor();
     await shot(page, 'deadline-extended');
+  });
+
+  it('lets the centre correct a file and propose it to another centre, which accepts it', async () => {
+    // Still the centre: Emma Lefèvre's draft file.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Emma LEFÈVRE' }).getByTestId('file-link').click();
+    await page.getByTestId('file-title').filter({ hasText: 'Emma LEFÈVRE' }).waitFor();
+    const fileUrl = page.url();
+
+    // The correction: the family name only, with its reason (refused in French before sending without one).
+    await page.getByTestId('correction-open').click();
+    const form = page.getByTestId('correction-form');
+    await form.getByTestId('correction-family-name').fill('Lefèvre-Morel');
+    await form.getByTestId('correction-submit').click();
+    await form.getByTestId('correction-error-reason').filter({ hasText: 'Indiquez le motif de la correction.' }).waitFor();
+    await form.getByTestId('correction-reason').fill("Nom d'usage omis à l'inscription");
+    const [corrected] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/corrections') && r.request().method() === 'POST'),
+      form.getByTestId('correction-submit').click(),
+    ]);
+    assert.equal(corrected.status(), 200, await corrected.text());
+    assert.deepEqual(corrected.request().postDataJSON().candidate, { family_name: 'Lefèvre-Morel' });
+    await page.getByTestId('file-title').filter({ hasText: 'Emma LEFÈVRE-MOREL' }).waitFor();
+    await page.locator('[data-testid="activity-entry"][data-transition="file_corrected"]').waitFor();
+
+    // The transfer to the Lille centre: a centre, a reason, then the confirmation.
+    const section = page.getByTestId('transfer-section');
+    await section.getByTestId('transfer-open').click();
+    await section
+      .getByTestId('transfer-centre')
+      .selectOption({ label: 'Centre de certification UIMM Hauts-de-France (Hauts-de-France)' });
+    await section.getByTestId('transfer-reason').fill('La candidate a déménagé à Lille');
+    await section.getByTestId('transfer-submit').click();
+    const [proposed] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/transfer') && r.request().method() === 'POST'),
+      page.getByTestId('transfer-confirm').getByTestId('transfer-confirm-confirm').click(),
+    ]);
+    assert.equal(proposed.status(), 201, await proposed.text());
+    await section
+      .getByTestId('transfer-pending')
+      .filter({ hasText: 'Transfert proposé à Centre de certification UIMM Hauts-de-France le' })
+      .filter({ hasText: 'en attente de réponse' })
+      .waitFor();
+    await section.getByTestId('transfer-cancel').waitFor();
+    await shot(page, 'transfer-proposed');
+    await logout();
+
+    // The Lille centre accepts it from its « Transferts » page, then opens the file.
+    await login('centre2');
+    await page.getByTestId('nav-transfers').click();
+    await page.getByRole('heading', { name: 'Transferts', level: 1 }).waitFor();
+    const row = page.getByTestId('transfers-incoming').getByTestId('transfer-row').filter({ hasText: 'Emma Lefèvre-Morel' });
+    await row.getByTestId('transfer-state').filter({ hasText: 'Proposé' }).waitFor();
+    await row.getByTestId('transfer-accept').click();
+    const dialog = page.getByTestId('accept-dialog');
+    await dialog.getByTestId('accept-dialog-reason').fill('Bienvenue à Lille');
+    const [accepted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/acceptance') && r.request().method() === 'POST'),
+      dialog.getByTestId('accept-dialog-confirm').click(),
+    ]);
+    assert.equal(accepted.status(), 200, await accepted.text());
+    await row.getByTestId('transfer-state').filter({ hasText: 'Accepté' }).waitFor();
+    await shot(page, 'transfer-accepted');
+    await page.getByTestId('transfer-open-file').click();
+    await page.waitForURL(fileUrl);
+    await page.getByTestId('file-title').filter({ hasText: 'Emma LEFÈVRE-MOREL' }).waitFor();
+    await page.getByTestId('file-centre').filter({ hasText: 'Centre de certification UIMM Hauts-de-France' }).waitFor();
   });
 });

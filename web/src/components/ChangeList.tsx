@@ -1,3 +1,4 @@
+import { expandIdentityChanges, identityActionLabel, identityValueText, isIdentityChange } from '../identityDiff';
 import {
   actionLabel,
   changeSides,
@@ -38,7 +39,37 @@ function Absent() {
   );
 }
 
+/**
+ * A change of the certification's identity (a member, a bloc's RNCP code): both sides
+ * always shown, « non renseigné » where nothing was recorded, no word-level marks.
+ */
+function IdentityChangeRow({ change }: { change: ReferentialChange }) {
+  const removed = change.action === 'removed';
+  const added = change.action === 'added' || change.action === 'filled';
+  return (
+    <tr
+      className={`diff-row diff-row--${change.action}`}
+      data-testid="diff-change"
+      data-kind={change.kind}
+      data-action={change.action}
+      data-path={change.path}
+    >
+      <th scope="row" className="diff-subject">
+        <span className={`diff-action diff-action--${change.action}`}>{identityActionLabel(change)}</span>
+        <span className="diff-subject__text">{changeSubject(change)}</span>
+      </th>
+      <td className={`diff-cell diff-cell--old${added ? '' : ' diff-cell--removed'}`} data-testid="diff-old">
+        <span className={added ? 'muted' : undefined}>{identityValueText(change, change.old_value)}</span>
+      </td>
+      <td className={`diff-cell diff-cell--new${removed ? '' : ' diff-cell--added'}`} data-testid="diff-new">
+        <span className={removed ? 'muted' : undefined}>{identityValueText(change, change.new_value)}</span>
+      </td>
+    </tr>
+  );
+}
+
 function ChangeRow({ change }: { change: ReferentialChange }) {
+  if (isIdentityChange(change)) return <IdentityChangeRow change={change} />;
   const sides = changeSides(change);
   const before = sides.old ? formatValue(change.old_value, change.kind) : null;
   const after = sides.new ? formatValue(change.new_value, change.kind) : null;
@@ -82,7 +113,7 @@ function ChangeRow({ change }: { change: ReferentialChange }) {
  * rewordings both, with the words that changed marked.
  */
 export function ChangeList({
-  changes,
+  changes: reported,
   referentials = [],
   oldLabel,
   newLabel,
@@ -93,6 +124,8 @@ export function ChangeList({
   oldLabel: string;
   newLabel: string;
 }) {
+  // A change of the whole identity, member by member.
+  const changes = expandIdentityChanges(reported);
   if (changes.length === 0) {
     return (
       <p className="muted empty" data-testid="diff-empty">

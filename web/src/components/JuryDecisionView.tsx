@@ -4,7 +4,8 @@ import { reportActionError } from '../actionErrors';
 import type { ErrorDescription } from '../errors';
 import { formatDateTime } from '../format';
 import { awardDocumentUrl, awardKindLabel, blocLabel, collegeName, outcomeLabel, verifyPagePath } from '../jury';
-import type { JuryDecision } from '../juryTypes';
+import type { DecisionCompetency, JuryDecision } from '../juryTypes';
+import { commissionResultLabel, recordedDeparture, validationSummary } from '../juryValidation';
 import { ReasonDialog } from './ReasonDialog';
 
 /** A recorded decision: outcome, blocs, reason, who decided, the documents issued; revocable by the centre. */
@@ -54,6 +55,7 @@ export function JuryDecisionView({
           ))}
         </ul>
       )}
+      <ValidationSummary competencies={decision.competencies} />
       {decision.reason && (
         <p>
           <span className="muted">Motif : </span>
@@ -114,6 +116,46 @@ export function JuryDecisionView({
           onConfirm={(reason) => void revoke(reason)}
           testId="revoke-dialog"
         />
+      )}
+    </div>
+  );
+}
+
+/** The jury's validation as recorded: one line when every competency was validated, else the notable ones. */
+function ValidationSummary({ competencies }: { competencies: DecisionCompetency[] | null | undefined }) {
+  const summary = validationSummary(competencies);
+  if (!summary) return null;
+  const { allValidated, notable } = summary;
+  return (
+    <div className="jury-validation-summary" data-testid="jury-decision-validation" data-all-validated={allValidated}>
+      {allValidated && notable.length === 0 ? (
+        <p>Toutes les compétences validées.</p>
+      ) : (
+        <>
+          <p className="muted">
+            {allValidated
+              ? 'Toutes les compétences validées, dont contre le résultat de la commission :'
+              : 'Compétences non validées ou jugées autrement que la commission :'}
+          </p>
+          <ul className="texts">
+            {notable.map((c) => (
+              <li key={c.number} data-testid="jury-decision-competency" data-number={c.number} data-validated={c.validated}>
+                Compétence {c.number} — {c.title} : <strong>{c.validated ? 'validée' : 'non validée'}</strong>
+                <span className="muted">
+                  {' '}
+                  (commission : {commissionResultLabel(c.commission_result)}
+                  {recordedDeparture(c) ? ', écart motivé' : ''})
+                </span>
+                {c.reason && (
+                  <>
+                    {' '}
+                    — <span className="muted">motif :</span> <span data-testid="jury-decision-competency-reason">{c.reason}</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

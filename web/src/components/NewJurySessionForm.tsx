@@ -13,7 +13,7 @@ export function NewJurySessionForm({
   onCreated: (session: JurySession) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<NewJurySession>({ date: '', place: '' });
+  const [draft, setDraft] = useState<NewJurySession>({ date: '', time: '', place: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof NewJurySession, string>>>({});
   const [serverError, setServerError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,10 +26,13 @@ export function NewJurySessionForm({
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      onCreated(await juryApi.createSession({ date: draft.date.trim(), place: draft.place.trim() }));
+      onCreated(
+        await juryApi.createSession({ date: draft.date.trim(), time: draft.time.trim(), place: draft.place.trim() }),
+      );
     } catch (err) {
       const described = reportActionError(err, JURY_FIELD_MESSAGES);
-      if (described.field === 'date' || described.field === 'place') setErrors({ [described.field]: described.text });
+      if (described.field === 'date' || described.field === 'time' || described.field === 'place')
+        setErrors({ [described.field]: described.text });
       else setServerError(described);
     } finally {
       setBusy(false);
@@ -65,6 +68,20 @@ export function NewJurySessionForm({
             data-testid="jury-new-date"
           />
           {fieldError('date')}
+        </div>
+        <div className="field">
+          <label htmlFor="jury-new-time">Heure (heure de Paris)</label>
+          <input
+            id="jury-new-time"
+            type="time"
+            value={draft.time}
+            onChange={(e) => setDraft({ ...draft, time: e.target.value })}
+            aria-invalid={errors.time ? true : undefined}
+            aria-describedby={errors.time ? 'jury-new-time-error' : undefined}
+            required
+            data-testid="jury-new-time"
+          />
+          {fieldError('time')}
         </div>
         <div className="field field--wide">
           <label htmlFor="jury-new-place">Lieu</label>

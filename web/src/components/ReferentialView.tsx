@@ -10,6 +10,7 @@ import {
   tableOfContents,
   type TocEntry,
 } from '../referential';
+import { blocRncpCodeLabel } from '../certificationIdentity';
 import { blameLabel, blamePath, blameTitle, historyLinks, type BlameIndex } from '../referentialHistory';
 import type { Referential, ReferentialBloc, ReferentialCompetency } from '../types';
 
@@ -80,6 +81,25 @@ export function BlocCode({ code }: { code: string | null }) {
   );
 }
 
+/** The bloc's code in the RNCP fiche, or « Code RNCP non renseigné ». */
+export function BlocRncpCode({ code }: { code: string | null | undefined }) {
+  const recorded = typeof code === 'string' && code.trim() !== '';
+  return (
+    <span
+      className={`code${recorded ? ' code--rncp' : ' code--unrecorded'}`}
+      data-testid="bloc-rncp-code"
+      data-missing={!recorded}
+      title={
+        recorded
+          ? 'Code du bloc dans la fiche RNCP'
+          : "Le code du bloc dans la fiche RNCP n'est pas renseigné ; le GTP le complète par une proposition de modification."
+      }
+    >
+      {blocRncpCodeLabel(code)}
+    </span>
+  );
+}
+
 interface Annotations {
   cqpm: string;
   blame: BlameIndex | null | undefined;
@@ -141,7 +161,7 @@ function Bloc({ bloc, index, notes }: { bloc: ReferentialBloc; index: number; no
     <section id={anchor} className="panel ref-section bloc" aria-labelledby={`${anchor}-title`} data-testid="bloc">
       <h2 id={`${anchor}-title`} className="bloc__title">
         <span className="bloc__number">Bloc {index + 1}</span> <BlocCode code={bloc.code} />
-        {notes.blame && tag(blamePath.blocCode(index))} <span className="bloc__name">{bloc.title}</span>
+        {notes.blame && tag(blamePath.blocCode(index))} <BlocRncpCode code={bloc.rncp_code} /> <span className="bloc__name">{bloc.title}</span>
         {notes.blame && tag(blamePath.blocTitle(index))}
       </h2>
       <h3 className="bloc__knowledge-title">Connaissances associées</h3>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, isAbort } from '../api';
+import { CertificationIdentityPanel } from '../components/CertificationIdentityPanel';
 import { ReferentialView } from '../components/ReferentialView';
 import { loadCqpm } from '../cqpmCatalog';
 import { describeError, reportError } from '../errors';
@@ -155,6 +156,8 @@ export function CqpmPage() {
           </select>
         </div>
       </div>
+
+      <CertificationIdentityPanel identity={ref.identity} version={version} />
 
       {blameError && (
         <p role="alert" className="alert alert--error">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError, api, isAbort } from '../api';
+import { CertificationIdentityPanel } from '../components/CertificationIdentityPanel';
 import { PinnedFilesTable } from '../components/PinnedFilesTable';
 import { useSession } from '../session';
 import { ReferentialView } from '../components/ReferentialView';
@@ -114,6 +115,8 @@ export function CqpmVersionPage() {
           )}
         </div>
       </div>
+
+      <CertificationIdentityPanel identity={detail.referential.identity} version={detail.version} />
 
       <section className="panel" aria-labelledby="publication-title">
         <h2 id="publication-title">Publication</h2>

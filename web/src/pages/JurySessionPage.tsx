@@ -12,6 +12,7 @@ import {
   candidatesFromSessions,
   decisionRight,
   formatSessionDate,
+  formatSessionTime,
   inviteCandidates,
   minutesUrl,
   quorumMessage,
@@ -90,7 +91,7 @@ export function JurySessionPage() {
     // Loaded once per session page; the lists are filtered against the session below.
   }, [coordinator, sessionLoaded, id]);
 
-  // The blocs of each pinned referential, for the decision's checkboxes.
+  // The blocs of each pinned referential, to name the blocs of the jury's validation.
   const refKeys = useMemo(() => {
     const keys = new Set<string>();
     for (const f of session?.files ?? []) {
@@ -108,7 +109,12 @@ export function JurySessionPage() {
         (v) =>
           setBlocsByRef((prev) => ({
             ...prev,
-            [key]: v.referential.blocs.map((b, i) => ({ index: i + 1, code: b.code ?? null, title: b.title })),
+            [key]: v.referential.blocs.map((b, i) => ({
+              index: i + 1,
+              code: b.code ?? null,
+              rncp_code: b.rncp_code ?? null,
+              title: b.title,
+            })),
           })),
         (err: unknown) => {
           if (!isAbort(err)) reportActionError(err);
@@ -181,7 +187,10 @@ export function JurySessionPage() {
       </nav>
       <div className="page-title">
         <div>
-          <h1 data-testid="jury-session-title">Jury du {formatSessionDate(session.date)}</h1>
+          <h1 data-testid="jury-session-title">
+            Jury du {formatSessionDate(session.date)}
+            {session.time ? ` à ${formatSessionTime(session.time)}` : ''}
+          </h1>
           <p className="subtitle">
             {session.place} · {session.centre.name}
           </p>

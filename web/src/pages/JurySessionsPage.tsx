@@ -4,7 +4,7 @@ import { isAbort } from '../api';
 import { reportActionError } from '../actionErrors';
 import { NewJurySessionForm } from '../components/NewJurySessionForm';
 import type { ErrorDescription } from '../errors';
-import { formatSessionDate, jurySessionPath, sessionStateLabel, sortSessions } from '../jury';
+import { formatSessionDate, formatSessionTime, jurySessionPath, sessionStateLabel, sortSessions } from '../jury';
 import { juryApi } from '../juryApi';
 import type { JurySessionSummary } from '../juryTypes';
 import { useSession } from '../session';
@@ -79,6 +79,7 @@ export function JurySessionsPage() {
                 <th scope="row">
                   <Link to={jurySessionPath(s.id)} data-testid="jury-session-link">
                     {formatSessionDate(s.date)}
+                    {s.time ? ` à ${formatSessionTime(s.time)}` : ''}
                   </Link>
                 </th>
                 <td>{s.place}</td>

@@ -3,6 +3,17 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, isAbort } from '../api';
 import { loadCqpm } from '../cqpmCatalog';
 import { GTP_ONLY_MESSAGE, REASON_MESSAGE, normaliseField, reportError, type ErrorDescription } from '../errors';
+import { IDENTITY_LABELS, RNCP_LEVELS, blocRncpCodeLabel, identityValues, type IdentityKey } from '../certificationIdentity';
+import {
+  IDENTITY_FIELD,
+  RNCP_FIELD,
+  blocRncpCodeField,
+  finaliseIdentity,
+  identityField,
+  identityInputs,
+  setBlocRncpCode,
+  setIdentityInput,
+} from '../identityEdit';
 import { CRITERIA_GROUPS, blocCodeLabel } from '../referential';
 import {
   addListItem,
@@ -118,6 +129,135 @@ function ListEditor({
   );
 }
 
+/** The server's field, or the nearest enclosing one the form shows ("referential.identity.rncp" for a fault inside the fiche). */
+function shownField(field: string): string | null {
+  for (let f: string | null = field; f; ) {
+    if (document.getElementById(inputId(f))) return f;
+    const cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
+    f = cut > 0 && f.slice(0, cut).startsWith('referential.') ? f.slice(0, cut) : null;
+  }
+  return null;
+}
+
+/** « Identité de la certification »: the CQPM number, the RNCP fiche, whether the CQPM is registered at the RNCP. */
+function IdentityEditor({
+  draft,
+  original,
+  errors,
+  onChange,
+}: {
+  draft: Referential;
+  original: Referential;
+  errors: Errors;
+  onChange: (next: Referential) => void;
+}) {
+  const inputs = identityInputs(draft);
+  const before = identityInputs(original);
+  const props = (key: IdentityKey, hint?: boolean) => {
+    const field = identityField(key);
+    const id = inputId(field);
+    const described = [errors[field] ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+    return {
+      id,
+      value: inputs[key],
+      onChange: (e: { target: { value: string } }) => onChange(setIdentityInput(draft, key, e.target.value)),
+      'aria-invalid': errors[field] ? true : undefined,
+      'aria-describedby': described || undefined,
+      'data-field': field,
+      'data-changed': inputs[key] !== before[key] || undefined,
+    };
+  };
+  return (
+    <section
+      id={inputId(IDENTITY_FIELD)}
+      tabIndex={-1}
+      className="panel"
+      aria-labelledby="edit-identity"
+      data-testid="edit-identity"
+    >
+      <h2 id="edit-identity">Identité de la certification</h2>
+      <p className="muted field__note">
+        Laissez vide ce qui n’est pas connu : la page du référentiel l’affiche « non renseigné ». Un jury n’attribue des
+        blocs de compétences que si la version du référentiel du dossier indique « Inscrit au RNCP : oui ». Le code RNCP
+        de chaque bloc se saisit avec le bloc, plus bas.
+      </p>
+      <FieldError field={IDENTITY_FIELD} errors={errors} />
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={inputId(identityField('cqpm_number'))}>{IDENTITY_LABELS.cqpm_number}</label>
+          <input
+            {...props('cqpm_number', true)}
+            placeholder="MQ 2015 06 69 0334"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={60}
+            data-testid="edit-cqpm-number"
+          />
+          <p id={`${inputId(identityField('cqpm_number'))}-hint`} className="muted field__note">
+            Tel qu’imprimé sur le document officiel (60 caractères au plus).
+          </p>
+          <FieldError field={identityField('cqpm_number')} errors={errors} />
+        </div>
+      </div>
+      <fieldset id={inputId(RNCP_FIELD)} tabIndex={-1} className="fieldset" data-testid="edit-rncp">
+        <legend>Fiche RNCP</legend>
+        <FieldError field={RNCP_FIELD} errors={errors} />
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor={inputId(identityField('number'))}>Numéro de la fiche</label>
+            <input
+              {...props('number', true)}
+              placeholder="RNCP37854"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={12}
+              data-testid="edit-rncp-number"
+            />
+            <p id={`${inputId(identityField('number'))}-hint`} className="muted field__note">
+              RNCP suivi de 4 à 6 chiffres.
+            </p>
+            <FieldError field={identityField('number')} errors={errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={inputId(identityField('level'))}>{IDENTITY_LABELS.level}</label>
+            <select {...props('level')} data-testid="edit-rncp-level">
+              <option value="">non renseigné</option>
+              {RNCP_LEVELS.map((level) => (
+                <option key={level} value={String(level)}>
+                  Niveau {level}
+                </option>
+              ))}
+            </select>
+            <FieldError field={identityField('level')} errors={errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={inputId(identityField('registration_start'))}>{IDENTITY_LABELS.registration_start}</label>
+            <input type="date" {...props('registration_start')} data-testid="edit-rncp-start" />
+            <FieldError field={identityField('registration_start')} errors={errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={inputId(identityField('registration_end'))}>{IDENTITY_LABELS.registration_end}</label>
+            <input type="date" {...props('registration_end')} data-testid="edit-rncp-end" />
+            <FieldError field={identityField('registration_end')} errors={errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={inputId(identityField('registered'))}>{IDENTITY_LABELS.registered}</label>
+            <select {...props('registered', true)} data-testid="edit-rncp-registered">
+              <option value="">non renseigné</option>
+              <option value="true">oui</option>
+              <option value="false">non</option>
+            </select>
+            <p id={`${inputId(identityField('registered'))}-hint`} className="muted field__note">
+              « oui » seulement : les jurys peuvent attribuer des blocs de compétences.
+            </p>
+            <FieldError field={identityField('registered')} errors={errors} />
+          </div>
+        </div>
+      </fieldset>
+    </section>
+  );
+}
+
 /** A GTP auditor edits the referential in force and proposes the change, with a reason, to the GTP. */
 export function ProposeChangePage() {
   const { id = '' } = useParams();
@@ -166,7 +306,9 @@ export function ProposeChangePage() {
     event.preventDefault();
     if (!cqpm || !draft) return;
     setFormError(null);
-    const found = validateDraft(draft);
+    // Empty inputs as null members, and the version's own form where nothing changed.
+    const proposed = finaliseIdentity(cqpm.referential, draft);
+    const found = validateDraft(proposed);
     if (!reason.trim()) found.reason = REASON_MESSAGE;
     setErrors(found);
     const first = Object.keys(found)[0];
@@ -187,12 +329,14 @@ export function ProposeChangePage() {
         });
         return;
       }
-      const proposal = await api.proposeReferential(id, draft, reason.trim(), cqpm.referential_version ?? undefined);
+      const proposal = await api.proposeReferential(id, proposed, reason.trim(), cqpm.referential_version ?? undefined);
       navigate(historyLinks.proposal(proposal.id), { state: { created: true } });
     } catch (err) {
       const described = reportError(err, { operation: 'propose' });
-      const field = err instanceof ApiError ? normaliseField(err.field) : null;
-      if (field && (field === 'reason' || document.getElementById(inputId(field)))) {
+      const sent = err instanceof ApiError ? normaliseField(err.field) : null;
+      // Under its input, or the nearest part of the form that holds it (the identity, the fiche).
+      const field = sent === 'reason' ? sent : sent ? shownField(sent) : null;
+      if (field) {
         setErrors({ [field]: described.text });
         setFormError(described);
         focusField(field);
@@ -269,14 +413,18 @@ export function ProposeChangePage() {
         )}
         <div className="propose-layout">
           <div className="propose-main">
+            <IdentityEditor draft={draft} original={cqpm.referential} errors={errors} onChange={update} />
             {draft.blocs.map((bloc, b) => {
               const original = cqpm.referential.blocs[b];
               const codeField = `${blocField(b)}.code`;
+              const rncpField = blocRncpCodeField(b);
               const titleField = `${blocField(b)}.title`;
+              const fiche = identityValues(draft.identity).number;
               return (
                 <section key={b} className="panel" aria-labelledby={`edit-bloc-${b}`} data-testid="edit-bloc" data-bloc={b + 1}>
                   <h2 id={`edit-bloc-${b}`}>
-                    Bloc {b + 1} · {blocCodeLabel(original?.code ?? null)}
+                    Bloc {b + 1} · {blocCodeLabel(original?.code ?? null)}{' '}
+                    <span className="muted">· {blocRncpCodeLabel(original?.rncp_code)}</span>
                   </h2>
                   <div className="form-grid">
                     <div className="field">
@@ -297,6 +445,26 @@ export function ProposeChangePage() {
                         BDC suivi de quatre chiffres ; laissez vide si le document officiel n’en imprime pas.
                       </p>
                       <FieldError field={codeField} errors={errors} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={inputId(rncpField)}>Code RNCP du bloc {b + 1}</label>
+                      <input
+                        id={inputId(rncpField)}
+                        value={bloc.rncp_code ?? ''}
+                        placeholder={`${fiche ?? 'RNCP00000'}BC${String(b + 1).padStart(2, '0')} (vide : non renseigné)`}
+                        onChange={(e) => update(setBlocRncpCode(draft, b, e.target.value))}
+                        aria-invalid={errors[rncpField] ? true : undefined}
+                        aria-describedby={errors[rncpField] ? `${inputId(rncpField)}-error` : `${inputId(rncpField)}-hint`}
+                        autoComplete="off"
+                        spellCheck={false}
+                        maxLength={16}
+                        data-testid="edit-bloc-rncp-code"
+                      />
+                      <p id={`${inputId(rncpField)}-hint`} className="muted field__note">
+                        Le code du bloc dans la fiche RNCP : le numéro de la fiche, BC et deux chiffres
+                        (par exemple RNCP37854BC01).
+                      </p>
+                      <FieldError field={rncpField} errors={errors} />
                     </div>
                     <div className="field field--wide">
                       <label htmlFor={inputId(titleField)}>Intitulé du bloc {b + 1}</label>
