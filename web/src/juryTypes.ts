@@ -194,8 +194,9 @@ export interface Verification {
   valid: boolean;
   status: 'valid' | 'revoked' | string;
   holder_name: string;
-  cqpm: { id: string; title: string };
-  blocs: { code: string | null; title: string }[];
+  /** number: the CQPM's number, null until the GTP records it (absent from older servers). */
+  cqpm: { id: string; title: string; number?: string | null };
+  blocs: { code: string | null; rncp_code?: string | null; title: string }[];
   decision_date: string;
   referential_version: number;
 }

@@ -137,7 +137,10 @@ function VerifiedFacts({ result }: { result: Verification }) {
       </div>
       <div>
         <dt>CQPM</dt>
-        <dd data-testid="verify-cqpm">{result.cqpm.title}</dd>
+        <dd data-testid="verify-cqpm">
+          {result.cqpm.title}
+          {result.cqpm.number ? ` — CQPM n° ${result.cqpm.number}` : ''}
+        </dd>
       </div>
       <div>
         <dt>Blocs de compétences</dt>
