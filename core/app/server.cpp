@@ -102,23 +102,27 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   comments_ = std::make_unique<comments::CommentService>(*db_, *plugin_rules_);
   commissions_ = std::make_unique<evaluation::CommissionService>(*db_);
   evaluations_ = std::make_unique<evaluation::EvaluationService>(*db_, *plugin_rules_);
-  outcome_proposer_ = std::make_unique<juries::OutcomeProposer>(*plugin_rules_);
-  jury_sessions_ =
-      std::make_unique<juries::JurySessionService>(*db_, *transitions_, *outcome_proposer_, clock());
-  jury_decisions_ = std::make_unique<juries::DecisionService>(*db_, *transitions_, *outcome_proposer_);
-  jury_documents_ = std::make_unique<juries::JuryDocuments>(*db_, *plugin_rules_);
   awards_ = std::make_unique<awards::AwardService>(*db_, config_.http.public_base_url);
 
   wireDeadlinesAndNotifications(final_states);
   wireAdministration();
   transfers_ = std::make_unique<files::FileTransferService>(*db_, *notifications_, *plugins_, final_states);
+  outcome_proposer_ = std::make_unique<juries::OutcomeProposer>(*plugin_rules_);
+  jury_sessions_ = std::make_unique<juries::JurySessionService>(*db_, *transitions_, *outcome_proposer_,
+                                                                *notifications_, clock());
+  jury_decisions_ = std::make_unique<juries::DecisionService>(*db_, *outcome_proposer_);
+  jury_closing_ = std::make_unique<juries::SessionClosingService>(
+      *db_, *transitions_, *plugin_rules_,
+      [this](const domain::Actor& actor, const std::string& id) { return jury_sessions_->get(actor, id); });
+  jury_documents_ = std::make_unique<juries::JuryDocuments>(*db_, *plugin_rules_);
 
   if (config_.demo) {
     demo_accounts_ = demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_,
                                     auth_->hasher(), *opinions_, *commissions_, *evaluations_);
     // The demo's juries decide through their sessions, like anyone else.
     if (!demo_accounts_.empty())
-      demo::seedJuryDemo(*db_, *jury_sessions_, *jury_decisions_, deadlines::parisDateOf(clock()()));
+      demo::seedJuryDemo(*db_, *jury_sessions_, *jury_decisions_, *jury_closing_,
+                         deadlines::parisDateOf(clock()()));
     if (!demo_accounts_.empty()) demo::seedDeadlineDemo(*db_, *deadlines_);
   }
 
@@ -143,6 +147,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                                      *streams_,
                                                                      *jury_sessions_,
                                                                      *jury_decisions_,
+                                                                     *jury_closing_,
                                                                      *jury_documents_,
                                                                      *awards_,
                                                                      *organisations_,

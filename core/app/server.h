@@ -129,6 +129,7 @@ class Server {
   std::unique_ptr<juries::OutcomeProposer> outcome_proposer_;
   std::unique_ptr<juries::JurySessionService> jury_sessions_;
   std::unique_ptr<juries::DecisionService> jury_decisions_;
+  std::unique_ptr<juries::SessionClosingService> jury_closing_;
   std::unique_ptr<juries::JuryDocuments> jury_documents_;
   std::unique_ptr<awards::AwardService> awards_;
   std::unique_ptr<admin::AccountLinks> account_links_;

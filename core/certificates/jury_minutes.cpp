@@ -80,6 +80,13 @@ std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& dec
          flow.layout(decision.cqpm_title + " — CQPM n° " +
                          (decision.cqpm_number.empty() ? std::string("non renseigné") : decision.cqpm_number),
                      kDetail));
+  if (!decision.pathway.empty()) append(block, flow.layout("Parcours : " + decision.pathway, kDetail));
+  if (!decision.modalities.empty()) {
+    append(block, flow.layout("Modalités d'évaluation : " + joined(decision.modalities, " ; "), kDetail));
+  }
+  if (!decision.company_opinion.empty()) {
+    append(block, flow.layout("Avis de l'entreprise : " + decision.company_opinion, kDetail));
+  }
   const std::string outcome = outcomeLabelFr(decision.outcome, field);
   if (decision.outcome == "blocs_awarded") {
     append(block, flow.layout("Décision : " + outcome + " :", kDetailBold));
@@ -149,10 +156,24 @@ void writeDecisions(TextFlow& flow, const std::vector<MinutesDecision>& decision
 }
 
 void writeSignatures(TextFlow& flow, const MinutesData& minutes) {
+  if (!minutes.errata.empty()) {
+    flow.paragraph("Errata", kHeading);
+    for (const std::string& erratum : minutes.errata) flow.paragraph("• " + erratum, kBody);
+    flow.gap(6.0f);
+  }
   flow.ensureRoom(110.0f);
   flow.gap(6.0f);
+  if (!minutes.president.empty()) flow.paragraph("Président(e) de séance : " + minutes.president, kBody);
+  if (!minutes.closed_at.empty()) flow.paragraph("Session close le " + minutes.closed_at + ".", kBody);
+  if (!minutes.published_at.empty())
+    flow.paragraph("Résultats publiés le " + minutes.published_at + ".", kBody);
   flow.paragraph("Fait à " + minutes.place + ", le " + frenchLongDate(minutes.session_date) + ".", kBody);
   flow.gap(10.0f);
+  if (!minutes.signatures.empty()) {
+    flow.paragraph("Signé dans l'application par :", kBody);
+    for (const std::string& signature : minutes.signatures) flow.paragraph("• " + signature, kBody);
+    return;
+  }
   const float half = flow.columnWidth() / 2;
   flow.tableRow({"Pour le collège employeurs", "Pour le collège salariés"}, {half, half}, 10.0f, true);
   flow.gap(60.0f);

@@ -34,6 +34,11 @@ struct MinutesDecision {
     bool carried_over = false;  // its bloc was held from an earlier decision
   };
   std::vector<Competency> competencies;
+  std::string pathway;  // "Salarié(e)", "VAE", ... (French, as printed)
+  std::vector<std::string>
+      modalities;  // the evaluation modalities the plan used, as the referential names them
+  std::string
+      company_opinion;  // a French summary: signed when and by whom, with its text; or why there is none
 };
 
 /// Everything the procès-verbal of one jury session shows.
@@ -45,7 +50,12 @@ struct MinutesData {
   std::string place;
   std::vector<MinutesMember> members;
   std::vector<MinutesDecision> decisions;
-  std::string generated_at;  // ISO-8601
+  std::string president;                // the member who closed the session, or empty
+  std::vector<std::string> signatures;  // "Name (collège employeurs), le 02/12/2026 à 10 h 15"
+  std::vector<std::string> errata;      // "02/12/2026 à 11 h 00, Name : text"
+  std::string closed_at;                // as printed ("02/12/2026 à 10 h 05"), or empty
+  std::string published_at;             // as printed, or empty
+  std::string generated_at;             // ISO-8601
 };
 
 /// The procès-verbal of a jury session as PDF bytes (libharu, A4 portrait, French), with pages

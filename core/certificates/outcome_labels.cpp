@@ -19,4 +19,12 @@ std::string collegeLabelFr(std::string_view college) {
   return std::string(college);
 }
 
+std::string pathwayLabelFr(std::string_view pathway) {
+  if (pathway == "employee") return "Salarié(e)";
+  if (pathway == "vae") return "Validation des acquis de l'expérience (VAE)";
+  if (pathway == "job_seeker") return "Demandeur d'emploi";
+  if (pathway == "other") return "Autre";
+  return std::string(pathway);
+}
+
 }  // namespace cqpm::certificates

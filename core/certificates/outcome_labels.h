@@ -13,4 +13,8 @@ std::string outcomeLabelFr(std::string_view outcome, const std::string& field_na
 /// "employer" → "collège employeurs", "employee" → "collège salariés"; anything else unchanged.
 std::string collegeLabelFr(std::string_view college);
 
+/// "Salarié(e)", "Validation des acquis de l'expérience (VAE)", "Demandeur d'emploi", "Autre":
+/// a pathway as printed; an unknown name unchanged.
+std::string pathwayLabelFr(std::string_view pathway);
+
 }  // namespace cqpm::certificates

@@ -1,7 +1,9 @@
 #include "deadlines/paris_time.h"
 
 #include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
 #include <Poco/Timespan.h>
 
 #include "common/error.h"
@@ -55,6 +57,18 @@ std::string addDays(const std::string& date, int days) {
 
 std::string frenchDate(const std::string& date) {
   return Poco::DateTimeFormatter::format(requireDate(date), "%d/%m/%Y");
+}
+
+std::string frenchParisTime(const std::string& iso_timestamp) {
+  Poco::DateTime parsed;
+  int offset = 0;
+  if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, iso_timestamp, parsed,
+                                      offset)) {
+    return iso_timestamp;
+  }
+  parsed.makeUTC(offset);
+  const Poco::DateTime local = parsed + Poco::Timespan(0, isSummerTime(parsed) ? 2 : 1, 0, 0, 0);
+  return Poco::DateTimeFormatter::format(local, "%d/%m/%Y à %H h %M");
 }
 
 }  // namespace cqpm::deadlines

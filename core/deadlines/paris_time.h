@@ -33,4 +33,8 @@ std::string addDays(const std::string& date, int days);
 /// "12/03/2026": how French readers write a date.
 std::string frenchDate(const std::string& date);
 
+/// An ISO-8601 UTC timestamp as Paris wall-clock time, the French way:
+/// "02/12/2026 à 10 h 15"; anything unparsable unchanged.
+std::string frenchParisTime(const std::string& iso_timestamp);
+
 }  // namespace cqpm::deadlines

@@ -20,7 +20,8 @@ domain::Actor actorOf(store::Database& db, const std::string& login) {
 }  // namespace
 
 void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
-                  juries::DecisionService& decisions, const std::string& today) {
+                  juries::DecisionService& decisions, juries::SessionClosingService& closing,
+                  const std::string& today) {
   try {
     const domain::Actor centre = actorOf(db, "centre");
     const domain::Actor employer = actorOf(db, "jury-employeur");
@@ -55,6 +56,13 @@ void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
       decision.reason = "Démonstration : le jury constate que toutes les compétences sont acquises.";
     }
     decisions.decide(employer, session_id, file_id, decision);
+    // The session ends as a real one does: its president closes it, a member of each college signs the
+    // minutes, the centre publishes the results (the certificate is issued then).
+    closing.designatePresident(centre, session_id, employer.user_id);
+    closing.close(employer, session_id);
+    closing.sign(employer, session_id);
+    closing.sign(employee, session_id);
+    closing.publish(centre, session_id);
   } catch (const Error& e) {
     Poco::Logger::get("demo").warning("demo jury stops early: %s", std::string(e.what()));
   }

@@ -2,6 +2,7 @@
 
 #include "juries/decision_service.h"
 #include "juries/jury_session_service.h"
+#include "juries/session_closing_service.h"
 #include "store/database.h"
 
 namespace cqpm::demo {
@@ -12,6 +13,7 @@ namespace cqpm::demo {
 /// seedDemo created the demo; a file that did not reach the jury is left as it
 /// is (logged).
 void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
-                  juries::DecisionService& decisions, const std::string& today);
+                  juries::DecisionService& decisions, juries::SessionClosingService& closing,
+                  const std::string& today);
 
 }  // namespace cqpm::demo

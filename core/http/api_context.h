@@ -24,6 +24,7 @@
 #include "juries/decision_service.h"
 #include "juries/jury_documents.h"
 #include "juries/jury_session_service.h"
+#include "juries/session_closing_service.h"
 #include "live/file_event_stream.h"
 #include "live/stream_hub.h"
 #include "notifications/notification_service.h"
@@ -73,6 +74,7 @@ struct ApiContext {
   live::StreamHub& streams;
   juries::JurySessionService& jury_sessions;
   juries::DecisionService& jury_decisions;
+  juries::SessionClosingService& jury_closing;
   juries::JuryDocuments& jury_documents;
   awards::AwardService& awards;
   admin::OrganisationService& organisations;

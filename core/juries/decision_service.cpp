@@ -8,7 +8,6 @@
 
 #include "access/file_scope.h"
 #include "access/policy.h"
-#include "awards/award_issuer.h"
 #include "common/clock.h"
 #include "common/json_text.h"
 #include "files/file_events.h"
@@ -33,13 +32,6 @@ namespace {
 const std::vector<std::string> kOutcomes{"certified", "blocs_awarded", "not_certified"};
 
 bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-// The transition that applies each outcome (workflows/candidate-file.json).
-std::string transitionFor(const std::string& outcome) {
-  if (outcome == "certified") return "certify";
-  if (outcome == "blocs_awarded") return "award_blocs";
-  return "refuse_certification";
-}
 
 std::string candidateName(const domain::CandidateFile& file) {
   return file.candidate.given_name + " " + file.candidate.family_name;
@@ -167,28 +159,6 @@ Array::Ptr abstentionsOf(const std::vector<store::JuryMemberRecord>& abstaining)
   return abstentions;
 }
 
-Object::Ptr transitionPayload(const store::JuryDecisionRecord& decision, const Array::Ptr& blocs) {
-  Object::Ptr payload = new Object;
-  payload->set("decision_id", decision.id);
-  payload->set("session_id", decision.session_id);
-  payload->set("overrides_proposal", decision.overrides_proposal);
-  if (decision.outcome == "blocs_awarded") {
-    Array::Ptr labels = new Array;  // blocs_listed wants text: the code, or the title of a bloc without one
-    for (std::size_t i = 0; i < blocs->size(); ++i) {
-      const auto bloc = blocs->getObject(static_cast<unsigned>(i));
-      labels->add(bloc->isNull("code") ? bloc->getValue<std::string>("title")
-                                       : bloc->getValue<std::string>("code"));
-    }
-    payload->set("blocs", labels);
-  }
-  if (decision.outcome == "not_certified" || !decision.reason.empty()) {
-    payload->set("reason", decision.reason.empty()
-                               ? std::string("Le jury a suivi la proposition : le CQPM n'est pas délivré.")
-                               : decision.reason);
-  }
-  return payload;
-}
-
 }  // namespace
 
 Object::Ptr DecisionService::proposal(const domain::Actor& actor, const std::string& session_id,
@@ -216,8 +186,7 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     throw Error(ErrorCode::kInvalidField, "list the awarded blocs by their index, or leave them out",
                 "blocs");
   }
-  std::string fired;
-  Object::Ptr answer = db_.write([&](SqlSession& sql) {
+  return db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     const auto view = fileOfSession(sql, seat, file_id);
     const domain::CandidateFile& file = view.file;
@@ -229,10 +198,12 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     if (seat.session.state != "open") {
       throw Error(ErrorCode::kInvalidState, "open the deliberation of the session first", "session");
     }
+    // A decision takes effect when the session's results are published: until then the file
+    // stays in deliberation with its decision recorded.
+    if (store::jury_decision_store::activeForFile(sql, file_id)) {
+      throw Error(ErrorCode::kConflict, "the jury has already decided on this file", "file_id");
+    }
     if (file.state != "in_deliberation") {
-      if (store::jury_decision_store::activeForFile(sql, file_id)) {
-        throw Error(ErrorCode::kConflict, "the jury has already decided on this file", "file_id");
-      }
       throw Error(ErrorCode::kInvalidState, "the file is " + file.state + ", not in deliberation", "file_id");
     }
     const Bench bench = benchFor(seat.members, file);
@@ -285,21 +256,9 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     decision.decided_by = actor.user_id;
     decision.decided_at = nowIso8601();
     store::jury_decision_store::insert(sql, decision);
-
-    const std::string transition = transitionFor(derived.outcome);
-    const auto moved = transitions_.fireIn(
-        sql, actor, {file.id, transition, file.version, transitionPayload(decision, blocs)});
-    if (moved.file.state != derived.outcome) {
-      throw Error(ErrorCode::kInternal, "transition " + transition + " led to " + moved.file.state);
-    }
-    awards::issueAward(sql, decision, view, referentials::certificationIdentity(referential),
-                       seat.session.session_date);
-    fired = transition;
     const auto stored = store::jury_decision_store::find(sql, decision.id);
     return decisionJson(*stored, store::award_store::forDecision(sql, decision.id));
   });
-  transitions_.countFired(fired);
-  return answer;
 }
 
 Object::Ptr DecisionService::revoke(const domain::Actor& actor, const std::string& decision_id,
@@ -341,8 +300,15 @@ Array::Ptr DecisionService::forFile(const domain::Actor& actor, const std::strin
     if (!store::candidate_file_store::find(sql, file_id, scope)) {
       throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
     }
+    // Candidates and companies learn of a decision when its session's results are published.
+    const bool after_publication =
+        actor.role == domain::Role::kCandidate || actor.role == domain::Role::kCompanyTutor;
     Array::Ptr items = new Array;
     for (const auto& decision : store::jury_decision_store::forFile(sql, file_id)) {
+      if (after_publication) {
+        const auto session = store::jury_store::findSession(sql, decision.session_id);
+        if (!session || session->state != "published") continue;
+      }
       items->add(decisionJson(decision, store::award_store::forDecision(sql, decision.id)));
     }
     return items;

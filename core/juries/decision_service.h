@@ -30,13 +30,13 @@ struct DecisionRequest {
 /// and free of a conflict of interest on the file, or the centre's coordinator
 /// recording the jury's decision as its secretary; in both cases the session is
 /// open and the file's own quorum is met (a present, non-conflicted member of
-/// each college). Recording a decision fires the matching transition (certify,
-/// award_blocs, refuse_certification) and issues the award in ONE transaction.
+/// each college). A decision is recorded for the jury and the centre; it takes
+/// effect (the file moves, the award is issued) when the coordinator publishes
+/// the session's results (JurySessionService::publish, decision_effects.h).
 /// Thread-safe.
 class DecisionService {
  public:
-  DecisionService(store::Database& db, files::TransitionService& transitions, OutcomeProposer& proposer)
-      : db_(db), transitions_(transitions), proposer_(proposer) {}
+  DecisionService(store::Database& db, OutcomeProposer& proposer) : db_(db), proposer_(proposer) {}
 
   /// The plugin's proposal for a file of the session (OutcomeProposer::propose).
   /// Error{kNotFound} outside the session; Error{kForbidden, "conflict_of_interest"}
@@ -63,12 +63,12 @@ class DecisionService {
   Poco::JSON::Object::Ptr revoke(const domain::Actor& actor, const std::string& decision_id,
                                  const std::string& reason);
 
-  /// The file's decisions (revoked ones included) with their awards, for its readers.
+  /// The file's decisions (revoked ones included) with their awards, for its readers;
+  /// candidates and companies see those of published sessions only.
   Poco::JSON::Array::Ptr forFile(const domain::Actor& actor, const std::string& file_id);
 
  private:
   store::Database& db_;
-  files::TransitionService& transitions_;
   OutcomeProposer& proposer_;
 };
 

@@ -3,16 +3,22 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <cctype>
+#include <set>
+
 #include "access/file_scope.h"
 #include "certificates/french_dates.h"
 #include "certificates/jury_minutes.h"
 #include "certificates/outcome_labels.h"
 #include "certificates/results_csv.h"
 #include "common/clock.h"
+#include "deadlines/paris_time.h"
 #include "juries/outcome_proposal.h"
 #include "juries/session_access.h"
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
+#include "store/company_opinion_store.h"
+#include "store/jury_closing_store.h"
 #include "store/jury_decision_store.h"
 
 namespace cqpm::juries {
@@ -30,6 +36,63 @@ Array::Ptr parsedArray(const std::string& json) {
 std::string textOf(const Object::Ptr& object, const std::string& name) {
   if (!object->has(name) || object->isNull(name)) return {};
   return object->get(name).convert<std::string>();
+}
+
+// "ÉVALUATION EN SITUATION RÉELLE" as "Évaluation en situation réelle": the first letter
+// kept, the others lowered (ASCII, and the Latin-1 capitals À..Þ and Œ French uses in UTF-8).
+std::string sentenceCase(const std::string& text) {
+  std::string out = text;
+  bool first = true;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(out[i]);
+    if (byte < 0x80) {
+      if (!first) out[i] = static_cast<char>(std::tolower(byte));
+      if (std::isalpha(byte)) first = false;
+      continue;
+    }
+    if (i + 1 >= out.size()) break;
+    const auto next = static_cast<unsigned char>(out[i + 1]);
+    if (!first && byte == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97)
+      out[i + 1] = static_cast<char>(next + 0x20);
+    if (!first && byte == 0xC5 && next == 0x92) out[i + 1] = static_cast<char>(0x93);
+    first = false;
+    ++i;
+  }
+  return out;
+}
+
+// The modalities the file's plan used, in the referential's order, as it names them
+// ("Évaluation en situation professionnelle réelle").
+std::vector<std::string> modalitiesUsed(const domain::CandidateFile& file, const Object::Ptr& referential) {
+  std::vector<std::string> used;
+  if (!file.modality_plan_json || !referential || !referential->has("modalities")) return used;
+  const auto plan = parsedArray(*file.modality_plan_json);
+  std::set<std::string> planned;
+  for (std::size_t i = 0; i < plan->size(); ++i)
+    planned.insert(textOf(plan->getObject(static_cast<unsigned>(i)), "modality"));
+  const auto modalities = referential->getArray("modalities");
+  for (std::size_t i = 0; modalities && i < modalities->size(); ++i) {
+    const auto modality = modalities->getObject(static_cast<unsigned>(i));
+    if (!planned.count(textOf(modality, "id"))) continue;
+    std::string label = textOf(modality, "label");
+    while (!label.empty() && (label.back() == '.' || label.back() == ' ')) label.pop_back();
+    // The seeds print the labels in capitals: the minutes write them as a sentence.
+    used.push_back(label.empty() ? textOf(modality, "id") : sentenceCase(label));
+  }
+  return used;
+}
+
+// What the jury was shown of the company's opinion, in one line.
+std::string companyOpinionSummary(SqlSession& sql, const domain::CandidateFile& file) {
+  if (file.pathway == domain::Pathway::kVae) return "sans objet (VAE)";
+  const auto opinion = store::company_opinion_store::latest(sql, file.id);
+  if (!opinion || opinion->state != "signed") return "non donné";
+  std::string summary = "signé le " +
+                        certificates::frenchLongDate(opinion->signed_at.value_or("").substr(0, 10)) +
+                        " par " + opinion->signed_by_name.value_or("");
+  const auto content = Poco::JSON::Parser().parse(opinion->content_json).extract<Object::Ptr>();
+  if (const std::string text = textOf(content, "text"); !text.empty()) summary += " — « " + text + " »";
+  return summary;
 }
 
 // "BDC0229 / RNCP37854BC01": the bloc's codes that are recorded, or "".
@@ -77,6 +140,21 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
     data.centre_name = seat.session.centre_name;
     data.session_date = seat.session.session_date;
     data.session_time = seat.session.session_time.value_or("");
+    for (const auto& member : seat.members) {
+      if (seat.session.president_id && member.user_id == *seat.session.president_id)
+        data.president = member.display_name;
+    }
+    for (const auto& signature : store::jury_closing_store::signatures(sql, session_id)) {
+      data.signatures.push_back(signature.display_name + " (" +
+                                certificates::collegeLabelFr(signature.college) + "), le " +
+                                deadlines::frenchParisTime(signature.signed_at));
+    }
+    for (const auto& erratum : store::jury_closing_store::errata(sql, session_id)) {
+      data.errata.push_back(deadlines::frenchParisTime(erratum.recorded_at) + ", " +
+                            erratum.recorded_by_name + " : " + erratum.text);
+    }
+    if (seat.session.closed_at) data.closed_at = deadlines::frenchParisTime(*seat.session.closed_at);
+    if (seat.session.published_at) data.published_at = deadlines::frenchParisTime(*seat.session.published_at);
     data.place = seat.session.place;
     for (const auto& member : seat.members) {
       data.members.push_back(
@@ -86,6 +164,9 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
       certificates::MinutesDecision item;
       item.candidate_name = view.file.candidate.given_name + " " + view.file.candidate.family_name;
       item.candidate_birth_date = view.file.candidate.birth_date;
+      item.pathway = certificates::pathwayLabelFr(domain::pathwayName(view.file.pathway));
+      item.modalities = modalitiesUsed(view.file, rules_.referentialFor(view.file));
+      item.company_opinion = companyOpinionSummary(sql, view.file);
       const auto identity = identityOf(view.file);
       item.cqpm_number = identity.cqpm_number.value_or("");
       item.cqpm_title = identity.title;

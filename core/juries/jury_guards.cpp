@@ -1,6 +1,7 @@
 #include "juries/jury_guards.h"
 
 #include "store/jury_decision_store.h"
+#include "store/jury_store.h"
 
 namespace cqpm::juries {
 
@@ -24,6 +25,9 @@ std::optional<workflow::Refusal> decidedByJury(const workflow::GuardContext& con
   const Poco::Dynamic::Var named = context.payload->get("decision_id");
   if (named.isEmpty() || !named.isString() || named.convert<std::string>() != decision->id)
     return notDecided();
+  // A decision takes effect with the publication of its session's results, never before.
+  const auto session = store::jury_store::findSession(*context.sql, decision->session_id);
+  if (!session || session->state != "published") return notDecided();
   return std::nullopt;
 }
 

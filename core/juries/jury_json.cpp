@@ -30,6 +30,8 @@ Object::Ptr sessionJson(const store::JurySessionRecord& session) {
   json->set("state", session.state);
   json->set("created_at", session.created_at);
   json->set("opened_at", optional(session.opened_at));
+  json->set("closed_at", optional(session.closed_at));
+  json->set("published_at", optional(session.published_at));
   return json;
 }
 

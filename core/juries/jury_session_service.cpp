@@ -16,6 +16,7 @@
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
 #include "store/event_store.h"
+#include "store/jury_closing_store.h"
 #include "store/jury_decision_store.h"
 #include "store/jury_store.h"
 #include "store/organisation_store.h"
@@ -200,6 +201,36 @@ Object::Ptr JurySessionService::get(const domain::Actor& actor, const std::strin
       if (view) files->add(fileItem(sql, proposer_, seat, *view));
     }
     json->set("files", files);
+    // How the session ends: its president, the signatures of its minutes, its errata.
+    Poco::Dynamic::Var president;
+    for (const auto& member : seat.members) {
+      if (seat.session.president_id && member.user_id == *seat.session.president_id) {
+        Object::Ptr item = new Object;
+        item->set("user_id", member.user_id);
+        item->set("display_name", member.display_name);
+        president = item;
+      }
+    }
+    json->set("president", president);
+    Array::Ptr signatures = new Array;
+    for (const auto& signature : store::jury_closing_store::signatures(sql, session_id)) {
+      Object::Ptr item = new Object;
+      item->set("user_id", signature.user_id);
+      item->set("display_name", signature.display_name);
+      item->set("college", signature.college);
+      item->set("signed_at", signature.signed_at);
+      signatures->add(item);
+    }
+    json->set("signatures", signatures);
+    Array::Ptr errata = new Array;
+    for (const auto& erratum : store::jury_closing_store::errata(sql, session_id)) {
+      Object::Ptr item = new Object;
+      item->set("text", erratum.text);
+      item->set("recorded_by", erratum.recorded_by_name);
+      item->set("recorded_at", erratum.recorded_at);
+      errata->add(item);
+    }
+    json->set("errata", errata);
     if (seat.coordinator) {
       // Who the coordinator may invite: the centre's jury member accounts not
       // seated yet, with their college (it comes from the account).
@@ -255,6 +286,18 @@ Object::Ptr JurySessionService::addMember(const domain::Actor& actor, const std:
     record.present = false;
     record.added_at = nowIso8601();
     store::jury_store::insertMember(sql, record);
+    // The convocation: the member learns the day, the hour and the place.
+    const auto& session = seat.session;
+    notifications_.notify(sql, {member.user_id},
+                          {"jury_convened", std::nullopt, "convocation:" + session_id + ":" + member.user_id,
+                           "Convocation au jury paritaire",
+                           "Vous êtes convoqué(e) au jury paritaire de " + session.centre_name + " le " +
+                               deadlines::frenchDate(session.session_date) +
+                               (session.session_time ? " à " + session.session_time->substr(0, 2) + " h " +
+                                                           session.session_time->substr(3, 2)
+                                                     : std::string()) +
+                               " (heure de Paris), " + session.place + "."},
+                          record.added_at);
   });
   return get(actor, session_id);
 }

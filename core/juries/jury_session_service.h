@@ -10,6 +10,7 @@
 #include "domain/actor.h"
 #include "files/transition_service.h"
 #include "juries/outcome_proposal.h"
+#include "notifications/notification_service.h"
 #include "store/database.h"
 
 namespace cqpm::juries {
@@ -36,8 +37,12 @@ struct NewJuryMember {
 class JurySessionService {
  public:
   JurySessionService(store::Database& db, files::TransitionService& transitions, OutcomeProposer& proposer,
-                     deadlines::Clock clock)
-      : db_(db), transitions_(transitions), proposer_(proposer), clock_(std::move(clock)) {}
+                     const notifications::NotificationService& notifications, deadlines::Clock clock)
+      : db_(db),
+        transitions_(transitions),
+        proposer_(proposer),
+        notifications_(notifications),
+        clock_(std::move(clock)) {}
 
   /// A planned session of the coordinator's centre. Error{kForbidden} for anyone
   /// but a centre coordinator; Error{kInvalidField} "date" or "place".
@@ -52,7 +57,9 @@ class JurySessionService {
 
   /// Membership and attendance are frozen once the deliberation is open: both
   /// refuse with Error{kInvalidState, "state"} then.
-  /// Invites a member (coordinator). Error{kInvalidField} "user_id" (not an active
+  /// Invites a member (coordinator), who is told by a notification (and by e-mail
+  /// when SMTP is configured): the convocation, with the day, hour and place.
+  /// Error{kInvalidField} "user_id" (not an active
   /// jury member of this centre, or without a college) or "company_id" (not a
   /// company); Error{kConflict} "user_id" when already a member.
   Poco::JSON::Object::Ptr addMember(const domain::Actor& actor, const std::string& session_id,
@@ -77,6 +84,7 @@ class JurySessionService {
   store::Database& db_;
   files::TransitionService& transitions_;
   OutcomeProposer& proposer_;
+  const notifications::NotificationService& notifications_;
   deadlines::Clock clock_;
 };
 

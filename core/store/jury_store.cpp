@@ -10,8 +10,8 @@ namespace {
 
 constexpr const char* kSelectSessions =
     "SELECT s.id, s.centre_id, c.name AS centre_name, s.session_date, s.place, s.state, s.created_by, "
-    "s.created_at, s.opened_at, s.session_time FROM jury_sessions s JOIN organisations c ON c.id = "
-    "s.centre_id ";
+    "s.created_at, s.opened_at, s.session_time, s.president_id, s.closed_at, s.published_at "
+    "FROM jury_sessions s JOIN organisations c ON c.id = s.centre_id ";
 
 JurySessionRecord readSession(const RowReader& row) {
   return {row.text("id"),
@@ -23,7 +23,10 @@ JurySessionRecord readSession(const RowReader& row) {
           row.text("created_by"),
           row.text("created_at"),
           row.optionalText("opened_at"),
-          row.optionalText("session_time")};
+          row.optionalText("session_time"),
+          row.optionalText("president_id"),
+          row.optionalText("closed_at"),
+          row.optionalText("published_at")};
 }
 
 std::vector<JurySessionRecord> selectSessions(SqlSession& sql, const std::string& where,

@@ -15,11 +15,14 @@ struct JurySessionRecord {
   std::string centre_name;   ///< filled when read
   std::string session_date;  ///< YYYY-MM-DD
   std::string place;
-  std::string state;  ///< "planned" | "open"
+  std::string state;  ///< "planned" | "open" | "closed" | "published"
   std::string created_by;
   std::string created_at;
   std::optional<std::string> opened_at;
   std::optional<std::string> session_time;  ///< HH:MM, Paris time; absent on sessions created before it
+  std::optional<std::string> president_id;  ///< the member who closes the session
+  std::optional<std::string> closed_at;
+  std::optional<std::string> published_at;
 };
 
 /// A member of a session: the college comes from their account, the company

@@ -6,7 +6,7 @@
 -- 2. Competency 6: "un four de traitement thermique est mis en œuvre pour les
 --    pièces métalliques" (its means). For a metal-powder file the plan of
 --    competency 6 must provide the heat-treatment furnace; for polymer or sand
---    it does not apply and cannot be planned.
+--    the seed requires nothing, so a centre may still plan one (never refused).
 -- 3. External habilitations (handling, mechanical risks...) are planned besides
 --    the CQPM, which does not deliver them (source 1.2, footnote): registration
 --    may record those planned.
@@ -30,12 +30,12 @@ function M.registration_fields(ctx)
 end
 
 function M.plan_fields(ctx)
-  local registration = ctx.file.registration or {}
-  if registration.material_family ~= "metal_powder" then return {} end
+  local metal = (ctx.file.registration or {}).material_family == "metal_powder"
   return {
     [6] = {
-      { id = "heat_treatment_furnace", type = "boolean", required = true,
-        label = "Four de traitement thermique mis à disposition (pièces métalliques)" },
+      { id = "heat_treatment_furnace", type = "boolean", required = metal,
+        label = metal and "Four de traitement thermique mis à disposition (pièces métalliques)"
+                      or "Four de traitement thermique mis à disposition (facultatif hors pièces métalliques)" },
     },
   }
 end
@@ -51,11 +51,6 @@ function M.check_modality_plan(ctx)
         return cqpm.plan_refusal(index, 6, "details.heat_treatment_furnace",
           "metal parts are post-treated on a heat-treatment furnace: plan one",
           "les pièces métalliques sont post-traitées sur un four de traitement thermique : prévoyez-le.")
-      end
-      if material ~= "metal_powder" and furnace == true then
-        return cqpm.plan_refusal(index, 6, "details.heat_treatment_furnace",
-          "the heat-treatment furnace applies to metal parts only",
-          "le four de traitement thermique ne concerne que les pièces métalliques.")
       end
     end
   end

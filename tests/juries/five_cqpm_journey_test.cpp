@@ -105,9 +105,13 @@ TEST_P(FiveCqpmJourneyTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedC
     EXPECT_EQ(proposal(session, file)->getValue<std::string>("outcome"), "certified");
     const auto decided = decide(session, file, R"({"outcome":"certified"})");
     ASSERT_EQ(decided.status, 201) << decided.body;
+  }
+  publishSession(session);
+  for (const auto& file : files) {
+    SCOPED_TRACE(cqpm_of[file]);
     EXPECT_EQ(stateOf(file), "certified");
 
-    const auto award = decided.json()->getArray("awards")->getObject(0);
+    const auto award = decisionOf(file)->getArray("awards")->getObject(0);
     const std::string code = award->getValue<std::string>("verification_code");
     const auto pdf = client().get("/api/v1/awards/" + award->getValue<std::string>("id") + "/document.pdf",
                                   client().login("entreprise"));

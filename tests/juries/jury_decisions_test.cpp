@@ -37,22 +37,84 @@ TEST_P(JuryDecisionsTest, AnEmployeeFileIsCertifiedAndEverythingIsRecorded) {
   EXPECT_FALSE(decision->getObject("referential")->isNull("commit"));
   EXPECT_EQ(decision->getObject("decided_by")->getValue<std::string>("display_name"), "Bernard Fontaine");
   EXPECT_FALSE(decision->getValue<bool>("revoked"));
-  const auto awards = decision->getArray("awards");
-  ASSERT_EQ(awards->size(), 1u);
-  EXPECT_EQ(awards->getObject(0)->getValue<std::string>("kind"), "certificate");
+  // Recorded for the jury and the centre; nothing takes effect before the results are published.
+  EXPECT_EQ(decision->getArray("awards")->size(), 0u);
+  EXPECT_EQ(client().get("/api/v1/files/" + file, centre_).json()->getValue<std::string>("state"),
+            "in_deliberation");
+  const std::string company = client().login("entreprise");
+  EXPECT_EQ(client().get("/api/v1/files/" + file + "/decisions", company).json()->getArray("items")->size(),
+            0u);
+  const auto again = decide(session, file, R"({"outcome":"certified"})", employee_);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.errorField(), "file_id");
 
+  const auto published = publishSession(session);
+  EXPECT_EQ(published.json()->getValue<std::string>("state"), "published");
   const auto moved = client().get("/api/v1/files/" + file, centre_).json();
   EXPECT_EQ(moved->getValue<std::string>("state"), "certified");
   const auto events = client().get("/api/v1/files/" + file + "/events", centre_).json()->getArray("items");
   const auto last = events->getObject(static_cast<unsigned>(events->size() - 1));
   EXPECT_EQ(last->getValue<std::string>("transition"), "certify");
-
-  const auto again = decide(session, file, R"({"outcome":"certified"})", employee_);
-  EXPECT_EQ(again.status, 409);
-  EXPECT_EQ(again.errorField(), "file_id");
-  const auto listed =
-      client().get("/api/v1/files/" + file + "/decisions", client().login("entreprise")).json();
+  const auto awards = decisionOf(file)->getArray("awards");
+  ASSERT_EQ(awards->size(), 1u);
+  EXPECT_EQ(awards->getObject(0)->getValue<std::string>("kind"), "certificate");
+  const auto listed = client().get("/api/v1/files/" + file + "/decisions", company).json();
   EXPECT_EQ(listed->getArray("items")->size(), 1u);
+}
+
+// A session ends in order: its president closes it once every file is decided, a present member of
+// each college signs the minutes, then the centre publishes; after opening, corrections are errata.
+TEST_P(JuryDecisionsTest, ASessionIsClosedSignedThenPublished) {
+  const std::string first = readyFile("Premier"), second = readyFile("Second");
+  const std::string session = openSession({first, second});
+  const std::string path = "/api/v1/jury-sessions/" + session;
+  ASSERT_EQ(decide(session, first, "{}").status, 201);
+  EXPECT_EQ(post(path + "/close", "", employer_).errorField(), "president");
+  EXPECT_EQ(post(path + "/president", R"({"user_id":")" + userId(centre_) + R"("})", centre_).errorField(),
+            "user_id");  // not a member
+  EXPECT_EQ(post(path + "/president", R"({"user_id":")" + userId(employer_) + R"("})", employer_).status,
+            403);
+  ASSERT_EQ(post(path + "/president", R"({"user_id":")" + userId(employer_) + R"("})", centre_).status, 200);
+  EXPECT_EQ(post(path + "/close", "", employee_).status, 403);  // not the president
+  const auto early = post(path + "/close", "", employer_);
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.errorField(), "files");  // the second file is not decided
+  EXPECT_EQ(post(path + "/signatures", "", employer_).errorField(), "state");
+  ASSERT_EQ(decide(session, second, "{}").status, 201);
+  ASSERT_EQ(post(path + "/close", "", employer_).status, 200);
+  EXPECT_EQ(decide(session, second, "{}").status, 409);  // closed: no more decisions
+  EXPECT_EQ(post(path + "/publication", "", centre_).errorField(), "signatures");
+  ASSERT_EQ(post(path + "/signatures", "", employer_).status, 201);
+  EXPECT_EQ(post(path + "/signatures", "", employer_).status, 409);  // once
+  const auto unsigned_college = post(path + "/publication", "", centre_);
+  EXPECT_EQ(unsigned_college.errorField(), "signatures");
+  EXPECT_EQ(
+      unsigned_college.json()->getObject("error")->getObject("details")->getArray("missing_colleges")->size(),
+      1u);
+  ASSERT_EQ(post(path + "/signatures", "", employee_).status, 201);
+  EXPECT_EQ(post(path + "/publication", "", employer_).status, 403);  // the centre publishes
+  EXPECT_EQ(post(path + "/errata", R"({"text":"  "})", centre_).errorField(), "text");
+  ASSERT_EQ(
+      post(path + "/errata", R"({"text":"Le lieu était la salle B, non la salle du jury."})", centre_).status,
+      201);
+  const auto published = post(path + "/publication", "", centre_);
+  ASSERT_EQ(published.status, 200) << published.body;
+  const auto view = published.json();
+  EXPECT_EQ(view->getObject("president")->getValue<std::string>("display_name"), "Bernard Fontaine");
+  EXPECT_EQ(view->getArray("signatures")->size(), 2u);
+  EXPECT_EQ(view->getArray("errata")->size(), 1u);
+  EXPECT_FALSE(view->isNull("published_at"));
+  for (const auto& file : {first, second}) {
+    EXPECT_EQ(client().get("/api/v1/files/" + file, centre_).json()->getValue<std::string>("state"),
+              "certified");
+  }
+  EXPECT_EQ(post(path + "/publication", "", centre_).status, 409);  // once
+  // The minutes print who presided, who signed, and the erratum.
+  const std::string text = pdfText(client().get(path + "/minutes.pdf", centre_).body);
+  EXPECT_NE(text.find("Président(e) de séance : Bernard Fontaine"), std::string::npos) << text;
+  EXPECT_NE(text.find("Signé dans l'application par"), std::string::npos) << text;
+  EXPECT_NE(text.find("collège salariés"), std::string::npos) << text;
+  EXPECT_NE(text.find("Le lieu était la salle B"), std::string::npos) << text;
 }
 
 TEST_P(JuryDecisionsTest, AVaeFileWithTwoBlocsGetsABlocAttestation) {
@@ -85,10 +147,13 @@ TEST_P(JuryDecisionsTest, AVaeFileWithTwoBlocsGetsABlocAttestation) {
   EXPECT_EQ(blocs->getObject(0)->getValue<std::string>("code"), "BDC0229");
   EXPECT_EQ(blocs->getObject(1)->getValue<std::string>("code"), "BDC0230");
   EXPECT_EQ(blocs->getObject(1)->getValue<std::string>("rncp_code"), "RNCP37854BC02");
-  EXPECT_EQ(answer.json()->getArray("awards")->getObject(0)->getValue<std::string>("kind"),
+  publishSession(session);
+  EXPECT_EQ(decisionOf(file)->getArray("awards")->getObject(0)->getValue<std::string>("kind"),
             "bloc_attestation");
   const auto moved = client().get("/api/v1/files/" + file, centre_).json();
   EXPECT_EQ(moved->getValue<std::string>("state"), "blocs_awarded");
+  EXPECT_EQ(client().get("/api/v1/files/" + unregistered, centre_).json()->getValue<std::string>("state"),
+            "not_certified");
 }
 
 // The outcome follows from the competencies the jury validates: it cannot contradict them, even with a
@@ -213,7 +278,14 @@ TEST_P(JuryDecisionsTest, NobodyCertifiesAroundTheJury) {
       {"number":1,"validated":false,"reason":"Entretien non concluant."},
       {"number":3,"validated":false,"reason":"Entretien non concluant."},
       {"number":5,"validated":false,"reason":"Entretien non concluant."}]})";
-  EXPECT_EQ(decide(session, file, refusal).status, 201);
+  const auto decided = decide(session, file, refusal);
+  ASSERT_EQ(decided.status, 201);
+  // Recorded, not yet in effect: even naming the decision, nobody moves the file before publication.
+  const auto early =
+      fire(centre_, file, "refuse_certification", version,
+           R"({"decision_id":")" + decided.json()->getValue<std::string>("id") + R"(","reason":"non"})");
+  EXPECT_EQ(early.errorField(), "decision") << early.body;
+  publishSession(session);
   EXPECT_EQ(client().get("/api/v1/files/" + file, centre_).json()->getValue<std::string>("state"),
             "not_certified");
 }
@@ -223,6 +295,7 @@ TEST_P(JuryDecisionsTest, BlocsAlreadyAwardedCarryOverToALaterFileOfTheSameCandi
   const std::string first = readyFile("Report", "vae", kFirstTwoBlocs);
   const std::string session = openSession({first});
   ASSERT_EQ(decide(session, first, R"({"outcome":"blocs_awarded","blocs":[1,2]})").status, 201);
+  publishSession(session);
 
   // The candidate comes back (same name and birth date, written differently): only bloc 3 was missing.
   const GridResults third_only{{1, "not_acquired"}, {2, "not_acquired"}, {3, "not_acquired"},
@@ -236,7 +309,9 @@ TEST_P(JuryDecisionsTest, BlocsAlreadyAwardedCarryOverToALaterFileOfTheSameCandi
   const auto answer = decide(later, second, R"({"outcome":"certified"})");
   ASSERT_EQ(answer.status, 201) << answer.body;
   EXPECT_FALSE(answer.json()->getValue<bool>("overrides_proposal"));
-  EXPECT_EQ(answer.json()->getArray("awards")->getObject(0)->getValue<std::string>("kind"), "certificate");
+  publishSession(later);
+  EXPECT_EQ(decisionOf(second)->getArray("awards")->getObject(0)->getValue<std::string>("kind"),
+            "certificate");
 }
 
 TEST_P(JuryDecisionsTest, ARevokedDecisionIsKeptAndNoLongerCarriesOver) {
@@ -245,9 +320,10 @@ TEST_P(JuryDecisionsTest, ARevokedDecisionIsKeptAndNoLongerCarriesOver) {
   const std::string session = openSession({first});
   const auto decided = decide(session, first, R"({"outcome":"blocs_awarded","blocs":[1,2]})");
   ASSERT_EQ(decided.status, 201);
+  publishSession(session);
   const std::string decision = decided.json()->getValue<std::string>("id");
   const std::string code =
-      decided.json()->getArray("awards")->getObject(0)->getValue<std::string>("verification_code");
+      decisionOf(first)->getArray("awards")->getObject(0)->getValue<std::string>("verification_code");
   EXPECT_EQ(client().get("/api/v1/verify/" + code, "").json()->getValue<std::string>("status"), "valid");
 
   const std::string path = "/api/v1/decisions/" + decision + "/revocation";

@@ -37,7 +37,8 @@ class JuryDocumentsTest : public JuryApiTest {
     const auto answer =
         decide(session, file, R"({"outcome":"certified"})", client().login("jury-employeur2"));
     EXPECT_EQ(answer.status, 201) << answer.body;
-    return {session, file, answer.json()};
+    publishSession(session);
+    return {session, file, decisionOf(file)};
   }
 };
 
@@ -57,6 +58,12 @@ TEST_P(JuryDocumentsTest, MinutesListTheDecisionAndTheAbstention) {
   EXPECT_NE(text.find("Technicien de la qualité"), std::string::npos) << text;
   EXPECT_NE(text.find("Marie Dumont"), std::string::npos) << text;
   EXPECT_NE(text.find("Bernard Fontaine"), std::string::npos) << text;
+  // Per file: the pathway, the modalities used, the company's opinion, the candidate's birth date.
+  EXPECT_NE(text.find("Parcours : Salarié(e)"), std::string::npos) << text;
+  EXPECT_NE(text.find("Modalités d'évaluation : Évaluation en situation"), std::string::npos) << text;
+  EXPECT_NE(text.find("Avis de l'entreprise : signé le"), std::string::npos) << text;
+  EXPECT_NE(text.find("né(e) le 17 mai 1995"), std::string::npos) << text;
+  EXPECT_NE(text.find("sous le contrôle du GTP Certifications"), std::string::npos) << text;
   EXPECT_EQ(client()
                 .get("/api/v1/jury-sessions/" + decided.session + "/minutes.pdf", client().login("centre2"))
                 .status,

@@ -247,6 +247,30 @@ class JuryApiTest : public ApiTest {
     return session;
   }
 
+  /// Ends a session opened by openSession as a real one ends: the employer member presides and closes
+  /// it once every file is decided, both members sign the minutes, the centre publishes the results
+  /// (decisions take effect then). Returns the publication's answer.
+  HttpAnswer publishSession(const std::string& session) const {
+    const std::string path = "/api/v1/jury-sessions/" + session;
+    EXPECT_EQ(post(path + "/president", R"({"user_id":")" + userId(employer_) + R"("})", centre_).status,
+              200);
+    const auto closed = post(path + "/close", "", employer_);
+    EXPECT_EQ(closed.status, 200) << closed.body;
+    for (const auto& token : {employer_, employee_})
+      EXPECT_EQ(post(path + "/signatures", "", token).status, 201);
+    const auto published = post(path + "/publication", "", centre_);
+    EXPECT_EQ(published.status, 200) << published.body;
+    return published;
+  }
+
+  /// The file's latest decision with its awards, as the centre reads it.
+  Poco::JSON::Object::Ptr decisionOf(const std::string& file_id) const {
+    const auto items =
+        client().get("/api/v1/files/" + file_id + "/decisions", centre_).json()->getArray("items");
+    EXPECT_GT(items->size(), 0u);
+    return items->getObject(static_cast<unsigned>(items->size() - 1));
+  }
+
   HttpAnswer decide(const std::string& session, const std::string& file_id, const std::string& body,
                     const std::string& token = {}) const {
     return post("/api/v1/jury-sessions/" + session + "/files/" + file_id + "/decision", body,

@@ -47,6 +47,15 @@ TEST_P(JurySessionsTest, OneCollegeAloneCannotOpenTheDeliberation) {
   ASSERT_EQ(addMember(session, employer).status, 201);
   ASSERT_EQ(addMember(session, employee).status, 201);
   ASSERT_EQ(attend(session, employer).status, 200);  // the employee member is invited but absent
+  // Each member invited is convened: a notification with the day, the hour and the place.
+  const auto told = client().get("/api/v1/notifications", employee_).json()->getArray("items");
+  ASSERT_GE(told->size(), 1u);
+  const auto convocation = told->getObject(0);
+  EXPECT_EQ(convocation->getValue<std::string>("title"), "Convocation au jury paritaire");
+  EXPECT_NE(
+      convocation->getValue<std::string>("body").find("à 09 h 30 (heure de Paris), Lyon, salle du jury"),
+      std::string::npos)
+      << convocation->getValue<std::string>("body");
 
   const auto refused = open(session);
   EXPECT_EQ(refused.status, 409) << refused.body;
@@ -88,8 +97,9 @@ TEST_P(JurySessionsTest, TheDeliberationOpensOnTheSessionsDayAndNotBefore) {
 TEST_P(JurySessionsTest, TheGtpOverseesEveryCentresJuriesReadOnly) {
   const std::string file = readyFile("Controle");
   const std::string session = openSession({file});
-  const auto decided = decide(session, file, "{}");
-  ASSERT_EQ(decided.status, 201) << decided.body;
+  ASSERT_EQ(decide(session, file, "{}").status, 201);
+  publishSession(session);
+  const auto decided = decisionOf(file);
   const std::string auditor = client().login("gtp-employeur");
   const auto listed = client().get("/api/v1/jury-sessions", auditor);
   ASSERT_EQ(listed.status, 200) << listed.body;
@@ -98,7 +108,7 @@ TEST_P(JurySessionsTest, TheGtpOverseesEveryCentresJuriesReadOnly) {
   ASSERT_EQ(view.status, 200);
   EXPECT_EQ(client().get("/api/v1/jury-sessions/" + session + "/minutes.pdf", auditor).status, 200);
   EXPECT_EQ(client().get("/api/v1/jury-sessions/" + session + "/results.csv", auditor).status, 200);
-  const std::string award = decided.json()->getArray("awards")->getObject(0)->getValue<std::string>("id");
+  const std::string award = decided->getArray("awards")->getObject(0)->getValue<std::string>("id");
   EXPECT_EQ(client().get("/api/v1/awards/" + award + "/document.pdf", auditor).status, 200);
   // Read-only: no decision, no session, no member, no revocation.
   EXPECT_EQ(post("/api/v1/jury-sessions", R"({"date":"2027-02-10","time":"10:00","place":"Paris"})", auditor)
@@ -106,7 +116,7 @@ TEST_P(JurySessionsTest, TheGtpOverseesEveryCentresJuriesReadOnly) {
             403);
   EXPECT_EQ(decide(session, file, "{}", auditor).status, 403);
   EXPECT_EQ(post("/api/v1/jury-sessions/" + session + "/open", "", auditor).status, 403);
-  EXPECT_EQ(post("/api/v1/decisions/" + decided.json()->getValue<std::string>("id") + "/revocation",
+  EXPECT_EQ(post("/api/v1/decisions/" + decided->getValue<std::string>("id") + "/revocation",
                  R"({"reason":"Contrôle"})", auditor)
                 .status,
             404);

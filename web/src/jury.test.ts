@@ -133,6 +133,12 @@ describe('who decides', () => {
     expect(decisionRight({ id: 'emp', role: 'jury_member' }, { ...session, state: 'planned' }, file).reason).toContain(
       "n'est pas ouverte",
     );
+    for (const state of ['closed', 'published']) {
+      expect(decisionRight({ id: 'emp', role: 'jury_member' }, { ...session, state }, file)).toEqual({
+        allowed: false,
+        reason: 'La session est close : aucune décision ne peut plus y être enregistrée.',
+      });
+    }
     const noQuorum = { ...file, quorum: { met: false, missing_colleges: ['employee'] } };
     expect(decisionRight({ id: 'c', role: 'centre_coordinator' }, session, noQuorum).reason).toContain('du collège salariés');
   });

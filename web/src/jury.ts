@@ -29,7 +29,8 @@ const COLLEGE_NAMES: Record<string, string> = {
 const SESSION_STATES: Record<string, string> = {
   planned: 'En préparation',
   open: 'Délibération ouverte',
-  closed: 'Close',
+  closed: 'Session close',
+  published: 'Résultats publiés',
 };
 
 const AWARD_KINDS: Record<string, string> = {
@@ -162,6 +163,9 @@ export function decisionRight(
 ): { allowed: boolean; reason: string | null } {
   if (!user) return { allowed: false, reason: null };
   if (file.state !== 'in_deliberation') return { allowed: false, reason: null };
+  if (session.state === 'closed' || session.state === 'published') {
+    return { allowed: false, reason: 'La session est close : aucune décision ne peut plus y être enregistrée.' };
+  }
   if (session.state !== 'open') return { allowed: false, reason: "La délibération de la session n'est pas ouverte." };
   if (user.role === 'jury_member') {
     const member = session.members.find((m) => m.user_id === user.id);

@@ -49,6 +49,24 @@ export const juryApi = {
   revoke(decisionId: string, reason: string): Promise<JuryDecision> {
     return request('POST', `/decisions/${id(decisionId)}/revocation`, { body: { reason } });
   },
+  designatePresident(sessionId: string, userId: string): Promise<JurySession> {
+    return request('POST', `/jury-sessions/${id(sessionId)}/president`, { body: { user_id: userId } });
+  },
+  /** By the session's president, once every file is decided. */
+  close(sessionId: string): Promise<JurySession> {
+    return request('POST', `/jury-sessions/${id(sessionId)}/close`);
+  },
+  /** A member present signs the minutes of the closed session. */
+  sign(sessionId: string): Promise<JurySession> {
+    return request('POST', `/jury-sessions/${id(sessionId)}/signatures`);
+  },
+  /** The coordinator publishes the results: the decisions take effect, the certificates are issued. */
+  publish(sessionId: string): Promise<JurySession> {
+    return request('POST', `/jury-sessions/${id(sessionId)}/publication`);
+  },
+  addErratum(sessionId: string, text: string): Promise<JurySession> {
+    return request('POST', `/jury-sessions/${id(sessionId)}/errata`, { body: { text } });
+  },
   fileDecisions(fileId: string, signal?: AbortSignal): Promise<{ items: JuryDecision[] }> {
     return request('GET', `/files/${id(fileId)}/decisions`, { signal });
   },

@@ -143,7 +143,8 @@ export interface JuryFile {
   proposal_error?: string;
 }
 
-export type JurySessionState = 'planned' | 'open' | string;
+/** planned → open (deliberation) → closed (by its president) → published (the decisions take effect). */
+export type JurySessionState = 'planned' | 'open' | 'closed' | 'published' | string;
 
 export interface JurySessionSummary {
   id: string;
@@ -155,6 +156,32 @@ export interface JurySessionSummary {
   state: JurySessionState;
   created_at: string;
   opened_at: string | null;
+  /** When its president closed it (absent from older servers). */
+  closed_at?: string | null;
+  /** When the centre published its results: the decisions take effect then (absent from older servers). */
+  published_at?: string | null;
+}
+
+/** The member who presides the session and closes it. */
+export interface JuryPresident {
+  user_id: string;
+  display_name: string;
+}
+
+/** A signature of the session's minutes by a member present. */
+export interface JurySignature {
+  user_id: string;
+  display_name: string;
+  college: College;
+  signed_at: string;
+}
+
+/** A correction of the session's record after the deliberation opened, printed on the minutes. */
+export interface JuryErratum {
+  text: string;
+  /** The name of who recorded it. */
+  recorded_by: string;
+  recorded_at: string;
 }
 
 export interface JurySession extends JurySessionSummary {
@@ -163,6 +190,10 @@ export interface JurySession extends JurySessionSummary {
   files: JuryFile[];
   /** Jury member accounts of the centre (only if the server lists them). */
   available_members?: JuryMemberCandidate[];
+  /** Null until the coordinator designates one (absent from older servers). */
+  president?: JuryPresident | null;
+  signatures?: JurySignature[];
+  errata?: JuryErratum[];
 }
 
 export interface NewJurySession {

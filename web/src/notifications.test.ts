@@ -5,6 +5,7 @@ import {
   markedRead,
   notificationKindLabel,
   notificationLink,
+  notificationLinkLabel,
   unreadBadge,
   type AppNotification,
   type NotificationList,
@@ -42,6 +43,9 @@ describe('the list', () => {
   it('names kinds and links to the file', () => {
     expect(notificationKindLabel('deadline_overdue')).toBe('Échéance dépassée');
     expect(notificationKindLabel('decision')).toBe('Décision du jury');
+    expect(notificationKindLabel('jury_convened')).toBe('Convocation au jury');
+    expect(notificationLink({ file_id: null, kind: 'jury_convened' })).toBe('/jurys');
+    expect(notificationLinkLabel({ file_id: null, kind: 'jury_convened' })).toBe('Voir les sessions de jury');
     expect(notificationKindLabel('other')).toBe('Information');
     expect(notificationLink(n('a'))).toBe('/dossiers/f1');
     expect(notificationLink(n('c', false, null))).toBeNull();

@@ -12,6 +12,7 @@ export interface AppNotification {
     | 'transfer_proposed'
     | 'transfer_answered'
     | 'file_transferred'
+    | 'jury_convened'
     | string;
   file_id: string | null;
   title: string;
@@ -40,6 +41,7 @@ const KIND_LABELS: Record<string, string> = {
   transfer_proposed: 'Transfert proposé',
   transfer_answered: 'Réponse à un transfert',
   file_transferred: 'Changement de centre',
+  jury_convened: 'Convocation au jury',
 };
 
 export function notificationKindLabel(kind: string): string {
@@ -62,17 +64,19 @@ export function bellLabel(count: number): string {
 /**
  * The page a notification leads to: its file's, or for a transfer about no
  * file the reader may open (proposed to their centre, accepted by another,
- * withdrawn) the « Transferts » page; else null.
+ * withdrawn) the « Transferts » page, for a convocation the jury sessions; else null.
  */
 export function notificationLink(notification: Pick<AppNotification, 'file_id'> & { kind?: string }): string | null {
   if (notification.file_id) return `/dossiers/${encodeURIComponent(notification.file_id)}`;
   if (notification.kind?.startsWith('transfer_')) return TRANSFERS_PATH;
+  if (notification.kind === 'jury_convened') return '/jurys';
   return null;
 }
 
 /** The words of the notification's link. */
 export function notificationLinkLabel(notification: Pick<AppNotification, 'file_id'> & { kind?: string }): string {
-  return notification.file_id ? 'Voir le dossier' : 'Voir les transferts';
+  if (notification.file_id) return 'Voir le dossier';
+  return notification.kind === 'jury_convened' ? 'Voir les sessions de jury' : 'Voir les transferts';
 }
 
 /** The list after one notification was read here (the unread count follows). */

@@ -123,6 +123,31 @@ Response openJurySession(ApiContext& context, Request& request) {
   return Response::json(200, context.jury_sessions.open(request.requireActor(), request.params.at("id")));
 }
 
+Response designateJuryPresident(ApiContext& context, Request& request) {
+  const JsonFields body(parseJsonObject(request.body));
+  return Response::json(
+      200, context.jury_closing.designatePresident(request.requireActor(), request.params.at("id"),
+                                                   body.requiredString("user_id")));
+}
+
+Response closeJurySession(ApiContext& context, Request& request) {
+  return Response::json(200, context.jury_closing.close(request.requireActor(), request.params.at("id")));
+}
+
+Response signJuryMinutes(ApiContext& context, Request& request) {
+  return Response::json(201, context.jury_closing.sign(request.requireActor(), request.params.at("id")));
+}
+
+Response publishJuryResults(ApiContext& context, Request& request) {
+  return Response::json(200, context.jury_closing.publish(request.requireActor(), request.params.at("id")));
+}
+
+Response addJuryErratum(ApiContext& context, Request& request) {
+  const JsonFields body(parseJsonObject(request.body));
+  return Response::json(201, context.jury_closing.addErratum(request.requireActor(), request.params.at("id"),
+                                                             body.requiredString("text")));
+}
+
 Response juryProposal(ApiContext& context, Request& request) {
   return Response::json(200, context.jury_decisions.proposal(request.requireActor(), request.params.at("id"),
                                                              request.params.at("file")));

@@ -32,4 +32,15 @@ Response juryMinutesPdf(ApiContext& context, Request& request);
 /// GET /api/v1/jury-sessions/{id}/results.csv
 Response juryResultsCsv(ApiContext& context, Request& request);
 
+/// POST /api/v1/jury-sessions/{id}/president {user_id}
+Response designateJuryPresident(ApiContext& context, Request& request);
+/// POST /api/v1/jury-sessions/{id}/close (the president)
+Response closeJurySession(ApiContext& context, Request& request);
+/// POST /api/v1/jury-sessions/{id}/signatures (a member present)
+Response signJuryMinutes(ApiContext& context, Request& request);
+/// POST /api/v1/jury-sessions/{id}/publication (the coordinator)
+Response publishJuryResults(ApiContext& context, Request& request);
+/// POST /api/v1/jury-sessions/{id}/errata {text}
+Response addJuryErratum(ApiContext& context, Request& request);
+
 }  // namespace cqpm::http::handlers

@@ -8,12 +8,18 @@
 // refused while the employee college is missing), the file added, the
 // deliberation opened. As jury-employeur: the proposal is confirmed, competency
 // by competency (a verdict departing from the commission without its written
-// reason is refused first; the derived result shows live); the award shows with
-// its certificate, which downloads as a PDF, like the minutes. In a fresh,
-// logged-out browser context, /verify/<code> says « Certificat valide » with
-// the holder's name, and an unknown code « Code inconnu ». The centre revokes
-// the decision with a reason (after downloading the results CSV): the
-// verification then says « Décision révoquée ».
+// reason is refused first; the derived result shows live); the decision is only
+// recorded (« elle prendra effet à la publication des résultats », no
+// certificate yet); the minutes download as a PDF. The session then ends: the
+// centre designates Bernard Fontaine president (and records an erratum), he
+// closes the session and signs the minutes; the centre cannot publish while the
+// employee college has not signed; jury-salarie signs; the centre publishes the
+// results: the file is certified, and its certificate downloads as a PDF from
+// the file page, with its verification code. In a fresh, logged-out browser
+// context, /verify/<code> says « Certificat valide » with the holder's name, and
+// an unknown code « Code inconnu ». The centre revokes the decision with a
+// reason (after downloading the results CSV): the verification then says
+// « Décision révoquée ».
 // Also: the notification bell and list, a report deadline set then extended on
 // a file page, and the dashboard's « en retard » flag. Last, the centre corrects
 // Emma Lefèvre's family name with a reason and proposes her file to the Lille
@@ -145,7 +151,7 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await logout();
   });
 
-  it('lets a present jury member confirm the proposal; the certificate downloads as a PDF', async () => {
+  it('lets a present jury member confirm the proposal; the decision is recorded, to take effect at publication', async () => {
     await login('jury-employeur');
     await page.getByTestId('nav-juries').click();
     await page.getByRole('heading', { name: 'Jurys paritaires' }).waitFor();
@@ -182,25 +188,122 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     ]);
     assert.equal(decided.status(), 201, await decided.text());
     assert.deepEqual(decided.request().postDataJSON(), { competencies: [] });
+    // Only recorded: no certificate until the results are published.
+    assert.deepEqual((await decided.json()).awards, []);
 
     await card.getByTestId('jury-decision-outcome').filter({ hasText: 'CQPM délivré' }).waitFor();
     await card.getByTestId('jury-decision-validation').filter({ hasText: 'Toutes les compétences validées' }).waitFor();
-    const award = card.getByTestId('jury-award');
-    await award.filter({ hasText: 'Certificat' }).waitFor();
-    code = await award.getAttribute('data-code');
-    assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await card
+      .getByTestId('jury-decision-pending')
+      .filter({ hasText: 'Décision enregistrée : elle prendra effet à la publication des résultats' })
+      .waitFor();
+    assert.equal(await card.getAttribute('data-state'), 'in_deliberation');
+    assert.equal(await card.getByTestId('jury-award').count(), 0, 'no certificate before the publication');
+    // Not the president (none designated yet): the session cannot be closed from here.
+    assert.equal(await page.getByTestId('jury-close').count(), 0);
     await shot(page, 'jury-decided');
-
-    const pdfHref = await award.getByTestId('jury-award-pdf').getAttribute('href');
-    const pdf = await page.request.get(`${base}${pdfHref}`);
-    assert.equal(pdf.status(), 200);
-    assert.match(pdf.headers()['content-type'], /^application\/pdf/);
-    assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
 
     const minutesHref = await page.getByTestId('jury-minutes').getAttribute('href');
     const minutes = await page.request.get(`${base}${minutesHref}`);
     assert.equal(minutes.status(), 200);
     assert.match(minutes.headers()['content-type'], /^application\/pdf/);
+    await logout();
+  });
+
+  const sessionState = (label) => page.getByTestId('jury-session-state').filter({ hasText: label });
+  const signature = (name) => page.getByTestId('jury-signature').filter({ hasText: name });
+
+  async function openSession() {
+    await page.goto(sessionUrl);
+    await page.getByTestId('jury-session-title').waitFor();
+  }
+
+  it('lets the centre designate the president, who closes the session and signs the minutes', async () => {
+    await login('centre');
+    await openSession();
+    await sessionState('Délibération ouverte').waitFor();
+    // No publication while the deliberation is open.
+    assert.equal(await page.getByTestId('jury-publish').count(), 0);
+
+    await page.getByTestId('jury-president-select').selectOption({ label: 'Bernard Fontaine (collège employeurs)' });
+    await page.getByTestId('jury-president-submit').click();
+    await page.getByTestId('jury-president').filter({ hasText: 'Bernard Fontaine' }).waitFor();
+
+    // An erratum: its text is required (refused in French before sending), then listed.
+    await page.getByTestId('jury-erratum-submit').click();
+    await page.getByTestId('jury-erratum-error').filter({ hasText: "Indiquez le texte de l'erratum." }).waitFor();
+    await page.getByTestId('jury-erratum-text').fill('Lire « salle du jury paritaire, 2e étage ».');
+    await page.getByTestId('jury-erratum-submit').click();
+    await page.getByTestId('jury-erratum').filter({ hasText: '2e étage' }).filter({ hasText: 'Claire Moreau' }).waitFor();
+    await logout();
+
+    // The president closes the session (confirmed in a dialog), then signs its minutes.
+    await login('jury-employeur');
+    await openSession();
+    await page.getByTestId('jury-close').click();
+    const [closed] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/close') && r.request().method() === 'POST'),
+      page.getByTestId('jury-close-dialog').getByTestId('jury-close-dialog-confirm').click(),
+    ]);
+    assert.equal(closed.status(), 200, await closed.text());
+    await sessionState('Session close').waitFor();
+    assert.equal(await page.getByTestId('jury-close').count(), 0);
+    const card = page.locator(`[data-testid="jury-file"][data-file-id="${fileId}"]`);
+    await card.getByTestId('jury-decision-pending').waitFor();
+
+    await page.getByTestId('jury-sign').click();
+    await signature('Bernard Fontaine').filter({ hasText: 'collège employeurs' }).waitFor();
+    assert.equal(await page.getByTestId('jury-sign').count(), 0, 'one signature each');
+    await shot(page, 'jury-closed');
+    await logout();
+  });
+
+  it('publishes the results once both colleges signed; the certificate downloads from the file page', async () => {
+    // Only the employer college has signed: the centre cannot publish yet, and is told why.
+    await login('centre');
+    await openSession();
+    await sessionState('Session close').waitFor();
+    await page.getByTestId('jury-publish-hint').filter({ hasText: 'collège salariés' }).waitFor();
+    assert.equal(await page.getByTestId('jury-publish').isDisabled(), true);
+    await logout();
+
+    await login('jury-salarie');
+    await openSession();
+    await page.getByTestId('jury-sign').click();
+    await signature('Isabelle Garnier').filter({ hasText: 'collège salariés' }).waitFor();
+    assert.equal(await page.getByTestId('jury-signature').count(), 2);
+    await logout();
+
+    // The centre publishes: the decision takes effect, the file is certified, the certificate issued.
+    await login('centre');
+    await openSession();
+    await page.locator('[data-testid="jury-publish"]:not([disabled])').click();
+    const [published] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/publication') && r.request().method() === 'POST'),
+      page.getByTestId('jury-publish-dialog').getByTestId('jury-publish-dialog-confirm').click(),
+    ]);
+    assert.equal(published.status(), 200, await published.text());
+    await sessionState('Résultats publiés').waitFor();
+    const card = page.locator(`[data-testid="jury-file"][data-file-id="${fileId}"]`);
+    await page.locator(`[data-testid="jury-file"][data-file-id="${fileId}"][data-state="certified"]`).waitFor();
+    await card.getByTestId('jury-award').filter({ hasText: 'Certificat' }).waitFor();
+    assert.equal(await card.getByTestId('jury-decision-pending').count(), 0);
+    await shot(page, 'jury-published');
+
+    // The file page: « Décision du jury », the certificate to download and its verification code.
+    await card.getByRole('heading', { level: 3 }).getByRole('link').click();
+    await page.waitForURL(new RegExp(`/dossiers/${fileId}$`));
+    const decision = page.getByTestId('file-decision');
+    await decision.filter({ hasText: 'CQPM délivré' }).waitFor();
+    code = ((await decision.getByTestId('file-award-code').first().textContent()) ?? '').trim();
+    assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const download = decision.getByTestId('file-award-download').filter({ hasText: 'Télécharger le certificat' });
+    const pdfHref = await download.getAttribute('href');
+    const pdf = await page.request.get(`${base}${pdfHref}`);
+    assert.equal(pdf.status(), 200);
+    assert.match(pdf.headers()['content-type'], /^application\/pdf/);
+    assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+    await shot(page, 'file-decision');
     await logout();
   });
 
@@ -213,7 +316,7 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
   }
 
   it('shows anyone, logged out, that the certificate is valid, and an unknown code as unknown', async () => {
-    assert.ok(code, 'no award code: the decision step failed');
+    assert.ok(code, 'no award code: the publication step failed');
     const { visitor, close } = await verifyInFreshContext(`/verify/${code}`);
     try {
       await visitor.getByRole('heading', { name: 'Vérifier un certificat' }).waitFor();

@@ -2,19 +2,25 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { reportActionError } from '../actionErrors';
 import type { ErrorDescription } from '../errors';
+import { DECISION_PENDING_MESSAGE } from '../juryClosing';
 import { formatDateTime } from '../format';
 import { awardDocumentUrl, awardKindLabel, blocLabel, collegeName, outcomeLabel, verifyPagePath } from '../jury';
 import type { DecisionCompetency, JuryDecision } from '../juryTypes';
 import { commissionResultLabel, recordedDeparture, validationSummary } from '../juryValidation';
 import { ReasonDialog } from './ReasonDialog';
 
-/** A recorded decision: outcome, blocs, reason, who decided, the documents issued; revocable by the centre. */
+/**
+ * A recorded decision: outcome, blocs, reason, who decided, the documents issued; revocable by the centre.
+ * `pending`: recorded, but its session's results are not published yet: no document exists yet.
+ */
 export function JuryDecisionView({
   decision,
+  pending = false,
   canRevoke,
   onRevoke,
 }: {
   decision: JuryDecision;
+  pending?: boolean;
   canRevoke: boolean;
   onRevoke: (reason: string) => Promise<void>;
 }) {
@@ -36,7 +42,13 @@ export function JuryDecisionView({
   }
 
   return (
-    <div className="jury-decision" data-testid="jury-decision" data-outcome={decision.outcome} data-revoked={decision.revoked}>
+    <div
+      className="jury-decision"
+      data-testid="jury-decision"
+      data-outcome={decision.outcome}
+      data-revoked={decision.revoked}
+      data-pending={pending}
+    >
       <h4>Décision du jury</h4>
       {decision.revoked && decision.revocation && (
         <p className="alert alert--error" data-testid="jury-decision-revoked">
@@ -72,7 +84,12 @@ export function JuryDecisionView({
           {decision.abstentions.map((m) => `${m.name} (${collegeName(m.college)})`).join(', ')}
         </p>
       )}
-      {decision.awards.length > 0 && (
+      {pending && (
+        <p className="alert" data-testid="jury-decision-pending">
+          {DECISION_PENDING_MESSAGE}
+        </p>
+      )}
+      {!pending && decision.awards.length > 0 && (
         <ul className="jury-awards" aria-label="Documents délivrés" data-testid="jury-awards">
           {decision.awards.map((a) => (
             <li key={a.id} data-testid="jury-award" data-award-id={a.id} data-code={a.verification_code}>

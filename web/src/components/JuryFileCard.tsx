@@ -13,6 +13,7 @@ export function JuryFileCard({
   stateLabel,
   blocs,
   decideRight,
+  decisionPending,
   canRevoke,
   onDecide,
   onRevoke,
@@ -21,6 +22,8 @@ export function JuryFileCard({
   stateLabel: string;
   blocs: JuryBloc[];
   decideRight: { allowed: boolean; reason: string | null };
+  /** The decision is recorded but takes effect at the publication of the session's results. */
+  decisionPending: boolean;
   canRevoke: boolean;
   onDecide: (decision: DecisionRequest) => Promise<void>;
   onRevoke: (decisionId: string, reason: string) => Promise<void>;
@@ -70,6 +73,7 @@ export function JuryFileCard({
       {file.decision ? (
         <JuryDecisionView
           decision={file.decision}
+          pending={decisionPending}
           canRevoke={canRevoke}
           onRevoke={(reason) => onRevoke(file.decision!.id, reason)}
         />

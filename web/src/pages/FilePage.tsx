@@ -4,6 +4,7 @@ import { ApiError, api, isAbort } from '../api';
 import { ActivityFeed, LiveStatus } from '../components/ActivityFeed';
 import { CorrectionForm } from '../components/CorrectionForm';
 import { DeadlineSection } from '../components/DeadlineSection';
+import { FileDecisionsSection } from '../components/FileDecisionsSection';
 import { FileCollaboration } from '../components/FileCollaboration';
 import { ModalityPlanSection } from '../components/ModalityPlanSection';
 import { StateBadge } from '../components/StateBadge';
@@ -317,6 +318,8 @@ export function FilePage() {
               />
             )}
           </section>
+
+          <FileDecisionsSection fileId={file.id} fileState={file.state} revision={revisions.file} />
 
           <section className="panel" aria-labelledby="actions-title">
             <h2 id="actions-title">Actions</h2>

@@ -4,6 +4,8 @@ import { ApiError, api, isAbort } from '../api';
 import { JURY_FIELD_MESSAGES, describeActionError, reportActionError } from '../actionErrors';
 import { InviteMemberForm } from '../components/InviteMemberForm';
 import { JuryAddFileForm } from '../components/JuryAddFileForm';
+import { JuryClosingSection } from '../components/JuryClosingSection';
+import { JuryErrataSection } from '../components/JuryErrataSection';
 import { JuryFileCard } from '../components/JuryFileCard';
 import { JuryMembersSection } from '../components/JuryMembersSection';
 import { titleOf, useCqpms } from '../cqpmCatalog';
@@ -20,6 +22,7 @@ import {
   sessionStateLabel,
 } from '../jury';
 import { juryApi } from '../juryApi';
+import { closingRights, decisionPending } from '../juryClosing';
 import type { DecisionRequest, JuryBloc, JuryMemberCandidate, JurySession } from '../juryTypes';
 import { useSession, useWorkflow } from '../session';
 import type { FileSummary, OrganisationRef } from '../types';
@@ -149,7 +152,21 @@ export function JurySessionPage() {
     if (!session) return;
     await juryApi.decide(session.id, fileId, decision);
     await reload();
-    setNotice({ kind: 'success', text: 'La décision du jury est enregistrée.' });
+    setNotice({
+      kind: 'success',
+      text: 'La décision du jury est enregistrée : elle prendra effet à la publication des résultats.',
+    });
+  }
+
+  /** A step of the session's end; on a refusal (the session changed meanwhile) the page shows it as it is now. */
+  async function closingStep(action: () => Promise<JurySession>, success: string) {
+    setNotice(null);
+    try {
+      await act(action, success);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) void reload();
+      throw err;
+    }
   }
 
   async function revoke(decisionId: string, reason: string) {
@@ -290,11 +307,39 @@ export function JurySessionPage() {
           stateLabel={stateLabel(workflow, file.state)}
           blocs={blocsByRef[`${file.cqpm.id}@${file.referential_version}`] ?? []}
           decideRight={decisionRight(user, session, file)}
+          decisionPending={file.decision ? decisionPending(session.state, file.decision) : false}
           canRevoke={coordinator}
           onDecide={(decision) => decide(file.id, decision)}
           onRevoke={revoke}
         />
       ))}
+
+      <JuryClosingSection
+        session={session}
+        user={user}
+        onDesignate={(userId) =>
+          closingStep(() => juryApi.designatePresident(session.id, userId), 'Le président ou la présidente de séance est désigné(e).')
+        }
+        onClose={() =>
+          closingStep(
+            () => juryApi.close(session.id),
+            'La session est close : les membres présents peuvent signer le procès-verbal.',
+          )
+        }
+        onSign={() => closingStep(() => juryApi.sign(session.id), 'Vous avez signé le procès-verbal.')}
+        onPublish={() =>
+          closingStep(
+            () => juryApi.publish(session.id),
+            'Résultats publiés : les décisions ont pris effet et les candidats en sont informés.',
+          )
+        }
+      />
+
+      <JuryErrataSection
+        errata={session.errata ?? []}
+        canAdd={closingRights(user, session).addErratum}
+        onAdd={(text) => closingStep(() => juryApi.addErratum(session.id, text), 'L’erratum est inscrit au procès-verbal.')}
+      />
     </>
   );
 }
