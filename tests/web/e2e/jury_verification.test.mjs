@@ -144,6 +144,10 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
 
     await page.getByTestId('jury-open').click();
     await page.getByTestId('jury-session-state').filter({ hasText: 'Délibération ouverte' }).waitFor();
+    // Opened, the session holds: no more invitations nor attendance changes.
+    await page.getByTestId('jury-members-frozen').waitFor();
+    assert.equal(await page.getByTestId('jury-member-present').count(), 0);
+    assert.equal(await page.getByTestId('jury-invite-submit').count(), 0);
     await page.locator(`[data-testid="jury-file"][data-file-id="${fileId}"][data-state="in_deliberation"]`).waitFor();
     // The proposal from the grid: every competency acquired, the whole CQPM.
     await card.getByTestId('jury-proposal-outcome').filter({ hasText: 'CQPM délivré' }).waitFor();

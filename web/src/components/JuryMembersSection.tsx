@@ -8,11 +8,14 @@ import type { JuryMember } from '../juryTypes';
 export function JuryMembersSection({
   members,
   editable,
+  frozen = false,
   onAttendance,
   children,
 }: {
   members: JuryMember[];
   editable: boolean;
+  /** The deliberation opened: who sits and who is present no longer change (the minutes record them). */
+  frozen?: boolean;
   onAttendance: (userId: string, present: boolean) => Promise<void>;
   /** The invitation form, for the coordinator. */
   children?: ReactNode;
@@ -36,6 +39,12 @@ export function JuryMembersSection({
   return (
     <section className="panel" aria-labelledby="jury-members-title">
       <h2 id="jury-members-title">Membres du jury</h2>
+      {frozen && (
+        <p className="muted" data-testid="jury-members-frozen">
+          La délibération est ouverte : la composition du jury et les présences ne changent plus. Une
+          correction s'enregistre comme erratum.
+        </p>
+      )}
       {error && (
         <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
           {error.text}

@@ -248,7 +248,8 @@ export function JurySessionPage() {
 
       <JuryMembersSection
         members={session.members}
-        editable={coordinator}
+        editable={coordinator && session.state === 'planned'}
+        frozen={session.state !== 'planned'}
         onAttendance={(userId, present) =>
           act(
             () => juryApi.setAttendance(session.id, userId, present),
@@ -256,7 +257,7 @@ export function JurySessionPage() {
           )
         }
       >
-        {coordinator && (
+        {coordinator && session.state === 'planned' && (
           <InviteMemberForm
             candidates={inviteCandidates(candidates, session.members)}
             companies={companies}
