@@ -6,22 +6,10 @@ import { ACCEPTED_TYPES, DOCUMENT_KINDS, documentName, formatSize, kindLabel, mi
 import type { ErrorDescription } from '../errors';
 import { formatShortDateTime } from '../format';
 import '../collaboration.css';
+import { NoticeLine, type Notice as NoticeValue } from './NoticeLine';
 
-type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
+type Notice = NoticeValue | null;
 
-function NoticeLine({ notice, testId }: { notice: Notice; testId: string }) {
-  if (!notice) return null;
-  return (
-    <p
-      role={notice.kind === 'error' ? 'alert' : 'status'}
-      className={`alert alert--${notice.kind}`}
-      data-testid={testId}
-      title={notice.technical ?? undefined}
-    >
-      {notice.text}
-    </p>
-  );
-}
 
 function errorNotice(error: ErrorDescription): Notice {
   return { kind: 'error', text: error.text, technical: error.technical };

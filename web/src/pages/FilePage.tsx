@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { NoticeLine, type Notice as NoticeValue } from '../components/NoticeLine';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, isAbort } from '../api';
 import { ActivityFeed, LiveStatus } from '../components/ActivityFeed';
@@ -26,7 +27,7 @@ import type { AvailableTransition, CandidateFile, FileEvent } from '../types';
 import { usePageTitle } from '../usePageTitle';
 import { buildPayload, needsInput, stateLabel } from '../workflow';
 
-type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
+type Notice = NoticeValue | null;
 
 export function FilePage() {
   const { id = '' } = useParams();
@@ -212,16 +213,7 @@ export function FilePage() {
       </div>
 
       <div aria-live="polite">
-        {notice && (
-          <p
-            role={notice.kind === 'error' ? 'alert' : 'status'}
-            className={`alert alert--${notice.kind}`}
-            data-testid="file-notice"
-            title={notice.technical ?? undefined}
-          >
-            {notice.text}
-          </p>
-        )}
+        <NoticeLine notice={notice} testId="file-notice" />
       </div>
 
       <div className="file-layout">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { NoticeLine, type Notice as NoticeValue } from '../components/NoticeLine';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, isAbort } from '../api';
 import { JURY_FIELD_MESSAGES, describeActionError, reportActionError } from '../actionErrors';
@@ -29,7 +30,7 @@ import type { FileSummary, OrganisationRef } from '../types';
 import { usePageTitle } from '../usePageTitle';
 import { stateLabel } from '../workflow';
 
-type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
+type Notice = NoticeValue | null;
 
 /** Jury member accounts one may invite: the server's list when it gives one, else the members of the centre's other sessions. */
 async function loadCandidates(session: JurySession, signal: AbortSignal): Promise<JuryMemberCandidate[]> {
@@ -220,16 +221,7 @@ export function JurySessionPage() {
       </div>
 
       <div aria-live="polite">
-        {notice && (
-          <p
-            role={notice.kind === 'error' ? 'alert' : 'status'}
-            className={`alert alert--${notice.kind}`}
-            data-testid="jury-notice"
-            title={notice.technical ?? undefined}
-          >
-            {notice.text}
-          </p>
-        )}
+        <NoticeLine notice={notice} testId="jury-notice" />
       </div>
 
       <section className="panel" aria-labelledby="jury-docs-title">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { NoticeLine, type Notice as NoticeValue } from '../components/NoticeLine';
 import { Link } from 'react-router-dom';
 import { ApiError, isAbort } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -26,7 +27,7 @@ import {
 import type { CqpmSummary } from '../types';
 import { usePageTitle } from '../usePageTitle';
 
-type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null; fileId?: string } | null;
+type Notice = (NoticeValue & { fileId?: string }) | null;
 type Dialog = { kind: 'accept' | 'refuse'; transfer: FileTransfer } | null;
 type Lists = Record<TransferDirection, FileTransfer[] | null>;
 
@@ -171,24 +172,16 @@ export function TransfersPage() {
       </div>
 
       <div aria-live="polite">
-        {notice && (
-          <p
-            role={notice.kind === 'error' ? 'alert' : 'status'}
-            className={`alert alert--${notice.kind}`}
-            data-testid="transfers-notice"
-            title={notice.technical ?? undefined}
-          >
-            {notice.text}
-            {notice.fileId && (
-              <>
-                {' '}
-                <Link to={filePagePath(notice.fileId)} data-testid="transfer-open-file">
-                  Ouvrir le dossier
-                </Link>
-              </>
-            )}
-          </p>
-        )}
+        <NoticeLine notice={notice} testId="transfers-notice">
+          {notice?.fileId && (
+            <>
+              {' '}
+              <Link to={filePagePath(notice.fileId)} data-testid="transfer-open-file">
+                Ouvrir le dossier
+              </Link>
+            </>
+          )}
+        </NoticeLine>
       </div>
       <ErrorAlert error={loadError} testId="transfers-error" />
 
