@@ -27,6 +27,7 @@ const std::vector<PermissionRow>& permissionTable() {
       {kCreateFile, "create_file", {kCentreCoordinator}},
       {kCorrectFile, "correct_file", {kCentreCoordinator}},
       {kTransferFile, "transfer_file", {kCentreCoordinator}},
+      {kDecideVaeAdmissibility, "decide_vae_admissibility", {kCentreCoordinator}},
       {kPlanModalities, "plan_modalities", {kCentreCoordinator}},
       {kSetDeadlines, "set_deadlines", {kCentreCoordinator}},
       {kFormCommission, "form_commission", {kCentreCoordinator}},

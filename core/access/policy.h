@@ -15,19 +15,20 @@ namespace cqpm::access {
 /// administer is the second table below.
 enum class Permission {
   // Candidate files
-  kCreateFile,          ///< open a file for the centre (and import candidates)
-  kCorrectFile,         ///< correct a candidate's identity and registration answers
-  kTransferFile,        ///< propose, accept or refuse a transfer between centres
-  kPlanModalities,      ///< edit the evaluation modality plan
-  kSetDeadlines,        ///< set and extend report deadlines
-  kFormCommission,      ///< choose a file's evaluation commission
-  kEvaluate,            ///< write and sign the evaluation grid (commission members)
-  kUploadDocuments,     ///< upload reports and evidence to a file in scope
-  kGiveCompanyOpinion,  ///< write and sign the company opinion (the file's company)
-  kMoveReferentialPin,  ///< move a registered file to the referential version in force
-  kConveneJury,         ///< create jury sessions, invite members, add files, open them
-  kRevokeDecision,      ///< revoke a jury decision
-  kOverseeJuries,       ///< read every centre's jury sessions, decisions, minutes and awards (the GTP)
+  kCreateFile,              ///< open a file for the centre (and import candidates)
+  kCorrectFile,             ///< correct a candidate's identity and registration answers
+  kTransferFile,            ///< propose, accept or refuse a transfer between centres
+  kDecideVaeAdmissibility,  ///< record whether a VAE application is admissible
+  kPlanModalities,          ///< edit the evaluation modality plan
+  kSetDeadlines,            ///< set and extend report deadlines
+  kFormCommission,          ///< choose a file's evaluation commission
+  kEvaluate,                ///< write and sign the evaluation grid (commission members)
+  kUploadDocuments,         ///< upload reports and evidence to a file in scope
+  kGiveCompanyOpinion,      ///< write and sign the company opinion (the file's company)
+  kMoveReferentialPin,      ///< move a registered file to the referential version in force
+  kConveneJury,             ///< create jury sessions, invite members, add files, open them
+  kRevokeDecision,          ///< revoke a jury decision
+  kOverseeJuries,           ///< read every centre's jury sessions, decisions, minutes and awards (the GTP)
   // Referentials
   kProposeReferentialChange,  ///< propose, approve, reject and publish (GTP auditors)
   kReadProposals,             ///< read the GTP's proposals

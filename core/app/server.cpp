@@ -15,7 +15,9 @@
 #include "demo/demo_deadlines.h"
 #include "demo/demo_juries.h"
 #include "demo/demo_seed.h"
+#include "documents/evidence_guards.h"
 #include "evaluation/evaluation_guards.h"
+#include "files/vae_admissibility_guard.h"
 #include "http/request_handler.h"
 #include "http/routes.h"
 #include "juries/jury_guards.h"
@@ -55,6 +57,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   workflow::registerCoreGuards(guards_);
   plugins::registerPluginGuards(guards_, *plugin_rules_);
   opinion::registerOpinionGuards(guards_);
+  files::registerVaeAdmissibilityGuard(guards_);
+  documents::registerEvidenceGuards(guards_, *plugin_rules_);
   evaluation::registerEvaluationGuards(guards_, *plugin_rules_);
   juries::registerJuryGuards(guards_);
   definition_ = std::make_unique<workflow::WorkflowDefinition>(workflow::WorkflowDefinition::load(
@@ -107,6 +111,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   wireDeadlinesAndNotifications(final_states);
   wireAdministration();
   transfers_ = std::make_unique<files::FileTransferService>(*db_, *notifications_, *plugins_, final_states);
+  admissibility_ = std::make_unique<files::VaeAdmissibilityService>(*db_, *notifications_, *plugins_);
   outcome_proposer_ = std::make_unique<juries::OutcomeProposer>(*plugin_rules_);
   jury_sessions_ = std::make_unique<juries::JurySessionService>(*db_, *transitions_, *outcome_proposer_,
                                                                 *notifications_, clock());
@@ -117,8 +122,9 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   jury_documents_ = std::make_unique<juries::JuryDocuments>(*db_, *plugin_rules_);
 
   if (config_.demo) {
-    demo_accounts_ = demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_,
-                                    auth_->hasher(), *opinions_, *commissions_, *evaluations_);
+    demo_accounts_ =
+        demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_, auth_->hasher(), *opinions_,
+                       *commissions_, *evaluations_, *admissibility_, *documents_);
     // The demo's juries decide through their sessions, like anyone else.
     if (!demo_accounts_.empty())
       demo::seedJuryDemo(*db_, *jury_sessions_, *jury_decisions_, *jury_closing_,
@@ -156,7 +162,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                                      *admin_log_,
                                                                      *imports_,
                                                                      *corrections_,
-                                                                     *transfers_});
+                                                                     *transfers_,
+                                                                     *admissibility_});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

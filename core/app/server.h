@@ -17,9 +17,11 @@
 #include "evaluation/commission_service.h"
 #include "evaluation/evaluation_service.h"
 #include "files/candidate_file_service.h"
+#include "files/file_correction_service.h"
 #include "files/modality_plan_service.h"
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
+#include "files/vae_admissibility_service.h"
 #include "git/libgit2_runtime.h"
 #include "http/api_context.h"
 #include "http/router.h"
@@ -139,6 +141,7 @@ class Server {
   std::unique_ptr<admin::AdminLogService> admin_log_;
   std::unique_ptr<imports::CandidateImportService> imports_;
   std::unique_ptr<files::FileCorrectionService> corrections_;
+  std::unique_ptr<files::VaeAdmissibilityService> admissibility_;
   std::unique_ptr<files::FileTransferService> transfers_;
   std::unique_ptr<scheduler::Scheduler> scheduler_;  // after what its tasks use: stopped before they go
   std::unique_ptr<http::ApiContext> api_context_;

@@ -12,8 +12,4 @@ std::string frenchLongDate(const std::string& iso_date);
 /// else unchanged.
 std::string frenchShortDate(const std::string& iso_date);
 
-/// An ISO-8601 timestamp ("2025-06-12T14:03:09.5Z", any offset) as "12/06/2025 à 14:03 UTC";
-/// unchanged if it cannot be parsed.
-std::string frenchTimestamp(const std::string& iso_timestamp);
-
 }  // namespace cqpm::certificates

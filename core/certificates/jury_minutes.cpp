@@ -81,8 +81,14 @@ std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& dec
                          (decision.cqpm_number.empty() ? std::string("non renseigné") : decision.cqpm_number),
                      kDetail));
   if (!decision.pathway.empty()) append(block, flow.layout("Parcours : " + decision.pathway, kDetail));
+  if (!decision.vae_admissibility.empty()) {
+    append(block, flow.layout("Recevabilité de la demande de VAE : " + decision.vae_admissibility, kDetail));
+  }
   if (!decision.modalities.empty()) {
     append(block, flow.layout("Modalités d'évaluation : " + joined(decision.modalities, " ; "), kDetail));
+  }
+  for (const std::string& exceptional : decision.exceptional_modalities) {
+    append(block, flow.layout("Compétence " + exceptional, kNote));
   }
   if (!decision.company_opinion.empty()) {
     append(block, flow.layout("Avis de l'entreprise : " + decision.company_opinion, kDetail));
@@ -189,7 +195,7 @@ std::string renderMinutesPdf(const MinutesData& minutes) {
   writeDecisions(flow, minutes.decisions);
   writeSignatures(flow, minutes);
   document.check("writing the minutes");
-  const std::string generated = frenchTimestamp(minutes.generated_at);
+  const std::string& generated = minutes.generated_at;
   const std::string session = minutes.session_id;
   drawFooters(document, [&](int page, int count) {
     return "Procès-verbal de la session " + session + " — généré le " + generated + " — page " +

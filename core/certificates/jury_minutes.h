@@ -39,6 +39,10 @@ struct MinutesDecision {
       modalities;  // the evaluation modalities the plan used, as the referential names them
   std::string
       company_opinion;  // a French summary: signed when and by whom, with its text; or why there is none
+  /// Competencies evaluated in an exceptional modality, each with the plan's justification:
+  /// "3 — Réaliser ... : situation professionnelle reconstituée. Justification : ...".
+  std::vector<std::string> exceptional_modalities;
+  std::string vae_admissibility;  // a VAE file: the admissibility decision in force, in one line
 };
 
 /// Everything the procès-verbal of one jury session shows.
@@ -55,7 +59,7 @@ struct MinutesData {
   std::vector<std::string> errata;      // "02/12/2026 à 11 h 00, Name : text"
   std::string closed_at;                // as printed ("02/12/2026 à 10 h 05"), or empty
   std::string published_at;             // as printed, or empty
-  std::string generated_at;             // ISO-8601
+  std::string generated_at;             // as printed, Paris time ("02/12/2026 à 10 h 05")
 };
 
 /// The procès-verbal of a jury session as PDF bytes (libharu, A4 portrait, French), with pages

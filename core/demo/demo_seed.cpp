@@ -9,6 +9,7 @@
 #include "common/json_text.h"
 #include "demo/demo_evaluation.h"
 #include "demo/demo_opinion.h"
+#include "demo/demo_report.h"
 #include "store/account_store.h"
 #include "store/organisation_store.h"
 
@@ -25,7 +26,8 @@ struct DemoAccount {
   const char* display_name;
   Role role;
   std::optional<domain::College> college;
-  const char* organisation;  // key in the organisations map
+  const char* organisation;     // key in the organisations map
+  const char* email = nullptr;  // candidates: the address their file is registered with
 };
 
 struct DemoFile {
@@ -44,11 +46,18 @@ struct DemoFile {
 Poco::JSON::Object::Ptr sampleRegistration(const std::string& cqpm, int variant) {
   Poco::JSON::Object::Ptr registration = new Poco::JSON::Object;
   if (cqpm == "maintenance-industrielle") {
+    auto credential = [](const char* symbol, const char* issuer, const char* valid_until) {
+      Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
+      entry->set("symbol", symbol);
+      entry->set("issuer", issuer);
+      entry->set("valid_until", valid_until);
+      return entry;
+    };
     Poco::JSON::Array::Ptr habilitations = new Poco::JSON::Array;
-    habilitations->add("B1V");
-    habilitations->add("BR");
+    habilitations->add(credential("B1V", "Mécanique de Précision du Rhône SAS", "2029-06-30"));
+    habilitations->add(credential("BR", "Mécanique de Précision du Rhône SAS", "2029-06-30"));
     Poco::JSON::Array::Ptr authorisations = new Poco::JSON::Array;
-    authorisations->add("CACES R489");
+    authorisations->add(credential("CACES R489", "AFPI Rhône", "2031-03-31"));
     registration->set("electrical_habilitations", habilitations);
     registration->set("handling_authorisations", authorisations);
   } else if (cqpm == "fabrication-additive") {
@@ -58,7 +67,7 @@ Poco::JSON::Object::Ptr sampleRegistration(const std::string& cqpm, int variant)
 }
 
 Poco::JSON::Array::Ptr sampleModalityPlan(const Poco::JSON::Object::Ptr& editor, const std::string& cqpm,
-                                          const std::string& registration_json) {
+                                          const std::string& registration_json, bool with_projects) {
   const std::string evaluator = editor->getArray("evaluators")->getObject(0)->getValue<std::string>("id");
   const auto competencies = editor->getArray("competencies");
   Poco::JSON::Array::Ptr plan = new Poco::JSON::Array;
@@ -66,7 +75,7 @@ Poco::JSON::Array::Ptr sampleModalityPlan(const Poco::JSON::Object::Ptr& editor,
     const int number = competencies->getObject(static_cast<unsigned>(i))->getValue<int>("number");
     Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
     entry->set("competency", number);
-    entry->set("modality", i % 2 == 0 ? "real_situation" : "project_presentation");
+    entry->set("modality", with_projects && i % 2 == 1 ? "project_presentation" : "real_situation");
     entry->set("planned_date", "2027-0" + std::to_string(1 + static_cast<int>(i) % 9) + "-15");
     entry->set("place", "Atelier de l'entreprise");
     Poco::JSON::Array::Ptr evaluators = new Poco::JSON::Array;
@@ -134,7 +143,9 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
                                   const plugins::PluginCatalog& catalog, const auth::PasswordHasher& hasher,
                                   opinion::CompanyOpinionService& opinions,
                                   evaluation::CommissionService& commissions,
-                                  evaluation::EvaluationService& evaluations) {
+                                  evaluation::EvaluationService& evaluations,
+                                  files::VaeAdmissibilityService& admissibility,
+                                  documents::DocumentService& documents) {
   const bool empty =
       db.read([](store::SqlSession& sql) { return store::organisation_store::count(sql) == 0; });
   if (!empty) return {};
@@ -151,7 +162,9 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
       {"centre", "Claire Moreau", Role::kCentreCoordinator, std::nullopt, "centre"},
       {"centre2", "Julien Lefebvre", Role::kCentreCoordinator, std::nullopt, "centre2"},
       {"entreprise", "Sophie Bernard", Role::kCompanyTutor, std::nullopt, "company"},
-      {"candidat", "Lucas Martin", Role::kCandidate, std::nullopt, "centre"},
+      {"candidat", "Lucas Martin", Role::kCandidate, std::nullopt, "centre", "lucas.martin@exemple.fr"},
+      {"candidat-vae", "Camille Rousseau", Role::kCandidate, std::nullopt, "centre",
+       "camille.rousseau@exemple.fr"},
       {"evaluateur1", "Patrick Girard", Role::kEvaluator, std::nullopt, "centre"},
       {"evaluateur2", "Nathalie Roux", Role::kEvaluator, std::nullopt, "centre"},
       {"jury-employeur", "Bernard Fontaine", Role::kJuryMember, domain::College::kEmployer, "centre"},
@@ -180,8 +193,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
       user.id = newId();
       user.login = account.login;
       user.display_name = account.display_name;
-      user.email = account.role == Role::kCandidate ? "lucas.martin@exemple.fr"
-                                                    : std::string(account.login) + "@exemple.fr";
+      user.email = account.email ? account.email : std::string(account.login) + "@exemple.fr";
       user.password_hash = password_hash;
       user.role = account.role;
       user.college = account.college;
@@ -310,9 +322,19 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
       for (const auto& [transition, login] : demo.path) {
         if (std::string(transition) == "agree_modalities") {
           const Actor& centre = actors.at(login);
+          if (demo.pathway == Pathway::kVae) {  // the guard wants a favourable admissibility first
+            admissibility.decide(centre, file_id,
+                                 {true,
+                                  "Cinq ans d'expérience en contrôle qualité, attestés par les "
+                                  "certificats de travail joints à la demande."});
+          }
           const auto editor = plans.get(centre, file_id);
           const auto plan = sampleModalityPlan(editor, demo.cqpm, toJsonText(request.registration));
           version = plans.put(centre, file_id, version, plan)->getValue<std::int64_t>("file_version");
+        }
+        if (std::string(transition) == "submit_evidence") {  // the report of the projects presented
+          uploadDemoReport(documents, actors.at(login), file_id,
+                           std::string(demo.given_name) + " " + demo.family_name, catalog.titleOf(demo.cqpm));
         }
         if (std::string(transition) == "give_company_opinion") {
           signSampleOpinion(opinions, actors.at(login), file_id);  // the guard wants it signed

@@ -4,11 +4,13 @@
 #include <vector>
 
 #include "auth/password_hasher.h"
+#include "documents/document_service.h"
 #include "evaluation/commission_service.h"
 #include "evaluation/evaluation_service.h"
 #include "files/candidate_file_service.h"
 #include "files/modality_plan_service.h"
 #include "files/transition_service.h"
+#include "files/vae_admissibility_service.h"
 #include "opinion/company_opinion_service.h"
 #include "plugins/plugin_catalog.h"
 #include "store/database.h"
@@ -23,9 +25,11 @@ Poco::JSON::Object::Ptr sampleRegistration(const std::string& cqpm, int variant)
 /// A modality plan the CQPM's rules accept, built from the plan editor's view
 /// (ModalityPlanService::get): every competency planned with the first
 /// evaluator of the centre, and the details each CQPM asks for. Used by the
-/// demo, the tests and the benchmark.
+/// demo, the tests and the benchmark. With `with_projects`, every second
+/// competency is evaluated on the presentation of projects (submit_evidence then
+/// wants the candidate's report); otherwise all on real situations.
 Poco::JSON::Array::Ptr sampleModalityPlan(const Poco::JSON::Object::Ptr& editor, const std::string& cqpm,
-                                          const std::string& registration_json);
+                                          const std::string& registration_json, bool with_projects = true);
 
 /// The password of every demo account.
 inline constexpr const char* kDemoPassword = "demo";
@@ -41,6 +45,8 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
                                   const plugins::PluginCatalog& catalog, const auth::PasswordHasher& hasher,
                                   opinion::CompanyOpinionService& opinions,
                                   evaluation::CommissionService& commissions,
-                                  evaluation::EvaluationService& evaluations);
+                                  evaluation::EvaluationService& evaluations,
+                                  files::VaeAdmissibilityService& admissibility,
+                                  documents::DocumentService& documents);
 
 }  // namespace cqpm::demo

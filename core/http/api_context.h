@@ -20,6 +20,7 @@
 #include "files/modality_plan_service.h"
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
+#include "files/vae_admissibility_service.h"
 #include "imports/candidate_import_service.h"
 #include "juries/decision_service.h"
 #include "juries/jury_documents.h"
@@ -84,6 +85,7 @@ struct ApiContext {
   imports::CandidateImportService& imports;
   files::FileCorrectionService& corrections;
   files::FileTransferService& transfers;
+  files::VaeAdmissibilityService& admissibility;
 };
 
 }  // namespace cqpm::http

@@ -74,6 +74,8 @@ Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::Workf
   candidate->set("email", file.candidate.email);
   candidate->set("birth_date", file.candidate.birth_date);
   json->set("candidate", candidate);
+  // The CQPM's registration answers (habilitations, material family...), as registered or corrected.
+  json->set("registration", Poco::JSON::Parser().parse(file.registration_json));
   Object::Ptr centre = new Object;
   centre->set("id", file.centre_id);
   centre->set("name", view.centre_name);

@@ -1,6 +1,7 @@
 #include "http/routes.h"
 
 #include "http/handlers/account_handlers.h"
+#include "http/handlers/admissibility_handlers.h"
 #include "http/handlers/auth_handlers.h"
 #include "http/handlers/award_handlers.h"
 #include "http/handlers/catalog_handlers.h"
@@ -13,7 +14,6 @@
 #include "http/handlers/git_handlers.h"
 #include "http/handlers/health_handlers.h"
 #include "http/handlers/import_handlers.h"
-#include "http/handlers/transfer_handlers.h"
 #include "http/handlers/jury_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/opinion_handlers.h"
@@ -21,6 +21,7 @@
 #include "http/handlers/password_handlers.h"
 #include "http/handlers/referential_handlers.h"
 #include "http/handlers/stream_handlers.h"
+#include "http/handlers/transfer_handlers.h"
 #include "http/handlers/verification_handlers.h"
 
 namespace cqpm::http {
@@ -74,6 +75,8 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/{id}",                 kAuthenticated, bind(getFile)},
       {"POST", "/api/v1/files/{id}/transitions",     kAuthenticated, bind(fireTransition)},
       {"POST", "/api/v1/files/{id}/corrections",     kAuthenticated, bind(correctFile)},
+      {"GET",  "/api/v1/files/{id}/admissibility",   kAuthenticated, bind(getVaeAdmissibility)},
+      {"POST", "/api/v1/files/{id}/admissibility",   kAuthenticated, bind(decideVaeAdmissibility)},
       {"POST", "/api/v1/files/{id}/transfer",        kAuthenticated, bind(proposeFileTransfer)},
       {"GET",  "/api/v1/files/{id}/transfers",       kAuthenticated, bind(fileTransfers)},
       {"GET",  "/api/v1/transfers",                  kAuthenticated, bind(listTransfers)},

@@ -275,6 +275,16 @@ Object::Ptr DecisionService::revoke(const domain::Actor& actor, const std::strin
     if (!access::allows(actor.role, access::Permission::kRevokeDecision)) {
       throw Error(ErrorCode::kForbidden, "only the coordinator of the file's centre revokes a jury decision");
     }
+    // Between closing and publication the minutes are signed and the file waits for the
+    // publication: a revocation would leave it in deliberation with no session to decide it.
+    const auto session = store::jury_store::findSession(sql, decision->session_id);
+    if (session && session->state == "closed") {
+      throw Error(
+          ErrorCode::kInvalidState,
+          "the session is closed and its minutes signed: publish its results, then revoke the decision "
+          "(or record an erratum of the session)",
+          "decision");
+    }
     const std::string now = nowIso8601();
     if (!store::jury_decision_store::revoke(sql, decision_id, actor.user_id, now, reason)) {
       throw Error(ErrorCode::kConflict, "this decision is already revoked", "decision");

@@ -58,8 +58,10 @@ class DecisionService {
   /// Revokes a decision (the coordinator of the file's centre), with a reason:
   /// the decision is kept and marked, its awards verify as revoked, the file gets
   /// a "decision_revoked" event and keeps its state (final states have no way
-  /// out in the workflow). Errors: kNotFound, kForbidden, kInvalidField "reason",
-  /// kConflict "decision" when already revoked.
+  /// out in the workflow). While the session is open the jury may then decide
+  /// again; once it is closed (minutes signed) and until its results are
+  /// published, kInvalidState "decision". Errors: kNotFound, kForbidden,
+  /// kInvalidField "reason", kConflict "decision" when already revoked.
   Poco::JSON::Object::Ptr revoke(const domain::Actor& actor, const std::string& decision_id,
                                  const std::string& reason);
 

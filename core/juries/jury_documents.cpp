@@ -3,7 +3,6 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
-#include <cctype>
 #include <set>
 
 #include "access/file_scope.h"
@@ -14,12 +13,14 @@
 #include "common/clock.h"
 #include "deadlines/paris_time.h"
 #include "juries/outcome_proposal.h"
+#include "juries/planned_modalities.h"
 #include "juries/session_access.h"
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
 #include "store/company_opinion_store.h"
 #include "store/jury_closing_store.h"
 #include "store/jury_decision_store.h"
+#include "store/vae_admissibility_store.h"
 
 namespace cqpm::juries {
 
@@ -38,48 +39,33 @@ std::string textOf(const Object::Ptr& object, const std::string& name) {
   return object->get(name).convert<std::string>();
 }
 
-// "ÉVALUATION EN SITUATION RÉELLE" as "Évaluation en situation réelle": the first letter
-// kept, the others lowered (ASCII, and the Latin-1 capitals À..Þ and Œ French uses in UTF-8).
-std::string sentenceCase(const std::string& text) {
-  std::string out = text;
-  bool first = true;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(out[i]);
-    if (byte < 0x80) {
-      if (!first) out[i] = static_cast<char>(std::tolower(byte));
-      if (std::isalpha(byte)) first = false;
-      continue;
+// The competencies evaluated in an exceptional modality, with the justification the plan gives,
+// titled from the referential: "3 — Title : situation ... reconstituée. Justification : ...".
+std::vector<std::string> exceptionalModalities(const domain::CandidateFile& file,
+                                               const Object::Ptr& referential) {
+  const auto planned = plannedModalities(file, referential);
+  std::vector<std::string> lines;
+  for (const auto& bloc : referentialBlocs(referential)) {  // in the referential's order
+    for (std::size_t c = 0; c < bloc.competencies.size(); ++c) {
+      const auto found = planned.find(bloc.competencies[c]);
+      if (found == planned.end() || !found->second.exceptional) continue;
+      const PlannedModality& modality = found->second;
+      lines.push_back(
+          bloc.competencies[c] + " — " + bloc.competency_titles[c] + " : " + modality.label +
+          ". Justification : " + (modality.justification.empty() ? "non indiquée" : modality.justification));
     }
-    if (i + 1 >= out.size()) break;
-    const auto next = static_cast<unsigned char>(out[i + 1]);
-    if (!first && byte == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97)
-      out[i + 1] = static_cast<char>(next + 0x20);
-    if (!first && byte == 0xC5 && next == 0x92) out[i + 1] = static_cast<char>(0x93);
-    first = false;
-    ++i;
   }
-  return out;
+  return lines;
 }
 
-// The modalities the file's plan used, in the referential's order, as it names them
-// ("Évaluation en situation professionnelle réelle").
-std::vector<std::string> modalitiesUsed(const domain::CandidateFile& file, const Object::Ptr& referential) {
-  std::vector<std::string> used;
-  if (!file.modality_plan_json || !referential || !referential->has("modalities")) return used;
-  const auto plan = parsedArray(*file.modality_plan_json);
-  std::set<std::string> planned;
-  for (std::size_t i = 0; i < plan->size(); ++i)
-    planned.insert(textOf(plan->getObject(static_cast<unsigned>(i)), "modality"));
-  const auto modalities = referential->getArray("modalities");
-  for (std::size_t i = 0; modalities && i < modalities->size(); ++i) {
-    const auto modality = modalities->getObject(static_cast<unsigned>(i));
-    if (!planned.count(textOf(modality, "id"))) continue;
-    std::string label = textOf(modality, "label");
-    while (!label.empty() && (label.back() == '.' || label.back() == ' ')) label.pop_back();
-    // The seeds print the labels in capitals: the minutes write them as a sentence.
-    used.push_back(label.empty() ? textOf(modality, "id") : sentenceCase(label));
-  }
-  return used;
+// A VAE application's admissibility decision in force, in one line; "" for other pathways.
+std::string admissibilitySummary(SqlSession& sql, const domain::CandidateFile& file) {
+  if (file.pathway != domain::Pathway::kVae) return {};
+  const auto decision = store::vae_admissibility_store::latest(sql, file.id);
+  if (!decision) return "non examinée";
+  return std::string(decision->favourable ? "favorable" : "défavorable") + ", décidée le " +
+         deadlines::frenchParisTime(decision->decided_at) + " par " + decision->decided_by_name + " — " +
+         decision->reason;
 }
 
 // What the jury was shown of the company's opinion, in one line.
@@ -165,7 +151,10 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
       item.candidate_name = view.file.candidate.given_name + " " + view.file.candidate.family_name;
       item.candidate_birth_date = view.file.candidate.birth_date;
       item.pathway = certificates::pathwayLabelFr(domain::pathwayName(view.file.pathway));
-      item.modalities = modalitiesUsed(view.file, rules_.referentialFor(view.file));
+      const auto referential = rules_.referentialFor(view.file);
+      item.modalities = modalitiesUsed(view.file, referential);
+      item.exceptional_modalities = exceptionalModalities(view.file, referential);
+      item.vae_admissibility = admissibilitySummary(sql, view.file);
       item.company_opinion = companyOpinionSummary(sql, view.file);
       const auto identity = identityOf(view.file);
       item.cqpm_number = identity.cqpm_number.value_or("");
@@ -200,7 +189,7 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
     }
     return data;
   });
-  minutes.generated_at = nowIso8601();
+  minutes.generated_at = deadlines::frenchParisTime(nowIso8601());
   return certificates::renderMinutesPdf(minutes);
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "juries/planned_modalities.h"
 #include "referentials/certification_identity.h"
 #include "store/candidate_file_store.h"
 #include "store/evaluation_store.h"
@@ -54,6 +55,16 @@ Object::Ptr identityJson(const referentials::CertificationIdentity& identity) {
   rncp->set("registered",
             identity.rncp.registered ? Poco::Dynamic::Var(*identity.rncp.registered) : Poco::Dynamic::Var());
   json->set("rncp", rncp);
+  return json;
+}
+
+Object::Ptr modalityJson(const PlannedModality& modality) {
+  Object::Ptr json = new Object;
+  json->set("id", modality.id);
+  json->set("label", modality.label);
+  json->set("exceptional", modality.exceptional);
+  json->set("justification", modality.justification.empty() ? Poco::Dynamic::Var()
+                                                            : Poco::Dynamic::Var(modality.justification));
   return json;
 }
 
@@ -163,7 +174,9 @@ Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::Candi
   if (outcome == "blocs_awarded" && (proposed_blocs->size() == 0 || !awardable)) outcome = "not_certified";
   if (outcome == "not_certified") proposed_blocs = new Array;
 
-  // What the jury's validation starts from: the commission's result, a carried-over bloc validated.
+  // What the jury's validation starts from: the commission's result, a carried-over bloc validated;
+  // beside it, how the competency was evaluated (and why, for an exceptional modality).
+  const auto planned = plannedModalities(file, referential);
   Array::Ptr competencies = new Array;
   for (const auto& bloc : blocs) {
     for (std::size_t c = 0; c < bloc.competencies.size(); ++c) {
@@ -178,6 +191,9 @@ Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::Candi
       item->set("commission_result", result.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(result));
       item->set("carried_over", carried_bloc);
       item->set("validated", carried_bloc || result == "acquired");
+      const auto modality = planned.find(number);
+      item->set("modality", modality == planned.end() ? Poco::Dynamic::Var()
+                                                      : Poco::Dynamic::Var(modalityJson(modality->second)));
       competencies->add(item);
     }
   }

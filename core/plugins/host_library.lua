@@ -52,6 +52,86 @@ local function blank(text)
 end
 cqpm.blank = blank
 
+-- True for a real calendar date written YYYY-MM-DD.
+function cqpm.is_date(text)
+  if type(text) ~= "string" then return false end
+  local y, m, d = text:match("^(%d%d%d%d)-(%d%d)-(%d%d)$")
+  if not y then return false end
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  if m < 1 or m > 12 or d < 1 then return false end
+  local days = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+  if m == 2 and (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)) then return d <= 29 end
+  return d <= days[m]
+end
+
+-- "2027-03-01" written the French way: "01/03/2027".
+function cqpm.french_date(text)
+  local y, m, d = tostring(text):match("^(%d%d%d%d)-(%d%d)-(%d%d)$")
+  if not y then return tostring(text) end
+  return d .. "/" .. m .. "/" .. y
+end
+
+-- The entries of a credential_list answer that are well formed (older files may hold plain texts).
+function cqpm.credentials(value)
+  local list = {}
+  for _, entry in ipairs(type(value) == "table" and value or {}) do
+    if type(entry) == "table" and type(entry.symbol) == "string" and cqpm.is_date(entry.valid_until) then
+      list[#list + 1] = entry
+    end
+  end
+  return list
+end
+
+-- Checks one credential_list answer: a list of {symbol, issuer, valid_until}
+-- (a habilitation, an authorisation), the symbol among field.symbols when the
+-- field is closed. Returns a refusal or nil.
+local function check_credentials(field, value, path)
+  if value == nil or type(value) ~= "table" or #value == 0 then
+    if field.required then
+      return { field = path, message = field.id .. " needs at least one entry",
+               message_fr = field.label .. " : indiquez au moins une habilitation ou autorisation." }
+    end
+    return nil
+  end
+  for i, entry in ipairs(value) do
+    local at = path .. "[" .. (i - 1) .. "]"
+    local row = "ligne " .. i
+    if type(entry) ~= "table" then
+      return { field = at, message = field.id .. " entries are {symbol, issuer, valid_until}",
+               message_fr = field.label .. ", " .. row .. " : indiquez le titre, qui l'a délivré et sa date de validité." }
+    end
+    if blank(entry.symbol) or #entry.symbol > 40 then
+      return { field = at .. ".symbol", message = field.id .. " entry " .. i .. " needs its symbol",
+               message_fr = field.label .. ", " .. row .. " : indiquez le symbole (par exemple « " .. ((field.symbols or {})[1] or "B1V") .. " »)." }
+    end
+    if field.closed then
+      local known = false
+      for _, symbol in ipairs(field.symbols or {}) do
+        if symbol == entry.symbol then known = true end
+      end
+      if not known then
+        return { field = at .. ".symbol", message = field.id .. " entry " .. i .. ": unknown symbol " .. entry.symbol,
+                 message_fr = field.label .. ", " .. row .. " : « " .. entry.symbol .. " » n'est pas un symbole reconnu ; choisissez-le dans la liste." }
+      end
+    end
+    if blank(entry.issuer) or #entry.issuer > 200 then
+      return { field = at .. ".issuer", message = field.id .. " entry " .. i .. " needs who issued it",
+               message_fr = field.label .. ", " .. row .. " : indiquez qui l'a délivrée (employeur, organisme de formation)." }
+    end
+    if not cqpm.is_date(entry.valid_until) then
+      return { field = at .. ".valid_until", message = field.id .. " entry " .. i .. " needs its validity date (YYYY-MM-DD)",
+               message_fr = field.label .. ", " .. row .. " : indiquez la date de fin de validité." }
+    end
+    for key in pairs(entry) do
+      if key ~= "symbol" and key ~= "issuer" and key ~= "valid_until" then
+        return { field = at .. "." .. tostring(key), message = field.id .. " entries have no " .. tostring(key),
+                 message_fr = field.label .. ", " .. row .. " : information inconnue « " .. tostring(key) .. " »." }
+      end
+    end
+  end
+  return nil
+end
+
 -- No extra registration field by default.
 function cqpm.defaults.registration_fields(ctx)
   return {}
@@ -79,6 +159,9 @@ function cqpm.defaults.check_registration(ctx)
                    message_fr = field.label .. " : choisissez une valeur de la liste." }
         end
       end
+    elseif field.type == "credential_list" then
+      local refusal = check_credentials(field, value, path)
+      if refusal then return refusal end
     elseif field.type == "text_list" then
       if value == nil or type(value) ~= "table" or #value == 0 then
         if field.required then
@@ -136,6 +219,9 @@ function cqpm.defaults.allowed_modalities(ctx)
   return allowed
 end
 
+-- The shortest justification of an exceptional modality, in bytes.
+cqpm.MIN_JUSTIFICATION = 40
+
 -- Checks a plan: every competency planned exactly once, with a modality allowed
 -- for it and the pathway, and a written justification for an exceptional one.
 function cqpm.defaults.check_modality_plan(ctx)
@@ -176,10 +262,18 @@ function cqpm.defaults.check_modality_plan(ctx)
                                "le référentiel ne prévoit pas cette modalité d'évaluation.")
     end
     local modality = cqpm.modality(ctx.referential, entry.modality)
-    if modality and modality.exceptional and blank(entry.justification) then
-      return cqpm.plan_refusal(index, number, "justification",
-                               "the modality " .. entry.modality .. " is exceptional and needs a written justification",
-                               "cette modalité est exceptionnelle : justifiez-la par écrit.")
+    if modality and modality.exceptional then
+      -- The seeds allow it only « dans les cas exceptionnels où il est impossible
+      -- de mettre en œuvre » an evaluation at work: the plan says why, in a real
+      -- sentence the jury reads beside the result (not « RAS » or « oui »).
+      local text = type(entry.justification) == "string" and entry.justification:match("^%s*(.-)%s*$") or ""
+      if #text < cqpm.MIN_JUSTIFICATION then
+        return cqpm.plan_refusal(index, number, "justification",
+                                 "the modality " .. entry.modality .. " is exceptional: explain in at least " ..
+                                   cqpm.MIN_JUSTIFICATION .. " characters why an evaluation at work is impossible",
+                                 "cette modalité est exceptionnelle : expliquez par écrit pourquoi l'évaluation en situation réelle ou sur projets est impossible (" ..
+                                   cqpm.MIN_JUSTIFICATION .. " caractères au moins) ; le jury lira cette justification.")
+      end
     end
   end
   for _, competency in ipairs(cqpm.competencies(ctx.referential)) do
@@ -204,6 +298,32 @@ function cqpm.defaults.check_evaluation_complete(ctx)
     end
   end
   return nil
+end
+
+-- The modality in which the candidate presents projects or activities carried
+-- out at work: the seeds have the candidate « transmet un rapport à l'UIMM
+-- territoriale centre d'examen » for it.
+cqpm.PROJECT_PRESENTATION = "project_presentation"
+
+-- Before evidence is declared submitted: the report is uploaded when a
+-- competency is evaluated on the presentation of projects. ctx.documents
+-- counts the file's documents by kind ({report = 1, evidence = 2}).
+function cqpm.defaults.check_evidence(ctx)
+  local documents = ctx.documents or {}
+  if (documents.report or 0) > 0 then return nil end
+  local numbers = {}
+  for _, entry in ipairs(ctx.file.modality_plan or {}) do
+    if entry.modality == cqpm.PROJECT_PRESENTATION then numbers[#numbers + 1] = tostring(entry.competency) end
+  end
+  if #numbers == 0 then return nil end
+  local list = table.concat(numbers, ", ")
+  return { field = "documents.report", competency = tonumber(numbers[1]),
+           message = "the candidate's report is not uploaded, and competencies " .. list ..
+                     " are evaluated on the presentation of projects: upload the report first",
+           message_fr = "Le rapport du candidat n'est pas déposé, alors que " ..
+                        (#numbers > 1 and ("les compétences " .. list .. " sont évaluées")
+                                      or ("la compétence " .. list .. " est évaluée")) ..
+                        " sur présentation de projets : déposez le rapport d'abord." }
 end
 
 -- The bloc rule: a bloc is awarded when all its competencies are acquired, the

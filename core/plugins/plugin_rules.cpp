@@ -137,6 +137,15 @@ std::optional<workflow::Refusal> PluginRules::checkEvaluationComplete(const doma
                    "check_evaluation_complete", ErrorCode::kGuardFailed);
 }
 
+std::optional<workflow::Refusal> PluginRules::checkEvidence(const domain::CandidateFile& file,
+                                                            const Object::Ptr& documents) {
+  const Plugin& plugin = pluginFor(file.cqpm);
+  auto ctx = context(file, nullptr);
+  ctx->set("documents", documents);
+  return refusalOf(host_.callHook(plugin, "check_evidence", ctx, pinned(file)), plugin, "check_evidence",
+                   ErrorCode::kGuardFailed);
+}
+
 Object::Ptr PluginRules::proposeOutcome(const domain::CandidateFile& file, const Object::Ptr& results) {
   const Plugin& plugin = pluginFor(file.cqpm);
   auto ctx = context(file, nullptr);

@@ -48,6 +48,10 @@ class PluginRules {
   std::optional<workflow::Refusal> checkModalityPlan(const domain::CandidateFile& file,
                                                      const domain::Actor& actor,
                                                      const Poco::JSON::Array::Ptr& plan);
+  /// Refusal (field "documents.report", ...) or nullopt when the evidence may be
+  /// declared submitted. `documents`: the file's documents counted by kind {"report": 1}.
+  std::optional<workflow::Refusal> checkEvidence(const domain::CandidateFile& file,
+                                                 const Poco::JSON::Object::Ptr& documents);
   /// Refusal naming a competency not yet evaluated, or nullopt. `results`: {"1": "acquired", ...}.
   std::optional<workflow::Refusal> checkEvaluationComplete(const domain::CandidateFile& file,
                                                            const Poco::JSON::Object::Ptr& results);

@@ -48,9 +48,9 @@ TEST(PolicyTest, WalksTheTableRoleByRole) {
   // The expected grants, written out: a change to the table must change this test.
   const std::map<Role, std::set<std::string_view>> expected{
       {Role::kCentreCoordinator,
-       {"create_file", "correct_file", "transfer_file", "plan_modalities", "set_deadlines", "form_commission",
-        "upload_documents", "move_referential_pin", "convene_jury", "revoke_decision",
-        "administer_organisations", "administer_accounts", "read_admin_log"}},
+       {"create_file", "correct_file", "transfer_file", "decide_vae_admissibility", "plan_modalities",
+        "set_deadlines", "form_commission", "upload_documents", "move_referential_pin", "convene_jury",
+        "revoke_decision", "administer_organisations", "administer_accounts", "read_admin_log"}},
       {Role::kCompanyTutor, {"upload_documents", "give_company_opinion"}},
       {Role::kCandidate, {"upload_documents"}},
       {Role::kEvaluator, {"evaluate"}},

@@ -14,7 +14,7 @@ MinutesData sessionOfThree() {
   minutes.centre_name = "UIMM Lyon-Rhône — Centre de certification";
   minutes.session_date = "2025-06-12";
   minutes.place = "Lyon, salle « Forge »";
-  minutes.generated_at = "2025-06-12T16:45:09.123456Z";
+  minutes.generated_at = "12/06/2025 à 18 h 45";
   minutes.members = {
       {"Jean-François Bénard", "employer", "Aciéries Réunies", true},
       {"Amélie Chassagne", "employer", "Fonderie Œuvre & Fils", false},
@@ -124,7 +124,7 @@ TEST(JuryMinutesTest, FooterCarriesTheGenerationTimeAndPageNumbers) {
   const std::string text = probe::flat(probe::pdfText(dir, renderMinutesPdf(sessionOfThree())));
   EXPECT_NE(
       text.find(
-          "Procès-verbal de la session jury-2025-06-lyon — généré le 12/06/2025 à 16:45 UTC — page 1 / 1"),
+          "Procès-verbal de la session jury-2025-06-lyon — généré le 12/06/2025 à 18 h 45 — page 1 / 1"),
       std::string::npos)
       << text;
 }

@@ -32,13 +32,6 @@ TEST(FrenchDatesTest, WritesDatesAsOnAnOfficialDocument) {
   EXPECT_EQ(frenchLongDate(""), "");
 }
 
-TEST(FrenchDatesTest, WritesTimestampsInUtc) {
-  EXPECT_EQ(frenchTimestamp("2025-06-12T16:45:09.123456Z"), "12/06/2025 à 16:45 UTC");
-  EXPECT_EQ(frenchTimestamp("2025-06-12T18:45:09+02:00"), "12/06/2025 à 16:45 UTC");
-  EXPECT_EQ(frenchTimestamp("hier"), "hier");
-  EXPECT_EQ(frenchTimestamp("2025-06-12"), "2025-06-12");
-}
-
 TEST(OutcomeLabelsTest, NamesOutcomesAndCollegesInFrench) {
   EXPECT_EQ(outcomeLabelFr("certified"), "CQPM délivré");
   EXPECT_EQ(outcomeLabelFr("blocs_awarded"), "Blocs de compétences validés");

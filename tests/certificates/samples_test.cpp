@@ -20,7 +20,7 @@ TEST(CertificateSamples, WritesOneOfEachDocumentWhenAsked) {
   minutes.centre_name = "UIMM Lyon-Rhône";
   minutes.session_date = "2025-06-12";
   minutes.place = "Lyon, salle « Forge »";
-  minutes.generated_at = "2025-06-12T16:45:09Z";
+  minutes.generated_at = "12/06/2025 à 18 h 45";
   minutes.members = {{"Jean-François Bénard", "employer", "Aciéries Réunies", true},
                      {"Amélie Chassagne", "employer", "Fonderie Œuvre & Fils", false},
                      {"Noël Ferrière", "employee", "CFDT Métallurgie", true}};

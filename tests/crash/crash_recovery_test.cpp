@@ -232,7 +232,8 @@ void runLoad(Client& client, int port, const std::string& token, const std::stri
         }
         Poco::JSON::Object::Ptr request = new Poco::JSON::Object;
         request->set("expected_version", file->version);
-        request->set("competencies", demo::sampleModalityPlan(view, kCqpm, "{}"));
+        // Real situations only: submit_evidence then needs no report, and each step stays one write.
+        request->set("competencies", demo::sampleModalityPlan(view, kCqpm, "{}", false));
         body = toJsonText(request);
         file->uncertain = true;
         answer = call(*session, "PUT", "/api/v1/files/" + file->id + "/modalities", token, body);

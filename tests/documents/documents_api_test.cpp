@@ -11,34 +11,8 @@
 namespace cqpm::testing {
 namespace {
 
-const std::string kPdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n";
-// A PNG signature and header chunk: libmagic reads it as image/png.
-const std::string kPng =
-    std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde", 33);
-
-std::string multipart(const std::string& boundary, const std::string& kind, const std::string& filename,
-                      const std::string& bytes) {
-  std::string body;
-  if (!kind.empty()) {
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n";
-  }
-  if (!filename.empty()) {
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
-            "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n";
-  }
-  return body + "--" + boundary + "--\r\n";
-}
-
 class DocumentsApiTest : public ApiTest {
  protected:
-  HttpAnswer upload(const std::string& token, const std::string& path, const std::string& kind,
-                    const std::string& filename, const std::string& bytes) const {
-    const std::string boundary = "cqpm-test-boundary-42";
-    return client().request("POST", path, multipart(boundary, kind, filename, bytes),
-                            {{"Authorization", "Bearer " + token},
-                             {"Content-Type", "multipart/form-data; boundary=" + boundary}});
-  }
-
   std::string registeredFile(const std::string& token) const {
     const std::string id = createFile(token, "Documents")->getValue<std::string>("id");
     EXPECT_EQ(fire(token, id, "register", 1).status, 200);
@@ -59,6 +33,7 @@ class DocumentsApiTest : public ApiTest {
 TEST_P(DocumentsApiTest, AnUploadAddsADocumentAndEveryNextUploadAVersion) {
   const std::string centre = client().login("centre");
   const std::string file = registeredFile(centre);
+  const std::size_t demo_blobs = storedBlobs();  // the demo's own reports
   const auto first =
       upload(centre, "/api/v1/files/" + file + "/documents", "report", "Rapport d'activité.pdf", kPdf);
   ASSERT_EQ(first.status, 201) << first.body;
@@ -75,7 +50,7 @@ TEST_P(DocumentsApiTest, AnUploadAddsADocumentAndEveryNextUploadAVersion) {
   const auto second = upload(centre, "/api/v1/documents/" + doc + "/versions", "", "rapport-v2.pdf", kPdf);
   ASSERT_EQ(second.status, 201) << second.body;
   EXPECT_EQ(second.json()->getArray("versions")->size(), 2u);
-  EXPECT_EQ(storedBlobs(), 1u);  // the same bytes are stored once, never overwritten
+  EXPECT_EQ(storedBlobs(), demo_blobs + 1);  // the same bytes are stored once, never overwritten
 
   const auto listed = client().get("/api/v1/files/" + file + "/documents", centre).json()->getArray("items");
   ASSERT_EQ(listed->size(), 1u);
@@ -103,6 +78,7 @@ TEST_P(DocumentsApiTest, AVersionIsServedAsAnAttachmentWithItsSniffedType) {
 TEST_P(DocumentsApiTest, TheTypeComesFromTheBytesNotTheName) {
   const std::string centre = client().login("centre");
   const std::string path = "/api/v1/files/" + registeredFile(centre) + "/documents";
+  const std::size_t demo_blobs = storedBlobs();  // the demo's own reports
   const auto text = upload(centre, path, "report", "rapport.pdf", "Ceci n'est pas un PDF.\n");
   EXPECT_EQ(text.status, 415);
   EXPECT_EQ(text.errorField(), "file");
@@ -110,7 +86,7 @@ TEST_P(DocumentsApiTest, TheTypeComesFromTheBytesNotTheName) {
   EXPECT_EQ(renamed.status, 415);
   EXPECT_NE(renamed.body.find("image/png"), std::string::npos) << renamed.body;
   EXPECT_EQ(upload(centre, path, "report", "script.sh", "#!/bin/sh\nrm -rf /\n").status, 415);
-  EXPECT_EQ(storedBlobs(), 0u);  // nothing refused is kept
+  EXPECT_EQ(storedBlobs(), demo_blobs);  // nothing refused is kept
 }
 
 TEST_P(DocumentsApiTest, BadFormsNameTheirField) {
@@ -166,6 +142,45 @@ TEST_P(DocumentsApiTest, AClosedFileTakesNoDocument) {
   const std::string file = registeredFile(centre);
   ASSERT_EQ(fire(centre, file, "withdraw", 2, R"({"reason":"Abandon"})").status, 200);
   EXPECT_EQ(upload(centre, "/api/v1/files/" + file + "/documents", "report", "r.pdf", kPdf).status, 409);
+}
+
+TEST_P(DocumentsApiTest, EvidenceIsDeclaredSubmittedOnlyOnceTheReportOfTheProjectsIsIn) {
+  const std::string centre = client().login("centre");
+  const std::string company = client().login("entreprise");
+  const std::string file = registeredFile(centre);
+  // The sample plan evaluates competencies 2, 4 and 6 on the presentation of projects.
+  ASSERT_EQ(agreeModalities(centre, file, 2), 4);
+  const auto without = fire(company, file, "submit_evidence", 4);
+  EXPECT_EQ(without.status, 422) << without.body;
+  EXPECT_EQ(without.errorField(), "documents.report");
+  const auto details = without.json()->getObject("error")->getObject("details");
+  EXPECT_EQ(details->getValue<int>("competency"), 2);
+  EXPECT_NE(details->getValue<std::string>("message_fr").find("les compétences 2, 4, 6 sont évaluées"),
+            std::string::npos)
+      << without.body;
+  // Evidence is not the report.
+  ASSERT_EQ(upload(company, "/api/v1/files/" + file + "/documents", "evidence", "photo.png", kPng).status,
+            201);
+  EXPECT_EQ(fire(company, file, "submit_evidence", 4).errorField(), "documents.report");
+  ASSERT_EQ(upload(company, "/api/v1/files/" + file + "/documents", "report", "rapport.pdf", kPdf).status,
+            201);
+  EXPECT_EQ(fire(company, file, "submit_evidence", 4).status, 200);
+}
+
+TEST_P(DocumentsApiTest, APlanOnRealSituationsOnlyNeedsNoReport) {
+  const std::string centre = client().login("centre");
+  const std::string file = registeredFile(centre);
+  const auto editor = client().get("/api/v1/files/" + file + "/modalities", centre).json();
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+  body->set("expected_version", 2);
+  body->set("competencies", demo::sampleModalityPlan(editor, "qualite", "{}", false));
+  ASSERT_EQ(client()
+                .request("PUT", "/api/v1/files/" + file + "/modalities", toJsonText(body),
+                         {{"Authorization", "Bearer " + centre}, {"Content-Type", "application/json"}})
+                .status,
+            200);
+  ASSERT_EQ(fire(centre, file, "agree_modalities", 3).status, 200);
+  EXPECT_EQ(fire(centre, file, "submit_evidence", 4).status, 200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DocumentsApiTest, ::testing::ValuesIn(storageBackends()),

@@ -23,6 +23,7 @@ class EvaluationTest : public ApiTest {
     EXPECT_EQ(fire(centre, id, "register", 1).status, 200);
     std::int64_t version = agreeModalities(centre, id, 2);
     formCommission(centre, id);
+    uploadReport(centre, id);
     for (const char* step : {"submit_evidence", "start_evaluation"}) {
       const auto answer = fire(centre, id, step, version++);
       EXPECT_EQ(answer.status, 200) << step << ": " << answer.body;

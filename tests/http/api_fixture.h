@@ -13,6 +13,26 @@
 
 namespace cqpm::testing {
 
+/// A small PDF that libmagic reads as application/pdf.
+inline const std::string kPdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n";
+/// A PNG signature and header chunk: libmagic reads it as image/png.
+inline const std::string kPng =
+    std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde", 33);
+
+/// A multipart/form-data body with a `kind` field and a `file` part (each left out when empty).
+inline std::string multipart(const std::string& boundary, const std::string& kind,
+                             const std::string& filename, const std::string& bytes) {
+  std::string body;
+  if (!kind.empty()) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n";
+  }
+  if (!filename.empty()) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
+            "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n";
+  }
+  return body + "--" + boundary + "--\r\n";
+}
+
 /// A real server per test, over the backend named by the test parameter.
 class ApiTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -77,9 +97,38 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
                             {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
   }
 
-  /// From `registered` at `version`: plans, then agrees the modalities; returns the new version.
+  /// Uploads `bytes` as a document to `path` (a file's documents, or a document's versions).
+  HttpAnswer upload(const std::string& token, const std::string& path, const std::string& kind,
+                    const std::string& filename, const std::string& bytes) const {
+    const std::string boundary = "cqpm-test-boundary-42";
+    return client().request("POST", path, multipart(boundary, kind, filename, bytes),
+                            {{"Authorization", "Bearer " + token},
+                             {"Content-Type", "multipart/form-data; boundary=" + boundary}});
+  }
+
+  /// The candidate's report, uploaded by `token`: submit_evidence wants it when a
+  /// competency is evaluated on the presentation of projects.
+  void uploadReport(const std::string& token, const std::string& file_id) const {
+    const auto answer =
+        upload(token, "/api/v1/files/" + file_id + "/documents", "report", "rapport.pdf", kPdf);
+    EXPECT_EQ(answer.status, 201) << answer.body;
+  }
+
+  /// Records a favourable admissibility when the file is a VAE application
+  /// still waiting for one (agree_modalities wants it).
+  void admitVaeApplication(const std::string& token, const std::string& file_id) const {
+    const auto admissibility = client().get("/api/v1/files/" + file_id + "/admissibility", token).json();
+    if (!admissibility->getValue<bool>("required") || !admissibility->isNull("current")) return;
+    const auto answer = client().postJson("/api/v1/files/" + file_id + "/admissibility",
+                                          R"({"favourable":true,"reason":"Expérience attestée."})", token);
+    EXPECT_EQ(answer.status, 201) << answer.body;
+  }
+
+  /// From `registered` at `version`: plans, then agrees the modalities (a VAE
+  /// application admitted first); returns the new version.
   std::int64_t agreeModalities(const std::string& token, const std::string& file_id,
                                std::int64_t version) const {
+    admitVaeApplication(token, file_id);
     const auto plan = putSamplePlan(token, file_id, version);
     EXPECT_EQ(plan.status, 200) << plan.body;
     const auto agreed = fire(token, file_id, "agree_modalities", version + 1);
@@ -136,6 +185,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   std::int64_t walkToCompanyOpinion(const std::string& centre, const std::string& file_id) const {
     EXPECT_EQ(fire(centre, file_id, "register", 1).status, 200);
     std::int64_t version = agreeModalities(centre, file_id, 2);
+    uploadReport(centre, file_id);
     for (const char* step : {"submit_evidence", "start_evaluation", "request_company_opinion"}) {
       if (std::string(step) == "start_evaluation") formCommission(centre, file_id);
       if (std::string(step) == "request_company_opinion") evaluateEveryCompetency(file_id);

@@ -23,6 +23,11 @@ std::string newFile(const std::string& cqpm, const std::string& registration, co
          company + R"(","registration":)" + registration + "}";
 }
 
+// Typed habilitations and authorisations, valid beyond every date of the sample plan.
+const std::string kCredentials =
+    R"({"electrical_habilitations":[{"symbol":"B2V","issuer":"Mécanique de Précision du Rhône SAS","valid_until":"2030-12-31"}],)"
+    R"("handling_authorisations":[{"symbol":"CACES R489","issuer":"AFPI Rhône","valid_until":"2030-12-31"}]})";
+
 HttpAnswer putPlan(const HttpClient& client, const std::string& token, const std::string& id,
                    std::int64_t version, const Array::Ptr& plan) {
   Object::Ptr body = new Object;
@@ -72,22 +77,67 @@ TEST_P(PluginsApiTest, MaintenanceIndustrielleRegistrationNeedsTheHabilitations)
   EXPECT_EQ(refused.errorField(), "registration.electrical_habilitations");
   EXPECT_FALSE(
       refused.json()->getObject("error")->getObject("details")->getValue<std::string>("message_fr").empty());
-  const auto accepted = client().postJson(
+  const auto accepted =
+      client().postJson("/api/v1/files", newFile("maintenance-industrielle", kCredentials, company), centre);
+  EXPECT_EQ(accepted.status, 201) << accepted.body;
+  // « aucune » is not a habilitation: each one is typed, and its symbol is a known one.
+  const auto none = client().postJson(
       "/api/v1/files",
       newFile("maintenance-industrielle",
-              R"({"electrical_habilitations":["B2V"],"handling_authorisations":["CACES R489"]})", company),
+              R"({"electrical_habilitations":["aucune"],"handling_authorisations":["CACES R489"]})", company),
       centre);
-  EXPECT_EQ(accepted.status, 201) << accepted.body;
+  EXPECT_EQ(none.status, 400);
+  EXPECT_EQ(none.errorField(), "registration.electrical_habilitations[0]");
+  const auto unknown = client().postJson(
+      "/api/v1/files",
+      newFile("maintenance-industrielle",
+              R"({"electrical_habilitations":[{"symbol":"Aucune","issuer":"-","valid_until":"2030-01-01"}],
+                  "handling_authorisations":[{"symbol":"CACES R489","issuer":"AFPI","valid_until":"2030-01-01"}]})",
+              company),
+      centre);
+  EXPECT_EQ(unknown.errorField(), "registration.electrical_habilitations[0].symbol");
+  EXPECT_NE(unknown.json()
+                ->getObject("error")
+                ->getObject("details")
+                ->getValue<std::string>("message_fr")
+                .find("n'est pas un symbole reconnu"),
+            std::string::npos);
+}
+
+TEST_P(PluginsApiTest, HabilitationsMustBeValidOnEachPlannedEvaluationDate) {
+  const std::string centre = client().login("centre");
+  // B1V expires on 1 February 2027; the sample plan evaluates competency 2 on 15 February 2027.
+  const auto created = client().postJson(
+      "/api/v1/files",
+      newFile(
+          "maintenance-industrielle",
+          R"({"electrical_habilitations":[{"symbol":"B1V","issuer":"Mécanique de Précision du Rhône SAS","valid_until":"2027-02-01"}],
+                  "handling_authorisations":[{"symbol":"CACES R489","issuer":"AFPI Rhône","valid_until":"2031-03-31"}]})",
+          firstCompany(centre)),
+      centre);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = created.json()->getValue<std::string>("id");
+  ASSERT_EQ(fire(centre, id, "register", 1).status, 200);
+  const auto editor = client().get("/api/v1/files/" + id + "/modalities", centre).json();
+  const auto plan = demo::sampleModalityPlan(editor, "maintenance-industrielle", "{}");
+  ASSERT_EQ(plan->getObject(1)->getValue<std::string>("planned_date"), "2027-02-15");
+  const auto refused = putPlan(client(), centre, id, 2, plan);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.errorField(), "competencies[1].planned_date");
+  const auto details = refused.json()->getObject("error")->getObject("details");
+  EXPECT_EQ(details->getValue<int>("competency"), 2);
+  EXPECT_NE(details->getValue<std::string>("message_fr").find("B1V"), std::string::npos);
+  EXPECT_NE(details->getValue<std::string>("message_fr").find("expire le 01/02/2027"), std::string::npos);
+  // Evaluations planned before the expiry are accepted.
+  for (std::size_t i = 0; i < plan->size(); ++i)
+    plan->getObject(static_cast<unsigned>(i))->set("planned_date", "2027-01-20");
+  EXPECT_EQ(putPlan(client(), centre, id, 2, plan).status, 200);
 }
 
 TEST_P(PluginsApiTest, TheModalityPlanIsCheckedByTheCqpmAndNamesTheCompetency) {
   const std::string centre = client().login("centre");
-  const auto created =
-      client().postJson("/api/v1/files",
-                        newFile("maintenance-industrielle",
-                                R"({"electrical_habilitations":["B2V"],"handling_authorisations":["R489"]})",
-                                firstCompany(centre)),
-                        centre);
+  const auto created = client().postJson(
+      "/api/v1/files", newFile("maintenance-industrielle", kCredentials, firstCompany(centre)), centre);
   const std::string id = created.json()->getValue<std::string>("id");
   EXPECT_EQ(fire(centre, id, "agree_modalities", 1).errorCode(), "invalid_state");
   ASSERT_EQ(fire(centre, id, "register", 1).status, 200);

@@ -77,6 +77,7 @@ TEST_P(TransitionsApiTest, VaeFileGoesToTheJuryWithoutCompanyOpinion) {
   const std::string id = createFile(centre, "Vae", "vae")->getValue<std::string>("id");
   ASSERT_EQ(fire(centre, id, "register", 1).status, 200);
   std::int64_t version = agreeModalities(centre, id, 2);
+  uploadReport(centre, id);
   for (const char* step : {"submit_evidence", "start_evaluation"}) {
     ASSERT_EQ(fire(centre, id, step, version++).status, 200) << step;
   }

@@ -16,7 +16,8 @@
 namespace cqpm::testing {
 namespace {
 
-const std::string kReportPdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n";
+const std::string kReconstitutedWhy =
+    "La ligne L2 est arrêtée pour rénovation pendant toute la période d'évaluation.";
 
 /// Runs of white space (pdftotext breaks long lines) as one space.
 std::string flat(const std::string& text) { return std::regex_replace(text, std::regex("\\s+"), " "); }
@@ -41,20 +42,6 @@ class FiveCqpmJourneyTest : public JuryApiTest {
     return id;
   }
 
-  /// The company uploads the candidate's report (multipart, as a browser sends it).
-  void uploadReport(const std::string& file_id) const {
-    const std::string boundary = "cqpm-journey-7f3a";
-    const std::string body =
-        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nreport\r\n--" + boundary +
-        "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"rapport.pdf\"\r\n"
-        "Content-Type: application/pdf\r\n\r\n" +
-        kReportPdf + "\r\n--" + boundary + "--\r\n";
-    const auto answer = client().request("POST", "/api/v1/files/" + file_id + "/documents", body,
-                                         {{"Authorization", "Bearer " + client().login("entreprise")},
-                                          {"Content-Type", "multipart/form-data; boundary=" + boundary}});
-    ASSERT_EQ(answer.status, 201) << answer.body;
-  }
-
   /// The file's state as the centre sees it.
   std::string stateOf(const std::string& file_id) const {
     return client().get("/api/v1/files/" + file_id, centre_).json()->getValue<std::string>("state");
@@ -73,10 +60,25 @@ TEST_P(FiveCqpmJourneyTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedC
     const std::string family_name = "Parcours" + std::string(1, static_cast<char>('A' + i));
     std::string registration_json;
     const std::string file = registeredFile(id, family_name, registration_json);
-    const auto plan = putSamplePlan(centre_, file, versionOf(file), id, registration_json);
-    ASSERT_EQ(plan.status, 200) << plan.body;
+    if (id == "maintenance-productive") {
+      // The one CQPM allowing a reconstituted situation: competency 3 is evaluated in one, justified.
+      const auto editor = client().get("/api/v1/files/" + file + "/modalities", centre_).json();
+      auto plan = demo::sampleModalityPlan(editor, id, registration_json);
+      plan->getObject(2)->set("modality", "reconstituted_situation");
+      plan->getObject(2)->set("justification", kReconstitutedWhy);
+      Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+      body->set("expected_version", versionOf(file));
+      body->set("competencies", plan);
+      const auto put =
+          client().request("PUT", "/api/v1/files/" + file + "/modalities", toJsonText(body),
+                           {{"Authorization", "Bearer " + centre_}, {"Content-Type", "application/json"}});
+      ASSERT_EQ(put.status, 200) << put.body;
+    } else {
+      const auto plan = putSamplePlan(centre_, file, versionOf(file), id, registration_json);
+      ASSERT_EQ(plan.status, 200) << plan.body;
+    }
     step(centre_, file, "agree_modalities");
-    uploadReport(file);
+    uploadReport(client().login("entreprise"), file);
     step(client().login("entreprise"), file, "submit_evidence");
     formCommission(centre_, file);
     step(centre_, file, "start_evaluation");
@@ -102,7 +104,16 @@ TEST_P(FiveCqpmJourneyTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedC
   for (const auto& file : files) {
     SCOPED_TRACE(cqpm_of[file]);
     EXPECT_EQ(stateOf(file), "in_deliberation");
-    EXPECT_EQ(proposal(session, file)->getValue<std::string>("outcome"), "certified");
+    const auto proposed = proposal(session, file);
+    EXPECT_EQ(proposed->getValue<std::string>("outcome"), "certified");
+    // The jury sees how each competency was evaluated, and why a situation was reconstituted.
+    const auto third = proposed->getArray("competencies")->getObject(2)->getObject("modality");
+    ASSERT_TRUE(third);
+    const bool reconstituted = cqpm_of[file] == "maintenance-productive";
+    EXPECT_EQ(third->getValue<bool>("exceptional"), reconstituted);
+    EXPECT_EQ(third->getValue<std::string>("id"),
+              reconstituted ? "reconstituted_situation" : "real_situation");
+    if (reconstituted) EXPECT_EQ(third->getValue<std::string>("justification"), kReconstitutedWhy);
     const auto decided = decide(session, file, R"({"outcome":"certified"})");
     ASSERT_EQ(decided.status, 201) << decided.body;
   }
@@ -135,6 +146,7 @@ TEST_P(FiveCqpmJourneyTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedC
   ASSERT_EQ(minutes.status, 200);
   const std::string text = flat(pdfText(minutes.body));
   for (const auto& file : files) EXPECT_NE(text.find(name_of[file]), std::string::npos) << name_of[file];
+  EXPECT_NE(text.find("Justification : " + flat(kReconstitutedWhy)), std::string::npos) << text;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FiveCqpmJourneyTest, ::testing::ValuesIn(storageBackends()),

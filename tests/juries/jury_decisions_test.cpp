@@ -83,6 +83,12 @@ TEST_P(JuryDecisionsTest, ASessionIsClosedSignedThenPublished) {
   ASSERT_EQ(decide(session, second, "{}").status, 201);
   ASSERT_EQ(post(path + "/close", "", employer_).status, 200);
   EXPECT_EQ(decide(session, second, "{}").status, 409);  // closed: no more decisions
+  // Closed, not yet published: a revocation would leave the file with no session to decide it.
+  const std::string second_decision = decisionOf(second)->getValue<std::string>("id");
+  const auto revoked_closed = post("/api/v1/decisions/" + second_decision + "/revocation",
+                                   R"({"reason":"Erreur de saisie"})", centre_);
+  EXPECT_EQ(revoked_closed.status, 409) << revoked_closed.body;
+  EXPECT_EQ(revoked_closed.errorField(), "decision");
   EXPECT_EQ(post(path + "/publication", "", centre_).errorField(), "signatures");
   ASSERT_EQ(post(path + "/signatures", "", employer_).status, 201);
   EXPECT_EQ(post(path + "/signatures", "", employer_).status, 409);  // once

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <regex>
 #include <set>
 
 #include "juries/jury_fixture.h"
@@ -68,6 +69,22 @@ TEST_P(JuryDocumentsTest, MinutesListTheDecisionAndTheAbstention) {
                 .get("/api/v1/jury-sessions/" + decided.session + "/minutes.pdf", client().login("centre2"))
                 .status,
             404);
+}
+
+TEST_P(JuryDocumentsTest, MinutesOfAVaeFileShowItsAdmissibilityAndNoCompanyOpinion) {
+  const std::string file =
+      readyFile("Recevable", "vae");  // admitted by the fixture: « Expérience attestée. »
+  const std::string session = openSession({file});
+  ASSERT_EQ(decide(session, file, R"({"outcome":"certified"})").status, 201);
+  const auto minutes = client().get("/api/v1/jury-sessions/" + session + "/minutes.pdf", centre_);
+  ASSERT_EQ(minutes.status, 200);
+  // pdftotext breaks long lines: runs of white space as one space.
+  const std::string text = std::regex_replace(pdfText(minutes.body), std::regex("\\s+"), " ");
+  EXPECT_NE(text.find("Parcours : Validation des acquis de l'expérience (VAE)"), std::string::npos) << text;
+  EXPECT_NE(text.find("Recevabilité de la demande de VAE : favorable, décidée le"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Claire Moreau — Expérience attestée."), std::string::npos) << text;
+  EXPECT_NE(text.find("Avis de l'entreprise : sans objet (VAE)"), std::string::npos) << text;
 }
 
 TEST_P(JuryDocumentsTest, TheCertificateCarriesItsVerificationCode) {

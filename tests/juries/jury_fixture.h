@@ -181,6 +181,7 @@ class JuryApiTest : public ApiTest {
     [&] {
       step(centre_, id, "register");
       agreeModalities(centre_, id, versionOf(id));
+      uploadReport(centre_, id);
       step(centre_, id, "submit_evidence");
       step(centre_, id, "start_evaluation");
       signGrid(id, results);

@@ -13,9 +13,6 @@
 
 namespace cqpm::testing {
 
-/// A tiny PDF that libmagic reads as application/pdf.
-inline const std::string kPdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n";
-
 /// The UTC instant written "YYYY-MM-DDTHH:MM:SSZ".
 inline Poco::Timestamp utc(const std::string& text) {
   int tz = 0;

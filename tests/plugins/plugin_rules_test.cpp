@@ -135,6 +135,14 @@ TEST_F(PluginRulesTest, ReconstitutedSituationOnlyInMaintenanceProductiveAndWith
   auto refusal = rules_.checkModalityPlan(file("maintenance-productive"), centre(), p);
   ASSERT_TRUE(refusal);
   EXPECT_EQ(refusal->field, "competencies[2].justification");
+  // A word is not a justification: the jury reads why a real situation was impossible.
+  for (const char* empty : {"RAS", "   Impossible.   ", "Pas de poste disponible"}) {
+    entry(p, 3)->set("justification", empty);
+    refusal = rules_.checkModalityPlan(file("maintenance-productive"), centre(), p);
+    ASSERT_TRUE(refusal) << empty;
+    EXPECT_EQ(refusal->field, "competencies[2].justification");
+    EXPECT_NE(refusal->details->getValue<std::string>("message_fr").find("le jury lira"), std::string::npos);
+  }
   entry(p, 3)->set("justification",
                    "L'équipement est à l'arrêt pour rénovation pendant la période d'évaluation.");
   EXPECT_FALSE(rules_.checkModalityPlan(file("maintenance-productive"), centre(), p));
@@ -189,21 +197,40 @@ TEST_F(PluginRulesTest, MaintenanceIndustrielleRecordsHabilitationsAndAuthorisat
   auto refusal = rules_.checkRegistration(file("maintenance-industrielle"), centre());
   ASSERT_TRUE(refusal);
   EXPECT_EQ(refusal->field, "registration.electrical_habilitations");
-  refusal = rules_.checkRegistration(
-      file("maintenance-industrielle", domain::Pathway::kEmployee, R"({"electrical_habilitations":["B1V"]})"),
-      centre());
-  ASSERT_TRUE(refusal);
-  EXPECT_EQ(refusal->field, "registration.handling_authorisations");
-  EXPECT_FALSE(rules_.checkRegistration(
-      file("maintenance-industrielle", domain::Pathway::kEmployee,
-           R"({"electrical_habilitations":["B1V","BR"],"handling_authorisations":["CACES R489"]})"),
-      centre()));
-  refusal =
-      rules_.checkRegistration(file("maintenance-industrielle", domain::Pathway::kEmployee,
-                                    R"({"electrical_habilitations":["B1V"],"handling_authorisations":[""]})"),
-                               centre());
-  ASSERT_TRUE(refusal);
-  EXPECT_EQ(refusal->field, "registration.handling_authorisations[0]");
+  EXPECT_EQ(fields->getObject(0)->getValue<std::string>("type"), "credential_list");
+  EXPECT_TRUE(fields->getObject(0)->getValue<bool>("closed"));
+  const std::string b1v = R"({"symbol":"B1V","issuer":"Mécanique de Précision","valid_until":"2029-06-30"})";
+  const std::string caces = R"({"symbol":"CACES R489","issuer":"AFPI Rhône","valid_until":"2031-03-31"})";
+  auto check = [&](const std::string& electrical, const std::string& handling) {
+    return rules_.checkRegistration(file("maintenance-industrielle", domain::Pathway::kEmployee,
+                                         R"({"electrical_habilitations":[)" + electrical +
+                                             R"(],"handling_authorisations":[)" + handling + "]}"),
+                                    centre());
+  };
+  EXPECT_FALSE(check(b1v, caces));
+  EXPECT_EQ(check(b1v, "")->field, "registration.handling_authorisations");
+  // Free text such as « aucune » is refused: each entry is typed.
+  EXPECT_EQ(check(R"("aucune")", caces)->field, "registration.electrical_habilitations[0]");
+  // Each part of an entry is checked and named.
+  const std::vector<std::pair<std::string, std::string>> bad{
+      {R"({"symbol":"Aucune","issuer":"X","valid_until":"2029-06-30"})", "symbol"},
+      {R"({"symbol":"","issuer":"X","valid_until":"2029-06-30"})", "symbol"},
+      {R"({"symbol":"B1V","issuer":"  ","valid_until":"2029-06-30"})", "issuer"},
+      {R"({"symbol":"B1V","issuer":"X"})", "valid_until"},
+      {R"({"symbol":"B1V","issuer":"X","valid_until":"2029-02-30"})", "valid_until"},
+      {R"({"symbol":"B1V","issuer":"X","valid_until":"30/06/2029"})", "valid_until"},
+      {R"({"symbol":"B1V","issuer":"X","valid_until":"2029-06-30","level":2})", "level"},
+  };
+  for (const auto& [entry, part] : bad) {
+    const auto refusal_of = check(b1v + "," + entry, caces);
+    ASSERT_TRUE(refusal_of) << entry;
+    EXPECT_EQ(refusal_of->field, "registration.electrical_habilitations[1]." + part) << entry;
+    EXPECT_NE(refusal_of->details->getValue<std::string>("message_fr").find("ligne 2"), std::string::npos);
+  }
+  // The handling authorisations are an open list: any named authorisation, typed.
+  EXPECT_FALSE(check(
+      b1v,
+      R"({"symbol":"Autorisation pont roulant interne","issuer":"Employeur","valid_until":"2028-01-01"})"));
 }
 
 TEST_F(PluginRulesTest, FabricationAdditiveChoosesTheMaterialFamilyAtRegistration) {

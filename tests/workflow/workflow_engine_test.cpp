@@ -108,6 +108,12 @@ const std::map<std::string, Spoiler, std::less<>>& spoilers() {
       {test_support::kEvaluationCompleteGuard,
        {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "evaluation_complete"); },
         "evaluation_complete"}},
+      {test_support::kVaeAdmissibleGuard,
+       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "vae_admissible"); },
+        "vae_admissible"}},
+      {test_support::kEvidenceCompleteGuard,
+       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "evidence_complete"); },
+        "evidence_complete"}},
   };
   return kSpoilers;
 }

@@ -60,6 +60,12 @@ inline constexpr const char* kDecidedByJuryGuard = "decided_by_jury";
 /// The evaluation grid's completeness (leaving under_evaluation): tested over HTTP
 /// in tests/evaluation.
 inline constexpr const char* kEvaluationCompleteGuard = "evaluation_complete";
+/// A VAE application's favourable admissibility (agree_modalities): tested over
+/// HTTP in tests/http/vae_admissibility_test.cpp.
+inline constexpr const char* kVaeAdmissibleGuard = "vae_admissible";
+/// The report uploaded for projects presented (submit_evidence): tested over
+/// HTTP in tests/documents.
+inline constexpr const char* kEvidenceCompleteGuard = "evidence_complete";
 
 /// The payload member that makes a stand-in of a guard reading stored data refuse:
 /// {"refuse_stand_in": "<guard name>"}; the refusal's field is the guard's name.
@@ -88,7 +94,8 @@ inline GuardRegistry coreRegistry() {
     }
     return std::nullopt;
   });
-  for (const char* name : {kOpinionSignedGuard, kDecidedByJuryGuard, kEvaluationCompleteGuard}) {
+  for (const char* name : {kOpinionSignedGuard, kDecidedByJuryGuard, kEvaluationCompleteGuard,
+                           kVaeAdmissibleGuard, kEvidenceCompleteGuard}) {
     registry.add(name, GuardKind::kPayload, storedDataStandIn(name));
   }
   return registry;

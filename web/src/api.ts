@@ -29,6 +29,7 @@ import type {
   User,
   Workflow,
 } from './types';
+import type { AdmissibilityRequest, VaeAdmissibility } from './vaeAdmissibility';
 
 export const API_PREFIX = '/api/v1';
 export const CSRF_HEADER = 'X-CQPM-CSRF';
@@ -238,6 +239,14 @@ export const api = {
   /** The centre's coordinator corrects the candidate's identity of an open file; answers the corrected file. */
   correctFile(id: string, correction: FileCorrectionRequest): Promise<CandidateFile> {
     return request('POST', `/files/${encodeURIComponent(id)}/corrections`, { body: correction });
+  },
+  /** The admissibility of a VAE application: the decision in force, the earlier ones, whether the reader may decide. */
+  admissibility(id: string, signal?: AbortSignal): Promise<VaeAdmissibility> {
+    return request('GET', `/files/${encodeURIComponent(id)}/admissibility`, { signal });
+  },
+  /** The centre's coordinator records a decision (201: the admissibility, the new decision in force). */
+  decideAdmissibility(id: string, decision: AdmissibilityRequest): Promise<VaeAdmissibility> {
+    return request('POST', `/files/${encodeURIComponent(id)}/admissibility`, { body: decision });
   },
   /** Every active company the caller may name (the list is paginated: follows next_cursor). */
   async companies(signal?: AbortSignal): Promise<{ items: OrganisationRef[] }> {

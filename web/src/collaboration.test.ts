@@ -77,6 +77,11 @@ describe('live updates', () => {
     expect(sectionsFor(event(5, 'file_transferred'))).toEqual(expect.arrayContaining(['file', 'transfers', 'commission', 'deadlines']));
   });
 
+  it('reloads the admissibility and the file for a VAE admissibility decision, and on every transition', () => {
+    expect(sectionsFor(event(5, 'vae_admissibility_decided', 'registered', 'registered'))).toEqual(['admissibility', 'file']);
+    expect(sectionsFor(event(6, 'agree_modalities', 'registered', 'modalities_agreed'))).toContain('admissibility');
+  });
+
   it('bumps the counters of the named sections only', () => {
     const next = bump(INITIAL_REVISIONS, ['evaluation', 'comments']);
     expect(next.evaluation).toBe(1);

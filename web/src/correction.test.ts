@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, api } from './api';
 import {
+  REGISTRATION_INVALID_MESSAGE,
   canCorrectFile,
   changedIdentity,
   correctionDraftOf,
   correctionFieldOf,
+  correctionRegistrationErrors,
   correctionRequest,
   isPastDay,
+  registrationCorrection,
   validateCorrection,
 } from './correction';
+import { registrationDraftOf } from './registration';
 import { BIRTH_DATE_MESSAGE, CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, describeError } from './errors';
 import { bodyOf, headersOf, mockFetch, recordCalls } from './fetchMock';
-import type { Candidate } from './types';
+import type { Candidate, RegistrationField } from './types';
 
 const candidate: Candidate = {
   given_name: 'Emma',
@@ -42,7 +46,7 @@ describe('correction: who corrects', () => {
 
 describe('correction: the request', () => {
   it('starts from the identity as the file has it, without a reason', () => {
-    expect(correctionDraftOf(candidate)).toEqual({ ...candidate, reason: '' });
+    expect(correctionDraftOf(candidate)).toEqual({ ...candidate, registration: {}, reason: '' });
   });
 
   it('sends only the fields that changed, trimmed, with the version and the reason', () => {
@@ -76,7 +80,7 @@ describe('correction: checks before sending', () => {
   });
 
   it('refuses blank names, a malformed e-mail and a birth date that is missing, not a day or not past', () => {
-    const draft = { given_name: ' ', family_name: '', email: 'emma@', birth_date: '', reason: 'Erreur' };
+    const draft = { given_name: ' ', family_name: '', email: 'emma@', birth_date: '', registration: {}, reason: 'Erreur' };
     expect(validateCorrection(candidate, draft, today)).toEqual({
       given_name: 'Le prénom du candidat est obligatoire.',
       family_name: 'Le nom du candidat est obligatoire.',
@@ -98,6 +102,72 @@ describe('correction: checks before sending', () => {
   });
 });
 
+describe('correction: the registration answers', () => {
+  const fields: RegistrationField[] = [
+    {
+      id: 'electrical_habilitations',
+      type: 'credential_list',
+      required: true,
+      label: 'Habilitations électriques détenues',
+      symbols: ['B1V', 'BR'],
+      closed: true,
+    },
+  ];
+  const b1v = { symbol: 'B1V', issuer: 'Aciers du Rhône', valid_until: '2027-12-31' };
+  const withAnswers = { ...file, registration: { electrical_habilitations: [b1v] } };
+  const draftOf = (registration: Record<string, unknown> | null) =>
+    correctionDraftOf(candidate, registrationDraftOf(fields, registration));
+
+  it('corrects them only once the fields are loaded, for a file whose answers the server sends', () => {
+    expect(registrationCorrection(withAnswers, null)).toBeNull();
+    expect(registrationCorrection(file, fields)).toBeNull();
+    expect(registrationCorrection({ ...file, registration: null }, fields)).toEqual({ fields, original: null });
+    expect(registrationCorrection(withAnswers, [])).toBeNull();
+  });
+
+  it('sends the whole answers only when one changed', () => {
+    const registration = registrationCorrection(withAnswers, fields);
+    const unchanged = { ...draftOf(withAnswers.registration), family_name: 'Morel', reason: 'Nom' };
+    expect(correctionRequest(withAnswers, unchanged, registration)).toEqual({
+      expected_version: 4,
+      reason: 'Nom',
+      candidate: { family_name: 'Morel' },
+    });
+    const br = { symbol: 'BR', issuer: 'AFPA', valid_until: '2026-06-30' };
+    const added = { ...draftOf(withAnswers.registration), reason: 'Habilitation BR oubliée' };
+    added.registration = { electrical_habilitations: [b1v, br] };
+    expect(validateCorrection(candidate, added, today, registration)).toEqual({});
+    expect(correctionRequest(withAnswers, added, registration)).toEqual({
+      expected_version: 4,
+      reason: 'Habilitation BR oubliée',
+      candidate: {},
+      registration: { electrical_habilitations: [b1v, br] },
+    });
+  });
+
+  it('replaces the plain texts of an earlier file with typed rows', () => {
+    const legacy = { ...file, registration: { electrical_habilitations: ['B1V', 'BR'] } };
+    const registration = registrationCorrection(legacy, fields);
+    const draft = { ...draftOf(legacy.registration), reason: 'Habilitations détaillées' };
+    expect(correctionRegistrationErrors(draft, registration)).toEqual({
+      electrical_habilitations: expect.stringContaining('saisies en texte libre'),
+    });
+    expect(validateCorrection(candidate, draft, today, registration)).toEqual({ registration: REGISTRATION_INVALID_MESSAGE });
+    draft.registration = { electrical_habilitations: [{ symbol: '', issuer: 'AFPA', valid_until: '2027-01-31' }] };
+    expect(correctionRegistrationErrors(draft, registration)).toEqual({
+      'electrical_habilitations[0].symbol': 'Habilitations électriques détenues, ligne 1 : indiquez le symbole (par exemple « B1V »).',
+    });
+    draft.registration = { electrical_habilitations: [b1v] };
+    expect(correctionRequest(legacy, draft, registration).registration).toEqual({ electrical_habilitations: [b1v] });
+  });
+
+  it('says nothing changed when neither the identity nor the answers did', () => {
+    const registration = registrationCorrection(withAnswers, fields);
+    const draft = { ...draftOf(withAnswers.registration), reason: 'Rien' };
+    expect(validateCorrection(candidate, draft, today, registration)).toEqual({ candidate: NOTHING_CORRECTED_MESSAGE });
+  });
+});
+
 describe("correction: the server's refusals", () => {
   it('puts each refusal under its field', () => {
     expect(correctionFieldOf('candidate.family_name')).toBe('family_name');
@@ -105,7 +175,9 @@ describe("correction: the server's refusals", () => {
     expect(correctionFieldOf('candidate')).toBe('candidate');
     expect(correctionFieldOf('reason')).toBe('reason');
     expect(correctionFieldOf('expected_version')).toBeNull();
-    expect(correctionFieldOf('registration.material_family')).toBeNull();
+    expect(correctionFieldOf('registration.material_family')).toBe('registration');
+    expect(correctionFieldOf('registration.electrical_habilitations[1].valid_until')).toBe('registration');
+    expect(correctionFieldOf('registration')).toBe('registration');
     expect(correctionFieldOf(null)).toBeNull();
   });
 

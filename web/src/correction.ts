@@ -1,16 +1,22 @@
-// The correction of a candidate's identity by the file's centre
-// (POST /files/{id}/corrections): the form's draft, its checks before sending,
-// and the request, which names only the fields that changed, with the file's
-// version and a reason. The server keeps the old and new values in the file's
-// history (event file_corrected).
+// The correction of a candidate's identity, and of the CQPM's registration
+// answers, by the file's centre (POST /files/{id}/corrections): the form's
+// draft, its checks before sending, and the request, which names only the
+// fields that changed (the registration, whole, when any answer changed), with
+// the file's version and a reason. The server keeps the old and new values in
+// the file's history (event file_corrected).
 
 import { FINAL_STATES } from './deadlines';
 import { CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, frenchErrorMessage, normaliseField } from './errors';
-import type { Candidate, FileCorrectionRequest, User } from './types';
+import { correctedRegistration, sameRegistration, validateRegistration, type RegistrationDraft } from './registration';
+import type { Candidate, FileCorrectionRequest, RegistrationField, RegistrationValues, User } from './types';
 import type { FieldErrors } from './useDraftForm';
 
-/** The form's fields, in the order the first one at fault gets the focus; `candidate` is the identity as a whole. */
-export const CORRECTION_FIELDS = ['candidate', 'given_name', 'family_name', 'email', 'birth_date', 'reason'] as const;
+/**
+ * The form's fields, in the order the first one at fault gets the focus;
+ * `candidate` is the identity as a whole, `registration` the CQPM's answers
+ * (whose own errors are keyed by field and row: validateRegistration()).
+ */
+export const CORRECTION_FIELDS = ['candidate', 'given_name', 'family_name', 'email', 'birth_date', 'registration', 'reason'] as const;
 export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
 
 export interface CorrectionDraft {
@@ -19,8 +25,26 @@ export interface CorrectionDraft {
   email: string;
   /** YYYY-MM-DD, as a date input gives it (shown jj/mm/aaaa by a French browser). */
   birth_date: string;
+  /** The CQPM's registration answers as the form holds them (empty until the CQPM's fields are loaded). */
+  registration: RegistrationDraft;
   reason: string;
 }
+
+/** The file as the form was opened on it: the changes and the expected version are computed against it. */
+export interface CorrectionBase {
+  version: number;
+  candidate: Candidate;
+  /** The file's registration answers; undefined when the server does not send them (then they are not corrected). */
+  registration?: RegistrationValues | null;
+}
+
+/** The CQPM's registration fields, once loaded, with the answers the file holds. */
+export interface RegistrationCorrection {
+  fields: readonly RegistrationField[];
+  original: RegistrationValues | null;
+}
+
+export const REGISTRATION_INVALID_MESSAGE = 'Vérifiez les informations demandées par ce CQPM.';
 
 type IdentityKey = keyof Candidate;
 const IDENTITY_KEYS: readonly IdentityKey[] = ['given_name', 'family_name', 'email', 'birth_date'];
@@ -41,9 +65,25 @@ export function canCorrectFile(user: Reader, file: FileOfCentre & { state: strin
   return isFileCoordinator(user, file) && !FINAL_STATES.includes(file.state);
 }
 
-/** The form's starting point: the identity as the file has it, and no reason yet. */
-export function correctionDraftOf(candidate: Candidate): CorrectionDraft {
-  return { ...candidate, reason: '' };
+/** The form's starting point: the identity as the file has it, and no reason yet (the registration follows its fields). */
+export function correctionDraftOf(candidate: Candidate, registration: RegistrationDraft = {}): CorrectionDraft {
+  return { ...candidate, registration, reason: '' };
+}
+
+/** The registration fields a correction may change: only once loaded, and only for a file whose answers the server sent. */
+export function registrationCorrection(
+  base: CorrectionBase,
+  fields: readonly RegistrationField[] | null,
+): RegistrationCorrection | null {
+  if (!fields || fields.length === 0 || base.registration === undefined) return null;
+  return { fields, original: base.registration ?? null };
+}
+
+/** The registration to send: the whole answers when any changed, else undefined. */
+export function changedRegistration(draft: CorrectionDraft, registration: RegistrationCorrection | null): RegistrationValues | undefined {
+  if (!registration) return undefined;
+  const corrected = correctedRegistration(registration.fields, registration.original, draft.registration);
+  return sameRegistration(corrected, registration.original) ? undefined : corrected;
 }
 
 /** The identity fields whose value (trimmed) differs from the file's. */
@@ -57,8 +97,19 @@ export function changedIdentity(candidate: Candidate, draft: CorrectionDraft): P
 }
 
 /** The request: the file's version, the reason, and only the fields that changed. */
-export function correctionRequest(file: { version: number; candidate: Candidate }, draft: CorrectionDraft): FileCorrectionRequest {
-  return { expected_version: file.version, reason: draft.reason.trim(), candidate: changedIdentity(file.candidate, draft) };
+export function correctionRequest(
+  file: CorrectionBase,
+  draft: CorrectionDraft,
+  registration: RegistrationCorrection | null = null,
+): FileCorrectionRequest {
+  const request: FileCorrectionRequest = {
+    expected_version: file.version,
+    reason: draft.reason.trim(),
+    candidate: changedIdentity(file.candidate, draft),
+  };
+  const answers = changedRegistration(draft, registration);
+  if (answers) request.registration = answers;
+  return request;
 }
 
 /** The values typed, as the API names them: the error sentences tell "missing" from "invalid" with them. */
@@ -87,11 +138,22 @@ export function isPastDay(ymd: string, today: Date = new Date()): boolean {
   return real && ymd < localDay(today);
 }
 
+/** The faults of the registration answers, by field and row (validateRegistration()); none when they are not corrected. */
+export function correctionRegistrationErrors(draft: CorrectionDraft, registration: RegistrationCorrection | null): Record<string, string> {
+  return registration ? validateRegistration(registration.fields, draft.registration, registration.original) : {};
+}
+
 /**
  * The checks made before sending, with the sentences of the server's answers:
- * each field filled and well formed, a reason, and at least one change.
+ * each field filled and well formed, the registration answers complete, a
+ * reason, and at least one change.
  */
-export function validateCorrection(candidate: Candidate, draft: CorrectionDraft, today: Date = new Date()): FieldErrors<CorrectionField> {
+export function validateCorrection(
+  candidate: Candidate,
+  draft: CorrectionDraft,
+  today: Date = new Date(),
+  registration: RegistrationCorrection | null = null,
+): FieldErrors<CorrectionField> {
   const values = correctionValues(draft);
   const invalid = (field: string) => frenchErrorMessage('invalid_field', field, null, { values, operation: 'correction' });
   const errors: FieldErrors<CorrectionField> = {};
@@ -99,16 +161,22 @@ export function validateCorrection(candidate: Candidate, draft: CorrectionDraft,
   if (!values['candidate.family_name']) errors.family_name = invalid('candidate.family_name');
   if (!EMAIL.test(values['candidate.email'] ?? '')) errors.email = invalid('candidate.email');
   if (!isPastDay(values['candidate.birth_date'] ?? '', today)) errors.birth_date = invalid('candidate.birth_date');
+  if (Object.keys(correctionRegistrationErrors(draft, registration)).length > 0) errors.registration = REGISTRATION_INVALID_MESSAGE;
   if (!values.reason) errors.reason = CORRECTION_REASON_MESSAGE;
-  const identityValid = !errors.given_name && !errors.family_name && !errors.email && !errors.birth_date;
-  if (identityValid && Object.keys(changedIdentity(candidate, draft)).length === 0) errors.candidate = NOTHING_CORRECTED_MESSAGE;
+  const valid = !errors.given_name && !errors.family_name && !errors.email && !errors.birth_date && !errors.registration;
+  const unchanged = Object.keys(changedIdentity(candidate, draft)).length === 0 && !changedRegistration(draft, registration);
+  if (valid && unchanged) errors.candidate = NOTHING_CORRECTED_MESSAGE;
   return errors;
 }
 
-/** The form's field an API error names ("candidate.email" → email, "candidate" → the identity), or null. */
+/**
+ * The form's field an API error names ("candidate.email" → email, "candidate"
+ * → the identity, "registration.<id>[1].issuer" → the registration), or null.
+ */
 export function correctionFieldOf(field: string | null | undefined): CorrectionField | null {
   const normalised = normaliseField(field);
-  if (normalised === 'candidate' || normalised === 'reason') return normalised;
+  if (normalised === 'candidate' || normalised === 'reason' || normalised === 'registration') return normalised;
+  if (normalised?.startsWith('registration.')) return 'registration';
   const match = /^candidate\.(given_name|family_name|email|birth_date)$/.exec(normalised ?? '');
   return match ? (match[1] as CorrectionField) : null;
 }

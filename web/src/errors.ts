@@ -182,7 +182,10 @@ export const PLAN_DATE_REQUIRED_MESSAGE = "Indiquez la date prévue de l'évalua
 export const PLAN_DATE_MESSAGE = 'La date prévue doit être une date valide (AAAA-MM-JJ).';
 export const PLAN_PLACE_MESSAGE = "Indiquez le lieu de l'évaluation.";
 export const PLAN_EVALUATORS_MESSAGE = 'Choisissez au moins un évaluateur.';
-export const PLAN_JUSTIFICATION_MESSAGE = 'Cette modalité est exceptionnelle : justifiez-la par écrit.';
+/** The shortest justification of an exceptional modality the CQPM rules accept (host library, in bytes). */
+export const MIN_JUSTIFICATION_BYTES = 40;
+export const PLAN_JUSTIFICATION_MESSAGE =
+  "Cette modalité est exceptionnelle : expliquez par écrit pourquoi l'évaluation en situation réelle ou sur projets est impossible (40 caractères au moins) ; le jury lira cette justification.";
 export const PLAN_MISSING_MESSAGE =
   "Enregistrez d'abord le plan d'évaluation : chaque compétence doit avoir une modalité, une date, un lieu et au moins un évaluateur.";
 
@@ -566,8 +569,12 @@ const IDENTITY_PARTS: Record<string, string> = {
   'candidate.birth_date': 'sa date de naissance',
 };
 
+export const ADMISSIBILITY_GUARD_MESSAGE =
+  "La demande de VAE doit d'abord être déclarée recevable : enregistrez une décision de recevabilité favorable avant de valider les modalités d'évaluation.";
+
 function guardFailed(field: string | null, context: ErrorContext): string {
   if (field === 'modality_plan') return PLAN_MISSING_MESSAGE;
+  if (field === 'admissibility') return ADMISSIBILITY_GUARD_MESSAGE;
   if (field === 'competencies') return "Chaque compétence doit avoir une modalité d'évaluation prévue.";
   const entry = planEntryField(field);
   if (entry) {

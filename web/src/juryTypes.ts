@@ -34,6 +34,15 @@ export interface CarriedBloc extends JuryBloc {
   decided_at: string;
 }
 
+/** How the commission evaluated a competency: the modality of the file's plan. */
+export interface CompetencyModality {
+  id: string;
+  label: string;
+  /** An exceptional modality (a reconstituted situation) is justified in writing in the plan. */
+  exceptional: boolean;
+  justification: string | null;
+}
+
 /** A competency of the referential as the jury's validation starts from it (proposal). */
 export interface ProposalCompetency {
   /** As the referential numbers it ("5"). */
@@ -47,6 +56,8 @@ export interface ProposalCompetency {
   carried_over: boolean;
   /** Pre-fill: carried_over || commission_result === "acquired". */
   validated: boolean;
+  /** The modality it was evaluated in; null or absent for older decisions (or a competency never planned). */
+  modality?: CompetencyModality | null;
 }
 
 /** A competency as a recorded decision keeps it. */

@@ -20,6 +20,7 @@ import {
   groupByBloc,
   hasDecisionErrors,
   initialValidation,
+  modalityNote,
   noBlocsNote,
   outcomeDepartsFromProposal,
   validateValidation,
@@ -360,5 +361,35 @@ describe('a recorded validation', () => {
       recorded(competency('5', 3, null, true), true),
     ];
     expect(validationSummary(list)).toEqual({ allValidated: false, notable: [list[0], list[1], list[2]] });
+  });
+});
+
+describe('how each competency was evaluated', () => {
+  it('says the modality the commission evaluated the competency in', () => {
+    const real = { id: 'real_situation', label: 'Situation professionnelle réelle', exceptional: false, justification: null };
+    expect(modalityNote({ modality: real })).toEqual({ evaluatedIn: 'Évaluée en : Situation professionnelle réelle', justification: null });
+  });
+
+  it('shows why an exceptional modality was chosen', () => {
+    const reconstituted = {
+      id: 'reconstituted_situation',
+      label: 'Évaluation à partir d’une situation professionnelle reconstituée',
+      exceptional: true,
+      justification: ' Ligne de production arrêtée pendant la période d’évaluation. ',
+    };
+    expect(modalityNote({ modality: reconstituted })).toEqual({
+      evaluatedIn: 'Évaluée en : Évaluation à partir d’une situation professionnelle reconstituée',
+      justification: 'Situation reconstituée — justification : Ligne de production arrêtée pendant la période d’évaluation.',
+    });
+    expect(modalityNote({ modality: { ...reconstituted, justification: null } })?.justification).toBe(
+      'Situation reconstituée — justification : non renseignée',
+    );
+    expect(modalityNote({ modality: { ...reconstituted, label: '' } })?.evaluatedIn).toBe('Évaluée en : reconstituted_situation');
+  });
+
+  it('says nothing for older decisions, whose proposal does not tell', () => {
+    expect(modalityNote({ modality: null })).toBeNull();
+    expect(modalityNote({})).toBeNull();
+    expect(modalityNote(competency('1', 1))).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import { JURY_FIELD_MESSAGES, describeActionError } from './actionErrors';
 import { normaliseField, pluginMessage } from './errors';
 import { formatCalendarDate } from './format';
 import { REASON_REQUIRED_MESSAGE, blocCodes, outcomeLabel, resultLabel } from './jury';
+import { utf8Length } from './textList';
 import type {
   CarriedBloc,
   DecisionCompetency,
@@ -181,10 +182,6 @@ export function decisionReasonRequired(
   );
 }
 
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
 /**
  * The form's errors before sending (French): a reason for each verdict that
  * departs from the commission; the decision's reason when its field is shown
@@ -270,6 +267,27 @@ export function decisionErrorsFromServer(
   }
   if (field === 'reason') return { errors: { competencies: {}, reason: described.text }, askReason: true };
   return null;
+}
+
+// ---- How each competency was evaluated ---------------------------------------
+
+/**
+ * What the form says of how the commission evaluated a competency:
+ * « Évaluée en : <modality> » and, for an exceptional modality, its written
+ * justification (the jury must see why it was evaluated outside a real
+ * situation). Null when the proposal does not say (older decisions).
+ */
+export function modalityNote(
+  competency: Pick<ProposalCompetency, 'modality'>,
+): { evaluatedIn: string; justification: string | null } | null {
+  const modality = competency.modality;
+  if (!modality) return null;
+  const label = modality.label?.trim() || modality.id;
+  const text = modality.justification?.trim();
+  return {
+    evaluatedIn: `Évaluée en : ${label}`,
+    justification: modality.exceptional ? `Situation reconstituée — justification : ${text || 'non renseignée'}` : null,
+  };
 }
 
 // ---- Blocs -------------------------------------------------------------------

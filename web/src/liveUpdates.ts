@@ -12,7 +12,8 @@ export type FileSection =
   | 'opinion'
   | 'comments'
   | 'deadlines'
-  | 'transfers';
+  | 'transfers'
+  | 'admissibility';
 
 const SAME_STATE: Record<string, FileSection[]> = {
   add_document: ['documents', 'file'],
@@ -26,6 +27,7 @@ const SAME_STATE: Record<string, FileSection[]> = {
   deadline_extended: ['deadlines', 'file'],
   update_modality_plan: ['file', 'evaluation'],
   file_corrected: ['file'],
+  vae_admissibility_decided: ['admissibility', 'file'],
   file_transfer_proposed: ['transfers'],
   file_transfer_refused: ['transfers'],
   file_transfer_cancelled: ['transfers'],
@@ -39,7 +41,7 @@ const SAME_STATE: Record<string, FileSection[]> = {
 export function sectionsFor(event: Pick<FileEvent, 'transition' | 'from' | 'to'>): FileSection[] {
   const known = SAME_STATE[event.transition];
   if (known && event.from === event.to) return known;
-  return ['file', 'documents', 'evaluation', 'commission', 'opinion', 'comments', 'deadlines', 'transfers'];
+  return ['file', 'documents', 'evaluation', 'commission', 'opinion', 'comments', 'deadlines', 'transfers', 'admissibility'];
 }
 
 /** A counter per section: a section reloads when its counter changes. */
@@ -54,6 +56,7 @@ export const INITIAL_REVISIONS: Revisions = {
   comments: 0,
   deadlines: 0,
   transfers: 0,
+  admissibility: 0,
 };
 
 export function bump(revisions: Revisions, sections: readonly FileSection[]): Revisions {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PLAN_JUSTIFICATION_MESSAGE } from './errors';
 import {
   applyToAll,
   buildPlanRequest,
@@ -168,10 +169,12 @@ describe('validatePlan', () => {
 
   it('asks for a justification of an exceptional modality', () => {
     const draft = filled();
-    draft[1] = { ...draft[1]!, modality: 'reconstituted_situation', justification: '   ' };
-    expect(validatePlan(view(), draft)[1]).toEqual({
-      justification: 'Cette modalité est exceptionnelle : justifiez-la par écrit.',
-    });
+    for (const justification of ['   ', 'RAS', 'Pas de poste disponible']) {
+      draft[1] = { ...draft[1]!, modality: 'reconstituted_situation', justification };
+      expect(validatePlan(view(), draft)[1]).toEqual({ justification: PLAN_JUSTIFICATION_MESSAGE });
+    }
+    draft[1] = { ...draft[1]!, justification: "La ligne L2 est arrêtée pour rénovation pendant l'évaluation." };
+    expect(validatePlan(view(), draft)[1]).toBeUndefined();
   });
 
   it('refuses a modality the competency does not allow, an impossible date and an unknown evaluator', () => {

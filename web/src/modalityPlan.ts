@@ -2,8 +2,8 @@
 // what the editor holds per competency, the checks made before sending, the
 // request body, and where a refusal of the server belongs in the editor.
 
-import { planEntryField, planEntryMessage } from './errors';
-import { joinLines, parseLines } from './textList';
+import { MIN_JUSTIFICATION_BYTES, planEntryField, planEntryMessage } from './errors';
+import { joinLines, parseLines, utf8Length } from './textList';
 import type { ModalityPlanEntry, ModalityPlanRequest, ModalityPlanView, PlanField, PlanModality } from './types';
 
 /** A plan field's value while edited: choice id, choice ids, text typed one entry per line, or a checkbox. */
@@ -180,7 +180,7 @@ export function validatePlan(view: ModalityPlanView, draft: PlanDraft): PlanErro
     if (!entry.place.trim()) found.place = planEntryMessage('place', '');
     if (entry.evaluators.length === 0) found.evaluators = planEntryMessage('evaluators');
     else if (entry.evaluators.some((id) => !known.has(id))) found.evaluators = planEntryMessage('evaluators[0]');
-    if (isExceptional(view, entry.modality) && !entry.justification.trim()) {
+    if (isExceptional(view, entry.modality) && utf8Length(entry.justification.trim()) < MIN_JUSTIFICATION_BYTES) {
       found.justification = planEntryMessage('justification', '');
     }
     for (const field of planFieldsOf(view, competency.number)) {

@@ -30,3 +30,8 @@ export function appendLine(text: string, entry: string): string {
 export function joinLines(values: unknown): string {
   return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string').join('\n') : '';
 }
+
+/** The length of a text in UTF-8 bytes, as the server counts its limits. */
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}

@@ -72,6 +72,11 @@ export interface FileSummary {
   report_due_at?: string | null;
   /** The report deadline has passed and no report was uploaded. */
   overdue?: boolean;
+  /**
+   * The CQPM's registration answers, by field id (absent from servers that do
+   * not send them: the page then neither shows nor corrects them).
+   */
+  registration?: RegistrationValues | null;
 }
 
 export interface CandidateFile extends FileSummary {
@@ -102,6 +107,8 @@ export interface FileCorrectionRequest {
   expected_version: number;
   reason: string;
   candidate: Partial<Candidate>;
+  /** The CQPM's registration answers, whole: sent only when they changed. */
+  registration?: RegistrationValues;
 }
 
 export interface FileEvent {
@@ -246,12 +253,25 @@ export interface Choice {
 /** An extra information a CQPM asks for at registration (its plugin's registration_fields). */
 export interface RegistrationField {
   id: string;
-  type: 'choice' | 'text_list' | string;
+  type: 'choice' | 'text_list' | 'credential_list' | string;
   label: string;
   required?: boolean;
   choices?: Choice[];
   help?: string;
   suggestions?: string[];
+  /** credential_list: the known symbols ("B1V", "BR", "H0V"...). */
+  symbols?: string[];
+  /** credential_list: the symbol must be one of `symbols` (otherwise they are only suggestions). */
+  closed?: boolean;
+}
+
+/** A habilitation or authorisation held (an entry of a credential_list answer). */
+export interface Credential {
+  symbol: string;
+  /** Who delivered it: the employer, a training body. */
+  issuer: string;
+  /** YYYY-MM-DD */
+  valid_until: string;
 }
 
 export interface CqpmDetail extends CqpmSummary {
@@ -259,8 +279,11 @@ export interface CqpmDetail extends CqpmSummary {
   registration_fields: RegistrationField[];
 }
 
-/** Registration values by field id: a choice id, or a list of texts. */
-export type RegistrationValues = Record<string, string | string[]>;
+/**
+ * Registration values by field id: a choice id, a list of texts, or a list of
+ * credentials (an earlier file may hold plain texts in a credential_list field).
+ */
+export type RegistrationValues = Record<string, string | string[] | Credential[]>;
 
 // ---- The evaluation modality plan (GET/PUT /files/{id}/modalities) ----------
 

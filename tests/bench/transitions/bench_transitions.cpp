@@ -660,8 +660,9 @@ int run(const Options& options) {
     // The plan every file gets, built once before the clock from the plan
     // editor's view (the same for every qualite file of the centre), as the
     // demo builds its own: the plugin accepts it, and agree_modalities checks it.
+    // Real situations only, so that submit_evidence needs no uploaded report.
     const std::string plan_json = toJsonText(Poco::Dynamic::Var(demo::sampleModalityPlan(
-        server.modalityPlans().get(centre, http_files.front().front()), kCqpm, "{}")));
+        server.modalityPlans().get(centre, http_files.front().front()), kCqpm, "{}", false)));
     RunResult http;
     {
       CpuWaker waker(options.keep_cpus_awake);

@@ -220,6 +220,15 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
       if (field.type === 'choice') {
         await block.locator('select').selectOption(field.choices[0].id);
         sent[field.id] = field.choices[0].id;
+      } else if (field.type === 'credential_list') {
+        // A typed habilitation: its symbol, who issued it, until when it is valid (after every planned date).
+        await block.getByTestId('credential-add').click();
+        const row = block.getByTestId('credential-row').first();
+        if (field.closed) await row.getByTestId('credential-symbol').selectOption(field.symbols[0]);
+        else await row.getByTestId('credential-symbol').fill(field.symbols[0]);
+        await row.getByTestId('credential-issuer').fill('Mécanique de Précision du Rhône SAS');
+        await row.getByTestId('credential-valid-until').fill('2030-12-31');
+        sent[field.id] = [{ symbol: field.symbols[0], issuer: 'Mécanique de Précision du Rhône SAS', valid_until: '2030-12-31' }];
       } else if (field.suggestions?.length) {
         await block.getByRole('button', { name: `Ajouter ${field.suggestions[0]}` }).click();
         sent[field.id] = [field.suggestions[0]];

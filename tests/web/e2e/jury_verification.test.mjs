@@ -309,6 +309,19 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
     await shot(page, 'file-decision');
     await logout();
+
+    // The holder, Camille Rousseau, sees the decision on her own file page and downloads her certificate.
+    await login('candidat-vae');
+    await page.goto(`${base}/dossiers/${fileId}`);
+    const own = page.getByTestId('file-decision');
+    await own.filter({ hasText: 'CQPM délivré' }).waitFor();
+    assert.equal(((await own.getByTestId('file-award-code').first().textContent()) ?? '').trim(), code);
+    const ownHref = await own.getByTestId('file-award-download').filter({ hasText: 'Télécharger le certificat' }).getAttribute('href');
+    const ownPdf = await page.request.get(`${base}${ownHref}`);
+    assert.equal(ownPdf.status(), 200);
+    assert.equal((await ownPdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+    await shot(page, 'file-decision-holder');
+    await logout();
   });
 
   async function verifyInFreshContext(path) {

@@ -16,6 +16,7 @@ import {
   groupByBloc,
   hasDecisionErrors,
   initialValidation,
+  modalityNote,
   noBlocsNote,
   outcomeDepartsFromProposal,
   validateValidation,
@@ -121,6 +122,7 @@ export function JuryDecisionForm({
     const verdict = draft[c.number];
     const departs = departsFromCommission(c, draft);
     const error = errors.competencies[c.number];
+    const modality = modalityNote(c);
     return (
       <li
         key={c.number}
@@ -154,6 +156,18 @@ export function JuryDecisionForm({
             </label>
           )}
         </div>
+        {modality && (
+          <div className="jury-validation__modality">
+            <p className="muted" data-testid="jury-competency-modality">
+              {modality.evaluatedIn}
+            </p>
+            {modality.justification && (
+              <p className="alert alert--info" data-testid="jury-competency-justification">
+                {modality.justification}
+              </p>
+            )}
+          </div>
+        )}
         {departs && (
           <div className="field jury-validation__reason">
             <label htmlFor={`${id}-reason`}>Motif (écart avec la commission)</label>

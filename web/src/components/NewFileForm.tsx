@@ -1,11 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, isAbort } from '../api';
 import { loadCqpm, useCqpms } from '../cqpmCatalog';
-import { describeError, frenchErrorMessage, normaliseField, registrationFieldOf, reportError } from '../errors';
+import { describeError, frenchErrorMessage, normaliseField, reportError } from '../errors';
 import { CQPMS, PATHWAYS } from '../labels';
-import { buildRegistration, registrationInputId, validateRegistration, type RegistrationDraft } from '../registration';
+import {
+  buildRegistration,
+  firstRegistrationErrorKey,
+  registrationDraftOf,
+  registrationErrorInputId,
+  registrationErrorKey,
+  validateRegistration,
+  type RegistrationDraft,
+  type RegistrationDraftValue,
+} from '../registration';
 import type { CandidateFile, OrganisationRef, RegistrationField } from '../types';
-import { TextListInput } from './TextListInput';
+import { RegistrationFields } from './RegistrationFields';
 
 type FieldName =
   | 'cqpm'
@@ -137,7 +146,12 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     let live = true;
     setRegistration({ cqpm, fields: null, error: null, technical: null });
     loadCqpm(cqpm).then(
-      (detail) => live && setRegistration({ cqpm, fields: detail.registration_fields ?? [], error: null, technical: null }),
+      (detail) => {
+        if (!live) return;
+        const fields = detail.registration_fields ?? [];
+        setRegistration({ cqpm, fields, error: null, technical: null });
+        setRegDraft(registrationDraftOf(fields, null));
+      },
       (err: unknown) => {
         if (!live || isAbort(err)) return;
         const described = reportError(err, { operation: 'cqpm' });
@@ -156,14 +170,14 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     setValues((v) => ({ ...v, [key]: value }));
   }
 
-  function setReg(id: string, value: string) {
+  function setReg(id: string, value: RegistrationDraftValue) {
     setRegDraft((d) => ({ ...d, [id]: value }));
   }
 
   function focusFirstError(found: Partial<Record<FieldName, string>>, foundReg: Record<string, string> = {}) {
     const first = FIELD_ORDER.find((f) => found[f]);
-    const firstReg = regFields.find((f) => foundReg[f.id]);
-    const target = first ? FIELD_IDS[first] : firstReg ? registrationInputId(firstReg.id) : null;
+    const firstReg = firstRegistrationErrorKey(regFields, foundReg);
+    const target = first ? FIELD_IDS[first] : firstReg ? registrationErrorInputId(firstReg, regFields) : null;
     if (target) requestAnimationFrame(() => document.getElementById(target)?.focus());
   }
 
@@ -199,12 +213,12 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     } catch (err) {
       const described = reportError(err, { operation: 'create', values: apiValues(values), pathway: values.pathway });
       const field = formFieldOf(described.field);
-      const regField = registrationFieldOf(described.field);
+      const regKey = registrationErrorKey(described.field, regFields, regDraft);
       // A field the form shows (company_id is hidden for a VAE pathway): the sentence goes next to it.
-      if (regField && regFields.some((f) => f.id === regField)) {
-        const fieldErrors = { [regField]: described.text };
+      if (regKey) {
+        const fieldErrors = { [regKey]: described.text };
         setRegErrors(fieldErrors);
-        setRegErrorDetails(described.technical ? { [regField]: described.technical } : {});
+        setRegErrorDetails(described.technical ? { [regKey]: described.technical } : {});
         focusFirstError({}, fieldErrors);
       } else if (field && !(field === 'company_id' && isVae)) {
         const fieldErrors = { [field]: described.text };
@@ -234,66 +248,6 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
         {errors[field]}
       </p>
     ) : null;
-  }
-
-  function regError(field: RegistrationField) {
-    return regErrors[field.id] ? (
-      <p
-        id={`${registrationInputId(field.id)}-error`}
-        className="field__error"
-        data-testid={`error-registration.${field.id}`}
-        title={regErrorDetails[field.id]}
-      >
-        {regErrors[field.id]}
-      </p>
-    ) : null;
-  }
-
-  function registrationInput(field: RegistrationField) {
-    const id = registrationInputId(field.id);
-    const invalid = !!regErrors[field.id];
-    const describedBy = [field.help ? `${id}-help` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-    const value = regDraft[field.id] ?? '';
-    return (
-      <div className="field field--wide" key={field.id} data-testid={`registration-${field.id}`}>
-        <label htmlFor={id}>
-          {field.label}
-          {field.required ? <span aria-hidden="true"> *</span> : <span className="muted"> (facultatif)</span>}
-        </label>
-        {field.help && (
-          <p id={`${id}-help`} className="muted field__note">
-            {field.help}
-          </p>
-        )}
-        {field.type === 'text_list' ? (
-          <TextListInput
-            id={id}
-            value={value}
-            onChange={(v) => setReg(field.id, v)}
-            suggestions={field.suggestions}
-            invalid={invalid}
-            describedBy={describedBy}
-          />
-        ) : (
-          <select
-            id={id}
-            value={value}
-            onChange={(e) => setReg(field.id, e.target.value)}
-            aria-invalid={invalid}
-            aria-describedby={describedBy}
-            aria-required={field.required ? true : undefined}
-          >
-            <option value="">— Choisir —</option>
-            {(field.choices ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        )}
-        {regError(field)}
-      </div>
-    );
   }
 
   return (
@@ -445,7 +399,13 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
           {!regLoading && regFields.length > 0 && (
             <fieldset className="field--wide fieldset" data-testid="registration-fields">
               <legend>Informations demandées par ce CQPM</legend>
-              <div className="form-grid">{regFields.map(registrationInput)}</div>
+              <RegistrationFields
+                fields={regFields}
+                draft={regDraft}
+                onChange={setReg}
+                errors={regErrors}
+                errorDetails={regErrorDetails}
+              />
             </fieldset>
           )}
         </div>

@@ -8,10 +8,12 @@ import { DeadlineSection } from '../components/DeadlineSection';
 import { FileDecisionsSection } from '../components/FileDecisionsSection';
 import { FileCollaboration } from '../components/FileCollaboration';
 import { ModalityPlanSection } from '../components/ModalityPlanSection';
+import { RegistrationAnswers } from '../components/RegistrationAnswers';
 import { StateBadge } from '../components/StateBadge';
 import { Timeline } from '../components/Timeline';
 import { TransferSection } from '../components/TransferSection';
 import { TransitionDialog, type TransitionAnswers } from '../components/TransitionDialog';
+import { VaeAdmissibilitySection } from '../components/VaeAdmissibilitySection';
 import { WorkflowDiagram } from '../components/WorkflowDiagram';
 import { canCorrectFile } from '../correction';
 import { describeError, reportError, type ErrorDescription } from '../errors';
@@ -286,6 +288,7 @@ export function FilePage() {
                 <dd>{formatDateTime(file.updated_at)}</dd>
               </div>
             </dl>
+            <RegistrationAnswers cqpm={file.cqpm} values={file.registration} />
             {mayCorrect && !correcting && (
               <div className="actions">
                 <button
@@ -312,6 +315,8 @@ export function FilePage() {
           </section>
 
           <FileDecisionsSection fileId={file.id} fileState={file.state} revision={revisions.file} />
+
+          <VaeAdmissibilitySection file={file} revision={revisions.admissibility} onDecided={() => void reload()} />
 
           <section className="panel" aria-labelledby="actions-title">
             <h2 id="actions-title">Actions</h2>
