@@ -113,6 +113,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   transfers_ = std::make_unique<files::FileTransferService>(*db_, *notifications_, *plugins_, final_states);
   admissibility_ = std::make_unique<files::VaeAdmissibilityService>(*db_, *notifications_, *plugins_);
   outcome_proposer_ = std::make_unique<juries::OutcomeProposer>(*plugin_rules_);
+  carry_over_ = std::make_unique<juries::CarryOverService>(*db_, *plugin_rules_);
   jury_sessions_ = std::make_unique<juries::JurySessionService>(*db_, *transitions_, *outcome_proposer_,
                                                                 *notifications_, clock());
   jury_decisions_ = std::make_unique<juries::DecisionService>(*db_, *outcome_proposer_);
@@ -163,7 +164,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                                      *imports_,
                                                                      *corrections_,
                                                                      *transfers_,
-                                                                     *admissibility_});
+                                                                     *admissibility_,
+                                                                     *carry_over_});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

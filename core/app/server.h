@@ -26,6 +26,7 @@
 #include "http/api_context.h"
 #include "http/router.h"
 #include "http/static_files.h"
+#include "juries/carry_over_service.h"
 #include "juries/decision_service.h"
 #include "juries/jury_documents.h"
 #include "juries/jury_session_service.h"
@@ -142,6 +143,7 @@ class Server {
   std::unique_ptr<imports::CandidateImportService> imports_;
   std::unique_ptr<files::FileCorrectionService> corrections_;
   std::unique_ptr<files::VaeAdmissibilityService> admissibility_;
+  std::unique_ptr<juries::CarryOverService> carry_over_;
   std::unique_ptr<files::FileTransferService> transfers_;
   std::unique_ptr<scheduler::Scheduler> scheduler_;  // after what its tasks use: stopped before they go
   std::unique_ptr<http::ApiContext> api_context_;

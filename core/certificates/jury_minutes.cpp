@@ -81,6 +81,9 @@ std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& dec
                          (decision.cqpm_number.empty() ? std::string("non renseigné") : decision.cqpm_number),
                      kDetail));
   if (!decision.pathway.empty()) append(block, flow.layout("Parcours : " + decision.pathway, kDetail));
+  if (!decision.targeted_blocs.empty()) {
+    append(block, flow.layout("Inscription aux blocs : " + joined(decision.targeted_blocs, " ; "), kDetail));
+  }
   if (!decision.vae_admissibility.empty()) {
     append(block, flow.layout("Recevabilité de la demande de VAE : " + decision.vae_admissibility, kDetail));
   }
@@ -107,7 +110,7 @@ std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& dec
   if (!decision.competencies.empty()) {
     std::vector<std::string> not_validated;
     for (const auto& competency : decision.competencies) {
-      if (!competency.validated) not_validated.push_back(competency.label);
+      if (!competency.validated && competency.targeted) not_validated.push_back(competency.label);
     }
     append(block,
            flow.layout(not_validated.empty()

@@ -32,6 +32,7 @@ struct MinutesDecision {
     bool departs = false;       // judged otherwise than the commission...
     std::string reason;         // ...for this reason
     bool carried_over = false;  // its bloc was held from an earlier decision
+    bool targeted = true;       // its bloc is one the file registered for
   };
   std::vector<Competency> competencies;
   std::string pathway;  // "Salarié(e)", "VAE", ... (French, as printed)
@@ -43,6 +44,8 @@ struct MinutesDecision {
   /// "3 — Réaliser ... : situation professionnelle reconstituée. Justification : ...".
   std::vector<std::string> exceptional_modalities;
   std::string vae_admissibility;  // a VAE file: the admissibility decision in force, in one line
+  std::vector<std::string>
+      targeted_blocs;  // a file registered for some blocs only: those blocs; empty: the CQPM
 };
 
 /// Everything the procès-verbal of one jury session shows.

@@ -32,6 +32,8 @@ struct CandidateFile {
   Pathway pathway = Pathway::kEmployee;
   Candidate candidate;
   std::string registration_json = "{}";  ///< CQPM-specific fields (material family, habilitations...)
+  /// The blocs targeted and carried over (domain/bloc_scope.h); "{}": the whole CQPM.
+  std::string bloc_scope_json = "{}";
   std::optional<std::string> modality_plan_json;    ///< the evaluation plan per competency, once proposed
   std::optional<std::int64_t> referential_version;  ///< pinned at registration
   std::optional<std::string> referential_commit;    ///< the git commit of that version

@@ -32,11 +32,14 @@ std::map<std::string, std::string> plannedModalities(const std::optional<std::st
 }  // namespace
 
 std::vector<GridCompetency> gridCompetencies(const Object::Ptr& referential,
-                                             const std::optional<std::string>& modality_plan_json) {
+                                             const std::optional<std::string>& modality_plan_json,
+                                             const domain::BlocScope& scope) {
   const auto planned = plannedModalities(modality_plan_json);
   std::vector<GridCompetency> grid;
   const auto blocs = referential->getArray("blocs");
   for (std::size_t b = 0; b < blocs->size(); ++b) {
+    const int bloc_index = static_cast<int>(b) + 1;
+    if (!scope.targets(bloc_index) || scope.carries(bloc_index)) continue;
     const auto bloc = blocs->getObject(static_cast<unsigned>(b));
     const auto competencies = bloc->getArray("competencies");
     for (std::size_t c = 0; c < competencies->size(); ++c) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/bloc_scope.h"
+
 namespace cqpm::evaluation {
 
 /// What the grid shows of one competency, read from the file's pinned
@@ -21,10 +23,12 @@ struct GridCompetency {
 };
 
 /// The competencies of `referential` in order, with the modality `modality_plan_json`
-/// (the file's plan, a JSON array of {competency, modality, ...}) gives each.
+/// (the file's plan, a JSON array of {competency, modality, ...}) gives each; only
+/// those `scope` leaves to evaluate (targeted blocs, not carried over).
 /// Pure; throws nothing for a referential that passed its schema.
 std::vector<GridCompetency> gridCompetencies(const Poco::JSON::Object::Ptr& referential,
-                                             const std::optional<std::string>& modality_plan_json);
+                                             const std::optional<std::string>& modality_plan_json,
+                                             const domain::BlocScope& scope = {});
 
 /// The competency numbered `number`, or null.
 const GridCompetency* findCompetency(const std::vector<GridCompetency>& grid, const std::string& number);

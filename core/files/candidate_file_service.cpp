@@ -13,6 +13,7 @@
 #include "common/json_text.h"
 #include "common/page_cursor.h"
 #include "common/text_fields.h"
+#include "domain/bloc_scope.h"
 #include "store/account_store.h"
 #include "store/event_store.h"
 #include "store/organisation_store.h"
@@ -81,6 +82,33 @@ void CandidateFileService::validate(const Actor& actor, const NewFileRequest& re
   }
 }
 
+namespace {
+
+// The blocs a file registers for, checked against the CQPM's `bloc_count` blocs and sorted; all of
+// them is the whole CQPM (empty). Error{kInvalidField, "blocs[i]"} for an unknown or repeated bloc.
+std::vector<int> targetedBlocs(const std::vector<int>& requested, int bloc_count) {
+  std::vector<int> blocs;
+  for (std::size_t i = 0; i < requested.size(); ++i) {
+    const std::string field = "blocs[" + std::to_string(i) + "]";
+    if (requested[i] < 1 || requested[i] > bloc_count) {
+      throw Error(
+          ErrorCode::kInvalidField,
+          "this CQPM has blocs 1 to " + std::to_string(bloc_count) + ", not " + std::to_string(requested[i]),
+          field);
+    }
+    if (std::find(blocs.begin(), blocs.end(), requested[i]) != blocs.end()) {
+      throw Error(ErrorCode::kInvalidField, "bloc " + std::to_string(requested[i]) + " is listed twice",
+                  field);
+    }
+    blocs.push_back(requested[i]);
+  }
+  std::sort(blocs.begin(), blocs.end());
+  if (static_cast<int>(blocs.size()) == bloc_count) blocs.clear();
+  return blocs;
+}
+
+}  // namespace
+
 domain::CandidateFile CandidateFileService::openIn(SqlSession& sql, const Actor& actor,
                                                    const NewFileRequest& request) {
   validate(actor, request, sql);
@@ -92,6 +120,9 @@ domain::CandidateFile CandidateFileService::openIn(SqlSession& sql, const Actor&
   file.pathway = request.pathway;
   file.candidate = request.candidate;
   file.registration_json = toJsonText(request.registration);
+  domain::BlocScope scope;
+  scope.targeted = targetedBlocs(request.targeted_blocs, domain::blocCount(rules_.referentialFor(file)));
+  file.bloc_scope_json = domain::blocScopeJson(scope);
   // The CQPM's own registration fields are its plugin's to check.
   if (auto refusal = rules_.checkRegistration(file, actor)) {
     throw Error(ErrorCode::kInvalidField, refusal->message, refusal->field, refusal->details);

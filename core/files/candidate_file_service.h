@@ -23,6 +23,7 @@ struct NewFileRequest {
   domain::Candidate candidate;
   std::optional<std::string> company_id;
   Poco::JSON::Object::Ptr registration;  ///< the CQPM's own fields; null means none
+  std::vector<int> targeted_blocs;  ///< 1-based indexes of the blocs registered for; empty: the whole CQPM
 };
 
 /// One page of the file list.

@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "common/iso_date.h"
 #include "common/json_text.h"
+#include "domain/bloc_scope.h"
 #include "files/file_events.h"
 #include "files/plugin_failure_event.h"
 #include "store/account_store.h"
@@ -108,9 +109,13 @@ Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::Candi
             file.state == kEditableState && access::allows(actor.role, access::Permission::kPlanModalities));
   body->set("plan", file.modality_plan_json ? Poco::JSON::Parser().parse(*file.modality_plan_json)
                                             : Poco::Dynamic::Var());
+  // Only what the file still has to evaluate: its targeted blocs, without the blocs carried over.
+  const domain::BlocScope scope = domain::parseBlocScope(file.bloc_scope_json);
   Array::Ptr competencies = new Array;
   const auto blocs = referential->getArray("blocs");
   for (std::size_t b = 0; b < blocs->size(); ++b) {
+    const int bloc_index = static_cast<int>(b) + 1;
+    if (!scope.targets(bloc_index) || scope.carries(bloc_index)) continue;
     const auto bloc = blocs->getObject(static_cast<unsigned>(b));
     const auto list = bloc->getArray("competencies");
     for (std::size_t c = 0; c < list->size(); ++c) {
@@ -120,6 +125,7 @@ Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::Candi
       item->set("title", competency->get("title"));
       item->set("bloc_code", bloc->get("code"));
       item->set("bloc_title", bloc->get("title"));
+      item->set("bloc_index", bloc_index);
       competencies->add(item);
     }
   }

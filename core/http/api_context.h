@@ -22,6 +22,7 @@
 #include "files/transition_service.h"
 #include "files/vae_admissibility_service.h"
 #include "imports/candidate_import_service.h"
+#include "juries/carry_over_service.h"
 #include "juries/decision_service.h"
 #include "juries/jury_documents.h"
 #include "juries/jury_session_service.h"
@@ -86,6 +87,7 @@ struct ApiContext {
   files::FileCorrectionService& corrections;
   files::FileTransferService& transfers;
   files::VaeAdmissibilityService& admissibility;
+  juries::CarryOverService& carry_over;
 };
 
 }  // namespace cqpm::http

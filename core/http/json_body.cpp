@@ -78,6 +78,27 @@ std::optional<std::vector<std::string>> JsonFields::optionalStringArray(const st
   return values;
 }
 
+std::optional<std::vector<int>> JsonFields::optionalIntegerArray(const std::string& name,
+                                                                 std::size_t max_items) const {
+  if (!object_->has(name) || object_->isNull(name)) return std::nullopt;
+  const auto array = object_->getArray(name);
+  if (!array) throw Error(ErrorCode::kInvalidField, path(name) + " must be an array of integers", path(name));
+  if (array->size() > max_items) {
+    throw Error(ErrorCode::kInvalidField,
+                path(name) + " holds more than " + std::to_string(max_items) + " items", path(name));
+  }
+  std::vector<int> values;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const Poco::Dynamic::Var item = array->get(static_cast<unsigned>(i));
+    const std::string at = path(name) + "[" + std::to_string(i) + "]";
+    if (!item.isInteger()) throw Error(ErrorCode::kInvalidField, at + " must be an integer", at);
+    const auto value = item.convert<std::int64_t>();
+    if (value < 0 || value > 1000) throw Error(ErrorCode::kInvalidField, at + " is out of range", at);
+    values.push_back(static_cast<int>(value));
+  }
+  return values;
+}
+
 JsonFields JsonFields::object(const std::string& name, bool optional) const {
   if (!object_->has(name) || object_->isNull(name)) {
     if (optional) return JsonFields(new Poco::JSON::Object, path(name));

@@ -29,6 +29,10 @@ class JsonFields {
   /// An array of strings; absent or null -> nullopt. At most `max_items` items.
   std::optional<std::vector<std::string>> optionalStringArray(const std::string& name,
                                                               std::size_t max_items = 200) const;
+  /// An array of integers; absent or null -> nullopt. At most `max_items` items; an
+  /// item that is not an integer is named ("blocs[1]").
+  std::optional<std::vector<int>> optionalIntegerArray(const std::string& name,
+                                                       std::size_t max_items = 200) const;
   /// A nested object; absent -> Error, unless `optional` (then an empty object).
   JsonFields object(const std::string& name, bool optional = false) const;
   Poco::JSON::Object::Ptr raw() const { return object_; }

@@ -4,6 +4,7 @@
 #include "http/handlers/admissibility_handlers.h"
 #include "http/handlers/auth_handlers.h"
 #include "http/handlers/award_handlers.h"
+#include "http/handlers/carry_over_handlers.h"
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/comment_handlers.h"
 #include "http/handlers/cqpm_handlers.h"
@@ -76,6 +77,8 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"POST", "/api/v1/files/{id}/transitions",     kAuthenticated, bind(fireTransition)},
       {"POST", "/api/v1/files/{id}/corrections",     kAuthenticated, bind(correctFile)},
       {"GET",  "/api/v1/files/{id}/admissibility",   kAuthenticated, bind(getVaeAdmissibility)},
+      {"GET",  "/api/v1/files/{id}/carry-over",      kAuthenticated, bind(getCarryOver)},
+      {"PUT",  "/api/v1/files/{id}/carry-over",      kAuthenticated, bind(putCarryOver)},
       {"POST", "/api/v1/files/{id}/admissibility",   kAuthenticated, bind(decideVaeAdmissibility)},
       {"POST", "/api/v1/files/{id}/transfer",        kAuthenticated, bind(proposeFileTransfer)},
       {"GET",  "/api/v1/files/{id}/transfers",       kAuthenticated, bind(fileTransfers)},

@@ -45,10 +45,12 @@ std::string blocName(const std::vector<BlocRef>& blocs, int index) {
 std::vector<ValidatedCompetency> validateCompetencies(const std::vector<BlocRef>& blocs,
                                                       const std::map<std::string, std::string>& commission,
                                                       const std::set<int>& carried_blocs,
-                                                      const std::vector<CompetencyVerdict>& verdicts) {
+                                                      const std::vector<CompetencyVerdict>& verdicts,
+                                                      const std::set<int>& targeted_blocs) {
   std::vector<ValidatedCompetency> validated;
   for (const auto& bloc : blocs) {
     const bool carried = carried_blocs.count(bloc.index) > 0;
+    const bool targeted = targeted_blocs.empty() || targeted_blocs.count(bloc.index) > 0;
     for (const auto& number : bloc.competencies) {
       ValidatedCompetency competency;
       competency.number = number;
@@ -56,7 +58,8 @@ std::vector<ValidatedCompetency> validateCompetencies(const std::vector<BlocRef>
       const auto result = commission.find(number);
       competency.commission_result = result == commission.end() ? std::string() : result->second;
       competency.carried_over = carried;
-      competency.validated = carried || competency.commission_result == "acquired";
+      competency.targeted = targeted;
+      competency.validated = carried || (targeted && competency.commission_result == "acquired");
       validated.push_back(std::move(competency));
     }
   }
@@ -81,6 +84,13 @@ std::vector<ValidatedCompetency> validateCompetencies(const std::vector<BlocRef>
                       " belongs to a bloc the candidate already holds from an earlier decision: it is not "
                       "judged again",
                   field + ".number");
+    }
+    if (!found->targeted) {
+      throw Error(
+          ErrorCode::kInvalidField,
+          "competency " + verdict.number +
+              " belongs to a bloc this file did not register for: it was not evaluated, and is not judged",
+          field + ".number");
     }
     const bool departs = verdict.validated != (found->commission_result == "acquired");
     if (departs && isBlank(verdict.reason)) {

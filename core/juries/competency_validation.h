@@ -24,6 +24,7 @@ struct ValidatedCompetency {
   int bloc_index = 0;             ///< 1-based
   std::string commission_result;  ///< acquired | not_acquired | ... | "" when never graded
   bool carried_over = false;      ///< its bloc is held from an earlier decision in force
+  bool targeted = true;           ///< its bloc is one the file registered for
   bool validated = false;
   std::string reason;  ///< required when `validated` departs from the commission's result
 };
@@ -38,14 +39,17 @@ struct DerivedOutcome {
 /// The jury's validation of every competency of the referential, in order:
 /// each starts from the commission's result (acquired -> validated) and takes
 /// the jury's verdict where one is given; a carried-over bloc's competencies are
-/// validated and take no verdict. Errors name the verdict at fault:
-/// kInvalidField "competencies[i].number" (unknown, listed twice, or of a
-/// carried-over bloc); kUnprocessable "competencies[i].reason" when a verdict
+/// validated and take no verdict; the competencies of a bloc the file did not
+/// register for (`targeted_blocs`, empty: all) are not validated and take no
+/// verdict. Errors name the verdict at fault: kInvalidField
+/// "competencies[i].number" (unknown, listed twice, of a carried-over or of a
+/// non-targeted bloc); kUnprocessable "competencies[i].reason" when a verdict
 /// departs from the commission's result without a written reason.
 std::vector<ValidatedCompetency> validateCompetencies(const std::vector<BlocRef>& blocs,
                                                       const std::map<std::string, std::string>& commission,
                                                       const std::set<int>& carried_blocs,
-                                                      const std::vector<CompetencyVerdict>& verdicts);
+                                                      const std::vector<CompetencyVerdict>& verdicts,
+                                                      const std::set<int>& targeted_blocs = {});
 
 /// All validated -> certified; else the blocs (not carried over) all of whose
 /// competencies are validated -> blocs_awarded, when `blocs_awardable`; else

@@ -92,6 +92,14 @@ std::set<int> carriedIndexes(const Object::Ptr& proposal) {
   return indexesOf(proposal->getArray("carried_over"));
 }
 
+// The blocs the file registered for; empty: the whole CQPM.
+std::set<int> targetedIndexes(const Object::Ptr& proposal) {
+  std::set<int> indexes;
+  const auto targeted = proposal->getArray("targeted_blocs");
+  for (std::size_t i = 0; targeted && i < targeted->size(); ++i) indexes.insert(targeted->getElement<int>(i));
+  return indexes;
+}
+
 std::map<std::string, std::string> commissionResults(const Object::Ptr& proposal) {
   std::map<std::string, std::string> results;
   const auto graded = proposal->getObject("results");
@@ -114,6 +122,7 @@ Array::Ptr validationJson(const std::vector<ValidatedCompetency>& validated,
                                        ? Poco::Dynamic::Var()
                                        : Poco::Dynamic::Var(competency.commission_result));
     item->set("carried_over", competency.carried_over);
+    item->set("targeted", competency.targeted);
     item->set("validated", competency.validated);
     item->set("reason",
               competency.reason.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(competency.reason));
@@ -124,7 +133,8 @@ Array::Ptr validationJson(const std::vector<ValidatedCompetency>& validated,
 
 bool anyDeparture(const std::vector<ValidatedCompetency>& validated) {
   return std::any_of(validated.begin(), validated.end(), [](const ValidatedCompetency& competency) {
-    return !competency.carried_over && competency.validated != (competency.commission_result == "acquired");
+    return !competency.carried_over && competency.targeted &&
+           competency.validated != (competency.commission_result == "acquired");
   });
 }
 
@@ -214,8 +224,9 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     const auto referential_blocs = referentialBlocs(referential);
     requireKnownBlocs(request.blocs, referential_blocs);
     // The jury's validation decides; the outcome follows from it and nothing may contradict it.
-    const auto validated = validateCompetencies(referential_blocs, commissionResults(proposal),
-                                                carriedIndexes(proposal), request.competencies);
+    const auto validated =
+        validateCompetencies(referential_blocs, commissionResults(proposal), carriedIndexes(proposal),
+                             request.competencies, targetedIndexes(proposal));
     // Blocs are awarded only for a CQPM the pinned referential says is at the RNCP on the session's day.
     const bool awardable = referentials::blocsAwardable(referentials::certificationIdentity(referential),
                                                         seat.session.session_date);

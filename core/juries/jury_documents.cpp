@@ -12,6 +12,7 @@
 #include "certificates/results_csv.h"
 #include "common/clock.h"
 #include "deadlines/paris_time.h"
+#include "domain/bloc_scope.h"
 #include "juries/outcome_proposal.h"
 #include "juries/planned_modalities.h"
 #include "juries/session_access.h"
@@ -155,6 +156,11 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
       item.modalities = modalitiesUsed(view.file, referential);
       item.exceptional_modalities = exceptionalModalities(view.file, referential);
       item.vae_admissibility = admissibilitySummary(sql, view.file);
+      const domain::BlocScope scope = domain::parseBlocScope(view.file.bloc_scope_json);
+      for (const auto& bloc : referentialBlocs(referential)) {
+        if (!scope.wholeCqpm() && scope.targets(bloc.index))
+          item.targeted_blocs.push_back(blocLabel(bloc.code, bloc.title));
+      }
       item.company_opinion = companyOpinionSummary(sql, view.file);
       const auto identity = identityOf(view.file);
       item.cqpm_number = identity.cqpm_number.value_or("");
@@ -175,10 +181,11 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
           const auto competency = competencies->getObject(static_cast<unsigned>(i));
           const bool validated = competency->getValue<bool>("validated");
           const bool carried = competency->getValue<bool>("carried_over");
+          const bool targeted = competency->optValue<bool>("targeted", true);
           item.competencies.push_back(
               {textOf(competency, "number") + " — " + textOf(competency, "title"), validated,
                !carried && validated != (textOf(competency, "commission_result") == "acquired"),
-               textOf(competency, "reason"), carried});
+               textOf(competency, "reason"), carried, targeted});
         }
       }
       const auto abstentions = parsedArray(decision.abstentions_json);

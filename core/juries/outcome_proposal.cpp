@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "domain/bloc_scope.h"
 #include "juries/planned_modalities.h"
 #include "referentials/certification_identity.h"
 #include "store/candidate_file_store.h"
@@ -18,13 +19,6 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-
-// A bloc is the same across referential versions when its code is; a bloc
-// without code is recognised by its title.
-std::string blocKey(const std::string& code, const std::string& title) {
-  if (!code.empty()) return "code:" + code;
-  return "title:" + store::candidate_file_store::foldForSearch(title);
-}
 
 std::string textOf(const Object::Ptr& object, const std::string& name) {
   if (!object || !object->has(name) || object->isNull(name)) return {};
@@ -73,18 +67,14 @@ struct CarriedBloc {
   std::string decided_at;
 };
 
-// Blocs awarded to the same candidate for the same CQPM by decisions in force, by bloc key.
-std::map<std::string, CarriedBloc> carriedBlocs(store::SqlSession& sql, const domain::CandidateFile& file) {
-  const std::string key = store::jury_decision_store::candidateKey(
-      file.candidate.family_name, file.candidate.given_name, file.candidate.birth_date);
-  std::map<std::string, CarriedBloc> carried;
-  for (const auto& decision : store::jury_decision_store::activeForCandidate(sql, key, file.cqpm, file.id)) {
-    const auto blocs = Poco::JSON::Parser().parse(decision.blocs_json).extract<Array::Ptr>();
-    for (std::size_t i = 0; i < blocs->size(); ++i) {
-      const auto bloc = blocs->getObject(static_cast<unsigned>(i));
-      carried.try_emplace(blocKey(textOf(bloc, "code"), textOf(bloc, "title")),
-                          CarriedBloc{decision.id, decision.decided_at});
-    }
+// The blocs whose carry-over the centre confirmed on the file, by index, while
+// the decision that awarded them is still in force (a revoked one carries nothing).
+std::map<int, CarriedBloc> carriedBlocs(store::SqlSession& sql, const domain::BlocScope& scope) {
+  std::map<int, CarriedBloc> carried;
+  for (const auto& bloc : scope.carried_over) {
+    const auto decision = store::jury_decision_store::find(sql, bloc.decision_id);
+    if (!decision || decision->revoked_at) continue;
+    carried[bloc.bloc] = CarriedBloc{decision->id, decision->decided_at};
   }
   return carried;
 }
@@ -141,12 +131,13 @@ Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::Candi
   for (const auto& [number, result] : graded) results->set(number, result);
   // Carried-over blocs count as acquired: the plugin then proposes the whole
   // CQPM when they and the newly acquired blocs cover every bloc.
-  const auto carried = carriedBlocs(sql, file);
+  const domain::BlocScope scope = domain::parseBlocScope(file.bloc_scope_json);
+  const auto carried = carriedBlocs(sql, scope);
   Object::Ptr fed = new Object(*results);
   Array::Ptr carried_over = new Array;
   std::set<int> carried_indexes;
   for (const auto& bloc : blocs) {
-    const auto found = carried.find(blocKey(bloc.code, bloc.title));
+    const auto found = carried.find(bloc.index);
     if (found == carried.end()) continue;
     carried_indexes.insert(bloc.index);
     for (const auto& number : bloc.competencies) fed->set(number, "acquired");
@@ -184,13 +175,16 @@ Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::Candi
       const auto graded_result = graded.find(number);
       const std::string result = graded_result == graded.end() ? std::string() : graded_result->second;
       const bool carried_bloc = carried_indexes.count(bloc.index) > 0;
+      const bool targeted = scope.targets(bloc.index);
       Object::Ptr item = new Object;
       item->set("number", number);
       item->set("title", bloc.competency_titles[c]);
       item->set("bloc_index", bloc.index);
       item->set("commission_result", result.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(result));
       item->set("carried_over", carried_bloc);
-      item->set("validated", carried_bloc || result == "acquired");
+      // A bloc the file did not register for is not evaluated, nor validated by this jury.
+      item->set("targeted", targeted);
+      item->set("validated", carried_bloc || (targeted && result == "acquired"));
       const auto modality = planned.find(number);
       item->set("modality", modality == planned.end() ? Poco::Dynamic::Var()
                                                       : Poco::Dynamic::Var(modalityJson(modality->second)));
@@ -205,6 +199,9 @@ Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::Candi
   proposal->set("identity", identityJson(identity));
   proposal->set("blocs", proposed_blocs);
   proposal->set("carried_over", carried_over);
+  Array::Ptr targeted_blocs = new Array;
+  for (int bloc : scope.targeted) targeted_blocs->add(bloc);
+  proposal->set("targeted_blocs", targeted_blocs);  // empty: the whole CQPM
   proposal->set("results", results);
   proposal->set("referential_version", file.referential_version
                                            ? Poco::Dynamic::Var(*file.referential_version)

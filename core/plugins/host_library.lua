@@ -33,6 +33,20 @@ function cqpm.modality(referential, id)
   return nil
 end
 
+-- The competency numbers (as strings, a set) the file plans, evaluates and has
+-- validated: every competency, unless the file targets some blocs only or
+-- carries blocs over from an earlier decision (ctx.file.scope).
+function cqpm.in_scope(ctx)
+  local set = {}
+  local scope = ctx.file and ctx.file.scope
+  if scope and scope.competencies then
+    for _, number in ipairs(scope.competencies) do set[tostring(number)] = true end
+    return set
+  end
+  for _, competency in ipairs(cqpm.competencies(ctx.referential)) do set[tostring(competency.number)] = true end
+  return set
+end
+
 -- A refusal naming the plan entry of `competency` and the field at fault.
 function cqpm.plan_refusal(index, competency, field, message, message_fr)
   return { field = "competencies[" .. (index - 1) .. "]" .. (field ~= "" and ("." .. field) or ""),
@@ -227,6 +241,7 @@ cqpm.MIN_JUSTIFICATION = 40
 function cqpm.defaults.check_modality_plan(ctx)
   local allowed_hook = PLUGIN.allowed_modalities or cqpm.defaults.allowed_modalities
   local allowed = allowed_hook(ctx)
+  local in_scope = cqpm.in_scope(ctx)
   local plan = ctx.plan or {}
   local seen = {}
   for index, entry in ipairs(plan) do
@@ -239,6 +254,11 @@ function cqpm.defaults.check_modality_plan(ctx)
     if ids == nil then
       return cqpm.plan_refusal(index, number, "competency", "is not a competency of this CQPM",
                                "ce n'est pas une compétence de ce CQPM.")
+    end
+    if not in_scope[tostring(number)] then
+      return cqpm.plan_refusal(index, number, "competency",
+                               "is not evaluated in this file: its bloc is not targeted, or is carried over",
+                               "elle n'est pas à évaluer dans ce dossier : son bloc n'est pas visé, ou il est déjà obtenu.")
     end
     local modality_ok = false
     for _, id in ipairs(ids) do
@@ -277,7 +297,7 @@ function cqpm.defaults.check_modality_plan(ctx)
     end
   end
   for _, competency in ipairs(cqpm.competencies(ctx.referential)) do
-    if not seen[competency.number] then
+    if in_scope[tostring(competency.number)] and not seen[competency.number] then
       return { field = "competencies", competency = competency.number,
                message = "competency " .. competency.number .. " has no planned modality",
                message_fr = "Compétence " .. competency.number .. " : aucune modalité d'évaluation n'est prévue." }
@@ -286,12 +306,13 @@ function cqpm.defaults.check_modality_plan(ctx)
   return nil
 end
 
--- Every competency has a result other than not_evaluated.
+-- Every competency the file evaluates has a result other than not_evaluated.
 function cqpm.defaults.check_evaluation_complete(ctx)
   local results = ctx.results or {}
+  local in_scope = cqpm.in_scope(ctx)
   for _, competency in ipairs(cqpm.competencies(ctx.referential)) do
     local result = results[tostring(competency.number)]
-    if result ~= "acquired" and result ~= "not_acquired" then
+    if in_scope[tostring(competency.number)] and result ~= "acquired" and result ~= "not_acquired" then
       return { field = "results." .. competency.number, competency = competency.number,
                message = "competency " .. competency.number .. " is not evaluated yet",
                message_fr = "Compétence " .. competency.number .. " : pas encore évaluée." }

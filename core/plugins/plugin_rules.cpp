@@ -1,8 +1,10 @@
 #include "plugins/plugin_rules.h"
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
 #include "common/error.h"
+#include "domain/bloc_scope.h"
 
 namespace cqpm::plugins {
 
@@ -76,6 +78,20 @@ Object::Ptr PluginRules::context(const domain::CandidateFile& file, const domain
   f->set("has_company", file.company_id.has_value());
   f->set("registration", parsed(file.registration_json));
   if (file.modality_plan_json) f->set("modality_plan", parsed(*file.modality_plan_json));
+  if (file.bloc_scope_json != "{}") {
+    // Some blocs only, or blocs carried over: the hooks plan and check the competencies left.
+    const domain::BlocScope scope = domain::parseBlocScope(file.bloc_scope_json);
+    Object::Ptr s = new Object;
+    Array::Ptr targeted = new Array, carried = new Array, competencies = new Array;
+    for (int bloc : scope.targeted) targeted->add(bloc);
+    for (const auto& bloc : scope.carried_over) carried->add(bloc.bloc);
+    for (const auto& number : domain::competenciesInScope(scope, referentialFor(file)))
+      competencies->add(number);
+    s->set("targeted", targeted);
+    s->set("carried_over", carried);
+    s->set("competencies", competencies);
+    f->set("scope", s);
+  }
   ctx->set("file", f);
   if (actor) {
     Object::Ptr a = new Object;

@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* kSelectFiles =
     "SELECT f.id, f.centre_id, f.company_id, f.candidate_user_id, f.cqpm, f.pathway, f.given_name, "
-    "f.family_name, f.email, f.birth_date, f.registration, f.modality_plan, f.referential_version, "
+    "f.family_name, f.email, f.birth_date, f.registration, f.bloc_scope, f.modality_plan, "
+    "f.referential_version, "
     "f.referential_commit, f.state, f.version, "
     "f.created_at, "
     "f.updated_at, "
@@ -36,6 +37,7 @@ CandidateFileView readFile(const RowReader& row) {
   file.candidate = {row.text("given_name"), row.text("family_name"), row.text("email"),
                     row.text("birth_date")};
   file.registration_json = row.text("registration");
+  file.bloc_scope_json = row.text("bloc_scope");
   file.modality_plan_json = row.optionalText("modality_plan");
   if (auto pinned = row.optionalText("referential_commit")) {
     file.referential_commit = *pinned;
@@ -161,7 +163,7 @@ void insert(SqlSession& sql, const CandidateFile& file) {
               family = file.candidate.family_name, email = file.candidate.email,
               birth = file.candidate.birth_date, search = foldForSearch(given + " " + family),
               state = file.state, created = file.created_at, updated = file.updated_at,
-              registration = file.registration_json;
+              registration = file.registration_json, bloc_scope = file.bloc_scope_json;
   Poco::Nullable<std::string> company, candidate_user, modality_plan;
   if (file.modality_plan_json) modality_plan = *file.modality_plan_json;
   if (file.company_id) company = *file.company_id;
@@ -169,11 +171,11 @@ void insert(SqlSession& sql, const CandidateFile& file) {
   Poco::Int64 version = file.version;
   auto stmt = sql.statement(
       "INSERT INTO candidate_files (id, centre_id, company_id, candidate_user_id, cqpm, pathway, given_name, "
-      "family_name, email, birth_date, search_name, registration, modality_plan, state, version, created_at, "
-      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "family_name, email, birth_date, search_name, registration, bloc_scope, modality_plan, state, version, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt, use(id), use(centre), use(company), use(candidate_user), use(cqpm), use(pathway), use(given),
-      use(family), use(email), use(birth), use(search), use(registration), use(modality_plan), use(state),
-      use(version), use(created), use(updated);
+      use(family), use(email), use(birth), use(search), use(registration), use(bloc_scope),
+      use(modality_plan), use(state), use(version), use(created), use(updated);
   stmt.execute();
 }
 
@@ -238,15 +240,28 @@ std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::
   return counts;
 }
 
+namespace {
+
+// Compare-and-swap of some columns of one file: `columns` ("state = ?, ...") take
+// `values` in order, the version moves on and updated_at is set; true when the
+// file was still at `expected_version`.
+bool casUpdate(SqlSession& sql, const std::string& columns, std::vector<std::string> values,
+               const std::string& id, std::int64_t expected_version, const std::string& updated_at) {
+  values.push_back(updated_at);
+  values.push_back(id);
+  Poco::Int64 version = expected_version;
+  auto stmt = sql.statement("UPDATE candidate_files SET " + columns +
+                            ", version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
+  for (auto& value : values) stmt, use(value);
+  stmt, use(version);
+  return stmt.execute() == 1;
+}
+
+}  // namespace
+
 bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                  const std::string& new_state, const std::string& updated_at) {
-  std::string key = id, state = new_state, at = updated_at;
-  Poco::Int64 version = expected_version;
-  auto stmt = sql.statement(
-      "UPDATE candidate_files SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version "
-      "= ?");
-  stmt, use(state), use(at), use(key), use(version);
-  return stmt.execute() == 1;
+  return casUpdate(sql, "state = ?", {new_state}, id, expected_version, updated_at);
 }
 
 bool pinReferential(SqlSession& sql, const std::string& id, std::int64_t version, const std::string& commit) {
@@ -260,40 +275,27 @@ bool pinReferential(SqlSession& sql, const std::string& id, std::int64_t version
 
 bool updateModalityPlan(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                         const std::string& plan_json, const std::string& updated_at) {
-  std::string key = id, plan = plan_json, at = updated_at;
-  Poco::Int64 version = expected_version;
-  auto stmt = sql.statement(
-      "UPDATE candidate_files SET modality_plan = ?, version = version + 1, updated_at = ? WHERE id = ? AND "
-      "version = ?");
-  stmt, use(plan), use(at), use(key), use(version);
-  return stmt.execute() == 1;
+  return casUpdate(sql, "modality_plan = ?", {plan_json}, id, expected_version, updated_at);
 }
 
 bool correctCandidate(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                       const domain::Candidate& candidate, const std::string& registration_json,
                       const std::string& updated_at) {
-  std::string key = id, given = candidate.given_name, family = candidate.family_name, email = candidate.email,
-              birth = candidate.birth_date, search = foldForSearch(given + " " + family),
-              registration = registration_json, at = updated_at;
-  Poco::Int64 version = expected_version;
-  auto stmt = sql.statement(
-      "UPDATE candidate_files SET given_name = ?, family_name = ?, email = ?, birth_date = ?, search_name = "
-      "?, "
-      "registration = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
-  stmt, use(given), use(family), use(email), use(birth), use(search), use(registration), use(at), use(key),
-      use(version);
-  return stmt.execute() == 1;
+  return casUpdate(
+      sql, "given_name = ?, family_name = ?, email = ?, birth_date = ?, search_name = ?, registration = ?",
+      {candidate.given_name, candidate.family_name, candidate.email, candidate.birth_date,
+       foldForSearch(candidate.given_name + " " + candidate.family_name), registration_json},
+      id, expected_version, updated_at);
+}
+
+bool setBlocScope(SqlSession& sql, const std::string& id, std::int64_t expected_version,
+                  const std::string& bloc_scope_json, const std::string& updated_at) {
+  return casUpdate(sql, "bloc_scope = ?", {bloc_scope_json}, id, expected_version, updated_at);
 }
 
 bool moveToCentre(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                   const std::string& centre_id, const std::string& updated_at) {
-  std::string key = id, centre = centre_id, at = updated_at;
-  Poco::Int64 version = expected_version;
-  auto stmt = sql.statement(
-      "UPDATE candidate_files SET centre_id = ?, version = version + 1, updated_at = ? WHERE id = ? AND "
-      "version = ?");
-  stmt, use(centre), use(at), use(key), use(version);
-  return stmt.execute() == 1;
+  return casUpdate(sql, "centre_id = ?", {centre_id}, id, expected_version, updated_at);
 }
 
 }  // namespace cqpm::store::candidate_file_store

@@ -71,6 +71,10 @@ bool correctCandidate(SqlSession& sql, const std::string& id, std::int64_t expec
                       const domain::Candidate& candidate, const std::string& registration_json,
                       const std::string& updated_at);
 
+/// Compare-and-swap of the file's bloc scope (domain/bloc_scope.h), like updateState.
+bool setBlocScope(SqlSession& sql, const std::string& id, std::int64_t expected_version,
+                  const std::string& bloc_scope_json, const std::string& updated_at);
+
 /// Compare-and-swap of the file's centre (a transfer accepted), like updateState.
 bool moveToCentre(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                   const std::string& centre_id, const std::string& updated_at);

@@ -113,6 +113,7 @@ std::vector<JuryDecisionRecord> activeForCandidate(SqlSession& sql, const std::s
                                                    const std::string& except_file_id) {
   return select(sql,
                 "WHERE d.candidate_key = ? AND d.cqpm = ? AND d.file_id <> ? AND d.revoked_at IS NULL "
+                "AND d.session_id IN (SELECT s.id FROM jury_sessions s WHERE s.state = 'published') "
                 "ORDER BY d.decided_at, d.id",
                 candidate_key, cqpm, except_file_id);
 }

@@ -43,6 +43,29 @@ TEST(CompetencyValidationTest, EveryCompetencyStartsFromTheCommissionsResult) {
   EXPECT_EQ(validated[4].bloc_index, 3);
 }
 
+TEST(CompetencyValidationTest, ABlocTheFileDidNotRegisterForIsNeitherValidatedNorJudged) {
+  const auto blocs = threeBlocs();
+  // Registered for bloc 3 only: the commission graded 5 and 6; blocs 1 and 2 were never evaluated.
+  const std::map<std::string, std::string> graded{{"5", "acquired"}, {"6", "acquired"}};
+  const auto validated = validateCompetencies(blocs, graded, {}, {}, {3});
+  EXPECT_FALSE(validated[0].targeted);
+  EXPECT_FALSE(validated[0].validated);
+  EXPECT_TRUE(validated[4].targeted);
+  EXPECT_TRUE(validated[4].validated);
+  const auto derived = deriveOutcome(blocs, validated, true);
+  EXPECT_EQ(derived.outcome, "blocs_awarded");
+  EXPECT_EQ(derived.bloc_indexes, (std::vector<int>{3}));
+  // No verdict on a competency that was not evaluated, even with a reason.
+  const Error error = errorOf([&] {
+    validateCompetencies(blocs, graded, {}, {{"1", true, "Vu en entreprise"}}, {3});
+  });
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidField);
+  EXPECT_EQ(error.field(), "competencies[0].number");
+  // With blocs 1 and 2 carried over, the same file ends certified.
+  EXPECT_EQ(deriveOutcome(blocs, validateCompetencies(blocs, graded, {1, 2}, {}, {}), true).outcome,
+            "certified");
+}
+
 TEST(CompetencyValidationTest, TheDerivedOutcomeFollowsTheValidatedCompetencies) {
   const auto blocs = threeBlocs();
   // All validated: the CQPM.

@@ -304,9 +304,13 @@ TEST_P(JuryDecisionsTest, BlocsAlreadyAwardedCarryOverToALaterFileOfTheSameCandi
   publishSession(session);
 
   // The candidate comes back (same name and birth date, written differently): only bloc 3 was missing.
-  const GridResults third_only{{1, "not_acquired"}, {2, "not_acquired"}, {3, "not_acquired"},
-                               {4, "not_acquired"}, {5, "acquired"},     {6, "acquired"}};
-  const std::string second = readyFile("REPORT", "vae", third_only);
+  // The centre confirms the carry-over of blocs 1 and 2; only competencies 5 and 6 are evaluated.
+  const GridResults third_only{{5, "acquired"}, {6, "acquired"}};
+  const std::string second = readyFile("REPORT", "vae", third_only, {1, 2});
+  const auto scope = client().get("/api/v1/files/" + second, centre_).json()->getObject("bloc_scope");
+  ASSERT_EQ(scope->getArray("carried_over")->size(), 2u);
+  EXPECT_EQ(scope->getArray("carried_over")->getObject(0)->getValue<std::string>("decision_id"),
+            decisionOf(first)->getValue<std::string>("id"));
   const std::string later = openSession({second});
   const auto proposed = proposal(later, second);
   EXPECT_EQ(proposed->getValue<std::string>("outcome"), "certified") << toJsonText(proposed);
@@ -357,10 +361,13 @@ TEST_P(JuryDecisionsTest, ARevokedDecisionIsKeptAndNoLongerCarriesOver) {
   const auto award = listed->getObject(0)->getArray("awards")->getObject(0)->getValue<std::string>("id");
   EXPECT_EQ(client().get("/api/v1/awards/" + award + "/document.pdf", centre_).status, 409);
 
-  // A later file of the same candidate no longer carries the revoked blocs.
-  const std::string second = readyFile("Revoque", "vae", kFirstTwoBlocs);
-  const std::string later = openSession({second});
-  EXPECT_EQ(proposal(later, second)->getArray("carried_over")->size(), 0u);
+  // A later file of the same candidate is offered nothing from the revoked decision.
+  const std::string second = createFile(centre_, "Revoque", "vae")->getValue<std::string>("id");
+  step(centre_, second, "register");
+  const auto offered = client().get("/api/v1/files/" + second + "/carry-over", centre_).json();
+  EXPECT_EQ(offered->getArray("offered")->size(), 0u);
+  EXPECT_FALSE(offered->getValue<bool>("editable"));
+  EXPECT_EQ(confirmCarryOver(second, {1}).errorField(), "blocs[0]");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, JuryDecisionsTest, ::testing::ValuesIn(storageBackends()),

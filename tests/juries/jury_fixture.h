@@ -174,12 +174,19 @@ class JuryApiTest : public ApiTest {
   }
 
   /// A qualite file of the first centre taken to ready_for_jury with `results`.
-  /// Employee files go through the company opinion; VAE files skip it.
+  /// Employee files go through the company opinion; VAE files skip it. Once
+  /// registered, the centre confirms the carry-over of `carry_over` (blocs an
+  /// earlier decision awarded), and only the rest is planned and evaluated.
   std::string readyFile(const std::string& family_name, const std::string& pathway = "employee",
-                        const GridResults& results = allAcquired()) const {
+                        const GridResults& results = allAcquired(),
+                        const std::vector<int>& carry_over = {}) const {
     const std::string id = createFile(centre_, family_name, pathway)->getValue<std::string>("id");
     [&] {
       step(centre_, id, "register");
+      if (!carry_over.empty()) {
+        const auto confirmed = confirmCarryOver(id, carry_over);
+        ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+      }
       agreeModalities(centre_, id, versionOf(id));
       uploadReport(centre_, id);
       step(centre_, id, "submit_evidence");
@@ -196,6 +203,15 @@ class JuryApiTest : public ApiTest {
     EXPECT_EQ(client().get("/api/v1/files/" + id, centre_).json()->getValue<std::string>("state"),
               "ready_for_jury");
     return id;
+  }
+
+  /// PUT /files/{id}/carry-over of `blocs`, at the file's current version, as the centre.
+  HttpAnswer confirmCarryOver(const std::string& file_id, const std::vector<int>& blocs) const {
+    std::string list;
+    for (int bloc : blocs) list += (list.empty() ? "" : ",") + std::to_string(bloc);
+    return put("/api/v1/files/" + file_id + "/carry-over",
+               R"({"expected_version":)" + std::to_string(versionOf(file_id)) + R"(,"blocs":[)" + list + "]}",
+               centre_);
   }
 
   HttpAnswer post(const std::string& path, const std::string& body, const std::string& token) const {

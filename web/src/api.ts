@@ -30,6 +30,7 @@ import type {
   Workflow,
 } from './types';
 import type { AdmissibilityRequest, VaeAdmissibility } from './vaeAdmissibility';
+import type { CarryOverRequest, CarryOverView } from './blocScope';
 
 export const API_PREFIX = '/api/v1';
 export const CSRF_HEADER = 'X-CQPM-CSRF';
@@ -247,6 +248,14 @@ export const api = {
   /** The centre's coordinator records a decision (201: the admissibility, the new decision in force). */
   decideAdmissibility(id: string, decision: AdmissibilityRequest): Promise<VaeAdmissibility> {
     return request('POST', `/files/${encodeURIComponent(id)}/admissibility`, { body: decision });
+  },
+  /** The blocs an earlier decision awarded to the same candidate, and those the file carries over. */
+  carryOver(id: string, signal?: AbortSignal): Promise<CarryOverView> {
+    return request('GET', `/files/${encodeURIComponent(id)}/carry-over`, { signal });
+  },
+  /** The centre's coordinator sets exactly the blocs carried over (none: every carry-over withdrawn). */
+  saveCarryOver(id: string, body: CarryOverRequest): Promise<CarryOverView> {
+    return request('PUT', `/files/${encodeURIComponent(id)}/carry-over`, { body });
   },
   /** Every active company the caller may name (the list is paginated: follows next_cursor). */
   async companies(signal?: AbortSignal): Promise<{ items: OrganisationRef[] }> {

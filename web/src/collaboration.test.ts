@@ -82,6 +82,10 @@ describe('live updates', () => {
     expect(sectionsFor(event(6, 'agree_modalities', 'registered', 'modalities_agreed'))).toContain('admissibility');
   });
 
+  it('reloads the file (and with its version the carry-over and the plan) when blocs are carried over', () => {
+    expect(sectionsFor(event(5, 'carry_over_confirmed', 'registered', 'registered'))).toEqual(['file']);
+  });
+
   it('bumps the counters of the named sections only', () => {
     const next = bump(INITIAL_REVISIONS, ['evaluation', 'comments']);
     expect(next.evaluation).toBe(1);

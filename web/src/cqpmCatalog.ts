@@ -6,6 +6,8 @@
 
 import { useEffect, useState } from 'react';
 import { api, isAbort } from './api';
+import { indexedBlocs } from './blocScope';
+import type { JuryBloc } from './juryTypes';
 import { cqpmTitle } from './labels';
 import type { CqpmDetail, CqpmSummary } from './types';
 
@@ -35,6 +37,17 @@ export function loadCqpm(id: string, options: { fresh?: boolean } = {}): Promise
     detailPromises.set(id, promise);
   }
   return promise;
+}
+
+/**
+ * The blocs of a CQPM, numbered from 1: those of the referential version a
+ * file is pinned to, else (a file not registered yet) those in force.
+ */
+export function loadReferentialBlocs(cqpm: string, version: number | null | undefined): Promise<JuryBloc[]> {
+  const referential = version
+    ? api.referentialVersion(cqpm, version).then((v) => v.referential)
+    : loadCqpm(cqpm).then((d) => d.referential);
+  return referential.then((r) => indexedBlocs(r.blocs));
 }
 
 /** Forgets what was loaded (tests). */

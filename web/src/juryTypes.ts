@@ -54,7 +54,12 @@ export interface ProposalCompetency {
   commission_result: string | null;
   /** Its bloc is already held from an earlier decision: not judged again. */
   carried_over: boolean;
-  /** Pre-fill: carried_over || commission_result === "acquired". */
+  /**
+   * Its bloc is one the file registered for; false: never evaluated, and the jury
+   * sends no verdict for it. Absent (older proposals): true.
+   */
+  targeted?: boolean;
+  /** Pre-fill: carried_over || (targeted && commission_result === "acquired"). */
   validated: boolean;
   /** The modality it was evaluated in; null or absent for older decisions (or a competency never planned). */
   modality?: CompetencyModality | null;
@@ -74,6 +79,8 @@ export interface JuryProposal {
   results: Record<string, string>;
   /** Every competency of the referential, in order: what the jury validates. */
   competencies: ProposalCompetency[];
+  /** The blocs the file registered for (1-based indexes); empty or absent: the whole CQPM. */
+  targeted_blocs?: number[];
   /**
    * Whether blocs of competencies may be awarded: the pinned referential says the CQPM is
    * registered at the RNCP on the session's date. Absent (older servers): true.

@@ -20,9 +20,13 @@ import {
   groupByBloc,
   hasDecisionErrors,
   initialValidation,
+  isJudged,
+  isTargeted,
+  isValidated,
   modalityNote,
   noBlocsNote,
   outcomeDepartsFromProposal,
+  targetedBlocsNote,
   validateValidation,
   validationSummary,
   type ValidationDraft,
@@ -391,5 +395,85 @@ describe('how each competency was evaluated', () => {
     expect(modalityNote({ modality: null })).toBeNull();
     expect(modalityNote({})).toBeNull();
     expect(modalityNote(competency('1', 1))).toBeNull();
+  });
+});
+
+describe('a file registered for some blocs only', () => {
+  /** Bloc 3 not registered for: never evaluated, validated by nobody. */
+  const notTargeted = (number: string, bloc_index: number): ProposalCompetency => ({
+    ...competency(number, bloc_index, null),
+    targeted: false,
+    validated: false,
+  });
+  const someBlocs = [
+    { ...competency('1', 1), targeted: true },
+    { ...competency('2', 1), targeted: true },
+    competency('3', 2),
+    competency('4', 2),
+    notTargeted('5', 3),
+    notTargeted('6', 3),
+  ];
+
+  it('treats a competency without `targeted` (older proposals) as targeted', () => {
+    expect(isTargeted(competency('1', 1))).toBe(true);
+    expect(isTargeted({ targeted: true })).toBe(true);
+    expect(isTargeted({ targeted: false })).toBe(false);
+    expect(isJudged(competency('1', 1))).toBe(true);
+    expect(isJudged(competency('3', 2, null, true))).toBe(false);
+    expect(isJudged(notTargeted('5', 3))).toBe(false);
+  });
+
+  it('gives no verdict to the competencies of a bloc not registered for', () => {
+    const start = initialValidation(someBlocs);
+    expect(Object.keys(start)).toEqual(['1', '2', '3', '4']);
+    // Never validated, whatever the draft says; never a departure from the commission.
+    const forced = verdicts({ '5': true });
+    expect(isValidated(someBlocs[4]!, forced)).toBe(false);
+    expect(departsFromCommission(someBlocs[4]!, forced)).toBe(false);
+    expect(departures(someBlocs, forced)).toEqual([]);
+  });
+
+  it('never sends them, even when the draft holds a verdict for them', () => {
+    const draft = { ...initialValidation(someBlocs), ...verdicts({ '3': [false, 'Geste non maîtrisé'], '5': [true, 'x'], '6': [false, 'y'] }) };
+    expect(validateValidation(someBlocs, draft, null)).toEqual({ competencies: {} });
+    expect(decisionRequest(someBlocs, draft, null)).toEqual({
+      competencies: [{ number: '3', validated: false, reason: 'Geste non maîtrisé' }],
+    });
+  });
+
+  it('awards the blocs registered for, never the whole CQPM', () => {
+    expect(deriveOutcome(someBlocs, initialValidation(someBlocs))).toEqual({ outcome: 'blocs_awarded', blocs: [1, 2] });
+    expect(deriveOutcome(someBlocs, verdicts({ '1': [false, 'x'] }))).toEqual({ outcome: 'blocs_awarded', blocs: [2] });
+    // Blocs not awardable: nothing is certified without the bloc not registered for.
+    expect(deriveOutcome(someBlocs, initialValidation(someBlocs), false)).toEqual({ outcome: 'not_certified', blocs: [] });
+  });
+
+  it('certifies when the blocs registered for and those carried over cover the CQPM', () => {
+    const withCarried = [
+      competency('1', 1),
+      competency('2', 1),
+      { ...competency('3', 2, null, true), targeted: true },
+      { ...competency('4', 2, null, true), targeted: true },
+    ];
+    expect(deriveOutcome(withCarried, initialValidation(withCarried))).toEqual({ outcome: 'certified', blocs: [1, 2] });
+  });
+
+  it('says which blocs the file registered for, above the competencies', () => {
+    const lookup = blocLookup(blocs, null);
+    expect(targetedBlocsNote({ targeted_blocs: [1, 2] }, lookup)).toBe(
+      "Inscription à certains blocs : BDC0229 — La mise en place d'un plan d'action qualité, BDC0230 — La formalisation d'un processus qualité",
+    );
+    expect(targetedBlocsNote({ targeted_blocs: [4] }, lookup)).toBe('Inscription à certains blocs : Bloc 4');
+    expect(targetedBlocsNote({ targeted_blocs: [] }, lookup)).toBeNull();
+    expect(targetedBlocsNote({}, lookup)).toBeNull();
+    expect(targetedBlocsNote(null, lookup)).toBeNull();
+  });
+
+  it('leaves them out of a recorded validation', () => {
+    const recorded: DecisionCompetency[] = someBlocs.map((c) => ({ ...c, reason: null }));
+    const summary = validationSummary(recorded);
+    expect(summary?.allValidated).toBe(true);
+    expect(summary?.notable).toEqual([]);
+    expect(validationSummary(recorded.slice(4))).toBeNull();
   });
 });

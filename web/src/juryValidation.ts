@@ -10,6 +10,8 @@
 // Blocs may be awarded only while the pinned referential says the CQPM is
 // registered at the RNCP (on the session's date); an older server that does
 // not say (no blocs_awardable) is taken as allowing them.
+// A file registered for some blocs only: the competencies of the other blocs
+// (targeted: false) were never evaluated, are not validated and take no verdict.
 // A verdict that departs from the commission's result needs its own written
 // reason; the decision's reason is asked only when the outcome departs from the
 // plugin's proposal while no competency departs from the commission.
@@ -17,7 +19,7 @@
 import { JURY_FIELD_MESSAGES, describeActionError } from './actionErrors';
 import { normaliseField, pluginMessage } from './errors';
 import { formatCalendarDate } from './format';
-import { REASON_REQUIRED_MESSAGE, blocCodes, outcomeLabel, resultLabel } from './jury';
+import { REASON_REQUIRED_MESSAGE, blocCodes, blocLabel, outcomeLabel, resultLabel } from './jury';
 import { utf8Length } from './textList';
 import type {
   CarriedBloc,
@@ -70,24 +72,38 @@ export function commissionAcquired(competency: Pick<ProposalCompetency, 'commiss
   return competency.commission_result === 'acquired';
 }
 
+/** Whether the competency's bloc is one the file registered for (older proposals do not say: yes). */
+export function isTargeted(competency: Pick<ProposalCompetency, 'targeted'>): boolean {
+  return competency.targeted !== false;
+}
+
+/** Whether the jury gives a verdict on the competency: neither carried over nor outside the blocs registered for. */
+export function isJudged(competency: Pick<ProposalCompetency, 'carried_over' | 'targeted'>): boolean {
+  return !competency.carried_over && isTargeted(competency);
+}
+
 /** The form's starting point: each competency judged as the proposal pre-fills it, no reason. */
 export function initialValidation(competencies: ReadonlyArray<ProposalCompetency>): Record<string, VerdictDraft> {
   const draft: Record<string, VerdictDraft> = {};
   for (const c of competencies) {
-    if (!c.carried_over) draft[c.number] = { validated: c.validated, reason: '' };
+    if (isJudged(c)) draft[c.number] = { validated: c.validated, reason: '' };
   }
   return draft;
 }
 
-/** Whether the competency counts as validated: a carried-over bloc's always, else the jury's verdict. */
+/**
+ * Whether the competency counts as validated: a carried-over bloc's always, a
+ * bloc not registered for never, else the jury's verdict.
+ */
 export function isValidated(competency: ProposalCompetency, draft: ValidationDraft): boolean {
   if (competency.carried_over) return true;
+  if (!isTargeted(competency)) return false;
   return draft[competency.number]?.validated ?? competency.validated;
 }
 
 /** Whether the jury's verdict departs from the commission's result (then it needs a reason). */
 export function departsFromCommission(competency: ProposalCompetency, draft: ValidationDraft): boolean {
-  return !competency.carried_over && isValidated(competency, draft) !== commissionAcquired(competency);
+  return isJudged(competency) && isValidated(competency, draft) !== commissionAcquired(competency);
 }
 
 /** The competencies whose verdict departs from the commission, in the referential's order. */
@@ -209,7 +225,8 @@ export function hasDecisionErrors(errors: DecisionErrors): boolean {
 /**
  * The body of POST …/decision: the verdicts that depart from the commission,
  * each with its reason (the others keep the commission's result on the
- * server), and the decision's reason when its field is shown and filled. No
+ * server; a competency carried over or outside the blocs registered for is
+ * never sent), and the decision's reason when its field is shown and filled. No
  * outcome, no blocs: the server derives them.
  */
 export function decisionRequest(
@@ -313,6 +330,16 @@ function blocOf(lookup: ReadonlyMap<number, JuryBloc>, index: number): JuryBloc 
   return lookup.get(index) ?? { index, code: null, title: `Bloc ${index}` };
 }
 
+/** « Inscription à certains blocs : BDC0229 — …, BDC0231 — … », or null for a file registered for the whole CQPM. */
+export function targetedBlocsNote(
+  proposal: Pick<JuryProposal, 'targeted_blocs'> | null | undefined,
+  lookup: ReadonlyMap<number, JuryBloc>,
+): string | null {
+  const targeted = proposal?.targeted_blocs ?? [];
+  if (targeted.length === 0) return null;
+  return `Inscription à certains blocs : ${targeted.map((i) => blocLabel(blocOf(lookup, i))).join(', ')}`;
+}
+
 export interface BlocGroup {
   bloc: JuryBloc;
   /** Held from an earlier decision: its competencies are not judged again. */
@@ -353,20 +380,23 @@ export function derivedOutcomeLabel(derived: DerivedOutcome, lookup: ReadonlyMap
 
 /** Whether a recorded verdict departed from the commission's result. */
 export function recordedDeparture(competency: DecisionCompetency): boolean {
-  return !competency.carried_over && competency.validated !== commissionAcquired(competency);
+  return isJudged(competency) && competency.validated !== commissionAcquired(competency);
 }
 
 /**
  * What the decision view shows of the validation: whether every competency
  * was validated, and the competencies not validated or judged otherwise than
- * the commission. Null for a decision recorded before the validation existed.
+ * the commission (those of blocs the file did not register for left out).
+ * Null for a decision recorded before the validation existed.
  */
 export function validationSummary(
   competencies: ReadonlyArray<DecisionCompetency> | null | undefined,
 ): { allValidated: boolean; notable: DecisionCompetency[] } | null {
-  if (!competencies || competencies.length === 0) return null;
+  // The competencies of blocs the file did not register for were not judged: they are not reported.
+  const judged = (competencies ?? []).filter((c) => c.carried_over || isTargeted(c));
+  if (judged.length === 0) return null;
   return {
-    allValidated: competencies.every((c) => c.validated),
-    notable: competencies.filter((c) => !c.validated || recordedDeparture(c)),
+    allValidated: judged.every((c) => c.validated),
+    notable: judged.filter((c) => !c.validated || recordedDeparture(c)),
   };
 }

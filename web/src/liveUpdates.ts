@@ -28,6 +28,8 @@ const SAME_STATE: Record<string, FileSection[]> = {
   update_modality_plan: ['file', 'evaluation'],
   file_corrected: ['file'],
   vae_admissibility_decided: ['admissibility', 'file'],
+  // The file's version moves on: the carry-over and the modality plan reload with it.
+  carry_over_confirmed: ['file'],
   file_transfer_proposed: ['transfers'],
   file_transfer_refused: ['transfers'],
   file_transfer_cancelled: ['transfers'],

@@ -77,6 +77,24 @@ export interface FileSummary {
    * not send them: the page then neither shows nor corrects them).
    */
   registration?: RegistrationValues | null;
+  /** The blocs registered for and those carried over: `{}` the whole CQPM, nothing carried over (absent from older servers). */
+  bloc_scope?: BlocScope;
+}
+
+/** A bloc held from an earlier jury decision, whose carry-over the centre confirmed on the file. */
+export interface CarriedOverBloc {
+  /** 1-based index of the bloc in the file's referential. */
+  bloc: number;
+  decision_id: string;
+  confirmed_by: string;
+  confirmed_at: string;
+}
+
+/** What a file covers of its CQPM. */
+export interface BlocScope {
+  /** The blocs registered for (1-based indexes); absent or empty: the whole CQPM. */
+  targeted?: number[];
+  carried_over?: CarriedOverBloc[];
 }
 
 export interface CandidateFile extends FileSummary {
@@ -100,6 +118,8 @@ export interface NewFileRequest {
   company_id: string | null;
   /** The CQPM's own registration fields (GET /cqpms/{id} registration_fields), by field id. */
   registration?: RegistrationValues;
+  /** The blocs registered for (1-based indexes in the CQPM's referential); absent: the whole CQPM. */
+  blocs?: number[];
 }
 
 /** POST /files/{id}/corrections: the fields present are corrected (only those that changed are sent). */

@@ -76,6 +76,7 @@ Response createFile(ApiContext& context, Request& request) {
       throw Error(ErrorCode::kInvalidField, "registration must be an object", "registration");
   }
   if (file.company_id && file.company_id->empty()) file.company_id.reset();
+  file.targeted_blocs = body.optionalIntegerArray("blocs", 50).value_or(std::vector<int>{});
 
   const auto stored =
       context.files.create(actor, file, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {

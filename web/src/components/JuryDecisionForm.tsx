@@ -16,9 +16,12 @@ import {
   groupByBloc,
   hasDecisionErrors,
   initialValidation,
+  isJudged,
+  isTargeted,
   modalityNote,
   noBlocsNote,
   outcomeDepartsFromProposal,
+  targetedBlocsNote,
   validateValidation,
   type DecisionErrors,
   type VerdictDraft,
@@ -64,6 +67,7 @@ export function JuryDecisionForm({
   );
   const awardable = blocsAwardable(proposal);
   const noBlocs = noBlocsNote(proposal);
+  const targetedNote = targetedBlocsNote(proposal, lookup);
   const derived = deriveOutcome(competencies, draft, awardable);
   const departing = departures(competencies, draft).length > 0;
   const differs = outcomeDepartsFromProposal(proposal, derived);
@@ -103,7 +107,7 @@ export function JuryDecisionForm({
       await onDecide(body);
     } catch (err) {
       const mapped = decisionErrorsFromServer(err, body);
-      const shown = new Set(competencies.filter((c) => !c.carried_over).map((c) => c.number));
+      const shown = new Set(competencies.filter(isJudged).map((c) => c.number));
       if (mapped && Object.keys(mapped.errors.competencies).every((n) => shown.has(n))) {
         reportActionError(err, JURY_FIELD_MESSAGES);
         setErrors(mapped.errors);
@@ -123,25 +127,33 @@ export function JuryDecisionForm({
     const departs = departsFromCommission(c, draft);
     const error = errors.competencies[c.number];
     const modality = modalityNote(c);
+    const targeted = isTargeted(c);
     return (
       <li
         key={c.number}
-        className="jury-validation__row"
+        className={`jury-validation__row${targeted || c.carried_over ? '' : ' jury-validation__row--not-targeted'}`}
         data-testid="decision-competency"
         data-number={c.number}
         data-departs={departs}
         data-carried={c.carried_over}
+        data-targeted={targeted}
       >
         <div className="jury-validation__line">
           <span id={`${id}-title`} className="jury-validation__title">
             <strong>Compétence {c.number}</strong> — {c.title}
           </span>
-          <span className="muted jury-validation__commission" data-testid="decision-competency-commission">
-            Commission : {commissionResultLabel(c.commission_result)}
-          </span>
+          {(targeted || c.carried_over) && (
+            <span className="muted jury-validation__commission" data-testid="decision-competency-commission">
+              Commission : {commissionResultLabel(c.commission_result)}
+            </span>
+          )}
           {c.carried_over ? (
             <span className="badge" data-testid="decision-competency-carried">
               Bloc déjà obtenu
+            </span>
+          ) : !targeted ? (
+            <span className="muted" data-testid="jury-competency-not-targeted">
+              Bloc non visé par l'inscription
             </span>
           ) : (
             <label className="checkbox jury-validation__check">
@@ -204,6 +216,11 @@ export function JuryDecisionForm({
       {noBlocs && (
         <p className="alert alert--info" data-testid="decision-no-blocs">
           {noBlocs} Le CQPM n’est délivré que si toutes les compétences sont validées.
+        </p>
+      )}
+      {targetedNote && (
+        <p className="alert alert--info" data-testid="decision-targeted-blocs">
+          {targetedNote}
         </p>
       )}
       {!canDecide && (

@@ -480,7 +480,9 @@ export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; on
           setNotice(null);
         }
         else if (!v.plan) setEditing(true);
+        // While editing, what was typed stays; competencies new to the plan (a carry-over withdrawn) start afresh.
         if (!editingRef.current || !v.editable) setDraft(draftFromView(v));
+        else setDraft((d) => ({ ...draftFromView(v), ...d }));
       },
       (err: unknown) => {
         if (isAbort(err)) return;

@@ -1,5 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, isAbort } from '../api';
+import {
+  WHOLE_CQPM_DRAFT,
+  describeScopeError,
+  indexedBlocs,
+  offersBlocChoice,
+  scopeRequestBlocs,
+  validateScope,
+  type ScopeDraft,
+} from '../blocScope';
 import { loadCqpm, useCqpms } from '../cqpmCatalog';
 import { describeError, frenchErrorMessage, normaliseField, reportError } from '../errors';
 import { CQPMS, PATHWAYS } from '../labels';
@@ -13,7 +22,9 @@ import {
   type RegistrationDraft,
   type RegistrationDraftValue,
 } from '../registration';
+import type { JuryBloc } from '../juryTypes';
 import type { CandidateFile, OrganisationRef, RegistrationField } from '../types';
+import { BlocScopeFields, blocCheckboxId } from './BlocScopeFields';
 import { RegistrationFields } from './RegistrationFields';
 
 type FieldName =
@@ -98,10 +109,11 @@ function validate(v: Values): Partial<Record<FieldName, string>> {
   return errors;
 }
 
-/** The CQPM's registration fields: null while they load; `error` when they could not be loaded. */
+/** The CQPM's registration fields and blocs: null while they load; `error` when they could not be loaded. */
 interface RegistrationState {
   cqpm: string;
   fields: RegistrationField[] | null;
+  blocs: JuryBloc[];
   error: string | null;
   technical: string | null;
 }
@@ -109,10 +121,12 @@ interface RegistrationState {
 export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: CandidateFile) => void; onCancel: () => void }) {
   const [values, setValues] = useState<Values>(EMPTY);
   const { cqpms } = useCqpms();
-  const [registration, setRegistration] = useState<RegistrationState>({ cqpm: '', fields: [], error: null, technical: null });
+  const [registration, setRegistration] = useState<RegistrationState>({ cqpm: '', fields: [], blocs: [], error: null, technical: null });
   const [regDraft, setRegDraft] = useState<RegistrationDraft>({});
   const [regErrors, setRegErrors] = useState<Record<string, string>>({});
   const [regErrorDetails, setRegErrorDetails] = useState<Record<string, string>>({});
+  const [scope, setScope] = useState<ScopeDraft>(WHOLE_CQPM_DRAFT);
+  const [scopeError, setScopeError] = useState<{ text: string; technical?: string } | null>(null);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   /** The server's English message for the field errors it reported, for support (title attribute). */
   const [errorDetails, setErrorDetails] = useState<Partial<Record<FieldName, string>>>({});
@@ -139,23 +153,26 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     setRegDraft({});
     setRegErrors({});
     setRegErrorDetails({});
+    setScope(WHOLE_CQPM_DRAFT);
+    setScopeError(null);
     if (!cqpm) {
-      setRegistration({ cqpm, fields: [], error: null, technical: null });
+      setRegistration({ cqpm, fields: [], blocs: [], error: null, technical: null });
       return;
     }
     let live = true;
-    setRegistration({ cqpm, fields: null, error: null, technical: null });
+    setRegistration({ cqpm, fields: null, blocs: [], error: null, technical: null });
     loadCqpm(cqpm).then(
       (detail) => {
         if (!live) return;
         const fields = detail.registration_fields ?? [];
-        setRegistration({ cqpm, fields, error: null, technical: null });
+        const blocs = indexedBlocs(detail.referential?.blocs ?? []);
+        setRegistration({ cqpm, fields, blocs, error: null, technical: null });
         setRegDraft(registrationDraftOf(fields, null));
       },
       (err: unknown) => {
         if (!live || isAbort(err)) return;
         const described = reportError(err, { operation: 'cqpm' });
-        setRegistration({ cqpm, fields: [], error: described.text, technical: described.technical });
+        setRegistration({ cqpm, fields: [], blocs: [], error: described.text, technical: described.technical });
       },
     );
     return () => {
@@ -165,6 +182,8 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
 
   const regFields = registration.cqpm === values.cqpm ? (registration.fields ?? []) : [];
   const regLoading = !!values.cqpm && (registration.cqpm !== values.cqpm || registration.fields === null);
+  const blocs = registration.cqpm === values.cqpm ? registration.blocs : [];
+  const blocChoice = !regLoading && offersBlocChoice(blocs);
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
     setValues((v) => ({ ...v, [key]: value }));
@@ -174,10 +193,18 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     setRegDraft((d) => ({ ...d, [id]: value }));
   }
 
-  function focusFirstError(found: Partial<Record<FieldName, string>>, foundReg: Record<string, string> = {}) {
+  /** The scope's blocs come right after the CQPM in the form: `blocsAtFault` gets the focus unless the CQPM is. */
+  function focusFirstError(found: Partial<Record<FieldName, string>>, foundReg: Record<string, string> = {}, blocsAtFault = false) {
     const first = FIELD_ORDER.find((f) => found[f]);
     const firstReg = firstRegistrationErrorKey(regFields, foundReg);
-    const target = first ? FIELD_IDS[first] : firstReg ? registrationErrorInputId(firstReg, regFields) : null;
+    const target =
+      blocsAtFault && !found.cqpm
+        ? blocCheckboxId(blocs[0]?.index ?? 1)
+        : first
+          ? FIELD_IDS[first]
+          : firstReg
+            ? registrationErrorInputId(firstReg, regFields)
+            : null;
     if (target) requestAnimationFrame(() => document.getElementById(target)?.focus());
   }
 
@@ -189,12 +216,15 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     if (regLoading) return;
     const found = validate(values);
     const foundReg = validateRegistration(regFields, regDraft);
+    const foundScope = blocChoice ? validateScope(scope) : null;
     setErrors(found);
     setRegErrors(foundReg);
-    if (Object.keys(found).length > 0 || Object.keys(foundReg).length > 0) {
-      focusFirstError(found, foundReg);
+    setScopeError(foundScope ? { text: foundScope } : null);
+    if (Object.keys(found).length > 0 || Object.keys(foundReg).length > 0 || foundScope) {
+      focusFirstError(found, foundReg, !!foundScope);
       return;
     }
+    const chosenBlocs = blocChoice ? scopeRequestBlocs(scope, blocs.length) : undefined;
     setBusy(true);
     try {
       const file = await api.createFile({
@@ -208,14 +238,19 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
         },
         company_id: isVae || !values.company_id ? null : values.company_id,
         registration: buildRegistration(regFields, regDraft),
+        ...(chosenBlocs ? { blocs: chosenBlocs } : {}),
       });
       onCreated(file);
     } catch (err) {
       const described = reportError(err, { operation: 'create', values: apiValues(values), pathway: values.pathway });
+      const blocsRefused = describeScopeError(err);
       const field = formFieldOf(described.field);
       const regKey = registrationErrorKey(described.field, regFields, regDraft);
       // A field the form shows (company_id is hidden for a VAE pathway): the sentence goes next to it.
-      if (regKey) {
+      if (blocsRefused && blocChoice) {
+        setScopeError({ text: blocsRefused.text, technical: blocsRefused.technical ?? undefined });
+        focusFirstError({}, {}, true);
+      } else if (regKey) {
         const fieldErrors = { [regKey]: described.text };
         setRegErrors(fieldErrors);
         setRegErrorDetails(described.technical ? { [regKey]: described.technical } : {});
@@ -279,6 +314,18 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
             </select>
             {fieldError('cqpm')}
           </div>
+          {blocChoice && (
+            <BlocScopeFields
+              blocs={blocs}
+              draft={scope}
+              onChange={(next) => {
+                setScope(next);
+                setScopeError(null);
+              }}
+              error={scopeError?.text}
+              technical={scopeError?.technical}
+            />
+          )}
           <div className="field">
             <label htmlFor={FIELD_IDS.pathway}>Parcours</label>
             <select

@@ -18,3 +18,12 @@ export function NoticeLine({ notice, testId, children }: { notice: Notice | null
     </p>
   );
 }
+
+/** NoticeLine in a polite live region: the notice is read out when it appears (a section's action notices). */
+export function LiveNoticeLine({ notice, testId }: { notice: Notice | null; testId: string }) {
+  return (
+    <div aria-live="polite">
+      <NoticeLine notice={notice} testId={testId} />
+    </div>
+  );
+}

@@ -24,7 +24,7 @@ import {
 import { ErrorAlert } from './ErrorAlert';
 import { FieldStateError } from './FieldError';
 import { FormActions, FormAlerts, FormField } from './FormParts';
-import { NoticeLine, type Notice } from './NoticeLine';
+import { LiveNoticeLine, type Notice } from './NoticeLine';
 import { Panel } from './Panel';
 
 /**
@@ -91,9 +91,7 @@ export function VaeAdmissibilitySection({
   const earlier = view ? earlierExaminations(view) : [];
   return (
     <Panel id="vae-admissibility-title" title="Recevabilité de la demande de VAE" testId="vae-admissibility">
-      <div aria-live="polite">
-        <NoticeLine notice={notice} testId="vae-admissibility-notice" />
-      </div>
+      <LiveNoticeLine notice={notice} testId="vae-admissibility-notice" />
       <ErrorAlert error={error} />
       {view && (
         <>

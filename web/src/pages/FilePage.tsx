@@ -3,8 +3,10 @@ import { NoticeLine, type Notice as NoticeValue } from '../components/NoticeLine
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, isAbort } from '../api';
 import { ActivityFeed, LiveStatus } from '../components/ActivityFeed';
+import { CarryOverSection } from '../components/CarryOverSection';
 import { CorrectionForm } from '../components/CorrectionForm';
 import { DeadlineSection } from '../components/DeadlineSection';
+import { FileBlocScope } from '../components/FileBlocScope';
 import { FileDecisionsSection } from '../components/FileDecisionsSection';
 import { FileCollaboration } from '../components/FileCollaboration';
 import { ModalityPlanSection } from '../components/ModalityPlanSection';
@@ -187,6 +189,7 @@ export function FilePage() {
               Voir le référentiel
             </Link>
           </p>
+          <FileBlocScope file={file} />
           <p className="subtitle" data-testid="file-referential">
             {file.referential ? (
               <>
@@ -317,6 +320,8 @@ export function FilePage() {
           <FileDecisionsSection fileId={file.id} fileState={file.state} revision={revisions.file} />
 
           <VaeAdmissibilitySection file={file} revision={revisions.admissibility} onDecided={() => void reload()} />
+
+          <CarryOverSection file={file} onChanged={() => void reload()} />
 
           <section className="panel" aria-labelledby="actions-title">
             <h2 id="actions-title">Actions</h2>

@@ -9,6 +9,7 @@ import { JuryClosingSection } from '../components/JuryClosingSection';
 import { JuryErrataSection } from '../components/JuryErrataSection';
 import { JuryFileCard } from '../components/JuryFileCard';
 import { JuryMembersSection } from '../components/JuryMembersSection';
+import { indexedBlocs } from '../blocScope';
 import { titleOf, useCqpms } from '../cqpmCatalog';
 import {
   JURY_SESSIONS_PATH,
@@ -113,12 +114,7 @@ export function JurySessionPage() {
         (v) =>
           setBlocsByRef((prev) => ({
             ...prev,
-            [key]: v.referential.blocs.map((b, i) => ({
-              index: i + 1,
-              code: b.code ?? null,
-              rncp_code: b.rncp_code ?? null,
-              title: b.title,
-            })),
+            [key]: indexedBlocs(v.referential.blocs),
           })),
         (err: unknown) => {
           if (!isAbort(err)) reportActionError(err);

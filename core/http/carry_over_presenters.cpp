@@ -1,0 +1,44 @@
+#include "http/carry_over_presenters.h"
+
+#include <Poco/JSON/Array.h>
+
+namespace cqpm::http {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr carryOverJson(const juries::CarryOverView& view) {
+  Object::Ptr json = new Object;
+  json->set("file_id", view.file.file.id);
+  json->set("file_version", view.file.file.version);
+  json->set("state", view.file.file.state);
+  json->set("editable", view.editable);
+  json->set("whole_cqpm", view.scope.wholeCqpm());
+  Array::Ptr targeted = new Array;
+  for (const auto& bloc : view.targeted) targeted->add(juries::blocJson(bloc));
+  json->set("targeted_blocs", targeted);
+  Array::Ptr offered = new Array;
+  for (const auto& bloc : view.offered) {
+    Object::Ptr item = new Object;
+    item->set("bloc", juries::blocJson(bloc.bloc));
+    item->set("decision_id", bloc.decision_id);
+    item->set("decided_at", bloc.decided_at);
+    item->set("earlier_file_id", bloc.earlier_file_id);
+    item->set("confirmed", bloc.confirmed);
+    offered->add(item);
+  }
+  json->set("offered", offered);
+  Array::Ptr carried = new Array;
+  for (const auto& bloc : view.scope.carried_over) {
+    Object::Ptr item = new Object;
+    item->set("bloc", bloc.bloc);
+    item->set("decision_id", bloc.decision_id);
+    item->set("confirmed_by", bloc.confirmed_by);
+    item->set("confirmed_at", bloc.confirmed_at);
+    carried->add(item);
+  }
+  json->set("carried_over", carried);
+  return json;
+}
+
+}  // namespace cqpm::http

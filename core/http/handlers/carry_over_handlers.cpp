@@ -1,0 +1,25 @@
+#include "http/handlers/carry_over_handlers.h"
+
+#include "http/carry_over_presenters.h"
+#include "http/json_body.h"
+
+namespace cqpm::http::handlers {
+
+Response getCarryOver(ApiContext& context, Request& request) {
+  return Response::json(
+      200, carryOverJson(context.carry_over.get(request.requireActor(), request.params.at("id"))));
+}
+
+Response putCarryOver(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const JsonFields body(parseJsonObject(request.body));
+  const std::int64_t expected_version = body.requiredInteger("expected_version");
+  const auto blocs = body.optionalIntegerArray("blocs", 50);
+  if (!blocs)
+    throw Error(ErrorCode::kInvalidField, "blocs is required (an empty list withdraws every carry-over)",
+                "blocs");
+  return Response::json(200, carryOverJson(context.carry_over.confirm(actor, request.params.at("id"),
+                                                                      expected_version, *blocs)));
+}
+
+}  // namespace cqpm::http::handlers
