@@ -33,17 +33,20 @@ std::string blocLabel(const std::string& code, const std::string& title);
 
 /// What the jury is proposed for a file: the plugin's outcome from the
 /// evaluation grid (results signed by two commission evaluators), with the
-/// blocs already awarded to the same candidate for the same CQPM by decisions
-/// in force counted as acquired. Thread-safe (the plugin host is).
+/// blocs whose carry-over the centre confirmed on the file (carry_over_service:
+/// awarded to the same candidate for the same CQPM by a decision still in
+/// force) counted as acquired, and the blocs the file did not register for
+/// neither evaluated nor validated. Thread-safe (the plugin host is).
 class OutcomeProposer {
  public:
   explicit OutcomeProposer(plugins::PluginRules& rules) : rules_(rules) {}
 
   /// {outcome, blocs: [{index, code, title}] (the whole CQPM when certified, the
   /// newly acquired blocs when blocs_awarded, none otherwise), carried_over:
-  /// [{index, code, title, decision_id, decided_at}], results: {"1": "acquired", ...},
-  /// competencies: [{number, title, bloc_index, commission_result, carried_over,
-  /// validated}] (what the jury's validation starts from), blocs_awardable (the
+  /// [{index, code, title, decision_id, decided_at}], targeted_blocs: [indexes] (empty: the
+  /// whole CQPM), results: {"1": "acquired", ...}, competencies: [{number, title, bloc_index,
+  /// commission_result, carried_over, targeted, validated, modality {id, label, exceptional,
+  /// justification} or null}] (what the jury's validation starts from), blocs_awardable (the
   /// CQPM is at the RNCP on `session_date`: otherwise no bloc is proposed),
   /// identity: {title, cqpm_number, rncp: {...}}, referential_version}. Runs on `sql` (a read or the
   /// decision's write). Error{kPluginFailed} when the plugin fails.

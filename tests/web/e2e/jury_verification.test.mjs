@@ -15,7 +15,8 @@
 // closes the session and signs the minutes; the centre cannot publish while the
 // employee college has not signed; jury-salarie signs; the centre publishes the
 // results: the file is certified, and its certificate downloads as a PDF from
-// the file page, with its verification code. In a fresh, logged-out browser
+// the file page, with its verification code, and Camille herself (candidat-vae)
+// downloads it from her own file page. In a fresh, logged-out browser
 // context, /verify/<code> says « Certificat valide » with the holder's name, and
 // an unknown code « Code inconnu ». The centre revokes the decision with a
 // reason (after downloading the results CSV): the verification then says
@@ -24,6 +25,9 @@
 // a file page, and the dashboard's « en retard » flag. Last, the centre corrects
 // Emma Lefèvre's family name with a reason and proposes her file to the Lille
 // centre, which accepts it from its « Transferts » page and opens the file.
+// Then Thomas Blanc, who holds the industrialisation CQPM from the demo, comes
+// back for blocs 1 and 2 only: the centre carries bloc 1 over from the earlier
+// decision, and only bloc 2's competencies are left to plan.
 //
 // Environment: see harness.mjs.
 
@@ -504,5 +508,55 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await page.waitForURL(fileUrl);
     await page.getByTestId('file-title').filter({ hasText: 'Emma LEFÈVRE-MOREL' }).waitFor();
     await page.getByTestId('file-centre').filter({ hasText: 'Centre de certification UIMM Hauts-de-France' }).waitFor();
+    await logout();
+  });
+
+  it('registers a candidate for some blocs, and carries over a bloc an earlier decision awarded', async () => {
+    // Thomas Blanc holds the industrialisation CQPM from the demo's published session; he comes back.
+    await login('centre');
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await page.getByTestId('new-file').click();
+    const form = page.getByTestId('new-file-form');
+    await form.locator('#nf-cqpm').selectOption('industrialisation');
+    await form.getByTestId('new-file-scope-blocs').check();
+    await form.getByRole('button', { name: 'Créer le dossier' }).click();
+    await form.getByTestId('error-blocs').filter({ hasText: 'Choisissez au moins un bloc.' }).waitFor();
+    await form.locator('[data-testid="new-file-bloc"][data-bloc-index="1"]').check();
+    await form.locator('[data-testid="new-file-bloc"][data-bloc-index="2"]').check();
+    await form.locator('#nf-pathway').selectOption('employee');
+    await form.locator('#nf-company').selectOption({ label: 'Mécanique de Précision du Rhône SAS' });
+    await form.getByLabel('Prénom').fill('Thomas');
+    await form.getByLabel('Nom', { exact: true }).fill('Blanc');
+    await form.getByLabel('Adresse e-mail').fill('thomas.blanc@exemple.fr');
+    await form.getByLabel('Date de naissance').fill('1990-07-08');
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST'),
+      form.getByRole('button', { name: 'Créer le dossier' }).click(),
+    ]);
+    assert.equal(created.status(), 201, await created.text());
+    assert.deepEqual(created.request().postDataJSON().blocs, [1, 2]);
+    await page.waitForURL(/\/dossiers\/[^/]+$/);
+    await page.getByTestId('file-bloc-scope').filter({ hasText: 'Inscription : blocs' }).filter({ hasText: 'BDC0171' }).waitFor();
+
+    await page.getByTestId('transition-register').click();
+    await page.locator('[data-testid="file-state"][data-state="registered"]').waitFor();
+    // Both blocs were awarded by the earlier decision: the centre carries the first over.
+    const section = page.getByTestId('carry-over');
+    await section.locator('[data-testid="carry-over-bloc"][data-bloc-index="2"]').waitFor();
+    await section.locator('[data-testid="carry-over-bloc"][data-bloc-index="1"]').getByTestId('carry-over-check').check();
+    const [confirmed] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/carry-over') && r.request().method() === 'PUT'),
+      section.getByTestId('carry-over-submit').click(),
+    ]);
+    assert.equal(confirmed.status(), 200, await confirmed.text());
+    assert.deepEqual(confirmed.request().postDataJSON().blocs, [1]);
+    await section.locator('[data-testid="carry-over-bloc"][data-bloc-index="1"][data-confirmed="true"]').waitFor();
+    await page.getByTestId('file-bloc-scope-carried').filter({ hasText: 'BDC0170' }).waitFor();
+    // Only bloc 2's competencies (3 and 4) are left to plan.
+    await page.locator('[data-testid="plan-entry"][data-competency="3"]').waitFor();
+    assert.equal(await page.getByTestId('plan-entry').count(), 2);
+    await shot(page, 'carry-over');
+    await logout();
   });
 });
