@@ -75,6 +75,7 @@ std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& dec
   std::string title = std::to_string(index + 1) + ". " + decision.candidate_name;
   if (!decision.candidate_birth_date.empty())
     title += ", né(e) le " + frenchLongDate(decision.candidate_birth_date);
+  if (!decision.candidate_birth_place.empty()) title += " à " + decision.candidate_birth_place;
   append(block, flow.layout(title, kCandidate));
   append(block,
          flow.layout(decision.cqpm_title + " — CQPM n° " +

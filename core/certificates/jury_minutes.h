@@ -45,7 +45,8 @@ struct MinutesDecision {
   std::vector<std::string> exceptional_modalities;
   std::string vae_admissibility;  // a VAE file: the admissibility decision in force, in one line
   std::vector<std::string>
-      targeted_blocs;  // a file registered for some blocs only: those blocs; empty: the CQPM
+      targeted_blocs;                 // a file registered for some blocs only: those blocs; empty: the CQPM
+  std::string candidate_birth_place;  // empty: not recorded
 };
 
 /// Everything the procès-verbal of one jury session shows.

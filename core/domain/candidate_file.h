@@ -18,7 +18,8 @@ struct Candidate {
   std::string given_name;
   std::string family_name;
   std::string email;
-  std::string birth_date;  ///< ISO date YYYY-MM-DD
+  std::string birth_date;   ///< ISO date YYYY-MM-DD
+  std::string birth_place;  ///< town (and country abroad) as the candidate writes it; empty: not recorded
 };
 
 /// One candidate file (dossier) as stored. The workflow engine and guards read

@@ -58,6 +58,8 @@ void CandidateFileService::validate(const Actor& actor, const NewFileRequest& re
   requireText(request.candidate.family_name, "candidate.family_name", kMaxNameLength);
   requireEmail(request.candidate.email, "candidate.email");
   requireBirthDate(request.candidate.birth_date, "candidate.birth_date");
+  if (!request.candidate.birth_place.empty())
+    requireText(request.candidate.birth_place, "candidate.birth_place", kMaxNameLength);
   if (request.pathway == domain::Pathway::kVae && request.company_id) {
     throw Error(ErrorCode::kInvalidField, "a VAE file has no company: leave company_id empty", "company_id");
   }

@@ -38,6 +38,8 @@ store::CandidateFileView FileCorrectionService::correct(const domain::Actor& act
   if (correction.family_name) requireText(*correction.family_name, "candidate.family_name", kMaxName);
   if (correction.email) requireEmail(*correction.email, "candidate.email");
   if (correction.birth_date) requireBirthDate(*correction.birth_date, "candidate.birth_date");
+  if (correction.birth_place && !correction.birth_place->empty())
+    requireText(*correction.birth_place, "candidate.birth_place", kMaxName);
   const auto scope = access::fileScopeFor(actor);
   db_.write([&](store::SqlSession& sql) {
     auto view = store::candidate_file_store::find(sql, file_id, scope);
@@ -60,6 +62,7 @@ store::CandidateFileView FileCorrectionService::correct(const domain::Actor& act
     correctField(correction.family_name, file.candidate.family_name, "family_name", *before, *after);
     correctField(correction.email, file.candidate.email, "email", *before, *after);
     correctField(correction.birth_date, file.candidate.birth_date, "birth_date", *before, *after);
+    correctField(correction.birth_place, file.candidate.birth_place, "birth_place", *before, *after);
     if (correction.registration) {
       const std::string registration = toJsonText(correction.registration);
       if (registration != file.registration_json) {

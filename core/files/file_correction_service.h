@@ -21,8 +21,9 @@ struct FileCorrection {
   std::optional<std::string> given_name;
   std::optional<std::string> family_name;
   std::optional<std::string> email;
-  std::optional<std::string> birth_date;  ///< YYYY-MM-DD
-  Poco::JSON::Object::Ptr registration;   ///< the CQPM's registration answers, whole; null: unchanged
+  std::optional<std::string> birth_date;   ///< YYYY-MM-DD
+  std::optional<std::string> birth_place;  ///< "" erases it
+  Poco::JSON::Object::Ptr registration;    ///< the CQPM's registration answers, whole; null: unchanged
 };
 
 /// Corrections of a candidate's identity and of the CQPM's registration

@@ -24,6 +24,9 @@ Object::Ptr carryOverJson(const juries::CarryOverView& view) {
     item->set("decision_id", bloc.decision_id);
     item->set("decided_at", bloc.decided_at);
     item->set("earlier_file_id", bloc.earlier_file_id);
+    item->set("earlier_birth_place", bloc.earlier_birth_place.empty()
+                                         ? Poco::Dynamic::Var()
+                                         : Poco::Dynamic::Var(bloc.earlier_birth_place));
     item->set("confirmed", bloc.confirmed);
     offered->add(item);
   }

@@ -73,6 +73,9 @@ Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::Workf
   candidate->set("family_name", file.candidate.family_name);
   candidate->set("email", file.candidate.email);
   candidate->set("birth_date", file.candidate.birth_date);
+  candidate->set("birth_place", file.candidate.birth_place.empty()
+                                    ? Poco::Dynamic::Var()
+                                    : Poco::Dynamic::Var(file.candidate.birth_place));
   json->set("candidate", candidate);
   // The CQPM's registration answers (habilitations, material family...), as registered or corrected.
   json->set("registration", Poco::JSON::Parser().parse(file.registration_json));

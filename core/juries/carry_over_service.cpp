@@ -39,12 +39,23 @@ std::vector<OfferedBloc> blocsAwardedEarlier(store::SqlSession& sql, const domai
   const std::string key = store::jury_decision_store::candidateKey(
       file.candidate.family_name, file.candidate.given_name, file.candidate.birth_date);
   std::map<std::string, OfferedBloc> by_key;
+  const std::string place = store::candidate_file_store::foldForSearch(file.candidate.birth_place);
   for (const auto& decision : store::jury_decision_store::activeForCandidate(sql, key, file.cqpm, file.id)) {
+    // Same names and birth date: the same person, unless both files record different birth places.
+    const auto earlier =
+        store::candidate_file_store::find(sql, decision.file_id, {access::FileScope::Kind::kEverything, {}});
+    if (!earlier) continue;
+    const std::string earlier_place = earlier->file.candidate.birth_place;
+    if (!place.empty() && !earlier_place.empty() &&
+        store::candidate_file_store::foldForSearch(earlier_place) != place) {
+      continue;
+    }
     const auto awarded = Poco::JSON::Parser().parse(decision.blocs_json).extract<Array::Ptr>();
     for (std::size_t i = 0; i < awarded->size(); ++i) {
       const auto bloc = awarded->getObject(static_cast<unsigned>(i));
-      by_key.try_emplace(blocKey(textOf(bloc, "code"), textOf(bloc, "title")),
-                         OfferedBloc{{}, decision.id, decision.decided_at, decision.file_id, false});
+      by_key.try_emplace(
+          blocKey(textOf(bloc, "code"), textOf(bloc, "title")),
+          OfferedBloc{{}, decision.id, decision.decided_at, decision.file_id, earlier_place, false});
     }
   }
   std::vector<OfferedBloc> offered;

@@ -25,7 +25,8 @@ struct OfferedBloc {
   std::string decision_id;
   std::string decided_at;
   std::string earlier_file_id;
-  bool confirmed = false;  ///< the centre confirmed its carry-over on this file
+  std::string earlier_birth_place;  ///< as the earlier file records it; empty: not recorded
+  bool confirmed = false;           ///< the centre confirmed its carry-over on this file
 };
 
 /// A file's carry-over as its readers see it.
@@ -65,7 +66,8 @@ class CarryOverService {
 };
 
 /// Blocs of `referential` awarded to the file's candidate (same names and birth
-/// date) for the same CQPM by decisions in force on other files, in bloc order,
+/// date, and the same birth place when both files record one) for the same CQPM
+/// by decisions in force on other files, in bloc order,
 /// each with the first decision that awarded it. A bloc is the same across
 /// referential versions when its code is, else when its title is.
 std::vector<OfferedBloc> blocsAwardedEarlier(store::SqlSession& sql, const domain::CandidateFile& file,

@@ -151,6 +151,7 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
       certificates::MinutesDecision item;
       item.candidate_name = view.file.candidate.given_name + " " + view.file.candidate.family_name;
       item.candidate_birth_date = view.file.candidate.birth_date;
+      item.candidate_birth_place = view.file.candidate.birth_place;
       item.pathway = certificates::pathwayLabelFr(domain::pathwayName(view.file.pathway));
       const auto referential = rules_.referentialFor(view.file);
       item.modalities = modalitiesUsed(view.file, referential);

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kSelectFiles =
     "SELECT f.id, f.centre_id, f.company_id, f.candidate_user_id, f.cqpm, f.pathway, f.given_name, "
-    "f.family_name, f.email, f.birth_date, f.registration, f.bloc_scope, f.modality_plan, "
+    "f.family_name, f.email, f.birth_date, f.birth_place, f.registration, f.bloc_scope, f.modality_plan, "
     "f.referential_version, "
     "f.referential_commit, f.state, f.version, "
     "f.created_at, "
@@ -35,7 +35,7 @@ CandidateFileView readFile(const RowReader& row) {
   file.cqpm = row.text("cqpm");
   file.pathway = domain::parsePathway(row.text("pathway")).value_or(domain::Pathway::kOther);
   file.candidate = {row.text("given_name"), row.text("family_name"), row.text("email"),
-                    row.text("birth_date")};
+                    row.text("birth_date"), row.text("birth_place")};
   file.registration_json = row.text("registration");
   file.bloc_scope_json = row.text("bloc_scope");
   file.modality_plan_json = row.optionalText("modality_plan");
@@ -161,9 +161,10 @@ void insert(SqlSession& sql, const CandidateFile& file) {
   std::string id = file.id, centre = file.centre_id, cqpm = file.cqpm,
               pathway(domain::pathwayName(file.pathway)), given = file.candidate.given_name,
               family = file.candidate.family_name, email = file.candidate.email,
-              birth = file.candidate.birth_date, search = foldForSearch(given + " " + family),
-              state = file.state, created = file.created_at, updated = file.updated_at,
-              registration = file.registration_json, bloc_scope = file.bloc_scope_json;
+              birth = file.candidate.birth_date, birth_place = file.candidate.birth_place,
+              search = foldForSearch(given + " " + family), state = file.state, created = file.created_at,
+              updated = file.updated_at, registration = file.registration_json,
+              bloc_scope = file.bloc_scope_json;
   Poco::Nullable<std::string> company, candidate_user, modality_plan;
   if (file.modality_plan_json) modality_plan = *file.modality_plan_json;
   if (file.company_id) company = *file.company_id;
@@ -171,10 +172,11 @@ void insert(SqlSession& sql, const CandidateFile& file) {
   Poco::Int64 version = file.version;
   auto stmt = sql.statement(
       "INSERT INTO candidate_files (id, centre_id, company_id, candidate_user_id, cqpm, pathway, given_name, "
-      "family_name, email, birth_date, search_name, registration, bloc_scope, modality_plan, state, version, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "family_name, email, birth_date, birth_place, search_name, registration, bloc_scope, modality_plan, "
+      "state, version, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt, use(id), use(centre), use(company), use(candidate_user), use(cqpm), use(pathway), use(given),
-      use(family), use(email), use(birth), use(search), use(registration), use(bloc_scope),
+      use(family), use(email), use(birth), use(birth_place), use(search), use(registration), use(bloc_scope),
       use(modality_plan), use(state), use(version), use(created), use(updated);
   stmt.execute();
 }
@@ -282,9 +284,12 @@ bool correctCandidate(SqlSession& sql, const std::string& id, std::int64_t expec
                       const domain::Candidate& candidate, const std::string& registration_json,
                       const std::string& updated_at) {
   return casUpdate(
-      sql, "given_name = ?, family_name = ?, email = ?, birth_date = ?, search_name = ?, registration = ?",
+      sql,
+      "given_name = ?, family_name = ?, email = ?, birth_date = ?, birth_place = ?, search_name = ?, "
+      "registration = ?",
       {candidate.given_name, candidate.family_name, candidate.email, candidate.birth_date,
-       foldForSearch(candidate.given_name + " " + candidate.family_name), registration_json},
+       candidate.birth_place, foldForSearch(candidate.given_name + " " + candidate.family_name),
+       registration_json},
       id, expected_version, updated_at);
 }
 

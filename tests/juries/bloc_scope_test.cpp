@@ -152,6 +152,58 @@ TEST_P(BlocScopeTest, TheCentreConfirmsTheCarryOverBeforeTheModalitiesAndOnlyWha
   EXPECT_EQ(confirmCarryOver(second, {1}).status, 409);
 }
 
+TEST_P(BlocScopeTest, BlocsCarryOverOnlyToTheSamePersonBirthPlaceIncluded) {
+  registerAtRncp();
+  const GridResults first_two{{1, "acquired"}, {2, "acquired"},     {3, "acquired"},
+                              {4, "acquired"}, {5, "not_acquired"}, {6, "not_acquired"}};
+  const std::string first = readyFile("Homonyme", "vae", first_two);
+  const auto located =
+      client().postJson("/api/v1/files/" + first + "/corrections",
+                        R"({"expected_version":)" + std::to_string(versionOf(first)) +
+                            R"(,"reason":"Lieu de naissance","candidate":{"birth_place":"Lyon"}})",
+                        centre_);
+  ASSERT_EQ(located.status, 200) << located.body;
+  EXPECT_EQ(located.json()->getObject("candidate")->getValue<std::string>("birth_place"), "Lyon");
+  const std::string session = openSession({first});
+  ASSERT_EQ(decide(session, first, R"({"outcome":"blocs_awarded","blocs":[1,2]})").status, 201);
+  publishSession(session);
+  const std::string minutes =
+      pdfText(client().get("/api/v1/jury-sessions/" + session + "/minutes.pdf", centre_).body);
+  EXPECT_NE(minutes.find("né(e) le 17 mai 1995 à Lyon"), std::string::npos) << minutes;
+
+  // Same names and birth date, born elsewhere: another person, nothing is offered.
+  const auto created = client().postJson(
+      "/api/v1/files",
+      R"({"cqpm":"qualite","pathway":"vae","candidate":{"given_name":"Alex","family_name":"Homonyme",)"
+      R"("email":"alex@example.org","birth_date":"1995-05-17","birth_place":"Marseille"},"company_id":null})",
+      centre_);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string second = created.json()->getValue<std::string>("id");
+  EXPECT_EQ(created.json()->getObject("candidate")->getValue<std::string>("birth_place"), "Marseille");
+  step(centre_, second, "register");
+  const std::string path = "/api/v1/files/" + second + "/carry-over";
+  EXPECT_EQ(client().get(path, centre_).json()->getArray("offered")->size(), 0u);
+  // Corrected (the same town, written otherwise): the blocs are offered, with the earlier file's birth place.
+  ASSERT_EQ(client()
+                .postJson("/api/v1/files/" + second + "/corrections",
+                          R"({"expected_version":)" + std::to_string(versionOf(second)) +
+                              R"(,"reason":"Erreur de saisie","candidate":{"birth_place":"LYON"}})",
+                          centre_)
+                .status,
+            200);
+  const auto offered = client().get(path, centre_).json()->getArray("offered");
+  ASSERT_EQ(offered->size(), 2u);
+  EXPECT_EQ(offered->getObject(0)->getValue<std::string>("earlier_birth_place"), "Lyon");
+  // A blank birth place is refused, naming the field.
+  const auto blank = client().postJson(
+      "/api/v1/files",
+      R"({"cqpm":"qualite","pathway":"vae","candidate":{"given_name":"A","family_name":"B",)"
+      R"("email":"a@b.fr","birth_date":"1995-05-17","birth_place":"   "},"company_id":null})",
+      centre_);
+  EXPECT_EQ(blank.status, 400);
+  EXPECT_EQ(blank.errorField(), "candidate.birth_place");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BlocScopeTest, ::testing::ValuesIn(storageBackends()),
                          [](const auto& info) { return info.param; });
 

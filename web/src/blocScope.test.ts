@@ -17,6 +17,7 @@ import {
   confirmedBlocs,
   describeCarryOverError,
   describeScopeError,
+  earlierBirthPlaceNote,
   earlierDecisionLine,
   indexedBlocs,
   isCarryOverBlocsError,
@@ -232,6 +233,16 @@ describe('bloc scope: the carry-over section', () => {
   it('dates the earlier decision in Paris time', () => {
     // 13:05 UTC in July is 15:05 in Paris (summer time).
     expect(earlierDecisionLine(offered(blocs[0]!, false))).toBe('Obtenu par la décision du 15 juillet 2026 à 15:05');
+  });
+
+  it("names the earlier file's birth place, so the centre checks it is the same person", () => {
+    const earlier = (earlier_birth_place?: string | null) => ({ ...offered(blocs[0]!, false), earlier_birth_place });
+    expect(earlierBirthPlaceNote(earlier('Casablanca (Maroc)'))).toBe('(dossier antérieur : né(e) à Casablanca (Maroc))');
+    expect(earlierBirthPlaceNote(earlier('  Lyon '))).toBe('(dossier antérieur : né(e) à Lyon)');
+    // Not recorded on the earlier file (or an older server): nothing to say.
+    expect(earlierBirthPlaceNote(earlier(null))).toBeNull();
+    expect(earlierBirthPlaceNote(earlier(' '))).toBeNull();
+    expect(earlierBirthPlaceNote(earlier())).toBeNull();
   });
 
   it('says what was recorded', () => {

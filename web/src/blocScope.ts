@@ -8,6 +8,7 @@
 // carry-over section's request and the server's refusals in French.
 
 import { describeActionError } from './actionErrors';
+import { bornIn, recordedBirthPlace } from './candidate';
 import type { ErrorDescription } from './errors';
 import { listFieldOf } from './errors';
 import { formatParisDateTime } from './format';
@@ -126,6 +127,8 @@ export interface OfferedBloc {
   decision_id: string;
   decided_at: string;
   earlier_file_id: string;
+  /** The birth place the earlier file records, to check it is the same person; null: not recorded (absent from older servers). */
+  earlier_birth_place?: string | null;
   /** The centre confirmed its carry-over on this file. */
   confirmed: boolean;
 }
@@ -173,6 +176,12 @@ export function carryOverRequest(view: Pick<CarryOverView, 'file_version' | 'off
 /** « Obtenu par la décision du 12 mars 2026 à 14:05 » (Paris time). */
 export function earlierDecisionLine(offered: Pick<OfferedBloc, 'decided_at'>): string {
   return `Obtenu par la décision du ${formatParisDateTime(offered.decided_at)}`;
+}
+
+/** « (dossier antérieur : né(e) à Casablanca (Maroc)) », or null when the earlier file records no birth place. */
+export function earlierBirthPlaceNote(offered: Pick<OfferedBloc, 'earlier_birth_place'>): string | null {
+  const place = recordedBirthPlace(offered.earlier_birth_place);
+  return place ? `(dossier antérieur : ${bornIn(place)})` : null;
 }
 
 /** What the section says once the carry-over is recorded. */

@@ -4,6 +4,7 @@ import {
   REGISTRATION_INVALID_MESSAGE,
   canCorrectFile,
   changedIdentity,
+  correctionChanges,
   correctionDraftOf,
   correctionFieldOf,
   correctionRegistrationErrors,
@@ -13,6 +14,7 @@ import {
   validateCorrection,
 } from './correction';
 import { registrationDraftOf } from './registration';
+import { BIRTH_PLACE_TOO_LONG_MESSAGE } from './candidate';
 import { BIRTH_DATE_MESSAGE, CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, describeError } from './errors';
 import { bodyOf, headersOf, mockFetch, recordCalls } from './fetchMock';
 import type { Candidate, RegistrationField } from './types';
@@ -46,7 +48,9 @@ describe('correction: who corrects', () => {
 
 describe('correction: the request', () => {
   it('starts from the identity as the file has it, without a reason', () => {
-    expect(correctionDraftOf(candidate)).toEqual({ ...candidate, registration: {}, reason: '' });
+    expect(correctionDraftOf(candidate)).toEqual({ ...candidate, birth_place: '', registration: {}, reason: '' });
+    expect(correctionDraftOf({ ...candidate, birth_place: null }).birth_place).toBe('');
+    expect(correctionDraftOf({ ...candidate, birth_place: 'Lyon (Rhône)' }).birth_place).toBe('Lyon (Rhône)');
   });
 
   it('sends only the fields that changed, trimmed, with the version and the reason', () => {
@@ -60,6 +64,21 @@ describe('correction: the request', () => {
 
   it('does not count spaces around an unchanged value as a change', () => {
     expect(changedIdentity(candidate, { ...correctionDraftOf(candidate), given_name: ' Emma ' })).toEqual({});
+  });
+
+  it('sends a birth place given, changed or erased, trimmed, and only when it changed', () => {
+    const lyon = { ...candidate, birth_place: 'Lyon (Rhône)' };
+    const draft = (on: Candidate, birth_place: string) => ({ ...correctionDraftOf(on), birth_place, reason: 'Lieu' });
+    expect(correctionRequest(file, draft(candidate, '  Casablanca (Maroc) ')).candidate).toEqual({ birth_place: 'Casablanca (Maroc)' });
+    expect(correctionRequest({ version: 4, candidate: lyon }, draft(lyon, 'Lyon 3e (Rhône)')).candidate).toEqual({
+      birth_place: 'Lyon 3e (Rhône)',
+    });
+    // Emptied: "" erases it.
+    expect(correctionRequest({ version: 4, candidate: lyon }, draft(lyon, '  ')).candidate).toEqual({ birth_place: '' });
+    // Unchanged, or still empty on a file that records none: not sent.
+    expect(changedIdentity(lyon, draft(lyon, ' Lyon (Rhône) '))).toEqual({});
+    expect(changedIdentity({ ...candidate, birth_place: null }, draft(candidate, ''))).toEqual({});
+    expect(changedIdentity(candidate, draft(candidate, ' '))).toEqual({});
   });
 
   it('sends the birth date as typed in a date input (YYYY-MM-DD)', () => {
@@ -80,7 +99,7 @@ describe('correction: checks before sending', () => {
   });
 
   it('refuses blank names, a malformed e-mail and a birth date that is missing, not a day or not past', () => {
-    const draft = { given_name: ' ', family_name: '', email: 'emma@', birth_date: '', registration: {}, reason: 'Erreur' };
+    const draft = { given_name: ' ', family_name: '', email: 'emma@', birth_date: '', birth_place: '', registration: {}, reason: 'Erreur' };
     expect(validateCorrection(candidate, draft, today)).toEqual({
       given_name: 'Le prénom du candidat est obligatoire.',
       family_name: 'Le nom du candidat est obligatoire.',
@@ -92,6 +111,15 @@ describe('correction: checks before sending', () => {
         birth_date: BIRTH_DATE_MESSAGE,
       });
     }
+  });
+
+  it('counts a birth place as a change, and refuses one too long for the server (200 bytes)', () => {
+    const given = { ...correctionDraftOf(candidate), birth_place: 'Lyon', reason: 'Lieu oublié' };
+    expect(validateCorrection(candidate, given, today)).toEqual({});
+    expect(validateCorrection(candidate, { ...given, birth_place: 'é'.repeat(101) }, today)).toEqual({
+      birth_place: BIRTH_PLACE_TOO_LONG_MESSAGE,
+    });
+    expect(validateCorrection(candidate, { ...given, birth_place: 'é'.repeat(100) }, today)).toEqual({});
   });
 
   it('takes a real past day', () => {
@@ -172,6 +200,7 @@ describe("correction: the server's refusals", () => {
   it('puts each refusal under its field', () => {
     expect(correctionFieldOf('candidate.family_name')).toBe('family_name');
     expect(correctionFieldOf('$.candidate.birth_date')).toBe('birth_date');
+    expect(correctionFieldOf('candidate.birth_place')).toBe('birth_place');
     expect(correctionFieldOf('candidate')).toBe('candidate');
     expect(correctionFieldOf('reason')).toBe('reason');
     expect(correctionFieldOf('expected_version')).toBeNull();
@@ -191,6 +220,9 @@ describe("correction: the server's refusals", () => {
     expect(say(new ApiError(400, 'invalid_field', 'too long', 'candidate.family_name'), { 'candidate.family_name': 'x' })).toBe(
       'Le nom du candidat est trop long (200 caractères au plus).',
     );
+    expect(say(new ApiError(400, 'invalid_field', 'too long', 'candidate.birth_place'), { 'candidate.birth_place': 'x'.repeat(201) })).toBe(
+      BIRTH_PLACE_TOO_LONG_MESSAGE,
+    );
     expect(say(new ApiError(409, 'invalid_state', 'closed'))).toBe('Ce dossier est clos : il ne se corrige plus.');
     expect(say(new ApiError(409, 'version_conflict', 'changed', 'expected_version', { current_version: 5 }))).toBe(
       "Le dossier a été modifié par quelqu'un d'autre (version 5). La page a été rechargée.",
@@ -198,6 +230,38 @@ describe("correction: the server's refusals", () => {
     expect(say(new ApiError(403, 'forbidden', 'no'))).toBe('Seul le coordinateur du centre du dossier peut le corriger.');
     // Outside a correction, "candidate" still means an incomplete identity.
     expect(describeError(new ApiError(400, 'invalid_field', 'x', 'candidate')).text).toBe('Les informations du candidat sont incomplètes.');
+  });
+});
+
+describe('correction: in the history of the file', () => {
+  it('names each field corrected, with its values before and after, in the form order', () => {
+    const payload = {
+      reason: 'Erreurs de saisie',
+      before: { birth_place: '', birth_date: '1999-09-03', family_name: 'Lefevre' },
+      after: { birth_place: 'Lyon (Rhône)', birth_date: '1999-03-09', family_name: 'Lefèvre' },
+    };
+    expect(correctionChanges(payload)).toEqual([
+      { field: 'family_name', label: 'Nom', before: 'Lefevre', after: 'Lefèvre' },
+      { field: 'birth_date', label: 'Date de naissance', before: '03/09/1999', after: '09/03/1999' },
+      { field: 'birth_place', label: 'Lieu de naissance', before: 'non renseigné', after: 'Lyon (Rhône)' },
+    ]);
+  });
+
+  it('says « non renseigné » for a birth place erased, and the registration answers without their values', () => {
+    const payload = {
+      before: { birth_place: 'Lyon', registration: '{"material_family":"a"}' },
+      after: { birth_place: '', registration: '{"material_family":"b"}' },
+    };
+    expect(correctionChanges(payload)).toEqual([
+      { field: 'birth_place', label: 'Lieu de naissance', before: 'Lyon', after: 'non renseigné' },
+      { field: 'registration', label: 'Informations demandées par ce CQPM', before: null, after: null },
+    ]);
+  });
+
+  it('has nothing to show for a payload without values', () => {
+    expect(correctionChanges(null)).toEqual([]);
+    expect(correctionChanges({ reason: 'R' })).toEqual([]);
+    expect(correctionChanges({ before: [], after: 'x' })).toEqual([]);
   });
 });
 

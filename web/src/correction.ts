@@ -3,12 +3,15 @@
 // draft, its checks before sending, and the request, which names only the
 // fields that changed (the registration, whole, when any answer changed), with
 // the file's version and a reason. The server keeps the old and new values in
-// the file's history (event file_corrected).
+// the file's history (event file_corrected), which the timeline shows.
 
+import { CANDIDATE_FIELD_LABELS, birthPlaceError, recordedBirthPlace } from './candidate';
+import { NOT_RECORDED } from './certificationIdentity';
 import { FINAL_STATES } from './deadlines';
 import { CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, frenchErrorMessage, normaliseField } from './errors';
 import { correctedRegistration, sameRegistration, validateRegistration, type RegistrationDraft } from './registration';
-import type { Candidate, FileCorrectionRequest, RegistrationField, RegistrationValues, User } from './types';
+import { formatCalendarDate } from './format';
+import type { Candidate, CandidateCorrection, FileCorrectionRequest, RegistrationField, RegistrationValues, User } from './types';
 import type { FieldErrors } from './useDraftForm';
 
 /**
@@ -16,7 +19,16 @@ import type { FieldErrors } from './useDraftForm';
  * `candidate` is the identity as a whole, `registration` the CQPM's answers
  * (whose own errors are keyed by field and row: validateRegistration()).
  */
-export const CORRECTION_FIELDS = ['candidate', 'given_name', 'family_name', 'email', 'birth_date', 'registration', 'reason'] as const;
+export const CORRECTION_FIELDS = [
+  'candidate',
+  'given_name',
+  'family_name',
+  'email',
+  'birth_date',
+  'birth_place',
+  'registration',
+  'reason',
+] as const;
 export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
 
 export interface CorrectionDraft {
@@ -25,6 +37,8 @@ export interface CorrectionDraft {
   email: string;
   /** YYYY-MM-DD, as a date input gives it (shown jj/mm/aaaa by a French browser). */
   birth_date: string;
+  /** Optional: '' when not recorded; emptied, it is erased. */
+  birth_place: string;
   /** The CQPM's registration answers as the form holds them (empty until the CQPM's fields are loaded). */
   registration: RegistrationDraft;
   reason: string;
@@ -46,8 +60,8 @@ export interface RegistrationCorrection {
 
 export const REGISTRATION_INVALID_MESSAGE = 'Vérifiez les informations demandées par ce CQPM.';
 
-type IdentityKey = keyof Candidate;
-const IDENTITY_KEYS: readonly IdentityKey[] = ['given_name', 'family_name', 'email', 'birth_date'];
+/** The identity's fields the file always has (the birth place is optional). */
+const IDENTITY_KEYS = ['given_name', 'family_name', 'email', 'birth_date'] as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -67,7 +81,7 @@ export function canCorrectFile(user: Reader, file: FileOfCentre & { state: strin
 
 /** The form's starting point: the identity as the file has it, and no reason yet (the registration follows its fields). */
 export function correctionDraftOf(candidate: Candidate, registration: RegistrationDraft = {}): CorrectionDraft {
-  return { ...candidate, registration, reason: '' };
+  return { ...candidate, birth_place: candidate.birth_place ?? '', registration, reason: '' };
 }
 
 /** The registration fields a correction may change: only once loaded, and only for a file whose answers the server sent. */
@@ -86,13 +100,15 @@ export function changedRegistration(draft: CorrectionDraft, registration: Regist
   return sameRegistration(corrected, registration.original) ? undefined : corrected;
 }
 
-/** The identity fields whose value (trimmed) differs from the file's. */
-export function changedIdentity(candidate: Candidate, draft: CorrectionDraft): Partial<Candidate> {
-  const changed: Partial<Candidate> = {};
+/** The identity fields whose value (trimmed) differs from the file's; a birth place emptied is "" (erased). */
+export function changedIdentity(candidate: Candidate, draft: CorrectionDraft): CandidateCorrection {
+  const changed: CandidateCorrection = {};
   for (const key of IDENTITY_KEYS) {
     const value = draft[key].trim();
     if (value !== candidate[key]) changed[key] = value;
   }
+  const place = draft.birth_place.trim();
+  if (place !== (recordedBirthPlace(candidate.birth_place) ?? '')) changed.birth_place = place;
   return changed;
 }
 
@@ -119,6 +135,7 @@ export function correctionValues(draft: CorrectionDraft): Record<string, string>
     'candidate.family_name': draft.family_name.trim(),
     'candidate.email': draft.email.trim(),
     'candidate.birth_date': draft.birth_date.trim(),
+    'candidate.birth_place': draft.birth_place.trim(),
     reason: draft.reason.trim(),
   };
 }
@@ -161,9 +178,11 @@ export function validateCorrection(
   if (!values['candidate.family_name']) errors.family_name = invalid('candidate.family_name');
   if (!EMAIL.test(values['candidate.email'] ?? '')) errors.email = invalid('candidate.email');
   if (!isPastDay(values['candidate.birth_date'] ?? '', today)) errors.birth_date = invalid('candidate.birth_date');
+  const birthPlace = birthPlaceError(draft.birth_place);
+  if (birthPlace) errors.birth_place = birthPlace;
   if (Object.keys(correctionRegistrationErrors(draft, registration)).length > 0) errors.registration = REGISTRATION_INVALID_MESSAGE;
   if (!values.reason) errors.reason = CORRECTION_REASON_MESSAGE;
-  const valid = !errors.given_name && !errors.family_name && !errors.email && !errors.birth_date && !errors.registration;
+  const valid = !errors.given_name && !errors.family_name && !errors.email && !errors.birth_date && !errors.birth_place && !errors.registration;
   const unchanged = Object.keys(changedIdentity(candidate, draft)).length === 0 && !changedRegistration(draft, registration);
   if (valid && unchanged) errors.candidate = NOTHING_CORRECTED_MESSAGE;
   return errors;
@@ -177,6 +196,55 @@ export function correctionFieldOf(field: string | null | undefined): CorrectionF
   const normalised = normaliseField(field);
   if (normalised === 'candidate' || normalised === 'reason' || normalised === 'registration') return normalised;
   if (normalised?.startsWith('registration.')) return 'registration';
-  const match = /^candidate\.(given_name|family_name|email|birth_date)$/.exec(normalised ?? '');
+  const match = /^candidate\.(given_name|family_name|email|birth_date|birth_place)$/.exec(normalised ?? '');
   return match ? (match[1] as CorrectionField) : null;
+}
+
+// ---- The corrections in the file's history (event file_corrected) ----------------
+
+/** A field a correction changed, with its values before and after as the timeline shows them. */
+export interface CorrectionChange {
+  field: string;
+  /** « Prénom », « Lieu de naissance », « Informations demandées par ce CQPM ». */
+  label: string;
+  /** « non renseigné » for a value not recorded; null for the registration answers (not detailed). */
+  before: string | null;
+  after: string | null;
+}
+
+const CORRECTED_FIELDS = [...IDENTITY_KEYS, 'birth_place'] as const;
+export const REGISTRATION_CORRECTED_LABEL = 'Informations demandées par ce CQPM';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A value of the identity as the history shows it: a date jj/mm/aaaa, « non renseigné » when empty. */
+function correctedValueText(field: (typeof CORRECTED_FIELDS)[number], value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') return NOT_RECORDED;
+  return field === 'birth_date' ? formatCalendarDate(value) : value;
+}
+
+/**
+ * What a correction changed, from the payload of its event ({reason, before,
+ * after}, the changed fields only), in the form's order; the registration
+ * answers, when they changed, last and without their values.
+ */
+export function correctionChanges(payload: Record<string, unknown> | null | undefined): CorrectionChange[] {
+  const before = isRecord(payload?.before) ? payload.before : {};
+  const after = isRecord(payload?.after) ? payload.after : {};
+  const changes: CorrectionChange[] = [];
+  for (const field of CORRECTED_FIELDS) {
+    if (!(field in before) && !(field in after)) continue;
+    changes.push({
+      field,
+      label: CANDIDATE_FIELD_LABELS[field],
+      before: correctedValueText(field, before[field]),
+      after: correctedValueText(field, after[field]),
+    });
+  }
+  if ('registration' in before || 'registration' in after) {
+    changes.push({ field: 'registration', label: REGISTRATION_CORRECTED_LABEL, before: null, after: null });
+  }
+  return changes;
 }

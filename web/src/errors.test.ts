@@ -33,6 +33,9 @@ const ROWS: Row[] = [
   ['birth date', 'invalid_field', 'candidate.birth_date', null, {}, 'La date de naissance doit être une date valide (AAAA-MM-JJ), dans le passé.'],
   ['birth date sent', 'invalid_field', 'candidate.birth_date', null, values({ 'candidate.birth_date': '1850-01-01' }), 'La date de naissance doit être une date valide (AAAA-MM-JJ), dans le passé.'],
   ['birth date blank', 'invalid_field', 'candidate.birth_date', null, values({ 'candidate.birth_date': '' }), 'La date de naissance du candidat est obligatoire.'],
+  ['birth place too long', 'invalid_field', 'candidate.birth_place', null, values({ 'candidate.birth_place': 'é'.repeat(101) }), 'Le lieu de naissance est trop long (200 caractères au plus).'],
+  ['birth place refused', 'invalid_field', 'candidate.birth_place', null, values({ 'candidate.birth_place': 'Lyon\u0007' }), "Le lieu de naissance n'est pas valide : indiquez la ville (et le pays à l'étranger), ou laissez le champ vide."],
+  ['birth place, nothing known', 'invalid_field', '$.candidate.birth_place', null, {}, "Le lieu de naissance n'est pas valide : indiquez la ville (et le pays à l'étranger), ou laissez le champ vide."],
   ['given name', 'invalid_field', 'candidate.given_name', null, {}, 'Le prénom du candidat est obligatoire.'],
   ['given name blank', 'invalid_field', 'candidate.given_name', null, values({ 'candidate.given_name': '  ' }), 'Le prénom du candidat est obligatoire.'],
   ['given name too long', 'invalid_field', 'candidate.given_name', null, values({ 'candidate.given_name': 'x'.repeat(300) }), 'Le prénom du candidat est trop long (200 caractères au plus).'],
@@ -217,8 +220,8 @@ describe('frenchErrorMessage', () => {
       'unavailable', 'plugin_failed', 'password_policy', 'gone',
     ];
     const fields = [
-      null, 'candidate.given_name', 'candidate.family_name', 'candidate.email', 'candidate.birth_date', 'company_id',
-      'cqpm', 'pathway', 'payload.reason', 'payload.blocs', 'expected_version', 'transition', 'login', 'password',
+      null, 'candidate.given_name', 'candidate.family_name', 'candidate.email', 'candidate.birth_date', 'candidate.birth_place',
+      'company_id', 'cqpm', 'pathway', 'payload.reason', 'payload.blocs', 'expected_version', 'transition', 'login', 'password',
       'limit', 'cursor', 'q', 'Idempotency-Key', 'X-CQPM-CSRF', 'registration', 'registration.material_family',
       'competencies', 'competencies[0]', 'competencies[0].modality', 'competencies[2].planned_date',
       'competencies[2].place', 'competencies[2].evaluators[1]', 'competencies[2].justification',

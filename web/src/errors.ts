@@ -17,6 +17,7 @@ import {
   RNCP_LEVEL_MESSAGE,
   RNCP_NUMBER_MESSAGE,
 } from './certificationIdentity';
+import { birthPlaceRefusal } from './candidate';
 
 /** What the page knows about the failed call, to make the sentence precise. */
 export interface ErrorContext {
@@ -507,6 +508,8 @@ function invalidField(field: string | null, context: ErrorContext): string {
         : "L'adresse e-mail du candidat n'est pas valide.";
     case 'candidate.birth_date':
       return sentBlank(context, field) ? 'La date de naissance du candidat est obligatoire.' : BIRTH_DATE_MESSAGE;
+    case 'candidate.birth_place':
+      return birthPlaceRefusal(sentValue(context, field));
     case 'company_id':
     case 'company':
       return COMPANY_MESSAGE;

@@ -40,7 +40,15 @@ export interface Candidate {
   family_name: string;
   email: string;
   birth_date: string;
+  /** Where the candidate was born (« Lyon (Rhône) »); null: not recorded (absent from older servers). */
+  birth_place?: string | null;
 }
+
+/** The candidate of POST /files: the birth place only when one is given (never blank). */
+export type NewCandidate = Omit<Candidate, 'birth_place'> & { birth_place?: string };
+
+/** The candidate's fields a correction changes: a birth place of "" erases it. */
+export type CandidateCorrection = Partial<Omit<Candidate, 'birth_place'>> & { birth_place?: string };
 
 export interface AvailableTransition {
   id: string;
@@ -114,7 +122,7 @@ export interface FileStats {
 export interface NewFileRequest {
   cqpm: string;
   pathway: string;
-  candidate: Candidate;
+  candidate: NewCandidate;
   company_id: string | null;
   /** The CQPM's own registration fields (GET /cqpms/{id} registration_fields), by field id. */
   registration?: RegistrationValues;
@@ -126,7 +134,7 @@ export interface NewFileRequest {
 export interface FileCorrectionRequest {
   expected_version: number;
   reason: string;
-  candidate: Partial<Candidate>;
+  candidate: CandidateCorrection;
   /** The CQPM's registration answers, whole: sent only when they changed. */
   registration?: RegistrationValues;
 }

@@ -69,6 +69,7 @@ Response createFile(ApiContext& context, Request& request) {
   file.candidate.family_name = candidate.requiredString("family_name");
   file.candidate.email = candidate.requiredString("email");
   file.candidate.birth_date = candidate.requiredString("birth_date");
+  file.candidate.birth_place = candidate.optionalString("birth_place").value_or("");
   file.company_id = body.optionalString("company_id");
   if (body.raw()->has("registration") && !body.raw()->isNull("registration")) {
     file.registration = body.raw()->getObject("registration");
@@ -140,6 +141,7 @@ Response correctFile(ApiContext& context, Request& request) {
   correction.family_name = candidate.optionalString("family_name");
   correction.email = candidate.optionalString("email");
   correction.birth_date = candidate.optionalString("birth_date");
+  correction.birth_place = candidate.optionalString("birth_place");
   if (body.has("registration")) correction.registration = body.object("registration").raw();
   const auto view = context.corrections.correct(actor, request.params.at("id"), correction);
   Response response = Response::json(200, fileJson(view, &context.engine, &actor));

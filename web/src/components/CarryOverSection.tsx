@@ -8,6 +8,7 @@ import {
   carryOverStale,
   confirmedBlocs,
   describeCarryOverError,
+  earlierBirthPlaceNote,
   earlierDecisionLine,
   isCarryOverBlocsError,
   toggleIndex,
@@ -160,12 +161,20 @@ function OfferedLine({
   describedBy: string | undefined;
 }) {
   const index = offered.bloc.index;
+  const birthPlace = earlierBirthPlaceNote(offered);
   return (
     <li className="carry-over__bloc" data-testid="carry-over-bloc" data-bloc-index={index} data-confirmed={offered.confirmed}>
       <strong id={`carry-over-bloc-${index}`}>{blocLabel(offered.bloc)}</strong>
       <br />
       <span className="muted">
-        {earlierDecisionLine(offered)} ·{' '}
+        {earlierDecisionLine(offered)}
+        {birthPlace && (
+          <>
+            {' '}
+            <span data-testid="carry-over-earlier-birth-place">{birthPlace}</span>
+          </>
+        )}{' '}
+        ·{' '}
         <Link to={filePagePath(offered.earlier_file_id)} data-testid="carry-over-earlier-file">
           voir le dossier antérieur
         </Link>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api, isAbort } from '../api';
+import { BIRTH_PLACE_LABEL, BIRTH_PLACE_PLACEHOLDER } from '../candidate';
 import {
   CORRECTION_FIELDS,
   correctionDraftOf,
@@ -165,6 +166,15 @@ export function CorrectionForm({
               max={new Date().toISOString().slice(0, 10)}
               required
               data-testid="correction-birth-date"
+            />
+          </FormField>
+          <FormField label={BIRTH_PLACE_LABEL} note="Facultatif ; videz le champ pour l'effacer." {...form.field('birth_place')}>
+            <input
+              {...form.bind('birth_place')}
+              placeholder={BIRTH_PLACE_PLACEHOLDER}
+              maxLength={200}
+              autoComplete="off"
+              data-testid="correction-birth-place"
             />
           </FormField>
         </div>

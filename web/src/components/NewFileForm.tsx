@@ -10,6 +10,13 @@ import {
   type ScopeDraft,
 } from '../blocScope';
 import { loadCqpm, useCqpms } from '../cqpmCatalog';
+import {
+  BIRTH_PLACE_LABEL,
+  BIRTH_PLACE_NOTE,
+  BIRTH_PLACE_PLACEHOLDER,
+  birthPlaceError,
+  newFileCandidate,
+} from '../candidate';
 import { describeError, frenchErrorMessage, normaliseField, reportError } from '../errors';
 import { CQPMS, PATHWAYS } from '../labels';
 import {
@@ -34,6 +41,7 @@ type FieldName =
   | 'candidate.family_name'
   | 'candidate.email'
   | 'candidate.birth_date'
+  | 'candidate.birth_place'
   | 'company_id';
 
 const FIELD_IDS: Record<FieldName, string> = {
@@ -43,6 +51,7 @@ const FIELD_IDS: Record<FieldName, string> = {
   'candidate.family_name': 'nf-family-name',
   'candidate.email': 'nf-email',
   'candidate.birth_date': 'nf-birth-date',
+  'candidate.birth_place': 'nf-birth-place',
   company_id: 'nf-company',
 };
 
@@ -67,6 +76,8 @@ interface Values {
   family_name: string;
   email: string;
   birth_date: string;
+  /** Optional: '' is not sent. */
+  birth_place: string;
   company_id: string;
 }
 
@@ -77,6 +88,7 @@ const EMPTY: Values = {
   family_name: '',
   email: '',
   birth_date: '',
+  birth_place: '',
   company_id: '',
 };
 
@@ -89,6 +101,7 @@ function apiValues(v: Values): Record<FieldName, string> {
     'candidate.family_name': v.family_name.trim(),
     'candidate.email': v.email.trim(),
     'candidate.birth_date': v.birth_date,
+    'candidate.birth_place': v.birth_place.trim(),
     company_id: v.company_id,
   };
 }
@@ -106,6 +119,8 @@ function validate(v: Values): Partial<Record<FieldName, string>> {
     errors['candidate.email'] = invalid('candidate.email');
   }
   if (!v.birth_date) errors['candidate.birth_date'] = invalid('candidate.birth_date');
+  const birthPlace = birthPlaceError(v.birth_place);
+  if (birthPlace) errors['candidate.birth_place'] = birthPlace;
   return errors;
 }
 
@@ -230,12 +245,7 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
       const file = await api.createFile({
         cqpm: values.cqpm,
         pathway: values.pathway,
-        candidate: {
-          given_name: values.given_name.trim(),
-          family_name: values.family_name.trim(),
-          email: values.email.trim(),
-          birth_date: values.birth_date,
-        },
+        candidate: newFileCandidate(values),
         company_id: isVae || !values.company_id ? null : values.company_id,
         registration: buildRegistration(regFields, regDraft),
         ...(chosenBlocs ? { blocs: chosenBlocs } : {}),
@@ -430,6 +440,26 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
                   required
                 />
                 {fieldError('candidate.birth_date')}
+              </div>
+              <div className="field">
+                <label htmlFor={FIELD_IDS['candidate.birth_place']}>{BIRTH_PLACE_LABEL}</label>
+                <input
+                  id={FIELD_IDS['candidate.birth_place']}
+                  value={values.birth_place}
+                  onChange={(e) => set('birth_place', e.target.value)}
+                  placeholder={BIRTH_PLACE_PLACEHOLDER}
+                  maxLength={200}
+                  autoComplete="off"
+                  aria-invalid={!!errors['candidate.birth_place']}
+                  aria-describedby={[`${FIELD_IDS['candidate.birth_place']}-note`, describedBy('candidate.birth_place')]
+                    .filter(Boolean)
+                    .join(' ')}
+                  data-testid="new-file-birth-place"
+                />
+                <p id={`${FIELD_IDS['candidate.birth_place']}-note`} className="field__note muted">
+                  {BIRTH_PLACE_NOTE}
+                </p>
+                {fieldError('candidate.birth_place')}
               </div>
             </div>
           </fieldset>

@@ -1,3 +1,4 @@
+import { correctionChanges } from '../correction';
 import { formatDateTime } from '../format';
 import type { FileEvent, Workflow } from '../types';
 import { eventLabel, stateLabel } from '../workflow';
@@ -20,6 +21,7 @@ export function Timeline({ events, workflow }: { events: FileEvent[]; workflow: 
       {events.map((event) => {
         const reason = text(event.payload?.reason);
         const blocs = blocsOf(event.payload);
+        const corrected = event.transition === 'file_corrected' ? correctionChanges(event.payload) : [];
         return (
           <li key={event.seq} className="timeline__entry" data-testid="timeline-entry" data-to={event.to}>
             <div className="timeline__head">
@@ -44,6 +46,22 @@ export function Timeline({ events, workflow }: { events: FileEvent[]; workflow: 
               </p>
             )}
             {blocs.length > 0 && <p className="timeline__reason">Blocs attribués : {blocs.join(', ')}</p>}
+            {corrected.length > 0 && (
+              <ul className="timeline__reason timeline__changes" data-testid="timeline-corrections">
+                {corrected.map((change) => (
+                  <li key={change.field} data-field={change.field}>
+                    {change.label} :{' '}
+                    {change.before === null || change.after === null ? (
+                      'modifiées'
+                    ) : (
+                      <>
+                        avant <q>{change.before}</q>, après <q>{change.after}</q>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         );
       })}

@@ -17,9 +17,10 @@ import { TransferSection } from '../components/TransferSection';
 import { TransitionDialog, type TransitionAnswers } from '../components/TransitionDialog';
 import { VaeAdmissibilitySection } from '../components/VaeAdmissibilitySection';
 import { WorkflowDiagram } from '../components/WorkflowDiagram';
+import { birthFacts } from '../candidate';
 import { canCorrectFile } from '../correction';
 import { describeError, reportError, type ErrorDescription } from '../errors';
-import { candidateName, formatCalendarDate, formatDateTime } from '../format';
+import { candidateName, formatDateTime } from '../format';
 import { titleOf, useCqpms } from '../cqpmCatalog';
 import { pathwayLabel } from '../labels';
 import { historyLinks } from '../referentialHistory';
@@ -174,6 +175,7 @@ export function FilePage() {
   }
 
   const currentLabel = stateLabel(workflow, file.state);
+  const birth = birthFacts(file.candidate);
   const mayCorrect = canCorrectFile(user, file);
   return (
     <>
@@ -241,8 +243,16 @@ export function FilePage() {
                 </dd>
               </div>
               <div>
-                <dt>Date de naissance</dt>
-                <dd>{formatCalendarDate(file.candidate.birth_date)}</dd>
+                <dt>Naissance</dt>
+                <dd data-testid="file-birth">
+                  {birth.date}
+                  {birth.place && (
+                    <>
+                      {' à '}
+                      <span data-testid="file-birth-place">{birth.place}</span>
+                    </>
+                  )}
+                </dd>
               </div>
               <div>
                 <dt>CQPM</dt>
