@@ -4,6 +4,8 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 PORT ?= 8080
+# Release: no debug information, so a clean build links in a fraction of the time.
+BUILD_TYPE ?= Release
 
 .PHONY: all deps build run test bench format clean
 
@@ -13,7 +15,7 @@ deps:
 	@bash deploy/install-dependencies.sh
 
 build: deps
-	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 	@cd web && npm run --silent build
 
