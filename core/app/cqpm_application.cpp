@@ -12,9 +12,11 @@
 #include <iostream>
 
 #include "app/admin_command.h"
+#include "app/backup_command.h"
 #include "app/password_prompt.h"
 #include "app/plugin_command.h"
 #include "app/server.h"
+#include "app/settings.h"
 #include "common/error.h"
 #include "demo/demo_seed.h"
 #include "store/account_store.h"
@@ -37,41 +39,14 @@ void CqpmApplication::defineOptions(Poco::Util::OptionSet& options) {
   ServerApplication::defineOptions(options);
   // Every option reaches handleOption(); a callback to it as well would recurse.
   options.addOption(Option("help", "h", "show this help"));
-  options.addOption(Option("data", "", "data folder (SQLite file, git store, documents); default var")
-                        .argument("DIR")
-                        .binding("cqpm.data"));
-  options.addOption(
-      Option("port", "", "HTTP port; default 8080, 0 picks a free one").argument("N").binding("cqpm.port"));
-  options.addOption(
-      Option("bind", "", "address to listen on; default 0.0.0.0").argument("ADDR").binding("cqpm.bind"));
-  options.addOption(
-      Option("database", "", "postgresql://user:password@host:port/db; default SQLite in the data folder")
-          .argument("URL")
-          .binding("cqpm.database"));
-  options.addOption(Option("demo", "", "seed the demo data into an empty database").binding("cqpm.demo"));
-  options.addOption(Option("web", "", "folder of the built web pages; default web/dist of the source tree")
-                        .argument("DIR")
-                        .binding("cqpm.web"));
-  options.addOption(Option("public-url", "",
-                           "where the public reaches this server, printed on certificates as "
-                           "URL/verify/CODE; default http://localhost:8080")
-                        .argument("URL")
-                        .binding("cqpm.public_url"));
-  options.addOption(
-      Option("share", "", "folder holding workflows/ and schemas/").argument("DIR").binding("cqpm.share"));
   options.addOption(Option("config", "", "a properties file with cqpm.* settings").argument("FILE"));
-  options.addOption(Option("scheduler-interval", "",
-                           "seconds between two rounds of deadline reminders and housekeeping; default 60")
-                        .argument("N")
-                        .binding("cqpm.scheduler.interval_seconds"));
-  options.addOption(Option("smtp-host", "", "SMTP server for e-mail notifications; default none (in-app)")
-                        .argument("HOST")
-                        .binding("cqpm.smtp.host"));
-  options.addOption(
-      Option("smtp-port", "", "port of the SMTP server; default 25").argument("N").binding("cqpm.smtp.port"));
-  options.addOption(Option("smtp-from", "", "sender of the e-mails, e.g. 'CQPM Hub <no-reply@example.org>'")
-                        .argument("ADDRESS")
-                        .binding("cqpm.smtp.from"));
+  // The server's settings: one table (app/settings.cpp) for options, file and docs.
+  for (const Setting& setting : serverSettings()) {
+    if (setting.option.empty()) continue;
+    Option option(setting.option, "", setting.help);
+    if (!setting.argument.empty()) option.argument(setting.argument);
+    options.addOption(option.binding(setting.key));
+  }
   options.addOption(
       Option("login", "", "admin commands: the account's login").argument("L").binding("cqpm.admin.login"));
   options.addOption(
@@ -82,9 +57,6 @@ void CqpmApplication::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(
       Option("invite", "", "create-admin: print a one-time link instead of reading a password from stdin")
           .binding("cqpm.admin.invite"));
-  options.addOption(Option("plugins", "", "folder of the CQPM plugins; default plugins/ of the share folder")
-                        .argument("DIR")
-                        .binding("cqpm.plugins"));
 }
 
 void CqpmApplication::handleOption(const std::string& name, const std::string& value) {
@@ -93,7 +65,8 @@ void CqpmApplication::handleOption(const std::string& name, const std::string& v
     help_requested_ = true;
     stopOptionsProcessing();
   } else if (name == "config") {
-    loadConfiguration(value, PRIO_APPLICATION - 1);  // command-line options win over the file
+    // Below the options' layer (PRIO_APPLICATION): command-line options win over the file.
+    loadConfiguration(value, PRIO_DEFAULT);
   }
 }
 
@@ -103,51 +76,14 @@ void CqpmApplication::printUsage() const {
   help.setUsage(
       "serve [options] | plugin check <folder>... | plugin list [folder] | admin create-admin --login L "
       "--email E "
-      "[--name N] [--invite] | admin list-users | admin disable-user L | admin reset-password L");
+      "[--name N] [--invite] | admin list-users | admin disable-user L | admin reset-password L | backup DIR "
+      "| "
+      "restore DIR | settings example|markdown");
   help.setHeader("CQPM Hub: candidate files, referentials and juries of the metallurgy CQPMs.");
   help.format(std::cout);
 }
 
-ServerConfig CqpmApplication::buildConfig() const {
-  const auto& c = config();
-  ServerConfig server;
-  server.data_dir = c.getString("cqpm.data", server.data_dir);
-  server.database_url = c.getString("cqpm.database", "");
-  server.bind = c.getString("cqpm.bind", server.bind);
-  server.port = c.getInt("cqpm.port", server.port);
-  if (server.port < 0 || server.port > 65535) {
-    throw Error(ErrorCode::kInvalidConfiguration, "--port must be between 0 and 65535", "port");
-  }
-  server.demo = c.hasProperty("cqpm.demo") && c.getString("cqpm.demo") != "false";
-  server.share_dir = c.getString("cqpm.share", server.share_dir);
-  server.http.web_root = c.getString("cqpm.web", server.share_dir + "/web/dist");
-  server.http.public_base_url = c.getString("cqpm.public_url", server.http.public_base_url);
-  server.plugins_dir = c.getString("cqpm.plugins", "");
-  server.max_threads = c.getInt("cqpm.http.max_threads", server.max_threads);
-  server.max_queued = c.getInt("cqpm.http.max_queued", server.max_queued);
-  server.keep_alive_seconds = c.getInt("cqpm.http.keep_alive_seconds", server.keep_alive_seconds);
-  server.http.max_body_bytes = static_cast<std::size_t>(c.getInt64("cqpm.http.max_body_bytes", 1024 * 1024));
-  server.http.max_upload_bytes = static_cast<std::uint64_t>(
-      c.getInt64("cqpm.http.max_upload_bytes", static_cast<Poco::Int64>(25) << 20));
-  server.http.session_ttl_hours = c.getInt("cqpm.session.ttl_hours", server.http.session_ttl_hours);
-  server.http.secure_cookies = c.getBool("cqpm.session.secure_cookie", false);
-  // Tests and benchmarks may lower the hash cost; production keeps the default.
-  server.password_cost.memory_kib =
-      static_cast<std::uint32_t>(c.getInt("cqpm.password.memory_kib", 19 * 1024));
-  server.password_cost.iterations = static_cast<std::uint32_t>(c.getInt("cqpm.password.iterations", 2));
-  server.max_streams = c.getInt("cqpm.http.max_streams", server.max_streams);
-  server.scheduler_interval_seconds =
-      c.getInt("cqpm.scheduler.interval_seconds", server.scheduler_interval_seconds);
-  if (server.scheduler_interval_seconds < 1) {
-    throw Error(ErrorCode::kInvalidConfiguration, "--scheduler-interval must be at least 1 second",
-                "scheduler-interval");
-  }
-  server.notify_interval_ms = c.getInt("cqpm.notifications.interval_ms", server.notify_interval_ms);
-  server.smtp.host = c.getString("cqpm.smtp.host", "");
-  server.smtp.port = c.getInt("cqpm.smtp.port", server.smtp.port);
-  server.smtp.from = c.getString("cqpm.smtp.from", server.smtp.from);
-  return server;
-}
+ServerConfig CqpmApplication::buildConfig() const { return configFrom(config()); }
 
 int CqpmApplication::main(const std::vector<std::string>& args) {
   if (help_requested_) {
@@ -158,6 +94,31 @@ int CqpmApplication::main(const std::vector<std::string>& args) {
     return runPluginCommand(args, config().getString("cqpm.share", CQPM_SOURCE_ROOT), std::cout, std::cerr);
   }
   if (!args.empty() && args[0] == "admin") return runAdmin(args);
+  if (!args.empty() && (args[0] == "backup" || args[0] == "restore")) {
+    BackupOptions options;
+    try {
+      const ServerConfig server = buildConfig();
+      options.data_dir = server.data_dir;
+      options.database_url = server.database_url;
+    } catch (const Error& e) {
+      std::cerr << "cqpm " << args[0] << ": " << e.what() << "\n";
+      return kBackupUsage;
+    }
+    return runBackupCommand(args, options, std::cout, std::cerr);
+  }
+  if (!args.empty() && args[0] == "settings") {
+    // The example configuration file and the README's table, from the one table of settings.
+    if (args.size() == 2 && args[1] == "example") {
+      std::cout << exampleProperties();
+      return EXIT_OK;
+    }
+    if (args.size() == 2 && args[1] == "markdown") {
+      std::cout << settingsMarkdown();
+      return EXIT_OK;
+    }
+    std::cerr << "cqpm settings example | cqpm settings markdown\n";
+    return EXIT_USAGE;
+  }
   if (args.empty() || args[0] != "serve") {
     std::cerr << (args.empty() ? "cqpm: no command given" : "cqpm: unknown command '" + args[0] + "'")
               << "\n";
@@ -168,7 +129,8 @@ int CqpmApplication::main(const std::vector<std::string>& args) {
     return serve();
   } catch (const Error& e) {
     Poco::Logger::get("server").fatal("cannot start: %s", std::string(e.what()));
-    return EXIT_CONFIG;
+    // In use by another server: try again later (EX_TEMPFAIL); anything else is the set-up's.
+    return e.code() == ErrorCode::kUnavailable ? EXIT_TEMPFAIL : EXIT_CONFIG;
   } catch (const Poco::Exception& e) {
     Poco::Logger::get("server").fatal("cannot start: %s", e.displayText());
     return EXIT_SOFTWARE;

@@ -27,16 +27,32 @@
 #include "plugins/plugin_loader.h"
 #include "scheduler/housekeeping.h"
 #include "store/migrations.h"
+#include "store/notification_store.h"
+#include "store/start_up_lock.h"
 #include "workflow/core_guards.h"
 
 namespace cqpm::app {
 
 Server::Server(ServerConfig config) : config_(std::move(config)) {
   Poco::Logger& log = Poco::Logger::get("server");
-  Poco::File(config_.data_dir).createDirectories();
+  data_folder_ = std::make_unique<DataFolder>(config_.data_dir);
   const auto url = store::DatabaseUrl::parse(config_.database_url, config_.data_dir);
   log.information("storage: %s", url.describe());
   db_ = store::Database::open(url);
+  // Until the end of construction: instances started together migrate and seed in turn.
+  const store::StartUpLock start_up_lock(url);
+  if (!store::hasAppliedMigrations(*db_)) {
+    // A new database beside a folder that already holds data: the database was
+    // lost, truncated or swapped. Guessing would re-seed over real records.
+    if (const std::string held = data_folder_->heldData(); !held.empty() && !config_.adopt_data) {
+      throw Error(ErrorCode::kInvalidConfiguration,
+                  "the database (" + url.describe() + ") is empty but the data folder " + config_.data_dir +
+                      " already holds " + held +
+                      ": restore the database from a backup, or start once with --adopt-data to rebuild its "
+                      "referential index from the folder",
+                  "database");
+    }
+  }
   const auto applied = store::applyMigrations(*db_, store::embeddedMigrations());
   if (!applied.empty()) log.information("applied %z migration(s)", applied.size());
 
@@ -197,7 +213,12 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
       {"report reminders", every, [this, clock] { reminders_->runOnce(clock()); }},
       {"notifications", often, [this] { notifier_->runOnce(); }},
       // Sessions and idempotency keys live on the system clock, not the deadlines' one.
-      {"housekeeping", every, [this] { scheduler::purgeExpired(*db_, Poco::Timestamp()); }}};
+      {"housekeeping", every, [this] { scheduler::purgeExpired(*db_, Poco::Timestamp()); }},
+      {"document files", std::chrono::hours(1), [this] {
+         if (const auto removed = scheduler::purgeDocumentFiles(*db_, *blobs_))
+           Poco::Logger::get("documents")
+               .information("housekeeping removed %z unreferenced file(s)", removed);
+       }}};
   if (config_.smtp.enabled()) {
     mailer_ = std::make_unique<notifications::SmtpMailer>(config_.smtp);
     email_ = std::make_unique<notifications::EmailDispatcher>(*db_, *mailer_);
@@ -205,7 +226,22 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
     Poco::Logger::get("server").information("e-mail: notifications go out through %s:%d", config_.smtp.host,
                                             config_.smtp.port);
   }
-  scheduler_ = std::make_unique<scheduler::Scheduler>(std::move(tasks));
+  scheduler_ = std::make_unique<scheduler::Scheduler>(
+      std::move(tasks),
+      [this](const std::string& task, bool succeeded) { metrics_.recordSchedulerRun(task, succeeded); });
+  metrics_.setProbe([this] {
+    observability::Metrics::Readings readings;
+    readings.open_streams = streams_->openStreams();
+    const auto pool = db_->poolStats();
+    readings.db_read_busy = pool.read_busy;
+    readings.db_read_idle = pool.read_idle;
+    readings.db_writer_queue = static_cast<double>(pool.writer_queue);
+    const auto backlog =
+        db_->read([](store::SqlSession& sql) { return store::notification_store::emailBacklog(sql); });
+    readings.email_backlog = static_cast<double>(backlog.due);
+    readings.email_retrying = static_cast<double>(backlog.retrying);
+    return readings;
+  });
 }
 
 void Server::wireAdministration() {
@@ -238,21 +274,36 @@ void Server::start() {
   params->setServerName("cqpm-hub");
   thread_pool_ = std::make_unique<Poco::ThreadPool>("http", 2, config_.max_threads);
   http_server_ = std::make_unique<Poco::Net::HTTPServer>(
-      new http::RequestHandlerFactory(*api_context_, *router_, *static_files_), *thread_pool_, socket,
-      params);
+      new http::RequestHandlerFactory(*api_context_, *router_, *static_files_, draining_), *thread_pool_,
+      socket, params);
   http_server_->start();
   if (config_.scheduler_enabled) scheduler_->start();
 }
 
 void Server::stop() {
   if (!http_server_) return;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config_.drain_seconds);
+  const auto waitForConnections = [this](std::chrono::steady_clock::time_point until) {
+    while (http_server_->currentConnections() > 0 && std::chrono::steady_clock::now() < until) {
+      Poco::Thread::sleep(20);
+    }
+  };
+  draining_ = true;      // answers from now on close their connection
   scheduler_->stop();    // wakes it at once; waits for the task in progress
   streams_->shutdown();  // open streams end within one poll instead of holding the stop
-  // stopAll(false): stop accepting, close idle connections, let requests in
-  // progress complete; their transactions commit or roll back as a whole.
-  http_server_->stopAll(false);
-  for (int waited_ms = 0; http_server_->currentConnections() > 0 && waited_ms < 10000; waited_ms += 20) {
-    Poco::Thread::sleep(20);
+  // Stop accepting; requests in progress complete (their transactions commit
+  // or roll back as a whole) and answer Connection: close; idle keep-alive
+  // connections end at their timeout. Not stopAll(false): Poco's waits,
+  // unbounded, for any client still sending its request head.
+  http_server_->stop();
+  waitForConnections(deadline);
+  if (http_server_->currentConnections() > 0) {
+    // Past the bound (a slow client, a stuck upload, an idle connection): cut
+    // the sockets so the threads serving them return, before systemd's SIGKILL.
+    Poco::Logger::get("server").warning("%d connection(s) still open after %d s: closing them",
+                                        http_server_->currentConnections(), config_.drain_seconds);
+    http_server_->stopAll(true);
+    waitForConnections(std::chrono::steady_clock::now() + std::chrono::seconds(2));
   }
   http_server_.reset();
   thread_pool_.reset();

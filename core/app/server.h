@@ -3,10 +3,12 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/ThreadPool.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "app/data_folder.h"
 #include "app/server_config.h"
 #include "auth/auth_service.h"
 #include "awards/award_service.h"
@@ -100,7 +102,8 @@ class Server {
   deadlines::Clock clock() const;
 
   ServerConfig config_;
-  git::Libgit2Runtime libgit2_;  // before anything opens a repository
+  std::unique_ptr<DataFolder> data_folder_;  // first taken, last released
+  git::Libgit2Runtime libgit2_;              // before anything opens a repository
   observability::Metrics metrics_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<plugins::PluginCatalog> plugins_;
@@ -152,6 +155,7 @@ class Server {
   // Poco's default pool holds at most 16 threads whatever max_threads says: the
   // server gets its own, sized to max_threads, that outlives the HTTP server.
   std::unique_ptr<Poco::ThreadPool> thread_pool_;
+  std::atomic<bool> draining_{false};  // read by every request handler: declared before the server
   std::unique_ptr<Poco::Net::HTTPServer> http_server_;
   std::vector<std::string> demo_accounts_;
 };

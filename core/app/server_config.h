@@ -16,8 +16,11 @@ struct ServerConfig {
   std::string data_dir = "var";  ///< SQLite file, and later the git store and documents
   std::string database_url;      ///< empty: SQLite in data_dir
   std::string bind = "0.0.0.0";
-  int port = 8080;                           ///< 0 picks a free port (tests)
-  bool demo = false;                         ///< seed the demo data into an empty database
+  int port = 8080;    ///< 0 picks a free port (tests)
+  bool demo = false;  ///< seed the demo data into an empty database
+  /// Start on an empty database although the data folder holds referentials or
+  /// documents (refused otherwise: the database was probably lost or replaced).
+  bool adopt_data = false;
   std::string share_dir = CQPM_SOURCE_ROOT;  ///< holds workflows/ and schemas/
   std::string plugins_dir;                   ///< the CQPM plugins; empty: share_dir/plugins
   plugins::SandboxLimits sandbox_limits{32u << 20, 20'000'000, std::chrono::milliseconds(500)};
@@ -25,6 +28,9 @@ struct ServerConfig {
   int max_queued = 256;
   int keep_alive_seconds = 5;     ///< short: idle keep-alive connections hold a thread each
   int read_timeout_seconds = 15;  ///< per socket read
+  /// On stop (SIGTERM): how long requests in flight may take before their
+  /// connections are cut; below systemd's TimeoutStopSec (30 s).
+  int drain_seconds = 25;
   auth::PasswordHashCost password_cost;
   http::HttpSettings http;
   /// Live streams (SSE) open at once; beyond, 503 with Retry-After. Each open

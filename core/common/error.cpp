@@ -54,6 +54,8 @@ std::string_view errorCodeName(ErrorCode code) {
       return "internal_error";
     case ErrorCode::kUnavailable:
       return "unavailable";
+    case ErrorCode::kDocumentUnavailable:
+      return "document_unavailable";
   }
   return "internal_error";
 }

@@ -37,6 +37,7 @@ enum class ErrorCode {
   kStorage,               // the database failed                       500
   kInternal,              //                                           500
   kUnavailable,           // not ready                                 503
+  kDocumentUnavailable,   // a stored document is missing or corrupt   503
 };
 
 /// Wire name of a code ("version_conflict"), stable across releases.

@@ -3,12 +3,14 @@
 #include <Poco/Crypto/DigestEngine.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/File.h>
+#include <Poco/Logger.h>
 #include <Poco/Path.h>
 #include <Poco/UUIDGenerator.h>
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "common/error.h"
@@ -74,9 +76,17 @@ ReceivedBlob BlobStore::receive(std::istream& in, std::uint64_t max_bytes) {
 
 void BlobStore::keep(const ReceivedBlob& blob) {
   const std::string target = pathOf(blob.sha256);
-  if (Poco::File(target).exists()) {  // the same bytes are already stored: never overwritten
-    discard(blob);
-    return;
+  if (Poco::File(target).exists()) {
+    try {
+      verify(blob.sha256, blob.size);
+      discard(blob);  // the same bytes are already stored, intact: never overwritten
+      // Young again, so housekeeping never takes it before this upload's row is written.
+      std::error_code ignored;
+      std::filesystem::last_write_time(target, std::filesystem::file_time_type::clock::now(), ignored);
+      return;
+    } catch (const Error&) {
+      // The stored copy is damaged: the upload repairs it (renamed over it below).
+    }
   }
   const std::string folder = Poco::Path(target).parent().toString();
   Poco::File(folder).createDirectories();
@@ -89,5 +99,67 @@ void BlobStore::keep(const ReceivedBlob& blob) {
 }
 
 void BlobStore::discard(const ReceivedBlob& blob) noexcept { std::remove(blob.temp_path.c_str()); }
+
+void BlobStore::verify(const std::string& sha256, std::uint64_t size) const {
+  const std::string path = pathOf(sha256);
+  const auto unavailable = [&](const std::string& why) {
+    Poco::Logger::get("documents").error("document blob %s: %s", path, why);
+    throw Error(ErrorCode::kDocumentUnavailable,
+                "this document cannot be served: its stored copy is missing or damaged (reported to the "
+                "operators)");
+  };
+  std::ifstream in(path, std::ios::binary);
+  if (!in) unavailable("missing or unreadable");
+  Poco::Crypto::DigestEngine sha("SHA256");
+  char buffer[65536];
+  std::uint64_t read = 0;
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) break;
+    read += got;
+    sha.update(buffer, got);
+  }
+  if (in.bad()) unavailable("read error");
+  if (read != size) unavailable(std::to_string(read) + " bytes instead of " + std::to_string(size));
+  if (Poco::DigestEngine::digestToHex(sha.digest()) != sha256)
+    unavailable("content does not match its SHA-256");
+}
+
+void BlobStore::checkWritable() const {
+  const std::string probe = Poco::Path(root_).append("tmp").append(".ready-probe").toString();
+  {
+    std::ofstream out(probe, std::ios::binary | std::ios::trunc);
+    out << "ok";
+    out.flush();
+    if (!out) throw Error(ErrorCode::kStorage, "cannot write " + probe);
+  }
+  std::remove(probe.c_str());
+}
+
+std::size_t BlobStore::removeUnreferenced(const std::function<bool(const std::string& sha256)>& referenced,
+                                          std::chrono::seconds min_age) const {
+  namespace fs = std::filesystem;
+  const auto cutoff = fs::file_time_type::clock::now() - min_age;
+  std::size_t removed = 0;
+  std::error_code error;
+  const auto old = [&](const fs::directory_entry& entry) {
+    std::error_code ignored;
+    return entry.is_regular_file(ignored) && entry.last_write_time(ignored) < cutoff;
+  };
+  // Uploads interrupted before they were kept (or refused).
+  for (fs::directory_iterator it(fs::path(root_) / "tmp", error), end; !error && it != end;
+       it.increment(error)) {
+    std::error_code ignored;
+    if (old(*it) && fs::remove(it->path(), ignored)) ++removed;
+  }
+  // Blobs kept while their SQL write failed (the bytes land first, the row second).
+  for (fs::recursive_directory_iterator it(fs::path(root_) / "sha256", error), end; !error && it != end;
+       it.increment(error)) {
+    std::error_code ignored;
+    if (old(*it) && !referenced(it->path().filename().string()) && fs::remove(it->path(), ignored)) ++removed;
+  }
+  return removed;
+}
 
 }  // namespace cqpm::documents

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 
@@ -31,6 +33,17 @@ class BlobStore {
   void discard(const ReceivedBlob& blob) noexcept;
   /// Where the blob of `sha256` lives.
   std::string pathOf(const std::string& sha256) const;
+  /// Reads the blob of `sha256` through (streaming, no copy kept) and checks
+  /// its size and hash, so a damaged document is never served as intact.
+  /// Error{kDocumentUnavailable} when it is missing, unreadable or corrupt
+  /// (what is wrong is logged with the path; the message stays public).
+  void verify(const std::string& sha256, std::uint64_t size) const;
+  /// Writes and removes a probe file where uploads land. Error{kStorage} if it cannot.
+  void checkWritable() const;
+  /// Removes upload temporaries and blobs that no version references, both
+  /// older than `min_age`; `referenced(sha256)` answers for a blob. Returns how many were removed.
+  std::size_t removeUnreferenced(const std::function<bool(const std::string& sha256)>& referenced,
+                                 std::chrono::seconds min_age) const;
 
  private:
   std::string root_;

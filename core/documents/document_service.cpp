@@ -173,6 +173,7 @@ DocumentContent DocumentService::content(const domain::Actor& actor, const std::
   }
   for (const auto& version : document->versions) {
     if (version.number == number) {
+      blobs_.verify(version.sha256, static_cast<std::uint64_t>(version.size));
       return {blobs_.pathOf(version.sha256), version.mime_type, version.filename, version.size};
     }
   }

@@ -32,6 +32,8 @@ using ReferencePtr = std::unique_ptr<git_reference, FreeWith<&git_reference_free
 using ReferenceIteratorPtr = std::unique_ptr<git_reference_iterator, FreeWith<&git_reference_iterator_free>>;
 using RevwalkPtr = std::unique_ptr<git_revwalk, FreeWith<&git_revwalk_free>>;
 using TagPtr = std::unique_ptr<git_tag, FreeWith<&git_tag_free>>;
+using OdbPtr = std::unique_ptr<git_odb, FreeWith<&git_odb_free>>;
+using OdbObjectPtr = std::unique_ptr<git_odb_object, FreeWith<&git_odb_object_free>>;
 
 /// An owned git_buf filled by libgit2 through `get()`; released with
 /// git_buf_dispose. Not copyable, not movable (libgit2 may hold its address

@@ -10,101 +10,11 @@
 #include <system_error>
 #include <thread>
 
+#include "git/repository_internals.h"
+
 namespace cqpm::git {
 
-namespace {
-
-/// libgit2 fails at once with GIT_ELOCKED when another writer holds a ref's
-/// lock file; such locks last a few milliseconds, so wait a little (about
-/// half a second in all) before giving up.
-constexpr int kLockAttempts = 12;
-constexpr const char* kRefLogMessage = "cqpm";
-
-template <class Call>
-int retryWhileLocked(Call&& call) {
-  thread_local std::minstd_rand jitter(
-      static_cast<std::uint_fast32_t>(std::hash<std::thread::id>{}(std::this_thread::get_id())));
-  for (int attempt = 1;; ++attempt) {
-    const int rc = call();
-    if (rc != GIT_ELOCKED || attempt == kLockAttempts) return rc;
-    const int ceiling_ms = std::min(1 << attempt, 64);
-    std::this_thread::sleep_for(std::chrono::microseconds(
-        500 + static_cast<int>(jitter() % static_cast<unsigned>(ceiling_ms * 1000))));
-  }
-}
-
-void check(int rc, const std::string& what) { git::check(rc, what.c_str()); }
-
-[[noreturn]] void failInput(const std::string& message, const char* field) {
-  throw Error(ErrorCode::kInvalidField, message, field);
-}
-
-git_oid parseId(const std::string& hex, const char* field) {
-  const bool well_formed =
-      hex.size() == GIT_OID_HEXSZ &&
-      std::all_of(hex.begin(), hex.end(), [](unsigned char c) { return std::isxdigit(c); });
-  if (!well_formed) failInput("not a commit id: \"" + hex + "\"", field);
-  git_oid id;
-  check(git_oid_fromstr(&id, hex.c_str()), "parse object id");
-  return id;
-}
-
-std::string toHex(const git_oid& id) {
-  char hex[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(hex, sizeof hex, &id);
-  return hex;
-}
-
-bool sameTarget(const std::optional<git_oid>& a, const std::optional<git_oid>& b) {
-  if (a.has_value() != b.has_value()) return false;
-  return !a.has_value() || git_oid_equal(&*a, &*b) != 0;
-}
-
-void validateRefName(const std::string& ref, const char* field) {
-  int valid = 0;
-  check(git_reference_name_is_valid(&valid, ref.c_str()), "validate ref name");
-  if (!valid || ref.rfind("refs/", 0) != 0) failInput("not a full ref name: \"" + ref + "\"", field);
-}
-
-/// The folders and file name of a repository path; refuses what git or an
-/// auditor's checkout would not accept.
-std::vector<std::string> splitPath(const std::string& path, const char* field) {
-  std::vector<std::string> segments;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t slash = path.find('/', start);
-    segments.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  for (const std::string& segment : segments) {
-    std::string lower = segment;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    if (segment.empty() || segment == "." || segment == ".." || lower == ".git" ||
-        segment.find('\0') != std::string::npos) {
-      failInput("invalid repository path: \"" + path + "\"", field);
-    }
-  }
-  return segments;
-}
-
-SignaturePtr makeSignature(const ReferentialRepository::Author& author) {
-  const auto bad = [](const std::string& s) {
-    return s.find_first_of("<>\n\r\0", 0, 5) != std::string::npos;
-  };
-  if (author.name.empty() || bad(author.name)) failInput("invalid author name", "author.name");
-  if (bad(author.email)) failInput("invalid author email", "author.email");
-  git_signature* raw = nullptr;
-  check(git_signature_now(&raw, author.name.c_str(), author.email.c_str()), "create signature");
-  return SignaturePtr(raw);
-}
-
-void validateMessage(const std::string& message) {
-  if (message.find('\0') != std::string::npos) failInput("message contains a NUL byte", "message");
-}
-
-}  // namespace
+using namespace detail;  // NOLINT(google-build-using-namespace): this module's own helpers
 
 /// What to change under one folder: either replace the entry by an object, or
 /// edit inside the sub-folders named in `children`.
@@ -150,6 +60,11 @@ std::string ReferentialRepository::commitFiles(const std::string& ref,
                                                const std::vector<FileChange>& files, const Author& author,
                                                const std::string& message) {
   TreeEdit edits;
+  addFiles(edits, files);
+  return commitEdits(ref, expected_tip, edits, author, message);
+}
+
+void ReferentialRepository::addFiles(TreeEdit& edits, const std::vector<FileChange>& files) {
   for (const FileChange& file : files) {
     const std::vector<std::string> segments = splitPath(file.path, "path");
     git_oid blob;
@@ -157,7 +72,17 @@ std::string ReferentialRepository::commitFiles(const std::string& ref,
           "write blob " + file.path);
     edits.add(segments, blob, GIT_FILEMODE_BLOB, file.path);
   }
-  return commitEdits(ref, expected_tip, edits, author, message);
+}
+
+std::string ReferentialRepository::writeCommit(const std::optional<std::string>& parent,
+                                               const std::vector<FileChange>& files, const Author& author,
+                                               const std::string& message) {
+  validateMessage(message);
+  std::optional<git_oid> parent_id;
+  if (parent) parent_id = parseId(*parent, "parent");
+  TreeEdit edits;
+  addFiles(edits, files);
+  return toHex(createCommit(parent_id, edits, author, message));
 }
 
 std::string ReferentialRepository::commitWithTreeFrom(const std::string& ref,
@@ -381,7 +306,7 @@ std::string ReferentialRepository::commitEdits(const std::string& ref,
                                                const std::string& message) {
   validateRefName(ref, "ref");
   validateMessage(message);
-  const SignaturePtr signature = makeSignature(author);
+  makeSignature(author);  // refuses a bad author before anything is written
   std::optional<git_oid> expected;
   if (expected_tip) expected = parseId(*expected_tip, "expected_tip");
   const std::optional<git_oid> current = refTarget(ref);
@@ -391,12 +316,20 @@ std::string ReferentialRepository::commitEdits(const std::string& ref,
                     (expected_tip ? *expected_tip : "nothing"),
                 "expected_tip");
   }
+  const git_oid commit_id = createCommit(expected, edits, author, message);
+  moveRef(ref, commit_id, expected);
+  return toHex(commit_id);
+}
+
+git_oid ReferentialRepository::createCommit(const std::optional<git_oid>& parent_id, const TreeEdit& edits,
+                                            const Author& author, const std::string& message) {
+  const SignaturePtr signature = makeSignature(author);
   CommitPtr parent;
   TreePtr base;
-  if (expected) {
-    parent = lookupCommit(*expected);
+  if (parent_id) {
+    parent = lookupCommit(*parent_id);
     git_tree* raw = nullptr;
-    check(git_commit_tree(&raw, parent.get()), "read tree of " + *expected_tip);
+    check(git_commit_tree(&raw, parent.get()), "read tree of " + toHex(*parent_id));
     base.reset(raw);
   }
   const git_oid tree_id = writeTree(base.get(), edits);
@@ -408,8 +341,7 @@ std::string ReferentialRepository::commitEdits(const std::string& ref,
   check(git_commit_create(&commit_id, repository_.get(), nullptr, signature.get(), signature.get(), nullptr,
                           message.c_str(), tree.get(), parent ? 1 : 0, parents),
         "create commit");
-  moveRef(ref, commit_id, expected);
-  return toHex(commit_id);
+  return commit_id;
 }
 
 git_oid ReferentialRepository::writeTree(const git_tree* base, const TreeEdit& edit) {

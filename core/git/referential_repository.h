@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -130,6 +132,51 @@ class ReferentialRepository {
   /// it: "P <pack file name>\n" per pack, sorted, then one empty line.
   std::string packsInfo();
 
+  // ---- Objects and refs as such: what a replica of the repository needs
+  // (referentials/referential_replica.h). Defined in repository_objects.cpp.
+
+  /// One object: id (40 hex digits), type ("commit", "tree", "blob", "tag") and raw bytes.
+  struct RawObject {
+    std::string id;
+    std::string type;
+    std::string content;
+  };
+
+  /// Writes a commit of `files` over `parent`'s tree (empty when nullopt), as
+  /// commitFiles does, but moves no ref. Returns its id.
+  std::string writeCommit(const std::optional<std::string>& parent, const std::vector<FileChange>& files,
+                          const Author& author, const std::string& message);
+  /// Writes an annotated tag object named `name` on `commit` without creating
+  /// its ref. Returns the tag object's id.
+  std::string writeTag(const std::string& name, const std::string& commit, const Author& author,
+                       const std::string& message);
+
+  bool hasObject(const std::string& id);
+  /// Throws Error{kNotFound} if absent.
+  RawObject readObject(const std::string& id);
+  /// Stores `object` as is. Throws Error{kStorage} when its bytes do not hash
+  /// to its id (a corrupt copy is never written).
+  void writeObject(const RawObject& object);
+  /// What `commit` adds to its first parent: every tree and blob of its tree
+  /// the parent's tree lacks, then the commit itself, last.
+  std::vector<RawObject> commitBundle(const std::string& commit);
+  /// Every commit reachable from a ref under refs/, parents before children.
+  std::vector<std::string> commitsParentsFirst();
+  /// Each ref under `prefix` and the object it points at (an annotated tag's
+  /// own id, not peeled).
+  std::map<std::string, std::string> refTargets(const std::string& prefix);
+  /// Points `ref` at `target` whatever it pointed at before. For the sole
+  /// writer of the repository only: a lock file found on the ref after the
+  /// usual short wait is then a crashed writer's, and is removed.
+  void setRef(const std::string& ref, const std::string& target);
+  /// Deletes `ref` whatever it points at; stale locks as in setRef.
+  void removeRef(const std::string& ref);
+
+  /// Removes the lock files (`*.lock`) a killed writer left in the repository
+  /// at `path`; returns their paths relative to it. Only for a process that
+  /// knows it is the repository's sole writer (the data folder's lock).
+  static std::vector<std::string> removeLockFiles(const std::string& path);
+
  private:
   struct TreeEdit;
 
@@ -137,6 +184,11 @@ class ReferentialRepository {
 
   std::string commitEdits(const std::string& ref, const std::optional<std::string>& expected_tip,
                           const TreeEdit& edits, const Author& author, const std::string& message);
+  void addFiles(TreeEdit& edits, const std::vector<FileChange>& files);
+  git_oid createCommit(const std::optional<git_oid>& parent, const TreeEdit& edits, const Author& author,
+                       const std::string& message);
+  /// Runs `call` (a ref write); if the ref stays locked, removes its stale lock and runs it once more.
+  int breakingStaleLock(const std::string& ref, const std::function<int()>& call);
   git_oid writeTree(const git_tree* base, const TreeEdit& edit);
   CommitPtr lookupCommit(const git_oid& id);
   std::optional<git_oid> refTarget(const std::string& ref);

@@ -21,6 +21,7 @@
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
 #include "files/vae_admissibility_service.h"
+#include "http/client_address.h"
 #include "imports/candidate_import_service.h"
 #include "juries/carry_over_service.h"
 #include "juries/decision_service.h"
@@ -46,7 +47,9 @@ struct HttpSettings {
   int request_deadline_seconds = 30;  ///< whole-body read deadline (Poco's timeout is per read)
   int session_ttl_hours = 12;
   bool secure_cookies = false;  ///< set Secure on the session cookie (behind TLS)
-  std::string web_root;         ///< the built front end (web/dist); empty: no pages
+  /// Whose X-Forwarded-For / X-Real-IP give the client's address (logs, throttles).
+  TrustedProxies trusted_proxies;
+  std::string web_root;  ///< the built front end (web/dist); empty: no pages
   /// Where the public reaches this server: certificates print {public_base_url}/verify/{code}.
   std::string public_base_url = "http://localhost:8080";
   live::StreamTiming stream_timing;  ///< live streams: poll and keep-alive intervals

@@ -38,6 +38,7 @@ int httpStatusOf(ErrorCode code) {
     case ErrorCode::kRateLimited:
       return 429;
     case ErrorCode::kUnavailable:
+    case ErrorCode::kDocumentUnavailable:
       return 503;
     case ErrorCode::kPluginFailed:
     case ErrorCode::kInvalidConfiguration:

@@ -11,6 +11,7 @@
 
 #include <chrono>
 
+#include "common/random_bytes.h"
 #include "http/error_status.h"
 #include "http/handlers/auth_handlers.h"
 #include "http/presenters.h"
@@ -121,11 +122,31 @@ void addSecurityHeaders(Poco::Net::HTTPServerResponse& response) {
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
 }
 
+/// The request's id: the proxy's X-Request-Id when it is a sane token (nginx's
+/// $request_id), else a new one; echoed in the answer and every log line.
+std::string requestIdOf(const std::string& given) {
+  const bool sane =
+      !given.empty() && given.size() <= 64 &&
+      given.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+          std::string::npos;
+  return sane ? given : randomToken(9);
+}
+
+/// One line per request: id, real client, method and path, status, bytes (or
+/// "file", "stream opened", "stream closed"), duration, user.
+void logRequest(const std::string& id, const Request& request, const Poco::Net::HTTPServerRequest& raw,
+                int status, const std::string& size, double seconds) {
+  Poco::Logger::get("http").information("rid=%s %s \"%s %s\" %d %s %.1fms %s", id, request.client_address,
+                                        request.method, raw.getURI().substr(0, 200), status, size,
+                                        seconds * 1000.0,
+                                        request.actor ? request.actor->login : std::string("-"));
+}
+
 }  // namespace
 
 Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest&) {
-  return new RequestHandler(context_, router_, static_files_);
+  return new RequestHandler(context_, router_, static_files_, draining_);
 }
 
 Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& request,
@@ -191,7 +212,10 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
   context_.metrics.requestStarted();
   Request request;
   request.method = raw.getMethod();
-  request.client_address = raw.clientAddress().host().toString();
+  request.client_address = realClientAddress(raw.clientAddress().host(), raw.get("X-Forwarded-For", ""),
+                                             raw.get("X-Real-IP", ""), context_.settings.trusted_proxies);
+  const std::string request_id = requestIdOf(raw.get("X-Request-Id", ""));
+  out.set("X-Request-Id", request_id);
   std::string route_name = "unmatched";
   bool body_read = false;
   Response response;
@@ -222,7 +246,8 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
   const bool unread_body =
       request.raw != nullptr || (!body_read && (raw.getChunkedTransferEncoding() ||
                                                 (raw.hasContentLength() && raw.getContentLength64() > 0)));
-  if (unread_body || response.status == 413) out.setKeepAlive(false);
+  // Stopping: the client opens its next request elsewhere (another instance).
+  if (unread_body || response.status == 413 || draining_) out.setKeepAlive(false);
   out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
   addSecurityHeaders(out);
   for (const auto& [name, value] : response.headers) out.add(name, value);
@@ -232,9 +257,10 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
     } catch (const Poco::Exception& e) {
       Poco::Logger::get("http").error("cannot send %s: %s", response.file_path, e.displayText());
     }
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     context_.metrics.requestFinished();
-    context_.metrics.recordRequest(request.method, route_name, response.status,
-                                   std::chrono::duration<double>(Clock::now() - started).count());
+    context_.metrics.recordRequest(request.method, route_name, response.status, seconds);
+    logRequest(request_id, request, raw, response.status, "file", seconds);
     return;
   }
   if (response.stream) {
@@ -242,9 +268,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
     out.setKeepAlive(false);
     out.setChunkedTransferEncoding(true);
     out.setContentType(response.content_type);
-    Poco::Logger::get("http").information("%s \"%s %s\" %d stream opened %s", request.client_address,
-                                          request.method, raw.getURI().substr(0, 200), response.status,
-                                          request.actor ? request.actor->login : std::string("-"));
+    logRequest(request_id, request, raw, response.status, "stream opened", 0);
     try {
       std::ostream& body = out.send();
       body.flush();
@@ -254,9 +278,10 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
     } catch (const std::exception& e) {
       Poco::Logger::get("http").error("stream %s ended: %s", request.path, std::string(e.what()));
     }
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     context_.metrics.requestFinished();
-    context_.metrics.recordRequest(request.method, route_name, response.status,
-                                   std::chrono::duration<double>(Clock::now() - started).count());
+    context_.metrics.recordRequest(request.method, route_name, response.status, seconds);
+    logRequest(request_id, request, raw, response.status, "stream closed", seconds);
     return;
   }
   if (!response.content_type.empty()) out.setContentType(response.content_type);
@@ -274,10 +299,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   context_.metrics.requestFinished();
   context_.metrics.recordRequest(request.method, route_name, response.status, seconds);
-  Poco::Logger::get("http").information("%s \"%s %s\" %d %z %.1fms %s", request.client_address,
-                                        request.method, raw.getURI().substr(0, 200), response.status,
-                                        response.body.size(), seconds * 1000.0,
-                                        request.actor ? request.actor->login : std::string("-"));
+  logRequest(request_id, request, raw, response.status, std::to_string(response.body.size()), seconds);
 }
 
 }  // namespace cqpm::http

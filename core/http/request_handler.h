@@ -4,6 +4,8 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
+#include <atomic>
+
 #include "http/api_context.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -16,8 +18,9 @@ namespace cqpm::http {
 /// from handlers are caught.
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
  public:
-  RequestHandler(ApiContext& context, const Router& router, const StaticFiles& static_files)
-      : context_(context), router_(router), static_files_(static_files) {}
+  RequestHandler(ApiContext& context, const Router& router, const StaticFiles& static_files,
+                 const std::atomic<bool>& draining)
+      : context_(context), router_(router), static_files_(static_files), draining_(draining) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
 
@@ -28,13 +31,16 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
   ApiContext& context_;
   const Router& router_;
   const StaticFiles& static_files_;
+  const std::atomic<bool>& draining_;  ///< the server is stopping: every answer closes its connection
 };
 
 /// Hands every connection's requests to a RequestHandler. Owned by the HTTPServer.
 class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  RequestHandlerFactory(ApiContext& context, const Router& router, const StaticFiles& static_files)
-      : context_(context), router_(router), static_files_(static_files) {}
+  /// `draining` outlives the factory (the composition root owns both).
+  RequestHandlerFactory(ApiContext& context, const Router& router, const StaticFiles& static_files,
+                        const std::atomic<bool>& draining)
+      : context_(context), router_(router), static_files_(static_files), draining_(draining) {}
 
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
 
@@ -42,6 +48,7 @@ class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
   ApiContext& context_;
   const Router& router_;
   const StaticFiles& static_files_;
+  const std::atomic<bool>& draining_;
 };
 
 }  // namespace cqpm::http

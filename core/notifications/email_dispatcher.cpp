@@ -12,6 +12,8 @@ namespace cqpm::notifications {
 
 namespace {
 
+constexpr long kLeaseMinutes = 10;
+
 constexpr int kBatch = 50;
 
 Poco::Timespan retryDelay(std::int64_t attempts) {
@@ -36,7 +38,10 @@ int EmailDispatcher::runOnce(const Poco::Timestamp& now) {
   int sent = 0;
   for (const auto& email : pending) {
     const bool claimed = db_.write([&](store::SqlSession& sql) {
-      return store::notification_store::claimEmail(sql, email.notification_id);
+      // The lease outlasts any SMTP exchange (its timeouts are seconds): two
+      // instances never send the same e-mail at once, and a crashed one's is retried.
+      return store::notification_store::claimEmail(sql, email.notification_id, toIso8601(now),
+                                                   toIso8601(now + Poco::Timespan(kLeaseMinutes * 60, 0)));
     });
     if (!claimed) continue;
     try {

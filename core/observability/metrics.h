@@ -6,6 +6,7 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -28,7 +29,24 @@ class Metrics {
   void requestStarted();
   void requestFinished();
 
-  /// The Prometheus text exposition format (version 0.0.4).
+  /// One run of a scheduler task (reminders, notifications, e-mail, housekeeping).
+  void recordSchedulerRun(const std::string& task, bool succeeded);
+
+  /// What is read from the server's parts at each scrape.
+  struct Readings {
+    double open_streams = 0;
+    double email_backlog = 0;   ///< e-mails due or being sent
+    double email_retrying = 0;  ///< of which have failed at least once
+    double db_read_busy = 0;
+    double db_read_idle = 0;
+    double db_writer_queue = 0;
+  };
+  /// Set once by the composition root, before the server serves.
+  void setProbe(std::function<Readings()> probe) { probe_ = std::move(probe); }
+
+  /// The Prometheus text exposition format (version 0.0.4), with the probe's
+  /// readings and the process's own figures (memory, CPU, descriptors, start
+  /// time, build) refreshed first.
   std::string exposition() const;
 
  private:
@@ -38,6 +56,11 @@ class Metrics {
   prometheus::Family<prometheus::Counter>& transitions_;
   prometheus::Family<prometheus::Counter>& errors_;
   prometheus::Gauge& in_flight_;
+  prometheus::Family<prometheus::Counter>& scheduler_runs_;
+  prometheus::Family<prometheus::Gauge>& readings_;
+  prometheus::Family<prometheus::Gauge>& process_;
+  std::function<Readings()> probe_;
+  double start_time_seconds_;
 };
 
 }  // namespace cqpm::observability

@@ -7,6 +7,7 @@
 #include <Poco/Timestamp.h>
 
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "access/policy.h"
@@ -29,6 +30,8 @@ using Poco::JSON::Object;
 namespace {
 
 constexpr const char* kMain = "refs/heads/main";
+// Compare-and-swap retries when other instances keep writing main.
+constexpr int kWriteAttempts = 8;
 const ReferentialRepository::Author kPlatform{"CQPM Hub", "referentiels@cqpm-hub.invalid"};
 
 std::string jsonPath(const std::string& cqpm) { return cqpm + "/referential.json"; }
@@ -147,101 +150,153 @@ Object::Ptr versionJson(const store::ReferentialVersion& version) {
 ReferentialService::ReferentialService(store::Database& db, std::string repository_path,
                                        JsonSchema referential_schema, std::vector<std::string> final_states)
     : db_(db),
-      repository_path_(std::move(repository_path)),
+      replica_(db, std::move(repository_path)),
       referential_schema_(std::move(referential_schema)),
       final_states_(std::move(final_states)) {}
 
 void ReferentialService::bootstrap(const plugins::PluginCatalog& catalog) {
   std::lock_guard lock(git_writer_);
-  ReferentialRepository::initialise(repository_path_);
-  reconcile();
-  auto repository = ReferentialRepository::open(repository_path_);
-  for (const auto& plugin : catalog.plugins()) {
+  replica_.prepare();
+  if (replica_.repositoryAheadOfDatabase()) {
+    // A data folder from before the database held the referentials: repair
+    // what a crash left in git, then hand the repository over to the database.
+    reconcileLegacyRepository();
+    replica_.importRepository([this](const std::string& ref) {
+      static const std::regex kProposalRef(R"(^refs/proposals/([0-9]+)$)");
+      std::smatch match;
+      if (!std::regex_match(ref, match, kProposalRef)) return true;
+      // A proposal ref without its row was left by a crash before the SQL write.
+      return db_.read([&](store::SqlSession& sql) {
+        return store::referential_version_store::findProposal(sql, std::stoll(match[1])).has_value();
+      });
+    });
+  } else if (!replica_.mainTip()) {
+    const auto indexed =
+        db_.read([](store::SqlSession& sql) { return store::referential_version_store::countVersions(sql); });
+    if (indexed > 0) {
+      throw Error(ErrorCode::kInvalidConfiguration,
+                  "the database indexes " + std::to_string(indexed) +
+                      " referential version(s) but neither it nor " + replica_.path() +
+                      " holds their content: restore referentials.git from a backup");
+    }
+  }
+  // Rebuilds a missing or emptied repository, or one behind the database.
+  replica_.sync();
+  for (const auto& plugin : catalog.plugins()) seedVersionOne(plugin);
+}
+
+void ReferentialService::seedVersionOne(const plugins::Plugin& plugin) {
+  const std::string document = plugin.referential->getObject("source")->getValue<std::string>("document");
+  const std::string reason = "Référentiel officiel, transcrit de " + document + ".";
+  const std::string message = versionMessage(plugin.id, 1, reason, {"Source: " + document});
+  const std::string tag = tagName(plugin.id, 1);
+  // Several instances may start together: whoever moves main first seeds it.
+  for (int attempt = 0;; ++attempt) {
     const bool has_version = db_.read([&](store::SqlSession& sql) {
       return store::referential_version_store::latestVersion(sql, plugin.id).has_value();
     });
-    if (has_version) continue;
-    const std::string document = plugin.referential->getObject("source")->getValue<std::string>("document");
-    const std::string reason = "Référentiel officiel, transcrit de " + document + ".";
-    const std::string message = versionMessage(plugin.id, 1, reason, {"Source: " + document});
-    std::string commit;
-    for (int attempt = 0;; ++attempt) {
-      const auto tip = repository.resolve(kMain);
-      try {
-        commit = repository.commitFiles(
-            kMain, tip,
-            {{jsonPath(plugin.id), canonicalReferentialJson(plugin.referential)},
-             {markdownPath(plugin.id), renderReferentialMarkdown(plugin.referential, "version 1")}},
-            kPlatform, message);
-        break;
-      } catch (const Error& e) {
-        if (e.code() != ErrorCode::kConflict || attempt >= 5) throw;
-      }
-    }
-    repository.tag(tagName(plugin.id, 1), commit, kPlatform, plugin.title + ", version 1");
-    db_.write([&](store::SqlSession& sql) {
-      store::referential_version_store::insertVersion(
-          sql, {plugin.id, 1, commit, tagName(plugin.id, 1), kPlatform.name, kPlatform.email, nowIso8601(),
-                reason, "[]"});
+    if (has_version) return;
+    const auto tip = replica_.mainTip();
+    const auto [commit, tag_object] = replica_.withRepository([&](ReferentialRepository& repository) {
+      const std::string written = repository.writeCommit(
+          tip,
+          {{jsonPath(plugin.id), canonicalReferentialJson(plugin.referential)},
+           {markdownPath(plugin.id), renderReferentialMarkdown(plugin.referential, "version 1")}},
+          kPlatform, message);
+      return std::make_pair(written,
+                            repository.writeTag(tag, written, kPlatform, plugin.title + ", version 1"));
     });
-    Poco::Logger::get("referentials").information("%s: version 1 committed from %s", plugin.id, document);
+    const bool recorded = replica_.record(
+        {commit}, {tag_object}, {{kMain, tip, commit}, {"refs/tags/" + tag, std::nullopt, tag_object}},
+        [&](store::SqlSession& sql) {
+          store::referential_version_store::insertVersion(
+              sql, {plugin.id, 1, commit, tag, kPlatform.name, kPlatform.email, nowIso8601(), reason, "[]"});
+        });
+    if (recorded) {
+      Poco::Logger::get("referentials").information("%s: version 1 committed from %s", plugin.id, document);
+      return;
+    }
+    if (attempt >= kWriteAttempts)
+      throw Error(ErrorCode::kConflict, "main kept moving while seeding " + plugin.id);
+    replica_.sync();
   }
 }
 
-void ReferentialService::reconcile() {
-  auto repository = ReferentialRepository::open(repository_path_);
-  static const std::regex kTag(R"(^(.+)/v([0-9]+)$)");
-  // A crash between a version's commit on main and its tag leaves main's tip
-  // untagged (publishing is one at a time, so only the tip can be): tag it now.
-  if (const auto tip = repository.resolve(kMain)) {
-    const auto info = repository.commitInfo(*tip);
-    static const std::regex kSubject(R"(^([a-z][a-z0-9-]*): version ([0-9]+)\n)");
-    std::smatch subject;
-    if (std::regex_search(info.message, subject, kSubject)) {
-      const std::string name = subject[1].str() + "/v" + subject[2].str();
-      if (!repository.resolve("refs/tags/" + name)) {
-        repository.tag(name, *tip, {info.author_name, info.author_email},
-                       subject[1].str() + ", version " + subject[2].str());
-        Poco::Logger::get("referentials").warning("%s: the version commit had no tag: tagged", name);
+void ReferentialService::reconcileLegacyRepository() {
+  replica_.withRepository([&](ReferentialRepository& repository) {
+    static const std::regex kTag(R"(^(.+)/v([0-9]+)$)");
+    // Commits on main after the newest tagged one were never acknowledged (the
+    // server stopped, or answered an error, before the tag and the index row):
+    // main goes back to the newest tagged commit, so none is published by surprise.
+    std::set<std::string> tagged;
+    for (const auto& [name, commit] : repository.tags("")) tagged.insert(commit);
+    if (auto tip = repository.resolve(kMain)) {
+      std::optional<std::string> kept = tip;
+      std::size_t dropped = 0;
+      while (kept && !tagged.count(*kept)) {
+        const auto info = repository.commitInfo(*kept);
+        kept = info.parents.empty() ? std::nullopt : std::optional<std::string>(info.parents.front());
+        ++dropped;
+      }
+      if (dropped > 0) {
+        if (kept)
+          repository.setRef(kMain, *kept);
+        else
+          repository.removeRef(kMain);
+        Poco::Logger::get("referentials")
+            .warning("main had %z commit(s) after the last tagged version, never published: dropped",
+                     dropped);
       }
     }
-  }
-  for (const auto& [name, commit] : repository.tags("")) {
-    std::smatch match;
-    if (!std::regex_match(name, match, kTag)) continue;
-    const std::string cqpm = match[1];
-    const std::int64_t number = std::stoll(match[2]);
-    const bool indexed = db_.read([&](store::SqlSession& sql) {
-      return store::referential_version_store::findVersion(sql, cqpm, number).has_value();
-    });
-    if (indexed) continue;
-    // Git holds a version the index lacks: the server stopped between the two writes.
-    const auto info = repository.commitInfo(commit);
-    std::string reason;
-    Array::Ptr approvers = new Array;
-    parseVersionMessage(info.message, reason, approvers);
-    static const std::regex kProposal(R"((^|\n)Proposal: ([0-9]+)(\n|$))");
-    std::smatch proposal_match;
-    const bool from_proposal = std::regex_search(info.message, proposal_match, kProposal);
-    db_.write([&](store::SqlSession& sql) {
-      store::referential_version_store::insertVersion(
-          sql, {cqpm, number, commit, name, info.author_name, info.author_email,
-                toIso8601(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(info.time))), reason,
-                toJsonText(Poco::Dynamic::Var(approvers))});
-      if (from_proposal) {
-        if (auto proposal =
-                store::referential_version_store::findProposal(sql, std::stoll(proposal_match[2]))) {
-          proposal->state = "published";
-          proposal->published_version = number;
-          proposal->decided_at = nowIso8601();
-          store::referential_version_store::updateProposalState(sql, *proposal);
+    for (const auto& [name, commit] : repository.tags("")) {
+      std::smatch match;
+      if (!std::regex_match(name, match, kTag)) continue;
+      const std::string cqpm = match[1];
+      const std::int64_t number = std::stoll(match[2]);
+      const bool indexed = db_.read([&](store::SqlSession& sql) {
+        return store::referential_version_store::findVersion(sql, cqpm, number).has_value();
+      });
+      if (indexed) continue;
+      // Git holds a version the index lacks: the server stopped between the two writes.
+      const auto info = repository.commitInfo(commit);
+      std::string reason;
+      Array::Ptr approvers = new Array;
+      parseVersionMessage(info.message, reason, approvers);
+      static const std::regex kProposal(R"((^|\n)Proposal: ([0-9]+)(\n|$))");
+      std::smatch proposal_match;
+      const bool from_proposal = std::regex_search(info.message, proposal_match, kProposal);
+      db_.write([&](store::SqlSession& sql) {
+        store::referential_version_store::insertVersion(
+            sql, {cqpm, number, commit, name, info.author_name, info.author_email,
+                  toIso8601(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(info.time))), reason,
+                  toJsonText(Poco::Dynamic::Var(approvers))});
+        if (from_proposal) {
+          if (auto proposal =
+                  store::referential_version_store::findProposal(sql, std::stoll(proposal_match[2]))) {
+            proposal->state = "published";
+            proposal->published_version = number;
+            proposal->decided_at = nowIso8601();
+            store::referential_version_store::updateProposalState(sql, *proposal);
+          }
         }
-      }
-    });
-    Poco::Logger::get("referentials")
-        .warning("%s: version %Ld was in git but not in the index: added", cqpm,
-                 static_cast<Poco::Int64>(number));
-  }
+      });
+      Poco::Logger::get("referentials")
+          .warning("%s: version %Ld was in git but not in the index: added", cqpm,
+                   static_cast<Poco::Int64>(number));
+    }
+  });
+}
+
+void ReferentialService::checkStore() {
+  replica_.sync();
+  const auto commits = db_.read(
+      [](store::SqlSession& sql) { return store::referential_version_store::allVersionCommits(sql); });
+  replica_.withRepository([&](ReferentialRepository& repository) {
+    for (const auto& commit : commits) {
+      if (!repository.hasObject(commit))
+        throw Error(ErrorCode::kStorage, "version commit " + commit + " is missing");
+    }
+  });
 }
 
 store::ReferentialVersion ReferentialService::current(const std::string& cqpm) {
@@ -279,8 +334,7 @@ Object::Ptr ReferentialService::referentialAt(const std::string& cqpm, const std
     std::lock_guard lock(cache_mutex_);
     if (auto found = cache_.find(key); found != cache_.end()) return found->second;
   }
-  auto repository = ReferentialRepository::open(repository_path_);
-  const auto text = repository.readFile(commit, jsonPath(cqpm));
+  const auto text = replica_.readFile(commit, jsonPath(cqpm));
   if (!text) throw Error(ErrorCode::kNotFound, "no referential of " + cqpm + " at " + commit);
   Object::Ptr referential = parseReferential(*text, jsonPath(cqpm) + "@" + commit);
   std::lock_guard lock(cache_mutex_);
@@ -364,43 +418,51 @@ Object::Ptr ReferentialService::propose(const domain::Actor& actor, const std::s
                     ": start again from the version in force",
                 "base_version", details);
   }
-  auto repository = ReferentialRepository::open(repository_path_);
-  if (repository.readFile(base.commit_id, jsonPath(cqpm)).value_or("") == content) {
+  if (replica_.readFile(base.commit_id, jsonPath(cqpm)).value_or("") == content) {
     throw Error(ErrorCode::kUnprocessable,
                 "the proposal is identical to version " + std::to_string(base.number), "referential");
   }
-  const std::int64_t id =
-      db_.read([](store::SqlSession& sql) { return store::referential_version_store::nextProposalId(sql); });
-  const std::string ref = "refs/proposals/" + std::to_string(id);
-  const auto tip = repository.resolve(kMain);
-  if (repository.resolve(ref)) repository.deleteRef(ref);  // left by a crash before the SQL write
-  repository.createRef(ref, *tip);
-  const std::string commit = repository.commitFiles(
-      ref, tip,
-      {{jsonPath(cqpm), content},
-       {markdownPath(cqpm),
-        renderReferentialMarkdown(referential, "proposition n° " + std::to_string(id) + " (sur la version " +
-                                                   std::to_string(base.number) + ")")}},
-      authorOf(actor),
-      cqpm + ": proposal " + std::to_string(id) + "\n\n" + reason +
-          "\n\nBase-version: " + std::to_string(base.number) + "\n");
-  store::ReferentialProposal proposal;
-  proposal.id = id;
-  proposal.cqpm = cqpm;
-  proposal.base_version = base.number;
-  proposal.base_commit = base.commit_id;
-  proposal.proposal_commit = commit;
-  proposal.git_ref = ref;
-  proposal.proposer_id = actor.user_id;
-  proposal.reason = reason;
-  proposal.state = "open";
-  proposal.created_at = nowIso8601();
-  db_.write([&](store::SqlSession& sql) {
-    store::referential_version_store::insertProposal(sql, proposal);
-    // Proposing is the proposer's approval for their college.
-    store::referential_version_store::insertApproval(
-        sql, id, actor.user_id, std::string(domain::collegeName(*actor.college)), proposal.created_at);
-  });
+  std::int64_t id = 0;
+  for (int attempt = 0;; ++attempt) {
+    id = db_.read(
+        [](store::SqlSession& sql) { return store::referential_version_store::nextProposalId(sql); });
+    const std::string ref = "refs/proposals/" + std::to_string(id);
+    const auto tip = replica_.mainTip();
+    const std::string commit = replica_.withRepository([&](ReferentialRepository& repository) {
+      return repository.writeCommit(
+          tip,
+          {{jsonPath(cqpm), content},
+           {markdownPath(cqpm),
+            renderReferentialMarkdown(referential, "proposition n° " + std::to_string(id) +
+                                                       " (sur la version " + std::to_string(base.number) +
+                                                       ")")}},
+          authorOf(actor),
+          cqpm + ": proposal " + std::to_string(id) + "\n\n" + reason +
+              "\n\nBase-version: " + std::to_string(base.number) + "\n");
+    });
+    store::ReferentialProposal proposal;
+    proposal.id = id;
+    proposal.cqpm = cqpm;
+    proposal.base_version = base.number;
+    proposal.base_commit = base.commit_id;
+    proposal.proposal_commit = commit;
+    proposal.git_ref = ref;
+    proposal.proposer_id = actor.user_id;
+    proposal.reason = reason;
+    proposal.state = "open";
+    proposal.created_at = nowIso8601();
+    // The ref, the proposal and the proposer's approval (for their college) in one transaction.
+    const bool recorded =
+        replica_.record({commit}, {}, {{ref, std::nullopt, commit}}, [&](store::SqlSession& sql) {
+          store::referential_version_store::insertProposal(sql, proposal);
+          store::referential_version_store::insertApproval(
+              sql, id, actor.user_id, std::string(domain::collegeName(*actor.college)), proposal.created_at);
+        });
+    if (recorded) break;
+    // Another instance took this id first.
+    if (attempt >= kWriteAttempts)
+      throw Error(ErrorCode::kConflict, "could not number the proposal: try again");
+  }
   return this->proposal(id);
 }
 
@@ -495,36 +557,49 @@ Object::Ptr ReferentialService::publish(const domain::Actor& actor, std::int64_t
     approvers->add(approver);
   }
   const std::int64_t number = base.number + 1;
-  auto repository = ReferentialRepository::open(repository_path_);
-  const auto content = repository.readFile(proposal.proposal_commit, jsonPath(proposal.cqpm));
+  const auto content = replica_.readFile(proposal.proposal_commit, jsonPath(proposal.cqpm));
   if (!content) throw Error(ErrorCode::kStorage, "the proposal's commit has no " + jsonPath(proposal.cqpm));
   const Object::Ptr referential = parseReferential(*content, "proposal " + std::to_string(id));
   const std::string message = versionMessage(proposal.cqpm, number, proposal.reason, trailers);
-  const auto tip = repository.resolve(kMain);
-  const std::string commit =
-      repository.commitFiles(kMain, tip,
-                             {{jsonPath(proposal.cqpm), *content},
-                              {markdownPath(proposal.cqpm),
-                               renderReferentialMarkdown(referential, "version " + std::to_string(number))}},
-                             authorOf(actor), message);
   const std::string tag = tagName(proposal.cqpm, number);
-  repository.tag(tag, commit, authorOf(actor), proposal.cqpm + ", version " + std::to_string(number));
-  // A crash here leaves the tag without its index row: bootstrap() adds it.
-  db_.write([&](store::SqlSession& sql) {
-    const auto now_stored = store::referential_version_store::findProposal(sql, id);
-    if (!now_stored || now_stored->state != "approved") {
-      // Another instance decided meanwhile; the tag stays and is indexed at the next start.
-      throw Error(ErrorCode::kConflict, "the proposal changed while it was being published");
-    }
-    store::referential_version_store::insertVersion(
-        sql, {proposal.cqpm, number, commit, tag, actor.display_name, authorOf(actor).email, nowIso8601(),
-              proposal.reason, toJsonText(Poco::Dynamic::Var(approvers))});
-    proposal.state = "published";
-    proposal.published_version = number;
-    proposal.decided_at = nowIso8601();
-    proposal.decided_by = actor.user_id;
-    store::referential_version_store::updateProposalState(sql, proposal);
-  });
+  // Publishing is all or nothing: the commit, the tag, main, the index row and
+  // the proposal's state are one SQL transaction; git objects written before it
+  // and never recorded are unreachable garbage, never a version.
+  for (int attempt = 0;; ++attempt) {
+    const auto tip = replica_.mainTip();
+    const auto [commit, tag_object] = replica_.withRepository([&](ReferentialRepository& repository) {
+      const std::string written = repository.writeCommit(
+          tip,
+          {{jsonPath(proposal.cqpm), *content},
+           {markdownPath(proposal.cqpm),
+            renderReferentialMarkdown(referential, "version " + std::to_string(number))}},
+          authorOf(actor), message);
+      return std::make_pair(written,
+                            repository.writeTag(tag, written, authorOf(actor),
+                                                proposal.cqpm + ", version " + std::to_string(number)));
+    });
+    const bool recorded = replica_.record(
+        {commit}, {tag_object}, {{kMain, tip, commit}, {"refs/tags/" + tag, std::nullopt, tag_object}},
+        [&](store::SqlSession& sql) {
+          const auto now_stored = store::referential_version_store::findProposal(sql, id);
+          const auto latest = store::referential_version_store::latestVersion(sql, proposal.cqpm);
+          if (!now_stored || now_stored->state != "approved" || !latest || latest->number != base.number) {
+            // Another instance decided or published meanwhile.
+            throw Error(ErrorCode::kConflict, "the proposal changed while it was being published");
+          }
+          store::referential_version_store::insertVersion(
+              sql, {proposal.cqpm, number, commit, tag, actor.display_name, authorOf(actor).email,
+                    nowIso8601(), proposal.reason, toJsonText(Poco::Dynamic::Var(approvers))});
+          proposal.state = "published";
+          proposal.published_version = number;
+          proposal.decided_at = nowIso8601();
+          proposal.decided_by = actor.user_id;
+          store::referential_version_store::updateProposalState(sql, proposal);
+        });
+    if (recorded) break;
+    // main moved (another CQPM published on another instance): build on the new tip.
+    if (attempt >= kWriteAttempts) throw Error(ErrorCode::kConflict, "main kept moving: publish again");
+  }
   return this->proposal(id);
 }
 

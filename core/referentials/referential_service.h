@@ -12,19 +12,21 @@
 #include "common/json_schema.h"
 #include "domain/actor.h"
 #include "plugins/plugin_catalog.h"
+#include "referentials/referential_replica.h"
 #include "store/database.h"
 #include "store/referential_version_store.h"
 
 namespace cqpm::referentials {
 
-/// Where a referential version is written. The referentials live in a bare git
-/// repository (one folder per CQPM on refs/heads/main, one tag per published
-/// version, one ref per proposal), indexed in SQL so listing never walks
-/// history. Git is written first, SQL second; a crash between the two is
-/// repaired at start from git's tags (bootstrap). One git writer at a time (a
-/// mutex); every call opens its own repository handle, so no git_repository is
-/// shared between threads. Referentials are immutable per commit and cached.
-/// Thread-safe.
+/// Where a referential version is written. The referentials are a git history
+/// (one folder per CQPM on refs/heads/main, one tag per published version, one
+/// ref per proposal) whose authority is the database: each version's or
+/// proposal's git objects and refs are stored in SQL in the same transaction as
+/// its index row, and each instance's bare repository is a replica written from
+/// them (ReferentialReplica). A publication is therefore all or nothing, and
+/// every instance serves every version. Decisions on proposals are serialised
+/// in-process by a mutex; across instances, by compare-and-swap on the refs.
+/// Referentials are immutable per commit and cached. Thread-safe.
 class ReferentialService {
  public:
   /// `final_states`: the workflow's final states (a file in one is not "open").
@@ -77,15 +79,21 @@ class ReferentialService {
   Poco::JSON::Object::Ptr proposal(std::int64_t id);
   Poco::JSON::Array::Ptr proposals(const std::string& cqpm, const std::string& state);
 
-  const std::string& repositoryPath() const { return repository_path_; }
+  const std::string& repositoryPath() const { return replica_.path(); }
+  /// For /readyz: brings the repository up to the database and checks that
+  /// every indexed version's commit is there. Throws Error when one is not.
+  void checkStore();
+  /// `info/refs` of the repository for git's dumb protocol, as the database holds it.
+  std::string infoRefs() { return replica_.infoRefs(); }
 
  private:
-  void reconcile();
+  void seedVersionOne(const plugins::Plugin& plugin);
+  void reconcileLegacyRepository();
   Poco::JSON::Object::Ptr parseReferential(const std::string& text, const std::string& where) const;
   store::ReferentialProposal requireProposal(std::int64_t id);
 
   store::Database& db_;
-  std::string repository_path_;
+  ReferentialReplica replica_;
   JsonSchema referential_schema_;
   std::vector<std::string> final_states_;
   std::mutex git_writer_;

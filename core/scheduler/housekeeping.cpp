@@ -3,6 +3,7 @@
 #include <Poco/Timespan.h>
 
 #include "common/clock.h"
+#include "store/document_store.h"
 #include "store/housekeeping_store.h"
 
 namespace cqpm::scheduler {
@@ -15,6 +16,13 @@ Purged purgeExpired(store::Database& db, const Poco::Timestamp& now) {
     purged.idempotency_keys = store::housekeeping_store::purgeIdempotencyKeys(sql, day_ago);
     return purged;
   });
+}
+
+std::size_t purgeDocumentFiles(store::Database& db, const documents::BlobStore& blobs) {
+  const auto referenced =
+      db.read([](store::SqlSession& sql) { return store::document_store::referencedBlobs(sql); });
+  return blobs.removeUnreferenced([&](const std::string& sha256) { return referenced.count(sha256) > 0; },
+                                  std::chrono::hours(24));
 }
 
 }  // namespace cqpm::scheduler

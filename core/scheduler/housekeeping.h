@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "documents/blob_store.h"
 #include "store/database.h"
 
 namespace cqpm::scheduler {
@@ -18,5 +19,10 @@ struct Purged {
 /// idempotency keys older than 24 h: a retry comes within minutes, and a
 /// session past its expiry can never be used again. One transaction.
 Purged purgeExpired(store::Database& db, const Poco::Timestamp& now);
+
+/// Removes upload temporaries and unreferenced document blobs older than a
+/// day (a blob lands before its row: younger ones may be an upload in
+/// progress). Returns how many files went.
+std::size_t purgeDocumentFiles(store::Database& db, const documents::BlobStore& blobs);
 
 }  // namespace cqpm::scheduler

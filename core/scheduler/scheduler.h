@@ -24,7 +24,11 @@ struct Task {
 /// sleep), waits for the task in progress to finish, and joins.
 class Scheduler {
  public:
-  explicit Scheduler(std::vector<Task> tasks) : tasks_(std::move(tasks)) {}
+  /// Told of every run: the task's name and whether it succeeded (metrics).
+  using RunObserver = std::function<void(const std::string& task, bool succeeded)>;
+
+  explicit Scheduler(std::vector<Task> tasks, RunObserver observer = {})
+      : tasks_(std::move(tasks)), observer_(std::move(observer)) {}
   ~Scheduler() { stop(); }
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
@@ -36,6 +40,7 @@ class Scheduler {
   void loop();
 
   std::vector<Task> tasks_;
+  RunObserver observer_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_

@@ -2,6 +2,9 @@
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/sql_dialect.h"
 
@@ -23,6 +26,23 @@ void registerConnectors() {
   Poco::Data::PostgreSQL::Connector::registerConnector();
 }
 
+/// Writes libpq's password file for `url` (any host, port, database and user:
+/// the file is this server's alone), readable by its owner only.
+void writePasswordFile(const DatabaseUrl& url) {
+  std::string escaped;
+  for (char c : url.password) {
+    if (c == '\\' || c == ':') escaped += '\\';
+    escaped += c;
+  }
+  const int fd = ::open(url.passfile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw Error(ErrorCode::kStorage, "cannot write the database password file " + url.passfile);
+  const std::string line = "*:*:*:*:" + escaped + "\n";
+  const bool written =
+      ::fchmod(fd, 0600) == 0 && ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+  ::close(fd);
+  if (!written) throw Error(ErrorCode::kStorage, "cannot write the database password file " + url.passfile);
+}
+
 }  // namespace
 
 Poco::Data::Statement SqlSession::statement(std::string_view sql) {
@@ -38,6 +58,7 @@ Database::~Database() = default;
 
 std::unique_ptr<Database> Database::open(const DatabaseUrl& url, const DatabaseOptions& options) {
   registerConnectors();
+  if (!url.passfile.empty()) writePasswordFile(url);
   std::unique_ptr<Database> db(new Database(url, options));
   guarded([&] {
     db->read_pool_ = std::make_unique<Poco::Data::SessionPool>(
@@ -92,6 +113,14 @@ void Database::ping() {
     stmt.execute();
     if (one != 1) throw Error(ErrorCode::kStorage, "database answered SELECT 1 with " + std::to_string(one));
   });
+}
+
+Database::PoolStats Database::poolStats() {
+  PoolStats stats;
+  stats.read_busy = read_pool_->used();
+  stats.read_idle = read_pool_->idle();
+  stats.writer_queue = writer_mutex_.queued();
+  return stats;
 }
 
 }  // namespace cqpm::store

@@ -87,6 +87,14 @@ class Database {
   /// Runs `SELECT 1`; throws Error{kStorage} if the database does not answer.
   void ping();
 
+  /// For metrics: read sessions in use and idle, writes holding or awaiting the writer.
+  struct PoolStats {
+    int read_busy = 0;
+    int read_idle = 0;
+    std::uint64_t writer_queue = 0;
+  };
+  PoolStats poolStats();
+
  private:
   Database(DatabaseUrl url, DatabaseOptions options);
   Poco::Data::Session acquireReadSession();

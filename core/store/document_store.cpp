@@ -73,4 +73,12 @@ std::vector<DocumentRecord> listForFile(SqlSession& sql, const std::string& file
   return documents;
 }
 
+std::set<std::string> referencedBlobs(SqlSession& sql) {
+  std::vector<std::string> hashes;
+  auto stmt = sql.statement("SELECT DISTINCT sha256 FROM document_versions");
+  stmt, Poco::Data::Keywords::into(hashes);
+  stmt.execute();
+  return {hashes.begin(), hashes.end()};
+}
+
 }  // namespace cqpm::store::document_store

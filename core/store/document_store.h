@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct DocumentRecord {
 
 /// Documents and their versions (metadata; the bytes are in the BlobStore).
 namespace document_store {
+
+/// The SHA-256 of every stored document version (housekeeping keeps these blobs).
+std::set<std::string> referencedBlobs(SqlSession& sql);
 
 void insertDocument(SqlSession& sql, const DocumentRecord& document, const std::string& created_by);
 void insertVersion(SqlSession& sql, const std::string& document_id, const DocumentVersion& version);

@@ -27,6 +27,12 @@ class FifoMutex {
     turn_.notify_all();
   }
 
+  /// Threads holding or waiting for the lock (for metrics; a snapshot).
+  std::uint64_t queued() {
+    std::lock_guard guard(mutex_);
+    return next_ticket_ - now_serving_;
+  }
+
  private:
   std::mutex mutex_;
   std::condition_variable turn_;

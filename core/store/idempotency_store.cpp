@@ -9,7 +9,17 @@ using Poco::Data::Keywords::use;
 
 std::optional<StoredResponse> find(SqlSession& sql, const std::string& user_id, const std::string& key,
                                    const std::string& request_hash) {
-  std::string user = user_id, idem = key;
+  std::string user = user_id, idem = key, hash = request_hash, at = nowIso8601();
+  // Claim the key first. On PostgreSQL a second instance handling the same key
+  // at the same time waits here for the first one's transaction: it then finds
+  // the first answer and replays it, instead of failing on the primary key.
+  // (status 0: claimed by this transaction, answer not written yet.)
+  auto claim = sql.statement(
+      "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, status, response_body, "
+      "created_at) "
+      "VALUES (?, ?, ?, 0, '', ?) ON CONFLICT DO NOTHING");
+  claim, use(user), use(idem), use(hash), use(at);
+  if (claim.execute() == 1) return std::nullopt;
   auto stmt = sql.statement(
       "SELECT request_hash, status, response_body FROM idempotency_keys WHERE user_id = ? AND "
       "idempotency_key = ?");
@@ -24,19 +34,20 @@ std::optional<StoredResponse> find(SqlSession& sql, const std::string& user_id, 
     throw Error(ErrorCode::kConflict, "this Idempotency-Key was already used for a different request",
                 "Idempotency-Key");
   }
+  if (found && found->status == 0) return std::nullopt;  // claimed, never answered: save() completes it
   return found;
 }
 
 void save(SqlSession& sql, const std::string& user_id, const std::string& key,
           const std::string& request_hash, const StoredResponse& response) {
-  std::string user = user_id, idem = key, hash = request_hash, body = response.body, at = nowIso8601();
+  std::string user = user_id, idem = key, hash = request_hash, body = response.body;
   Poco::Int64 status = response.status;
   auto stmt = sql.statement(
-      "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, status, response_body, "
-      "created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
-  stmt, use(user), use(idem), use(hash), use(status), use(body), use(at);
-  stmt.execute();
+      "UPDATE idempotency_keys SET request_hash = ?, status = ?, response_body = ? WHERE user_id = ? AND "
+      "idempotency_key = ?");
+  stmt, use(hash), use(status), use(body), use(user), use(idem);
+  if (stmt.execute() != 1)
+    throw Error(ErrorCode::kInternal, "an Idempotency-Key was saved without being claimed");
 }
 
 }  // namespace cqpm::store::idempotency_store

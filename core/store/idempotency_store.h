@@ -17,8 +17,11 @@ struct StoredResponse {
 /// transaction of the request, so a retry sees either nothing or the answer.
 namespace idempotency_store {
 
-/// The stored answer for (user, key), if any. Throws Error{kConflict, field
-/// "Idempotency-Key"} when the key was used for a different request.
+/// The stored answer for (user, key), if any; when none, claims the key for
+/// this transaction (save() must follow in it). Concurrent transactions with
+/// the same key wait for the claimer and then get its answer. Throws
+/// Error{kConflict, field "Idempotency-Key"} when the key was used for a
+/// different request.
 std::optional<StoredResponse> find(SqlSession& sql, const std::string& user_id, const std::string& key,
                                    const std::string& request_hash);
 

@@ -34,6 +34,20 @@ std::vector<std::string> splitSqlStatements(const std::string& script) {
   return statements;
 }
 
+bool hasAppliedMigrations(Database& db) {
+  try {
+    return db.read([](SqlSession& sql) {
+      Poco::Int64 count = 0;
+      auto stmt = sql.statement("SELECT COUNT(*) FROM schema_migrations");
+      stmt, into(count);
+      stmt.execute();
+      return count > 0;
+    });
+  } catch (const Error&) {
+    return false;  // no such table yet
+  }
+}
+
 std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& migrations) {
   db.write([](SqlSession& sql) {
     sql.statement(

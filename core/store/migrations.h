@@ -23,6 +23,10 @@ const std::vector<Migration>& embeddedMigrations();
 /// schema is newer than this binary knows.
 std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& migrations);
 
+/// True when the database has recorded at least one migration (false for a
+/// new, empty or truncated database).
+bool hasAppliedMigrations(Database& db);
+
 /// Splits a migration script into statements (on ';' ending a line, outside comments).
 std::vector<std::string> splitSqlStatements(const std::string& script);
 

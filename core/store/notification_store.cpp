@@ -67,7 +67,7 @@ std::vector<PendingEmail> pendingEmails(SqlSession& sql, const std::string& now,
   std::string when = now;
   auto stmt = sql.statement(
       "SELECT n.id, n.kind, u.email, u.display_name, n.title, n.body, n.email_attempts FROM notifications n "
-      "JOIN users u ON u.id = n.user_id WHERE n.email_state = 'pending' AND "
+      "JOIN users u ON u.id = n.user_id WHERE n.email_state IN ('pending', 'sending') AND "
       "(n.email_next_attempt_at IS NULL OR n.email_next_attempt_at <= ?) ORDER BY n.created_at, n.id LIMIT " +
       std::to_string(limit));
   stmt, use(when);
@@ -79,11 +79,26 @@ std::vector<PendingEmail> pendingEmails(SqlSession& sql, const std::string& now,
   return pending;
 }
 
-bool claimEmail(SqlSession& sql, const std::string& id) {
-  std::string key = id;
+EmailBacklog emailBacklog(SqlSession& sql) {
+  Poco::Int64 due = 0, retrying = 0;
   auto stmt = sql.statement(
-      "UPDATE notifications SET email_state = 'sending' WHERE id = ? AND email_state = 'pending'");
-  stmt, use(key);
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN email_attempts > 0 THEN 1 ELSE 0 END), 0) FROM notifications "
+      "WHERE email_state IN ('pending', 'sending')");
+  stmt, Poco::Data::Keywords::into(due), Poco::Data::Keywords::into(retrying);
+  stmt.execute();
+  return {due, retrying};
+}
+
+bool claimEmail(SqlSession& sql, const std::string& id, const std::string& now,
+                const std::string& lease_until) {
+  std::string key = id, at = now, until = lease_until;
+  // 'sending' with its lease in the past: the instance that claimed it stopped
+  // before it could say sent or failed; the e-mail is due again.
+  auto stmt = sql.statement(
+      "UPDATE notifications SET email_state = 'sending', email_next_attempt_at = ? WHERE id = ? AND "
+      "(email_state = 'pending' OR email_state = 'sending') AND "
+      "(email_next_attempt_at IS NULL OR email_next_attempt_at <= ?)");
+  stmt, use(until), use(key), use(at);
   return stmt.execute() == 1;
 }
 

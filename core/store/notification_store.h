@@ -65,10 +65,20 @@ bool markRead(SqlSession& sql, const std::string& id, const std::string& user_id
 /// Marks every unread notification of the user read; returns how many.
 std::int64_t markAllRead(SqlSession& sql, const std::string& user_id, const std::string& at);
 
-/// Notifications whose e-mail is pending and due at `now`, oldest first.
+/// E-mails not sent yet (pending or being sent), and of those how many failed at least once.
+struct EmailBacklog {
+  std::int64_t due = 0;
+  std::int64_t retrying = 0;
+};
+EmailBacklog emailBacklog(SqlSession& sql);
+
+/// Notifications whose e-mail is due at `now` (pending, or claimed by a sender
+/// whose lease has run out), oldest first.
 std::vector<PendingEmail> pendingEmails(SqlSession& sql, const std::string& now, int limit);
-/// pending -> sending; false if another sender took it first.
-bool claimEmail(SqlSession& sql, const std::string& id);
+/// -> sending until `lease_until`: claims a due e-mail (pending, or sending
+/// with an expired lease); false if another sender holds it.
+bool claimEmail(SqlSession& sql, const std::string& id, const std::string& now,
+                const std::string& lease_until);
 void markEmailSent(SqlSession& sql, const std::string& id, const std::string& at);
 /// sending -> pending again, to retry at `retry_at`.
 void markEmailFailed(SqlSession& sql, const std::string& id, const std::string& error,

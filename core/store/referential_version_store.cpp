@@ -96,6 +96,22 @@ std::int64_t nextProposalId(SqlSession& sql) {
   return last + 1;
 }
 
+std::vector<std::string> allVersionCommits(SqlSession& sql) {
+  std::vector<std::string> commits;
+  auto stmt = sql.statement("SELECT commit_id FROM referential_versions ORDER BY cqpm, number");
+  stmt, into(commits);
+  stmt.execute();
+  return commits;
+}
+
+std::int64_t countVersions(SqlSession& sql) {
+  Poco::Int64 count = 0;
+  auto stmt = sql.statement("SELECT COUNT(*) FROM referential_versions");
+  stmt, into(count);
+  stmt.execute();
+  return count;
+}
+
 void insertProposal(SqlSession& sql, const ReferentialProposal& proposal) {
   ReferentialProposal p = proposal;
   Poco::Int64 id = p.id, base = p.base_version;

@@ -62,6 +62,10 @@ std::optional<ReferentialVersion> latestVersion(SqlSession& sql, const std::stri
 
 /// The next proposal id (call inside the write transaction that inserts it).
 std::int64_t nextProposalId(SqlSession& sql);
+/// How many versions are indexed, all CQPMs together.
+std::int64_t countVersions(SqlSession& sql);
+/// The commit of every indexed version, all CQPMs together.
+std::vector<std::string> allVersionCommits(SqlSession& sql);
 void insertProposal(SqlSession& sql, const ReferentialProposal& proposal);
 std::optional<ReferentialProposal> findProposal(SqlSession& sql, std::int64_t id);
 /// Newest first; empty filters do not filter.

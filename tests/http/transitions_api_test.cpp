@@ -142,6 +142,14 @@ TEST_P(TransitionsApiTest, MetricsCountTransitionsAndRequests) {
   EXPECT_NE(metrics.body.find("cqpm_transitions_total{transition=\"register\"}"), std::string::npos);
   EXPECT_NE(metrics.body.find("cqpm_http_requests_total"), std::string::npos);
   EXPECT_NE(metrics.body.find("cqpm_http_request_duration_seconds_bucket"), std::string::npos);
+  // The server's live figures and the process's own, read at the scrape.
+  for (const char* figure :
+       {"cqpm_state{figure=\"open_streams\"}", "cqpm_state{figure=\"email_backlog\"}",
+        "cqpm_state{figure=\"db_read_sessions_busy\"}", "cqpm_state{figure=\"db_writer_queue\"}",
+        "cqpm_process{figure=\"resident_memory_bytes\"}", "cqpm_process{figure=\"open_fds\"}",
+        "cqpm_process{figure=\"build_info\",version=\"0.1.0\"} 1"}) {
+    EXPECT_NE(metrics.body.find(figure), std::string::npos) << figure << " missing from\n" << metrics.body;
+  }
   EXPECT_EQ(client().get("/healthz", "").status, 200);
   EXPECT_EQ(client().get("/readyz", "").json()->getValue<std::string>("status"), "ready");
 }

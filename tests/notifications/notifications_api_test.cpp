@@ -149,6 +149,30 @@ TEST_P(EmailNotificationsTest, AReminderGoesOutByMailOnceAndAFailureIsRetried) {
   EXPECT_EQ(items->getObject(0)->getValue<std::string>("email"), "sent");
 }
 
+TEST_P(EmailNotificationsTest, AnEmailClaimedByAnInstanceThatDiedIsSentOnceItsLeaseRunsOut) {
+  const std::string centre = client().login("centre");
+  const std::string file = registeredFile(centre);
+  ASSERT_EQ(setDeadline(centre, file, "2031-06-15").status, 200);
+  auto* email = app().emailDispatcher();
+  const Poco::Timestamp now = utc("2031-06-08T08:00:10Z");
+  while (email->runOnce(now) > 0) {  // the demo's own notices first
+  }
+  const std::size_t before = sink_.messages().size();
+  ASSERT_EQ(app().reminders().runOnce(utc("2031-06-08T08:00:00Z")), 1);
+  // Another instance claimed both e-mails (a 10-minute lease) and died before sending.
+  app().database().write([&](store::SqlSession& sql) {
+    sql.statement(
+           "UPDATE notifications SET email_state = 'sending', email_next_attempt_at = "
+           "'2031-06-08T08:10:10Z' WHERE email_state = 'pending'")
+        .execute();
+  });
+  EXPECT_EQ(email->runOnce(now + Poco::Timespan(5 * 60, 0)), 0);   // the lease still holds
+  EXPECT_EQ(email->runOnce(now + Poco::Timespan(11 * 60, 0)), 2);  // then they are due again
+  EXPECT_EQ(email->runOnce(now + Poco::Timespan(60 * 60, 0)), 0);  // and never sent twice
+  ASSERT_TRUE(sink_.waitFor(before + 2, std::chrono::seconds(5)));
+  EXPECT_EQ(sink_.messages().size(), before + 2);
+}
+
 TEST_P(EmailNotificationsTest, TheSchedulerSendsAnEventNotificationByMail) {
   const std::string centre = client().login("centre");
   const std::string file = registeredFile(centre);

@@ -1,4 +1,5 @@
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "notifications/notify_fixture.h"
@@ -17,11 +18,15 @@ class RemindersTest : public NotifyTest {
         [&](store::SqlSession& sql) { return store::deadline_store::countReminders(sql, file); });
   }
 
-  /// A second server over the same database: a restart, or a second instance.
-  std::unique_ptr<app::Server> secondInstance() const {
+  /// A second instance over the same database, with its own data folder (one
+  /// server per folder; its referential repository is rebuilt from the database).
+  std::unique_ptr<app::Server> secondInstance() {
     app::ServerConfig config;
-    config.data_dir = server_->database().dataDir();
-    config.database_url = server_->database().url();
+    second_data_dir_ = makeTempDir("cqpm-second");
+    config.data_dir = second_data_dir_;
+    config.database_url = server_->database().url().empty()
+                              ? "sqlite:" + server_->database().dataDir() + "/cqpm.db"
+                              : server_->database().url();
     config.bind = "127.0.0.1";
     config.port = 0;
     config.password_cost = {64, 1, 1};
@@ -29,6 +34,13 @@ class RemindersTest : public NotifyTest {
     config.scheduler_enabled = false;
     return std::make_unique<app::Server>(config);
   }
+
+  void TearDown() override {
+    if (!second_data_dir_.empty()) std::filesystem::remove_all(second_data_dir_);
+    NotifyTest::TearDown();
+  }
+
+  std::string second_data_dir_;
 };
 
 TEST_P(RemindersTest, EachReminderIsSentOnceAtItsTime) {

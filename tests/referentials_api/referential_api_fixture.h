@@ -46,6 +46,29 @@ inline std::pair<int, std::string> stockGit(const std::string& repository, const
       repository + "' " + args);
 }
 
+/// Through `client` (any instance): fabrication-additive's missing bloc code
+/// proposed by gtp-employeur; returns the answer (201 and the proposal).
+inline HttpAnswer proposedFilledCode(const HttpClient& client) {
+  const std::string employer = client.login("gtp-employeur");
+  auto referential =
+      copyOf(client.get("/api/v1/cqpms/fabrication-additive", employer).json()->getObject("referential"));
+  referential->getArray("blocs")->getObject(1)->set("code", kFilledCode);
+  return client.postJson("/api/v1/cqpms/fabrication-additive/proposals",
+                         proposalBody(referential, kFillReason), employer);
+}
+
+/// The same, then approved by gtp-salarie. Returns the proposal's path
+/// ("/api/v1/proposals/N"); publish it with `/publish`.
+inline std::string approvedFilledCode(const HttpClient& client) {
+  const auto proposed = proposedFilledCode(client);
+  EXPECT_EQ(proposed.status, 201) << proposed.body;
+  if (proposed.status != 201) return "/api/v1/proposals/none";
+  const std::string path =
+      "/api/v1/proposals/" + std::to_string(proposed.json()->getValue<std::int64_t>("id"));
+  EXPECT_EQ(client.postJson(path + "/approve", "{}", client.login("gtp-salarie")).status, 200);
+  return path;
+}
+
 /// The API fixture over both backends, with the GTP's tokens and the steps of a review.
 class ReferentialApiTest : public ApiTest {
  protected:

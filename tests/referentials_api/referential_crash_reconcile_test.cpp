@@ -1,49 +1,34 @@
-// A crash between the git write and the SQL write of a publication: the tag and
-// commit are in the repository, the index row and the proposal's new state are
-// not. The next start on the same data folder and database reads the version
-// back from git (reason and approvers from the commit message) and marks the
-// proposal published.
+// Upgrading a data folder written before the database held the referentials,
+// after a crash between its git write and its SQL write of a publication: the
+// tag and commit are in the repository, the index row and the proposal's new
+// state are not (and the database holds no git object, as then). The next
+// start reads the version back from git (reason and approvers from the commit
+// message), marks the proposal published, and hands the repository over to the
+// database. Crashes of today's all-in-SQL publication: referential_replica_test.cpp.
 
 #include <Poco/Data/Binding.h>
 
 #include "app/server.h"
 #include "referential_api_fixture.h"
 #include "store/database.h"
+#include "support/instance.h"
 
 namespace cqpm::testing {
 namespace {
 
 using Poco::Data::Keywords::use;
 
-/// The configuration TestServer uses, over an existing data folder and database:
-/// with `demo` on, an already seeded database is kept as it is.
-app::ServerConfig configOver(const TestDatabase& database) {
-  app::ServerConfig config;
-  config.data_dir = database.dataDir();
-  config.database_url = database.url();
-  config.bind = "127.0.0.1";
-  config.port = 0;
-  config.demo = true;
-  config.share_dir = CQPM_SOURCE_ROOT;
-  config.password_cost = {64, 1, 1};
-  config.http.web_root.clear();
-  return config;
-}
+using RunningServer = RunningInstance;
 
-/// A server started over `database`, stopped when destroyed.
-struct RunningServer {
-  explicit RunningServer(const TestDatabase& database) : server(configOver(database)) { server.start(); }
-  ~RunningServer() { server.stop(); }
-  HttpClient client() const { return HttpClient(server.port()); }
-  app::Server server;
-};
-
-/// What the SQL index would hold had the server died right after the tag: no
-/// row for the version, the proposal still approved.
+/// What the SQL index of an older server would hold had it died right after
+/// the tag: no git object or ref (they lived in git only), no row for the
+/// version, the proposal still approved.
 void forgetPublication(const TestDatabase& database, const std::string& cqpm, std::int64_t number,
                        std::int64_t proposal_id, bool keep_proposal_published) {
   const auto db = store::Database::open(database.databaseUrl());
   db->write([&](store::SqlSession& sql) {
+    sql.statement("DELETE FROM referential_git_objects").execute();
+    sql.statement("DELETE FROM referential_git_refs").execute();
     std::string key = cqpm;
     Poco::Int64 n = number;
     auto remove = sql.statement("DELETE FROM referential_versions WHERE cqpm = ? AND number = ?");
@@ -71,16 +56,8 @@ class ReferentialCrashTest : public ::testing::TestWithParam<std::string> {
     RunningServer first(*database_);
     const auto client = first.client();
     const std::string employer = client.login("gtp-employeur");
-    const std::string employee = client.login("gtp-salarie");
-    auto referential =
-        copyOf(client.get("/api/v1/cqpms/fabrication-additive", employer).json()->getObject("referential"));
-    referential->getArray("blocs")->getObject(1)->set("code", kFilledCode);
-    const auto proposed = client.postJson("/api/v1/cqpms/fabrication-additive/proposals",
-                                          proposalBody(referential, kFillReason), employer);
-    EXPECT_EQ(proposed.status, 201) << proposed.body;
-    const std::int64_t id = proposed.json()->getValue<std::int64_t>("id");
-    const std::string path = "/api/v1/proposals/" + std::to_string(id);
-    EXPECT_EQ(client.postJson(path + "/approve", "{}", employee).status, 200);
+    const std::string path = approvedFilledCode(client);
+    const std::int64_t id = std::stoll(path.substr(path.rfind('/') + 1));
     const auto published = client.postJson(path + "/publish", "{}", employer);
     EXPECT_EQ(published.status, 200) << published.body;
     const auto items =
@@ -181,13 +158,7 @@ TEST_P(ReferentialCrashTest, ProposalRefLeftWithoutItsRowIsReplacedByTheNextProp
   RunningServer server(*database_);
   // A crash after the proposal's ref was written and before its SQL row: the ref of the next id exists.
   ASSERT_EQ(stockGit(repository(), "update-ref refs/proposals/1 main").first, 0);
-  const auto client = server.client();
-  const std::string employer = client.login("gtp-employeur");
-  auto referential =
-      copyOf(client.get("/api/v1/cqpms/fabrication-additive", employer).json()->getObject("referential"));
-  referential->getArray("blocs")->getObject(1)->set("code", kFilledCode);
-  const auto proposed = client.postJson("/api/v1/cqpms/fabrication-additive/proposals",
-                                        proposalBody(referential, kFillReason), employer);
+  const auto proposed = proposedFilledCode(server.client());
   ASSERT_EQ(proposed.status, 201) << proposed.body;
   const std::string ref = proposed.json()->getValue<std::string>("ref");
   EXPECT_EQ(stockGit(repository(), "rev-parse " + ref).second,
@@ -197,10 +168,8 @@ TEST_P(ReferentialCrashTest, ProposalRefLeftWithoutItsRowIsReplacedByTheNextProp
             std::string::npos);
 }
 
-// DISABLED: fails on the current core (the reason comes back empty). Reading the
-// commit message back, parseVersionMessage() takes every "Word: text" line at the
-// end of the message for a trailer, across blank lines, so a one-line reason like
-// this one is eaten. Enable once only the last paragraph is read as trailers.
+// A one-line reason that looks like a trailer ("Word: text") stays the reason:
+// only the last paragraph of the message is read as trailers.
 TEST_P(ReferentialCrashTest, ReasonThatLooksLikeATrailerSurvivesTheRepair) {
   const std::string reason = "Rectification: code du bloc 2 publié par France compétences.";
   std::int64_t id = 0;
@@ -232,11 +201,9 @@ TEST_P(ReferentialCrashTest, ReasonThatLooksLikeATrailerSurvivesTheRepair) {
             (std::multiset<std::string>{"employer", "employee"}));
 }
 
-// DISABLED: fails on the current core (main ends with two "version 2" commits, and
-// until the republication main serves the untagged content while the index says
-// version 1 is in force). A crash after the commit on main and before the tag is
-// not seen by the repair, which only looks at tags. Enable once bootstrap
-// finishes (or undoes) an untagged publication commit at main's tip.
+// A crash after the commit on main and before the tag: the untagged commit was
+// never acknowledged, so main goes back to the last tagged version and the
+// proposal, still approved, is published again as the one version 2.
 TEST_P(ReferentialCrashTest, CrashBetweenCommitAndTagEndsWithOneVersionTwoCommit) {
   std::string v2_commit;
   const std::int64_t id = publishOnFirstServer(v2_commit);

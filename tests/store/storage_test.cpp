@@ -210,16 +210,32 @@ TEST_P(StorageTest, EventsFormAHashChain) {
 
 TEST_P(StorageTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
   db_->write([&](SqlSession& sql) {
+    // Not found: claimed by this transaction, which then saves its answer.
+    EXPECT_FALSE(idempotency_store::find(sql, coordinator_, "k1", "hash-a").has_value());
     idempotency_store::save(sql, coordinator_, "k1", "hash-a", {201, "{\"a\":1}"});
   });
-  db_->read([&](SqlSession& sql) {
+  db_->write([&](SqlSession& sql) {
     auto replay = idempotency_store::find(sql, coordinator_, "k1", "hash-a");
     ASSERT_TRUE(replay.has_value());
     EXPECT_EQ(replay->status, 201);
     EXPECT_EQ(replay->body, "{\"a\":1}");
-    EXPECT_FALSE(idempotency_store::find(sql, coordinator_, "k2", "hash-a").has_value());
     EXPECT_THROW(idempotency_store::find(sql, coordinator_, "k1", "hash-b"), Error);
   });
+  // A request refused after its claim leaves nothing: the key is free again.
+  EXPECT_THROW(db_->write([&](SqlSession& sql) {
+    EXPECT_FALSE(idempotency_store::find(sql, coordinator_, "k2", "hash-a").has_value());
+    throw Error(ErrorCode::kVersionConflict, "refused");
+  }),
+               Error);
+  db_->write([&](SqlSession& sql) {
+    EXPECT_FALSE(idempotency_store::find(sql, coordinator_, "k2", "hash-c").has_value());
+    idempotency_store::save(sql, coordinator_, "k2", "hash-c", {200, "{}"});
+  });
+  // An answer is only saved for a key its transaction claimed.
+  EXPECT_THROW(db_->write([&](SqlSession& sql) {
+    idempotency_store::save(sql, coordinator_, "k3", "h", {200, "{}"});
+  }),
+               Error);
 }
 
 TEST_P(StorageTest, FailedWriteRollsBackEverything) {

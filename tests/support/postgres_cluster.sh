@@ -22,9 +22,16 @@ case "$action" in
     if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; fi
     as_owner "$bin/initdb" -D "$dir/data" -A trust -U cqpm -E UTF8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
+    # One role that must give its password (SCRAM), for the tests of passwords
+    # with spaces, quotes and colons; every other role is trusted.
+    hba="$dir/data/pg_hba.conf"
+    { echo "host all cqpm_secret 127.0.0.1/32 scram-sha-256"; cat "$hba"; } >"$hba.new" && mv "$hba.new" "$hba"
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$hba"; fi
     as_owner "$bin/pg_ctl" -D "$dir/data" \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" \
       -l "$dir/server.log" -w start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    psql -q -h 127.0.0.1 -p "$port" -U cqpm -d postgres \
+      -c "CREATE ROLE cqpm_secret LOGIN SUPERUSER PASSWORD 'mot de p''asse:\\x'" >/dev/null
     echo "PostgreSQL test cluster on 127.0.0.1:$port"
     ;;
   stop)

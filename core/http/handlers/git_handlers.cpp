@@ -74,7 +74,7 @@ Response serveGitRepository(ApiContext& context, Request& request) {
   Response response;
   if (path == "info/refs") {
     // Generated from the refs, as `git update-server-info` would write it.
-    response = Response::text(200, git::ReferentialRepository::open(repository).infoRefs());
+    response = Response::text(200, context.referentials.infoRefs());
   } else if (path == "objects/info/packs") {
     response = Response::text(200, git::ReferentialRepository::open(repository).packsInfo());
   } else {

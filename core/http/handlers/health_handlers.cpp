@@ -1,6 +1,9 @@
 #include "http/handlers/health_handlers.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/Logger.h>
+
+#include <functional>
 
 namespace cqpm::http::handlers {
 
@@ -9,13 +12,22 @@ Response healthz(ApiContext&, Request&) { return Response::text(200, "ok\n"); }
 Response readyz(ApiContext& context, Request&) {
   Poco::JSON::Object::Ptr checks = new Poco::JSON::Object;
   bool ready = true;
-  try {
-    context.db.ping();
-    checks->set("database", "ok");
-  } catch (const std::exception& e) {
-    checks->set("database", e.what());
-    ready = false;
-  }
+  // Each check answers "ok" or a short public reason; the details (hosts,
+  // paths, SQL) go to the log only.
+  const auto check = [&](const char* name, const char* failure, const std::function<void()>& probe) {
+    try {
+      probe();
+      checks->set(name, "ok");
+    } catch (const std::exception& e) {
+      Poco::Logger::get("readyz").error("%s: %s", std::string(name), std::string(e.what()));
+      checks->set(name, failure);
+      ready = false;
+    }
+  };
+  check("database", "unreachable", [&] { context.db.ping(); });
+  check("referentials", "a published version cannot be read", [&] { context.referentials.checkStore(); });
+  check("documents", "the documents folder is not writable",
+        [&] { context.documents.blobs().checkWritable(); });
   checks->set("workflow", context.engine.definition().id() + " v" +
                               std::to_string(context.engine.definition().version()));
   // A refused plugin does not stop the others: the server is ready, degraded.

@@ -1,0 +1,310 @@
+#include "app/settings.h"
+
+#include <Poco/NumberParser.h>
+
+#include <sstream>
+
+#include "common/error.h"
+#include "http/client_address.h"
+
+namespace cqpm::app {
+
+namespace {
+
+/// How a setting is named in a refusal: its option when it has one, else its key.
+std::string nameOf(const std::string& key, const std::string& option) {
+  return option.empty() ? key : "--" + option;
+}
+
+long long parseInteger(const std::string& name, const std::string& value, long long min, long long max) {
+  Poco::Int64 parsed = 0;
+  if (!Poco::NumberParser::tryParse64(value, parsed) || parsed < min || parsed > max) {
+    throw Error(ErrorCode::kInvalidConfiguration,
+                name + " must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got '" +
+                    value + "')",
+                name.starts_with("--") ? name.substr(2) : name);
+  }
+  return parsed;
+}
+
+template <typename Access>
+Setting text(std::string key, std::string option, std::string argument, std::string help, std::string example,
+             Access access) {
+  return {std::move(key),
+          std::move(option),
+          std::move(argument),
+          std::move(help),
+          std::move(example),
+          [access](ServerConfig& config, const std::string& value) { access(config) = value; },
+          [access](const ServerConfig& defaults) {
+            ServerConfig copy = defaults;
+            return std::string(access(copy));
+          }};
+}
+
+template <typename Access>
+Setting integer(std::string key, std::string option, std::string help, std::string example, long long min,
+                long long max, Access access) {
+  const std::string name = nameOf(key, option);
+  return {std::move(key),
+          std::move(option),
+          "N",
+          std::move(help),
+          std::move(example),
+          [access, name, min, max](ServerConfig& config, const std::string& value) {
+            using Target = std::remove_reference_t<decltype(access(config))>;
+            access(config) = static_cast<Target>(parseInteger(name, value, min, max));
+          },
+          [access](const ServerConfig& defaults) {
+            ServerConfig copy = defaults;
+            return std::to_string(access(copy));
+          }};
+}
+
+template <typename Access>
+Setting flag(std::string key, std::string option, std::string help, std::string example, Access access) {
+  return {std::move(key),
+          std::move(option),
+          "",
+          std::move(help),
+          std::move(example),
+          [access](ServerConfig& config, const std::string& value) { access(config) = value != "false"; },
+          [access](const ServerConfig& defaults) {
+            ServerConfig copy = defaults;
+            return std::string(access(copy) ? "true" : "false");
+          }};
+}
+
+std::vector<Setting> makeSettings() {
+  std::vector<Setting> all;
+  all.push_back(
+      text("cqpm.data", "data", "DIR",
+           "Data folder: the SQLite database (when cqpm.database is empty), the referential git "
+           "repository (referentials.git) and the document bytes (documents/). One server per folder "
+           "(it holds cqpm.lock). Must be writable by the cqpm user; the systemd unit only allows "
+           "writes under /var/lib/cqpm. Back this folder up (see deploy/README.md).",
+           "/var/lib/cqpm", [](ServerConfig& c) -> std::string& { return c.data_dir; }));
+  all.push_back(integer("cqpm.port", "port", "TCP port the HTTP server listens on; 0 picks a free one.",
+                        "8080", 0, 65535, [](ServerConfig& c) -> int& { return c.port; }));
+  all.push_back(
+      text("cqpm.bind", "bind", "ADDR",
+           "Address to bind. Keep 127.0.0.1 when nginx runs on the same host; use the host's private "
+           "address (never a public one) when nginx runs elsewhere and balances several instances.",
+           "127.0.0.1", [](ServerConfig& c) -> std::string& { return c.bind; }));
+  all.push_back(
+      text("cqpm.database", "database", "URL",
+           "Database. Empty: SQLite (WAL) in the data folder; fine for one instance. For several "
+           "instances use PostgreSQL, with the URL deploy/postgresql/setup.sh prints, for example "
+           "postgresql://cqpm:PASSWORD@db.example.internal:5432/cqpm (percent-encode the password's "
+           "reserved characters; any character works). Migrations run at start.",
+           "", [](ServerConfig& c) -> std::string& { return c.database_url; }));
+  all.push_back(
+      text("cqpm.web", "web", "DIR", "Built web front end (the content of web/dist), served under /.",
+           "/usr/local/share/cqpm/web", [](ServerConfig& c) -> std::string& { return c.http.web_root; }));
+  all.push_back(text("cqpm.public_url", "public-url", "URL",
+                     "Where the public reaches this server: certificates and bloc attestations print (and "
+                     "encode in their QR code) PUBLIC_URL/verify/CODE. An https URL makes the session cookie "
+                     "Secure.",
+                     "https://cqpm.example.fr",
+                     [](ServerConfig& c) -> std::string& { return c.http.public_base_url; }));
+  all.push_back(text("cqpm.share", "share", "DIR",
+                     "Read-only shared data: workflows/, schemas/ and plugins/ are read from this folder at "
+                     "start.",
+                     "/usr/local/share/cqpm", [](ServerConfig& c) -> std::string& { return c.share_dir; }));
+  all.push_back(text("cqpm.plugins", "plugins", "DIR", "Folder of the CQPM plugins, one sub-folder per CQPM.",
+                     "", [](ServerConfig& c) -> std::string& { return c.plugins_dir; }));
+  all.push_back(flag("cqpm.demo", "demo",
+                     "Seed the demonstration accounts and files into an empty database. Never in production.",
+                     "false", [](ServerConfig& c) -> bool& { return c.demo; }));
+  all.push_back(flag("cqpm.adopt_data", "adopt-data",
+                     "Start on an empty database although the data folder already holds referentials or "
+                     "documents (refused otherwise: the database was probably lost or replaced; restore it "
+                     "instead).",
+                     "false", [](ServerConfig& c) -> bool& { return c.adopt_data; }));
+  all.push_back(
+      integer("cqpm.http.max_threads", "",
+              "Worker threads of the HTTP server. One connection per thread, so an idle keep-alive "
+              "connection holds a thread: size this above nginx's upstream keepalive connections plus "
+              "the live streams (cqpm.http.max_streams).",
+              "64", 2, 4096, [](ServerConfig& c) -> int& { return c.max_threads; }));
+  all.push_back(integer("cqpm.http.max_queued", "",
+                        "Connections waiting for a free thread before new ones are refused.", "256", 1, 65536,
+                        [](ServerConfig& c) -> int& { return c.max_queued; }));
+  all.push_back(integer("cqpm.http.keep_alive_seconds", "",
+                        "Seconds an idle keep-alive connection is kept open. Keep it short and above nginx's "
+                        "upstream keepalive_timeout, so nginx, not the server, closes idle connections.",
+                        "15", 1, 3600, [](ServerConfig& c) -> int& { return c.keep_alive_seconds; }));
+  all.push_back(integer("cqpm.http.read_timeout_seconds", "",
+                        "Seconds one socket read may wait for the client.", "15", 1, 3600,
+                        [](ServerConfig& c) -> int& { return c.read_timeout_seconds; }));
+  all.push_back(integer("cqpm.http.request_deadline_seconds", "",
+                        "Seconds a whole request body may take to arrive (a slow client is cut after it).",
+                        "30", 1, 3600,
+                        [](ServerConfig& c) -> int& { return c.http.request_deadline_seconds; }));
+  all.push_back(integer("cqpm.http.drain_seconds", "",
+                        "On stop (SIGTERM), seconds the requests in flight may take before their connections "
+                        "are cut. Keep it below systemd's TimeoutStopSec (30 s).",
+                        "25", 0, 3600, [](ServerConfig& c) -> int& { return c.drain_seconds; }));
+  all.push_back(integer("cqpm.http.max_body_bytes", "",
+                        "Largest JSON request body, in bytes; a larger one is refused with 413 before it is "
+                        "read. Document uploads have their own limit.",
+                        "1048576", 1024, 1LL << 30,
+                        [](ServerConfig& c) -> std::size_t& { return c.http.max_body_bytes; }));
+  all.push_back(integer("cqpm.http.max_upload_bytes", "",
+                        "Largest document upload, in bytes (nginx's client_max_body_size must allow it).",
+                        "26214400", 1024, 1LL << 34,
+                        [](ServerConfig& c) -> std::uint64_t& { return c.http.max_upload_bytes; }));
+  all.push_back(
+      integer("cqpm.http.max_streams", "",
+              "Live updates (server-sent events) open at once. Each holds one of "
+              "cqpm.http.max_threads while the page stays open, so keep this well below max_threads "
+              "(checked at start); beyond it a page gets 503 and retries.",
+              "32", 0, 4096, [](ServerConfig& c) -> int& { return c.max_streams; }));
+  all.push_back({"cqpm.http.trusted_proxies", "", "LIST",
+                 "Comma-separated addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For and "
+                 "X-Real-IP give the client's address (logs, throttles). Empty: the peer's address.",
+                 "127.0.0.1, ::1",
+                 [](ServerConfig& c, const std::string& value) {
+                   c.http.trusted_proxies = http::TrustedProxies::parse(value);
+                 },
+                 [](const ServerConfig&) { return std::string(); }});
+  all.push_back(integer("cqpm.session.ttl_hours", "",
+                        "Lifetime of a login session, in hours. Sessions can also be revoked by logging out.",
+                        "12", 1, 24 * 365, [](ServerConfig& c) -> int& { return c.http.session_ttl_hours; }));
+  all.push_back(flag("cqpm.session.secure_cookie", "",
+                     "Set Secure on the session cookie (it then travels over HTTPS only).", "true",
+                     [](ServerConfig& c) -> bool& { return c.http.secure_cookies; }));
+  all.push_back(integer("cqpm.password.memory_kib", "",
+                        "Argon2id memory per password hash, in KiB (OWASP: 19456). Lower only for tests.",
+                        "19456", 8, 4 << 20,
+                        [](ServerConfig& c) -> std::uint32_t& { return c.password_cost.memory_kib; }));
+  all.push_back(integer("cqpm.password.iterations", "", "Argon2id passes per password hash (OWASP: 2).", "2",
+                        1, 64, [](ServerConfig& c) -> std::uint32_t& { return c.password_cost.iterations; }));
+  all.push_back(integer("cqpm.sandbox.memory_bytes", "",
+                        "Memory one CQPM plugin's Lua state may use, in bytes; beyond, the call fails.",
+                        "33554432", 1 << 20, 1LL << 32,
+                        [](ServerConfig& c) -> std::size_t& { return c.sandbox_limits.memory_bytes; }));
+  all.push_back(
+      integer("cqpm.sandbox.instructions", "",
+              "Lua instructions one plugin call may run before it is stopped.", "20000000", 1000, 1LL << 40,
+              [](ServerConfig& c) -> std::uint64_t& { return c.sandbox_limits.instructions_per_call; }));
+  all.push_back(
+      {"cqpm.sandbox.time_ms", "", "N", "Milliseconds one plugin call may last before it is stopped.", "500",
+       [](ServerConfig& c, const std::string& value) {
+         c.sandbox_limits.deadline_per_call =
+             std::chrono::milliseconds(parseInteger("cqpm.sandbox.time_ms", value, 10, 60000));
+       },
+       [](const ServerConfig& c) { return std::to_string(c.sandbox_limits.deadline_per_call.count()); }});
+  all.push_back(
+      integer("cqpm.scheduler.interval_seconds", "scheduler-interval",
+              "Seconds between two rounds of deadline reminders and housekeeping (expired sessions, "
+              "idempotency keys older than 24 h).",
+              "60", 1, 86400, [](ServerConfig& c) -> int& { return c.scheduler_interval_seconds; }));
+  all.push_back(
+      integer("cqpm.notifications.interval_ms", "",
+              "Milliseconds between two rounds of notifications from the file histories, and of their "
+              "e-mails.",
+              "2000", 100, 3600000, [](ServerConfig& c) -> int& { return c.notify_interval_ms; }));
+  all.push_back(
+      text("cqpm.smtp.host", "smtp-host", "HOST",
+           "SMTP relay for e-mail notifications (no authentication: a relay on the host or the private "
+           "network). Empty: notifications stay in-app only.",
+           "", [](ServerConfig& c) -> std::string& { return c.smtp.host; }));
+  all.push_back(integer("cqpm.smtp.port", "smtp-port", "Port of the SMTP relay.", "25", 1, 65535,
+                        [](ServerConfig& c) -> int& { return c.smtp.port; }));
+  all.push_back(text("cqpm.smtp.from", "smtp-from", "ADDRESS", "Sender of the e-mails.",
+                     "CQPM Hub <no-reply@example.org>",
+                     [](ServerConfig& c) -> std::string& { return c.smtp.from; }));
+  // Defaults that derive from another setting or from the build, said in words
+  // (the generated files must not depend on where the source tree was built).
+  const auto describe = [&all](const std::string& key, const std::string& text) {
+    for (Setting& setting : all) {
+      if (setting.key == key) setting.default_value = [text](const ServerConfig&) { return text; };
+    }
+  };
+  describe("cqpm.share", "the source tree the binary was built from");
+  describe("cqpm.web", "web/dist of the share folder");
+  describe("cqpm.plugins", "plugins/ of the share folder");
+  describe("cqpm.session.secure_cookie", "true when cqpm.public_url starts with https://");
+  describe("cqpm.http.trusted_proxies", "none");
+  return all;
+}
+
+/// `text` as '#' comment lines of at most 78 columns.
+std::string commentLines(const std::string& text) {
+  std::istringstream words(text);
+  std::string out, line = "#";
+  for (std::string word; words >> word;) {
+    if (line.size() + 1 + word.size() > 78 && line != "#") {
+      out += line + "\n";
+      line = "#";
+    }
+    line += " " + word;
+  }
+  return out + line + "\n";
+}
+
+}  // namespace
+
+const std::vector<Setting>& serverSettings() {
+  static const std::vector<Setting> settings = makeSettings();
+  return settings;
+}
+
+ServerConfig configFrom(const Poco::Util::AbstractConfiguration& properties) {
+  ServerConfig config;
+  bool web_given = false, secure_cookie_given = false;
+  for (const Setting& setting : serverSettings()) {
+    if (!properties.hasProperty(setting.key)) continue;
+    setting.apply(config, properties.getString(setting.key));
+    web_given = web_given || setting.key == "cqpm.web";
+    secure_cookie_given = secure_cookie_given || setting.key == "cqpm.session.secure_cookie";
+  }
+  if (!web_given) config.http.web_root = config.share_dir + "/web/dist";
+  // Behind TLS the session cookie must never travel in clear.
+  if (!secure_cookie_given)
+    config.http.secure_cookies = config.http.public_base_url.rfind("https://", 0) == 0;
+  return config;
+}
+
+std::string exampleProperties() {
+  std::string out =
+      "# CQPM Hub server configuration (Poco Util properties format).\n"
+      "#\n"
+      "# Installed as /etc/cqpm/cqpm.properties and read by\n"
+      "#   cqpm serve --config /etc/cqpm/cqpm.properties\n"
+      "# Syntax: one \"key = value\" per line; lines starting with # or ! are comments\n"
+      "# (a # after a value is NOT a comment, it is part of the value). A backslash\n"
+      "# starts an escape (\\t, \\n, line continuation): write \\\\ for a backslash.\n"
+      "# Options given on the command line (--data, --port, --database...) win over\n"
+      "# the values below. Restart the service after a change:\n"
+      "#   systemctl restart cqpm\n"
+      "#\n"
+      "# This file may hold the database password: keep it root:cqpm, mode 0640.\n"
+      "# Generated from core/app/settings.cpp by `cqpm settings example`.\n";
+  const ServerConfig defaults;
+  for (const Setting& setting : serverSettings()) {
+    out += "\n" +
+           commentLines(
+               setting.help + " Default: " +
+               (setting.default_value(defaults).empty() ? "empty" : setting.default_value(defaults)) + ".");
+    out += setting.key + " = " + setting.example + "\n";
+  }
+  return out;
+}
+
+std::string settingsMarkdown() {
+  const ServerConfig defaults;
+  std::string out = "| key | option | default | meaning |\n|---|---|---|---|\n";
+  for (const Setting& setting : serverSettings()) {
+    const std::string value = setting.default_value(defaults);
+    out += "| `" + setting.key + "` | " +
+           (setting.option.empty()
+                ? ""
+                : "`--" + setting.option + (setting.argument.empty() ? "" : " " + setting.argument) + "`") +
+           " | " + (value.empty() ? "" : "`" + value + "`") + " | " + setting.help + " |\n";
+  }
+  return out;
+}
+
+}  // namespace cqpm::app
