@@ -13,7 +13,7 @@ packages=(
   libsqlite3-dev sqlite3 nodejs npm
 )
 if [ "${CQPM_SKIP_TEST_DEPS:-0}" != 1 ]; then
-  packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils)
+  packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils nginx)
 fi
 
 missing=()
@@ -41,6 +41,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     pg_ctlcluster --help >/dev/null 2>&1 && for c in $(pg_lsclusters -h 2>/dev/null | awk '{print $1"/"$2}'); do
       pg_ctlcluster ${c%/*} ${c#*/} stop >/dev/null 2>&1 || true
     done
+  fi
+  # Likewise the tests start their own nginx; the distribution's default site is not needed.
+  if printf '%s\n' "${missing[@]}" | grep -qx nginx; then
+    (service nginx stop || /usr/sbin/nginx -s quit) >/dev/null 2>&1 || true
   fi
 fi
 

@@ -49,12 +49,22 @@ bool hasAppliedMigrations(Database& db) {
 }
 
 std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& migrations) {
-  db.write([](SqlSession& sql) {
-    sql.statement(
-           "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, "
-           "applied_at TEXT NOT NULL)")
-        .execute();
-  });
+  bool has_table = true;
+  try {
+    db.read([](SqlSession& sql) { sql.statement("SELECT COUNT(*) FROM schema_migrations").execute(); });
+  } catch (const Error&) {
+    has_table = false;
+  }
+  // Created only when missing: "IF NOT EXISTS" on an existing table makes
+  // PostgreSQL send a notice that libpq prints raw on stderr at every start.
+  if (!has_table) {
+    db.write([](SqlSession& sql) {
+      sql.statement(
+             "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+             "applied_at TEXT NOT NULL)")
+          .execute();
+    });
+  }
   std::vector<Poco::Int64> applied_numbers = db.read([](SqlSession& sql) {
     std::vector<Poco::Int64> numbers;
     auto stmt = sql.statement("SELECT number FROM schema_migrations ORDER BY number");

@@ -41,7 +41,8 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     CQPM_REQUIRE_BACKEND(server_->database());
   }
 
-  HttpClient client() const { return server_->client(); }
+  /// The server under test, or what a test put in front of it (via_port_: nginx).
+  HttpClient client() const { return via_port_ ? HttpClient(via_port_) : server_->client(); }
 
   /// Id of a company by name, as the centre sees it.
   std::string companyId(const std::string& token, const std::string& name) const {
@@ -217,6 +218,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::unique_ptr<TestServer> server_;
+  int via_port_ = 0;  ///< when set, client() goes through this port
 };
 
 }  // namespace cqpm::testing

@@ -4,6 +4,7 @@
 
 #include "common/json_text.h"
 #include "juries/jury_fixture.h"
+#include "support/two_instance_deployment.h"
 
 // The whole path of issue 5, across roles and over HTTP, for a candidate of
 // each of the five CQPMs: registration with the CQPM's own fields, the
@@ -46,9 +47,12 @@ class FiveCqpmJourneyTest : public JuryApiTest {
   std::string stateOf(const std::string& file_id) const {
     return client().get("/api/v1/files/" + file_id, centre_).json()->getValue<std::string>("state");
   }
+
+  /// The whole path, for a candidate of each CQPM, through client().
+  void walkFiveCqpms();
 };
 
-TEST_P(FiveCqpmJourneyTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedCertificate) {
+void FiveCqpmJourneyTest::walkFiveCqpms() {
   const auto cqpms = client().get("/api/v1/cqpms", centre_).json()->getArray("items");
   ASSERT_EQ(cqpms->size(), 5u);
   std::vector<std::string> files;
@@ -149,7 +153,41 @@ TEST_P(FiveCqpmJourneyTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedC
   EXPECT_NE(text.find("Justification : " + flat(kReconstitutedWhy)), std::string::npos) << text;
 }
 
+TEST_P(FiveCqpmJourneyTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedCertificate) {
+  walkFiveCqpms();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FiveCqpmJourneyTest, ::testing::ValuesIn(storageBackends()),
+                         [](const auto& info) { return info.param; });
+
+// The same path as deploy/README.md lays out production: PostgreSQL, two
+// instances each with its own data folder and one shared documents folder,
+// Debian's nginx in front with the shipped configuration; every request of
+// the journey goes through nginx, which spreads them over both instances.
+class FiveCqpmJourneyBehindNginxTest : public FiveCqpmJourneyTest {
+ protected:
+  void SetUp() override {
+    FiveCqpmJourneyTest::SetUp();
+    if (IsSkipped()) return;
+    if (GetParam() != "postgresql") GTEST_SKIP() << "several instances run on PostgreSQL only";
+    deployment_ = std::make_unique<TwoInstanceDeployment>(*server_);
+    ASSERT_EQ(deployment_->problem(), "") << deployment_->describe();
+    via_port_ = deployment_->nginxPort();
+  }
+  void TearDown() override {
+    via_port_ = 0;
+    deployment_.reset();
+    FiveCqpmJourneyTest::TearDown();
+  }
+
+  std::unique_ptr<TwoInstanceDeployment> deployment_;
+};
+
+TEST_P(FiveCqpmJourneyBehindNginxTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedCertificate) {
+  walkFiveCqpms();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FiveCqpmJourneyBehindNginxTest, ::testing::Values("postgresql"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace
