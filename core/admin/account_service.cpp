@@ -67,7 +67,7 @@ bool maySee(const domain::Actor& actor, const UserAccount& user, const Organisat
          user.organisation_id == actor.organisation_id;
 }
 
-AccountView findVisible(store::SqlSession& sql, const domain::Actor& actor, const std::string& id) {
+AccountView findVisibleAccount(store::SqlSession& sql, const domain::Actor& actor, const std::string& id) {
   auto user = store::account_store::findUser(sql, id);
   std::optional<Organisation> organisation;
   if (user) organisation = store::organisation_store::find(sql, user->organisation_id);
@@ -78,7 +78,7 @@ AccountView findVisible(store::SqlSession& sql, const domain::Actor& actor, cons
 }
 
 AccountView findAdministered(store::SqlSession& sql, const domain::Actor& actor, const std::string& id) {
-  AccountView view = findVisible(sql, actor, id);
+  AccountView view = findVisibleAccount(sql, actor, id);
   if (!access::mayAdministerAccount(actor, view.user.role, view.organisation)) {
     throw Error(ErrorCode::kForbidden, "you may read this account but not change it");
   }
@@ -211,7 +211,7 @@ AccountView AccountService::update(const domain::Actor& actor, const std::string
 }
 
 AccountView AccountService::get(const domain::Actor& actor, const std::string& id) {
-  return db_.read([&](store::SqlSession& sql) { return findVisible(sql, actor, id); });
+  return db_.read([&](store::SqlSession& sql) { return findVisibleAccount(sql, actor, id); });
 }
 
 AccountPage AccountService::list(const domain::Actor& actor, store::UserFilter filter,

@@ -135,7 +135,8 @@ std::optional<std::string> centreOf(const domain::Actor& actor, const Organisati
   return std::nullopt;
 }
 
-Organisation findVisible(store::SqlSession& sql, const domain::Actor& actor, const std::string& id) {
+Organisation findVisibleOrganisation(store::SqlSession& sql, const domain::Actor& actor,
+                                     const std::string& id) {
   auto organisation = store::organisation_store::find(sql, id);
   if (!organisation || !access::maySeeOrganisation(actor, *organisation)) {
     throw Error(ErrorCode::kNotFound, "no organisation " + id);
@@ -214,7 +215,7 @@ Organisation OrganisationService::update(const domain::Actor& actor, const std::
     throw Error(ErrorCode::kInvalidField, "the kind of an organisation does not change", "kind");
   bool deactivated = false;
   auto updated = db_.write([&](store::SqlSession& sql) {
-    const Organisation before = findVisible(sql, actor, id);
+    const Organisation before = findVisibleOrganisation(sql, actor, id);
     if (!access::mayAdministerOrganisation(actor, before)) {
       throw Error(ErrorCode::kForbidden, "you may read this organisation but not change it");
     }
@@ -277,7 +278,7 @@ Organisation OrganisationService::update(const domain::Actor& actor, const std::
 }
 
 Organisation OrganisationService::get(const domain::Actor& actor, const std::string& id) {
-  return db_.read([&](store::SqlSession& sql) { return findVisible(sql, actor, id); });
+  return db_.read([&](store::SqlSession& sql) { return findVisibleOrganisation(sql, actor, id); });
 }
 
 OrganisationPage OrganisationService::list(const domain::Actor& actor, store::OrganisationFilter filter,

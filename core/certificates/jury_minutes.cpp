@@ -8,14 +8,14 @@
 namespace cqpm::certificates {
 namespace {
 
-const TextStyle kTitle{Face::kBold, 16.0f, 0.0f, 2.0f, true};
+const TextStyle kMinutesTitle{Face::kBold, 16.0f, 0.0f, 2.0f, true};
 const TextStyle kSubtitle{Face::kRegular, 10.0f, 0.0f, 10.0f, true};
 const TextStyle kHeading{Face::kBold, 12.0f, 0.0f, 4.0f};
 const TextStyle kBody{Face::kRegular, 10.0f, 0.0f, 2.0f};
 const TextStyle kCandidate{Face::kBold, 10.5f, 0.0f, 1.0f};
 const TextStyle kDetail{Face::kRegular, 9.5f, 14.0f, 1.0f};
 const TextStyle kDetailBold{Face::kBold, 9.5f, 14.0f, 1.0f};
-const TextStyle kBloc{Face::kRegular, 9.0f, 26.0f, 0.5f};
+const TextStyle kMinutesBloc{Face::kRegular, 9.0f, 26.0f, 0.5f};
 const TextStyle kNote{Face::kItalic, 9.0f, 14.0f, 1.0f};
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
@@ -32,7 +32,7 @@ void append(std::vector<Line>& block, std::vector<Line> lines) {
 }
 
 void writeHeader(TextFlow& flow, const MinutesData& minutes) {
-  flow.paragraph("Procès-verbal de délibération du jury paritaire", kTitle);
+  flow.paragraph("Procès-verbal de délibération du jury paritaire", kMinutesTitle);
   flow.paragraph("Certificats de qualification paritaire de la métallurgie (CQPM)", kSubtitle);
   flow.paragraph("Centre de certification : " + minutes.centre_name, kBody);
   flow.paragraph(
@@ -100,8 +100,8 @@ std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& dec
   const std::string outcome = outcomeLabelFr(decision.outcome, field);
   if (decision.outcome == "blocs_awarded") {
     append(block, flow.layout("Décision : " + outcome + " :", kDetailBold));
-    for (const std::string& bloc : decision.blocs) append(block, flow.layout("• " + bloc, kBloc));
-    if (decision.blocs.empty()) append(block, flow.layout("(aucun bloc indiqué)", kBloc));
+    for (const std::string& bloc : decision.blocs) append(block, flow.layout("• " + bloc, kMinutesBloc));
+    if (decision.blocs.empty()) append(block, flow.layout("(aucun bloc indiqué)", kMinutesBloc));
   } else {
     append(block, flow.layout("Décision : " + outcome, kDetailBold));
   }

@@ -15,7 +15,7 @@ namespace cqpm::files {
 namespace {
 
 constexpr std::size_t kMaxName = 200;
-constexpr std::size_t kMaxReason = 1000;
+constexpr std::size_t kMaxCorrectionReason = 1000;
 
 using Poco::JSON::Object;
 
@@ -33,7 +33,7 @@ void correctField(const std::optional<std::string>& value, std::string& field, c
 store::CandidateFileView FileCorrectionService::correct(const domain::Actor& actor,
                                                         const std::string& file_id,
                                                         const FileCorrection& correction) {
-  requireText(correction.reason, "reason", kMaxReason, true);
+  requireText(correction.reason, "reason", kMaxCorrectionReason, true);
   if (correction.given_name) requireText(*correction.given_name, "candidate.given_name", kMaxName);
   if (correction.family_name) requireText(*correction.family_name, "candidate.family_name", kMaxName);
   if (correction.email) requireEmail(*correction.email, "candidate.email");

@@ -22,7 +22,7 @@ namespace cqpm::files {
 
 namespace {
 
-constexpr std::size_t kMaxReason = 1000;
+constexpr std::size_t kMaxTransferReason = 1000;
 
 using Poco::JSON::Object;
 using store::StoredTransfer;
@@ -73,7 +73,7 @@ std::vector<std::string> coordinatorsOf(store::SqlSession& sql, const std::strin
 StoredTransfer FileTransferService::propose(const domain::Actor& actor, const std::string& file_id,
                                             const TransferProposal& proposal) {
   requireText(proposal.centre_id, "centre_id", 100);
-  requireText(proposal.reason, "reason", kMaxReason, true);
+  requireText(proposal.reason, "reason", kMaxTransferReason, true);
   const auto scope = access::fileScopeFor(actor);
   const std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
   db_.write([&](store::SqlSession& sql) {
@@ -132,13 +132,13 @@ StoredTransfer FileTransferService::propose(const domain::Actor& actor, const st
 
 StoredTransfer FileTransferService::accept(const domain::Actor& actor, const std::string& transfer_id,
                                            const std::optional<std::string>& comment) {
-  if (comment) requireText(*comment, "reason", kMaxReason);
+  if (comment) requireText(*comment, "reason", kMaxTransferReason);
   return answer(actor, transfer_id, "accepted", comment);
 }
 
 StoredTransfer FileTransferService::refuse(const domain::Actor& actor, const std::string& transfer_id,
                                            const std::string& reason) {
-  requireText(reason, "reason", kMaxReason, true);
+  requireText(reason, "reason", kMaxTransferReason, true);
   return answer(actor, transfer_id, "refused", reason);
 }
 

@@ -16,7 +16,7 @@ namespace cqpm::files {
 
 namespace {
 
-constexpr std::size_t kMaxReason = 2000;
+constexpr std::size_t kMaxAdmissibilityReason = 2000;
 
 bool isVae(const domain::CandidateFile& file) { return file.pathway == domain::Pathway::kVae; }
 
@@ -61,7 +61,7 @@ AdmissibilityView VaeAdmissibilityService::decide(const domain::Actor& actor, co
       throw Error(ErrorCode::kInvalidField, "say whether the application is admissible (true or false)",
                   "favourable");
     }
-    requireText(decision.reason, "reason", kMaxReason, true);
+    requireText(decision.reason, "reason", kMaxAdmissibilityReason, true);
 
     store::VaeAdmissibilityRecord record;
     record.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();

@@ -4,17 +4,13 @@
 
 #include <set>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::JSON::Object;
 
-namespace {
-
-Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
-  return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Object::Ptr candidateImportJson(const imports::CandidateImport& import) {
   Poco::JSON::Array::Ptr errors = new Poco::JSON::Array;

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "common/clock.h"
+#include "common/json_text.h"
 #include "files/event_summary.h"
 
 namespace cqpm::http {
@@ -11,13 +12,7 @@ namespace cqpm::http {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-namespace {
-
-Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
-  return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Object::Ptr userJson(const domain::Actor& actor) {
   Object::Ptr user = new Object;
@@ -40,9 +35,6 @@ Object::Ptr organisationJson(const domain::Organisation& organisation) {
     Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
     for (const auto& value : values) array->add(value);
     return array;
-  };
-  auto nullable = [](const std::optional<std::string>& value) {
-    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
   };
   Object::Ptr json = new Object;
   json->set("id", organisation.id);

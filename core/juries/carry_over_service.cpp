@@ -9,6 +9,7 @@
 #include "access/file_scope.h"
 #include "access/policy.h"
 #include "common/clock.h"
+#include "common/json_text.h"
 #include "files/file_events.h"
 #include "store/event_store.h"
 #include "store/jury_decision_store.h"
@@ -19,11 +20,6 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-
-std::string textOf(const Object::Ptr& object, const std::string& name) {
-  if (!object || !object->has(name) || object->isNull(name)) return {};
-  return object->get(name).convert<std::string>();
-}
 
 // A bloc is the same across referential versions when its code is; a bloc
 // without code is recognised by its title.

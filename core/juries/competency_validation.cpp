@@ -5,12 +5,11 @@
 #include <algorithm>
 
 #include "common/error.h"
+#include "common/json_text.h"
 
 namespace cqpm::juries {
 
 namespace {
-
-bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 bool allValidated(const std::vector<ValidatedCompetency>& competencies, int bloc_index) {
   return std::all_of(competencies.begin(), competencies.end(), [&](const ValidatedCompetency& competency) {

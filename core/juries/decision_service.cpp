@@ -31,8 +31,6 @@ namespace {
 
 const std::vector<std::string> kOutcomes{"certified", "blocs_awarded", "not_certified"};
 
-bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 std::string candidateName(const domain::CandidateFile& file) {
   return file.candidate.given_name + " " + file.candidate.family_name;
 }

@@ -11,6 +11,7 @@
 #include "certificates/outcome_labels.h"
 #include "certificates/results_csv.h"
 #include "common/clock.h"
+#include "common/json_text.h"
 #include "deadlines/paris_time.h"
 #include "domain/bloc_scope.h"
 #include "juries/outcome_proposal.h"
@@ -33,11 +34,6 @@ namespace {
 
 Array::Ptr parsedArray(const std::string& json) {
   return Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
-}
-
-std::string textOf(const Object::Ptr& object, const std::string& name) {
-  if (!object->has(name) || object->isNull(name)) return {};
-  return object->get(name).convert<std::string>();
 }
 
 // The competencies evaluated in an exceptional modality, with the justification the plan gives,

@@ -8,6 +8,7 @@
 #include "access/policy.h"
 #include "common/clock.h"
 #include "common/iso_date.h"
+#include "common/json_text.h"
 #include "files/file_events.h"
 #include "juries/jury_bench.h"
 #include "juries/jury_json.h"
@@ -53,8 +54,6 @@ void requirePlanned(const SessionSeat& seat) {
                 details);
   }
 }
-
-bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 bool isCentreCoordinator(const domain::Actor& actor) {
   return access::allows(actor.role, access::Permission::kConveneJury) &&

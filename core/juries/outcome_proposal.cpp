@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "common/json_text.h"
 #include "domain/bloc_scope.h"
 #include "juries/planned_modalities.h"
 #include "referentials/certification_identity.h"
@@ -19,11 +20,6 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-
-std::string textOf(const Object::Ptr& object, const std::string& name) {
-  if (!object || !object->has(name) || object->isNull(name)) return {};
-  return object->getValue<std::string>(name);
-}
 
 Array::Ptr arrayOf(const Object::Ptr& object, const std::string& name) {
   if (!object || !object->has(name) || object->isNull(name)) return new Array;

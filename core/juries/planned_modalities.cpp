@@ -6,17 +6,14 @@
 #include <cctype>
 #include <set>
 
+#include "common/json_text.h"
+
 namespace cqpm::juries {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-
-std::string textOf(const Object::Ptr& object, const std::string& name) {
-  if (!object || !object->has(name) || object->isNull(name)) return {};
-  return object->get(name).convert<std::string>();
-}
 
 Array::Ptr planOf(const domain::CandidateFile& file) {
   if (!file.modality_plan_json) return new Array;

@@ -14,7 +14,7 @@ namespace {
 
 constexpr long kLeaseMinutes = 10;
 
-constexpr int kBatch = 50;
+constexpr int kEmailBatch = 50;
 
 Poco::Timespan retryDelay(std::int64_t attempts) {
   const std::int64_t minutes =
@@ -33,7 +33,7 @@ std::string mailBody(const store::PendingEmail& email) {
 
 int EmailDispatcher::runOnce(const Poco::Timestamp& now) {
   const auto pending = db_.read([&](store::SqlSession& sql) {
-    return store::notification_store::pendingEmails(sql, toIso8601(now), kBatch);
+    return store::notification_store::pendingEmails(sql, toIso8601(now), kEmailBatch);
   });
   int sent = 0;
   for (const auto& email : pending) {

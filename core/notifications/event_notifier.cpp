@@ -11,7 +11,7 @@ namespace cqpm::notifications {
 namespace {
 
 constexpr const char* kCursor = "file_events";
-constexpr int kBatch = 10000;
+constexpr int kNotifierBatch = 10000;
 
 // The cursor moved back by the margin; "" (the log's beginning) stays "".
 std::string scanStart(const std::string& cursor, Poco::Timespan margin) {
@@ -67,8 +67,8 @@ int EventNotifier::runOnce() {
   if (!anything) return 0;
   return db_.write([&](store::SqlSession& sql) {
     const std::string cursor = store::notification_store::readCursor(sql, kCursor);
-    const auto changes =
-        store::notification_store::stateChangesSince(sql, scanStart(cursor, margin_), kStates, kBatch);
+    const auto changes = store::notification_store::stateChangesSince(sql, scanStart(cursor, margin_),
+                                                                      kStates, kNotifierBatch);
     int created = 0;
     std::string last = cursor;
     for (const auto& change : changes) {

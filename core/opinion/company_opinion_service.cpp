@@ -6,6 +6,7 @@
 #include "access/policy.h"
 #include "common/clock.h"
 #include "common/entity_tag.h"
+#include "common/json_text.h"
 #include "files/file_events.h"
 #include "store/event_store.h"
 #include "workflow/core_guards.h"
@@ -20,10 +21,6 @@ namespace {
 
 constexpr const char* kDraft = "draft";
 constexpr const char* kSigned = "signed";
-
-Poco::Dynamic::Var nullable(const std::optional<std::string>& text) {
-  return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
-}
 
 Poco::Dynamic::Var userJson(const std::optional<std::string>& id, const std::optional<std::string>& name) {
   if (!id) return {};
