@@ -147,12 +147,24 @@ TEST_P(DeploymentTest, ALiveStreamOnOneInstanceReceivesAnEventFiredOnTheOther) {
       Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(deployment_->second().server.port())));
   stream.setReceiveTimeout(Poco::Timespan(1, 0));
   const std::string request = "GET /api/v1/files/" + file +
-                              "/stream HTTP/1.1\r\nHost: cqpm\r\nAuthorization: Bearer " + centre +
+                              "/stream?after=1 HTTP/1.1\r\nHost: cqpm\r\nAuthorization: Bearer " + centre +
                               "\r\n\r\n";
   stream.sendBytes(request.data(), static_cast<int>(request.size()));
-  ASSERT_EQ(fire(centre, file, "register", 1).status, 200);  // on the first instance
   std::string received;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  // The stream is open (its first bytes came) before the event is fired: it
+  // delivers what happens from its opening on.
+  while (received.find("retry:") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    char buffer[4096];
+    try {
+      const int got = stream.receiveBytes(buffer, sizeof buffer);
+      if (got <= 0) break;
+      received.append(buffer, static_cast<std::size_t>(got));
+    } catch (const Poco::TimeoutException&) {
+    }
+  }
+  ASSERT_NE(received.find("retry:"), std::string::npos) << "the stream did not open: " << received;
+  ASSERT_EQ(fire(centre, file, "register", 1).status, 200);  // on the first instance
   while (received.find("\"register\"") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
     char buffer[4096];
     try {
