@@ -11,7 +11,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what is served: they would publish the sources.
+    sourcemap: false,
   },
   server: {
     proxy: {

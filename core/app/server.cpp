@@ -2,8 +2,7 @@
 
 #include <Poco/File.h>
 #include <Poco/Logger.h>
-#include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Path.h>
 #include <Poco/Thread.h>
 
@@ -18,7 +17,7 @@
 #include "documents/evidence_guards.h"
 #include "evaluation/evaluation_guards.h"
 #include "files/vae_admissibility_guard.h"
-#include "http/request_handler.h"
+#include "http/refusal_answer.h"
 #include "http/routes.h"
 #include "juries/jury_guards.h"
 #include "opinion/opinion_guards.h"
@@ -168,6 +167,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                                      *deadlines_,
                                                                      *notifications_,
                                                                      *streams_,
+                                                                     *stream_pump_,
                                                                      *jury_sessions_,
                                                                      *jury_decisions_,
                                                                      *jury_closing_,
@@ -191,12 +191,6 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
 }
 
 void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final_states) {
-  if (config_.max_streams < 0 || config_.max_streams >= config_.max_threads) {
-    throw Error(ErrorCode::kInvalidConfiguration,
-                "max_streams (" + std::to_string(config_.max_streams) + ") must be below max_threads (" +
-                    std::to_string(config_.max_threads) + "): each open stream holds a server thread",
-                "max_streams");
-  }
   const deadlines::Clock clock = this->clock();
   deadlines_ = std::make_unique<deadlines::DeadlineService>(*db_, clock, final_states);
   documents_->setReportGate([this](store::SqlSession& sql, const std::string& file_id) {
@@ -205,7 +199,8 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
   notifications_ = std::make_unique<notifications::NotificationService>(*db_, config_.smtp.enabled());
   notifier_ = std::make_unique<notifications::EventNotifier>(*db_, *notifications_, *plugins_);
   reminders_ = std::make_unique<deadlines::ReportReminders>(*db_, *notifications_, *plugins_, final_states);
-  streams_ = std::make_unique<live::StreamHub>(config_.max_streams);
+  streams_ = std::make_unique<live::StreamHub>(config_.max_streams, config_.max_streams_per_user);
+  stream_pump_ = std::make_unique<live::StreamPump>(config_.http.stream_timing.poll);
 
   const std::chrono::seconds every(std::max(1, config_.scheduler_interval_seconds));
   const std::chrono::milliseconds often(std::max(100, config_.notify_interval_ms));
@@ -262,20 +257,18 @@ Server::~Server() {
 }
 
 void Server::start() {
-  Poco::Net::ServerSocket socket(
-      Poco::Net::SocketAddress(config_.bind, static_cast<Poco::UInt16>(config_.port)), 128);
-  auto* params = new Poco::Net::HTTPServerParams;
-  params->setMaxThreads(config_.max_threads);
-  params->setMaxQueued(config_.max_queued);
-  params->setKeepAlive(true);
-  params->setKeepAliveTimeout(Poco::Timespan(config_.keep_alive_seconds, 0));
-  params->setMaxKeepAliveRequests(10000);
-  params->setTimeout(Poco::Timespan(config_.read_timeout_seconds, 0));
-  params->setServerName("cqpm-hub");
-  thread_pool_ = std::make_unique<Poco::ThreadPool>("http", 2, config_.max_threads);
-  http_server_ = std::make_unique<Poco::Net::HTTPServer>(
-      new http::RequestHandlerFactory(*api_context_, *router_, *static_files_, draining_), *thread_pool_,
-      socket, params);
+  request_handler_ =
+      std::make_unique<http::RequestHandler>(*api_context_, *router_, *static_files_, draining_);
+  const bool https = config_.http.public_base_url.starts_with("https://");
+  const http::TrustedProxies proxies = config_.http.trusted_proxies;
+  http_server_ = std::make_unique<net::HttpServer>(
+      config_.bind, config_.port, config_.connections, *request_handler_,
+      [https](const Error& error) { return http::refusalAnswer(error, https); },
+      [proxies](const std::string& address) {
+        Poco::Net::IPAddress ip;
+        return Poco::Net::IPAddress::tryParse(address, ip) && proxies.trusts(ip);
+      });
+  stream_pump_->start();
   http_server_->start();
   if (config_.scheduler_enabled) scheduler_->start();
 }
@@ -283,30 +276,31 @@ void Server::start() {
 void Server::stop() {
   if (!http_server_) return;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config_.drain_seconds);
-  const auto waitForConnections = [this](std::chrono::steady_clock::time_point until) {
-    while (http_server_->currentConnections() > 0 && std::chrono::steady_clock::now() < until) {
+  const auto waitForRequests = [this](std::chrono::steady_clock::time_point until) {
+    while (http_server_->busyConnections() > 0 && std::chrono::steady_clock::now() < until) {
       Poco::Thread::sleep(20);
     }
   };
   draining_ = true;      // answers from now on close their connection
   scheduler_->stop();    // wakes it at once; waits for the task in progress
-  streams_->shutdown();  // open streams end within one poll instead of holding the stop
-  // Stop accepting; requests in progress complete (their transactions commit
-  // or roll back as a whole) and answer Connection: close; idle keep-alive
-  // connections end at their timeout. Not stopAll(false): Poco's waits,
-  // unbounded, for any client still sending its request head.
-  http_server_->stop();
-  waitForConnections(deadline);
-  if (http_server_->currentConnections() > 0) {
-    // Past the bound (a slow client, a stuck upload, an idle connection): cut
-    // the sockets so the threads serving them return, before systemd's SIGKILL.
-    Poco::Logger::get("server").warning("%d connection(s) still open after %d s: closing them",
-                                        http_server_->currentConnections(), config_.drain_seconds);
-    http_server_->stopAll(true);
-    waitForConnections(std::chrono::steady_clock::now() + std::chrono::seconds(2));
+  streams_->shutdown();  // open streams end at the pump's next turn
+  // Stop accepting and close the connections waiting for a request; requests
+  // in progress complete (their transactions commit or roll back as a whole)
+  // and answer Connection: close.
+  http_server_->stopAccepting();
+  waitForRequests(deadline);
+  if (http_server_->busyConnections() > 0) {
+    // Past the bound (a stuck upload, a slow reader of an answer): cut the
+    // sockets so the workers serving them return, before systemd's SIGKILL.
+    Poco::Logger::get("server").warning("%d request(s) still in flight after %d s: closing their connections",
+                                        http_server_->busyConnections(), config_.drain_seconds);
+    http_server_->cutBusyConnections();
+    waitForRequests(std::chrono::steady_clock::now() + std::chrono::seconds(2));
   }
+  http_server_->join();
+  stream_pump_->stop();  // the streams' last log lines go through the request handler
   http_server_.reset();
-  thread_pool_.reset();
+  request_handler_.reset();
 }
 
 int Server::port() const { return http_server_ ? http_server_->port() : 0; }

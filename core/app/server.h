@@ -1,8 +1,5 @@
 #pragma once
 
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/ThreadPool.h>
-
 #include <atomic>
 #include <memory>
 #include <string>
@@ -26,6 +23,7 @@
 #include "files/vae_admissibility_service.h"
 #include "git/libgit2_runtime.h"
 #include "http/api_context.h"
+#include "http/request_handler.h"
 #include "http/router.h"
 #include "http/static_files.h"
 #include "juries/carry_over_service.h"
@@ -34,6 +32,8 @@
 #include "juries/jury_session_service.h"
 #include "juries/outcome_proposal.h"
 #include "live/stream_hub.h"
+#include "live/stream_pump.h"
+#include "net/http_server.h"
 #include "notifications/email_dispatcher.h"
 #include "notifications/event_notifier.h"
 #include "notifications/notification_service.h"
@@ -132,6 +132,7 @@ class Server {
   std::unique_ptr<notifications::EmailDispatcher> email_;
   std::unique_ptr<deadlines::ReportReminders> reminders_;
   std::unique_ptr<live::StreamHub> streams_;
+  std::unique_ptr<live::StreamPump> stream_pump_;
   std::unique_ptr<juries::OutcomeProposer> outcome_proposer_;
   std::unique_ptr<juries::JurySessionService> jury_sessions_;
   std::unique_ptr<juries::DecisionService> jury_decisions_;
@@ -152,11 +153,9 @@ class Server {
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::StaticFiles> static_files_;
-  // Poco's default pool holds at most 16 threads whatever max_threads says: the
-  // server gets its own, sized to max_threads, that outlives the HTTP server.
-  std::unique_ptr<Poco::ThreadPool> thread_pool_;
   std::atomic<bool> draining_{false};  // read by every request handler: declared before the server
-  std::unique_ptr<Poco::Net::HTTPServer> http_server_;
+  std::unique_ptr<http::RequestHandler> request_handler_;
+  std::unique_ptr<net::HttpServer> http_server_;
   std::vector<std::string> demo_accounts_;
 };
 

@@ -5,6 +5,7 @@
 #include "auth/password_hasher.h"
 #include "deadlines/paris_time.h"
 #include "http/api_context.h"
+#include "net/connection_limits.h"
 #include "notifications/smtp_mailer.h"
 #include "plugins/lua_sandbox.h"
 
@@ -24,19 +25,16 @@ struct ServerConfig {
   std::string share_dir = CQPM_SOURCE_ROOT;  ///< holds workflows/ and schemas/
   std::string plugins_dir;                   ///< the CQPM plugins; empty: share_dir/plugins
   plugins::SandboxLimits sandbox_limits{32u << 20, 20'000'000, std::chrono::milliseconds(500)};
-  int max_threads = 64;
-  int max_queued = 256;
-  int keep_alive_seconds = 5;     ///< short: idle keep-alive connections hold a thread each
-  int read_timeout_seconds = 15;  ///< per socket read
+  net::ConnectionLimits connections;  ///< workers, deadlines and caps of the HTTP server
   /// On stop (SIGTERM): how long requests in flight may take before their
   /// connections are cut; below systemd's TimeoutStopSec (30 s).
   int drain_seconds = 25;
   auth::PasswordHashCost password_cost;
   http::HttpSettings http;
-  /// Live streams (SSE) open at once; beyond, 503 with Retry-After. Each open
-  /// stream holds one of max_threads for as long as it lasts, so this must stay
-  /// below max_threads (checked at start), leaving threads for ordinary requests.
-  int max_streams = 32;
+  /// Live streams (SSE) open at once, and per account; beyond, 503 with
+  /// Retry-After. Streams hold a socket each, no thread (see live::StreamPump).
+  int max_streams = 512;
+  int max_streams_per_user = 8;
   /// The scheduler thread: deadline reminders and housekeeping (expired
   /// sessions, idempotency keys older than 24 h) every scheduler_interval_seconds;
   /// notifications from the event log, and their e-mails, every notify_interval_ms.

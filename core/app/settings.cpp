@@ -123,20 +123,34 @@ std::vector<Setting> makeSettings() {
                      "false", [](ServerConfig& c) -> bool& { return c.adopt_data; }));
   all.push_back(
       integer("cqpm.http.max_threads", "",
-              "Worker threads of the HTTP server. One connection per thread, so an idle keep-alive "
-              "connection holds a thread: size this above nginx's upstream keepalive connections plus "
-              "the live streams (cqpm.http.max_streams).",
-              "64", 2, 4096, [](ServerConfig& c) -> int& { return c.max_threads; }));
+              "Worker threads of the HTTP server. A worker serves one request whose head has fully "
+              "arrived; connections waiting for their first or next request, and live streams, hold none.",
+              "64", 2, 4096, [](ServerConfig& c) -> int& { return c.connections.max_threads; }));
   all.push_back(integer("cqpm.http.max_queued", "",
-                        "Connections waiting for a free thread before new ones are refused.", "256", 1, 65536,
-                        [](ServerConfig& c) -> int& { return c.max_queued; }));
+                        "Requests (their head arrived) waiting for a free worker; beyond, 503.", "256", 1,
+                        65536, [](ServerConfig& c) -> int& { return c.connections.max_queued; }));
   all.push_back(integer("cqpm.http.keep_alive_seconds", "",
-                        "Seconds an idle keep-alive connection is kept open. Keep it short and above nginx's "
-                        "upstream keepalive_timeout, so nginx, not the server, closes idle connections.",
-                        "15", 1, 3600, [](ServerConfig& c) -> int& { return c.keep_alive_seconds; }));
+                        "Seconds an idle keep-alive connection is kept open. Keep it above nginx's upstream "
+                        "keepalive_timeout, so nginx, not the server, closes idle connections.",
+                        "15", 1, 3600,
+                        [](ServerConfig& c) -> int& { return c.connections.keep_alive_seconds; }));
+  all.push_back(
+      integer("cqpm.http.head_deadline_seconds", "",
+              "Seconds a request head (request line and headers) may take to arrive, from its first "
+              "byte or from the connection's opening; beyond, 408 and the connection closes.",
+              "10", 1, 3600, [](ServerConfig& c) -> int& { return c.connections.head_deadline_seconds; }));
+  all.push_back(integer("cqpm.http.max_head_bytes", "",
+                        "Largest request head (request line and headers), in bytes; beyond, 431.", "32768",
+                        1024, 1 << 20,
+                        [](ServerConfig& c) -> std::size_t& { return c.connections.max_head_bytes; }));
+  all.push_back(integer("cqpm.http.max_connections_per_client", "",
+                        "Connections one client address may hold open at once; beyond, 429. The trusted "
+                        "proxies (cqpm.http.trusted_proxies) are exempt: nginx limits each client itself.",
+                        "64", 1, 65536,
+                        [](ServerConfig& c) -> int& { return c.connections.max_connections_per_client; }));
   all.push_back(integer("cqpm.http.read_timeout_seconds", "",
                         "Seconds one socket read may wait for the client.", "15", 1, 3600,
-                        [](ServerConfig& c) -> int& { return c.read_timeout_seconds; }));
+                        [](ServerConfig& c) -> int& { return c.connections.read_timeout_seconds; }));
   all.push_back(integer("cqpm.http.request_deadline_seconds", "",
                         "Seconds a whole request body may take to arrive (a slow client is cut after it).",
                         "30", 1, 3600,
@@ -156,10 +170,12 @@ std::vector<Setting> makeSettings() {
                         [](ServerConfig& c) -> std::uint64_t& { return c.http.max_upload_bytes; }));
   all.push_back(
       integer("cqpm.http.max_streams", "",
-              "Live updates (server-sent events) open at once. Each holds one of "
-              "cqpm.http.max_threads while the page stays open, so keep this well below max_threads "
-              "(checked at start); beyond it a page gets 503 and retries.",
-              "32", 0, 4096, [](ServerConfig& c) -> int& { return c.max_streams; }));
+              "Live updates (server-sent events) open at once. Each holds a connection, not a thread; "
+              "beyond it a page gets 503 and retries.",
+              "512", 0, 65536, [](ServerConfig& c) -> int& { return c.max_streams; }));
+  all.push_back(integer("cqpm.http.max_streams_per_user", "",
+                        "Live updates one account may hold open at once (one per open page); beyond, 503.",
+                        "8", 1, 4096, [](ServerConfig& c) -> int& { return c.max_streams_per_user; }));
   all.push_back({"cqpm.http.trusted_proxies", "", "LIST",
                  "Comma-separated addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For and "
                  "X-Real-IP give the client's address (logs, throttles). Empty: the peer's address.",

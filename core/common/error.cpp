@@ -56,6 +56,14 @@ std::string_view errorCodeName(ErrorCode code) {
       return "unavailable";
     case ErrorCode::kDocumentUnavailable:
       return "document_unavailable";
+    case ErrorCode::kMalformedRequest:
+      return "malformed_request";
+    case ErrorCode::kRequestTimeout:
+      return "request_timeout";
+    case ErrorCode::kHeaderTooLarge:
+      return "header_too_large";
+    case ErrorCode::kHttpVersionNotSupported:
+      return "http_version_not_supported";
   }
   return "internal_error";
 }

@@ -12,32 +12,36 @@ namespace cqpm {
 /// code is decided in one place (http/error_status.cpp); the wire name is the
 /// stable string clients switch on.
 enum class ErrorCode {
-  kInvalidJson,           // body is not JSON                          400
-  kInvalidField,          // a field is missing, of the wrong type, or malformed 400
-  kUnauthenticated,       // no or bad credentials                     401
-  kForbidden,             // authenticated but not allowed             403
-  kNotFound,              // absent, or outside the caller's scope     404
-  kMethodNotAllowed,      //                                           405
-  kInvalidState,          // the file is not in a state that allows it 409
-  kVersionConflict,       // expected_version is stale                 409
-  kConflict,              // unique key taken, idempotency key reused  409
-  kPreconditionFailed,    // If-Match names a stale version             412
-  kGone,                  // a one-time link expired, used or replaced  410
-  kPayloadTooLarge,       //                                           413
-  kUnsupportedMediaType,  //                                           415
-  kUnknownTransition,     // the workflow has no such transition       422
-  kGuardFailed,           // a guard refused the transition            422
-  kUnprocessable,         // well-formed but refused by a business rule 422
-  kDeadlinePassed,        // a report uploaded after its deadline        422
-  kPasswordPolicy,        // a new password breaks a rule (details.rule) 422
-  kPreconditionRequired,  // a write that needs If-Match came without   428
-  kRateLimited,           //                                           429
-  kPluginFailed,          // a CQPM plugin failed or overran its limits 500
-  kInvalidConfiguration,  // start-up refused: bad workflow, bad option
-  kStorage,               // the database failed                       500
-  kInternal,              //                                           500
-  kUnavailable,           // not ready                                 503
-  kDocumentUnavailable,   // a stored document is missing or corrupt   503
+  kInvalidJson,              // body is not JSON                          400
+  kInvalidField,             // a field is missing, of the wrong type, or malformed 400
+  kMalformedRequest,         // bad HTTP framing or request head; the connection closes 400
+  kUnauthenticated,          // no or bad credentials                     401
+  kForbidden,                // authenticated but not allowed             403
+  kNotFound,                 // absent, or outside the caller's scope     404
+  kMethodNotAllowed,         //                                           405
+  kInvalidState,             // the file is not in a state that allows it 409
+  kVersionConflict,          // expected_version is stale                 409
+  kConflict,                 // unique key taken, idempotency key reused  409
+  kPreconditionFailed,       // If-Match names a stale version             412
+  kRequestTimeout,           // the request head or body took too long    408
+  kGone,                     // a one-time link expired, used or replaced  410
+  kPayloadTooLarge,          //                                           413
+  kUnsupportedMediaType,     //                                           415
+  kUnknownTransition,        // the workflow has no such transition       422
+  kGuardFailed,              // a guard refused the transition            422
+  kUnprocessable,            // well-formed but refused by a business rule 422
+  kDeadlinePassed,           // a report uploaded after its deadline        422
+  kPasswordPolicy,           // a new password breaks a rule (details.rule) 422
+  kPreconditionRequired,     // a write that needs If-Match came without   428
+  kHeaderTooLarge,           // the request head is over its limit          431
+  kRateLimited,              //                                           429
+  kPluginFailed,             // a CQPM plugin failed or overran its limits 500
+  kInvalidConfiguration,     // start-up refused: bad workflow, bad option
+  kStorage,                  // the database failed                       500
+  kInternal,                 //                                           500
+  kUnavailable,              // not ready                                 503
+  kDocumentUnavailable,      // a stored document is missing or corrupt   503
+  kHttpVersionNotSupported,  // neither HTTP/1.0 nor HTTP/1.1           505
 };
 
 /// Wire name of a code ("version_conflict"), stable across releases.

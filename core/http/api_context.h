@@ -30,6 +30,7 @@
 #include "juries/session_closing_service.h"
 #include "live/file_event_stream.h"
 #include "live/stream_hub.h"
+#include "live/stream_pump.h"
 #include "notifications/notification_service.h"
 #include "observability/metrics.h"
 #include "opinion/company_opinion_service.h"
@@ -77,6 +78,7 @@ struct ApiContext {
   deadlines::DeadlineService& deadlines;
   notifications::NotificationService& notifications;
   live::StreamHub& streams;
+  live::StreamPump& stream_pump;  ///< serves the open live streams, without a thread each
   juries::JurySessionService& jury_sessions;
   juries::DecisionService& jury_decisions;
   juries::SessionClosingService& jury_closing;

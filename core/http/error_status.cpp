@@ -6,6 +6,7 @@ int httpStatusOf(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidJson:
     case ErrorCode::kInvalidField:
+    case ErrorCode::kMalformedRequest:
       return 400;
     case ErrorCode::kUnauthenticated:
       return 401;
@@ -37,6 +38,12 @@ int httpStatusOf(ErrorCode code) {
       return 428;
     case ErrorCode::kRateLimited:
       return 429;
+    case ErrorCode::kRequestTimeout:
+      return 408;
+    case ErrorCode::kHeaderTooLarge:
+      return 431;
+    case ErrorCode::kHttpVersionNotSupported:
+      return 505;
     case ErrorCode::kUnavailable:
     case ErrorCode::kDocumentUnavailable:
       return 503;

@@ -52,10 +52,10 @@ Response Response::file(std::string path, std::string content_type) {
   return response;
 }
 
-Response Response::eventStream(StreamWriter writer) {
+Response Response::eventStream(std::shared_ptr<live::FileEventStream> feed) {
   Response response;
   response.content_type = "text/event-stream; charset=utf-8";
-  response.stream = std::move(writer);
+  response.live_stream = std::move(feed);
   // Proxies (nginx) must pass each event on at once, not buffer them.
   response.headers.emplace_back("Cache-Control", "no-cache");
   response.headers.emplace_back("X-Accel-Buffering", "no");

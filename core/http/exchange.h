@@ -5,11 +5,13 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/actor.h"
+#include "live/file_event_stream.h"
 
 namespace cqpm::http {
 
@@ -35,11 +37,6 @@ struct Request {
   const domain::Actor& requireActor() const;
 };
 
-/// Writes a streamed answer (server-sent events) until it returns: `out` is
-/// flushed to the client by the writer; `client_gone()` is true once the
-/// client has closed its side.
-using StreamWriter = std::function<void(std::ostream& out, const std::function<bool()>& client_gone)>;
-
 /// What a handler answers. Bodies are small here; streams come with their own type.
 struct Response {
   int status = 200;
@@ -47,7 +44,9 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string file_path;  ///< when set, the body is this file, streamed (body is ignored)
-  StreamWriter stream;    ///< when set, the body is written by it, open-ended (body is ignored)
+  /// When set, the answer is a live stream: its head is sent, then the
+  /// connection is handed to the stream pump, which feeds it (body ignored).
+  std::shared_ptr<live::FileEventStream> live_stream;
 
   static Response json(int status, const Poco::JSON::Object::Ptr& object);
   static Response json(int status, std::string text);
@@ -55,8 +54,8 @@ struct Response {
   /// The file at `path`, streamed, with its type.
   static Response file(std::string path, std::string content_type);
   static Response text(int status, std::string text, std::string content_type = "text/plain; charset=utf-8");
-  /// An open-ended `text/event-stream` written by `writer`; the connection closes after it.
-  static Response eventStream(StreamWriter writer);
+  /// An open-ended `text/event-stream` fed by `feed`; the connection closes after it.
+  static Response eventStream(std::shared_ptr<live::FileEventStream> feed);
 };
 
 /// Condensed JSON text of an object.

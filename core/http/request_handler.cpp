@@ -15,6 +15,8 @@
 #include "http/error_status.h"
 #include "http/handlers/auth_handlers.h"
 #include "http/presenters.h"
+#include "http/request_framing.h"
+#include "http/security_headers.h"
 
 namespace cqpm::http {
 
@@ -26,16 +28,18 @@ bool isUnsafe(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+// A client that sent "Expect: 100-continue" waits for this before sending
+// its body; sent only once the request is known to be read.
+void sendContinueIfExpected(Poco::Net::HTTPServerRequest& raw) {
+  if (raw.getExpectContinue() && !raw.response().sent()) raw.response().sendContinue();
+}
+
 // Reads the body with a size cap and a deadline for the whole body (Poco's
 // socket timeout applies per read, so a slow sender could otherwise hold a
 // thread forever).
 std::string readBody(Poco::Net::HTTPServerRequest& raw, std::size_t max_bytes, int deadline_seconds) {
   const bool chunked = raw.getChunkedTransferEncoding();
   const bool has_length = raw.hasContentLength();
-  if (chunked && has_length) {
-    throw Error(ErrorCode::kInvalidField, "a request cannot carry both Content-Length and Transfer-Encoding",
-                "Content-Length");
-  }
   Poco::JSON::Object::Ptr limit = new Poco::JSON::Object;
   limit->set("max_bytes", static_cast<Poco::UInt64>(max_bytes));
   if (has_length && raw.getContentLength64() > static_cast<std::streamsize>(max_bytes)) {
@@ -43,6 +47,7 @@ std::string readBody(Poco::Net::HTTPServerRequest& raw, std::size_t max_bytes, i
                 "the body is larger than " + std::to_string(max_bytes) + " bytes", "", limit);
   }
   if (!chunked && (!has_length || raw.getContentLength64() == 0)) return {};
+  sendContinueIfExpected(raw);
   std::string body;
   const auto deadline = Clock::now() + std::chrono::seconds(deadline_seconds);
   std::istream& in = raw.stream();
@@ -55,7 +60,7 @@ std::string readBody(Poco::Net::HTTPServerRequest& raw, std::size_t max_bytes, i
                   "the body is larger than " + std::to_string(max_bytes) + " bytes", "", limit);
     }
     if (Clock::now() > deadline)
-      throw Error(ErrorCode::kInvalidField, "the body took too long to arrive", "body");
+      throw Error(ErrorCode::kRequestTimeout, "the body took too long to arrive", "body");
   }
   return body;
 }
@@ -96,32 +101,6 @@ void lingeringClose(Poco::Net::HTTPServerRequest& raw) {
   }
 }
 
-// True once the client has closed its side of the connection: its socket
-// reads as ready with nothing to read. Lets an open stream end without waiting
-// for its next write to fail.
-bool clientClosed(Poco::Net::HTTPServerRequest& raw) {
-  auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&raw);
-  if (!impl) return false;
-  try {
-    Poco::Net::StreamSocket& socket = impl->socket();
-    if (!socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ | Poco::Net::Socket::SELECT_ERROR))
-      return false;
-    char byte = 0;
-    return socket.receiveBytes(&byte, 1, MSG_PEEK) <= 0;
-  } catch (const Poco::Exception&) {
-    return true;
-  }
-}
-
-void addSecurityHeaders(Poco::Net::HTTPServerResponse& response) {
-  response.set("X-Content-Type-Options", "nosniff");
-  response.set("X-Frame-Options", "DENY");
-  response.set("Referrer-Policy", "same-origin");
-  response.set(
-      "Content-Security-Policy",
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-}
-
 /// The request's id: the proxy's X-Request-Id when it is a sane token (nginx's
 /// $request_id), else a new one; echoed in the answer and every log line.
 std::string requestIdOf(const std::string& given) {
@@ -134,23 +113,23 @@ std::string requestIdOf(const std::string& given) {
 
 /// One line per request: id, real client, method and path, status, bytes (or
 /// "file", "stream opened", "stream closed"), duration, user.
+void logLine(const std::string& id, const Request& request, const std::string& uri, int status,
+             const std::string& size, double seconds) {
+  Poco::Logger::get("http").information("rid=%s %s \"%s %s\" %d %s %.1fms %s", id, request.client_address,
+                                        request.method, uri.substr(0, 200), status, size, seconds * 1000.0,
+                                        request.actor ? request.actor->login : std::string("-"));
+}
+
 void logRequest(const std::string& id, const Request& request, const Poco::Net::HTTPServerRequest& raw,
                 int status, const std::string& size, double seconds) {
-  Poco::Logger::get("http").information("rid=%s %s \"%s %s\" %d %s %.1fms %s", id, request.client_address,
-                                        request.method, raw.getURI().substr(0, 200), status, size,
-                                        seconds * 1000.0,
-                                        request.actor ? request.actor->login : std::string("-"));
+  logLine(id, request, raw.getURI(), status, size, seconds);
 }
 
 }  // namespace
 
-Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
-    const Poco::Net::HTTPServerRequest&) {
-  return new RequestHandler(context_, router_, static_files_, draining_);
-}
-
 Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& request,
                                   std::string& route_name, bool& body_read) {
+  checkFraming(raw);
   Poco::URI uri;
   try {
     uri = Poco::URI(raw.getURI());
@@ -180,6 +159,10 @@ Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& re
   // an early refusal never leaves unread bytes on a keep-alive connection.
   if (match.route->streams_body) {
     request.raw = &raw;  // the handler reads the body under its own limit
+    if (!raw.hasContentLength() ||
+        raw.getContentLength64() <= static_cast<std::streamsize>(context_.settings.max_upload_bytes)) {
+      sendContinueIfExpected(raw);
+    }
   } else if (isUnsafe(request.method)) {
     const std::string content_type = Poco::toLower(raw.getContentType());
     body_read = true;  // from here on the connection's framing is settled
@@ -218,12 +201,15 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
   out.set("X-Request-Id", request_id);
   std::string route_name = "unmatched";
   bool body_read = false;
+  bool framing_error = false;  // where the next request would start is unknown: close
   Response response;
   std::string error_code;
   try {
     response = dispatch(raw, request, route_name, body_read);
   } catch (const Error& e) {
     error_code = std::string(errorCodeName(e.code()));
+    framing_error =
+        e.code() == ErrorCode::kMalformedRequest || e.code() == ErrorCode::kHttpVersionNotSupported;
     response =
         Response::json(httpStatusOf(e.code()), errorJson(error_code, e.what(), e.field(), e.details()));
     if ((e.code() == ErrorCode::kRateLimited || e.code() == ErrorCode::kUnavailable) && e.details() &&
@@ -243,13 +229,14 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
 
   // A body we did not read must not be parsed as the next request.
   // A streamed body may have been read partly: never reuse that connection.
-  const bool unread_body =
-      request.raw != nullptr || (!body_read && (raw.getChunkedTransferEncoding() ||
-                                                (raw.hasContentLength() && raw.getContentLength64() > 0)));
+  const bool unread_body = framing_error || request.raw != nullptr ||
+                           (!body_read && (raw.getChunkedTransferEncoding() ||
+                                           (raw.hasContentLength() && raw.getContentLength64() > 0)));
   // Stopping: the client opens its next request elsewhere (another instance).
   if (unread_body || response.status == 413 || draining_) out.setKeepAlive(false);
   out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
-  addSecurityHeaders(out);
+  for (const auto& [name, value] : securityHeaders(context_.settings.public_base_url.starts_with("https://")))
+    out.set(name, value);
   for (const auto& [name, value] : response.headers) out.add(name, value);
   if (!response.file_path.empty()) {
     try {
@@ -263,25 +250,29 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
     logRequest(request_id, request, raw, response.status, "file", seconds);
     return;
   }
-  if (response.stream) {
-    // Open-ended: chunked, one chunk per flush, and the connection closes after it.
+  if (response.live_stream) {
+    // Open-ended: the head goes now, then the connection is the stream
+    // pump's (no worker waits on it); it closes when the stream ends.
     out.setKeepAlive(false);
-    out.setChunkedTransferEncoding(true);
     out.setContentType(response.content_type);
     logRequest(request_id, request, raw, response.status, "stream opened", 0);
+    auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&raw);
     try {
-      std::ostream& body = out.send();
-      body.flush();
-      response.stream(body, [&raw] { return clientClosed(raw); });
+      out.send().flush();
+      Poco::Net::StreamSocket socket = impl->detachSocket();
+      socket.setBlocking(false);
+      context_.stream_pump.add(
+          {socket, response.live_stream,
+           [this, request_id, request, uri = raw.getURI(), status = response.status, route_name, started] {
+             const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+             context_.metrics.requestFinished();
+             context_.metrics.recordRequest(request.method, route_name, status, seconds);
+             logLine(request_id, request, uri, status, "stream closed", seconds);
+           }});
     } catch (const Poco::Exception&) {
-      // The client went away mid-stream.
-    } catch (const std::exception& e) {
-      Poco::Logger::get("http").error("stream %s ended: %s", request.path, std::string(e.what()));
+      // The client went away before the stream began.
+      context_.metrics.requestFinished();
     }
-    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    context_.metrics.requestFinished();
-    context_.metrics.recordRequest(request.method, route_name, response.status, seconds);
-    logRequest(request_id, request, raw, response.status, "stream closed", seconds);
     return;
   }
   if (!response.content_type.empty()) out.setContentType(response.content_type);

@@ -2,7 +2,6 @@
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
 
 #include <atomic>
 
@@ -15,7 +14,8 @@ namespace cqpm::http {
 /// Serves one HTTP request: bounds and reads it, authenticates it, dispatches
 /// it through the router, turns every cqpm::Error into the JSON error answer,
 /// then logs one line and records metrics. The one place where exceptions
-/// from handlers are caught.
+/// from handlers are caught. One instance serves every worker thread: it keeps
+/// no state of its own between requests.
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
  public:
   RequestHandler(ApiContext& context, const Router& router, const StaticFiles& static_files,
@@ -32,23 +32,6 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
   const Router& router_;
   const StaticFiles& static_files_;
   const std::atomic<bool>& draining_;  ///< the server is stopping: every answer closes its connection
-};
-
-/// Hands every connection's requests to a RequestHandler. Owned by the HTTPServer.
-class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  /// `draining` outlives the factory (the composition root owns both).
-  RequestHandlerFactory(ApiContext& context, const Router& router, const StaticFiles& static_files,
-                        const std::atomic<bool>& draining)
-      : context_(context), router_(router), static_files_(static_files), draining_(draining) {}
-
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
-
- private:
-  ApiContext& context_;
-  const Router& router_;
-  const StaticFiles& static_files_;
-  const std::atomic<bool>& draining_;
 };
 
 }  // namespace cqpm::http

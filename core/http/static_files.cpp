@@ -34,6 +34,9 @@ std::optional<Response> StaticFiles::serve(const std::string& path) const {
   // Refuse anything that could climb out of the root before touching the disk.
   const bool suspicious = path.find("..") != std::string::npos || path.find('\\') != std::string::npos ||
                           path.find('\0') != std::string::npos;
+  // Source maps would publish the front end's sources: never served, even
+  // when a build left some in the folder.
+  if (path.ends_with(".map")) return std::nullopt;
   std::string relative = suspicious || path == "/" ? "index.html" : path.substr(1);
   Poco::Path file_path(root_);
   file_path.append(Poco::Path(relative, Poco::Path::PATH_UNIX));

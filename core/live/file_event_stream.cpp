@@ -6,40 +6,41 @@ namespace cqpm::live {
 
 namespace {
 
-constexpr int kBatch = 100;
+constexpr int kEventBatch = 100;
 // EventSource reconnects after this many milliseconds when the stream ends.
-constexpr const char* kRetry = "retry: 2000\n\n";
+constexpr const char* kRetryPreamble = "retry: 2000\n\n";
 
 }  // namespace
 
-void FileEventStream::run(std::ostream& out, const std::function<bool()>& client_gone) {
-  using Clock = std::chrono::steady_clock;
-  out << kRetry << std::flush;
-  auto last_write = Clock::now();
-  auto last_check = Clock::now();
-  while (out) {
-    if (Clock::now() - last_check >= timing_.access_check) {
-      if (still_allowed_ && !still_allowed_()) return;
-      last_check = Clock::now();
-    }
-    const auto events = db_.read([&](store::SqlSession& sql) {
-      return store::event_store::listForFileAfter(sql, file_id_, last_seq_, kBatch);
-    });
-    for (const auto& event : events) {
-      out << "id: " << event.seq << "\nevent: file_event\ndata: " << render_(event) << "\n\n";
-      last_seq_ = event.seq;
-    }
-    if (!events.empty()) {
-      out.flush();
-      last_write = Clock::now();
-      if (events.size() == static_cast<std::size_t>(kBatch)) continue;  // more are waiting
-    } else if (Clock::now() - last_write >= timing_.keepalive) {
-      out << ": keepalive\n\n" << std::flush;
-      last_write = Clock::now();
-    }
-    if (!out || client_gone()) return;
-    if (!hub_.waitFor(slot_, timing_.poll)) return;
+std::optional<std::string> FileEventStream::next(TimePoint now) {
+  if (!hub_.isOpen(*slot_)) return std::nullopt;
+  std::string out;
+  if (!started_) {
+    started_ = true;
+    out = kRetryPreamble;
+    last_write_ = now;
+    last_check_ = now;
   }
+  if (now - last_check_ >= timing_.access_check) {
+    if (still_allowed_ && !still_allowed_()) return std::nullopt;
+    last_check_ = now;
+  }
+  const auto events = db_.read([&](store::SqlSession& sql) {
+    return store::event_store::listForFileAfter(sql, file_id_, last_seq_, kEventBatch);
+  });
+  // An event is only sent to a reader who may still read the file.
+  if (!events.empty() && still_allowed_ && !still_allowed_()) return std::nullopt;
+  for (const auto& event : events) {
+    out += "id: " + std::to_string(event.seq) + "\nevent: file_event\ndata: " + render_(event) + "\n\n";
+    last_seq_ = event.seq;
+  }
+  if (!events.empty()) {
+    last_write_ = now;
+  } else if (now - last_write_ >= timing_.keepalive) {
+    out += ": keepalive\n\n";
+    last_write_ = now;
+  }
+  return out;
 }
 
 }  // namespace cqpm::live

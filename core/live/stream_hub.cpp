@@ -10,45 +10,48 @@ StreamHub::Slot::~Slot() {
 }
 
 std::unique_ptr<StreamHub::Slot> StreamHub::tryOpen(const std::string& user_id,
-                                                    const std::string& organisation_id) {
+                                                    const std::string& organisation_id,
+                                                    const std::string& session_token) {
   std::lock_guard lock(mutex_);
   if (stopping_ || static_cast<int>(open_.size()) >= max_streams_) return nullptr;
-  auto slot = std::make_unique<Slot>(*this, user_id, organisation_id);
+  const auto of_user = std::count_if(open_.begin(), open_.end(), [&](const Slot* slot) {
+    return slot->user_id_ == user_id && !slot->closed_;
+  });
+  if (of_user >= max_streams_per_user_) return nullptr;
+  auto slot = std::make_unique<Slot>(*this, user_id, organisation_id, session_token);
   open_.push_back(slot.get());
   return slot;
 }
 
-bool StreamHub::waitFor(const Slot& slot, std::chrono::milliseconds timeout) {
-  std::unique_lock lock(mutex_);
-  return !wake_.wait_for(lock, timeout, [this, &slot] { return stopping_ || slot.closed_; });
+bool StreamHub::isOpen(const Slot& slot) const {
+  std::lock_guard lock(mutex_);
+  return !stopping_ && !slot.closed_;
 }
 
 void StreamHub::shutdown() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
+  std::lock_guard lock(mutex_);
+  stopping_ = true;
 }
 
 void StreamHub::closeUser(const std::string& user_id) {
-  {
-    std::lock_guard lock(mutex_);
-    for (Slot* slot : open_) {
-      if (slot->user_id_ == user_id) slot->closed_ = true;
-    }
+  std::lock_guard lock(mutex_);
+  for (Slot* slot : open_) {
+    if (slot->user_id_ == user_id) slot->closed_ = true;
   }
-  wake_.notify_all();
 }
 
 void StreamHub::closeOrganisation(const std::string& organisation_id) {
-  {
-    std::lock_guard lock(mutex_);
-    for (Slot* slot : open_) {
-      if (slot->organisation_id_ == organisation_id) slot->closed_ = true;
-    }
+  std::lock_guard lock(mutex_);
+  for (Slot* slot : open_) {
+    if (slot->organisation_id_ == organisation_id) slot->closed_ = true;
   }
-  wake_.notify_all();
+}
+
+void StreamHub::closeSession(const std::string& session_token) {
+  std::lock_guard lock(mutex_);
+  for (Slot* slot : open_) {
+    if (slot->session_token_ == session_token) slot->closed_ = true;
+  }
 }
 
 int StreamHub::openStreams() const {

@@ -1,4 +1,5 @@
 #include "evaluation/evaluation_fixture.h"
+#include "support/raw_http.h"
 
 // The evaluation commission: formed by the file's centre from its evaluators,
 // and the only evaluators who see the file and write its grid.
@@ -162,6 +163,25 @@ TEST_P(CommissionApiTest, TheGridFollowsTheFilesTenancy) {
   EXPECT_EQ(putCompetency(second, file, 1, body, etag).status, 404);
   EXPECT_EQ(sign(second, file, 1, etag).status, 404);
   EXPECT_EQ(putCompetency(first, file, 1, body, etag).status, 200);
+}
+
+TEST_P(CommissionApiTest, AnEvaluatorTakenOffTheCommissionLosesTheFilesLiveStreamAtOnce) {
+  const std::string centre = client().login("centre");
+  const std::string first = client().login("evaluateur1");
+  const std::string file = createFile(centre, "Flux")->getValue<std::string>("id");
+  const std::string girard = evaluatorId(centre, file, "Patrick Girard");
+  const std::string roux = evaluatorId(centre, file, "Nathalie Roux");
+  ASSERT_EQ(putCommission(centre, file, R"({"evaluators":[")" + girard + R"("]})").status, 200);
+
+  auto stream = connectFrom(server_->port());
+  sendText(stream, "GET /api/v1/files/" + file + "/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                       first + "\r\n\r\n");
+  ASSERT_TRUE(readAnswerHead(stream, std::chrono::milliseconds(5000)).starts_with("HTTP/1.1 200"));
+  const auto removed = std::chrono::steady_clock::now();
+  ASSERT_EQ(putCommission(centre, file, R"({"evaluators":[")" + roux + R"("]})").status, 200);
+  const std::string after = readUntilClosed(stream, std::chrono::milliseconds(4000));
+  EXPECT_LT(std::chrono::steady_clock::now() - removed, std::chrono::milliseconds(1500)) << after;
+  EXPECT_EQ(after.find("commission"), std::string::npos) << "an event reached a reader who lost the file";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CommissionApiTest, ::testing::ValuesIn(storageBackends()),

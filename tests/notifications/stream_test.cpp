@@ -160,6 +160,20 @@ TEST_P(StreamTest, StoppingTheServerEndsOpenStreamsPromptly) {
   EXPECT_TRUE(stream.waitForClose(milliseconds(2000)));
 }
 
+TEST_P(StreamTest, LoggingOutEndsTheSessionsStreamsAtOnce) {
+  const std::string centre = client().login("centre");
+  const std::string file = registeredFile(centre);
+  SseClient stream = open(centre, file);
+  ASSERT_EQ(stream.status(), 200);
+  ASSERT_TRUE(stream.waitFor("retry: ", milliseconds(2000)));
+  const auto out = Clock::now();
+  ASSERT_EQ(
+      client().request("POST", "/api/v1/auth/logout", "", {{"Authorization", "Bearer " + centre}}).status,
+      204);
+  EXPECT_TRUE(stream.waitForClose(milliseconds(1000)));
+  EXPECT_LT(Clock::now() - out, milliseconds(1000));
+}
+
 class StreamCapTest : public StreamTest {
  protected:
   void configure(app::ServerConfig& config) override { config.max_streams = 2; }
@@ -180,6 +194,43 @@ TEST_P(StreamCapTest, StreamsBeyondTheCapWaitTheirTurn) {
   EXPECT_EQ(client().get("/api/v1/files/" + file, centre).status, 200);
 }
 
+// Streams hold a socket, not a worker: with 4 workers, 7 open streams leave
+// ordinary requests answered at once; and one account cannot take every place.
+class StreamWorkersTest : public StreamTest {
+ protected:
+  void configure(app::ServerConfig& config) override {
+    config.connections.max_threads = 4;
+    config.max_streams = 20;
+    config.max_streams_per_user = 4;
+  }
+};
+
+TEST_P(StreamWorkersTest, OpenStreamsHoldNoWorkerAndEachAccountHasItsShare) {
+  const std::string centre = client().login("centre");
+  const std::string company = client().login("entreprise");
+  const std::string file = registeredFile(centre);
+  std::vector<std::unique_ptr<SseClient>> streams;
+  for (const auto& token : {centre, centre, centre, centre, company, company, company}) {
+    streams.push_back(std::make_unique<SseClient>(open(token, file)));
+    ASSERT_EQ(streams.back()->status(), 200);
+  }
+  const auto started = Clock::now();
+  EXPECT_EQ(client().get("/api/v1/files/" + file, centre).status, 200);
+  EXPECT_LT(Clock::now() - started, milliseconds(1000));
+
+  const auto fifth = client().get("/api/v1/files/" + file + "/stream", centre);
+  EXPECT_EQ(fifth.status, 503);
+  EXPECT_EQ(fifth.headers.at("retry-after"), "5");
+  // Another account still gets its share.
+  SseClient other = open(company, file);
+  EXPECT_EQ(other.status(), 200) << other.received();
+  // Every stream still receives what happens.
+  ASSERT_EQ(fire(centre, file, "withdraw", 2, R"({"reason":"Abandon du candidat"})").status, 200);
+  for (auto& stream : streams) EXPECT_TRUE(stream->waitFor(eventHead(3), milliseconds(2000)));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StreamWorkersTest, ::testing::ValuesIn(storageBackends()),
+                         [](const auto& info) { return info.param; });
 INSTANTIATE_TEST_SUITE_P(Backends, StreamTest, ::testing::ValuesIn(storageBackends()),
                          [](const auto& info) { return info.param; });
 INSTANTIATE_TEST_SUITE_P(Backends, StreamCapTest, ::testing::ValuesIn(storageBackends()),

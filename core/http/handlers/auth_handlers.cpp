@@ -37,6 +37,7 @@ Response login(ApiContext& context, Request& request) {
 
 Response logout(ApiContext& context, Request& request) {
   context.auth.logout(request.session_token);
+  context.streams.closeSession(request.session_token);  // its open live streams end at once
   Response response = Response::noContent();
   response.headers.emplace_back("Set-Cookie", sessionCookie(context, "", 0));
   return response;

@@ -35,7 +35,8 @@ Response streamFileEvents(ApiContext& context, Request& request) {
   const std::string file_id = request.params.at("id");
   context.files.get(actor, file_id);  // same tenancy as reading the file: 404 out of scope
   const auto requested = resumeAfter(request);
-  std::shared_ptr<live::StreamHub::Slot> slot = context.streams.tryOpen(actor.user_id, actor.organisation_id);
+  std::unique_ptr<live::StreamHub::Slot> slot =
+      context.streams.tryOpen(actor.user_id, actor.organisation_id, request.session_token);
   if (!slot) {
     Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
     details->set("retry_after", "5");
@@ -56,16 +57,12 @@ Response streamFileEvents(ApiContext& context, Request& request) {
       return false;
     }
   };
-  return Response::eventStream([&context, slot, file_id, after, still_allowed](
-                                   std::ostream& out, const std::function<bool()>& client_gone) {
-    live::FileEventStream stream(
-        context.db, context.streams, *slot, file_id, after,
-        [&context](const domain::FileEvent& event) {
-          return toJson(eventJson(event, &context.engine.definition()));
-        },
-        still_allowed, context.settings.stream_timing);
-    stream.run(out, client_gone);
-  });
+  return Response::eventStream(std::make_shared<live::FileEventStream>(
+      context.db, context.streams, std::move(slot), file_id, after,
+      [&context](const domain::FileEvent& event) {
+        return toJson(eventJson(event, &context.engine.definition()));
+      },
+      still_allowed, context.settings.stream_timing));
 }
 
 }  // namespace cqpm::http::handlers

@@ -626,7 +626,7 @@ int run(const Options& options) {
   config.demo = true;
   config.password_cost.memory_kib = 64;  // logins are not what is measured
   config.password_cost.iterations = 1;
-  config.max_threads = std::max(config.max_threads, options.clients + 4);
+  config.connections.max_threads = std::max(config.connections.max_threads, options.clients + 4);
 
   int status = 0;
   {

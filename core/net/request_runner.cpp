@@ -1,0 +1,114 @@
+#include "net/request_runner.h"
+
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/HTTPServerResponseImpl.h>
+#include <Poco/Net/HTTPServerSession.h>
+#include <Poco/Net/NetException.h>
+#include <sys/socket.h>
+
+#include "net/head_scan.h"
+
+namespace cqpm::net {
+
+namespace {
+
+/// Poco's server session, with a look at its read-ahead buffer: bytes read
+/// past this request (a pipelined next request) exist only there.
+class ServerSession : public Poco::Net::HTTPServerSession {
+ public:
+  using HTTPServerSession::HTTPServerSession;
+  bool holdsUnreadInput() const { return buffered() > 0; }
+};
+
+// Poco's parse errors may quote what the client sent: never echo raw bytes.
+std::string printable(const std::string& text) {
+  std::string kept;
+  for (const char c : text.substr(0, 120)) kept += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return kept;
+}
+
+void sendRaw(Poco::Net::StreamSocket& socket, const std::string& bytes) {
+  try {
+    socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
+    socket.shutdownSend();
+  } catch (const Poco::Exception&) {
+    // The client is gone.
+  }
+}
+
+}  // namespace
+
+AfterRequest serveOneRequest(Connection& connection, Poco::Net::HTTPServerParams::Ptr params,
+                             Poco::Net::HTTPRequestHandler& handler,
+                             const std::function<std::string(const Error&)>& refusal, bool stopping) {
+  Poco::Net::StreamSocket& socket = connection.socket;
+  try {
+    socket.setBlocking(true);
+    socket.setReceiveTimeout(params->getTimeout());
+    socket.setSendTimeout(params->getTimeout());
+  } catch (const Poco::Exception&) {
+    connection.close();
+    return AfterRequest::kClose;
+  }
+  connection.served_before = true;
+  ServerSession session(socket, params);
+  bool keep_alive = false;
+  {
+    Poco::Net::HTTPServerResponseImpl response(session);
+    try {
+      Poco::Net::HTTPServerRequestImpl request(response, session, params.get());
+      response.setDate(Poco::Timestamp());
+      // Answer in a version we speak, whatever the client claimed (the
+      // handler refuses anything but HTTP/1.0 and HTTP/1.1).
+      response.setVersion(request.getVersion() == Poco::Net::HTTPMessage::HTTP_1_0
+                              ? Poco::Net::HTTPMessage::HTTP_1_0
+                              : Poco::Net::HTTPMessage::HTTP_1_1);
+      response.setKeepAlive(!stopping && request.getKeepAlive());
+      handler.handleRequest(request, response);
+      // Bytes read ahead belong to a next request that would be lost with
+      // this session: close rather than misread (pipelining is rare).
+      keep_alive = response.getKeepAlive() && !session.holdsUnreadInput();
+    } catch (const Poco::Net::NoMessageException&) {
+      keep_alive = false;
+    } catch (const Poco::Exception& e) {
+      // A head Poco cannot parse (or a header it reads as a number that is
+      // not one) is answered; anything else means the client went away.
+      const bool malformed = dynamic_cast<const Poco::Net::MessageException*>(&e) != nullptr ||
+                             dynamic_cast<const Poco::SyntaxException*>(&e) != nullptr;
+      if (malformed && !response.sent()) {
+        sendRaw(socket, refusal(Error(ErrorCode::kMalformedRequest,
+                                      "the request head is malformed (" + printable(e.message()) + ")")));
+      }
+      keep_alive = false;
+    }
+  }
+  // The handler took the connection over (a live stream): it is no longer
+  // ours to close or reuse.
+  if (session.socket().impl() != socket.impl()) {
+    connection.socket = Poco::Net::StreamSocket();
+    return AfterRequest::kClose;
+  }
+  // The session closes its socket when destroyed: keep ours open.
+  session.detachSocket();
+  if (!keep_alive) {
+    connection.close();
+    return AfterRequest::kClose;
+  }
+  return AfterRequest::kKeepAlive;
+}
+
+bool nextHeadWaiting(Connection& connection, std::size_t max_head_bytes) {
+  try {
+    if (!connection.socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) return false;
+    std::string peeked(max_head_bytes + 1, '\0');
+    const int received =
+        connection.socket.receiveBytes(peeked.data(), static_cast<int>(peeked.size()), MSG_PEEK);
+    if (received <= 0) return false;
+    peeked.resize(static_cast<std::size_t>(received));
+    return scanHead(peeked, max_head_bytes) == HeadState::kComplete;
+  } catch (const Poco::Exception&) {
+    return false;
+  }
+}
+
+}  // namespace cqpm::net
