@@ -30,6 +30,8 @@ enum class ErrorCode {
   kUnprocessable,         // well-formed but refused by a business rule 422
   kDeadlinePassed,        // a report uploaded after its deadline        422
   kPasswordPolicy,        // a new password breaks a rule (details.rule) 422
+  kInfected,              // the antivirus found malware (details.signature) 422
+  kActiveContent,         // a document carries scripts or launch actions (details.found) 422
   kPreconditionRequired,  // a write that needs If-Match came without   428
   kRateLimited,           //                                           429
   kPluginFailed,          // a CQPM plugin failed or overran its limits 500
