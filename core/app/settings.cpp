@@ -217,11 +217,12 @@ std::vector<Setting> makeSettings() {
                      [](ServerConfig& c) -> std::string& { return c.smtp.from; }));
   all.push_back(
       text("cqpm.antivirus.clamd_socket", "", "PATH",
-           "Unix socket of ClamAV's daemon (Debian's clamav-daemon: its LocalSocket). When set, every "
-           "uploaded document is streamed to clamd before it is kept: malware is refused (422 infected), "
-           "and while clamd gives no verdict uploads are refused (503) rather than kept unscanned. "
-           "clamd's StreamMaxLength must be at least cqpm.http.max_upload_bytes. Empty: no scanning.",
-           "/run/clamav/clamd.ctl", [](ServerConfig& c) -> std::string& { return c.antivirus.socket_path; }));
+           "Unix socket of ClamAV's daemon, its LocalSocket (Debian's clamav-daemon: "
+           "/run/clamav/clamd.ctl). When set, every uploaded document is streamed to clamd before it "
+           "is kept: malware is refused (422 infected), and while clamd gives no verdict uploads are "
+           "refused (503) rather than kept unscanned. clamd's StreamMaxLength must be at least "
+           "cqpm.http.max_upload_bytes (see deploy/README.md). Empty: no malware scanning.",
+           "", [](ServerConfig& c) -> std::string& { return c.antivirus.socket_path; }));
   all.push_back(integer("cqpm.antivirus.timeout_seconds", "",
                         "Seconds clamd may take to accept the connection, each part of a document, and its "
                         "verdict; beyond, the upload is refused with 503.",
