@@ -28,7 +28,7 @@ struct PdfInspection {
 /// recovery, as readers repair files too. A file with no indirect object
 /// header at all ("1 0 obj") holds nothing a reader could run and is clean
 /// without further reading. Unreadable: a damaged file qpdf cannot recover, a
-/// password-protected one, more than 500,000 objects, or object streams that
+/// password-protected one, more than 100,000 objects, or object streams that
 /// decode to more than 64 MiB together (a decompression bomb is cut there).
 /// Never throws for the file's content. Thread-safe (one qpdf per call).
 PdfInspection inspectPdf(const std::string& path);
