@@ -75,7 +75,10 @@ const char* activeContentIn(QPDFObjectHandle object) {
   return nullptr;
 }
 
-PdfInspection inspectObjects(QPDF& pdf) {
+/// `repaired`: qpdf rebuilt the cross-reference table, which indexes the plain
+/// objects only: the objects packed in an object stream that no entry of the
+/// table points into would go unseen, while a reader's repair may unpack them.
+PdfInspection inspectObjects(QPDF& pdf, bool repaired) {
   const auto table = pdf.getXRefTable();
   if (table.size() > kPdfMaxObjects) throw PdfLimitReached("it has more than 100,000 objects");
   // Objects packed in object streams are parsed from the decoded stream:
@@ -91,6 +94,10 @@ PdfInspection inspectObjects(QPDF& pdf) {
     if (budget.exceeded()) throw PdfLimitReached("its object streams decode to more than 64 MiB");
   }
   for (QPDFObjectHandle object : pdf.getAllObjects()) {
+    if (repaired && object.isStream() && object.getDict().getKey("/Type").isNameAndEquals("/ObjStm") &&
+        !object_streams.contains(object.getObjectID())) {
+      throw PdfLimitReached("it is damaged, and objects packed in its object streams are lost in the repair");
+    }
     if (const char* found = activeContentIn(object)) {
       return {
           PdfInspection::Verdict::kActiveContent, found,
@@ -167,7 +174,7 @@ PdfInspection inspectPdf(const std::string& path) {
     strict.setSuppressWarnings(true);
     strict.setAttemptRecovery(false);
     strict.processFile(path.c_str());
-    return inspectObjects(strict);
+    return inspectObjects(strict, false);
   } catch (const PdfLimitReached& e) {
     return unreadable(e.what());
   } catch (const std::exception&) {
@@ -178,7 +185,7 @@ PdfInspection inspectPdf(const std::string& path) {
     QPDF lenient;
     lenient.setSuppressWarnings(true);
     lenient.processFile(path.c_str());
-    return inspectObjects(lenient);
+    return inspectObjects(lenient, true);
   } catch (const PdfLimitReached& e) {
     return unreadable(e.what());
   } catch (const QPDFExc& e) {

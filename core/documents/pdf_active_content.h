@@ -27,10 +27,10 @@ struct PdfInspection {
 /// The file is read strictly first; a damaged file is read again with qpdf's
 /// recovery, as readers repair files too. A file with no indirect object
 /// header at all ("1 0 obj") holds nothing a reader could run and is clean
-/// without further reading. Unreadable: a damaged file qpdf cannot recover, a
-/// password-protected one, more than 100,000 objects, or object streams that
-/// decode to more than 64 MiB together (a decompression bomb is cut there).
-/// Never throws for the file's content. Thread-safe (one qpdf per call).
+/// without further reading. Unreadable: a damaged file qpdf cannot recover or
+/// whose object streams its repair no longer indexes, a password-protected one, more than 100,000 objects, or
+/// object streams that decode to more than 64 MiB together (a decompression bomb is cut there). Never throws
+/// for the file's content. Thread-safe (one qpdf per call).
 PdfInspection inspectPdf(const std::string& path);
 
 }  // namespace cqpm::documents

@@ -136,6 +136,16 @@ TEST_F(UploadChecksTest, DamagedFilesAreRepairedAsReadersWouldAndStillChecked) {
   ASSERT_NE(startxref, std::string::npos);
   packed.replace(startxref + 10, packed.find('\n', startxref + 10) - startxref - 10, "17");
   EXPECT_NE(inspect(packed).verdict, Verdict::kClean);
+  // Repaired with a classic trailer, objects packed in an object stream are not indexed again:
+  // the script hidden in one cannot be seen, so the file is refused rather than passed.
+  const std::string packed_script = "5 0 << /S /JavaScript /JS (app.alert\\(1\\)) >>";
+  const auto hidden = inspect(testing::handWrittenPdf(
+      {"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>", testing::kHandWrittenPages,
+       testing::kHandWrittenPage,
+       "<< /Type /ObjStm /N 1 /First 4 /Length " + std::to_string(packed_script.size()) + " >>\nstream\n" +
+           packed_script + "\nendstream"},
+      true));
+  EXPECT_EQ(hidden.verdict, Verdict::kUnreadable) << hidden.found;
   // A file without any object holds nothing to run (the tests' minimal PDFs): clean.
   EXPECT_EQ(inspect("%PDF-1.4\n" + std::string(5000, 'x') + "\n%%EOF\n").verdict, Verdict::kClean);
   EXPECT_EQ(inspect("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n").verdict,
