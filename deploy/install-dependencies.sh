@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake make pkg-config git
   libpoco-dev libpq-dev libargon2-dev libvalijson-dev prometheus-cpp-dev
-  libgit2-dev liblua5.4-dev libmagic-dev libhpdf-dev libqrencode-dev
+  libgit2-dev liblua5.4-dev libmagic-dev libhpdf-dev libqrencode-dev libqpdf-dev
   libsqlite3-dev sqlite3 nodejs npm
 )
 if [ "${CQPM_SKIP_TEST_DEPS:-0}" != 1 ]; then
-  packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils nginx)
+  packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils nginx
+    clamav-daemon)
 fi
 
 missing=()
@@ -45,6 +46,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   # Likewise the tests start their own nginx; the distribution's default site is not needed.
   if printf '%s\n' "${missing[@]}" | grep -qx nginx; then
     (service nginx stop || /usr/sbin/nginx -s quit) >/dev/null 2>&1 || true
+  fi
+  # And their own clamd, on a signature file they write: the distribution's
+  # daemon and freshclam (which needs the internet) are not needed.
+  if printf '%s\n' "${missing[@]}" | grep -qx clamav-daemon; then
+    for service in clamav-daemon clamav-freshclam; do service "$service" stop >/dev/null 2>&1 || true; done
   fi
 fi
 

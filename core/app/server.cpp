@@ -99,6 +99,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
       std::make_unique<documents::BlobStore>(Poco::Path(config_.data_dir).append("documents").toString());
   sniffer_ = std::make_unique<documents::TypeSniffer>();
   documents_ = std::make_unique<documents::DocumentService>(*db_, *blobs_, *sniffer_, final_states);
+  if (!config_.antivirus.socket_path.empty())
+    documents_->setScanner(std::make_unique<documents::ClamdScanner>(config_.antivirus));
   plugin_rules_->setReferentialSource([this](const domain::CandidateFile& file) {
     const std::string commit =
         file.referential_commit ? *file.referential_commit : referentials_->current(file.cqpm).commit_id;

@@ -4,6 +4,7 @@
 
 #include "auth/password_hasher.h"
 #include "deadlines/paris_time.h"
+#include "documents/clamd_scanner.h"
 #include "http/api_context.h"
 #include "net/connection_limits.h"
 #include "notifications/smtp_mailer.h"
@@ -41,8 +42,9 @@ struct ServerConfig {
   bool scheduler_enabled = true;  ///< false: nothing runs in the background (tests call runOnce)
   int scheduler_interval_seconds = 60;
   int notify_interval_ms = 2000;
-  notifications::SmtpSettings smtp;  ///< no host: notifications are in-app only
-  deadlines::Clock clock;            ///< "now" for deadlines; empty: the system clock
+  notifications::SmtpSettings smtp;    ///< no host: notifications are in-app only
+  documents::ClamdSettings antivirus;  ///< no socket: uploads are not scanned for malware
+  deadlines::Clock clock;              ///< "now" for deadlines; empty: the system clock
 };
 
 }  // namespace cqpm::app

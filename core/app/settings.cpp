@@ -231,6 +231,18 @@ std::vector<Setting> makeSettings() {
   all.push_back(text("cqpm.smtp.from", "smtp-from", "ADDRESS", "Sender of the e-mails.",
                      "CQPM Hub <no-reply@example.org>",
                      [](ServerConfig& c) -> std::string& { return c.smtp.from; }));
+  all.push_back(
+      text("cqpm.antivirus.clamd_socket", "", "PATH",
+           "Unix socket of ClamAV's daemon, its LocalSocket (Debian's clamav-daemon: "
+           "/run/clamav/clamd.ctl). When set, every uploaded document is streamed to clamd before it "
+           "is kept: malware is refused (422 infected), and while clamd gives no verdict uploads are "
+           "refused (503) rather than kept unscanned. clamd's StreamMaxLength must be at least "
+           "cqpm.http.max_upload_bytes (see deploy/README.md). Empty: no malware scanning.",
+           "", [](ServerConfig& c) -> std::string& { return c.antivirus.socket_path; }));
+  all.push_back(integer("cqpm.antivirus.timeout_seconds", "",
+                        "Seconds clamd may take to accept the connection, each part of a document, and its "
+                        "verdict; beyond, the upload is refused with 503.",
+                        "30", 1, 600, [](ServerConfig& c) -> int& { return c.antivirus.timeout_seconds; }));
   // Defaults that derive from another setting or from the build, said in words
   // (the generated files must not depend on where the source tree was built).
   const auto describe = [&all](const std::string& key, const std::string& text) {

@@ -42,6 +42,10 @@ std::string_view errorCodeName(ErrorCode code) {
       return "deadline_passed";
     case ErrorCode::kPasswordPolicy:
       return "password_policy";
+    case ErrorCode::kInfected:
+      return "infected";
+    case ErrorCode::kActiveContent:
+      return "active_content";
     case ErrorCode::kRateLimited:
       return "rate_limited";
     case ErrorCode::kPluginFailed:

@@ -31,6 +31,8 @@ enum class ErrorCode {
   kGuardFailed,              // a guard refused the transition            422
   kUnprocessable,            // well-formed but refused by a business rule 422
   kDeadlinePassed,           // a report uploaded after its deadline        422
+  kInfected,                 // the antivirus found malware (details.signature) 422
+  kActiveContent,            // a document carries scripts or launch actions (details.found) 422
   kPasswordPolicy,           // a new password breaks a rule (details.rule) 422
   kPreconditionRequired,     // a write that needs If-Match came without   428
   kHeaderTooLarge,           // the request head is over its limit          431

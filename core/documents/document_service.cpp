@@ -1,5 +1,6 @@
 #include "documents/document_service.h"
 
+#include <Poco/Logger.h>
 #include <Poco/UUIDGenerator.h>
 
 #include <algorithm>
@@ -8,6 +9,8 @@
 #include "access/policy.h"
 #include "common/clock.h"
 #include "documents/filename.h"
+#include "documents/html_markup.h"
+#include "documents/pdf_active_content.h"
 #include "files/file_events.h"
 #include "store/event_store.h"
 
@@ -100,10 +103,54 @@ std::string DocumentService::checkType(const ReceivedBlob& blob, const std::stri
   return mime;
 }
 
+void DocumentService::checkContent(const ReceivedBlob& blob, const std::string& mime) {
+  if (const auto tag = findHtmlMarkup(blob.temp_path)) {
+    Object::Ptr details = new Object;
+    details->set("found", "html");
+    details->set("tag", *tag);
+    throw Error(ErrorCode::kActiveContent,
+                "the file is " + mime + " but its first bytes hold HTML (" + *tag +
+                    "): a browser could run it as a page; send the document without it",
+                "file", details);
+  }
+  if (mime != "application/pdf") return;
+  const PdfInspection pdf = inspectPdf(blob.temp_path);
+  if (pdf.verdict == PdfInspection::Verdict::kActiveContent) {
+    Object::Ptr details = new Object;
+    details->set("found", pdf.found);
+    details->set("where", pdf.where);
+    throw Error(ErrorCode::kActiveContent,
+                "the PDF carries " + pdf.found + " (in " + pdf.where +
+                    "), which a PDF reader would run: export or print it again as a plain PDF",
+                "file", details);
+  }
+  if (pdf.verdict == PdfInspection::Verdict::kUnreadable) {
+    throw Error(ErrorCode::kUnprocessable,
+                "the PDF cannot be checked for active content: " + pdf.found +
+                    "; export or print it again as a plain PDF",
+                "file");
+  }
+}
+
+void DocumentService::scan(const ReceivedBlob& blob) {
+  if (!scanner_) return;
+  const auto signature = scanner_->scan(blob.temp_path);
+  if (!signature) return;
+  Poco::Logger::get("documents")
+      .warning("antivirus: refused an upload carrying %s (sha256 %s, %z bytes)", *signature, blob.sha256,
+               static_cast<std::size_t>(blob.size));
+  Object::Ptr details = new Object;
+  details->set("signature", *signature);
+  throw Error(ErrorCode::kInfected, "the antivirus found " + *signature + " in the file: it was not kept",
+              "file", details);
+}
+
 Object::Ptr DocumentService::store(const domain::Actor& actor, const store::CandidateFileView& file,
                                    const std::string& document_id, const std::string& kind, bool is_new,
                                    const std::string& filename, const ReceivedBlob& blob) {
   const std::string mime = checkType(blob, filename);
+  checkContent(blob, mime);
+  scan(blob);         // network I/O: before the write transaction, never inside it
   blobs_.keep(blob);  // bytes first: a version row never points at missing bytes
   const std::string now = nowIso8601();
   return db_.write([&](store::SqlSession& sql) {

@@ -4,11 +4,13 @@
 #include <Poco/JSON/Object.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "documents/blob_store.h"
 #include "documents/type_sniffer.h"
+#include "documents/upload_scanner.h"
 #include "domain/actor.h"
 #include "store/candidate_file_store.h"
 #include "store/database.h"
@@ -45,7 +47,13 @@ class DocumentService {
 
   /// Adds a document at version 1 from received bytes. The type is sniffed
   /// from the bytes: outside the allow-list, or not matching the file name's
-  /// extension, it is Error{kUnsupportedMediaType} and nothing is kept.
+  /// extension, it is Error{kUnsupportedMediaType} and nothing is kept. Then,
+  /// in this order and before anything is stored (out of any transaction):
+  /// HTML markup in the first bytes (a polyglot) or a PDF carrying JavaScript,
+  /// launch actions or XFA is Error{kActiveContent} (details.found); a PDF
+  /// that cannot be checked (damaged beyond repair, password-protected) is
+  /// Error{kUnprocessable}; with a scanner, malware is Error{kInfected}
+  /// (details.signature) and a scanner that gives no verdict Error{kUnavailable}.
   Poco::JSON::Object::Ptr addDocument(const domain::Actor& actor, const std::string& file_id,
                                       const std::string& kind, const std::string& filename,
                                       const ReceivedBlob& blob);
@@ -60,6 +68,10 @@ class DocumentService {
 
   BlobStore& blobs() { return blobs_; }
 
+  /// Set once by the composition root, before the server serves, when an
+  /// antivirus is configured; without one uploads are not scanned for malware.
+  void setScanner(std::unique_ptr<UploadScanner> scanner) { scanner_ = std::move(scanner); }
+
   /// Refuses a report for a file whose report deadline has passed, throwing
   /// Error{kDeadlinePassed}; runs on the session of the check or the upload.
   using ReportGate = std::function<void(store::SqlSession& sql, const std::string& file_id)>;
@@ -72,6 +84,8 @@ class DocumentService {
  private:
   store::CandidateFileView fileInScope(const domain::Actor& actor, const std::string& file_id);
   std::string checkType(const ReceivedBlob& blob, const std::string& filename);
+  void checkContent(const ReceivedBlob& blob, const std::string& mime);
+  void scan(const ReceivedBlob& blob);
   Poco::JSON::Object::Ptr store(const domain::Actor& actor, const store::CandidateFileView& file,
                                 const std::string& document_id, const std::string& kind, bool is_new,
                                 const std::string& filename, const ReceivedBlob& blob);
@@ -81,6 +95,7 @@ class DocumentService {
   TypeSniffer& sniffer_;
   std::vector<std::string> final_states_;
   ReportGate report_gate_;
+  std::unique_ptr<UploadScanner> scanner_;
 };
 
 /// {id, file_id, kind, created_at, versions: [{number, sha256, size, mime_type, filename, uploaded_by,

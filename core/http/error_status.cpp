@@ -33,6 +33,8 @@ int httpStatusOf(ErrorCode code) {
     case ErrorCode::kUnprocessable:
     case ErrorCode::kDeadlinePassed:
     case ErrorCode::kPasswordPolicy:
+    case ErrorCode::kInfected:
+    case ErrorCode::kActiveContent:
       return 422;
     case ErrorCode::kPreconditionRequired:
       return 428;

@@ -3,10 +3,13 @@
 #include <Poco/Net/StreamSocket.h>
 
 #include "common/random_bytes.h"
+#include "documents/pdf_samples.h"
 #include "http/api_fixture.h"
+#include "support/clamd_daemon.h"
 
 // Documents of a file through the real server: upload, versions, download,
-// type sniffing, limits and tenancy.
+// type sniffing, content checks (scripts in PDFs, HTML polyglots), malware
+// scanning with a real clamd, limits and tenancy.
 
 namespace cqpm::testing {
 namespace {
@@ -27,6 +30,24 @@ class DocumentsApiTest : public ApiTest {
       for (Poco::DirectoryIterator file(dir->path()), end_file; file != end_file; ++file) ++count;
     }
     return count;
+  }
+
+  /// Upload temporaries left behind (a refused upload must leave none).
+  std::size_t leftTemporaries() const {
+    std::size_t count = 0;
+    const std::string tmp = server_->database().dataDir() + "/documents/tmp";
+    if (!Poco::File(tmp).exists()) return 0;
+    for (Poco::DirectoryIterator file(tmp), end; file != end; ++file) ++count;
+    return count;
+  }
+
+  /// The number of versions of each document of `file`, in order.
+  std::vector<std::size_t> versionCounts(const std::string& token, const std::string& file) const {
+    const auto items = client().get("/api/v1/files/" + file + "/documents", token).json()->getArray("items");
+    std::vector<std::size_t> counts;
+    for (std::size_t i = 0; i < items->size(); ++i)
+      counts.push_back(items->getObject(static_cast<unsigned>(i))->getArray("versions")->size());
+    return counts;
   }
 };
 
@@ -183,7 +204,152 @@ TEST_P(DocumentsApiTest, APlanOnRealSituationsOnlyNeedsNoReport) {
   EXPECT_EQ(fire(centre, file, "submit_evidence", 4).status, 200);
 }
 
+TEST_P(DocumentsApiTest, PdfsCarryingScriptsOrLaunchActionsAreRefusedAndNothingIsKept) {
+  const std::string centre = client().login("centre");
+  const std::string file = registeredFile(centre);
+  const std::string path = "/api/v1/files/" + file + "/documents";
+  const std::size_t blobs_before = storedBlobs();
+  const testing::PdfExtension script = [](QPDF& pdf, QPDFObjectHandle catalog, QPDFObjectHandle) {
+    addAction(pdf, catalog, "/OpenAction", "<< /S /JavaScript /JS (app.launchURL\\(\\)) >>");
+  };
+  const testing::PdfExtension launch = [](QPDF& pdf, QPDFObjectHandle, QPDFObjectHandle page) {
+    addAction(pdf, page, "/AA", "<< /O << /S /Launch /F (cmd.exe) >> >>");
+  };
+  for (const bool packed : {false, true}) {  // in plain objects, then in compressed object streams
+    const auto scripted = upload(centre, path, "report", "rapport.pdf", writtenPdf(script, packed));
+    EXPECT_EQ(scripted.status, 422) << scripted.body;
+    EXPECT_EQ(scripted.errorCode(), "active_content");
+    EXPECT_EQ(scripted.errorField(), "file");
+    EXPECT_EQ(scripted.json()->getObject("error")->getObject("details")->getValue<std::string>("found"),
+              "JavaScript");
+    const auto launching = upload(centre, path, "evidence", "plan.pdf", writtenPdf(launch, packed));
+    EXPECT_EQ(launching.errorCode(), "active_content") << launching.body;
+    EXPECT_NE(launching.body.find("Launch"), std::string::npos) << launching.body;
+  }
+  EXPECT_EQ(storedBlobs(), blobs_before);
+  EXPECT_EQ(leftTemporaries(), 0u);
+  EXPECT_TRUE(versionCounts(centre, file).empty());
+  // The same document without the action is an ordinary report.
+  const auto plain = upload(centre, path, "report", "rapport.pdf", writtenPdf({}, true));
+  EXPECT_EQ(plain.status, 201) << plain.body;
+  const std::string doc = plain.json()->getValue<std::string>("id");
+  const auto version = upload(centre, "/api/v1/documents/" + doc + "/versions", "", "rapport-v2.pdf",
+                              writtenPdf(script, true));
+  EXPECT_EQ(version.errorCode(), "active_content");
+  EXPECT_EQ(versionCounts(centre, file), std::vector<std::size_t>{1});
+}
+
+TEST_P(DocumentsApiTest, PicturesAndPdfsCarryingHtmlInTheirFirstBytesAreRefused) {
+  const std::string centre = client().login("centre");
+  const std::string file = registeredFile(centre);
+  const std::string path = "/api/v1/files/" + file + "/documents";
+  const std::size_t blobs_before = storedBlobs();
+  const auto image =
+      upload(centre, path, "evidence", "photo.png", kPng + "<script>alert(document.cookie)</script>");
+  EXPECT_EQ(image.status, 422) << image.body;
+  EXPECT_EQ(image.errorCode(), "active_content");
+  EXPECT_EQ(image.json()->getObject("error")->getObject("details")->getValue<std::string>("tag"), "<script");
+  const auto pdf =
+      upload(centre, path, "report", "rapport.pdf", "%PDF-1.4\n%<html><body>\n" + kPdf.substr(9));
+  EXPECT_EQ(pdf.errorCode(), "active_content") << pdf.body;
+  EXPECT_EQ(storedBlobs(), blobs_before);
+  EXPECT_TRUE(versionCounts(centre, file).empty());
+}
+
+TEST_P(DocumentsApiTest, DownloadsAreAttachmentsBrowsersMustNotSniff) {
+  const std::string centre = client().login("centre");
+  const std::string file = registeredFile(centre);
+  const auto created = upload(centre, "/api/v1/files/" + file + "/documents", "report", "r.pdf", kPdf);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto content = client().get(
+      "/api/v1/documents/" + created.json()->getValue<std::string>("id") + "/versions/1/content", centre);
+  ASSERT_EQ(content.status, 200);
+  EXPECT_TRUE(content.headers.at("content-disposition").starts_with("attachment;"));
+  EXPECT_EQ(content.headers.at("x-content-type-options"), "nosniff");
+  EXPECT_EQ(content.headers.at("content-type"), "application/pdf");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DocumentsApiTest, ::testing::ValuesIn(storageBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace cqpm::testing
+
+namespace cqpm::testing {
+namespace {
+
+/// The same server with an antivirus: a real clamd started for each test.
+class ScannedDocumentsApiTest : public DocumentsApiTest {
+ protected:
+  void SetUp() override {
+    clamd_ = std::make_unique<ClamdDaemon>();
+    ASSERT_EQ(clamd_->failure(), "") << "clamd is needed by these tests";
+    TestServerOptions options;
+    options.configure = [this](app::ServerConfig& config) { config.antivirus = clamd_->settings(5); };
+    server_ = std::make_unique<TestServer>(GetParam(), options);
+    CQPM_REQUIRE_BACKEND(server_->database());
+  }
+  void TearDown() override {
+    server_.reset();
+    clamd_.reset();
+  }
+
+  std::unique_ptr<ClamdDaemon> clamd_;
+};
+
+TEST_P(ScannedDocumentsApiTest, CleanUploadsAreKeptAndInfectedOnesRefusedNamingTheSignature) {
+  const std::string centre = client().login("centre");
+  const std::string file = registeredFile(centre);
+  const std::string path = "/api/v1/files/" + file + "/documents";
+  const auto clean = upload(centre, path, "report", "rapport.pdf", writtenPdf());
+  ASSERT_EQ(clean.status, 201) << clean.body << clamd_->logTail();
+  const std::string doc = clean.json()->getValue<std::string>("id");
+  const std::size_t blobs_before = storedBlobs();
+
+  // The EICAR test string inside a file that is otherwise a PDF (the type check passes).
+  const std::string infected = kPdf + kEicar + "\n";
+  const auto refused = upload(centre, path, "evidence", "preuve.pdf", infected);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.errorCode(), "infected");
+  EXPECT_EQ(refused.errorField(), "file");
+  EXPECT_EQ(refused.json()->getObject("error")->getObject("details")->getValue<std::string>("signature"),
+            kEicarSignature);
+  const auto version =
+      upload(centre, "/api/v1/documents/" + doc + "/versions", "", "rapport-v2.pdf", infected);
+  EXPECT_EQ(version.errorCode(), "infected") << version.body;
+
+  EXPECT_EQ(storedBlobs(), blobs_before) << "no blob of the infected file";
+  EXPECT_EQ(leftTemporaries(), 0u);
+  EXPECT_EQ(versionCounts(centre, file), std::vector<std::size_t>{1}) << "no new document nor version";
+  const auto events = client().get("/api/v1/files/" + file + "/events", centre).json()->getArray("items");
+  std::size_t added = 0;
+  for (std::size_t i = 0; i < events->size(); ++i)
+    added +=
+        events->getObject(static_cast<unsigned>(i))->getValue<std::string>("transition") == "add_document";
+  EXPECT_EQ(added, 1u);
+}
+
+TEST_P(ScannedDocumentsApiTest, WithoutAVerdictUploadsAreRefusedWith503AndNothingIsKept) {
+  const std::string centre = client().login("centre");
+  const std::string file = registeredFile(centre);
+  const std::size_t blobs_before = storedBlobs();
+  clamd_->stop();
+  const auto refused =
+      upload(centre, "/api/v1/files/" + file + "/documents", "report", "rapport.pdf", writtenPdf());
+  EXPECT_EQ(refused.status, 503) << refused.body;
+  EXPECT_EQ(refused.errorCode(), "unavailable");
+  EXPECT_EQ(refused.errorField(), "file");
+  EXPECT_EQ(refused.headers.count("retry-after"), 1u);
+  EXPECT_EQ(refused.body.find(clamd_->socketPath()), std::string::npos) << "no path in public errors";
+  EXPECT_EQ(storedBlobs(), blobs_before);
+  EXPECT_EQ(leftTemporaries(), 0u);
+  EXPECT_TRUE(versionCounts(centre, file).empty());
+  // Reading is untouched.
+  EXPECT_EQ(client().get("/api/v1/files/" + file + "/documents", centre).status, 200);
+}
+
+// Scanning does not depend on the database: SQLite only.
+INSTANTIATE_TEST_SUITE_P(Sqlite, ScannedDocumentsApiTest, ::testing::Values("sqlite"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { documentContentUrl, fileStreamUrl, uploadForm } from './collaborationApi';
-import { currentOf, describeCollaborationError, STALE_GRID_MESSAGE, UNSUPPORTED_TYPE_MESSAGE } from './collaborationErrors';
+import {
+  ACTIVE_PDF_MESSAGE,
+  currentOf,
+  describeCollaborationError,
+  HTML_POLYGLOT_MESSAGE,
+  SCANNER_UNAVAILABLE_MESSAGE,
+  STALE_GRID_MESSAGE,
+  UNCHECKABLE_PDF_MESSAGE,
+  UNSUPPORTED_TYPE_MESSAGE,
+} from './collaborationErrors';
 import type { CompanyOpinion, FileComment, FileDocument, GridCompetency, OpinionVersion } from './collaborationTypes';
 import { commentSubject, filterComments } from './comments';
 import { draftChanged, draftFromVersion, firstMissing, opinionStatus, opinionValueLabel, requestFromDraft } from './companyOpinion';
@@ -171,6 +180,15 @@ describe('upload errors', () => {
 
   it('says a type is not accepted', () => {
     expect(describeCollaborationError(apiError(415, 'unsupported_media_type', 'file'), 'upload').text).toBe(UNSUPPORTED_TYPE_MESSAGE);
+  });
+
+  it('says why a checked file was refused, naming the malware found', () => {
+    const infected = describeCollaborationError(apiError(422, 'infected', 'file', { signature: 'Eicar-Test-Signature' }), 'upload');
+    expect(infected.text).toBe("L'antivirus a détecté un logiciel malveillant dans ce fichier (Eicar-Test-Signature) : il n'a pas été enregistré.");
+    expect(describeCollaborationError(apiError(422, 'active_content', 'file', { found: 'JavaScript' }), 'upload').text).toBe(ACTIVE_PDF_MESSAGE);
+    expect(describeCollaborationError(apiError(422, 'active_content', 'file', { found: 'html', tag: '<script' }), 'upload').text).toBe(HTML_POLYGLOT_MESSAGE);
+    expect(describeCollaborationError(apiError(422, 'unprocessable', 'file'), 'upload').text).toBe(UNCHECKABLE_PDF_MESSAGE);
+    expect(describeCollaborationError(apiError(503, 'unavailable', 'file', { retry_after: '30' }), 'upload').text).toBe(SCANNER_UNAVAILABLE_MESSAGE);
   });
 
   it('names the passed report deadline in French', () => {

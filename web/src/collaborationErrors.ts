@@ -10,6 +10,14 @@ export type CollaborationOperation = 'upload' | 'grid' | 'sign' | 'commission' |
 export const TOO_LARGE_MESSAGE = 'Le fichier est trop volumineux.';
 export const UNSUPPORTED_TYPE_MESSAGE =
   "Ce type de fichier n'est pas accepté : envoyez un PDF, un document OpenDocument ou Office, ou une image PNG ou JPEG, avec l'extension qui correspond à son contenu.";
+export const ACTIVE_PDF_MESSAGE =
+  "Ce PDF contient du JavaScript ou une action qui lance un programme : il n'a pas été enregistré. Enregistrez-le à nouveau en PDF simple (Imprimer > Enregistrer au format PDF) et réessayez.";
+export const HTML_POLYGLOT_MESSAGE =
+  "Ce fichier contient du code de page web dans ses premiers octets : il n'a pas été enregistré. Enregistrez-le à nouveau depuis le logiciel qui l'a produit et réessayez.";
+export const UNCHECKABLE_PDF_MESSAGE =
+  "Ce PDF ne peut pas être vérifié (endommagé ou protégé par un mot de passe) : il n'a pas été enregistré. Enregistrez-le à nouveau en PDF simple, sans mot de passe, et réessayez.";
+export const SCANNER_UNAVAILABLE_MESSAGE =
+  "L'antivirus ne peut pas vérifier le fichier pour le moment : il n'a pas été enregistré. Réessayez dans quelques minutes.";
 export const STALE_GRID_MESSAGE =
   "Cette compétence a été modifiée par un autre évaluateur depuis que vous l'avez ouverte : comparez sa version avec la vôtre avant d'enregistrer.";
 export const STALE_OPINION_MESSAGE =
@@ -99,6 +107,15 @@ export function describeCollaborationError(
   if (operation === 'upload' && (err.status === 415 || err.code === 'unsupported_media_type')) {
     return say(UNSUPPORTED_TYPE_MESSAGE);
   }
+  if (operation === 'upload' && err.code === 'infected') {
+    const signature = typeof err.details?.signature === 'string' ? ` (${err.details.signature})` : '';
+    return say(`L'antivirus a détecté un logiciel malveillant dans ce fichier${signature} : il n'a pas été enregistré.`);
+  }
+  if (operation === 'upload' && err.code === 'active_content') {
+    return say(err.details?.found === 'html' ? HTML_POLYGLOT_MESSAGE : ACTIVE_PDF_MESSAGE);
+  }
+  if (operation === 'upload' && err.code === 'unprocessable' && field === 'file') return say(UNCHECKABLE_PDF_MESSAGE);
+  if (operation === 'upload' && err.code === 'unavailable' && field === 'file') return say(SCANNER_UNAVAILABLE_MESSAGE);
   if (operation === 'upload' && err.code === 'invalid_field' && field === 'kind') {
     return say('Choisissez la nature du document.');
   }
