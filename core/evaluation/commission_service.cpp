@@ -7,6 +7,7 @@
 #include "access/policy.h"
 #include "common/clock.h"
 #include "common/error.h"
+#include "evaluation/file_in_scope.h"
 #include "files/file_events.h"
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
@@ -26,13 +27,6 @@ namespace {
 const std::set<std::string> kCommissionStates{"draft", "registered", "modalities_agreed",
                                               "evidence_submitted", "under_evaluation"};
 constexpr std::size_t kMaxMembers = 20;
-
-store::CandidateFileView fileInScope(store::SqlSession& sql, const domain::Actor& actor,
-                                     const std::string& file_id) {
-  auto file = store::candidate_file_store::find(sql, file_id, access::fileScopeFor(actor));
-  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
-  return std::move(*file);
-}
 
 Object::Ptr view(store::SqlSession& sql, const domain::Actor& actor, const domain::CandidateFile& file) {
   Object::Ptr body = new Object;

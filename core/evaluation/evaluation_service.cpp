@@ -12,6 +12,7 @@
 #include "evaluation/competency_etag.h"
 #include "evaluation/evaluation_grid.h"
 #include "evaluation/evaluation_json.h"
+#include "evaluation/file_in_scope.h"
 #include "files/file_events.h"
 #include "store/candidate_file_store.h"
 #include "store/document_store.h"
@@ -26,13 +27,6 @@ using Poco::JSON::Object;
 namespace {
 
 constexpr const char* kWritableState = "under_evaluation";
-
-store::CandidateFileView fileInScope(store::SqlSession& sql, const domain::Actor& actor,
-                                     const std::string& file_id) {
-  auto file = store::candidate_file_store::find(sql, file_id, access::fileScopeFor(actor));
-  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
-  return std::move(*file);
-}
 
 void requireReader(const domain::Actor& actor) {
   using domain::Role;
