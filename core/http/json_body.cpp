@@ -4,6 +4,7 @@
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "common/error.h"
@@ -113,6 +114,29 @@ std::string pathAtOffset(std::string_view text, std::size_t offset) {
     }
   }
   return levels.empty() ? std::string() : member(levels.back());
+}
+
+// Poco 1.11 hands a key to the handler as a C string, so a key escaping NUL ("a\u0000b")
+// arrives cut ("a"). Such a key is found in the text (a string followed by ':') and named
+// as it is written, escapes included: nothing raw is echoed.
+std::optional<std::string> keyEscapingNul(std::string_view text) {
+  if (text.find("\\u0000") == std::string_view::npos) return std::nullopt;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (text[at] != '"') continue;
+    std::size_t end = at + 1;
+    while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+    std::size_t next = end + 1;
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\n' ||
+                                  text[next] == '\r')) {
+      ++next;
+    }
+    const std::string_view written = text.substr(at + 1, std::min(end, text.size()) - at - 1);
+    if (next < text.size() && text[next] == ':' && written.find("\\u0000") != std::string_view::npos) {
+      return std::string(written);
+    }
+    at = end;
+  }
+  return std::nullopt;
 }
 
 // Builds the document as Poco's own handler does, and notes the first member that breaks
@@ -261,6 +285,10 @@ Poco::JSON::Object::Ptr parseJsonObject(const std::string& body) {
     }
     throw Error(ErrorCode::kInvalidField, field + " is not valid UTF-8 (byte " + std::to_string(valid) + ")",
                 field);
+  }
+  if (const auto key = keyEscapingNul(body)) {
+    const std::string field = printable(*key, 100);
+    throw Error(ErrorCode::kInvalidField, "the member name " + field + " holds a NUL character", field);
   }
   CheckingHandler::Ptr handler = new CheckingHandler;
   Var parsed;

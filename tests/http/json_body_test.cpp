@@ -90,7 +90,8 @@ TEST(JsonBodyTest, UnknownMembersAreRefusedNamingThem) {
 }
 
 TEST(JsonBodyTest, MalformedBodiesAreInvalidJson) {
-  for (const std::string body : {"", "[]", "null", "{", "{\"a\":1}x", "{\"a\":01}", "{'a':1}"}) {
+  for (const std::string body :
+       {"", "[]", "null", "{", "{\"a\":1}x", "{'a':1}", "{\"a\":\"\\ud800b\"}", "{\"a\":\"\\udc00\"}"}) {
     EXPECT_EQ(refusedField([&] { parseJsonObject(body); }), "<invalid_json>") << body;
   }
   std::string deep;
