@@ -1,8 +1,10 @@
 #include "certificates/text_flow.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "certificates/cp1252_text.h"
+#include "common/input_rules.h"
 
 namespace cqpm::certificates {
 namespace {
@@ -16,6 +18,37 @@ std::vector<std::string_view> splitOn(std::string_view text, char separator) {
     if (end == std::string_view::npos) return parts;
     start = end + 1;
   }
+}
+
+// A paragraph prints at most about a page (kMaxParagraphLines at 10 pt), a table cell
+// a third of one: texts stored before the API limited them (a 66,000-character place, a
+// 70 kB reason) would otherwise fill dozens of pages, and a table row, which never
+// splits, would run off the page. What is cut is said on the page; the whole text stays
+// in the application. Only the first kMaxWrappedChars characters are wrapped at all:
+// more than the line cap can show, and wrapping costs grow with the text.
+constexpr std::size_t kMaxParagraphLines = 60;
+constexpr std::size_t kMaxCellLines = 12;
+constexpr std::size_t kMaxWrappedChars = 12000;
+
+std::size_t printedCharacters(std::string_view utf8) {
+  std::size_t count = 0;
+  for (const unsigned char c : utf8) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+std::string cutNote(std::size_t characters) {
+  return toCp1252("[… texte tronqué à l'impression : " + std::to_string(characters) +
+                  " caractères au total, conservés en entier dans CQPM Hub]");
+}
+
+// Keeps at most `max_lines` of `lines`, the last of them saying the text was cut.
+void capLines(std::vector<std::string>& lines, std::size_t max_lines, bool cut_before, std::size_t characters,
+              const std::function<std::vector<std::string>(const std::string&)>& wrap) {
+  if (lines.size() <= max_lines && !cut_before) return;
+  const std::vector<std::string> note = wrap(cutNote(characters));
+  const std::size_t keep = max_lines > note.size() ? max_lines - note.size() : 0;
+  if (lines.size() > keep) lines.resize(keep);
+  lines.insert(lines.end(), note.begin(), note.end());
 }
 
 }  // namespace
@@ -74,14 +107,24 @@ void TextFlow::newPage() {
 }
 
 std::vector<Line> TextFlow::layout(std::string_view text, const TextStyle& style) const {
-  std::vector<Line> lines;
   const float width = columnWidth() - style.indent;
-  for (std::string_view source_line : splitOn(text, '\n')) {
+  const std::size_t characters = printedCharacters(text);
+  const std::string shown = truncatedText(text, kMaxWrappedChars);
+  std::vector<std::string> wrapped_lines;
+  for (std::string_view source_line : splitOn(shown, '\n')) {
     for (std::string& wrapped : wrapCp1252(fontOf(style.face), style.size, toCp1252(source_line), width)) {
-      TextStyle line_style = style;
-      line_style.space_after = 0.0f;
-      lines.push_back(Line{std::move(wrapped), line_style});
+      wrapped_lines.push_back(std::move(wrapped));
+      if (wrapped_lines.size() > kMaxParagraphLines) break;
     }
+    if (wrapped_lines.size() > kMaxParagraphLines) break;
+  }
+  capLines(wrapped_lines, kMaxParagraphLines, characters > kMaxWrappedChars, characters,
+           [&](const std::string& note) { return wrapCp1252(fontOf(style.face), style.size, note, width); });
+  std::vector<Line> lines;
+  for (std::string& wrapped : wrapped_lines) {
+    TextStyle line_style = style;
+    line_style.space_after = 0.0f;
+    lines.push_back(Line{std::move(wrapped), line_style});
   }
   lines.back().style.space_after = style.space_after;
   return lines;
@@ -129,7 +172,12 @@ void TextFlow::tableRow(const std::vector<std::string>& cells, const std::vector
   std::vector<std::vector<std::string>> wrapped;
   std::size_t tallest = 1;
   for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
-    wrapped.push_back(wrapCp1252(fontOf(style.face), size, toCp1252(cells[i]), widths[i] - 2 * padding));
+    const float width = widths[i] - 2 * padding;
+    const std::size_t characters = printedCharacters(cells[i]);
+    wrapped.push_back(wrapCp1252(fontOf(style.face), size,
+                                 toCp1252(truncatedText(cells[i], kMaxWrappedChars / 10)), width));
+    capLines(wrapped.back(), kMaxCellLines, characters > kMaxWrappedChars / 10, characters,
+             [&](const std::string& note) { return wrapCp1252(fontOf(style.face), size, note, width); });
     tallest = std::max(tallest, wrapped.back().size());
   }
   const float row_height = static_cast<float>(tallest) * leadingOf(size) + padding;

@@ -8,6 +8,7 @@
 
 #include "access/file_scope.h"
 #include "common/clock.h"
+#include "common/input_rules.h"
 #include "files/file_events.h"
 #include "opinion/referential_items.h"
 #include "store/candidate_file_store.h"
@@ -37,7 +38,7 @@ std::optional<std::string> competencyOf(const Object::Ptr& body) {
   if (!body->has("competency") || body->isNull("competency")) return std::nullopt;
   const auto value = body->get("competency");
   if (value.isInteger() && !value.isBoolean()) return std::to_string(value.convert<long long>());
-  if (value.isString()) return Poco::trim(value.extract<std::string>());
+  if (value.isString()) return Poco::trim(checkedText(value, "competency", TextLimit{32}));
   throw Error(ErrorCode::kInvalidField, "competency must be a competency number or null", "competency");
 }
 
@@ -51,6 +52,7 @@ std::string bodyOf(const Object::Ptr& request) {
     throw Error(ErrorCode::kUnprocessable,
                 "the comment is longer than " + std::to_string(kMaxBody) + " characters", "body");
   }
+  checkText(text, "body", TextLimit{kMaxBody, true});
   return text;
 }
 

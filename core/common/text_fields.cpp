@@ -1,32 +1,12 @@
 #include "common/text_fields.h"
 
 #include <Poco/RegularExpression.h>
-#include <Poco/UTF8Encoding.h>
 
 #include "common/error.h"
+#include "common/input_rules.h"
 #include "common/iso_date.h"
 
 namespace cqpm {
-
-namespace {
-
-bool isValidUtf8(const std::string& text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t at = 0; at < text.size();) {
-    const unsigned char lead = bytes[at];
-    const int length = lead < 0x80                    ? 1
-                       : lead >= 0xC2 && lead <= 0xDF ? 2
-                       : lead >= 0xE0 && lead <= 0xEF ? 3
-                       : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                      : 0;
-    if (length == 0 || at + static_cast<std::size_t>(length) > text.size()) return false;
-    if (!Poco::UTF8Encoding::isLegal(bytes + at, length)) return false;
-    at += static_cast<std::size_t>(length);
-  }
-  return true;
-}
-
-}  // namespace
 
 void requireText(const std::string& value, const std::string& field, std::size_t max_bytes, bool multi_line) {
   if (value.find_first_not_of(" \t\r\n") == std::string::npos) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/error.h"
+#include "common/input_rules.h"
 #include "common/json_text.h"
 
 namespace cqpm::evaluation {
@@ -37,7 +38,8 @@ std::string readResult(const Object::Ptr& body) {
   if (!value.isString()) throw wrongType("result", "a string: acquired, not_acquired or not_evaluated");
   const std::string result = value.extract<std::string>();
   if (!kResults.count(result)) {
-    throw refused("result", "result must be acquired, not_acquired or not_evaluated, not '" + result + "'");
+    throw refused("result",
+                  "result must be acquired, not_acquired or not_evaluated, not '" + printable(result) + "'");
   }
   return result;
 }
@@ -53,8 +55,8 @@ Object::Ptr readObservations(const Object::Ptr& body, const GridCompetency& comp
     if (std::find(groups.begin(), groups.end(), group) == groups.end()) {
       std::string known;
       for (const auto& name : groups) known += (known.empty() ? "" : ", ") + name;
-      throw refused(field, "competency " + competency.number + " has no criteria group '" + group +
-                               "'; its groups are " + known);
+      throw refused(printable(field), "competency " + competency.number + " has no criteria group '" +
+                                          printable(group) + "'; its groups are " + known);
     }
     if (value.isEmpty()) continue;
     if (!value.isString()) throw wrongType(field, "text");
@@ -62,6 +64,7 @@ Object::Ptr readObservations(const Object::Ptr& body, const GridCompetency& comp
     if (text.size() > kMaxObservationBytes) {
       throw refused(field, field + " is longer than " + std::to_string(kMaxObservationBytes) + " bytes");
     }
+    checkText(text, field, TextLimit{kMaxObservationBytes, true}, true);
     if (!isBlank(text)) observations->set(group, text);
   }
   return observations;

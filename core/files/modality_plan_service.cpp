@@ -7,6 +7,7 @@
 #include "access/file_scope.h"
 #include "access/policy.h"
 #include "common/clock.h"
+#include "common/input_rules.h"
 #include "common/iso_date.h"
 #include "common/json_text.h"
 #include "domain/bloc_scope.h"
@@ -24,26 +25,31 @@ using Poco::JSON::Object;
 namespace {
 
 constexpr const char* kEditableState = "registered";
-constexpr std::size_t kMaxText = 2000;
+constexpr std::size_t kMaxDetailsBytes = 2000;
+constexpr std::size_t kMaxEntries = 500;
+// The plan's texts, printed in the minutes: a modality id, a place, a justification.
+constexpr TextLimit kPlanModality{64};
+constexpr TextLimit kPlanPlace{200};
+constexpr TextLimit kPlanJustification{2000, true};
+constexpr IntegerRange kPlanCompetency{1, 100000};
+const std::set<std::string> kPlanEntryFields{"competency", "modality",      "planned_date", "place",
+                                             "evaluators", "justification", "details"};
 
-Error fieldError(std::size_t index, const std::string& field, const std::string& message) {
-  const std::string path = "competencies[" + std::to_string(index) + "]" + (field.empty() ? "" : "." + field);
-  return Error(ErrorCode::kInvalidField, path + " " + message, path);
+std::string entryPath(std::size_t index, const std::string& field) {
+  return "competencies[" + std::to_string(index) + "]" + (field.empty() ? "" : "." + field);
 }
 
-std::string requireText(const Object::Ptr& entry, std::size_t index, const std::string& field,
-                        bool required) {
+Error fieldError(std::size_t index, const std::string& field, const std::string& message) {
+  return Error(ErrorCode::kInvalidField, entryPath(index, field) + " " + message, entryPath(index, field));
+}
+
+std::string planText(const Object::Ptr& entry, std::size_t index, const std::string& field, TextLimit limit,
+                     bool required) {
   if (!entry->has(field) || entry->isNull(field)) {
     if (required) throw fieldError(index, field, "is required");
     return {};
   }
-  const auto value = entry->get(field);
-  if (!value.isString()) throw fieldError(index, field, "must be a string");
-  const std::string text = value.extract<std::string>();
-  if (required && text.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw fieldError(index, field, "is required");
-  if (text.size() > kMaxText) throw fieldError(index, field, "is longer than 2000 bytes");
-  return text;
+  return checkedText(entry->get(field), entryPath(index, field), limit, !required);
 }
 
 }  // namespace
@@ -54,22 +60,30 @@ Array::Ptr ModalityPlanService::normalise(store::SqlSession& sql, const domain::
   for (const auto& user : store::account_store::listUsers(sql, file.centre_id, domain::Role::kEvaluator)) {
     evaluators.insert(user.id);
   }
+  if (competencies->size() > kMaxEntries) {
+    throw Error(ErrorCode::kInvalidField,
+                "competencies holds more than " + std::to_string(kMaxEntries) + " items", "competencies");
+  }
   Array::Ptr plan = new Array;
   for (std::size_t i = 0; i < competencies->size(); ++i) {
     const auto entry = competencies->getObject(static_cast<unsigned>(i));
     if (!entry) throw fieldError(i, "", "must be an object");
+    for (const auto& [key, value] : *entry) {
+      if (!kPlanEntryFields.count(key)) throw fieldError(i, printable(key), "is not a field of a plan entry");
+    }
     Object::Ptr clean = new Object;
-    const auto number = entry->get("competency");
-    if (!number.isInteger() || number.convert<int>() < 1)
-      throw fieldError(i, "competency", "must be a competency number");
-    clean->set("competency", number.convert<int>());
-    clean->set("modality", requireText(entry, i, "modality", true));
-    const std::string date = requireText(entry, i, "planned_date", true);
+    if (!entry->has("competency") || entry->isNull("competency"))
+      throw fieldError(i, "competency", "is required");
+    clean->set("competency", static_cast<int>(checkedInteger(entry->get("competency"),
+                                                             entryPath(i, "competency"), kPlanCompetency)));
+    clean->set("modality", planText(entry, i, "modality", kPlanModality, true));
+    const std::string date = planText(entry, i, "planned_date", TextLimit{10}, true);
     if (!parseIsoDate(date)) throw fieldError(i, "planned_date", "must be a date written YYYY-MM-DD");
     clean->set("planned_date", date);
-    clean->set("place", requireText(entry, i, "place", true));
+    clean->set("place", planText(entry, i, "place", kPlanPlace, true));
     const auto assigned = entry->getArray("evaluators");
     if (!assigned || assigned->size() == 0) throw fieldError(i, "evaluators", "needs at least one evaluator");
+    if (assigned->size() > 50) throw fieldError(i, "evaluators", "holds more than 50 items");
     Array::Ptr ids = new Array;
     for (std::size_t e = 0; e < assigned->size(); ++e) {
       const auto id = assigned->get(static_cast<unsigned>(e));
@@ -80,14 +94,16 @@ Array::Ptr ModalityPlanService::normalise(store::SqlSession& sql, const domain::
       ids->add(id);
     }
     clean->set("evaluators", ids);
-    if (const std::string justification = requireText(entry, i, "justification", false);
+    if (const std::string justification = planText(entry, i, "justification", kPlanJustification, false);
         !justification.empty()) {
       clean->set("justification", justification);
     }
     if (entry->has("details") && !entry->isNull("details")) {
       const auto details = entry->getObject("details");
       if (!details) throw fieldError(i, "details", "must be an object");
-      if (toJsonText(details).size() > kMaxText) throw fieldError(i, "details", "is too large");
+      if (toJsonText(details).size() > kMaxDetailsBytes) {
+        throw fieldError(i, "details", "is larger than " + std::to_string(kMaxDetailsBytes) + " bytes");
+      }
       clean->set("details", details);
     } else {
       clean->set("details", Object::Ptr(new Object));

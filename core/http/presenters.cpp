@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "common/clock.h"
+#include "common/input_rules.h"
 #include "common/json_text.h"
 #include "files/event_summary.h"
 
@@ -141,8 +142,10 @@ Object::Ptr errorJson(const std::string& code, const std::string& message, const
                       Object::Ptr details) {
   Object::Ptr error = new Object;
   error->set("code", code);
-  error->set("message", message);
-  error->set("field", field.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(field));
+  // Messages and fields may quote what a client sent (an id from the URL, a key): bytes
+  // that are not printable UTF-8 are written \xNN, never echoed raw.
+  error->set("message", printable(message, 4000));
+  error->set("field", field.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(printable(field, 200)));
   if (details) error->set("details", details);
   Object::Ptr wrapper = new Object;
   wrapper->set("error", error);

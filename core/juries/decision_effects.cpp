@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "awards/award_issuer.h"
+#include "common/input_rules.h"
 #include "referentials/certification_identity.h"
 
 namespace cqpm::juries {
@@ -36,9 +37,11 @@ Object::Ptr transitionPayload(const store::JuryDecisionRecord& decision) {
     payload->set("blocs", labels);
   }
   if (decision.outcome == "not_certified" || !decision.reason.empty()) {
+    // The decision keeps its whole reason; the event's copy obeys the transition's payload
+    // schema (4,000 characters), which a reason recorded before that limit may exceed.
     payload->set("reason", decision.reason.empty()
                                ? std::string("Le jury a suivi la proposition : le CQPM n'est pas délivré.")
-                               : decision.reason);
+                               : truncatedText(decision.reason, 4000));
   }
   return payload;
 }

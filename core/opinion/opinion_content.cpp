@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/input_rules.h"
 #include "common/json_text.h"
 
 namespace cqpm::opinion {
@@ -15,15 +16,10 @@ using Poco::JSON::Object;
 
 namespace {
 
-constexpr std::size_t kMaxComment = 2000;
-constexpr std::size_t kMaxText = 10000;
-
 // Characters, not bytes: limits are announced to people in characters.
-std::size_t characterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (const unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
+constexpr TextLimit kOpinionComment{2000, true};
+constexpr TextLimit kOpinionText{10000, true};
+constexpr TextLimit kOpinionKey{32};
 
 bool isOpinionValue(const std::string& value) {
   for (const auto& [id, label] : kOpinionValues) {
@@ -41,7 +37,7 @@ Error invalid(const std::string& field, const std::string& message) {
 std::string keyOf(const Object::Ptr& entry, const std::string& key_name, const std::string& path) {
   const auto key = entry->get(key_name);
   if (key.isInteger() && !key.isBoolean()) return std::to_string(key.convert<long long>());
-  if (key.isString()) return key.extract<std::string>();
+  if (key.isString()) return checkedText(key, path + "." + key_name, kOpinionKey);
   throw invalid(path + "." + key_name, "is required");
 }
 
@@ -52,14 +48,17 @@ std::map<std::string, OpinionAnswer> parseList(const Object::Ptr& body, const st
   if (!body->has(list_name) || body->isNull(list_name)) return answers;
   const auto list = body->getArray(list_name);
   if (!list) throw invalid(list_name, "must be a list");
+  if (list->size() > items.size() + 10) {
+    throw invalid(list_name, "holds more entries than the referential has " + list_name);
+  }
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string path = list_name + "[" + std::to_string(i) + "]";
     const auto entry = list->getObject(static_cast<unsigned>(i));
     if (!entry) throw invalid(path, "must be an object");
     const std::string key = keyOf(entry, key_name, path);
     if (!findItem(items, key)) {
-      throw invalid(path + "." + key_name, "'" + key + "' is not one of the referential's " + list_name +
-                                               " (1.." + std::to_string(items.size()) + ")");
+      throw invalid(path + "." + key_name, "'" + printable(key) + "' is not one of the referential's " +
+                                               list_name + " (1.." + std::to_string(items.size()) + ")");
     }
     if (answers.count(key)) throw invalid(path + "." + key_name, "'" + key + "' is given twice");
     const std::string field = list_name + "." + key;
@@ -72,12 +71,7 @@ std::map<std::string, OpinionAnswer> parseList(const Object::Ptr& body, const st
       answer.value = value.extract<std::string>();
     }
     if (entry->has("comment") && !entry->isNull("comment")) {
-      const auto comment = entry->get("comment");
-      if (!comment.isString()) throw invalid(field + ".comment", "must be text");
-      answer.comment = comment.extract<std::string>();
-      if (characterCount(answer.comment) > kMaxComment) {
-        throw invalid(field + ".comment", "is longer than " + std::to_string(kMaxComment) + " characters");
-      }
+      answer.comment = checkedText(entry->get("comment"), field + ".comment", kOpinionComment, true);
     }
     answers[key] = answer;
   }
@@ -139,12 +133,7 @@ OpinionContent parseOpinionRequest(const Object::Ptr& body, const OpinionForm& f
   content.activities = parseList(body, "activities", "index", form.activities);
   content.competencies = parseList(body, "competencies", "number", form.competencies);
   if (body->has("text") && !body->isNull("text")) {
-    const auto text = body->get("text");
-    if (!text.isString()) throw invalid("text", "must be text");
-    content.text = text.extract<std::string>();
-    if (characterCount(content.text) > kMaxText) {
-      throw invalid("text", "is longer than " + std::to_string(kMaxText) + " characters");
-    }
+    content.text = checkedText(body->get("text"), "text", kOpinionText, true);
   }
   return content;
 }

@@ -3,6 +3,9 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <lua.hpp>
 
 namespace cqpm::plugins {
@@ -41,8 +44,17 @@ void push(lua_State* state, const Poco::Dynamic::Var& value, int depth) {
         depth);
   } else if (value.isBoolean()) {
     lua_pushboolean(state, value.convert<bool>() ? 1 : 0);
+  } else if (value.isInteger() && !value.isSigned()) {
+    // An unsigned 64-bit value past lua_Integer's range becomes a float, as Lua reads an
+    // integer literal that overflows; converting it to lua_Integer would throw.
+    const auto number = value.convert<std::uint64_t>();
+    if (number <= static_cast<std::uint64_t>(std::numeric_limits<lua_Integer>::max())) {
+      lua_pushinteger(state, static_cast<lua_Integer>(number));
+    } else {
+      lua_pushnumber(state, static_cast<lua_Number>(number));
+    }
   } else if (value.isInteger()) {
-    lua_pushinteger(state, value.convert<lua_Integer>());
+    lua_pushinteger(state, static_cast<lua_Integer>(value.convert<std::int64_t>()));
   } else if (value.isNumeric()) {
     lua_pushnumber(state, value.convert<double>());
   } else {
@@ -61,6 +73,9 @@ Poco::Dynamic::Var read(lua_State* state, int index, int depth) {
       return lua_toboolean(state, index) != 0;
     case LUA_TNUMBER:
       if (lua_isinteger(state, index)) return static_cast<Poco::Int64>(lua_tointeger(state, index));
+      // JSON has no NaN nor infinity: Poco would write them as bare words no reader takes.
+      if (!std::isfinite(lua_tonumber(state, index)))
+        luaL_error(state, "a non-finite number cannot be returned to the host");
       return lua_tonumber(state, index);
     case LUA_TSTRING: {
       std::size_t length = 0;

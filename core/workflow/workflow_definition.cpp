@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "common/error.h"
+#include "common/json_text.h"
 
 namespace cqpm::workflow {
 namespace {
@@ -97,6 +98,10 @@ class Reader {
 
   const std::string& source_;
 };
+
+// A transition that declares no payload takes none: anything sent would be kept in the
+// history for ever without anyone reading it.
+constexpr const char* kEmptyPayloadSchema = R"({"type": "object", "maxProperties": 0})";
 
 std::string joined(const std::vector<std::string>& items) {
   std::string text;
@@ -197,6 +202,14 @@ WorkflowDefinition WorkflowDefinition::parse(std::string_view definition_text, c
     parsed.to = read.string(transition, "to", path);
     parsed.guards = read.strings(transition, "guards", path);
     parsed.pins_referential = transition->optValue<bool>("pins_referential", false);
+    parsed.payload_schema_json = transition->getObject("payload");
+    try {
+      parsed.payload_schema = std::make_shared<const JsonSchema>(JsonSchema::parse(
+          parsed.payload_schema_json ? toJsonText(parsed.payload_schema_json) : kEmptyPayloadSchema,
+          source + ": " + member(path, "payload")));
+    } catch (const Error& e) {
+      fail(source, member(path, "payload"), e.what());
+    }
     const std::vector<std::string> role_names = read.strings(transition, "roles", path);
     for (std::size_t r = 0; r < role_names.size(); ++r) {
       const auto role = domain::parseRole(role_names[r]);
@@ -322,6 +335,7 @@ Poco::JSON::Object::Ptr WorkflowDefinition::toJson() const {
     object->set("roles", stringArray(transition.roles, domain::roleName));
     object->set("guards", stringArray(transition.guards, same));
     if (transition.pins_referential) object->set("pins_referential", true);
+    if (transition.payload_schema_json) object->set("payload", transition.payload_schema_json);
     transitions->add(object);
   }
   root->set("transitions", transitions);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,10 @@ struct TransitionDefinition {
   std::vector<domain::Role> roles;  ///< roles that may fire it (at least one)
   std::vector<std::string> guards;  ///< guard names, checked in this order
   bool pins_referential = false;    ///< firing it pins the file to the published referential version
+  /// The payload's schema as declared ("payload"), or null when the file declares none.
+  Poco::JSON::Object::Ptr payload_schema_json;
+  /// The compiled payload schema: the declared one, or one that accepts only {}.
+  std::shared_ptr<const JsonSchema> payload_schema;
 
   /// True if the transition may be fired from `state`.
   bool leavesFrom(std::string_view state) const;

@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "common/error.h"
+#include "common/input_rules.h"
+#include "common/json_text.h"
 
 namespace cqpm::workflow {
 namespace {
@@ -20,6 +22,54 @@ std::string listed(const Items& items, Name name) {
     text += name(item);
   }
   return text;
+}
+
+// The schema's path ("$", "reason", "blocs[0]") as a request field ("payload.reason").
+std::string payloadField(const std::string& schema_path) {
+  if (schema_path.empty() || schema_path == "$") return "payload";
+  return "payload" + std::string(schema_path.front() == '[' ? "" : ".") + schema_path;
+}
+
+std::optional<Refusal> checkPayload(const TransitionDefinition& transition,
+                                    const Poco::JSON::Object::Ptr& payload) {
+  // The schema first, so that a field at fault is named; then the size of the whole.
+  // A member the schema does not declare is named by its own path (valijson reports it
+  // on the object holding it).
+  const auto& declared = transition.payload_schema_json;
+  const auto properties = declared ? declared->getObject("properties") : nullptr;
+  const bool closed = !declared || (declared->has("additionalProperties") &&
+                                    declared->get("additionalProperties").type() == typeid(bool) &&
+                                    !declared->getValue<bool>("additionalProperties"));
+  if (closed) {
+    for (const auto& [key, value] : *payload) {
+      if (!properties || !properties->has(key)) {
+        const std::string field = "payload." + printable(key, 64);
+        return Refusal{ErrorCode::kUnprocessable,
+                       "The payload of '" + transition.id + "' takes no member " + field + ".", field,
+                       nullptr};
+      }
+    }
+  }
+  const auto violations = transition.payload_schema
+                              ? transition.payload_schema->validate(Poco::Dynamic::Var(payload))
+                              : std::vector<SchemaViolation>{};
+  if (violations.empty()) {
+    const std::size_t size = toJsonText(payload).size();
+    if (size > WorkflowEngine::kMaxPayloadBytes) {
+      return Refusal{ErrorCode::kUnprocessable,
+                     "The payload of '" + transition.id + "' is " + std::to_string(size) +
+                         " bytes of JSON; at most " + std::to_string(WorkflowEngine::kMaxPayloadBytes) +
+                         " are kept in the history.",
+                     "payload", nullptr};
+    }
+    return std::nullopt;
+  }
+  const SchemaViolation& first = violations.front();
+  const std::string field = payloadField(first.path);
+  return Refusal{ErrorCode::kUnprocessable,
+                 "The payload of '" + transition.id + "' is refused: " + field + ": " +
+                     printable(first.message, 300) + ".",
+                 field, nullptr};
 }
 
 }  // namespace
@@ -72,6 +122,8 @@ Decision WorkflowEngine::decide(const domain::CandidateFile& file, const domain:
             listed(transition->roles, [](auto role) { return std::string(domain::roleName(role)); }) + ".");
   }
   if (payload.isNull()) payload = new Poco::JSON::Object;
+  if (auto refusal = checkPayload(*transition, payload))
+    return Decision{false, transition, {}, std::move(refusal)};
   const GuardContext context{file, actor, payload, sql};
   for (const RegisteredGuard* guard : guardsOf(*transition)) {
     if (auto refusal = guard->function(context)) {

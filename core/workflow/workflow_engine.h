@@ -39,6 +39,10 @@ struct Decision {
 /// the engine.
 class WorkflowEngine {
  public:
+  /// The largest payload a transition takes, as condensed JSON: it is kept for ever
+  /// in the file's append-only history.
+  static constexpr std::size_t kMaxPayloadBytes = 16 * 1024;
+
   /// Resolves every guard the definition names. Throws Error{kInvalidConfiguration}
   /// if `registry` lacks one (WorkflowDefinition::parse with the same registry
   /// guarantees it does not).
@@ -48,7 +52,9 @@ class WorkflowEngine {
   ///  1. the transition exists           -> kUnknownTransition, field "transition"
   ///  2. the file's state is in `from`   -> kInvalidState (names current and allowed states)
   ///  3. the actor's role is in `roles`  -> kForbidden
-  ///  4. each guard, in declared order (kFile and kPayload) -> the guard's refusal.
+  ///  4. the payload: at most kMaxPayloadBytes of JSON, and valid against the
+  ///     transition's payload schema               -> kUnprocessable, field "payload..."
+  ///  5. each guard, in declared order (kFile and kPayload) -> the guard's refusal.
   /// `payload` may be null (treated as an empty object). Access scope (is this file
   /// in the actor's centre, company, jury session?) is checked by the caller before.
   /// Exceptions thrown by a guard (not refusals: failures) propagate.

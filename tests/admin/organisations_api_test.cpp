@@ -32,7 +32,7 @@ TEST_P(OrganisationsApiTest, EveryFieldIsCheckedAndNamed) {
       {R"({"kind":"centre","name":"X","region":"Bretagne"})", "departements"},
       {R"({"kind":"centre","name":"X","region":"Armorique","departements":["35"]})", "region"},
       {R"({"kind":"centre","name":"X","region":"Bretagne","departements":["20"]})", "departements"},
-      {R"({"kind":"centre","name":"X","region":"Bretagne","departements":[35]})", "departements"},
+      {R"({"kind":"centre","name":"X","region":"Bretagne","departements":[35]})", "departements[0]"},
       {R"({"kind":"centre","name":"   ","region":"Bretagne","departements":["35"]})", "name"},
       {R"({"kind":"company","name":"Usinage SAS"})", "siret"},
       {R"({"kind":"company","name":"Usinage SAS","siret":"45219384700013"})", "siret"},

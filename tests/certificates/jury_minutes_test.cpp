@@ -165,6 +165,29 @@ TEST(JuryMinutesTest, ALongReasonIsWrappedNotCut) {
   EXPECT_NE(text.find("motif79 fin-du-motif"), std::string::npos);
 }
 
+// Texts stored before the API limited their length (a 66,000-character place, a 70 kB
+// reason) still give minutes: cut with a note saying so, on a bounded number of pages.
+TEST(JuryMinutesTest, AnOverLongPlaceAndReasonAreCutWithANoteAndStillRender) {
+  for (const bool with_spaces : {false, true}) {
+    MinutesData minutes = sessionOfThree();
+    std::string place;
+    while (place.size() < 66000) place += with_spaces ? "Salle " : "Salle";
+    minutes.place = place;
+    std::string reason;
+    while (reason.size() < 70 * 1024) reason += with_spaces ? "motif très long " : "motif";
+    minutes.decisions[1].reason = reason;
+    minutes.decisions[1].competencies.push_back({"6 — Contrôler", true, true, reason, false, true});
+    probe::TempDir dir;
+    std::string pdf;
+    ASSERT_NO_THROW(pdf = renderMinutesPdf(minutes)) << "with spaces: " << with_spaces;
+    EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
+    EXPECT_LE(probe::pdfPages(dir, pdf), 12);
+    const std::string text = probe::flat(probe::pdfText(dir, pdf));
+    EXPECT_NE(text.find("texte tronqué"), std::string::npos);
+    EXPECT_NE(text.find("Décision"), std::string::npos);
+  }
+}
+
 TEST(JuryMinutesTest, ANameThePdfFontsCannotHoldIsPrintedWithQuestionMarks) {
   MinutesData minutes = sessionOfThree();
   minutes.decisions[0].candidate_name = "Łukasz Wójcik";

@@ -45,6 +45,32 @@ TEST(LuaSandboxTest, ReturnsJsonLikeValues) {
   EXPECT_DOUBLE_EQ(result->getValue<double>("half"), 0.5);
 }
 
+// A JSON value Poco holds as an unsigned 64-bit integer past lua_Integer (stored answers
+// written before the request reader widened such numbers) reaches a hook as a float, as Lua
+// reads an overflowing literal; converting it used to throw Poco's RangeException inside
+// the protected call.
+TEST(LuaSandboxTest, HugeIntegersReachAHookAsFloats) {
+  LuaSandbox sandbox;
+  sandbox.loadModule("m", R"(
+    local M = {}
+    function M.run(ctx) return { kind = math.type(ctx.huge), big = ctx.huge > 1e19, small = math.type(ctx.small) } end
+    return M)",
+                     "plugins/test/plugin.lua");
+  Poco::JSON::Object::Ptr argument = new Poco::JSON::Object;
+  argument->set("huge", Poco::UInt64(18446744073709551615ULL));
+  argument->set("small", Poco::UInt64(7));
+  const auto result = sandbox.call("m", "", "run", argument, "test").extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ(result->getValue<std::string>("kind"), "float");
+  EXPECT_TRUE(result->getValue<bool>("big"));
+  EXPECT_EQ(result->getValue<std::string>("small"), "integer");
+}
+
+TEST(LuaSandboxTest, ANonFiniteNumberIsNotReturnedToTheHost) {
+  LuaSandbox sandbox;
+  EXPECT_NE(failureOf(sandbox, "return { run = function() return { x = 1/0 } end }").find("non-finite"),
+            std::string::npos);
+}
+
 TEST(LuaSandboxTest, StopsAnInfiniteLoop) {
   LuaSandbox sandbox(SandboxLimits{32u << 20, 1'000'000, std::chrono::milliseconds(5000)});
   const auto started = std::chrono::steady_clock::now();

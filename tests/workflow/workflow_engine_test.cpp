@@ -38,8 +38,25 @@ class WorkflowEngineTest : public ::testing::Test {
         definition_(WorkflowDefinition::load(kDefinitionPath, kSchemaPath, registry_)),
         engine_(definition_, registry_) {}
 
+  // The payload as the transition's payload schema admits it: passingPayload() holds
+  // every member some guard reads, each transition takes only those it declares.
   Decision decide(const domain::CandidateFile& file, Role role, std::string_view transition,
                   Poco::JSON::Object::Ptr payload = passingPayload()) const {
+    const TransitionDefinition* declared = definition_.findTransition(transition);
+    if (declared && payload) {
+      const auto properties =
+          declared->payload_schema_json ? declared->payload_schema_json->getObject("properties") : nullptr;
+      Poco::JSON::Object::Ptr fitted = new Poco::JSON::Object;
+      for (const auto& [key, value] : *payload) {
+        if (properties && properties->has(key)) fitted->set(key, value);
+      }
+      payload = fitted;
+    }
+    return engine_.decide(file, actorWith(role), transition, std::move(payload));
+  }
+
+  Decision decideAsGiven(const domain::CandidateFile& file, Role role, std::string_view transition,
+                         Poco::JSON::Object::Ptr payload) const {
     return engine_.decide(file, actorWith(role), transition, std::move(payload));
   }
 
@@ -100,19 +117,19 @@ const std::map<std::string, Spoiler, std::less<>>& spoilers() {
        {[](auto&, auto& payload) { payload->set("blocs", Poco::JSON::Array::Ptr(new Poco::JSON::Array)); },
         "payload.blocs"}},
       {test_support::kOpinionSignedGuard,
-       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "company_opinion_signed"); },
+       {[](auto& file, auto&) { file.cqpm = test_support::refuseStandIn("company_opinion_signed"); },
         "company_opinion_signed"}},
       {test_support::kDecidedByJuryGuard,
-       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "decided_by_jury"); },
+       {[](auto& file, auto&) { file.cqpm = test_support::refuseStandIn("decided_by_jury"); },
         "decided_by_jury"}},
       {test_support::kEvaluationCompleteGuard,
-       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "evaluation_complete"); },
+       {[](auto& file, auto&) { file.cqpm = test_support::refuseStandIn("evaluation_complete"); },
         "evaluation_complete"}},
       {test_support::kVaeAdmissibleGuard,
-       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "vae_admissible"); },
+       {[](auto& file, auto&) { file.cqpm = test_support::refuseStandIn("vae_admissible"); },
         "vae_admissible"}},
       {test_support::kEvidenceCompleteGuard,
-       {[](auto&, auto& payload) { payload->set(test_support::kRefuseStandIn, "evidence_complete"); },
+       {[](auto& file, auto&) { file.cqpm = test_support::refuseStandIn("evidence_complete"); },
         "evidence_complete"}},
   };
   return kSpoilers;
@@ -349,7 +366,8 @@ const char* const kOrderDefinition = R"({
   ],
   "transitions": [
     {"id": "close", "label": "Fermer", "from": ["open"], "to": "closed", "roles": ["candidate"],
-     "guards": ["payload_check", "file_check"]}
+     "guards": ["payload_check", "file_check"],
+     "payload": {"type": "object", "properties": {"stop": {"type": "boolean"}}}}
   ]
 })";
 
@@ -431,6 +449,50 @@ TEST(WorkflowEngineOrderTest, RefusesARegistryThatLacksAGuardOfTheDefinition) {
     EXPECT_EQ(e.code(), ErrorCode::kInvalidConfiguration);
     EXPECT_NE(std::string(e.what()).find("candidate_identity_complete"), std::string::npos) << e.what();
   }
+}
+
+// Every transition's payload is checked against the schema declared with it
+// (workflows/candidate-file.json) and a size limit before any guard: junk is refused
+// naming the member, and never reaches the append-only history.
+TEST_F(WorkflowEngineTest, RefusesAPayloadMemberTheTransitionDoesNotDeclare) {
+  Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+  payload->set("reason", "Abandon");
+  payload->set("junk", 1);
+  const Decision refused =
+      decideAsGiven(employeeFile("draft"), Role::kCentreCoordinator, "withdraw", payload);
+  ASSERT_FALSE(refused.allowed);
+  EXPECT_EQ(refused.refusal->code, ErrorCode::kUnprocessable);
+  EXPECT_EQ(refused.refusal->field, "payload.junk");
+  Poco::JSON::Object::Ptr note = new Poco::JSON::Object;
+  note->set("note", "x");
+  EXPECT_EQ(decideAsGiven(employeeFile("draft"), Role::kCentreCoordinator, "register", note).refusal->field,
+            "payload.note");
+}
+
+TEST_F(WorkflowEngineTest, RefusesAPayloadBreakingItsSchemaNamingTheField) {
+  Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+  payload->set("reason", std::string(4001, 'r'));
+  const Decision refused =
+      decideAsGiven(employeeFile("draft"), Role::kCentreCoordinator, "withdraw", payload);
+  ASSERT_FALSE(refused.allowed);
+  EXPECT_EQ(refused.refusal->code, ErrorCode::kUnprocessable);
+  EXPECT_EQ(refused.refusal->field, "payload.reason");
+  payload->set("reason", 12);
+  EXPECT_EQ(
+      decideAsGiven(employeeFile("draft"), Role::kCentreCoordinator, "withdraw", payload).refusal->field,
+      "payload.reason");
+}
+
+TEST_F(WorkflowEngineTest, RefusesAPayloadLargerThanTheLimit) {
+  Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+  Poco::JSON::Array::Ptr blocs = new Poco::JSON::Array;
+  for (int i = 0; i < 30; ++i) blocs->add(std::string(900, 'b'));
+  payload->set("blocs", blocs);
+  const Decision refused =
+      decideAsGiven(employeeFile("in_deliberation"), Role::kCentreCoordinator, "award_blocs", payload);
+  ASSERT_FALSE(refused.allowed);
+  EXPECT_EQ(refused.refusal->code, ErrorCode::kUnprocessable);
+  EXPECT_EQ(refused.refusal->field, "payload");
 }
 
 }  // namespace

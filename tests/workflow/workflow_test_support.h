@@ -67,15 +67,16 @@ inline constexpr const char* kVaeAdmissibleGuard = "vae_admissible";
 /// HTTP in tests/documents.
 inline constexpr const char* kEvidenceCompleteGuard = "evidence_complete";
 
-/// The payload member that makes a stand-in of a guard reading stored data refuse:
-/// {"refuse_stand_in": "<guard name>"}; the refusal's field is the guard's name.
-inline constexpr const char* kRefuseStandIn = "refuse_stand_in";
+/// What makes a stand-in of a guard reading stored data refuse: the file's cqpm set to
+/// refuseStandIn("<guard name>"); the refusal's field is the guard's name. (Not a payload
+/// member: the engine refuses members a transition's payload schema does not declare.)
+inline std::string refuseStandIn(const std::string& guard) { return "refuse_stand_in:" + guard; }
 
-/// A stand-in for a guard that reads stored data: passes, unless the payload
-/// names it in kRefuseStandIn (so the engine's tests can make it fail).
+/// A stand-in for a guard that reads stored data: passes, unless the file names it
+/// (refuseStandIn), so the engine's tests can make it fail.
 inline GuardFunction storedDataStandIn(std::string name) {
   return [name](const GuardContext& context) -> std::optional<Refusal> {
-    if (context.payload->optValue<std::string>(kRefuseStandIn, "") != name) return std::nullopt;
+    if (context.file.cqpm != refuseStandIn(name)) return std::nullopt;
     return Refusal{ErrorCode::kGuardFailed, name + " refused", name, nullptr};
   };
 }

@@ -4,6 +4,7 @@
 #include <Poco/NumberParser.h>
 
 #include "http/admin_presenters.h"
+#include "http/input_limits.h"
 #include "http/json_body.h"
 #include "http/query_params.h"
 
@@ -24,21 +25,22 @@ domain::Role roleOf(const std::string& text, const std::string& field) {
 }
 
 admin::AccountFields fieldsOf(const Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body),
+                        {"login", "display_name", "email", "role", "college", "organisation_id"});
   admin::AccountFields fields;
-  fields.login = body.optionalString("login");
-  fields.display_name = body.optionalString("display_name");
-  fields.email = body.optionalString("email");
-  if (auto role = body.optionalString("role")) fields.role = roleOf(*role, "role");
+  fields.login = body.optionalText("login", limits::kLogin);
+  fields.display_name = body.optionalText("display_name", limits::kDisplayName);
+  fields.email = body.optionalText("email", limits::kEmail);
+  if (auto role = body.optionalText("role", limits::kEnum)) fields.role = roleOf(*role, "role");
   if (body.has("college")) {
     std::optional<domain::College> college;
-    if (auto text = body.optionalString("college")) {
+    if (auto text = body.optionalText("college", limits::kEnum)) {
       college = domain::parseCollege(*text);
       if (!college) throw Error(ErrorCode::kInvalidField, "college must be employer or employee", "college");
     }
     fields.college = college;
   }
-  fields.organisation_id = body.optionalString("organisation_id");
+  fields.organisation_id = body.optionalText("organisation_id", limits::kId);
   return fields;
 }
 
@@ -92,7 +94,9 @@ Response inviteAccount(ApiContext& context, Request& request) {
 Response deactivateAccount(ApiContext& context, Request& request) {
   std::string reason;
   if (!request.body.empty())
-    reason = JsonFields(parseJsonObject(request.body)).optionalString("reason").value_or("");
+    reason = JsonFields(parseJsonObject(request.body), {"reason"})
+                 .optionalText("reason", limits::kReason, true)
+                 .value_or("");
   return Response::json(
       200, accountJson(context.accounts.deactivate(request.requireActor(), request.params.at("id"), reason)));
 }

@@ -1,6 +1,7 @@
 #include "http/handlers/admissibility_handlers.h"
 
 #include "http/admissibility_presenters.h"
+#include "http/input_limits.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
@@ -12,10 +13,10 @@ Response getVaeAdmissibility(ApiContext& context, Request& request) {
 
 Response decideVaeAdmissibility(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"favourable", "reason"});
   files::AdmissibilityDecision decision;
   decision.favourable = body.optionalBool("favourable");
-  decision.reason = body.requiredString("reason");
+  decision.reason = body.text("reason", limits::kReason);
   return Response::json(
       201, admissibilityJson(context.admissibility.decide(actor, request.params.at("id"), decision)));
 }

@@ -1,5 +1,6 @@
 #include "http/handlers/auth_handlers.h"
 
+#include "http/input_limits.h"
 #include "http/json_body.h"
 #include "http/presenters.h"
 
@@ -17,11 +18,9 @@ std::string sessionCookie(const ApiContext& context, const std::string& value, i
 }  // namespace
 
 Response login(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
-  const std::string login = body.requiredString("login");
-  const std::string password = body.requiredString("password");
-  if (login.size() > 200) throw Error(ErrorCode::kInvalidField, "login is too long", "login");
-  if (password.size() > 1024) throw Error(ErrorCode::kInvalidField, "password is too long", "password");
+  const JsonFields body(parseJsonObject(request.body), {"login", "password"});
+  const std::string login = body.text("login", limits::kLogin);
+  const std::string password = body.text("password", limits::kPassword);
   const auto session = context.auth.login(login, password, request.client_address);
 
   Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;

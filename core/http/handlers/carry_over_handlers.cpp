@@ -1,6 +1,7 @@
 #include "http/handlers/carry_over_handlers.h"
 
 #include "http/carry_over_presenters.h"
+#include "http/input_limits.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
@@ -12,14 +13,15 @@ Response getCarryOver(ApiContext& context, Request& request) {
 
 Response putCarryOver(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
-  const JsonFields body(parseJsonObject(request.body));
-  const std::int64_t expected_version = body.requiredInteger("expected_version");
-  const auto blocs = body.optionalIntegerArray("blocs", 50);
+  const JsonFields body(parseJsonObject(request.body), {"expected_version", "blocs"});
+  const std::int64_t expected_version = body.integer("expected_version", kVersionRange);
+  const auto blocs = body.optionalIntegerArray("blocs", limits::kBlocIndex, 50);
   if (!blocs)
     throw Error(ErrorCode::kInvalidField, "blocs is required (an empty list withdraws every carry-over)",
                 "blocs");
-  return Response::json(200, carryOverJson(context.carry_over.confirm(actor, request.params.at("id"),
-                                                                      expected_version, *blocs)));
+  return Response::json(
+      200, carryOverJson(context.carry_over.confirm(actor, request.params.at("id"), expected_version,
+                                                    std::vector<int>(blocs->begin(), blocs->end()))));
 }
 
 }  // namespace cqpm::http::handlers

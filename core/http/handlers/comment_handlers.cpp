@@ -13,8 +13,9 @@ Response listComments(ApiContext& context, Request& request) {
 }
 
 Response addComment(ApiContext& context, Request& request) {
-  const auto comment =
-      context.comments.add(request.requireActor(), request.params.at("id"), parseJsonObject(request.body));
+  // The service reads the body's text and competency (CommentService::add).
+  const JsonFields body(parseJsonObject(request.body), {"body", "competency"});
+  const auto comment = context.comments.add(request.requireActor(), request.params.at("id"), body.raw());
   Response response = Response::json(201, comment);
   response.headers.emplace_back("Location", "/api/v1/files/" + request.params.at("id") + "/comments");
   return response;

@@ -63,9 +63,10 @@ Response getModalityPlan(ApiContext& context, Request& request) {
 }
 
 Response putModalityPlan(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
-  const std::int64_t expected_version = body.requiredInteger("expected_version");
-  const auto competencies = body.raw()->getArray("competencies");
+  const JsonFields body(parseJsonObject(request.body), {"expected_version", "competencies"});
+  const std::int64_t expected_version = body.integer("expected_version", kVersionRange);
+  // Each entry is checked by the service (ModalityPlanService::normalise), field by field.
+  const auto competencies = body.freeArray("competencies", 500);
   if (!competencies) throw Error(ErrorCode::kInvalidField, "competencies must be a list", "competencies");
   return Response::json(
       200, context.modality_plans.put(request.requireActor(), request.params.at("id"), expected_version,

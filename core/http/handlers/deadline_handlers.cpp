@@ -1,5 +1,6 @@
 #include "http/handlers/deadline_handlers.h"
 
+#include "http/input_limits.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
@@ -9,16 +10,16 @@ Response listDeadlines(ApiContext& context, Request& request) {
 }
 
 Response setReportDeadline(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"due"});
   return Response::json(200,
                         context.deadlines.setReportDeadline(request.requireActor(), request.params.at("id"),
-                                                            body.requiredString("due")));
+                                                            body.text("due", limits::kDateOrTime)));
 }
 
 Response extendReportDeadline(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
-  const std::string until = body.requiredString("until");
-  const std::string reason = body.optionalString("reason").value_or("");
+  const JsonFields body(parseJsonObject(request.body), {"until", "reason"});
+  const std::string until = body.text("until", limits::kDateOrTime);
+  const std::string reason = body.optionalText("reason", limits::kReason, true).value_or("");
   return Response::json(201, context.deadlines.extendReportDeadline(request.requireActor(),
                                                                     request.params.at("id"), until, reason));
 }

@@ -24,12 +24,12 @@ Response getCommission(ApiContext& context, Request& request) {
 }
 
 Response putCommission(ApiContext& context, Request& request) {
-  const auto body = parseJsonObject(request.body);
-  if (!body->has("evaluators")) {
+  const JsonFields body(parseJsonObject(request.body), {"evaluators"});
+  if (!body.has("evaluators")) {
     throw Error(ErrorCode::kInvalidField, "evaluators is required: a list of user ids", "evaluators");
   }
   return Response::json(200, context.commissions.assign(request.requireActor(), request.params.at("id"),
-                                                        body->getArray("evaluators")));
+                                                        body.freeArray("evaluators", 100)));
 }
 
 Response getEvaluation(ApiContext& context, Request& request) {
@@ -37,10 +37,11 @@ Response getEvaluation(ApiContext& context, Request& request) {
 }
 
 Response putCompetencyEvaluation(ApiContext& context, Request& request) {
-  const auto body = parseJsonObject(request.body);
+  // The service reads each member against the competency's grid (evaluation/competency_content.h).
+  const JsonFields body(parseJsonObject(request.body), {"result", "observations", "evidence"});
   return competencyResponse(
       200, context.evaluations.update(request.requireActor(), request.params.at("id"),
-                                      request.params.at("competency"), ifMatchOf(request), body));
+                                      request.params.at("competency"), ifMatchOf(request), body.raw()));
 }
 
 Response signCompetencyEvaluation(ApiContext& context, Request& request) {

@@ -6,6 +6,7 @@
 
 #include "common/clock.h"
 #include "http/idempotency_header.h"
+#include "http/input_limits.h"
 #include "http/json_body.h"
 #include "http/presenters.h"
 
@@ -54,30 +55,31 @@ store::FileFilter filterOf(const Request& request, bool with_state) {
 
 Response createFile(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body),
+                        {"cqpm", "pathway", "candidate", "company_id", "registration", "blocs"});
   files::NewFileRequest file;
-  file.cqpm = body.requiredString("cqpm");
-  const std::string pathway = body.requiredString("pathway");
+  file.cqpm = body.text("cqpm", limits::kId);
+  const std::string pathway = body.text("pathway", limits::kEnum);
   const auto parsed_pathway = domain::parsePathway(pathway);
   if (!parsed_pathway) {
     throw Error(ErrorCode::kInvalidField, "pathway must be one of employee, vae, job_seeker, other",
                 "pathway");
   }
   file.pathway = *parsed_pathway;
-  const JsonFields candidate = body.object("candidate");
-  file.candidate.given_name = candidate.requiredString("given_name");
-  file.candidate.family_name = candidate.requiredString("family_name");
-  file.candidate.email = candidate.requiredString("email");
-  file.candidate.birth_date = candidate.requiredString("birth_date");
-  file.candidate.birth_place = candidate.optionalString("birth_place").value_or("");
-  file.company_id = body.optionalString("company_id");
-  if (body.raw()->has("registration") && !body.raw()->isNull("registration")) {
-    file.registration = body.raw()->getObject("registration");
-    if (!file.registration)
-      throw Error(ErrorCode::kInvalidField, "registration must be an object", "registration");
-  }
+  const JsonFields candidate =
+      body.object("candidate", {"given_name", "family_name", "email", "birth_date", "birth_place"});
+  file.candidate.given_name = candidate.text("given_name", limits::kPersonName);
+  file.candidate.family_name = candidate.text("family_name", limits::kPersonName);
+  file.candidate.email = candidate.text("email", limits::kEmail);
+  file.candidate.birth_date = candidate.text("birth_date", limits::kIsoDate);
+  file.candidate.birth_place = candidate.optionalText("birth_place", limits::kBirthPlace, true).value_or("");
+  file.company_id = body.optionalText("company_id", limits::kId, true);
+  file.registration = body.freeObject("registration");
   if (file.company_id && file.company_id->empty()) file.company_id.reset();
-  file.targeted_blocs = body.optionalIntegerArray("blocs", 50).value_or(std::vector<int>{});
+  for (const std::int64_t bloc :
+       body.optionalIntegerArray("blocs", limits::kBlocIndex, 50).value_or(std::vector<std::int64_t>{})) {
+    file.targeted_blocs.push_back(static_cast<int>(bloc));
+  }
 
   const auto stored =
       context.files.create(actor, file, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
@@ -132,17 +134,23 @@ Response getFile(ApiContext& context, Request& request) {
 
 Response correctFile(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body),
+                        {"expected_version", "reason", "candidate", "registration"});
   files::FileCorrection correction;
-  correction.expected_version = body.requiredInteger("expected_version");
-  correction.reason = body.requiredString("reason");
-  const JsonFields candidate = body.object("candidate", true);
-  correction.given_name = candidate.optionalString("given_name");
-  correction.family_name = candidate.optionalString("family_name");
-  correction.email = candidate.optionalString("email");
-  correction.birth_date = candidate.optionalString("birth_date");
-  correction.birth_place = candidate.optionalString("birth_place");
-  if (body.has("registration")) correction.registration = body.object("registration").raw();
+  correction.expected_version = body.integer("expected_version", kVersionRange);
+  correction.reason = body.text("reason", limits::kReason);
+  const JsonFields candidate =
+      body.object("candidate", {"given_name", "family_name", "email", "birth_date", "birth_place"}, true);
+  correction.given_name = candidate.optionalText("given_name", limits::kPersonName);
+  correction.family_name = candidate.optionalText("family_name", limits::kPersonName);
+  correction.email = candidate.optionalText("email", limits::kEmail);
+  correction.birth_date = candidate.optionalText("birth_date", limits::kIsoDate);
+  correction.birth_place = candidate.optionalText("birth_place", limits::kBirthPlace, true);
+  if (body.has("registration")) {
+    correction.registration = body.freeObject("registration");
+    if (!correction.registration)
+      throw Error(ErrorCode::kInvalidField, "registration is required", "registration");
+  }
   const auto view = context.corrections.correct(actor, request.params.at("id"), correction);
   Response response = Response::json(200, fileJson(view, &context.engine, &actor));
   addFileHeaders(response, view);
@@ -151,12 +159,14 @@ Response correctFile(ApiContext& context, Request& request) {
 
 Response fireTransition(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"transition", "expected_version", "payload"});
   files::TransitionRequest transition;
   transition.file_id = request.params.at("id");
-  transition.transition = body.requiredString("transition");
-  transition.expected_version = body.requiredInteger("expected_version");
-  transition.payload = body.object("payload", true).raw();
+  transition.transition = body.text("transition", limits::kEnum);
+  transition.expected_version = body.integer("expected_version", kVersionRange);
+  // Checked against the transition's payload schema (workflows/candidate-file.json) by the engine.
+  transition.payload = body.freeObject("payload");
+  if (!transition.payload) transition.payload = new Object;
   const auto stored = context.transitions.fire(
       actor, transition, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
         return store::StoredResponse{200, toJson(fileJson(view, &context.engine, &actor))};

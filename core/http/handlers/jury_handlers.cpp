@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "http/input_limits.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
@@ -17,53 +18,21 @@ Response items(const Array::Ptr& array) {
   return Response::json(200, body);
 }
 
-std::optional<std::vector<int>> blocIndexes(const Object::Ptr& body) {
-  if (!body->has("blocs") || body->isNull("blocs")) return std::nullopt;
-  const Poco::Dynamic::Var value = body->get("blocs");
-  if (value.type() != typeid(Array::Ptr)) {
-    throw Error(ErrorCode::kInvalidField, "blocs must be a list of bloc indexes (1, 2, ...)", "blocs");
-  }
-  const auto array = value.extract<Array::Ptr>();
-  std::vector<int> indexes;
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const Poco::Dynamic::Var item = array->get(static_cast<unsigned>(i));
-    if (!item.isInteger()) {
-      throw Error(ErrorCode::kInvalidField, "each bloc is given by its index (1, 2, ...)",
-                  "blocs[" + std::to_string(i) + "]");
-    }
-    indexes.push_back(item.convert<int>());
-  }
-  return indexes;
-}
-
 // The jury's verdicts: [{number, validated, reason?}], numbers as the referential writes them (5 or "5").
-std::vector<juries::CompetencyVerdict> competencyVerdicts(const Object::Ptr& body) {
+std::vector<juries::CompetencyVerdict> competencyVerdicts(const JsonFields& body) {
   std::vector<juries::CompetencyVerdict> verdicts;
-  if (!body->has("competencies") || body->isNull("competencies")) return verdicts;
-  const Poco::Dynamic::Var value = body->get("competencies");
-  if (value.type() != typeid(Array::Ptr)) {
-    throw Error(ErrorCode::kInvalidField, "competencies must be a list of {number, validated, reason}",
-                "competencies");
-  }
-  const auto array = value.extract<Array::Ptr>();
-  if (array->size() > 200) throw Error(ErrorCode::kInvalidField, "at most 200 competencies", "competencies");
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const std::string path = "competencies[" + std::to_string(i) + "]";
-    const Poco::Dynamic::Var item = array->get(static_cast<unsigned>(i));
-    if (item.type() != typeid(Object::Ptr)) {
-      throw Error(ErrorCode::kInvalidField, "each competency is an object {number, validated, reason}", path);
+  for (const JsonFields& item : body.objects("competencies", {"number", "validated", "reason"}, 200)) {
+    const Poco::Dynamic::Var number = item.value("number");
+    std::string label;
+    if (number.isString()) {
+      label = checkedText(number, item.path("number"), limits::kEnum);
+    } else if (!number.isEmpty()) {
+      label = std::to_string(checkedInteger(number, item.path("number"), limits::kCompetencyNumber));
+    } else {
+      throw Error(ErrorCode::kInvalidField, "the competency's number is required", item.path("number"));
     }
-    const auto object = item.extract<Object::Ptr>();
-    const Poco::Dynamic::Var number = object->has("number") ? object->get("number") : Poco::Dynamic::Var();
-    if (!(number.isInteger() || number.isString()) || number.convert<std::string>().empty()) {
-      throw Error(ErrorCode::kInvalidField, "the competency's number is required", path + ".number");
-    }
-    const JsonFields fields(object, path);
-    const auto validated = fields.optionalBool("validated");
-    if (!validated) throw Error(ErrorCode::kInvalidField, "validated is true or false", path + ".validated");
-    const auto reason = fields.optionalString("reason").value_or("");
-    if (reason.size() > 2000) throw Error(ErrorCode::kInvalidField, "at most 2000 bytes", path + ".reason");
-    verdicts.push_back({number.convert<std::string>(), *validated, reason});
+    verdicts.push_back({label, item.boolean("validated"),
+                        item.optionalText("reason", limits::kVerdictReason, true).value_or("")});
   }
   return verdicts;
 }
@@ -78,9 +47,10 @@ Response attachment(std::string bytes, const std::string& type, const std::strin
 }  // namespace
 
 Response createJurySession(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
-  const juries::NewJurySession session{body.requiredString("date"), body.requiredString("time"),
-                                       body.requiredString("place")};
+  const JsonFields body(parseJsonObject(request.body), {"date", "time", "place"});
+  const juries::NewJurySession session{body.text("date", limits::kIsoDate),
+                                       body.text("time", limits::kClockTime),
+                                       body.text("place", limits::kJuryPlace)};
   const auto created = context.jury_sessions.create(request.requireActor(), session);
   Response response = Response::json(201, created);
   response.headers.emplace_back("Location", "/api/v1/jury-sessions/" + created->getValue<std::string>("id"));
@@ -96,27 +66,25 @@ Response getJurySession(ApiContext& context, Request& request) {
 }
 
 Response addJuryMember(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
-  juries::NewJuryMember member{body.requiredString("user_id"), body.optionalString("company_id")};
+  const JsonFields body(parseJsonObject(request.body), {"user_id", "company_id"});
+  juries::NewJuryMember member{body.text("user_id", limits::kId),
+                               body.optionalText("company_id", limits::kId, true)};
   if (member.company_id && member.company_id->empty()) member.company_id.reset();
   return Response::json(
       201, context.jury_sessions.addMember(request.requireActor(), request.params.at("id"), member));
 }
 
 Response setJuryAttendance(ApiContext& context, Request& request) {
-  const auto body = parseJsonObject(request.body);
-  if (!body->has("present") || body->get("present").type() != typeid(bool)) {
-    throw Error(ErrorCode::kInvalidField, "present must be true or false", "present");
-  }
+  const JsonFields body(parseJsonObject(request.body), {"present"});
   return Response::json(
       200, context.jury_sessions.setAttendance(request.requireActor(), request.params.at("id"),
-                                               request.params.at("user"), body->getValue<bool>("present")));
+                                               request.params.at("user"), body.boolean("present")));
 }
 
 Response addJuryFile(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"file_id"});
   return Response::json(201, context.jury_sessions.addFile(request.requireActor(), request.params.at("id"),
-                                                           body.requiredString("file_id")));
+                                                           body.text("file_id", limits::kId)));
 }
 
 Response openJurySession(ApiContext& context, Request& request) {
@@ -124,10 +92,10 @@ Response openJurySession(ApiContext& context, Request& request) {
 }
 
 Response designateJuryPresident(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"user_id"});
   return Response::json(
       200, context.jury_closing.designatePresident(request.requireActor(), request.params.at("id"),
-                                                   body.requiredString("user_id")));
+                                                   body.text("user_id", limits::kId)));
 }
 
 Response closeJurySession(ApiContext& context, Request& request) {
@@ -143,9 +111,9 @@ Response publishJuryResults(ApiContext& context, Request& request) {
 }
 
 Response addJuryErratum(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"text"});
   return Response::json(201, context.jury_closing.addErratum(request.requireActor(), request.params.at("id"),
-                                                             body.requiredString("text")));
+                                                             body.text("text", limits::kReason)));
 }
 
 Response juryProposal(ApiContext& context, Request& request) {
@@ -154,20 +122,21 @@ Response juryProposal(ApiContext& context, Request& request) {
 }
 
 Response recordJuryDecision(ApiContext& context, Request& request) {
-  const auto object = parseJsonObject(request.body);
-  const JsonFields body(object);
+  const JsonFields body(parseJsonObject(request.body), {"competencies", "outcome", "blocs", "reason"});
   juries::DecisionRequest decision;
-  decision.competencies = competencyVerdicts(object);
-  decision.outcome = body.optionalString("outcome");
-  decision.blocs = blocIndexes(object);
-  decision.reason = body.optionalString("reason").value_or("");
+  decision.competencies = competencyVerdicts(body);
+  decision.outcome = body.optionalText("outcome", limits::kEnum);
+  if (const auto blocs = body.optionalIntegerArray("blocs", limits::kBlocIndex, 100)) {
+    decision.blocs.emplace(blocs->begin(), blocs->end());
+  }
+  decision.reason = body.optionalText("reason", limits::kReason, true).value_or("");
   return Response::json(201, context.jury_decisions.decide(request.requireActor(), request.params.at("id"),
                                                            request.params.at("file"), decision));
 }
 
 Response revokeJuryDecision(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
-  const std::string reason = body.optionalString("reason").value_or("");
+  const JsonFields body(parseJsonObject(request.body), {"reason"});
+  const std::string reason = body.optionalText("reason", limits::kReason, true).value_or("");
   return Response::json(
       200, context.jury_decisions.revoke(request.requireActor(), request.params.at("id"), reason));
 }

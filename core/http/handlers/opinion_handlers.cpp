@@ -25,8 +25,9 @@ Response getCompanyOpinion(ApiContext& context, Request& request) {
 Response putCompanyOpinion(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
   const std::string file_id = request.params.at("id");
-  return opinionResponse(
-      context.opinions.save(actor, file_id, ifMatchOf(request), parseJsonObject(request.body)));
+  // The service reads each answer against the referential (opinion/opinion_content.h).
+  const JsonFields body(parseJsonObject(request.body), {"activities", "competencies", "text"});
+  return opinionResponse(context.opinions.save(actor, file_id, ifMatchOf(request), body.raw()));
 }
 
 Response signCompanyOpinion(ApiContext& context, Request& request) {

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "http/input_limits.h"
 #include "http/json_body.h"
 #include "http/presenters.h"
 #include "http/query_params.h"
@@ -18,15 +19,16 @@ domain::OrganisationKind kindOf(const std::string& text, const std::string& fiel
 }
 
 admin::OrganisationFields fieldsOf(const Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"kind", "name", "region", "departements", "siret",
+                                                        "address", "centre_ids", "active"});
   admin::OrganisationFields fields;
-  if (auto kind = body.optionalString("kind")) fields.kind = kindOf(*kind, "kind");
-  fields.name = body.optionalString("name");
-  fields.region = body.optionalString("region");
-  fields.departements = body.optionalStringArray("departements");
-  fields.siret = body.optionalString("siret");
-  if (body.has("address")) fields.address = body.optionalString("address").value_or("");
-  fields.centre_ids = body.optionalStringArray("centre_ids");
+  if (auto kind = body.optionalText("kind", limits::kEnum)) fields.kind = kindOf(*kind, "kind");
+  fields.name = body.optionalText("name", limits::kOrganisationName);
+  fields.region = body.optionalText("region", limits::kRegion, true);
+  fields.departements = body.optionalTextArray("departements", limits::kDepartement, 200);
+  fields.siret = body.optionalText("siret", limits::kSiret, true);
+  if (body.has("address")) fields.address = body.optionalText("address", limits::kAddress, true).value_or("");
+  fields.centre_ids = body.optionalTextArray("centre_ids", limits::kId, 200);
   fields.active = body.optionalBool("active");
   return fields;
 }

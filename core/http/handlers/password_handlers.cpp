@@ -1,5 +1,6 @@
 #include "http/handlers/password_handlers.h"
 
+#include "http/input_limits.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
@@ -8,14 +9,8 @@ namespace {
 
 using admin::LinkPurpose;
 
-constexpr std::size_t kMaxPasswordBytes = 1024;
-
 std::string passwordField(const JsonFields& body, const std::string& name) {
-  const std::string password = body.requiredString(name);
-  if (password.size() > kMaxPasswordBytes) {
-    throw Error(ErrorCode::kInvalidField, name + " is longer than 1024 bytes", name);
-  }
-  return password;
+  return body.text(name, limits::kPassword);
 }
 
 Response inspect(ApiContext& context, Request& request, LinkPurpose purpose) {
@@ -30,7 +25,7 @@ Response inspect(ApiContext& context, Request& request, LinkPurpose purpose) {
 }
 
 Response redeem(ApiContext& context, Request& request, LinkPurpose purpose) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"password"});
   const std::string login =
       context.account_links.redeem(purpose, request.params.at("token"), passwordField(body, "password"));
   Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
@@ -57,11 +52,8 @@ Response resetPassword(ApiContext& context, Request& request) {
 }
 
 Response requestPasswordReset(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
-  const std::string who = body.requiredString("login_or_email");
-  if (who.empty() || who.size() > 254) {
-    throw Error(ErrorCode::kInvalidField, "login_or_email must be 1 to 254 bytes", "login_or_email");
-  }
+  const JsonFields body(parseJsonObject(request.body), {"login_or_email"});
+  const std::string who = body.text("login_or_email", limits::kEmail);
   context.account_links.requestReset(who, request.client_address);
   return Response::json(202, Poco::JSON::Object::Ptr(new Poco::JSON::Object));
 }
@@ -74,7 +66,7 @@ Response acceptFileLink(ApiContext& context, Request& request) {
 }
 
 Response changeOwnPassword(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"current_password", "new_password"});
   context.account_links.changePassword(request.requireActor(), passwordField(body, "current_password"),
                                        passwordField(body, "new_password"), request.session_token);
   return Response::noContent();

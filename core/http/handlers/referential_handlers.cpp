@@ -4,6 +4,7 @@
 #include <Poco/NumberParser.h>
 
 #include "access/policy.h"
+#include "http/input_limits.h"
 #include "http/json_body.h"
 
 namespace cqpm::http::handlers {
@@ -84,15 +85,14 @@ Response referentialBlame(ApiContext& context, Request& request) {
 
 Response proposeReferential(ApiContext& context, Request& request) {
   const std::string cqpm = cqpmOf(context, request);
-  const JsonFields body(parseJsonObject(request.body));
-  const std::string reason = body.requiredString("reason");
-  const auto referential = body.raw()->getObject("referential");
+  const JsonFields body(parseJsonObject(request.body), {"reason", "referential", "base_version"});
+  const std::string reason = body.text("reason", limits::kReason);
+  // Checked against schemas/referential.schema.json by the service.
+  const auto referential = body.freeObject("referential");
   if (!referential)
     throw Error(ErrorCode::kInvalidField, "referential must be the whole referential object", "referential");
-  std::optional<std::int64_t> base_version;
-  if (body.raw()->has("base_version") && !body.raw()->isNull("base_version")) {
-    base_version = body.requiredInteger("base_version");
-  }
+  const std::optional<std::int64_t> base_version =
+      body.optionalInteger("base_version", limits::kReferentialVersion);
   return Response::json(
       201, context.referentials.propose(request.requireActor(), cqpm, referential, reason, base_version));
 }
@@ -121,10 +121,10 @@ Response approveProposal(ApiContext& context, Request& request) {
 }
 
 Response rejectProposal(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"reason"});
   return Response::json(
       200, context.referentials.reject(request.requireActor(), numberOf(request.params.at("n"), "id"),
-                                       body.requiredString("reason")));
+                                       body.text("reason", limits::kReason)));
 }
 
 Response publishProposal(ApiContext& context, Request& request) {
@@ -137,10 +137,11 @@ Response fileReferential(ApiContext& context, Request& request) {
 }
 
 Response moveFileReferential(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
-  return Response::json(200, context.referential_pins.move(request.requireActor(), request.params.at("id"),
-                                                           body.requiredInteger("expected_version"),
-                                                           body.requiredInteger("version")));
+  const JsonFields body(parseJsonObject(request.body), {"expected_version", "version"});
+  return Response::json(200,
+                        context.referential_pins.move(request.requireActor(), request.params.at("id"),
+                                                      body.integer("expected_version", kVersionRange),
+                                                      body.integer("version", limits::kReferentialVersion)));
 }
 
 }  // namespace cqpm::http::handlers

@@ -1,5 +1,6 @@
 #include "http/handlers/transfer_handlers.h"
 
+#include "http/input_limits.h"
 #include "http/json_body.h"
 #include "http/query_params.h"
 #include "http/transfer_presenters.h"
@@ -9,9 +10,9 @@ namespace cqpm::http::handlers {
 namespace {
 
 // Answers carry an optional body: none at all counts as {}.
-JsonFields optionalBody(const Request& request) {
-  if (request.body.empty()) return JsonFields(new Poco::JSON::Object);
-  return JsonFields(parseJsonObject(request.body));
+JsonFields optionalReasonBody(const Request& request) {
+  if (request.body.empty()) return JsonFields(new Poco::JSON::Object, {"reason"});
+  return JsonFields(parseJsonObject(request.body), {"reason"});
 }
 
 store::TransferDirection directionOf(const Request& request) {
@@ -25,10 +26,10 @@ store::TransferDirection directionOf(const Request& request) {
 }  // namespace
 
 Response proposeFileTransfer(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body));
+  const JsonFields body(parseJsonObject(request.body), {"centre_id", "reason"});
   files::TransferProposal proposal;
-  proposal.centre_id = body.requiredString("centre_id");
-  proposal.reason = body.requiredString("reason");
+  proposal.centre_id = body.text("centre_id", limits::kId);
+  proposal.reason = body.text("reason", limits::kReason);
   const auto transfer = context.transfers.propose(request.requireActor(), request.params.at("id"), proposal);
   Response response = Response::json(201, transferJson(transfer));
   response.headers.emplace_back("Location", "/api/v1/transfers/" + transfer.id);
@@ -71,13 +72,13 @@ Response getTransfer(ApiContext& context, Request& request) {
 }
 
 Response acceptTransfer(ApiContext& context, Request& request) {
-  const auto comment = optionalBody(request).optionalString("reason");
+  const auto comment = optionalReasonBody(request).optionalText("reason", limits::kReason, true);
   return Response::json(
       200, transferJson(context.transfers.accept(request.requireActor(), request.params.at("id"), comment)));
 }
 
 Response refuseTransfer(ApiContext& context, Request& request) {
-  const auto reason = optionalBody(request).requiredString("reason");
+  const auto reason = optionalReasonBody(request).text("reason", limits::kReason);
   return Response::json(
       200, transferJson(context.transfers.refuse(request.requireActor(), request.params.at("id"), reason)));
 }
