@@ -33,7 +33,7 @@ class ClamdScanner : public UploadScanner {
 
   /// Asks clamd "PING" and expects "PONG". Error{kUnavailable} naming why not
   /// (nothing is logged: start-up checks and tests poll with it).
-  void ping();
+  void ping() override;
 
  private:
   ClamdSettings settings_;

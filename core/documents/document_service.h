@@ -71,6 +71,8 @@ class DocumentService {
   /// Set once by the composition root, before the server serves, when an
   /// antivirus is configured; without one uploads are not scanned for malware.
   void setScanner(std::unique_ptr<UploadScanner> scanner) { scanner_ = std::move(scanner); }
+  /// The malware scanner uploads go through, or null when none is configured.
+  UploadScanner* scanner() const { return scanner_.get(); }
 
   /// Refuses a report for a file whose report deadline has passed, throwing
   /// Error{kDeadlinePassed}; runs on the session of the check or the upload.

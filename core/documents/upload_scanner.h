@@ -19,6 +19,8 @@ class UploadScanner {
   /// a verdict (down, unreachable, too slow, refusing the file): the upload
   /// must then be refused, never kept unscanned. Thread-safe.
   virtual std::optional<std::string> scan(const std::string& path) = 0;
+  /// Checks the scanner answers (for /readyz); throws Error{kUnavailable} when not.
+  virtual void ping() = 0;
 };
 
 }  // namespace cqpm::documents

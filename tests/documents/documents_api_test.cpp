@@ -333,7 +333,15 @@ TEST_P(ScannedDocumentsApiTest, WithoutAVerdictUploadsAreRefusedWith503AndNothin
   const std::string centre = client().login("centre");
   const std::string file = registeredFile(centre);
   const std::size_t blobs_before = storedBlobs();
+  const auto ready = client().get("/readyz", "");
+  EXPECT_EQ(ready.status, 200);
+  EXPECT_EQ(ready.json()->getObject("checks")->getValue<std::string>("antivirus"), "ok");
   clamd_->stop();
+  // Ready, degraded: only uploads wait for the antivirus.
+  const auto degraded = client().get("/readyz", "");
+  EXPECT_EQ(degraded.status, 200);
+  EXPECT_EQ(degraded.json()->getObject("checks")->getValue<std::string>("antivirus").rfind("unreachable", 0),
+            0u);
   const auto refused =
       upload(centre, "/api/v1/files/" + file + "/documents", "report", "rapport.pdf", writtenPdf());
   EXPECT_EQ(refused.status, 503) << refused.body;

@@ -28,6 +28,17 @@ Response readyz(ApiContext& context, Request&) {
   check("referentials", "a published version cannot be read", [&] { context.referentials.checkStore(); });
   check("documents", "the documents folder is not writable",
         [&] { context.documents.blobs().checkWritable(); });
+  // The antivirus only holds up uploads (refused 503 while it is down): the
+  // server stays ready, degraded, so the proxy keeps sending it everything else.
+  if (auto* scanner = context.documents.scanner()) {
+    try {
+      scanner->ping();
+      checks->set("antivirus", "ok");
+    } catch (const std::exception& e) {
+      Poco::Logger::get("readyz").error("antivirus: %s", std::string(e.what()));
+      checks->set("antivirus", "unreachable: uploads are refused until it answers");
+    }
+  }
   checks->set("workflow", context.engine.definition().id() + " v" +
                               std::to_string(context.engine.definition().version()));
   // A refused plugin does not stop the others: the server is ready, degraded.
