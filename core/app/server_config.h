@@ -32,6 +32,9 @@ struct ServerConfig {
   /// connections are cut; below systemd's TimeoutStopSec (30 s).
   int drain_seconds = 25;
   auth::PasswordHashCost password_cost;
+  /// Argon2 computations at once (each holds password_cost.memory_kib and a
+  /// core); a login that finds none free within 200 ms gets 503.
+  int password_max_concurrent = auth::HashingSlots::defaultSlots();
   http::HttpSettings http;
   /// Live streams (SSE) open at once; beyond, 503 with Retry-After. Each open
   /// stream holds one of max_threads for as long as it lasts, so this must stay

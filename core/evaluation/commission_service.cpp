@@ -27,8 +27,8 @@ const std::set<std::string> kCommissionStates{"draft", "registered", "modalities
                                               "evidence_submitted", "under_evaluation"};
 constexpr std::size_t kMaxMembers = 20;
 
-store::CandidateFileView fileInScope(store::SqlSession& sql, const domain::Actor& actor,
-                                     const std::string& file_id) {
+store::CandidateFileView commissionFileInScope(store::SqlSession& sql, const domain::Actor& actor,
+                                               const std::string& file_id) {
   auto file = store::candidate_file_store::find(sql, file_id, access::fileScopeFor(actor));
   if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
   return std::move(*file);
@@ -96,7 +96,7 @@ std::vector<std::string> readMembers(store::SqlSession& sql, const domain::Candi
 
 Object::Ptr CommissionService::get(const domain::Actor& actor, const std::string& file_id) {
   return db_.read([&](store::SqlSession& sql) {
-    const auto file = fileInScope(sql, actor, file_id);
+    const auto file = commissionFileInScope(sql, actor, file_id);
     return view(sql, actor, file.file);
   });
 }
@@ -104,7 +104,7 @@ Object::Ptr CommissionService::get(const domain::Actor& actor, const std::string
 Object::Ptr CommissionService::assign(const domain::Actor& actor, const std::string& file_id,
                                       const Array::Ptr& evaluators) {
   return db_.write([&](store::SqlSession& sql) {
-    const auto file = fileInScope(sql, actor, file_id);
+    const auto file = commissionFileInScope(sql, actor, file_id);
     if (!access::allows(actor.role, access::Permission::kFormCommission)) {
       throw Error(ErrorCode::kForbidden, "only the centre's coordinator forms the evaluation commission");
     }
