@@ -60,11 +60,23 @@ domain::UserAccount activeUserOf(store::SqlSession& sql, const store::AccountTok
   return *user;
 }
 
+// Every reset request counts (it may send an e-mail, and says nothing about
+// the account): 10 in 15 minutes from one address is more than a person
+// needs; then that address waits for the end of the 15 minutes. Each account
+// also gets at most kResetsPerHour links, whatever the addresses.
+auth::ThrottlePolicy resetRequestsPolicy() {
+  return {.scope = "reset.address", .free_failures = 10, .window = std::chrono::minutes(15)};
+}
+
 }  // namespace
 
 AccountLinks::AccountLinks(store::Database& db, const auth::PasswordHasher& hasher, deadlines::Clock clock,
                            AccountLinkSettings settings)
-    : db_(db), hasher_(hasher), clock_(std::move(clock)), settings_(std::move(settings)) {}
+    : db_(db),
+      hasher_(hasher),
+      clock_(std::move(clock)),
+      settings_(std::move(settings)),
+      reset_requests_(db, clock_, resetRequestsPolicy()) {}
 
 std::string AccountLinks::linkUrl(LinkPurpose purpose, const std::string& token) const {
   std::string base = settings_.public_base_url;
@@ -209,13 +221,10 @@ std::string AccountLinks::redeem(LinkPurpose purpose, const std::string& token, 
 }
 
 void AccountLinks::requestReset(const std::string& login_or_email, const std::string& client_address) {
-  if (const int wait = reset_requests_.retryAfterSeconds("password-reset", client_address); wait > 0) {
-    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
-    details->set("retry_after", wait);
-    throw Error(ErrorCode::kRateLimited, "too many password reset requests; try again later",
-                "login_or_email", details);
+  if (const int wait = reset_requests_.retryAfterSeconds(client_address); wait > 0) {
+    auth::throwRateLimited(wait, "too many password reset requests; try again later", "login_or_email");
   }
-  reset_requests_.recordFailure("password-reset", client_address);
+  reset_requests_.recordFailure(client_address);
   const Poco::Timestamp at = clock_();
   const std::string now = toIso8601(at);
   const std::string hour_ago = toIso8601(at - Poco::Timespan(3600, 0));

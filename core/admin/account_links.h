@@ -5,8 +5,8 @@
 #include <functional>
 #include <string>
 
-#include "auth/login_throttle.h"
 #include "auth/password_hasher.h"
+#include "auth/throttle.h"
 #include "deadlines/paris_time.h"
 #include "domain/actor.h"
 #include "domain/user_account.h"
@@ -112,7 +112,7 @@ class AccountLinks {
   const auth::PasswordHasher& hasher_;
   deadlines::Clock clock_;
   AccountLinkSettings settings_;
-  auth::LoginThrottle reset_requests_{10, std::chrono::minutes(15)};
+  auth::Throttle reset_requests_;
 };
 
 }  // namespace cqpm::admin

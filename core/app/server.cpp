@@ -107,8 +107,11 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
     return plugins::PinnedReferential{commit, referentials_->referentialAt(file.cqpm, commit)};
   });
 
-  auth_ = std::make_unique<auth::AuthService>(*db_, auth::PasswordHasher(config_.password_cost),
-                                              std::chrono::hours(config_.http.session_ttl_hours));
+  auth_ = std::make_unique<auth::AuthService>(
+      *db_,
+      auth::PasswordHasher(config_.password_cost,
+                           std::make_shared<auth::HashingSlots>(config_.password_max_concurrent)),
+      clock(), std::chrono::hours(config_.http.session_ttl_hours));
   admin::AccountLinkSettings links;
   links.public_base_url = config_.http.public_base_url;
   links.email_enabled = config_.smtp.enabled();
@@ -123,7 +126,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   comments_ = std::make_unique<comments::CommentService>(*db_, *plugin_rules_);
   commissions_ = std::make_unique<evaluation::CommissionService>(*db_);
   evaluations_ = std::make_unique<evaluation::EvaluationService>(*db_, *plugin_rules_);
-  awards_ = std::make_unique<awards::AwardService>(*db_, config_.http.public_base_url);
+  awards_ = std::make_unique<awards::AwardService>(*db_, config_.http.public_base_url, clock());
 
   wireDeadlinesAndNotifications(final_states);
   wireAdministration();

@@ -31,6 +31,9 @@ struct ServerConfig {
   /// connections are cut; below systemd's TimeoutStopSec (30 s).
   int drain_seconds = 25;
   auth::PasswordHashCost password_cost;
+  /// Argon2 computations at once (each holds password_cost.memory_kib and a
+  /// core); a login that finds none free within 200 ms gets 503.
+  int password_max_concurrent = auth::HashingSlots::defaultSlots();
   http::HttpSettings http;
   /// Live streams (SSE) open at once, and per account; beyond, 503 with
   /// Retry-After. Streams hold a socket each, no thread (see live::StreamPump).

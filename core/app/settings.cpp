@@ -196,6 +196,13 @@ std::vector<Setting> makeSettings() {
                         [](ServerConfig& c) -> std::uint32_t& { return c.password_cost.memory_kib; }));
   all.push_back(integer("cqpm.password.iterations", "", "Argon2id passes per password hash (OWASP: 2).", "2",
                         1, 64, [](ServerConfig& c) -> std::uint32_t& { return c.password_cost.iterations; }));
+  all.push_back(
+      integer("cqpm.password.max_concurrent", "",
+              "Password hashes computed at once (logins, git clients, password changes). Each holds "
+              "cqpm.password.memory_kib and a core while it runs; a login that finds none free "
+              "within 200 ms is answered 503 with Retry-After, so a flood of logins cannot exhaust "
+              "the memory or starve other requests.",
+              "2", 1, 1024, [](ServerConfig& c) -> int& { return c.password_max_concurrent; }));
   all.push_back(integer("cqpm.sandbox.memory_bytes", "",
                         "Memory one CQPM plugin's Lua state may use, in bytes; beyond, the call fails.",
                         "33554432", 1 << 20, 1LL << 32,
@@ -255,6 +262,7 @@ std::vector<Setting> makeSettings() {
   describe("cqpm.plugins", "plugins/ of the share folder");
   describe("cqpm.session.secure_cookie", "true when cqpm.public_url starts with https://");
   describe("cqpm.http.trusted_proxies", "none");
+  describe("cqpm.password.max_concurrent", "the number of cores");
   return all;
 }
 

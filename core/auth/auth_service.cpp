@@ -13,28 +13,28 @@ namespace {
 constexpr std::size_t kTokenBytes = 32;
 }
 
-AuthService::AuthService(store::Database& db, PasswordHasher hasher, std::chrono::hours session_ttl)
+AuthService::AuthService(store::Database& db, PasswordHasher hasher, const deadlines::Clock& clock,
+                         std::chrono::hours session_ttl)
     : db_(db),
       hasher_(std::move(hasher)),
       session_ttl_(session_ttl),
+      throttle_(db, clock),
       decoy_hash_(hasher_.hash(randomToken(16))) {}
 
 domain::Actor AuthService::verifyPassword(const std::string& login, const std::string& password,
                                           const std::string& client_address) {
-  if (const int wait = throttle_.retryAfterSeconds(login, client_address); wait > 0) {
-    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
-    details->set("retry_after", wait);
-    throw Error(ErrorCode::kRateLimited,
-                "too many failed logins; try again in " + std::to_string(wait) + " s", "login", details);
-  }
+  const bool had_failures = throttle_.check(login, client_address);
   const auto user =
       db_.read([&](store::SqlSession& sql) { return store::account_store::findUserByLogin(sql, login); });
-  const bool password_ok = hasher_.verify(password, user ? user->password_hash : decoy_hash_);
+  // An unknown login, or an invited account without a password yet, costs a
+  // real verification too.
+  const bool password_ok =
+      hasher_.verify(password, user && user->passwordSet() ? user->password_hash : decoy_hash_);
   if (!user || !password_ok || !user->active) {
     throttle_.recordFailure(login, client_address);
     throw Error(ErrorCode::kUnauthenticated, "wrong login or password");
   }
-  throttle_.recordSuccess(login, client_address);
+  throttle_.recordSuccess(login, had_failures);
   auto actor =
       db_.read([&](store::SqlSession& sql) { return store::account_store::actorOfUser(sql, user->id); });
   if (!actor) throw Error(ErrorCode::kUnauthenticated, "wrong login or password");

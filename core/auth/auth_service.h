@@ -21,16 +21,22 @@ struct LoginResult {
 /// Password login, session tokens and logout. Thread-safe.
 class AuthService {
  public:
-  AuthService(store::Database& db, PasswordHasher hasher,
+  /// `clock` times the login throttles (LoginThrottle), which live in `db`
+  /// and are shared with every other instance on it. Borrows `db`.
+  AuthService(store::Database& db, PasswordHasher hasher, const deadlines::Clock& clock,
               std::chrono::hours session_ttl = std::chrono::hours(12));
 
-  /// Checks the password and opens a session. Throws Error{kUnauthenticated}
+  /// Checks the password and opens a session. In order: Error{kRateLimited}
+  /// (details.retry_after) when the address or the account is throttled, no
+  /// password checked; Error{kUnavailable} (details.retry_after) when no
+  /// hashing slot frees in time, not counted as a failure; Error{kUnauthenticated}
   /// for an unknown login, a wrong password or a disabled account (one message
-  /// for all three), Error{kRateLimited} (details.retry_after) when throttled.
+  /// and the same Argon2 cost for all three), counted as a failure.
   LoginResult login(const std::string& login, const std::string& password, const std::string& client_address);
 
-  /// Checks a login and password, with the same throttling as login(), without
-  /// opening a session (HTTP Basic authentication of git clients). Same errors.
+  /// Checks a login and password, with the same throttling and hashing slots
+  /// as login(), without opening a session (HTTP Basic authentication of git
+  /// clients). Same errors.
   domain::Actor verifyPassword(const std::string& login, const std::string& password,
                                const std::string& client_address);
 
@@ -47,7 +53,9 @@ class AuthService {
   PasswordHasher hasher_;
   std::chrono::hours session_ttl_;
   LoginThrottle throttle_;
-  std::string decoy_hash_;  // verified against for unknown logins so timing does not reveal them
+  // Verified against for unknown logins, with the same cost and in the same
+  // hashing slots as a real one, so neither timing nor load reveals them.
+  std::string decoy_hash_;
 };
 
 }  // namespace cqpm::auth

@@ -2,38 +2,55 @@
 
 namespace cqpm::auth {
 
-int LoginThrottle::retryAfterSeconds(const std::string& login, const std::string& address,
-                                     Clock::time_point now) {
-  std::lock_guard lock(mutex_);
-  const auto found = records_.find({login, address});
-  if (found == records_.end()) return 0;
-  const Record& record = found->second;
-  const auto window_end = record.window_start + window_;
-  if (now >= window_end) {
-    records_.erase(found);
-    return 0;
-  }
-  if (record.failures < max_failures_) return 0;
-  return static_cast<int>(std::chrono::ceil<std::chrono::seconds>(window_end - now).count());
+ThrottlePolicy loginAccountPolicy() {
+  return {.scope = "login.account",
+          .free_failures = 5,
+          .window = kLongestThrottleMemory,
+          .first_delay = std::chrono::seconds(1),
+          .max_delay = std::chrono::seconds(30)};
 }
 
-void LoginThrottle::recordFailure(const std::string& login, const std::string& address,
-                                  Clock::time_point now) {
-  std::lock_guard lock(mutex_);
-  // Bound memory under a spray of distinct logins: forget expired records first.
-  if (records_.size() > 100000) {
-    std::erase_if(records_, [&](const auto& entry) { return now >= entry.second.window_start + window_; });
-  }
-  Record& record = records_[{login, address}];
-  if (record.failures == 0 || now >= record.window_start + window_) {
-    record = Record{0, now};
-  }
-  ++record.failures;
+ThrottlePolicy loginAddressPolicy() {
+  return {.scope = "login.address", .free_failures = 30, .window = std::chrono::minutes(15)};
 }
 
-void LoginThrottle::recordSuccess(const std::string& login, const std::string& address) {
-  std::lock_guard lock(mutex_);
-  records_.erase({login, address});
+LoginThrottle::LoginThrottle(store::Database& db, const deadlines::Clock& clock)
+    : db_(db), account_(db, clock, loginAccountPolicy()), address_(db, clock, loginAddressPolicy()) {}
+
+bool LoginThrottle::check(const std::string& login, const std::string& address) const {
+  const Poco::Timestamp now = account_.now();
+  Throttle::Standing account;
+  int address_wait = 0;
+  db_.read([&](store::SqlSession& sql) {
+    address_wait = address_.standing(sql, address, now).retry_after;
+    if (address_wait == 0) account = account_.standing(sql, login, now);
+  });
+  if (address_wait > 0) {
+    throwRateLimited(
+        address_wait,
+        "too many failed logins from this address; try again in " + std::to_string(address_wait) + " s",
+        "login");
+  }
+  if (account.retry_after > 0) {
+    throwRateLimited(
+        account.retry_after,
+        "too many failed logins for this account; try again in " + std::to_string(account.retry_after) + " s",
+        "login");
+  }
+  return account.on_record;
+}
+
+void LoginThrottle::recordFailure(const std::string& login, const std::string& address) const {
+  const Poco::Timestamp now = account_.now();
+  db_.write([&](store::SqlSession& sql) {
+    account_.recordFailure(sql, login, now);
+    address_.recordFailure(sql, address, now);
+  });
+}
+
+void LoginThrottle::recordSuccess(const std::string& login, bool had_failures) const {
+  if (!had_failures) return;
+  db_.write([&](store::SqlSession& sql) { account_.clear(sql, login); });
 }
 
 }  // namespace cqpm::auth

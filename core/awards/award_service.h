@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "auth/login_throttle.h"
+#include "auth/throttle.h"
 #include "domain/actor.h"
 #include "store/award_store.h"
 #include "store/database.h"
@@ -17,8 +17,9 @@ namespace cqpm::awards {
 class AwardService {
  public:
   /// `public_base_url` ("https://cqpm.example.fr") prefixes /verify/{code} in the
-  /// PDFs' printed URL and QR code; a trailing slash is ignored.
-  AwardService(store::Database& db, std::string public_base_url);
+  /// PDFs' printed URL and QR code; a trailing slash is ignored. `clock` times
+  /// the throttle of unknown codes (kept in `db`, shared by every instance).
+  AwardService(store::Database& db, std::string public_base_url, const deadlines::Clock& clock);
 
   /// The award's PDF, for whoever may read its file (404 otherwise, like the
   /// file). A revoked decision's award is not printed: Error{kInvalidState}.
@@ -38,9 +39,7 @@ class AwardService {
  private:
   store::Database& db_;
   std::string public_base_url_;
-  // Codes carry 60 random bits, so guessing is impractical anyway; this only
-  // keeps a scanner from hammering the database.
-  auth::LoginThrottle unknown_codes_{30, std::chrono::minutes(10)};
+  auth::Throttle unknown_codes_;
 };
 
 /// The public verification answer of an award (see AwardService::verify).

@@ -2,9 +2,11 @@
 
 #include <Poco/Timespan.h>
 
+#include "auth/throttle.h"
 #include "common/clock.h"
 #include "store/document_store.h"
 #include "store/housekeeping_store.h"
+#include "store/throttle_store.h"
 
 namespace cqpm::scheduler {
 
@@ -14,6 +16,9 @@ Purged purgeExpired(store::Database& db, const Poco::Timestamp& now) {
     Purged purged;
     purged.sessions = store::housekeeping_store::purgeSessions(sql, toIso8601(now), day_ago);
     purged.idempotency_keys = store::housekeeping_store::purgeIdempotencyKeys(sql, day_ago);
+    const auto forgotten = std::chrono::duration_cast<std::chrono::seconds>(auth::kLongestThrottleMemory);
+    purged.throttle_counts =
+        store::throttle_store::purge(sql, toIso8601(now - Poco::Timespan(forgotten.count(), 0)));
     return purged;
   });
 }

@@ -42,7 +42,8 @@ std::optional<domain::Actor> gitActor(ApiContext& context, const Request& reques
       actor = context.auth.verifyPassword(credentials.substr(0, colon), credentials.substr(colon + 1),
                                           request.client_address);
     } catch (const Error& e) {
-      if (e.code() == ErrorCode::kRateLimited) throw;
+      // Throttled (429) or no hashing slot free (503): the client should wait, not re-enter a password.
+      if (e.code() == ErrorCode::kRateLimited || e.code() == ErrorCode::kUnavailable) throw;
       refusal = challenge("wrong login or password");
       return std::nullopt;
     }
