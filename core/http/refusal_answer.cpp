@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPResponse.h>
 
 #include "http/error_status.h"
+#include "http/exchange.h"
 #include "http/presenters.h"
 #include "http/security_headers.h"
 
