@@ -11,7 +11,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const cqpm::imports::CandidateImportContext context = [] {
     cqpm::imports::CandidateImportContext made;
-    made.today = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{15}};
+    made.today =
+        std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{15}};
     made.cqpm_ids = {"qualite", "maintenance-industrielle"};
     made.cqpm_aliases = {{"Animateur qualité", "qualite"}, {"MQ 2019 03 69 0341", "qualite"}};
     made.companies = {{"35600000000048", "company-1"}};
@@ -20,8 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text = cqpm::fuzz::asText(data, size);
   cqpm::fuzz::expectRefusals([&] {
     // Small limits as well, so that the record and field caps are reached.
-    const auto table = cqpm::imports::parseCsv(text, cqpm::imports::CsvLimits{.max_records = 200,
-                                                                                .max_field_bytes = 300});
+    const auto table =
+        cqpm::imports::parseCsv(text, cqpm::imports::CsvLimits{.max_records = 200, .max_field_bytes = 300});
     cqpm::imports::validateCandidateRows(table, context);
   });
   return 0;

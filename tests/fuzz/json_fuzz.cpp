@@ -9,9 +9,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using cqpm::http::JsonFields;
   const std::string body = cqpm::fuzz::asText(data, size);
   cqpm::fuzz::expectRefusals([&] {
-    const JsonFields fields(cqpm::http::parseJsonObject(body),
-                            {"name", "place", "count", "flag", "tags", "blocs", "candidate", "items", "payload",
-                             "competency"});
+    const JsonFields fields(
+        cqpm::http::parseJsonObject(body),
+        {"name", "place", "count", "flag", "tags", "blocs", "candidate", "items", "payload", "competency"});
     // Each reader on its own: a refusal of one must not hide the others.
     cqpm::fuzz::expectRefusals([&] { fields.optionalText("name", cqpm::TextLimit{.max_chars = 100}); });
     cqpm::fuzz::expectRefusals(
@@ -20,8 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     cqpm::fuzz::expectRefusals([&] { fields.optionalBool("flag"); });
     cqpm::fuzz::expectRefusals(
         [&] { fields.optionalTextArray("tags", cqpm::TextLimit{.max_chars = 50}, 20); });
-    cqpm::fuzz::expectRefusals(
-        [&] { fields.optionalIntegerArray("blocs", cqpm::IntegerRange{1, 20}, 20); });
+    cqpm::fuzz::expectRefusals([&] { fields.optionalIntegerArray("blocs", cqpm::IntegerRange{1, 20}, 20); });
     cqpm::fuzz::expectRefusals([&] {
       const JsonFields candidate = fields.object("candidate", {"email", "birth_date", "year"}, true);
       candidate.optionalText("email", cqpm::TextLimit{.max_chars = 254});

@@ -10,9 +10,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static cqpm::plugins::LuaSandbox* sandbox = [] {
     // Small caps: a fuzzer runs many inputs a second.
-    auto* made = new cqpm::plugins::LuaSandbox(cqpm::plugins::SandboxLimits{
-        .memory_bytes = std::size_t{8} << 20, .instructions_per_call = 1'000'000,
-        .deadline_per_call = std::chrono::milliseconds(1000)});
+    auto* made = new cqpm::plugins::LuaSandbox(
+        cqpm::plugins::SandboxLimits{.memory_bytes = std::size_t{8} << 20,
+                                     .instructions_per_call = 1'000'000,
+                                     .deadline_per_call = std::chrono::milliseconds(1000)});
     made->loadModule("echo", "return { same = function(value) return value end }", "echo.lua");
     return made;
   }();

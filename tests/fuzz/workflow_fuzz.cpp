@@ -24,10 +24,10 @@ struct WorkflowFuzzWorld {
     schema = std::make_unique<cqpm::JsonSchema>(cqpm::JsonSchema::parse(
         cqpm::readRequiredFile(root + "/schemas/workflow.schema.json"), "workflow.schema.json"));
     cqpm::workflow::registerCoreGuards(guards);
-    for (const char* name : {"candidate_identity_complete", "company_matches_pathway", "registration_accepted",
-                             "vae_admissible", "modality_plan_accepted", "evidence_complete",
-                             "company_opinion_required", "company_opinion_not_required", "evaluation_complete",
-                             "company_opinion_signed", "decided_by_jury"}) {
+    for (const char* name : {"candidate_identity_complete", "company_matches_pathway",
+                             "registration_accepted", "vae_admissible", "modality_plan_accepted",
+                             "evidence_complete", "company_opinion_required", "company_opinion_not_required",
+                             "evaluation_complete", "company_opinion_signed", "decided_by_jury"}) {
       if (!guards.find(name)) {
         guards.add(name, cqpm::workflow::GuardKind::kFile,
                    [](const cqpm::workflow::GuardContext&) { return std::nullopt; });
