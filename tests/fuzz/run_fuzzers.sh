@@ -12,6 +12,8 @@ shift 2
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(head json multipart workflow referential lua_values csv_import)
 
+# Sanitizer reports with their stack, and UBSan findings fatal like ASan ones.
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 mkdir -p "$build/artifacts" "$build/logs"
 failed=0
 printf '%-12s %10s %10s %8s\n' harness runs exec/s crashes > "$build/fuzz-summary.txt"
