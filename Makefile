@@ -7,7 +7,7 @@ PORT ?= 8080
 # Release: no debug information, so a clean build links in a fraction of the time.
 BUILD_TYPE ?= Release
 
-.PHONY: all deps build run test bench format clean
+.PHONY: all deps build run test test-sanitize fuzz bench format clean
 
 all: build
 
@@ -25,6 +25,27 @@ run: build
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer harnesses (tests/fuzz/), built with clang, ASan and UBSan in
+# build-fuzz/, each run for FUZZ_SECONDS; prints runs and crashes per harness.
+FUZZ_SECONDS ?= 300
+FUZZ_DIR ?= build-fuzz
+fuzz: deps
+	@cmake -S tests/fuzz -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS)
+	@tests/fuzz/run_fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+# The server and every test suite built with AddressSanitizer and
+# UndefinedBehaviorSanitizer in build-sanitize/, then ctest there. Long (see
+# README); not part of `make test`.
+SANITIZE_DIR ?= build-sanitize
+SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+test-sanitize: deps
+	@cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" \
+	  -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE_FLAGS)" >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	@cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
 bench: build
 	$(BUILD_DIR)/bin/bench_transitions --clients 16 --seconds 10
 
@@ -32,4 +53,4 @@ format:
 	@find core tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) web/dist
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(SANITIZE_DIR) web/dist

@@ -7,6 +7,10 @@
 
 namespace cqpm::documents {
 
+namespace {
+constexpr std::size_t kMaxKeptExtension = 16;
+}  // namespace
+
 std::string sanitiseFilename(const std::string& name) {
   std::string base = name;
   const auto slash = base.find_last_of("/\\");
@@ -24,7 +28,10 @@ std::string sanitiseFilename(const std::string& name) {
   while (!clean.empty() && clean.front() == '.') clean.erase(0, 1);  // no hidden files, no ".."
   if (clean.empty()) return "document";
   if (clean.size() > 150) {
-    const std::string extension = extensionOf(clean);
+    std::string extension = extensionOf(clean);
+    // Only a real extension is kept whole: a name that is mostly "extension"
+    // ("a.xxxx…") is cut like any other (the length would wrap otherwise).
+    if (extension.size() > kMaxKeptExtension) extension.clear();
     std::size_t keep = 150 - (extension.empty() ? 0 : extension.size() + 1);
     while (keep > 0 && (static_cast<unsigned char>(clean[keep]) & 0xC0) == 0x80)
       --keep;  // whole UTF-8 characters

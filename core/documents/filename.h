@@ -5,8 +5,8 @@
 namespace cqpm::documents {
 
 /// A file name safe to store and to serve: the last path segment only, without
-/// control characters, quotes or separators, at most 150 bytes (the extension
-/// kept), "document" when nothing is left. UTF-8 letters stay.
+/// control characters, quotes or separators, at most 150 bytes (an extension of
+/// at most 16 bytes kept), "document" when nothing is left. UTF-8 letters stay.
 std::string sanitiseFilename(const std::string& name);
 
 /// The lower-case extension of a file name ("pdf"), or empty.

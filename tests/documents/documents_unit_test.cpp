@@ -54,6 +54,16 @@ TEST(FilenameTest, KeepsTheLastSegmentAndLettersWithoutWhatIsDangerous) {
   EXPECT_EQ(extensionOf("Photo.JPG"), "jpg");
 }
 
+// Found by tests/fuzz multipart_fuzz: an "extension" longer than the cap made the
+// kept length wrap around (a read before the string, and a name past 150 bytes).
+TEST(FilenameTest, ALongNameThatIsAllExtensionIsCutToo) {
+  const std::string all_extension = "a." + std::string(300, 'x');
+  EXPECT_EQ(sanitiseFilename(all_extension), "a." + std::string(148, 'x'));
+  const std::string long_both = std::string(100, 'n') + "." + std::string(149, 'x');
+  EXPECT_EQ(sanitiseFilename(long_both).size(), 150u);
+  EXPECT_EQ(sanitiseFilename("r\u00e9sum\u00e9." + std::string(200, 'p')).size(), 150u);
+}
+
 TEST(FilenameTest, ContentDispositionHasAnAsciiFallbackAndTheUtf8Name) {
   EXPECT_EQ(contentDisposition("Évaluation.pdf"),
             "attachment; filename=\"__valuation.pdf\"; filename*=UTF-8''%C3%89valuation.pdf");

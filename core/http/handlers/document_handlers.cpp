@@ -1,10 +1,5 @@
 #include "http/handlers/document_handlers.h"
 
-#include <Poco/Net/MediaType.h>
-#include <Poco/Net/MessageHeader.h>
-#include <Poco/Net/MultipartReader.h>
-#include <Poco/Net/NameValueCollection.h>
-#include <Poco/NullStream.h>
 #include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
@@ -13,6 +8,7 @@
 #include <optional>
 
 #include "documents/filename.h"
+#include "http/multipart_form.h"
 
 namespace cqpm::http::handlers {
 
@@ -41,44 +37,23 @@ UploadForm readUploadForm(ApiContext& context, Request& request,
     throw Error(ErrorCode::kPayloadTooLarge, "the file is larger than " + std::to_string(limit) + " bytes",
                 "file", details);
   }
-  std::string boundary;
-  try {
-    const Poco::Net::MediaType type(raw.getContentType());
-    if (!type.matches("multipart", "form-data")) throw Poco::Exception("not multipart");
-    boundary = type.getParameter("boundary");
-  } catch (const Poco::Exception&) {
-    throw Error(ErrorCode::kUnsupportedMediaType,
-                "send the document as multipart/form-data with a 'file' field", "Content-Type");
-  }
+  const std::string boundary = multipartBoundary(raw.getContentType());
   UploadForm form;
   try {
-    Poco::Net::MultipartReader reader(raw.stream(), boundary);
-    while (reader.hasNextPart()) {
-      Poco::Net::MessageHeader header;
-      reader.nextPart(header);
-      std::string disposition;
-      Poco::Net::NameValueCollection parameters;
-      Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition,
-                                                parameters);
-      const std::string name = parameters.get("name", "");
-      if (name == "file" && !form.blob) {
-        form.filename = documents::sanitiseFilename(parameters.get("filename", ""));
-        form.blob = context.documents.blobs().receive(reader.stream(), limit);
-      } else if (name == "kind") {
-        Poco::StreamCopier::copyToString(reader.stream(), form.kind, 256);
-        form.kind = Poco::trim(form.kind.substr(0, 64));
-        if (on_kind && !form.blob) on_kind(form.kind);
-      } else {
-        Poco::NullOutputStream ignore;
-        Poco::StreamCopier::copyStream(reader.stream(), ignore);
-      }
-    }
-  } catch (const Error&) {
+    readMultipartForm(raw.stream(), boundary,
+                      [&](const std::string& name, const std::string& filename, std::istream& part) {
+                        if (name == "file" && !form.blob) {
+                          form.filename = documents::sanitiseFilename(filename);
+                          form.blob = context.documents.blobs().receive(part, limit);
+                        } else if (name == "kind") {
+                          Poco::StreamCopier::copyToString(part, form.kind, 256);
+                          form.kind = Poco::trim(form.kind.substr(0, 64));
+                          if (on_kind && !form.blob) on_kind(form.kind);
+                        }
+                      });
+  } catch (...) {
     if (form.blob) context.documents.blobs().discard(*form.blob);
     throw;
-  } catch (const Poco::Exception& e) {
-    if (form.blob) context.documents.blobs().discard(*form.blob);
-    throw Error(ErrorCode::kInvalidField, "the multipart body is malformed: " + e.message(), "file");
   }
   if (!form.blob) throw Error(ErrorCode::kInvalidField, "the 'file' field is missing", "file");
   return form;
