@@ -8,6 +8,7 @@
 #include "admin/password_policy.h"
 #include "common/clock.h"
 #include "common/random_bytes.h"
+#include "common/sha256.h"
 #include "store/account_store.h"
 #include "store/account_token_store.h"
 #include "store/candidate_file_store.h"

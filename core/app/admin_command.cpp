@@ -1,6 +1,5 @@
 #include "app/admin_command.h"
 
-#include <Poco/File.h>
 #include <Poco/UUIDGenerator.h>
 
 #include <iomanip>
@@ -9,6 +8,7 @@
 #include "admin/account_links.h"
 #include "admin/admin_log.h"
 #include "admin/password_policy.h"
+#include "app/data_folder.h"
 #include "common/clock.h"
 #include "common/text_fields.h"
 #include "store/account_store.h"
@@ -53,11 +53,7 @@ struct AdminContext {
 };
 
 AdminContext::AdminContext(const AdminCommandOptions& options) : hasher(options.password_cost) {
-  Poco::File data(options.data_dir);
-  if (data.exists() && !data.isDirectory()) {
-    throw Error(ErrorCode::kInvalidConfiguration, "--data " + options.data_dir + " is not a folder", "data");
-  }
-  data.createDirectories();
+  prepareDataFolder(options.data_dir);
   db = store::Database::open(store::DatabaseUrl::parse(options.database_url, options.data_dir));
   store::applyMigrations(*db, store::embeddedMigrations());
   admin::AccountLinkSettings settings;

@@ -43,17 +43,22 @@ bool holdsRefs(const fs::path& repository) {
 
 }  // namespace
 
-DataFolder::DataFolder(std::string path) : path_(std::move(path)) {
+void prepareDataFolder(const std::string& path) {
   std::error_code error;
-  const fs::path folder(path_);
+  const fs::path folder(path);
   if (fs::exists(folder, error) && !fs::is_directory(folder, error)) {
-    refuse("the data folder " + path_ + " is not a folder (--data must name a folder)");
+    refuse("the data folder " + path + " is not a folder (--data must name a folder)");
   }
   fs::create_directories(folder, error);
-  if (error) refuse("cannot create the data folder " + path_ + ": " + error.message());
-  if (::access(path_.c_str(), W_OK | X_OK) != 0) {
-    refuse("the data folder " + path_ + " is not writable by this user: " + std::strerror(errno));
+  if (error) refuse("cannot create the data folder " + path + ": " + error.message());
+  if (::access(path.c_str(), W_OK | X_OK) != 0) {
+    refuse("the data folder " + path + " is not writable by this user: " + std::strerror(errno));
   }
+}
+
+DataFolder::DataFolder(std::string path) : path_(std::move(path)) {
+  prepareDataFolder(path_);
+  const fs::path folder(path_);
   const std::string lock_path = (folder / "cqpm.lock").string();
   lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
   if (lock_fd_ < 0) refuse("cannot open " + lock_path + ": " + std::strerror(errno));

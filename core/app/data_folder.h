@@ -4,6 +4,12 @@
 
 namespace cqpm::app {
 
+/// Creates the data folder `path` (and its parents) if missing and checks it
+/// is a folder this user can write. Throws Error{kInvalidConfiguration, field
+/// "data"} otherwise, at once. What DataFolder does before locking; the admin
+/// commands, which run beside a live server, use it alone.
+void prepareDataFolder(const std::string& path);
+
 /// The data folder of one running server (the SQLite database, the referential
 /// repository, the documents), checked and locked for the server's life.
 ///

@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "common/random_bytes.h"
+#include "common/sha256.h"
 #include "store/account_store.h"
 
 namespace cqpm::auth {

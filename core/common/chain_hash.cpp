@@ -1,17 +1,16 @@
 #include "common/chain_hash.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include "common/sha256.h"
 
 namespace cqpm {
 
 std::string chainHash(const std::vector<std::string>& fields) {
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  Sha256 sha;
   for (const auto& value : fields) {
     sha.update(std::to_string(value.size()) + ":");
     sha.update(value);
   }
-  return Poco::DigestEngine::digestToHex(sha.digest());
+  return sha.hex();
 }
 
 const std::string& genesisHash() {

@@ -1,8 +1,6 @@
 #include "common/random_bytes.h"
 
 #include <Poco/Base64Encoder.h>
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
 #include <sys/random.h>
 
 #include <sstream>
@@ -32,12 +30,6 @@ std::string randomToken(std::size_t count) {
   encoder << randomBytes(count);
   encoder.close();
   return out.str();
-}
-
-std::string sha256Hex(const std::string& data) {
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  sha.update(data);
-  return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
 }  // namespace cqpm

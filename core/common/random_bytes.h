@@ -11,7 +11,4 @@ std::string randomBytes(std::size_t count);
 /// `count` random bytes encoded as unpadded base64url (for tokens in URLs and cookies).
 std::string randomToken(std::size_t count);
 
-/// Lower-case hex SHA-256 of `data`.
-std::string sha256Hex(const std::string& data);
-
 }  // namespace cqpm

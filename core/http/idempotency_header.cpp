@@ -1,7 +1,7 @@
 #include "http/idempotency_header.h"
 
 #include "common/error.h"
-#include "common/random_bytes.h"
+#include "common/sha256.h"
 
 namespace cqpm::http {
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "net/head_peek.h"
 #include "net/head_scan.h"
 
 namespace cqpm::net {
@@ -154,19 +155,12 @@ void Acceptor::inspect(int fd) {
   auto found = watched_.find(fd);
   if (found == watched_.end()) return;
   Watched& watched = found->second;
-  std::string peeked(limits_.max_head_bytes + 1, '\0');
-  int received = 0;
-  try {
-    received =
-        watched.connection.socket.receiveBytes(peeked.data(), static_cast<int>(peeked.size()), MSG_PEEK);
-  } catch (const Poco::Exception&) {
-    received = -1;
-  }
-  if (received <= 0) {  // closed by the client, or reset
+  std::optional<std::string> received = peekHead(watched.connection.socket, limits_.max_head_bytes);
+  if (!received) {  // closed by the client, or reset
     release(fd).close();
     return;
   }
-  peeked.resize(static_cast<std::size_t>(received));
+  const std::string& peeked = *received;
   switch (scanHead(peeked, limits_.max_head_bytes)) {
     case HeadState::kComplete: {
       Connection connection = release(fd);
@@ -200,7 +194,7 @@ void Acceptor::inspect(int fd) {
       }
       // Level-triggered polling would report the same bytes again at once:
       // ask the kernel to wake us only when more have arrived.
-      watched.low_water = received + 1;
+      watched.low_water = static_cast<int>(peeked.size()) + 1;
       try {
         watched.connection.socket.setOption(SOL_SOCKET, SO_RCVLOWAT, watched.low_water);
       } catch (const Poco::Exception&) {

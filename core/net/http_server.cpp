@@ -21,7 +21,6 @@ HttpServer::HttpServer(const std::string& bind, int port, const ConnectionLimits
       params_(new Poco::Net::HTTPServerParams),
       counter_(limits.max_connections_per_client, std::move(exempt_from_cap)) {
   params_->setKeepAlive(true);
-  params_->setKeepAliveTimeout(Poco::Timespan(limits.keep_alive_seconds, 0));
   params_->setTimeout(Poco::Timespan(limits.read_timeout_seconds, 0));
   Poco::Net::ServerSocket listener(Poco::Net::SocketAddress(bind, static_cast<Poco::UInt16>(port)), 256);
   workers_ = std::make_unique<WorkerPool>(limits.max_threads, limits.max_queued,

@@ -4,8 +4,8 @@
 #include <Poco/Net/HTTPServerResponseImpl.h>
 #include <Poco/Net/HTTPServerSession.h>
 #include <Poco/Net/NetException.h>
-#include <sys/socket.h>
 
+#include "net/head_peek.h"
 #include "net/head_scan.h"
 
 namespace cqpm::net {
@@ -100,12 +100,8 @@ AfterRequest serveOneRequest(Connection& connection, Poco::Net::HTTPServerParams
 bool nextHeadWaiting(Connection& connection, std::size_t max_head_bytes) {
   try {
     if (!connection.socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) return false;
-    std::string peeked(max_head_bytes + 1, '\0');
-    const int received =
-        connection.socket.receiveBytes(peeked.data(), static_cast<int>(peeked.size()), MSG_PEEK);
-    if (received <= 0) return false;
-    peeked.resize(static_cast<std::size_t>(received));
-    return scanHead(peeked, max_head_bytes) == HeadState::kComplete;
+    const std::optional<std::string> peeked = peekHead(connection.socket, max_head_bytes);
+    return peeked && scanHead(*peeked, max_head_bytes) == HeadState::kComplete;
   } catch (const Poco::Exception&) {
     return false;
   }

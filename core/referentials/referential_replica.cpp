@@ -32,6 +32,15 @@ store::GitObjectRow toRow(ReferentialRepository::RawObject object) {
   return {std::move(object.id), std::move(object.type), std::move(object.content)};
 }
 
+using Bundle = std::pair<std::string, std::vector<store::GitObjectRow>>;
+
+/// A commit with the trees and blobs it brings, as the database stores them.
+Bundle commitBundle(ReferentialRepository& repository, const std::string& commit) {
+  std::vector<store::GitObjectRow> rows;
+  for (auto& object : repository.commitBundle(commit)) rows.push_back(toRow(std::move(object)));
+  return {commit, std::move(rows)};
+}
+
 }  // namespace
 
 ReferentialReplica::ReferentialReplica(store::Database& db, std::string path)
@@ -56,12 +65,9 @@ bool ReferentialReplica::repositoryAheadOfDatabase() {
 void ReferentialReplica::importRepository(const std::function<bool(const std::string& ref)>& keep) {
   std::lock_guard lock(mutex_);
   auto repository = ReferentialRepository::open(path_);
-  std::vector<std::pair<std::string, std::vector<store::GitObjectRow>>> bundles;
-  for (const std::string& commit : repository.commitsParentsFirst()) {
-    std::vector<store::GitObjectRow> rows;
-    for (auto& object : repository.commitBundle(commit)) rows.push_back(toRow(std::move(object)));
-    bundles.emplace_back(commit, std::move(rows));
-  }
+  std::vector<Bundle> bundles;
+  for (const std::string& commit : repository.commitsParentsFirst())
+    bundles.push_back(commitBundle(repository, commit));
   std::map<std::string, std::string> refs;
   for (const auto& [ref, target] : repository.refTargets("refs/")) {
     if (!keep(ref)) continue;
@@ -136,15 +142,11 @@ void ReferentialReplica::sync() {
 bool ReferentialReplica::record(const std::vector<std::string>& commits, const std::vector<std::string>& tags,
                                 const std::vector<RefMove>& moves,
                                 const std::function<void(store::SqlSession&)>& more) {
-  std::vector<std::pair<std::string, std::vector<store::GitObjectRow>>> bundles;
+  std::vector<Bundle> bundles;
   {
     std::lock_guard lock(mutex_);
     auto repository = ReferentialRepository::open(path_);
-    for (const std::string& commit : commits) {
-      std::vector<store::GitObjectRow> rows;
-      for (auto& object : repository.commitBundle(commit)) rows.push_back(toRow(std::move(object)));
-      bundles.emplace_back(commit, std::move(rows));
-    }
+    for (const std::string& commit : commits) bundles.push_back(commitBundle(repository, commit));
     for (const std::string& tag : tags)
       bundles.emplace_back(tag, std::vector{toRow(repository.readObject(tag))});
   }
@@ -172,10 +174,7 @@ bool ReferentialReplica::record(const std::vector<std::string>& commits, const s
 }
 
 std::optional<std::string> ReferentialReplica::mainTip() {
-  const auto refs = db_.read([](store::SqlSession& sql) { return objects::listRefs(sql); });
-  const auto found = refs.find("refs/heads/main");
-  if (found == refs.end()) return std::nullopt;
-  return found->second;
+  return db_.read([](store::SqlSession& sql) { return objects::findRef(sql, "refs/heads/main"); });
 }
 
 std::optional<std::string> ReferentialReplica::readFile(const std::string& commit, const std::string& path) {

@@ -72,12 +72,12 @@ DatabaseUrl parsePostgres(const std::string& url, const std::string& data_dir) {
 
 DatabaseUrl DatabaseUrl::parse(const std::string& url, const std::string& data_dir) {
   if (url.empty()) {
-    return DatabaseUrl{Dialect::kSqlite, Poco::Path(data_dir).append("cqpm.db").toString()};
+    return DatabaseUrl{Dialect::kSqlite, Poco::Path(data_dir).append("cqpm.db").toString(), {}, {}};
   }
   if (url.starts_with("sqlite:")) {
     const std::string path = url.substr(7);
     if (path.empty()) throw Error(ErrorCode::kInvalidConfiguration, "sqlite: URL has no path", "database");
-    return DatabaseUrl{Dialect::kSqlite, path};
+    return DatabaseUrl{Dialect::kSqlite, path, {}, {}};
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return parsePostgres(url, data_dir);
   throw Error(ErrorCode::kInvalidConfiguration,

@@ -66,6 +66,16 @@ std::map<std::string, std::string> listRefs(SqlSession& sql) {
   return refs;
 }
 
+std::optional<std::string> findRef(SqlSession& sql, const std::string& name) {
+  std::string key = name;
+  std::vector<std::string> targets;
+  auto stmt = sql.statement("SELECT target FROM referential_git_refs WHERE name = ?");
+  stmt, into(targets), use(key);
+  stmt.execute();
+  if (targets.empty()) return std::nullopt;
+  return targets.front();
+}
+
 bool moveRef(SqlSession& sql, const std::string& name, const std::optional<std::string>& expected,
              const std::string& target, const std::string& at) {
   std::string key = name, to = target, when = at;

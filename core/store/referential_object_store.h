@@ -31,6 +31,8 @@ std::vector<GitObjectRow> loadBundle(SqlSession& sql, const std::string& bundle)
 
 /// Every ref and its target, by name.
 std::map<std::string, std::string> listRefs(SqlSession& sql);
+/// The target of the ref `name`, or nullopt when there is none.
+std::optional<std::string> findRef(SqlSession& sql, const std::string& name);
 /// Moves `name` to `target` if it points at `expected` (or, when `expected` is
 /// nullopt, creates it if absent). False when it did not: another writer moved it first.
 bool moveRef(SqlSession& sql, const std::string& name, const std::optional<std::string>& expected,

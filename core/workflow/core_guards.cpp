@@ -16,7 +16,7 @@ bool isBlank(std::string_view text) {
 }
 
 Refusal refuse(std::string message, std::string field) {
-  return Refusal{ErrorCode::kGuardFailed, std::move(message), std::move(field)};
+  return Refusal{ErrorCode::kGuardFailed, std::move(message), std::move(field), nullptr};
 }
 
 bool hasCompany(const domain::CandidateFile& file) { return file.company_id && !isBlank(*file.company_id); }

@@ -11,7 +11,7 @@ namespace {
 
 Decision refused(const TransitionDefinition* transition, ErrorCode code, std::string message,
                  std::string field = {}) {
-  return Decision{false, transition, {}, Refusal{code, std::move(message), std::move(field)}};
+  return Decision{false, transition, {}, Refusal{code, std::move(message), std::move(field), nullptr}};
 }
 
 template <typename Items, typename Name>

@@ -1,7 +1,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "common/random_bytes.h"
+#include "common/sha256.h"
 #include "documents/blob_store.h"
 #include "http/api_fixture.h"
 #include "scheduler/housekeeping.h"

@@ -2,7 +2,7 @@
 #include <Poco/File.h>
 #include <Poco/Net/StreamSocket.h>
 
-#include "common/random_bytes.h"
+#include "common/sha256.h"
 #include "documents/pdf_samples.h"
 #include "http/api_fixture.h"
 #include "support/clamd_daemon.h"

@@ -18,6 +18,7 @@
 #include "http/api_fixture.h"
 #include "referentials_api/referential_api_fixture.h"
 #include "support/instance.h"
+#include "support/raw_http.h"
 #include "support/two_instance_deployment.h"
 
 namespace cqpm::testing {
@@ -143,37 +144,17 @@ TEST_P(DeploymentTest, ADocumentOfSeveralMegabytesGoesThroughNginxAndEitherInsta
 TEST_P(DeploymentTest, ALiveStreamOnOneInstanceReceivesAnEventFiredOnTheOther) {
   const std::string centre = first().login("centre");
   const std::string file = createFile(centre, "Direct")->getValue<std::string>("id");
-  Poco::Net::StreamSocket stream(
-      Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(deployment_->second().server.port())));
-  stream.setReceiveTimeout(Poco::Timespan(1, 0));
-  const std::string request = "GET /api/v1/files/" + file +
-                              "/stream?after=1 HTTP/1.1\r\nHost: cqpm\r\nAuthorization: Bearer " + centre +
-                              "\r\n\r\n";
-  stream.sendBytes(request.data(), static_cast<int>(request.size()));
-  std::string received;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  Poco::Net::StreamSocket stream = connectFrom(deployment_->second().server.port());
+  sendText(stream, "GET /api/v1/files/" + file +
+                       "/stream?after=1 HTTP/1.1\r\nHost: cqpm\r\nAuthorization: Bearer " + centre +
+                       "\r\n\r\n");
   // The stream is open (its first bytes came) before the event is fired: it
   // delivers what happens from its opening on.
-  while (received.find("retry:") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-    char buffer[4096];
-    try {
-      const int got = stream.receiveBytes(buffer, sizeof buffer);
-      if (got <= 0) break;
-      received.append(buffer, static_cast<std::size_t>(got));
-    } catch (const Poco::TimeoutException&) {
-    }
-  }
-  ASSERT_NE(received.find("retry:"), std::string::npos) << "the stream did not open: " << received;
+  std::string received;
+  ASSERT_TRUE(readUntilFound(stream, received, "retry:", std::chrono::seconds(10)))
+      << "the stream did not open: " << received;
   ASSERT_EQ(fire(centre, file, "register", 1).status, 200);  // on the first instance
-  while (received.find("\"register\"") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-    char buffer[4096];
-    try {
-      const int got = stream.receiveBytes(buffer, sizeof buffer);
-      if (got <= 0) break;
-      received.append(buffer, static_cast<std::size_t>(got));
-    } catch (const Poco::TimeoutException&) {
-    }
-  }
+  readUntilFound(stream, received, "\"register\"", std::chrono::seconds(10));
   EXPECT_NE(received.find("event: file_event"), std::string::npos) << received;
   EXPECT_NE(received.find("\"register\""), std::string::npos) << received;
 }

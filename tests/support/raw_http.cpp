@@ -55,6 +55,15 @@ std::string readAnswerHead(Poco::Net::StreamSocket& socket, std::chrono::millise
   return received;
 }
 
+bool readUntilFound(Poco::Net::StreamSocket& socket, std::string& received, const std::string& wanted,
+                    std::chrono::milliseconds timeout) {
+  const auto deadline = Clock::now() + timeout;
+  while (received.find(wanted) == std::string::npos) {
+    if (readOnce(socket, received, deadline) <= 0) return false;
+  }
+  return true;
+}
+
 bool closedWithin(Poco::Net::StreamSocket& socket, std::chrono::milliseconds timeout) {
   std::string ignored;
   const auto deadline = Clock::now() + timeout;

@@ -24,6 +24,11 @@ std::string readUntilClosed(Poco::Net::StreamSocket& socket, std::chrono::millis
 /// when it comes in time; empty when nothing came.
 std::string readAnswerHead(Poco::Net::StreamSocket& socket, std::chrono::milliseconds timeout);
 
+/// Reads into `received` (which may already hold earlier bytes) until it
+/// contains `wanted`, the server closes, or `timeout` passes; true if found.
+bool readUntilFound(Poco::Net::StreamSocket& socket, std::string& received, const std::string& wanted,
+                    std::chrono::milliseconds timeout);
+
 /// True when the server closed (or reset) the connection within `timeout`.
 bool closedWithin(Poco::Net::StreamSocket& socket, std::chrono::milliseconds timeout);
 
