@@ -180,7 +180,10 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
   const std::string password_hash = hasher.hash(kDemoPassword);
   db.write([&](store::SqlSession& sql) {
     for (const auto& [key, kind, name] : organisations) {
-      domain::Organisation organisation{newId(), kind, name};
+      domain::Organisation organisation;
+      organisation.id = newId();
+      organisation.kind = kind;
+      organisation.name = name;
       describeDemoOrganisation(key, organisation);
       store::organisation_store::insert(sql, organisation);
       orgs[key] = organisation;
@@ -308,8 +311,10 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
       files::NewFileRequest request;
       request.cqpm = demo.cqpm;
       request.pathway = demo.pathway;
-      request.candidate = {demo.given_name, demo.family_name, emailOf(demo.given_name, demo.family_name),
-                           demo.birth_date};
+      request.candidate.given_name = demo.given_name;
+      request.candidate.family_name = demo.family_name;
+      request.candidate.email = emailOf(demo.given_name, demo.family_name);
+      request.candidate.birth_date = demo.birth_date;
       if (demo.company) request.company_id = orgs.at(demo.company).id;
       request.registration = sampleRegistration(demo.cqpm, variant++);
       std::string file_id;

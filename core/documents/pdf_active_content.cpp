@@ -1,7 +1,10 @@
 #include "documents/pdf_active_content.h"
 
 #include <array>
+#include <filesystem>
 #include <fstream>
+#include <memory>
+#include <qpdf/FileInputSource.hh>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -17,12 +20,87 @@ namespace {
 // qpdf parses about 40 us per object here (60,000 objects: 2.4 s): this bounds a check to seconds.
 constexpr std::size_t kPdfMaxObjects = 100'000;
 constexpr std::size_t kPdfMaxObjectStreamBytes = std::size_t{64} << 20;
+// A parse reads each byte about once, a repair about three times.
+constexpr std::uint64_t kPdfReadBudgetPerByte = 8;
+constexpr std::uint64_t kPdfReadBudgetBase = std::uint64_t{8} << 20;
+constexpr const char* kRepairTooLong = "it is damaged in a way whose repair would take too long";
 
 /// Thrown when a limit of the inspection is reached: the file is then unreadable, not retried.
 class PdfLimitReached : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+/// The file, read through qpdf's FileInputSource with every byte counted.
+/// qpdf's repair of a damaged file reads the bytes after each line again up
+/// to the next token, which a long run of comment lines makes quadratic (a
+/// 1 MiB file of them took 100 s, a 20 MiB one would take days): reading
+/// stops past a budget proportional to the file's size, a few times what any
+/// parse or repair of a real PDF reads. qpdf swallows some exceptions while
+/// repairing, so the overrun is remembered and checked afterwards too.
+class BudgetedFileInput : public InputSource {
+ public:
+  BudgetedFileInput(const std::string& path, std::uint64_t budget) : file_(path.c_str()), budget_(budget) {}
+
+  qpdf_offset_t findAndSkipNextEOL() override {
+    charge(0);
+    const qpdf_offset_t before = file_.tell();
+    const qpdf_offset_t after = file_.findAndSkipNextEOL();
+    used_ += static_cast<std::uint64_t>(after > before ? after - before : 0);
+    return after;
+  }
+  std::string const& getName() const override { return file_.getName(); }
+  qpdf_offset_t tell() override { return file_.tell(); }
+  void seek(qpdf_offset_t offset, int whence) override { file_.seek(offset, whence); }
+  void rewind() override { file_.rewind(); }
+  size_t read(char* buffer, size_t length) override {
+    charge(length);
+    last_offset = file_.tell();  // as FileInputSource::read does: the tokenizer's buffer relies on it
+    return file_.read(buffer, length);
+  }
+  void unreadCh(char ch) override { file_.unreadCh(ch); }
+
+  bool exceeded() const { return used_ > budget_; }
+
+ private:
+  void charge(std::size_t bytes) {
+    used_ += bytes;
+    if (exceeded()) throw PdfLimitReached(kRepairTooLong);
+  }
+
+  FileInputSource file_;
+  std::uint64_t budget_;
+  std::uint64_t used_ = 0;
+};
+
+PdfInspection inspectObjects(QPDF& pdf, bool repaired);
+
+/// Opens `path` in a fresh qpdf (repairing it if `repair`) through a
+/// BudgetedFileInput and inspects it; qpdf reads objects lazily, so the
+/// budget covers the inspection too. Throws PdfLimitReached when the budget
+/// ran out, even if qpdf caught the exception on its way.
+PdfInspection inspectWithinBudget(const std::string& path, bool repair) {
+  std::error_code ignored;
+  const std::uint64_t size = std::filesystem::file_size(path, ignored);
+  auto input = std::make_shared<BudgetedFileInput>(path, kPdfReadBudgetPerByte * size + kPdfReadBudgetBase);
+  const auto overrun = [] {
+    return PdfLimitReached("it is damaged in a way whose repair would take too long");
+  };
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.setAttemptRecovery(repair);
+    pdf.processInputSource(input);
+    PdfInspection inspection = inspectObjects(pdf, repair);
+    if (input->exceeded()) throw PdfLimitReached(kRepairTooLong);
+    return inspection;
+  } catch (const PdfLimitReached&) {
+    throw;
+  } catch (...) {
+    if (input->exceeded()) throw PdfLimitReached(kRepairTooLong);  // whatever qpdf made of our exception
+    throw;
+  }
+}
 
 /// Counts decoded bytes and stops the decoding past the budget: qpdf catches
 /// what a pipeline throws (the decoding ends there, reported as failed), so
@@ -170,11 +248,7 @@ PdfInspection unreadable(const std::string& why) { return {PdfInspection::Verdic
 
 PdfInspection inspectPdf(const std::string& path) {
   try {
-    QPDF strict;
-    strict.setSuppressWarnings(true);
-    strict.setAttemptRecovery(false);
-    strict.processFile(path.c_str());
-    return inspectObjects(strict, false);
+    return inspectWithinBudget(path, false);
   } catch (const PdfLimitReached& e) {
     return unreadable(e.what());
   } catch (const std::exception&) {
@@ -182,10 +256,7 @@ PdfInspection inspectPdf(const std::string& path) {
   }
   if (!hasObjectHeader(path)) return {};
   try {
-    QPDF lenient;
-    lenient.setSuppressWarnings(true);
-    lenient.processFile(path.c_str());
-    return inspectObjects(lenient, true);
+    return inspectWithinBudget(path, true);
   } catch (const PdfLimitReached& e) {
     return unreadable(e.what());
   } catch (const QPDFExc& e) {

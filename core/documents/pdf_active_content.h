@@ -29,7 +29,9 @@ struct PdfInspection {
 /// header at all ("1 0 obj") holds nothing a reader could run and is clean
 /// without further reading. Unreadable: a damaged file qpdf cannot recover or
 /// whose object streams its repair no longer indexes, a password-protected one, more than 100,000 objects, or
-/// object streams that decode to more than 64 MiB together (a decompression bomb is cut there). Never throws
+/// object streams that decode to more than 64 MiB together (a decompression bomb is cut there), or a damaged
+/// file whose repair would read more than 8 times its size plus 8 MiB (qpdf's repair is quadratic on some
+/// damage: the work is bounded by the file's size, never by what an attacker wrote). Never throws
 /// for the file's content. Thread-safe (one qpdf per call).
 PdfInspection inspectPdf(const std::string& path);
 

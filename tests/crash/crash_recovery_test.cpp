@@ -1,9 +1,11 @@
 // kill -9 under write load: the real server binary (CQPM_BIN) is killed with
-// SIGKILL while clients open files, write their evaluation modality plans and
-// fire transitions over HTTP, restarted on the same data folder, and must
-// still hold every write it acknowledged (an acknowledged plan with the very
-// plan that was acknowledged), with an intact SQLite file and unbroken event
-// hash chains. Five kill/restart cycles.
+// SIGKILL while clients open files, write their evaluation modality plans,
+// fire transitions and upload documents over HTTP, restarted on the same data
+// folder, and must still hold every write it acknowledged (an acknowledged
+// plan with the very plan that was acknowledged, an acknowledged document
+// version with its very bytes), with an intact SQLite file, unbroken event
+// hash chains and an intact stored copy behind every document version.
+// Five kill/restart cycles.
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
@@ -39,10 +41,12 @@
 #include <vector>
 
 #include "common/json_text.h"
+#include "common/sha256.h"
 #include "demo/demo_seed.h"
 #include "domain/file_event.h"
 #include "store/event_store.h"
 #include "store/row_reader.h"
+#include "support/sample_uploads.h"
 #include "support/server_process.h"
 
 namespace cqpm::crash {
@@ -50,6 +54,7 @@ namespace {
 
 using testing::describeExit;
 using testing::freePort;
+using testing::multipart;
 using testing::ServerProcess;
 
 using Clock = std::chrono::steady_clock;
@@ -127,12 +132,13 @@ struct HttpAnswer {
 /// One request on `session` (keep-alive). Poco exceptions (connection refused,
 /// reset, timeout) propagate: for the load clients they mean "server gone".
 HttpAnswer call(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
-                const std::string& token, const std::string& body = {}) {
+                const std::string& token, const std::string& body = {},
+                const std::string& content_type = "application/json") {
   Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
   request.setKeepAlive(true);
   if (!token.empty()) request.set("Authorization", "Bearer " + token);
   if (method == Poco::Net::HTTPRequest::HTTP_POST || method == Poco::Net::HTTPRequest::HTTP_PUT) {
-    request.setContentType("application/json");
+    request.setContentType(content_type);
     request.setContentLength64(static_cast<Poco::Int64>(body.size()));
   }
   session.sendRequest(request) << body;
@@ -278,11 +284,104 @@ void runLoad(Client& client, int port, const std::string& token, const std::stri
   }
 }
 
+/// A document version the server answered 201 for: after any crash the
+/// database must list it with these bytes' SHA-256 and size, and the
+/// documents folder must hold those bytes.
+struct UploadAck {
+  std::string document_id;
+  std::int64_t number = 0;
+  std::string sha256;
+  std::uint64_t size = 0;
+};
+
+/// The upload client; survives the restarts (its thread does not).
+struct Uploader {
+  std::string file_id;      // its own file, opened at the first cycle
+  std::string document_id;  // the document new versions go to
+  int uploads = 0;
+  std::vector<UploadAck> acks;  // since the last verification
+  std::vector<std::string> errors;
+};
+
+constexpr const char* kUploadBoundary = "crash-test-upload-boundary";
+
+/// A PDF of about `size` bytes, different for every `n`: a stream of
+/// pseudo-random bytes (as images are) in a minimal document.
+std::string paddedPdf(int n, std::size_t size) {
+  std::string data(size, '\0');
+  std::mt19937 bytes(static_cast<unsigned>(n));
+  for (char& c : data) c = static_cast<char>(bytes() & 0xff);
+  return "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n2 0 obj\n<< /Length " + std::to_string(size) +
+         " >>\nstream\n" + data + "\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+}
+
+/// Uploads PDFs of 16 KiB to 1 MiB into the uploader's file until the server
+/// goes away: a new document every fourth upload, new versions of the last
+/// document between, so both upload routes are cut by the kills.
+void runUploads(Uploader& uploader, int port, const std::string& token, const std::string& company_id,
+                const std::atomic<bool>& killed) {
+  auto session = sessionTo(port);
+  try {
+    if (uploader.file_id.empty()) {
+      const auto created = call(*session, "POST", "/api/v1/files", token, newFileBody(company_id, 0));
+      if (created.status != 201) {
+        uploader.errors.push_back("open the upload file: HTTP " + std::to_string(created.status) + " " +
+                                  created.body);
+        return;
+      }
+      uploader.file_id = created.json()->getValue<std::string>("id");
+    }
+    for (;;) {
+      const int n = ++uploader.uploads;
+      const bool new_document = uploader.document_id.empty() || n % 4 == 0;
+      const std::string bytes = paddedPdf(n, std::size_t{16 * 1024} << (n % 7));
+      const std::string path = new_document ? "/api/v1/files/" + uploader.file_id + "/documents"
+                                            : "/api/v1/documents/" + uploader.document_id + "/versions";
+      const auto answer = call(*session, "POST", path, token,
+                               multipart(kUploadBoundary, new_document ? "evidence" : "",
+                                         "piece-" + std::to_string(n) + ".pdf", bytes),
+                               std::string("multipart/form-data; boundary=") + kUploadBoundary);
+      if (answer.status != 201) {
+        uploader.errors.push_back("upload #" + std::to_string(n) + " to " + path + ": HTTP " +
+                                  std::to_string(answer.status) + " " + answer.body.substr(0, 300));
+        return;
+      }
+      const auto json = answer.json();
+      const auto versions = json->getArray("versions");
+      const auto added = versions->getObject(static_cast<unsigned>(versions->size() - 1));
+      UploadAck ack{json->getValue<std::string>("id"), added->getValue<std::int64_t>("number"),
+                    sha256Hex(bytes), bytes.size()};
+      if (added->getValue<std::string>("sha256") != ack.sha256) {
+        uploader.errors.push_back("upload #" + std::to_string(n) + " answered another SHA-256");
+        return;
+      }
+      uploader.document_id = ack.document_id;
+      uploader.acks.push_back(std::move(ack));
+    }
+  } catch (const Poco::Exception& e) {
+    if (!killed) uploader.errors.push_back("upload before the kill: " + e.displayText());
+  } catch (const std::exception& e) {
+    uploader.errors.push_back(std::string("upload client: ") + e.what());
+  }
+}
+
+/// The SHA-256 of the stored copy of a blob, streamed; empty when it is missing.
+std::string storedSha256(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  Sha256 sha;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    sha.update(buffer, static_cast<std::size_t>(in.gcount()));
+  return sha.hex();
+}
+
 /// What verifyDatabase found.
 struct Verification {
   std::vector<std::string> problems;
   std::size_t files = 0;
   std::size_t events = 0;
+  std::size_t document_versions = 0;
 };
 
 /// Opens the SQLite file read-only (the server may run, idle) and checks:
@@ -291,8 +390,11 @@ struct Verification {
 /// event recorded (none without a plan event); the events of the files this
 /// test opened follow the pathway, seq s recording kPathway[s - 2]; every
 /// acknowledged write is there, an acknowledged plan with the very plan the
-/// answer showed, in the file and in its event.
-Verification verifyDatabase(const std::string& db_path, const std::vector<Ack>& acks) {
+/// answer showed, in the file and in its event; every document version's
+/// stored copy is in `documents_root` with its SHA-256, and every acknowledged
+/// upload is listed with the bytes that were sent.
+Verification verifyDatabase(const std::string& db_path, const std::vector<Ack>& acks,
+                            const std::string& documents_root, const std::vector<UploadAck>& uploads) {
   Poco::Data::SQLite::Connector::registerConnector();
   Verification result;
   auto problem = [&](std::string text) {
@@ -458,6 +560,38 @@ Verification verifyDatabase(const std::string& db_path, const std::vector<Ack>& 
               " does not record the acknowledged plan");
     }
   }
+
+  // A version row is committed only once its bytes are stored and synced.
+  std::map<std::pair<std::string, std::int64_t>, std::pair<std::string, std::int64_t>> versions;
+  {
+    Poco::Data::Statement stmt(session);
+    stmt << "SELECT document_id, number, sha256, size FROM document_versions";
+    store::forEachRow(stmt, [&](const store::RowReader& row) {
+      const std::string sha = row.text("sha256");
+      versions[{row.text("document_id"), row.integer("number")}] = {sha, row.integer("size")};
+      const std::string blob = documents_root + "/" + sha.substr(0, 2) + "/" + sha;
+      const std::string stored = storedSha256(blob);
+      if (stored.empty()) {
+        problem("document " + row.text("document_id") + " v" + std::to_string(row.integer("number")) +
+                ": its stored copy " + blob + " is missing");
+      } else if (stored != sha) {
+        problem("document " + row.text("document_id") + " v" + std::to_string(row.integer("number")) +
+                ": its stored copy does not match its SHA-256");
+      }
+    });
+  }
+  result.document_versions = versions.size();
+  for (const UploadAck& upload : uploads) {
+    const std::string what =
+        "acknowledged upload " + upload.document_id + " v" + std::to_string(upload.number);
+    const auto found = versions.find({upload.document_id, upload.number});
+    if (found == versions.end()) {
+      problem(what + " is lost");
+    } else if (found->second.first != upload.sha256 ||
+               found->second.second != static_cast<std::int64_t>(upload.size)) {
+      problem(what + " is listed with other bytes");
+    }
+  }
   return result;
 }
 
@@ -499,7 +633,10 @@ TEST(CrashRecoveryTest, AcknowledgedTransitionsSurviveKillNine) {
                        dir.file("server.log"));
 
   std::vector<Client> clients(kClients);
-  std::vector<Ack> acknowledged;  // everything acknowledged so far, all cycles
+  Uploader uploader;
+  std::vector<Ack> acknowledged;    // everything acknowledged so far, all cycles
+  std::vector<UploadAck> uploaded;  // the same for uploads
+  const std::string documents_root = Poco::Path(data_dir).append("documents").append("sha256").toString();
   std::size_t checks = 0;
   std::string company_id;
 
@@ -545,17 +682,19 @@ TEST(CrashRecoveryTest, AcknowledgedTransitionsSurviveKillNine) {
     }
 
     if (cycle > 1) {
-      const Verification verification =
-          verifyDatabase(Poco::Path(data_dir).append("cqpm.db").toString(), acknowledged);
-      checks += acknowledged.size();
+      const Verification verification = verifyDatabase(Poco::Path(data_dir).append("cqpm.db").toString(),
+                                                       acknowledged, documents_root, uploaded);
+      checks += acknowledged.size() + uploaded.size();
       if (!verification.problems.empty()) {
         GTEST_FAIL() << "after kill -9 #" << cycle - 1 << " and restart, " << verification.problems.size()
                      << " problem(s) over " << acknowledged.size() << " acknowledged writes:\n"
                      << joined(verification.problems) << server.logTail();
       }
-      std::cout << "restart #" << cycle - 1 << ": " << acknowledged.size() << " acknowledged writes present, "
-                << verification.files << " files and " << verification.events
-                << " events with intact hash chains, integrity_check ok\n";
+      std::cout << "restart #" << cycle - 1 << ": " << acknowledged.size() << " acknowledged writes and "
+                << uploaded.size() << " acknowledged uploads present, " << verification.files << " files and "
+                << verification.events << " events with intact hash chains, "
+                << verification.document_versions
+                << " document versions with intact stored copies, integrity_check ok\n";
     }
     if (cycle > kCycles) break;
 
@@ -565,6 +704,9 @@ TEST(CrashRecoveryTest, AcknowledgedTransitionsSurviveKillNine) {
       threads.emplace_back(
           [&client, port, token, company_id, &killed] { runLoad(client, port, token, company_id, killed); });
     }
+    threads.emplace_back([&uploader, port, token, company_id, &killed] {
+      runUploads(uploader, port, token, company_id, killed);
+    });
     const int delay_ms = kill_after_ms(random);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     killed = true;
@@ -579,12 +721,16 @@ TEST(CrashRecoveryTest, AcknowledgedTransitionsSurviveKillNine) {
       client.acks.clear();
       errors.insert(errors.end(), client.errors.begin(), client.errors.end());
     }
+    const std::size_t uploads_this_cycle = uploader.acks.size();
+    uploaded.insert(uploaded.end(), uploader.acks.begin(), uploader.acks.end());
+    uploader.acks.clear();
+    errors.insert(errors.end(), uploader.errors.begin(), uploader.errors.end());
     if (!errors.empty()) {
       GTEST_FAIL() << "cycle " << cycle << ": unexpected answers under load:\n"
                    << joined(errors) << server.logTail();
     }
     std::cout << "cycle " << cycle << ": SIGKILL after " << delay_ms << " ms, " << acked_this_cycle
-              << " writes acknowledged in the cycle\n";
+              << " writes and " << uploads_this_cycle << " uploads acknowledged in the cycle\n";
     if (acked_this_cycle == 0)
       GTEST_FAIL() << "cycle " << cycle << ": no write was acknowledged before the kill\n"
                    << server.logTail();
@@ -593,9 +739,9 @@ TEST(CrashRecoveryTest, AcknowledgedTransitionsSurviveKillNine) {
   // A graceful stop at the end, then the same checks with no server running.
   const int status = server.terminate();
   EXPECT_EQ(status, 0) << "on SIGTERM the server " << describeExit(status) << "\n" << server.logTail();
-  const Verification final_check =
-      verifyDatabase(Poco::Path(data_dir).append("cqpm.db").toString(), acknowledged);
-  checks += acknowledged.size();
+  const Verification final_check = verifyDatabase(Poco::Path(data_dir).append("cqpm.db").toString(),
+                                                  acknowledged, documents_root, uploaded);
+  checks += acknowledged.size() + uploaded.size();
   EXPECT_TRUE(final_check.problems.empty()) << "after the final stop:\n" << joined(final_check.problems);
 
   std::size_t creations = 0, plans = 0;
@@ -605,12 +751,13 @@ TEST(CrashRecoveryTest, AcknowledgedTransitionsSurviveKillNine) {
   }
   const std::size_t transitions = acknowledged.size() - creations - plans;
   std::cout << "checked " << acknowledged.size() << " acknowledged writes (" << transitions
-            << " transitions, " << plans << " modality plan writes, " << creations
-            << " file creations) across " << kCycles << " kill -9 cycles; " << checks
+            << " transitions, " << plans << " modality plan writes, " << creations << " file creations) and "
+            << uploaded.size() << " acknowledged uploads across " << kCycles << " kill -9 cycles; " << checks
             << " ack checks in all\n";
   RecordProperty("acknowledged_transitions", static_cast<int>(transitions));
   RecordProperty("acknowledged_plan_writes", static_cast<int>(plans));
   RecordProperty("acknowledged_writes", static_cast<int>(acknowledged.size()));
+  RecordProperty("acknowledged_uploads", static_cast<int>(uploaded.size()));
 }
 
 }  // namespace

@@ -152,6 +152,33 @@ TEST_F(UploadChecksTest, DamagedFilesAreRepairedAsReadersWouldAndStillChecked) {
             Verdict::kClean);
 }
 
+TEST_F(UploadChecksTest, ARepairThatWouldReadTheFileOverAndOverIsCutByTheReadBudget) {
+  // qpdf's repair reads, for every line, up to the next token: 1 MiB of comment
+  // lines made it read gigabytes (100 s). Refused once the budget is spent.
+  std::string comments = "%PDF-1.4\n";
+  while (comments.size() < (1u << 20)) comments += "% " + std::string(77, 'x') + "\n";
+  const auto refused = inspect(comments + "1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n");
+  EXPECT_EQ(refused.verdict, Verdict::kUnreadable);
+  EXPECT_NE(refused.found.find("repair would take too long"), std::string::npos) << refused.found;
+  // A real damaged file of the same size (a stream of binary data, no
+  // cross-reference table) is repaired within the budget, and still checked.
+  std::string binary(1u << 20, '\0');
+  for (std::size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>((i * 2654435761u) >> 13);
+  const std::string stream =
+      "<< /Length " + std::to_string(binary.size()) + " >>\nstream\n" + binary + "\nendstream";
+  EXPECT_EQ(inspect(testing::handWrittenPdf({"<< /Type /Catalog /Pages 2 0 R >>", testing::kHandWrittenPages,
+                                             testing::kHandWrittenPage, stream},
+                                            true))
+                .verdict,
+            Verdict::kClean);
+  EXPECT_EQ(inspect(testing::handWrittenPdf(
+                        {"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>", testing::kHandWrittenPages,
+                         testing::kHandWrittenPage, stream, "<< /S /JavaScript /JS (app.alert\\(1\\)) >>"},
+                        true))
+                .verdict,
+            Verdict::kActiveContent);
+}
+
 TEST_F(UploadChecksTest, ObjectHeadersSplitByCommentsStillCountAsObjects) {
   // A repairing reader finds "4 0 %...\nobj": so must the check (else it would skip the repair).
   const std::string pdf =

@@ -40,10 +40,14 @@ const std::vector<std::string> kBadIntegers{
 // Hostile texts: far too long, NUL, a bell, a C1 control, a byte that is not UTF-8, an
 // overlong encoding. (A lone surrogate escape is refused by Poco's parser as invalid JSON:
 // JsonBodyTest.MalformedBodiesAreInvalidJson.)
-const std::vector<std::string> kBadTexts{kLongText, "\"a\\u0000b\"", "\"a\\u0007b\"", "\"a\\u009bb\"",
+const std::vector<std::string> kBadTexts{kLongText,
+                                         "\"a\\u0000b\"",
+                                         "\"a\\u0007b\"",
+                                         "\"a\\u009bb\"",
                                          "\"a\xff"
                                          "b\"",
-                                         "\"a\xc0\xafb\""};
+                                         "\"a\xc0\xaf"
+                                         "b\""};
 
 class Fields {
  public:
