@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/postgres_notices.h"
 #include "store/sql_dialect.h"
 
 namespace cqpm::store {
@@ -73,7 +74,11 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, const DatabaseO
 }
 
 Poco::Data::Session Database::acquireReadSession() {
-  return guarded([&] { return read_pool_->get(); });
+  return guarded([&] {
+    Poco::Data::Session session = read_pool_->get();
+    if (url_.dialect == Dialect::kPostgres) routePostgresNotices(session);
+    return session;
+  });
 }
 
 Poco::Data::Session& Database::writerSession() {
@@ -81,6 +86,7 @@ Poco::Data::Session& Database::writerSession() {
   guarded([&] {
     writer_ = std::make_unique<Poco::Data::Session>(connectorName(url_.dialect), url_.connection);
     if (url_.dialect == Dialect::kSqlite) configureSqliteWriter(*writer_);
+    routePostgresNotices(*writer_);
   });
   return *writer_;
 }
