@@ -34,7 +34,10 @@ domain::Organisation platformOrganisation(store::SqlSession& sql) {
   const auto found = store::organisation_store::list(
       sql, {domain::OrganisationKind::kPlatform, std::nullopt, "", std::nullopt}, std::nullopt, 1);
   if (!found.empty()) return found.front();
-  domain::Organisation platform{newId(), domain::OrganisationKind::kPlatform, "CQPM Hub (exploitation)"};
+  domain::Organisation platform;
+  platform.id = newId();
+  platform.kind = domain::OrganisationKind::kPlatform;
+  platform.name = "CQPM Hub (exploitation)";
   store::organisation_store::insert(sql, platform);
   admin::recordAdminAct(
       sql, admin::commandLineActor(),

@@ -29,6 +29,7 @@
 #include "store/notification_store.h"
 #include "store/start_up_lock.h"
 #include "workflow/core_guards.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::app {
 
@@ -79,6 +80,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   definition_ = std::make_unique<workflow::WorkflowDefinition>(workflow::WorkflowDefinition::load(
       Poco::Path(share).append("workflows/candidate-file.json").toString(),
       Poco::Path(share).append("schemas/workflow.schema.json").toString(), guards_));
+  workflow::checkWorkflowContract(*definition_, "workflows/candidate-file.json");
   engine_ = std::make_unique<workflow::WorkflowEngine>(*definition_, guards_);
 
   // From here on referentials are served from the git store, never from the

@@ -6,6 +6,7 @@
 #include "deadlines/paris_time.h"
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::demo {
 
@@ -20,8 +21,8 @@ void seedDeadlineDemo(store::Database& db, deadlines::DeadlineService& deadlines
   });
   const std::string today = deadlines::parisDateOf(deadlines.clock()());
   // (family name, state the demo leaves it in, days from today)
-  const std::vector<std::tuple<std::string, std::string, int>> plan{{"Martin", "modalities_agreed", 21},
-                                                                    {"Bonnet", "registered", -3}};
+  const std::vector<std::tuple<std::string, std::string, int>> plan{
+      {"Martin", workflow::states::kModalitiesAgreed, 21}, {"Bonnet", workflow::states::kRegistered, -3}};
   for (const auto& [family_name, state, days] : plan) {
     bool done = false;
     for (const auto& view : files) {

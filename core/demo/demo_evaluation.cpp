@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "common/error.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::demo {
 
@@ -42,9 +43,10 @@ void prepareEvaluationStep(evaluation::CommissionService& commissions,
                            evaluation::EvaluationService& evaluations, const domain::Actor& centre,
                            const std::vector<domain::Actor>& evaluators, const std::string& file_id,
                            const std::string& transition) {
-  if (transition == "start_evaluation") {
+  if (transition == workflow::transitions::kStartEvaluation) {
     formCommission(commissions, centre, evaluators, file_id);
-  } else if (transition == "request_company_opinion" || transition == "send_to_jury_without_opinion") {
+  } else if (transition == workflow::transitions::kRequestCompanyOpinion ||
+             transition == workflow::transitions::kSendToJuryWithoutOpinion) {
     evaluateEveryCompetency(evaluations, evaluators, file_id);
   }
 }

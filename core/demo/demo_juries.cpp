@@ -4,6 +4,7 @@
 
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::demo {
 
@@ -28,7 +29,7 @@ void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
     const domain::Actor employee = actorOf(db, "jury-salarie");
     store::FileFilter filter;
     filter.name_query = "Thomas Blanc";
-    filter.state = "ready_for_jury";
+    filter.state = workflow::states::kReadyForJury;
     // Looked up on the writer's session: a pooled read session was seen here to
     // answer from a snapshot taken before seedDemo's last writes.
     const auto files = db.write([&](store::SqlSession& sql) {

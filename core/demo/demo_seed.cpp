@@ -12,6 +12,7 @@
 #include "demo/demo_report.h"
 #include "store/account_store.h"
 #include "store/organisation_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::demo {
 
@@ -226,9 +227,16 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        Pathway::kEmployee,
        "company",
        "centre",
-       {{"register", "centre"}, {"agree_modalities", "centre"}}},
+       {{workflow::transitions::kRegister, "centre"}, {workflow::transitions::kAgreeModalities, "centre"}}},
       {"Emma", "Lefèvre", "1999-09-03", "industrialisation", Pathway::kEmployee, "company", "centre", {}},
-      {"Hugo", "Bonnet", "1988-01-27", "qualite", Pathway::kVae, nullptr, "centre", {{"register", "centre"}}},
+      {"Hugo",
+       "Bonnet",
+       "1988-01-27",
+       "qualite",
+       Pathway::kVae,
+       nullptr,
+       "centre",
+       {{workflow::transitions::kRegister, "centre"}}},
       {"Léa",
        "Mercier",
        "2001-06-18",
@@ -236,10 +244,10 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        Pathway::kJobSeeker,
        "company",
        "centre",
-       {{"register", "centre"},
-        {"agree_modalities", "centre"},
-        {"submit_evidence", "centre"},
-        {"start_evaluation", "evaluateur1"}}},
+       {{workflow::transitions::kRegister, "centre"},
+        {workflow::transitions::kAgreeModalities, "centre"},
+        {workflow::transitions::kSubmitEvidence, "centre"},
+        {workflow::transitions::kStartEvaluation, "evaluateur1"}}},
       {"Nicolas",
        "Faure",
        "1993-11-30",
@@ -247,11 +255,11 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        Pathway::kEmployee,
        "company",
        "centre",
-       {{"register", "centre"},
-        {"agree_modalities", "centre"},
-        {"submit_evidence", "entreprise"},
-        {"start_evaluation", "evaluateur1"},
-        {"request_company_opinion", "evaluateur1"}}},
+       {{workflow::transitions::kRegister, "centre"},
+        {workflow::transitions::kAgreeModalities, "centre"},
+        {workflow::transitions::kSubmitEvidence, "entreprise"},
+        {workflow::transitions::kStartEvaluation, "evaluateur1"},
+        {workflow::transitions::kRequestCompanyOpinion, "evaluateur1"}}},
       {"Camille",
        "Rousseau",
        "1985-02-14",
@@ -259,11 +267,11 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        Pathway::kVae,
        nullptr,
        "centre",
-       {{"register", "centre"},
-        {"agree_modalities", "centre"},
-        {"submit_evidence", "centre"},
-        {"start_evaluation", "evaluateur2"},
-        {"send_to_jury_without_opinion", "evaluateur2"}}},
+       {{workflow::transitions::kRegister, "centre"},
+        {workflow::transitions::kAgreeModalities, "centre"},
+        {workflow::transitions::kSubmitEvidence, "centre"},
+        {workflow::transitions::kStartEvaluation, "evaluateur2"},
+        {workflow::transitions::kSendToJuryWithoutOpinion, "evaluateur2"}}},
       {"Thomas",
        "Blanc",
        "1990-07-08",
@@ -271,12 +279,13 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        Pathway::kEmployee,
        "company",
        "centre",
-       {{"register", "centre"},
-        {"agree_modalities", "centre"},
-        {"submit_evidence", "entreprise"},
-        {"start_evaluation", "evaluateur1"},
-        {"request_company_opinion", "evaluateur1"},
-        {"give_company_opinion", "entreprise"}}},  // then certified by a jury (demo_juries.cpp)
+       {{workflow::transitions::kRegister, "centre"},
+        {workflow::transitions::kAgreeModalities, "centre"},
+        {workflow::transitions::kSubmitEvidence, "entreprise"},
+        {workflow::transitions::kStartEvaluation, "evaluateur1"},
+        {workflow::transitions::kRequestCompanyOpinion, "evaluateur1"},
+        {workflow::transitions::kGiveCompanyOpinion,
+         "entreprise"}}},  // then certified by a jury (demo_juries.cpp)
       {"Manon",
        "Chevalier",
        "1997-12-01",
@@ -284,7 +293,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        Pathway::kOther,
        "company",
        "centre",
-       {{"register", "centre"}, {"withdraw", "centre"}}},
+       {{workflow::transitions::kRegister, "centre"}, {workflow::transitions::kWithdraw, "centre"}}},
       {"Antoine",
        "Lambert",
        "1992-03-22",
@@ -292,7 +301,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        Pathway::kEmployee,
        "company2",
        "centre2",
-       {{"register", "centre2"}}},
+       {{workflow::transitions::kRegister, "centre2"}}},
       {"Chloé",
        "Dupuis",
        "1998-08-15",
@@ -300,7 +309,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
        Pathway::kEmployee,
        "company2",
        "centre2",
-       {{"register", "centre2"}}},
+       {{workflow::transitions::kRegister, "centre2"}}},
       {"Julie", "Marchand", "1987-05-05", "qualite", Pathway::kVae, nullptr, "centre2", {}},
   };
 
@@ -325,7 +334,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
         return store::StoredResponse{201, ""};
       });
       for (const auto& [transition, login] : demo.path) {
-        if (std::string(transition) == "agree_modalities") {
+        if (std::string(transition) == workflow::transitions::kAgreeModalities) {
           const Actor& centre = actors.at(login);
           if (demo.pathway == Pathway::kVae) {  // the guard wants a favourable admissibility first
             admissibility.decide(centre, file_id,
@@ -337,17 +346,18 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
           const auto plan = sampleModalityPlan(editor, demo.cqpm, toJsonText(request.registration));
           version = plans.put(centre, file_id, version, plan)->getValue<std::int64_t>("file_version");
         }
-        if (std::string(transition) == "submit_evidence") {  // the report of the projects presented
+        if (std::string(transition) ==
+            workflow::transitions::kSubmitEvidence) {  // the report of the projects presented
           uploadDemoReport(documents, actors.at(login), file_id,
                            std::string(demo.given_name) + " " + demo.family_name, catalog.titleOf(demo.cqpm));
         }
-        if (std::string(transition) == "give_company_opinion") {
+        if (std::string(transition) == workflow::transitions::kGiveCompanyOpinion) {
           signSampleOpinion(opinions, actors.at(login), file_id);  // the guard wants it signed
         }
         prepareEvaluationStep(commissions, evaluations, actors.at(demo.centre),
                               {actors.at("evaluateur1"), actors.at("evaluateur2")}, file_id, transition);
         files::TransitionRequest step{file_id, transition, version, new Poco::JSON::Object};
-        if (std::string(transition) == "withdraw")
+        if (std::string(transition) == workflow::transitions::kWithdraw)
           step.payload->set("reason", "Le candidat a quitté l'entreprise.");
         transitions.fire(actors.at(login), step, std::nullopt, [&](const store::CandidateFileView& view) {
           version = view.file.version;

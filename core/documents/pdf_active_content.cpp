@@ -83,9 +83,6 @@ PdfInspection inspectWithinBudget(const std::string& path, bool repair) {
   std::error_code ignored;
   const std::uint64_t size = std::filesystem::file_size(path, ignored);
   auto input = std::make_shared<BudgetedFileInput>(path, kPdfReadBudgetPerByte * size + kPdfReadBudgetBase);
-  const auto overrun = [] {
-    return PdfLimitReached("it is damaged in a way whose repair would take too long");
-  };
   try {
     QPDF pdf;
     pdf.setSuppressWarnings(true);

@@ -13,6 +13,7 @@
 #include "store/candidate_file_store.h"
 #include "store/evaluation_store.h"
 #include "store/event_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::evaluation {
 
@@ -24,8 +25,9 @@ namespace {
 // The commission may change until the evaluation is over: once the file left
 // under_evaluation, its signatures (counted for the current members) are what
 // the company and the jury rely on.
-const std::set<std::string> kCommissionStates{"draft", "registered", "modalities_agreed",
-                                              "evidence_submitted", "under_evaluation"};
+const std::set<std::string> kCommissionStates{
+    workflow::states::kDraft, workflow::states::kRegistered, workflow::states::kModalitiesAgreed,
+    workflow::states::kEvidenceSubmitted, workflow::states::kUnderEvaluation};
 constexpr std::size_t kMaxMembers = 20;
 
 Object::Ptr view(store::SqlSession& sql, const domain::Actor& actor, const domain::CandidateFile& file) {

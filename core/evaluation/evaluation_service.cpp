@@ -18,6 +18,7 @@
 #include "store/document_store.h"
 #include "store/evaluation_store.h"
 #include "store/event_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::evaluation {
 
@@ -26,7 +27,7 @@ using Poco::JSON::Object;
 
 namespace {
 
-constexpr const char* kWritableState = "under_evaluation";
+constexpr const char* kWritableState = workflow::states::kUnderEvaluation;
 
 void requireReader(const domain::Actor& actor) {
   using domain::Role;

@@ -165,7 +165,7 @@ StoredTransfer FileTransferService::answer(const domain::Actor& actor, const std
     }
     // The file as it is now, whichever centre reads it.
     auto view =
-        store::candidate_file_store::find(sql, transfer->file_id, {access::FileScope::Kind::kEverything});
+        store::candidate_file_store::find(sql, transfer->file_id, {access::FileScope::Kind::kEverything, {}});
     if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + transfer->file_id);
     domain::CandidateFile file = view->file;
     const std::string now = nowIso8601();

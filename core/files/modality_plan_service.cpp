@@ -16,6 +16,7 @@
 #include "store/account_store.h"
 #include "store/event_store.h"
 #include "store/idempotency_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::files {
 
@@ -24,7 +25,7 @@ using Poco::JSON::Object;
 
 namespace {
 
-constexpr const char* kEditableState = "registered";
+constexpr const char* kEditableState = workflow::states::kRegistered;
 constexpr std::size_t kMaxDetailsBytes = 2000;
 constexpr std::size_t kMaxEntries = 500;
 // The plan's texts, printed in the minutes: a modality id, a place, a justification.

@@ -9,6 +9,7 @@
 #include "files/file_events.h"
 #include "store/candidate_file_store.h"
 #include "store/event_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::files {
 
@@ -16,7 +17,7 @@ using Poco::JSON::Object;
 
 namespace {
 
-constexpr const char* kMovableState = "registered";
+constexpr const char* kMovableState = workflow::states::kRegistered;
 
 store::CandidateFileView findInScope(store::Database& db, const domain::Actor& actor,
                                      const std::string& file_id) {

@@ -9,12 +9,13 @@
 #include "plugins/plugin_catalog.h"
 #include "store/database.h"
 #include "store/vae_admissibility_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::files {
 
 /// The state in which a VAE file's admissibility is examined: registered,
 /// before its evaluation modalities are agreed.
-inline constexpr const char* kAdmissibilityState = "registered";
+inline constexpr const char* kAdmissibilityState = workflow::states::kRegistered;
 
 /// What the centre decides on a VAE application.
 struct AdmissibilityDecision {

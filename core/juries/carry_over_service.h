@@ -11,12 +11,13 @@
 #include "plugins/plugin_rules.h"
 #include "store/candidate_file_store.h"
 #include "store/database.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::juries {
 
 /// The state in which a file's carry-over is confirmed: registered, before its
 /// modalities are planned and agreed on what is left.
-inline constexpr const char* kCarryOverState = "registered";
+inline constexpr const char* kCarryOverState = workflow::states::kRegistered;
 
 /// A bloc already awarded to the same person for the same CQPM by a decision in
 /// force (not revoked, its session's results published), as offered to a later file.

@@ -6,6 +6,7 @@
 #include "awards/award_issuer.h"
 #include "common/input_rules.h"
 #include "referentials/certification_identity.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::juries {
 
@@ -14,11 +15,11 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-// The transition that applies each outcome (workflows/candidate-file.json).
+// The transition that applies each outcome.
 std::string transitionFor(const std::string& outcome) {
-  if (outcome == "certified") return "certify";
-  if (outcome == "blocs_awarded") return "award_blocs";
-  return "refuse_certification";
+  if (outcome == "certified") return workflow::transitions::kCertify;
+  if (outcome == "blocs_awarded") return workflow::transitions::kAwardBlocs;
+  return workflow::transitions::kRefuseCertification;
 }
 
 Object::Ptr transitionPayload(const store::JuryDecisionRecord& decision) {

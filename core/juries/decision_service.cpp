@@ -20,6 +20,7 @@
 #include "store/event_store.h"
 #include "store/jury_decision_store.h"
 #include "store/jury_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::juries {
 
@@ -211,7 +212,7 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     if (store::jury_decision_store::activeForFile(sql, file_id)) {
       throw Error(ErrorCode::kConflict, "the jury has already decided on this file", "file_id");
     }
-    if (file.state != "in_deliberation") {
+    if (file.state != workflow::states::kInDeliberation) {
       throw Error(ErrorCode::kInvalidState, "the file is " + file.state + ", not in deliberation", "file_id");
     }
     const Bench bench = benchFor(seat.members, file);

@@ -21,6 +21,7 @@
 #include "store/jury_decision_store.h"
 #include "store/jury_store.h"
 #include "store/organisation_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::juries {
 
@@ -30,8 +31,8 @@ using store::SqlSession;
 
 namespace {
 
-constexpr const char* kReadyForJury = "ready_for_jury";
-constexpr const char* kOpenDeliberation = "open_deliberation";
+using workflow::states::kReadyForJury;
+using workflow::transitions::kOpenDeliberation;
 
 // "HH:MM", 00:00 to 23:59.
 bool isClockTime(const std::string& text) {
@@ -126,7 +127,7 @@ Object::Ptr fileItem(SqlSession& sql, OutcomeProposer& proposer, const SessionSe
 
   const bool conflicted = seat.member && hasConflictOfInterest(*seat.member, file);
   Poco::Dynamic::Var proposal;
-  if (file.state == "in_deliberation" && !conflicted) {
+  if (file.state == workflow::states::kInDeliberation && !conflicted) {
     try {
       proposal = proposer.propose(sql, file, seat.session.session_date);
     } catch (const Error& e) {

@@ -15,6 +15,7 @@
 #include "store/jury_closing_store.h"
 #include "store/jury_decision_store.h"
 #include "store/jury_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::juries {
 
@@ -78,7 +79,7 @@ Object::Ptr SessionClosingService::close(const domain::Actor& actor, const std::
     for (const auto& file_id : store::jury_store::fileIds(sql, session_id)) {
       const auto view =
           store::candidate_file_store::find(sql, file_id, {access::FileScope::Kind::kEverything, {}});
-      if (view && view->file.state == "in_deliberation" &&
+      if (view && view->file.state == workflow::states::kInDeliberation &&
           !store::jury_decision_store::activeForFile(sql, file_id)) {
         undecided->add(view->file.candidate.given_name + " " + view->file.candidate.family_name);
       }
@@ -145,7 +146,7 @@ Object::Ptr SessionClosingService::publish(const domain::Actor& actor, const std
       if (decision.revoked_at) continue;
       const auto view = store::candidate_file_store::find(sql, decision.file_id,
                                                           {access::FileScope::Kind::kEverything, {}});
-      if (!view || view->file.state != "in_deliberation") continue;  // withdrawn since
+      if (!view || view->file.state != workflow::states::kInDeliberation) continue;  // withdrawn since
       fired.push_back(applyDecision(sql, transitions_, actor, decision, *view,
                                     rules_.referentialFor(view->file), seat.session.session_date));
     }

@@ -5,6 +5,7 @@
 #include "common/clock.h"
 #include "notifications/recipients.h"
 #include "store/notification_store.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::notifications {
 
@@ -27,17 +28,17 @@ NewNotification describe(const store::StateChange& change, const std::string& cq
   notification.file_id = change.file_id;
   notification.source_key = "event:" + change.file_id + ":" + std::to_string(change.seq);
   const std::string who = change.candidate_name + " (" + cqpm_title + ")";
-  if (change.to_state == "ready_for_jury") {
+  if (change.to_state == workflow::states::kReadyForJury) {
     notification.kind = "ready_for_jury";
     notification.title = "Dossier prêt pour le jury";
     notification.body = "Le dossier de " + who + " est prêt à être présenté au jury paritaire.";
     return notification;
   }
   notification.kind = "decision";
-  if (change.to_state == "certified") {
+  if (change.to_state == workflow::states::kCertified) {
     notification.title = "Décision du jury : CQPM obtenu";
     notification.body = "Le jury paritaire a délivré le CQPM au terme du dossier de " + who + ".";
-  } else if (change.to_state == "blocs_awarded") {
+  } else if (change.to_state == workflow::states::kBlocsAwarded) {
     notification.title = "Décision du jury : blocs de compétences validés";
     notification.body = "Le jury paritaire a validé des blocs de compétences pour le dossier de " + who + ".";
   } else {
@@ -48,15 +49,16 @@ NewNotification describe(const store::StateChange& change, const std::string& cq
 }
 
 Audience audienceOf(const std::string& state) {
-  if (state == "ready_for_jury") return {true, false, false};
+  if (state == workflow::states::kReadyForJury) return {true, false, false};
   return {true, true, true};
 }
 
 }  // namespace
 
 int EventNotifier::runOnce() {
-  static const std::vector<std::string> kStates{"ready_for_jury", "certified", "blocs_awarded",
-                                                "not_certified"};
+  static const std::vector<std::string> kStates{workflow::states::kReadyForJury, workflow::states::kCertified,
+                                                workflow::states::kBlocsAwarded,
+                                                workflow::states::kNotCertified};
   const std::string now = nowIso8601();
   // Most runs find nothing in the window: look first on a read session, and
   // take the single writer only when there is something to (re)consider.

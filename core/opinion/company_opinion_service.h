@@ -11,11 +11,12 @@
 #include "store/candidate_file_store.h"
 #include "store/company_opinion_store.h"
 #include "store/database.h"
+#include "workflow/workflow_contract.h"
 
 namespace cqpm::opinion {
 
 /// The state the file is in while the company gives (or corrects) its opinion.
-inline constexpr const char* kOpinionState = "company_opinion";
+inline constexpr const char* kOpinionState = workflow::states::kCompanyOpinion;
 
 /// The company's opinion on a candidate ("avis de l'entreprise"): per activity
 /// and competency of the file's pinned referential, plus free text. The

@@ -37,6 +37,29 @@ TEST_F(StartUpChecksTest, ADataFolderThatIsAFileIsRefusedAtOnce) {
   EXPECT_NE(run.err.find("the data folder " + file + " is not a folder"), std::string::npos) << run.err;
 }
 
+TEST_F(StartUpChecksTest, AWorkflowWithoutAStateTheServerReliesOnStopsTheStartNamingIt) {
+  // A share folder whose workflow renamed "in_deliberation": valid on its own, fatal to the jury services.
+  const std::string share = dir_ + "/share";
+  fs::create_directories(share);
+  for (const char* folder : {"schemas", "plugins", "workflows"}) {
+    fs::copy(std::string(CQPM_SOURCE_ROOT) + "/" + folder, share + "/" + folder, fs::copy_options::recursive);
+  }
+  const std::string workflow = share + "/workflows/candidate-file.json";
+  std::string text;
+  {
+    std::ifstream in(workflow);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  for (std::size_t at = text.find("\"in_deliberation\""); at != std::string::npos;
+       at = text.find("\"in_deliberation\"", at)) {
+    text.replace(at, 17, "\"deliberating\"");
+  }
+  std::ofstream(workflow, std::ios::trunc) << text;
+  const CommandRun run = runCqpm({"serve", "--data", dir_ + "/data", "--port", "0", "--share", share});
+  EXPECT_EQ(run.exit_code, 78);  // EX_CONFIG
+  EXPECT_NE(run.err.find("no state \"in_deliberation\""), std::string::npos) << run.err;
+}
+
 TEST_F(StartUpChecksTest, ASecondServerOnTheSameFolderIsRefusedNamingTheFirst) {
   app::Server first(configIn(dir_));
   first.start();
