@@ -11,6 +11,7 @@
 
 #include "common/clock.h"
 #include "common/file_text.h"
+#include "deadlines/paris_time.h"
 #include "demo/demo_deadlines.h"
 #include "demo/demo_juries.h"
 #include "demo/demo_seed.h"
@@ -81,6 +82,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
       Poco::Path(share).append("workflows/candidate-file.json").toString(),
       Poco::Path(share).append("schemas/workflow.schema.json").toString(), guards_));
   workflow::checkWorkflowContract(*definition_, "workflows/candidate-file.json");
+  deadlines::checkParisTimeZone();
   engine_ = std::make_unique<workflow::WorkflowEngine>(*definition_, guards_);
 
   // From here on referentials are served from the git store, never from the

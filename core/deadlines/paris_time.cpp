@@ -2,9 +2,10 @@
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
-#include <Poco/Timespan.h>
+#include <date/tz.h>
+
+#include <chrono>
 
 #include "common/error.h"
 #include "common/iso_date.h"
@@ -13,21 +14,25 @@ namespace cqpm::deadlines {
 
 namespace {
 
-int lastSundayOf(int year, int month) {
-  const int last = Poco::DateTime::daysOfMonth(year, month);
-  return last - Poco::DateTime(year, month, last).dayOfWeek();  // dayOfWeek: 0 is Sunday
+using Micros = std::chrono::microseconds;
+
+/// Europe/Paris from the system's tz database (Debian's tzdata), loaded once.
+const date::time_zone& paris() {
+  static const date::time_zone* const kParis = date::locate_zone("Europe/Paris");
+  return *kParis;
 }
 
-bool isSummerTime(const Poco::DateTime& utc) {
-  const Poco::DateTime begins(utc.year(), 3, lastSundayOf(utc.year(), 3), 1);
-  const Poco::DateTime ends(utc.year(), 10, lastSundayOf(utc.year(), 10), 1);
-  return utc >= begins && utc < ends;
-}
-
-Poco::DateTime requireDate(const std::string& date) {
+date::local_days requireDate(const std::string& date) {
   const auto parsed = parseIsoDate(date);
   if (!parsed) throw Error(ErrorCode::kInternal, "not a date: " + date);
-  return *parsed;
+  return date::local_days{date::year{parsed->year()} / parsed->month() / parsed->day()};
+}
+
+std::string isoDay(date::local_days day) { return date::format("%F", day); }
+
+/// Paris wall-clock time at `instant`.
+date::local_time<Micros> parisLocal(const Poco::Timestamp& instant) {
+  return paris().to_local(date::sys_time<Micros>{Micros{instant.epochMicroseconds()}});
 }
 
 }  // namespace
@@ -36,28 +41,33 @@ Clock systemClock() {
   return [] { return Poco::Timestamp(); };
 }
 
+void checkParisTimeZone() {
+  try {
+    (void)paris();
+  } catch (const std::exception& e) {
+    throw Error(ErrorCode::kInvalidConfiguration,
+                std::string("the time zone Europe/Paris cannot be read from the system's tz database "
+                            "(install Debian's tzdata): ") +
+                    e.what());
+  }
+}
+
 Poco::Timestamp endOfParisDay(const std::string& date) {
-  // The next day's local midnight, read as if it were UTC, then moved back by
-  // the offset in force at that moment (+2 in summer, +1 in winter).
-  const Poco::DateTime midnight = requireDate(date) + Poco::Timespan(1, 0, 0, 0, 0);
-  const Poco::DateTime if_summer = midnight - Poco::Timespan(0, 2, 0, 0, 0);
-  if (isSummerTime(if_summer)) return if_summer.timestamp();
-  return (midnight - Poco::Timespan(0, 1, 0, 0, 0)).timestamp();
+  // The next day's midnight in Paris; clocks change at 02:00 or 03:00 there,
+  // so midnight always exists once.
+  const auto midnight = paris().to_sys(date::local_time<Micros>{requireDate(date) + date::days{1}});
+  return Poco::Timestamp(midnight.time_since_epoch().count());
 }
 
 std::string parisDateOf(const Poco::Timestamp& instant) {
-  const Poco::DateTime utc(instant);
-  const Poco::DateTime local = utc + Poco::Timespan(0, isSummerTime(utc) ? 2 : 1, 0, 0, 0);
-  return Poco::DateTimeFormatter::format(local, "%Y-%m-%d");
+  return isoDay(date::floor<date::days>(parisLocal(instant)));
 }
 
 std::string addDays(const std::string& date, int days) {
-  return Poco::DateTimeFormatter::format(requireDate(date) + Poco::Timespan(days, 0, 0, 0, 0), "%Y-%m-%d");
+  return isoDay(requireDate(date) + date::days{days});
 }
 
-std::string frenchDate(const std::string& date) {
-  return Poco::DateTimeFormatter::format(requireDate(date), "%d/%m/%Y");
-}
+std::string frenchDate(const std::string& date) { return date::format("%d/%m/%Y", requireDate(date)); }
 
 std::string frenchParisTime(const std::string& iso_timestamp) {
   Poco::DateTime parsed;
@@ -67,8 +77,8 @@ std::string frenchParisTime(const std::string& iso_timestamp) {
     return iso_timestamp;
   }
   parsed.makeUTC(offset);
-  const Poco::DateTime local = parsed + Poco::Timespan(0, isSummerTime(parsed) ? 2 : 1, 0, 0, 0);
-  return Poco::DateTimeFormatter::format(local, "%d/%m/%Y à %H h %M");
+  return date::format("%d/%m/%Y à %H h %M",
+                      date::floor<std::chrono::minutes>(parisLocal(parsed.timestamp())));
 }
 
 }  // namespace cqpm::deadlines

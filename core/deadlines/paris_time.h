@@ -16,9 +16,14 @@ Clock systemClock();
 
 /// Deadlines are calendar days in the centres' time zone, Europe/Paris (all
 /// CQPM centres are in metropolitan France): a deadline "2026-03-12" ends at
-/// midnight at the end of that day, Paris time. The EU rule (summer time from
-/// the last Sunday of March to the last Sunday of October, changing at 01:00
-/// UTC) is applied here directly, so no time-zone database is needed.
+/// midnight at the end of that day, Paris time. Offsets come from the system's
+/// tz database (Debian's tzdata) through Howard Hinnant's date library, so a
+/// change of the rules is an update of tzdata, not of this code.
+
+/// Loads Europe/Paris from the tz database; throws Error{kInvalidConfiguration}
+/// when the system has none. Called at start so a machine without tzdata is told
+/// at once rather than at the first deadline.
+void checkParisTimeZone();
 
 /// The UTC instant the Paris calendar day `date` (YYYY-MM-DD, already
 /// validated) ends, i.e. the next day's 00:00 in Paris.

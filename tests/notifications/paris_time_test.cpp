@@ -5,7 +5,7 @@
 #include "common/clock.h"
 #include "notifications/notify_fixture.h"
 
-// Deadlines are Paris calendar days; the offset to UTC follows the EU rule.
+// Deadlines are Paris calendar days; the offset to UTC comes from the tz database.
 
 namespace cqpm::testing {
 namespace {
@@ -26,6 +26,14 @@ TEST(ParisTimeTest, TheDaysAroundTheClockChangesEndAtTheirOwnMidnight) {
   EXPECT_EQ(toIso8601(endOfParisDay("2026-03-29")), "2026-03-29T22:00:00.000000Z");
   EXPECT_EQ(toIso8601(endOfParisDay("2026-10-24")), "2026-10-24T22:00:00.000000Z");
   EXPECT_EQ(toIso8601(endOfParisDay("2026-10-25")), "2026-10-25T23:00:00.000000Z");
+}
+
+TEST(ParisTimeTest, OffsetsComeFromTheTzDatabaseNotFromTodaysRule) {
+  // Until 1995 summer time ended on the last Sunday of September (24/09/1995):
+  // today's rule, applied by hand, would still say summer in mid-October.
+  EXPECT_EQ(toIso8601(endOfParisDay("1995-10-15")), "1995-10-15T23:00:00.000000Z");
+  EXPECT_EQ(deadlines::frenchParisTime("1995-10-15T12:30:00.000000Z"), "15/10/1995 à 13 h 30");
+  EXPECT_EQ(deadlines::frenchParisTime("2026-07-15T12:30:00.000000Z"), "15/07/2026 à 14 h 30");
 }
 
 TEST(ParisTimeTest, TheParisDateChangesAtParisMidnight) {
