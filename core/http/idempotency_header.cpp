@@ -15,7 +15,11 @@ std::optional<files::IdempotencyKey> idempotencyKeyOf(const Request& request) {
   if (key.size() > kMaxIdempotencyKeyLength) {
     throw Error(ErrorCode::kInvalidField, "Idempotency-Key is longer than 200 characters", "Idempotency-Key");
   }
-  return files::IdempotencyKey{key, sha256Hex(request.method + " " + request.path + "\n" + request.body)};
+  // A replay must be the same request: the If-Match it was made against included.
+  const std::string if_match = request.header("If-Match");
+  const std::string precondition = if_match.empty() ? "" : "If-Match: " + if_match + "\n";
+  return files::IdempotencyKey{
+      key, sha256Hex(request.method + " " + request.path + "\n" + precondition + request.body)};
 }
 
 }  // namespace cqpm::http

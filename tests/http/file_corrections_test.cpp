@@ -48,13 +48,17 @@ TEST_P(FileCorrectionsTest, BadCorrectionsAreRefusedAndChangeNothing) {
       {R"({"expected_version":1,"reason":"r","candidate":{"birth_date":"17/05/1995"}})",
        "candidate.birth_date"},
       {R"({"expected_version":1,"reason":"r","candidate":{"email":"nope"}})", "candidate.email"},
-      {R"({"reason":"r","candidate":{"family_name":"X"}})", "expected_version"},
+      {R"({"expected_version":"1","reason":"r","candidate":{"family_name":"X"}})", "expected_version"},
   };
   for (const auto& [body, field] : cases) {
     const auto answer = correct(client(), centre, id, body);
     EXPECT_EQ(answer.status, 400) << body << " -> " << answer.body;
     EXPECT_EQ(answer.errorField(), field) << body;
   }
+  // Without the version read (If-Match, or the deprecated expected_version): 428.
+  const auto blind = correct(client(), centre, id, R"({"reason":"r","candidate":{"family_name":"X"}})");
+  EXPECT_EQ(blind.status, 428) << blind.body;
+  EXPECT_EQ(blind.errorField(), "If-Match");
   const auto stale =
       correct(client(), centre, id, R"({"expected_version":7,"reason":"r","candidate":{"family_name":"X"}})");
   EXPECT_EQ(stale.status, 409);

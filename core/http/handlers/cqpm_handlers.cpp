@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "http/file_version_precondition.h"
 #include "http/idempotency_header.h"
 #include "http/json_body.h"
 
@@ -64,13 +65,15 @@ Response getModalityPlan(ApiContext& context, Request& request) {
 
 Response putModalityPlan(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"expected_version", "competencies"});
-  const std::int64_t expected_version = body.integer("expected_version", kVersionRange);
+  const FileVersionPrecondition precondition = fileVersionPrecondition(request, body);
   // Each entry is checked by the service (ModalityPlanService::normalise), field by field.
   const auto competencies = body.freeArray("competencies", 500);
   if (!competencies) throw Error(ErrorCode::kInvalidField, "competencies must be a list", "competencies");
-  return Response::json(
-      200, context.modality_plans.put(request.requireActor(), request.params.at("id"), expected_version,
-                                      competencies, idempotencyKeyOf(request)));
+  return underPrecondition(precondition, "file_version", [&] {
+    return Response::json(
+        200, context.modality_plans.put(request.requireActor(), request.params.at("id"), precondition.version,
+                                        competencies, idempotencyKeyOf(request)));
+  });
 }
 
 }  // namespace cqpm::http::handlers

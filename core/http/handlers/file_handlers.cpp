@@ -5,6 +5,7 @@
 #include <Poco/NumberParser.h>
 
 #include "common/clock.h"
+#include "http/file_version_precondition.h"
 #include "http/idempotency_header.h"
 #include "http/input_limits.h"
 #include "http/json_body.h"
@@ -136,8 +137,9 @@ Response correctFile(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
   const JsonFields body(parseJsonObject(request.body),
                         {"expected_version", "reason", "candidate", "registration"});
+  const FileVersionPrecondition precondition = fileVersionPrecondition(request, body);
   files::FileCorrection correction;
-  correction.expected_version = body.integer("expected_version", kVersionRange);
+  correction.expected_version = precondition.version;
   correction.reason = body.text("reason", limits::kReason);
   const JsonFields candidate =
       body.object("candidate", {"given_name", "family_name", "email", "birth_date", "birth_place"}, true);
@@ -151,10 +153,12 @@ Response correctFile(ApiContext& context, Request& request) {
     if (!correction.registration)
       throw Error(ErrorCode::kInvalidField, "registration is required", "registration");
   }
-  const auto view = context.corrections.correct(actor, request.params.at("id"), correction);
-  Response response = Response::json(200, fileJson(view, &context.engine, &actor));
-  addFileHeaders(response, view);
-  return response;
+  return underPrecondition(precondition, "", [&] {
+    const auto view = context.corrections.correct(actor, request.params.at("id"), correction);
+    Response response = Response::json(200, fileJson(view, &context.engine, &actor));
+    addFileHeaders(response, view);
+    return response;
+  });
 }
 
 Response fireTransition(ApiContext& context, Request& request) {
@@ -163,15 +167,18 @@ Response fireTransition(ApiContext& context, Request& request) {
   files::TransitionRequest transition;
   transition.file_id = request.params.at("id");
   transition.transition = body.text("transition", limits::kEnum);
-  transition.expected_version = body.integer("expected_version", kVersionRange);
+  const FileVersionPrecondition precondition = fileVersionPrecondition(request, body);
+  transition.expected_version = precondition.version;
   // Checked against the transition's payload schema (workflows/candidate-file.json) by the engine.
   transition.payload = body.freeObject("payload");
   if (!transition.payload) transition.payload = new Object;
-  const auto stored = context.transitions.fire(
-      actor, transition, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
-        return store::StoredResponse{200, toJson(fileJson(view, &context.engine, &actor))};
-      });
-  return storedToResponse(stored);
+  return underPrecondition(precondition, "version", [&] {
+    const auto stored = context.transitions.fire(
+        actor, transition, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
+          return store::StoredResponse{200, toJson(fileJson(view, &context.engine, &actor))};
+        });
+    return storedToResponse(stored);
+  });
 }
 
 Response fileEvents(ApiContext& context, Request& request) {

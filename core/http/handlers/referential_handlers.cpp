@@ -4,6 +4,7 @@
 #include <Poco/NumberParser.h>
 
 #include "access/policy.h"
+#include "http/file_version_precondition.h"
 #include "http/input_limits.h"
 #include "http/json_body.h"
 
@@ -138,10 +139,12 @@ Response fileReferential(ApiContext& context, Request& request) {
 
 Response moveFileReferential(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"expected_version", "version"});
-  return Response::json(200,
-                        context.referential_pins.move(request.requireActor(), request.params.at("id"),
-                                                      body.integer("expected_version", kVersionRange),
-                                                      body.integer("version", limits::kReferentialVersion)));
+  const FileVersionPrecondition precondition = fileVersionPrecondition(request, body);
+  const std::int64_t target = body.integer("version", limits::kReferentialVersion);
+  return underPrecondition(precondition, "file_version", [&] {
+    return Response::json(200, context.referential_pins.move(request.requireActor(), request.params.at("id"),
+                                                             precondition.version, target));
+  });
 }
 
 }  // namespace cqpm::http::handlers
