@@ -15,7 +15,7 @@ using Clock = std::chrono::steady_clock;
 namespace detail {
 
 /// What the allocator counts. The cap is what stops `string.rep('x', 1 << 30)`:
-/// an instruction budget cannot interrupt a C function (shared/LESSONS.md).
+/// an instruction budget cannot interrupt a C function (docs/lessons.md).
 struct LuaAllocation {
   std::size_t used = 0;
   std::size_t limit = 0;

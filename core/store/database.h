@@ -34,14 +34,14 @@ class SqlSession {
 struct DatabaseOptions {
   std::size_t max_read_sessions = 64;
   /// SQLite `synchronous`: FULL makes every acknowledged commit survive a power
-  /// loss, not only a process crash (shared/LESSONS.md). Keep FULL in production.
+  /// loss, not only a process crash (docs/lessons.md). Keep FULL in production.
   std::string sqlite_synchronous = "FULL";
 };
 
 /// The one gateway to SQL. Reads run on pooled sessions and may run
 /// concurrently; writes run one at a time on a dedicated writer session, inside
 /// one transaction, under an in-process lock. On SQLite the single writer avoids
-/// busy-timeout stalls (p99 of seconds, LESSONS.md); on PostgreSQL it keeps the
+/// busy-timeout stalls (p99 of seconds, docs/lessons.md); on PostgreSQL it keeps the
 /// same behaviour and the version checks keep several instances correct.
 /// Thread-safe. Poco and driver exceptions surface as Error{kStorage}.
 class Database {

@@ -6,7 +6,7 @@
 
 #include "plugin_test_support.h"
 
-// Each plugin's referential against its official document in shared/seeds/:
+// Each plugin's referential against its official document in tests/plugins/seeds/:
 // the counts and codes the seeds' README gives, and every competency text
 // found verbatim in the document (whitespace and conversion markup aside),
 // unless it carries a correction the plugin's README declares.
@@ -18,7 +18,7 @@ using namespace test_support;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-// A copy of shared/seeds/ (the official referentials), so the repository stands alone.
+// tests/plugins/seeds/: a copy of the official referentials (public texts), so the repository stands alone.
 const std::string kSeeds = kSourceRoot + "/tests/plugins/seeds/";
 
 // Removes what the PDF conversion added: HTML tags, Markdown emphasis,
@@ -42,7 +42,7 @@ struct SeedEntry {
   int competencies = 0;
 };
 
-// The table of shared/seeds/README.md: | file | CQPM | blocs (codes as printed) | competencies |.
+// The table of tests/plugins/seeds/README.md: | file | CQPM | blocs (codes as printed) | competencies |.
 std::map<std::string, SeedEntry> seedTable() {
   std::map<std::string, SeedEntry> table;
   std::istringstream lines(readFile(kSeeds + "README.md"));
@@ -115,7 +115,7 @@ TEST_P(ReferentialSeedTest, CountsAndCodesMatchTheSeed) {
   const Plugin plugin = loadReal(GetParam());
   const std::string document = plugin.referential->getObject("source")->getValue<std::string>("document");
   const auto table = seedTable();
-  ASSERT_TRUE(table.count(document)) << document << " is not in shared/seeds/README.md";
+  ASSERT_TRUE(table.count(document)) << document << " is not in tests/plugins/seeds/README.md";
   const SeedEntry& seed = table.at(document);
   EXPECT_EQ(plugin.bloc_count, seed.blocs);
   EXPECT_EQ(plugin.competency_count, seed.competencies);

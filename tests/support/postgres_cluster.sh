@@ -3,7 +3,7 @@
 #   postgres_cluster.sh start DIR PORT   -> initdb (trust, user cqpm) and start on 127.0.0.1:PORT
 #   postgres_cluster.sh stop DIR
 # PostgreSQL refuses to run as root, so as root the cluster runs as Debian's
-# `postgres` user (see shared/LESSONS.md).
+# `postgres` user (see docs/lessons.md).
 set -euo pipefail
 action=${1:?start|stop}
 dir=${2:?cluster directory}
