@@ -63,7 +63,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   const std::string plugins_dir =
       config_.plugins_dir.empty() ? Poco::Path(share).append("plugins").toString() : config_.plugins_dir;
   const plugins::PluginLoader loader(Poco::Path(share).append("schemas").toString(),
-                                     plugins::hostLibrarySource());
+                                     plugins::hostLibrarySource(), config_.sandbox_limits);
   auto loaded = loader.loadAll(plugins_dir);
   for (const auto& failure : loaded.failures) log.error("%s", failure.describe());
   plugins_ = std::make_unique<plugins::PluginCatalog>(std::move(loaded.plugins), std::move(loaded.failures));

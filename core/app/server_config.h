@@ -25,8 +25,8 @@ struct ServerConfig {
   bool adopt_data = false;
   std::string share_dir = CQPM_SOURCE_ROOT;  ///< holds workflows/ and schemas/
   std::string plugins_dir;                   ///< the CQPM plugins; empty: share_dir/plugins
-  plugins::SandboxLimits sandbox_limits{32u << 20, 20'000'000, std::chrono::milliseconds(500)};
-  net::ConnectionLimits connections;  ///< workers, deadlines and caps of the HTTP server
+  plugins::SandboxLimits sandbox_limits;     ///< defaults in plugins/lua_sandbox.h
+  net::ConnectionLimits connections;         ///< workers, deadlines and caps of the HTTP server
   /// On stop (SIGTERM): how long requests in flight may take before their
   /// connections are cut; below systemd's TimeoutStopSec (30 s).
   int drain_seconds = 25;

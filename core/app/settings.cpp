@@ -205,14 +205,15 @@ std::vector<Setting> makeSettings() {
               "2", 1, 1024, [](ServerConfig& c) -> int& { return c.password_max_concurrent; }));
   all.push_back(integer("cqpm.sandbox.memory_bytes", "",
                         "Memory one CQPM plugin's Lua state may use, in bytes; beyond, the call fails.",
-                        "33554432", 1 << 20, 1LL << 32,
+                        std::to_string(plugins::SandboxLimits{}.memory_bytes), 1 << 20, 1LL << 32,
                         [](ServerConfig& c) -> std::size_t& { return c.sandbox_limits.memory_bytes; }));
+  all.push_back(integer(
+      "cqpm.sandbox.instructions", "", "Lua instructions one plugin call may run before it is stopped.",
+      std::to_string(plugins::SandboxLimits{}.instructions_per_call), 1000, 1LL << 40,
+      [](ServerConfig& c) -> std::uint64_t& { return c.sandbox_limits.instructions_per_call; }));
   all.push_back(
-      integer("cqpm.sandbox.instructions", "",
-              "Lua instructions one plugin call may run before it is stopped.", "20000000", 1000, 1LL << 40,
-              [](ServerConfig& c) -> std::uint64_t& { return c.sandbox_limits.instructions_per_call; }));
-  all.push_back(
-      {"cqpm.sandbox.time_ms", "", "N", "Milliseconds one plugin call may last before it is stopped.", "500",
+      {"cqpm.sandbox.time_ms", "", "N", "Milliseconds one plugin call may last before it is stopped.",
+       std::to_string(plugins::SandboxLimits{}.deadline_per_call.count()),
        [](ServerConfig& c, const std::string& value) {
          c.sandbox_limits.deadline_per_call =
              std::chrono::milliseconds(parseInteger("cqpm.sandbox.time_ms", value, 10, 60000));

@@ -18,19 +18,20 @@ struct LuaBudget;      // the instruction budget and deadline of the call in pro
 
 /// Limits of one sandbox. Each hook call gets the whole instruction budget and
 /// deadline; memory is capped for the state's whole life.
+/// The one set of defaults: the server's settings cqpm.sandbox.* start from these.
 struct SandboxLimits {
   std::size_t memory_bytes = std::size_t{32} << 20;
-  std::uint64_t instructions_per_call = 50'000'000;
-  std::chrono::milliseconds deadline_per_call{2000};
+  std::uint64_t instructions_per_call = 20'000'000;
+  std::chrono::milliseconds deadline_per_call{500};
 };
 
 /// One sandboxed Lua 5.4 state (the C++ build, so Lua errors unwind C++ frames).
 /// Only allow-listed globals exist (base functions without load/dofile/
 /// collectgarbage/print, string without dump, table, math, utf8); chunks are
 /// loaded as text only, so bytecode is refused; each chunk runs in a private
-/// environment. A state is used by ONE thread only: the host keeps one per
-/// thread and plugin. Values cross the boundary as Poco::Dynamic::Var (JSON-like).
-/// Failures throw Error{kPluginFailed} whose message names the chunk and line.
+/// environment. A state is used by one call at a time: the host lends
+/// it from a per-plugin pool (plugins/plugin_host.h). Values cross the boundary as Poco::Dynamic::Var
+/// (JSON-like). Failures throw Error{kPluginFailed} whose message names the chunk and line.
 class LuaSandbox {
  public:
   explicit LuaSandbox(SandboxLimits limits = {});

@@ -21,35 +21,48 @@ Poco::Dynamic::Var PluginHost::callGuard(const Plugin& plugin, const std::string
   return dispatch(plugin, request, "plugin " + plugin.id + ", guard " + guard, referential);
 }
 
-Poco::Dynamic::Var PluginHost::dispatch(const Plugin& plugin, Poco::JSON::Object::Ptr request,
-                                        const std::string& what, const PinnedReferential& referential) {
-  const auto key = std::make_pair(std::this_thread::get_id(), &plugin);
-  Slot* slot = nullptr;
+PluginHost::Slot PluginHost::borrow(const Plugin& plugin) {
   {
     std::lock_guard lock(mutex_);
-    slot = &sandboxes_[key];
-    if (!slot->sandbox) slot->sandbox = makePluginSandbox(plugin, host_library_, limits_);
-  }
-  // From here on only this thread uses the slot (std::map nodes do not move).
-  try {
-    if (!referential.commit.empty()) {
-      if (!slot->referentials.count(referential.commit)) {
-        slot->sandbox->setTableField("REFERENTIALS", referential.commit, referential.referential);
-        slot->referentials.insert(referential.commit);
-      }
-      request->set("referential_commit", referential.commit);
+    auto& idle = idle_[&plugin];
+    if (!idle.empty()) {
+      Slot slot = std::move(idle.back());
+      idle.pop_back();
+      return slot;
     }
-    const Poco::Dynamic::Var answer = slot->sandbox->call("cqpm", "", "dispatch", request, what);
-    // {result = nil} arrives as an empty table, which reads as an empty array.
-    if (answer.type() != typeid(Poco::JSON::Object::Ptr)) return {};
-    const auto wrapped = answer.extract<Poco::JSON::Object::Ptr>();
-    return wrapped->has("result") ? wrapped->get("result") : Poco::Dynamic::Var();
-  } catch (const Error&) {
-    // A failed call may leave anything behind: the next call gets a fresh sandbox.
-    std::lock_guard lock(mutex_);
-    sandboxes_.erase(key);
-    throw;
   }
+  return Slot{makePluginSandbox(plugin, host_library_, limits_), {}};
+}
+
+void PluginHost::giveBack(const Plugin& plugin, Slot slot) {
+  std::lock_guard lock(mutex_);
+  auto& idle = idle_[&plugin];
+  if (idle.size() < max_idle_) idle.push_back(std::move(slot));
+}
+
+std::size_t PluginHost::idleSandboxes(const Plugin& plugin) {
+  std::lock_guard lock(mutex_);
+  const auto found = idle_.find(&plugin);
+  return found == idle_.end() ? 0 : found->second.size();
+}
+
+Poco::Dynamic::Var PluginHost::dispatch(const Plugin& plugin, Poco::JSON::Object::Ptr request,
+                                        const std::string& what, const PinnedReferential& referential) {
+  // Only this call uses the borrowed slot; a failure drops it (it leaves the scope).
+  Slot slot = borrow(plugin);
+  if (!referential.commit.empty()) {
+    if (!slot.referentials.count(referential.commit)) {
+      slot.sandbox->setTableField("REFERENTIALS", referential.commit, referential.referential);
+      slot.referentials.insert(referential.commit);
+    }
+    request->set("referential_commit", referential.commit);
+  }
+  const Poco::Dynamic::Var answer = slot.sandbox->call("cqpm", "", "dispatch", request, what);
+  giveBack(plugin, std::move(slot));
+  // {result = nil} arrives as an empty table, which reads as an empty array.
+  if (answer.type() != typeid(Poco::JSON::Object::Ptr)) return {};
+  const auto wrapped = answer.extract<Poco::JSON::Object::Ptr>();
+  return wrapped->has("result") ? wrapped->get("result") : Poco::Dynamic::Var();
 }
 
 }  // namespace cqpm::plugins

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <set>
 #include <string>
-#include <thread>
+#include <vector>
 
 #include "plugins/lua_sandbox.h"
 #include "plugins/plugin.h"
@@ -21,14 +21,17 @@ struct PinnedReferential {
   Poco::JSON::Object::Ptr referential;  ///< null when commit is empty
 };
 
-/// Where a plugin hook is called. Each thread gets its own sandbox per plugin
-/// (a lua_State is never shared between threads), created on first use and
-/// thrown away after a failure so a runaway call leaves nothing behind.
+/// Where a plugin hook is called. A call borrows a sandbox of its plugin from
+/// a pool (a lua_State is used by one call at a time, never by two threads at
+/// once), made when none is idle and given back afterwards; a pool keeps at
+/// most `max_idle_per_plugin` idle sandboxes, so their number follows the
+/// calls running at once, not the threads that ever called. A sandbox whose
+/// call failed is thrown away so a runaway call leaves nothing behind.
 /// Thread-safe.
 class PluginHost {
  public:
-  PluginHost(std::string host_library, SandboxLimits limits)
-      : host_library_(std::move(host_library)), limits_(limits) {}
+  PluginHost(std::string host_library, SandboxLimits limits, std::size_t max_idle_per_plugin = 8)
+      : host_library_(std::move(host_library)), limits_(limits), max_idle_(max_idle_per_plugin) {}
 
   /// Calls `hook` of `plugin` (or the host library's default) with `ctx`;
   /// returns its result (null when it returned nil). Throws Error{kPluginFailed}
@@ -43,6 +46,9 @@ class PluginHost {
   Poco::Dynamic::Var callGuard(const Plugin& plugin, const std::string& guard, Poco::JSON::Object::Ptr ctx,
                                const PinnedReferential& referential = {});
 
+  /// Sandboxes of `plugin` idle in the pool now (for tests and metrics).
+  std::size_t idleSandboxes(const Plugin& plugin);
+
  private:
   struct Slot {
     std::unique_ptr<LuaSandbox> sandbox;
@@ -51,12 +57,16 @@ class PluginHost {
 
   Poco::Dynamic::Var dispatch(const Plugin& plugin, Poco::JSON::Object::Ptr request, const std::string& what,
                               const PinnedReferential& referential);
+  /// An idle sandbox of `plugin`, or a new one (made outside the lock).
+  Slot borrow(const Plugin& plugin);
+  /// Back to the pool after a call that succeeded, unless the pool is full.
+  void giveBack(const Plugin& plugin, Slot slot);
 
   std::string host_library_;
   SandboxLimits limits_;
+  std::size_t max_idle_;
   std::mutex mutex_;
-  // Keyed by thread and plugin; an entry is only ever used by its own thread.
-  std::map<std::pair<std::thread::id, const Plugin*>, Slot> sandboxes_;
+  std::map<const Plugin*, std::vector<Slot>> idle_;
 };
 
 }  // namespace cqpm::plugins

@@ -55,14 +55,15 @@ Object::Ptr readJsonFile(const std::string& plugin, const Poco::Path& directory,
 
 }  // namespace
 
-PluginLoader::PluginLoader(const std::string& schemas_dir, std::string host_library)
+PluginLoader::PluginLoader(const std::string& schemas_dir, std::string host_library, SandboxLimits limits)
     : manifest_schema_(JsonSchema::parse(
           readRequiredFile(Poco::Path(schemas_dir).append("plugin-manifest.schema.json").toString()),
           "plugin-manifest.schema.json")),
       referential_schema_(JsonSchema::parse(
           readRequiredFile(Poco::Path(schemas_dir).append("referential.schema.json").toString()),
           "referential.schema.json")),
-      host_library_(std::move(host_library)) {}
+      host_library_(std::move(host_library)),
+      limits_(limits) {}
 
 std::variant<Plugin, PluginLoadFailure> PluginLoader::load(const std::string& directory) const {
   const Poco::Path dir = Poco::Path::forDirectory(Poco::Path(directory).absolute().toString());
@@ -109,7 +110,7 @@ std::variant<Plugin, PluginLoadFailure> PluginLoader::load(const std::string& di
     plugin.script_name = "plugins/" + folder + "/plugin.lua";
     std::unique_ptr<LuaSandbox> sandbox;
     try {
-      sandbox = makePluginSandbox(plugin, host_library_, SandboxLimits{});
+      sandbox = makePluginSandbox(plugin, host_library_, limits_);
     } catch (const Error& e) {
       refuse(folder, "plugin.lua", "", e.what());
     }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/json_schema.h"
+#include "plugins/lua_sandbox.h"
 #include "plugins/plugin.h"
 
 namespace cqpm::plugins {
@@ -19,7 +20,8 @@ class PluginLoader {
  public:
   /// `schemas_dir` holds plugin-manifest.schema.json and referential.schema.json;
   /// `host_library` is the Lua source of the host library plugins run against.
-  PluginLoader(const std::string& schemas_dir, std::string host_library);
+  /// `limits` bound the check run of plugin.lua, as they bound every call.
+  PluginLoader(const std::string& schemas_dir, std::string host_library, SandboxLimits limits = {});
 
   /// Loads one plugin folder; a refusal is returned, not thrown.
   std::variant<Plugin, PluginLoadFailure> load(const std::string& directory) const;
@@ -35,6 +37,7 @@ class PluginLoader {
   JsonSchema manifest_schema_;
   JsonSchema referential_schema_;
   std::string host_library_;
+  SandboxLimits limits_;
 };
 
 }  // namespace cqpm::plugins
