@@ -7,7 +7,7 @@ PORT ?= 8080
 # Release: no debug information, so a clean build links in a fraction of the time.
 BUILD_TYPE ?= Release
 
-.PHONY: all deps build run test test-sanitize fuzz bench format clean
+.PHONY: all deps build run test lint test-sanitize fuzz bench format clean
 
 all: build
 
@@ -22,8 +22,14 @@ build: deps
 run: build
 	$(BUILD_DIR)/bin/cqpm serve --data var --port $(PORT) --demo
 
-test: build
+test: build lint
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Every C++ file as clang-format writes it (`make format` fixes them); the web's
+# TypeScript is type-checked by the build (tsc --noEmit before vite).
+lint:
+	@find core tests -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run --Werror \
+	  || { echo "lint: run 'make format'" >&2; exit 1; }
 
 # libFuzzer harnesses (tests/fuzz/), built with clang, ASan and UBSan in
 # build-fuzz/, each run for FUZZ_SECONDS; prints runs and crashes per harness.

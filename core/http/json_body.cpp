@@ -126,8 +126,8 @@ std::optional<std::string> keyEscapingNul(std::string_view text) {
     std::size_t end = at + 1;
     while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
     std::size_t next = end + 1;
-    while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\n' ||
-                                  text[next] == '\r')) {
+    while (next < text.size() &&
+           (text[next] == ' ' || text[next] == '\t' || text[next] == '\n' || text[next] == '\r')) {
       ++next;
     }
     const std::string_view written = text.substr(at + 1, std::min(end, text.size()) - at - 1);

@@ -25,7 +25,8 @@ class GracefulStopTest : public ::testing::Test {
   void SetUp() override {
     dir_ = makeTempDir("cqpm-stop");
     app::ServerConfig config = serverConfigIn(dir_);
-    config.connections.keep_alive_seconds = 30;  // idle connections would outlive a stop that does not close them
+    config.connections.keep_alive_seconds =
+        30;  // idle connections would outlive a stop that does not close them
     config.connections.read_timeout_seconds = 60;
     config.drain_seconds = 1;
     server_ = std::make_unique<app::Server>(config);

@@ -111,7 +111,8 @@ TEST(WorkflowContractTest, ADecidedStateThatIsNoLongerFinalIsNamed) {
                         const auto states = definition->getArray("states");
                         for (std::size_t i = 0; i < states->size(); ++i) {
                           auto state = states->getObject(static_cast<unsigned>(i));
-                          if (state->getValue<std::string>("id") == "not_certified") state->set("final", false);
+                          if (state->getValue<std::string>("id") == "not_certified")
+                            state->set("final", false);
                         }
                         // A way out, so that the definition itself stays valid.
                         Poco::JSON::Array::Ptr from = new Poco::JSON::Array;
