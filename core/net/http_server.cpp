@@ -1,5 +1,8 @@
 #include "net/http_server.h"
 
+#include <Poco/Net/NetException.h>
+
+#include "common/error.h"
 #include "net/request_runner.h"
 
 namespace cqpm::net {
@@ -22,7 +25,20 @@ HttpServer::HttpServer(const std::string& bind, int port, const ConnectionLimits
       counter_(limits.max_connections_per_client, std::move(exempt_from_cap)) {
   params_->setKeepAlive(true);
   params_->setTimeout(Poco::Timespan(limits.read_timeout_seconds, 0));
-  Poco::Net::ServerSocket listener(Poco::Net::SocketAddress(bind, static_cast<Poco::UInt16>(port)), 256);
+  // SO_REUSEADDR (restart at once over old connections in TIME_WAIT) but never
+  // SO_REUSEPORT, which Poco's one-step constructor also sets: with it a second
+  // server on the same port starts "fine" and the kernel splits the clients
+  // between the two.
+  Poco::Net::ServerSocket listener;
+  try {
+    listener.bind(Poco::Net::SocketAddress(bind, static_cast<Poco::UInt16>(port)), true, false);
+  } catch (const Poco::Net::NetException& e) {
+    throw Error(ErrorCode::kInvalidConfiguration,
+                "cannot listen on " + bind + ":" + std::to_string(port) + " (" + e.displayText() +
+                    "): is another server using this port?",
+                "port");
+  }
+  listener.listen(256);
   workers_ = std::make_unique<WorkerPool>(limits.max_threads, limits.max_queued,
                                           [this](Connection&& connection) { serve(std::move(connection)); });
   acceptor_ = std::make_unique<Acceptor>(

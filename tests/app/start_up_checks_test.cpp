@@ -60,6 +60,19 @@ TEST_F(StartUpChecksTest, AWorkflowWithoutAStateTheServerReliesOnStopsTheStartNa
   EXPECT_NE(run.err.find("no state \"in_deliberation\""), std::string::npos) << run.err;
 }
 
+TEST_F(StartUpChecksTest, ASecondServerOnTheSamePortIsRefusedInsteadOfSharingIt) {
+  // Poco's listening socket also set SO_REUSEPORT: the second server started
+  // and the kernel split the clients between two servers.
+  app::Server first(configIn(dir_ + "/first"));
+  first.start();
+  const std::string port = std::to_string(first.port());
+  const CommandRun run =
+      runCqpm({"serve", "--data", dir_ + "/second", "--bind", "127.0.0.1", "--port", port});
+  first.stop();
+  EXPECT_EQ(run.exit_code, 78);  // EX_CONFIG
+  EXPECT_NE(run.err.find("cannot listen on 127.0.0.1:" + port), std::string::npos) << run.err;
+}
+
 TEST_F(StartUpChecksTest, ASecondServerOnTheSameFolderIsRefusedNamingTheFirst) {
   app::Server first(configIn(dir_));
   first.start();
