@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
-import { ApiError, api, isAbort, setUnauthorizedHandler } from '../shared/api/client';
+import { ApiError, isAbort, setUnauthorizedHandler } from '../shared/api/client';
+import { sessionApi } from './sessionApi';
 import { reportError, type ErrorDescription } from '../shared/errors/errors';
 import { ADMINISTRATION_PATH } from '../features/admin/administration';
 import { Header } from './layout/Header';
@@ -62,7 +63,7 @@ function AuthenticatedLayout() {
   useEffect(() => {
     if (user) return;
     const controller = new AbortController();
-    api.me(controller.signal).then(setUser, (err: unknown) => {
+    sessionApi.me(controller.signal).then(setUser, (err: unknown) => {
       if (isAbort(err)) return;
       if (err instanceof ApiError && err.status === 401) return; // the redirect handles it
       setError(reportError(err, { operation: 'session' }));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { api } from '../shared/api/client';
+import { sessionApi } from './sessionApi';
 import { FORGOT_PASSWORD_PATH } from '../features/admin/administration';
 import { ErrorAlert } from '../shared/ui/ErrorAlert';
 import { FormField, USERNAME_INPUT } from '../shared/ui/FormParts';
@@ -41,7 +41,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const response = await api.login(login.trim(), password);
+      const response = await sessionApi.login(login.trim(), password);
       setUser(response.user);
       const from = (location.state as { from?: unknown } | null)?.from;
       navigate(safeTarget(from), { replace: true });

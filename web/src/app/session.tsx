@@ -1,8 +1,10 @@
 // The signed-in user and the workflow definition, shared by every page.
 
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, isAbort } from '../shared/api/client';
-import type { User, Workflow } from '../shared/api/types';
+import { isAbort } from '../shared/api/client';
+import { fileApi } from '../features/files/fileApi';
+import type { User } from '../shared/api/types';
+import type { Workflow } from '../features/files/fileTypes';
 
 interface SessionValue {
   /** undefined: not known yet; null: signed out. */
@@ -29,7 +31,7 @@ let workflowPromise: Promise<Workflow> | null = null;
 
 export function loadWorkflow(): Promise<Workflow> {
   if (!workflowPromise) {
-    workflowPromise = api.workflow().catch((err: unknown) => {
+    workflowPromise = fileApi.workflow().catch((err: unknown) => {
       workflowPromise = null;
       throw err;
     });

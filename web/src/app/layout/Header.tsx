@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
-import { api } from '../../shared/api/client';
+import { sessionApi } from '../sessionApi';
 import { ADMINISTRATION_PATH, canAdminister } from '../../features/admin/administration';
 import { collegeLabel, roleLabel } from '../../shared/format/labels';
 import { isGtpAuditor } from '../../features/referentials/referentialHistory';
@@ -19,7 +19,7 @@ export function Header({ user }: { user: User }) {
   async function logout() {
     setBusy(true);
     try {
-      await api.logout();
+      await sessionApi.logout();
     } catch {
       // Signed out locally whatever the server said; the cookie is HttpOnly.
     } finally {

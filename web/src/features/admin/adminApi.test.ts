@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, api, setUnauthorizedHandler } from '../../shared/api/client';
+import { ApiError, setUnauthorizedHandler } from '../../shared/api/client';
+import { fileApi } from '../files/fileApi';
 import { ADMIN_LOG_CSV_URL, accountApi, adminLogApi, organisationApi, passwordApi } from './adminApi';
 import { bodyOf, headersOf, mockFetch, recordCalls } from '../../shared/api/fetchMock';
 
@@ -18,7 +19,7 @@ describe('administration client', () => {
 
   it("reads every company for the new file form, page after page", async () => {
     mockFetch([{ status: 200, body: { items: [{ id: 'a', name: 'A' }], next_cursor: 'p2' } }, { status: 200, body: { items: [{ id: 'b', name: 'B' }], next_cursor: null } }], calls);
-    expect((await api.companies()).items.map((c) => c.id)).toEqual(['a', 'b']);
+    expect((await fileApi.companies()).items.map((c) => c.id)).toEqual(['a', 'b']);
     expect(calls[1]!.url).toBe('/api/v1/organisations?kind=company&limit=100&cursor=p2');
   });
 

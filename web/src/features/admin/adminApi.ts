@@ -1,5 +1,5 @@
 // Calls of the administration pages (organisations, accounts, the administration
-// log, the candidate import) and of the password pages (same client as api.ts:
+// log, the candidate import) and of the password pages (same client, shared/api/client.ts:
 // session cookie, CSRF header on writes, 401 → login). The one-time link calls
 // need no session.
 

@@ -1,6 +1,6 @@
 // Documents of a candidate file: kinds, sizes, versions, as the pages show them.
 
-import type { DocumentVersion, FileDocument } from '../files/collaborationTypes';
+import type { DocumentVersion, FileDocument } from './documentTypes';
 
 export const DOCUMENT_KINDS: ReadonlyArray<{ id: string; label: string }> = [
   { id: 'report', label: 'Rapport' },

@@ -1,7 +1,7 @@
 // The evaluation grid editor's logic: what an evaluator edits per
 // competency (a draft), what is sent, who may sign, and what a conflict shows.
 
-import type { CompetencyRequest, CriteriaGroup, GridCompetency } from '../files/collaborationTypes';
+import type { CompetencyRequest, CriteriaGroup, GridCompetency } from './evaluationTypes';
 import { CRITERIA_GROUPS } from '../referentials/referential';
 
 export const RESULTS: ReadonlyArray<{ id: string; label: string }> = [

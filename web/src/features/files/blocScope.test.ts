@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, api } from '../../shared/api/client';
+import { ApiError } from '../../shared/api/client';
+import { fileApi } from './fileApi';
 import {
   BLOCS_INVALID_MESSAGE,
   BLOCS_REQUIRED_MESSAGE,
@@ -34,7 +35,7 @@ import {
 import { loadReferentialBlocs, resetCqpmCache } from '../referentials/cqpmCatalog';
 import { bodyOf, mockFetch, recordCalls } from '../../shared/api/fetchMock';
 import type { JuryBloc } from '../juries/juryTypes';
-import type { BlocScope } from '../../shared/api/types';
+import type { BlocScope } from './fileTypes';
 
 const blocs: JuryBloc[] = [
   { index: 1, code: 'BDC0229', rncp_code: null, title: "La mise en place d'un plan d'action qualité" },
@@ -116,7 +117,7 @@ describe('bloc scope: the calls', () => {
 
   it('POSTs the blocs of a new file', async () => {
     mockFetch({ status: 201, body: { id: 'f1' } }, calls);
-    await api.createFile({
+    await fileApi.createFile({
       cqpm: 'qualite',
       pathway: 'employee',
       candidate: { given_name: 'Lucas', family_name: 'Martin', email: 'l@example.fr', birth_date: '1990-01-02' },
@@ -129,10 +130,10 @@ describe('bloc scope: the calls', () => {
 
   it('reads and sets the carry-over of a file', async () => {
     mockFetch({ status: 200, body: view() }, calls);
-    await api.carryOver('f 1');
+    await fileApi.carryOver('f 1');
     expect(calls[0]!.url).toBe('/api/v1/files/f%201/carry-over');
     expect(calls[0]!.init.method).toBe('GET');
-    await api.saveCarryOver('f1', { expected_version: 4, blocs: [2] });
+    await fileApi.saveCarryOver('f1', { expected_version: 4, blocs: [2] });
     expect(calls[1]!.url).toBe('/api/v1/files/f1/carry-over');
     expect(calls[1]!.init.method).toBe('PUT');
     expect(bodyOf(calls[1]!)).toEqual({ expected_version: 4, blocs: [2] });

@@ -7,14 +7,13 @@
 // them. Here: the new-file form's choice, the lines of the file page, the
 // carry-over section's request and the server's refusals in French.
 
-import { describeActionError } from '../../shared/errors/actionErrors';
+import { describeError, type ErrorDescription, listFieldOf } from '../../shared/errors/errors';
 import { bornIn, recordedBirthPlace } from './candidate';
-import type { ErrorDescription } from '../../shared/errors/errors';
-import { listFieldOf } from '../../shared/errors/errors';
 import { formatParisDateTime } from '../../shared/format/format';
 import { blocLabel } from '../juries/jury';
 import type { JuryBloc } from '../juries/juryTypes';
-import type { BlocScope, CarriedOverBloc, ReferentialBloc } from '../../shared/api/types';
+import type { BlocScope, CarriedOverBloc } from './fileTypes';
+import type { ReferentialBloc } from '../referentials/referentialTypes';
 
 /** The blocs of a referential, numbered as the API numbers them (1-based, in order). */
 export function indexedBlocs(blocs: ReadonlyArray<Pick<ReferentialBloc, 'code' | 'rncp_code' | 'title'>>): JuryBloc[] {
@@ -44,7 +43,7 @@ function codeOf(err: unknown): unknown {
 /** A refusal of `blocs` or `blocs[i]` said with `message` (or the plugin's own sentence), else null. */
 function blocsRefusal(err: unknown, message: string): ErrorDescription | null {
   if (listFieldOf(fieldOf(err)) !== 'blocs') return null;
-  return describeActionError(err, { blocs: message });
+  return describeError(err, { fields: { blocs: message } });
 }
 
 // ---- The new-file form: the whole CQPM or some blocs ---------------------------
@@ -196,7 +195,7 @@ export function carryOverSavedText(view: Pick<CarryOverView, 'offered'>): string
 export function describeCarryOverError(err: unknown): ErrorDescription {
   const bloc = blocsRefusal(err, CARRY_OVER_BLOC_MESSAGE);
   if (bloc) return bloc;
-  const described = describeActionError(err);
+  const described = describeError(err, { fields: {} });
   const code = codeOf(err);
   if (code === 'forbidden') return { ...described, text: CARRY_OVER_FORBIDDEN_MESSAGE };
   if (code === 'invalid_state') return { ...described, text: CARRY_OVER_CLOSED_MESSAGE };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, api } from '../../shared/api/client';
+import { ApiError } from '../../shared/api/client';
+import { fileApi } from './fileApi';
 import {
   BIRTH_PLACE_MESSAGE,
   BIRTH_PLACE_TOO_LONG_MESSAGE,
@@ -45,8 +46,8 @@ describe('candidate: the new-file request', () => {
   it('is the candidate POSTed with the new file', async () => {
     mockFetch({ status: 201, body: { id: 'f1' } }, calls);
     const request = { cqpm: 'qualite', pathway: 'vae', company_id: null, registration: {} };
-    await api.createFile({ ...request, candidate: newFileCandidate({ ...typed, birth_place: 'Lyon (Rhône)' }) });
-    await api.createFile({ ...request, candidate: newFileCandidate(typed) });
+    await fileApi.createFile({ ...request, candidate: newFileCandidate({ ...typed, birth_place: 'Lyon (Rhône)' }) });
+    await fileApi.createFile({ ...request, candidate: newFileCandidate(typed) });
     const sent = (n: number) => (bodyOf(calls[n]!) as { candidate: Record<string, unknown> }).candidate;
     expect(sent(0).birth_place).toBe('Lyon (Rhône)');
     expect(sent(1)).not.toHaveProperty('birth_place');

@@ -7,7 +7,7 @@
 
 import { formatCalendarDate } from '../../shared/format/format';
 import { utf8Length } from '../../shared/format/textList';
-import type { Candidate, NewCandidate } from '../../shared/api/types';
+import type { Candidate, NewCandidate } from './fileTypes';
 
 export const BIRTH_PLACE_LABEL = 'Lieu de naissance';
 export const BIRTH_PLACE_PLACEHOLDER = 'ex. : Lyon (Rhône), Casablanca (Maroc)';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentContentUrl, fileStreamUrl, uploadForm } from './collaborationApi';
+import { documentContentUrl, uploadForm } from '../documents/documentApi';
+import { fileStreamUrl } from './fileApi';
 import {
   ACTIVE_PDF_MESSAGE,
   currentOf,
@@ -9,8 +10,11 @@ import {
   STALE_GRID_MESSAGE,
   UNCHECKABLE_PDF_MESSAGE,
   UNSUPPORTED_TYPE_MESSAGE,
-} from '../../shared/errors/collaborationErrors';
-import type { CompanyOpinion, FileComment, FileDocument, GridCompetency, OpinionVersion } from './collaborationTypes';
+} from './collaborationErrors';
+import type { FileDocument } from '../documents/documentTypes';
+import type { GridCompetency } from '../evaluation/evaluationTypes';
+import type { FileComment, FileEvent } from './fileTypes';
+import type { CompanyOpinion, OpinionVersion } from '../opinion/opinionTypes';
 import { commentSubject, filterComments } from './comments';
 import { draftChanged, draftFromVersion, firstMissing, opinionStatus, opinionValueLabel, requestFromDraft } from '../opinion/companyOpinion';
 import { canUpload, documentName, formatSize, kindLabel, latestVersion, versionsNewestFirst } from '../documents/documents';
@@ -28,7 +32,6 @@ import {
 } from '../evaluation/evaluationGrid';
 import { isStateEvent, showsCommission, showsGrid, showsOpinion } from './fileSections';
 import { bump, INITIAL_REVISIONS, lastSeq, mergeEvents, parseStreamEvent, sectionsFor } from './liveUpdates';
-import type { FileEvent } from '../../shared/api/types';
 
 const apiError = (status: number, code: string, field: string | null = null, details: Record<string, unknown> | null = null) => ({
   status,

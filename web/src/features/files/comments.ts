@@ -1,6 +1,6 @@
 // Comments on a file: which to show, and what each is about.
 
-import type { FileComment } from './collaborationTypes';
+import type { FileComment } from './fileTypes';
 
 /** "all", "general", or a competency number as a string. */
 export type CommentFilter = string;

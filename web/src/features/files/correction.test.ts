@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, api } from '../../shared/api/client';
+import { ApiError } from '../../shared/api/client';
+import { fileApi } from './fileApi';
 import {
   REGISTRATION_INVALID_MESSAGE,
   canCorrectFile,
@@ -17,7 +18,8 @@ import { registrationDraftOf } from './registration';
 import { BIRTH_PLACE_TOO_LONG_MESSAGE } from './candidate';
 import { BIRTH_DATE_MESSAGE, CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, describeError } from '../../shared/errors/errors';
 import { bodyOf, headersOf, mockFetch, recordCalls } from '../../shared/api/fetchMock';
-import type { Candidate, RegistrationField } from '../../shared/api/types';
+import type { Candidate } from './fileTypes';
+import type { RegistrationField } from '../referentials/referentialTypes';
 
 const candidate: Candidate = {
   given_name: 'Emma',
@@ -270,7 +272,7 @@ describe('correction: the call', () => {
 
   it('POSTs the correction with the CSRF header and answers the corrected file', async () => {
     mockFetch({ status: 200, body: { id: 'f 1', version: 5 } }, calls);
-    const corrected = await api.correctFile('f 1', { expected_version: 4, reason: 'R', candidate: { family_name: 'Morel' } });
+    const corrected = await fileApi.correctFile('f 1', { expected_version: 4, reason: 'R', candidate: { family_name: 'Morel' } });
     expect(corrected).toEqual({ id: 'f 1', version: 5 });
     expect(calls[0]!.url).toBe('/api/v1/files/f%201/corrections');
     expect(calls[0]!.init.method).toBe('POST');
@@ -280,7 +282,7 @@ describe('correction: the call', () => {
 
   it('gives the field the server names', async () => {
     mockFetch({ status: 400, body: { error: { code: 'invalid_field', message: 'bad', field: 'candidate.email' } } }, calls);
-    const err = (await api.correctFile('f1', { expected_version: 1, reason: 'R', candidate: { email: 'x' } }).catch((e: unknown) => e)) as ApiError;
+    const err = (await fileApi.correctFile('f1', { expected_version: 1, reason: 'R', candidate: { email: 'x' } }).catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(correctionFieldOf(err.field)).toBe('email');
   });

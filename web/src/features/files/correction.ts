@@ -11,7 +11,9 @@ import { FINAL_STATES } from './deadlines';
 import { CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, frenchErrorMessage, normaliseField } from '../../shared/errors/errors';
 import { correctedRegistration, sameRegistration, validateRegistration, type RegistrationDraft } from './registration';
 import { formatCalendarDate } from '../../shared/format/format';
-import type { Candidate, CandidateCorrection, FileCorrectionRequest, RegistrationField, RegistrationValues, User } from '../../shared/api/types';
+import type { User } from '../../shared/api/types';
+import type { Candidate, CandidateCorrection, FileCorrectionRequest } from './fileTypes';
+import type { RegistrationField, RegistrationValues } from '../referentials/referentialTypes';
 import type { FieldErrors } from '../../shared/hooks/useDraftForm';
 
 /**

@@ -10,7 +10,7 @@ import {
   parseCredentialKey,
   validateCredentials,
 } from './credentials';
-import type { RegistrationField } from '../../shared/api/types';
+import type { RegistrationField } from '../referentials/referentialTypes';
 
 const closed: RegistrationField = {
   id: 'electrical_habilitations',

@@ -10,7 +10,7 @@
 import { isCalendarDate } from '../referentials/certificationIdentity';
 import { formatCalendarDate } from '../../shared/format/format';
 import { utf8Length } from '../../shared/format/textList';
-import type { Credential, RegistrationField } from '../../shared/api/types';
+import type { Credential, RegistrationField } from '../referentials/referentialTypes';
 
 /** The parts of a row, in the order of its inputs. */
 export type CredentialPart = keyof Credential;

@@ -3,6 +3,7 @@
 // day in Europe/Paris: the report is due by the end of that day.
 
 import type { User } from '../../shared/api/types';
+import type { FieldMessages } from '../../shared/errors/errors';
 
 export interface DeadlineExtension {
   number: number;
@@ -84,3 +85,10 @@ export function validateExtension(
   if (!reason.trim()) errors.reason = EXTENSION_REASON_MESSAGE;
   return errors;
 }
+
+/** Sentences per field for the deadline calls. */
+export const DEADLINE_FIELD_MESSAGES: FieldMessages = {
+  due: "La date d'échéance doit être une date valide (JJ/MM/AAAA).",
+  until: "La nouvelle échéance doit être une date valide, postérieure à l'échéance en vigueur.",
+  reason: 'Indiquez le motif de la prolongation.',
+};

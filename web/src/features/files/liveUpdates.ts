@@ -1,7 +1,7 @@
 // What a file page reloads when the live stream (GET /files/{id}/stream)
 // brings an event: each event names what changed through its `transition`.
 
-import type { FileEvent } from '../../shared/api/types';
+import type { FileEvent } from './fileTypes';
 
 /** The parts of the file page that load their own data. */
 export type FileSection =

@@ -11,7 +11,7 @@ import {
   sameRegistration,
   validateRegistration,
 } from './registration';
-import type { RegistrationField } from '../../shared/api/types';
+import type { RegistrationField } from '../referentials/referentialTypes';
 
 const FIELDS: RegistrationField[] = [
   {

@@ -17,7 +17,7 @@ import {
 } from './credentials';
 import { normaliseField, registrationFieldMessage } from '../../shared/errors/errors';
 import { joinLines, parseLines } from '../../shared/format/textList';
-import type { RegistrationField, RegistrationValues } from '../../shared/api/types';
+import type { RegistrationField, RegistrationValues } from '../referentials/referentialTypes';
 
 /** What the form holds for a field: the choice id or the text typed one entry per line, or a credential_list's rows. */
 export type RegistrationDraftValue = string | CredentialRow[];

@@ -1,4 +1,4 @@
-// Calls of the transfers of files between centres (same client as api.ts:
+// Calls of the transfers of files between centres (same client, shared/api/client.ts:
 // session cookie, CSRF header on writes, 401 → login).
 
 import { buildQuery, request } from '../../shared/api/client';

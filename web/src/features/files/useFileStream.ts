@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { fileStreamUrl } from './collaborationApi';
+import { fileStreamUrl } from './fileApi';
 import { parseStreamEvent } from './liveUpdates';
-import type { FileEvent } from '../../shared/api/types';
+import type { FileEvent } from './fileTypes';
 
 export type StreamStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
 

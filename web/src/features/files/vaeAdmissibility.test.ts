@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, api } from '../../shared/api/client';
+import { ApiError } from '../../shared/api/client';
+import { fileApi } from './fileApi';
 import { ADMISSIBILITY_GUARD_MESSAGE, describeError } from '../../shared/errors/errors';
 import { bodyOf, headersOf, mockFetch, recordCalls } from '../../shared/api/fetchMock';
 import {
@@ -139,14 +140,14 @@ describe('VAE admissibility: the calls', () => {
 
   it('reads the admissibility of a file', async () => {
     mockFetch({ status: 200, body: view(null) }, calls);
-    expect(await api.admissibility('f 1')).toEqual(view(null));
+    expect(await fileApi.admissibility('f 1')).toEqual(view(null));
     expect(calls[0]!.url).toBe('/api/v1/files/f%201/admissibility');
     expect(calls[0]!.init.method).toBe('GET');
   });
 
   it('POSTs a decision with the CSRF header and answers the admissibility', async () => {
     mockFetch({ status: 201, body: view(accepted, [accepted, refused]) }, calls);
-    const answer = await api.decideAdmissibility('f1', { favourable: true, reason: 'Attestation de trois ans fournie.' });
+    const answer = await fileApi.decideAdmissibility('f1', { favourable: true, reason: 'Attestation de trois ans fournie.' });
     expect(answer.current).toEqual(accepted);
     expect(calls[0]!.url).toBe('/api/v1/files/f1/admissibility');
     expect(calls[0]!.init.method).toBe('POST');

@@ -5,8 +5,7 @@
 // once it is favourable. Here: the shapes, the French words, the form's checks
 // before sending and the server's refusals put under their field.
 
-import { describeActionError, type FieldMessages } from '../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../shared/errors/errors';
+import { describeError, type ErrorDescription, type FieldMessages } from '../../shared/errors/errors';
 import { formatParisDateTime } from '../../shared/format/format';
 import { utf8Length } from '../../shared/format/textList';
 import type { FieldErrors } from '../../shared/hooks/useDraftForm';
@@ -108,7 +107,7 @@ const FIELD_MESSAGES: FieldMessages = {
 
 /** The French sentence for a refused decision (400 by field, 403, 409 no longer registered, 422 not VAE). */
 export function describeAdmissibilityError(err: unknown, sent?: AdmissibilityRequest): ErrorDescription {
-  const described = describeActionError(err, FIELD_MESSAGES);
+  const described = describeError(err, { fields: FIELD_MESSAGES });
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
   if (code === 'forbidden') return { ...described, text: ADMISSIBILITY_FORBIDDEN_MESSAGE };
   if (code === 'invalid_state') return { ...described, text: ADMISSIBILITY_CLOSED_MESSAGE };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formFieldOf } from './components/NewFileForm';
 import { candidateName, formatCalendarDate } from '../../shared/format/format';
 import { cqpmTitle, pathwayLabel, roleLabel } from '../../shared/format/labels';
-import type { Workflow } from '../../shared/api/types';
+import type { Workflow } from './fileTypes';
 import { buildPayload, eventLabel, needsInput, parseBlocs, splitStates, stateLabel, transitionLabel } from './workflow';
 
 const workflow: Workflow = {

@@ -1,7 +1,7 @@
 // Helpers over the workflow definition served by GET /workflows/candidate-file.
 
 import { STATE_FALLBACK_LABELS } from '../../shared/format/labels';
-import type { AvailableTransition, Workflow } from '../../shared/api/types';
+import type { AvailableTransition, Workflow } from './fileTypes';
 
 export function stateLabel(workflow: Workflow | null, state: string | null | undefined): string {
   if (!state) return '';

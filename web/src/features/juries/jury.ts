@@ -14,6 +14,7 @@ import type {
   NewJurySession,
 } from './juryTypes';
 import type { User } from '../../shared/api/types';
+import type { FieldMessages } from '../../shared/errors/errors';
 
 const OUTCOME_LABELS: Record<string, string> = {
   certified: 'CQPM délivré',
@@ -213,3 +214,20 @@ export const JURY_SESSIONS_PATH = '/jurys';
 export function jurySessionPath(id: string): string {
   return `${JURY_SESSIONS_PATH}/${encodeURIComponent(id)}`;
 }
+
+/** Sentences per field for the jury calls (POST /jury-sessions, members, files, decision, revocation). */
+export const JURY_FIELD_MESSAGES: FieldMessages = {
+  date: 'La date de la session doit être une date valide (JJ/MM/AAAA).',
+  place: 'Indiquez le lieu de la session.',
+  user_id: "Ce compte n'est pas un membre du jury du centre, ou il est déjà convoqué à cette session.",
+  company_id: "L'entreprise indiquée n'existe pas.",
+  file_id: "Ce dossier ne peut pas être présenté à ce jury : il doit être « Prêt pour le jury » et n'être inscrit à aucune autre session.",
+  present: "Seul un membre présent à la session délibère.",
+  outcome: 'Choisissez une décision de la liste.',
+  blocs: 'Cochez au moins un bloc de compétences validé.',
+  reason: 'Indiquez le motif par écrit.',
+  session: "Ouvrez d'abord la délibération de la session.",
+  state: 'La délibération de cette session est déjà ouverte.',
+  conflict_of_interest: "Ce membre vient de l'entreprise du candidat : il ne peut pas délibérer sur ce dossier.",
+  decision: 'Cette décision est déjà révoquée.',
+};

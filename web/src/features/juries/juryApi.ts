@@ -1,8 +1,7 @@
-// Calls of the jury, verification, notification and deadline pages (same
-// client as api.ts: session cookie, CSRF header on writes, 401 → login).
+// Calls of the jury and verification pages (same client as shared/api/client.ts: session cookie, CSRF
+// header on writes, 401 → login).
 
 import { request } from '../../shared/api/client';
-import type { Deadline } from '../files/deadlines';
 import type {
   DecisionRequest,
   JuryDecision,
@@ -12,7 +11,6 @@ import type {
   NewJurySession,
   Verification,
 } from './juryTypes';
-import type { NotificationList } from '../notifications/notifications';
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -76,29 +74,5 @@ export const verificationApi = {
   /** Public: no session needed. An unknown code answers 404. */
   verify(code: string, signal?: AbortSignal): Promise<Verification> {
     return request('GET', `/verify/${id(code)}`, { signal, redirectOn401: false });
-  },
-};
-
-export const notificationApi = {
-  list(signal?: AbortSignal, limit?: number): Promise<NotificationList> {
-    return request('GET', `/notifications${limit ? `?limit=${limit}` : ''}`, { signal });
-  },
-  markRead(notificationId: string): Promise<void> {
-    return request('POST', `/notifications/${id(notificationId)}/read`);
-  },
-  markAllRead(): Promise<{ marked: number }> {
-    return request('POST', '/notifications/read-all');
-  },
-};
-
-export const deadlineApi = {
-  list(fileId: string, signal?: AbortSignal): Promise<{ items: Deadline[] }> {
-    return request('GET', `/files/${id(fileId)}/deadlines`, { signal });
-  },
-  setReport(fileId: string, due: string): Promise<Deadline> {
-    return request('PUT', `/files/${id(fileId)}/deadlines/report`, { body: { due } });
-  },
-  extendReport(fileId: string, until: string, reason: string): Promise<Deadline> {
-    return request('POST', `/files/${id(fileId)}/deadlines/report/extensions`, { body: { until, reason } });
   },
 };

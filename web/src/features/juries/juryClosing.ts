@@ -5,8 +5,7 @@
 // Errata correct the record after the deliberation opened. Who may do what,
 // when, and the French sentences of it.
 
-import { describeActionError, type FieldMessages } from '../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../shared/errors/errors';
+import { describeError, type ErrorDescription, type FieldMessages } from '../../shared/errors/errors';
 import { candidateName, formatParisDateTime } from '../../shared/format/format';
 import { collegeName } from './jury';
 import type { College, JuryDecision, JuryErratum, JurySession, JurySignature } from './juryTypes';
@@ -149,7 +148,7 @@ function stringList(value: unknown): string[] {
  * colleges whose signature is missing (409 `signatures`).
  */
 export function describeClosingError(err: unknown): ErrorDescription {
-  const described = describeActionError(err, CLOSING_FIELD_MESSAGES);
+  const described = describeError(err, { fields: CLOSING_FIELD_MESSAGES });
   const details =
     typeof err === 'object' && err !== null && 'details' in err
       ? ((err as { details: unknown }).details as Record<string, unknown> | null)

@@ -16,10 +16,16 @@
 // reason; the decision's reason is asked only when the outcome departs from the
 // plugin's proposal while no competency departs from the commission.
 
-import { JURY_FIELD_MESSAGES, describeActionError } from '../../shared/errors/actionErrors';
-import { normaliseField, pluginMessage } from '../../shared/errors/errors';
+import {
+  blocCodes,
+  blocLabel,
+  JURY_FIELD_MESSAGES,
+  outcomeLabel,
+  REASON_REQUIRED_MESSAGE,
+  resultLabel,
+} from './jury';
+import { describeError, normaliseField, pluginMessage } from '../../shared/errors/errors';
 import { formatCalendarDate } from '../../shared/format/format';
-import { REASON_REQUIRED_MESSAGE, blocCodes, blocLabel, outcomeLabel, resultLabel } from './jury';
 import { utf8Length } from '../../shared/format/textList';
 import type {
   CarriedBloc,
@@ -257,7 +263,7 @@ export function decisionErrorsFromServer(
   err: unknown,
   sent: DecisionRequest,
 ): { errors: DecisionErrors; askReason: boolean } | null {
-  const described = describeActionError(err, JURY_FIELD_MESSAGES);
+  const described = describeError(err, { fields: JURY_FIELD_MESSAGES });
   const field = normaliseField(described.field);
   if (!field) return null;
   const details = (err as { details?: Readonly<Record<string, unknown>> | null }).details ?? null;

@@ -13,7 +13,7 @@ import {
   validatePlan,
   type PlanDraft,
 } from './modalityPlan';
-import type { ModalityPlanView, PlanField } from '../../shared/api/types';
+import type { ModalityPlanView, PlanField } from './modalityPlanTypes';
 
 const TECHNOLOGIES: PlanField = {
   id: 'technologies',

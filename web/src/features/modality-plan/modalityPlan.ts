@@ -4,7 +4,13 @@
 
 import { MIN_JUSTIFICATION_BYTES, planEntryField, planEntryMessage } from '../../shared/errors/errors';
 import { joinLines, parseLines, utf8Length } from '../../shared/format/textList';
-import type { ModalityPlanEntry, ModalityPlanRequest, ModalityPlanView, PlanField, PlanModality } from '../../shared/api/types';
+import type {
+  ModalityPlanEntry,
+  ModalityPlanRequest,
+  ModalityPlanView,
+  PlanField,
+  PlanModality,
+} from './modalityPlanTypes';
 
 /** A plan field's value while edited: choice id, choice ids, text typed one entry per line, or a checkbox. */
 export type DetailDraft = string | string[] | boolean;

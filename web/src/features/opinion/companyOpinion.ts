@@ -1,7 +1,7 @@
 // The company opinion form's logic: the draft the tutor edits, what is sent,
 // and what is still missing before signing.
 
-import type { CompanyOpinion, OpinionRequest, OpinionVersion } from '../files/collaborationTypes';
+import type { CompanyOpinion, OpinionRequest, OpinionVersion } from './opinionTypes';
 
 export const OPINION_VALUES: ReadonlyArray<{ id: string; label: string }> = [
   { id: 'favourable', label: 'Favorable' },

@@ -30,7 +30,7 @@ import {
   validateBlocRncpCodes,
   validateIdentity,
 } from './certificationIdentity';
-import type { CertificationIdentity } from '../../shared/api/types';
+import type { CertificationIdentity } from './referentialTypes';
 
 const FULL: CertificationIdentity = {
   cqpm_number: 'MQ 2015 06 69 0334',

@@ -6,7 +6,7 @@
 // Pure: no React, no API.
 
 import { formatCalendarDate } from '../../shared/format/format';
-import type { CertificationIdentity } from '../../shared/api/types';
+import type { CertificationIdentity } from './referentialTypes';
 
 export const NOT_RECORDED = 'non renseigné';
 export const MISSING_RNCP_BLOC_CODE = 'Code RNCP non renseigné';

@@ -5,18 +5,19 @@
 // copy ({ fresh: true }), and publishing forgets what was loaded.
 
 import { useEffect, useState } from 'react';
-import { api, isAbort } from '../../shared/api/client';
+import { isAbort } from '../../shared/api/client';
+import { referentialApi } from './referentialApi';
 import { indexedBlocs } from '../files/blocScope';
 import type { JuryBloc } from '../juries/juryTypes';
 import { cqpmTitle } from '../../shared/format/labels';
-import type { CqpmDetail, CqpmSummary } from '../../shared/api/types';
+import type { CqpmDetail, CqpmSummary } from './referentialTypes';
 
 let listPromise: Promise<CqpmSummary[]> | null = null;
 const detailPromises = new Map<string, Promise<CqpmDetail>>();
 
 export function loadCqpms(options: { fresh?: boolean } = {}): Promise<CqpmSummary[]> {
   if (!listPromise || options.fresh) {
-    listPromise = api.listCqpms().then(
+    listPromise = referentialApi.listCqpms().then(
       (r) => [...r.items].sort((a, b) => a.title.localeCompare(b.title, 'fr')),
       (err: unknown) => {
         listPromise = null;
@@ -30,7 +31,7 @@ export function loadCqpms(options: { fresh?: boolean } = {}): Promise<CqpmSummar
 export function loadCqpm(id: string, options: { fresh?: boolean } = {}): Promise<CqpmDetail> {
   let promise = options.fresh ? undefined : detailPromises.get(id);
   if (!promise) {
-    promise = api.getCqpm(id).catch((err: unknown) => {
+    promise = referentialApi.getCqpm(id).catch((err: unknown) => {
       detailPromises.delete(id);
       throw err;
     });
@@ -45,7 +46,7 @@ export function loadCqpm(id: string, options: { fresh?: boolean } = {}): Promise
  */
 export function loadReferentialBlocs(cqpm: string, version: number | null | undefined): Promise<JuryBloc[]> {
   const referential = version
-    ? api.referentialVersion(cqpm, version).then((v) => v.referential)
+    ? referentialApi.referentialVersion(cqpm, version).then((v) => v.referential)
     : loadCqpm(cqpm).then((d) => d.referential);
   return referential.then((r) => indexedBlocs(r.blocs));
 }

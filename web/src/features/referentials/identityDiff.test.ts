@@ -8,7 +8,7 @@ import {
   isIdentityChange,
 } from './identityDiff';
 import { changeSubject, changesSummary, groupChanges } from './referentialHistory';
-import type { Referential, ReferentialChange } from '../../shared/api/types';
+import type { Referential, ReferentialChange } from './referentialTypes';
 
 const change = (c: Partial<ReferentialChange> & Pick<ReferentialChange, 'kind' | 'action' | 'path'>): ReferentialChange => ({
   competency: null,

@@ -15,7 +15,7 @@ import {
   identityValues,
   type IdentityKey,
 } from './certificationIdentity';
-import type { CertificationIdentity, ReferentialChange } from '../../shared/api/types';
+import type { CertificationIdentity, ReferentialChange } from './referentialTypes';
 
 const BLOC_RNCP_CODE = /^blocs\[(\d+)\]\.rncp_code$/;
 

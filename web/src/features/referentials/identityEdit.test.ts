@@ -21,7 +21,7 @@ import {
   validateIdentityDraft,
 } from './identityEdit';
 import { draftActionLabel, draftChanges, validateDraft } from './referentialEdit';
-import type { Referential } from '../../shared/api/types';
+import type { Referential } from './referentialTypes';
 
 const competency = (number: number) => ({
   number,

@@ -22,7 +22,7 @@ import {
   type IdentityKey,
   type IdentityValues,
 } from './certificationIdentity';
-import type { Referential } from '../../shared/api/types';
+import type { Referential } from './referentialTypes';
 
 /** The field of the whole identity, and of the fiche, for the server's errors that name no member. */
 export const IDENTITY_FIELD = 'referential.identity';

@@ -10,7 +10,7 @@ import {
   tableOfContents,
 } from './referential';
 import { appendLine, joinLines, parseLines } from '../../shared/format/textList';
-import type { Referential } from '../../shared/api/types';
+import type { Referential } from './referentialTypes';
 
 const competency = (number: number, title: string) => ({
   number,

@@ -1,6 +1,6 @@
 // Helpers for showing a CQPM referential (GET /cqpms/{id}) as evaluators read it.
 
-import type { CriteriaGroups, Referential, ReferentialModality } from '../../shared/api/types';
+import type { CriteriaGroups, Referential, ReferentialModality } from './referentialTypes';
 
 export const MISSING_BLOC_CODE = 'Code non attribué';
 

@@ -16,7 +16,7 @@ import {
   validateDraft,
   type TextListRef,
 } from './referentialEdit';
-import type { Referential } from '../../shared/api/types';
+import type { Referential } from './referentialTypes';
 
 const competency = (number: number) => ({
   number,

@@ -6,7 +6,7 @@
 import { BLOC_CODE_MESSAGE, EMPTY_TEXT_MESSAGE, referentialFieldMessage } from '../../shared/errors/errors';
 import { blocRncpCodeChange, identityDraftChanges, validateIdentityDraft } from './identityEdit';
 import { CRITERIA_GROUPS } from './referential';
-import type { CriteriaGroups, Referential, ReferentialBloc, ReferentialCompetency } from '../../shared/api/types';
+import type { CriteriaGroups, Referential, ReferentialBloc, ReferentialCompetency } from './referentialTypes';
 
 export const BLOC_CODE_PATTERN = /^BDC[0-9]{4}$/;
 

@@ -20,7 +20,7 @@ import {
   reviewActions,
   wordDiff,
 } from './referentialHistory';
-import type { BlameItem, Proposal, Referential, ReferentialChange } from '../../shared/api/types';
+import type { BlameItem, Proposal, Referential, ReferentialChange } from './referentialTypes';
 
 const change = (c: Partial<ReferentialChange> & Pick<ReferentialChange, 'kind' | 'action' | 'path'>): ReferentialChange => ({
   competency: null,

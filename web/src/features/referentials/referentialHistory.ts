@@ -7,6 +7,7 @@
 import { identityPathLabel, isCertificationIdentityChange } from './identityDiff';
 import { collegeLabel, pathwayLabel } from '../../shared/format/labels';
 import { CRITERIA_GROUPS, blocCodeLabel } from './referential';
+import type { User } from '../../shared/api/types';
 import type {
   BlameItem,
   CentreStateCount,
@@ -14,8 +15,7 @@ import type {
   Referential,
   ReferentialChange,
   ReferentialCompetency,
-  User,
-} from '../../shared/api/types';
+} from './referentialTypes';
 
 // ---- Labels ------------------------------------------------------------------
 

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, api, buildQuery, newIdempotencyKey, setUnauthorizedHandler } from './client';
+import { ApiError, buildQuery, newIdempotencyKey, setUnauthorizedHandler } from './client';
+import { fileApi } from '../../features/files/fileApi';
+import { modalityPlanApi } from '../../features/modality-plan/modalityPlanApi';
+import { referentialApi } from '../../features/referentials/referentialApi';
+import { sessionApi } from '../../app/sessionApi';
 import { headersOf, mockFetch, recordCalls } from './fetchMock';
 
 describe('api client', () => {
@@ -7,7 +11,7 @@ describe('api client', () => {
 
   it('sends GETs same-origin without the CSRF header', async () => {
     mockFetch({ status: 200, body: { items: [], next_cursor: null } }, calls);
-    const result = await api.listFiles({ state: 'registered', cqpm: '', q: 'dupont', limit: 25, cursor: null });
+    const result = await fileApi.listFiles({ state: 'registered', cqpm: '', q: 'dupont', limit: 25, cursor: null });
     expect(result.items).toEqual([]);
     expect(calls[0]!.url).toBe('/api/v1/files?state=registered&q=dupont&limit=25');
     expect(calls[0]!.init.method).toBe('GET');
@@ -17,7 +21,7 @@ describe('api client', () => {
 
   it('sends the CSRF header, a JSON body and the idempotency key on a transition', async () => {
     mockFetch({ status: 200, body: { id: 'f1', state: 'withdrawn', version: 3 } }, calls);
-    await api.fireTransition('f1', 'withdraw', 2, { reason: 'Abandon' }, 'key-1');
+    await fileApi.fireTransition('f1', 'withdraw', 2, { reason: 'Abandon' }, 'key-1');
     const call = calls[0]!;
     expect(call.url).toBe('/api/v1/files/f1/transitions');
     expect(call.init.method).toBe('POST');
@@ -34,8 +38,8 @@ describe('api client', () => {
 
   it('reads the CQPMs and one referential', async () => {
     mockFetch({ status: 200, body: { items: [] } }, calls);
-    await api.listCqpms();
-    await api.getCqpm('maintenance-industrielle');
+    await referentialApi.listCqpms();
+    await referentialApi.getCqpm('maintenance-industrielle');
     expect(calls.map((c) => [c.init.method, c.url])).toEqual([
       ['GET', '/api/v1/cqpms'],
       ['GET', '/api/v1/cqpms/maintenance-industrielle'],
@@ -44,14 +48,14 @@ describe('api client', () => {
 
   it('reads and saves the modality plan with PUT, the CSRF header and the expected version', async () => {
     mockFetch({ status: 200, body: { file_id: 'f 1', file_version: 4 } }, calls);
-    await api.modalityPlan('f 1');
+    await modalityPlanApi.modalityPlan('f 1');
     const plan = {
       expected_version: 3,
       competencies: [
         { competency: 1, modality: 'real_situation', planned_date: '2027-03-10', place: 'Atelier', evaluators: ['e1'], details: {} },
       ],
     };
-    await api.saveModalityPlan('f 1', plan);
+    await modalityPlanApi.saveModalityPlan('f 1', plan);
     expect(calls[0]!.url).toBe('/api/v1/files/f%201/modalities');
     expect(calls[0]!.init.method).toBe('GET');
     const put = calls[1]!;
@@ -76,7 +80,7 @@ describe('api client', () => {
       },
       calls,
     );
-    const err = await api.saveModalityPlan('f1', { expected_version: 1, competencies: [] }).catch((e: unknown) => e);
+    const err = await modalityPlanApi.saveModalityPlan('f1', { expected_version: 1, competencies: [] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).field).toBe('competencies[3].details.intervention_level');
     expect((err as ApiError).details).toMatchObject({ competency: 4, plugin: 'maintenance-industrielle' });
@@ -84,7 +88,7 @@ describe('api client', () => {
 
   it('sends the CSRF header on a body-less POST (logout) and accepts 204', async () => {
     mockFetch({ status: 204 }, calls);
-    await expect(api.logout()).resolves.toBeUndefined();
+    await expect(sessionApi.logout()).resolves.toBeUndefined();
     expect(headersOf(calls[0]!)['X-CQPM-CSRF']).toBe('1');
   });
 
@@ -96,7 +100,7 @@ describe('api client', () => {
       },
       calls,
     );
-    const err = await api.fireTransition('f1', 'register', 1, {}).catch((e: unknown) => e);
+    const err = await fileApi.fireTransition('f1', 'register', 1, {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 409, code: 'version_conflict', field: 'expected_version' });
     expect((err as ApiError).details).toEqual({ current_version: 4 });
@@ -104,7 +108,7 @@ describe('api client', () => {
 
   it('gives a French message when the error body is not JSON', async () => {
     mockFetch({ status: 502, body: '<html>Bad gateway</html>' }, calls);
-    const err = (await api.me().catch((e: unknown) => e)) as ApiError;
+    const err = (await sessionApi.me().catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(502);
     expect(err.code).toBe('http_error');
     expect(err.message).toBe('Le service est momentanément indisponible. Réessayez dans quelques instants.');
@@ -113,7 +117,7 @@ describe('api client', () => {
   it('puts the Retry-After header into details.retry_after', async () => {
     const body = { error: { code: 'rate_limited', message: 'too many', field: 'login' } };
     mockFetch({ status: 429, body, headers: { 'Retry-After': '42' } }, calls);
-    const err = (await api.login('centre', 'x').catch((e: unknown) => e)) as ApiError;
+    const err = (await sessionApi.login('centre', 'x').catch((e: unknown) => e)) as ApiError;
     expect(err).toMatchObject({ status: 429, code: 'rate_limited', field: 'login' });
     expect(err.details).toEqual({ retry_after: 42 });
   });
@@ -121,7 +125,7 @@ describe('api client', () => {
   it('keeps details.retry_after from the body over the header', async () => {
     const body = { error: { code: 'rate_limited', message: 'too many', details: { retry_after: 7 } } };
     mockFetch({ status: 429, body, headers: { 'Retry-After': '42' } }, calls);
-    const err = (await api.login('centre', 'x').catch((e: unknown) => e)) as ApiError;
+    const err = (await sessionApi.login('centre', 'x').catch((e: unknown) => e)) as ApiError;
     expect(err.details).toEqual({ retry_after: 7 });
   });
 
@@ -129,7 +133,7 @@ describe('api client', () => {
     mockFetch({ status: 401, body: { error: { code: 'unauthenticated', message: 'no session' } } }, calls);
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
-    await expect(api.getFile('f1')).rejects.toMatchObject({ status: 401 });
+    await expect(fileApi.getFile('f1')).rejects.toMatchObject({ status: 401 });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
@@ -137,7 +141,7 @@ describe('api client', () => {
     mockFetch({ status: 401, body: { error: { code: 'unauthenticated', message: 'bad credentials' } } }, calls);
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
-    await expect(api.login('centre', 'nope')).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
+    await expect(sessionApi.login('centre', 'nope')).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
     expect(handler).not.toHaveBeenCalled();
     expect(headersOf(calls[0]!)['X-CQPM-CSRF']).toBe('1');
   });
@@ -149,19 +153,19 @@ describe('api client', () => {
         throw new TypeError('Failed to fetch');
       }),
     );
-    await expect(api.me()).rejects.toMatchObject({ status: 0, code: 'network_error' });
+    await expect(sessionApi.me()).rejects.toMatchObject({ status: 0, code: 'network_error' });
   });
 
   it('reads the referential history and sends the GTP proposals', async () => {
     mockFetch({ status: 200, body: { items: [] } }, calls);
-    await api.referentialVersions('fabrication-additive');
-    await api.referentialVersion('fabrication-additive', 2);
-    await api.pinnedFiles('fabrication-additive', 1);
-    await api.referentialDiff('fabrication-additive', { from: 1, to: 2 });
-    await api.referentialDiff('fabrication-additive', {});
-    await api.referentialBlame('fabrication-additive');
-    await api.listProposals({ cqpm: 'qualite', state: '' });
-    await api.getProposal(3);
+    await referentialApi.referentialVersions('fabrication-additive');
+    await referentialApi.referentialVersion('fabrication-additive', 2);
+    await referentialApi.pinnedFiles('fabrication-additive', 1);
+    await referentialApi.referentialDiff('fabrication-additive', { from: 1, to: 2 });
+    await referentialApi.referentialDiff('fabrication-additive', {});
+    await referentialApi.referentialBlame('fabrication-additive');
+    await referentialApi.listProposals({ cqpm: 'qualite', state: '' });
+    await referentialApi.getProposal(3);
     expect(calls.map((c) => c.url)).toEqual([
       '/api/v1/cqpms/fabrication-additive/versions',
       '/api/v1/cqpms/fabrication-additive/versions/2',
@@ -176,10 +180,10 @@ describe('api client', () => {
 
     calls.length = 0;
     const referential = { id: 'fabrication-additive' } as never;
-    await api.proposeReferential('fabrication-additive', referential, 'Code attribué');
-    await api.approveProposal(3);
-    await api.rejectProposal(3, 'Doublon');
-    await api.publishProposal(3);
+    await referentialApi.proposeReferential('fabrication-additive', referential, 'Code attribué');
+    await referentialApi.approveProposal(3);
+    await referentialApi.rejectProposal(3, 'Doublon');
+    await referentialApi.publishProposal(3);
     expect(calls.map((c) => [c.init.method, c.url])).toEqual([
       ['POST', '/api/v1/cqpms/fabrication-additive/proposals'],
       ['POST', '/api/v1/proposals/3/approve'],

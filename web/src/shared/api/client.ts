@@ -4,40 +4,14 @@
 // the handler the app registers, which sends the user to the login page.
 
 import { statusMessage } from '../errors/errors';
-import type {
-  ApiErrorBody,
-  BlameResponse,
-  CandidateFile,
-  CqpmDetail,
-  CqpmSummary,
-  FileCorrectionRequest,
-  FileEvent,
-  FileList,
-  FileStats,
-  LoginResponse,
-  ModalityPlanRequest,
-  ModalityPlanView,
-  NewFileRequest,
-  OrganisationRef,
-  PinnedFiles,
-  Proposal,
-  ProposalSummary,
-  Referential,
-  ReferentialDiff,
-  ReferentialVersion,
-  ReferentialVersionDetail,
-  User,
-  Workflow,
-} from './types';
-import type { AdmissibilityRequest, VaeAdmissibility } from '../../features/files/vaeAdmissibility';
-import type { CarryOverRequest, CarryOverView } from '../../features/files/blocScope';
+import type { ApiErrorBody } from './types';
 
 export const API_PREFIX = '/api/v1';
 export const CSRF_HEADER = 'X-CQPM-CSRF';
 
 /**
  * An error answer of the API. `message` is the server's English text (for
- * developers and logs); the pages show describeError() (errors.ts) instead.
+ * developers and logs); the pages show describeError() (shared/errors/errors.ts) instead.
  */
 export class ApiError extends Error {
   readonly status: number;
@@ -194,128 +168,3 @@ export async function listAll<T>(
 export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
-
-// ---- Endpoints -----------------------------------------------------------
-
-export const api = {
-  login(login: string, password: string): Promise<LoginResponse> {
-    return request('POST', '/auth/login', { body: { login, password }, redirectOn401: false });
-  },
-  logout(): Promise<void> {
-    return request('POST', '/auth/logout', { redirectOn401: false });
-  },
-  me(signal?: AbortSignal): Promise<User> {
-    return request('GET', '/me', { signal });
-  },
-  listFiles(
-    filters: { state?: string; cqpm?: string; pathway?: string; q?: string; limit?: number; cursor?: string | null },
-    signal?: AbortSignal,
-  ): Promise<FileList> {
-    return request('GET', `/files${buildQuery(filters)}`, { signal });
-  },
-  fileStats(filters: { cqpm?: string; pathway?: string; q?: string }, signal?: AbortSignal): Promise<FileStats> {
-    return request('GET', `/files/stats${buildQuery(filters)}`, { signal });
-  },
-  createFile(file: NewFileRequest): Promise<CandidateFile> {
-    return request('POST', '/files', { body: file });
-  },
-  getFile(id: string, signal?: AbortSignal): Promise<CandidateFile> {
-    return request('GET', `/files/${encodeURIComponent(id)}`, { signal });
-  },
-  fileEvents(id: string, signal?: AbortSignal): Promise<{ items: FileEvent[] }> {
-    return request('GET', `/files/${encodeURIComponent(id)}/events`, { signal });
-  },
-  fireTransition(
-    id: string,
-    transition: string,
-    expectedVersion: number,
-    payload: Record<string, unknown>,
-    idempotencyKey: string = newIdempotencyKey(),
-  ): Promise<CandidateFile> {
-    return request('POST', `/files/${encodeURIComponent(id)}/transitions`, {
-      body: { transition, expected_version: expectedVersion, payload },
-      headers: { 'Idempotency-Key': idempotencyKey },
-    });
-  },
-  /** The centre's coordinator corrects the candidate's identity of an open file; answers the corrected file. */
-  correctFile(id: string, correction: FileCorrectionRequest): Promise<CandidateFile> {
-    return request('POST', `/files/${encodeURIComponent(id)}/corrections`, { body: correction });
-  },
-  /** The admissibility of a VAE application: the decision in force, the earlier ones, whether the reader may decide. */
-  admissibility(id: string, signal?: AbortSignal): Promise<VaeAdmissibility> {
-    return request('GET', `/files/${encodeURIComponent(id)}/admissibility`, { signal });
-  },
-  /** The centre's coordinator records a decision (201: the admissibility, the new decision in force). */
-  decideAdmissibility(id: string, decision: AdmissibilityRequest): Promise<VaeAdmissibility> {
-    return request('POST', `/files/${encodeURIComponent(id)}/admissibility`, { body: decision });
-  },
-  /** The blocs an earlier decision awarded to the same candidate, and those the file carries over. */
-  carryOver(id: string, signal?: AbortSignal): Promise<CarryOverView> {
-    return request('GET', `/files/${encodeURIComponent(id)}/carry-over`, { signal });
-  },
-  /** The centre's coordinator sets exactly the blocs carried over (none: every carry-over withdrawn). */
-  saveCarryOver(id: string, body: CarryOverRequest): Promise<CarryOverView> {
-    return request('PUT', `/files/${encodeURIComponent(id)}/carry-over`, { body });
-  },
-  /** Every active company the caller may name (the list is paginated: follows next_cursor). */
-  async companies(signal?: AbortSignal): Promise<{ items: OrganisationRef[] }> {
-    const items = await listAll<OrganisationRef>((cursor) =>
-      request('GET', `/organisations${buildQuery({ kind: 'company', limit: MAX_PAGE_SIZE, cursor })}`, { signal }),
-    );
-    return { items };
-  },
-  workflow(signal?: AbortSignal): Promise<Workflow> {
-    return request('GET', '/workflows/candidate-file', { signal });
-  },
-  listCqpms(signal?: AbortSignal): Promise<{ items: CqpmSummary[] }> {
-    return request('GET', '/cqpms', { signal });
-  },
-  getCqpm(id: string, signal?: AbortSignal): Promise<CqpmDetail> {
-    return request('GET', `/cqpms/${encodeURIComponent(id)}`, { signal });
-  },
-  modalityPlan(fileId: string, signal?: AbortSignal): Promise<ModalityPlanView> {
-    return request('GET', `/files/${encodeURIComponent(fileId)}/modalities`, { signal });
-  },
-  saveModalityPlan(fileId: string, plan: ModalityPlanRequest): Promise<ModalityPlanView> {
-    return request('PUT', `/files/${encodeURIComponent(fileId)}/modalities`, { body: plan });
-  },
-
-  // Referential history (the git store) and the GTP's proposals.
-  referentialVersions(cqpm: string, signal?: AbortSignal): Promise<{ items: ReferentialVersion[] }> {
-    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/versions`, { signal });
-  },
-  referentialVersion(cqpm: string, version: number, signal?: AbortSignal): Promise<ReferentialVersionDetail> {
-    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/versions/${version}`, { signal });
-  },
-  pinnedFiles(cqpm: string, version: number, signal?: AbortSignal): Promise<PinnedFiles> {
-    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/versions/${version}/files`, { signal });
-  },
-  referentialDiff(cqpm: string, range: { from?: number | null; to?: number | null }, signal?: AbortSignal): Promise<ReferentialDiff> {
-    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/diff${buildQuery({ from: range.from, to: range.to })}`, {
-      signal,
-    });
-  },
-  referentialBlame(cqpm: string, signal?: AbortSignal): Promise<BlameResponse> {
-    return request('GET', `/cqpms/${encodeURIComponent(cqpm)}/blame`, { signal });
-  },
-  /** `baseVersion`: the version the draft was edited from; the server refuses a stale one (409). */
-  proposeReferential(cqpm: string, referential: Referential, reason: string, baseVersion?: number): Promise<Proposal> {
-    const body = baseVersion === undefined ? { referential, reason } : { referential, reason, base_version: baseVersion };
-    return request('POST', `/cqpms/${encodeURIComponent(cqpm)}/proposals`, { body });
-  },
-  listProposals(filters: { cqpm?: string; state?: string }, signal?: AbortSignal): Promise<{ items: ProposalSummary[] }> {
-    return request('GET', `/proposals${buildQuery(filters)}`, { signal });
-  },
-  getProposal(id: number, signal?: AbortSignal): Promise<Proposal> {
-    return request('GET', `/proposals/${id}`, { signal });
-  },
-  approveProposal(id: number): Promise<Proposal> {
-    return request('POST', `/proposals/${id}/approve`);
-  },
-  rejectProposal(id: number, reason: string): Promise<Proposal> {
-    return request('POST', `/proposals/${id}/reject`, { body: { reason } });
-  },
-  publishProposal(id: number): Promise<Proposal> {
-    return request('POST', `/proposals/${id}/publish`);
-  },
-};

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client';
+import { DEADLINE_FIELD_MESSAGES } from '../../features/files/deadlines';
+import { JURY_FIELD_MESSAGES } from '../../features/juries/jury';
 import {
   GENERIC_ERROR,
   INTERNAL_ERROR,
@@ -336,5 +338,33 @@ describe('describeError', () => {
     const description = reportError(new ApiError(500, 'storage_error', 'database is locked'));
     expect(description.text).toBe(INTERNAL_ERROR);
     expect(warn).toHaveBeenCalledWith('CQPM Hub:', 'storage_error (HTTP 500): database is locked');
+  });
+});
+
+describe('describeError with the sentences of the form\'s fields', () => {
+  it("prefers the server's own French sentence", () => {
+    const quorum = new ApiError(409, 'invalid_state', 'no member of the employee college', 'quorum', {
+      missing_colleges: ['employee'],
+      message_fr: 'Quorum non atteint : aucun membre présent du collège salarié.',
+    });
+    const described = describeError(quorum, { fields: JURY_FIELD_MESSAGES });
+    expect(described.text).toBe('Quorum non atteint : aucun membre présent du collège salarié.');
+    expect(described.field).toBe('quorum');
+    expect(described.technical).toContain('invalid_state');
+  });
+
+  it("then the form's field sentences, bloc indexes included", () => {
+    expect(describeError(new ApiError(422, 'invalid_field', 'x', 'until'), { fields: DEADLINE_FIELD_MESSAGES }).text).toBe(
+      DEADLINE_FIELD_MESSAGES.until,
+    );
+    expect(describeError(new ApiError(422, 'invalid_field', 'x', 'blocs[1]'), { fields: JURY_FIELD_MESSAGES }).text).toBe(
+      JURY_FIELD_MESSAGES.blocs,
+    );
+  });
+
+  it('then the general sentences', () => {
+    expect(describeError(new ApiError(403, 'forbidden', 'x'), { fields: {} }).text).toBe('Votre rôle ne permet pas cette action.');
+    expect(describeError(new ApiError(404, 'not_found', 'x'), { fields: {} }).text).toContain('introuvable');
+    expect(describeError(new Error('boom'), { fields: {} }).text).toContain('erreur inattendue');
   });
 });

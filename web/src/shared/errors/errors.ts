@@ -5,9 +5,10 @@
 // They show what frenchErrorMessage() makes of (code, field, details), and
 // keep the English message for support (a `title` attribute, the console).
 //
-// This module does not import api.ts (api.ts imports statusMessage from here):
-// describeError() recognises an ApiError by its shape.
+// This module imports only the ApiError type from shared/api/client.ts (which imports statusMessage from
+// here): describeError() recognises an ApiError by its shape.
 
+import type { ApiError } from '../api/client';
 import {
   BLOC_RNCP_CODE_MESSAGE,
   CQPM_NUMBER_MESSAGE,
@@ -63,16 +64,18 @@ export interface ErrorContext {
   pathway?: string | null;
   /** The HTTP status, for error codes this module does not know. */
   status?: number;
+  /**
+   * Sentences per API field of the form that sent the call (the jury, deadline, admissibility... calls).
+   * When given, the server's own French sentence (details.message_fr) wins, then these, then a 404 sentence.
+   */
+  fields?: FieldMessages;
 }
 
-/** The parts of an API error the sentence is made from. */
-export interface ApiErrorLike {
-  status: number;
-  code: string;
-  field: string | null;
-  details: Readonly<Record<string, unknown>> | null;
-  message: string;
-}
+/** French sentences by API field name ("date", "reason"; "blocs[2]" is looked up as "blocs"). */
+export type FieldMessages = Readonly<Record<string, string>>;
+
+/** The parts of an API error the sentence is made from: the client's one ApiError type, or a value of its shape. */
+export type ApiErrorLike = Pick<ApiError, 'status' | 'code' | 'field' | 'details' | 'message'>;
 
 export interface ErrorDescription {
   /** French, for the user. */
@@ -759,7 +762,8 @@ function isReview(context: ErrorContext): boolean {
   return op === 'proposal' || op === 'propose' || op === 'approve' || op === 'reject' || op === 'publish';
 }
 
-function isApiErrorLike(err: unknown): err is ApiErrorLike {
+/** Whether `err` is an API error (an ApiError of the client, or a value of the same shape). */
+export function isApiErrorLike(err: unknown): err is ApiErrorLike {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as Partial<ApiErrorLike>;
   return typeof e.code === 'string' && typeof e.status === 'number';
@@ -771,10 +775,23 @@ export function describeError(err: unknown, context: ErrorContext = {}): ErrorDe
     const field = normaliseField(err.field);
     const text = frenchErrorMessage(err.code, field, err.details, { status: err.status, ...context });
     const technical = `${err.code}${field ? ` [${field}]` : ''}${err.status ? ` (HTTP ${err.status})` : ''}: ${err.message}`;
-    return { text, field, technical };
+    const described = { text, field, technical };
+    return context.fields ? withFieldMessages(described, err, context.fields) : described;
   }
   if (err instanceof Error) return { text: GENERIC_ERROR, field: null, technical: `${err.name}: ${err.message}` };
   return { text: GENERIC_ERROR, field: null, technical: err === undefined ? null : String(err) };
+}
+
+/** The form's own sentences over the generic one: the server's French sentence first, then the field's. */
+function withFieldMessages(base: ErrorDescription, err: ApiErrorLike, fields: FieldMessages): ErrorDescription {
+  const fromServer = pluginMessage(err.details);
+  if (fromServer) return { ...base, text: fromServer };
+  const field = normaliseField(err.field);
+  const bloc = field && /^blocs\[\d+\]$/.test(field) ? 'blocs' : field;
+  const known = bloc ? fields[bloc] : undefined;
+  if (known && err.status !== 401 && err.status !== 404 && err.status < 500) return { ...base, text: known };
+  if (err.status === 404) return { ...base, text: "Élément introuvable : il a peut-être été supprimé, ou vous n'y avez pas accès." };
+  return base;
 }
 
 /** describeError(), with the English detail also written to the console for support. */

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { collaborationApi, documentContentUrl } from '../../files/collaborationApi';
-import { describeCollaborationError } from '../../../shared/errors/collaborationErrors';
-import type { FileDocument } from '../../files/collaborationTypes';
+import { documentApi, documentContentUrl } from '../documentApi';
+import { describeCollaborationError } from '../../files/collaborationErrors';
+import type { FileDocument } from '../documentTypes';
 import { ACCEPTED_TYPES, DOCUMENT_KINDS, documentName, formatSize, kindLabel, mimeLabel, versionsNewestFirst } from '../documents';
 import type { ErrorDescription } from '../../../shared/errors/errors';
 import { formatShortDateTime } from '../../../shared/format/format';
@@ -33,7 +33,7 @@ function UploadForm({ fileId, onUploaded }: { fileId: string; onUploaded: () => 
     setBusy(true);
     setNotice(null);
     try {
-      const document = await collaborationApi.uploadDocument(fileId, kind, chosen);
+      const document = await documentApi.uploadDocument(fileId, kind, chosen);
       if (input.current) input.current.value = '';
       setNotice({ kind: 'success', text: `« ${documentName(document)} » déposé (${kindLabel(document.kind).toLowerCase()}).` });
       onUploaded();
@@ -89,7 +89,7 @@ function NewVersionForm({ document, onUploaded, onCancel }: { document: FileDocu
     setBusy(true);
     setNotice(null);
     try {
-      await collaborationApi.uploadVersion(document.id, chosen);
+      await documentApi.uploadVersion(document.id, chosen);
       onUploaded();
     } catch (err) {
       setNotice(errorNotice(describeCollaborationError(err, 'upload')));

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, isAbort } from '../../../shared/api/client';
-import { collaborationApi } from '../../files/collaborationApi';
-import { describeCollaborationError } from '../../../shared/errors/collaborationErrors';
-import type { Commission } from '../../files/collaborationTypes';
+import { evaluationApi } from '../evaluationApi';
+import { describeCollaborationError } from '../../files/collaborationErrors';
+import type { Commission } from '../evaluationTypes';
 import { reportError } from '../../../shared/errors/errors';
 
 type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
@@ -21,7 +21,7 @@ export function CommissionSection({ fileId, revision }: { fileId: string; revisi
 
   useEffect(() => {
     const controller = new AbortController();
-    collaborationApi.commission(fileId, controller.signal).then(
+    evaluationApi.commission(fileId, controller.signal).then(
       (c) => {
         setCommission(c);
         setChosen(null);
@@ -49,7 +49,7 @@ export function CommissionSection({ fileId, revision }: { fileId: string; revisi
     setBusy(true);
     setNotice(null);
     try {
-      setCommission(await collaborationApi.assignCommission(fileId, selected));
+      setCommission(await evaluationApi.assignCommission(fileId, selected));
       setChosen(null);
       setNotice({ kind: 'success', text: "Commission d'évaluation enregistrée." });
     } catch (err) {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, isAbort } from '../../../shared/api/client';
-import { collaborationApi } from '../../files/collaborationApi';
-import { currentOf, describeCollaborationError } from '../../../shared/errors/collaborationErrors';
-import type { EvaluationGrid as Grid, FileDocument, GridCompetency } from '../../files/collaborationTypes';
+import { evaluationApi } from '../evaluationApi';
+import { currentOf, describeCollaborationError } from '../../files/collaborationErrors';
+import type { FileDocument } from '../../documents/documentTypes';
+import type { EvaluationGrid as Grid, GridCompetency } from '../evaluationTypes';
 import { loadCqpm } from '../../referentials/cqpmCatalog';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { SIGNATURES_REQUIRED, differs, evaluatedCount, reapply, requestOf, type CompetencyDraft } from '../evaluationGrid';
@@ -65,7 +66,7 @@ export function EvaluationGrid({
   const load = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        setGrid(await collaborationApi.grid(fileId, signal));
+        setGrid(await evaluationApi.grid(fileId, signal));
         setLoadError(null);
       } catch (err) {
         if (isAbort(err)) return;
@@ -93,7 +94,7 @@ export function EvaluationGrid({
     setBusy(n);
     say(n, null);
     try {
-      const saved = await collaborationApi.saveCompetency(fileId, n, draft.etag, requestOf(draft));
+      const saved = await evaluationApi.saveCompetency(fileId, n, draft.etag, requestOf(draft));
       replace(saved);
       setDrafts((d) => without(d, n));
       setConflicts((c) => without(c, n));
@@ -118,7 +119,7 @@ export function EvaluationGrid({
     setBusy(n);
     say(n, null);
     try {
-      const signed = await collaborationApi.signCompetency(fileId, n, competency.etag);
+      const signed = await evaluationApi.signCompetency(fileId, n, competency.etag);
       replace(signed);
       say(n, {
         kind: 'success',

@@ -1,4 +1,5 @@
-import type { FileDocument, GridCompetency } from '../../files/collaborationTypes';
+import type { FileDocument } from '../../documents/documentTypes';
+import type { GridCompetency } from '../evaluationTypes';
 import { documentName } from '../../documents/documents';
 import { conflictParts, groupsOf, resultLabel, type CompetencyDraft } from '../evaluationGrid';
 import { formatDateTime } from '../../../shared/format/format';

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../shared/format/format';
 import { roleLabel } from '../../../shared/format/labels';
-import type { FileEvent, Workflow } from '../../../shared/api/types';
+import type { FileEvent, Workflow } from '../fileTypes';
 import type { StreamStatus } from '../useFileStream';
 import { eventLabel } from '../workflow';
 import '../collaboration.css';

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { fileApi } from '../fileApi';
 import {
   CARRY_OVER_EXPLANATION,
   carryOverRequest,
@@ -52,7 +53,7 @@ export function CarryOverSection({
 
   useEffect(() => {
     const controller = new AbortController();
-    api.carryOver(file.id, controller.signal).then(
+    fileApi.carryOver(file.id, controller.signal).then(
       (v) => {
         setView(v);
         setSelected(confirmedBlocs(v));
@@ -79,7 +80,7 @@ export function CarryOverSection({
     setBlocsError(null);
     setBusy(true);
     try {
-      const updated = await api.saveCarryOver(file.id, carryOverRequest(view, selected));
+      const updated = await fileApi.saveCarryOver(file.id, carryOverRequest(view, selected));
       setView(updated);
       setSelected(confirmedBlocs(updated));
       setNotice({ kind: 'success', text: carryOverSavedText(updated) });

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, isAbort } from '../../../shared/api/client';
-import { collaborationApi } from '../collaborationApi';
-import { describeCollaborationError } from '../../../shared/errors/collaborationErrors';
-import type { FileComment } from '../collaborationTypes';
+import { commentApi } from '../commentApi';
+import { describeCollaborationError } from '../collaborationErrors';
+import type { FileComment } from '../fileTypes';
 import { commentSubject, filterComments, type CommentFilter } from '../comments';
 import { loadCqpm } from '../../referentials/cqpmCatalog';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
@@ -52,7 +52,7 @@ function CommentForm({
     setBusy(true);
     setNotice(null);
     try {
-      const comment = await collaborationApi.addComment(fileId, body.trim(), subject || null);
+      const comment = await commentApi.addComment(fileId, body.trim(), subject || null);
       setBody('');
       onAdded(comment);
     } catch (err) {
@@ -112,7 +112,7 @@ export function CommentsSection({ fileId, cqpm, revision }: { fileId: string; cq
 
   useEffect(() => {
     const controller = new AbortController();
-    collaborationApi.comments(fileId, controller.signal).then(
+    commentApi.comments(fileId, controller.signal).then(
       (r) => {
         setComments(r.items);
         setError(null);

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { fileApi } from '../fileApi';
 import { BIRTH_PLACE_LABEL, BIRTH_PLACE_PLACEHOLDER } from '../candidate';
 import {
   CORRECTION_FIELDS,
@@ -22,7 +23,8 @@ import {
   registrationErrorKey,
   type RegistrationDraftValue,
 } from '../registration';
-import type { CandidateFile, RegistrationField } from '../../../shared/api/types';
+import type { CandidateFile } from '../fileTypes';
+import type { RegistrationField } from '../../referentials/referentialTypes';
 import { useDraftForm } from '../../../shared/hooks/useDraftForm';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { FieldStateError } from '../../../shared/ui/FieldError';
@@ -105,7 +107,7 @@ export function CorrectionForm({
       },
       save: async () => {
         try {
-          onCorrected(await api.correctFile(file.id, correctionRequest(base, draft, registration)));
+          onCorrected(await fileApi.correctFile(file.id, correctionRequest(base, draft, registration)));
         } catch (err) {
           if (err instanceof ApiError && (err.code === 'version_conflict' || err.code === 'invalid_state')) {
             onStale(reportError(err, { operation: 'correction' }));

@@ -1,6 +1,6 @@
 import type { ChangeEvent } from 'react';
 import { EMPTY_CREDENTIAL, credentialKey, type CredentialPart, type CredentialRow } from '../credentials';
-import type { RegistrationField } from '../../../shared/api/types';
+import type { RegistrationField } from '../../referentials/referentialTypes';
 import { FieldStateError } from '../../../shared/ui/FieldError';
 import { FormField } from '../../../shared/ui/FormParts';
 

@@ -1,20 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isAbort } from '../../../shared/api/client';
-import { DEADLINE_FIELD_MESSAGES, reportActionError } from '../../../shared/errors/actionErrors';
 import {
   canManageDeadlines,
+  type Deadline,
+  DEADLINE_FIELD_MESSAGES,
   describeDeadline,
   frenchDay,
   reportDeadline,
   validateDue,
   validateExtension,
-  type Deadline,
 } from '../deadlines';
-import type { ErrorDescription } from '../../../shared/errors/errors';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { formatDateTime } from '../../../shared/format/format';
-import { deadlineApi } from '../../juries/juryApi';
+import { deadlineApi } from '../deadlineApi';
 import { useSession } from '../../../app/session';
-import type { CandidateFile } from '../../../shared/api/types';
+import type { CandidateFile } from '../fileTypes';
 
 /**
  * The file's report deadline: everyone who sees the file reads it and its
@@ -31,7 +31,7 @@ export function DeadlineSection({ file, onChanged }: { file: CandidateFile; onCh
     deadlineApi.list(file.id, controller.signal).then(
       (r) => setDeadline(reportDeadline(r.items)),
       (err: unknown) => {
-        if (!isAbort(err)) setError(reportActionError(err));
+        if (!isAbort(err)) setError(reportError(err, { fields: {} }));
       },
     );
     return () => controller.abort();
@@ -97,7 +97,7 @@ function SetDeadlineForm({ fileId, onSaved }: { fileId: string; onSaved: (d: Dea
     try {
       onSaved(await deadlineApi.setReport(fileId, due.trim()));
     } catch (err) {
-      const described = reportActionError(err, DEADLINE_FIELD_MESSAGES);
+      const described = reportError(err, { fields: DEADLINE_FIELD_MESSAGES });
       if (described.field === 'due') setFieldError(described.text);
       else setError(described);
     } finally {
@@ -167,7 +167,7 @@ function ExtendDeadlineForm({
       setUntil('');
       setReason('');
     } catch (err) {
-      const described = reportActionError(err, DEADLINE_FIELD_MESSAGES);
+      const described = reportError(err, { fields: DEADLINE_FIELD_MESSAGES });
       if (described.field === 'until' || described.field === 'reason') setErrors({ [described.field]: described.text });
       else setError(described);
     } finally {

@@ -4,7 +4,7 @@ import { carriedOverLabel, isPlainScope, registrationScopeLabel } from '../blocS
 import { loadReferentialBlocs } from '../../referentials/cqpmCatalog';
 import { reportError } from '../../../shared/errors/errors';
 import type { JuryBloc } from '../../juries/juryTypes';
-import type { FileSummary } from '../../../shared/api/types';
+import type { FileSummary } from '../fileTypes';
 
 /**
  * Under the CQPM's title on the file page: « Inscription : CQPM complet » or

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { isAbort } from '../../../shared/api/client';
-import { collaborationApi } from '../collaborationApi';
-import type { FileDocument } from '../collaborationTypes';
+import { documentApi } from '../../documents/documentApi';
+import type { FileDocument } from '../../documents/documentTypes';
 import { canUpload } from '../../documents/documents';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { showsCommission, showsGrid, showsOpinion } from '../fileSections';
 import type { Revisions } from '../liveUpdates';
-import type { CandidateFile, User, Workflow } from '../../../shared/api/types';
+import type { User } from '../../../shared/api/types';
+import type { CandidateFile, Workflow } from '../fileTypes';
 import { CommentsSection } from './CommentsSection';
 import { CommissionSection } from '../../evaluation/components/CommissionSection';
 import { CompanyOpinionForm } from '../../opinion/components/CompanyOpinionForm';
@@ -39,7 +40,7 @@ export function FileCollaboration({
   const loadDocuments = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        const r = await collaborationApi.documents(file.id, signal);
+        const r = await documentApi.documents(file.id, signal);
         setDocuments(r.items);
         setDocumentsError(null);
       } catch (err) {

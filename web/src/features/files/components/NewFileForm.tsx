@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, isAbort } from '../../../shared/api/client';
+import { isAbort } from '../../../shared/api/client';
+import { fileApi } from '../fileApi';
 import {
   WHOLE_CQPM_DRAFT,
   describeScopeError,
@@ -30,7 +31,9 @@ import {
   type RegistrationDraftValue,
 } from '../registration';
 import type { JuryBloc } from '../../juries/juryTypes';
-import type { CandidateFile, OrganisationRef, RegistrationField } from '../../../shared/api/types';
+import type { OrganisationRef } from '../../../shared/api/types';
+import type { CandidateFile } from '../fileTypes';
+import type { RegistrationField } from '../../referentials/referentialTypes';
 import { BlocScopeFields, blocCheckboxId } from './BlocScopeFields';
 import { RegistrationFields } from './RegistrationFields';
 
@@ -153,7 +156,7 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
 
   useEffect(() => {
     const controller = new AbortController();
-    api.companies(controller.signal).then(
+    fileApi.companies(controller.signal).then(
       (r) => setCompanies([...r.items].sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
       (err: unknown) => {
         if (!isAbort(err)) setCompaniesError(describeError(err, { operation: 'list' }).text);
@@ -242,7 +245,7 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
     const chosenBlocs = blocChoice ? scopeRequestBlocs(scope, blocs.length) : undefined;
     setBusy(true);
     try {
-      const file = await api.createFile({
+      const file = await fileApi.createFile({
         cqpm: values.cqpm,
         pathway: values.pathway,
         candidate: newFileCandidate(values),

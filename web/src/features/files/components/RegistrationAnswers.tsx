@@ -3,7 +3,7 @@ import { isAbort } from '../../../shared/api/client';
 import { loadCqpm } from '../../referentials/cqpmCatalog';
 import { reportError } from '../../../shared/errors/errors';
 import { registrationAnswers } from '../registration';
-import type { RegistrationField, RegistrationValues } from '../../../shared/api/types';
+import type { RegistrationField, RegistrationValues } from '../../referentials/referentialTypes';
 import { Fact } from '../../../shared/ui/Fact';
 
 /**

@@ -1,6 +1,6 @@
 import { legacyTextsOf } from '../credentials';
 import { draftRows, draftText, registrationInputId, type RegistrationDraft, type RegistrationDraftValue } from '../registration';
-import type { RegistrationField } from '../../../shared/api/types';
+import type { RegistrationField } from '../../referentials/referentialTypes';
 import { CredentialListInput } from './CredentialListInput';
 import { FieldError } from '../../../shared/ui/FieldError';
 import { TextListInput } from '../../../shared/ui/TextListInput';

@@ -1,6 +1,6 @@
 import { correctionChanges } from '../correction';
 import { formatDateTime } from '../../../shared/format/format';
-import type { FileEvent, Workflow } from '../../../shared/api/types';
+import type { FileEvent, Workflow } from '../fileTypes';
 import { eventLabel, stateLabel } from '../workflow';
 
 function text(value: unknown): string | null {

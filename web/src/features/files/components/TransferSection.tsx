@@ -19,7 +19,7 @@ import {
   type FileTransfer,
   type ReceivingCentre,
 } from '../transfers';
-import type { CandidateFile } from '../../../shared/api/types';
+import type { CandidateFile } from '../fileTypes';
 import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { FormField } from '../../../shared/ui/FormParts';

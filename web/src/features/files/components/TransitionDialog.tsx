@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { BLOCS_MESSAGE, REASON_MESSAGE, type ErrorDescription } from '../../../shared/errors/errors';
-import type { AvailableTransition } from '../../../shared/api/types';
+import type { AvailableTransition } from '../fileTypes';
 import { parseBlocs, transitionInputs } from '../workflow';
 
 export interface TransitionAnswers {

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { fileApi } from '../fileApi';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { useDraftForm } from '../../../shared/hooks/useDraftForm';
 import {
@@ -53,7 +54,7 @@ export function VaeAdmissibilitySection({
   useEffect(() => {
     if (!vae) return;
     const controller = new AbortController();
-    api.admissibility(file.id, controller.signal).then(
+    fileApi.admissibility(file.id, controller.signal).then(
       (v) => {
         setView(v);
         setError(null);
@@ -172,7 +173,7 @@ function AdmissibilityForm({
       save: async () => {
         const body = admissibilityRequest(draft);
         try {
-          onDecided(await api.decideAdmissibility(fileId, body));
+          onDecided(await fileApi.decideAdmissibility(fileId, body));
         } catch (err) {
           if (admissibilityStale(err)) {
             onStale(describeAdmissibilityError(err, body));

@@ -1,4 +1,4 @@
-import type { Workflow } from '../../../shared/api/types';
+import type { Workflow } from '../fileTypes';
 import { splitStates } from '../workflow';
 
 /** The states in order as a row of steps, then the final outcomes; the current state stands out. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, isAbort } from '../../../shared/api/client';
+import { isAbort } from '../../../shared/api/client';
+import { fileApi } from '../fileApi';
 import { FilterBar, SearchFilter, SelectFilter } from '../../../shared/ui/Filters';
 import { NewFileForm } from '../components/NewFileForm';
 import { OverdueBadge } from '../components/OverdueBadge';
@@ -10,7 +11,7 @@ import { candidateName, formatShortDateTime } from '../../../shared/format/forma
 import { titleOf, useCqpms } from '../../referentials/cqpmCatalog';
 import { CQPMS, PATHWAYS, pathwayLabel } from '../../../shared/format/labels';
 import { useSession, useWorkflow } from '../../../app/session';
-import type { FileSummary, FileStats } from '../../../shared/api/types';
+import type { FileSummary, FileStats } from '../fileTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { usePagedList } from '../../../shared/hooks/usePagedList';
 import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
@@ -40,13 +41,13 @@ export function DashboardPage() {
   const [creating, setCreating] = useState(false);
   const list = usePagedList<FileSummary>(
     JSON.stringify([state, cqpm, pathway, q]),
-    (cursor, signal) => api.listFiles({ state, cqpm, pathway, q, limit: PAGE_SIZE, cursor }, signal),
+    (cursor, signal) => fileApi.listFiles({ state, cqpm, pathway, q, limit: PAGE_SIZE, cursor }, signal),
     { operation: 'list', values: { q, cqpm, pathway, state } },
   );
 
   useEffect(() => {
     const controller = new AbortController();
-    api.fileStats({ cqpm, pathway, q }, controller.signal).then(setStats, (err: unknown) => {
+    fileApi.fileStats({ cqpm, pathway, q }, controller.signal).then(setStats, (err: unknown) => {
       if (!isAbort(err)) setStats(null);
     });
     return () => controller.abort();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { sessionApi } from '../../../app/sessionApi';
 import { LOGIN_PAGE_PATH } from '../../admin/administration';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { PublicCard } from '../../../shared/ui/PublicCard';
@@ -73,7 +74,7 @@ export function FileLinkPage() {
   async function switchAccount() {
     setBusy(true);
     try {
-      await api.logout();
+      await sessionApi.logout();
     } catch (err) {
       reportError(err, { operation: 'session' }); // signed out on this page either way
     } finally {

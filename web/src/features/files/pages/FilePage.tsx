@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NoticeLine, type Notice as NoticeValue } from '../../../shared/ui/NoticeLine';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { fileApi } from '../fileApi';
 import { ActivityFeed, LiveStatus } from '../components/ActivityFeed';
 import { CarryOverSection } from '../components/CarryOverSection';
 import { CorrectionForm } from '../components/CorrectionForm';
@@ -28,7 +29,7 @@ import { isStateEvent } from '../fileSections';
 import { INITIAL_REVISIONS, bump, lastSeq, mergeEvents, sectionsFor, type Revisions } from '../liveUpdates';
 import { useSession, useWorkflow } from '../../../app/session';
 import { useFileStream } from '../useFileStream';
-import type { AvailableTransition, CandidateFile, FileEvent } from '../../../shared/api/types';
+import type { AvailableTransition, CandidateFile, FileEvent } from '../fileTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { buildPayload, needsInput, stateLabel } from '../workflow';
 
@@ -54,7 +55,7 @@ export function FilePage() {
   const reload = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        const [f, ev] = await Promise.all([api.getFile(id, signal), api.fileEvents(id, signal)]);
+        const [f, ev] = await Promise.all([fileApi.getFile(id, signal), fileApi.fileEvents(id, signal)]);
         setFile(f);
         setEvents(ev.items);
         setLoadError(null);
@@ -83,7 +84,7 @@ export function FilePage() {
     const sections = sectionsFor(event);
     setRevisions((r) => bump(r, sections));
     if (sections.includes('file')) {
-      api.getFile(id).then(setFile, (err: unknown) => reportError(err, { operation: 'load' }));
+      fileApi.getFile(id).then(setFile, (err: unknown) => reportError(err, { operation: 'load' }));
     }
   });
 
@@ -102,10 +103,10 @@ export function FilePage() {
     setNotice(null);
     setDialogError(null);
     try {
-      const updated = await api.fireTransition(file.id, transition.id, file.version, buildPayload(transition, answers));
+      const updated = await fileApi.fireTransition(file.id, transition.id, file.version, buildPayload(transition, answers));
       setFile(updated);
       setDialogFor(null);
-      const ev = await api.fileEvents(file.id);
+      const ev = await fileApi.fileEvents(file.id);
       setEvents(ev.items);
       setNotice({
         kind: 'success',
@@ -133,7 +134,7 @@ export function FilePage() {
     setCorrecting(false);
     setNotice({ kind: 'success', text: 'Dossier corrigé : la correction et son motif sont inscrits dans son historique.' });
     try {
-      setEvents((await api.fileEvents(updated.id)).items);
+      setEvents((await fileApi.fileEvents(updated.id)).items);
     } catch (err) {
       reportError(err, { operation: 'load' });
     }
@@ -377,7 +378,7 @@ export function FilePage() {
               user={user}
               workflow={workflow}
               revisions={revisions}
-              onChanged={() => void api.getFile(file.id).then(setFile, () => undefined)}
+              onChanged={() => void fileApi.getFile(file.id).then(setFile, () => undefined)}
             />
           )}
 

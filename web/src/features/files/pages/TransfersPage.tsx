@@ -24,7 +24,7 @@ import {
   withdrawnNotice,
   type TransferDirection,
 } from '../transfers';
-import type { CqpmSummary } from '../../../shared/api/types';
+import type { CqpmSummary } from '../../referentials/referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 
 type Notice = (NoticeValue & { fileId?: string }) | null;

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { isAbort } from '../../../shared/api/client';
-import { reportActionError } from '../../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../../shared/errors/errors';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import {
   awardDownloadLabel,
   downloadableAwards,
@@ -51,7 +50,7 @@ export function FileDecisionsSection({
           setError(null);
           return;
         }
-        setError(reportActionError(err));
+        setError(reportError(err, { fields: {} }));
       },
     );
     return () => controller.abort();

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { JURY_FIELD_MESSAGES, reportActionError } from '../../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../../shared/errors/errors';
-import { collegeName } from '../jury';
+import { collegeName, JURY_FIELD_MESSAGES } from '../jury';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import type { JuryMemberCandidate } from '../juryTypes';
 import type { OrganisationRef } from '../../../shared/api/types';
 
@@ -39,7 +38,7 @@ export function InviteMemberForm({
       setUserId('');
       setCompanyId('');
     } catch (err) {
-      setError(reportActionError(err, JURY_FIELD_MESSAGES));
+      setError(reportError(err, { fields: JURY_FIELD_MESSAGES }));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { JURY_FIELD_MESSAGES, reportActionError } from '../../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../../shared/errors/errors';
+import { JURY_FIELD_MESSAGES } from '../jury';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { candidateName } from '../../../shared/format/format';
-import type { FileSummary } from '../../../shared/api/types';
+import type { FileSummary } from '../../files/fileTypes';
 
 /** The coordinator puts a file ready for the jury before this session. */
 export function JuryAddFileForm({
@@ -28,7 +28,7 @@ export function JuryAddFileForm({
       await onAdd(fileId);
       setFileId('');
     } catch (err) {
-      setError(reportActionError(err, JURY_FIELD_MESSAGES));
+      setError(reportError(err, { fields: JURY_FIELD_MESSAGES }));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { JURY_FIELD_MESSAGES, reportActionError } from '../../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../../shared/errors/errors';
-import { blocLabel, formatSessionDate } from '../jury';
+import { blocLabel, formatSessionDate, JURY_FIELD_MESSAGES } from '../jury';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import {
   blocLookup,
   blocsAwardable,
@@ -109,12 +108,12 @@ export function JuryDecisionForm({
       const mapped = decisionErrorsFromServer(err, body);
       const shown = new Set(competencies.filter(isJudged).map((c) => c.number));
       if (mapped && Object.keys(mapped.errors.competencies).every((n) => shown.has(n))) {
-        reportActionError(err, JURY_FIELD_MESSAGES);
+        reportError(err, { fields: JURY_FIELD_MESSAGES });
         setErrors(mapped.errors);
         if (mapped.askReason) setServerAskedReason(true);
         setAttempt((n) => n + 1);
       } else {
-        setServerError(reportActionError(err, JURY_FIELD_MESSAGES));
+        setServerError(reportError(err, { fields: JURY_FIELD_MESSAGES }));
       }
     } finally {
       setBusy(false);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { reportActionError } from '../../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../../shared/errors/errors';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { DECISION_PENDING_MESSAGE } from '../juryClosing';
 import { formatDateTime } from '../../../shared/format/format';
 import { awardDocumentUrl, awardKindLabel, blocLabel, collegeName, outcomeLabel, verifyPagePath } from '../jury';
@@ -35,7 +34,7 @@ export function JuryDecisionView({
       await onRevoke(reason);
       setRevoking(false);
     } catch (err) {
-      setError(reportActionError(err, { reason: 'Indiquez le motif de la révocation.' }));
+      setError(reportError(err, { fields: { reason: 'Indiquez le motif de la révocation.' } }));
     } finally {
       setBusy(false);
     }

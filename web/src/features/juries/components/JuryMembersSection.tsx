@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { reportActionError } from '../../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../../shared/errors/errors';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { collegeName } from '../jury';
 import type { JuryMember } from '../juryTypes';
 
@@ -30,7 +29,7 @@ export function JuryMembersSection({
     try {
       await onAttendance(member.user_id, present);
     } catch (err) {
-      setError(reportActionError(err));
+      setError(reportError(err, { fields: {} }));
     } finally {
       setPending(null);
     }

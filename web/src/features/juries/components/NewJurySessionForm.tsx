@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { JURY_FIELD_MESSAGES, reportActionError } from '../../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../../shared/errors/errors';
-import { validateNewSession } from '../jury';
+import { JURY_FIELD_MESSAGES, validateNewSession } from '../jury';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { juryApi } from '../juryApi';
 import type { JurySession, NewJurySession } from '../juryTypes';
 
@@ -30,7 +29,7 @@ export function NewJurySessionForm({
         await juryApi.createSession({ date: draft.date.trim(), time: draft.time.trim(), place: draft.place.trim() }),
       );
     } catch (err) {
-      const described = reportActionError(err, JURY_FIELD_MESSAGES);
+      const described = reportError(err, { fields: JURY_FIELD_MESSAGES });
       if (described.field === 'date' || described.field === 'time' || described.field === 'place')
         setErrors({ [described.field]: described.text });
       else setServerError(described);

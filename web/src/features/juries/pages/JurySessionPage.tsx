@@ -1,8 +1,23 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NoticeLine, type Notice as NoticeValue } from '../../../shared/ui/NoticeLine';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
-import { JURY_FIELD_MESSAGES, describeActionError, reportActionError } from '../../../shared/errors/actionErrors';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { fileApi } from '../../files/fileApi';
+import { referentialApi } from '../../referentials/referentialApi';
+import {
+  candidatesFromSessions,
+  decisionRight,
+  formatSessionDate,
+  formatSessionTime,
+  inviteCandidates,
+  JURY_FIELD_MESSAGES,
+  JURY_SESSIONS_PATH,
+  minutesUrl,
+  quorumMessage,
+  resultsCsvUrl,
+  sessionStateLabel,
+} from '../jury';
+import { describeError, reportError } from '../../../shared/errors/errors';
 import { InviteMemberForm } from '../components/InviteMemberForm';
 import { JuryAddFileForm } from '../components/JuryAddFileForm';
 import { JuryClosingSection } from '../components/JuryClosingSection';
@@ -11,23 +26,12 @@ import { JuryFileCard } from '../components/JuryFileCard';
 import { JuryMembersSection } from '../components/JuryMembersSection';
 import { indexedBlocs } from '../../files/blocScope';
 import { titleOf, useCqpms } from '../../referentials/cqpmCatalog';
-import {
-  JURY_SESSIONS_PATH,
-  candidatesFromSessions,
-  decisionRight,
-  formatSessionDate,
-  formatSessionTime,
-  inviteCandidates,
-  minutesUrl,
-  quorumMessage,
-  resultsCsvUrl,
-  sessionStateLabel,
-} from '../jury';
 import { juryApi } from '../juryApi';
 import { closingRights, decisionPending } from '../juryClosing';
 import type { DecisionRequest, JuryBloc, JuryMemberCandidate, JurySession } from '../juryTypes';
 import { useSession, useWorkflow } from '../../../app/session';
-import type { FileSummary, OrganisationRef } from '../../../shared/api/types';
+import type { OrganisationRef } from '../../../shared/api/types';
+import type { FileSummary } from '../../files/fileTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { stateLabel } from '../../files/workflow';
 
@@ -66,7 +70,7 @@ export function JurySessionPage() {
         setLoadError(null);
       } catch (err) {
         if (isAbort(err)) return;
-        reportActionError(err);
+        reportError(err, { fields: {} });
         setLoadError(err instanceof Error ? err : new Error(String(err)));
       }
     },
@@ -87,11 +91,11 @@ export function JurySessionPage() {
     if (!coordinator || !sessionLoaded || !session) return;
     const controller = new AbortController();
     const quiet = (err: unknown) => {
-      if (!isAbort(err)) reportActionError(err);
+      if (!isAbort(err)) reportError(err, { fields: {} });
     };
     loadCandidates(session, controller.signal).then(setCandidates, quiet);
-    api.companies(controller.signal).then((r) => setCompanies(r.items), quiet);
-    api.listFiles({ state: 'ready_for_jury', limit: 100 }, controller.signal).then((r) => setReadyFiles(r.items), quiet);
+    fileApi.companies(controller.signal).then((r) => setCompanies(r.items), quiet);
+    fileApi.listFiles({ state: 'ready_for_jury', limit: 100 }, controller.signal).then((r) => setReadyFiles(r.items), quiet);
     return () => controller.abort();
     // Loaded once per session page; the lists are filtered against the session below.
   }, [coordinator, sessionLoaded, id]);
@@ -110,14 +114,14 @@ export function JurySessionPage() {
     const controller = new AbortController();
     for (const key of missing) {
       const [cqpm, version] = key.split('@') as [string, string];
-      api.referentialVersion(cqpm, Number(version), controller.signal).then(
+      referentialApi.referentialVersion(cqpm, Number(version), controller.signal).then(
         (v) =>
           setBlocsByRef((prev) => ({
             ...prev,
             [key]: indexedBlocs(v.referential.blocs),
           })),
         (err: unknown) => {
-          if (!isAbort(err)) reportActionError(err);
+          if (!isAbort(err)) reportError(err, { fields: {} });
         },
       );
     }
@@ -137,7 +141,7 @@ export function JurySessionPage() {
     try {
       await act(() => juryApi.open(session.id), 'La délibération est ouverte : les dossiers de la session sont en délibération.');
     } catch (err) {
-      const described = reportActionError(err, JURY_FIELD_MESSAGES);
+      const described = reportError(err, { fields: JURY_FIELD_MESSAGES });
       setNotice({ kind: 'error', text: described.text, technical: described.technical });
       await reload();
     } finally {
@@ -174,7 +178,7 @@ export function JurySessionPage() {
 
   if (loadError && !session) {
     const notFound = loadError instanceof ApiError && (loadError.status === 404 || loadError.status === 403);
-    const described = describeActionError(loadError);
+    const described = describeError(loadError, { fields: {} });
     return (
       <section>
         <h1>{notFound ? 'Session introuvable' : 'Session indisponible'}</h1>

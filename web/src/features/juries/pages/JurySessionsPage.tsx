@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { isAbort } from '../../../shared/api/client';
-import { reportActionError } from '../../../shared/errors/actionErrors';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { NewJurySessionForm } from '../components/NewJurySessionForm';
-import type { ErrorDescription } from '../../../shared/errors/errors';
 import { formatSessionDate, formatSessionTime, jurySessionPath, sessionStateLabel, sortSessions } from '../jury';
 import { juryApi } from '../juryApi';
 import type { JurySessionSummary } from '../juryTypes';
@@ -25,7 +24,7 @@ export function JurySessionsPage() {
     juryApi.listSessions(controller.signal).then(
       (list) => setSessions(sortSessions(list.items)),
       (err: unknown) => {
-        if (!isAbort(err)) setError(reportActionError(err));
+        if (!isAbort(err)) setError(reportError(err, { fields: {} }));
       },
     );
     return () => controller.abort();

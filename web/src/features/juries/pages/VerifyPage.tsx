@@ -1,8 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, isAbort } from '../../../shared/api/client';
-import { describeActionError } from '../../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../../shared/errors/errors';
+import { describeError, type ErrorDescription } from '../../../shared/errors/errors';
 import { blocLabel, formatSessionDate, verifyPagePath } from '../jury';
 import { verificationApi } from '../juryApi';
 import type { Verification } from '../juryTypes';
@@ -43,7 +42,7 @@ export function VerifyPage() {
       (err: unknown) => {
         if (isAbort(err)) return;
         if (err instanceof ApiError && err.status === 404) setLookup({ status: 'unknown' });
-        else setLookup({ status: 'error', error: describeActionError(err) });
+        else setLookup({ status: 'error', error: describeError(err, { fields: {} }) });
       },
     );
     return () => controller.abort();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { modalityPlanApi } from '../modalityPlanApi';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { formatCalendarDate } from '../../../shared/format/format';
 import {
@@ -22,7 +23,8 @@ import {
   type PlanErrors,
 } from '../modalityPlan';
 import { blocCodeLabel, competencyLink } from '../../referentials/referential';
-import type { CandidateFile, ModalityPlanRequest, ModalityPlanView, PlanCompetency, PlanField } from '../../../shared/api/types';
+import type { CandidateFile } from '../../files/fileTypes';
+import type { ModalityPlanRequest, ModalityPlanView, PlanCompetency, PlanField } from '../modalityPlanTypes';
 import { TextListInput } from '../../../shared/ui/TextListInput';
 
 type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
@@ -471,7 +473,7 @@ export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; on
 
   useEffect(() => {
     const controller = new AbortController();
-    api.modalityPlan(file.id, controller.signal).then(
+    modalityPlanApi.modalityPlan(file.id, controller.signal).then(
       (v) => {
         setView(v);
         setLoadError(null);
@@ -539,7 +541,7 @@ export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; on
     const request = buildPlanRequest(view, draft);
     setBusy(true);
     try {
-      const updated = await api.saveModalityPlan(file.id, request);
+      const updated = await modalityPlanApi.saveModalityPlan(file.id, request);
       setView(updated);
       setDraft(draftFromView(updated));
       setEditing(false);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NavLink } from 'react-router-dom';
 import { isAbort } from '../../../shared/api/client';
-import { notificationApi } from '../../juries/juryApi';
+import { notificationApi } from '../notificationApi';
 import { NOTIFICATIONS_CHANGED_EVENT, NOTIFICATION_POLL_MS, bellLabel, unreadBadge } from '../notifications';
 
 /** The header's link to the notifications, with the unread count (asked every 30 s and when the window regains focus). */

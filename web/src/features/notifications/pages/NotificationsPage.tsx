@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { isAbort } from '../../../shared/api/client';
-import { reportActionError } from '../../../shared/errors/actionErrors';
-import type { ErrorDescription } from '../../../shared/errors/errors';
+import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { formatDateTime } from '../../../shared/format/format';
-import { notificationApi } from '../../juries/juryApi';
+import { notificationApi } from '../notificationApi';
 import {
   NOTIFICATIONS_CHANGED_EVENT,
   allMarkedRead,
@@ -26,7 +25,7 @@ export function NotificationsPage() {
   useEffect(() => {
     const controller = new AbortController();
     notificationApi.list(controller.signal, 100).then(setList, (err: unknown) => {
-      if (!isAbort(err)) setError(reportActionError(err));
+      if (!isAbort(err)) setError(reportError(err, { fields: {} }));
     });
     return () => controller.abort();
   }, []);
@@ -39,7 +38,7 @@ export function NotificationsPage() {
       setList((l) => (l ? apply(l) : l));
       window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED_EVENT));
     } catch (err) {
-      setError(reportActionError(err));
+      setError(reportError(err, { fields: {} }));
     } finally {
       setBusy(null);
     }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, isAbort } from '../../../shared/api/client';
-import { collaborationApi } from '../../files/collaborationApi';
-import { currentOf, describeCollaborationError } from '../../../shared/errors/collaborationErrors';
-import type { CompanyOpinion } from '../../files/collaborationTypes';
+import { opinionApi } from '../opinionApi';
+import { currentOf, describeCollaborationError } from '../../files/collaborationErrors';
+import type { CompanyOpinion } from '../opinionTypes';
 import {
   draftChanged,
   draftFromVersion,
@@ -36,7 +36,7 @@ export function CompanyOpinionForm({ fileId, revision }: { fileId: string; revis
   const load = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        setOpinion(await collaborationApi.opinion(fileId, signal));
+        setOpinion(await opinionApi.opinion(fileId, signal));
       } catch (err) {
         if (isAbort(err)) return;
         if (err instanceof ApiError && (err.status === 403 || err.status === 404)) setHidden(true);
@@ -73,7 +73,7 @@ export function CompanyOpinionForm({ fileId, revision }: { fileId: string; revis
 
   async function save(from: OpinionDraft): Promise<CompanyOpinion | null> {
     try {
-      const saved = await collaborationApi.saveOpinion(fileId, from.etag, requestFromDraft(from));
+      const saved = await opinionApi.saveOpinion(fileId, from.etag, requestFromDraft(from));
       setOpinion(saved);
       setDraft(null);
       setConflict(null);
@@ -116,7 +116,7 @@ export function CompanyOpinionForm({ fileId, revision }: { fileId: string; revis
         if (!saved?.current) return;
         etag = saved.current.etag;
       }
-      const result = await collaborationApi.signOpinion(fileId, etag);
+      const result = await opinionApi.signOpinion(fileId, etag);
       setOpinion(result);
       setDraft(null);
       setNotice({ kind: 'success', text: `Avis de l'entreprise signé (version ${result.current?.version ?? ''}).` });

@@ -1,4 +1,4 @@
-import type { OpinionVersion } from '../../files/collaborationTypes';
+import type { OpinionVersion } from '../opinionTypes';
 import { OPINION_VALUES, opinionInputId, opinionValueLabel, type OpinionAnswerDraft } from '../companyOpinion';
 import { formatDateTime } from '../../../shared/format/format';
 

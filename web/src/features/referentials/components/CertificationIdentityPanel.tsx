@@ -1,5 +1,5 @@
 import { BLOCS_AWARD_RULE, blocsAwardStatus, identityFacts } from '../certificationIdentity';
-import type { CertificationIdentity } from '../../../shared/api/types';
+import type { CertificationIdentity } from '../referentialTypes';
 
 /**
  * « Identité de la certification »: the CQPM number, the RNCP fiche (number, level,

@@ -10,7 +10,7 @@ import {
   wordDiff,
   type Segment,
 } from '../referentialHistory';
-import type { Referential, ReferentialChange } from '../../../shared/api/types';
+import type { Referential, ReferentialChange } from '../referentialTypes';
 
 function Segments({ segments, mark }: { segments: Segment[]; mark: 'del' | 'ins' }) {
   return (

@@ -1,6 +1,6 @@
 import { filesCount, impactTable } from '../referentialHistory';
 import { useWorkflow } from '../../../app/session';
-import type { PinnedFiles } from '../../../shared/api/types';
+import type { PinnedFiles } from '../referentialTypes';
 import { stateLabel } from '../../files/workflow';
 
 /** Files pinned to a version of a referential, by centre (rows) and state (columns). */

@@ -12,7 +12,7 @@ import {
 } from '../referential';
 import { blocRncpCodeLabel } from '../certificationIdentity';
 import { blameLabel, blamePath, blameTitle, historyLinks, type BlameIndex } from '../referentialHistory';
-import type { Referential, ReferentialBloc, ReferentialCompetency } from '../../../shared/api/types';
+import type { Referential, ReferentialBloc, ReferentialCompetency } from '../referentialTypes';
 
 /** The version that last changed an item of the referential in force, linking to that version. */
 export function BlameTag({ cqpm, blame, path }: { cqpm: string; blame: BlameIndex | null | undefined; path: string }) {

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api, isAbort } from '../../../shared/api/client';
+import { isAbort } from '../../../shared/api/client';
+import { referentialApi } from '../referentialApi';
 import { ChangeList } from '../components/ChangeList';
 import { titleOf, useCqpms } from '../cqpmCatalog';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { formatShortDateTime } from '../../../shared/format/format';
 import { historyLinks, parseVersion } from '../referentialHistory';
-import type { Referential, ReferentialDiff, ReferentialVersion } from '../../../shared/api/types';
+import type { Referential, ReferentialDiff, ReferentialVersion } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { CompareForm } from './CqpmVersionsPage';
 
@@ -41,7 +42,7 @@ export function CqpmDiffPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.referentialVersions(id, controller.signal).then(
+    referentialApi.referentialVersions(id, controller.signal).then(
       (r) => setVersions(r.items),
       (err: unknown) => {
         if (!isAbort(err)) setError(reportError(err, { operation: 'versions' }));
@@ -55,13 +56,13 @@ export function CqpmDiffPage() {
     setDiff(null);
     setError(null);
     setReferentials([]);
-    api.referentialDiff(id, { from, to }, controller.signal).then(
+    referentialApi.referentialDiff(id, { from, to }, controller.signal).then(
       (d) => {
         setDiff(d);
         // The texts of both versions, for the titles of blocs and competencies.
         Promise.all(
           [d.to.version, d.from.version].map((v) =>
-            api.referentialVersion(id, v, controller.signal).then(
+            referentialApi.referentialVersion(id, v, controller.signal).then(
               (r) => r.referential,
               () => null,
             ),

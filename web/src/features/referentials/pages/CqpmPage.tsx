@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { referentialApi } from '../referentialApi';
 import { CertificationIdentityPanel } from '../components/CertificationIdentityPanel';
 import { ReferentialView } from '../components/ReferentialView';
 import { loadCqpm } from '../cqpmCatalog';
@@ -8,7 +9,7 @@ import { describeError, reportError } from '../../../shared/errors/errors';
 import { competencyAnchor } from '../referential';
 import { historyLinks, indexBlame, isGtpAuditor, latestBlameVersion, type BlameIndex } from '../referentialHistory';
 import { useSession } from '../../../app/session';
-import type { CqpmDetail } from '../../../shared/api/types';
+import type { CqpmDetail } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 
 /** A CQPM's referential in force, laid out for an evaluator (and for print); blame annotations on demand. */
@@ -48,7 +49,7 @@ export function CqpmPage() {
     if (!showBlame || blame) return;
     const controller = new AbortController();
     setBlameError(null);
-    api.referentialBlame(id, controller.signal).then(
+    referentialApi.referentialBlame(id, controller.signal).then(
       (r) => setBlame({ index: indexBlame(r.items), latest: latestBlameVersion(r.items) }),
       (err: unknown) => {
         if (isAbort(err)) return;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { referentialApi } from '../referentialApi';
 import { CertificationIdentityPanel } from '../components/CertificationIdentityPanel';
 import { PinnedFilesTable } from '../components/PinnedFilesTable';
 import { useSession } from '../../../app/session';
@@ -10,7 +11,7 @@ import { reportError, type ErrorDescription } from '../../../shared/errors/error
 import { formatDateTime } from '../../../shared/format/format';
 import { collegeLabel } from '../../../shared/format/labels';
 import { filesCount, historyLinks, parseVersion } from '../referentialHistory';
-import type { PinnedFiles, ReferentialVersion, ReferentialVersionDetail } from '../../../shared/api/types';
+import type { PinnedFiles, ReferentialVersion, ReferentialVersionDetail } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 
 /** One published version of a referential: its publication, the files judged under it, and its text. */
@@ -45,13 +46,13 @@ export function CqpmVersionPage() {
         notFound: err instanceof ApiError && err.status === 404,
       });
     };
-    api.referentialVersion(id, number, controller.signal).then(setDetail, fail);
+    referentialApi.referentialVersion(id, number, controller.signal).then(setDetail, fail);
     if (seesPinnedFiles) {
-      api.pinnedFiles(id, number, controller.signal).then(setPinned, (err: unknown) => {
+      referentialApi.pinnedFiles(id, number, controller.signal).then(setPinned, (err: unknown) => {
         if (!isAbort(err)) reportError(err, { operation: 'versions' });
       });
     }
-    api.referentialVersions(id, controller.signal).then(
+    referentialApi.referentialVersions(id, controller.signal).then(
       (r) => setVersions(r.items),
       () => undefined,
     );

@@ -1,13 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, isAbort } from '../../../shared/api/client';
+import { isAbort } from '../../../shared/api/client';
+import { referentialApi } from '../referentialApi';
 import { titleOf, useCqpms } from '../cqpmCatalog';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { formatShortDateTime } from '../../../shared/format/format';
 import { collegeLabel } from '../../../shared/format/labels';
 import { filesCount, historyLinks, isGtpAuditor } from '../referentialHistory';
 import { useSession } from '../../../app/session';
-import type { PinnedFiles, ReferentialVersion } from '../../../shared/api/types';
+import type { PinnedFiles, ReferentialVersion } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 
 /** Pick two versions and open their comparison. */
@@ -89,11 +90,11 @@ export function CqpmVersionsPage() {
     setVersions(null);
     setPinned({});
     setError(null);
-    api.referentialVersions(id, controller.signal).then(
+    referentialApi.referentialVersions(id, controller.signal).then(
       (r) => {
         setVersions(r.items);
         for (const v of r.items) {
-          api.pinnedFiles(id, v.version, controller.signal).then(
+          referentialApi.pinnedFiles(id, v.version, controller.signal).then(
             (p) => setPinned((current) => ({ ...current, [v.version]: p })),
             (err: unknown) => {
               if (isAbort(err)) return;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { referentialApi } from '../referentialApi';
 import { ChangeList } from '../components/ChangeList';
 import { PinnedFilesTable } from '../components/PinnedFilesTable';
 import { ReasonDialog } from '../../../shared/ui/ReasonDialog';
@@ -10,7 +11,7 @@ import { formatDateTime } from '../../../shared/format/format';
 import { collegeLabel } from '../../../shared/format/labels';
 import { COLLEGES, filesCount, historyLinks, parseVersion, reviewActions } from '../referentialHistory';
 import { useSession } from '../../../app/session';
-import type { Proposal, Referential } from '../../../shared/api/types';
+import type { Proposal, Referential } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { ProposalBadge } from './ProposalsPage';
 
@@ -45,10 +46,10 @@ export function ProposalPage() {
         return;
       }
       try {
-        const p = await api.getProposal(id, signal);
+        const p = await referentialApi.getProposal(id, signal);
         setProposal(p);
         setLoadError(null);
-        api.referentialVersion(p.cqpm, p.base_version, signal).then(
+        referentialApi.referentialVersion(p.cqpm, p.base_version, signal).then(
           (v) => setBase(v.referential),
           () => undefined,
         );
@@ -78,9 +79,9 @@ export function ProposalPage() {
     const context: ErrorContext = { operation: kind };
     try {
       let updated: Proposal;
-      if (kind === 'approve') updated = await api.approveProposal(proposal.id);
-      else if (kind === 'reject') updated = await api.rejectProposal(proposal.id, reason ?? '');
-      else updated = await api.publishProposal(proposal.id);
+      if (kind === 'approve') updated = await referentialApi.approveProposal(proposal.id);
+      else if (kind === 'reject') updated = await referentialApi.rejectProposal(proposal.id, reason ?? '');
+      else updated = await referentialApi.publishProposal(proposal.id);
       setProposal(updated);
       setRejecting(false);
       if (kind === 'approve') {

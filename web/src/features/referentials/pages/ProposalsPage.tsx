@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, isAbort } from '../../../shared/api/client';
+import { isAbort } from '../../../shared/api/client';
+import { referentialApi } from '../referentialApi';
 import { titleOf, useCqpms } from '../cqpmCatalog';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { formatShortDateTime } from '../../../shared/format/format';
 import { PROPOSAL_STATES, historyLinks, isGtpAuditor, proposalStateLabel } from '../referentialHistory';
 import { useSession } from '../../../app/session';
-import type { ProposalSummary } from '../../../shared/api/types';
+import type { ProposalSummary } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 
 export function ProposalBadge({ state }: { state: string }) {
@@ -31,7 +32,7 @@ export function ProposalsPage() {
   useEffect(() => {
     const controller = new AbortController();
     setError(null);
-    api.listProposals({ cqpm, state }, controller.signal).then(
+    referentialApi.listProposals({ cqpm, state }, controller.signal).then(
       (r) => setItems([...r.items].sort((a, b) => b.id - a.id)),
       (err: unknown) => {
         if (!isAbort(err)) setError(reportError(err, { operation: 'list' }));

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api, isAbort } from '../../../shared/api/client';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { referentialApi } from '../referentialApi';
 import { loadCqpm } from '../cqpmCatalog';
 import { GTP_ONLY_MESSAGE, REASON_MESSAGE, normaliseField, reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { IDENTITY_LABELS, RNCP_LEVELS, blocRncpCodeLabel, identityValues, type IdentityKey } from '../certificationIdentity';
@@ -35,7 +36,7 @@ import {
 } from '../referentialEdit';
 import { historyLinks, isGtpAuditor } from '../referentialHistory';
 import { useSession } from '../../../app/session';
-import type { CqpmDetail, Referential } from '../../../shared/api/types';
+import type { CqpmDetail, Referential } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 
 type Errors = Record<string, string>;
@@ -320,7 +321,7 @@ export function ProposeChangePage() {
     setBusy(true);
     try {
       // The whole document is sent: it must start from the version still in force.
-      const current = await api.getCqpm(id);
+      const current = await referentialApi.getCqpm(id);
       if (current.referential_version !== cqpm.referential_version) {
         setFormError({
           text: `La version ${current.referential_version ?? ''} du référentiel a été publiée pendant votre saisie : rechargez la page pour partir de la version en vigueur.`,
@@ -329,7 +330,7 @@ export function ProposeChangePage() {
         });
         return;
       }
-      const proposal = await api.proposeReferential(id, proposed, reason.trim(), cqpm.referential_version ?? undefined);
+      const proposal = await referentialApi.proposeReferential(id, proposed, reason.trim(), cqpm.referential_version ?? undefined);
       navigate(historyLinks.proposal(proposal.id), { state: { created: true } });
     } catch (err) {
       const described = reportError(err, { operation: 'propose' });

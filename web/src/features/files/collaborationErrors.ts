@@ -1,9 +1,9 @@
 // French sentences for the errors of the file's collaborative content
 // (documents, grid, commission, company opinion, comments). Codes and fields
-// not handled here fall back to errors.ts (describeError).
+// not handled here fall back to shared/errors/errors.ts (describeError).
 
-import { describeError, normaliseField, type ErrorDescription } from './errors';
-import { formatCalendarDate } from '../format/format';
+import { describeError, isApiErrorLike, normaliseField, type ErrorDescription } from '../../shared/errors/errors';
+import { formatCalendarDate } from '../../shared/format/format';
 
 export type CollaborationOperation = 'upload' | 'grid' | 'sign' | 'commission' | 'opinion' | 'opinion-sign' | 'comment';
 
@@ -22,18 +22,6 @@ export const STALE_GRID_MESSAGE =
   "Cette compétence a été modifiée par un autre évaluateur depuis que vous l'avez ouverte : comparez sa version avec la vôtre avant d'enregistrer.";
 export const STALE_OPINION_MESSAGE =
   "L'avis de l'entreprise a été modifié entre-temps : la version à jour est affichée, vos saisies sont conservées.";
-
-interface ErrorShape {
-  status: number;
-  code: string;
-  field: string | null;
-  details: Readonly<Record<string, unknown>> | null;
-  message: string;
-}
-
-function isErrorShape(err: unknown): err is ErrorShape {
-  return typeof err === 'object' && err !== null && typeof (err as ErrorShape).code === 'string';
-}
 
 function megabytes(bytes: unknown): string | null {
   const n = typeof bytes === 'number' ? bytes : Number(bytes);
@@ -96,7 +84,7 @@ export function describeCollaborationError(
   values?: Record<string, unknown>,
 ): ErrorDescription {
   const base = describeError(err);
-  if (!isErrorShape(err)) return base;
+  if (!isApiErrorLike(err)) return base;
   const field = normaliseField(err.field);
   const say = (text: string): ErrorDescription => ({ ...base, text });
   if (err.code === 'deadline_passed') return say(deadlineMessage(err.details));
@@ -146,7 +134,7 @@ export function describeCollaborationError(
 
 /** The current content a 412 answer carries (details.current), if any. */
 export function currentOf<T>(err: unknown): T | null {
-  if (!isErrorShape(err) || err.code !== 'precondition_failed') return null;
+  if (!isApiErrorLike(err) || err.code !== 'precondition_failed') return null;
   const current = err.details?.current;
   return current && typeof current === 'object' ? (current as T) : null;
 }
