@@ -168,3 +168,16 @@ export async function listAll<T>(
 export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
+
+/** A section the reader may not see (403) or that this file or server does not have (404): it stays hidden. */
+export function isNotForReader(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 403 || err.status === 404);
+}
+
+/** The answer, or null for a 404 (a server without this part of the API: the section has nothing to show). */
+export function nullIfNotFound<T>(answer: Promise<T>): Promise<T | null> {
+  return answer.catch((err: unknown) => {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  });
+}

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import { isAbort, type ListPage } from '../api/client';
-import { reportError, type ErrorContext, type ErrorDescription } from '../errors/errors';
+import { type ListPage } from '../api/client';
+import { type ErrorContext } from '../errors/errors';
 import { useCursorPaging } from './useCursorPaging';
+import { useApiResource } from './useApiResource';
 
 /**
  * One page of a cursor-paginated list for one set of filters (`filterKey`,
@@ -15,30 +15,14 @@ export function usePagedList<T>(
   errorContext: ErrorContext,
 ) {
   const paging = useCursorPaging(filterKey);
-  const [page, setPage] = useState<ListPage<T> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ErrorDescription | null>(null);
-  const [reloads, setReloads] = useState(0);
+  // The page shown stays until the next one arrives (no flicker between pages).
+  const { data: page, loading, error, reload } = useApiResource<ListPage<T>>(
+    (signal) => load(paging.cursor, signal),
+    [filterKey, paging.cursor],
+    { context: errorContext, clearOnChange: false },
+  );
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    load(paging.cursor, controller.signal).then(
-      (result) => {
-        setPage(result);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (isAbort(err)) return;
-        setError(reportError(err, errorContext));
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [filterKey, paging.cursor, reloads]);
-
-  return { page, loading, error, paging, reload: () => setReloads((n) => n + 1) };
+  return { page, loading, error, paging, reload };
 }
 
 export type PagedList<T> = ReturnType<typeof usePagedList<T>>;

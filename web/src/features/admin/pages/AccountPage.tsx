@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { isAbort } from '../../../shared/api/client';
 import { accountApi } from '../adminApi';
 import {
   ACCOUNTS_PATH,
@@ -21,6 +20,7 @@ import { reportError, type ErrorDescription } from '../../../shared/errors/error
 import { formatDateTime } from '../../../shared/format/format';
 import { useSession } from '../../../app/session';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 const RESEND_TEXT =
   "La personne n'a pas encore choisi son mot de passe. Un nouveau lien, valable 72 heures, remplace le précédent.";
@@ -35,8 +35,11 @@ const DEACTIVATE_TEXT =
 export function AccountPage() {
   const { id = '' } = useParams();
   const { user } = useSession();
-  const [account, setAccount] = useState<Account | null>(null);
-  const [error, setError] = useState<ErrorDescription | null>(null);
+  const { data: account, setData: setAccount, error } = useApiResource<Account>(
+    (signal) => accountApi.get(id, signal),
+    [id],
+    { context: { operation: 'account' } },
+  );
   const [notice, setNotice] = useState<string | null>(null);
   /** 'info' when the link went to the server's log rather than by e-mail. */
   const [noticeKind, setNoticeKind] = useState<'success' | 'info'>('success');
@@ -45,16 +48,6 @@ export function AccountPage() {
   const [deactivating, setDeactivating] = useState(false);
   const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
   usePageTitle(account?.display_name ?? 'Compte');
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setAccount(null);
-    setError(null);
-    accountApi.get(id, controller.signal).then(setAccount, (err: unknown) => {
-      if (!isAbort(err)) setError(reportError(err, { operation: 'account' }));
-    });
-    return () => controller.abort();
-  }, [id]);
 
   async function run(key: string, action: () => Promise<void>, operation: 'invitation' | 'account_status') {
     setBusy(key);

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { isAbort } from '../../../shared/api/client';
 import { accountApi, organisationApi } from '../adminApi';
 import {
   ACCOUNT_STATUSES,
@@ -24,6 +23,7 @@ import { useSession } from '../../../app/session';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { usePagedList } from '../../../shared/hooks/usePagedList';
 import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 const PAGE_SIZE = 25;
 
@@ -48,7 +48,6 @@ export function AccountsPage() {
   const q = filters.q;
   const creating = filters.get(P_NEW) === '1';
 
-  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
   const [created, setCreated] = useState<CreatedAccount | null>(null);
   const list = usePagedList<Account>(
     JSON.stringify([organisationId, role, status, q]),
@@ -60,16 +59,14 @@ export function AccountsPage() {
   const setNew = (open: boolean) => filters.set(P_NEW, open ? '1' : '', true);
 
   // The organisations of the filter (every state: a deactivated one still has accounts).
-  useEffect(() => {
-    const controller = new AbortController();
-    organisationApi.listAll({ active: 'all' }, controller.signal).then(
-      (all) => setOrganisations([...all].sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
-      (err: unknown) => {
-        if (!isAbort(err)) setOrganisations([]);
-      },
-    );
-    return () => controller.abort();
-  }, []);
+  const { data: organisations } = useApiResource<Organisation[]>(
+    (signal) =>
+      organisationApi.listAll({ active: 'all' }, signal).then(
+        (all) => [...all].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+        () => [],
+      ),
+    [],
+  );
 
   function onCreated(result: CreatedAccount) {
     setCreated(result);

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { isAbort } from '../../../shared/api/client';
 import { accountApi, organisationApi } from '../adminApi';
 import {
   ORGANISATIONS_PATH,
@@ -27,7 +26,9 @@ import { Panel } from '../../../shared/ui/Panel';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { formatDateTime } from '../../../shared/format/format';
 import { useSession } from '../../../app/session';
+import { useCentreNames } from '../useCentreNames';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 const ACCOUNTS_SHOWN = 10;
 
@@ -36,39 +37,25 @@ export function OrganisationPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const { user } = useSession();
-  const [organisation, setOrganisation] = useState<Organisation | null>(null);
-  const [error, setError] = useState<ErrorDescription | null>(null);
+  const {
+    data: organisation,
+    setData: setOrganisation,
+    error,
+  } = useApiResource<Organisation>((signal) => organisationApi.get(id, signal), [id], {
+    context: { operation: 'organisation' },
+  });
   const [notice, setNotice] = useState<string | null>(() => (location.state as { notice?: string } | null)?.notice ?? null);
   const [actionError, setActionError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
-  const [accounts, setAccounts] = useState<Page<Account> | null>(null);
-  const [accountsError, setAccountsError] = useState<ErrorDescription | null>(null);
-  const [centres, setCentres] = useState<Organisation[]>([]);
+  const { data: accounts, error: accountsError } = useApiResource<Page<Account>>(
+    (signal) => accountApi.list({ organisation_id: id, limit: ACCOUNTS_SHOWN }, signal),
+    [id],
+    { context: { operation: 'list' }, clearOnChange: false },
+  );
   usePageTitle(organisation?.name ?? 'Organisation');
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setOrganisation(null);
-    setError(null);
-    organisationApi.get(id, controller.signal).then(setOrganisation, (err: unknown) => {
-      if (!isAbort(err)) setError(reportError(err, { operation: 'organisation' }));
-    });
-    accountApi.list({ organisation_id: id, limit: ACCOUNTS_SHOWN }, controller.signal).then(setAccounts, (err: unknown) => {
-      if (!isAbort(err)) setAccountsError(reportError(err, { operation: 'list' }));
-    });
-    return () => controller.abort();
-  }, [id]);
-
   const isCompany = organisation?.kind === 'company';
-  useEffect(() => {
-    if (!isCompany) return;
-    const controller = new AbortController();
-    organisationApi.listAll({ kind: 'centre', active: 'all' }, controller.signal).then(setCentres, (err: unknown) => {
-      if (!isAbort(err)) setCentres([]);
-    });
-    return () => controller.abort();
-  }, [isCompany]);
-  const centreNames = useMemo(() => new Map(centres.map((c) => [c.id, c.name])), [centres]);
+  const centreNames = useCentreNames(isCompany);
 
   async function setActive(active: boolean) {
     if (!organisation) return;

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { isAbort } from '../../../shared/api/client';
 import { organisationApi } from '../adminApi';
 import {
   ORGANISATION_KINDS,
@@ -20,6 +19,7 @@ import { PageTitle } from '../../../shared/ui/PageTitle';
 import { Panel } from '../../../shared/ui/Panel';
 import { formatShortDateTime } from '../../../shared/format/format';
 import { useSession } from '../../../app/session';
+import { useCentreNames } from '../useCentreNames';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { usePagedList } from '../../../shared/hooks/usePagedList';
 import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
@@ -45,7 +45,6 @@ export function OrganisationsPage() {
   const active = activeFilterOf(state);
 
   const [creating, setCreating] = useState(false);
-  const [centres, setCentres] = useState<Organisation[]>([]);
   const list = usePagedList<Organisation>(
     JSON.stringify([kind, active, q]),
     (cursor, signal) => organisationApi.list({ kind, active, q, limit: PAGE_SIZE, cursor }, signal),
@@ -54,14 +53,7 @@ export function OrganisationsPage() {
   const kinds = creatableKinds(user);
 
   // The centres' names, for the companies' "Centres" column.
-  useEffect(() => {
-    const controller = new AbortController();
-    organisationApi.listAll({ kind: 'centre', active: 'all' }, controller.signal).then(setCentres, (err: unknown) => {
-      if (!isAbort(err)) setCentres([]);
-    });
-    return () => controller.abort();
-  }, []);
-  const centreNames = useMemo(() => new Map(centres.map((c) => [c.id, c.name])), [centres]);
+  const centreNames = useCentreNames();
 
   if (!user) return null;
   return (

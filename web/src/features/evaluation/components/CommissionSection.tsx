@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, isAbort } from '../../../shared/api/client';
+import { useState, type FormEvent } from 'react';
+import { isNotForReader } from '../../../shared/api/client';
 import { evaluationApi } from '../evaluationApi';
 import { describeCollaborationError } from '../../files/collaborationErrors';
 import type { Commission } from '../evaluationTypes';
 import { reportError } from '../../../shared/errors/errors';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
 
@@ -13,27 +14,24 @@ type Notice = { kind: 'success' | 'error'; text: string; technical?: string | nu
  * from until the evaluation is over.
  */
 export function CommissionSection({ fileId, revision }: { fileId: string; revision: number }) {
-  const [commission, setCommission] = useState<Commission | null>(null);
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [hidden, setHidden] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    evaluationApi.commission(fileId, controller.signal).then(
-      (c) => {
-        setCommission(c);
-        setChosen(null);
-      },
-      (err: unknown) => {
-        if (isAbort(err)) return;
-        if (err instanceof ApiError && (err.status === 403 || err.status === 404)) setHidden(true);
+  const { data: commission, setData: setCommission } = useApiResource<Commission>(
+    (signal) => evaluationApi.commission(fileId, signal),
+    [fileId, revision],
+    {
+      clearOnChange: false,
+      onLoad: () => setChosen(null),
+      // Not the reader's to see (403, 404): the section stays hidden; another failure is said in the notice.
+      describe: (err) => {
+        if (isNotForReader(err)) setHidden(true);
         else setNotice({ kind: 'error', ...reportError(err, { operation: 'load' }) });
+        return null;
       },
-    );
-    return () => controller.abort();
-  }, [fileId, revision]);
+    },
+  );
 
   if (hidden || !commission) return null;
   const members = commission.evaluators.map((e) => e.id);

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, isAbort } from '../../../shared/api/client';
+import { useEffect, useState } from 'react';
+import { isNotForReader } from '../../../shared/api/client';
 import { evaluationApi } from '../evaluationApi';
 import { currentOf, describeCollaborationError } from '../../files/collaborationErrors';
 import type { FileDocument } from '../../documents/documentTypes';
 import type { EvaluationGrid as Grid, GridCompetency } from '../evaluationTypes';
 import { loadCqpm } from '../../referentials/cqpmCatalog';
-import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
+import { reportError } from '../../../shared/errors/errors';
 import { SIGNATURES_REQUIRED, differs, evaluatedCount, reapply, requestOf, type CompetencyDraft } from '../evaluationGrid';
 import '../../files/collaboration.css';
 import { GridCompetencyCard, type CardMessage } from './GridCompetencyCard';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 type ByCompetency<T> = Record<number, T>;
 
@@ -54,8 +55,6 @@ export function EvaluationGrid({
   documents: readonly FileDocument[];
   revision: number;
 }) {
-  const [grid, setGrid] = useState<Grid | null>(null);
-  const [loadError, setLoadError] = useState<ErrorDescription | null>(null);
   const [hidden, setHidden] = useState(false);
   const [drafts, setDrafts] = useState<ByCompetency<CompetencyDraft>>({});
   const [conflicts, setConflicts] = useState<ByCompetency<GridCompetency>>({});
@@ -63,28 +62,18 @@ export function EvaluationGrid({
   const [busy, setBusy] = useState<number | null>(null);
   const modalities = useModalityLabels(cqpm);
 
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        setGrid(await evaluationApi.grid(fileId, signal));
-        setLoadError(null);
-      } catch (err) {
-        if (isAbort(err)) return;
-        if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
-          setHidden(true); // not for this role: the section stays out of the page
-          return;
-        }
-        setLoadError(reportError(err, { operation: 'load' }));
-      }
+  const {
+    data: grid,
+    setData: setGrid,
+    error: loadError,
+  } = useApiResource<Grid>((signal) => evaluationApi.grid(fileId, signal), [fileId, revision], {
+    clearOnChange: false,
+    describe: (err) => {
+      if (!isNotForReader(err)) return reportError(err, { operation: 'load' });
+      setHidden(true); // not for this role: the section stays out of the page
+      return null;
     },
-    [fileId],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load, revision]);
+  });
 
   const replace = (competency: GridCompetency) =>
     setGrid((g) => (g ? { ...g, competencies: g.competencies.map((c) => (c.number === competency.number ? competency : c)) } : g));

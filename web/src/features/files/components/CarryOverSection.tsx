@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, isAbort } from '../../../shared/api/client';
+import { nullIfNotFound } from '../../../shared/api/client';
 import { fileApi } from '../fileApi';
 import {
   CARRY_OVER_EXPLANATION,
@@ -16,7 +16,7 @@ import {
   type CarryOverView,
   type OfferedBloc,
 } from '../blocScope';
-import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
+import { type ErrorDescription } from '../../../shared/errors/errors';
 import { filePagePath } from '../fileLink';
 import { blocLabel } from '../../juries/jury';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
@@ -24,6 +24,7 @@ import { FieldError } from '../../../shared/ui/FieldError';
 import { FormActions } from '../../../shared/ui/FormParts';
 import { LiveNoticeLine, type Notice } from '../../../shared/ui/NoticeLine';
 import { Panel } from '../../../shared/ui/Panel';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 const ERROR_ID = 'carry-over-blocs-error';
 
@@ -43,33 +44,23 @@ export function CarryOverSection({
   file: { id: string; version: number };
   onChanged: () => void;
 }) {
-  const [view, setView] = useState<CarryOverView | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
-  const [error, setError] = useState<ErrorDescription | null>(null);
   const [blocsError, setBlocsError] = useState<ErrorDescription | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
-  const [reloads, setReloads] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fileApi.carryOver(file.id, controller.signal).then(
-      (v) => {
-        setView(v);
-        setSelected(confirmedBlocs(v));
-        setError(null);
-      },
-      (err: unknown) => {
-        if (isAbort(err)) return;
-        // A server without the carry-over (404) has nothing to show: the section stays hidden.
-        if (err instanceof ApiError && err.status === 404) {
-          setView(null);
-          setError(null);
-        } else setError(reportError(err, { operation: 'load' }));
-      },
-    );
-    return () => controller.abort();
-  }, [file.id, file.version, reloads]);
+  // A server without the carry-over (404) has nothing to show: the section stays hidden.
+  const {
+    data: view,
+    setData: setView,
+    error,
+    reload,
+  } = useApiResource<CarryOverView | null>((signal) => nullIfNotFound(fileApi.carryOver(file.id, signal)), [file.id, file.version], {
+    context: { operation: 'load' },
+    clearOnChange: false,
+    onLoad: (v) => {
+      if (v) setSelected(confirmedBlocs(v));
+    },
+  });
 
   if (view ? view.offered.length === 0 : !error) return null;
 
@@ -91,7 +82,7 @@ export function CarryOverSection({
       if (isCarryOverBlocsError(err)) setBlocsError(described);
       else setNotice({ kind: 'error', text: described.text, technical: described.technical });
       if (carryOverStale(err)) {
-        setReloads((n) => n + 1);
+        reload();
         onChanged();
       }
     } finally {

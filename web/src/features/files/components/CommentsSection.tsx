@@ -1,14 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, isAbort } from '../../../shared/api/client';
+import { isNotForReader } from '../../../shared/api/client';
 import { commentApi } from '../commentApi';
 import { describeCollaborationError } from '../collaborationErrors';
 import type { FileComment } from '../fileTypes';
 import { commentSubject, filterComments, type CommentFilter } from '../comments';
 import { loadCqpm } from '../../referentials/cqpmCatalog';
-import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
+import { reportError } from '../../../shared/errors/errors';
 import { formatDateTime } from '../../../shared/format/format';
 import { roleLabel } from '../../../shared/format/labels';
 import '../collaboration.css';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
 
@@ -104,27 +105,21 @@ function CommentForm({
 
 /** Comments on the file, general or about one competency; never edited, oldest first. */
 export function CommentsSection({ fileId, cqpm, revision }: { fileId: string; cqpm: string; revision: number }) {
-  const [comments, setComments] = useState<FileComment[] | null>(null);
-  const [error, setError] = useState<ErrorDescription | null>(null);
   const [hidden, setHidden] = useState(false);
   const [filter, setFilter] = useState<CommentFilter>('all');
   const competencies = useCompetencies(cqpm);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    commentApi.comments(fileId, controller.signal).then(
-      (r) => {
-        setComments(r.items);
-        setError(null);
-      },
-      (err: unknown) => {
-        if (isAbort(err)) return;
-        if (err instanceof ApiError && (err.status === 403 || err.status === 404)) setHidden(true);
-        else setError(reportError(err, { operation: 'load' }));
-      },
-    );
-    return () => controller.abort();
-  }, [fileId, revision]);
+  const {
+    data: comments,
+    setData: setComments,
+    error,
+  } = useApiResource<FileComment[]>((signal) => commentApi.comments(fileId, signal).then((r) => r.items), [fileId, revision], {
+    clearOnChange: false,
+    describe: (err) => {
+      if (!isNotForReader(err)) return reportError(err, { operation: 'load' });
+      setHidden(true);
+      return null;
+    },
+  });
 
   if (hidden) return null;
   const shown = comments ? filterComments(comments, filter) : null;

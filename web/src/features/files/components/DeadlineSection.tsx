@@ -1,5 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { isAbort } from '../../../shared/api/client';
+import { useState, type FormEvent } from 'react';
 import {
   canManageDeadlines,
   type Deadline,
@@ -15,6 +14,7 @@ import { formatDateTime } from '../../../shared/format/format';
 import { deadlineApi } from '../deadlineApi';
 import { useSession } from '../../../app/session';
 import type { CandidateFile } from '../fileTypes';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 /**
  * The file's report deadline: everyone who sees the file reads it and its
@@ -22,23 +22,18 @@ import type { CandidateFile } from '../fileTypes';
  */
 export function DeadlineSection({ file, onChanged }: { file: CandidateFile; onChanged?: () => void }) {
   const { user } = useSession();
-  const [deadline, setDeadline] = useState<Deadline | null | undefined>(undefined);
-  const [error, setError] = useState<ErrorDescription | null>(null);
+  // Wrapped: a file may have no report deadline (null), which is not "not loaded yet".
+  const loaded = useApiResource<{ deadline: Deadline | null }>(
+    (signal) => deadlineApi.list(file.id, signal).then((r) => ({ deadline: reportDeadline(r.items) })),
+    [file.id, file.updated_at],
+    { context: { fields: {} }, clearOnChange: false },
+  );
+  const deadline = loaded.data ? loaded.data.deadline : undefined;
+  const error = loaded.error;
   const manage = canManageDeadlines(user, file.state);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    deadlineApi.list(file.id, controller.signal).then(
-      (r) => setDeadline(reportDeadline(r.items)),
-      (err: unknown) => {
-        if (!isAbort(err)) setError(reportError(err, { fields: {} }));
-      },
-    );
-    return () => controller.abort();
-  }, [file.id, file.updated_at]);
-
   function saved(updated: Deadline) {
-    setDeadline(updated);
+    loaded.setData({ deadline: updated });
     onChanged?.();
   }
 

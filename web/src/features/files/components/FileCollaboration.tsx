@@ -1,9 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { isAbort } from '../../../shared/api/client';
 import { documentApi } from '../../documents/documentApi';
 import type { FileDocument } from '../../documents/documentTypes';
 import { canUpload } from '../../documents/documents';
-import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { showsCommission, showsGrid, showsOpinion } from '../fileSections';
 import type { Revisions } from '../liveUpdates';
 import type { User } from '../../../shared/api/types';
@@ -13,6 +10,7 @@ import { CommissionSection } from '../../evaluation/components/CommissionSection
 import { CompanyOpinionForm } from '../../opinion/components/CompanyOpinionForm';
 import { DocumentsSection } from '../../documents/components/DocumentsSection';
 import { EvaluationGrid } from '../../evaluation/components/EvaluationGrid';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 /**
  * The file's collaborative content, each part in its own section: documents,
@@ -33,28 +31,15 @@ export function FileCollaboration({
   /** Something was written from this page: reload the file (its version, its transitions). */
   onChanged: () => void;
 }) {
-  const [documents, setDocuments] = useState<FileDocument[] | null>(null);
-  const [documentsError, setDocumentsError] = useState<ErrorDescription | null>(null);
-  const [uploads, setUploads] = useState(0);
-
-  const loadDocuments = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const r = await documentApi.documents(file.id, signal);
-        setDocuments(r.items);
-        setDocumentsError(null);
-      } catch (err) {
-        if (!isAbort(err)) setDocumentsError(reportError(err, { operation: 'load' }));
-      }
-    },
-    [file.id],
+  const {
+    data: documents,
+    error: documentsError,
+    reload: reloadDocuments,
+  } = useApiResource<FileDocument[]>(
+    (signal) => documentApi.documents(file.id, signal).then((r) => r.items),
+    [file.id, revisions.documents],
+    { context: { operation: 'load' }, clearOnChange: false },
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void loadDocuments(controller.signal);
-    return () => controller.abort();
-  }, [loadDocuments, revisions.documents, uploads]);
 
   const final = workflow?.states.find((s) => s.id === file.state)?.final ?? false;
   return (
@@ -65,7 +50,7 @@ export function FileCollaboration({
         error={documentsError}
         canUpload={canUpload(user.role, final)}
         onUploaded={() => {
-          setUploads((n) => n + 1);
+          reloadDocuments();
           onChanged();
         }}
       />

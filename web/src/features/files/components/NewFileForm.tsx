@@ -36,6 +36,7 @@ import type { CandidateFile } from '../fileTypes';
 import type { RegistrationField } from '../../referentials/referentialTypes';
 import { BlocScopeFields, blocCheckboxId } from './BlocScopeFields';
 import { RegistrationFields } from './RegistrationFields';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 type FieldName =
   | 'cqpm'
@@ -149,21 +150,15 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
   /** The server's English message for the field errors it reported, for support (title attribute). */
   const [errorDetails, setErrorDetails] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<{ text: string; technical: string | null } | null>(null);
-  const [companies, setCompanies] = useState<OrganisationRef[] | null>(null);
-  const [companiesError, setCompaniesError] = useState<string | null>(null);
+  const companiesLoad = useApiResource<OrganisationRef[]>(
+    (signal) => fileApi.companies(signal).then((r) => [...r.items].sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
+    [],
+    { describe: (err) => describeError(err, { operation: 'list' }) },
+  );
+  const companies = companiesLoad.data;
+  const companiesError = companiesLoad.error?.text ?? null;
   const [busy, setBusy] = useState(false);
   const isVae = values.pathway === 'vae';
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fileApi.companies(controller.signal).then(
-      (r) => setCompanies([...r.items].sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
-      (err: unknown) => {
-        if (!isAbort(err)) setCompaniesError(describeError(err, { operation: 'list' }).text);
-      },
-    );
-    return () => controller.abort();
-  }, []);
 
   // The registration fields of the chosen CQPM (its plugin's registration_fields).
   useEffect(() => {

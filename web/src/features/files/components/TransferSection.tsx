@@ -24,6 +24,7 @@ import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { FormField } from '../../../shared/ui/FormParts';
 import { Options } from '../../../shared/ui/Options';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 /**
  * The file's transfers to another centre, for its centre's coordinator (who
@@ -177,25 +178,17 @@ function ProposeTransferForm({
   onPendingElsewhere: (error: ErrorDescription) => void;
   onCancel: () => void;
 }) {
-  const [centres, setCentres] = useState<ReceivingCentre[] | null>(null);
-  const [centresError, setCentresError] = useState<ErrorDescription | null>(null);
+  const { data: centres, error: centresError } = useApiResource<ReceivingCentre[]>(
+    (signal) => transferApi.centres(signal).then((r) => sortCentres(r.items)),
+    [],
+    { context: { operation: 'list' } },
+  );
   const [centreId, setCentreId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<'centre_id' | 'reason', string>>>({});
   const [confirming, setConfirming] = useState(false);
   const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    transferApi.centres(controller.signal).then(
-      (r) => setCentres(sortCentres(r.items)),
-      (err: unknown) => {
-        if (!isAbort(err)) setCentresError(reportError(err, { operation: 'list' }));
-      },
-    );
-    return () => controller.abort();
-  }, []);
 
   const centre = centres?.find((c) => c.id === centreId) ?? null;
 

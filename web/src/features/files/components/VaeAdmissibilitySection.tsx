@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, isAbort } from '../../../shared/api/client';
+import { useState, type FormEvent } from 'react';
+import { nullIfNotFound } from '../../../shared/api/client';
 import { fileApi } from '../fileApi';
-import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
+import { type ErrorDescription } from '../../../shared/errors/errors';
 import { useDraftForm } from '../../../shared/hooks/useDraftForm';
 import {
   ADMISSIBILITY_FIELDS,
@@ -27,6 +27,7 @@ import { FieldStateError } from '../../../shared/ui/FieldError';
 import { FormActions, FormAlerts, FormField } from '../../../shared/ui/FormParts';
 import { LiveNoticeLine, type Notice } from '../../../shared/ui/NoticeLine';
 import { Panel } from '../../../shared/ui/Panel';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 /**
  * « Recevabilité de la demande de VAE » on the file page of a VAE file: the
@@ -45,29 +46,19 @@ export function VaeAdmissibilitySection({
   revision: number;
   onDecided: () => void;
 }) {
-  const [view, setView] = useState<VaeAdmissibility | null>(null);
-  const [error, setError] = useState<ErrorDescription | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [reloads, setReloads] = useState(0);
   const vae = file.pathway === 'vae';
-
-  useEffect(() => {
-    if (!vae) return;
-    const controller = new AbortController();
-    fileApi.admissibility(file.id, controller.signal).then(
-      (v) => {
-        setView(v);
-        setError(null);
-      },
-      (err: unknown) => {
-        if (isAbort(err)) return;
-        // A server without the admissibility (404) has nothing to show: the section stays hidden.
-        if (err instanceof ApiError && err.status === 404) setError(null);
-        else setError(reportError(err, { operation: 'load' }));
-      },
-    );
-    return () => controller.abort();
-  }, [file.id, file.state, vae, revision, reloads]);
+  // A server without the admissibility (404) has nothing to show: the section stays hidden.
+  const {
+    data: view,
+    setData: setView,
+    error,
+    reload,
+  } = useApiResource<VaeAdmissibility | null>(
+    (signal) => nullIfNotFound(fileApi.admissibility(file.id, signal)),
+    [file.id, file.state, vae, revision],
+    { enabled: vae, context: { operation: 'load' }, clearOnChange: false },
+  );
 
   if (!vae || (!view && !error) || (view && !view.required)) return null;
 
@@ -85,7 +76,7 @@ export function VaeAdmissibilitySection({
 
   function stale(described: ErrorDescription) {
     setNotice({ kind: 'error', text: described.text, technical: described.technical });
-    setReloads((n) => n + 1);
+    reload();
     onDecided();
   }
 

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { isAbort } from '../../../shared/api/client';
 import { fileApi } from '../fileApi';
 import { FilterBar, SearchFilter, SelectFilter } from '../../../shared/ui/Filters';
 import { NewFileForm } from '../components/NewFileForm';
@@ -16,6 +15,7 @@ import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { usePagedList } from '../../../shared/hooks/usePagedList';
 import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
 import { stateLabel } from '../workflow';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 const PAGE_SIZE = 25;
 
@@ -37,7 +37,6 @@ export function DashboardPage() {
   const pathway = filters.get(P_PATHWAY);
   const q = filters.q;
 
-  const [stats, setStats] = useState<FileStats | null>(null);
   const [creating, setCreating] = useState(false);
   const list = usePagedList<FileSummary>(
     JSON.stringify([state, cqpm, pathway, q]),
@@ -45,13 +44,12 @@ export function DashboardPage() {
     { operation: 'list', values: { q, cqpm, pathway, state } },
   );
 
-  useEffect(() => {
-    const controller = new AbortController();
-    fileApi.fileStats({ cqpm, pathway, q }, controller.signal).then(setStats, (err: unknown) => {
-      if (!isAbort(err)) setStats(null);
-    });
-    return () => controller.abort();
-  }, [cqpm, pathway, q]);
+  // The counts stay until the new ones arrive; none after a failure.
+  const { data: stats } = useApiResource<FileStats | null>(
+    (signal) => fileApi.fileStats({ cqpm, pathway, q }, signal).catch(() => null),
+    [cqpm, pathway, q],
+    { clearOnChange: false },
+  );
 
   const stateIds = workflow ? workflow.states.map((s) => s.id) : Object.keys(stats?.by_state ?? {});
   const canCreate = user?.role === 'centre_coordinator';

@@ -1,7 +1,4 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { isAbort } from '../../../shared/api/client';
-import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import {
   awardDownloadLabel,
   downloadableAwards,
@@ -15,6 +12,7 @@ import { DECISION_PENDING_MESSAGE } from '../juryClosing';
 import { juryApi } from '../juryApi';
 import type { JuryDecision } from '../juryTypes';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 /**
  * « Décision du jury » on the file page, for whoever reads the file (candidate,
@@ -33,28 +31,18 @@ export function FileDecisionsSection({
   /** Reloads when it changes (the file changed: a publication, a revocation). */
   revision: number;
 }) {
-  const [decisions, setDecisions] = useState<JuryDecision[] | null>(null);
-  const [error, setError] = useState<ErrorDescription | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    juryApi.fileDecisions(fileId, controller.signal).then(
-      (r) => {
-        setDecisions(r.items);
-        setError(null);
-      },
-      (err: unknown) => {
-        if (isAbort(err)) return;
-        if (quietDecisionsError(err)) {
-          setDecisions([]);
-          setError(null);
-          return;
-        }
-        setError(reportError(err, { fields: {} }));
-      },
-    );
-    return () => controller.abort();
-  }, [fileId, fileState, revision]);
+  const { data: decisions, error } = useApiResource<JuryDecision[]>(
+    (signal) =>
+      juryApi.fileDecisions(fileId, signal).then(
+        (r) => r.items,
+        (err: unknown) => {
+          if (quietDecisionsError(err)) return [];
+          throw err;
+        },
+      ),
+    [fileId, fileState, revision],
+    { context: { fields: {} }, clearOnChange: false },
+  );
 
   if (error && !decisions?.length) {
     return (

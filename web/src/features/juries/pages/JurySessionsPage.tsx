@@ -1,34 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { isAbort } from '../../../shared/api/client';
-import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { NewJurySessionForm } from '../components/NewJurySessionForm';
 import { formatSessionDate, formatSessionTime, jurySessionPath, sessionStateLabel, sortSessions } from '../jury';
 import { juryApi } from '../juryApi';
 import type { JurySessionSummary } from '../juryTypes';
 import { useSession } from '../../../app/session';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 /** The jury sessions: a centre's coordinator sees and convenes its centre's, a jury member those they sit on. */
 export function JurySessionsPage() {
   usePageTitle('Jurys paritaires');
   const { user } = useSession();
   const navigate = useNavigate();
-  const [sessions, setSessions] = useState<JurySessionSummary[] | null>(null);
-  const [error, setError] = useState<ErrorDescription | null>(null);
+  const { data: sessions, error } = useApiResource<JurySessionSummary[]>(
+    (signal) => juryApi.listSessions(signal).then((list) => sortSessions(list.items)),
+    [],
+    { context: { fields: {} } },
+  );
   const [creating, setCreating] = useState(false);
   const coordinator = user?.role === 'centre_coordinator';
-
-  useEffect(() => {
-    const controller = new AbortController();
-    juryApi.listSessions(controller.signal).then(
-      (list) => setSessions(sortSessions(list.items)),
-      (err: unknown) => {
-        if (!isAbort(err)) setError(reportError(err, { fields: {} }));
-      },
-    );
-    return () => controller.abort();
-  }, []);
 
   return (
     <>

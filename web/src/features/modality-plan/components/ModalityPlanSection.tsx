@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, isAbort } from '../../../shared/api/client';
+import { ApiError } from '../../../shared/api/client';
 import { modalityPlanApi } from '../modalityPlanApi';
-import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
+import { reportError } from '../../../shared/errors/errors';
 import { formatCalendarDate } from '../../../shared/format/format';
 import {
   allowedModalities,
@@ -26,6 +26,7 @@ import { blocCodeLabel, competencyLink } from '../../referentials/referential';
 import type { CandidateFile } from '../../files/fileTypes';
 import type { ModalityPlanRequest, ModalityPlanView, PlanCompetency, PlanField } from '../modalityPlanTypes';
 import { TextListInput } from '../../../shared/ui/TextListInput';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
 
@@ -460,8 +461,6 @@ function CommonValues({
  * d'évaluation" can be fired.
  */
 export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; onSaved: () => Promise<void> }) {
-  const [view, setView] = useState<ModalityPlanView | null>(null);
-  const [loadError, setLoadError] = useState<ErrorDescription | null>(null);
   const [editing, setEditing] = useState(false);
   const editingRef = useRef(false);
   editingRef.current = editing;
@@ -471,28 +470,23 @@ export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; on
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    modalityPlanApi.modalityPlan(file.id, controller.signal).then(
-      (v) => {
-        setView(v);
-        setLoadError(null);
-        if (!v.editable) {
-          setEditing(false);
-          setNotice(null);
-        }
-        else if (!v.plan) setEditing(true);
-        // While editing, what was typed stays; competencies new to the plan (a carry-over withdrawn) start afresh.
-        if (!editingRef.current || !v.editable) setDraft(draftFromView(v));
-        else setDraft((d) => ({ ...draftFromView(v), ...d }));
-      },
-      (err: unknown) => {
-        if (isAbort(err)) return;
-        setLoadError(reportError(err, { operation: 'load' }));
-      },
-    );
-    return () => controller.abort();
-  }, [file.id, file.version]);
+  const {
+    data: view,
+    setData: setView,
+    error: loadError,
+  } = useApiResource<ModalityPlanView>((signal) => modalityPlanApi.modalityPlan(file.id, signal), [file.id, file.version], {
+    context: { operation: 'load' },
+    clearOnChange: false,
+    onLoad: (v) => {
+      if (!v.editable) {
+        setEditing(false);
+        setNotice(null);
+      } else if (!v.plan) setEditing(true);
+      // While editing, what was typed stays; competencies new to the plan (a carry-over withdrawn) start afresh.
+      if (!editingRef.current || !v.editable) setDraft(draftFromView(v));
+      else setDraft((d) => ({ ...draftFromView(v), ...d }));
+    },
+  });
 
   function startEditing() {
     if (!view) return;

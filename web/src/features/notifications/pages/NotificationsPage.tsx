@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { isAbort } from '../../../shared/api/client';
-import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
+import { reportError } from '../../../shared/errors/errors';
 import { formatDateTime } from '../../../shared/format/format';
 import { notificationApi } from '../notificationApi';
 import {
@@ -14,21 +13,18 @@ import {
   type NotificationList,
 } from '../notifications';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 /** The user's notifications, newest first: deadlines near or passed, files ready for the jury, decisions, transfers. */
 export function NotificationsPage() {
   usePageTitle('Notifications');
-  const [list, setList] = useState<NotificationList | null>(null);
-  const [error, setError] = useState<ErrorDescription | null>(null);
+  const {
+    data: list,
+    setData: setList,
+    error,
+    setError,
+  } = useApiResource<NotificationList>((signal) => notificationApi.list(signal, 100), [], { context: { fields: {} } });
   const [busy, setBusy] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    notificationApi.list(controller.signal, 100).then(setList, (err: unknown) => {
-      if (!isAbort(err)) setError(reportError(err, { fields: {} }));
-    });
-    return () => controller.abort();
-  }, []);
 
   async function run(key: string, action: () => Promise<unknown>, apply: (l: NotificationList) => NotificationList) {
     setBusy(key);

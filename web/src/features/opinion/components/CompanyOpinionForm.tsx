@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiError, isAbort } from '../../../shared/api/client';
+import { useState, type FormEvent } from 'react';
+import { isNotForReader } from '../../../shared/api/client';
 import { opinionApi } from '../opinionApi';
 import { currentOf, describeCollaborationError } from '../../files/collaborationErrors';
 import type { CompanyOpinion } from '../opinionTypes';
@@ -15,6 +15,7 @@ import {
 import { reportError } from '../../../shared/errors/errors';
 import '../../files/collaboration.css';
 import { OpinionAnswerRows, OpinionVersionView } from './OpinionAnswers';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 type Notice = { kind: 'success' | 'error' | 'info'; text: string; technical?: string | null } | null;
 
@@ -25,7 +26,6 @@ type Notice = { kind: 'success' | 'error' | 'info'; text: string; technical?: st
  * starts the next version. Signed versions stay readable in the history.
  */
 export function CompanyOpinionForm({ fileId, revision }: { fileId: string; revision: number }) {
-  const [opinion, setOpinion] = useState<CompanyOpinion | null>(null);
   const [hidden, setHidden] = useState(false);
   const [draft, setDraft] = useState<OpinionDraft | null>(null);
   const [conflict, setConflict] = useState<CompanyOpinion | null>(null);
@@ -33,24 +33,19 @@ export function CompanyOpinionForm({ fileId, revision }: { fileId: string; revis
   const [notice, setNotice] = useState<Notice>(null);
   const [errorField, setErrorField] = useState<string | null>(null);
 
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        setOpinion(await opinionApi.opinion(fileId, signal));
-      } catch (err) {
-        if (isAbort(err)) return;
-        if (err instanceof ApiError && (err.status === 403 || err.status === 404)) setHidden(true);
+  const { data: opinion, setData: setOpinion } = useApiResource<CompanyOpinion>(
+    (signal) => opinionApi.opinion(fileId, signal),
+    [fileId, revision],
+    {
+      clearOnChange: false,
+      // Not the reader's to see (403, 404): the form stays hidden; another failure is said in the notice.
+      describe: (err) => {
+        if (isNotForReader(err)) setHidden(true);
         else setNotice({ kind: 'error', ...reportError(err, { operation: 'load' }) });
-      }
+        return null;
+      },
     },
-    [fileId],
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load, revision]);
 
   if (hidden || !opinion) return null;
   const current = opinion.current;

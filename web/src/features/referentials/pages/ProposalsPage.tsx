@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { isAbort } from '../../../shared/api/client';
 import { referentialApi } from '../referentialApi';
 import { titleOf, useCqpms } from '../cqpmCatalog';
-import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { formatShortDateTime } from '../../../shared/format/format';
 import { PROPOSAL_STATES, historyLinks, isGtpAuditor, proposalStateLabel } from '../referentialHistory';
 import { useSession } from '../../../app/session';
 import type { ProposalSummary } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { useApiResource } from '../../../shared/hooks/useApiResource';
 
 export function ProposalBadge({ state }: { state: string }) {
   return (
@@ -26,20 +24,11 @@ export function ProposalsPage() {
   const [search, setSearch] = useSearchParams();
   const cqpm = search.get('cqpm') ?? '';
   const state = search.get('etat') ?? '';
-  const [items, setItems] = useState<ProposalSummary[] | null>(null);
-  const [error, setError] = useState<ErrorDescription | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setError(null);
-    referentialApi.listProposals({ cqpm, state }, controller.signal).then(
-      (r) => setItems([...r.items].sort((a, b) => b.id - a.id)),
-      (err: unknown) => {
-        if (!isAbort(err)) setError(reportError(err, { operation: 'list' }));
-      },
-    );
-    return () => controller.abort();
-  }, [cqpm, state]);
+  const { data: items, error } = useApiResource<ProposalSummary[]>(
+    (signal) => referentialApi.listProposals({ cqpm, state }, signal).then((r) => [...r.items].sort((a, b) => b.id - a.id)),
+    [cqpm, state],
+    { context: { operation: 'list' }, clearOnChange: false },
+  );
 
   function setFilter(key: string, value: string) {
     const next = new URLSearchParams(search);
