@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formFieldOf } from './components/NewFileForm';
+import { formFieldOf } from './newFileForm';
 import { candidateName, formatCalendarDate } from '../../shared/format/format';
 import { cqpmTitle, pathwayLabel, roleLabel } from '../../shared/format/labels';
 import type { Workflow } from './fileTypes';

@@ -267,3 +267,21 @@ export function describeDetail(field: PlanField, value: unknown): string | null 
       return value === '' ? null : label(value);
   }
 }
+
+/** The values sent, by API field name, so error sentences can tell "missing" from "too long". */
+export function sentValues(request: ModalityPlanRequest): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  request.competencies.forEach((entry, i) => {
+    values[`competencies[${i}].planned_date`] = entry.planned_date;
+    values[`competencies[${i}].place`] = entry.place;
+    values[`competencies[${i}].justification`] = entry.justification ?? '';
+  });
+  return values;
+}
+
+/** « la compétence 2 », « les compétences 1, 3 et 4 ». */
+export function competencyList(numbers: number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  if (sorted.length === 1) return `la compétence ${sorted[0]}`;
+  return `les compétences ${sorted.slice(0, -1).join(', ')} et ${sorted[sorted.length - 1]}`;
+}

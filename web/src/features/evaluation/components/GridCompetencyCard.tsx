@@ -1,6 +1,6 @@
 import type { FileDocument } from '../../documents/documentTypes';
 import type { GridCompetency } from '../evaluationTypes';
-import { documentName, kindLabel } from '../../documents/documents';
+import { documentName } from '../../documents/documents';
 import {
   RESULTS,
   differs,
@@ -8,12 +8,13 @@ import {
   groupsOf,
   resultLabel,
   signRefusal,
-  signatureCount,
   type CompetencyDraft,
 } from '../evaluationGrid';
 import { formatDateTime } from '../../../shared/format/format';
 import { blocCodeLabel } from '../../referentials/referential';
 import { GridConflictPanel } from './GridConflictPanel';
+import { Signatures } from './CompetencySignatures';
+import { EvidencePicker } from './EvidencePicker';
 
 export type CardMessage = { kind: 'success' | 'error' | 'info'; text: string; technical?: string | null } | null;
 
@@ -24,61 +25,6 @@ export interface CardActions {
   onSign: () => void;
   onReapply: () => void;
   onDiscard: () => void;
-}
-
-function Signatures({ competency }: { competency: GridCompetency }) {
-  return (
-    <div className="grid-signatures" data-testid="grid-signatures">
-      <strong>Signatures :</strong> {signatureCount(competency)}
-      {competency.signatures.length > 0 && (
-        <ul className="plain-list">
-          {competency.signatures.map((s) => (
-            <li key={s.evaluator_id} data-testid="grid-signature">
-              {s.display_name}, le {formatDateTime(s.signed_at)}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function EvidencePicker({
-  id,
-  documents,
-  selected,
-  disabled,
-  onChange,
-}: {
-  id: string;
-  documents: readonly FileDocument[];
-  selected: readonly string[];
-  disabled: boolean;
-  onChange: (ids: string[]) => void;
-}) {
-  return (
-    <fieldset className="fieldset grid-evidence" data-testid="grid-evidence">
-      <legend>Preuves citées</legend>
-      {documents.length === 0 ? (
-        <p className="muted field__note">Aucun document déposé pour ce dossier.</p>
-      ) : (
-        <div className="choice-group__options">
-          {documents.map((d) => (
-            <label key={d.id} className="check" htmlFor={`${id}-${d.id}`}>
-              <input
-                id={`${id}-${d.id}`}
-                type="checkbox"
-                checked={selected.includes(d.id)}
-                disabled={disabled}
-                onChange={(e) => onChange(e.target.checked ? [...selected, d.id] : selected.filter((x) => x !== d.id))}
-              />
-              {documentName(d)} ({kindLabel(d.kind).toLowerCase()})
-            </label>
-          ))}
-        </div>
-      )}
-    </fieldset>
-  );
 }
 
 /** One competency of the grid: criteria by group, result, observations, evidence, signatures. */
