@@ -4,6 +4,7 @@
 
 import type { ListPage } from '../../shared/api/client';
 import type { OrganisationRef, PathwayId, RoleId } from '../../shared/api/types';
+import type { Schema } from '../../shared/api/schemas';
 
 export type OrganisationKind = 'centre' | 'company' | 'gtp' | 'platform';
 
@@ -156,16 +157,4 @@ export interface ImportRow {
 }
 
 /** A candidate import (POST /imports/candidates, GET /imports/{id}): previewed, then confirmed. */
-export interface ImportPreview {
-  id: string;
-  state: 'previewed' | 'confirmed' | string;
-  filename: string | null;
-  created_at: string;
-  confirmed_at: string | null;
-  line_count: number;
-  valid_count: number;
-  error_count: number;
-  can_confirm: boolean;
-  errors: ImportError[];
-  rows: ImportRow[];
-}
+export type ImportPreview = Schema<'ImportPreview'>;

@@ -1,6 +1,7 @@
 // Shapes of the evaluation grid (GET/PUT /files/{id}/evaluation) and its commission (/files/{id}/commission).
 
 import type { CriteriaGroups } from '../referentials/referentialTypes';
+import type { Schema } from '../../shared/api/schemas';
 
 export type CompetencyResult = 'acquired' | 'not_acquired' | 'not_evaluated';
 
@@ -13,33 +14,10 @@ export interface GridSignature {
 }
 
 /** One competency of the evaluation grid, with its own ETag. */
-export interface GridCompetency {
-  number: number;
-  title: string;
-  bloc: { index: number; code: string | null; title: string };
-  modality: string | null;
-  criteria: Partial<Record<CriteriaGroup, string[]>>;
-  result: CompetencyResult | string;
-  observations: Partial<Record<CriteriaGroup, string>>;
-  evidence: string[];
-  version: number;
-  etag: string;
-  updated_by: { id: string; display_name: string } | null;
-  updated_at: string | null;
-  signatures: GridSignature[];
-  evaluated: boolean;
-}
+export type GridCompetency = Schema<'CompetencyEvaluation'>;
 
 /** GET /files/{id}/evaluation */
-export interface EvaluationGrid {
-  file_id: string;
-  state: string;
-  referential: { version: number | null; commit: string | null };
-  commission: { id: string; display_name: string }[];
-  editable: boolean;
-  complete: boolean;
-  competencies: GridCompetency[];
-}
+export type EvaluationGrid = Schema<'EvaluationGrid'>;
 
 /** PUT /files/{id}/evaluation/{n} */
 export interface CompetencyRequest {
@@ -49,10 +27,4 @@ export interface CompetencyRequest {
 }
 
 /** GET/PUT /files/{id}/commission */
-export interface Commission {
-  file_id: string;
-  evaluators: { id: string; display_name: string }[];
-  editable: boolean;
-  /** Only for the centre coordinator: the evaluators of the file's centre. */
-  available_evaluators?: { id: string; display_name: string }[];
-}
+export type Commission = Schema<'Commission'>;

@@ -12,8 +12,9 @@ import { bornIn, recordedBirthPlace } from './candidate';
 import { formatParisDateTime } from '../../shared/format/format';
 import { blocLabel } from '../juries/jury';
 import type { JuryBloc } from '../juries/juryTypes';
-import type { BlocScope, CarriedOverBloc } from './fileTypes';
+import type { BlocScope } from './fileTypes';
 import type { ReferentialBloc } from '../referentials/referentialTypes';
+import type { Schema } from '../../shared/api/schemas';
 
 /** The blocs of a referential, numbered as the API numbers them (1-based, in order). */
 export function indexedBlocs(blocs: ReadonlyArray<Pick<ReferentialBloc, 'code' | 'rncp_code' | 'title'>>): JuryBloc[] {
@@ -132,17 +133,7 @@ export interface OfferedBloc {
   confirmed: boolean;
 }
 
-export interface CarryOverView {
-  file_id: string;
-  file_version: number;
-  state: string;
-  /** The reader may confirm now (the file's centre coordinator, while the file is registered). */
-  editable: boolean;
-  whole_cqpm: boolean;
-  targeted_blocs: JuryBloc[];
-  offered: OfferedBloc[];
-  carried_over: CarriedOverBloc[];
-}
+export type CarryOverView = Schema<'CarryOver'>;
 
 /** The body of PUT /files/{id}/carry-over: exactly the blocs carried over (none: every carry-over withdrawn). */
 export interface CarryOverRequest {

@@ -2,15 +2,9 @@
 
 import type { RegistrationValues } from '../referentials/referentialTypes';
 import type { OrganisationRef, PathwayId } from '../../shared/api/types';
+import type { Schema } from '../../shared/api/schemas';
 
-export interface Candidate {
-  given_name: string;
-  family_name: string;
-  email: string;
-  birth_date: string;
-  /** Where the candidate was born (« Lyon (Rhône) »); null: not recorded (absent from older servers). */
-  birth_place?: string | null;
-}
+export type Candidate = Schema<'Candidate'>;
 
 /** The candidate of POST /files: the birth place only when one is given (never blank). */
 export type NewCandidate = Omit<Candidate, 'birth_place'> & { birth_place?: string };
@@ -18,18 +12,10 @@ export type NewCandidate = Omit<Candidate, 'birth_place'> & { birth_place?: stri
 /** The candidate's fields a correction changes: a birth place of "" erases it. */
 export type CandidateCorrection = Partial<Omit<Candidate, 'birth_place'>> & { birth_place?: string };
 
-export interface AvailableTransition {
-  id: string;
-  label: string;
-  to: string;
-  guards: string[];
-}
+export type AvailableTransition = Schema<'Transition'>;
 
 /** The referential version a file was judged under, pinned when it was registered. */
-export interface PinnedReferential {
-  version: number;
-  commit: string;
-}
+export type PinnedReferential = Schema<'PinnedReferential'>;
 
 export interface FileSummary {
   id: string;
@@ -82,10 +68,7 @@ export interface FileList {
   next_cursor: string | null;
 }
 
-export interface FileStats {
-  total: number;
-  by_state: Record<string, number>;
-}
+export type FileStats = Schema<'FileStats'>;
 
 export interface NewFileRequest {
   cqpm: string;
@@ -121,36 +104,11 @@ export interface FileEvent {
   summary_fr?: string;
 }
 
-export interface WorkflowState {
-  id: string;
-  label: string;
-  final: boolean;
-}
+export type WorkflowState = Schema<'WorkflowState'>;
 
-export interface WorkflowTransition {
-  id: string;
-  label: string;
-  from: string[];
-  to: string;
-  roles: string[];
-  guards: string[];
-}
+export type WorkflowTransition = Schema<'WorkflowTransition'>;
 
-export interface Workflow {
-  id: string;
-  version: number | string;
-  title: string;
-  initial: string;
-  states: WorkflowState[];
-  transitions: WorkflowTransition[];
-}
+export type Workflow = Schema<'WorkflowDefinition'>;
 
 /** A comment on a file (GET/POST /files/{id}/comments): general, or about one competency. */
-export interface FileComment {
-  id: string;
-  file_id: string;
-  competency: string | null;
-  body: string;
-  author: { id: string; display_name: string; role: string };
-  created_at: string;
-}
+export type FileComment = Schema<'Comment'>;

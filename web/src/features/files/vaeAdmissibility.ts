@@ -9,28 +9,11 @@ import { describeError, type ErrorDescription, type FieldMessages } from '../../
 import { formatParisDateTime } from '../../shared/format/format';
 import { utf8Length } from '../../shared/format/textList';
 import type { FieldErrors } from '../../shared/hooks/useDraftForm';
+import type { Schema } from '../../shared/api/schemas';
 
-export interface AdmissibilityDecision {
-  id: string;
-  /** 1 for the file's first examination, then 2... */
-  sequence: number;
-  favourable: boolean;
-  reason: string;
-  decided_by: { id: string; display_name: string };
-  decided_at: string;
-}
+export type AdmissibilityDecision = Schema<'VaeAdmissibilityDecision'>;
 
-export interface VaeAdmissibility {
-  file_id: string;
-  /** A VAE file: the section shows only then. */
-  required: boolean;
-  /** The reader may record a decision now (the file's centre coordinator, while the file is registered). */
-  editable: boolean;
-  /** The decision in force (the latest), or null before the first examination. */
-  current: AdmissibilityDecision | null;
-  /** Every examination, newest first (the first is the one in force). */
-  history: AdmissibilityDecision[];
-}
+export type VaeAdmissibility = Schema<'VaeAdmissibility'>;
 
 export interface AdmissibilityRequest {
   favourable: boolean;

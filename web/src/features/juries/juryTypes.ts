@@ -2,18 +2,13 @@
 // /verify), as the jury and verification pages use them.
 
 import type { OrganisationRef } from '../../shared/api/types';
+import type { Schema } from '../../shared/api/schemas';
 
 export type College = 'employer' | 'employee' | string;
 export type Outcome = 'certified' | 'blocs_awarded' | 'not_certified';
 
 /** A bloc of competencies as the jury sees it: its index (1..N), its code (null where the source prints none). */
-export interface JuryBloc {
-  index: number;
-  code: string | null;
-  /** Its code in the RNCP fiche ("RNCP37854BC01"), null until the GTP records it (absent from older servers). */
-  rncp_code?: string | null;
-  title: string;
-}
+export type JuryBloc = Schema<'JuryBloc'>;
 
 /** The certification's identity as the file's pinned referential records it (every member possibly null). */
 export interface JuryIdentity {

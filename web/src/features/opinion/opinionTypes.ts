@@ -1,12 +1,10 @@
 // Shapes of the company opinion (GET/PUT /files/{id}/company-opinion).
 
-export type OpinionValue = 'favourable' | 'reserved' | 'unfavourable';
+import type { Schema } from '../../shared/api/schemas';
 
-export interface OpinionAnswer {
-  title: string;
-  value: OpinionValue | string | null;
-  comment: string;
-}
+export type OpinionValue = Schema<'OpinionValue'>;
+
+export type OpinionAnswer = Schema<'OpinionAnswer'>;
 
 export interface OpinionVersion {
   version: number;

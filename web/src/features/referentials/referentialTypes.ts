@@ -1,21 +1,10 @@
 // Shapes of the CQPMs and their referentials (GET /cqpms, /cqpms/{id}), their history, diff, blame and the GTP's proposals.
 
+import type { Schema } from '../../shared/api/schemas';
+
 // ---- CQPMs and their referentials (GET /cqpms, GET /cqpms/{id}) -------------
 
-export interface CqpmSummary {
-  id: string;
-  title: string;
-  version: string;
-  /** Number of blocs. */
-  blocs: number;
-  /** Number of competencies. */
-  competencies: number;
-  /** The code of each bloc, in order; null where the source prints none. */
-  bloc_codes: (string | null)[];
-  /** The version of the referential in force (from the git store), and its commit. */
-  referential_version?: number;
-  referential_commit?: string;
-}
+export type CqpmSummary = Schema<'CqpmSummary'>;
 
 export interface CriteriaGroups {
   methods: string[];
@@ -24,13 +13,7 @@ export interface CriteriaGroups {
   environment: string[];
 }
 
-export interface ReferentialCompetency {
-  number: number;
-  title: string;
-  conditions: string[];
-  criteria: CriteriaGroups;
-  expected_results: string[];
-}
+export type ReferentialCompetency = Schema<'ReferentialCompetency'>;
 
 export interface ReferentialBloc {
   code: string | null;
@@ -41,13 +24,7 @@ export interface ReferentialBloc {
   competencies: ReferentialCompetency[];
 }
 
-export interface ReferentialModality {
-  id: string;
-  label: string;
-  description: string[];
-  excluded_pathways?: string[];
-  exceptional?: boolean;
-}
+export type ReferentialModality = Schema<'ReferentialModality'>;
 
 /** The RNCP fiche of a CQPM as a referential version records it; null or absent members: not recorded. */
 export interface RncpFiche {
@@ -87,25 +64,10 @@ export interface Referential {
   notes?: { title: string; text: string[] }[];
 }
 
-export interface Choice {
-  id: string;
-  label: string;
-}
+export type Choice = Schema<'Choice'>;
 
 /** An extra information a CQPM asks for at registration (its plugin's registration_fields). */
-export interface RegistrationField {
-  id: string;
-  type: 'choice' | 'text_list' | 'credential_list' | string;
-  label: string;
-  required?: boolean;
-  choices?: Choice[];
-  help?: string;
-  suggestions?: string[];
-  /** credential_list: the known symbols ("B1V", "BR", "H0V"...). */
-  symbols?: string[];
-  /** credential_list: the symbol must be one of `symbols` (otherwise they are only suggestions). */
-  closed?: boolean;
-}
+export type RegistrationField = Schema<'RegistrationField'>;
 
 /** A habilitation or authorisation held (an entry of a credential_list answer). */
 export interface Credential {
@@ -128,86 +90,36 @@ export interface CqpmDetail extends CqpmSummary {
 export type RegistrationValues = Record<string, string | string[] | Credential[]>;
 // ---- Referential history, diff, blame and GTP proposals ---------------------
 
-export interface VersionApprover {
-  name: string;
-  email: string;
-  college: string;
-}
+export type VersionApprover = Schema<'VersionApprover'>;
 
 /** A published version of a CQPM's referential (GET /cqpms/{id}/versions). */
-export interface ReferentialVersion {
-  version: number;
-  commit: string;
-  tag: string;
-  author: string;
-  email: string;
-  published_at: string;
-  reason: string;
-  approvers: VersionApprover[];
-}
+export type ReferentialVersion = Schema<'ReferentialVersion'>;
 
 export interface ReferentialVersionDetail extends ReferentialVersion {
   referential: Referential;
 }
 
-export interface CentreStateCount {
-  centre_id: string;
-  centre: string;
-  state: string;
-  count: number;
-}
+export type CentreStateCount = Schema<'CentreStateCount'>;
 
 /** Files pinned to a version: GET /cqpms/{id}/versions/{n}/files, and a proposal's impact. */
-export interface PinnedFiles {
-  cqpm: string;
-  version: number;
-  total: number;
-  by_state: Record<string, number>;
-  by_centre_and_state: CentreStateCount[];
-}
+export type PinnedFiles = Schema<'PinnedFiles'>;
 
 export type ChangeAction = 'added' | 'removed' | 'reworded' | 'moved' | 'filled' | 'changed';
 
 /** One difference between two versions of a referential (see core/referentials/referential_diff.h). */
-export interface ReferentialChange {
-  kind: string;
-  action: ChangeAction | string;
-  path: string;
-  competency: number | null;
-  /** "BDC0198", or "bloc 2" when the bloc has no code. */
-  bloc: string | null;
-  group: string | null;
-  old_value: unknown;
-  new_value: unknown;
-  from_index: number | null;
-  to_index: number | null;
-}
+export type ReferentialChange = Schema<'ReferentialChange'>;
 
-export interface ReferentialDiff {
-  cqpm: string;
-  from: ReferentialVersion;
-  to: ReferentialVersion;
-  changes: ReferentialChange[];
-}
+export type ReferentialDiff = Schema<'ReferentialDiff'>;
 
 /** For one item of the version in force, the version that last changed it (GET /cqpms/{id}/blame). */
-export interface BlameItem {
-  path: string;
-  kind: string;
-  bloc: string | null;
-  competency: number | null;
-  group: string | null;
-  index: number | null;
-  text: string | null;
-  version: number;
-}
+export type BlameItem = Schema<'BlameItem'>;
 
 export interface BlameResponse {
   cqpm: string;
   items: BlameItem[];
 }
 
-export type ProposalState = 'open' | 'approved' | 'rejected' | 'published';
+export type ProposalState = Schema<'ProposalState'>;
 
 export interface ProposalSummary {
   id: number;
@@ -225,12 +137,7 @@ export interface ProposalSummary {
   published_version: number | null;
 }
 
-export interface ProposalApproval {
-  user_id: string;
-  display_name: string;
-  college: string;
-  approved_at: string;
-}
+export type ProposalApproval = Schema<'ProposalApproval'>;
 
 export interface Proposal extends ProposalSummary {
   approvals: ProposalApproval[];

@@ -1,22 +1,12 @@
 // Shapes of the CQPM Hub API (/api/v1), as the pages use them.
 
-export type RoleId =
-  | 'centre_coordinator'
-  | 'company_tutor'
-  | 'candidate'
-  | 'evaluator'
-  | 'jury_member'
-  | 'gtp_auditor'
-  | 'gtp_admin'
-  | 'admin';
+import type { Schema } from './schemas';
 
-export type PathwayId = 'employee' | 'vae' | 'job_seeker' | 'other';
+export type RoleId = Schema<'Role'>;
 
-export interface OrganisationRef {
-  id: string;
-  name: string;
-  kind?: string;
-}
+export type PathwayId = Schema<'Pathway'>;
+
+export type OrganisationRef = Schema<'OrganisationRef'>;
 
 export interface User {
   id: string;
@@ -29,17 +19,6 @@ export interface User {
   organisation: OrganisationRef;
 }
 
-export interface LoginResponse {
-  token: string;
-  expires_at: string;
-  user: User;
-}
+export type LoginResponse = Schema<'LoginResponse'>;
 
-export interface ApiErrorBody {
-  error: {
-    code: string;
-    message: string;
-    field?: string | null;
-    details?: Record<string, unknown> | null;
-  };
-}
+export type ApiErrorBody = Schema<'Error'>;
