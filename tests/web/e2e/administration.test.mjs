@@ -48,7 +48,7 @@ const importCsv = (candidates) =>
 // The server may keep the départements in the order typed or sorted.
 const DEPARTEMENTS = /69, 01|01, 69/;
 
-// The French sentences of web/src/errors.ts, administration.ts and passwordPolicy.ts.
+// The French sentences of web/src/shared/errors/errors.ts, administration.ts and passwordPolicy.ts.
 const DEPARTEMENTS_MESSAGE = 'Départements invalides : indiquez des codes séparés par des virgules';
 const LOGIN_TAKEN = 'Cet identifiant est déjà pris.';
 const SENT_BY_EMAIL = 'Invitation envoyée par e-mail';

@@ -17,7 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeRegExp, referentialOf, shot, startDemo } from './harness.mjs';
 
-// The French sentences of web/src/errors.ts (the server's messages are English).
+// The French sentences of web/src/shared/errors/errors.ts (the server's messages are English).
 const conflictMessage = (version) =>
   `Le dossier a été modifié par quelqu'un d'autre (version ${version}). La page a été rechargée.`;
 const WRONG_PASSWORD_MESSAGE = 'Identifiant ou mot de passe incorrect.';

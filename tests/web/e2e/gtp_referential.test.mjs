@@ -21,7 +21,7 @@ const CQPM = 'fabrication-additive';
 const NEW_CODE = 'BDC0199';
 const REASON = 'Code RNCP du bloc 2 attribué par France compétences.';
 
-// The French sentences of web/src/errors.ts.
+// The French sentences of web/src/shared/errors/errors.ts.
 const REASON_MESSAGE = 'Indiquez un motif.';
 const blocCodeMessage = (bloc) =>
   `Le code du bloc ${bloc} doit s'écrire BDC suivi de quatre chiffres (par exemple BDC0199) et différer des codes des autres blocs.`;

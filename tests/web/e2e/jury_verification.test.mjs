@@ -554,6 +554,8 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await section.locator('[data-testid="carry-over-bloc"][data-bloc-index="1"][data-confirmed="true"]').waitFor();
     await page.getByTestId('file-bloc-scope-carried').filter({ hasText: 'BDC0170' }).waitFor();
     // Only bloc 2's competencies (3 and 4) are left to plan.
+    // The plan reloads once the file's version changed: until then it still shows bloc 1's competencies.
+    await page.locator('[data-testid="plan-entry"][data-competency="1"]').waitFor({ state: 'detached' });
     await page.locator('[data-testid="plan-entry"][data-competency="3"]').waitFor();
     assert.equal(await page.getByTestId('plan-entry').count(), 2);
     await shot(page, 'carry-over');

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { isAbort } from '../../../shared/api/client';
+import { loadCqpm } from '../../referentials/cqpmCatalog';
+import { reportError } from '../../../shared/errors/errors';
+import { registrationAnswers } from '../registration';
+import type { RegistrationField, RegistrationValues } from '../../referentials/referentialTypes';
+import { Fact } from '../../../shared/ui/Fact';
+
+/**
+ * The CQPM's registration answers of a file, read-only, labelled by the CQPM's
+ * fields (« B1V — délivrée par …, valable jusqu'au 31/12/2027 »; the plain
+ * texts of an earlier file as they are). Nothing when the server does not send
+ * the answers, or when the CQPM asks for none and the file holds none.
+ */
+export function RegistrationAnswers({ cqpm, values }: { cqpm: string; values: RegistrationValues | null | undefined }) {
+  const [fields, setFields] = useState<RegistrationField[] | null>(null);
+  const known = values !== undefined;
+
+  useEffect(() => {
+    if (!known) return;
+    let live = true;
+    setFields(null);
+    loadCqpm(cqpm).then(
+      (detail) => live && setFields(detail.registration_fields ?? []),
+      (err: unknown) => {
+        if (!live || isAbort(err)) return;
+        // Without the CQPM's fields, the answers still read under their ids.
+        reportError(err, { operation: 'cqpm' });
+        setFields([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [cqpm, known]);
+
+  if (!known || fields === null) return null;
+  const answers = registrationAnswers(fields, values);
+  if (answers.length === 0) return null;
+  return (
+    <div data-testid="file-registration">
+      <h3>Informations d'inscription propres au CQPM</h3>
+      <dl className="facts registration-answers">
+        {answers.map((a) => (
+          <Fact key={a.id} label={a.label} testId={`file-registration-${a.id}`}>
+            {a.lines.length === 0 ? (
+              <span className="muted">Non renseigné</span>
+            ) : a.lines.length === 1 ? (
+              a.lines[0]
+            ) : (
+              <ul className="texts">
+                {a.lines.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </Fact>
+        ))}
+      </dl>
+    </div>
+  );
+}

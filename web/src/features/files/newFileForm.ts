@@ -1,0 +1,95 @@
+// The new-file form's fields and values: their ids, the checks made before sending, and the values as the
+// API names them (so error sentences can tell "missing" from "invalid").
+
+import { birthPlaceError } from './candidate';
+import { frenchErrorMessage, normaliseField } from '../../shared/errors/errors';
+
+export type FieldName =
+  | 'cqpm'
+  | 'pathway'
+  | 'candidate.given_name'
+  | 'candidate.family_name'
+  | 'candidate.email'
+  | 'candidate.birth_date'
+  | 'candidate.birth_place'
+  | 'company_id';
+
+export const FIELD_IDS: Record<FieldName, string> = {
+  cqpm: 'nf-cqpm',
+  pathway: 'nf-pathway',
+  'candidate.given_name': 'nf-given-name',
+  'candidate.family_name': 'nf-family-name',
+  'candidate.email': 'nf-email',
+  'candidate.birth_date': 'nf-birth-date',
+  'candidate.birth_place': 'nf-birth-place',
+  company_id: 'nf-company',
+};
+
+export const FIELD_ORDER = Object.keys(FIELD_IDS) as FieldName[];
+
+/** The form field an API error names ("candidate.email", "company_id"...), if it is one of ours. */
+export function formFieldOf(field: string | null): FieldName | null {
+  const normalised = normaliseField(field);
+  if (!normalised) return null;
+  if ((FIELD_ORDER as string[]).includes(normalised)) return normalised as FieldName;
+  if (normalised === 'company') return 'company_id';
+  if (normalised === 'candidate') return 'candidate.family_name';
+  return null;
+}
+
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface Values {
+  cqpm: string;
+  pathway: string;
+  given_name: string;
+  family_name: string;
+  email: string;
+  birth_date: string;
+  /** Optional: '' is not sent. */
+  birth_place: string;
+  company_id: string;
+}
+
+export const EMPTY: Values = {
+  cqpm: '',
+  pathway: 'employee',
+  given_name: '',
+  family_name: '',
+  email: '',
+  birth_date: '',
+  birth_place: '',
+  company_id: '',
+};
+
+/** The values as the API names them, so error sentences can tell "missing" from "invalid". */
+export function apiValues(v: Values): Record<FieldName, string> {
+  return {
+    cqpm: v.cqpm,
+    pathway: v.pathway,
+    'candidate.given_name': v.given_name.trim(),
+    'candidate.family_name': v.family_name.trim(),
+    'candidate.email': v.email.trim(),
+    'candidate.birth_date': v.birth_date,
+    'candidate.birth_place': v.birth_place.trim(),
+    company_id: v.company_id,
+  };
+}
+
+/** Checks made before sending; the sentences are those of the server's answers (errors.ts). */
+export function validate(v: Values): Partial<Record<FieldName, string>> {
+  const values = apiValues(v);
+  const invalid = (field: FieldName) => frenchErrorMessage('invalid_field', field, null, { values });
+  const errors: Partial<Record<FieldName, string>> = {};
+  if (!v.cqpm) errors.cqpm = invalid('cqpm');
+  if (!v.pathway) errors.pathway = invalid('pathway');
+  if (!values['candidate.given_name']) errors['candidate.given_name'] = invalid('candidate.given_name');
+  if (!values['candidate.family_name']) errors['candidate.family_name'] = invalid('candidate.family_name');
+  if (!values['candidate.email'] || !EMAIL.test(values['candidate.email'])) {
+    errors['candidate.email'] = invalid('candidate.email');
+  }
+  if (!v.birth_date) errors['candidate.birth_date'] = invalid('candidate.birth_date');
+  const birthPlace = birthPlaceError(v.birth_place);
+  if (birthPlace) errors['candidate.birth_place'] = birthPlace;
+  return errors;
+}

@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useState } from 'react';
+import { NavLink } from 'react-router-dom';
+import { isAbort } from '../../../shared/api/client';
+import { notificationApi } from '../notificationApi';
+import { NOTIFICATIONS_CHANGED_EVENT, NOTIFICATION_POLL_MS, bellLabel, unreadBadge } from '../notifications';
+
+/** The header's link to the notifications, with the unread count (asked every 30 s and when the window regains focus). */
+export function NotificationBell() {
+  const [unread, setUnread] = useState(0);
+
+  const refresh = useCallback(async (signal?: AbortSignal) => {
+    try {
+      const list = await notificationApi.list(signal, 1);
+      setUnread(list.unread);
+    } catch (err) {
+      if (!isAbort(err)) console.warn('CQPM Hub: notifications unavailable', err);
+    }
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void refresh(controller.signal);
+    const timer = window.setInterval(() => void refresh(), NOTIFICATION_POLL_MS);
+    const onFocus = () => void refresh();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    window.addEventListener('focus', onFocus);
+    window.addEventListener(NOTIFICATIONS_CHANGED_EVENT, onFocus);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      controller.abort();
+      window.clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+      window.removeEventListener(NOTIFICATIONS_CHANGED_EVENT, onFocus);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [refresh]);
+
+  const badge = unreadBadge(unread);
+  return (
+    <NavLink
+      to="/notifications"
+      className="app-header__link notification-bell"
+      aria-label={bellLabel(unread)}
+      data-testid="notification-bell"
+      data-unread={unread}
+    >
+      <span aria-hidden="true">Notifications</span>
+      {badge && (
+        <span className="notification-bell__count" aria-hidden="true" data-testid="notification-count">
+          {badge}
+        </span>
+      )}
+    </NavLink>
+  );
+}

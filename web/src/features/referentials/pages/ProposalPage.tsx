@@ -1,0 +1,346 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { ApiError, isAbort } from '../../../shared/api/client';
+import { referentialApi } from '../referentialApi';
+import { ChangeList } from '../components/ChangeList';
+import { PinnedFilesTable } from '../components/PinnedFilesTable';
+import { ReasonDialog } from '../../../shared/ui/ReasonDialog';
+import { forgetCqpm, titleOf, useCqpms } from '../cqpmCatalog';
+import { reportError, type ErrorContext, type ErrorDescription } from '../../../shared/errors/errors';
+import { formatDateTime } from '../../../shared/format/format';
+import { collegeLabel } from '../../../shared/format/labels';
+import { COLLEGES, filesCount, historyLinks, parseVersion, reviewActions } from '../referentialHistory';
+import { useSession } from '../../../app/session';
+import type { Proposal, Referential } from '../referentialTypes';
+import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { ProposalBadge } from './ProposalsPage';
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null; published?: number } | null;
+
+/** A proposal of the GTP: its reason, its changes, the files it concerns, its approvals, and the review buttons. */
+export function ProposalPage() {
+  const { n = '' } = useParams();
+  const id = parseVersion(n);
+  const location = useLocation();
+  const { user } = useSession();
+  const { cqpms } = useCqpms();
+  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [base, setBase] = useState<Referential | null>(null);
+  const [loadError, setLoadError] = useState<{ description: ErrorDescription; notFound: boolean } | null>(null);
+  const [notice, setNotice] = useState<Notice>(
+    (location.state as { created?: boolean } | null)?.created
+      ? { kind: 'success', text: 'Votre proposition est enregistrée : elle compte comme l’approbation de votre collège.' }
+      : null,
+  );
+  const [busy, setBusy] = useState<'approve' | 'reject' | 'publish' | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
+  usePageTitle(id ? `Proposition n° ${id}` : 'Proposition');
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      if (!id) {
+        setLoadError({ description: { text: "Cette proposition n'existe pas.", field: null, technical: null }, notFound: true });
+        return;
+      }
+      try {
+        const p = await referentialApi.getProposal(id, signal);
+        setProposal(p);
+        setLoadError(null);
+        referentialApi.referentialVersion(p.cqpm, p.base_version, signal).then(
+          (v) => setBase(v.referential),
+          () => undefined,
+        );
+      } catch (err) {
+        if (isAbort(err)) return;
+        setLoadError({
+          description: reportError(err, { operation: 'proposal' }),
+          notFound: err instanceof ApiError && err.status === 404,
+        });
+      }
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setProposal(null);
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  async function act(kind: 'approve' | 'reject' | 'publish', reason?: string) {
+    if (!proposal) return;
+    setBusy(kind);
+    setNotice(null);
+    setDialogError(null);
+    const context: ErrorContext = { operation: kind };
+    try {
+      let updated: Proposal;
+      if (kind === 'approve') updated = await referentialApi.approveProposal(proposal.id);
+      else if (kind === 'reject') updated = await referentialApi.rejectProposal(proposal.id, reason ?? '');
+      else updated = await referentialApi.publishProposal(proposal.id);
+      setProposal(updated);
+      setRejecting(false);
+      if (kind === 'approve') {
+        setNotice({
+          kind: 'success',
+          text:
+            updated.state === 'approved'
+              ? 'Vous avez approuvé la proposition : les deux collèges l’ont approuvée, elle peut être publiée.'
+              : 'Vous avez approuvé la proposition.',
+        });
+      } else if (kind === 'reject') {
+        setNotice({ kind: 'success', text: 'La proposition est rejetée.' });
+      } else {
+        forgetCqpm(updated.cqpm);
+        setNotice({
+          kind: 'success',
+          text: `La version ${updated.published_version ?? ''} du référentiel est publiée : elle est désormais en vigueur.`,
+          published: updated.published_version ?? undefined,
+        });
+      }
+    } catch (err) {
+      const described = reportError(err, context);
+      if (kind === 'reject' && err instanceof ApiError && err.code === 'invalid_field') {
+        setDialogError(described);
+      } else {
+        setRejecting(false);
+        setNotice({ kind: 'error', text: described.text, technical: described.technical });
+        if (err instanceof ApiError && (err.code === 'invalid_state' || err.code === 'conflict')) await load();
+      }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (loadError && !proposal) {
+    return (
+      <section>
+        <h1>{loadError.notFound ? 'Proposition introuvable' : 'Proposition indisponible'}</h1>
+        <p role="alert" className="alert alert--error" title={loadError.description.technical ?? undefined}>
+          {loadError.description.text}
+        </p>
+        <p>
+          <Link to={historyLinks.proposals()}>Retour aux propositions</Link>
+        </p>
+      </section>
+    );
+  }
+  if (!proposal) return <p aria-live="polite">Chargement de la proposition…</p>;
+
+  const title = titleOf(cqpms, proposal.cqpm);
+  const actions = reviewActions(user, proposal);
+  const approvalOf = (college: string) => proposal.approvals.find((a) => a.college === college) ?? null;
+  const impact = proposal.impact;
+  return (
+    <>
+      <nav aria-label="Fil d'Ariane" className="breadcrumb">
+        <Link to={historyLinks.proposals()}>Propositions</Link> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">Proposition n° {proposal.id}</span>
+      </nav>
+      <div className="page-title">
+        <div>
+          <h1 data-testid="proposal-title">Proposition n° {proposal.id}</h1>
+          <p className="subtitle">
+            <Link to={`/cqpm/${encodeURIComponent(proposal.cqpm)}`}>{title}</Link> · sur la{' '}
+            <Link to={historyLinks.version(proposal.cqpm, proposal.base_version)}>version {proposal.base_version}</Link>
+          </p>
+        </div>
+        <div className="page-title__state">
+          <ProposalBadge state={proposal.state} />
+        </div>
+      </div>
+
+      <div aria-live="polite">
+        {notice && (
+          <div
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+            className={`alert alert--${notice.kind}`}
+            data-testid="proposal-notice"
+            title={notice.technical ?? undefined}
+          >
+            {notice.text}
+            {notice.published && (
+              <>
+                {' '}
+                <Link to={historyLinks.versions(proposal.cqpm)} data-testid="notice-versions">
+                  Voir les versions
+                </Link>
+                {' · '}
+                <Link to={historyLinks.diff(proposal.cqpm, proposal.base_version, notice.published)} data-testid="notice-diff">
+                  Voir les changements
+                </Link>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+
+      <div className="review-layout">
+        <div className="file-main">
+          <section className="panel" aria-labelledby="proposal-facts-title">
+            <h2 id="proposal-facts-title">La proposition</h2>
+            <dl className="facts">
+              <div className="facts__wide">
+                <dt>Motif</dt>
+                <dd data-testid="proposal-reason">{proposal.reason}</dd>
+              </div>
+              <div>
+                <dt>Proposée par</dt>
+                <dd data-testid="proposal-proposer">{proposal.proposer.display_name}</dd>
+              </div>
+              <div>
+                <dt>Le</dt>
+                <dd>{formatDateTime(proposal.created_at)}</dd>
+              </div>
+              <div>
+                <dt>Version de base</dt>
+                <dd>
+                  <Link to={historyLinks.version(proposal.cqpm, proposal.base_version)}>Version {proposal.base_version}</Link>
+                </dd>
+              </div>
+              {proposal.decided_at && (
+                <div>
+                  <dt>{proposal.state === 'rejected' ? 'Rejetée le' : 'Décision le'}</dt>
+                  <dd>{formatDateTime(proposal.decided_at)}</dd>
+                </div>
+              )}
+              {proposal.rejection_reason && (
+                <div className="facts__wide">
+                  <dt>Motif du rejet</dt>
+                  <dd data-testid="proposal-rejection">{proposal.rejection_reason}</dd>
+                </div>
+              )}
+              {proposal.published_version !== null && (
+                <div>
+                  <dt>Publiée comme</dt>
+                  <dd>
+                    <Link to={historyLinks.version(proposal.cqpm, proposal.published_version)} data-testid="proposal-published">
+                      Version {proposal.published_version}
+                    </Link>
+                  </dd>
+                </div>
+              )}
+            </dl>
+          </section>
+
+          <section className="panel" aria-labelledby="impact-title" data-testid="impact">
+            <h2 id="impact-title">Dossiers concernés</h2>
+            <p className="field__note">
+              <strong data-testid="impact-count">{filesCount(impact.total)}</strong> en cours{' '}
+              {impact.total > 1 ? 'sont rattachés' : impact.total === 1 ? 'est rattaché' : 'rattaché'} à la version{' '}
+              {proposal.base_version}, sur laquelle porte la proposition.
+            </p>
+            {impact.total > 0 && <PinnedFilesTable pinned={impact} testId="impact-table" />}
+          </section>
+
+          <section className="panel" aria-labelledby="changes-title">
+            <h2 id="changes-title">Changements proposés</h2>
+            <ChangeList
+              changes={proposal.changes}
+              referentials={[proposal.referential, base]}
+              oldLabel={`Version ${proposal.base_version}`}
+              newLabel={`Proposition n° ${proposal.id}`}
+            />
+          </section>
+        </div>
+
+        <aside className="file-side">
+          <section className="panel" aria-labelledby="approvals-title" data-testid="approvals">
+            <h2 id="approvals-title">Approbations du GTP</h2>
+            <p className="muted field__note">Une approbation de chaque collège est requise avant la publication.</p>
+            <ul className="approvals">
+              {COLLEGES.map((college) => {
+                const approval = approvalOf(college);
+                return (
+                  <li
+                    key={college}
+                    className={`approval${approval ? ' approval--done' : ''}`}
+                    data-testid="approval"
+                    data-college={college}
+                    data-approved={approval ? 'true' : 'false'}
+                  >
+                    <span className="approval__college">{capitalise(collegeLabel(college) ?? college)}</span>
+                    {approval ? (
+                      <span>
+                        ✓ {approval.display_name}
+                        <span className="muted"> · {formatDateTime(approval.approved_at)}</span>
+                      </span>
+                    ) : (
+                      <span className="muted">{proposal.state === 'open' ? 'En attente' : 'Pas d’approbation'}</span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            {(actions.approve || actions.reject || actions.publish) && (
+              <div className="actions" data-testid="review-actions">
+                {actions.approve && (
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    onClick={() => void act('approve')}
+                    disabled={busy !== null}
+                    data-testid="proposal-approve"
+                  >
+                    {busy === 'approve' ? 'Envoi…' : 'Approuver'}
+                  </button>
+                )}
+                {actions.publish && (
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    onClick={() => void act('publish')}
+                    disabled={busy !== null}
+                    data-testid="proposal-publish"
+                  >
+                    {busy === 'publish' ? 'Publication…' : `Publier la version ${proposal.base_version + 1}`}
+                  </button>
+                )}
+                {actions.reject && (
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    onClick={() => {
+                      setDialogError(null);
+                      setRejecting(true);
+                    }}
+                    disabled={busy !== null}
+                    aria-haspopup="dialog"
+                    data-testid="proposal-reject"
+                  >
+                    Rejeter…
+                  </button>
+                )}
+              </div>
+            )}
+            {actions.note && (
+              <p className="muted field__note" data-testid="review-note">
+                {actions.note}
+              </p>
+            )}
+          </section>
+
+
+        </aside>
+      </div>
+
+      {rejecting && (
+        <ReasonDialog
+          title={`Rejeter la proposition n° ${proposal.id}`}
+          intro="Le motif du rejet est conservé avec la proposition et visible de tous."
+          confirmLabel="Rejeter la proposition"
+          busy={busy === 'reject'}
+          error={dialogError}
+          onCancel={() => setRejecting(false)}
+          onConfirm={(reason) => void act('reject', reason)}
+          testId="reject-dialog"
+        />
+      )}
+    </>
+  );
+}
+

@@ -1,0 +1,24 @@
+// Shapes of the CQPM Hub API (/api/v1), as the pages use them.
+
+import type { Schema } from './schemas';
+
+export type RoleId = Schema<'Role'>;
+
+export type PathwayId = Schema<'Pathway'>;
+
+export type OrganisationRef = Schema<'OrganisationRef'>;
+
+export interface User {
+  id: string;
+  login: string;
+  display_name: string;
+  /** GET /me gives it; the login answer may not. */
+  email?: string;
+  role: RoleId | string;
+  college: string | null;
+  organisation: OrganisationRef;
+}
+
+export type LoginResponse = Schema<'LoginResponse'>;
+
+export type ApiErrorBody = Schema<'Error'>;

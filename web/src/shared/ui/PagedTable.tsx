@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import type { PagedList } from '../hooks/usePagedList';
+import { ErrorAlert } from './ErrorAlert';
+import { Pager } from './Pager';
+import { Table } from './Table';
+
+/**
+ * A page of a cursor-paginated list as a table: its error (with « Revenir à la
+ * première page » when a cursor expired), the table with a row per item, what
+ * to say while loading or when nothing matches, then the pager.
+ */
+export function PagedTable<T>({
+  list,
+  columns,
+  row,
+  caption,
+  empty,
+  loadingText,
+  testIdPrefix,
+  nextTestId = `${testIdPrefix}-next`,
+  className = 'files-table',
+}: {
+  list: PagedList<T>;
+  /** The column headings. */
+  columns: readonly string[];
+  row: (item: T) => ReactNode;
+  /** Read by screen readers, followed by « , page n ». */
+  caption: string;
+  empty: string;
+  loadingText: string;
+  /** The table is `${prefix}-table`, its error `${prefix}-error`, « Suivants » `${prefix}-next`. */
+  testIdPrefix: string;
+  nextTestId?: string;
+  className?: string;
+}) {
+  const { page, loading, error, paging } = list;
+  return (
+    <>
+      <ErrorAlert error={error} testId={`${testIdPrefix}-error`}>
+        {error?.field === 'cursor' && paging.pageNumber > 1 && (
+          <>
+            {' '}
+            <button type="button" className="button button--link" onClick={paging.first}>
+              Revenir à la première page
+            </button>
+          </>
+        )}
+      </ErrorAlert>
+      <div className="table-wrap" aria-busy={loading}>
+        <Table caption={`${caption}, page ${paging.pageNumber}`} columns={columns} testId={`${testIdPrefix}-table`} className={className}>
+          {page?.items.map(row)}
+        </Table>
+        {!loading && page && page.items.length === 0 && <p className="empty">{empty}</p>}
+        {loading && !page && <p className="empty">{loadingText}</p>}
+      </div>
+      <Pager paging={paging} nextCursor={page?.next_cursor} loading={loading} nextTestId={nextTestId} />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import type { ErrorDescription } from '../errors/errors';
+import { ErrorAlert } from './ErrorAlert';
+
+/** The breadcrumb back to a list: « Comptes › Camille Durand », or the list alone. */
+export function Breadcrumb({ to, list, current }: { to: string; list: string; current?: string }) {
+  return (
+    <p className="breadcrumb">
+      <Link to={to}>{list}</Link>
+      {current && ` › ${current}`}
+    </p>
+  );
+}
+
+/** A record's page that could not be loaded: the breadcrumb, the title and why. */
+export function RecordLoadFailed({
+  breadcrumb,
+  title,
+  error,
+  testId,
+}: {
+  breadcrumb: ReactNode;
+  title: string;
+  error: ErrorDescription;
+  testId: string;
+}) {
+  return (
+    <section>
+      {breadcrumb}
+      <h1>{title}</h1>
+      <ErrorAlert error={error} testId={testId} />
+    </section>
+  );
+}
+
+/** The outcome of the last action on a record: a notice (role="status") or an error. */
+export function ActionOutcome({
+  notice,
+  kind = 'success',
+  error,
+  testIdPrefix,
+}: {
+  notice: string | null;
+  kind?: 'success' | 'info';
+  error: ErrorDescription | null;
+  testIdPrefix: string;
+}) {
+  return (
+    <>
+      {notice && (
+        <p role="status" className={`alert alert--${kind}`} data-testid={`${testIdPrefix}-notice`}>
+          {notice}
+        </p>
+      )}
+      <ErrorAlert error={error} testId={`${testIdPrefix}-action-error`} />
+    </>
+  );
+}
