@@ -695,7 +695,9 @@ export interface paths {
          *     - 403 `forbidden`: the caller's role may not fire this transition.
          *     - 404 `not_found`: no such file in the caller's scope.
          *     - 409 `invalid_state`: the transition does not start from the current state.
-         *     - 409 `version_conflict`: `expected_version` is stale; `details.current_version` gives the current one.
+         *     - 412 `precondition_failed`: `If-Match` is stale; `details.current_version` gives the current one
+         *       (409 `version_conflict` when the deprecated `expected_version` is stale).
+         *     - 428 `precondition_required`: neither `If-Match` nor `expected_version`.
          *     - 409 `conflict`: the `Idempotency-Key` was already used with a different body.
          *     - 422 `unknown_transition`: the workflow has no such transition.
          *     - 422 `unprocessable`: the payload breaks the transition's payload schema (`payload` of the
@@ -3496,8 +3498,11 @@ export interface components {
         TransitionRequest: {
             /** @description Identifier of the transition to fire. */
             transition: string;
-            /** @description The file version the caller read. */
-            expected_version: number;
+            /**
+             * @deprecated
+             * @description The file version the caller read; deprecated, send `If-Match` instead.
+             */
+            expected_version?: number;
             /**
              * @description Transition-specific data recorded in the event (for example `reason` for `withdraw`),
              *     checked against the transition's payload schema (`payload` in the workflow definition)
@@ -3748,8 +3753,11 @@ export interface components {
             };
         };
         ModalityPlanRequest: {
-            /** @description The file version the caller read (`file_version`). */
-            expected_version: number;
+            /**
+             * @deprecated
+             * @description The file version the caller read (`file_version`); deprecated, send `If-Match` instead.
+             */
+            expected_version?: number;
             /** @description One entry per competency of the CQPM. */
             competencies: components["schemas"]["ModalityPlanEntry"][];
         };
@@ -4327,6 +4335,14 @@ export interface components {
         VerificationCode: string;
         /** @description The competency's number in the file's referential (1..N). */
         CompetencyNumber: string;
+        /**
+         * @description The file's `ETag` as read (`"7"` for version 7: `GET /api/v1/files/{id}` and every write on the
+         *     file send it), the API's one idiom for optimistic writes. When it is stale: 412
+         *     `precondition_failed` with `error.details.current_version`, nothing written. Without it, the
+         *     deprecated `expected_version` of the body is used instead (409 `version_conflict` when stale), for
+         *     this release only; with neither: 428 `precondition_required`. Both given and different: 400.
+         */
+        FileIfMatch: string;
         /**
          * @description The `etag` (or `ETag` header) of what the writer read. Without it: 428
          *     `precondition_required`; when it is stale: 412 `precondition_failed` with the current
@@ -5534,6 +5550,14 @@ export interface operations {
             query?: never;
             header?: {
                 /**
+                 * @description The file's `ETag` as read (`"7"` for version 7: `GET /api/v1/files/{id}` and every write on the
+                 *     file send it), the API's one idiom for optimistic writes. When it is stale: 412
+                 *     `precondition_failed` with `error.details.current_version`, nothing written. Without it, the
+                 *     deprecated `expected_version` of the body is used instead (409 `version_conflict` when stale), for
+                 *     this release only; with neither: 428 `precondition_required`. Both given and different: 400.
+                 */
+                "If-Match"?: components["parameters"]["FileIfMatch"];
+                /**
                  * @description Required (value `1`) when the request is authenticated by the
                  *     `cqpm_session` cookie; otherwise the server answers 403 `forbidden`.
                  *     Not needed with a bearer token.
@@ -5605,7 +5629,16 @@ export interface operations {
     correctFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The file's `ETag` as read (`"7"` for version 7: `GET /api/v1/files/{id}` and every write on the
+                 *     file send it), the API's one idiom for optimistic writes. When it is stale: 412
+                 *     `precondition_failed` with `error.details.current_version`, nothing written. Without it, the
+                 *     deprecated `expected_version` of the body is used instead (409 `version_conflict` when stale), for
+                 *     this release only; with neither: 428 `precondition_required`. Both given and different: 400.
+                 */
+                "If-Match"?: components["parameters"]["FileIfMatch"];
+            };
             path: {
                 id: string;
             };
@@ -5623,7 +5656,11 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    expected_version: number;
+                    /**
+                     * @deprecated
+                     * @description Deprecated: send If-Match.
+                     */
+                    expected_version?: number;
                     reason: string;
                     candidate?: {
                         given_name?: string;
@@ -5772,7 +5809,16 @@ export interface operations {
     putCarryOver: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The file's `ETag` as read (`"7"` for version 7: `GET /api/v1/files/{id}` and every write on the
+                 *     file send it), the API's one idiom for optimistic writes. When it is stale: 412
+                 *     `precondition_failed` with `error.details.current_version`, nothing written. Without it, the
+                 *     deprecated `expected_version` of the body is used instead (409 `version_conflict` when stale), for
+                 *     this release only; with neither: 428 `precondition_required`. Both given and different: 400.
+                 */
+                "If-Match"?: components["parameters"]["FileIfMatch"];
+            };
             path: {
                 id: string;
             };
@@ -5790,7 +5836,11 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    expected_version: number;
+                    /**
+                     * @deprecated
+                     * @description Deprecated: send If-Match.
+                     */
+                    expected_version?: number;
                     blocs: number[];
                 };
             };
@@ -6166,6 +6216,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description The file's `ETag` as read (`"7"` for version 7: `GET /api/v1/files/{id}` and every write on the
+                 *     file send it), the API's one idiom for optimistic writes. When it is stale: 412
+                 *     `precondition_failed` with `error.details.current_version`, nothing written. Without it, the
+                 *     deprecated `expected_version` of the body is used instead (409 `version_conflict` when stale), for
+                 *     this release only; with neither: 428 `precondition_required`. Both given and different: 400.
+                 */
+                "If-Match"?: components["parameters"]["FileIfMatch"];
                 /**
                  * @description Required (value `1`) when the request is authenticated by the
                  *     `cqpm_session` cookie; otherwise the server answers 403 `forbidden`.
@@ -7035,6 +7093,14 @@ export interface operations {
             query?: never;
             header?: {
                 /**
+                 * @description The file's `ETag` as read (`"7"` for version 7: `GET /api/v1/files/{id}` and every write on the
+                 *     file send it), the API's one idiom for optimistic writes. When it is stale: 412
+                 *     `precondition_failed` with `error.details.current_version`, nothing written. Without it, the
+                 *     deprecated `expected_version` of the body is used instead (409 `version_conflict` when stale), for
+                 *     this release only; with neither: 428 `precondition_required`. Both given and different: 400.
+                 */
+                "If-Match"?: components["parameters"]["FileIfMatch"];
+                /**
                  * @description Required (value `1`) when the request is authenticated by the
                  *     `cqpm_session` cookie; otherwise the server answers 403 `forbidden`.
                  *     Not needed with a bearer token.
@@ -7059,8 +7125,11 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description The file version the caller read. */
-                    expected_version: number;
+                    /**
+                     * @deprecated
+                     * @description The file version the caller read; deprecated, send `If-Match` instead.
+                     */
+                    expected_version?: number;
                     /** @description The referential version to move the file to. */
                     version: number;
                 };
