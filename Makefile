@@ -25,11 +25,15 @@ run: build
 test: build lint
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
-# Every C++ file as clang-format writes it (`make format` fixes them); the web's
-# TypeScript is type-checked by the build (tsc --noEmit before vite).
-lint:
+# Every C++ file as clang-format writes it (`make format` fixes them), and the
+# OpenAPI document by Redocly's rules; the web's TypeScript is type-checked by
+# the build (tsc --noEmit before vite), its types against the OpenAPI document
+# by its unit tests.
+lint: deps
 	@find core tests -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run --Werror \
 	  || { echo "lint: run 'make format'" >&2; exit 1; }
+	@cd web && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npm run --silent lint:openapi >/dev/null 2>&1 \
+	  || { npm run lint:openapi; exit 1; }
 
 # libFuzzer harnesses (tests/fuzz/), built with clang, ASan and UBSan in
 # build-fuzz/, each run for FUZZ_SECONDS; prints runs and crashes per harness.
