@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string>
 
+#include "common/clock.h"
 #include "deadlines/paris_time.h"
 #include "store/database.h"
 
@@ -45,7 +46,7 @@ struct ThrottlePolicy {
 /// hammering. Thread-safe; borrows `db`, which must outlive it.
 class Throttle {
  public:
-  Throttle(store::Database& db, deadlines::Clock clock, ThrottlePolicy policy);
+  Throttle(store::Database& db, Clock clock, ThrottlePolicy policy);
 
   /// Where a subject stands.
   struct Standing {
@@ -71,7 +72,7 @@ class Throttle {
 
  private:
   store::Database& db_;
-  deadlines::Clock clock_;
+  Clock clock_;
   ThrottlePolicy policy_;
 };
 
