@@ -8,7 +8,6 @@
 #include "auth/password_hasher.h"
 #include "auth/throttle.h"
 #include "common/clock.h"
-#include "deadlines/paris_time.h"
 #include "domain/actor.h"
 #include "domain/user_account.h"
 #include "store/database.h"

@@ -4,7 +4,6 @@
 
 #include "auth/password_hasher.h"
 #include "common/clock.h"
-#include "deadlines/paris_time.h"
 #include "documents/clamd_scanner.h"
 #include "http/api_context.h"
 #include "net/connection_limits.h"

@@ -7,7 +7,6 @@
 #include <string>
 
 #include "common/clock.h"
-#include "deadlines/paris_time.h"
 #include "store/database.h"
 
 namespace cqpm::auth {

@@ -8,6 +8,7 @@
 #include "access/policy.h"
 #include "common/clock.h"
 #include "common/iso_date.h"
+#include "deadlines/paris_time.h"
 #include "files/file_events.h"
 #include "store/event_store.h"
 

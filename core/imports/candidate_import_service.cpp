@@ -5,6 +5,7 @@
 #include "access/policy.h"
 #include "admin/admin_log.h"
 #include "common/clock.h"
+#include "deadlines/paris_time.h"
 #include "imports/csv_table.h"
 #include "store/import_store.h"
 #include "store/organisation_store.h"

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "common/clock.h"
-#include "deadlines/paris_time.h"
 #include "domain/actor.h"
 #include "files/candidate_file_service.h"
 #include "imports/candidate_import.h"

@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "common/iso_date.h"
 #include "common/json_text.h"
+#include "deadlines/paris_time.h"
 #include "files/file_events.h"
 #include "juries/jury_bench.h"
 #include "juries/jury_json.h"

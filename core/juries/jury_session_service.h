@@ -7,7 +7,6 @@
 #include <string>
 
 #include "common/clock.h"
-#include "deadlines/paris_time.h"
 #include "domain/actor.h"
 #include "files/transition_service.h"
 #include "juries/outcome_proposal.h"
