@@ -71,7 +71,7 @@ auth::ThrottlePolicy resetRequestsPolicy() {
 
 }  // namespace
 
-AccountLinks::AccountLinks(store::Database& db, const auth::PasswordHasher& hasher, deadlines::Clock clock,
+AccountLinks::AccountLinks(store::Database& db, const auth::PasswordHasher& hasher, Clock clock,
                            AccountLinkSettings settings)
     : db_(db),
       hasher_(hasher),
@@ -208,7 +208,7 @@ std::string AccountLinks::redeem(LinkPurpose purpose, const std::string& token, 
       gone("used", "this link was already used");
     user.password_hash = password_hash;
     user.updated_at = now;
-    store::account_store::updateUser(sql, user);
+    store::account_store::updateUser(sql, user, nowIso8601(clock_));
     store::account_store::revokeSessionsOfUser(sql, user.id, now);
     AdminActor self{user.id, user.login + " (" + user.display_name + ")"};
     const auto organisation = store::organisation_store::find(sql, user.organisation_id);
@@ -273,7 +273,7 @@ void AccountLinks::changePassword(const domain::Actor& actor, const std::string&
     if (!current) throw Error(ErrorCode::kUnauthenticated, "the account no longer exists");
     current->password_hash = password_hash;
     current->updated_at = now;
-    store::account_store::updateUser(sql, *current);
+    store::account_store::updateUser(sql, *current, nowIso8601(clock_));
     // Every other session closes; the one in use stays open.
     store::account_store::revokeSessionsOfUser(sql, current->id, now, sha256Hex(session_token));
     std::optional<std::string> centre;

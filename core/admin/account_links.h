@@ -7,7 +7,7 @@
 
 #include "auth/password_hasher.h"
 #include "auth/throttle.h"
-#include "deadlines/paris_time.h"
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "domain/user_account.h"
 #include "store/database.h"
@@ -57,7 +57,7 @@ struct AccountLinkSettings {
 /// Argon2 runs outside the writer lock. Thread-safe.
 class AccountLinks {
  public:
-  AccountLinks(store::Database& db, const auth::PasswordHasher& hasher, deadlines::Clock clock,
+  AccountLinks(store::Database& db, const auth::PasswordHasher& hasher, Clock clock,
                AccountLinkSettings settings);
 
   /// Issues a link for `user` inside the caller's write transaction.
@@ -110,7 +110,7 @@ class AccountLinks {
 
   store::Database& db_;
   const auth::PasswordHasher& hasher_;
-  deadlines::Clock clock_;
+  Clock clock_;
   AccountLinkSettings settings_;
   auth::Throttle reset_requests_;
 };

@@ -148,7 +148,7 @@ CreatedAccount AccountService::create(const domain::Actor& actor, const AccountF
   requireLogin(*fields.login);
   CreatedAccount created;
   db_.write([&](store::SqlSession& sql) {
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     UserAccount user;
     user.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     user.login = *fields.login;
@@ -156,7 +156,7 @@ CreatedAccount AccountService::create(const domain::Actor& actor, const AccountF
     const Organisation organisation = targetOrganisation(sql, actor, user.organisation_id);
     requirePlacement(actor, user, organisation);
     user.created_at = user.updated_at = now;
-    store::account_store::insertUser(sql, user);
+    store::account_store::insertUser(sql, user, now);
     created.invitation = links_.issue(sql, user, LinkPurpose::kInvitation, LinkChannel::kConfigured, now);
     recordAdminAct(sql, adminActorOf(actor),
                    {"user_created", "user", user.id, user.login, centreOfAct(actor, organisation),
@@ -190,9 +190,9 @@ AccountView AccountService::update(const domain::Actor& actor, const std::string
     const Organisation organisation =
         moved ? targetOrganisation(sql, actor, user.organisation_id) : before.organisation;
     requirePlacement(actor, user, organisation);
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     user.updated_at = now;
-    store::account_store::updateUser(sql, user);
+    store::account_store::updateUser(sql, user, now);
     Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
     details->set("before", describe(before.user, before.organisation));
     details->set("after", describe(user, organisation));
@@ -249,7 +249,7 @@ IssuedLink AccountService::invite(const domain::Actor& actor, const std::string&
       throw Error(ErrorCode::kInvalidState,
                   "the account already has a password: its holder resets it with « Mot de passe oublié »");
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     link = links_.issue(sql, view.user, LinkPurpose::kInvitation, LinkChannel::kConfigured, now);
     login = view.user.login;
     Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
@@ -282,10 +282,10 @@ AccountView AccountService::setActive(const domain::Actor& actor, const std::str
       throw Error(ErrorCode::kForbidden, "you cannot deactivate or reactivate your own account");
     }
     if (current.user.active == active) return current;  // already so: nothing to record
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     current.user.active = active;
     current.user.updated_at = now;
-    store::account_store::updateUser(sql, current.user);
+    store::account_store::updateUser(sql, current.user, now);
     if (!active) {
       store::account_store::revokeSessionsOfUser(sql, current.user.id, now);
       store::account_token_store::revokeAllOfUser(sql, current.user.id, now);

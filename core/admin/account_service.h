@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "admin/account_links.h"
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "domain/organisation.h"
 #include "domain/user_account.h"
@@ -56,9 +57,9 @@ class AccountService {
  public:
   /// `on_deactivated(user_id)` runs after a deactivation is committed (the
   /// server closes the user's live streams at once).
-  AccountService(store::Database& db, AccountLinks& links,
+  AccountService(store::Database& db, Clock clock, AccountLinks& links,
                  std::function<void(const std::string&)> on_deactivated = {})
-      : db_(db), links_(links), on_deactivated_(std::move(on_deactivated)) {}
+      : db_(db), clock_(std::move(clock)), links_(links), on_deactivated_(std::move(on_deactivated)) {}
 
   /// Creates the account without a password and invites it (e-mail, or the
   /// server log without SMTP). Errors: kInvalidField naming the field,
@@ -82,6 +83,7 @@ class AccountService {
                         const std::string& reason);
 
   store::Database& db_;
+  Clock clock_;
   AccountLinks& links_;
   std::function<void(const std::string&)> on_deactivated_;
 };

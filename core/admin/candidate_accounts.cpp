@@ -47,7 +47,7 @@ std::optional<std::string> CandidateAccounts::accountFor(store::SqlSession& sql,
     account.role = domain::Role::kCandidate;
     account.organisation_id = file.centre_id;
     account.created_at = account.updated_at = now;
-    store::account_store::insertUser(sql, account);
+    store::account_store::insertUser(sql, account, now);
     const IssuedLink link =
         links_.issue(sql, account, LinkPurpose::kInvitation, LinkChannel::kConfigured, now);
     links_.announce(link, account.login);

@@ -153,7 +153,7 @@ CreatedOrganisation OrganisationService::create(const domain::Actor& actor,
   if (!fields.name) throw Error(ErrorCode::kInvalidField, "name is required", "name");
   if (fields.active) throw Error(ErrorCode::kInvalidField, "a new organisation is active", "active");
   return db_.write([&](store::SqlSession& sql) {
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     Organisation organisation;
     organisation.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     organisation.kind = *fields.kind;
@@ -190,7 +190,7 @@ CreatedOrganisation OrganisationService::create(const domain::Actor& actor,
         if (!contains(existing.centre_ids, actor.organisation_id)) {
           existing.centre_ids.push_back(actor.organisation_id);
           existing.updated_at = now;
-          store::organisation_store::update(sql, existing);
+          store::organisation_store::update(sql, existing, now);
           recordAdminAct(sql, adminActorOf(actor),
                          {"organisation_updated", "organisation", existing.id, existing.name,
                           actor.organisation_id, describe(existing)},
@@ -200,7 +200,7 @@ CreatedOrganisation OrganisationService::create(const domain::Actor& actor,
       }
     }
     organisation.created_at = organisation.updated_at = now;
-    store::organisation_store::insert(sql, organisation);
+    store::organisation_store::insert(sql, organisation, now);
     recordAdminAct(sql, adminActorOf(actor),
                    {"organisation_created", "organisation", organisation.id, organisation.name,
                     centreOf(actor, organisation), describe(organisation)},
@@ -254,9 +254,9 @@ Organisation OrganisationService::update(const domain::Actor& actor, const std::
       }
       organisation.active = *fields.active;
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     organisation.updated_at = now;
-    store::organisation_store::update(sql, organisation);
+    store::organisation_store::update(sql, organisation, now);
     std::string action = "organisation_updated";
     if (before.active && !organisation.active) action = "organisation_deactivated";
     if (!before.active && organisation.active) action = "organisation_reactivated";

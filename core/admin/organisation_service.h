@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "domain/organisation.h"
 #include "store/database.h"
@@ -47,8 +48,9 @@ class OrganisationService {
  public:
   /// `on_deactivated(organisation_id)` runs after a deactivation is committed
   /// (the server closes its members' live streams).
-  OrganisationService(store::Database& db, std::function<void(const std::string&)> on_deactivated = {})
-      : db_(db), on_deactivated_(std::move(on_deactivated)) {}
+  OrganisationService(store::Database& db, Clock clock,
+                      std::function<void(const std::string&)> on_deactivated = {})
+      : db_(db), clock_(std::move(clock)), on_deactivated_(std::move(on_deactivated)) {}
 
   /// Throws Error{kInvalidField} naming the field, Error{kConflict, "siret"},
   /// Error{kForbidden}. A coordinator's new company works with their centre.
@@ -65,6 +67,7 @@ class OrganisationService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   std::function<void(const std::string&)> on_deactivated_;
 };
 

@@ -30,7 +30,7 @@ const char* const kUsage =
 std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
 
 // The platform's own organisation, created with the first administrator.
-domain::Organisation platformOrganisation(store::SqlSession& sql) {
+domain::Organisation platformOrganisation(store::SqlSession& sql, const std::string& now) {
   const auto found = store::organisation_store::list(
       sql, {domain::OrganisationKind::kPlatform, std::nullopt, "", std::nullopt}, std::nullopt, 1);
   if (!found.empty()) return found.front();
@@ -38,11 +38,10 @@ domain::Organisation platformOrganisation(store::SqlSession& sql) {
   platform.id = newId();
   platform.kind = domain::OrganisationKind::kPlatform;
   platform.name = "CQPM Hub (exploitation)";
-  store::organisation_store::insert(sql, platform);
+  store::organisation_store::insert(sql, platform, now);
   admin::recordAdminAct(
       sql, admin::commandLineActor(),
-      {"organisation_created", "organisation", platform.id, platform.name, std::nullopt, nullptr},
-      nowIso8601());
+      {"organisation_created", "organisation", platform.id, platform.name, std::nullopt, nullptr}, now);
   return platform;
 }
 
@@ -50,6 +49,8 @@ domain::Organisation platformOrganisation(store::SqlSession& sql) {
 struct AdminContext {
   explicit AdminContext(const AdminCommandOptions& options);
 
+  /// The command line is its own composition root: the system clock.
+  Clock clock = systemClock();
   std::unique_ptr<store::Database> db;
   auth::PasswordHasher hasher;
   std::unique_ptr<admin::AccountLinks> links;
@@ -58,11 +59,10 @@ struct AdminContext {
 AdminContext::AdminContext(const AdminCommandOptions& options) : hasher(options.password_cost) {
   prepareDataFolder(options.data_dir);
   db = store::Database::open(store::DatabaseUrl::parse(options.database_url, options.data_dir));
-  store::applyMigrations(*db, store::embeddedMigrations());
+  store::applyMigrations(*db, store::embeddedMigrations(), clock);
   admin::AccountLinkSettings settings;
   settings.public_base_url = options.public_base_url;
-  links = std::make_unique<admin::AccountLinks>(
-      *db, hasher, [] { return Poco::Timestamp(); }, settings);
+  links = std::make_unique<admin::AccountLinks>(*db, hasher, clock, settings);
 }
 
 int createAdmin(AdminContext& context, const AdminCommandOptions& options,
@@ -95,8 +95,8 @@ int createAdmin(AdminContext& context, const AdminCommandOptions& options,
   }
   admin::IssuedLink link;
   context.db->write([&](store::SqlSession& sql) {
-    const std::string now = nowIso8601();
-    const domain::Organisation platform = platformOrganisation(sql);
+    const std::string now = nowIso8601(context.clock);
+    const domain::Organisation platform = platformOrganisation(sql, now);
     domain::UserAccount user;
     user.id = newId();
     user.login = options.login;
@@ -105,7 +105,7 @@ int createAdmin(AdminContext& context, const AdminCommandOptions& options,
     user.password_hash = password_hash;
     user.role = domain::Role::kAdmin;
     user.organisation_id = platform.id;
-    store::account_store::insertUser(sql, user);
+    store::account_store::insertUser(sql, user, now);
     Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
     details->set("role", "admin");
     details->set("email", options.email);
@@ -163,10 +163,10 @@ int disableUser(AdminContext& context, const std::string& login, std::ostream& o
     return kAdminDone;
   }
   context.db->write([&](store::SqlSession& sql) {
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(context.clock);
     user->active = false;
     user->updated_at = now;
-    store::account_store::updateUser(sql, *user);
+    store::account_store::updateUser(sql, *user, now);
     const auto sessions = store::account_store::revokeSessionsOfUser(sql, user->id, now);
     store::account_token_store::revokeAllOfUser(sql, user->id, now);
     Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
@@ -186,7 +186,7 @@ int resetPassword(AdminContext& context, const std::string& login, std::ostream&
   }
   admin::IssuedLink link;
   context.db->write([&](store::SqlSession& sql) {
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(context.clock);
     link = context.links->issue(sql, *user, admin::LinkPurpose::kPasswordReset, admin::LinkChannel::kCaller,
                                 now);
     admin::recordAdminAct(sql, admin::commandLineActor(),

@@ -54,7 +54,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                   "database");
     }
   }
-  const auto applied = store::applyMigrations(*db_, store::embeddedMigrations());
+  const auto applied =
+      store::applyMigrations(*db_, store::embeddedMigrations(), systemClock());  // when it really ran
   if (!applied.empty()) log.information("applied %z migration(s)", applied.size());
 
   const Poco::Path share(config_.share_dir);
@@ -92,17 +93,17 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
     if (state.final) final_states.push_back(state.id);
   }
   referentials_ = std::make_unique<referentials::ReferentialService>(
-      *db_, Poco::Path(config_.data_dir).append("referentials.git").toString(),
+      *db_, clock(), Poco::Path(config_.data_dir).append("referentials.git").toString(),
       JsonSchema::parse(
           readRequiredFile(Poco::Path(share).append("schemas/referential.schema.json").toString()),
           "referential.schema.json"),
       final_states);
   referentials_->bootstrap(*plugins_);
-  referential_pins_ = std::make_unique<files::ReferentialPinService>(*db_, *referentials_);
+  referential_pins_ = std::make_unique<files::ReferentialPinService>(*db_, clock(), *referentials_);
   blobs_ =
       std::make_unique<documents::BlobStore>(Poco::Path(config_.data_dir).append("documents").toString());
   sniffer_ = std::make_unique<documents::TypeSniffer>();
-  documents_ = std::make_unique<documents::DocumentService>(*db_, *blobs_, *sniffer_, final_states);
+  documents_ = std::make_unique<documents::DocumentService>(*db_, clock(), *blobs_, *sniffer_, final_states);
   if (!config_.antivirus.socket_path.empty())
     documents_->setScanner(std::make_unique<documents::ClamdScanner>(config_.antivirus));
   plugin_rules_->setReferentialSource([this](const domain::CandidateFile& file) {
@@ -121,35 +122,37 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   links.email_enabled = config_.smtp.enabled();
   account_links_ = std::make_unique<admin::AccountLinks>(*db_, auth_->hasher(), clock(), links);
   candidate_accounts_ = std::make_unique<admin::CandidateAccounts>(*account_links_);
-  files_ =
-      std::make_unique<files::CandidateFileService>(*db_, *engine_, *plugin_rules_, *candidate_accounts_);
-  corrections_ = std::make_unique<files::FileCorrectionService>(*db_, *plugin_rules_, final_states);
-  transitions_ = std::make_unique<files::TransitionService>(*db_, *engine_, metrics_);
-  modality_plans_ = std::make_unique<files::ModalityPlanService>(*db_, *plugin_rules_);
-  opinions_ = std::make_unique<opinion::CompanyOpinionService>(*db_, *plugin_rules_);
-  comments_ = std::make_unique<comments::CommentService>(*db_, *plugin_rules_);
-  commissions_ = std::make_unique<evaluation::CommissionService>(*db_);
-  evaluations_ = std::make_unique<evaluation::EvaluationService>(*db_, *plugin_rules_);
+  files_ = std::make_unique<files::CandidateFileService>(*db_, clock(), *engine_, *plugin_rules_,
+                                                         *candidate_accounts_);
+  corrections_ = std::make_unique<files::FileCorrectionService>(*db_, clock(), *plugin_rules_, final_states);
+  transitions_ = std::make_unique<files::TransitionService>(*db_, clock(), *engine_, metrics_);
+  modality_plans_ = std::make_unique<files::ModalityPlanService>(*db_, clock(), *plugin_rules_);
+  opinions_ = std::make_unique<opinion::CompanyOpinionService>(*db_, clock(), *plugin_rules_);
+  comments_ = std::make_unique<comments::CommentService>(*db_, clock(), *plugin_rules_);
+  commissions_ = std::make_unique<evaluation::CommissionService>(*db_, clock());
+  evaluations_ = std::make_unique<evaluation::EvaluationService>(*db_, clock(), *plugin_rules_);
   awards_ = std::make_unique<awards::AwardService>(*db_, config_.http.public_base_url, clock());
 
   wireDeadlinesAndNotifications(final_states);
   wireAdministration();
-  transfers_ = std::make_unique<files::FileTransferService>(*db_, *notifications_, *plugins_, final_states);
-  admissibility_ = std::make_unique<files::VaeAdmissibilityService>(*db_, *notifications_, *plugins_);
+  transfers_ =
+      std::make_unique<files::FileTransferService>(*db_, clock(), *notifications_, *plugins_, final_states);
+  admissibility_ =
+      std::make_unique<files::VaeAdmissibilityService>(*db_, clock(), *notifications_, *plugins_);
   outcome_proposer_ = std::make_unique<juries::OutcomeProposer>(*plugin_rules_);
-  carry_over_ = std::make_unique<juries::CarryOverService>(*db_, *plugin_rules_);
+  carry_over_ = std::make_unique<juries::CarryOverService>(*db_, clock(), *plugin_rules_);
   jury_sessions_ = std::make_unique<juries::JurySessionService>(*db_, *transitions_, *outcome_proposer_,
                                                                 *notifications_, clock());
-  jury_decisions_ = std::make_unique<juries::DecisionService>(*db_, *outcome_proposer_);
+  jury_decisions_ = std::make_unique<juries::DecisionService>(*db_, clock(), *outcome_proposer_);
   jury_closing_ = std::make_unique<juries::SessionClosingService>(
-      *db_, *transitions_, *plugin_rules_,
+      *db_, clock(), *transitions_, *plugin_rules_,
       [this](const domain::Actor& actor, const std::string& id) { return jury_sessions_->get(actor, id); });
-  jury_documents_ = std::make_unique<juries::JuryDocuments>(*db_, *plugin_rules_);
+  jury_documents_ = std::make_unique<juries::JuryDocuments>(*db_, clock(), *plugin_rules_);
 
   if (config_.demo) {
     demo_accounts_ =
         demo::seedDemo(*db_, *files_, *transitions_, *modality_plans_, *plugins_, auth_->hasher(), *opinions_,
-                       *commissions_, *evaluations_, *admissibility_, *documents_);
+                       *commissions_, *evaluations_, *admissibility_, *documents_, clock());
     // The demo's juries decide through their sessions, like anyone else.
     if (!demo_accounts_.empty())
       demo::seedJuryDemo(*db_, *jury_sessions_, *jury_decisions_, *jury_closing_,
@@ -190,7 +193,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                                      *corrections_,
                                                                      *transfers_,
                                                                      *admissibility_,
-                                                                     *carry_over_});
+                                                                     *carry_over_,
+                                                                     clock()});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||
@@ -200,13 +204,13 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
 }
 
 void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final_states) {
-  const deadlines::Clock clock = this->clock();
+  const Clock clock = this->clock();
   deadlines_ = std::make_unique<deadlines::DeadlineService>(*db_, clock, final_states);
   documents_->setReportGate([this](store::SqlSession& sql, const std::string& file_id) {
     deadlines_->requireReportOpen(sql, file_id);
   });
-  notifications_ = std::make_unique<notifications::NotificationService>(*db_, config_.smtp.enabled());
-  notifier_ = std::make_unique<notifications::EventNotifier>(*db_, *notifications_, *plugins_);
+  notifications_ = std::make_unique<notifications::NotificationService>(*db_, clock, config_.smtp.enabled());
+  notifier_ = std::make_unique<notifications::EventNotifier>(*db_, clock, *notifications_, *plugins_);
   reminders_ = std::make_unique<deadlines::ReportReminders>(*db_, *notifications_, *plugins_, final_states);
   streams_ = std::make_unique<live::StreamHub>(config_.max_streams, config_.max_streams_per_user);
   stream_pump_ = std::make_unique<live::StreamPump>(config_.http.stream_timing.poll);
@@ -216,8 +220,7 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
   std::vector<scheduler::Task> tasks{
       {"report reminders", every, [this, clock] { reminders_->runOnce(clock()); }},
       {"notifications", often, [this] { notifier_->runOnce(); }},
-      // Sessions and idempotency keys live on the system clock, not the deadlines' one.
-      {"housekeeping", every, [this] { scheduler::purgeExpired(*db_, Poco::Timestamp()); }},
+      {"housekeeping", every, [this, clock] { scheduler::purgeExpired(*db_, clock()); }},
       {"document files", std::chrono::hours(1), [this] {
          if (const auto removed = scheduler::purgeDocumentFiles(*db_, *blobs_))
            Poco::Logger::get("documents")
@@ -226,7 +229,7 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
   if (config_.smtp.enabled()) {
     mailer_ = std::make_unique<notifications::SmtpMailer>(config_.smtp);
     email_ = std::make_unique<notifications::EmailDispatcher>(*db_, *mailer_);
-    tasks.push_back({"e-mail", often, [this] { email_->runOnce(Poco::Timestamp()); }});
+    tasks.push_back({"e-mail", often, [this, clock] { email_->runOnce(clock()); }});
     Poco::Logger::get("server").information("e-mail: notifications go out through %s:%d", config_.smtp.host,
                                             config_.smtp.port);
   }
@@ -252,14 +255,15 @@ void Server::wireAdministration() {
   // A deactivated account or organisation loses its open live streams at once
   // (other instances see the revoked sessions at their next check).
   organisations_ = std::make_unique<admin::OrganisationService>(
-      *db_, [this](const std::string& organisation_id) { streams_->closeOrganisation(organisation_id); });
+      *db_, clock(),
+      [this](const std::string& organisation_id) { streams_->closeOrganisation(organisation_id); });
   accounts_ = std::make_unique<admin::AccountService>(
-      *db_, *account_links_, [this](const std::string& user_id) { streams_->closeUser(user_id); });
+      *db_, clock(), *account_links_, [this](const std::string& user_id) { streams_->closeUser(user_id); });
   admin_log_ = std::make_unique<admin::AdminLogService>(*db_);
   imports_ = std::make_unique<imports::CandidateImportService>(*db_, *files_, *plugin_rules_, clock());
 }
 
-deadlines::Clock Server::clock() const { return config_.clock ? config_.clock : deadlines::systemClock(); }
+Clock Server::clock() const { return config_.clock ? config_.clock : systemClock(); }
 
 Server::~Server() {
   if (http_server_) stop();

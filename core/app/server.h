@@ -10,6 +10,7 @@
 #include "auth/auth_service.h"
 #include "awards/award_service.h"
 #include "comments/comment_service.h"
+#include "common/clock.h"
 #include "deadlines/deadline_service.h"
 #include "deadlines/report_reminders.h"
 #include "documents/document_service.h"
@@ -99,7 +100,7 @@ class Server {
   void wireDeadlinesAndNotifications(const std::vector<std::string>& final_states);
   void wireAdministration();
   /// The one clock: the configured one (tests), else the system's.
-  deadlines::Clock clock() const;
+  Clock clock() const;
 
   ServerConfig config_;
   std::unique_ptr<DataFolder> data_folder_;  // first taken, last released

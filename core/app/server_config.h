@@ -3,7 +3,7 @@
 #include <string>
 
 #include "auth/password_hasher.h"
-#include "deadlines/paris_time.h"
+#include "common/clock.h"
 #include "documents/clamd_scanner.h"
 #include "http/api_context.h"
 #include "net/connection_limits.h"
@@ -47,7 +47,7 @@ struct ServerConfig {
   int notify_interval_ms = 2000;
   notifications::SmtpSettings smtp;    ///< no host: notifications are in-app only
   documents::ClamdSettings antivirus;  ///< no socket: uploads are not scanned for malware
-  deadlines::Clock clock;              ///< "now" for deadlines; empty: the system clock
+  Clock clock;                         ///< "now" for the whole server; empty: the system clock
 };
 
 }  // namespace cqpm::app

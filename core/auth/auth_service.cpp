@@ -14,9 +14,10 @@ namespace {
 constexpr std::size_t kTokenBytes = 32;
 }
 
-AuthService::AuthService(store::Database& db, PasswordHasher hasher, const deadlines::Clock& clock,
+AuthService::AuthService(store::Database& db, PasswordHasher hasher, const Clock& clock,
                          std::chrono::hours session_ttl)
     : db_(db),
+      clock_(clock),
       hasher_(std::move(hasher)),
       session_ttl_(session_ttl),
       throttle_(db, clock),
@@ -47,7 +48,7 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
   const domain::Actor actor = verifyPassword(login, password, client_address);
   LoginResult result;
   result.token = randomToken(kTokenBytes);
-  const Poco::Timestamp now;
+  const Poco::Timestamp now = clock_();
   result.expires_at = toIso8601(now + Poco::Timespan(session_ttl_.count() * Poco::Timespan::HOURS));
   const std::string created_at = toIso8601(now);
   db_.write([&](store::SqlSession& sql) {
@@ -61,7 +62,7 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
 std::optional<domain::Actor> AuthService::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 256) return std::nullopt;
   const std::string hash = sha256Hex(token);
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   return db_.read(
       [&](store::SqlSession& sql) { return store::account_store::findSessionActor(sql, hash, now); });
 }
@@ -69,7 +70,7 @@ std::optional<domain::Actor> AuthService::authenticate(const std::string& token)
 void AuthService::logout(const std::string& token) {
   if (token.empty()) return;
   const std::string hash = sha256Hex(token);
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   db_.write([&](store::SqlSession& sql) { store::account_store::revokeSession(sql, hash, now); });
 }
 

@@ -6,6 +6,7 @@
 
 #include "auth/login_throttle.h"
 #include "auth/password_hasher.h"
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "store/database.h"
 
@@ -23,7 +24,7 @@ class AuthService {
  public:
   /// `clock` times the login throttles (LoginThrottle), which live in `db`
   /// and are shared with every other instance on it. Borrows `db`.
-  AuthService(store::Database& db, PasswordHasher hasher, const deadlines::Clock& clock,
+  AuthService(store::Database& db, PasswordHasher hasher, const Clock& clock,
               std::chrono::hours session_ttl = std::chrono::hours(12));
 
   /// Checks the password and opens a session. In order: Error{kRateLimited}
@@ -50,6 +51,7 @@ class AuthService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   PasswordHasher hasher_;
   std::chrono::hours session_ttl_;
   LoginThrottle throttle_;

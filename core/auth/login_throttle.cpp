@@ -14,7 +14,7 @@ ThrottlePolicy loginAddressPolicy() {
   return {.scope = "login.address", .free_failures = 30, .window = std::chrono::minutes(15)};
 }
 
-LoginThrottle::LoginThrottle(store::Database& db, const deadlines::Clock& clock)
+LoginThrottle::LoginThrottle(store::Database& db, const Clock& clock)
     : db_(db), account_(db, clock, loginAccountPolicy()), address_(db, clock, loginAddressPolicy()) {}
 
 bool LoginThrottle::check(const std::string& login, const std::string& address) const {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "auth/throttle.h"
+#include "common/clock.h"
 
 namespace cqpm::auth {
 
@@ -33,7 +34,7 @@ ThrottlePolicy loginAddressPolicy();
 /// Thread-safe; borrows `db`.
 class LoginThrottle {
  public:
-  LoginThrottle(store::Database& db, const deadlines::Clock& clock);
+  LoginThrottle(store::Database& db, const Clock& clock);
 
   /// Before a password is checked. One read. Throws Error{kRateLimited,
   /// field "login", details.retry_after} when the address has spent its

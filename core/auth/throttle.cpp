@@ -45,7 +45,7 @@ int ThrottlePolicy::retryAfterSeconds(std::int64_t failures, const Poco::Timesta
   return now >= wait_until ? 0 : ceilSeconds(wait_until - now);
 }
 
-Throttle::Throttle(store::Database& db, deadlines::Clock clock, ThrottlePolicy policy)
+Throttle::Throttle(store::Database& db, Clock clock, ThrottlePolicy policy)
     : db_(db), clock_(std::move(clock)), policy_(std::move(policy)) {
   if (policy_.window > kLongestThrottleMemory || policy_.max_delay > kLongestThrottleMemory) {
     throw Error(ErrorCode::kInternal, "throttle " + policy_.scope + " would outlive housekeeping's memory");

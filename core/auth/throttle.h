@@ -6,7 +6,7 @@
 #include <chrono>
 #include <string>
 
-#include "deadlines/paris_time.h"
+#include "common/clock.h"
 #include "store/database.h"
 
 namespace cqpm::auth {
@@ -45,7 +45,7 @@ struct ThrottlePolicy {
 /// hammering. Thread-safe; borrows `db`, which must outlive it.
 class Throttle {
  public:
-  Throttle(store::Database& db, deadlines::Clock clock, ThrottlePolicy policy);
+  Throttle(store::Database& db, Clock clock, ThrottlePolicy policy);
 
   /// Where a subject stands.
   struct Standing {
@@ -71,7 +71,7 @@ class Throttle {
 
  private:
   store::Database& db_;
-  deadlines::Clock clock_;
+  Clock clock_;
   ThrottlePolicy policy_;
 };
 

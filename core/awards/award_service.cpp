@@ -44,7 +44,7 @@ auth::ThrottlePolicy unknownCodesPolicy() {
 
 }  // namespace
 
-AwardService::AwardService(store::Database& db, std::string public_base_url, const deadlines::Clock& clock)
+AwardService::AwardService(store::Database& db, std::string public_base_url, const Clock& clock)
     : db_(db), public_base_url_(std::move(public_base_url)), unknown_codes_(db, clock, unknownCodesPolicy()) {
   while (!public_base_url_.empty() && public_base_url_.back() == '/') public_base_url_.pop_back();
 }

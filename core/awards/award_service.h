@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "auth/throttle.h"
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "store/award_store.h"
 #include "store/database.h"
@@ -19,7 +20,7 @@ class AwardService {
   /// `public_base_url` ("https://cqpm.example.fr") prefixes /verify/{code} in the
   /// PDFs' printed URL and QR code; a trailing slash is ignored. `clock` times
   /// the throttle of unknown codes (kept in `db`, shared by every instance).
-  AwardService(store::Database& db, std::string public_base_url, const deadlines::Clock& clock);
+  AwardService(store::Database& db, std::string public_base_url, const Clock& clock);
 
   /// The award's PDF, for whoever may read its file (404 otherwise, like the
   /// file). A revoked decision's award is not printed: Error{kInvalidState}.

@@ -113,7 +113,7 @@ Object::Ptr CommentService::add(const domain::Actor& actor, const std::string& f
   return db_.write([&](store::SqlSession& sql) {
     const auto current = store::candidate_file_store::find(sql, file_id, scope);
     if (!current) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     store::comment_store::insert(sql, {id, file_id, 0, competency, text, actor.user_id, "", "", now});
     Object::Ptr payload = new Object;
     payload->set("comment_id", id);

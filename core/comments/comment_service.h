@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "plugins/plugin_rules.h"
 #include "store/comment_store.h"
@@ -19,7 +20,8 @@ namespace cqpm::comments {
 /// records a file event ("comment_added"). Thread-safe.
 class CommentService {
  public:
-  CommentService(store::Database& db, plugins::PluginRules& rules) : db_(db), rules_(rules) {}
+  CommentService(store::Database& db, Clock clock, plugins::PluginRules& rules)
+      : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
   /// The file's comments, oldest first; only those on `competency` (a number
   /// as text) when set. Error{kNotFound}; Error{kInvalidField, "competency"}
@@ -37,6 +39,7 @@ class CommentService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   plugins::PluginRules& rules_;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Poco/Timestamp.h>
+
 #include <cstddef>
 #include <string>
 
@@ -16,7 +18,7 @@ void requireText(const std::string& value, const std::string& field, std::size_t
 void requireEmail(const std::string& value, const std::string& field);
 
 /// Checks a birth date written YYYY-MM-DD: a real calendar day, from 1900,
-/// before today. Throws Error{kInvalidField, field}.
-void requireBirthDate(const std::string& value, const std::string& field);
+/// before `now` (the caller's clock). Throws Error{kInvalidField, field}.
+void requireBirthDate(const std::string& value, const std::string& field, const Poco::Timestamp& now);
 
 }  // namespace cqpm

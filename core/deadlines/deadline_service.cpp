@@ -8,6 +8,7 @@
 #include "access/policy.h"
 #include "common/clock.h"
 #include "common/iso_date.h"
+#include "deadlines/paris_time.h"
 #include "files/file_events.h"
 #include "store/event_store.h"
 
@@ -101,7 +102,7 @@ Object::Ptr DeadlineService::setReportDeadline(const domain::Actor& actor, const
                                                const std::string& due) {
   requireDate(due, "due");
   const auto file = writableFile(actor, file_id);
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   return db_.write([&](store::SqlSession& sql) {
     const auto previous = store::deadline_store::find(sql, file_id, kReportDeadline);
     store::DeadlineRecord deadline;
@@ -131,7 +132,7 @@ Object::Ptr DeadlineService::extendReportDeadline(const domain::Actor& actor, co
   if (reason.size() > kMaxReason)
     throw Error(ErrorCode::kInvalidField, "reason is longer than 2000 bytes", "reason");
   const auto file = writableFile(actor, file_id);
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   return db_.write([&](store::SqlSession& sql) {
     const auto current = store::deadline_store::find(sql, file_id, kReportDeadline);
     if (!current) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "deadlines/paris_time.h"
 #include "domain/actor.h"
 #include "store/candidate_file_store.h"

@@ -37,10 +37,6 @@ date::local_time<Micros> parisLocal(const Poco::Timestamp& instant) {
 
 }  // namespace
 
-Clock systemClock() {
-  return [] { return Poco::Timestamp(); };
-}
-
 void checkParisTimeZone() {
   try {
     (void)paris();

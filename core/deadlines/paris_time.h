@@ -2,17 +2,9 @@
 
 #include <Poco/Timestamp.h>
 
-#include <functional>
 #include <string>
 
 namespace cqpm::deadlines {
-
-/// Where "now" comes from: the system clock in production, a fixed or moving
-/// time in tests. Must be callable from any thread.
-using Clock = std::function<Poco::Timestamp()>;
-
-/// The system clock.
-Clock systemClock();
 
 /// Deadlines are calendar days in the centres' time zone, Europe/Paris (all
 /// CQPM centres are in metropolitan France): a deadline "2026-03-12" ends at

@@ -54,7 +54,7 @@ int ReportReminders::runOnce(const Poco::Timestamp& now) {
     if (std::find(final_states_.begin(), final_states_.end(), file.state) != final_states_.end()) continue;
     const auto kind = reminderKind(file.due_date, today);
     if (!kind) continue;
-    const std::string at = nowIso8601();
+    const std::string at = toIso8601(now);
     // One transaction per reminder: the claim and its notifications commit together.
     const bool claimed = db_.write([&](store::SqlSession& sql) {
       if (!store::deadline_store::claimReminder(sql, file.file_id, kReportDeadline, *kind, file.due_date,

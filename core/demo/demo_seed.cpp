@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "common/clock.h"
 #include "common/json_text.h"
 #include "demo/demo_evaluation.h"
 #include "demo/demo_opinion.h"
@@ -146,7 +147,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
                                   evaluation::CommissionService& commissions,
                                   evaluation::EvaluationService& evaluations,
                                   files::VaeAdmissibilityService& admissibility,
-                                  documents::DocumentService& documents) {
+                                  documents::DocumentService& documents, const Clock& clock) {
   const bool empty =
       db.read([](store::SqlSession& sql) { return store::organisation_store::count(sql) == 0; });
   if (!empty) return {};
@@ -180,13 +181,14 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
   std::map<std::string, Actor> actors;
   const std::string password_hash = hasher.hash(kDemoPassword);
   db.write([&](store::SqlSession& sql) {
+    const std::string now = nowIso8601(clock);
     for (const auto& [key, kind, name] : organisations) {
       domain::Organisation organisation;
       organisation.id = newId();
       organisation.kind = kind;
       organisation.name = name;
       describeDemoOrganisation(key, organisation);
-      store::organisation_store::insert(sql, organisation);
+      store::organisation_store::insert(sql, organisation, now);
       orgs[key] = organisation;
     }
     // Each company works with the centre that registers its employees.
@@ -203,7 +205,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
       user.college = account.college;
       const domain::Organisation& organisation = orgs.at(account.organisation);
       user.organisation_id = organisation.id;
-      store::account_store::insertUser(sql, user);
+      store::account_store::insertUser(sql, user, now);
       Actor actor;
       actor.user_id = user.id;
       actor.login = user.login;

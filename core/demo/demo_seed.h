@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "auth/password_hasher.h"
+#include "common/clock.h"
 #include "documents/document_service.h"
 #include "evaluation/commission_service.h"
 #include "evaluation/evaluation_service.h"
@@ -47,6 +48,6 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
                                   evaluation::CommissionService& commissions,
                                   evaluation::EvaluationService& evaluations,
                                   files::VaeAdmissibilityService& admissibility,
-                                  documents::DocumentService& documents);
+                                  documents::DocumentService& documents, const Clock& clock);
 
 }  // namespace cqpm::demo

@@ -152,7 +152,7 @@ Object::Ptr DocumentService::store(const domain::Actor& actor, const store::Cand
   checkContent(blob, mime);
   scan(blob);         // network I/O: before the write transaction, never inside it
   blobs_.keep(blob);  // bytes first: a version row never points at missing bytes
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   return db_.write([&](store::SqlSession& sql) {
     // Checked again where the version is recorded: what counts is when the upload completes.
     if (kind == "report" && report_gate_) report_gate_(sql, file.file.id);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "documents/blob_store.h"
 #include "documents/type_sniffer.h"
 #include "documents/upload_scanner.h"
@@ -35,9 +36,13 @@ struct DocumentContent {
 /// Thread-safe.
 class DocumentService {
  public:
-  DocumentService(store::Database& db, BlobStore& blobs, TypeSniffer& sniffer,
+  DocumentService(store::Database& db, Clock clock, BlobStore& blobs, TypeSniffer& sniffer,
                   std::vector<std::string> final_states)
-      : db_(db), blobs_(blobs), sniffer_(sniffer), final_states_(std::move(final_states)) {}
+      : db_(db),
+        clock_(std::move(clock)),
+        blobs_(blobs),
+        sniffer_(sniffer),
+        final_states_(std::move(final_states)) {}
 
   /// Checks, before any byte is read, that `actor` may add a document to the
   /// file. Error{kNotFound, kForbidden, kInvalidState}.
@@ -93,6 +98,7 @@ class DocumentService {
                                 const std::string& filename, const ReceivedBlob& blob);
 
   store::Database& db_;
+  Clock clock_;
   BlobStore& blobs_;
   TypeSniffer& sniffer_;
   std::vector<std::string> final_states_;

@@ -114,7 +114,7 @@ Object::Ptr CommissionService::assign(const domain::Actor& actor, const std::str
       current.push_back(member.evaluator_id);
     }
     if (members != current) {
-      const std::string now = nowIso8601();
+      const std::string now = nowIso8601(clock_);
       store::evaluation_store::replaceCommission(sql, file.file.id, members, actor.user_id, now);
       Object::Ptr payload = new Object;
       Array::Ptr ids = new Array;

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "store/database.h"
 
@@ -16,7 +17,7 @@ namespace cqpm::evaluation {
 /// explicitly (agreeing the modality plan does not form it). Thread-safe.
 class CommissionService {
  public:
-  explicit CommissionService(store::Database& db) : db_(db) {}
+  CommissionService(store::Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
 
   /// {file_id, evaluators: [{id, display_name}], editable, available_evaluators?}
   /// (available_evaluators, the centre's evaluators, for the coordinator only).
@@ -34,6 +35,7 @@ class CommissionService {
 
  private:
   store::Database& db_;
+  Clock clock_;
 };
 
 }  // namespace cqpm::evaluation

@@ -172,7 +172,7 @@ CompetencyAnswer EvaluationService::update(const domain::Actor& actor, const std
     written.observations_json = content.observations_json;
     written.evidence_json = content.evidence_json;
     written.updated_by = actor.user_id;
-    written.updated_at = nowIso8601();
+    written.updated_at = nowIso8601(clock_);
     if (!store::evaluation_store::updateEvaluation(sql, file.id, written, current.version)) {
       throw stale(file.id, target_.competency, store::evaluation_store::evaluation(sql, file.id, competency));
     }
@@ -198,7 +198,7 @@ CompetencyAnswer EvaluationService::sign(const domain::Actor& actor, const std::
           "competency " + competency + " has no result to sign: record acquired or not_acquired first",
           "result");
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     const bool created =
         store::evaluation_store::addSignature(sql, file.id, competency, current.version, actor.user_id, now);
     if (created) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "plugins/plugin_rules.h"
 #include "store/database.h"
@@ -26,7 +27,8 @@ struct CompetencyAnswer {
 /// Thread-safe.
 class EvaluationService {
  public:
-  EvaluationService(store::Database& db, plugins::PluginRules& rules) : db_(db), rules_(rules) {}
+  EvaluationService(store::Database& db, Clock clock, plugins::PluginRules& rules)
+      : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
   /// {file_id, state, referential: {version, commit}, commission: [{id, display_name}],
   /// complete, editable, competencies: [...]}. Read by the centre, the commission,
@@ -54,6 +56,7 @@ class EvaluationService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   plugins::PluginRules& rules_;
 };
 

@@ -39,10 +39,15 @@ store::FileCursor decodeCursor(const std::string& text) {
 
 }  // namespace
 
-CandidateFileService::CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
+CandidateFileService::CandidateFileService(store::Database& db, Clock clock,
+                                           const workflow::WorkflowEngine& engine,
                                            plugins::PluginRules& rules,
                                            admin::CandidateAccounts& candidate_accounts)
-    : db_(db), engine_(engine), rules_(rules), candidate_accounts_(candidate_accounts) {}
+    : db_(db),
+      clock_(std::move(clock)),
+      engine_(engine),
+      rules_(rules),
+      candidate_accounts_(candidate_accounts) {}
 
 void CandidateFileService::validate(const Actor& actor, const NewFileRequest& request,
                                     SqlSession& sql) const {
@@ -57,7 +62,7 @@ void CandidateFileService::validate(const Actor& actor, const NewFileRequest& re
   requireText(request.candidate.given_name, "candidate.given_name", kMaxNameLength);
   requireText(request.candidate.family_name, "candidate.family_name", kMaxNameLength);
   requireEmail(request.candidate.email, "candidate.email");
-  requireBirthDate(request.candidate.birth_date, "candidate.birth_date");
+  requireBirthDate(request.candidate.birth_date, "candidate.birth_date", clock_());
   if (!request.candidate.birth_place.empty())
     requireText(request.candidate.birth_place, "candidate.birth_place", kMaxNameLength);
   if (request.pathway == domain::Pathway::kVae && request.company_id) {
@@ -131,7 +136,7 @@ domain::CandidateFile CandidateFileService::openIn(SqlSession& sql, const Actor&
   }
   file.state = engine_.definition().initialState();
   file.version = 1;
-  file.created_at = file.updated_at = nowIso8601();
+  file.created_at = file.updated_at = nowIso8601(clock_);
   const auto* plugin = rules_.catalog().find(file.cqpm);
   file.candidate_user_id =
       candidate_accounts_.accountFor(sql, actor, file, plugin ? plugin->title : file.cqpm, file.created_at);
@@ -154,7 +159,7 @@ store::StoredResponse CandidateFileService::create(
   return db_.write([&](SqlSession& sql) {
     if (idempotency) {
       if (auto replay = store::idempotency_store::find(sql, actor.user_id, idempotency->key,
-                                                       idempotency->request_hash)) {
+                                                       idempotency->request_hash, nowIso8601(clock_))) {
         return *replay;
       }
     }

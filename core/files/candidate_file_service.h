@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "admin/candidate_accounts.h"
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "domain/file_event.h"
 #include "files/idempotent_write.h"
@@ -37,7 +38,7 @@ struct FilePage {
 class CandidateFileService {
  public:
   /// `candidate_accounts` links each new file to its candidate's account (see admin/candidate_accounts.h).
-  CandidateFileService(store::Database& db, const workflow::WorkflowEngine& engine,
+  CandidateFileService(store::Database& db, Clock clock, const workflow::WorkflowEngine& engine,
                        plugins::PluginRules& rules, admin::CandidateAccounts& candidate_accounts);
 
   /// Opens a file in the workflow's initial state for the actor's centre and
@@ -74,6 +75,7 @@ class CandidateFileService {
   void validate(const domain::Actor& actor, const NewFileRequest& request, store::SqlSession& sql) const;
 
   store::Database& db_;
+  Clock clock_;
   const workflow::WorkflowEngine& engine_;
   plugins::PluginRules& rules_;
   admin::CandidateAccounts& candidate_accounts_;

@@ -37,7 +37,7 @@ store::CandidateFileView FileCorrectionService::correct(const domain::Actor& act
   if (correction.given_name) requireText(*correction.given_name, "candidate.given_name", kMaxName);
   if (correction.family_name) requireText(*correction.family_name, "candidate.family_name", kMaxName);
   if (correction.email) requireEmail(*correction.email, "candidate.email");
-  if (correction.birth_date) requireBirthDate(*correction.birth_date, "candidate.birth_date");
+  if (correction.birth_date) requireBirthDate(*correction.birth_date, "candidate.birth_date", clock_());
   if (correction.birth_place && !correction.birth_place->empty())
     requireText(*correction.birth_place, "candidate.birth_place", kMaxName);
   const auto scope = access::fileScopeFor(actor);
@@ -77,7 +77,7 @@ store::CandidateFileView FileCorrectionService::correct(const domain::Actor& act
     if (auto refusal = rules_.checkRegistration(file, actor)) {
       throw Error(ErrorCode::kInvalidField, refusal->message, refusal->field, refusal->details);
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     if (!store::candidate_file_store::correctCandidate(sql, file.id, correction.expected_version,
                                                        file.candidate, file.registration_json, now)) {
       throw Error(ErrorCode::kVersionConflict, "the file changed while it was being corrected",

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "plugins/plugin_rules.h"
 #include "store/candidate_file_store.h"
@@ -33,9 +34,9 @@ struct FileCorrection {
 /// CQPM's plugin checks the registration answers again. Thread-safe.
 class FileCorrectionService {
  public:
-  FileCorrectionService(store::Database& db, plugins::PluginRules& rules,
+  FileCorrectionService(store::Database& db, Clock clock, plugins::PluginRules& rules,
                         std::vector<std::string> final_states)
-      : db_(db), rules_(rules), final_states_(std::move(final_states)) {}
+      : db_(db), clock_(std::move(clock)), rules_(rules), final_states_(std::move(final_states)) {}
 
   /// Errors: kNotFound (out of scope), kForbidden (not the centre's
   /// coordinator), kInvalidState (a closed file), kVersionConflict
@@ -47,6 +48,7 @@ class FileCorrectionService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   plugins::PluginRules& rules_;
   std::vector<std::string> final_states_;
 };

@@ -103,7 +103,7 @@ StoredTransfer FileTransferService::propose(const domain::Actor& actor, const st
                   "a transfer of this file to " + pending->to_centre_name + " already waits for an answer",
                   "centre_id", details);
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     StoredTransfer transfer;
     transfer.id = id;
     transfer.file_id = file.id;
@@ -168,7 +168,7 @@ StoredTransfer FileTransferService::answer(const domain::Actor& actor, const std
         store::candidate_file_store::find(sql, transfer->file_id, {access::FileScope::Kind::kEverything, {}});
     if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + transfer->file_id);
     domain::CandidateFile file = view->file;
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     Object::Ptr details = transferDetails(*transfer);
     if (reason) details->set("answer", *reason);
     std::string event_kind = "file_transfer_" + state;

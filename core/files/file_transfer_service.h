@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "domain/organisation.h"
 #include "notifications/notification_service.h"
@@ -38,9 +39,14 @@ struct TransferQuery {
 /// while it is on a jury session's agenda. Thread-safe.
 class FileTransferService {
  public:
-  FileTransferService(store::Database& db, const notifications::NotificationService& notifications,
+  FileTransferService(store::Database& db, Clock clock,
+                      const notifications::NotificationService& notifications,
                       const plugins::PluginCatalog& catalog, std::vector<std::string> final_states)
-      : db_(db), notifications_(notifications), catalog_(catalog), final_states_(std::move(final_states)) {}
+      : db_(db),
+        clock_(std::move(clock)),
+        notifications_(notifications),
+        catalog_(catalog),
+        final_states_(std::move(final_states)) {}
 
   /// Errors: kNotFound (file out of scope), kForbidden (not its centre's
   /// coordinator), kInvalidField ("reason", "centre_id": unknown, inactive, not
@@ -78,6 +84,7 @@ class FileTransferService {
                                const std::string& state, const std::optional<std::string>& reason);
 
   store::Database& db_;
+  Clock clock_;
   const notifications::NotificationService& notifications_;
   const plugins::PluginCatalog& catalog_;
   std::vector<std::string> final_states_;

@@ -187,7 +187,7 @@ Object::Ptr ModalityPlanService::put(const domain::Actor& actor, const std::stri
   try {
     write(actor, file_id, expected_version, competencies, scope, idempotency);
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::kPluginFailed) recordPluginFailure(db_, file_id, actor, e);
+    if (e.code() == ErrorCode::kPluginFailed) recordPluginFailure(db_, file_id, actor, e, clock_);
     throw;
   }
   return get(actor, file_id);
@@ -199,8 +199,8 @@ void ModalityPlanService::write(const domain::Actor& actor, const std::string& f
                                 const std::optional<IdempotencyKey>& idempotency) {
   db_.write([&](store::SqlSession& sql) {
     // A retry of a plan already written: nothing to do, the caller reads the plan.
-    if (idempotency &&
-        store::idempotency_store::find(sql, actor.user_id, idempotency->key, idempotency->request_hash)) {
+    if (idempotency && store::idempotency_store::find(sql, actor.user_id, idempotency->key,
+                                                      idempotency->request_hash, nowIso8601(clock_))) {
       return;
     }
     auto file = store::candidate_file_store::find(sql, file_id, scope);
@@ -225,7 +225,7 @@ void ModalityPlanService::write(const domain::Actor& actor, const std::string& f
       throw Error(refusal->code, refusal->message, refusal->field, refusal->details);
     }
     const std::string plan_json = toJsonText(Poco::Dynamic::Var(plan));
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     if (!store::candidate_file_store::updateModalityPlan(sql, file->file.id, expected_version, plan_json,
                                                          now)) {
       throw Error(ErrorCode::kVersionConflict, "the file changed while the plan was being saved",

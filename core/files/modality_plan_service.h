@@ -8,6 +8,7 @@
 #include <string>
 
 #include "access/file_scope.h"
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "files/idempotent_write.h"
 #include "plugins/plugin_rules.h"
@@ -22,7 +23,8 @@ namespace cqpm::files {
 /// file's plugin checks it. Thread-safe.
 class ModalityPlanService {
  public:
-  ModalityPlanService(store::Database& db, plugins::PluginRules& rules) : db_(db), rules_(rules) {}
+  ModalityPlanService(store::Database& db, Clock clock, plugins::PluginRules& rules)
+      : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
   /// What the plan editor needs: {file_version, state, editable, plan (array or
   /// null), competencies [{number, title, bloc_code}], modalities [{id, label,
@@ -51,6 +53,7 @@ class ModalityPlanService {
                                    const Poco::JSON::Array::Ptr& competencies) const;
 
   store::Database& db_;
+  Clock clock_;
   plugins::PluginRules& rules_;
 };
 

@@ -14,7 +14,7 @@ namespace cqpm::files {
 using Poco::JSON::Object;
 
 void recordPluginFailure(store::Database& db, const std::string& file_id, const domain::Actor& actor,
-                         const Error& failure) {
+                         const Error& failure, const Clock& clock) {
   try {
     db.write([&](store::SqlSession& sql) {
       const auto file =
@@ -22,8 +22,8 @@ void recordPluginFailure(store::Database& db, const std::string& file_id, const 
       if (!file) return;
       Object::Ptr payload = new Object;
       payload->set("error", failure.what());
-      store::event_store::append(sql,
-                                 sameStateEvent(file->file, actor, "plugin_failed", payload, nowIso8601()));
+      store::event_store::append(
+          sql, sameStateEvent(file->file, actor, "plugin_failed", payload, nowIso8601(clock)));
     });
   } catch (const std::exception& e) {
     Poco::Logger::get("plugins").error("could not record the plugin failure on file %s: %s", file_id,

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "common/clock.h"
 #include "common/error.h"
 #include "domain/actor.h"
 #include "store/database.h"
@@ -13,6 +14,6 @@ namespace cqpm::files {
 /// "plugin_failed" whose payload carries the error (plugin, hook, line). Never
 /// throws: the caller rethrows the plugin's error to the client.
 void recordPluginFailure(store::Database& db, const std::string& file_id, const domain::Actor& actor,
-                         const Error& failure);
+                         const Error& failure, const Clock& clock);
 
 }  // namespace cqpm::files

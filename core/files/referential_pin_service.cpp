@@ -83,7 +83,7 @@ Object::Ptr ReferentialPinService::move(const domain::Actor& actor, const std::s
       throw Error(ErrorCode::kInvalidField,
                   "version must be newer than the pinned version " + std::to_string(from), "version");
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     // The version bump and the event go with the new pin, in one transaction.
     if (!store::candidate_file_store::updateState(sql, file->file.id, expected_version, file->file.state,
                                                   now)) {

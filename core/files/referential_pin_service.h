@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "referentials/referential_service.h"
 #include "store/database.h"
@@ -16,8 +17,8 @@ namespace cqpm::files {
 /// event. Thread-safe.
 class ReferentialPinService {
  public:
-  ReferentialPinService(store::Database& db, referentials::ReferentialService& referentials)
-      : db_(db), referentials_(referentials) {}
+  ReferentialPinService(store::Database& db, Clock clock, referentials::ReferentialService& referentials)
+      : db_(db), clock_(std::move(clock)), referentials_(referentials) {}
 
   /// {pinned: version|null, current: version, changes: [diff pinned -> current]}.
   /// Error{kNotFound} outside the actor's scope.
@@ -34,6 +35,7 @@ class ReferentialPinService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   referentials::ReferentialService& referentials_;
 };
 

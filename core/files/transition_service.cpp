@@ -25,9 +25,9 @@ Error versionConflict(std::int64_t current) {
 
 }  // namespace
 
-TransitionService::TransitionService(store::Database& db, const workflow::WorkflowEngine& engine,
+TransitionService::TransitionService(store::Database& db, Clock clock, const workflow::WorkflowEngine& engine,
                                      observability::Metrics& metrics)
-    : db_(db), engine_(engine), metrics_(metrics) {}
+    : db_(db), clock_(std::move(clock)), engine_(engine), metrics_(metrics) {}
 
 store::StoredResponse TransitionService::fire(
     const domain::Actor& actor, const TransitionRequest& request,
@@ -39,7 +39,7 @@ store::StoredResponse TransitionService::fire(
     response = db_.write([&](SqlSession& sql) {
       if (idempotency) {
         if (auto replay = store::idempotency_store::find(sql, actor.user_id, idempotency->key,
-                                                         idempotency->request_hash)) {
+                                                         idempotency->request_hash, nowIso8601(clock_))) {
           return *replay;
         }
       }
@@ -53,7 +53,7 @@ store::StoredResponse TransitionService::fire(
       return answer;
     });
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::kPluginFailed) recordPluginFailure(db_, request.file_id, actor, e);
+    if (e.code() == ErrorCode::kPluginFailed) recordPluginFailure(db_, request.file_id, actor, e, clock_);
     throw;
   }
   if (!fired.empty()) metrics_.recordTransition(fired);
@@ -74,7 +74,7 @@ store::CandidateFileView TransitionService::fireIn(SqlSession& sql, const domain
     const workflow::Refusal& refusal = *decision.refusal;
     throw Error(refusal.code, refusal.message, refusal.field, refusal.details);
   }
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   if (!store::candidate_file_store::updateState(sql, file.id, file.version, decision.to_state, now)) {
     // Another instance sharing the database won the race.
     auto current = store::candidate_file_store::find(sql, file.id, scope);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "files/idempotent_write.h"
 #include "observability/metrics.h"
@@ -28,7 +29,7 @@ struct TransitionRequest {
 /// in ONE transaction. Thread-safe.
 class TransitionService {
  public:
-  TransitionService(store::Database& db, const workflow::WorkflowEngine& engine,
+  TransitionService(store::Database& db, Clock clock, const workflow::WorkflowEngine& engine,
                     observability::Metrics& metrics);
 
   /// Fires the transition. Throws Error: kNotFound (absent or out of scope),
@@ -53,6 +54,7 @@ class TransitionService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   const workflow::WorkflowEngine& engine_;
   observability::Metrics& metrics_;
 };

@@ -69,7 +69,7 @@ AdmissibilityView VaeAdmissibilityService::decide(const domain::Actor& actor, co
     record.favourable = *decision.favourable;
     record.reason = decision.reason;
     record.decided_by = actor.user_id;
-    record.decided_at = nowIso8601();
+    record.decided_at = nowIso8601(clock_);
     const auto sequence = store::vae_admissibility_store::insert(sql, record);
 
     Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;

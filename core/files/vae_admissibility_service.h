@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "notifications/notification_service.h"
 #include "plugins/plugin_catalog.h"
@@ -39,9 +40,9 @@ struct AdmissibilityView {
 /// event of the file's history and is notified to the candidate. Thread-safe.
 class VaeAdmissibilityService {
  public:
-  VaeAdmissibilityService(store::Database& db, notifications::NotificationService& notifications,
+  VaeAdmissibilityService(store::Database& db, Clock clock, notifications::NotificationService& notifications,
                           const plugins::PluginCatalog& catalog)
-      : db_(db), notifications_(notifications), catalog_(catalog) {}
+      : db_(db), clock_(std::move(clock)), notifications_(notifications), catalog_(catalog) {}
 
   /// Error{kNotFound} outside the actor's scope.
   AdmissibilityView get(const domain::Actor& actor, const std::string& file_id);
@@ -55,6 +56,7 @@ class VaeAdmissibilityService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   notifications::NotificationService& notifications_;
   const plugins::PluginCatalog& catalog_;
 };

@@ -10,6 +10,7 @@
 #include "auth/auth_service.h"
 #include "awards/award_service.h"
 #include "comments/comment_service.h"
+#include "common/clock.h"
 #include "deadlines/deadline_service.h"
 #include "documents/document_service.h"
 #include "evaluation/commission_service.h"
@@ -93,6 +94,9 @@ struct ApiContext {
   files::FileTransferService& transfers;
   files::VaeAdmissibilityService& admissibility;
   juries::CarryOverService& carry_over;
+  /// "Now" for handlers and presenters: the server's one clock (the overdue
+  /// flag and filter agree with the deadline service).
+  Clock clock;
 };
 
 }  // namespace cqpm::http

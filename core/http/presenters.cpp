@@ -53,7 +53,7 @@ Object::Ptr organisationJson(const domain::Organisation& organisation) {
 }
 
 Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::WorkflowEngine* engine,
-                     const domain::Actor* actor) {
+                     const domain::Actor* actor, const std::string& now) {
   const domain::CandidateFile& file = view.file;
   Object::Ptr json = new Object;
   json->set("id", file.id);
@@ -98,7 +98,7 @@ Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::Workf
   json->set("updated_at", file.updated_at);
   // The dashboard's flag: the report deadline (as extended) has ended and no report is there.
   json->set("report_due_at", nullable(view.report_due_at));
-  json->set("overdue", view.report_due_at && !view.report_uploaded && nowIso8601() >= *view.report_due_at);
+  json->set("overdue", view.report_due_at && !view.report_uploaded && now >= *view.report_due_at);
   if (engine && actor) {
     Array::Ptr transitions = new Array;
     for (const auto* transition : engine->available(file, *actor)) {

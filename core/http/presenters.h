@@ -14,9 +14,10 @@ namespace cqpm::http {
 
 Poco::JSON::Object::Ptr userJson(const domain::Actor& actor);
 Poco::JSON::Object::Ptr organisationJson(const domain::Organisation& organisation);
-/// A file; with `engine`, also the transitions `actor` may fire now.
+/// A file; with `engine`, also the transitions `actor` may fire now. `now`
+/// (the server's clock, ISO-8601) decides the overdue flag.
 Poco::JSON::Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::WorkflowEngine* engine,
-                                 const domain::Actor* actor);
+                                 const domain::Actor* actor, const std::string& now);
 /// An event of a file's history, with its actor (id, login, display_name, role) and
 /// a French summary (`summary_fr`, see files/event_summary.h) that names workflow
 /// transitions by their label in `workflow` when given.

@@ -22,7 +22,7 @@ namespace cqpm::http {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 bool isUnsafe(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
@@ -49,7 +49,7 @@ std::string readBody(Poco::Net::HTTPServerRequest& raw, std::size_t max_bytes, i
   if (!chunked && (!has_length || raw.getContentLength64() == 0)) return {};
   sendContinueIfExpected(raw);
   std::string body;
-  const auto deadline = Clock::now() + std::chrono::seconds(deadline_seconds);
+  const auto deadline = SteadyClock::now() + std::chrono::seconds(deadline_seconds);
   std::istream& in = raw.stream();
   char buffer[16384];
   while (in) {
@@ -59,7 +59,7 @@ std::string readBody(Poco::Net::HTTPServerRequest& raw, std::size_t max_bytes, i
       throw Error(ErrorCode::kPayloadTooLarge,
                   "the body is larger than " + std::to_string(max_bytes) + " bytes", "", limit);
     }
-    if (Clock::now() > deadline)
+    if (SteadyClock::now() > deadline)
       throw Error(ErrorCode::kRequestTimeout, "the body took too long to arrive", "body");
   }
   return body;
@@ -90,8 +90,8 @@ void lingeringClose(Poco::Net::HTTPServerRequest& raw) {
     socket.setReceiveTimeout(Poco::Timespan(0, 200 * 1000));
     char buffer[16384];
     std::size_t discarded = 0;
-    const auto deadline = Clock::now() + std::chrono::seconds(2);
-    while (discarded < (std::size_t{16} << 20) && Clock::now() < deadline) {
+    const auto deadline = SteadyClock::now() + std::chrono::seconds(2);
+    while (discarded < (std::size_t{16} << 20) && SteadyClock::now() < deadline) {
       const int n = socket.receiveBytes(buffer, sizeof buffer);
       if (n <= 0) break;
       discarded += static_cast<std::size_t>(n);
@@ -191,7 +191,7 @@ Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& re
 }
 
 void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net::HTTPServerResponse& out) {
-  const auto started = Clock::now();
+  const auto started = SteadyClock::now();
   context_.metrics.requestStarted();
   Request request;
   request.method = raw.getMethod();
@@ -244,7 +244,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
     } catch (const Poco::Exception& e) {
       Poco::Logger::get("http").error("cannot send %s: %s", response.file_path, e.displayText());
     }
-    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    const double seconds = std::chrono::duration<double>(SteadyClock::now() - started).count();
     context_.metrics.requestFinished();
     context_.metrics.recordRequest(request.method, route_name, response.status, seconds);
     logRequest(request_id, request, raw, response.status, "file", seconds);
@@ -264,7 +264,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
       context_.stream_pump.add(
           {socket, response.live_stream,
            [this, request_id, request, uri = raw.getURI(), status = response.status, route_name, started] {
-             const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+             const double seconds = std::chrono::duration<double>(SteadyClock::now() - started).count();
              context_.metrics.requestFinished();
              context_.metrics.recordRequest(request.method, route_name, status, seconds);
              logLine(request_id, request, uri, status, "stream closed", seconds);
@@ -287,7 +287,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
   }
   if (unread_body || response.status == 413) lingeringClose(raw);
 
-  const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  const double seconds = std::chrono::duration<double>(SteadyClock::now() - started).count();
   context_.metrics.requestFinished();
   context_.metrics.recordRequest(request.method, route_name, response.status, seconds);
   logRequest(request_id, request, raw, response.status, std::to_string(response.body.size()), seconds);

@@ -5,6 +5,7 @@
 #include "access/policy.h"
 #include "admin/admin_log.h"
 #include "common/clock.h"
+#include "deadlines/paris_time.h"
 #include "imports/csv_table.h"
 #include "store/import_store.h"
 #include "store/organisation_store.h"
@@ -101,7 +102,7 @@ CandidateImport CandidateImportService::preview(const domain::Actor& actor, cons
   stored.centre_id = actor.organisation_id;
   stored.created_by = actor.user_id;
   stored.filename = filename;
-  stored.created_at = nowIso8601();
+  stored.created_at = nowIso8601(clock_);
   stored.state = "previewed";
   stored.line_count = static_cast<std::int64_t>(table.records.size());
   stored.preview_json = importContentJson(rows, checked.errors);
@@ -137,7 +138,7 @@ CandidateImport CandidateImportService::confirm(const domain::Actor& actor, cons
                     "rows[" + std::to_string(imported.row.line) + "]." + e.field(), e.details());
       }
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     if (!store::import_store::markConfirmed(sql, id, importContentJson(view.rows, view.errors), now,
                                             actor.user_id)) {
       throw Error(ErrorCode::kConflict, "the import was confirmed meanwhile");

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "deadlines/paris_time.h"
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "files/candidate_file_service.h"
 #include "imports/candidate_import.h"
@@ -22,7 +22,7 @@ class CandidateImportService {
  public:
   /// Borrows everything; `clock` gives "today" for the birth-date checks.
   CandidateImportService(store::Database& db, files::CandidateFileService& files, plugins::PluginRules& rules,
-                         deadlines::Clock clock)
+                         Clock clock)
       : db_(db), files_(files), rules_(rules), clock_(std::move(clock)) {}
 
   /// Checks `csv` (see candidate_rows.h for the columns). A file that cannot
@@ -40,7 +40,7 @@ class CandidateImportService {
   store::Database& db_;
   files::CandidateFileService& files_;
   plugins::PluginRules& rules_;
-  deadlines::Clock clock_;
+  Clock clock_;
 };
 
 }  // namespace cqpm::imports

@@ -115,7 +115,7 @@ CarryOverView CarryOverService::confirm(const domain::Actor& actor, const std::s
     const CarryOverView before = viewOf(sql, actor, *file);
     domain::BlocScope scope_after = before.scope;
     scope_after.carried_over.clear();
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     Array::Ptr confirmed = new Array;
     for (std::size_t i = 0; i < blocs.size(); ++i) {
       const std::string field = "blocs[" + std::to_string(i) + "]";

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "domain/bloc_scope.h"
 #include "juries/outcome_proposal.h"
@@ -45,7 +46,8 @@ struct CarryOverView {
 /// missing competencies are then planned, evaluated and validated. Thread-safe.
 class CarryOverService {
  public:
-  CarryOverService(store::Database& db, plugins::PluginRules& rules) : db_(db), rules_(rules) {}
+  CarryOverService(store::Database& db, Clock clock, plugins::PluginRules& rules)
+      : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
   /// Error{kNotFound} outside the actor's scope.
   CarryOverView get(const domain::Actor& actor, const std::string& file_id);
@@ -63,6 +65,7 @@ class CarryOverService {
   CarryOverView viewOf(store::SqlSession& sql, const domain::Actor& actor, store::CandidateFileView file);
 
   store::Database& db_;
+  Clock clock_;
   plugins::PluginRules& rules_;
 };
 

@@ -264,7 +264,7 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     decision.referential_version = file.referential_version;
     decision.referential_commit = file.referential_commit;
     decision.decided_by = actor.user_id;
-    decision.decided_at = nowIso8601();
+    decision.decided_at = nowIso8601(clock_);
     store::jury_decision_store::insert(sql, decision);
     const auto stored = store::jury_decision_store::find(sql, decision.id);
     return decisionJson(*stored, store::award_store::forDecision(sql, decision.id));
@@ -295,7 +295,7 @@ Object::Ptr DecisionService::revoke(const domain::Actor& actor, const std::strin
           "(or record an erratum of the session)",
           "decision");
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     if (!store::jury_decision_store::revoke(sql, decision_id, actor.user_id, now, reason)) {
       throw Error(ErrorCode::kConflict, "this decision is already revoked", "decision");
     }

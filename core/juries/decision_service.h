@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "files/transition_service.h"
 #include "juries/competency_validation.h"
@@ -36,7 +37,8 @@ struct DecisionRequest {
 /// Thread-safe.
 class DecisionService {
  public:
-  DecisionService(store::Database& db, OutcomeProposer& proposer) : db_(db), proposer_(proposer) {}
+  DecisionService(store::Database& db, Clock clock, OutcomeProposer& proposer)
+      : db_(db), clock_(std::move(clock)), proposer_(proposer) {}
 
   /// The plugin's proposal for a file of the session (OutcomeProposer::propose).
   /// Error{kNotFound} outside the session; Error{kForbidden, "conflict_of_interest"}
@@ -71,6 +73,7 @@ class DecisionService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   OutcomeProposer& proposer_;
 };
 

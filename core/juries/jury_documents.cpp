@@ -193,7 +193,7 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
     }
     return data;
   });
-  minutes.generated_at = deadlines::frenchParisTime(nowIso8601());
+  minutes.generated_at = deadlines::frenchParisTime(nowIso8601(clock_));
   return certificates::renderMinutesPdf(minutes);
 }
 

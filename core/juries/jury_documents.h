@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "plugins/plugin_rules.h"
 #include "referentials/certification_identity.h"
@@ -14,7 +15,8 @@ namespace cqpm::juries {
 /// core/certificates. Thread-safe.
 class JuryDocuments {
  public:
-  JuryDocuments(store::Database& db, plugins::PluginRules& rules) : db_(db), rules_(rules) {}
+  JuryDocuments(store::Database& db, Clock clock, plugins::PluginRules& rules)
+      : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
   /// The minutes as PDF bytes: session, members with their college and
   /// attendance, each decision with its blocs, referential version, the reason
@@ -31,6 +33,7 @@ class JuryDocuments {
   referentials::CertificationIdentity identityOf(const domain::CandidateFile& file) const;
 
   store::Database& db_;
+  Clock clock_;
   plugins::PluginRules& rules_;
 };
 

@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "common/iso_date.h"
 #include "common/json_text.h"
+#include "deadlines/paris_time.h"
 #include "files/file_events.h"
 #include "juries/jury_bench.h"
 #include "juries/jury_json.h"
@@ -160,7 +161,7 @@ Object::Ptr JurySessionService::create(const domain::Actor& actor, const NewJury
   record.place = session.place;
   record.state = "planned";
   record.created_by = actor.user_id;
-  record.created_at = nowIso8601();
+  record.created_at = nowIso8601(clock_);
   db_.write([&](SqlSession& sql) { store::jury_store::insertSession(sql, record); });
   return get(actor, record.id);
 }
@@ -284,7 +285,7 @@ Object::Ptr JurySessionService::addMember(const domain::Actor& actor, const std:
     record.college = std::string(domain::collegeName(*user->college));
     record.company_id = member.company_id;
     record.present = false;
-    record.added_at = nowIso8601();
+    record.added_at = nowIso8601(clock_);
     store::jury_store::insertMember(sql, record);
     // The convocation: the member learns the day, the hour and the place.
     const auto& session = seat.session;
@@ -340,7 +341,7 @@ Object::Ptr JurySessionService::addFile(const domain::Actor& actor, const std::s
                                                  : "the file is already in jury session " + sessions.front(),
                   "file_id", details);
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     store::jury_store::addFile(sql, session_id, file_id, now);
     Object::Ptr payload = new Object;
     payload->set("session_id", session_id);
@@ -375,7 +376,7 @@ Object::Ptr JurySessionService::open(const domain::Actor& actor, const std::stri
           "date", details);
     }
     if (const auto missing = missingColleges(seat.members); !missing.empty()) throw quorumError(missing);
-    if (!store::jury_store::markOpen(sql, session_id, nowIso8601())) {
+    if (!store::jury_store::markOpen(sql, session_id, nowIso8601(clock_))) {
       throw Error(ErrorCode::kInvalidState, "the deliberation of this session is already open", "state");
     }
     const auto scope = access::fileScopeFor(actor);

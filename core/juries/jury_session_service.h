@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "deadlines/paris_time.h"
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "files/transition_service.h"
 #include "juries/outcome_proposal.h"
@@ -37,7 +37,7 @@ struct NewJuryMember {
 class JurySessionService {
  public:
   JurySessionService(store::Database& db, files::TransitionService& transitions, OutcomeProposer& proposer,
-                     const notifications::NotificationService& notifications, deadlines::Clock clock)
+                     const notifications::NotificationService& notifications, Clock clock)
       : db_(db),
         transitions_(transitions),
         proposer_(proposer),
@@ -85,7 +85,7 @@ class JurySessionService {
   files::TransitionService& transitions_;
   OutcomeProposer& proposer_;
   const notifications::NotificationService& notifications_;
-  deadlines::Clock clock_;
+  Clock clock_;
 };
 
 }  // namespace cqpm::juries

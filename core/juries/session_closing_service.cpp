@@ -91,7 +91,7 @@ Object::Ptr SessionClosingService::close(const domain::Actor& actor, const std::
       throw Error(ErrorCode::kInvalidState, "every file of the session is decided before it is closed",
                   "files", details);
     }
-    if (!store::jury_closing_store::markClosed(sql, session_id, nowIso8601())) {
+    if (!store::jury_closing_store::markClosed(sql, session_id, nowIso8601(clock_))) {
       wrongState("the session was closed meanwhile", "La session vient d'être close.");
     }
   });
@@ -107,7 +107,7 @@ Object::Ptr SessionClosingService::sign(const domain::Actor& actor, const std::s
                  "Le procès-verbal se signe une fois la session close, avant la publication.");
     }
     if (!store::jury_closing_store::addSignature(
-            sql, session_id, {member.user_id, member.display_name, member.college, nowIso8601()})) {
+            sql, session_id, {member.user_id, member.display_name, member.college, nowIso8601(clock_)})) {
       throw Error(ErrorCode::kConflict, "you already signed these minutes", "signature");
     }
   });
@@ -139,7 +139,7 @@ Object::Ptr SessionClosingService::publish(const domain::Actor& actor, const std
                   "the minutes need the signature of a present member of each college", "signatures",
                   details);
     }
-    if (!store::jury_closing_store::markPublished(sql, session_id, nowIso8601())) {
+    if (!store::jury_closing_store::markPublished(sql, session_id, nowIso8601(clock_))) {
       wrongState("the session was published meanwhile", "Les résultats viennent d'être publiés.");
     }
     for (const auto& decision : store::jury_decision_store::forSession(sql, session_id)) {
@@ -167,7 +167,7 @@ Object::Ptr SessionClosingService::addErratum(const domain::Actor& actor, const 
     }
     store::jury_closing_store::addErratum(
         sql, {Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), session_id, text,
-              actor.user_id, actor.display_name, nowIso8601()});
+              actor.user_id, actor.display_name, nowIso8601(clock_)});
   });
   return view_(actor, session_id);
 }

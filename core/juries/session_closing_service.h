@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "files/transition_service.h"
 #include "plugins/plugin_rules.h"
@@ -24,9 +25,9 @@ class SessionClosingService {
  public:
   using SessionView = std::function<Poco::JSON::Object::Ptr(const domain::Actor&, const std::string&)>;
 
-  SessionClosingService(store::Database& db, files::TransitionService& transitions,
+  SessionClosingService(store::Database& db, Clock clock, files::TransitionService& transitions,
                         plugins::PluginRules& rules, SessionView view)
-      : db_(db), transitions_(transitions), rules_(rules), view_(std::move(view)) {}
+      : db_(db), clock_(std::move(clock)), transitions_(transitions), rules_(rules), view_(std::move(view)) {}
 
   /// Coordinator; a member of the session (kInvalidField "user_id"); until closed (kInvalidState "state").
   Poco::JSON::Object::Ptr designatePresident(const domain::Actor& actor, const std::string& session_id,
@@ -47,6 +48,7 @@ class SessionClosingService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   files::TransitionService& transitions_;
   plugins::PluginRules& rules_;
   SessionView view_;

@@ -57,6 +57,7 @@ AfterRequest serveOneRequest(Connection& connection, Poco::Net::HTTPServerParams
     Poco::Net::HTTPServerResponseImpl response(session);
     try {
       Poco::Net::HTTPServerRequestImpl request(response, session, params.get());
+      // The HTTP Date header is wall time by nature, not the server's clock.
       response.setDate(Poco::Timestamp());
       // Answer in a version we speak, whatever the client claimed (the
       // handler refuses anything but HTTP/1.0 and HTTP/1.1).

@@ -56,7 +56,7 @@ int EmailDispatcher::runOnce(const Poco::Timestamp& now) {
       continue;
     }
     db_.write([&](store::SqlSession& sql) {
-      store::notification_store::markEmailSent(sql, email.notification_id, nowIso8601());
+      store::notification_store::markEmailSent(sql, email.notification_id, toIso8601(now));
     });
     ++sent;
   }

@@ -59,7 +59,7 @@ int EventNotifier::runOnce() {
   static const std::vector<std::string> kStates{workflow::states::kReadyForJury, workflow::states::kCertified,
                                                 workflow::states::kBlocsAwarded,
                                                 workflow::states::kNotCertified};
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   // Most runs find nothing in the window: look first on a read session, and
   // take the single writer only when there is something to (re)consider.
   const bool anything = db_.read([&](store::SqlSession& sql) {

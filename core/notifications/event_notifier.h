@@ -2,6 +2,7 @@
 
 #include <Poco/Timespan.h>
 
+#include "common/clock.h"
 #include "notifications/notification_service.h"
 #include "plugins/plugin_catalog.h"
 #include "store/database.h"
@@ -20,9 +21,13 @@ namespace cqpm::notifications {
 /// Run by the scheduler; safe to run on several instances at once.
 class EventNotifier {
  public:
-  EventNotifier(store::Database& db, const NotificationService& notifications,
+  EventNotifier(store::Database& db, Clock clock, const NotificationService& notifications,
                 const plugins::PluginCatalog& catalog, Poco::Timespan margin = Poco::Timespan(300, 0))
-      : db_(db), notifications_(notifications), catalog_(catalog), margin_(margin) {}
+      : db_(db),
+        clock_(std::move(clock)),
+        notifications_(notifications),
+        catalog_(catalog),
+        margin_(margin) {}
 
   /// Reads the events since the cursor and notifies; returns how many
   /// notifications it created.
@@ -30,6 +35,7 @@ class EventNotifier {
 
  private:
   store::Database& db_;
+  Clock clock_;
   const NotificationService& notifications_;
   const plugins::PluginCatalog& catalog_;
   Poco::Timespan margin_;

@@ -57,7 +57,7 @@ Object::Ptr NotificationService::list(const domain::Actor& actor, int limit) {
 }
 
 void NotificationService::markRead(const domain::Actor& actor, const std::string& id) {
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   const bool found = db_.write([&](store::SqlSession& sql) {
     return store::notification_store::markRead(sql, id, actor.user_id, now);
   });
@@ -65,7 +65,7 @@ void NotificationService::markRead(const domain::Actor& actor, const std::string
 }
 
 std::int64_t NotificationService::markAllRead(const domain::Actor& actor) {
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   return db_.write([&](store::SqlSession& sql) {
     return store::notification_store::markAllRead(sql, actor.user_id, now);
   });

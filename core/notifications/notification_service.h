@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "store/database.h"
 
@@ -26,7 +27,8 @@ class NotificationService {
  public:
   /// `email_enabled`: notifications created from now on wait for an e-mail;
   /// otherwise they are in-app only.
-  NotificationService(store::Database& db, bool email_enabled) : db_(db), email_enabled_(email_enabled) {}
+  NotificationService(store::Database& db, Clock clock, bool email_enabled)
+      : db_(db), clock_(std::move(clock)), email_enabled_(email_enabled) {}
 
   /// Creates `notification` for each of `user_ids` who does not have one from
   /// the same source yet, on the caller's transaction; returns how many it created.
@@ -43,6 +45,7 @@ class NotificationService {
 
  private:
   store::Database& db_;
+  Clock clock_;
   bool email_enabled_;
 };
 

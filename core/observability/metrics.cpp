@@ -80,6 +80,7 @@ Metrics::Metrics()
                    .Help("The process: resident memory (bytes), CPU time (seconds), open file descriptors, "
                          "start time (seconds since the epoch), build (value 1, version label)")
                    .Register(*registry_)),
+      // Wall time by nature (scrapers compare it with their own), not the server's clock.
       start_time_seconds_(static_cast<double>(std::time(nullptr))) {
   process_.Add({{"figure", "build_info"}, {"version", CQPM_VERSION}}).Set(1);
 }

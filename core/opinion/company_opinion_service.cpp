@@ -169,7 +169,7 @@ Object::Ptr CompanyOpinionService::save(const domain::Actor& actor, const std::s
     const auto [file_view, latest] = currentUnderWriter(sql, actor, file_id, *if_match, subject, "saved",
                                                         "reload it and apply your changes again");
     const auto* file = &file_view;
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     const std::string stored = storedJson(content);
     std::int64_t version = 1;
     std::int64_t revision = 1;
@@ -224,7 +224,7 @@ Object::Ptr CompanyOpinionService::sign(const domain::Actor& actor, const std::s
       throw Error(ErrorCode::kUnprocessable, "nothing was saved yet: save the opinion before signing it",
                   "text");
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     if (!store::company_opinion_store::sign(sql, file_id, latest->version, latest->revision, actor.user_id,
                                             now)) {
       throw Error(ErrorCode::kPreconditionFailed, "the company opinion changed while it was being signed",

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "common/clock.h"
 #include "domain/actor.h"
 #include "opinion/opinion_content.h"
 #include "plugins/plugin_rules.h"
@@ -27,7 +28,8 @@ inline constexpr const char* kOpinionState = workflow::states::kCompanyOpinion;
 /// Thread-safe.
 class CompanyOpinionService {
  public:
-  CompanyOpinionService(store::Database& db, plugins::PluginRules& rules) : db_(db), rules_(rules) {}
+  CompanyOpinionService(store::Database& db, Clock clock, plugins::PluginRules& rules)
+      : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
   /// {file_id, required, editable, state (draft|signed, null for VAE), values [{id, label}],
   ///  current {version, activities, competencies, text, updated_by, updated_at, signed_by,
@@ -75,6 +77,7 @@ class CompanyOpinionService {
                              const std::string& advice);
 
   store::Database& db_;
+  Clock clock_;
   plugins::PluginRules& rules_;
 };
 

@@ -10,7 +10,7 @@
 
 namespace cqpm::plugins {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 namespace detail {
 
@@ -26,7 +26,7 @@ struct LuaAllocation {
 struct LuaBudget {
   std::uint64_t executed = 0;
   std::uint64_t limit = 0;
-  Clock::time_point deadline;
+  SteadyClock::time_point deadline;
   bool exhausted = false;
 };
 
@@ -72,7 +72,7 @@ void budgetHook(lua_State* state, lua_Debug* where) {
   if (!budget) return;
   budget->executed += budget->exhausted ? 1 : kHookEvery;
   const bool over_instructions = budget->executed > budget->limit;
-  const bool over_time = Clock::now() > budget->deadline;
+  const bool over_time = SteadyClock::now() > budget->deadline;
   if (over_instructions || over_time) {
     if (!budget->exhausted) {
       // From now on fail at every instruction, so a script cannot swallow the
@@ -158,7 +158,7 @@ void LuaSandbox::startBudget() {
   budget_->executed = 0;
   budget_->exhausted = false;
   budget_->limit = limits_.instructions_per_call;
-  budget_->deadline = Clock::now() + limits_.deadline_per_call;
+  budget_->deadline = SteadyClock::now() + limits_.deadline_per_call;
   budgetOf(state_.get()) = budget_.get();
   lua_sethook(state_.get(), budgetHook, LUA_MASKCOUNT, kHookEvery);
   allocation_->refused = false;

@@ -43,8 +43,8 @@ Bundle commitBundle(ReferentialRepository& repository, const std::string& commit
 
 }  // namespace
 
-ReferentialReplica::ReferentialReplica(store::Database& db, std::string path)
-    : db_(db), path_(std::move(path)) {}
+ReferentialReplica::ReferentialReplica(store::Database& db, Clock clock, std::string path)
+    : db_(db), clock_(std::move(clock)), path_(std::move(path)) {}
 
 void ReferentialReplica::prepare() {
   std::lock_guard lock(mutex_);
@@ -75,7 +75,7 @@ void ReferentialReplica::importRepository(const std::function<bool(const std::st
     if (object.type == "tag") bundles.emplace_back(target, std::vector{toRow(std::move(object))});
     refs.emplace(ref, target);
   }
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   db_.write([&](store::SqlSession& sql) {
     for (const auto& [bundle, rows] : bundles) objects::insertBundle(sql, bundle, rows);
     for (const auto& [ref, target] : refs) {
@@ -151,7 +151,7 @@ bool ReferentialReplica::record(const std::vector<std::string>& commits, const s
       bundles.emplace_back(tag, std::vector{toRow(repository.readObject(tag))});
   }
   // Nothing slow from here to the commit: the objects are in memory.
-  const std::string now = nowIso8601();
+  const std::string now = nowIso8601(clock_);
   struct RefMoved {};  // rolls the transaction back
   try {
     db_.write([&](store::SqlSession& sql) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "git/referential_repository.h"
 #include "store/database.h"
 
@@ -36,7 +37,7 @@ struct RefMove {
 /// Thread-safe; every call opens its own repository handle.
 class ReferentialReplica {
  public:
-  ReferentialReplica(store::Database& db, std::string path);
+  ReferentialReplica(store::Database& db, Clock clock, std::string path);
 
   const std::string& path() const { return path_; }
 
@@ -90,6 +91,7 @@ class ReferentialReplica {
   void ensureObject(git::ReferentialRepository& repository, const std::string& id);
 
   store::Database& db_;
+  Clock clock_;
   std::string path_;
   std::mutex mutex_;
 };

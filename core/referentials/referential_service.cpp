@@ -147,10 +147,11 @@ Object::Ptr versionJson(const store::ReferentialVersion& version) {
   return json;
 }
 
-ReferentialService::ReferentialService(store::Database& db, std::string repository_path,
+ReferentialService::ReferentialService(store::Database& db, Clock clock, std::string repository_path,
                                        JsonSchema referential_schema, std::vector<std::string> final_states)
     : db_(db),
-      replica_(db, std::move(repository_path)),
+      clock_(std::move(clock)),
+      replica_(db, clock_, std::move(repository_path)),
       referential_schema_(std::move(referential_schema)),
       final_states_(std::move(final_states)) {}
 
@@ -210,7 +211,8 @@ void ReferentialService::seedVersionOne(const plugins::Plugin& plugin) {
         {commit}, {tag_object}, {{kMain, tip, commit}, {"refs/tags/" + tag, std::nullopt, tag_object}},
         [&](store::SqlSession& sql) {
           store::referential_version_store::insertVersion(
-              sql, {plugin.id, 1, commit, tag, kPlatform.name, kPlatform.email, nowIso8601(), reason, "[]"});
+              sql,
+              {plugin.id, 1, commit, tag, kPlatform.name, kPlatform.email, nowIso8601(clock_), reason, "[]"});
         });
     if (recorded) {
       Poco::Logger::get("referentials").information("%s: version 1 committed from %s", plugin.id, document);
@@ -275,7 +277,7 @@ void ReferentialService::reconcileLegacyRepository() {
                   store::referential_version_store::findProposal(sql, std::stoll(proposal_match[2]))) {
             proposal->state = "published";
             proposal->published_version = number;
-            proposal->decided_at = nowIso8601();
+            proposal->decided_at = nowIso8601(clock_);
             store::referential_version_store::updateProposalState(sql, *proposal);
           }
         }
@@ -450,7 +452,7 @@ Object::Ptr ReferentialService::propose(const domain::Actor& actor, const std::s
     proposal.proposer_id = actor.user_id;
     proposal.reason = reason;
     proposal.state = "open";
-    proposal.created_at = nowIso8601();
+    proposal.created_at = nowIso8601(clock_);
     // The ref, the proposal and the proposer's approval (for their college) in one transaction.
     const bool recorded =
         replica_.record({commit}, {}, {{ref, std::nullopt, commit}}, [&](store::SqlSession& sql) {
@@ -497,7 +499,7 @@ Object::Ptr ReferentialService::approve(const domain::Actor& actor, std::int64_t
                                               approval.display_name + "): the other college must approve");
       }
     }
-    const std::string now = nowIso8601();
+    const std::string now = nowIso8601(clock_);
     store::referential_version_store::insertApproval(sql, id, actor.user_id, college, now);
     // One approval per college and two colleges: this one completes it.
     proposal->state = "approved";
@@ -520,7 +522,7 @@ Object::Ptr ReferentialService::reject(const domain::Actor& actor, std::int64_t 
                   "the proposal is " + proposal->state + ": it can no longer be rejected");
     }
     proposal->state = "rejected";
-    proposal->decided_at = nowIso8601();
+    proposal->decided_at = nowIso8601(clock_);
     proposal->decided_by = actor.user_id;
     proposal->rejection_reason = reason;
     store::referential_version_store::updateProposalState(sql, *proposal);
@@ -589,10 +591,10 @@ Object::Ptr ReferentialService::publish(const domain::Actor& actor, std::int64_t
           }
           store::referential_version_store::insertVersion(
               sql, {proposal.cqpm, number, commit, tag, actor.display_name, authorOf(actor).email,
-                    nowIso8601(), proposal.reason, toJsonText(Poco::Dynamic::Var(approvers))});
+                    nowIso8601(clock_), proposal.reason, toJsonText(Poco::Dynamic::Var(approvers))});
           proposal.state = "published";
           proposal.published_version = number;
-          proposal.decided_at = nowIso8601();
+          proposal.decided_at = nowIso8601(clock_);
           proposal.decided_by = actor.user_id;
           store::referential_version_store::updateProposalState(sql, proposal);
         });

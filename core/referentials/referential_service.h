@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/json_schema.h"
 #include "domain/actor.h"
 #include "plugins/plugin_catalog.h"
@@ -30,8 +31,8 @@ namespace cqpm::referentials {
 class ReferentialService {
  public:
   /// `final_states`: the workflow's final states (a file in one is not "open").
-  ReferentialService(store::Database& db, std::string repository_path, JsonSchema referential_schema,
-                     std::vector<std::string> final_states);
+  ReferentialService(store::Database& db, Clock clock, std::string repository_path,
+                     JsonSchema referential_schema, std::vector<std::string> final_states);
 
   /// Creates the repository if needed, adds to the SQL index every tagged
   /// version it lacks, and commits as version 1 the referential of each plugin
@@ -93,6 +94,7 @@ class ReferentialService {
   store::ReferentialProposal requireProposal(std::int64_t id);
 
   store::Database& db_;
+  Clock clock_;
   ReferentialReplica replica_;
   JsonSchema referential_schema_;
   std::vector<std::string> final_states_;

@@ -6,7 +6,7 @@
 
 namespace cqpm::scheduler {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 void Scheduler::start() {
   if (thread_.joinable() || tasks_.empty()) return;
@@ -27,12 +27,12 @@ void Scheduler::stop() {
 }
 
 void Scheduler::loop() {
-  std::vector<Clock::time_point> next(tasks_.size(), Clock::now());
+  std::vector<SteadyClock::time_point> next(tasks_.size(), SteadyClock::now());
   std::vector<int> failures(tasks_.size(), 0);  // in a row, per task
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     for (std::size_t i = 0; i < tasks_.size() && !stopping_; ++i) {
-      if (Clock::now() < next[i]) continue;
+      if (SteadyClock::now() < next[i]) continue;
       lock.unlock();
       Poco::Logger& log = Poco::Logger::get("scheduler");
       bool succeeded = true;
@@ -54,7 +54,7 @@ void Scheduler::loop() {
       }
       if (observer_) observer_(tasks_[i].name, succeeded);
       // Back off while it keeps failing: up to 16 intervals between tries.
-      next[i] = Clock::now() + tasks_[i].every * (1 << std::min(failures[i], 4));
+      next[i] = SteadyClock::now() + tasks_[i].every * (1 << std::min(failures[i], 4));
       lock.lock();
     }
     wake_.wait_until(lock, *std::min_element(next.begin(), next.end()), [this] { return stopping_; });

@@ -59,7 +59,7 @@ void requireEmailFree(SqlSession& sql, const UserAccount& user) {
 
 }  // namespace
 
-void insertUser(SqlSession& sql, const UserAccount& user) {
+void insertUser(SqlSession& sql, const UserAccount& user, const std::string& now) {
   if (findUserByLogin(sql, user.login)) {
     throw Error(ErrorCode::kConflict, "the login '" + user.login + "' is already taken", "login");
   }
@@ -67,7 +67,7 @@ void insertUser(SqlSession& sql, const UserAccount& user) {
   std::string id = user.id, login = user.login, display_name = user.display_name,
               email = lowerAscii(user.email), password_hash = user.password_hash,
               role(domain::roleName(user.role)), organisation_id = user.organisation_id,
-              at = user.created_at.empty() ? nowIso8601() : user.created_at;
+              at = user.created_at.empty() ? now : user.created_at;
   Poco::Nullable<std::string> college;
   if (user.college) college = std::string(domain::collegeName(*user.college));
   Poco::Int64 active = user.active ? 1 : 0;
@@ -79,12 +79,11 @@ void insertUser(SqlSession& sql, const UserAccount& user) {
   stmt.execute();
 }
 
-void updateUser(SqlSession& sql, const UserAccount& user) {
+void updateUser(SqlSession& sql, const UserAccount& user, const std::string& now) {
   requireEmailFree(sql, user);
   std::string id = user.id, display_name = user.display_name, email = lowerAscii(user.email),
               password_hash = user.password_hash, role(domain::roleName(user.role)),
-              organisation_id = user.organisation_id,
-              at = user.updated_at.empty() ? nowIso8601() : user.updated_at;
+              organisation_id = user.organisation_id, at = user.updated_at.empty() ? now : user.updated_at;
   Poco::Nullable<std::string> college;
   if (user.college) college = std::string(domain::collegeName(*user.college));
   Poco::Int64 active = user.active ? 1 : 0;

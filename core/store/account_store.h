@@ -28,9 +28,9 @@ namespace account_store {
 
 /// Throws Error{kConflict} naming "login" or "email" when either is taken
 /// (e-mails compare case-insensitively and are stored lower-cased).
-void insertUser(SqlSession& sql, const domain::UserAccount& user);
+void insertUser(SqlSession& sql, const domain::UserAccount& user, const std::string& now);
 /// Rewrites every column but id, login and created_at. Same conflict on "email".
-void updateUser(SqlSession& sql, const domain::UserAccount& user);
+void updateUser(SqlSession& sql, const domain::UserAccount& user, const std::string& now);
 std::optional<domain::UserAccount> findUser(SqlSession& sql, const std::string& id);
 std::optional<domain::UserAccount> findUserByLogin(SqlSession& sql, const std::string& login);
 /// Any account with this e-mail (case-insensitive).

@@ -8,8 +8,8 @@ namespace cqpm::store::idempotency_store {
 using Poco::Data::Keywords::use;
 
 std::optional<StoredResponse> find(SqlSession& sql, const std::string& user_id, const std::string& key,
-                                   const std::string& request_hash) {
-  std::string user = user_id, idem = key, hash = request_hash, at = nowIso8601();
+                                   const std::string& request_hash, const std::string& now) {
+  std::string user = user_id, idem = key, hash = request_hash, at = now;
   // Claim the key first. On PostgreSQL a second instance handling the same key
   // at the same time waits here for the first one's transaction: it then finds
   // the first answer and replays it, instead of failing on the primary key.

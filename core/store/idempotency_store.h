@@ -23,7 +23,7 @@ namespace idempotency_store {
 /// Error{kConflict, field "Idempotency-Key"} when the key was used for a
 /// different request.
 std::optional<StoredResponse> find(SqlSession& sql, const std::string& user_id, const std::string& key,
-                                   const std::string& request_hash);
+                                   const std::string& request_hash, const std::string& now);
 
 void save(SqlSession& sql, const std::string& user_id, const std::string& key,
           const std::string& request_hash, const StoredResponse& response);

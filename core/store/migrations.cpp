@@ -48,7 +48,7 @@ bool hasAppliedMigrations(Database& db) {
   }
 }
 
-std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& migrations) {
+std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& migrations, const Clock& clock) {
   bool has_table = true;
   try {
     db.read([](SqlSession& sql) { sql.statement("SELECT COUNT(*) FROM schema_migrations").execute(); });
@@ -93,7 +93,7 @@ std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& mig
       }
       Poco::Int64 number = migration.number;
       std::string name = migration.name;
-      std::string at = nowIso8601();
+      std::string at = nowIso8601(clock);
       auto record =
           sql.statement("INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)");
       record, use(number), use(name), use(at);

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
+
 namespace cqpm::store {
 
 class Database;
@@ -21,7 +23,7 @@ const std::vector<Migration>& embeddedMigrations();
 /// number is not yet in `schema_migrations`, and records it. Returns the
 /// numbers applied. Refuses (Error{kStorage}) a database whose recorded
 /// schema is newer than this binary knows.
-std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& migrations);
+std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& migrations, const Clock& clock);
 
 /// True when the database has recorded at least one migration (false for a
 /// new, empty or truncated database).

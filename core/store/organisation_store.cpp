@@ -106,11 +106,11 @@ struct DescriptionColumns {
 
 }  // namespace
 
-void insert(SqlSession& sql, const Organisation& organisation) {
+void insert(SqlSession& sql, const Organisation& organisation, const std::string& now) {
   requireSiretFree(sql, organisation);
   DescriptionColumns columns(organisation);
   std::string id = organisation.id, kind(domain::organisationKindName(organisation.kind)),
-              created = organisation.created_at.empty() ? nowIso8601() : organisation.created_at;
+              created = organisation.created_at.empty() ? now : organisation.created_at;
   auto stmt = sql.statement(
       "INSERT INTO organisations (id, kind, name, active, region, departements, siret, address, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -120,11 +120,10 @@ void insert(SqlSession& sql, const Organisation& organisation) {
   replaceCentreLinks(sql, organisation);
 }
 
-void update(SqlSession& sql, const Organisation& organisation) {
+void update(SqlSession& sql, const Organisation& organisation, const std::string& now) {
   requireSiretFree(sql, organisation);
   DescriptionColumns columns(organisation);
-  std::string id = organisation.id,
-              updated = organisation.updated_at.empty() ? nowIso8601() : organisation.updated_at;
+  std::string id = organisation.id, updated = organisation.updated_at.empty() ? now : organisation.updated_at;
   auto stmt = sql.statement(
       "UPDATE organisations SET name = ?, active = ?, region = ?, departements = ?, siret = ?, address = ?, "
       "updated_at = ? WHERE id = ?");

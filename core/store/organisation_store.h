@@ -32,10 +32,10 @@ namespace organisation_store {
 
 /// Inserts the organisation and its centre links. Throws Error{kConflict,
 /// "siret"} when another organisation has the SIRET.
-void insert(SqlSession& sql, const domain::Organisation& organisation);
+void insert(SqlSession& sql, const domain::Organisation& organisation, const std::string& now);
 /// Rewrites every column but id, kind and created_at, and the centre links.
 /// Same conflict as insert().
-void update(SqlSession& sql, const domain::Organisation& organisation);
+void update(SqlSession& sql, const domain::Organisation& organisation, const std::string& now);
 /// With centre_ids filled for a company.
 std::optional<domain::Organisation> find(SqlSession& sql, const std::string& id);
 /// Up to `limit` organisations after `after`, by name then id.

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "auth/auth_service.h"
+#include "common/clock.h"
 #include "common/error.h"
 #include "store/account_store.h"
 #include "store/migrations.h"
@@ -21,7 +22,7 @@ namespace cqpm::testing {
 /// A clock the test moves; callable from any thread.
 class MovingClock {
  public:
-  deadlines::Clock clock() {
+  Clock clock() {
     return [this] {
       std::lock_guard lock(mutex_);
       return now_;
@@ -52,10 +53,12 @@ class AuthTest : public ::testing::TestWithParam<std::string> {
     database_ = std::make_unique<TestDatabase>(GetParam());
     CQPM_REQUIRE_BACKEND(*database_);
     db_ = store::Database::open(database_->databaseUrl());
-    store::applyMigrations(*db_, store::embeddedMigrations());
+    store::applyMigrations(*db_, store::embeddedMigrations(), systemClock());
     centre_ = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     domain::Organisation centre{centre_, domain::OrganisationKind::kCentre, "Centre de test"};
-    db_->write([&](store::SqlSession& sql) { store::organisation_store::insert(sql, centre); });
+    db_->write([&](store::SqlSession& sql) {
+      store::organisation_store::insert(sql, centre, nowIso8601(systemClock()));
+    });
     auth_ = makeService(*db_);
   }
 
@@ -76,7 +79,9 @@ class AuthTest : public ::testing::TestWithParam<std::string> {
     user.password_hash = hasher.hash(kPassword);
     user.role = domain::Role::kCentreCoordinator;
     user.organisation_id = centre_;
-    db_->write([&](store::SqlSession& sql) { store::account_store::insertUser(sql, user); });
+    db_->write([&](store::SqlSession& sql) {
+      store::account_store::insertUser(sql, user, nowIso8601(systemClock()));
+    });
   }
   void addUser(const std::string& login) { addUser(login, auth_->hasher()); }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "deadlines/paris_time.h"
 #include "http/api_fixture.h"
 #include "store/account_store.h"
@@ -53,8 +54,9 @@ class JuryApiTest : public ApiTest {
     user.college = college;
     user.organisation_id =
         client().get("/api/v1/me", centre_).json()->getObject("organisation")->getValue<std::string>("id");
-    server_->server().database().write(
-        [&](store::SqlSession& sql) { store::account_store::insertUser(sql, user); });
+    server_->server().database().write([&](store::SqlSession& sql) {
+      store::account_store::insertUser(sql, user, nowIso8601(systemClock()));
+    });
     return user.id;
   }
 

@@ -1,3 +1,4 @@
+#include "deadlines/paris_time.h"
 #include "juries/jury_fixture.h"
 
 // Jury sessions through the real server: convening, members and their college,

@@ -143,6 +143,41 @@ TEST_P(DeadlinesApiTest, TheFileListFlagsAndFiltersOverdueFiles) {
   EXPECT_FALSE(client().get("/api/v1/files/" + on_time, centre).json()->getValue<bool>("overdue"));
 }
 
+// The server's clock set past a deadline that the wall clock has not reached:
+// the file's overdue flag and the overdue filter read the same injected clock
+// as the deadline service, so the three agree.
+class DeadlinesUnderTestClockTest : public NotifyTest {
+ protected:
+  void configure(app::ServerConfig& config) override {
+    config.clock = [] { return utc("2031-09-01T08:00:00Z"); };
+  }
+};
+
+TEST_P(DeadlinesUnderTestClockTest, TheOverdueFlagAndFilterAgreeWithTheDeadlineService) {
+  const std::string centre = client().login("centre");
+  const std::string late = registeredFile(centre, "Horloge");
+  ASSERT_EQ(setDeadline(centre, late, "2031-06-15").status, 200);  // after today, before the clock
+
+  const auto deadlines = client().get("/api/v1/files/" + late + "/deadlines", centre);
+  ASSERT_EQ(deadlines.status, 200) << deadlines.body;
+  EXPECT_TRUE(deadlines.json()->getArray("items")->getObject(0)->getValue<bool>("passed"));
+  EXPECT_TRUE(client().get("/api/v1/files/" + late, centre).json()->getValue<bool>("overdue"));
+
+  const auto overdue = client().get("/api/v1/files?overdue=true&limit=100", centre);
+  ASSERT_EQ(overdue.status, 200) << overdue.body;
+  const auto items = overdue.json()->getArray("items");
+  bool late_listed = false;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const auto item = items->getObject(static_cast<unsigned>(i));
+    EXPECT_TRUE(item->getValue<bool>("overdue"));
+    late_listed = late_listed || item->getValue<std::string>("id") == late;
+  }
+  EXPECT_TRUE(late_listed);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DeadlinesUnderTestClockTest, ::testing::ValuesIn(storageBackends()),
+                         [](const auto& info) { return info.param; });
+
 INSTANTIATE_TEST_SUITE_P(Backends, DeadlinesApiTest, ::testing::ValuesIn(storageBackends()),
                          [](const auto& info) { return info.param; });
 

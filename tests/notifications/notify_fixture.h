@@ -93,7 +93,7 @@ class NotifyTest : public ApiTest {
       event.actor_id = actor_id;
       event.organisation_id = "test";
       event.payload_json = "{}";
-      event.at = nowIso8601();
+      event.at = nowIso8601(systemClock());
       store::event_store::append(sql, event);
     });
   }

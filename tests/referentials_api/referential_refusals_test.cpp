@@ -5,6 +5,7 @@
 
 #include <Poco/UUIDGenerator.h>
 
+#include "common/clock.h"
 #include "referential_api_fixture.h"
 #include "store/account_store.h"
 
@@ -114,7 +115,7 @@ TEST_P(ReferentialRefusalsTest, SecondApprovalFromTheProposersCollegeIs409) {
     user.role = domain::Role::kGtpAuditor;
     user.college = domain::College::kEmployer;
     user.organisation_id = colleague->organisation_id;
-    store::account_store::insertUser(sql, user);
+    store::account_store::insertUser(sql, user, nowIso8601(systemClock()));
   });
   const std::string second_employer = client().login("gtp-employeur2");
 

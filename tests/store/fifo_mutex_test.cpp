@@ -21,8 +21,17 @@ TEST(FifoMutexTest, ServesWaitersInArrivalOrder) {
       order.push_back(i);
       mutex.unlock();
     });
-    // Let waiter i take its ticket before waiter i+1 starts.
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // Waiter i has taken its ticket (the holder and i + 1 waiters are queued)
+    // before waiter i + 1 starts: no sleep guessing how long that takes.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (mutex.queued() < static_cast<std::uint64_t>(i) + 2 &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::yield();
+    }
+    if (mutex.queued() < static_cast<std::uint64_t>(i) + 2) {
+      ADD_FAILURE() << "waiter " << i << " never queued";
+      break;  // the waiters started are still let through and joined below
+    }
   }
   mutex.unlock();
   for (auto& waiter : waiters) waiter.join();

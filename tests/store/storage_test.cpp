@@ -24,7 +24,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     test_db_ = std::make_unique<testing::TestDatabase>(GetParam());
     CQPM_REQUIRE_BACKEND(*test_db_);
     db_ = Database::open(test_db_->databaseUrl());
-    applyMigrations(*db_, embeddedMigrations());
+    applyMigrations(*db_, embeddedMigrations(), systemClock());
     centre_ = addOrganisation(domain::OrganisationKind::kCentre, "Centre A");
     other_centre_ = addOrganisation(domain::OrganisationKind::kCentre, "Centre B");
     company_ = addOrganisation(domain::OrganisationKind::kCompany, "Usinage SA");
@@ -33,7 +33,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
 
   std::string addOrganisation(domain::OrganisationKind kind, const std::string& name) {
     domain::Organisation organisation{newId(), kind, name};
-    db_->write([&](SqlSession& sql) { organisation_store::insert(sql, organisation); });
+    db_->write(
+        [&](SqlSession& sql) { organisation_store::insert(sql, organisation, nowIso8601(systemClock())); });
     return organisation.id;
   }
 
@@ -46,7 +47,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     user.password_hash = "x";
     user.role = role;
     user.organisation_id = organisation;
-    db_->write([&](SqlSession& sql) { account_store::insertUser(sql, user); });
+    db_->write([&](SqlSession& sql) { account_store::insertUser(sql, user, nowIso8601(systemClock())); });
     return user.id;
   }
 
@@ -72,7 +73,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(StorageTest, MigrationsAreRecordedAndNotReapplied) {
-  EXPECT_TRUE(applyMigrations(*db_, embeddedMigrations()).empty());
+  EXPECT_TRUE(applyMigrations(*db_, embeddedMigrations(), systemClock()).empty());
   const auto recorded = db_->read([](SqlSession& sql) {
     Poco::Int64 count = 0;
     auto stmt = sql.statement("SELECT COUNT(*) FROM schema_migrations");
@@ -85,7 +86,7 @@ TEST_P(StorageTest, MigrationsAreRecordedAndNotReapplied) {
 
 TEST_P(StorageTest, RefusesADatabaseNewerThanTheBinary) {
   std::vector<Migration> older;  // a binary that knows no migration at all
-  EXPECT_THROW(applyMigrations(*db_, older), Error);
+  EXPECT_THROW(applyMigrations(*db_, older, systemClock()), Error);
 }
 
 TEST_P(StorageTest, DuplicateLoginIsAConflictNamingTheField) {
@@ -168,10 +169,10 @@ TEST_P(StorageTest, CountsFilesByState) {
 TEST_P(StorageTest, UpdateStateIsACompareAndSwapOnTheVersion) {
   const auto file = addFile(centre_, "A", "A", "2026-01-01T00:00:01.0Z");
   EXPECT_TRUE(db_->write([&](SqlSession& sql) {
-    return candidate_file_store::updateState(sql, file.id, 1, "registered", nowIso8601());
+    return candidate_file_store::updateState(sql, file.id, 1, "registered", nowIso8601(systemClock()));
   }));
   EXPECT_FALSE(db_->write([&](SqlSession& sql) {
-    return candidate_file_store::updateState(sql, file.id, 1, "withdrawn", nowIso8601());
+    return candidate_file_store::updateState(sql, file.id, 1, "withdrawn", nowIso8601(systemClock()));
   }));
   const auto stored = db_->read([&](SqlSession& sql) {
     return candidate_file_store::find(sql, file.id, {FileScope::Kind::kEverything, {}});
@@ -191,7 +192,7 @@ TEST_P(StorageTest, EventsFormAHashChain) {
       event.actor_id = coordinator_;
       event.organisation_id = centre_;
       event.payload_json = R"({"reason":"test"})";
-      event.at = nowIso8601();
+      event.at = nowIso8601(systemClock());
       event_store::append(sql, event);
     }
   });
@@ -211,24 +212,28 @@ TEST_P(StorageTest, EventsFormAHashChain) {
 TEST_P(StorageTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
   db_->write([&](SqlSession& sql) {
     // Not found: claimed by this transaction, which then saves its answer.
-    EXPECT_FALSE(idempotency_store::find(sql, coordinator_, "k1", "hash-a").has_value());
+    EXPECT_FALSE(
+        idempotency_store::find(sql, coordinator_, "k1", "hash-a", nowIso8601(systemClock())).has_value());
     idempotency_store::save(sql, coordinator_, "k1", "hash-a", {201, "{\"a\":1}"});
   });
   db_->write([&](SqlSession& sql) {
-    auto replay = idempotency_store::find(sql, coordinator_, "k1", "hash-a");
+    auto replay = idempotency_store::find(sql, coordinator_, "k1", "hash-a", nowIso8601(systemClock()));
     ASSERT_TRUE(replay.has_value());
     EXPECT_EQ(replay->status, 201);
     EXPECT_EQ(replay->body, "{\"a\":1}");
-    EXPECT_THROW(idempotency_store::find(sql, coordinator_, "k1", "hash-b"), Error);
+    EXPECT_THROW(idempotency_store::find(sql, coordinator_, "k1", "hash-b", nowIso8601(systemClock())),
+                 Error);
   });
   // A request refused after its claim leaves nothing: the key is free again.
   EXPECT_THROW(db_->write([&](SqlSession& sql) {
-    EXPECT_FALSE(idempotency_store::find(sql, coordinator_, "k2", "hash-a").has_value());
+    EXPECT_FALSE(
+        idempotency_store::find(sql, coordinator_, "k2", "hash-a", nowIso8601(systemClock())).has_value());
     throw Error(ErrorCode::kVersionConflict, "refused");
   }),
                Error);
   db_->write([&](SqlSession& sql) {
-    EXPECT_FALSE(idempotency_store::find(sql, coordinator_, "k2", "hash-c").has_value());
+    EXPECT_FALSE(
+        idempotency_store::find(sql, coordinator_, "k2", "hash-c", nowIso8601(systemClock())).has_value());
     idempotency_store::save(sql, coordinator_, "k2", "hash-c", {200, "{}"});
   });
   // An answer is only saved for a key its transaction claimed.
@@ -240,7 +245,8 @@ TEST_P(StorageTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
 
 TEST_P(StorageTest, FailedWriteRollsBackEverything) {
   EXPECT_THROW(db_->write([&](SqlSession& sql) {
-    organisation_store::insert(sql, {newId(), domain::OrganisationKind::kCompany, "Ghost"});
+    organisation_store::insert(sql, {newId(), domain::OrganisationKind::kCompany, "Ghost"},
+                               nowIso8601(systemClock()));
     throw Error(ErrorCode::kInternal, "boom");
   }),
                Error);

@@ -27,7 +27,8 @@ void addFileHeaders(Response& response, const store::CandidateFileView& view) {
   response.headers.emplace_back("ETag", "\"" + std::to_string(view.file.version) + "\"");
 }
 
-store::FileFilter filterOf(const Request& request, bool with_state) {
+// `now`: the server's clock, read once per request so the overdue filter and flags agree.
+store::FileFilter filterOf(const Request& request, bool with_state, const std::string& now) {
   store::FileFilter filter;
   auto value = [&](const char* name) -> std::optional<std::string> {
     std::string text = request.queryValue(name);
@@ -40,7 +41,7 @@ store::FileFilter filterOf(const Request& request, bool with_state) {
   filter.name_query = value("q");
   if (const auto overdue = value("overdue")) {
     if (*overdue != "true") throw Error(ErrorCode::kInvalidField, "overdue can only be true", "overdue");
-    filter.overdue_at = nowIso8601();
+    filter.overdue_at = now;
   }
   if (filter.pathway && !domain::parsePathway(*filter.pathway)) {
     throw Error(ErrorCode::kInvalidField, "pathway must be one of employee, vae, job_seeker, other",
@@ -84,7 +85,8 @@ Response createFile(ApiContext& context, Request& request) {
 
   const auto stored =
       context.files.create(actor, file, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
-        return store::StoredResponse{201, toJson(fileJson(view, &context.engine, &actor))};
+        return store::StoredResponse{
+            201, toJson(fileJson(view, &context.engine, &actor, nowIso8601(context.clock)))};
       });
   Response response = storedToResponse(stored);
   if (response.status == 201) {
@@ -102,9 +104,11 @@ Response listFiles(ApiContext& context, Request& request) {
       !text.empty() && !Poco::NumberParser::tryParse(text, limit)) {
     throw Error(ErrorCode::kInvalidField, "limit must be an integer", "limit");
   }
-  const auto page = context.files.list(actor, filterOf(request, true), request.queryValue("cursor"), limit);
+  const std::string now = nowIso8601(context.clock);
+  const auto page =
+      context.files.list(actor, filterOf(request, true, now), request.queryValue("cursor"), limit);
   Array::Ptr items = new Array;
-  for (const auto& view : page.items) items->add(fileJson(view, nullptr, nullptr));
+  for (const auto& view : page.items) items->add(fileJson(view, nullptr, nullptr, now));
   Object::Ptr body = new Object;
   body->set("items", items);
   body->set("next_cursor", page.next_cursor ? Poco::Dynamic::Var(*page.next_cursor) : Poco::Dynamic::Var());
@@ -112,7 +116,8 @@ Response listFiles(ApiContext& context, Request& request) {
 }
 
 Response fileStats(ApiContext& context, Request& request) {
-  const auto counts = context.files.countByState(request.requireActor(), filterOf(request, false));
+  const auto counts =
+      context.files.countByState(request.requireActor(), filterOf(request, false, nowIso8601(context.clock)));
   Object::Ptr by_state = new Object;
   std::int64_t total = 0;
   for (const auto& [state, count] : counts) {
@@ -128,7 +133,7 @@ Response fileStats(ApiContext& context, Request& request) {
 Response getFile(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
   const auto view = context.files.get(actor, request.params.at("id"));
-  Response response = Response::json(200, fileJson(view, &context.engine, &actor));
+  Response response = Response::json(200, fileJson(view, &context.engine, &actor, nowIso8601(context.clock)));
   addFileHeaders(response, view);
   return response;
 }
@@ -155,7 +160,8 @@ Response correctFile(ApiContext& context, Request& request) {
   }
   return underPrecondition(precondition, "", [&] {
     const auto view = context.corrections.correct(actor, request.params.at("id"), correction);
-    Response response = Response::json(200, fileJson(view, &context.engine, &actor));
+    Response response =
+        Response::json(200, fileJson(view, &context.engine, &actor, nowIso8601(context.clock)));
     addFileHeaders(response, view);
     return response;
   });
@@ -175,7 +181,8 @@ Response fireTransition(ApiContext& context, Request& request) {
   return underPrecondition(precondition, "version", [&] {
     const auto stored = context.transitions.fire(
         actor, transition, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
-          return store::StoredResponse{200, toJson(fileJson(view, &context.engine, &actor))};
+          return store::StoredResponse{
+              200, toJson(fileJson(view, &context.engine, &actor, nowIso8601(context.clock)))};
         });
     return storedToResponse(stored);
   });

@@ -256,7 +256,7 @@ std::pair<domain::Actor, domain::Actor> seedAuditors(store::Database& db) {
   domain::Organisation gtp{newId(), domain::OrganisationKind::kGtp, "GTP Certifications"};
   std::vector<domain::Actor> actors;
   db.write([&](store::SqlSession& sql) {
-    store::organisation_store::insert(sql, gtp);
+    store::organisation_store::insert(sql, gtp, nowIso8601(systemClock()));
     for (const auto& [login, name, college] :
          {std::tuple{"gtp-employeur", "Marc Dubois", domain::College::kEmployer},
           std::tuple{"gtp-salarie", "Hélène Petit", domain::College::kEmployee}}) {
@@ -269,7 +269,7 @@ std::pair<domain::Actor, domain::Actor> seedAuditors(store::Database& db) {
       user.role = domain::Role::kGtpAuditor;
       user.college = college;
       user.organisation_id = gtp.id;
-      store::account_store::insertUser(sql, user);
+      store::account_store::insertUser(sql, user, nowIso8601(systemClock()));
       domain::Actor actor;
       actor.user_id = user.id;
       actor.login = user.login;
@@ -376,9 +376,10 @@ PublishResult benchPublish(const Options& options, store::Database& db,
     start = Clock::now();
     db.write([&](store::SqlSession& sql) {
       store::referential_version_store::insertVersion(
-          sql, {kSqlBaselineCqpm, number, commit,
-                std::string(kSqlBaselineCqpm) + "/v" + std::to_string(number), employer.display_name,
-                employer.email, nowIso8601(), "Reformulation d'un critère (bench).", approvers_json});
+          sql,
+          {kSqlBaselineCqpm, number, commit, std::string(kSqlBaselineCqpm) + "/v" + std::to_string(number),
+           employer.display_name, employer.email, nowIso8601(systemClock()),
+           "Reformulation d'un critère (bench).", approvers_json});
     });
     result.sql.add(start);
 
@@ -662,7 +663,7 @@ ListResult benchList(const Options& options, store::Database& db, const std::str
       store::referential_version_store::insertVersion(
           sql, {kHistoryCqpm, number, ids[static_cast<std::size_t>(number - 1)],
                 std::string(kHistoryCqpm) + "/v" + std::to_string(number), "Marc Dubois",
-                "gtp-employeur@exemple.fr", nowIso8601(), "Reformulation d'un critère (bench).",
+                "gtp-employeur@exemple.fr", nowIso8601(systemClock()), "Reformulation d'un critère (bench).",
                 R"([{"name":"Marc Dubois","email":"gtp-employeur@exemple.fr","college":"employer"},)"
                 R"({"name":"Hélène Petit","email":"gtp-salarie@exemple.fr","college":"employee"}])"});
     }
@@ -729,7 +730,7 @@ int run(const Options& options) {
   try {
     const git::Libgit2Runtime runtime;  // fsync of the git directory on, as in production
     auto db = store::Database::open(store::DatabaseUrl::parse("", data_dir));
-    store::applyMigrations(*db, store::embeddedMigrations());
+    store::applyMigrations(*db, store::embeddedMigrations(), systemClock());
     const std::string durability = durabilityOf(*db);
     const auto [employer, employee] = seedAuditors(*db);
 
@@ -743,7 +744,7 @@ int run(const Options& options) {
     require(catalog.find(kCqpm) != nullptr && catalog.find(kOtherCqpm) != nullptr,
             "qualite and maintenance-industrielle installed");
     referentials::ReferentialService service(
-        *db, Poco::Path(data_dir).append("referentials.git").toString(),
+        *db, systemClock(), Poco::Path(data_dir).append("referentials.git").toString(),
         JsonSchema::parse(readRequiredFile(root + "/schemas/referential.schema.json"),
                           "referential.schema.json"),
         finalStates(root + "/workflows/candidate-file.json"));

@@ -295,7 +295,7 @@ std::vector<std::string> seedFiles(store::Database& db, const domain::Actor& cen
                           "1990-01-01"};
         file.state = kInitialState;
         file.version = 1;
-        file.created_at = file.updated_at = nowIso8601();
+        file.created_at = file.updated_at = nowIso8601(systemClock());
         store::candidate_file_store::insert(sql, file);
         domain::FileEvent created;
         created.file_id = file.id;
@@ -539,7 +539,7 @@ RunResult runRaw(store::Database& db, const domain::Actor& centre, const std::st
               throw Error(ErrorCode::kVersionConflict,
                           "file at version " + std::to_string(view->file.version));
             }
-            const std::string now = nowIso8601();
+            const std::string now = nowIso8601(systemClock());
             const bool swapped =
                 step.plan
                     ? store::candidate_file_store::updateModalityPlan(sql, file_id, version, plan_json, now)
