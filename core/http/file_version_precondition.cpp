@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "common/input_rules.h"
+#include "http/if_match_header.h"
 
 namespace cqpm::http {
 
@@ -40,8 +41,8 @@ std::optional<std::int64_t> versionIn(const Response& response, const std::strin
 
 FileVersionPrecondition fileVersionPrecondition(const Request& request, const JsonFields& body) {
   const std::optional<std::int64_t> in_body = body.optionalInteger("expected_version", kVersionRange);
-  const std::string if_match = request.header("If-Match");
-  if (if_match.empty()) {
+  const std::optional<std::string> if_match = ifMatchOf(request);
+  if (!if_match) {
     if (!in_body) {
       throw Error(ErrorCode::kPreconditionRequired,
                   "send If-Match with the file's ETag as you read it (GET /api/v1/files/{id} sends it)",
@@ -49,7 +50,7 @@ FileVersionPrecondition fileVersionPrecondition(const Request& request, const Js
     }
     return {*in_body, false};
   }
-  const std::optional<std::int64_t> tagged = strongVersionTag(if_match);
+  const std::optional<std::int64_t> tagged = strongVersionTag(*if_match);
   if (!tagged) {
     throw Error(ErrorCode::kInvalidField,
                 "If-Match must be the file's ETag as the server sent it, a version in double quotes (\"7\")",

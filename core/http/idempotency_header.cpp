@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/sha256.h"
+#include "http/if_match_header.h"
 
 namespace cqpm::http {
 
@@ -16,8 +17,8 @@ std::optional<files::IdempotencyKey> idempotencyKeyOf(const Request& request) {
     throw Error(ErrorCode::kInvalidField, "Idempotency-Key is longer than 200 characters", "Idempotency-Key");
   }
   // A replay must be the same request: the If-Match it was made against included.
-  const std::string if_match = request.header("If-Match");
-  const std::string precondition = if_match.empty() ? "" : "If-Match: " + if_match + "\n";
+  const std::optional<std::string> if_match = ifMatchOf(request);
+  const std::string precondition = if_match ? "If-Match: " + *if_match + "\n" : "";
   return files::IdempotencyKey{
       key, sha256Hex(request.method + " " + request.path + "\n" + precondition + request.body)};
 }
