@@ -13,7 +13,7 @@ namespace cqpm::imports {
 namespace {
 
 using domain::Pathway;
-using namespace std::chrono_literals;
+using namespace std::chrono_literals;  // dates: 2026y / 11 / 21
 
 constexpr std::string_view kHeader = "nom;prenom;date_naissance;email;cqpm;parcours;siret_entreprise";
 constexpr std::string_view kAcmeSiret = "73282932000074";
@@ -583,8 +583,9 @@ TEST(CandidateRowsTest, TemplateIsReadBackWithTheCanonicalColumnsAndAValidExampl
   EXPECT_EQ(result.rows[0].company_id, "company-example");
 }
 
-// 10,000 lines with every tenth one in error; the budget is loose (the benchmark measures).
-TEST(CandidateRowsTest, ValidatesTenThousandLinesWellUnderASecond) {
+// 10,000 lines with every tenth one in error: each kept or refused, none lost
+// (how fast is tests/bench/imports' job, not a test's).
+TEST(CandidateRowsTest, ValidatesTenThousandLinesKeepingEachGoodOneAndNamingEachBadOne) {
   std::string text(kHeader);
   text += "\r\n";
   for (int i = 0; i < 10'000; ++i) {
@@ -593,12 +594,9 @@ TEST(CandidateRowsTest, ValidatesTenThousandLinesWellUnderASecond) {
     if (i % 10 == 0) line.date_naissance = "31/02/1990";
     text += line.csv() + "\r\n";
   }
-  const auto start = std::chrono::steady_clock::now();
   const CandidateRows result = validateCandidateRows(parseCsv(text), testContext());
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(result.rows.size(), 9'000u);
   EXPECT_EQ(result.errors.size(), 1'000u);
-  EXPECT_LT(elapsed, 500ms);
 }
 
 }  // namespace

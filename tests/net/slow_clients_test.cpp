@@ -48,6 +48,22 @@ class SlowClientsTest : public ::testing::Test {
     return std::chrono::duration_cast<milliseconds>(Clock::now() - started);
   }
 
+  /// True when a GET /healthz from 127.0.0.1 is answered 200 while every
+  /// connection of `held` is still open and unanswered: it was served before
+  /// their head deadline, so they hold no worker. Whether the machine is fast
+  /// does not matter, only the order of the two.
+  bool servedWhileHeld(std::vector<Poco::Net::StreamSocket>& held) const {
+    auto socket = connectFrom(server_->port());
+    sendText(socket, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const std::string answer = readAnswerHead(socket, milliseconds(10'000));
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 200")) << answer;
+    for (auto& waiting : held) {
+      if (waiting.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ | Poco::Net::Socket::SELECT_ERROR))
+        return false;  // answered (408) or closed: its deadline passed first
+    }
+    return true;
+  }
+
   /// `count` connections from `count / 8 + 1` addresses (within the cap),
   /// each having sent `text`.
   std::vector<Poco::Net::StreamSocket> openMany(int count, const std::string& text) const {
@@ -65,7 +81,7 @@ class SlowClientsTest : public ::testing::Test {
 
 TEST_F(SlowClientsTest, ClientsSendingTheirHeadSlowlyHoldNoWorker) {
   auto slow = openMany(32, "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Slow: ");
-  EXPECT_LT(healthzTime(), milliseconds(1000));
+  EXPECT_TRUE(servedWhileHeld(slow));
 }
 
 TEST_F(SlowClientsTest, IdleKeepAliveConnectionsHoldNoWorker) {
@@ -73,6 +89,7 @@ TEST_F(SlowClientsTest, IdleKeepAliveConnectionsHoldNoWorker) {
   for (auto& socket : idle) {
     ASSERT_TRUE(readAnswerHead(socket, milliseconds(5000)).starts_with("HTTP/1.1 200"));
   }
+  // Within their keep-alive second: the next step still sends on one of them.
   EXPECT_LT(healthzTime(), milliseconds(1000));
   // ... and each still carries its next request.
   sendText(idle.front(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -82,13 +99,11 @@ TEST_F(SlowClientsTest, IdleKeepAliveConnectionsHoldNoWorker) {
 TEST_F(SlowClientsTest, AHeadThatDoesNotArriveInTimeIsAnswered408AndClosed) {
   auto socket = connectFrom(server_->port());
   sendText(socket, "GET /healthz HTTP/1.1\r\nHost: x\r\n");
-  const auto started = Clock::now();
   const std::string answer = readUntilClosed(socket, milliseconds(5000));
   EXPECT_TRUE(answer.starts_with("HTTP/1.1 408")) << answer;
   EXPECT_NE(answer.find("\"code\":\"request_timeout\""), std::string::npos) << answer;
   EXPECT_NE(answer.find("X-Content-Type-Options: nosniff"), std::string::npos) << answer;
   EXPECT_NE(answer.find("Connection: close"), std::string::npos) << answer;
-  EXPECT_LT(Clock::now() - started, milliseconds(3000));
 }
 
 TEST_F(SlowClientsTest, AConnectionThatSendsNothingIsClosedSilently) {
@@ -111,7 +126,7 @@ TEST_F(SlowClientsTest, AClientOverItsConnectionCapIsAnswered429) {
   EXPECT_NE(answer.find("\"code\":\"rate_limited\""), std::string::npos) << answer;
   EXPECT_NE(answer.find("Retry-After:"), std::string::npos) << answer;
   // Other addresses are not affected.
-  EXPECT_LT(healthzTime(), milliseconds(1000));
+  EXPECT_TRUE(servedWhileHeld(held));
   // Closing one gives its place back.
   held.front().close();
   for (int attempt = 0; attempt < 50; ++attempt) {
@@ -132,7 +147,6 @@ TEST_F(SlowClientsTest, AHeadOverItsLimitIsAnswered431) {
 
 TEST_F(SlowClientsTest, PipelinedRequestsAreNeverMisread) {
   auto socket = connectFrom(server_->port());
-  const auto started = Clock::now();
   sendText(socket,
            "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: "
            "close\r\n\r\n");
@@ -141,7 +155,7 @@ TEST_F(SlowClientsTest, PipelinedRequestsAreNeverMisread) {
   // connection closes after the first (RFC 9112 §9.3.2 lets a client retry).
   EXPECT_EQ(answers.find("HTTP/1.1 200"), 0u) << answers;
   EXPECT_EQ(answers.find("HTTP/1.1 4"), std::string::npos) << answers;
-  EXPECT_LT(Clock::now() - started, milliseconds(4000)) << "the connection was left open";
+  EXPECT_TRUE(closedWithin(socket, milliseconds(100))) << "the connection was left open";
 }
 
 }  // namespace

@@ -71,12 +71,12 @@ TEST(LuaSandboxTest, ANonFiniteNumberIsNotReturnedToTheHost) {
             std::string::npos);
 }
 
+// Stopped by its instruction count, not by the (long) wall-time limit: the
+// message says which limit stopped it, so no clock is read here.
 TEST(LuaSandboxTest, StopsAnInfiniteLoop) {
-  LuaSandbox sandbox(SandboxLimits{32u << 20, 1'000'000, std::chrono::milliseconds(5000)});
-  const auto started = std::chrono::steady_clock::now();
+  LuaSandbox sandbox(SandboxLimits{32u << 20, 1'000'000, std::chrono::milliseconds(60'000)});
   const std::string message = failureOf(sandbox, "return { run = function() while true do end end }");
   EXPECT_NE(message.find("instruction budget exceeded"), std::string::npos) << message;
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
 }
 
 TEST(LuaSandboxTest, PcallCannotSwallowTheBudget) {

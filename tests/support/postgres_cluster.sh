@@ -27,8 +27,10 @@ case "$action" in
     hba="$dir/data/pg_hba.conf"
     { echo "host all cqpm_secret 127.0.0.1/32 scram-sha-256"; cat "$hba"; } >"$hba.new" && mv "$hba.new" "$hba"
     if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$hba"; fi
+    # No fsync: the cluster lives for one test run, and the crash tests kill
+    # the server, never PostgreSQL; waiting for the disk only slowed the suite.
     as_owner "$bin/pg_ctl" -D "$dir/data" \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       -l "$dir/server.log" -w start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     psql -q -h 127.0.0.1 -p "$port" -U cqpm -d postgres \
       -c "CREATE ROLE cqpm_secret LOGIN SUPERUSER PASSWORD 'mot de p''asse:\\x'" >/dev/null

@@ -4,16 +4,17 @@
 #include <Poco/Data/Session.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
+#include <Poco/URI.h>
 #include <Poco/UUIDGenerator.h>
 
 #include <cstdlib>
 #include <stdexcept>
 
+#include "support/seeded_snapshot.h"
+
 namespace cqpm::testing {
 
 std::vector<std::string> storageBackends() { return {"sqlite", "postgresql"}; }
-
-namespace {
 
 // The throwaway cluster ctest starts (tests/CMakeLists.txt); the environment
 // variable overrides it, and an empty value skips the PostgreSQL cases.
@@ -25,8 +26,6 @@ std::string postgresTestUrl() {
   return {};
 #endif
 }
-
-}  // namespace
 
 bool backendRequired() { return !postgresTestUrl().empty(); }
 
@@ -42,7 +41,24 @@ std::string adminConninfo(const std::string& url) {
   return store::DatabaseUrl::parse(url, "/nonexistent").connection;
 }
 
+std::string newDatabaseName() {
+  const std::string uuid = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  return "t_" + uuid.substr(0, 8) + uuid.substr(9, 4);
+}
+
 }  // namespace
+
+std::string withDatabase(const std::string& url, const std::string& database) {
+  Poco::URI uri(url);
+  uri.setPath("/" + database);
+  return uri.toString();
+}
+
+void runOnTestCluster(const std::string& sql) {
+  Poco::Data::PostgreSQL::Connector::registerConnector();
+  Poco::Data::Session admin("postgresql", adminConninfo(postgresTestUrl()));
+  admin << sql, Poco::Data::Keywords::now;
+}
 
 TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
   data_dir_ = makeTempDir("cqpm-test");
@@ -53,12 +69,9 @@ TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
     reason_ = "PostgreSQL cases skipped: CQPM_TEST_POSTGRES_URL is empty";
     return;
   }
-  Poco::Data::PostgreSQL::Connector::registerConnector();
-  std::string uuid = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
-  schema_ = "t_" + uuid.substr(0, 8) + uuid.substr(9, 4);
+  schema_ = newDatabaseName();
   try {
-    Poco::Data::Session admin("postgresql", adminConninfo(base));
-    admin << "CREATE SCHEMA " + schema_, Poco::Data::Keywords::now;
+    runOnTestCluster("CREATE SCHEMA " + schema_);
   } catch (const Poco::Exception& e) {
     available_ = false;
     reason_ = "PostgreSQL unreachable at " + base +
@@ -68,14 +81,23 @@ TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
   url_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
 }
 
+TestDatabase::TestDatabase(const std::string& backend, const SeededSnapshot& snapshot) : backend_(backend) {
+  data_dir_ = makeTempDir("cqpm-test");
+  copyFolderContents(snapshot.data_dir, data_dir_);
+  if (backend == "sqlite") return;
+  database_ = newDatabaseName();
+  // Nobody else may be connected to the template; the process that seeded it
+  // closed its sessions, and PostgreSQL waits a few seconds for their exit.
+  runOnTestCluster("CREATE DATABASE " + database_ + " TEMPLATE " + snapshot.template_database);
+  url_ = withDatabase(postgresTestUrl(), database_);
+}
+
 TestDatabase::~TestDatabase() {
-  if (!schema_.empty() && available_) {
-    try {
-      Poco::Data::Session admin("postgresql", adminConninfo(postgresTestUrl()));
-      admin << "DROP SCHEMA " + schema_ + " CASCADE", Poco::Data::Keywords::now;
-    } catch (const Poco::Exception&) {
-      // The cluster is thrown away at the end of the run anyway.
-    }
+  try {
+    if (available_ && !schema_.empty()) runOnTestCluster("DROP SCHEMA " + schema_ + " CASCADE");
+    if (available_ && !database_.empty()) runOnTestCluster("DROP DATABASE " + database_ + " WITH (FORCE)");
+  } catch (const Poco::Exception&) {
+    // The cluster is thrown away at the end of the run anyway.
   }
   try {
     Poco::File(data_dir_).remove(true);

@@ -12,12 +12,18 @@ namespace cqpm::testing {
 /// The storage backends every storage and API test runs against.
 std::vector<std::string> storageBackends();  // {"sqlite", "postgresql"}
 
-/// A fresh, empty database for one test: a SQLite file in a temporary folder,
-/// or a new schema on the throwaway PostgreSQL cluster that ctest starts
-/// (CQPM_TEST_POSTGRES_URL). Removed when destroyed.
+struct SeededSnapshot;
+
+/// A fresh database for one test: a SQLite file in a temporary folder, or a
+/// new schema on the throwaway PostgreSQL cluster that ctest starts
+/// (CQPM_TEST_POSTGRES_URL). Empty, or a copy of a seeded snapshot. Removed
+/// when destroyed.
 class TestDatabase {
  public:
   explicit TestDatabase(const std::string& backend);
+  /// A copy of `snapshot`: its data folder, and on PostgreSQL a new database
+  /// made from its template database (a file-level copy, no SQL replayed).
+  TestDatabase(const std::string& backend, const SeededSnapshot& snapshot);
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
@@ -39,7 +45,15 @@ class TestDatabase {
   std::string url_;
   std::string data_dir_;
   std::string schema_;
+  std::string database_;  ///< PostgreSQL copies of a snapshot: the database dropped at the end
 };
+
+/// The PostgreSQL test cluster: empty when the PostgreSQL cases are skipped.
+std::string postgresTestUrl();
+/// `url` pointed at another database of the same cluster.
+std::string withDatabase(const std::string& url, const std::string& database);
+/// Runs one statement outside any transaction (CREATE/DROP DATABASE) on the test cluster.
+void runOnTestCluster(const std::string& sql);
 
 /// A new temporary directory, removed by the caller.
 std::string makeTempDir(const std::string& prefix);

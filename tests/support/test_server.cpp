@@ -8,6 +8,10 @@
 #include <Poco/String.h>
 #include <gtest/gtest.h>
 
+#include <optional>
+
+#include "support/seeded_snapshot.h"
+
 namespace cqpm::testing {
 
 Poco::JSON::Object::Ptr HttpAnswer::json() const {
@@ -71,17 +75,46 @@ std::string HttpClient::login(const std::string& login, const std::string& passw
   return answer.json()->getValue<std::string>("token");
 }
 
-TestServer::TestServer(const std::string& backend, const TestServerOptions& options) : database_(backend) {
-  if (!database_.available()) return;
+namespace {
+
+/// What every test server runs with before a test's own changes: loopback,
+/// a port the system picks, the demo, no web pages, a cheap password hash.
+app::ServerConfig testServerConfig(const std::string& data_dir, const std::string& url) {
   app::ServerConfig config;
-  config.data_dir = database_.dataDir();
-  config.database_url = database_.url();
+  config.data_dir = data_dir;
+  config.database_url = url;
   config.bind = "127.0.0.1";
   config.port = 0;
   config.demo = true;
   config.share_dir = CQPM_SOURCE_ROOT;
   config.password_cost = {64, 1, 1};  // tests do not need a slow hash
   config.http.web_root.clear();
+  return config;
+}
+
+/// The demo snapshot, when this server would seed exactly it: a test that
+/// changes the configuration (its clock, SMTP, plugins...) may see the seeding
+/// itself, so it seeds afresh.
+std::optional<SeededSnapshot> snapshotFor(const std::string& backend, const TestServerOptions& options) {
+  if (options.configure || !options.plugins_dir.empty()) return std::nullopt;
+  return demoSnapshot(backend, [](const std::string& data_dir, const std::string& url) {
+    app::Server seeding(testServerConfig(data_dir, url));
+    seeding.start();
+    seeding.stop();
+  });
+}
+
+TestDatabase databaseFor(const std::string& backend, const TestServerOptions& options) {
+  const auto snapshot = snapshotFor(backend, options);
+  return snapshot ? TestDatabase(backend, *snapshot) : TestDatabase(backend);
+}
+
+}  // namespace
+
+TestServer::TestServer(const std::string& backend, const TestServerOptions& options)
+    : database_(databaseFor(backend, options)) {
+  if (!database_.available()) return;
+  app::ServerConfig config = testServerConfig(database_.dataDir(), database_.url());
   config.plugins_dir = options.plugins_dir;
   if (options.configure) options.configure(config);
   server_ = std::make_unique<app::Server>(config);
