@@ -64,6 +64,13 @@ Object::Ptr ReferentialPinService::move(const domain::Actor& actor, const std::s
                 "only the centre's coordinator moves a file to another referential version");
   }
   const auto destination = referentials_.version(view.file.cqpm, target);  // kNotFound for an unknown version
+  // The diff reads git, so it is taken before the writer lock, from the pin
+  // read above; the check inside makes sure the pin has not moved since.
+  const std::optional<std::int64_t> pinned = view.file.referential_version;
+  const std::size_t change_count =
+      pinned && target > *pinned
+          ? referentials_.diff(view.file.cqpm, *pinned, target)->getArray("changes")->size()
+          : 0;
   const auto scope = access::fileScopeFor(actor);
   db_.write([&](store::SqlSession& sql) {
     auto file = store::candidate_file_store::find(sql, file_id, scope);
@@ -83,6 +90,10 @@ Object::Ptr ReferentialPinService::move(const domain::Actor& actor, const std::s
       throw Error(ErrorCode::kInvalidField,
                   "version must be newer than the pinned version " + std::to_string(from), "version");
     }
+    if (from != pinned) {
+      throw Error(ErrorCode::kVersionConflict, "the file changed while it was being moved",
+                  "expected_version");
+    }
     const std::string now = nowIso8601(clock_);
     // The version bump and the event go with the new pin, in one transaction.
     if (!store::candidate_file_store::updateState(sql, file->file.id, expected_version, file->file.state,
@@ -91,12 +102,11 @@ Object::Ptr ReferentialPinService::move(const domain::Actor& actor, const std::s
                   "expected_version");
     }
     store::candidate_file_store::pinReferential(sql, file->file.id, target, destination.commit_id);
-    const auto changes = referentials_.diff(file->file.cqpm, from, target)->getArray("changes");
     Object::Ptr payload = new Object;
     payload->set("from_version", from);
     payload->set("to_version", target);
     payload->set("to_commit", destination.commit_id);
-    payload->set("changes", static_cast<int>(changes->size()));
+    payload->set("changes", static_cast<int>(change_count));
     store::event_store::append(sql, sameStateEvent(file->file, actor, "move_referential", payload, now));
   });
   return show(actor, file_id);

@@ -99,21 +99,24 @@ Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::Workf
   // The dashboard's flag: the report deadline (as extended) has ended and no report is there.
   json->set("report_due_at", nullable(view.report_due_at));
   json->set("overdue", view.report_due_at && !view.report_uploaded && now >= *view.report_due_at);
-  if (engine && actor) {
-    Array::Ptr transitions = new Array;
-    for (const auto* transition : engine->available(file, *actor)) {
-      Object::Ptr entry = new Object;
-      entry->set("id", transition->id);
-      entry->set("label", transition->label);
-      entry->set("to", transition->to);
-      Array::Ptr guards = new Array;
-      for (const auto& guard : transition->guards) guards->add(guard);
-      entry->set("guards", guards);
-      transitions->add(entry);
-    }
-    json->set("available_transitions", transitions);
-  }
+  if (engine && actor) json->set("available_transitions", availableTransitionsJson(*engine, file, *actor));
   return json;
+}
+
+Array::Ptr availableTransitionsJson(const workflow::WorkflowEngine& engine, const domain::CandidateFile& file,
+                                    const domain::Actor& actor) {
+  Array::Ptr transitions = new Array;
+  for (const auto* transition : engine.available(file, actor)) {
+    Object::Ptr entry = new Object;
+    entry->set("id", transition->id);
+    entry->set("label", transition->label);
+    entry->set("to", transition->to);
+    Array::Ptr guards = new Array;
+    for (const auto& guard : transition->guards) guards->add(guard);
+    entry->set("guards", guards);
+    transitions->add(entry);
+  }
+  return transitions;
 }
 
 Object::Ptr eventJson(const domain::FileEvent& event, const workflow::WorkflowDefinition* workflow) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include "domain/actor.h"
@@ -18,6 +19,11 @@ Poco::JSON::Object::Ptr organisationJson(const domain::Organisation& organisatio
 /// (the server's clock, ISO-8601) decides the overdue flag.
 Poco::JSON::Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::WorkflowEngine* engine,
                                  const domain::Actor* actor, const std::string& now);
+/// The transitions `actor` may fire on `file` now (WorkflowEngine::available:
+/// runs the plugins' file guards, so never call it under the writer lock).
+Poco::JSON::Array::Ptr availableTransitionsJson(const workflow::WorkflowEngine& engine,
+                                                const domain::CandidateFile& file,
+                                                const domain::Actor& actor);
 /// An event of a file's history, with its actor (id, login, display_name, role) and
 /// a French summary (`summary_fr`, see files/event_summary.h) that names workflow
 /// transitions by their label in `workflow` when given.

@@ -104,6 +104,35 @@ TEST_P(TransitionsApiTest, AnIdempotencyKeyMakesARetryFireOnce) {
   EXPECT_EQ(reused.errorField(), "Idempotency-Key");
 }
 
+// The answer kept for a retry is the file as this request left it; the next
+// transitions are computed after the commit (they run plugin guards, never
+// under the writer lock), so a late retry is told what it may do now.
+TEST_P(TransitionsApiTest, ALateRetryGetsItsFirstAnswerWithWhatItMayFireNow) {
+  const std::string centre = client().login("centre");
+  const std::string id = createFile(centre)->getValue<std::string>("id");
+  const std::map<std::string, std::string> key{{"Idempotency-Key", "late-1"}};
+  const auto first = fire(centre, id, "register", 1, "{}", key);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const auto ids = [](const Poco::JSON::Array::Ptr& transitions) {
+    std::vector<std::string> found;
+    for (std::size_t i = 0; i < transitions->size(); ++i)
+      found.push_back(transitions->getObject(static_cast<unsigned>(i))->getValue<std::string>("id"));
+    return found;
+  };
+  EXPECT_EQ(ids(first.json()->getArray("available_transitions")),
+            ids(client().get("/api/v1/files/" + id, centre).json()->getArray("available_transitions")));
+  ASSERT_EQ(fire(centre, id, "withdraw", 2, R"({"reason":"Abandon"})").status, 200);
+
+  const auto late = fire(centre, id, "register", 1, "{}", key);
+  ASSERT_EQ(late.status, 200) << late.body;
+  EXPECT_EQ(late.json()->getValue<std::string>("state"), "registered");
+  EXPECT_EQ(late.json()->getValue<std::int64_t>("version"), 2);
+  EXPECT_EQ(ids(late.json()->getArray("available_transitions")),
+            ids(client().get("/api/v1/files/" + id, centre).json()->getArray("available_transitions")));
+  EXPECT_NE(ids(late.json()->getArray("available_transitions")),
+            ids(first.json()->getArray("available_transitions")));
+}
+
 TEST_P(TransitionsApiTest, AnIdempotencyKeyMakesARetriedCreationCreateOnce) {
   const std::string centre = client().login("centre");
   const std::string body =

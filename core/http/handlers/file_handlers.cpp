@@ -18,9 +18,30 @@ using Poco::JSON::Object;
 
 namespace {
 
-Response storedToResponse(const store::StoredResponse& stored) {
-  Response response = Response::json(stored.status, stored.body);
-  return response;
+/// The answer stored inside a write that created or moved a file: the file
+/// without its next transitions, which run the plugins' file guards (Lua) and
+/// so are never computed under the writer lock (docs/lessons.md).
+store::StoredResponse storedFile(int status, const store::CandidateFileView& view, const domain::Actor& actor,
+                                 const ApiContext& context) {
+  return store::StoredResponse{status, toJson(fileJson(view, nullptr, &actor, nowIso8601(context.clock)))};
+}
+
+/// `stored` with the transitions `actor` may fire next, computed now, after
+/// the commit: from `committed` (the file this request wrote) or, for an
+/// idempotent replay, from the file as it is now (what the retry may do next).
+Response withNextTransitions(ApiContext& context, const domain::Actor& actor,
+                             const store::StoredResponse& stored,
+                             const std::optional<store::CandidateFileView>& committed) {
+  Object::Ptr body = Poco::JSON::Parser().parse(stored.body).extract<Object::Ptr>();
+  std::optional<store::CandidateFileView> file = committed;
+  try {
+    if (!file) file = context.files.get(actor, body->getValue<std::string>("id"));
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kNotFound) throw;  // out of the actor's scope since: nothing to fire
+  }
+  body->set("available_transitions",
+            file ? availableTransitionsJson(context.engine, file->file, actor) : Array::Ptr(new Array));
+  return Response::json(stored.status, body);
 }
 
 void addFileHeaders(Response& response, const store::CandidateFileView& view) {
@@ -83,17 +104,16 @@ Response createFile(ApiContext& context, Request& request) {
     file.targeted_blocs.push_back(static_cast<int>(bloc));
   }
 
+  std::optional<store::CandidateFileView> created;
   const auto stored =
       context.files.create(actor, file, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
-        return store::StoredResponse{
-            201, toJson(fileJson(view, &context.engine, &actor, nowIso8601(context.clock)))};
+        created = view;
+        return storedFile(201, view, actor, context);
       });
-  Response response = storedToResponse(stored);
-  if (response.status == 201) {
-    const std::string id =
-        Poco::JSON::Parser().parse(response.body).extract<Object::Ptr>()->getValue<std::string>("id");
-    response.headers.emplace_back("Location", "/api/v1/files/" + id);
-  }
+  Response response = withNextTransitions(context, actor, stored, created);
+  const std::string id =
+      Poco::JSON::Parser().parse(stored.body).extract<Object::Ptr>()->getValue<std::string>("id");
+  response.headers.emplace_back("Location", "/api/v1/files/" + id);
   return response;
 }
 
@@ -179,12 +199,13 @@ Response fireTransition(ApiContext& context, Request& request) {
   transition.payload = body.freeObject("payload");
   if (!transition.payload) transition.payload = new Object;
   return underPrecondition(precondition, "version", [&] {
-    const auto stored = context.transitions.fire(
-        actor, transition, idempotencyKeyOf(request), [&](const store::CandidateFileView& view) {
-          return store::StoredResponse{
-              200, toJson(fileJson(view, &context.engine, &actor, nowIso8601(context.clock)))};
-        });
-    return storedToResponse(stored);
+    std::optional<store::CandidateFileView> moved;
+    const auto stored = context.transitions.fire(actor, transition, idempotencyKeyOf(request),
+                                                 [&](const store::CandidateFileView& view) {
+                                                   moved = view;
+                                                   return storedFile(200, view, actor, context);
+                                                 });
+    return withNextTransitions(context, actor, stored, moved);
   });
 }
 
