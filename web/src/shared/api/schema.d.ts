@@ -3682,7 +3682,24 @@ export interface components {
                 title: string;
                 text: components["schemas"]["Texts"];
             }[];
+            identity?: components["schemas"]["CertificationIdentity"];
         };
+        /** @description The certification's identity, recorded by the GTP through a referential proposal (the seeds carry none of it); absent or null members are not recorded ("non renseigné"). */
+        CertificationIdentity: {
+            /** @description The CQPM's number, e.g. "MQ 2015 06 69 0334". */
+            cqpm_number?: string | null;
+            /** @description The RNCP fiche (France compétences). */
+            rncp?: {
+                number?: string | null;
+                level?: number | null;
+                /** Format: date */
+                registration_start?: string | null;
+                /** Format: date */
+                registration_end?: string | null;
+                /** @description Whether the CQPM is registered at the RNCP; null when not said. */
+                registered?: boolean | null;
+            } | null;
+        } | null;
         ReferentialBloc: {
             /** @description The bloc code as printed; null where the source has none (never invented). */
             code: string | null;
