@@ -160,41 +160,16 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
     if (!demo_accounts_.empty()) demo::seedDeadlineDemo(*db_, *deadlines_);
   }
 
-  api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{*db_,
-                                                                     *auth_,
-                                                                     *files_,
-                                                                     *transitions_,
-                                                                     *modality_plans_,
-                                                                     *engine_,
-                                                                     *plugin_rules_,
-                                                                     *referentials_,
-                                                                     *referential_pins_,
-                                                                     *documents_,
-                                                                     *commissions_,
-                                                                     *evaluations_,
-                                                                     *opinions_,
-                                                                     *comments_,
-                                                                     metrics_,
-                                                                     config_.http,
-                                                                     *deadlines_,
-                                                                     *notifications_,
-                                                                     *streams_,
-                                                                     *stream_pump_,
-                                                                     *jury_sessions_,
-                                                                     *jury_decisions_,
-                                                                     *jury_closing_,
-                                                                     *jury_documents_,
-                                                                     *awards_,
-                                                                     *organisations_,
-                                                                     *accounts_,
-                                                                     *account_links_,
-                                                                     *admin_log_,
-                                                                     *imports_,
-                                                                     *corrections_,
-                                                                     *transfers_,
-                                                                     *admissibility_,
-                                                                     *carry_over_,
-                                                                     clock()});
+  readiness_ = std::make_unique<health::ReadinessService>(*db_, *referentials_, *documents_);
+  api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{
+      *auth_,          *files_,          *transitions_,      *modality_plans_, *engine_,
+      *plugin_rules_,  *referentials_,   *referential_pins_, *documents_,      *commissions_,
+      *evaluations_,   *opinions_,       *comments_,         metrics_,         config_.http,
+      *deadlines_,     *notifications_,  *streams_,          *stream_pump_,    *file_streams_,
+      *jury_sessions_, *jury_decisions_, *jury_closing_,     *jury_documents_, *awards_,
+      *organisations_, *accounts_,       *account_links_,    *admin_log_,      *imports_,
+      *corrections_,   *transfers_,      *admissibility_,    *carry_over_,     *readiness_,
+      clock()});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||
@@ -214,6 +189,7 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
   reminders_ = std::make_unique<deadlines::ReportReminders>(*db_, *notifications_, *plugins_, final_states);
   streams_ = std::make_unique<live::StreamHub>(config_.max_streams, config_.max_streams_per_user);
   stream_pump_ = std::make_unique<live::StreamPump>(config_.http.stream_timing.poll);
+  file_streams_ = std::make_unique<live::FileStreams>(*db_, *streams_);
 
   const std::chrono::seconds every(std::max(1, config_.scheduler_interval_seconds));
   const std::chrono::milliseconds often(std::max(100, config_.notify_interval_ms));

@@ -134,6 +134,8 @@ class Server {
   std::unique_ptr<deadlines::ReportReminders> reminders_;
   std::unique_ptr<live::StreamHub> streams_;
   std::unique_ptr<live::StreamPump> stream_pump_;
+  std::unique_ptr<live::FileStreams> file_streams_;
+  std::unique_ptr<health::ReadinessService> readiness_;
   std::unique_ptr<juries::OutcomeProposer> outcome_proposer_;
   std::unique_ptr<juries::JurySessionService> jury_sessions_;
   std::unique_ptr<juries::DecisionService> jury_decisions_;

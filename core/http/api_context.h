@@ -22,6 +22,7 @@
 #include "files/referential_pin_service.h"
 #include "files/transition_service.h"
 #include "files/vae_admissibility_service.h"
+#include "health/readiness_service.h"
 #include "http/client_address.h"
 #include "imports/candidate_import_service.h"
 #include "juries/carry_over_service.h"
@@ -30,6 +31,7 @@
 #include "juries/jury_session_service.h"
 #include "juries/session_closing_service.h"
 #include "live/file_event_stream.h"
+#include "live/file_streams.h"
 #include "live/stream_hub.h"
 #include "live/stream_pump.h"
 #include "notifications/notification_service.h"
@@ -37,7 +39,6 @@
 #include "opinion/company_opinion_service.h"
 #include "plugins/plugin_rules.h"
 #include "referentials/referential_service.h"
-#include "store/database.h"
 #include "workflow/workflow_engine.h"
 
 namespace cqpm::http {
@@ -60,7 +61,6 @@ struct HttpSettings {
 /// What the handlers reach: the services of the composition root, borrowed.
 /// Everything here outlives the HTTP server and is thread-safe.
 struct ApiContext {
-  store::Database& db;
   auth::AuthService& auth;
   files::CandidateFileService& files;
   files::TransitionService& transitions;
@@ -80,6 +80,7 @@ struct ApiContext {
   notifications::NotificationService& notifications;
   live::StreamHub& streams;
   live::StreamPump& stream_pump;  ///< serves the open live streams, without a thread each
+  live::FileStreams& file_streams;
   juries::JurySessionService& jury_sessions;
   juries::DecisionService& jury_decisions;
   juries::SessionClosingService& jury_closing;
@@ -94,6 +95,7 @@ struct ApiContext {
   files::FileTransferService& transfers;
   files::VaeAdmissibilityService& admissibility;
   juries::CarryOverService& carry_over;
+  health::ReadinessService& readiness;
   /// "Now" for handlers and presenters: the server's one clock (the overdue
   /// flag and filter agree with the deadline service).
   Clock clock;

@@ -1,44 +1,21 @@
 #include "http/handlers/health_handlers.h"
 
 #include <Poco/JSON/Array.h>
-#include <Poco/Logger.h>
-
-#include <functional>
 
 namespace cqpm::http::handlers {
 
 Response healthz(ApiContext&, Request&) { return Response::text(200, "ok\n"); }
 
 Response readyz(ApiContext& context, Request&) {
+  const health::Readiness readiness = context.readiness.probe();
   Poco::JSON::Object::Ptr checks = new Poco::JSON::Object;
-  bool ready = true;
-  // Each check answers "ok" or a short public reason; the details (hosts,
-  // paths, SQL) go to the log only.
-  const auto check = [&](const char* name, const char* failure, const std::function<void()>& probe) {
-    try {
-      probe();
-      checks->set(name, "ok");
-    } catch (const std::exception& e) {
-      Poco::Logger::get("readyz").error("%s: %s", std::string(name), std::string(e.what()));
-      checks->set(name, failure);
-      ready = false;
-    }
-  };
-  check("database", "unreachable", [&] { context.db.ping(); });
-  check("referentials", "a published version cannot be read", [&] { context.referentials.checkStore(); });
-  check("documents", "the documents folder is not writable",
-        [&] { context.documents.blobs().checkWritable(); });
+  for (const auto& probe : readiness.required) checks->set(probe.name, probe.ok ? "ok" : probe.reason);
   // The antivirus only holds up uploads (refused 503 while it is down): the
   // server stays ready, degraded, so the proxy keeps sending it everything else.
-  if (auto* scanner = context.documents.scanner()) {
-    try {
-      scanner->ping();
-      checks->set("antivirus", "ok");
-    } catch (const std::exception& e) {
-      Poco::Logger::get("readyz").error("antivirus: %s", std::string(e.what()));
-      checks->set("antivirus", "unreachable: uploads are refused until it answers");
-    }
+  if (readiness.antivirus) {
+    checks->set("antivirus", readiness.antivirus->ok ? "ok" : readiness.antivirus->reason);
   }
+  const bool ready = readiness.ready();
   checks->set("workflow", context.engine.definition().id() + " v" +
                               std::to_string(context.engine.definition().version()));
   // A refused plugin does not stop the others: the server is ready, degraded.

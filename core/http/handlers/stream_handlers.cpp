@@ -5,8 +5,7 @@
 #include <memory>
 
 #include "http/presenters.h"
-#include "live/file_event_stream.h"
-#include "store/event_store.h"
+#include "live/file_streams.h"
 
 namespace cqpm::http::handlers {
 
@@ -43,9 +42,7 @@ Response streamFileEvents(ApiContext& context, Request& request) {
     throw Error(ErrorCode::kUnavailable, "too many live streams are open: try again in a few seconds", "",
                 details);
   }
-  const std::int64_t after = requested ? *requested : context.db.read([&](store::SqlSession& sql) {
-    return store::event_store::lastSeq(sql, file_id);
-  });
+  const std::int64_t after = requested ? *requested : context.file_streams.lastSeq(file_id);
   // The reader keeps the stream while their session lives and the file stays in their scope.
   auto still_allowed = [&context, token = request.session_token, file_id] {
     const auto reader = context.auth.authenticate(token);
@@ -57,8 +54,8 @@ Response streamFileEvents(ApiContext& context, Request& request) {
       return false;
     }
   };
-  return Response::eventStream(std::make_shared<live::FileEventStream>(
-      context.db, context.streams, std::move(slot), file_id, after,
+  return Response::eventStream(context.file_streams.open(
+      std::move(slot), file_id, after,
       [&context](const domain::FileEvent& event) {
         return toJson(eventJson(event, &context.engine.definition()));
       },
