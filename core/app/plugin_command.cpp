@@ -14,9 +14,8 @@ namespace {
 
 void printPlugin(const plugins::Plugin& plugin, std::ostream& out) {
   int missing_codes = 0;
-  const auto blocs = plugin.referential->getArray("blocs");
-  for (std::size_t i = 0; i < blocs->size(); ++i) {
-    if (blocs->getObject(static_cast<unsigned>(i))->isNull("code")) ++missing_codes;
+  for (const auto& bloc : plugin.model->blocs) {
+    if (!bloc.code) ++missing_codes;
   }
   out << plugin.id << "  " << plugin.version << "  " << plugin.bloc_count << " blocs, "
       << plugin.competency_count << " competencies"

@@ -70,7 +70,15 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   plugins_ = std::make_unique<plugins::PluginCatalog>(std::move(loaded.plugins), std::move(loaded.failures));
   log.information("plugins: %z loaded from %s", plugins_->plugins().size(), plugins_dir);
   plugin_host_ = std::make_unique<plugins::PluginHost>(plugins::hostLibrarySource(), config_.sandbox_limits);
-  plugin_rules_ = std::make_unique<plugins::PluginRules>(*plugins_, *plugin_host_);
+  // A file is judged under its pinned referential version, else the one in force, both
+  // from the git store built below (before any request is served).
+  plugin_rules_ = std::make_unique<plugins::PluginRules>(
+      *plugins_, *plugin_host_, [this](const domain::CandidateFile& file) {
+        const std::string commit =
+            file.referential_commit ? *file.referential_commit : referentials_->current(file.cqpm).commit_id;
+        return plugins::PinnedReferential{commit, referentials_->referentialAt(file.cqpm, commit),
+                                          referentials_->modelAt(file.cqpm, commit)};
+      });
 
   workflow::registerCoreGuards(guards_);
   plugins::registerPluginGuards(guards_, *plugin_rules_);
@@ -98,7 +106,10 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
           readRequiredFile(Poco::Path(share).append("schemas/referential.schema.json").toString()),
           "referential.schema.json"),
       final_states);
-  referentials_->bootstrap(*plugins_);
+  std::vector<referentials::ReferentialSeed> seeds;
+  for (const auto& plugin : plugins_->plugins())
+    seeds.push_back({plugin.id, plugin.title, plugin.referential});
+  referentials_->bootstrap(seeds);
   referential_pins_ = std::make_unique<files::ReferentialPinService>(*db_, clock(), *referentials_);
   blobs_ =
       std::make_unique<documents::BlobStore>(Poco::Path(config_.data_dir).append("documents").toString());
@@ -106,11 +117,6 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   documents_ = std::make_unique<documents::DocumentService>(*db_, clock(), *blobs_, *sniffer_, final_states);
   if (!config_.antivirus.socket_path.empty())
     documents_->setScanner(std::make_unique<documents::ClamdScanner>(config_.antivirus));
-  plugin_rules_->setReferentialSource([this](const domain::CandidateFile& file) {
-    const std::string commit =
-        file.referential_commit ? *file.referential_commit : referentials_->current(file.cqpm).commit_id;
-    return plugins::PinnedReferential{commit, referentials_->referentialAt(file.cqpm, commit)};
-  });
 
   auth_ = std::make_unique<auth::AuthService>(
       *db_,

@@ -27,7 +27,7 @@ std::string holderName(const domain::Candidate& candidate) {
 std::optional<store::AwardRecord> issueAward(store::SqlSession& sql,
                                              const store::JuryDecisionRecord& decision,
                                              const store::CandidateFileView& file,
-                                             const referentials::CertificationIdentity& identity,
+                                             const referential_model::CertificationIdentity& identity,
                                              const std::string& session_date) {
   if (decision.outcome != "certified" && decision.outcome != "blocs_awarded") return std::nullopt;
   store::AwardRecord award;

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "referentials/certification_identity.h"
+#include "referential_model/certification_identity.h"
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
 #include "store/jury_decision_store.h"
@@ -19,7 +19,7 @@ namespace cqpm::awards {
 std::optional<store::AwardRecord> issueAward(store::SqlSession& sql,
                                              const store::JuryDecisionRecord& decision,
                                              const store::CandidateFileView& file,
-                                             const referentials::CertificationIdentity& identity,
+                                             const referential_model::CertificationIdentity& identity,
                                              const std::string& session_date);
 
 /// "Camille Martin": the holder's name as the award shows it.

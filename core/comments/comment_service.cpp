@@ -10,7 +10,6 @@
 #include "common/clock.h"
 #include "common/input_rules.h"
 #include "files/file_events.h"
-#include "opinion/referential_items.h"
 #include "store/candidate_file_store.h"
 #include "store/event_store.h"
 
@@ -101,11 +100,11 @@ Object::Ptr CommentService::add(const domain::Actor& actor, const std::string& f
   const std::string text = bodyOf(body);
   const std::optional<std::string> competency = competencyOf(body);
   if (competency) {
-    const auto competencies = opinion::competenciesOf(rules_.referentialFor(file->file));
-    if (!opinion::findItem(competencies, *competency)) {
+    const auto referential = rules_.referentialFor(file->file);
+    if (!referential->findCompetency(*competency)) {
       throw Error(ErrorCode::kUnprocessable,
                   "competency " + *competency + " is not a competency of the file's referential (" +
-                      std::to_string(competencies.size()) + " competencies)",
+                      std::to_string(referential->competencyCount()) + " competencies)",
                   "competency");
     }
   }

@@ -73,23 +73,15 @@ std::string blocScopeJson(const BlocScope& scope) {
   return toJsonText(json);
 }
 
-std::vector<std::string> competenciesInScope(const BlocScope& scope, const Object::Ptr& referential) {
+std::vector<std::string> competenciesInScope(const BlocScope& scope,
+                                             const referential_model::Referential& referential) {
   std::vector<std::string> numbers;
-  const auto blocs = arrayOf(referential, "blocs");
-  for (std::size_t i = 0; i < blocs->size(); ++i) {
+  for (std::size_t i = 0; i < referential.blocs.size(); ++i) {
     const int index = static_cast<int>(i) + 1;
     if (!scope.targets(index) || scope.carries(index)) continue;
-    const auto competencies = arrayOf(blocs->getObject(static_cast<unsigned>(i)), "competencies");
-    for (std::size_t c = 0; c < competencies->size(); ++c) {
-      numbers.push_back(
-          competencies->getObject(static_cast<unsigned>(c))->get("number").convert<std::string>());
-    }
+    for (const auto& competency : referential.blocs[i].competencies) numbers.push_back(competency.key());
   }
   return numbers;
-}
-
-int blocCount(const Object::Ptr& referential) {
-  return static_cast<int>(arrayOf(referential, "blocs")->size());
 }
 
 }  // namespace cqpm::domain

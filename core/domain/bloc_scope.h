@@ -1,10 +1,10 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <set>
 #include <string>
 #include <vector>
+
+#include "referential_model/referential.h"
 
 namespace cqpm::domain {
 
@@ -38,9 +38,6 @@ std::string blocScopeJson(const BlocScope& scope);
 /// evaluate and have validated: those of its targeted blocs, without those of
 /// carried-over blocs, in the referential's order.
 std::vector<std::string> competenciesInScope(const BlocScope& scope,
-                                             const Poco::JSON::Object::Ptr& referential);
-
-/// The number of blocs of `referential`.
-int blocCount(const Poco::JSON::Object::Ptr& referential);
+                                             const referential_model::Referential& referential);
 
 }  // namespace cqpm::domain

@@ -31,28 +31,24 @@ std::map<std::string, std::string> plannedModalities(const std::optional<std::st
 
 }  // namespace
 
-std::vector<GridCompetency> gridCompetencies(const Object::Ptr& referential,
+std::vector<GridCompetency> gridCompetencies(const referential_model::Referential& referential,
                                              const std::optional<std::string>& modality_plan_json,
                                              const domain::BlocScope& scope) {
   const auto planned = plannedModalities(modality_plan_json);
   std::vector<GridCompetency> grid;
-  const auto blocs = referential->getArray("blocs");
-  for (std::size_t b = 0; b < blocs->size(); ++b) {
+  for (std::size_t b = 0; b < referential.blocs.size(); ++b) {
     const int bloc_index = static_cast<int>(b) + 1;
     if (!scope.targets(bloc_index) || scope.carries(bloc_index)) continue;
-    const auto bloc = blocs->getObject(static_cast<unsigned>(b));
-    const auto competencies = bloc->getArray("competencies");
-    for (std::size_t c = 0; c < competencies->size(); ++c) {
-      const auto competency = competencies->getObject(static_cast<unsigned>(c));
+    const auto& bloc = referential.blocs[b];
+    for (const auto& competency : bloc.competencies) {
       GridCompetency item;
-      item.number = numberText(competency->get("number"));
-      item.title = competency->getValue<std::string>("title");
+      item.number = competency.key();
+      item.title = competency.title;
       item.bloc_index = b + 1;
-      if (!bloc->isNull("code")) item.bloc_code = bloc->getValue<std::string>("code");
-      item.bloc_title = bloc->getValue<std::string>("title");
+      item.bloc_code = bloc.code;
+      item.bloc_title = bloc.title;
       if (const auto found = planned.find(item.number); found != planned.end()) item.modality = found->second;
-      item.criteria = competency->getObject("criteria");
-      if (!item.criteria) item.criteria = new Object;
+      item.criteria = competency.criteria;
       grid.push_back(std::move(item));
     }
   }
@@ -66,17 +62,13 @@ const GridCompetency* findCompetency(const std::vector<GridCompetency>& grid, co
   return nullptr;
 }
 
-std::vector<std::string> criteriaGroups(const GridCompetency& competency) {
-  // The referential's order (schemas/referential.schema.json), not the JSON object's.
-  static const std::vector<std::string> kOrder{"methods", "means", "relations", "environment"};
-  std::vector<std::string> groups;
-  for (const auto& name : kOrder) {
-    if (competency.criteria->has(name)) groups.push_back(name);
-  }
-  return groups;
+std::vector<std::string> criteriaGroups(const GridCompetency&) {
+  // Every competency has the four groups (an empty one where the source has none), in the
+  // referential's order (schemas/referential.schema.json).
+  return {"methods", "means", "relations", "environment"};
 }
 
-std::vector<std::string> competencyNumbers(const Object::Ptr& referential) {
+std::vector<std::string> competencyNumbers(const referential_model::Referential& referential) {
   std::vector<std::string> numbers;
   for (const auto& competency : gridCompetencies(referential, std::nullopt))
     numbers.push_back(competency.number);

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/bloc_scope.h"
+#include "referential_model/referential.h"
 
 namespace cqpm::evaluation {
 
@@ -18,15 +17,15 @@ struct GridCompetency {
   std::size_t bloc_index = 0;            ///< 1-based position of its bloc in the referential
   std::optional<std::string> bloc_code;  ///< absent where the referential has no code yet
   std::string bloc_title;
-  std::optional<std::string> modality;  ///< the planned modality id, once planned
-  Poco::JSON::Object::Ptr criteria;  ///< {methods: [...], means: [...], relations: [...], environment: [...]}
+  std::optional<std::string> modality;   ///< the planned modality id, once planned
+  referential_model::Criteria criteria;  ///< methods, means, relations, environment
 };
 
 /// The competencies of `referential` in order, with the modality `modality_plan_json`
 /// (the file's plan, a JSON array of {competency, modality, ...}) gives each; only
 /// those `scope` leaves to evaluate (targeted blocs, not carried over).
-/// Pure; throws nothing for a referential that passed its schema.
-std::vector<GridCompetency> gridCompetencies(const Poco::JSON::Object::Ptr& referential,
+/// Pure; throws nothing.
+std::vector<GridCompetency> gridCompetencies(const referential_model::Referential& referential,
                                              const std::optional<std::string>& modality_plan_json,
                                              const domain::BlocScope& scope = {});
 
@@ -38,6 +37,6 @@ std::vector<std::string> criteriaGroups(const GridCompetency& competency);
 
 /// Every competency number of `referential`, in order: the keys the plugin's
 /// evaluation hooks read.
-std::vector<std::string> competencyNumbers(const Poco::JSON::Object::Ptr& referential);
+std::vector<std::string> competencyNumbers(const referential_model::Referential& referential);
 
 }  // namespace cqpm::evaluation

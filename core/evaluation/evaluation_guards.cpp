@@ -13,7 +13,7 @@ std::optional<workflow::Refusal> evaluationComplete(plugins::PluginRules& rules,
     // Only reachable if a caller decides a transition outside a write transaction.
     return workflow::Refusal{ErrorCode::kStorage, "the evaluation grid cannot be read here", "", nullptr};
   }
-  const auto numbers = competencyNumbers(rules.referentialFor(context.file));
+  const auto numbers = competencyNumbers(*rules.referentialFor(context.file));
   Poco::JSON::Object::Ptr results = new Poco::JSON::Object;
   for (const auto& [number, result] :
        store::evaluation_store::competencyResults(*context.sql, context.file.id, numbers)) {

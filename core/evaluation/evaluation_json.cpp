@@ -27,7 +27,13 @@ Object::Ptr competencyJson(const std::string& file_id, const GridCompetency& com
   json->set("bloc", bloc);
   json->set("modality",
             competency.modality ? Poco::Dynamic::Var(*competency.modality) : Poco::Dynamic::Var());
-  json->set("criteria", competency.criteria);
+  Object::Ptr criteria = new Object;
+  for (const auto& group : criteriaGroups(competency)) {
+    Array::Ptr texts = new Array;
+    for (const auto& text : *competency.criteria.group(group)) texts->add(text);
+    criteria->set(group, texts);
+  }
+  json->set("criteria", criteria);
   json->set("result", stored.result);
 
   // Every group of the competency is present, empty when nothing was written.

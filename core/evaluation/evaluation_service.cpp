@@ -69,7 +69,7 @@ Object::Ptr EvaluationService::grid(const domain::Actor& actor, const std::strin
     const auto view = fileInScope(sql, actor, file_id);
     requireReader(actor);
     const domain::CandidateFile& file = view.file;
-    const auto competencies = gridCompetencies(rules_.referentialFor(file), file.modality_plan_json,
+    const auto competencies = gridCompetencies(*rules_.referentialFor(file), file.modality_plan_json,
                                                domain::parseBlocScope(file.bloc_scope_json));
     const auto stored = store::evaluation_store::evaluations(sql, file.id);
     const auto commission = store::evaluation_store::commission(sql, file.id);
@@ -129,7 +129,7 @@ WriteTarget target(store::SqlSession& sql, plugins::PluginRules& rules, const do
     throw Error(ErrorCode::kInvalidState,
                 "the grid is written while the file is under evaluation; it is " + file.state);
   }
-  const auto grid = gridCompetencies(rules.referentialFor(file), file.modality_plan_json,
+  const auto grid = gridCompetencies(*rules.referentialFor(file), file.modality_plan_json,
                                      domain::parseBlocScope(file.bloc_scope_json));
   const GridCompetency* found = findCompetency(grid, number);
   if (!found) {

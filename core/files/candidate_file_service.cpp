@@ -128,7 +128,8 @@ domain::CandidateFile CandidateFileService::openIn(SqlSession& sql, const Actor&
   file.candidate = request.candidate;
   file.registration_json = toJsonText(request.registration);
   domain::BlocScope scope;
-  scope.targeted = targetedBlocs(request.targeted_blocs, domain::blocCount(rules_.referentialFor(file)));
+  scope.targeted =
+      targetedBlocs(request.targeted_blocs, static_cast<int>(rules_.referentialFor(file)->blocs.size()));
   file.bloc_scope_json = domain::blocScopeJson(scope);
   // The CQPM's own registration fields are its plugin's to check.
   if (auto refusal = rules_.checkRegistration(file, actor)) {

@@ -117,7 +117,7 @@ Array::Ptr ModalityPlanService::normalise(store::SqlSession& sql, const domain::
 Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::CandidateFileView& file_view,
                                       const domain::Actor& actor) {
   const domain::CandidateFile& file = file_view.file;
-  const Object::Ptr referential = rules_.referentialFor(file);
+  const auto referential = rules_.referentialFor(file);
   Object::Ptr body = new Object;
   body->set("file_id", file.id);
   body->set("file_version", file.version);
@@ -129,32 +129,27 @@ Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::Candi
   // Only what the file still has to evaluate: its targeted blocs, without the blocs carried over.
   const domain::BlocScope scope = domain::parseBlocScope(file.bloc_scope_json);
   Array::Ptr competencies = new Array;
-  const auto blocs = referential->getArray("blocs");
-  for (std::size_t b = 0; b < blocs->size(); ++b) {
+  for (std::size_t b = 0; b < referential->blocs.size(); ++b) {
     const int bloc_index = static_cast<int>(b) + 1;
     if (!scope.targets(bloc_index) || scope.carries(bloc_index)) continue;
-    const auto bloc = blocs->getObject(static_cast<unsigned>(b));
-    const auto list = bloc->getArray("competencies");
-    for (std::size_t c = 0; c < list->size(); ++c) {
-      const auto competency = list->getObject(static_cast<unsigned>(c));
+    const auto& bloc = referential->blocs[b];
+    for (const auto& competency : bloc.competencies) {
       Object::Ptr item = new Object;
-      item->set("number", competency->get("number"));
-      item->set("title", competency->get("title"));
-      item->set("bloc_code", bloc->get("code"));
-      item->set("bloc_title", bloc->get("title"));
+      item->set("number", competency.number);
+      item->set("title", competency.title);
+      item->set("bloc_code", bloc.code ? Poco::Dynamic::Var(*bloc.code) : Poco::Dynamic::Var());
+      item->set("bloc_title", bloc.title);
       item->set("bloc_index", bloc_index);
       competencies->add(item);
     }
   }
   body->set("competencies", competencies);
   Array::Ptr modalities = new Array;
-  const auto referential_modalities = referential->getArray("modalities");
-  for (std::size_t m = 0; m < referential_modalities->size(); ++m) {
-    const auto modality = referential_modalities->getObject(static_cast<unsigned>(m));
+  for (const auto& modality : referential->modalities) {
     Object::Ptr item = new Object;
-    item->set("id", modality->get("id"));
-    item->set("label", modality->get("label"));
-    item->set("exceptional", modality->optValue<bool>("exceptional", false));
+    item->set("id", modality.id);
+    item->set("label", modality.label);
+    item->set("exceptional", modality.exceptional);
     modalities->add(item);
   }
   body->set("modalities", modalities);

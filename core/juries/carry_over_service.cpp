@@ -69,7 +69,7 @@ CarryOverView CarryOverService::viewOf(store::SqlSession& sql, const domain::Act
                                        store::CandidateFileView file) {
   CarryOverView view;
   view.scope = domain::parseBlocScope(file.file.bloc_scope_json);
-  const auto blocs = referentialBlocs(rules_.referentialFor(file.file));
+  const auto blocs = referentialBlocs(*rules_.referentialFor(file.file));
   for (const auto& bloc : blocs) {
     if (view.scope.targets(bloc.index)) view.targeted.push_back(bloc);
   }

@@ -5,7 +5,6 @@
 
 #include "awards/award_issuer.h"
 #include "common/input_rules.h"
-#include "referentials/certification_identity.h"
 #include "workflow/workflow_contract.h"
 
 namespace cqpm::juries {
@@ -51,7 +50,8 @@ Object::Ptr transitionPayload(const store::JuryDecisionRecord& decision) {
 
 std::string applyDecision(store::SqlSession& sql, files::TransitionService& transitions,
                           const domain::Actor& actor, const store::JuryDecisionRecord& decision,
-                          const store::CandidateFileView& view, const Poco::JSON::Object::Ptr& referential,
+                          const store::CandidateFileView& view,
+                          const referential_model::Referential& referential,
                           const std::string& session_date) {
   const std::string transition = transitionFor(decision.outcome);
   const auto moved = transitions.fireIn(
@@ -59,7 +59,7 @@ std::string applyDecision(store::SqlSession& sql, files::TransitionService& tran
   if (moved.file.state != decision.outcome) {
     throw Error(ErrorCode::kInternal, "transition " + transition + " led to " + moved.file.state);
   }
-  awards::issueAward(sql, decision, view, referentials::certificationIdentity(referential), session_date);
+  awards::issueAward(sql, decision, view, referential.identity, session_date);
   return transition;
 }
 

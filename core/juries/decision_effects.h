@@ -6,6 +6,7 @@
 
 #include "domain/actor.h"
 #include "files/transition_service.h"
+#include "referential_model/referential.h"
 #include "store/candidate_file_store.h"
 #include "store/jury_decision_store.h"
 
@@ -18,7 +19,7 @@ namespace cqpm::juries {
 /// after `referential` and dated by the session. Returns the transition fired.
 std::string applyDecision(store::SqlSession& sql, files::TransitionService& transitions,
                           const domain::Actor& actor, const store::JuryDecisionRecord& decision,
-                          const store::CandidateFileView& view, const Poco::JSON::Object::Ptr& referential,
-                          const std::string& session_date);
+                          const store::CandidateFileView& view,
+                          const referential_model::Referential& referential, const std::string& session_date);
 
 }  // namespace cqpm::juries

@@ -14,7 +14,6 @@
 #include "juries/jury_bench.h"
 #include "juries/jury_json.h"
 #include "juries/session_access.h"
-#include "referentials/certification_identity.h"
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
 #include "store/event_store.h"
@@ -220,15 +219,15 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
 
     const Object::Ptr proposal = proposer_.propose(sql, file, seat.session.session_date);
     const auto referential = proposer_.rules().referentialFor(file);
-    const auto referential_blocs = referentialBlocs(referential);
+    const auto referential_blocs = referentialBlocs(*referential);
     requireKnownBlocs(request.blocs, referential_blocs);
     // The jury's validation decides; the outcome follows from it and nothing may contradict it.
     const auto validated =
         validateCompetencies(referential_blocs, commissionResults(proposal), carriedIndexes(proposal),
                              request.competencies, targetedIndexes(proposal));
     // Blocs are awarded only for a CQPM the pinned referential says is at the RNCP on the session's day.
-    const bool awardable = referentials::blocsAwardable(referentials::certificationIdentity(referential),
-                                                        seat.session.session_date);
+    const bool awardable =
+        referential_model::blocsAwardable(referential->identity, seat.session.session_date);
     const DerivedOutcome derived = deriveOutcome(referential_blocs, validated, awardable);
     requireSupportedOutcome(request.outcome, request.blocs, derived, referential_blocs, validated);
     const Array::Ptr blocs = derivedBlocs(derived, referential_blocs);

@@ -39,7 +39,7 @@ Array::Ptr parsedArray(const std::string& json) {
 // The competencies evaluated in an exceptional modality, with the justification the plan gives,
 // titled from the referential: "3 — Title : situation ... reconstituée. Justification : ...".
 std::vector<std::string> exceptionalModalities(const domain::CandidateFile& file,
-                                               const Object::Ptr& referential) {
+                                               const referential_model::Referential& referential) {
   const auto planned = plannedModalities(file, referential);
   std::vector<std::string> lines;
   for (const auto& bloc : referentialBlocs(referential)) {  // in the referential's order
@@ -109,8 +109,8 @@ std::vector<DecidedFile> decidedFiles(SqlSession& sql, const std::string& sessio
 
 }  // namespace
 
-referentials::CertificationIdentity JuryDocuments::identityOf(const domain::CandidateFile& file) const {
-  auto identity = referentials::certificationIdentity(rules_.referentialFor(file));
+referential_model::CertificationIdentity JuryDocuments::identityOf(const domain::CandidateFile& file) const {
+  auto identity = rules_.referentialFor(file)->identity;
   if (identity.title.empty()) identity.title = file.cqpm;
   return identity;
 }
@@ -150,11 +150,11 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
       item.candidate_birth_place = view.file.candidate.birth_place;
       item.pathway = certificates::pathwayLabelFr(domain::pathwayName(view.file.pathway));
       const auto referential = rules_.referentialFor(view.file);
-      item.modalities = modalitiesUsed(view.file, referential);
-      item.exceptional_modalities = exceptionalModalities(view.file, referential);
+      item.modalities = modalitiesUsed(view.file, *referential);
+      item.exceptional_modalities = exceptionalModalities(view.file, *referential);
       item.vae_admissibility = admissibilitySummary(sql, view.file);
       const domain::BlocScope scope = domain::parseBlocScope(view.file.bloc_scope_json);
-      for (const auto& bloc : referentialBlocs(referential)) {
+      for (const auto& bloc : referentialBlocs(*referential)) {
         if (!scope.wholeCqpm() && scope.targets(bloc.index))
           item.targeted_blocs.push_back(blocLabel(bloc.code, bloc.title));
       }

@@ -5,7 +5,7 @@
 #include "common/clock.h"
 #include "domain/actor.h"
 #include "plugins/plugin_rules.h"
-#include "referentials/certification_identity.h"
+#include "referential_model/certification_identity.h"
 #include "store/database.h"
 
 namespace cqpm::juries {
@@ -30,7 +30,7 @@ class JuryDocuments {
 
  private:
   /// The certification as the referential the file is judged under names it.
-  referentials::CertificationIdentity identityOf(const domain::CandidateFile& file) const;
+  referential_model::CertificationIdentity identityOf(const domain::CandidateFile& file) const;
 
   store::Database& db_;
   Clock clock_;

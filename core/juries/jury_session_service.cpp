@@ -90,8 +90,7 @@ Object::Ptr fileItem(SqlSession& sql, OutcomeProposer& proposer, const SessionSe
   Object::Ptr cqpm = new Object;
   cqpm->set("id", file.cqpm);
   const auto referential = proposer.rules().referentialFor(file);
-  cqpm->set("title", referential && referential->has("title") ? referential->getValue<std::string>("title")
-                                                              : file.cqpm);
+  cqpm->set("title", referential ? referential->title : file.cqpm);
   item->set("cqpm", cqpm);
   item->set("pathway", std::string(domain::pathwayName(file.pathway)));
   if (file.company_id) {

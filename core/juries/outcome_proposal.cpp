@@ -9,7 +9,6 @@
 #include "common/json_text.h"
 #include "domain/bloc_scope.h"
 #include "juries/planned_modalities.h"
-#include "referentials/certification_identity.h"
 #include "store/candidate_file_store.h"
 #include "store/evaluation_store.h"
 #include "store/jury_decision_store.h"
@@ -33,7 +32,7 @@ Poco::Dynamic::Var optionalVar(const std::optional<std::string>& value) {
   return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
 }
 
-Object::Ptr identityJson(const referentials::CertificationIdentity& identity) {
+Object::Ptr identityJson(const referential_model::CertificationIdentity& identity) {
   Object::Ptr json = new Object;
   json->set("title", identity.title);
   json->set("cqpm_number", optionalVar(identity.cqpm_number));
@@ -77,22 +76,15 @@ std::map<int, CarriedBloc> carriedBlocs(store::SqlSession& sql, const domain::Bl
 
 }  // namespace
 
-std::vector<BlocRef> referentialBlocs(const Object::Ptr& referential) {
+std::vector<BlocRef> referentialBlocs(const referential_model::Referential& referential) {
   std::vector<BlocRef> blocs;
-  const auto array = arrayOf(referential, "blocs");
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const auto bloc = array->getObject(static_cast<unsigned>(i));
-    BlocRef ref{static_cast<int>(i) + 1,
-                textOf(bloc, "code"),
-                textOf(bloc, "rncp_code"),
-                textOf(bloc, "title"),
-                {},
-                {}};
-    const auto competencies = arrayOf(bloc, "competencies");
-    for (std::size_t c = 0; c < competencies->size(); ++c) {
-      const auto competency = competencies->getObject(static_cast<unsigned>(c));
-      ref.competencies.push_back(competency->get("number").convert<std::string>());
-      ref.competency_titles.push_back(textOf(competency, "title"));
+  for (std::size_t i = 0; i < referential.blocs.size(); ++i) {
+    const auto& bloc = referential.blocs[i];
+    BlocRef ref{
+        static_cast<int>(i) + 1, bloc.code.value_or(""), bloc.rncp_code.value_or(""), bloc.title, {}, {}};
+    for (const auto& competency : bloc.competencies) {
+      ref.competencies.push_back(competency.key());
+      ref.competency_titles.push_back(competency.title);
     }
     blocs.push_back(std::move(ref));
   }
@@ -115,9 +107,9 @@ std::string blocLabel(const std::string& code, const std::string& title) {
 Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::CandidateFile& file,
                                      const std::string& session_date) {
   const auto referential = rules_.referentialFor(file);
-  const auto blocs = referentialBlocs(referential);
-  const auto identity = referentials::certificationIdentity(referential);
-  const bool awardable = referentials::blocsAwardable(identity, session_date);
+  const auto blocs = referentialBlocs(*referential);
+  const auto& identity = referential->identity;
+  const bool awardable = referential_model::blocsAwardable(identity, session_date);
   std::vector<std::string> numbers;
   for (const auto& bloc : blocs)
     numbers.insert(numbers.end(), bloc.competencies.begin(), bloc.competencies.end());
@@ -163,7 +155,7 @@ Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::Candi
 
   // What the jury's validation starts from: the commission's result, a carried-over bloc validated;
   // beside it, how the competency was evaluated (and why, for an exceptional modality).
-  const auto planned = plannedModalities(file, referential);
+  const auto planned = plannedModalities(file, *referential);
   Array::Ptr competencies = new Array;
   for (const auto& bloc : blocs) {
     for (std::size_t c = 0; c < bloc.competencies.size(); ++c) {

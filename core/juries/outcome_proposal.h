@@ -7,6 +7,7 @@
 
 #include "domain/candidate_file.h"
 #include "plugins/plugin_rules.h"
+#include "referential_model/referential.h"
 #include "store/database.h"
 
 namespace cqpm::juries {
@@ -22,8 +23,8 @@ struct BlocRef {
   std::vector<std::string> competency_titles;  ///< in the same order
 };
 
-/// The blocs of a referential document, in order.
-std::vector<BlocRef> referentialBlocs(const Poco::JSON::Object::Ptr& referential);
+/// The blocs of a referential, in order.
+std::vector<BlocRef> referentialBlocs(const referential_model::Referential& referential);
 
 /// {index, code (null when missing), rncp_code (null when not recorded), title}
 Poco::JSON::Object::Ptr blocJson(const BlocRef& bloc);

@@ -22,12 +22,6 @@ Array::Ptr planOf(const domain::CandidateFile& file) {
   return parsed.extract<Array::Ptr>();
 }
 
-Array::Ptr modalitiesOf(const Object::Ptr& referential) {
-  if (!referential || !referential->has("modalities")) return new Array;
-  const auto modalities = referential->getArray("modalities");
-  return modalities ? modalities : Array::Ptr(new Array);
-}
-
 // "ÉVALUATION EN SITUATION RÉELLE" as "Évaluation en situation réelle": the first letter
 // kept, the others lowered (ASCII, and the Latin-1 capitals À..Þ and Œ French uses in UTF-8).
 std::string sentenceCase(const std::string& text) {
@@ -60,13 +54,7 @@ std::string modalityLabel(const std::string& printed) {
 }
 
 std::map<std::string, PlannedModality> plannedModalities(const domain::CandidateFile& file,
-                                                         const Object::Ptr& referential) {
-  std::map<std::string, Object::Ptr> by_id;
-  const auto modalities = modalitiesOf(referential);
-  for (std::size_t i = 0; i < modalities->size(); ++i) {
-    const auto modality = modalities->getObject(static_cast<unsigned>(i));
-    by_id[textOf(modality, "id")] = modality;
-  }
+                                                         const referential_model::Referential& referential) {
   std::map<std::string, PlannedModality> planned;
   const auto plan = planOf(file);
   for (std::size_t i = 0; i < plan->size(); ++i) {
@@ -75,11 +63,9 @@ std::map<std::string, PlannedModality> plannedModalities(const domain::Candidate
     PlannedModality modality;
     modality.id = textOf(entry, "modality");
     modality.justification = textOf(entry, "justification");
-    const auto found = by_id.find(modality.id);
-    if (found != by_id.end()) {
-      const std::string label = textOf(found->second, "label");
-      modality.label = label.empty() ? modality.id : modalityLabel(label);
-      modality.exceptional = found->second->optValue<bool>("exceptional", false);
+    if (const auto* found = referential.findModality(modality.id)) {
+      modality.label = found->label.empty() ? modality.id : modalityLabel(found->label);
+      modality.exceptional = found->exceptional;
     } else {
       modality.label = modality.id;
     }
@@ -88,17 +74,15 @@ std::map<std::string, PlannedModality> plannedModalities(const domain::Candidate
   return planned;
 }
 
-std::vector<std::string> modalitiesUsed(const domain::CandidateFile& file, const Object::Ptr& referential) {
+std::vector<std::string> modalitiesUsed(const domain::CandidateFile& file,
+                                        const referential_model::Referential& referential) {
   std::set<std::string> planned;
   for (const auto& [number, modality] : plannedModalities(file, referential)) planned.insert(modality.id);
   std::vector<std::string> used;
   // In the referential's order.
-  const auto modalities = modalitiesOf(referential);
-  for (std::size_t i = 0; i < modalities->size(); ++i) {
-    const auto modality = modalities->getObject(static_cast<unsigned>(i));
-    if (!planned.count(textOf(modality, "id"))) continue;
-    const std::string label = textOf(modality, "label");
-    used.push_back(label.empty() ? textOf(modality, "id") : modalityLabel(label));
+  for (const auto& modality : referential.modalities) {
+    if (!planned.count(modality.id)) continue;
+    used.push_back(modality.label.empty() ? modality.id : modalityLabel(modality.label));
   }
   return used;
 }

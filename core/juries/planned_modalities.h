@@ -1,12 +1,11 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <map>
 #include <string>
 #include <vector>
 
 #include "domain/candidate_file.h"
+#include "referential_model/referential.h"
 
 namespace cqpm::juries {
 
@@ -21,12 +20,12 @@ struct PlannedModality {
 /// Per competency number ("3"), the modality the file's plan gives it; empty
 /// without a plan. Labels come from `referential` (the file's pinned version).
 std::map<std::string, PlannedModality> plannedModalities(const domain::CandidateFile& file,
-                                                         const Poco::JSON::Object::Ptr& referential);
+                                                         const referential_model::Referential& referential);
 
 /// The modalities the file's plan used, in the referential's order, as it names
 /// them ("Évaluation en situation professionnelle réelle").
 std::vector<std::string> modalitiesUsed(const domain::CandidateFile& file,
-                                        const Poco::JSON::Object::Ptr& referential);
+                                        const referential_model::Referential& referential);
 
 /// "ÉVALUATION EN SITUATION RÉELLE." as "Évaluation en situation réelle": the
 /// seeds print modality labels in capitals with a final period.

@@ -148,7 +148,7 @@ Object::Ptr SessionClosingService::publish(const domain::Actor& actor, const std
                                                           {access::FileScope::Kind::kEverything, {}});
       if (!view || view->file.state != workflow::states::kInDeliberation) continue;  // withdrawn since
       fired.push_back(applyDecision(sql, transitions_, actor, decision, *view,
-                                    rules_.referentialFor(view->file), seat.session.session_date));
+                                    *rules_.referentialFor(view->file), seat.session.session_date));
     }
   });
   for (const auto& transition : fired) transitions_.countFired(transition);

@@ -107,8 +107,8 @@ Object::Ptr CompanyOpinionService::get(const domain::Actor& actor, const std::st
   const auto file = db_.read(
       [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
   if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
-  const Object::Ptr referential = rules_.referentialFor(file->file);
-  const OpinionForm form{activitiesOf(referential), competenciesOf(referential)};
+  const auto referential = rules_.referentialFor(file->file);
+  const OpinionForm form{activitiesOf(*referential), competenciesOf(*referential)};
   return db_.read([&](store::SqlSession& sql) { return view(sql, *file, form, actor); });
 }
 
@@ -136,8 +136,8 @@ CompanyOpinionService::Subject CompanyOpinionService::writableSubject(
                 "send the ETag of the opinion you read in If-Match, so that no one's changes are overwritten",
                 "If-Match");
   }
-  const Object::Ptr referential = rules_.referentialFor(file->file);
-  return {std::move(*file), {activitiesOf(referential), competenciesOf(referential)}};
+  const auto referential = rules_.referentialFor(file->file);
+  return {std::move(*file), {activitiesOf(*referential), competenciesOf(*referential)}};
 }
 
 CompanyOpinionService::Current CompanyOpinionService::currentUnderWriter(

@@ -1,43 +1,18 @@
 #include "opinion/referential_items.h"
 
-#include <Poco/JSON/Array.h>
-
 namespace cqpm::opinion {
 
-namespace {
-
-std::string titleOf(const Poco::JSON::Object::Ptr& object) {
-  return object && object->has("title") && object->get("title").isString()
-             ? object->getValue<std::string>("title")
-             : std::string();
-}
-
-}  // namespace
-
-std::vector<ReferentialItem> activitiesOf(const Poco::JSON::Object::Ptr& referential) {
+std::vector<ReferentialItem> activitiesOf(const referential_model::Referential& referential) {
   std::vector<ReferentialItem> items;
-  const auto activities = referential ? referential->getArray("activities") : nullptr;
-  if (!activities) return items;
-  for (std::size_t i = 0; i < activities->size(); ++i) {
-    items.push_back({std::to_string(i + 1), titleOf(activities->getObject(static_cast<unsigned>(i)))});
-  }
+  for (std::size_t i = 0; i < referential.activities.size(); ++i)
+    items.push_back({std::to_string(i + 1), referential.activities[i].title});
   return items;
 }
 
-std::vector<ReferentialItem> competenciesOf(const Poco::JSON::Object::Ptr& referential) {
+std::vector<ReferentialItem> competenciesOf(const referential_model::Referential& referential) {
   std::vector<ReferentialItem> items;
-  const auto blocs = referential ? referential->getArray("blocs") : nullptr;
-  if (!blocs) return items;
-  for (std::size_t b = 0; b < blocs->size(); ++b) {
-    const auto bloc = blocs->getObject(static_cast<unsigned>(b));
-    const auto competencies = bloc ? bloc->getArray("competencies") : nullptr;
-    if (!competencies) continue;
-    for (std::size_t c = 0; c < competencies->size(); ++c) {
-      const auto competency = competencies->getObject(static_cast<unsigned>(c));
-      if (!competency || !competency->has("number") || !competency->get("number").isInteger()) continue;
-      items.push_back({std::to_string(competency->getValue<int>("number")), titleOf(competency)});
-    }
-  }
+  for (const auto* competency : referential.allCompetencies())
+    items.push_back({competency->key(), competency->title});
   return items;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <string>
 #include <vector>
+
+#include "referential_model/referential.h"
 
 namespace cqpm::opinion {
 
@@ -14,12 +14,11 @@ struct ReferentialItem {
   std::string title;
 };
 
-/// The referential's activities, keyed by their position from 1. Tolerates a
-/// referential without activities (empty list).
-std::vector<ReferentialItem> activitiesOf(const Poco::JSON::Object::Ptr& referential);
+/// The referential's activities, keyed by their position from 1.
+std::vector<ReferentialItem> activitiesOf(const referential_model::Referential& referential);
 /// The referential's competencies across its blocs, keyed by their number, in
 /// document order.
-std::vector<ReferentialItem> competenciesOf(const Poco::JSON::Object::Ptr& referential);
+std::vector<ReferentialItem> competenciesOf(const referential_model::Referential& referential);
 
 /// The item keyed `key`, or null (borrowed from `items`).
 const ReferentialItem* findItem(const std::vector<ReferentialItem>& items, const std::string& key);

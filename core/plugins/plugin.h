@@ -3,9 +3,11 @@
 #include <Poco/JSON/Object.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
+#include "referential_model/referential.h"
 #include "workflow/guard.h"
 
 namespace cqpm::plugins {
@@ -23,9 +25,10 @@ struct Plugin {
   std::string directory;
   std::set<std::string> hooks;                        ///< hooks plugin.lua implements
   std::map<std::string, workflow::GuardKind> guards;  ///< named transition guards it offers
-  Poco::JSON::Object::Ptr referential;                ///< validated against the schema
-  std::string script;                                 ///< plugin.lua source
-  std::string script_name;                            ///< "plugins/<id>/plugin.lua", for error messages
+  Poco::JSON::Object::Ptr referential;                ///< validated against the schema; what Lua sees
+  std::shared_ptr<const referential_model::Referential> model;  ///< the same, read into records
+  std::string script;                                           ///< plugin.lua source
+  std::string script_name;  ///< "plugins/<id>/plugin.lua", for error messages
   int bloc_count = 0;
   int competency_count = 0;
 };

@@ -52,7 +52,7 @@ Poco::Dynamic::Var PluginHost::dispatch(const Plugin& plugin, Poco::JSON::Object
   Slot slot = borrow(plugin);
   if (!referential.commit.empty()) {
     if (!slot.referentials.count(referential.commit)) {
-      slot.sandbox->setTableField("REFERENTIALS", referential.commit, referential.referential);
+      slot.sandbox->setTableField("REFERENTIALS", referential.commit, referential.document);
       slot.referentials.insert(referential.commit);
     }
     request->set("referential_commit", referential.commit);

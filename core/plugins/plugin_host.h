@@ -15,10 +15,12 @@
 
 namespace cqpm::plugins {
 
-/// A referential version handed to a hook: its commit and its document.
+/// A referential version a file is judged under: its commit, the document a
+/// hook's Lua receives, and the same read into records for C++.
 struct PinnedReferential {
-  std::string commit;                   ///< empty: the plugin's own referential
-  Poco::JSON::Object::Ptr referential;  ///< null when commit is empty
+  std::string commit;                ///< empty: the plugin's own referential
+  Poco::JSON::Object::Ptr document;  ///< null when commit is empty; only the Lua side reads it
+  std::shared_ptr<const referential_model::Referential> model;  ///< null when commit is empty
 };
 
 /// Where a plugin hook is called. A call borrows a sandbox of its plugin from

@@ -12,7 +12,7 @@
 #include "common/error.h"
 #include "common/file_text.h"
 #include "plugins/plugin_sandbox.h"
-#include "referentials/referential_rules.h"
+#include "referential_model/referential_rules.h"
 
 namespace cqpm::plugins {
 
@@ -97,8 +97,14 @@ std::variant<Plugin, PluginLoadFailure> PluginLoader::load(const std::string& di
     }
 
     plugin.referential = readJsonFile(folder, dir, "referential.json", referential_schema_);
-    referentials::ReferentialCounts counts;
-    if (auto violation = referentials::checkReferentialRules(plugin.referential, plugin.id, counts)) {
+    try {
+      plugin.model = std::make_shared<const referential_model::Referential>(
+          referential_model::parseReferential(plugin.referential));
+    } catch (const Error& e) {
+      refuse(folder, "referential.json", e.field(), e.what());
+    }
+    referential_model::ReferentialCounts counts;
+    if (auto violation = referential_model::checkReferentialRules(*plugin.model, plugin.id, counts)) {
       refuse(folder, "referential.json", violation->path, violation->message);
     }
     plugin.bloc_count = counts.blocs;

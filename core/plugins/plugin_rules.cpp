@@ -58,9 +58,10 @@ PinnedReferential PluginRules::pinned(const domain::CandidateFile& file) const {
   return source_ ? source_(file) : PinnedReferential{};
 }
 
-Object::Ptr PluginRules::referentialFor(const domain::CandidateFile& file) const {
-  const auto found = pinned(file);
-  return found.referential ? found.referential : pluginFor(file.cqpm).referential;
+std::shared_ptr<const referential_model::Referential> PluginRules::referentialFor(
+    const domain::CandidateFile& file) const {
+  auto found = pinned(file);
+  return found.model ? std::move(found.model) : pluginFor(file.cqpm).model;
 }
 
 Object::Ptr PluginRules::context(const domain::CandidateFile& file, const domain::Actor* actor) const {
@@ -85,7 +86,7 @@ Object::Ptr PluginRules::context(const domain::CandidateFile& file, const domain
     Array::Ptr targeted = new Array, carried = new Array, competencies = new Array;
     for (int bloc : scope.targeted) targeted->add(bloc);
     for (const auto& bloc : scope.carried_over) carried->add(bloc.bloc);
-    for (const auto& number : domain::competenciesInScope(scope, referentialFor(file)))
+    for (const auto& number : domain::competenciesInScope(scope, *referentialFor(file)))
       competencies->add(number);
     s->set("targeted", targeted);
     s->set("carried_over", carried);

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,14 +24,15 @@ class PluginRules {
   /// The referential a file is judged under: its pinned version, else the one in force.
   using ReferentialSource = std::function<PinnedReferential(const domain::CandidateFile&)>;
 
-  PluginRules(const PluginCatalog& catalog, PluginHost& host) : catalog_(catalog), host_(host) {}
+  /// `source` gives each file its referential (the git store's versions); it is
+  /// first called once requests are served. Without one, every file is judged
+  /// under its plugin's own referential. Borrows `catalog` and `host`.
+  PluginRules(const PluginCatalog& catalog, PluginHost& host, ReferentialSource source = {})
+      : catalog_(catalog), host_(host), source_(std::move(source)) {}
 
-  /// Set once at start, before requests are served (the referentials come from
-  /// the git store). Without a source, hooks see the plugin's own referential.
-  void setReferentialSource(ReferentialSource source) { source_ = std::move(source); }
-
-  /// The referential document `file` is judged under.
-  Poco::JSON::Object::Ptr referentialFor(const domain::CandidateFile& file) const;
+  /// The referential `file` is judged under, read into records (shared, immutable).
+  std::shared_ptr<const referential_model::Referential> referentialFor(
+      const domain::CandidateFile& file) const;
 
   /// The plugin of `cqpm`; Error{kInvalidField, "cqpm"} if there is none.
   const Plugin& pluginFor(const std::string& cqpm) const;

@@ -7,10 +7,15 @@
 #include <cstdint>
 
 #include "common/error.h"
-#include "referentials/referential_fields.h"
+#include "referential_model/referential_fields.h"
 #include "referentials/referential_keys.h"
 
 namespace cqpm::referentials {
+
+using referential_model::asArray;
+using referential_model::asObject;
+using referential_model::itemPath;
+using referential_model::memberPath;
 
 namespace {
 

@@ -3,11 +3,21 @@
 #include <map>
 
 #include "common/error.h"
+#include "referential_model/referential_fields.h"
 #include "referentials/canonical_json.h"
-#include "referentials/referential_fields.h"
 #include "referentials/text_alignment.h"
 
 namespace cqpm::referentials {
+
+using referential_model::blocLabel;
+using referential_model::competencyNumber;
+using referential_model::itemPath;
+using referential_model::kCriteriaGroups;
+using referential_model::memberPath;
+using referential_model::objectList;
+using referential_model::objectMember;
+using referential_model::stringMember;
+using referential_model::textList;
 
 namespace {
 

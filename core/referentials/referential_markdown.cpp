@@ -3,10 +3,18 @@
 #include <Poco/JSON/Array.h>
 
 #include "common/error.h"
+#include "referential_model/referential_fields.h"
 #include "referentials/markdown_escape.h"
-#include "referentials/referential_fields.h"
 
 namespace cqpm::referentials {
+
+using referential_model::competencyNumber;
+using referential_model::itemPath;
+using referential_model::memberPath;
+using referential_model::objectList;
+using referential_model::objectMember;
+using referential_model::stringMember;
+using referential_model::textList;
 
 namespace {
 

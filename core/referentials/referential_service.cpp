@@ -15,11 +15,11 @@
 #include "common/error.h"
 #include "common/json_text.h"
 #include "git/referential_repository.h"
+#include "referential_model/referential_rules.h"
 #include "referentials/canonical_json.h"
 #include "referentials/referential_blame.h"
 #include "referentials/referential_diff.h"
 #include "referentials/referential_markdown.h"
-#include "referentials/referential_rules.h"
 
 namespace cqpm::referentials {
 
@@ -132,6 +132,16 @@ std::string requireReason(const std::string& reason, const std::string& field) {
   return reason;
 }
 
+// A schema-valid proposal read into records; a member the records need but the
+// schema allowed otherwise is named under "referential.".
+referential_model::Referential modelOfProposal(const Object::Ptr& referential) {
+  try {
+    return referential_model::parseReferential(referential);
+  } catch (const Error& e) {
+    throw Error(e.code(), "referential." + e.field() + ": " + e.what(), "referential." + e.field());
+  }
+}
+
 }  // namespace
 
 Object::Ptr versionJson(const store::ReferentialVersion& version) {
@@ -155,7 +165,7 @@ ReferentialService::ReferentialService(store::Database& db, Clock clock, std::st
       referential_schema_(std::move(referential_schema)),
       final_states_(std::move(final_states)) {}
 
-void ReferentialService::bootstrap(const plugins::PluginCatalog& catalog) {
+void ReferentialService::bootstrap(const std::vector<ReferentialSeed>& seeds) {
   std::lock_guard lock(git_writer_);
   replica_.prepare();
   if (replica_.repositoryAheadOfDatabase()) {
@@ -183,43 +193,43 @@ void ReferentialService::bootstrap(const plugins::PluginCatalog& catalog) {
   }
   // Rebuilds a missing or emptied repository, or one behind the database.
   replica_.sync();
-  for (const auto& plugin : catalog.plugins()) seedVersionOne(plugin);
+  for (const auto& seed : seeds) seedVersionOne(seed);
 }
 
-void ReferentialService::seedVersionOne(const plugins::Plugin& plugin) {
-  const std::string document = plugin.referential->getObject("source")->getValue<std::string>("document");
+void ReferentialService::seedVersionOne(const ReferentialSeed& seed) {
+  const std::string document = seed.document->getObject("source")->getValue<std::string>("document");
   const std::string reason = "Référentiel officiel, transcrit de " + document + ".";
-  const std::string message = versionMessage(plugin.id, 1, reason, {"Source: " + document});
-  const std::string tag = tagName(plugin.id, 1);
+  const std::string message = versionMessage(seed.id, 1, reason, {"Source: " + document});
+  const std::string tag = tagName(seed.id, 1);
   // Several instances may start together: whoever moves main first seeds it.
   for (int attempt = 0;; ++attempt) {
     const bool has_version = db_.read([&](store::SqlSession& sql) {
-      return store::referential_version_store::latestVersion(sql, plugin.id).has_value();
+      return store::referential_version_store::latestVersion(sql, seed.id).has_value();
     });
     if (has_version) return;
     const auto tip = replica_.mainTip();
     const auto [commit, tag_object] = replica_.withRepository([&](ReferentialRepository& repository) {
       const std::string written = repository.writeCommit(
           tip,
-          {{jsonPath(plugin.id), canonicalReferentialJson(plugin.referential)},
-           {markdownPath(plugin.id), renderReferentialMarkdown(plugin.referential, "version 1")}},
+          {{jsonPath(seed.id), canonicalReferentialJson(seed.document)},
+           {markdownPath(seed.id), renderReferentialMarkdown(seed.document, "version 1")}},
           kPlatform, message);
       return std::make_pair(written,
-                            repository.writeTag(tag, written, kPlatform, plugin.title + ", version 1"));
+                            repository.writeTag(tag, written, kPlatform, seed.title + ", version 1"));
     });
     const bool recorded = replica_.record(
         {commit}, {tag_object}, {{kMain, tip, commit}, {"refs/tags/" + tag, std::nullopt, tag_object}},
         [&](store::SqlSession& sql) {
           store::referential_version_store::insertVersion(
               sql,
-              {plugin.id, 1, commit, tag, kPlatform.name, kPlatform.email, nowIso8601(clock_), reason, "[]"});
+              {seed.id, 1, commit, tag, kPlatform.name, kPlatform.email, nowIso8601(clock_), reason, "[]"});
         });
     if (recorded) {
-      Poco::Logger::get("referentials").information("%s: version 1 committed from %s", plugin.id, document);
+      Poco::Logger::get("referentials").information("%s: version 1 committed from %s", seed.id, document);
       return;
     }
     if (attempt >= kWriteAttempts)
-      throw Error(ErrorCode::kConflict, "main kept moving while seeding " + plugin.id);
+      throw Error(ErrorCode::kConflict, "main kept moving while seeding " + seed.id);
     replica_.sync();
   }
 }
@@ -346,6 +356,20 @@ Object::Ptr ReferentialService::referentialAt(const std::string& cqpm, const std
   return referential;
 }
 
+std::shared_ptr<const referential_model::Referential> ReferentialService::modelAt(const std::string& cqpm,
+                                                                                  const std::string& commit) {
+  return models_.get(cqpm + "@" + commit, [&] {
+    const auto document = referentialAt(cqpm, commit);
+    try {
+      return std::make_shared<const referential_model::Referential>(
+          referential_model::parseReferential(document));
+    } catch (const Error& e) {
+      throw Error(ErrorCode::kStorage,
+                  jsonPath(cqpm) + "@" + commit + " is not a referential: " + e.field() + ": " + e.what());
+    }
+  });
+}
+
 Object::Ptr ReferentialService::diff(const std::string& cqpm, std::int64_t from, std::int64_t to) {
   const auto from_version = version(cqpm, from);
   const auto to_version = version(cqpm, to);
@@ -402,8 +426,8 @@ Object::Ptr ReferentialService::propose(const domain::Actor& actor, const std::s
         violations.front().path == "$" ? "referential" : "referential." + violations.front().path;
     throw Error(ErrorCode::kInvalidField, path + ": " + violations.front().message, path);
   }
-  ReferentialCounts counts;
-  if (auto violation = checkReferentialRules(referential, cqpm, counts)) {
+  referential_model::ReferentialCounts counts;
+  if (auto violation = referential_model::checkReferentialRules(modelOfProposal(referential), cqpm, counts)) {
     throw Error(ErrorCode::kInvalidField, "referential." + violation->path + ": " + violation->message,
                 "referential." + violation->path);
   }

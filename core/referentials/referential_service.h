@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -12,12 +13,21 @@
 #include "common/clock.h"
 #include "common/json_schema.h"
 #include "domain/actor.h"
-#include "plugins/plugin_catalog.h"
+#include "referential_model/referential.h"
+#include "referential_model/referential_cache.h"
 #include "referentials/referential_replica.h"
 #include "store/database.h"
 #include "store/referential_version_store.h"
 
 namespace cqpm::referentials {
+
+/// A referential that seeds version 1 of its CQPM when the store has none: the
+/// composition root collects them from the plugins (so this module needs none).
+struct ReferentialSeed {
+  std::string id;                    ///< the CQPM ("qualite")
+  std::string title;                 ///< for the tag message
+  Poco::JSON::Object::Ptr document;  ///< schema-valid; source.document names the official text
+};
 
 /// Where a referential version is written. The referentials are a git history
 /// (one folder per CQPM on refs/heads/main, one tag per published version, one
@@ -35,9 +45,9 @@ class ReferentialService {
                      JsonSchema referential_schema, std::vector<std::string> final_states);
 
   /// Creates the repository if needed, adds to the SQL index every tagged
-  /// version it lacks, and commits as version 1 the referential of each plugin
-  /// that has none yet (its message names the source document).
-  void bootstrap(const plugins::PluginCatalog& catalog);
+  /// version it lacks, and commits as version 1 the referential of each
+  /// seed whose CQPM has none yet (its message names the source document).
+  void bootstrap(const std::vector<ReferentialSeed>& seeds);
 
   /// The version in force (the latest published). Error{kNotFound}.
   store::ReferentialVersion current(const std::string& cqpm);
@@ -45,6 +55,11 @@ class ReferentialService {
   store::ReferentialVersion version(const std::string& cqpm, std::int64_t number);
   /// The referential of `cqpm` at `commit` (cached; the object must not be modified).
   Poco::JSON::Object::Ptr referentialAt(const std::string& cqpm, const std::string& commit);
+  /// The same referential read into records, parsed once per commit and kept in
+  /// a bounded LRU cache shared by every thread. Error{kNotFound}; Error{kStorage}
+  /// when the stored document is not a referential.
+  std::shared_ptr<const referential_model::Referential> modelAt(const std::string& cqpm,
+                                                                const std::string& commit);
   std::vector<store::ReferentialVersion> versions(const std::string& cqpm);
 
   /// {from: {version, commit}, to: {...}, changes: [...]} between two published versions.
@@ -88,7 +103,7 @@ class ReferentialService {
   std::string infoRefs() { return replica_.infoRefs(); }
 
  private:
-  void seedVersionOne(const plugins::Plugin& plugin);
+  void seedVersionOne(const ReferentialSeed& seed);
   void reconcileLegacyRepository();
   Poco::JSON::Object::Ptr parseReferential(const std::string& text, const std::string& where) const;
   store::ReferentialProposal requireProposal(std::int64_t id);
@@ -101,6 +116,7 @@ class ReferentialService {
   std::mutex git_writer_;
   std::mutex cache_mutex_;
   std::map<std::string, Poco::JSON::Object::Ptr> cache_;  // "<cqpm>@<commit>", guarded by cache_mutex_
+  referential_model::ReferentialCache models_{64};        // "<cqpm>@<commit>"
 };
 
 /// The JSON of a published version: {version, commit, tag, author, email, published_at, reason, approvers}.

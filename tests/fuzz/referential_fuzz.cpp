@@ -1,7 +1,7 @@
 // The referential loader, as plugin folders and the referential store read a
 // referential.json: parseJson(), the repository's schemas/referential.schema.json,
-// then for a schema-valid one the rules a schema cannot say
-// (checkReferentialRules), the canonical JSON kept in git and the Markdown
+// then for a schema-valid one its typed model (parseReferential), the rules a
+// schema cannot say (checkReferentialRules), the canonical JSON kept in git and the Markdown
 // rendering published next to it.
 
 #include <memory>
@@ -9,9 +9,9 @@
 #include "common/file_text.h"
 #include "common/json_schema.h"
 #include "fuzz_support.h"
+#include "referential_model/referential_rules.h"
 #include "referentials/canonical_json.h"
 #include "referentials/referential_markdown.h"
-#include "referentials/referential_rules.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const cqpm::JsonSchema schema = cqpm::JsonSchema::parse(
@@ -22,9 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Poco::Dynamic::Var document = cqpm::parseJson(text, "referential.json");
     if (!schema.validate(document).empty()) return;  // refused with the violations
     const auto referential = document.extract<Poco::JSON::Object::Ptr>();
-    cqpm::referentials::ReferentialCounts counts;
-    const std::string id = referential->optValue<std::string>("id", "");
-    if (cqpm::referentials::checkReferentialRules(referential, id, counts)) return;
+    const auto model = cqpm::referential_model::parseReferential(referential);
+    cqpm::referential_model::ReferentialCounts counts;
+    if (cqpm::referential_model::checkReferentialRules(model, model.id, counts)) return;
     cqpm::referentials::canonicalReferentialJson(referential);
     cqpm::referentials::renderReferentialMarkdown(referential, "v1");
   });

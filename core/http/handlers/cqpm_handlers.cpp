@@ -17,25 +17,21 @@ namespace {
 Object::Ptr summaryOf(ApiContext& context, const plugins::Plugin& plugin,
                       Object::Ptr* referential_out = nullptr) {
   const auto version = context.referentials.current(plugin.id);
-  const auto referential = context.referentials.referentialAt(plugin.id, version.commit_id);
+  const auto model = context.referentials.modelAt(plugin.id, version.commit_id);
   Object::Ptr item = new Object;
   item->set("id", plugin.id);
-  item->set("title", referential->getValue<std::string>("title"));
+  item->set("title", model->title);
   item->set("version", plugin.version);
   item->set("referential_version", version.number);
   item->set("referential_commit", version.commit_id);
-  int competencies = 0;
   Array::Ptr codes = new Array;
-  const auto blocs = referential->getArray("blocs");
-  for (std::size_t i = 0; i < blocs->size(); ++i) {
-    const auto bloc = blocs->getObject(static_cast<unsigned>(i));
-    codes->add(bloc->get("code"));
-    competencies += static_cast<int>(bloc->getArray("competencies")->size());
-  }
-  item->set("blocs", static_cast<int>(blocs->size()));
-  item->set("competencies", competencies);
+  for (const auto& bloc : model->blocs)
+    codes->add(bloc.code ? Poco::Dynamic::Var(*bloc.code) : Poco::Dynamic::Var());
+  item->set("blocs", static_cast<int>(model->blocs.size()));
+  item->set("competencies", static_cast<int>(model->competencyCount()));
   item->set("bloc_codes", codes);
-  if (referential_out) *referential_out = referential;
+  // The document itself only where the API serves it whole.
+  if (referential_out) *referential_out = context.referentials.referentialAt(plugin.id, version.commit_id);
   return item;
 }
 

@@ -748,7 +748,10 @@ int run(const Options& options) {
         JsonSchema::parse(readRequiredFile(root + "/schemas/referential.schema.json"),
                           "referential.schema.json"),
         finalStates(root + "/workflows/candidate-file.json"));
-    service.bootstrap(catalog);
+    std::vector<referentials::ReferentialSeed> seeds;
+    for (const auto& plugin : catalog.plugins())
+      seeds.push_back({plugin.id, plugin.title, plugin.referential});
+    service.bootstrap(seeds);
 
     std::printf("bench_referentials: %d versions published, diffs x%d, listing %d versions x%d runs%s\n",
                 options.versions, options.repeat, options.history, options.runs,

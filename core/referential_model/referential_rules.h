@@ -1,11 +1,11 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <optional>
 #include <string>
 
-namespace cqpm::referentials {
+#include "referential_model/referential.h"
+
+namespace cqpm::referential_model {
 
 /// What a schema cannot say about a referential, found by checkReferentialRules.
 struct RuleViolation {
@@ -21,8 +21,8 @@ struct ReferentialCounts {
 
 /// Checks the rules of a schema-valid referential: its id is `expected_id`,
 /// competencies are numbered 1..N across the CQPM in order, bloc codes and
-/// modality ids are unique. Returns the first violation, or the counts.
-std::optional<RuleViolation> checkReferentialRules(const Poco::JSON::Object::Ptr& referential,
+/// modality ids are unique. Returns the first violation, or the counts. Pure.
+std::optional<RuleViolation> checkReferentialRules(const Referential& referential,
                                                    const std::string& expected_id, ReferentialCounts& counts);
 
-}  // namespace cqpm::referentials
+}  // namespace cqpm::referential_model

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cqpm::referentials {
+namespace cqpm::referential_model {
 
 /// The four groups of measurable and observable criteria, in document order.
 inline constexpr std::array<std::string_view, 4> kCriteriaGroups{"methods", "means", "relations",
@@ -54,4 +54,4 @@ int competencyNumber(const Poco::JSON::Object::Ptr& competency, const std::strin
 /// when its code is null. Throws like stringMember.
 std::string blocLabel(const Poco::JSON::Object::Ptr& bloc, std::size_t index);
 
-}  // namespace cqpm::referentials
+}  // namespace cqpm::referential_model

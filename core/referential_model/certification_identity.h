@@ -1,11 +1,9 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <optional>
 #include <string>
 
-namespace cqpm::referentials {
+namespace cqpm::referential_model {
 
 /// The RNCP fiche of a CQPM (France compétences), as the GTP records it in a
 /// referential version. The seeds carry none of it: every member stays null
@@ -26,9 +24,6 @@ struct CertificationIdentity {
   RncpFiche rncp;
 };
 
-/// Read from a referential document ("identity": {...}); absent members are null.
-CertificationIdentity certificationIdentity(const Poco::JSON::Object::Ptr& referential);
-
 /// "Technicien de la qualité (CQPM n° MQ …)" or, without a number,
 /// "Technicien de la qualité (CQPM, n° non renseigné)".
 std::string printedName(const CertificationIdentity& identity);
@@ -39,4 +34,4 @@ std::string printedName(const CertificationIdentity& identity);
 /// inscrits au RNCP »). Pure.
 bool blocsAwardable(const CertificationIdentity& identity, const std::string& date);
 
-}  // namespace cqpm::referentials
+}  // namespace cqpm::referential_model

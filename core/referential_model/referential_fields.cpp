@@ -1,8 +1,8 @@
-#include "referentials/referential_fields.h"
+#include "referential_model/referential_fields.h"
 
 #include "common/error.h"
 
-namespace cqpm::referentials {
+namespace cqpm::referential_model {
 
 namespace {
 
@@ -99,4 +99,4 @@ std::string blocLabel(const Poco::JSON::Object::Ptr& bloc, std::size_t index) {
   return "bloc " + std::to_string(index + 1);
 }
 
-}  // namespace cqpm::referentials
+}  // namespace cqpm::referential_model
