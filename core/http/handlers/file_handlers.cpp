@@ -111,8 +111,10 @@ Response createFile(ApiContext& context, Request& request) {
         return storedFile(201, view, actor, context);
       });
   Response response = withNextTransitions(context, actor, stored, created);
+  // Only a replayed creation (created unset) reads its id back from the stored answer.
   const std::string id =
-      Poco::JSON::Parser().parse(stored.body).extract<Object::Ptr>()->getValue<std::string>("id");
+      created ? created->file.id
+              : Poco::JSON::Parser().parse(stored.body).extract<Object::Ptr>()->getValue<std::string>("id");
   response.headers.emplace_back("Location", "/api/v1/files/" + id);
   return response;
 }
