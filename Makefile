@@ -23,7 +23,8 @@ run: build
 	$(BUILD_DIR)/bin/cqpm serve --data var --port $(PORT) --demo
 
 test: build lint
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) \
+	  || { $(CURDIR)/tests/support/print_failed_output.sh . ; exit 8; }
 
 # Every C++ file as clang-format writes it (`make format` fixes them), and the
 # OpenAPI document by Redocly's rules; the web's TypeScript is type-checked by
