@@ -12,7 +12,6 @@
 #include "common/json_text.h"
 #include "files/file_events.h"
 #include "juries/jury_bench.h"
-#include "juries/jury_json.h"
 #include "juries/session_access.h"
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
@@ -169,20 +168,17 @@ Array::Ptr abstentionsOf(const std::vector<store::JuryMemberRecord>& abstaining)
 
 }  // namespace
 
-Object::Ptr DecisionService::proposal(const domain::Actor& actor, const std::string& session_id,
-                                      const std::string& file_id) {
+FileProposal DecisionService::proposal(const domain::Actor& actor, const std::string& session_id,
+                                       const std::string& file_id) {
   return db_.read([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     const auto view = fileOfSession(sql, seat, file_id);
-    Object::Ptr proposal = proposer_.propose(sql, view.file, seat.session.session_date);
-    proposal->set("file_id", file_id);
-    proposal->set("session_id", session_id);
-    return proposal;
+    return FileProposal{session_id, file_id, proposer_.propose(sql, view.file, seat.session.session_date)};
   });
 }
 
-Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::string& session_id,
-                                    const std::string& file_id, const DecisionRequest& request) {
+DecisionView DecisionService::decide(const domain::Actor& actor, const std::string& session_id,
+                                     const std::string& file_id, const DecisionRequest& request) {
   if (request.outcome && std::find(kOutcomes.begin(), kOutcomes.end(), *request.outcome) == kOutcomes.end()) {
     throw Error(ErrorCode::kInvalidField, "outcome must be one of certified, blocs_awarded, not_certified",
                 "outcome");
@@ -265,13 +261,13 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     decision.decided_by = actor.user_id;
     decision.decided_at = nowIso8601(clock_);
     store::jury_decision_store::insert(sql, decision);
-    const auto stored = store::jury_decision_store::find(sql, decision.id);
-    return decisionJson(*stored, store::award_store::forDecision(sql, decision.id));
+    return DecisionView{*store::jury_decision_store::find(sql, decision.id),
+                        store::award_store::forDecision(sql, decision.id)};
   });
 }
 
-Object::Ptr DecisionService::revoke(const domain::Actor& actor, const std::string& decision_id,
-                                    const std::string& reason) {
+DecisionView DecisionService::revoke(const domain::Actor& actor, const std::string& decision_id,
+                                     const std::string& reason) {
   if (isBlank(reason)) {
     throw Error(ErrorCode::kInvalidField, "a revocation needs a written reason", "reason");
   }
@@ -308,12 +304,12 @@ Object::Ptr DecisionService::revoke(const domain::Actor& actor, const std::strin
     payload->set("verification_codes", codes);
     store::event_store::append(sql,
                                files::sameStateEvent(file->file, actor, "decision_revoked", payload, now));
-    return decisionJson(*store::jury_decision_store::find(sql, decision_id),
-                        store::award_store::forDecision(sql, decision_id));
+    return DecisionView{*store::jury_decision_store::find(sql, decision_id),
+                        store::award_store::forDecision(sql, decision_id)};
   });
 }
 
-Array::Ptr DecisionService::forFile(const domain::Actor& actor, const std::string& file_id) {
+std::vector<DecisionView> DecisionService::forFile(const domain::Actor& actor, const std::string& file_id) {
   const auto scope = access::fileScopeFor(actor);
   return db_.read([&](SqlSession& sql) {
     if (!store::candidate_file_store::find(sql, file_id, scope)) {
@@ -322,13 +318,14 @@ Array::Ptr DecisionService::forFile(const domain::Actor& actor, const std::strin
     // Candidates and companies learn of a decision when its session's results are published.
     const bool after_publication =
         actor.role == domain::Role::kCandidate || actor.role == domain::Role::kCompanyTutor;
-    Array::Ptr items = new Array;
-    for (const auto& decision : store::jury_decision_store::forFile(sql, file_id)) {
+    std::vector<DecisionView> items;
+    for (auto& decision : store::jury_decision_store::forFile(sql, file_id)) {
       if (after_publication) {
         const auto session = store::jury_store::findSession(sql, decision.session_id);
         if (!session || session->state != "published") continue;
       }
-      items->add(decisionJson(decision, store::award_store::forDecision(sql, decision.id)));
+      auto awards = store::award_store::forDecision(sql, decision.id);
+      items.push_back({std::move(decision), std::move(awards)});
     }
     return items;
   });
