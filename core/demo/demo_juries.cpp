@@ -53,7 +53,7 @@ void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
     juries::DecisionRequest decision;
     decision.outcome = "certified";
     const auto proposal = decisions.proposal(employer, session_id, file_id);
-    if (proposal.proposal->getValue<std::string>("outcome") != "certified") {
+    if (proposal.proposal.outcome != "certified") {
       decision.reason = "Démonstration : le jury constate que toutes les compétences sont acquises.";
     }
     decisions.decide(employer, session_id, file_id, decision);

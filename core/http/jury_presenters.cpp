@@ -57,7 +57,7 @@ Object::Ptr sessionFileJson(const juries::SessionFile& item) {
   quorum->set("missing_colleges", missing);
   json->set("quorum", quorum);
   json->set("decision", item.decision ? Var(juryDecisionJson(*item.decision)) : Var());
-  json->set("proposal", item.proposal ? Var(item.proposal) : Var());
+  json->set("proposal", item.proposal ? Var(juries::proposalJson(*item.proposal)) : Var());
   if (item.proposal_error) json->set("proposal_error", *item.proposal_error);
   return json;
 }
@@ -191,8 +191,7 @@ Array::Ptr juryDecisionsJson(const std::vector<juries::DecisionView>& views) {
 }
 
 Object::Ptr fileProposalJson(const juries::FileProposal& proposal) {
-  // A copy: the proposer's object is not the presenter's to change.
-  Object::Ptr json = new Object(*proposal.proposal);
+  Object::Ptr json = juries::proposalJson(proposal.proposal);
   json->set("file_id", proposal.file_id);
   json->set("session_id", proposal.session_id);
   return json;

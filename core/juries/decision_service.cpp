@@ -49,11 +49,9 @@ store::CandidateFileView fileOfSession(SqlSession& sql, const SessionSeat& seat,
   return std::move(*view);
 }
 
-std::set<int> indexesOf(const Array::Ptr& blocs) {
+std::set<int> indexesOf(const std::vector<BlocRef>& blocs) {
   std::set<int> indexes;
-  for (std::size_t i = 0; i < blocs->size(); ++i) {
-    indexes.insert(blocs->getObject(static_cast<unsigned>(i))->getValue<int>("index"));
-  }
+  for (const auto& bloc : blocs) indexes.insert(bloc.index);
   return indexes;
 }
 
@@ -78,30 +76,23 @@ void requireKnownBlocs(const std::optional<std::vector<int>>& requested, const s
 
 // The blocs the decision records: every bloc for the whole CQPM, the newly
 // validated ones for an attestation, none for a refusal.
-Array::Ptr derivedBlocs(const DerivedOutcome& derived, const std::vector<BlocRef>& blocs) {
-  Array::Ptr chosen = new Array;
-  for (const int index : derived.bloc_indexes)
-    chosen->add(blocJson(blocs[static_cast<std::size_t>(index - 1)]));
+std::vector<BlocRef> derivedBlocs(const DerivedOutcome& derived, const std::vector<BlocRef>& blocs) {
+  std::vector<BlocRef> chosen;
+  for (const int index : derived.bloc_indexes) chosen.push_back(blocs[static_cast<std::size_t>(index - 1)]);
   return chosen;
 }
 
-std::set<int> carriedIndexes(const Object::Ptr& proposal) {
-  return indexesOf(proposal->getArray("carried_over"));
+// The blocs as the decision's column keeps them: [{index, code, rncp_code, title}].
+Array::Ptr blocsColumn(const std::vector<BlocRef>& blocs) {
+  Array::Ptr column = new Array;
+  for (const auto& bloc : blocs) column->add(blocJson(bloc));
+  return column;
 }
 
-// The blocs the file registered for; empty: the whole CQPM.
-std::set<int> targetedIndexes(const Object::Ptr& proposal) {
+std::set<int> carriedIndexes(const OutcomeProposal& proposal) {
   std::set<int> indexes;
-  const auto targeted = proposal->getArray("targeted_blocs");
-  for (std::size_t i = 0; targeted && i < targeted->size(); ++i) indexes.insert(targeted->getElement<int>(i));
+  for (const auto& carried : proposal.carried_over) indexes.insert(carried.bloc.index);
   return indexes;
-}
-
-std::map<std::string, std::string> commissionResults(const Object::Ptr& proposal) {
-  std::map<std::string, std::string> results;
-  const auto graded = proposal->getObject("results");
-  for (const auto& [number, result] : *graded) results[number] = result.convert<std::string>();
-  return results;
 }
 
 // The validation as the decision keeps it (and the minutes print it).
@@ -111,16 +102,15 @@ Array::Ptr validationJson(const std::vector<ValidatedCompetency>& validated,
   for (const auto& competency : validated) {
     const auto& bloc = blocs[static_cast<std::size_t>(competency.bloc_index - 1)];
     const auto at = std::find(bloc.competencies.begin(), bloc.competencies.end(), competency.number);
-    Object::Ptr item = new Object;
-    item->set("number", competency.number);
-    item->set("title", bloc.competency_titles[static_cast<std::size_t>(at - bloc.competencies.begin())]);
-    item->set("bloc_index", competency.bloc_index);
-    item->set("commission_result", competency.commission_result.empty()
-                                       ? Poco::Dynamic::Var()
-                                       : Poco::Dynamic::Var(competency.commission_result));
-    item->set("carried_over", competency.carried_over);
-    item->set("targeted", competency.targeted);
-    item->set("validated", competency.validated);
+    ProposedCompetency shown;
+    shown.number = competency.number;
+    shown.title = bloc.competency_titles[static_cast<std::size_t>(at - bloc.competencies.begin())];
+    shown.bloc_index = competency.bloc_index;
+    shown.commission_result = competency.commission_result;
+    shown.carried_over = competency.carried_over;
+    shown.targeted = competency.targeted;
+    shown.validated = competency.validated;
+    Object::Ptr item = competencyJson(shown);
     item->set("reason",
               competency.reason.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(competency.reason));
     items->add(item);
@@ -135,9 +125,10 @@ bool anyDeparture(const std::vector<ValidatedCompetency>& validated) {
   });
 }
 
-bool departsFrom(const Object::Ptr& proposal, const std::string& outcome, const Array::Ptr& chosen) {
-  if (proposal->getValue<std::string>("outcome") != outcome) return true;
-  return outcome == "blocs_awarded" && indexesOf(proposal->getArray("blocs")) != indexesOf(chosen);
+bool departsFrom(const OutcomeProposal& proposal, const std::string& outcome,
+                 const std::vector<BlocRef>& chosen) {
+  if (proposal.outcome != outcome) return true;
+  return outcome == "blocs_awarded" && indexesOf(proposal.blocs) != indexesOf(chosen);
 }
 
 Array::Ptr seatedMembers(const std::vector<store::JuryMemberRecord>& members) {
@@ -213,32 +204,32 @@ DecisionView DecisionService::decide(const domain::Actor& actor, const std::stri
     const Bench bench = benchFor(seat.members, file);
     if (!bench.quorate()) throw quorumError(bench.missing_colleges, file.id, candidateName(file));
 
-    const Object::Ptr proposal = proposer_.propose(sql, file, seat.session.session_date);
+    const OutcomeProposal proposal = proposer_.propose(sql, file, seat.session.session_date);
     const auto referential = proposer_.rules().referentialFor(file);
     const auto referential_blocs = referentialBlocs(*referential);
     requireKnownBlocs(request.blocs, referential_blocs);
     // The jury's validation decides; the outcome follows from it and nothing may contradict it.
-    const auto validated =
-        validateCompetencies(referential_blocs, commissionResults(proposal), carriedIndexes(proposal),
-                             request.competencies, targetedIndexes(proposal));
+    const auto validated = validateCompetencies(
+        referential_blocs, proposal.results, carriedIndexes(proposal), request.competencies,
+        {proposal.targeted_blocs.begin(), proposal.targeted_blocs.end()});
     // Blocs are awarded only for a CQPM the pinned referential says is at the RNCP on the session's day.
     const bool awardable =
         referential_model::blocsAwardable(referential->identity, seat.session.session_date);
     const DerivedOutcome derived = deriveOutcome(referential_blocs, validated, awardable);
     requireSupportedOutcome(request.outcome, request.blocs, derived, referential_blocs, validated);
-    const Array::Ptr blocs = derivedBlocs(derived, referential_blocs);
+    const std::vector<BlocRef> blocs = derivedBlocs(derived, referential_blocs);
     const bool overrides = departsFrom(proposal, derived.outcome, blocs);
     // Competencies judged otherwise than the commission carry their own reasons; an
     // outcome departing from the plugin's proposal for anything else needs the jury's.
     if (overrides && !anyDeparture(validated) && isBlank(request.reason)) {
       Object::Ptr details = new Object;
-      details->set("proposal", proposal);
+      details->set("proposal", proposalJson(proposal));
       details->set("message_fr",
                    "La décision s'écarte de la proposition : le jury doit en donner le motif par écrit.");
-      throw Error(ErrorCode::kUnprocessable,
-                  "the decision departs from the proposal (" + proposal->getValue<std::string>("outcome") +
-                      "): the jury must write its reason",
-                  "reason", details);
+      throw Error(
+          ErrorCode::kUnprocessable,
+          "the decision departs from the proposal (" + proposal.outcome + "): the jury must write its reason",
+          "reason", details);
     }
 
     store::JuryDecisionRecord decision;
@@ -249,9 +240,9 @@ DecisionView DecisionService::decide(const domain::Actor& actor, const std::stri
     decision.candidate_key = store::jury_decision_store::candidateKey(
         file.candidate.family_name, file.candidate.given_name, file.candidate.birth_date);
     decision.outcome = derived.outcome;
-    decision.blocs_json = toJsonText(Poco::Dynamic::Var(blocs));
+    decision.blocs_json = toJsonText(Poco::Dynamic::Var(blocsColumn(blocs)));
     decision.competencies_json = toJsonText(Poco::Dynamic::Var(validationJson(validated, referential_blocs)));
-    decision.proposal_json = toJsonText(proposal);
+    decision.proposal_json = toJsonText(proposalJson(proposal));
     decision.overrides_proposal = overrides;
     decision.reason = isBlank(request.reason) ? std::string() : request.reason;
     decision.members_json = toJsonText(Poco::Dynamic::Var(seatedMembers(seat.members)));

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "juries/jury_bench.h"
+#include "juries/outcome_proposal.h"
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
 #include "store/jury_closing_store.h"
@@ -26,12 +25,11 @@ struct DecisionView {
   std::vector<store::AwardRecord> awards;
 };
 
-/// The plugin's proposal for one file of a session (OutcomeProposer::propose:
-/// its JSON is kept as the proposer shapes it, since the decision stores it).
+/// The plugin's proposal for one file of a session (OutcomeProposer::propose).
 struct FileProposal {
   std::string session_id;
   std::string file_id;
-  Poco::JSON::Object::Ptr proposal;  ///< never null
+  OutcomeProposal proposal;
 };
 
 /// One file on a session's agenda, as the session's reader sees it.
@@ -41,8 +39,8 @@ struct SessionFile {
   Bench bench;                           ///< who deliberates, who abstains, which colleges lack
   std::optional<DecisionView> decision;  ///< this session's latest decision on the file
   /// The proposal while the file is in deliberation, unless the reader is a member
-  /// from the candidate's company or the plugin failed; null otherwise.
-  Poco::JSON::Object::Ptr proposal;
+  /// from the candidate's company or the plugin failed.
+  std::optional<OutcomeProposal> proposal;
   std::optional<std::string> proposal_error;  ///< the plugin's failure, when it failed
 };
 

@@ -139,11 +139,11 @@ TEST_P(JuryServiceRulesTest, WhoMayDecideAFile) {
   ASSERT_EQ(page.files.size(), 1u);
   ASSERT_TRUE(page.files[0].decision.has_value());
   EXPECT_TRUE(page.files[0].decision->decision.revoked_at.has_value());
-  ASSERT_TRUE(page.files[0].proposal);
-  EXPECT_EQ(page.files[0].proposal->getValue<std::string>("outcome"), "certified");
+  ASSERT_TRUE(page.files[0].proposal.has_value());
+  EXPECT_EQ(page.files[0].proposal->outcome, "certified");
   // The related member reads the session, but not the proposal of the file they abstain on.
   const auto related_page = server().jurySessions().get(actor("jury-lie"), session);
-  EXPECT_FALSE(related_page.files[0].proposal);
+  EXPECT_FALSE(related_page.files[0].proposal.has_value());
   EXPECT_FALSE(related_page.available_members.has_value());  // the coordinator's alone
   EXPECT_TRUE(page.available_members.has_value());
 }
@@ -154,6 +154,22 @@ TEST_P(JuryServiceRulesTest, WhichOutcomeARequestGives) {
   registerAtRncp();
   const std::string file = readyFile("Quoi");
   const std::string session = openedSession(file).session.id;
+  // What the jury starts from: the commission acquired everything, the CQPM is at the RNCP.
+  const juries::FileProposal proposed =
+      server().juryDecisions().proposal(actor("jury-employeur"), session, file);
+  EXPECT_EQ(proposed.file_id, file);
+  EXPECT_EQ(proposed.proposal.outcome, "certified");
+  EXPECT_EQ(proposed.proposal.blocs.size(), 3u);
+  EXPECT_TRUE(proposed.proposal.blocs_awardable);
+  EXPECT_TRUE(proposed.proposal.carried_over.empty());
+  EXPECT_TRUE(proposed.proposal.targeted_blocs.empty());  // the whole CQPM
+  ASSERT_EQ(proposed.proposal.competencies.size(), 6u);
+  for (const auto& competency : proposed.proposal.competencies) {
+    EXPECT_EQ(competency.commission_result, "acquired");
+    EXPECT_TRUE(competency.validated);
+    EXPECT_EQ(proposed.proposal.results.at(competency.number), "acquired");
+  }
+  EXPECT_EQ(proposed.proposal.identity.rncp.number.value_or(""), "RNCP37854");
   const std::vector<juries::CompetencyVerdict> first_not_validated{{"1", false, "Gestes non maîtrisés"}};
 
   struct Case {
@@ -324,7 +340,7 @@ TEST_P(JuryServiceRulesTest, ASessionEndsInOrder) {
   ASSERT_TRUE(published.files[0].decision.has_value());
   ASSERT_EQ(published.files[0].decision->awards.size(), 1u);
   EXPECT_EQ(published.files[0].decision->awards[0].kind, "certificate");
-  EXPECT_FALSE(published.files[0].proposal);  // no longer in deliberation
+  EXPECT_FALSE(published.files[0].proposal.has_value());  // no longer in deliberation
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, JuryServiceRulesTest, ::testing::ValuesIn(storageBackends()),
