@@ -94,6 +94,10 @@ class Server {
   /// Null when no SMTP server is configured.
   notifications::EmailDispatcher* emailDispatcher() { return email_.get(); }
   live::StreamHub& streams() { return *streams_; }
+  juries::JurySessionService& jurySessions() { return *jury_sessions_; }
+  juries::DecisionService& juryDecisions() { return *jury_decisions_; }
+  juries::SessionClosingService& juryClosing() { return *jury_closing_; }
+  awards::AwardService& awards() { return *awards_; }
 
  private:
   /// Deadlines, notifications, e-mail, live streams and the scheduler that drives them.

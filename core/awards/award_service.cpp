@@ -25,10 +25,6 @@ Error unknownCode() {
                details);
 }
 
-Array::Ptr storedBlocs(const std::string& json) {
-  return Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
-}
-
 std::string textOf(const Object::Ptr& object, const std::string& name) {
   if (!object->has(name) || object->isNull(name)) return {};
   return object->getValue<std::string>(name);
@@ -76,14 +72,10 @@ std::string AwardService::certificatePdf(const domain::Actor& actor, const std::
   data.holder_birth_date = award->holder_birth_date.value_or("");
   data.cqpm_number = award->cqpm_number.value_or("");
   data.cqpm_title = award->cqpm_title;
-  const auto blocs = storedBlocs(award->blocs_json);
-  for (std::size_t i = 0; i < blocs->size(); ++i) {
-    const auto bloc = blocs->getObject(static_cast<unsigned>(i));
-    std::string code = textOf(bloc, "code");
-    if (const std::string rncp = textOf(bloc, "rncp_code"); !rncp.empty())
-      code += (code.empty() ? "" : " / ") + rncp;
-    const std::string title = textOf(bloc, "title");
-    data.blocs.push_back(code.empty() ? title : code + " — " + title);
+  for (const auto& bloc : awardedBlocs(*award)) {
+    std::string code = bloc.code;
+    if (!bloc.rncp_code.empty()) code += (code.empty() ? "" : " / ") + bloc.rncp_code;
+    data.blocs.push_back(code.empty() ? bloc.title : code + " — " + bloc.title);
   }
   data.decision_date = award->decision_date;
   data.referential_version = static_cast<int>(award->referential_version);
@@ -93,36 +85,30 @@ std::string AwardService::certificatePdf(const domain::Actor& actor, const std::
   return certificates::renderCertificatePdf(data);
 }
 
-Object::Ptr verificationJson(const store::AwardRecord& award) {
-  Object::Ptr json = new Object;
-  const bool valid = !award.revoked_at;
-  json->set("valid", valid);
-  json->set("status", valid ? "valid" : "revoked");
-  json->set("holder_name", award.holder_name);
-  Object::Ptr cqpm = new Object;
-  cqpm->set("id", award.cqpm);
-  cqpm->set("title", award.cqpm_title);
-  cqpm->set("number", award.cqpm_number ? Poco::Dynamic::Var(*award.cqpm_number) : Poco::Dynamic::Var());
-  json->set("cqpm", cqpm);
-  Array::Ptr blocs = new Array;
-  const auto stored = storedBlocs(award.blocs_json);
+std::vector<AwardedBloc> awardedBlocs(const store::AwardRecord& award) {
+  std::vector<AwardedBloc> blocs;
+  const auto stored = Poco::JSON::Parser().parse(award.blocs_json).extract<Array::Ptr>();
   for (std::size_t i = 0; i < stored->size(); ++i) {
     const auto bloc = stored->getObject(static_cast<unsigned>(i));
-    Object::Ptr item = new Object;
-    const std::string code = textOf(bloc, "code");
-    item->set("code", code.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(code));
-    const std::string rncp = textOf(bloc, "rncp_code");
-    item->set("rncp_code", rncp.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(rncp));
-    item->set("title", textOf(bloc, "title"));
-    blocs->add(item);
+    blocs.push_back({textOf(bloc, "code"), textOf(bloc, "rncp_code"), textOf(bloc, "title")});
   }
-  json->set("blocs", blocs);
-  json->set("decision_date", award.decision_date);
-  json->set("referential_version", award.referential_version);
-  return json;
+  return blocs;
 }
 
-Object::Ptr AwardService::verify(std::string_view typed_code, const std::string& client_address) {
+AwardVerification verificationOf(const store::AwardRecord& award) {
+  AwardVerification verification;
+  verification.valid = !award.revoked_at;
+  verification.holder_name = award.holder_name;
+  verification.cqpm_id = award.cqpm;
+  verification.cqpm_title = award.cqpm_title;
+  verification.cqpm_number = award.cqpm_number;
+  verification.blocs = awardedBlocs(award);
+  verification.decision_date = award.decision_date;
+  verification.referential_version = award.referential_version;
+  return verification;
+}
+
+AwardVerification AwardService::verify(std::string_view typed_code, const std::string& client_address) {
   if (const int wait = unknown_codes_.retryAfterSeconds(client_address); wait > 0) {
     Object::Ptr details = new Object;
     details->set("message_fr", "Trop de codes inconnus essayés depuis cette adresse : réessayez plus tard.");
@@ -138,7 +124,7 @@ Object::Ptr AwardService::verify(std::string_view typed_code, const std::string&
     unknown_codes_.recordFailure(client_address);
     throw unknownCode();
   }
-  return verificationJson(*award);
+  return verificationOf(*award);
 }
 
 }  // namespace cqpm::awards

@@ -1,11 +1,10 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <string>
 #include <string_view>
 
 #include "auth/throttle.h"
+#include "awards/award_records.h"
 #include "common/clock.h"
 #include "domain/actor.h"
 #include "store/award_store.h"
@@ -26,13 +25,11 @@ class AwardService {
   /// file). A revoked decision's award is not printed: Error{kInvalidState}.
   std::string certificatePdf(const domain::Actor& actor, const std::string& award_id);
 
-  /// What anyone may know of an award from its code, and nothing more:
-  /// {valid, status: valid|revoked, holder_name, cqpm: {id, title}, blocs:
-  /// [{code, title}], decision_date, referential_version}. What was typed is
+  /// What anyone may know of an award from its code, and nothing more. What was typed is
   /// normalised first (case, O/0, I/L/1, dashes). Unknown or malformed code:
   /// Error{kNotFound, field "code", details.message_fr}. An address that keeps
   /// trying unknown codes is slowed down: Error{kRateLimited, details.retry_after}.
-  Poco::JSON::Object::Ptr verify(std::string_view typed_code, const std::string& client_address);
+  AwardVerification verify(std::string_view typed_code, const std::string& client_address);
 
   /// The absolute URL of the verification page of `code`.
   std::string verificationUrl(const std::string& code) const;
@@ -43,7 +40,10 @@ class AwardService {
   auth::Throttle unknown_codes_;
 };
 
-/// The public verification answer of an award (see AwardService::verify).
-Poco::JSON::Object::Ptr verificationJson(const store::AwardRecord& award);
+/// The public verification record of an award (see AwardService::verify).
+AwardVerification verificationOf(const store::AwardRecord& award);
+
+/// The blocs an award names, read from its stored JSON ([{index, code, rncp_code, title}]).
+std::vector<AwardedBloc> awardedBlocs(const store::AwardRecord& award);
 
 }  // namespace cqpm::awards

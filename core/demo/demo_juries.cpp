@@ -43,7 +43,7 @@ void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
     const std::string file_id = files.front().file.id;
     const auto session =
         sessions.create(centre, {today, "09:30", "Centre UIMM Rhône-Alpes, salle du jury, Lyon"});
-    const std::string session_id = session->getValue<std::string>("id");
+    const std::string session_id = session.session.id;
     for (const auto* member : {&employer, &employee}) {
       sessions.addMember(centre, session_id, {member->user_id, std::nullopt});
       sessions.setAttendance(centre, session_id, member->user_id, true);
@@ -53,7 +53,7 @@ void seedJuryDemo(store::Database& db, juries::JurySessionService& sessions,
     juries::DecisionRequest decision;
     decision.outcome = "certified";
     const auto proposal = decisions.proposal(employer, session_id, file_id);
-    if (proposal->getValue<std::string>("outcome") != "certified") {
+    if (proposal.proposal.outcome != "certified") {
       decision.reason = "Démonstration : le jury constate que toutes les compétences sont acquises.";
     }
     decisions.decide(employer, session_id, file_id, decision);

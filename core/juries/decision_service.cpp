@@ -12,7 +12,6 @@
 #include "common/json_text.h"
 #include "files/file_events.h"
 #include "juries/jury_bench.h"
-#include "juries/jury_json.h"
 #include "juries/session_access.h"
 #include "store/award_store.h"
 #include "store/candidate_file_store.h"
@@ -50,11 +49,9 @@ store::CandidateFileView fileOfSession(SqlSession& sql, const SessionSeat& seat,
   return std::move(*view);
 }
 
-std::set<int> indexesOf(const Array::Ptr& blocs) {
+std::set<int> indexesOf(const std::vector<BlocRef>& blocs) {
   std::set<int> indexes;
-  for (std::size_t i = 0; i < blocs->size(); ++i) {
-    indexes.insert(blocs->getObject(static_cast<unsigned>(i))->getValue<int>("index"));
-  }
+  for (const auto& bloc : blocs) indexes.insert(bloc.index);
   return indexes;
 }
 
@@ -79,30 +76,23 @@ void requireKnownBlocs(const std::optional<std::vector<int>>& requested, const s
 
 // The blocs the decision records: every bloc for the whole CQPM, the newly
 // validated ones for an attestation, none for a refusal.
-Array::Ptr derivedBlocs(const DerivedOutcome& derived, const std::vector<BlocRef>& blocs) {
-  Array::Ptr chosen = new Array;
-  for (const int index : derived.bloc_indexes)
-    chosen->add(blocJson(blocs[static_cast<std::size_t>(index - 1)]));
+std::vector<BlocRef> derivedBlocs(const DerivedOutcome& derived, const std::vector<BlocRef>& blocs) {
+  std::vector<BlocRef> chosen;
+  for (const int index : derived.bloc_indexes) chosen.push_back(blocs[static_cast<std::size_t>(index - 1)]);
   return chosen;
 }
 
-std::set<int> carriedIndexes(const Object::Ptr& proposal) {
-  return indexesOf(proposal->getArray("carried_over"));
+// The blocs as the decision's column keeps them: [{index, code, rncp_code, title}].
+Array::Ptr blocsColumn(const std::vector<BlocRef>& blocs) {
+  Array::Ptr column = new Array;
+  for (const auto& bloc : blocs) column->add(blocJson(bloc));
+  return column;
 }
 
-// The blocs the file registered for; empty: the whole CQPM.
-std::set<int> targetedIndexes(const Object::Ptr& proposal) {
+std::set<int> carriedIndexes(const OutcomeProposal& proposal) {
   std::set<int> indexes;
-  const auto targeted = proposal->getArray("targeted_blocs");
-  for (std::size_t i = 0; targeted && i < targeted->size(); ++i) indexes.insert(targeted->getElement<int>(i));
+  for (const auto& carried : proposal.carried_over) indexes.insert(carried.bloc.index);
   return indexes;
-}
-
-std::map<std::string, std::string> commissionResults(const Object::Ptr& proposal) {
-  std::map<std::string, std::string> results;
-  const auto graded = proposal->getObject("results");
-  for (const auto& [number, result] : *graded) results[number] = result.convert<std::string>();
-  return results;
 }
 
 // The validation as the decision keeps it (and the minutes print it).
@@ -112,16 +102,15 @@ Array::Ptr validationJson(const std::vector<ValidatedCompetency>& validated,
   for (const auto& competency : validated) {
     const auto& bloc = blocs[static_cast<std::size_t>(competency.bloc_index - 1)];
     const auto at = std::find(bloc.competencies.begin(), bloc.competencies.end(), competency.number);
-    Object::Ptr item = new Object;
-    item->set("number", competency.number);
-    item->set("title", bloc.competency_titles[static_cast<std::size_t>(at - bloc.competencies.begin())]);
-    item->set("bloc_index", competency.bloc_index);
-    item->set("commission_result", competency.commission_result.empty()
-                                       ? Poco::Dynamic::Var()
-                                       : Poco::Dynamic::Var(competency.commission_result));
-    item->set("carried_over", competency.carried_over);
-    item->set("targeted", competency.targeted);
-    item->set("validated", competency.validated);
+    ProposedCompetency shown;
+    shown.number = competency.number;
+    shown.title = bloc.competency_titles[static_cast<std::size_t>(at - bloc.competencies.begin())];
+    shown.bloc_index = competency.bloc_index;
+    shown.commission_result = competency.commission_result;
+    shown.carried_over = competency.carried_over;
+    shown.targeted = competency.targeted;
+    shown.validated = competency.validated;
+    Object::Ptr item = competencyJson(shown);
     item->set("reason",
               competency.reason.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(competency.reason));
     items->add(item);
@@ -136,9 +125,10 @@ bool anyDeparture(const std::vector<ValidatedCompetency>& validated) {
   });
 }
 
-bool departsFrom(const Object::Ptr& proposal, const std::string& outcome, const Array::Ptr& chosen) {
-  if (proposal->getValue<std::string>("outcome") != outcome) return true;
-  return outcome == "blocs_awarded" && indexesOf(proposal->getArray("blocs")) != indexesOf(chosen);
+bool departsFrom(const OutcomeProposal& proposal, const std::string& outcome,
+                 const std::vector<BlocRef>& chosen) {
+  if (proposal.outcome != outcome) return true;
+  return outcome == "blocs_awarded" && indexesOf(proposal.blocs) != indexesOf(chosen);
 }
 
 Array::Ptr seatedMembers(const std::vector<store::JuryMemberRecord>& members) {
@@ -169,20 +159,17 @@ Array::Ptr abstentionsOf(const std::vector<store::JuryMemberRecord>& abstaining)
 
 }  // namespace
 
-Object::Ptr DecisionService::proposal(const domain::Actor& actor, const std::string& session_id,
-                                      const std::string& file_id) {
+FileProposal DecisionService::proposal(const domain::Actor& actor, const std::string& session_id,
+                                       const std::string& file_id) {
   return db_.read([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     const auto view = fileOfSession(sql, seat, file_id);
-    Object::Ptr proposal = proposer_.propose(sql, view.file, seat.session.session_date);
-    proposal->set("file_id", file_id);
-    proposal->set("session_id", session_id);
-    return proposal;
+    return FileProposal{session_id, file_id, proposer_.propose(sql, view.file, seat.session.session_date)};
   });
 }
 
-Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::string& session_id,
-                                    const std::string& file_id, const DecisionRequest& request) {
+DecisionView DecisionService::decide(const domain::Actor& actor, const std::string& session_id,
+                                     const std::string& file_id, const DecisionRequest& request) {
   if (request.outcome && std::find(kOutcomes.begin(), kOutcomes.end(), *request.outcome) == kOutcomes.end()) {
     throw Error(ErrorCode::kInvalidField, "outcome must be one of certified, blocs_awarded, not_certified",
                 "outcome");
@@ -217,32 +204,32 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     const Bench bench = benchFor(seat.members, file);
     if (!bench.quorate()) throw quorumError(bench.missing_colleges, file.id, candidateName(file));
 
-    const Object::Ptr proposal = proposer_.propose(sql, file, seat.session.session_date);
+    const OutcomeProposal proposal = proposer_.propose(sql, file, seat.session.session_date);
     const auto referential = proposer_.rules().referentialFor(file);
     const auto referential_blocs = referentialBlocs(*referential);
     requireKnownBlocs(request.blocs, referential_blocs);
     // The jury's validation decides; the outcome follows from it and nothing may contradict it.
-    const auto validated =
-        validateCompetencies(referential_blocs, commissionResults(proposal), carriedIndexes(proposal),
-                             request.competencies, targetedIndexes(proposal));
+    const auto validated = validateCompetencies(
+        referential_blocs, proposal.results, carriedIndexes(proposal), request.competencies,
+        {proposal.targeted_blocs.begin(), proposal.targeted_blocs.end()});
     // Blocs are awarded only for a CQPM the pinned referential says is at the RNCP on the session's day.
     const bool awardable =
         referential_model::blocsAwardable(referential->identity, seat.session.session_date);
     const DerivedOutcome derived = deriveOutcome(referential_blocs, validated, awardable);
     requireSupportedOutcome(request.outcome, request.blocs, derived, referential_blocs, validated);
-    const Array::Ptr blocs = derivedBlocs(derived, referential_blocs);
+    const std::vector<BlocRef> blocs = derivedBlocs(derived, referential_blocs);
     const bool overrides = departsFrom(proposal, derived.outcome, blocs);
     // Competencies judged otherwise than the commission carry their own reasons; an
     // outcome departing from the plugin's proposal for anything else needs the jury's.
     if (overrides && !anyDeparture(validated) && isBlank(request.reason)) {
       Object::Ptr details = new Object;
-      details->set("proposal", proposal);
+      details->set("proposal", proposalJson(proposal));
       details->set("message_fr",
                    "La décision s'écarte de la proposition : le jury doit en donner le motif par écrit.");
-      throw Error(ErrorCode::kUnprocessable,
-                  "the decision departs from the proposal (" + proposal->getValue<std::string>("outcome") +
-                      "): the jury must write its reason",
-                  "reason", details);
+      throw Error(
+          ErrorCode::kUnprocessable,
+          "the decision departs from the proposal (" + proposal.outcome + "): the jury must write its reason",
+          "reason", details);
     }
 
     store::JuryDecisionRecord decision;
@@ -253,9 +240,9 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     decision.candidate_key = store::jury_decision_store::candidateKey(
         file.candidate.family_name, file.candidate.given_name, file.candidate.birth_date);
     decision.outcome = derived.outcome;
-    decision.blocs_json = toJsonText(Poco::Dynamic::Var(blocs));
+    decision.blocs_json = toJsonText(Poco::Dynamic::Var(blocsColumn(blocs)));
     decision.competencies_json = toJsonText(Poco::Dynamic::Var(validationJson(validated, referential_blocs)));
-    decision.proposal_json = toJsonText(proposal);
+    decision.proposal_json = toJsonText(proposalJson(proposal));
     decision.overrides_proposal = overrides;
     decision.reason = isBlank(request.reason) ? std::string() : request.reason;
     decision.members_json = toJsonText(Poco::Dynamic::Var(seatedMembers(seat.members)));
@@ -265,13 +252,13 @@ Object::Ptr DecisionService::decide(const domain::Actor& actor, const std::strin
     decision.decided_by = actor.user_id;
     decision.decided_at = nowIso8601(clock_);
     store::jury_decision_store::insert(sql, decision);
-    const auto stored = store::jury_decision_store::find(sql, decision.id);
-    return decisionJson(*stored, store::award_store::forDecision(sql, decision.id));
+    return DecisionView{*store::jury_decision_store::find(sql, decision.id),
+                        store::award_store::forDecision(sql, decision.id)};
   });
 }
 
-Object::Ptr DecisionService::revoke(const domain::Actor& actor, const std::string& decision_id,
-                                    const std::string& reason) {
+DecisionView DecisionService::revoke(const domain::Actor& actor, const std::string& decision_id,
+                                     const std::string& reason) {
   if (isBlank(reason)) {
     throw Error(ErrorCode::kInvalidField, "a revocation needs a written reason", "reason");
   }
@@ -308,12 +295,12 @@ Object::Ptr DecisionService::revoke(const domain::Actor& actor, const std::strin
     payload->set("verification_codes", codes);
     store::event_store::append(sql,
                                files::sameStateEvent(file->file, actor, "decision_revoked", payload, now));
-    return decisionJson(*store::jury_decision_store::find(sql, decision_id),
-                        store::award_store::forDecision(sql, decision_id));
+    return DecisionView{*store::jury_decision_store::find(sql, decision_id),
+                        store::award_store::forDecision(sql, decision_id)};
   });
 }
 
-Array::Ptr DecisionService::forFile(const domain::Actor& actor, const std::string& file_id) {
+std::vector<DecisionView> DecisionService::forFile(const domain::Actor& actor, const std::string& file_id) {
   const auto scope = access::fileScopeFor(actor);
   return db_.read([&](SqlSession& sql) {
     if (!store::candidate_file_store::find(sql, file_id, scope)) {
@@ -322,13 +309,14 @@ Array::Ptr DecisionService::forFile(const domain::Actor& actor, const std::strin
     // Candidates and companies learn of a decision when its session's results are published.
     const bool after_publication =
         actor.role == domain::Role::kCandidate || actor.role == domain::Role::kCompanyTutor;
-    Array::Ptr items = new Array;
-    for (const auto& decision : store::jury_decision_store::forFile(sql, file_id)) {
+    std::vector<DecisionView> items;
+    for (auto& decision : store::jury_decision_store::forFile(sql, file_id)) {
       if (after_publication) {
         const auto session = store::jury_store::findSession(sql, decision.session_id);
         if (!session || session->state != "published") continue;
       }
-      items->add(decisionJson(decision, store::award_store::forDecision(sql, decision.id)));
+      auto awards = store::award_store::forDecision(sql, decision.id);
+      items.push_back({std::move(decision), std::move(awards)});
     }
     return items;
   });

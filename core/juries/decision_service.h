@@ -1,8 +1,5 @@
 #pragma once
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +8,7 @@
 #include "domain/actor.h"
 #include "files/transition_service.h"
 #include "juries/competency_validation.h"
+#include "juries/jury_records.h"
 #include "juries/outcome_proposal.h"
 #include "store/database.h"
 
@@ -43,10 +41,10 @@ class DecisionService {
   /// The plugin's proposal for a file of the session (OutcomeProposer::propose).
   /// Error{kNotFound} outside the session; Error{kForbidden, "conflict_of_interest"}
   /// for a member from the candidate's company.
-  Poco::JSON::Object::Ptr proposal(const domain::Actor& actor, const std::string& session_id,
-                                   const std::string& file_id);
+  FileProposal proposal(const domain::Actor& actor, const std::string& session_id,
+                        const std::string& file_id);
 
-  /// Records the decision and moves the file. Errors: kInvalidField "outcome" /
+  /// Records the decision (read back, without awards yet). Errors: kInvalidField "outcome" /
   /// "blocs" / "competencies[i].number"; kUnprocessable "competencies[i].reason"
   /// (a departure from the commission without a reason), "outcome" / "blocs"
   /// (not what the validated competencies support, details.competency),
@@ -54,8 +52,8 @@ class DecisionService {
   /// "conflict_of_interest" or "present"; kInvalidState "session" (not open), "quorum" (the file's bench
   /// lacks a college; names the file), "file_id" (not in deliberation); kConflict "file_id" when already
   /// decided.
-  Poco::JSON::Object::Ptr decide(const domain::Actor& actor, const std::string& session_id,
-                                 const std::string& file_id, const DecisionRequest& request);
+  DecisionView decide(const domain::Actor& actor, const std::string& session_id, const std::string& file_id,
+                      const DecisionRequest& request);
 
   /// Revokes a decision (the coordinator of the file's centre), with a reason:
   /// the decision is kept and marked, its awards verify as revoked, the file gets
@@ -63,13 +61,12 @@ class DecisionService {
   /// out in the workflow). While the session is open the jury may then decide
   /// again; once it is closed (minutes signed) and until its results are
   /// published, kInvalidState "decision". Errors: kNotFound, kForbidden,
-  /// kInvalidField "reason", kConflict "decision" when already revoked.
-  Poco::JSON::Object::Ptr revoke(const domain::Actor& actor, const std::string& decision_id,
-                                 const std::string& reason);
+  /// kInvalidField "reason", kConflict "decision" when already revoked. Answers the decision as revoked.
+  DecisionView revoke(const domain::Actor& actor, const std::string& decision_id, const std::string& reason);
 
   /// The file's decisions (revoked ones included) with their awards, for its readers;
   /// candidates and companies see those of published sessions only.
-  Poco::JSON::Array::Ptr forFile(const domain::Actor& actor, const std::string& file_id);
+  std::vector<DecisionView> forFile(const domain::Actor& actor, const std::string& file_id);
 
  private:
   store::Database& db_;

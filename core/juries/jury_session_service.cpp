@@ -12,7 +12,6 @@
 #include "deadlines/paris_time.h"
 #include "files/file_events.h"
 #include "juries/jury_bench.h"
-#include "juries/jury_json.h"
 #include "juries/session_access.h"
 #include "store/account_store.h"
 #include "store/award_store.h"
@@ -26,7 +25,6 @@
 
 namespace cqpm::juries {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 using store::SqlSession;
 
@@ -78,71 +76,35 @@ void openDeliberation(SqlSession& sql, files::TransitionService& transitions, co
   fired.emplace_back(kOpenDeliberation);
 }
 
-Object::Ptr fileItem(SqlSession& sql, OutcomeProposer& proposer, const SessionSeat& seat,
-                     const store::CandidateFileView& view) {
+SessionFile sessionFile(SqlSession& sql, OutcomeProposer& proposer, const SessionSeat& seat,
+                        const store::CandidateFileView& view) {
   const domain::CandidateFile& file = view.file;
-  Object::Ptr item = new Object;
-  item->set("id", file.id);
-  Object::Ptr candidate = new Object;
-  candidate->set("given_name", file.candidate.given_name);
-  candidate->set("family_name", file.candidate.family_name);
-  item->set("candidate", candidate);
-  Object::Ptr cqpm = new Object;
-  cqpm->set("id", file.cqpm);
+  SessionFile item;
+  item.file = view;
   const auto referential = proposer.rules().referentialFor(file);
-  cqpm->set("title", referential ? referential->title : file.cqpm);
-  item->set("cqpm", cqpm);
-  item->set("pathway", std::string(domain::pathwayName(file.pathway)));
-  if (file.company_id) {
-    Object::Ptr company = new Object;
-    company->set("id", *file.company_id);
-    company->set("name", view.company_name.value_or(""));
-    item->set("company", company);
-  } else {
-    item->set("company", Poco::Dynamic::Var());
-  }
-  item->set("state", file.state);
-  item->set("version", file.version);
-  item->set("referential_version",
-            file.referential_version ? Poco::Dynamic::Var(*file.referential_version) : Poco::Dynamic::Var());
-
-  const Bench bench = benchFor(seat.members, file);
-  Array::Ptr abstaining = new Array;
-  for (const auto& member : bench.abstaining) abstaining->add(memberJson(member));
-  item->set("abstaining", abstaining);
-  Object::Ptr quorum = new Object;
-  quorum->set("met", bench.quorate());
-  Array::Ptr missing = new Array;
-  for (const auto& college : bench.missing_colleges) missing->add(college);
-  quorum->set("missing_colleges", missing);
-  item->set("quorum", quorum);
-
-  std::optional<store::JuryDecisionRecord> latest;
+  item.cqpm_title = referential ? referential->title : file.cqpm;
+  item.bench = benchFor(seat.members, file);
   for (auto& decision : store::jury_decision_store::forFile(sql, file.id)) {
-    if (decision.session_id == seat.session.id) latest = std::move(decision);
+    if (decision.session_id == seat.session.id) item.decision = DecisionView{std::move(decision), {}};
   }
-  item->set("decision", latest ? Poco::Dynamic::Var(
-                                     decisionJson(*latest, store::award_store::forDecision(sql, latest->id)))
-                               : Poco::Dynamic::Var());
+  if (item.decision) item.decision->awards = store::award_store::forDecision(sql, item.decision->decision.id);
 
   const bool conflicted = seat.member && hasConflictOfInterest(*seat.member, file);
-  Poco::Dynamic::Var proposal;
   if (file.state == workflow::states::kInDeliberation && !conflicted) {
     try {
-      proposal = proposer.propose(sql, file, seat.session.session_date);
+      item.proposal = proposer.propose(sql, file, seat.session.session_date);
     } catch (const Error& e) {
       // One CQPM's failing rules must not hide the whole session page.
       if (e.code() != ErrorCode::kPluginFailed) throw;
-      item->set("proposal_error", std::string(e.what()));
+      item.proposal_error = e.what();
     }
   }
-  item->set("proposal", proposal);
   return item;
 }
 
 }  // namespace
 
-Object::Ptr JurySessionService::create(const domain::Actor& actor, const NewJurySession& session) {
+JurySessionView JurySessionService::create(const domain::Actor& actor, const NewJurySession& session) {
   if (!isCentreCoordinator(actor)) {
     throw Error(ErrorCode::kForbidden, "only a centre coordinator convenes a jury session");
   }
@@ -165,7 +127,7 @@ Object::Ptr JurySessionService::create(const domain::Actor& actor, const NewJury
   return get(actor, record.id);
 }
 
-Array::Ptr JurySessionService::list(const domain::Actor& actor) {
+std::vector<store::JurySessionRecord> JurySessionService::list(const domain::Actor& actor) {
   std::vector<store::JurySessionRecord> sessions;
   if (isCentreCoordinator(actor)) {
     sessions = db_.read(
@@ -179,81 +141,45 @@ Array::Ptr JurySessionService::list(const domain::Actor& actor) {
     throw Error(ErrorCode::kForbidden,
                 "jury sessions are for the centre's coordinators and the jury's members");
   }
-  Array::Ptr items = new Array;
-  for (const auto& session : sessions) items->add(sessionJson(session));
-  return items;
+  return sessions;
 }
 
-Object::Ptr JurySessionService::get(const domain::Actor& actor, const std::string& session_id) {
+JurySessionView JurySessionService::get(const domain::Actor& actor, const std::string& session_id) {
   return db_.read([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
-    Object::Ptr json = sessionJson(seat.session);
-    Array::Ptr members = new Array;
-    for (const auto& member : seat.members) members->add(memberJson(member));
-    json->set("members", members);
-    Array::Ptr missing = new Array;
-    for (const auto& college : missingColleges(seat.members)) missing->add(college);
-    json->set("missing_colleges", missing);
-    Array::Ptr files = new Array;
+    JurySessionView view;
+    view.session = seat.session;
+    view.members = seat.members;
+    view.missing_colleges = missingColleges(seat.members);
     for (const auto& file_id : store::jury_store::fileIds(sql, session_id)) {
-      const auto view =
+      const auto file =
           store::candidate_file_store::find(sql, file_id, {access::FileScope::Kind::kEverything, {}});
-      if (view) files->add(fileItem(sql, proposer_, seat, *view));
+      if (file) view.files.push_back(sessionFile(sql, proposer_, seat, *file));
     }
-    json->set("files", files);
     // How the session ends: its president, the signatures of its minutes, its errata.
-    Poco::Dynamic::Var president;
     for (const auto& member : seat.members) {
-      if (seat.session.president_id && member.user_id == *seat.session.president_id) {
-        Object::Ptr item = new Object;
-        item->set("user_id", member.user_id);
-        item->set("display_name", member.display_name);
-        president = item;
-      }
+      if (seat.session.president_id && member.user_id == *seat.session.president_id) view.president = member;
     }
-    json->set("president", president);
-    Array::Ptr signatures = new Array;
-    for (const auto& signature : store::jury_closing_store::signatures(sql, session_id)) {
-      Object::Ptr item = new Object;
-      item->set("user_id", signature.user_id);
-      item->set("display_name", signature.display_name);
-      item->set("college", signature.college);
-      item->set("signed_at", signature.signed_at);
-      signatures->add(item);
-    }
-    json->set("signatures", signatures);
-    Array::Ptr errata = new Array;
-    for (const auto& erratum : store::jury_closing_store::errata(sql, session_id)) {
-      Object::Ptr item = new Object;
-      item->set("text", erratum.text);
-      item->set("recorded_by", erratum.recorded_by_name);
-      item->set("recorded_at", erratum.recorded_at);
-      errata->add(item);
-    }
-    json->set("errata", errata);
+    view.signatures = store::jury_closing_store::signatures(sql, session_id);
+    view.errata = store::jury_closing_store::errata(sql, session_id);
     if (seat.coordinator) {
       // Who the coordinator may invite: the centre's jury member accounts not
       // seated yet, with their college (it comes from the account).
-      Array::Ptr available = new Array;
+      auto& available = view.available_members.emplace();
       for (const auto& user :
            store::account_store::listUsers(sql, seat.session.centre_id, domain::Role::kJuryMember)) {
         const bool seated = std::any_of(seat.members.begin(), seat.members.end(),
                                         [&](const auto& member) { return member.user_id == user.id; });
         if (seated || !user.college) continue;
-        Object::Ptr item = new Object;
-        item->set("id", user.id);
-        item->set("display_name", user.display_name);
-        item->set("college", std::string(domain::collegeName(*user.college)));
-        available->add(item);
+        available.push_back({user.id, user.display_name, std::string(domain::collegeName(*user.college))});
       }
-      json->set("available_members", available);
     }
-    return json;
+    return view;
   });
 }
 
-Object::Ptr JurySessionService::addMember(const domain::Actor& actor, const std::string& session_id,
-                                          const NewJuryMember& member) {
+JurySessionView JurySessionService::addMember(const domain::Actor& actor, const std::string& session_id,
+                                              const NewJuryMember& member) {
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     requireCoordinator(seat, "invites the members of a jury session");
@@ -302,8 +228,8 @@ Object::Ptr JurySessionService::addMember(const domain::Actor& actor, const std:
   return get(actor, session_id);
 }
 
-Object::Ptr JurySessionService::setAttendance(const domain::Actor& actor, const std::string& session_id,
-                                              const std::string& user_id, bool present) {
+JurySessionView JurySessionService::setAttendance(const domain::Actor& actor, const std::string& session_id,
+                                                  const std::string& user_id, bool present) {
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     requireCoordinator(seat, "records the attendance of a jury session");
@@ -315,8 +241,8 @@ Object::Ptr JurySessionService::setAttendance(const domain::Actor& actor, const 
   return get(actor, session_id);
 }
 
-Object::Ptr JurySessionService::addFile(const domain::Actor& actor, const std::string& session_id,
-                                        const std::string& file_id) {
+JurySessionView JurySessionService::addFile(const domain::Actor& actor, const std::string& session_id,
+                                            const std::string& file_id) {
   std::vector<std::string> fired;
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
@@ -354,7 +280,7 @@ Object::Ptr JurySessionService::addFile(const domain::Actor& actor, const std::s
   return get(actor, session_id);
 }
 
-Object::Ptr JurySessionService::open(const domain::Actor& actor, const std::string& session_id) {
+JurySessionView JurySessionService::open(const domain::Actor& actor, const std::string& session_id) {
   std::vector<std::string> fired;
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);

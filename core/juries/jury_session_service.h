@@ -1,14 +1,13 @@
 #pragma once
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/clock.h"
 #include "domain/actor.h"
 #include "files/transition_service.h"
+#include "juries/jury_records.h"
 #include "juries/outcome_proposal.h"
 #include "notifications/notification_service.h"
 #include "store/database.h"
@@ -46,14 +45,13 @@ class JurySessionService {
 
   /// A planned session of the coordinator's centre. Error{kForbidden} for anyone
   /// but a centre coordinator; Error{kInvalidField} "date" or "place".
-  Poco::JSON::Object::Ptr create(const domain::Actor& actor, const NewJurySession& session);
+  JurySessionView create(const domain::Actor& actor, const NewJurySession& session);
   /// The centre's sessions (coordinator) or the member's own (jury member),
   /// latest first; Error{kForbidden} for other roles.
-  Poco::JSON::Array::Ptr list(const domain::Actor& actor);
-  /// The session with its members and files: {..., members: [...], files:
-  /// [{id, candidate, cqpm, pathway, company, state, version, abstaining, quorum,
-  /// proposal, decision}]}.
-  Poco::JSON::Object::Ptr get(const domain::Actor& actor, const std::string& session_id);
+  std::vector<store::JurySessionRecord> list(const domain::Actor& actor);
+  /// The session with its members, files (bench, proposal, decision), president,
+  /// signatures and errata; the invitable members for its coordinator.
+  JurySessionView get(const domain::Actor& actor, const std::string& session_id);
 
   /// Membership and attendance are frozen once the deliberation is open: both
   /// refuse with Error{kInvalidState, "state"} then.
@@ -62,23 +60,23 @@ class JurySessionService {
   /// Error{kInvalidField} "user_id" (not an active
   /// jury member of this centre, or without a college) or "company_id" (not a
   /// company); Error{kConflict} "user_id" when already a member.
-  Poco::JSON::Object::Ptr addMember(const domain::Actor& actor, const std::string& session_id,
-                                    const NewJuryMember& member);
+  JurySessionView addMember(const domain::Actor& actor, const std::string& session_id,
+                            const NewJuryMember& member);
   /// Records whether a member is present (coordinator). Error{kNotFound} for a non-member.
-  Poco::JSON::Object::Ptr setAttendance(const domain::Actor& actor, const std::string& session_id,
-                                        const std::string& user_id, bool present);
+  JurySessionView setAttendance(const domain::Actor& actor, const std::string& session_id,
+                                const std::string& user_id, bool present);
   /// Adds a file of the centre that is ready_for_jury (coordinator).
   /// Error{kNotFound} "file_id" outside the centre; Error{kInvalidState} when the
   /// file is not ready_for_jury; Error{kConflict} when it is already in a session.
   /// In a session already open, the file moves to in_deliberation at once.
-  Poco::JSON::Object::Ptr addFile(const domain::Actor& actor, const std::string& session_id,
-                                  const std::string& file_id);
+  JurySessionView addFile(const domain::Actor& actor, const std::string& session_id,
+                          const std::string& file_id);
   /// Opens the deliberation (coordinator), on the session's day or later (Paris
   /// time; Error{kInvalidState, "date"} before): at least one PRESENT member of each
   /// college, else Error{kInvalidState, field "quorum", details.missing_colleges};
   /// Error{kInvalidState, field "state"} if already open. Each of the session's
   /// files still ready_for_jury fires open_deliberation, in the same transaction.
-  Poco::JSON::Object::Ptr open(const domain::Actor& actor, const std::string& session_id);
+  JurySessionView open(const domain::Actor& actor, const std::string& session_id);
 
  private:
   store::Database& db_;

@@ -104,41 +104,89 @@ std::string blocLabel(const std::string& code, const std::string& title) {
   return code.empty() ? title : code + " — " + title;
 }
 
-Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::CandidateFile& file,
-                                     const std::string& session_date) {
+Object::Ptr competencyJson(const ProposedCompetency& competency) {
+  Object::Ptr json = new Object;
+  json->set("number", competency.number);
+  json->set("title", competency.title);
+  json->set("bloc_index", competency.bloc_index);
+  json->set("commission_result", competency.commission_result.empty()
+                                     ? Poco::Dynamic::Var()
+                                     : Poco::Dynamic::Var(competency.commission_result));
+  json->set("carried_over", competency.carried_over);
+  json->set("targeted", competency.targeted);
+  json->set("validated", competency.validated);
+  return json;
+}
+
+Object::Ptr proposalJson(const OutcomeProposal& proposal) {
+  Object::Ptr json = new Object;
+  json->set("outcome", proposal.outcome);
+  Array::Ptr competencies = new Array;
+  for (const auto& competency : proposal.competencies) {
+    Object::Ptr item = competencyJson(competency);
+    item->set("modality", competency.modality ? Poco::Dynamic::Var(modalityJson(*competency.modality))
+                                              : Poco::Dynamic::Var());
+    competencies->add(item);
+  }
+  json->set("competencies", competencies);
+  json->set("blocs_awardable", proposal.blocs_awardable);
+  json->set("identity", identityJson(proposal.identity));
+  Array::Ptr blocs = new Array;
+  for (const auto& bloc : proposal.blocs) blocs->add(blocJson(bloc));
+  json->set("blocs", blocs);
+  Array::Ptr carried_over = new Array;
+  for (const auto& carried : proposal.carried_over) {
+    Object::Ptr item = blocJson(carried.bloc);
+    item->set("decision_id", carried.decision_id);
+    item->set("decided_at", carried.decided_at);
+    carried_over->add(item);
+  }
+  json->set("carried_over", carried_over);
+  Array::Ptr targeted_blocs = new Array;
+  for (int bloc : proposal.targeted_blocs) targeted_blocs->add(bloc);
+  json->set("targeted_blocs", targeted_blocs);  // empty: the whole CQPM
+  Object::Ptr results = new Object;
+  for (const auto& [number, result] : proposal.results) results->set(number, result);
+  json->set("results", results);
+  json->set("referential_version", proposal.referential_version
+                                       ? Poco::Dynamic::Var(*proposal.referential_version)
+                                       : Poco::Dynamic::Var());
+  return json;
+}
+
+OutcomeProposal OutcomeProposer::propose(store::SqlSession& sql, const domain::CandidateFile& file,
+                                         const std::string& session_date) {
   const auto referential = rules_.referentialFor(file);
   const auto blocs = referentialBlocs(*referential);
-  const auto& identity = referential->identity;
-  const bool awardable = referential_model::blocsAwardable(identity, session_date);
+  OutcomeProposal proposal;
+  proposal.identity = referential->identity;
+  proposal.blocs_awardable = referential_model::blocsAwardable(proposal.identity, session_date);
+  proposal.referential_version = file.referential_version;
   std::vector<std::string> numbers;
   for (const auto& bloc : blocs)
     numbers.insert(numbers.end(), bloc.competencies.begin(), bloc.competencies.end());
   const auto graded = store::evaluation_store::competencyResults(sql, file.id, numbers);
+  for (const auto& [number, result] : graded) proposal.results[number] = result;
 
-  Object::Ptr results = new Object;
-  for (const auto& [number, result] : graded) results->set(number, result);
   // Carried-over blocs count as acquired: the plugin then proposes the whole
   // CQPM when they and the newly acquired blocs cover every bloc.
   const domain::BlocScope scope = domain::parseBlocScope(file.bloc_scope_json);
+  proposal.targeted_blocs.assign(scope.targeted.begin(), scope.targeted.end());
   const auto carried = carriedBlocs(sql, scope);
-  Object::Ptr fed = new Object(*results);
-  Array::Ptr carried_over = new Array;
+  Object::Ptr fed = new Object;
+  for (const auto& [number, result] : graded) fed->set(number, result);
   std::set<int> carried_indexes;
   for (const auto& bloc : blocs) {
     const auto found = carried.find(bloc.index);
     if (found == carried.end()) continue;
     carried_indexes.insert(bloc.index);
     for (const auto& number : bloc.competencies) fed->set(number, "acquired");
-    Object::Ptr item = blocJson(bloc);
-    item->set("decision_id", found->second.decision_id);
-    item->set("decided_at", found->second.decided_at);
-    carried_over->add(item);
+    proposal.carried_over.push_back({bloc, found->second.decision_id, found->second.decided_at});
   }
 
   const auto proposed = rules_.proposeOutcome(file, fed);
   std::string outcome = textOf(proposed, "outcome");
   if (outcome != "certified" && outcome != "blocs_awarded") outcome = "not_certified";
-  Array::Ptr proposed_blocs = new Array;
   const auto plugin_blocs = arrayOf(proposed, "blocs");
   for (std::size_t i = 0; i < plugin_blocs->size(); ++i) {
     const auto bloc = plugin_blocs->getObject(static_cast<unsigned>(i));
@@ -147,53 +195,35 @@ Object::Ptr OutcomeProposer::propose(store::SqlSession& sql, const domain::Candi
     if (index < 1 || index > static_cast<int>(blocs.size())) continue;
     // A bloc attestation lists what this jury awards: blocs already held stay on their own attestation.
     if (outcome == "blocs_awarded" && carried_indexes.count(index)) continue;
-    proposed_blocs->add(blocJson(blocs[static_cast<std::size_t>(index - 1)]));
+    proposal.blocs.push_back(blocs[static_cast<std::size_t>(index - 1)]);
   }
   // Blocs are awarded only for a CQPM registered at the RNCP (the seeds: « pour les CQPM inscrits au RNCP »).
-  if (outcome == "blocs_awarded" && (proposed_blocs->size() == 0 || !awardable)) outcome = "not_certified";
-  if (outcome == "not_certified") proposed_blocs = new Array;
+  if (outcome == "blocs_awarded" && (proposal.blocs.empty() || !proposal.blocs_awardable))
+    outcome = "not_certified";
+  if (outcome == "not_certified") proposal.blocs.clear();
+  proposal.outcome = outcome;
 
   // What the jury's validation starts from: the commission's result, a carried-over bloc validated;
   // beside it, how the competency was evaluated (and why, for an exceptional modality).
   const auto planned = plannedModalities(file, *referential);
-  Array::Ptr competencies = new Array;
   for (const auto& bloc : blocs) {
     for (std::size_t c = 0; c < bloc.competencies.size(); ++c) {
-      const std::string& number = bloc.competencies[c];
-      const auto graded_result = graded.find(number);
-      const std::string result = graded_result == graded.end() ? std::string() : graded_result->second;
-      const bool carried_bloc = carried_indexes.count(bloc.index) > 0;
-      const bool targeted = scope.targets(bloc.index);
-      Object::Ptr item = new Object;
-      item->set("number", number);
-      item->set("title", bloc.competency_titles[c]);
-      item->set("bloc_index", bloc.index);
-      item->set("commission_result", result.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(result));
-      item->set("carried_over", carried_bloc);
+      ProposedCompetency competency;
+      competency.number = bloc.competencies[c];
+      competency.title = bloc.competency_titles[c];
+      competency.bloc_index = bloc.index;
+      const auto graded_result = graded.find(competency.number);
+      competency.commission_result = graded_result == graded.end() ? std::string() : graded_result->second;
+      competency.carried_over = carried_indexes.count(bloc.index) > 0;
       // A bloc the file did not register for is not evaluated, nor validated by this jury.
-      item->set("targeted", targeted);
-      item->set("validated", carried_bloc || (targeted && result == "acquired"));
-      const auto modality = planned.find(number);
-      item->set("modality", modality == planned.end() ? Poco::Dynamic::Var()
-                                                      : Poco::Dynamic::Var(modalityJson(modality->second)));
-      competencies->add(item);
+      competency.targeted = scope.targets(bloc.index);
+      competency.validated =
+          competency.carried_over || (competency.targeted && competency.commission_result == "acquired");
+      if (const auto modality = planned.find(competency.number); modality != planned.end())
+        competency.modality = modality->second;
+      proposal.competencies.push_back(std::move(competency));
     }
   }
-
-  Object::Ptr proposal = new Object;
-  proposal->set("outcome", outcome);
-  proposal->set("competencies", competencies);
-  proposal->set("blocs_awardable", awardable);
-  proposal->set("identity", identityJson(identity));
-  proposal->set("blocs", proposed_blocs);
-  proposal->set("carried_over", carried_over);
-  Array::Ptr targeted_blocs = new Array;
-  for (int bloc : scope.targeted) targeted_blocs->add(bloc);
-  proposal->set("targeted_blocs", targeted_blocs);  // empty: the whole CQPM
-  proposal->set("results", results);
-  proposal->set("referential_version", file.referential_version
-                                           ? Poco::Dynamic::Var(*file.referential_version)
-                                           : Poco::Dynamic::Var());
   return proposal;
 }
 

@@ -42,9 +42,9 @@ const store::JuryMemberRecord& presentMember(const SessionSeat& seat, const std:
 
 }  // namespace
 
-Object::Ptr SessionClosingService::designatePresident(const domain::Actor& actor,
-                                                      const std::string& session_id,
-                                                      const std::string& user_id) {
+JurySessionView SessionClosingService::designatePresident(const domain::Actor& actor,
+                                                          const std::string& session_id,
+                                                          const std::string& user_id) {
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     requireCoordinator(seat, "designates the president of a jury session");
@@ -60,7 +60,7 @@ Object::Ptr SessionClosingService::designatePresident(const domain::Actor& actor
   return view_(actor, session_id);
 }
 
-Object::Ptr SessionClosingService::close(const domain::Actor& actor, const std::string& session_id) {
+JurySessionView SessionClosingService::close(const domain::Actor& actor, const std::string& session_id) {
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     if (!seat.session.president_id) {
@@ -98,7 +98,7 @@ Object::Ptr SessionClosingService::close(const domain::Actor& actor, const std::
   return view_(actor, session_id);
 }
 
-Object::Ptr SessionClosingService::sign(const domain::Actor& actor, const std::string& session_id) {
+JurySessionView SessionClosingService::sign(const domain::Actor& actor, const std::string& session_id) {
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
     const auto& member = presentMember(seat, "signs its minutes");
@@ -114,7 +114,7 @@ Object::Ptr SessionClosingService::sign(const domain::Actor& actor, const std::s
   return view_(actor, session_id);
 }
 
-Object::Ptr SessionClosingService::publish(const domain::Actor& actor, const std::string& session_id) {
+JurySessionView SessionClosingService::publish(const domain::Actor& actor, const std::string& session_id) {
   std::vector<std::string> fired;
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);
@@ -155,8 +155,8 @@ Object::Ptr SessionClosingService::publish(const domain::Actor& actor, const std
   return view_(actor, session_id);
 }
 
-Object::Ptr SessionClosingService::addErratum(const domain::Actor& actor, const std::string& session_id,
-                                              const std::string& text) {
+JurySessionView SessionClosingService::addErratum(const domain::Actor& actor, const std::string& session_id,
+                                                  const std::string& text) {
   requireText(text, "text", 2000, true);
   db_.write([&](SqlSession& sql) {
     const SessionSeat seat = seatIn(sql, actor, session_id);

@@ -1,13 +1,12 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <functional>
 #include <string>
 
 #include "common/clock.h"
 #include "domain/actor.h"
 #include "files/transition_service.h"
+#include "juries/jury_records.h"
 #include "plugins/plugin_rules.h"
 #include "store/database.h"
 
@@ -23,28 +22,28 @@ namespace cqpm::juries {
 /// session as JurySessionService::get does, through `view`. Thread-safe.
 class SessionClosingService {
  public:
-  using SessionView = std::function<Poco::JSON::Object::Ptr(const domain::Actor&, const std::string&)>;
+  using SessionView = std::function<JurySessionView(const domain::Actor&, const std::string&)>;
 
   SessionClosingService(store::Database& db, Clock clock, files::TransitionService& transitions,
                         plugins::PluginRules& rules, SessionView view)
       : db_(db), clock_(std::move(clock)), transitions_(transitions), rules_(rules), view_(std::move(view)) {}
 
   /// Coordinator; a member of the session (kInvalidField "user_id"); until closed (kInvalidState "state").
-  Poco::JSON::Object::Ptr designatePresident(const domain::Actor& actor, const std::string& session_id,
-                                             const std::string& user_id);
+  JurySessionView designatePresident(const domain::Actor& actor, const std::string& session_id,
+                                     const std::string& user_id);
   /// The president, present (kForbidden otherwise); the session open (kInvalidState "state"), a
   /// president designated (kInvalidState "president"), every file decided (kInvalidState "files",
   /// details.undecided).
-  Poco::JSON::Object::Ptr close(const domain::Actor& actor, const std::string& session_id);
+  JurySessionView close(const domain::Actor& actor, const std::string& session_id);
   /// A member present at the session (kForbidden "present"), once (kConflict), the session closed.
-  Poco::JSON::Object::Ptr sign(const domain::Actor& actor, const std::string& session_id);
+  JurySessionView sign(const domain::Actor& actor, const std::string& session_id);
   /// Coordinator; the session closed and signed by a present member of each college
   /// (kInvalidState "signatures", details.missing_colleges). In ONE transaction: the session is
   /// published and every decision in force of it takes effect (decision_effects.h).
-  Poco::JSON::Object::Ptr publish(const domain::Actor& actor, const std::string& session_id);
+  JurySessionView publish(const domain::Actor& actor, const std::string& session_id);
   /// Coordinator, once the deliberation opened (kInvalidState "state" before); "text" required.
-  Poco::JSON::Object::Ptr addErratum(const domain::Actor& actor, const std::string& session_id,
-                                     const std::string& text);
+  JurySessionView addErratum(const domain::Actor& actor, const std::string& session_id,
+                             const std::string& text);
 
  private:
   store::Database& db_;

@@ -4,6 +4,7 @@
 
 #include "http/input_limits.h"
 #include "http/json_body.h"
+#include "http/jury_presenters.h"
 
 namespace cqpm::http::handlers {
 
@@ -52,17 +53,18 @@ Response createJurySession(ApiContext& context, Request& request) {
                                        body.text("time", limits::kClockTime),
                                        body.text("place", limits::kJuryPlace)};
   const auto created = context.jury_sessions.create(request.requireActor(), session);
-  Response response = Response::json(201, created);
-  response.headers.emplace_back("Location", "/api/v1/jury-sessions/" + created->getValue<std::string>("id"));
+  Response response = Response::json(201, jurySessionViewJson(created));
+  response.headers.emplace_back("Location", "/api/v1/jury-sessions/" + created.session.id);
   return response;
 }
 
 Response listJurySessions(ApiContext& context, Request& request) {
-  return items(context.jury_sessions.list(request.requireActor()));
+  return items(jurySessionsJson(context.jury_sessions.list(request.requireActor())));
 }
 
 Response getJurySession(ApiContext& context, Request& request) {
-  return Response::json(200, context.jury_sessions.get(request.requireActor(), request.params.at("id")));
+  return Response::json(
+      200, jurySessionViewJson(context.jury_sessions.get(request.requireActor(), request.params.at("id"))));
 }
 
 Response addJuryMember(ApiContext& context, Request& request) {
@@ -70,55 +72,62 @@ Response addJuryMember(ApiContext& context, Request& request) {
   juries::NewJuryMember member{body.text("user_id", limits::kId),
                                body.optionalText("company_id", limits::kId, true)};
   if (member.company_id && member.company_id->empty()) member.company_id.reset();
-  return Response::json(
-      201, context.jury_sessions.addMember(request.requireActor(), request.params.at("id"), member));
+  return Response::json(201, jurySessionViewJson(context.jury_sessions.addMember(
+                                 request.requireActor(), request.params.at("id"), member)));
 }
 
 Response setJuryAttendance(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"present"});
-  return Response::json(
-      200, context.jury_sessions.setAttendance(request.requireActor(), request.params.at("id"),
-                                               request.params.at("user"), body.boolean("present")));
+  return Response::json(200, jurySessionViewJson(context.jury_sessions.setAttendance(
+                                 request.requireActor(), request.params.at("id"), request.params.at("user"),
+                                 body.boolean("present"))));
 }
 
 Response addJuryFile(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"file_id"});
-  return Response::json(201, context.jury_sessions.addFile(request.requireActor(), request.params.at("id"),
-                                                           body.text("file_id", limits::kId)));
+  return Response::json(
+      201, jurySessionViewJson(context.jury_sessions.addFile(request.requireActor(), request.params.at("id"),
+                                                             body.text("file_id", limits::kId))));
 }
 
 Response openJurySession(ApiContext& context, Request& request) {
-  return Response::json(200, context.jury_sessions.open(request.requireActor(), request.params.at("id")));
+  return Response::json(
+      200, jurySessionViewJson(context.jury_sessions.open(request.requireActor(), request.params.at("id"))));
 }
 
 Response designateJuryPresident(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"user_id"});
   return Response::json(
-      200, context.jury_closing.designatePresident(request.requireActor(), request.params.at("id"),
-                                                   body.text("user_id", limits::kId)));
+      200, jurySessionViewJson(context.jury_closing.designatePresident(
+               request.requireActor(), request.params.at("id"), body.text("user_id", limits::kId))));
 }
 
 Response closeJurySession(ApiContext& context, Request& request) {
-  return Response::json(200, context.jury_closing.close(request.requireActor(), request.params.at("id")));
+  return Response::json(
+      200, jurySessionViewJson(context.jury_closing.close(request.requireActor(), request.params.at("id"))));
 }
 
 Response signJuryMinutes(ApiContext& context, Request& request) {
-  return Response::json(201, context.jury_closing.sign(request.requireActor(), request.params.at("id")));
+  return Response::json(
+      201, jurySessionViewJson(context.jury_closing.sign(request.requireActor(), request.params.at("id"))));
 }
 
 Response publishJuryResults(ApiContext& context, Request& request) {
-  return Response::json(200, context.jury_closing.publish(request.requireActor(), request.params.at("id")));
+  return Response::json(200, jurySessionViewJson(context.jury_closing.publish(request.requireActor(),
+                                                                              request.params.at("id"))));
 }
 
 Response addJuryErratum(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"text"});
-  return Response::json(201, context.jury_closing.addErratum(request.requireActor(), request.params.at("id"),
-                                                             body.text("text", limits::kReason)));
+  return Response::json(
+      201, jurySessionViewJson(context.jury_closing.addErratum(
+               request.requireActor(), request.params.at("id"), body.text("text", limits::kReason))));
 }
 
 Response juryProposal(ApiContext& context, Request& request) {
-  return Response::json(200, context.jury_decisions.proposal(request.requireActor(), request.params.at("id"),
-                                                             request.params.at("file")));
+  return Response::json(
+      200, fileProposalJson(context.jury_decisions.proposal(request.requireActor(), request.params.at("id"),
+                                                            request.params.at("file"))));
 }
 
 Response recordJuryDecision(ApiContext& context, Request& request) {
@@ -130,19 +139,21 @@ Response recordJuryDecision(ApiContext& context, Request& request) {
     decision.blocs.emplace(blocs->begin(), blocs->end());
   }
   decision.reason = body.optionalText("reason", limits::kReason, true).value_or("");
-  return Response::json(201, context.jury_decisions.decide(request.requireActor(), request.params.at("id"),
-                                                           request.params.at("file"), decision));
+  return Response::json(
+      201, juryDecisionJson(context.jury_decisions.decide(request.requireActor(), request.params.at("id"),
+                                                          request.params.at("file"), decision)));
 }
 
 Response revokeJuryDecision(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"reason"});
   const std::string reason = body.optionalText("reason", limits::kReason, true).value_or("");
-  return Response::json(
-      200, context.jury_decisions.revoke(request.requireActor(), request.params.at("id"), reason));
+  return Response::json(200, juryDecisionJson(context.jury_decisions.revoke(
+                                 request.requireActor(), request.params.at("id"), reason)));
 }
 
 Response fileDecisions(ApiContext& context, Request& request) {
-  return items(context.jury_decisions.forFile(request.requireActor(), request.params.at("id")));
+  return items(
+      juryDecisionsJson(context.jury_decisions.forFile(request.requireActor(), request.params.at("id"))));
 }
 
 Response juryMinutesPdf(ApiContext& context, Request& request) {

@@ -1,12 +1,13 @@
 #include "http/handlers/verification_handlers.h"
 
+#include "http/award_presenters.h"
 #include "http/static_files.h"
 
 namespace cqpm::http::handlers {
 
 Response verifyAward(ApiContext& context, Request& request) {
-  Response response =
-      Response::json(200, context.awards.verify(request.params.at("code"), request.client_address));
+  Response response = Response::json(
+      200, awardVerificationJson(context.awards.verify(request.params.at("code"), request.client_address)));
   response.headers.emplace_back("Cache-Control", "no-store");  // a revocation shows at once
   return response;
 }
