@@ -91,6 +91,7 @@ class Server {
   deadlines::DeadlineService& deadlines() { return *deadlines_; }
   deadlines::ReportReminders& reminders() { return *reminders_; }
   notifications::EventNotifier& notifier() { return *notifier_; }
+  notifications::NotificationService& notifications() { return *notifications_; }
   /// Null when no SMTP server is configured.
   notifications::EmailDispatcher* emailDispatcher() { return email_.get(); }
   live::StreamHub& streams() { return *streams_; }

@@ -15,7 +15,6 @@
 
 namespace cqpm::comments {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
@@ -57,24 +56,8 @@ std::string bodyOf(const Object::Ptr& request) {
 
 }  // namespace
 
-Object::Ptr commentJson(const store::CommentRecord& comment) {
-  Object::Ptr json = new Object;
-  json->set("id", comment.id);
-  json->set("file_id", comment.file_id);
-  json->set("competency",
-            comment.competency ? Poco::Dynamic::Var(*comment.competency) : Poco::Dynamic::Var());
-  json->set("body", comment.body);
-  Object::Ptr author = new Object;
-  author->set("id", comment.author_id);
-  author->set("display_name", comment.author_name);
-  author->set("role", comment.author_role);
-  json->set("author", author);
-  json->set("created_at", comment.created_at);
-  return json;
-}
-
-Array::Ptr CommentService::list(const domain::Actor& actor, const std::string& file_id,
-                                const std::optional<std::string>& competency) {
+std::vector<store::CommentRecord> CommentService::list(const domain::Actor& actor, const std::string& file_id,
+                                                       const std::optional<std::string>& competency) {
   if (competency && !isNumber(*competency)) {
     throw Error(ErrorCode::kInvalidField, "competency must be a competency number", "competency");
   }
@@ -83,16 +66,12 @@ Array::Ptr CommentService::list(const domain::Actor& actor, const std::string& f
     if (!store::candidate_file_store::find(sql, file_id, scope)) {
       throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
     }
-    Array::Ptr items = new Array;
-    for (const auto& comment : store::comment_store::listForFile(sql, file_id, competency)) {
-      items->add(commentJson(comment));
-    }
-    return items;
+    return store::comment_store::listForFile(sql, file_id, competency);
   });
 }
 
-Object::Ptr CommentService::add(const domain::Actor& actor, const std::string& file_id,
-                                const Object::Ptr& body) {
+store::CommentRecord CommentService::add(const domain::Actor& actor, const std::string& file_id,
+                                         const Object::Ptr& body) {
   const auto scope = access::fileScopeFor(actor);
   const auto file = db_.read(
       [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
@@ -119,7 +98,7 @@ Object::Ptr CommentService::add(const domain::Actor& actor, const std::string& f
     payload->set("competency", competency ? Poco::Dynamic::Var(*competency) : Poco::Dynamic::Var());
     store::event_store::append(sql,
                                files::sameStateEvent(current->file, actor, "comment_added", payload, now));
-    return commentJson(*store::comment_store::find(sql, id));
+    return *store::comment_store::find(sql, id);
   });
 }
 

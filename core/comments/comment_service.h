@@ -1,10 +1,10 @@
 #pragma once
 
-#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/clock.h"
 #include "domain/actor.h"
@@ -23,27 +23,24 @@ class CommentService {
   CommentService(store::Database& db, Clock clock, plugins::PluginRules& rules)
       : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
-  /// The file's comments, oldest first; only those on `competency` (a number
-  /// as text) when set. Error{kNotFound}; Error{kInvalidField, "competency"}
-  /// when the filter is not a number.
-  Poco::JSON::Array::Ptr list(const domain::Actor& actor, const std::string& file_id,
-                              const std::optional<std::string>& competency);
+  /// The file's comments, oldest first, with their authors' names and roles;
+  /// only those on `competency` (a number as text) when set. Error{kNotFound};
+  /// Error{kInvalidField, "competency"} when the filter is not a number.
+  std::vector<store::CommentRecord> list(const domain::Actor& actor, const std::string& file_id,
+                                         const std::optional<std::string>& competency);
 
-  /// Adds {body, competency} and returns it (commentJson). body is trimmed and
+  /// Adds {body, competency} and returns it as list() reads it. body is trimmed and
   /// must hold 1 to 4000 characters (Error{kUnprocessable, "body"}; not text:
   /// kInvalidField); competency is null, or a competency number (text or
   /// integer) of the file's pinned referential (Error{kUnprocessable,
   /// "competency"}; another type: kInvalidField). Error{kNotFound} outside scope.
-  Poco::JSON::Object::Ptr add(const domain::Actor& actor, const std::string& file_id,
-                              const Poco::JSON::Object::Ptr& body);
+  store::CommentRecord add(const domain::Actor& actor, const std::string& file_id,
+                           const Poco::JSON::Object::Ptr& body);
 
  private:
   store::Database& db_;
   Clock clock_;
   plugins::PluginRules& rules_;
 };
-
-/// {id, file_id, competency, body, author: {id, display_name, role}, created_at}
-Poco::JSON::Object::Ptr commentJson(const store::CommentRecord& comment);
 
 }  // namespace cqpm::comments

@@ -1,6 +1,6 @@
 #include "deadlines/deadline_service.h"
 
-#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
 
 #include <algorithm>
 
@@ -14,7 +14,6 @@
 
 namespace cqpm::deadlines {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
@@ -25,13 +24,6 @@ std::string requireDate(const std::string& text, const std::string& field) {
   if (!parseIsoDate(text))
     throw Error(ErrorCode::kInvalidField, field + " must be a date written YYYY-MM-DD", field);
   return text;
-}
-
-Object::Ptr personJson(const std::string& id, const std::string& name) {
-  Object::Ptr person = new Object;
-  person->set("id", id);
-  person->set("display_name", name);
-  return person;
 }
 
 }  // namespace
@@ -62,44 +54,22 @@ bool DeadlineService::hasPassed(const store::DeadlineRecord& deadline) const {
   return clock_() >= endOfParisDay(deadline.due_date);
 }
 
-Object::Ptr DeadlineService::deadlineJson(const store::DeadlineRecord& deadline) const {
-  Object::Ptr json = new Object;
-  json->set("kind", deadline.kind);
-  json->set("due", deadline.due_date);
-  json->set("due_at", deadline.due_at);
-  json->set("time_zone", "Europe/Paris");
-  json->set("passed", hasPassed(deadline));
-  json->set("set_due", deadline.set_due_date);
-  json->set("set_by", personJson(deadline.set_by, deadline.set_by_name));
-  json->set("set_at", deadline.set_at);
-  Array::Ptr extensions = new Array;
-  for (const auto& extension : deadline.extensions) {
-    Object::Ptr item = new Object;
-    item->set("number", extension.number);
-    item->set("from", extension.from_date);
-    item->set("until", extension.until_date);
-    item->set("reason", extension.reason);
-    item->set("extended_by", personJson(extension.extended_by, extension.extended_by_name));
-    item->set("extended_at", extension.extended_at);
-    extensions->add(item);
-  }
-  json->set("extensions", extensions);
-  return json;
+DeadlineView DeadlineService::viewOf(store::DeadlineRecord deadline) const {
+  const bool passed = hasPassed(deadline);
+  return DeadlineView{std::move(deadline), passed};
 }
 
-Object::Ptr DeadlineService::list(const domain::Actor& actor, const std::string& file_id) {
+std::vector<DeadlineView> DeadlineService::list(const domain::Actor& actor, const std::string& file_id) {
   fileInScope(actor, file_id);
-  const auto deadlines =
+  auto deadlines =
       db_.read([&](store::SqlSession& sql) { return store::deadline_store::listForFile(sql, file_id); });
-  Array::Ptr items = new Array;
-  for (const auto& deadline : deadlines) items->add(deadlineJson(deadline));
-  Object::Ptr body = new Object;
-  body->set("items", items);
-  return body;
+  std::vector<DeadlineView> views;
+  for (auto& deadline : deadlines) views.push_back(viewOf(std::move(deadline)));
+  return views;
 }
 
-Object::Ptr DeadlineService::setReportDeadline(const domain::Actor& actor, const std::string& file_id,
-                                               const std::string& due) {
+DeadlineView DeadlineService::setReportDeadline(const domain::Actor& actor, const std::string& file_id,
+                                                const std::string& due) {
   requireDate(due, "due");
   const auto file = writableFile(actor, file_id);
   const std::string now = nowIso8601(clock_);
@@ -119,12 +89,12 @@ Object::Ptr DeadlineService::setReportDeadline(const domain::Actor& actor, const
     payload->set("due", due);
     payload->set("previous_due", previous ? Poco::Dynamic::Var(previous->due_date) : Poco::Dynamic::Var());
     store::event_store::append(sql, files::sameStateEvent(file.file, actor, "deadline_set", payload, now));
-    return deadlineJson(*store::deadline_store::find(sql, file_id, kReportDeadline));
+    return viewOf(*store::deadline_store::find(sql, file_id, kReportDeadline));
   });
 }
 
-Object::Ptr DeadlineService::extendReportDeadline(const domain::Actor& actor, const std::string& file_id,
-                                                  const std::string& until, const std::string& reason) {
+DeadlineView DeadlineService::extendReportDeadline(const domain::Actor& actor, const std::string& file_id,
+                                                   const std::string& until, const std::string& reason) {
   requireDate(until, "until");
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw Error(ErrorCode::kInvalidField, "reason is required: say why the deadline is extended", "reason");
@@ -158,7 +128,7 @@ Object::Ptr DeadlineService::extendReportDeadline(const domain::Actor& actor, co
     payload->set("reason", reason);
     store::event_store::append(sql,
                                files::sameStateEvent(file.file, actor, "deadline_extended", payload, now));
-    return deadlineJson(*store::deadline_store::find(sql, file_id, kReportDeadline));
+    return viewOf(*store::deadline_store::find(sql, file_id, kReportDeadline));
   });
 }
 

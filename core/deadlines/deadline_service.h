@@ -1,11 +1,10 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <string>
 #include <vector>
 
 #include "common/clock.h"
+#include "deadlines/deadline_records.h"
 #include "deadlines/paris_time.h"
 #include "domain/actor.h"
 #include "store/candidate_file_store.h"
@@ -27,21 +26,22 @@ class DeadlineService {
   DeadlineService(store::Database& db, Clock clock, std::vector<std::string> final_states)
       : db_(db), clock_(std::move(clock)), final_states_(std::move(final_states)) {}
 
-  /// {"items": [deadline...]} for a file in the actor's scope; Error{kNotFound} otherwise.
-  Poco::JSON::Object::Ptr list(const domain::Actor& actor, const std::string& file_id);
+  /// The deadlines of a file in the actor's scope; Error{kNotFound} otherwise.
+  std::vector<DeadlineView> list(const domain::Actor& actor, const std::string& file_id);
 
   /// Sets the report deadline to `due` (YYYY-MM-DD), replacing the date in
   /// force; earlier extensions stay in the history. Centre coordinators of the
   /// file's centre only (Error{kForbidden}); Error{kInvalidField, "due"} for a
-  /// malformed date; Error{kInvalidState} on a closed file.
-  Poco::JSON::Object::Ptr setReportDeadline(const domain::Actor& actor, const std::string& file_id,
-                                            const std::string& due);
+  /// malformed date; Error{kInvalidState} on a closed file. Returns the deadline as list() reads it.
+  DeadlineView setReportDeadline(const domain::Actor& actor, const std::string& file_id,
+                                 const std::string& due);
 
   /// Moves the report deadline to `until`, which must come after the date in
   /// force (Error{kUnprocessable, "until"}), for a written `reason`
   /// (Error{kInvalidField, "reason"}). Error{kInvalidState} without a deadline.
-  Poco::JSON::Object::Ptr extendReportDeadline(const domain::Actor& actor, const std::string& file_id,
-                                               const std::string& until, const std::string& reason);
+  /// Returns the deadline as list() reads it.
+  DeadlineView extendReportDeadline(const domain::Actor& actor, const std::string& file_id,
+                                    const std::string& until, const std::string& reason);
 
   /// Throws Error{kDeadlinePassed} naming the date when the file's report
   /// deadline (as extended) has passed; does nothing without a deadline. Runs
@@ -56,7 +56,7 @@ class DeadlineService {
  private:
   store::CandidateFileView fileInScope(const domain::Actor& actor, const std::string& file_id);
   store::CandidateFileView writableFile(const domain::Actor& actor, const std::string& file_id);
-  Poco::JSON::Object::Ptr deadlineJson(const store::DeadlineRecord& deadline) const;
+  DeadlineView viewOf(store::DeadlineRecord deadline) const;
 
   store::Database& db_;
   Clock clock_;

@@ -22,18 +22,16 @@ void formCommission(evaluation::CommissionService& commissions, const domain::Ac
 void evaluateEveryCompetency(evaluation::EvaluationService& evaluations,
                              const std::vector<domain::Actor>& evaluators, const std::string& file_id) {
   if (evaluators.size() < 2) throw Error(ErrorCode::kInternal, "the demo grid needs two evaluators");
-  const auto grid = evaluations.grid(evaluators[0], file_id)->getArray("competencies");
-  for (std::size_t i = 0; i < grid->size(); ++i) {
-    const auto competency = grid->getObject(static_cast<unsigned>(i));
-    const std::string number = std::to_string(competency->getValue<Poco::Int64>("number"));
+  for (const auto& competency : evaluations.grid(evaluators[0], file_id).competencies) {
+    const std::string& number = competency.competency.number;
     Object::Ptr body = new Object;
     body->set("result", "acquired");
     Object::Ptr observations = new Object;
     observations->set("methods", "Démarche maîtrisée et argumentée lors de l'entretien avec la commission.");
     body->set("observations", observations);
-    const auto written =
-        evaluations.update(evaluators[0], file_id, number, competency->getValue<std::string>("etag"), body);
-    for (std::size_t e = 0; e < 2; ++e) evaluations.sign(evaluators[e], file_id, number, written.etag);
+    const auto written = evaluations.update(evaluators[0], file_id, number, competency.etag, body);
+    for (std::size_t e = 0; e < 2; ++e)
+      evaluations.sign(evaluators[e], file_id, number, written.competency.etag);
   }
 }
 

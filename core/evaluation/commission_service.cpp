@@ -1,5 +1,7 @@
 #include "evaluation/commission_service.h"
 
+#include <Poco/JSON/Object.h>
+
 #include <algorithm>
 #include <set>
 
@@ -30,30 +32,22 @@ const std::set<std::string> kCommissionStates{
     workflow::states::kEvidenceSubmitted, workflow::states::kUnderEvaluation};
 constexpr std::size_t kMaxMembers = 20;
 
-Object::Ptr view(store::SqlSession& sql, const domain::Actor& actor, const domain::CandidateFile& file) {
-  Object::Ptr body = new Object;
-  body->set("file_id", file.id);
-  Array::Ptr members = new Array;
+CommissionView view(store::SqlSession& sql, const domain::Actor& actor, const domain::CandidateFile& file) {
+  CommissionView commission;
+  commission.file_id = file.id;
   for (const auto& member : store::evaluation_store::commission(sql, file.id)) {
-    Object::Ptr item = new Object;
-    item->set("id", member.evaluator_id);
-    item->set("display_name", member.display_name);
-    members->add(item);
+    commission.evaluators.push_back(Evaluator{member.evaluator_id, member.display_name});
   }
-  body->set("evaluators", members);
   const bool coordinator = access::allows(actor.role, access::Permission::kFormCommission);
-  body->set("editable", coordinator && kCommissionStates.count(file.state) > 0);
+  commission.editable = coordinator && kCommissionStates.count(file.state) > 0;
   if (coordinator) {
-    Array::Ptr available = new Array;
+    std::vector<Evaluator> available;
     for (const auto& user : store::account_store::listUsers(sql, file.centre_id, domain::Role::kEvaluator)) {
-      Object::Ptr item = new Object;
-      item->set("id", user.id);
-      item->set("display_name", user.display_name);
-      available->add(item);
+      available.push_back(Evaluator{user.id, user.display_name});
     }
-    body->set("available_evaluators", available);
+    commission.available_evaluators = std::move(available);
   }
-  return body;
+  return commission;
 }
 
 std::vector<std::string> readMembers(store::SqlSession& sql, const domain::CandidateFile& file,
@@ -90,15 +84,15 @@ std::vector<std::string> readMembers(store::SqlSession& sql, const domain::Candi
 
 }  // namespace
 
-Object::Ptr CommissionService::get(const domain::Actor& actor, const std::string& file_id) {
+CommissionView CommissionService::get(const domain::Actor& actor, const std::string& file_id) {
   return db_.read([&](store::SqlSession& sql) {
     const auto file = fileInScope(sql, actor, file_id);
     return view(sql, actor, file.file);
   });
 }
 
-Object::Ptr CommissionService::assign(const domain::Actor& actor, const std::string& file_id,
-                                      const Array::Ptr& evaluators) {
+CommissionView CommissionService::assign(const domain::Actor& actor, const std::string& file_id,
+                                         const Array::Ptr& evaluators) {
   return db_.write([&](store::SqlSession& sql) {
     const auto file = fileInScope(sql, actor, file_id);
     if (!access::allows(actor.role, access::Permission::kFormCommission)) {

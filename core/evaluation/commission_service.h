@@ -1,12 +1,12 @@
 #pragma once
 
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
 
 #include <string>
 
 #include "common/clock.h"
 #include "domain/actor.h"
+#include "evaluation/evaluation_records.h"
 #include "store/database.h"
 
 namespace cqpm::evaluation {
@@ -19,10 +19,9 @@ class CommissionService {
  public:
   CommissionService(store::Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
 
-  /// {file_id, evaluators: [{id, display_name}], editable, available_evaluators?}
-  /// (available_evaluators, the centre's evaluators, for the coordinator only).
-  /// Error{kNotFound} outside the actor's scope.
-  Poco::JSON::Object::Ptr get(const domain::Actor& actor, const std::string& file_id);
+  /// The file's commission as `actor` reads it (the centre's evaluators to
+  /// choose from for the coordinator only). Error{kNotFound} outside the actor's scope.
+  CommissionView get(const domain::Actor& actor, const std::string& file_id);
 
   /// Replaces the commission with `evaluators` (user ids, in order) and records
   /// a "commission_assigned" event; the same list again changes nothing. Errors:
@@ -30,8 +29,9 @@ class CommissionService {
   /// (the evaluation is over, or the file is closed); kInvalidField (not a list of
   /// ids, naming "evaluators" or "evaluators[i]"); kUnprocessable (empty, not an
   /// evaluator of the file's centre, listed twice: naming "evaluators[i]").
-  Poco::JSON::Object::Ptr assign(const domain::Actor& actor, const std::string& file_id,
-                                 const Poco::JSON::Array::Ptr& evaluators);
+  /// Returns the commission as get() reads it after the change.
+  CommissionView assign(const domain::Actor& actor, const std::string& file_id,
+                        const Poco::JSON::Array::Ptr& evaluators);
 
  private:
   store::Database& db_;

@@ -1,7 +1,5 @@
 #include "evaluation/evaluation_service.h"
 
-#include <Poco/JSON/Array.h>
-
 #include <set>
 
 #include "access/file_scope.h"
@@ -10,8 +8,8 @@
 #include "common/error.h"
 #include "evaluation/competency_content.h"
 #include "evaluation/competency_etag.h"
+#include "evaluation/competency_view.h"
 #include "evaluation/evaluation_grid.h"
-#include "evaluation/evaluation_json.h"
 #include "evaluation/file_in_scope.h"
 #include "files/file_events.h"
 #include "store/candidate_file_store.h"
@@ -22,7 +20,6 @@
 
 namespace cqpm::evaluation {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
@@ -52,19 +49,17 @@ Object::Ptr payloadOf(const std::string& competency, const store::CompetencyEval
   return payload;
 }
 
-Error stale(const std::string& file_id, const GridCompetency& competency,
-            const store::CompetencyEvaluation& current) {
-  Object::Ptr details = new Object;
-  details->set("current", competencyJson(file_id, competency, current));
-  return Error(ErrorCode::kPreconditionFailed,
-               "competency " + competency.number + " changed since you read it: it is now at version " +
-                   std::to_string(current.version) + "; review the current content and write again",
-               "If-Match", details);
+StaleCompetency stale(const std::string& file_id, const GridCompetency& competency,
+                      const store::CompetencyEvaluation& current) {
+  return StaleCompetency("competency " + competency.number +
+                             " changed since you read it: it is now at version " +
+                             std::to_string(current.version) + "; review the current content and write again",
+                         competencyView(file_id, competency, current));
 }
 
 }  // namespace
 
-Object::Ptr EvaluationService::grid(const domain::Actor& actor, const std::string& file_id) {
+GridView EvaluationService::grid(const domain::Actor& actor, const std::string& file_id) {
   return db_.read([&](store::SqlSession& sql) {
     const auto view = fileInScope(sql, actor, file_id);
     requireReader(actor);
@@ -72,44 +67,32 @@ Object::Ptr EvaluationService::grid(const domain::Actor& actor, const std::strin
     const auto competencies = gridCompetencies(*rules_.referentialFor(file), file.modality_plan_json,
                                                domain::parseBlocScope(file.bloc_scope_json));
     const auto stored = store::evaluation_store::evaluations(sql, file.id);
-    const auto commission = store::evaluation_store::commission(sql, file.id);
 
-    Object::Ptr body = new Object;
-    body->set("file_id", file.id);
-    body->set("state", file.state);
-    Object::Ptr referential = new Object;
-    referential->set("version", file.referential_version ? Poco::Dynamic::Var(*file.referential_version)
-                                                         : Poco::Dynamic::Var());
-    referential->set("commit", file.referential_commit ? Poco::Dynamic::Var(*file.referential_commit)
-                                                       : Poco::Dynamic::Var());
-    body->set("referential", referential);
-    Array::Ptr members = new Array;
+    GridView grid;
+    grid.file_id = file.id;
+    grid.state = file.state;
+    grid.referential_version = file.referential_version;
+    grid.referential_commit = file.referential_commit;
     bool member = false;
-    for (const auto& evaluator : commission) {
-      Object::Ptr item = new Object;
-      item->set("id", evaluator.evaluator_id);
-      item->set("display_name", evaluator.display_name);
-      members->add(item);
+    for (const auto& evaluator : store::evaluation_store::commission(sql, file.id)) {
+      grid.commission.push_back(Evaluator{evaluator.evaluator_id, evaluator.display_name});
       member = member || evaluator.evaluator_id == actor.user_id;
     }
-    body->set("commission", members);
-    body->set("editable", member && access::allows(actor.role, access::Permission::kEvaluate) &&
-                              file.state == kWritableState);
+    grid.editable =
+        member && access::allows(actor.role, access::Permission::kEvaluate) && file.state == kWritableState;
 
-    Array::Ptr items = new Array;
     Object::Ptr results = new Object;
     for (const auto& competency : competencies) {
       const auto found = stored.find(competency.number);
       store::CompetencyEvaluation unwritten;
       unwritten.competency = competency.number;
       const auto& evaluation = found == stored.end() ? unwritten : found->second;
-      items->add(competencyJson(file.id, competency, evaluation));
+      grid.competencies.push_back(competencyView(file.id, competency, evaluation));
       results->set(competency.number, isEvaluated(evaluation) ? evaluation.result : "not_evaluated");
     }
     // Complete as the guard leaving the evaluation sees it: the CQPM's own check.
-    body->set("complete", !rules_.checkEvaluationComplete(file, results).has_value());
-    body->set("competencies", items);
-    return body;
+    grid.complete = !rules_.checkEvaluationComplete(file, results).has_value();
+    return grid;
   });
 }
 
@@ -163,8 +146,7 @@ CompetencyAnswer EvaluationService::update(const domain::Actor& actor, const std
     if (content.result == current.result && content.observations_json == current.observations_json &&
         content.evidence_json == current.evidence_json) {
       // Nothing changes: the signatures of this version still hold.
-      return CompetencyAnswer{competencyJson(file.id, target_.competency, current),
-                              competencyEtag(file.id, competency, current.version)};
+      return CompetencyAnswer{competencyView(file.id, target_.competency, current)};
     }
     store::CompetencyEvaluation written;
     written.competency = competency;
@@ -179,8 +161,7 @@ CompetencyAnswer EvaluationService::update(const domain::Actor& actor, const std
     const auto stored = store::evaluation_store::evaluation(sql, file.id, competency);
     store::event_store::append(sql, files::sameStateEvent(file, actor, "evaluation_updated",
                                                           payloadOf(competency, stored), written.updated_at));
-    return CompetencyAnswer{competencyJson(file.id, target_.competency, stored),
-                            competencyEtag(file.id, competency, stored.version)};
+    return CompetencyAnswer{competencyView(file.id, target_.competency, stored)};
   });
 }
 
@@ -206,8 +187,7 @@ CompetencyAnswer EvaluationService::sign(const domain::Actor& actor, const std::
           sql, files::sameStateEvent(file, actor, "evaluation_signed", payloadOf(competency, current), now));
     }
     const auto stored = store::evaluation_store::evaluation(sql, file.id, competency);
-    return CompetencyAnswer{competencyJson(file.id, target_.competency, stored),
-                            competencyEtag(file.id, competency, stored.version), created};
+    return CompetencyAnswer{competencyView(file.id, target_.competency, stored), created};
   });
 }
 

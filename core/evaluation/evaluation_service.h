@@ -7,17 +7,11 @@
 
 #include "common/clock.h"
 #include "domain/actor.h"
+#include "evaluation/evaluation_records.h"
 #include "plugins/plugin_rules.h"
 #include "store/database.h"
 
 namespace cqpm::evaluation {
-
-/// One competency as a write answers it, with its ETag for the next write.
-struct CompetencyAnswer {
-  Poco::JSON::Object::Ptr competency;
-  std::string etag;
-  bool created = false;  ///< a signature that was not there before (201 rather than 200)
-};
 
 /// The evaluation grid of a file: generated from its pinned referential and
 /// modality plan, written competency by competency by the evaluators of its
@@ -30,11 +24,11 @@ class EvaluationService {
   EvaluationService(store::Database& db, Clock clock, plugins::PluginRules& rules)
       : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
-  /// {file_id, state, referential: {version, commit}, commission: [{id, display_name}],
-  /// complete, editable, competencies: [...]}. Read by the centre, the commission,
-  /// the jury and administrators. Errors: kNotFound (outside the scope),
-  /// kForbidden (the company and the candidate).
-  Poco::JSON::Object::Ptr grid(const domain::Actor& actor, const std::string& file_id);
+  /// The file's grid as `actor` reads it: its pinned referential, commission,
+  /// completeness, whether the actor may write, and each competency left to
+  /// evaluate. Read by the centre, the commission, the jury and administrators.
+  /// Errors: kNotFound (outside the scope), kForbidden (the company and the candidate).
+  GridView grid(const domain::Actor& actor, const std::string& file_id);
 
   /// Writes one competency's content if `if_match` is its current ETag, bumps its
   /// version (voiding the signatures of the previous one) and records an
@@ -42,7 +36,7 @@ class EvaluationService {
   /// Errors: kNotFound (file or competency), kForbidden (not a commission
   /// member), kInvalidState (not under_evaluation), kPreconditionRequired (no
   /// If-Match), kInvalidField / kUnprocessable (the body, naming the field),
-  /// kPreconditionFailed (stale If-Match; details.current is the current content).
+  /// StaleCompetency (kPreconditionFailed naming If-Match, with the current content).
   CompetencyAnswer update(const domain::Actor& actor, const std::string& file_id,
                           const std::string& competency, const std::optional<std::string>& if_match,
                           const Poco::JSON::Object::Ptr& body);

@@ -1,6 +1,5 @@
 #include "notifications/notification_service.h"
 
-#include <Poco/JSON/Array.h>
 #include <Poco/UUIDGenerator.h>
 
 #include "common/clock.h"
@@ -8,9 +7,6 @@
 #include "store/notification_store.h"
 
 namespace cqpm::notifications {
-
-using Poco::JSON::Array;
-using Poco::JSON::Object;
 
 int NotificationService::notify(store::SqlSession& sql, const std::vector<std::string>& user_ids,
                                 const NewNotification& notification, const std::string& now) const {
@@ -31,28 +27,12 @@ int NotificationService::notify(store::SqlSession& sql, const std::vector<std::s
   return created;
 }
 
-Object::Ptr NotificationService::list(const domain::Actor& actor, int limit) {
+NotificationList NotificationService::list(const domain::Actor& actor, int limit) {
   if (limit < 1 || limit > 200)
     throw Error(ErrorCode::kInvalidField, "limit must be between 1 and 200", "limit");
   return db_.read([&](store::SqlSession& sql) {
-    Array::Ptr items = new Array;
-    for (const auto& record : store::notification_store::listForUser(sql, actor.user_id, limit)) {
-      Object::Ptr item = new Object;
-      item->set("id", record.id);
-      item->set("kind", record.kind);
-      item->set("file_id", record.file_id ? Poco::Dynamic::Var(*record.file_id) : Poco::Dynamic::Var());
-      item->set("title", record.title);
-      item->set("body", record.body);
-      item->set("created_at", record.created_at);
-      item->set("read", record.read_at.has_value());
-      item->set("read_at", record.read_at ? Poco::Dynamic::Var(*record.read_at) : Poco::Dynamic::Var());
-      item->set("email", record.email_state);
-      items->add(item);
-    }
-    Object::Ptr body = new Object;
-    body->set("items", items);
-    body->set("unread", store::notification_store::unreadCount(sql, actor.user_id));
-    return body;
+    return NotificationList{store::notification_store::listForUser(sql, actor.user_id, limit),
+                            store::notification_store::unreadCount(sql, actor.user_id)};
   });
 }
 

@@ -1,13 +1,12 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/clock.h"
 #include "domain/actor.h"
+#include "notifications/notification_records.h"
 #include "store/database.h"
 
 namespace cqpm::notifications {
@@ -35,8 +34,9 @@ class NotificationService {
   int notify(store::SqlSession& sql, const std::vector<std::string>& user_ids,
              const NewNotification& notification, const std::string& now) const;
 
-  /// {"items": [...] newest first, "unread": n} of the actor's own notifications.
-  Poco::JSON::Object::Ptr list(const domain::Actor& actor, int limit);
+  /// The actor's own notifications, the `limit` newest (1 to 200, else
+  /// Error{kInvalidField, "limit"}), and how many are unread.
+  NotificationList list(const domain::Actor& actor, int limit);
   /// Marks one of the actor's notifications read; Error{kNotFound} for any
   /// other (someone else's is indistinguishable from a missing one).
   void markRead(const domain::Actor& actor, const std::string& id);

@@ -2,6 +2,8 @@
 
 #include <Poco/NumberParser.h>
 
+#include "http/notification_presenters.h"
+
 namespace cqpm::http::handlers {
 
 Response listNotifications(ApiContext& context, Request& request) {
@@ -10,7 +12,7 @@ Response listNotifications(ApiContext& context, Request& request) {
       !text.empty() && !Poco::NumberParser::tryParse(text, limit)) {
     throw Error(ErrorCode::kInvalidField, "limit must be an integer", "limit");
   }
-  return Response::json(200, context.notifications.list(request.requireActor(), limit));
+  return Response::json(200, notificationListJson(context.notifications.list(request.requireActor(), limit)));
 }
 
 Response readNotification(ApiContext& context, Request& request) {
@@ -19,9 +21,7 @@ Response readNotification(ApiContext& context, Request& request) {
 }
 
 Response readAllNotifications(ApiContext& context, Request& request) {
-  Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-  body->set("marked", context.notifications.markAllRead(request.requireActor()));
-  return Response::json(200, body);
+  return Response::json(200, markedJson(context.notifications.markAllRead(request.requireActor())));
 }
 
 }  // namespace cqpm::http::handlers
