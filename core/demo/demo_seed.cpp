@@ -68,13 +68,15 @@ Poco::JSON::Object::Ptr sampleRegistration(const std::string& cqpm, int variant)
   return registration;
 }
 
-Poco::JSON::Array::Ptr sampleModalityPlan(const Poco::JSON::Object::Ptr& editor, const std::string& cqpm,
-                                          const std::string& registration_json, bool with_projects) {
-  const std::string evaluator = editor->getArray("evaluators")->getObject(0)->getValue<std::string>("id");
-  const auto competencies = editor->getArray("competencies");
+namespace {
+
+// The plan of the numbered competencies, all evaluated by `evaluator`.
+Poco::JSON::Array::Ptr samplePlanOf(const std::vector<int>& numbers, const std::string& evaluator,
+                                    const std::string& cqpm, const std::string& registration_json,
+                                    bool with_projects) {
   Poco::JSON::Array::Ptr plan = new Poco::JSON::Array;
-  for (std::size_t i = 0; i < competencies->size(); ++i) {
-    const int number = competencies->getObject(static_cast<unsigned>(i))->getValue<int>("number");
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    const int number = numbers[i];
     Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
     entry->set("competency", number);
     entry->set("modality", with_projects && i % 2 == 1 ? "project_presentation" : "real_situation");
@@ -103,6 +105,26 @@ Poco::JSON::Array::Ptr sampleModalityPlan(const Poco::JSON::Object::Ptr& editor,
     plan->add(entry);
   }
   return plan;
+}
+
+}  // namespace
+
+Poco::JSON::Array::Ptr sampleModalityPlan(const files::ModalityPlanEditor& editor, const std::string& cqpm,
+                                          const std::string& registration_json, bool with_projects) {
+  std::vector<int> numbers;
+  for (const auto& competency : editor.competencies) numbers.push_back(competency.number);
+  return samplePlanOf(numbers, editor.evaluators.at(0).id, cqpm, registration_json, with_projects);
+}
+
+Poco::JSON::Array::Ptr sampleModalityPlan(const Poco::JSON::Object::Ptr& editor, const std::string& cqpm,
+                                          const std::string& registration_json, bool with_projects) {
+  const auto competencies = editor->getArray("competencies");
+  std::vector<int> numbers;
+  for (std::size_t i = 0; i < competencies->size(); ++i) {
+    numbers.push_back(competencies->getObject(static_cast<unsigned>(i))->getValue<int>("number"));
+  }
+  return samplePlanOf(numbers, editor->getArray("evaluators")->getObject(0)->getValue<std::string>("id"),
+                      cqpm, registration_json, with_projects);
 }
 
 namespace {
@@ -346,7 +368,7 @@ std::vector<std::string> seedDemo(store::Database& db, files::CandidateFileServi
           }
           const auto editor = plans.get(centre, file_id);
           const auto plan = sampleModalityPlan(editor, demo.cqpm, toJsonText(request.registration));
-          version = plans.put(centre, file_id, version, plan)->getValue<std::int64_t>("file_version");
+          version = plans.put(centre, file_id, version, plan).file_version;
         }
         if (std::string(transition) ==
             workflow::transitions::kSubmitEvidence) {  // the report of the projects presented

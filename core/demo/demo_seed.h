@@ -28,7 +28,11 @@ Poco::JSON::Object::Ptr sampleRegistration(const std::string& cqpm, int variant)
 /// evaluator of the centre, and the details each CQPM asks for. Used by the
 /// demo, the tests and the benchmark. With `with_projects`, every second
 /// competency is evaluated on the presentation of projects (submit_evidence then
-/// wants the candidate's report); otherwise all on real situations.
+/// wants the candidate's report); otherwise all on real situations. The result
+/// is the `competencies` list of a PUT body.
+Poco::JSON::Array::Ptr sampleModalityPlan(const files::ModalityPlanEditor& editor, const std::string& cqpm,
+                                          const std::string& registration_json, bool with_projects = true);
+/// The same from the editor's JSON, as the API answers it (GET .../modality-plan).
 Poco::JSON::Array::Ptr sampleModalityPlan(const Poco::JSON::Object::Ptr& editor, const std::string& cqpm,
                                           const std::string& registration_json, bool with_projects = true);
 

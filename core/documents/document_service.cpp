@@ -16,33 +16,7 @@
 
 namespace cqpm::documents {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-Object::Ptr documentJson(const store::DocumentRecord& document) {
-  Object::Ptr json = new Object;
-  json->set("id", document.id);
-  json->set("file_id", document.file_id);
-  json->set("kind", document.kind);
-  json->set("created_at", document.created_at);
-  Array::Ptr versions = new Array;
-  for (const auto& version : document.versions) {
-    Object::Ptr item = new Object;
-    item->set("number", version.number);
-    item->set("sha256", version.sha256);
-    item->set("size", version.size);
-    item->set("mime_type", version.mime_type);
-    item->set("filename", version.filename);
-    Object::Ptr uploader = new Object;
-    uploader->set("id", version.uploaded_by);
-    uploader->set("display_name", version.uploader_name);
-    item->set("uploaded_by", uploader);
-    item->set("uploaded_at", version.uploaded_at);
-    versions->add(item);
-  }
-  json->set("versions", versions);
-  return json;
-}
 
 store::CandidateFileView DocumentService::fileInScope(const domain::Actor& actor,
                                                       const std::string& file_id) {
@@ -145,9 +119,9 @@ void DocumentService::scan(const ReceivedBlob& blob) {
               "file", details);
 }
 
-Object::Ptr DocumentService::store(const domain::Actor& actor, const store::CandidateFileView& file,
-                                   const std::string& document_id, const std::string& kind, bool is_new,
-                                   const std::string& filename, const ReceivedBlob& blob) {
+Document DocumentService::store(const domain::Actor& actor, const store::CandidateFileView& file,
+                                const std::string& document_id, const std::string& kind, bool is_new,
+                                const std::string& filename, const ReceivedBlob& blob) {
   const std::string mime = checkType(blob, filename);
   checkContent(blob, mime);
   scan(blob);         // network I/O: before the write transaction, never inside it
@@ -174,13 +148,13 @@ Object::Ptr DocumentService::store(const domain::Actor& actor, const store::Cand
     payload->set("sha256", blob.sha256);
     payload->set("size", static_cast<Poco::UInt64>(blob.size));
     store::event_store::append(sql, files::sameStateEvent(file.file, actor, "add_document", payload, now));
-    return documentJson(*store::document_store::find(sql, document_id));
+    return *store::document_store::find(sql, document_id);
   });
 }
 
-Object::Ptr DocumentService::addDocument(const domain::Actor& actor, const std::string& file_id,
-                                         const std::string& kind, const std::string& filename,
-                                         const ReceivedBlob& blob) {
+Document DocumentService::addDocument(const domain::Actor& actor, const std::string& file_id,
+                                      const std::string& kind, const std::string& filename,
+                                      const ReceivedBlob& blob) {
   if (std::find(kDocumentKinds.begin(), kDocumentKinds.end(), kind) == kDocumentKinds.end()) {
     throw Error(ErrorCode::kInvalidField, "kind must be one of report, evidence, attestation, other", "kind");
   }
@@ -190,8 +164,8 @@ Object::Ptr DocumentService::addDocument(const domain::Actor& actor, const std::
                filename, blob);
 }
 
-Object::Ptr DocumentService::addVersion(const domain::Actor& actor, const std::string& document_id,
-                                        const std::string& filename, const ReceivedBlob& blob) {
+Document DocumentService::addVersion(const domain::Actor& actor, const std::string& document_id,
+                                     const std::string& filename, const ReceivedBlob& blob) {
   const std::string file_id = requireUploadToDocument(actor, document_id);
   const auto file = fileInScope(actor, file_id);
   const auto document =
@@ -199,13 +173,9 @@ Object::Ptr DocumentService::addVersion(const domain::Actor& actor, const std::s
   return store(actor, file, document_id, document->kind, false, filename, blob);
 }
 
-Array::Ptr DocumentService::list(const domain::Actor& actor, const std::string& file_id) {
+std::vector<Document> DocumentService::list(const domain::Actor& actor, const std::string& file_id) {
   fileInScope(actor, file_id);
-  const auto documents =
-      db_.read([&](store::SqlSession& sql) { return store::document_store::listForFile(sql, file_id); });
-  Array::Ptr items = new Array;
-  for (const auto& document : documents) items->add(documentJson(document));
-  return items;
+  return db_.read([&](store::SqlSession& sql) { return store::document_store::listForFile(sql, file_id); });
 }
 
 DocumentContent DocumentService::content(const domain::Actor& actor, const std::string& document_id,

@@ -1,8 +1,5 @@
 #pragma once
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-
 #include <functional>
 #include <memory>
 #include <string>
@@ -10,6 +7,7 @@
 
 #include "common/clock.h"
 #include "documents/blob_store.h"
+#include "documents/document_records.h"
 #include "documents/type_sniffer.h"
 #include "documents/upload_scanner.h"
 #include "domain/actor.h"
@@ -59,15 +57,17 @@ class DocumentService {
   /// that cannot be checked (damaged beyond repair, password-protected) is
   /// Error{kUnprocessable}; with a scanner, malware is Error{kInfected}
   /// (details.signature) and a scanner that gives no verdict Error{kUnavailable}.
-  Poco::JSON::Object::Ptr addDocument(const domain::Actor& actor, const std::string& file_id,
-                                      const std::string& kind, const std::string& filename,
-                                      const ReceivedBlob& blob);
-  /// Adds the next version of a document, under the same checks.
-  Poco::JSON::Object::Ptr addVersion(const domain::Actor& actor, const std::string& document_id,
-                                     const std::string& filename, const ReceivedBlob& blob);
+  /// Returns the document as stored, with its one version.
+  Document addDocument(const domain::Actor& actor, const std::string& file_id, const std::string& kind,
+                       const std::string& filename, const ReceivedBlob& blob);
+  /// Adds the next version of a document, under the same checks; returns the
+  /// document with all its versions.
+  Document addVersion(const domain::Actor& actor, const std::string& document_id, const std::string& filename,
+                      const ReceivedBlob& blob);
 
-  /// The file's documents with their versions.
-  Poco::JSON::Array::Ptr list(const domain::Actor& actor, const std::string& file_id);
+  /// The file's documents with their versions, in the store's order.
+  /// Error{kNotFound} outside the actor's scope.
+  std::vector<Document> list(const domain::Actor& actor, const std::string& file_id);
   /// A version's bytes, for the file's readers. Error{kNotFound}.
   DocumentContent content(const domain::Actor& actor, const std::string& document_id, std::int64_t number);
 
@@ -93,9 +93,9 @@ class DocumentService {
   std::string checkType(const ReceivedBlob& blob, const std::string& filename);
   void checkContent(const ReceivedBlob& blob, const std::string& mime);
   void scan(const ReceivedBlob& blob);
-  Poco::JSON::Object::Ptr store(const domain::Actor& actor, const store::CandidateFileView& file,
-                                const std::string& document_id, const std::string& kind, bool is_new,
-                                const std::string& filename, const ReceivedBlob& blob);
+  Document store(const domain::Actor& actor, const store::CandidateFileView& file,
+                 const std::string& document_id, const std::string& kind, bool is_new,
+                 const std::string& filename, const ReceivedBlob& blob);
 
   store::Database& db_;
   Clock clock_;
@@ -105,9 +105,5 @@ class DocumentService {
   ReportGate report_gate_;
   std::unique_ptr<UploadScanner> scanner_;
 };
-
-/// {id, file_id, kind, created_at, versions: [{number, sha256, size, mime_type, filename, uploaded_by,
-/// uploaded_at}]}
-Poco::JSON::Object::Ptr documentJson(const store::DocumentRecord& document);
 
 }  // namespace cqpm::documents

@@ -1,7 +1,5 @@
 #include "files/modality_plan_service.h"
 
-#include <Poco/JSON/Parser.h>
-
 #include <set>
 
 #include "access/file_scope.h"
@@ -114,59 +112,40 @@ Array::Ptr ModalityPlanService::normalise(store::SqlSession& sql, const domain::
   return plan;
 }
 
-Object::Ptr ModalityPlanService::view(store::SqlSession& sql, const store::CandidateFileView& file_view,
-                                      const domain::Actor& actor) {
+ModalityPlanEditor ModalityPlanService::view(store::SqlSession& sql,
+                                             const store::CandidateFileView& file_view,
+                                             const domain::Actor& actor) {
   const domain::CandidateFile& file = file_view.file;
   const auto referential = rules_.referentialFor(file);
-  Object::Ptr body = new Object;
-  body->set("file_id", file.id);
-  body->set("file_version", file.version);
-  body->set("state", file.state);
-  body->set("editable",
-            file.state == kEditableState && access::allows(actor.role, access::Permission::kPlanModalities));
-  body->set("plan", file.modality_plan_json ? Poco::JSON::Parser().parse(*file.modality_plan_json)
-                                            : Poco::Dynamic::Var());
+  ModalityPlanEditor editor;
+  editor.file_id = file.id;
+  editor.file_version = file.version;
+  editor.state = file.state;
+  editor.editable =
+      file.state == kEditableState && access::allows(actor.role, access::Permission::kPlanModalities);
+  if (file.modality_plan_json) editor.plan = parseStoredPlan(*file.modality_plan_json);
   // Only what the file still has to evaluate: its targeted blocs, without the blocs carried over.
   const domain::BlocScope scope = domain::parseBlocScope(file.bloc_scope_json);
-  Array::Ptr competencies = new Array;
   for (std::size_t b = 0; b < referential->blocs.size(); ++b) {
     const int bloc_index = static_cast<int>(b) + 1;
     if (!scope.targets(bloc_index) || scope.carries(bloc_index)) continue;
     const auto& bloc = referential->blocs[b];
     for (const auto& competency : bloc.competencies) {
-      Object::Ptr item = new Object;
-      item->set("number", competency.number);
-      item->set("title", competency.title);
-      item->set("bloc_code", bloc.code ? Poco::Dynamic::Var(*bloc.code) : Poco::Dynamic::Var());
-      item->set("bloc_title", bloc.title);
-      item->set("bloc_index", bloc_index);
-      competencies->add(item);
+      editor.competencies.push_back({competency.number, competency.title, bloc.code, bloc.title, bloc_index});
     }
   }
-  body->set("competencies", competencies);
-  Array::Ptr modalities = new Array;
   for (const auto& modality : referential->modalities) {
-    Object::Ptr item = new Object;
-    item->set("id", modality.id);
-    item->set("label", modality.label);
-    item->set("exceptional", modality.exceptional);
-    modalities->add(item);
+    editor.modalities.push_back({modality.id, modality.label, modality.exceptional});
   }
-  body->set("modalities", modalities);
-  body->set("allowed_modalities", rules_.allowedModalities(file));
-  body->set("plan_fields", rules_.planFields(file));
-  Array::Ptr evaluators = new Array;
+  editor.allowed_modalities = rules_.allowedModalities(file);
+  editor.plan_fields = rules_.planFields(file);
   for (const auto& user : store::account_store::listUsers(sql, file.centre_id, domain::Role::kEvaluator)) {
-    Object::Ptr item = new Object;
-    item->set("id", user.id);
-    item->set("display_name", user.display_name);
-    evaluators->add(item);
+    editor.evaluators.push_back({user.id, user.display_name});
   }
-  body->set("evaluators", evaluators);
-  return body;
+  return editor;
 }
 
-Object::Ptr ModalityPlanService::get(const domain::Actor& actor, const std::string& file_id) {
+ModalityPlanEditor ModalityPlanService::get(const domain::Actor& actor, const std::string& file_id) {
   const auto scope = access::fileScopeFor(actor);
   return db_.read([&](store::SqlSession& sql) {
     const auto file = store::candidate_file_store::find(sql, file_id, scope);
@@ -175,9 +154,9 @@ Object::Ptr ModalityPlanService::get(const domain::Actor& actor, const std::stri
   });
 }
 
-Object::Ptr ModalityPlanService::put(const domain::Actor& actor, const std::string& file_id,
-                                     std::int64_t expected_version, const Array::Ptr& competencies,
-                                     const std::optional<IdempotencyKey>& idempotency) {
+ModalityPlanEditor ModalityPlanService::put(const domain::Actor& actor, const std::string& file_id,
+                                            std::int64_t expected_version, const Array::Ptr& competencies,
+                                            const std::optional<IdempotencyKey>& idempotency) {
   const auto scope = access::fileScopeFor(actor);
   try {
     write(actor, file_id, expected_version, competencies, scope, idempotency);

@@ -11,6 +11,7 @@
 #include "common/clock.h"
 #include "domain/actor.h"
 #include "files/idempotent_write.h"
+#include "files/modality_plan_records.h"
 #include "plugins/plugin_rules.h"
 #include "store/candidate_file_store.h"
 #include "store/database.h"
@@ -26,26 +27,27 @@ class ModalityPlanService {
   ModalityPlanService(store::Database& db, Clock clock, plugins::PluginRules& rules)
       : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
-  /// What the plan editor needs: {file_version, state, editable, plan (array or
-  /// null), competencies [{number, title, bloc_code}], modalities [{id, label,
-  /// exceptional}], allowed_modalities, plan_fields, evaluators [{id,
-  /// display_name}]}. Error{kNotFound} outside the actor's scope.
-  Poco::JSON::Object::Ptr get(const domain::Actor& actor, const std::string& file_id);
+  /// What the plan editor needs: the file's version and state, whether the actor
+  /// may edit, the stored plan, the competencies still to evaluate, the
+  /// referential's modalities, the plugin's allowed modalities and plan fields,
+  /// the centre's evaluators. Error{kNotFound} outside the actor's scope.
+  ModalityPlanEditor get(const domain::Actor& actor, const std::string& file_id);
 
   /// Replaces the whole plan, compare-and-swap on the file's version, and
   /// records an event. Errors: kNotFound, kForbidden (not the file's centre
   /// coordinator), kInvalidState (not `registered`), kVersionConflict,
   /// kInvalidField (shape, naming "competencies[i].<field>"), kGuardFailed (the
   /// plugin's refusal, naming the competency). With `idempotency`, a retry writes
-  /// nothing again. Returns the get() view, built after the commit so the single
+  /// nothing again. `competencies` is the client's list of entries, read field by
+  /// field here. Returns the get() view, built after the commit so the single
   /// writer is held only for the decision and the write.
-  Poco::JSON::Object::Ptr put(const domain::Actor& actor, const std::string& file_id,
-                              std::int64_t expected_version, const Poco::JSON::Array::Ptr& competencies,
-                              const std::optional<IdempotencyKey>& idempotency = std::nullopt);
+  ModalityPlanEditor put(const domain::Actor& actor, const std::string& file_id,
+                         std::int64_t expected_version, const Poco::JSON::Array::Ptr& competencies,
+                         const std::optional<IdempotencyKey>& idempotency = std::nullopt);
 
  private:
-  Poco::JSON::Object::Ptr view(store::SqlSession& sql, const store::CandidateFileView& file,
-                               const domain::Actor& actor);
+  ModalityPlanEditor view(store::SqlSession& sql, const store::CandidateFileView& file,
+                          const domain::Actor& actor);
   void write(const domain::Actor& actor, const std::string& file_id, std::int64_t expected_version,
              const Poco::JSON::Array::Ptr& competencies, const access::FileScope& scope,
              const std::optional<IdempotencyKey>& idempotency);

@@ -30,34 +30,30 @@ store::CandidateFileView findInScope(store::Database& db, const domain::Actor& a
 
 }  // namespace
 
-Object::Ptr ReferentialPinService::show(const domain::Actor& actor, const std::string& file_id) {
+ReferentialPinView ReferentialPinService::show(const domain::Actor& actor, const std::string& file_id) {
   const auto view = findInScope(db_, actor, file_id);
   const auto& file = view.file;
-  const auto current = referentials_.current(file.cqpm);
-  Object::Ptr body = new Object;
-  body->set("file_id", file.id);
-  body->set("file_version", file.version);
-  body->set("state", file.state);
-  body->set("current", referentials::versionJson(current));
+  ReferentialPinView pin;
+  pin.file_id = file.id;
+  pin.file_version = file.version;
+  pin.state = file.state;
+  pin.current = referentials_.current(file.cqpm);
+  pin.changes = new Poco::JSON::Array;
   if (file.referential_version) {
-    body->set("pinned",
-              referentials::versionJson(referentials_.version(file.cqpm, *file.referential_version)));
-    body->set("changes",
-              *file.referential_version == current.number
-                  ? Poco::Dynamic::Var(Poco::JSON::Array::Ptr(new Poco::JSON::Array))
-                  : referentials_.diff(file.cqpm, *file.referential_version, current.number)->get("changes"));
-  } else {
-    body->set("pinned", Poco::Dynamic::Var());
-    body->set("changes", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+    pin.pinned = referentials_.version(file.cqpm, *file.referential_version);
+    if (*file.referential_version != pin.current.number) {
+      pin.changes =
+          referentials_.diff(file.cqpm, *file.referential_version, pin.current.number)->getArray("changes");
+    }
   }
-  body->set("movable", file.state == kMovableState && file.referential_version &&
-                           *file.referential_version < current.number &&
-                           access::allows(actor.role, access::Permission::kMoveReferentialPin));
-  return body;
+  pin.movable = file.state == kMovableState && file.referential_version &&
+                *file.referential_version < pin.current.number &&
+                access::allows(actor.role, access::Permission::kMoveReferentialPin);
+  return pin;
 }
 
-Object::Ptr ReferentialPinService::move(const domain::Actor& actor, const std::string& file_id,
-                                        std::int64_t expected_version, std::int64_t target) {
+ReferentialPinView ReferentialPinService::move(const domain::Actor& actor, const std::string& file_id,
+                                               std::int64_t expected_version, std::int64_t target) {
   const auto view = findInScope(db_, actor, file_id);
   if (!access::allows(actor.role, access::Permission::kMoveReferentialPin)) {
     throw Error(ErrorCode::kForbidden,

@@ -1,11 +1,10 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
-
 #include <string>
 
 #include "common/clock.h"
 #include "domain/actor.h"
+#include "files/referential_pin_records.h"
 #include "referentials/referential_service.h"
 #include "store/database.h"
 
@@ -20,9 +19,9 @@ class ReferentialPinService {
   ReferentialPinService(store::Database& db, Clock clock, referentials::ReferentialService& referentials)
       : db_(db), clock_(std::move(clock)), referentials_(referentials) {}
 
-  /// {pinned: version|null, current: version, changes: [diff pinned -> current]}.
+  /// The file's pin, the current version and the changes between them.
   /// Error{kNotFound} outside the actor's scope.
-  Poco::JSON::Object::Ptr show(const domain::Actor& actor, const std::string& file_id);
+  ReferentialPinView show(const domain::Actor& actor, const std::string& file_id);
 
   /// Moves a registered file to the newer published version `target`. Only the
   /// centre's coordinator, only while the file is `registered` (its modality plan
@@ -30,8 +29,8 @@ class ReferentialPinService {
   /// on the file's version; the event carries from, to and the number of changes.
   /// Errors: kNotFound, kForbidden, kInvalidState, kVersionConflict, kInvalidField
   /// ("version": not newer than the pinned one, or not published). Returns show().
-  Poco::JSON::Object::Ptr move(const domain::Actor& actor, const std::string& file_id,
-                               std::int64_t expected_version, std::int64_t target);
+  ReferentialPinView move(const domain::Actor& actor, const std::string& file_id,
+                          std::int64_t expected_version, std::int64_t target);
 
  private:
   store::Database& db_;

@@ -1,7 +1,5 @@
 #include "opinion/company_opinion_service.h"
 
-#include <Poco/JSON/Array.h>
-
 #include "access/file_scope.h"
 #include "access/policy.h"
 #include "common/clock.h"
@@ -13,7 +11,6 @@
 
 namespace cqpm::opinion {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 using store::CompanyOpinionRecord;
 
@@ -22,47 +19,31 @@ namespace {
 constexpr const char* kDraft = "draft";
 constexpr const char* kSigned = "signed";
 
-Poco::Dynamic::Var userJson(const std::optional<std::string>& id, const std::optional<std::string>& name) {
-  if (!id) return {};
-  Object::Ptr user = new Object;
-  user->set("id", *id);
-  user->set("display_name", name.value_or(""));
-  return user;
+std::optional<OpinionUser> userOf(const std::optional<std::string>& id,
+                                  const std::optional<std::string>& name) {
+  if (!id) return std::nullopt;
+  return OpinionUser{*id, name.value_or("")};
 }
 
-Object::Ptr versionJson(const CompanyOpinionRecord& record, const OpinionForm& form) {
-  Object::Ptr json = contentJson(parseStoredJson(record.content_json), form);
-  json->set("version", record.version);
-  json->set("state", record.state);
-  json->set("updated_by", userJson(record.updated_by, record.updated_by_name));
-  json->set("updated_at", record.updated_at);
-  json->set("signed_by", userJson(record.signed_by, record.signed_by_name));
-  json->set("signed_at", nullable(record.signed_at));
-  json->set("etag", opinionEtag(record));
-  return json;
+OpinionVersion versionOf(const CompanyOpinionRecord& record) {
+  OpinionVersion version;
+  version.version = record.version;
+  version.state = record.state;
+  version.content = parseStoredJson(record.content_json);
+  version.updated_by = userOf(record.updated_by, record.updated_by_name);
+  version.updated_at = record.updated_at;
+  version.signed_by = userOf(record.signed_by, record.signed_by_name);
+  version.signed_at = record.signed_at;
+  version.etag = opinionEtag(record);
+  return version;
 }
 
-Object::Ptr emptyDraftJson(const OpinionForm& form) {
-  Object::Ptr json = contentJson({}, form);
-  json->set("version", 1);
-  json->set("state", kDraft);
-  json->set("updated_by", Poco::Dynamic::Var());
-  json->set("updated_at", Poco::Dynamic::Var());
-  json->set("signed_by", Poco::Dynamic::Var());
-  json->set("signed_at", Poco::Dynamic::Var());
-  json->set("etag", opinionEtag(std::nullopt));
-  return json;
-}
-
-Array::Ptr valuesJson() {
-  Array::Ptr values = new Array;
-  for (const auto& [id, label] : kOpinionValues) {
-    Object::Ptr value = new Object;
-    value->set("id", std::string(id));
-    value->set("label", std::string(label));
-    values->add(value);
-  }
-  return values;
+// Before anything is saved: an empty draft at version 1, written by no one.
+OpinionVersion emptyDraft() {
+  OpinionVersion version;
+  version.state = kDraft;
+  version.etag = opinionEtag(std::nullopt);
+  return version;
 }
 
 bool isFilesTutor(const domain::Actor& actor, const domain::CandidateFile& file) {
@@ -77,32 +58,24 @@ std::string opinionEtag(const std::optional<CompanyOpinionRecord>& latest) {
   return "\"" + std::to_string(latest->version) + "." + std::to_string(latest->revision) + "\"";
 }
 
-Object::Ptr CompanyOpinionService::view(store::SqlSession& sql, const store::CandidateFileView& file,
-                                        const OpinionForm& form, const domain::Actor& actor) {
-  Object::Ptr body = new Object;
-  const bool required = workflow::companyOpinionApplies(file.file);
-  body->set("file_id", file.file.id);
-  body->set("required", required);
-  body->set("editable", required && file.file.state == kOpinionState && isFilesTutor(actor, file.file));
-  body->set("values", valuesJson());
-  Array::Ptr history = new Array;
-  if (!required) {
-    body->set("state", Poco::Dynamic::Var());
-    body->set("current", Poco::Dynamic::Var());
-    body->set("history", history);
-    return body;
-  }
+CompanyOpinionView CompanyOpinionService::view(store::SqlSession& sql, const store::CandidateFileView& file,
+                                               const OpinionForm& form, const domain::Actor& actor) {
+  CompanyOpinionView opinion;
+  opinion.file_id = file.file.id;
+  opinion.required = workflow::companyOpinionApplies(file.file);
+  opinion.editable = opinion.required && file.file.state == kOpinionState && isFilesTutor(actor, file.file);
+  opinion.form = form;
+  if (!opinion.required) return opinion;
   const auto versions = store::company_opinion_store::listForFile(sql, file.file.id);
   for (const auto& record : versions) {
-    if (record.state == kSigned) history->add(versionJson(record, form));
+    if (record.state == kSigned) opinion.history.push_back(versionOf(record));
   }
-  body->set("state", versions.empty() ? std::string(kDraft) : versions.back().state);
-  body->set("current", versions.empty() ? emptyDraftJson(form) : versionJson(versions.back(), form));
-  body->set("history", history);
-  return body;
+  opinion.state = versions.empty() ? std::string(kDraft) : versions.back().state;
+  opinion.current = versions.empty() ? emptyDraft() : versionOf(versions.back());
+  return opinion;
 }
 
-Object::Ptr CompanyOpinionService::get(const domain::Actor& actor, const std::string& file_id) {
+CompanyOpinionView CompanyOpinionService::get(const domain::Actor& actor, const std::string& file_id) {
   const auto scope = access::fileScopeFor(actor);
   const auto file = db_.read(
       [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
@@ -152,17 +125,16 @@ CompanyOpinionService::Current CompanyOpinionService::currentUnderWriter(
   }
   auto latest = store::company_opinion_store::latest(sql, file_id);
   if (bareEntityTag(if_match) != bareEntityTag(opinionEtag(latest))) {
-    Object::Ptr details = new Object;
-    details->set("current", view(sql, *file, subject.form, actor));
-    throw Error(ErrorCode::kPreconditionFailed,
-                "the company opinion changed since you read it (now " + opinionEtag(latest) + "): " + advice,
-                "If-Match", details);
+    throw StaleOpinion(
+        "the company opinion changed since you read it (now " + opinionEtag(latest) + "): " + advice,
+        view(sql, *file, subject.form, actor));
   }
   return {std::move(*file), std::move(latest)};
 }
 
-Object::Ptr CompanyOpinionService::save(const domain::Actor& actor, const std::string& file_id,
-                                        const std::optional<std::string>& if_match, const Object::Ptr& body) {
+CompanyOpinionView CompanyOpinionService::save(const domain::Actor& actor, const std::string& file_id,
+                                               const std::optional<std::string>& if_match,
+                                               const Object::Ptr& body) {
   const Subject subject = writableSubject(actor, file_id, if_match);
   const OpinionContent content = parseOpinionRequest(body, subject.form);
   return db_.write([&](store::SqlSession& sql) {
@@ -197,8 +169,8 @@ Object::Ptr CompanyOpinionService::save(const domain::Actor& actor, const std::s
   });
 }
 
-Object::Ptr CompanyOpinionService::sign(const domain::Actor& actor, const std::string& file_id,
-                                        const std::optional<std::string>& if_match) {
+CompanyOpinionView CompanyOpinionService::sign(const domain::Actor& actor, const std::string& file_id,
+                                               const std::optional<std::string>& if_match) {
   const Subject subject = writableSubject(actor, file_id, if_match);
   return db_.write([&](store::SqlSession& sql) {
     const auto [file_view, latest] = currentUnderWriter(sql, actor, file_id, *if_match, subject, "signed",

@@ -8,6 +8,7 @@
 #include "common/clock.h"
 #include "domain/actor.h"
 #include "opinion/opinion_content.h"
+#include "opinion/opinion_records.h"
 #include "plugins/plugin_rules.h"
 #include "store/candidate_file_store.h"
 #include "store/company_opinion_store.h"
@@ -31,29 +32,27 @@ class CompanyOpinionService {
   CompanyOpinionService(store::Database& db, Clock clock, plugins::PluginRules& rules)
       : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
-  /// {file_id, required, editable, state (draft|signed, null for VAE), values [{id, label}],
-  ///  current {version, activities, competencies, text, updated_by, updated_at, signed_by,
-  ///  signed_at, etag} (null for VAE), history [signed versions, oldest first]}.
-  /// Before anything is saved, current is an empty draft at version 1.
-  /// Error{kNotFound} outside the actor's scope.
-  Poco::JSON::Object::Ptr get(const domain::Actor& actor, const std::string& file_id);
+  /// The file's opinion: whether it applies (not for VAE), whether the actor may
+  /// edit it, the current version (before anything is saved, an empty draft at
+  /// version 1) and the signed history. Error{kNotFound} outside the actor's scope.
+  CompanyOpinionView get(const domain::Actor& actor, const std::string& file_id);
 
   /// Saves `body` ({activities, competencies, text}, see parseOpinionRequest) as
   /// the current draft, or starts the next version when the current one is
   /// signed. Checks in this order: kNotFound (scope), kUnprocessable field
   /// "pathway" (VAE), kForbidden (not the tutor of the file's company),
   /// kInvalidState (the file is not in company_opinion), kPreconditionRequired
-  /// (no If-Match), kInvalidField (the body), kPreconditionFailed (a stale ETag;
-  /// details.current holds the current opinion). Returns the get() view.
-  Poco::JSON::Object::Ptr save(const domain::Actor& actor, const std::string& file_id,
-                               const std::optional<std::string>& if_match,
-                               const Poco::JSON::Object::Ptr& body);
+  /// (no If-Match), kInvalidField (the body), kPreconditionFailed (a stale ETag:
+  /// StaleOpinion, carrying the current opinion). `body` is the client's request,
+  /// read here against the form once the checks before it passed. Returns the get() view.
+  CompanyOpinionView save(const domain::Actor& actor, const std::string& file_id,
+                          const std::optional<std::string>& if_match, const Poco::JSON::Object::Ptr& body);
 
   /// Signs the current draft: the same checks as save(), then kInvalidState
   /// when it is already signed, and kUnprocessable naming the first activity or
   /// competency without a value ("activities.2", "competencies.3").
-  Poco::JSON::Object::Ptr sign(const domain::Actor& actor, const std::string& file_id,
-                               const std::optional<std::string>& if_match);
+  CompanyOpinionView sign(const domain::Actor& actor, const std::string& file_id,
+                          const std::optional<std::string>& if_match);
 
  private:
   struct Subject {
@@ -62,12 +61,12 @@ class CompanyOpinionService {
   };
   Subject writableSubject(const domain::Actor& actor, const std::string& file_id,
                           const std::optional<std::string>& if_match);
-  Poco::JSON::Object::Ptr view(store::SqlSession& sql, const store::CandidateFileView& file,
-                               const OpinionForm& form, const domain::Actor& actor);
+  CompanyOpinionView view(store::SqlSession& sql, const store::CandidateFileView& file,
+                          const OpinionForm& form, const domain::Actor& actor);
   /// What a save or a signature works on, read under the writer: the file,
   /// still in company_opinion (kInvalidState otherwise), and its latest opinion
-  /// version, which must be the one `if_match` names (kPreconditionFailed with
-  /// the current opinion otherwise). `doing` ends the messages ("signed").
+  /// version, which must be the one `if_match` names (StaleOpinion with the
+  /// current opinion otherwise). `doing` ends the messages ("signed").
   struct Current {
     store::CandidateFileView file;
     std::optional<store::CompanyOpinionRecord> latest;

@@ -11,7 +11,6 @@
 
 namespace cqpm::opinion {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
@@ -109,23 +108,6 @@ std::map<std::string, OpinionAnswer> readAnswers(const Object::Ptr& stored, cons
   return answers;
 }
 
-Array::Ptr answersJson(const std::map<std::string, OpinionAnswer>& answers,
-                       const std::vector<ReferentialItem>& items, const std::string& key_name) {
-  Array::Ptr list = new Array;
-  for (const auto& item : items) {
-    Object::Ptr entry = new Object;
-    entry->set(key_name, item.key);
-    entry->set("title", item.title);
-    const auto found = answers.find(item.key);
-    const bool answered = found != answers.end();
-    entry->set("value", answered && found->second.value ? Poco::Dynamic::Var(*found->second.value)
-                                                        : Poco::Dynamic::Var());
-    entry->set("comment", answered ? found->second.comment : std::string());
-    list->add(entry);
-  }
-  return list;
-}
-
 }  // namespace
 
 OpinionContent parseOpinionRequest(const Object::Ptr& body, const OpinionForm& form) {
@@ -178,14 +160,6 @@ std::optional<std::string> firstMissing(const OpinionContent& content, const Opi
   };
   if (auto missing = scan(content.activities, form.activities, "activities")) return missing;
   return scan(content.competencies, form.competencies, "competencies");
-}
-
-Object::Ptr contentJson(const OpinionContent& content, const OpinionForm& form) {
-  Object::Ptr json = new Object;
-  json->set("activities", answersJson(content.activities, form.activities, "index"));
-  json->set("competencies", answersJson(content.competencies, form.competencies, "number"));
-  json->set("text", content.text);
-  return json;
 }
 
 }  // namespace cqpm::opinion

@@ -58,8 +58,4 @@ OpinionContent parseStoredJson(const std::string& json);
 std::optional<std::string> firstMissing(const OpinionContent& content, const OpinionForm& form,
                                         std::string* title = nullptr);
 
-/// {activities: [{index, title, value, comment}], competencies: [{number, title, value, comment}], text}
-/// over every item of the form, answered or not (value null).
-Poco::JSON::Object::Ptr contentJson(const OpinionContent& content, const OpinionForm& form);
-
 }  // namespace cqpm::opinion

@@ -5,6 +5,7 @@
 #include "http/file_version_precondition.h"
 #include "http/idempotency_header.h"
 #include "http/json_body.h"
+#include "http/modality_plan_presenters.h"
 
 namespace cqpm::http::handlers {
 
@@ -56,7 +57,8 @@ Response getCqpm(ApiContext& context, Request& request) {
 }
 
 Response getModalityPlan(ApiContext& context, Request& request) {
-  return Response::json(200, context.modality_plans.get(request.requireActor(), request.params.at("id")));
+  return Response::json(
+      200, modalityPlanJson(context.modality_plans.get(request.requireActor(), request.params.at("id"))));
 }
 
 Response putModalityPlan(ApiContext& context, Request& request) {
@@ -66,9 +68,9 @@ Response putModalityPlan(ApiContext& context, Request& request) {
   const auto competencies = body.freeArray("competencies", 500);
   if (!competencies) throw Error(ErrorCode::kInvalidField, "competencies must be a list", "competencies");
   return underPrecondition(precondition, "file_version", [&] {
-    return Response::json(
-        200, context.modality_plans.put(request.requireActor(), request.params.at("id"), precondition.version,
-                                        competencies, idempotencyKeyOf(request)));
+    return Response::json(200, modalityPlanJson(context.modality_plans.put(
+                                   request.requireActor(), request.params.at("id"), precondition.version,
+                                   competencies, idempotencyKeyOf(request))));
   });
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "documents/filename.h"
+#include "http/document_presenters.h"
 #include "http/multipart_form.h"
 
 namespace cqpm::http::handlers {
@@ -63,7 +64,7 @@ UploadForm readUploadForm(ApiContext& context, Request& request,
 template <typename Store>
 Response storeUpload(ApiContext& context, UploadForm& form, Store&& store) {
   try {
-    return Response::json(201, store());
+    return Response::json(201, documentJson(store()));
   } catch (...) {
     context.documents.blobs().discard(*form.blob);  // no-op once kept (renamed away)
     throw;
@@ -95,9 +96,8 @@ Response uploadDocumentVersion(ApiContext& context, Request& request) {
 }
 
 Response listDocuments(ApiContext& context, Request& request) {
-  Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-  body->set("items", context.documents.list(request.requireActor(), request.params.at("id")));
-  return Response::json(200, body);
+  return Response::json(
+      200, documentListJson(context.documents.list(request.requireActor(), request.params.at("id"))));
 }
 
 Response documentContent(ApiContext& context, Request& request) {

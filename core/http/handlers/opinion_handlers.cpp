@@ -2,18 +2,30 @@
 
 #include "http/if_match_header.h"
 #include "http/json_body.h"
+#include "http/opinion_presenters.h"
 
 namespace cqpm::http::handlers {
 
 namespace {
 
 // The opinion with the ETag of its current version, for the next If-Match.
-Response opinionResponse(const Poco::JSON::Object::Ptr& opinion) {
-  Response response = Response::json(200, opinion);
-  if (const auto current = opinion->getObject("current")) {
-    response.headers.emplace_back("ETag", current->getValue<std::string>("etag"));
-  }
+Response opinionResponse(const opinion::CompanyOpinionView& opinion) {
+  Response response = Response::json(200, companyOpinionJson(opinion));
+  if (opinion.current) response.headers.emplace_back("ETag", opinion.current->etag);
   return response;
+}
+
+// A write sent with a stale ETag answers 412 with the current opinion in
+// details.current, so the writer can reapply its changes without reading again.
+template <typename Write>
+Response writeOpinion(Write&& write) {
+  try {
+    return opinionResponse(write());
+  } catch (const opinion::StaleOpinion& stale) {
+    Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+    details->set("current", companyOpinionJson(stale.current()));
+    throw Error(stale.code(), stale.what(), stale.field(), details);
+  }
 }
 
 }  // namespace
@@ -27,12 +39,13 @@ Response putCompanyOpinion(ApiContext& context, Request& request) {
   const std::string file_id = request.params.at("id");
   // The service reads each answer against the referential (opinion/opinion_content.h).
   const JsonFields body(parseJsonObject(request.body), {"activities", "competencies", "text"});
-  return opinionResponse(context.opinions.save(actor, file_id, ifMatchOf(request), body.raw()));
+  return writeOpinion([&] { return context.opinions.save(actor, file_id, ifMatchOf(request), body.raw()); });
 }
 
 Response signCompanyOpinion(ApiContext& context, Request& request) {
-  return opinionResponse(
-      context.opinions.sign(request.requireActor(), request.params.at("id"), ifMatchOf(request)));
+  return writeOpinion([&] {
+    return context.opinions.sign(request.requireActor(), request.params.at("id"), ifMatchOf(request));
+  });
 }
 
 }  // namespace cqpm::http::handlers

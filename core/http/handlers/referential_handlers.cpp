@@ -7,6 +7,7 @@
 #include "http/file_version_precondition.h"
 #include "http/input_limits.h"
 #include "http/json_body.h"
+#include "http/referential_pin_presenters.h"
 
 namespace cqpm::http::handlers {
 
@@ -134,7 +135,8 @@ Response publishProposal(ApiContext& context, Request& request) {
 }
 
 Response fileReferential(ApiContext& context, Request& request) {
-  return Response::json(200, context.referential_pins.show(request.requireActor(), request.params.at("id")));
+  return Response::json(200, referentialPinJson(context.referential_pins.show(request.requireActor(),
+                                                                              request.params.at("id"))));
 }
 
 Response moveFileReferential(ApiContext& context, Request& request) {
@@ -142,8 +144,9 @@ Response moveFileReferential(ApiContext& context, Request& request) {
   const FileVersionPrecondition precondition = fileVersionPrecondition(request, body);
   const std::int64_t target = body.integer("version", limits::kReferentialVersion);
   return underPrecondition(precondition, "file_version", [&] {
-    return Response::json(200, context.referential_pins.move(request.requireActor(), request.params.at("id"),
-                                                             precondition.version, target));
+    return Response::json(
+        200, referentialPinJson(context.referential_pins.move(request.requireActor(), request.params.at("id"),
+                                                              precondition.version, target)));
   });
 }
 
