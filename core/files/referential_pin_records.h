@@ -1,11 +1,11 @@
 #pragma once
 
-#include <Poco/JSON/Array.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "referentials/referential_diff.h"
 #include "store/referential_version_store.h"
 
 namespace cqpm::files {
@@ -18,10 +18,9 @@ struct ReferentialPinView {
   std::string state;                  ///< the file's workflow state
   store::ReferentialVersion current;  ///< the CQPM's current published version
   std::optional<store::ReferentialVersion> pinned;  ///< none before the file is registered
-  /// The changes from the pinned version to the current one, as
-  /// ReferentialService::diff gives them (its "changes" array; that service
-  /// still answers JSON); empty when not pinned or already current.
-  Poco::JSON::Array::Ptr changes;
+  /// The changes from the pinned version to the current one (ReferentialService::diff);
+  /// empty when not pinned or already current.
+  std::vector<referentials::Change> changes;
   /// The actor may move the file to the current version now: registered, pinned to an
   /// older version, and allowed to (access::Permission::kMoveReferentialPin).
   bool movable = false;

@@ -38,13 +38,10 @@ ReferentialPinView ReferentialPinService::show(const domain::Actor& actor, const
   pin.file_version = file.version;
   pin.state = file.state;
   pin.current = referentials_.current(file.cqpm);
-  pin.changes = new Poco::JSON::Array;
   if (file.referential_version) {
     pin.pinned = referentials_.version(file.cqpm, *file.referential_version);
-    if (*file.referential_version != pin.current.number) {
-      pin.changes =
-          referentials_.diff(file.cqpm, *file.referential_version, pin.current.number)->getArray("changes");
-    }
+    if (*file.referential_version != pin.current.number)
+      pin.changes = referentials_.diff(file.cqpm, *file.referential_version, pin.current.number).changes;
   }
   pin.movable = file.state == kMovableState && file.referential_version &&
                 *file.referential_version < pin.current.number &&
@@ -64,9 +61,7 @@ ReferentialPinView ReferentialPinService::move(const domain::Actor& actor, const
   // read above; the check inside makes sure the pin has not moved since.
   const std::optional<std::int64_t> pinned = view.file.referential_version;
   const std::size_t change_count =
-      pinned && target > *pinned
-          ? referentials_.diff(view.file.cqpm, *pinned, target)->getArray("changes")->size()
-          : 0;
+      pinned && target > *pinned ? referentials_.diff(view.file.cqpm, *pinned, target).changes.size() : 0;
   const auto scope = access::fileScopeFor(actor);
   db_.write([&](store::SqlSession& sql) {
     auto file = store::candidate_file_store::find(sql, file_id, scope);

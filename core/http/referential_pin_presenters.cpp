@@ -2,7 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
-#include "referentials/referential_service.h"
+#include "http/referential_presenters.h"
 
 namespace cqpm::http {
 
@@ -11,10 +11,9 @@ Poco::JSON::Object::Ptr referentialPinJson(const files::ReferentialPinView& pin)
   body->set("file_id", pin.file_id);
   body->set("file_version", pin.file_version);
   body->set("state", pin.state);
-  body->set("current", referentials::versionJson(pin.current));
-  body->set("pinned",
-            pin.pinned ? Poco::Dynamic::Var(referentials::versionJson(*pin.pinned)) : Poco::Dynamic::Var());
-  body->set("changes", pin.changes ? pin.changes : Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+  body->set("current", versionJson(pin.current));
+  body->set("pinned", pin.pinned ? Poco::Dynamic::Var(versionJson(*pin.pinned)) : Poco::Dynamic::Var());
+  body->set("changes", changesToJson(pin.changes));
   body->set("movable", pin.movable);
   return body;
 }

@@ -205,22 +205,4 @@ std::vector<BlameEntry> blameReferential(
   return entries(*state);
 }
 
-Poco::JSON::Array::Ptr blameToJson(const std::vector<BlameEntry>& entries) {
-  using Poco::Dynamic::Var;
-  Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-  for (const auto& entry : entries) {
-    Object::Ptr object = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    object->set("kind", entry.kind);
-    object->set("path", entry.path);
-    object->set("bloc", entry.bloc);
-    object->set("competency", entry.competency > 0 ? Var(entry.competency) : Var());
-    object->set("group", entry.group.empty() ? Var() : Var(entry.group));
-    object->set("index", entry.index >= 0 ? Var(entry.index) : Var());
-    object->set("text", entry.kind == "bloc_code" && entry.text.empty() ? Var() : Var(entry.text));
-    object->set("version", entry.version);
-    array->add(object);
-  }
-  return array;
-}
-
 }  // namespace cqpm::referentials

@@ -39,9 +39,4 @@ struct BlameEntry {
 std::vector<BlameEntry> blameReferential(
     const std::vector<std::pair<int, Poco::JSON::Object::Ptr>>& versions);
 
-/// The entries as a JSON array of objects with every member of BlameEntry, in that order
-/// (index -1 and competency 0 as null, empty group as null, a null code's text as null).
-/// Never throws.
-Poco::JSON::Array::Ptr blameToJson(const std::vector<BlameEntry>& entries);
-
 }  // namespace cqpm::referentials

@@ -359,24 +359,4 @@ std::vector<Change> diffReferentials(const Poco::JSON::Object::Ptr& from, const 
   return changes;
 }
 
-Poco::JSON::Array::Ptr changesToJson(const std::vector<Change>& changes) {
-  const auto optional = [](const auto& value) { return value ? Var(*value) : Var(); };
-  Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-  for (const auto& change : changes) {
-    Object::Ptr object = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    object->set("kind", change.kind);
-    object->set("action", change.action);
-    object->set("path", change.path);
-    object->set("competency", optional(change.competency));
-    object->set("bloc", optional(change.bloc));
-    object->set("group", change.group.empty() ? Var() : Var(change.group));
-    object->set("old_value", change.old_value);
-    object->set("new_value", change.new_value);
-    object->set("from_index", optional(change.from_index));
-    object->set("to_index", optional(change.to_index));
-    array->add(object);
-  }
-  return array;
-}
-
 }  // namespace cqpm::referentials

@@ -63,8 +63,4 @@ struct Change {
 /// the wrong type, two competencies share a number or two modalities share an id.
 std::vector<Change> diffReferentials(const Poco::JSON::Object::Ptr& from, const Poco::JSON::Object::Ptr& to);
 
-/// The changes as a JSON array of objects with every member of Change, in that order
-/// (absent optionals and empty group are null). Never throws.
-Poco::JSON::Array::Ptr changesToJson(const std::vector<Change>& changes);
-
 }  // namespace cqpm::referentials

@@ -92,30 +92,6 @@ void parseVersionMessage(const std::string& message, std::string& reason, Array:
   reason = text;
 }
 
-Object::Ptr proposalJson(const store::ReferentialProposal& proposal) {
-  Object::Ptr json = new Object;
-  json->set("id", proposal.id);
-  json->set("cqpm", proposal.cqpm);
-  json->set("state", proposal.state);
-  json->set("reason", proposal.reason);
-  json->set("base_version", proposal.base_version);
-  json->set("base_commit", proposal.base_commit);
-  json->set("commit", proposal.proposal_commit);
-  json->set("ref", proposal.git_ref);
-  Object::Ptr proposer = new Object;
-  proposer->set("id", proposal.proposer_id);
-  proposer->set("display_name", proposal.proposer_name);
-  json->set("proposer", proposer);
-  json->set("created_at", proposal.created_at);
-  json->set("decided_at",
-            proposal.decided_at ? Poco::Dynamic::Var(*proposal.decided_at) : Poco::Dynamic::Var());
-  json->set("rejection_reason", proposal.rejection_reason ? Poco::Dynamic::Var(*proposal.rejection_reason)
-                                                          : Poco::Dynamic::Var());
-  json->set("published_version", proposal.published_version ? Poco::Dynamic::Var(*proposal.published_version)
-                                                            : Poco::Dynamic::Var());
-  return json;
-}
-
 void requireGtp(const domain::Actor& actor) {
   if (!access::allows(actor.role, access::Permission::kProposeReferentialChange) || !actor.college) {
     throw Error(ErrorCode::kForbidden,
@@ -143,19 +119,6 @@ referential_model::Referential modelOfProposal(const Object::Ptr& referential) {
 }
 
 }  // namespace
-
-Object::Ptr versionJson(const store::ReferentialVersion& version) {
-  Object::Ptr json = new Object;
-  json->set("version", version.number);
-  json->set("commit", version.commit_id);
-  json->set("tag", version.tag);
-  json->set("author", version.author_name);
-  json->set("email", version.author_email);
-  json->set("published_at", version.published_at);
-  json->set("reason", version.reason);
-  json->set("approvers", Poco::JSON::Parser().parse(version.approvers_json));
-  return json;
-}
 
 ReferentialService::ReferentialService(store::Database& db, Clock clock, std::string repository_path,
                                        JsonSchema referential_schema, std::vector<std::string> final_states)
@@ -370,53 +333,35 @@ std::shared_ptr<const referential_model::Referential> ReferentialService::modelA
   });
 }
 
-Object::Ptr ReferentialService::diff(const std::string& cqpm, std::int64_t from, std::int64_t to) {
-  const auto from_version = version(cqpm, from);
-  const auto to_version = version(cqpm, to);
-  Object::Ptr body = new Object;
-  body->set("cqpm", cqpm);
-  body->set("from", versionJson(from_version));
-  body->set("to", versionJson(to_version));
-  body->set("changes", changesToJson(diffReferentials(referentialAt(cqpm, from_version.commit_id),
-                                                      referentialAt(cqpm, to_version.commit_id))));
-  return body;
+VersionDiff ReferentialService::diff(const std::string& cqpm, std::int64_t from, std::int64_t to) {
+  VersionDiff diff{cqpm, version(cqpm, from), version(cqpm, to), {}};
+  diff.changes =
+      diffReferentials(referentialAt(cqpm, diff.from.commit_id), referentialAt(cqpm, diff.to.commit_id));
+  return diff;
 }
 
-Array::Ptr ReferentialService::blame(const std::string& cqpm) {
+std::vector<BlameEntry> ReferentialService::blame(const std::string& cqpm) {
   std::vector<std::pair<int, Object::Ptr>> history;
   for (const auto& version : versions(cqpm)) {
     history.emplace_back(static_cast<int>(version.number), referentialAt(cqpm, version.commit_id));
   }
   if (history.empty()) throw Error(ErrorCode::kNotFound, "no published referential for " + cqpm);
-  return blameToJson(blameReferential(history));
+  return blameReferential(history);
 }
 
-Object::Ptr ReferentialService::pinnedFiles(const std::string& cqpm, std::int64_t number, bool open_only) {
+PinnedFiles ReferentialService::pinnedFiles(const std::string& cqpm, std::int64_t number, bool open_only) {
   version(cqpm, number);  // 404 for an unknown version
-  const auto rows = db_.read([&](store::SqlSession& sql) {
-    return store::referential_version_store::countPinnedFiles(sql, cqpm, number, final_states_, open_only);
-  });
-  std::int64_t total = 0;
-  Object::Ptr by_state = new Object;
-  for (std::size_t i = 0; i < rows->size(); ++i) {
-    const auto row = rows->getObject(static_cast<unsigned>(i));
-    const std::int64_t count = row->getValue<std::int64_t>("count");
-    total += count;
-    const std::string state = row->getValue<std::string>("state");
-    by_state->set(state, (by_state->has(state) ? by_state->getValue<std::int64_t>(state) : 0) + count);
-  }
-  Object::Ptr body = new Object;
-  body->set("cqpm", cqpm);
-  body->set("version", number);
-  body->set("total", total);
-  body->set("by_state", by_state);
-  body->set("by_centre_and_state", rows);
-  return body;
+  PinnedFiles pinned{cqpm, number, 0, db_.read([&](store::SqlSession& sql) {
+                       return store::referential_version_store::countPinnedFiles(sql, cqpm, number,
+                                                                                 final_states_, open_only);
+                     })};
+  for (const auto& row : pinned.by_centre_and_state) pinned.total += row.count;
+  return pinned;
 }
 
-Object::Ptr ReferentialService::propose(const domain::Actor& actor, const std::string& cqpm,
-                                        const Object::Ptr& referential, const std::string& reason,
-                                        std::optional<std::int64_t> base_version) {
+ProposalView ReferentialService::propose(const domain::Actor& actor, const std::string& cqpm,
+                                         const Object::Ptr& referential, const std::string& reason,
+                                         std::optional<std::int64_t> base_version) {
   requireGtp(actor);
   requireReason(reason, "reason");
   if (!referential) throw Error(ErrorCode::kInvalidField, "referential is required", "referential");
@@ -499,7 +444,7 @@ store::ReferentialProposal ReferentialService::requireProposal(std::int64_t id) 
   return *found;
 }
 
-Object::Ptr ReferentialService::approve(const domain::Actor& actor, std::int64_t id) {
+ProposalView ReferentialService::approve(const domain::Actor& actor, std::int64_t id) {
   requireGtp(actor);
   // Decisions on proposals are serialised with publishing: a reject or an
   // approval never interleaves with a publication in progress.
@@ -533,8 +478,8 @@ Object::Ptr ReferentialService::approve(const domain::Actor& actor, std::int64_t
   return proposal(id);
 }
 
-Object::Ptr ReferentialService::reject(const domain::Actor& actor, std::int64_t id,
-                                       const std::string& reason) {
+ProposalView ReferentialService::reject(const domain::Actor& actor, std::int64_t id,
+                                        const std::string& reason) {
   requireGtp(actor);
   requireReason(reason, "reason");
   std::lock_guard lock(git_writer_);
@@ -554,7 +499,7 @@ Object::Ptr ReferentialService::reject(const domain::Actor& actor, std::int64_t 
   return proposal(id);
 }
 
-Object::Ptr ReferentialService::publish(const domain::Actor& actor, std::int64_t id) {
+ProposalView ReferentialService::publish(const domain::Actor& actor, std::int64_t id) {
   requireGtp(actor);
   std::lock_guard lock(git_writer_);
   auto proposal = requireProposal(id);
@@ -629,39 +574,23 @@ Object::Ptr ReferentialService::publish(const domain::Actor& actor, std::int64_t
   return this->proposal(id);
 }
 
-Object::Ptr ReferentialService::proposal(std::int64_t id) {
-  const auto found = requireProposal(id);
-  Object::Ptr body = proposalJson(found);
-  const auto approvals = db_.read(
+ProposalView ReferentialService::proposal(std::int64_t id) {
+  ProposalView view;
+  view.proposal = requireProposal(id);
+  view.approvals = db_.read(
       [&](store::SqlSession& sql) { return store::referential_version_store::listApprovals(sql, id); });
-  Array::Ptr list = new Array;
-  Object::Ptr colleges = new Object;
-  for (const auto& approval : approvals) {
-    Object::Ptr item = new Object;
-    item->set("user_id", approval.user_id);
-    item->set("display_name", approval.display_name);
-    item->set("college", approval.college);
-    item->set("approved_at", approval.approved_at);
-    list->add(item);
-    colleges->set(approval.college, approval.display_name);
-  }
-  body->set("approvals", list);
-  body->set("colleges", colleges);
-  const auto proposed = referentialAt(found.cqpm, found.proposal_commit);
-  body->set("changes",
-            changesToJson(diffReferentials(referentialAt(found.cqpm, found.base_commit), proposed)));
-  body->set("referential", proposed);
-  body->set("impact", pinnedFiles(found.cqpm, found.base_version, true));
-  return body;
+  view.referential = referentialAt(view.proposal.cqpm, view.proposal.proposal_commit);
+  view.changes =
+      diffReferentials(referentialAt(view.proposal.cqpm, view.proposal.base_commit), view.referential);
+  view.impact = pinnedFiles(view.proposal.cqpm, view.proposal.base_version, true);
+  return view;
 }
 
-Array::Ptr ReferentialService::proposals(const std::string& cqpm, const std::string& state) {
-  const auto list = db_.read([&](store::SqlSession& sql) {
+std::vector<store::ReferentialProposal> ReferentialService::proposals(const std::string& cqpm,
+                                                                      const std::string& state) {
+  return db_.read([&](store::SqlSession& sql) {
     return store::referential_version_store::listProposals(sql, cqpm, state);
   });
-  Array::Ptr items = new Array;
-  for (const auto& proposal : list) items->add(proposalJson(proposal));
-  return items;
 }
 
 }  // namespace cqpm::referentials

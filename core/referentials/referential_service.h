@@ -15,6 +15,8 @@
 #include "domain/actor.h"
 #include "referential_model/referential.h"
 #include "referential_model/referential_cache.h"
+#include "referentials/referential_blame.h"
+#include "referentials/referential_records.h"
 #include "referentials/referential_replica.h"
 #include "store/database.h"
 #include "store/referential_version_store.h"
@@ -62,38 +64,40 @@ class ReferentialService {
                                                                 const std::string& commit);
   std::vector<store::ReferentialVersion> versions(const std::string& cqpm);
 
-  /// {from: {version, commit}, to: {...}, changes: [...]} between two published versions.
-  Poco::JSON::Object::Ptr diff(const std::string& cqpm, std::int64_t from, std::int64_t to);
+  /// The changes between two published versions. Error{kNotFound} for an unknown one.
+  VersionDiff diff(const std::string& cqpm, std::int64_t from, std::int64_t to);
   /// For each bloc, competency and criterion of the version in force, the version that last changed it.
-  Poco::JSON::Array::Ptr blame(const std::string& cqpm);
-  /// Files pinned to a version: {version, total, rows: [{centre_id, centre, state, count}]}.
-  Poco::JSON::Object::Ptr pinnedFiles(const std::string& cqpm, std::int64_t number, bool open_only);
+  std::vector<BlameEntry> blame(const std::string& cqpm);
+  /// Files pinned to a version (only those not in a final state when `open_only`),
+  /// counted by centre and state. Error{kNotFound} for an unknown version.
+  PinnedFiles pinnedFiles(const std::string& cqpm, std::int64_t number, bool open_only);
 
   /// A GTP auditor proposes a new referential with a reason. Checked against
   /// the schema (Error{kInvalidField, "referential.<path>"}) and the
   /// referential's rules; must differ from the version in force. Committed on
   /// refs/proposals/<id>; the proposer's approval counts for their college.
-  /// Returns the proposal view.
+  /// Returns the proposal as reviewed.
   /// `base_version`, when given, is the version the proposer edited: a stale one
   /// is Error{kConflict}, so a change published since is never silently undone.
-  Poco::JSON::Object::Ptr propose(const domain::Actor& actor, const std::string& cqpm,
-                                  const Poco::JSON::Object::Ptr& referential, const std::string& reason,
-                                  std::optional<std::int64_t> base_version = std::nullopt);
+  ProposalView propose(const domain::Actor& actor, const std::string& cqpm,
+                       const Poco::JSON::Object::Ptr& referential, const std::string& reason,
+                       std::optional<std::int64_t> base_version = std::nullopt);
   /// One approval per college (employer, employee); a second approval from the
   /// same person or the same college is Error{kConflict}. Both colleges: approved.
-  Poco::JSON::Object::Ptr approve(const domain::Actor& actor, std::int64_t id);
+  ProposalView approve(const domain::Actor& actor, std::int64_t id);
   /// Any GTP auditor rejects an open or approved proposal, with a reason.
-  Poco::JSON::Object::Ptr reject(const domain::Actor& actor, std::int64_t id, const std::string& reason);
+  ProposalView reject(const domain::Actor& actor, std::int64_t id, const std::string& reason);
   /// Publishes an approved proposal as the next version: a commit on main with
   /// the approvers in trailers, a tag, the SQL index. Files pinned earlier stay
   /// where they are. Error{kConflict} when another version was published since
   /// the proposal was made.
-  Poco::JSON::Object::Ptr publish(const domain::Actor& actor, std::int64_t id);
+  ProposalView publish(const domain::Actor& actor, std::int64_t id);
 
   /// The proposal with its structured diff, its impact (open files pinned to
   /// its base version, by centre and state) and its approvals.
-  Poco::JSON::Object::Ptr proposal(std::int64_t id);
-  Poco::JSON::Array::Ptr proposals(const std::string& cqpm, const std::string& state);
+  ProposalView proposal(std::int64_t id);
+  /// Proposals of `cqpm` (every CQPM when empty) in `state` (any when empty).
+  std::vector<store::ReferentialProposal> proposals(const std::string& cqpm, const std::string& state);
 
   const std::string& repositoryPath() const { return replica_.path(); }
   /// For /readyz: brings the repository up to the database and checks that
@@ -118,8 +122,5 @@ class ReferentialService {
   std::map<std::string, Poco::JSON::Object::Ptr> cache_;  // "<cqpm>@<commit>", guarded by cache_mutex_
   referential_model::ReferentialCache models_{64};        // "<cqpm>@<commit>"
 };
-
-/// The JSON of a published version: {version, commit, tag, author, email, published_at, reason, approvers}.
-Poco::JSON::Object::Ptr versionJson(const store::ReferentialVersion& version);
 
 }  // namespace cqpm::referentials

@@ -186,8 +186,8 @@ std::vector<ProposalApproval> listApprovals(SqlSession& sql, std::int64_t propos
   return approvals;
 }
 
-Poco::JSON::Array::Ptr countPinnedFiles(SqlSession& sql, const std::string& cqpm, std::int64_t number,
-                                        const std::vector<std::string>& final_states, bool open_only) {
+std::vector<PinnedFileCount> countPinnedFiles(SqlSession& sql, const std::string& cqpm, std::int64_t number,
+                                              const std::vector<std::string>& final_states, bool open_only) {
   std::string key = cqpm;
   Poco::Int64 n = number;
   std::string where = "WHERE f.cqpm = ? AND f.referential_version = ? ";
@@ -206,14 +206,9 @@ Poco::JSON::Array::Ptr countPinnedFiles(SqlSession& sql, const std::string& cqpm
   if (open_only) {
     for (auto& state : states) stmt, use(state);
   }
-  Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
+  std::vector<PinnedFileCount> rows;
   forEachRow(stmt, [&](const RowReader& row) {
-    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
-    item->set("centre_id", row.text("centre_id"));
-    item->set("centre", row.text("centre"));
-    item->set("state", row.text("state"));
-    item->set("count", row.integer("n"));
-    rows->add(item);
+    rows.push_back({row.text("centre_id"), row.text("centre"), row.text("state"), row.integer("n")});
   });
   return rows;
 }

@@ -51,6 +51,14 @@ struct ProposalApproval {
   std::string approved_at;
 };
 
+/// How many files of one centre, in one state, are pinned to a version.
+struct PinnedFileCount {
+  std::string centre_id;
+  std::string centre;  ///< the centre's name
+  std::string state;
+  std::int64_t count = 0;
+};
+
 /// The SQL index of referential versions, proposals and approvals.
 namespace referential_version_store {
 
@@ -78,9 +86,9 @@ void insertApproval(SqlSession& sql, std::int64_t proposal_id, const std::string
 std::vector<ProposalApproval> listApprovals(SqlSession& sql, std::int64_t proposal_id);
 
 /// Files of `cqpm` pinned to version `number` (all, or only those in a non-final
-/// state when `open_only`), counted per centre and state: [{centre_id, centre, state, count}].
-Poco::JSON::Array::Ptr countPinnedFiles(SqlSession& sql, const std::string& cqpm, std::int64_t number,
-                                        const std::vector<std::string>& final_states, bool open_only);
+/// state when `open_only`), counted per centre and state, ordered by centre name then state.
+std::vector<PinnedFileCount> countPinnedFiles(SqlSession& sql, const std::string& cqpm, std::int64_t number,
+                                              const std::vector<std::string>& final_states, bool open_only);
 
 }  // namespace referential_version_store
 }  // namespace cqpm::store

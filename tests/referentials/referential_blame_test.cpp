@@ -5,6 +5,7 @@
 #include <map>
 
 #include "common/error.h"
+#include "http/referential_presenters.h"
 #include "referential_test_support.h"
 
 namespace cqpm::referentials {
@@ -121,7 +122,7 @@ TEST(ReferentialBlameTest, RefusesVersionsOutOfOrderOrMissing) {
 
 TEST(ReferentialBlameTest, WritesEntriesAsJson) {
   const auto entries = blameReferential(threeVersions());
-  const auto json = blameToJson(entries);
+  const auto json = http::blameToJson(entries);
   ASSERT_EQ(json->size(), entries.size());
   const auto code = json->getObject(0);
   EXPECT_EQ(code->getValue<std::string>("path"), "blocs[0].code");

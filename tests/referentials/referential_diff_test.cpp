@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
+#include "http/referential_presenters.h"
 #include "referential_test_support.h"
 
 namespace cqpm::referentials {
@@ -242,7 +243,7 @@ TEST(ReferentialDiffTest, WritesChangesAsJsonWithEveryMember) {
   const auto from = loadReferential("fabrication-additive");
   auto to = copyOf(from);
   bloc(to, 1)->set("code", "BDC0199");
-  const auto json = changesToJson(diffReferentials(from, to));
+  const auto json = http::changesToJson(diffReferentials(from, to));
   ASSERT_EQ(json->size(), 1u);
   EXPECT_EQ(canonicalJsonValue(json),
             "[\n  {\n    \"action\": \"filled\",\n    \"bloc\": \"BDC0199\",\n    \"competency\": null,\n"

@@ -8,6 +8,7 @@
 #include "http/input_limits.h"
 #include "http/json_body.h"
 #include "http/referential_pin_presenters.h"
+#include "http/referential_presenters.h"
 
 namespace cqpm::http::handlers {
 
@@ -44,7 +45,7 @@ void requireAuditor(const Request& request) {
 Response listReferentialVersions(ApiContext& context, Request& request) {
   Array::Ptr items = new Array;
   for (const auto& version : context.referentials.versions(cqpmOf(context, request))) {
-    items->add(referentials::versionJson(version));
+    items->add(versionJson(version));
   }
   Object::Ptr body = new Object;
   body->set("items", items);
@@ -54,7 +55,7 @@ Response listReferentialVersions(ApiContext& context, Request& request) {
 Response getReferentialVersion(ApiContext& context, Request& request) {
   const std::string cqpm = cqpmOf(context, request);
   const auto version = context.referentials.version(cqpm, numberOf(request.params.at("n"), "version"));
-  Object::Ptr body = referentials::versionJson(version);
+  Object::Ptr body = versionJson(version);
   body->set("referential", context.referentials.referentialAt(cqpm, version.commit_id));
   return Response::json(200, body);
 }
@@ -62,8 +63,8 @@ Response getReferentialVersion(ApiContext& context, Request& request) {
 Response pinnedFiles(ApiContext& context, Request& request) {
   requireAuditor(request);
   return Response::json(200,
-                        context.referentials.pinnedFiles(cqpmOf(context, request),
-                                                         numberOf(request.params.at("n"), "version"), false));
+                        pinnedFilesJson(context.referentials.pinnedFiles(
+                            cqpmOf(context, request), numberOf(request.params.at("n"), "version"), false)));
 }
 
 Response referentialDiff(ApiContext& context, Request& request) {
@@ -74,14 +75,14 @@ Response referentialDiff(ApiContext& context, Request& request) {
   const std::string from_text = request.queryValue("from");
   const std::int64_t from =
       from_text.empty() ? std::max<std::int64_t>(1, to - 1) : numberOf(from_text, "from");
-  return Response::json(200, context.referentials.diff(cqpm, from, to));
+  return Response::json(200, diffJson(context.referentials.diff(cqpm, from, to)));
 }
 
 Response referentialBlame(ApiContext& context, Request& request) {
   const std::string cqpm = cqpmOf(context, request);
   Object::Ptr body = new Object;
   body->set("cqpm", cqpm);
-  body->set("items", context.referentials.blame(cqpm));
+  body->set("items", blameToJson(context.referentials.blame(cqpm)));
   return Response::json(200, body);
 }
 
@@ -95,8 +96,8 @@ Response proposeReferential(ApiContext& context, Request& request) {
     throw Error(ErrorCode::kInvalidField, "referential must be the whole referential object", "referential");
   const std::optional<std::int64_t> base_version =
       body.optionalInteger("base_version", limits::kReferentialVersion);
-  return Response::json(
-      201, context.referentials.propose(request.requireActor(), cqpm, referential, reason, base_version));
+  return Response::json(201, proposalJson(context.referentials.propose(request.requireActor(), cqpm,
+                                                                       referential, reason, base_version)));
 }
 
 Response listProposals(ApiContext& context, Request& request) {
@@ -107,31 +108,35 @@ Response listProposals(ApiContext& context, Request& request) {
     throw Error(ErrorCode::kInvalidField, "state must be one of open, approved, rejected, published",
                 "state");
   }
+  Array::Ptr items = new Array;
+  for (const auto& proposal : context.referentials.proposals(request.queryValue("cqpm"), state))
+    items->add(proposalSummaryJson(proposal));
   Object::Ptr body = new Object;
-  body->set("items", context.referentials.proposals(request.queryValue("cqpm"), state));
+  body->set("items", items);
   return Response::json(200, body);
 }
 
 Response getProposal(ApiContext& context, Request& request) {
   requireAuditor(request);
-  return Response::json(200, context.referentials.proposal(numberOf(request.params.at("n"), "id")));
+  return Response::json(200,
+                        proposalJson(context.referentials.proposal(numberOf(request.params.at("n"), "id"))));
 }
 
 Response approveProposal(ApiContext& context, Request& request) {
-  return Response::json(
-      200, context.referentials.approve(request.requireActor(), numberOf(request.params.at("n"), "id")));
+  return Response::json(200, proposalJson(context.referentials.approve(
+                                 request.requireActor(), numberOf(request.params.at("n"), "id"))));
 }
 
 Response rejectProposal(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"reason"});
-  return Response::json(
-      200, context.referentials.reject(request.requireActor(), numberOf(request.params.at("n"), "id"),
-                                       body.text("reason", limits::kReason)));
+  return Response::json(200, proposalJson(context.referentials.reject(request.requireActor(),
+                                                                      numberOf(request.params.at("n"), "id"),
+                                                                      body.text("reason", limits::kReason))));
 }
 
 Response publishProposal(ApiContext& context, Request& request) {
-  return Response::json(
-      200, context.referentials.publish(request.requireActor(), numberOf(request.params.at("n"), "id")));
+  return Response::json(200, proposalJson(context.referentials.publish(
+                                 request.requireActor(), numberOf(request.params.at("n"), "id"))));
 }
 
 Response fileReferential(ApiContext& context, Request& request) {

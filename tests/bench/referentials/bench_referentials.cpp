@@ -52,6 +52,7 @@
 #include "git/git_handles.h"
 #include "git/libgit2_runtime.h"
 #include "git/referential_repository.h"
+#include "http/referential_presenters.h"
 #include "plugins/host_library.h"
 #include "plugins/plugin_catalog.h"
 #include "plugins/plugin_loader.h"
@@ -351,22 +352,21 @@ PublishResult benchPublish(const Options& options, store::Database& db,
     // Before the clock: the proposal (committed on refs/proposals/<id>) and the
     // second college's approval, as the GTP makes them over the API.
     auto start = Clock::now();
-    const Object::Ptr proposal =
+    const auto proposal =
         service.propose(employer, kCqpm, referential,
                         "Reformulation d'un critère (bench, version " + std::to_string(number) + ").");
     result.propose.add(start);
-    const std::int64_t id = proposal->getValue<std::int64_t>("id");
+    const std::int64_t id = proposal.proposal.id;
     start = Clock::now();
     service.approve(employee, id);
     result.approve.add(start);
 
     // The publish, end to end: the API's call, returning the proposal's view.
     start = Clock::now();
-    const Object::Ptr published = service.publish(employer, id);
+    const auto published = service.publish(employer, id);
     result.publish.add(start);
-    require(published->getValue<std::string>("state") == "published",
-            "proposal " + std::to_string(id) + " published");
-    require(published->getValue<std::int64_t>("published_version") == number,
+    require(published.proposal.state == "published", "proposal " + std::to_string(id) + " published");
+    require(published.proposal.published_version == number,
             "proposal " + std::to_string(id) + " published as version " + std::to_string(number));
 
     // Baselines, each on its own: the SQL index row alone (Database::write, one
@@ -427,7 +427,7 @@ DiffCase benchDiff(const std::string& name, const std::string& repository_path,
     const Object::Ptr from = parseObject(*from_text);
     const Object::Ptr to = parseObject(*to_text);
     const auto changes = referentials::diffReferentials(from, to);
-    const Array::Ptr json = referentials::changesToJson(changes);
+    const Array::Ptr json = http::changesToJson(changes);
     result.with_git.add(start);
     require(json->size() == changes.size(), name + ": one JSON item per change");
     result.changes = changes.size();
@@ -520,7 +520,7 @@ DiffResult benchDiffs(const Options& options, referentials::ReferentialService& 
   // cache: the two SQL lookups, the diff, the JSON.
   for (int i = 0; i < options.repeat; ++i) {
     const auto start = Clock::now();
-    const Object::Ptr body = service.diff(kCqpm, 1, last);
+    const Object::Ptr body = http::diffJson(service.diff(kCqpm, 1, last));
     result.api_cached.add(start);
     require(body->getArray("changes")->size() == result.cases.front().changes, "service diff: same changes");
   }
