@@ -26,13 +26,15 @@ test: build lint
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) \
 	  || { $(CURDIR)/tests/support/print_failed_output.sh . ; exit 8; }
 
-# Every C++ file as clang-format writes it (`make format` fixes them), and the
-# OpenAPI document by Redocly's rules; the web's TypeScript is type-checked by
-# the build (tsc --noEmit before vite), its types against the OpenAPI document
-# by its unit tests.
+# Every C++ file as clang-format writes it (`make format` fixes them) and as
+# clang-tidy's checks (.clang-tidy) want it, and the OpenAPI document by
+# Redocly's rules; the web's TypeScript is type-checked by the build (tsc
+# --noEmit before vite), its types against the OpenAPI document by its unit tests.
+LINT_DIR ?= build-lint
 lint: deps
 	@find core tests -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run --Werror \
 	  || { echo "lint: run 'make format'" >&2; exit 1; }
+	@tests/lint/clang_tidy.sh $(LINT_DIR) $(JOBS)
 	@cd web && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npm run --silent lint:openapi >/dev/null 2>&1 \
 	  || { npm run lint:openapi; exit 1; }
 
@@ -66,4 +68,4 @@ format:
 	@find core tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(SANITIZE_DIR) web/dist
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(SANITIZE_DIR) $(LINT_DIR) web/dist

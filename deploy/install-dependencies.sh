@@ -15,7 +15,7 @@ packages=(
 )
 if [ "${CQPM_SKIP_TEST_DEPS:-0}" != 1 ]; then
   packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils nginx
-    clamav-daemon clang libclang-rt-14-dev clang-format
+    clamav-daemon clang libclang-rt-14-dev clang-format clang-tidy
     gdb)  # gdb: a crashing test prints every thread's stack (tests/support/crash_report.cpp)
 fi
 

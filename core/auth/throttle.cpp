@@ -24,7 +24,7 @@ Poco::Timestamp storedInstant(const std::string& text) {
   return parsed.timestamp();
 }
 
-int ceilSeconds(Poco::Timespan span) {
+int ceilSeconds(const Poco::Timespan& span) {
   const auto micros = span.totalMicroseconds();
   return static_cast<int>((micros + Poco::Timespan::SECONDS - 1) / Poco::Timespan::SECONDS);
 }

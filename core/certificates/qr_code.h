@@ -11,7 +11,7 @@ namespace cqpm::certificates {
 struct QrMatrix {
   int width = 0;
   std::vector<bool> dark;  // width * width
-  bool at(int row, int column) const { return dark[static_cast<std::size_t>(row * width + column)]; }
+  bool at(int row, int column) const { return dark[static_cast<std::size_t>(row) * width + column]; }
 };
 
 /// The QR code of `text` (byte mode, error correction M, smallest version that holds it), from

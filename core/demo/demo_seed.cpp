@@ -149,7 +149,7 @@ void describeDemoOrganisation(const std::string& key, domain::Organisation& orga
 }
 
 std::string emailOf(const std::string& given, const std::string& family) {
-  auto simple = [](std::string text) {
+  auto simple = [](const std::string& text) {
     std::string out;
     for (char c : text) {
       if (std::isalnum(static_cast<unsigned char>(c)))

@@ -130,7 +130,7 @@ const char* activeEntry(const std::string& key, QPDFObjectHandle value) {
 
 /// The first active entry in `object` or its direct children. Indirect
 /// children are not followed: each is an object of the table, inspected on its own.
-const char* activeContentIn(QPDFObjectHandle object) {
+const char* activeContentIn(const QPDFObjectHandle& object) {
   std::vector<QPDFObjectHandle> pending{object};
   while (!pending.empty()) {
     QPDFObjectHandle current = pending.back();
@@ -142,7 +142,7 @@ const char* activeContentIn(QPDFObjectHandle object) {
         if (!value.isIndirect()) pending.push_back(value);
       }
     } else if (current.isArray()) {
-      for (auto item : current.aitems()) {
+      for (const auto& item : current.aitems()) {
         if (!item.isIndirect()) pending.push_back(item);
       }
     }

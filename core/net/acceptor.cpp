@@ -32,9 +32,9 @@ void discardPending(Poco::Net::StreamSocket& socket) {
 
 }  // namespace
 
-Acceptor::Acceptor(Poco::Net::ServerSocket listener, const ConnectionLimits& limits, AddressCounter& counter,
-                   Ready ready, Refusal refusal)
-    : listener_(std::move(listener)),
+Acceptor::Acceptor(const Poco::Net::ServerSocket& listener, const ConnectionLimits& limits,
+                   AddressCounter& counter, Ready ready, Refusal refusal)
+    : listener_(listener),
       limits_(limits),
       counter_(counter),
       ready_(std::move(ready)),

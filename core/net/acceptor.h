@@ -36,7 +36,7 @@ class Acceptor {
   /// The bytes to answer before closing a connection refused for `error`.
   using Refusal = std::function<std::string(const Error& error)>;
 
-  Acceptor(Poco::Net::ServerSocket listener, const ConnectionLimits& limits, AddressCounter& counter,
+  Acceptor(const Poco::Net::ServerSocket& listener, const ConnectionLimits& limits, AddressCounter& counter,
            Ready ready, Refusal refusal);
   ~Acceptor() { stop(); }
   Acceptor(const Acceptor&) = delete;

@@ -15,7 +15,7 @@ constexpr const char* kCursor = "file_events";
 constexpr int kNotifierBatch = 10000;
 
 // The cursor moved back by the margin; "" (the log's beginning) stays "".
-std::string scanStart(const std::string& cursor, Poco::Timespan margin) {
+std::string scanStart(const std::string& cursor, const Poco::Timespan& margin) {
   if (cursor.empty()) return cursor;
   Poco::DateTime at;
   int tz = 0;

@@ -22,7 +22,7 @@ namespace cqpm::notifications {
 class EventNotifier {
  public:
   EventNotifier(store::Database& db, Clock clock, const NotificationService& notifications,
-                const plugins::PluginCatalog& catalog, Poco::Timespan margin = Poco::Timespan(300, 0))
+                const plugins::PluginCatalog& catalog, const Poco::Timespan& margin = Poco::Timespan(300, 0))
       : db_(db),
         clock_(std::move(clock)),
         notifications_(notifications),

@@ -30,7 +30,7 @@ void push(lua_State* state, const Poco::Dynamic::Var& value, int depth) {
     lua_createtable(state, static_cast<int>(array->size()), 0);
     for (std::size_t i = 0; i < array->size(); ++i) {
       push(state, array->get(static_cast<unsigned>(i)), depth + 1);
-      lua_rawseti(state, -2, static_cast<lua_Integer>(i + 1));
+      lua_rawseti(state, -2, static_cast<lua_Integer>(i) + 1);
     }
   } else if (value.type() == typeid(Poco::JSON::Object)) {
     push(state,

@@ -6,7 +6,8 @@
 namespace cqpm::plugins {
 
 Poco::Dynamic::Var PluginHost::callHook(const Plugin& plugin, const std::string& hook,
-                                        Poco::JSON::Object::Ptr ctx, const PinnedReferential& referential) {
+                                        const Poco::JSON::Object::Ptr& ctx,
+                                        const PinnedReferential& referential) {
   Poco::JSON::Object::Ptr request = new Poco::JSON::Object;
   request->set("hook", hook);
   request->set("ctx", ctx);
@@ -14,7 +15,8 @@ Poco::Dynamic::Var PluginHost::callHook(const Plugin& plugin, const std::string&
 }
 
 Poco::Dynamic::Var PluginHost::callGuard(const Plugin& plugin, const std::string& guard,
-                                         Poco::JSON::Object::Ptr ctx, const PinnedReferential& referential) {
+                                         const Poco::JSON::Object::Ptr& ctx,
+                                         const PinnedReferential& referential) {
   Poco::JSON::Object::Ptr request = new Poco::JSON::Object;
   request->set("guard", guard);
   request->set("ctx", ctx);

@@ -41,12 +41,12 @@ class PluginHost {
   /// `referential` is the version the file is judged under, identified by its
   /// git commit: converted once per sandbox and commit, then seen by the hook as
   /// ctx.referential. Without one, the plugin's own referential is used.
-  Poco::Dynamic::Var callHook(const Plugin& plugin, const std::string& hook, Poco::JSON::Object::Ptr ctx,
-                              const PinnedReferential& referential = {});
+  Poco::Dynamic::Var callHook(const Plugin& plugin, const std::string& hook,
+                              const Poco::JSON::Object::Ptr& ctx, const PinnedReferential& referential = {});
 
   /// Calls the plugin's named transition guard; same contract as callHook.
-  Poco::Dynamic::Var callGuard(const Plugin& plugin, const std::string& guard, Poco::JSON::Object::Ptr ctx,
-                               const PinnedReferential& referential = {});
+  Poco::Dynamic::Var callGuard(const Plugin& plugin, const std::string& guard,
+                               const Poco::JSON::Object::Ptr& ctx, const PinnedReferential& referential = {});
 
   /// Sandboxes of `plugin` idle in the pool now (for tests and metrics).
   std::size_t idleSandboxes(const Plugin& plugin);

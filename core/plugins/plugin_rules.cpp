@@ -61,7 +61,7 @@ PinnedReferential PluginRules::pinned(const domain::CandidateFile& file) const {
 std::shared_ptr<const referential_model::Referential> PluginRules::referentialFor(
     const domain::CandidateFile& file) const {
   auto found = pinned(file);
-  return found.model ? std::move(found.model) : pluginFor(file.cqpm).model;
+  return found.model ? found.model : pluginFor(file.cqpm).model;
 }
 
 Object::Ptr PluginRules::context(const domain::CandidateFile& file, const domain::Actor* actor) const {

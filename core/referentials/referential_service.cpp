@@ -171,7 +171,7 @@ void ReferentialService::seedVersionOne(const ReferentialSeed& seed) {
     });
     if (has_version) return;
     const auto tip = replica_.mainTip();
-    const auto [commit, tag_object] = replica_.withRepository([&](ReferentialRepository& repository) {
+    const auto commit_and_tag = replica_.withRepository([&](ReferentialRepository& repository) {
       const std::string written = repository.writeCommit(
           tip,
           {{jsonPath(seed.id), canonicalReferentialJson(seed.document)},
@@ -180,6 +180,10 @@ void ReferentialService::seedVersionOne(const ReferentialSeed& seed) {
       return std::make_pair(written,
                             repository.writeTag(tag, written, kPlatform, seed.title + ", version 1"));
     });
+    // Named references, not a structured binding: lambdas below capture them
+    // (clang-tidy's clang 14 cannot capture a binding).
+    const std::string& commit = commit_and_tag.first;
+    const std::string& tag_object = commit_and_tag.second;
     const bool recorded = replica_.record(
         {commit}, {tag_object}, {{kMain, tip, commit}, {"refs/tags/" + tag, std::nullopt, tag_object}},
         [&](store::SqlSession& sql) {
@@ -223,7 +227,9 @@ void ReferentialService::reconcileLegacyRepository() {
                      dropped);
       }
     }
-    for (const auto& [name, commit] : repository.tags("")) {
+    for (const auto& tag_entry : repository.tags("")) {
+      const std::string& name = tag_entry.first;  // not a binding: the lambdas below capture it
+      const std::string& commit = tag_entry.second;
       std::smatch match;
       if (!std::regex_match(name, match, kTag)) continue;
       const std::string cqpm = match[1];
@@ -538,7 +544,7 @@ ProposalView ReferentialService::publish(const domain::Actor& actor, std::int64_
   // and never recorded are unreachable garbage, never a version.
   for (int attempt = 0;; ++attempt) {
     const auto tip = replica_.mainTip();
-    const auto [commit, tag_object] = replica_.withRepository([&](ReferentialRepository& repository) {
+    const auto commit_and_tag = replica_.withRepository([&](ReferentialRepository& repository) {
       const std::string written = repository.writeCommit(
           tip,
           {{jsonPath(proposal.cqpm), *content},
@@ -549,6 +555,10 @@ ProposalView ReferentialService::publish(const domain::Actor& actor, std::int64_
                             repository.writeTag(tag, written, authorOf(actor),
                                                 proposal.cqpm + ", version " + std::to_string(number)));
     });
+    // Named references, not a structured binding: lambdas below capture them
+    // (clang-tidy's clang 14 cannot capture a binding).
+    const std::string& commit = commit_and_tag.first;
+    const std::string& tag_object = commit_and_tag.second;
     const bool recorded = replica_.record(
         {commit}, {tag_object}, {{kMain, tip, commit}, {"refs/tags/" + tag, std::nullopt, tag_object}},
         [&](store::SqlSession& sql) {

@@ -82,7 +82,7 @@ class Conditions {
             scope.key);
         break;
       case Kind::kNothing:
-        clauses_.push_back("1 = 0");
+        clauses_.emplace_back("1 = 0");
         break;
     }
     if (with_state && filter.state) add("f.state = ?", *filter.state);

@@ -34,7 +34,7 @@ class AdminTest : public ApiTest {
     CQPM_REQUIRE_BACKEND(server_->database());
   }
 
-  void advanceClock(Poco::Timespan by) {
+  void advanceClock(const Poco::Timespan& by) {
     std::lock_guard lock(clock_mutex_);
     now_ += by;
   }
@@ -63,18 +63,17 @@ class AdminTest : public ApiTest {
   static std::string decoded(const std::string& data) {
     std::string text;
     for (std::size_t i = 0; i < data.size(); ++i) {
-      if (data[i] != '=') {
-        text += data[i];
-      } else if (data.compare(i + 1, 2, "\r\n") == 0) {
+      const bool escape = data[i] == '=';
+      if (escape && data.compare(i + 1, 2, "\r\n") == 0) {
         i += 2;
-      } else if (data.compare(i + 1, 1, "\n") == 0) {
+      } else if (escape && data.compare(i + 1, 1, "\n") == 0) {
         i += 1;
-      } else if (i + 2 < data.size() && std::isxdigit(static_cast<unsigned char>(data[i + 1])) &&
+      } else if (escape && i + 2 < data.size() && std::isxdigit(static_cast<unsigned char>(data[i + 1])) &&
                  std::isxdigit(static_cast<unsigned char>(data[i + 2]))) {
         text += static_cast<char>(std::stoi(data.substr(i + 1, 2), nullptr, 16));
         i += 2;
       } else {
-        text += data[i];
+        text += data[i];  // a plain character, or a lone '='
       }
     }
     return text;

@@ -12,7 +12,7 @@ namespace {
 
 CommandRun admin(std::vector<std::string> args, const std::string& data_dir, const std::string& input = "") {
   args.insert(args.begin(), "admin");
-  args.push_back("--data");
+  args.emplace_back("--data");
   args.push_back(data_dir);
   return runCqpm(args, input);
 }

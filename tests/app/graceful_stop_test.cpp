@@ -18,7 +18,7 @@
 namespace cqpm::testing {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 class GracefulStopTest : public ::testing::Test {
  protected:
@@ -62,7 +62,7 @@ TEST_F(GracefulStopTest, AnIdleKeepAliveConnectionIsClosedAndTheStopIsQuick) {
   ASSERT_NE(answer.find("200"), std::string::npos) << answer;
   ASSERT_EQ(answer.find("Connection: close"), std::string::npos) << "kept alive before the stop";
 
-  const auto started = Clock::now();
+  const auto started = SteadyClock::now();
   server_->stop();
   // The idle connection was closed by the server: the next read sees its end
   // (or a reset), not a 30 s keep-alive wait.
@@ -72,7 +72,7 @@ TEST_F(GracefulStopTest, AnIdleKeepAliveConnectionIsClosedAndTheStopIsQuick) {
   } catch (const Poco::Exception&) {
   }
   EXPECT_EQ(after, "");
-  EXPECT_LT(Clock::now() - started, std::chrono::seconds(10));
+  EXPECT_LT(SteadyClock::now() - started, std::chrono::seconds(10));
 }
 
 TEST_F(GracefulStopTest, AClientThatNeverFinishesItsRequestDoesNotHoldTheStopPastItsBound) {
@@ -80,11 +80,11 @@ TEST_F(GracefulStopTest, AClientThatNeverFinishesItsRequestDoesNotHoldTheStopPas
   const std::string half = "GET /healthz HTTP/1.1\r\nHost: x\r\n";  // the head never ends
   socket.sendBytes(half.data(), static_cast<int>(half.size()));
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the server is reading it
-  const auto started = Clock::now();
+  const auto started = SteadyClock::now();
   auto stopping = std::async(std::launch::async, [this] { server_->stop(); });
   ASSERT_EQ(stopping.wait_for(std::chrono::seconds(15)), std::future_status::ready)
       << "stop() still waiting for a slow client after 15 s (bound: 1 s + 2 s)";
-  EXPECT_LT(Clock::now() - started, std::chrono::seconds(10));
+  EXPECT_LT(SteadyClock::now() - started, std::chrono::seconds(10));
 }
 
 TEST_F(GracefulStopTest, NoNewConnectionIsServedOnceStopped) {

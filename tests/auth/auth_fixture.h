@@ -28,7 +28,7 @@ class MovingClock {
       return now_;
     };
   }
-  void advance(Poco::Timespan by) {
+  void advance(const Poco::Timespan& by) {
     std::lock_guard lock(mutex_);
     now_ += by;
   }

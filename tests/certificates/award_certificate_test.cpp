@@ -95,7 +95,7 @@ TEST(AwardCertificateTest, DrawsTheQrCodeOfTheVerificationUrl) {
   const int dpi = 288;
   const probe::GreyImage page = probe::rasterise(dir, renderCertificatePdf(data), dpi);
   const double scale = dpi / 72.0;
-  const double module = layout::kQrSize / expected.width;
+  const double module = static_cast<double>(layout::kQrSize) / expected.width;
   const double top = page.height - (layout::kQrY + layout::kQrSize) * scale;  // raster rows grow downwards
   int mismatches = 0;
   for (int row = 0; row < expected.width; ++row) {

@@ -103,7 +103,7 @@ struct GreyImage {
   int height = 0;
   std::string pixels;
   int at(int x, int y) const {
-    return static_cast<unsigned char>(pixels[static_cast<std::size_t>(y * width + x)]);
+    return static_cast<unsigned char>(pixels[static_cast<std::size_t>(y) * width + x]);
   }
 };
 

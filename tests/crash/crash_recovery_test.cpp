@@ -57,8 +57,6 @@ using testing::freePort;
 using testing::multipart;
 using testing::ServerProcess;
 
-using Clock = std::chrono::steady_clock;
-
 /// One write of the employee pathway: a transition, or the modality plan.
 struct Step {
   const char* name;  // the transition, or the event the plan write records

@@ -16,7 +16,7 @@
 namespace cqpm::documents {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 class ClamdScannerTest : public ::testing::Test {
  protected:
@@ -62,11 +62,11 @@ TEST_F(ClamdScannerTest, AStoppedOrMissingDaemonIsUnavailableAtOnce) {
   const std::string path = fileWith("clean");
   clamd_.stop();
   ClamdScanner stopped(clamd_.settings());
-  const auto started = Clock::now();
+  const auto started = SteadyClock::now();
   EXPECT_EQ(failureOf(stopped, path), ErrorCode::kUnavailable);
   ClamdScanner nowhere({dir_ + "/no-such.sock", 10});
   EXPECT_EQ(failureOf(nowhere, path), ErrorCode::kUnavailable);
-  EXPECT_LT(Clock::now() - started, std::chrono::seconds(1));
+  EXPECT_LT(SteadyClock::now() - started, std::chrono::seconds(1));
   try {
     stopped.scan(path);
   } catch (const Error& e) {
@@ -80,9 +80,9 @@ TEST_F(ClamdScannerTest, AFrozenDaemonIsUnavailableAfterTheTimeout) {
   const std::string path = fileWith("clean");
   ClamdScanner scanner(clamd_.settings(1));
   clamd_.pause();
-  const auto started = Clock::now();
+  const auto started = SteadyClock::now();
   EXPECT_EQ(failureOf(scanner, path), ErrorCode::kUnavailable);
-  const auto waited = Clock::now() - started;
+  const auto waited = SteadyClock::now() - started;
   clamd_.resume();
   EXPECT_GE(waited, std::chrono::milliseconds(900));
   EXPECT_LT(waited, std::chrono::seconds(4));

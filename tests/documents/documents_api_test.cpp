@@ -209,10 +209,11 @@ TEST_P(DocumentsApiTest, PdfsCarryingScriptsOrLaunchActionsAreRefusedAndNothingI
   const std::string file = registeredFile(centre);
   const std::string path = "/api/v1/files/" + file + "/documents";
   const std::size_t blobs_before = storedBlobs();
-  const testing::PdfExtension script = [](QPDF& pdf, QPDFObjectHandle catalog, QPDFObjectHandle) {
+  const testing::PdfExtension script = [](QPDF& pdf, const QPDFObjectHandle& catalog,
+                                          const QPDFObjectHandle&) {
     addAction(pdf, catalog, "/OpenAction", "<< /S /JavaScript /JS (app.launchURL\\(\\)) >>");
   };
-  const testing::PdfExtension launch = [](QPDF& pdf, QPDFObjectHandle, QPDFObjectHandle page) {
+  const testing::PdfExtension launch = [](QPDF& pdf, const QPDFObjectHandle&, const QPDFObjectHandle& page) {
     addAction(pdf, page, "/AA", "<< /O << /S /Launch /F (cmd.exe) >> >>");
   };
   for (const bool packed : {false, true}) {  // in plain objects, then in compressed object streams

@@ -36,7 +36,8 @@ class UploadChecksTest : public ::testing::Test {
   int count_ = 0;
 };
 
-const testing::PdfExtension kOpenActionScript = [](QPDF& pdf, QPDFObjectHandle catalog, QPDFObjectHandle) {
+const testing::PdfExtension kOpenActionScript = [](QPDF& pdf, const QPDFObjectHandle& catalog,
+                                                   const QPDFObjectHandle&) {
   testing::addAction(pdf, catalog, "/OpenAction", "<< /S /JavaScript /JS (app.alert\\(1\\)) >>");
 };
 
@@ -58,7 +59,7 @@ TEST_F(UploadChecksTest, PlainPdfsAreClean) {
             Verdict::kClean);
   // Ordinary actions are no active content: a link and an opening view.
   const auto navigation =
-      inspect(testing::writtenPdf([](QPDF& pdf, QPDFObjectHandle catalog, QPDFObjectHandle) {
+      inspect(testing::writtenPdf([](QPDF& pdf, const QPDFObjectHandle& catalog, const QPDFObjectHandle&) {
         testing::addAction(pdf, catalog, "/OpenAction", "<< /S /URI /URI (https://example.org/) >>");
       }));
   EXPECT_EQ(navigation.verdict, Verdict::kClean) << navigation.found;
@@ -79,7 +80,7 @@ TEST_F(UploadChecksTest, AnOpeningScriptIsFoundInPlainObjectsAndInCompressedObje
 
 TEST_F(UploadChecksTest, DocumentScriptsLaunchActionsAndXfaFormsAreFound) {
   const auto names = inspect(testing::writtenPdf(
-      [](QPDF& pdf, QPDFObjectHandle catalog, QPDFObjectHandle) {
+      [](QPDF& pdf, QPDFObjectHandle catalog, const QPDFObjectHandle&) {
         QPDFObjectHandle script = pdf.makeIndirectObject(
             QPDFObjectHandle::parse("<< /Type /Action /S /JavaScript /JS (this.print\\(\\)) >>"));
         QPDFObjectHandle tree = QPDFObjectHandle::newDictionary();
@@ -93,7 +94,7 @@ TEST_F(UploadChecksTest, DocumentScriptsLaunchActionsAndXfaFormsAreFound) {
   EXPECT_EQ(names.found, "JavaScript");
 
   const auto launch = inspect(testing::writtenPdf(
-      [](QPDF&, QPDFObjectHandle, QPDFObjectHandle page) {
+      [](QPDF&, const QPDFObjectHandle&, QPDFObjectHandle page) {
         // Additional actions of the page, as a direct dictionary nested in the page.
         page.replaceKey("/AA", QPDFObjectHandle::parse("<< /O << /S /Launch /F (calc.exe) >> >>"));
       },
@@ -101,10 +102,11 @@ TEST_F(UploadChecksTest, DocumentScriptsLaunchActionsAndXfaFormsAreFound) {
   EXPECT_EQ(launch.verdict, Verdict::kActiveContent);
   EXPECT_EQ(launch.found, "Launch");
 
-  const auto xfa = inspect(testing::writtenPdf([](QPDF& pdf, QPDFObjectHandle catalog, QPDFObjectHandle) {
-    catalog.replaceKey("/AcroForm", QPDFObjectHandle::parse("<< /Fields [] >>"));
-    catalog.getKey("/AcroForm").replaceKey("/XFA", pdf.newStream("<xdp:xdp/>"));
-  }));
+  const auto xfa =
+      inspect(testing::writtenPdf([](QPDF& pdf, QPDFObjectHandle catalog, const QPDFObjectHandle&) {
+        catalog.replaceKey("/AcroForm", QPDFObjectHandle::parse("<< /Fields [] >>"));
+        catalog.getKey("/AcroForm").replaceKey("/XFA", pdf.newStream("<xdp:xdp/>"));
+      }));
   EXPECT_EQ(xfa.verdict, Verdict::kActiveContent);
   EXPECT_EQ(xfa.found, "XFA");
 }

@@ -53,7 +53,10 @@ std::string mutate(std::string input, const std::string& other, std::mt19937_64&
     const std::size_t at = pick(input.size() + 1);
     switch (pick(6)) {
       case 0:
-        if (!input.empty()) input[pick(input.size())] ^= static_cast<char>(1u << pick(8));
+        if (!input.empty()) {
+          char& flipped = input[pick(input.size())];
+          flipped = static_cast<char>(flipped ^ (1u << pick(8)));
+        }
         break;
       case 1:
         input.insert(at, 1, kInteresting[pick(sizeof kInteresting - 1)]);

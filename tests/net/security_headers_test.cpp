@@ -47,7 +47,7 @@ class SecurityHeadersTest : public ::testing::Test {
 
 TEST_F(SecurityHeadersTest, AnHttpsDeploymentSendsHstsOnEveryAnswer) {
   start("https://cqpm.example.fr");
-  for (const std::string head :
+  for (const std::string& head :
        {std::string("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
         std::string("GET /api/v1/nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
         "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(40000, 'a') + "\r\n\r\n"}) {

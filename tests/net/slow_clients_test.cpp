@@ -17,7 +17,7 @@
 namespace cqpm::testing {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 class SlowClientsTest : public ::testing::Test {
@@ -40,12 +40,12 @@ class SlowClientsTest : public ::testing::Test {
 
   /// How long a legitimate GET /healthz from 127.0.0.1 takes to be answered 200.
   milliseconds healthzTime() const {
-    const auto started = Clock::now();
+    const auto started = SteadyClock::now();
     auto socket = connectFrom(server_->port());
     sendText(socket, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     const std::string answer = readAnswerHead(socket, milliseconds(5000));
     EXPECT_TRUE(answer.starts_with("HTTP/1.1 200")) << answer;
-    return std::chrono::duration_cast<milliseconds>(Clock::now() - started);
+    return std::chrono::duration_cast<milliseconds>(SteadyClock::now() - started);
   }
 
   /// True when a GET /healthz from 127.0.0.1 is answered 200 while every

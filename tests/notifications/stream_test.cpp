@@ -12,7 +12,7 @@
 namespace cqpm::testing {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 /// An open GET on the server, read as it arrives.
@@ -29,9 +29,9 @@ class SseClient {
 
   /// Reads until `needle` has arrived or `timeout` passed; true if it arrived.
   bool waitFor(const std::string& needle, milliseconds timeout) {
-    const auto deadline = Clock::now() + timeout;
+    const auto deadline = SteadyClock::now() + timeout;
     while (received_.find(needle) == std::string::npos) {
-      if (Clock::now() > deadline || closed_) return false;
+      if (SteadyClock::now() > deadline || closed_) return false;
       readSome();
     }
     return true;
@@ -39,8 +39,8 @@ class SseClient {
 
   /// Reads until the server closes the connection; true if it did within `timeout`.
   bool waitForClose(milliseconds timeout) {
-    const auto deadline = Clock::now() + timeout;
-    while (!closed_ && Clock::now() < deadline) readSome();
+    const auto deadline = SteadyClock::now() + timeout;
+    while (!closed_ && SteadyClock::now() < deadline) readSome();
     return closed_;
   }
 
@@ -141,8 +141,8 @@ TEST_P(StreamTest, AClientThatLeavesFreesItsPlace) {
     EXPECT_EQ(app().streams().openStreams(), 1);
     stream.close();
   }
-  const auto deadline = Clock::now() + milliseconds(2000);
-  while (app().streams().openStreams() > 0 && Clock::now() < deadline)
+  const auto deadline = SteadyClock::now() + milliseconds(2000);
+  while (app().streams().openStreams() > 0 && SteadyClock::now() < deadline)
     std::this_thread::sleep_for(milliseconds(20));
   EXPECT_EQ(app().streams().openStreams(), 0);
 }

@@ -27,8 +27,7 @@ std::string squeeze(const std::string& text) {
   static const std::regex kTags("<[^>]+>");
   std::string out = std::regex_replace(text, kTags, " ");
   std::string result;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const char c = out[i];
+  for (char c : out) {
     if (c == '*' || c == '^' || c == '{' || c == '}' || std::isspace(static_cast<unsigned char>(c))) continue;
     result += c;
   }
@@ -82,7 +81,7 @@ std::vector<std::string> declaredCorrections(const std::string& id) {
       in_table = true;
       continue;
     }
-    if (in_table && line.rfind("|", 0) != 0) in_table = false;
+    if (in_table && line.rfind('|', 0) != 0) in_table = false;
     if (!in_table || line.rfind("|---", 0) == 0) continue;
     const auto last = line.rfind(" | ");
     std::string cell = line.substr(last + 3);

@@ -94,11 +94,10 @@ TEST(ModuleArrowsTest, NobodyWalksReferentialJsonOutsideItsModules) {
     const std::string module = moduleOf(line.file);
     if (module == "referential_model" || module == "referentials") continue;
     std::smatch match;
-    if (std::regex_search(line.text, match, kMemberRead) && !kNotReferentials.count(match[1])) {
-      found += where(line);
-    } else if (std::regex_search(line.text, match, kHelperRead) && !kNotReferentials.count(match[2])) {
-      found += where(line);
-    }
+    const bool walks =
+        (std::regex_search(line.text, match, kMemberRead) && !kNotReferentials.count(match[1])) ||
+        (std::regex_search(line.text, match, kHelperRead) && !kNotReferentials.count(match[2]));
+    if (walks) found += where(line);
   }
   EXPECT_EQ(found, "") << "read the typed model (referential_model/referential.h) instead";
 }

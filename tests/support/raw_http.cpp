@@ -6,12 +6,12 @@ namespace cqpm::testing {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 // One bounded read into `into`: the byte count, 0 on a clean close, -1 on a
 // reset, -2 when nothing arrived before `deadline`.
-int readOnce(Poco::Net::StreamSocket& socket, std::string& into, Clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - Clock::now());
+int readOnce(Poco::Net::StreamSocket& socket, std::string& into, SteadyClock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - SteadyClock::now());
   if (left.count() <= 0) return -2;
   if (!socket.poll(Poco::Timespan(left.count()), Poco::Net::Socket::SELECT_READ)) return -2;
   char buffer[8192];
@@ -40,7 +40,7 @@ void sendText(Poco::Net::StreamSocket& socket, const std::string& text) {
 
 std::string readUntilClosed(Poco::Net::StreamSocket& socket, std::chrono::milliseconds timeout) {
   std::string received;
-  const auto deadline = Clock::now() + timeout;
+  const auto deadline = SteadyClock::now() + timeout;
   while (readOnce(socket, received, deadline) > 0) {
   }
   return received;
@@ -48,7 +48,7 @@ std::string readUntilClosed(Poco::Net::StreamSocket& socket, std::chrono::millis
 
 std::string readAnswerHead(Poco::Net::StreamSocket& socket, std::chrono::milliseconds timeout) {
   std::string received;
-  const auto deadline = Clock::now() + timeout;
+  const auto deadline = SteadyClock::now() + timeout;
   while (received.find("\r\n\r\n") == std::string::npos) {
     if (readOnce(socket, received, deadline) <= 0) break;
   }
@@ -57,7 +57,7 @@ std::string readAnswerHead(Poco::Net::StreamSocket& socket, std::chrono::millise
 
 bool readUntilFound(Poco::Net::StreamSocket& socket, std::string& received, const std::string& wanted,
                     std::chrono::milliseconds timeout) {
-  const auto deadline = Clock::now() + timeout;
+  const auto deadline = SteadyClock::now() + timeout;
   while (received.find(wanted) == std::string::npos) {
     if (readOnce(socket, received, deadline) <= 0) return false;
   }
@@ -66,7 +66,7 @@ bool readUntilFound(Poco::Net::StreamSocket& socket, std::string& received, cons
 
 bool closedWithin(Poco::Net::StreamSocket& socket, std::chrono::milliseconds timeout) {
   std::string ignored;
-  const auto deadline = Clock::now() + timeout;
+  const auto deadline = SteadyClock::now() + timeout;
   for (;;) {
     const int got = readOnce(socket, ignored, deadline);
     if (got == 0 || got == -1) return true;

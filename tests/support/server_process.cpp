@@ -14,7 +14,7 @@
 
 namespace cqpm::testing {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 std::string tailOf(const std::string& path, std::size_t max_lines) {
   std::ifstream in(path);
@@ -71,15 +71,16 @@ void ServerProcess::kill9() {
 int ServerProcess::terminate(std::chrono::seconds patience) {
   if (!running()) return exit_status_;
   ::kill(handle_->id(), SIGTERM);
-  const auto deadline = Clock::now() + patience;
-  while (running() && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const auto deadline = SteadyClock::now() + patience;
+  while (running() && SteadyClock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   if (running()) kill9();
   return exit_status_;
 }
 
 std::string ServerProcess::waitUntilReady(int port, std::chrono::seconds patience) {
-  const auto deadline = Clock::now() + patience;
-  while (Clock::now() < deadline) {
+  const auto deadline = SteadyClock::now() + patience;
+  while (SteadyClock::now() < deadline) {
     if (!running()) return "the server " + describeExit(exitStatus()) + " before /readyz answered 200";
     try {
       Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));

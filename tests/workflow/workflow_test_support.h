@@ -74,7 +74,7 @@ inline std::string refuseStandIn(const std::string& guard) { return "refuse_stan
 
 /// A stand-in for a guard that reads stored data: passes, unless the file names it
 /// (refuseStandIn), so the engine's tests can make it fail.
-inline GuardFunction storedDataStandIn(std::string name) {
+inline GuardFunction storedDataStandIn(const std::string& name) {
   return [name](const GuardContext& context) -> std::optional<Refusal> {
     if (context.file.cqpm != refuseStandIn(name)) return std::nullopt;
     return Refusal{ErrorCode::kGuardFailed, name + " refused", name, nullptr};

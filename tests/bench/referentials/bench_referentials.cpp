@@ -69,7 +69,7 @@
 namespace cqpm::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 using git::ReferentialRepository;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
@@ -170,8 +170,8 @@ Options parseOptions(int argc, char** argv) {
 struct Samples {
   std::vector<double> us;
 
-  void add(Clock::time_point start) {
-    us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+  void add(SteadyClock::time_point start) {
+    us.push_back(std::chrono::duration<double, std::micro>(SteadyClock::now() - start).count());
   }
   /// Nearest-rank percentile, in ms.
   double percentileMs(double p) const {
@@ -351,18 +351,18 @@ PublishResult benchPublish(const Options& options, store::Database& db,
 
     // Before the clock: the proposal (committed on refs/proposals/<id>) and the
     // second college's approval, as the GTP makes them over the API.
-    auto start = Clock::now();
+    auto start = SteadyClock::now();
     const auto proposal =
         service.propose(employer, kCqpm, referential,
                         "Reformulation d'un critère (bench, version " + std::to_string(number) + ").");
     result.propose.add(start);
     const std::int64_t id = proposal.proposal.id;
-    start = Clock::now();
+    start = SteadyClock::now();
     service.approve(employee, id);
     result.approve.add(start);
 
     // The publish, end to end: the API's call, returning the proposal's view.
-    start = Clock::now();
+    start = SteadyClock::now();
     const auto published = service.publish(employer, id);
     result.publish.add(start);
     require(published.proposal.state == "published", "proposal " + std::to_string(id) + " published");
@@ -373,7 +373,7 @@ PublishResult benchPublish(const Options& options, store::Database& db,
     // transaction, synchronous=FULL), then git's commit + tag alone, with fsync
     // (a second repository) and without (a third one).
     const std::string commit = service.version(kCqpm, number).commit_id;
-    start = Clock::now();
+    start = SteadyClock::now();
     db.write([&](store::SqlSession& sql) {
       store::referential_version_store::insertVersion(
           sql,
@@ -386,12 +386,12 @@ PublishResult benchPublish(const Options& options, store::Database& db,
     const std::string json = referentials::canonicalReferentialJson(referential);
     const std::string markdown =
         referentials::renderReferentialMarkdown(referential, "version " + std::to_string(number));
-    start = Clock::now();
+    start = SteadyClock::now();
     commitAndTag(fsync_repo, kCqpm, number, json, markdown);
     result.git_fsync.add(start);
 
     setGitFsync(false);
-    start = Clock::now();
+    start = SteadyClock::now();
     commitAndTag(nofsync_repo, kCqpm, number, json, markdown);
     result.git_nofsync.add(start);
     setGitFsync(true);
@@ -419,7 +419,7 @@ DiffCase benchDiff(const std::string& name, const std::string& repository_path,
   DiffCase result;
   result.name = name;
   for (int i = 0; i < repeat; ++i) {
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     auto repository = ReferentialRepository::open(repository_path);
     const auto from_text = repository.readFile(from_commit, from_path);
     const auto to_text = repository.readFile(to_commit, to_path);
@@ -437,7 +437,7 @@ DiffCase benchDiff(const std::string& name, const std::string& repository_path,
   const Object::Ptr from = parseObject(*repository.readFile(from_commit, from_path));
   const Object::Ptr to = parseObject(*repository.readFile(to_commit, to_path));
   for (int i = 0; i < repeat; ++i) {
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     const auto changes = referentials::diffReferentials(from, to);
     result.pure.add(start);
     require(changes.size() == result.changes, name + ": the same changes every time");
@@ -519,7 +519,7 @@ DiffResult benchDiffs(const Options& options, referentials::ReferentialService& 
   // What GET .../diff costs once the service has both referentials in its
   // cache: the two SQL lookups, the diff, the JSON.
   for (int i = 0; i < options.repeat; ++i) {
-    const auto start = Clock::now();
+    const auto start = SteadyClock::now();
     const Object::Ptr body = http::diffJson(service.diff(kCqpm, 1, last));
     result.api_cached.add(start);
     require(body->getArray("changes")->size() == result.cases.front().changes, "service diff: same changes");
@@ -652,12 +652,12 @@ std::size_t walkHistory(const std::string& path, bool read, std::vector<WalkedCo
 ListResult benchList(const Options& options, store::Database& db, const std::string& data_dir) {
   ListResult result;
   const std::string path = Poco::Path(data_dir).append("history.git").toString();
-  auto start = Clock::now();
+  auto start = SteadyClock::now();
   const auto ids = makeHistory(path, options.history);
-  result.commits_s = std::chrono::duration<double>(Clock::now() - start).count();
+  result.commits_s = std::chrono::duration<double>(SteadyClock::now() - start).count();
   require(static_cast<int>(ids.size()) == options.history, "history made");
 
-  start = Clock::now();
+  start = SteadyClock::now();
   db.write([&](store::SqlSession& sql) {
     for (int number = 1; number <= options.history; ++number) {
       store::referential_version_store::insertVersion(
@@ -668,12 +668,12 @@ ListResult benchList(const Options& options, store::Database& db, const std::str
                 R"({"name":"Hélène Petit","email":"gtp-salarie@exemple.fr","college":"employee"}])"});
     }
   });
-  result.index_s = std::chrono::duration<double>(Clock::now() - start).count();
+  result.index_s = std::chrono::duration<double>(SteadyClock::now() - start).count();
 
   const auto expected = static_cast<std::size_t>(options.history);
   std::vector<WalkedCommit> walked;
   for (int run = 0; run < options.runs; ++run) {
-    start = Clock::now();
+    start = SteadyClock::now();
     const auto versions = db.read([&](store::SqlSession& sql) {
       return store::referential_version_store::listVersions(sql, kHistoryCqpm);
     });
@@ -684,7 +684,7 @@ ListResult benchList(const Options& options, store::Database& db, const std::str
 
     // The same query read straight into column vectors (no RecordSet, no
     // Dynamic::Var per cell): what the database itself costs.
-    start = Clock::now();
+    start = SteadyClock::now();
     const std::size_t selected = db.read([&](store::SqlSession& sql) {
       std::string key = kHistoryCqpm;
       std::vector<std::string> cqpms, commits, tags, names, emails, dates, reasons, approvers;
@@ -702,12 +702,12 @@ ListResult benchList(const Options& options, store::Database& db, const std::str
     result.select_into.add(start);
     require(selected == expected, "the SELECT into vectors returns " + std::to_string(expected) + " rows");
 
-    start = Clock::now();
+    start = SteadyClock::now();
     const std::size_t count = walkHistory(path, false, walked);
     result.revwalk.add(start);
     require(count == expected, "the revwalk sees " + std::to_string(expected) + " commits");
 
-    start = Clock::now();
+    start = SteadyClock::now();
     walkHistory(path, true, walked);
     result.revwalk_read.add(start);
     require(walked.size() == expected && walked.front().id == ids.front() && walked.back().id == ids.back(),

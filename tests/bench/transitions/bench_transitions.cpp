@@ -57,7 +57,7 @@
 namespace cqpm::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 /// One durable write of the employee pathway a centre coordinator walks alone:
 /// a transition, or the modality plan write (not a transition).
@@ -210,7 +210,7 @@ struct ClientResult {
   std::int64_t errors = 0;
   std::int64_t files_created_inline = 0;  // when the seeded files ran out
   std::vector<std::string> error_samples;
-  Clock::time_point finished;
+  SteadyClock::time_point finished;
 
   void recordError(std::string what) {
     ++errors;
@@ -238,10 +238,10 @@ double percentileMs(const std::vector<std::uint32_t>& sorted, double p) {
   return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1] / 1000.0;
 }
 
-RunResult summarize(std::vector<ClientResult>& clients, Clock::time_point started) {
+RunResult summarize(std::vector<ClientResult>& clients, SteadyClock::time_point started) {
   RunResult run;
   std::vector<std::uint32_t> all, plans;
-  Clock::time_point finished = started;
+  SteadyClock::time_point finished = started;
   for (auto& client : clients) {
     all.insert(all.end(), client.latencies_us.begin(), client.latencies_us.end());
     plans.insert(plans.end(), client.plan_latencies_us.begin(), client.plan_latencies_us.end());
@@ -267,9 +267,9 @@ RunResult summarize(std::vector<ClientResult>& clients, Clock::time_point starte
   return run;
 }
 
-std::uint32_t microsSince(Clock::time_point start) {
+std::uint32_t microsSince(SteadyClock::time_point start) {
   return static_cast<std::uint32_t>(
-      std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count());
+      std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - start).count());
 }
 
 /// Writes `count` new employee files in the initial state straight into the
@@ -409,7 +409,7 @@ RunResult runHttp(int port, int clients, int seconds, const std::vector<std::vec
   std::vector<ClientResult> results(static_cast<std::size_t>(clients));
   std::latch ready(clients + 1);
   std::latch go(1);
-  Clock::time_point started, deadline;
+  SteadyClock::time_point started, deadline;
   std::vector<std::thread> threads;
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
@@ -425,7 +425,7 @@ RunResult runHttp(int port, int clients, int seconds, const std::vector<std::vec
       std::int64_t version = 0;
       ready.count_down();
       go.wait();
-      while (Clock::now() < deadline) {
+      while (SteadyClock::now() < deadline) {
         try {
           if (file_id.empty() || version >= kFinalVersion) {
             if (next_file < pool.size()) {
@@ -449,7 +449,7 @@ RunResult runHttp(int port, int clients, int seconds, const std::vector<std::vec
             version = 1;
           }
           const Step& step = kPathway[static_cast<std::size_t>(version - 1)];
-          const auto sent = Clock::now();
+          const auto sent = SteadyClock::now();
           const auto answer =
               step.plan ? send(session, "PUT", "/api/v1/files/" + file_id + "/modalities", token,
                                R"({"expected_version":)" + std::to_string(version) + R"(,"competencies":)" +
@@ -478,11 +478,11 @@ RunResult runHttp(int port, int clients, int seconds, const std::vector<std::vec
           file_id.clear();
         }
       }
-      result.finished = Clock::now();
+      result.finished = SteadyClock::now();
     });
   }
   ready.arrive_and_wait();
-  started = Clock::now();
+  started = SteadyClock::now();
   deadline = started + std::chrono::seconds(seconds);
   go.count_down();
   for (auto& thread : threads) thread.join();
@@ -506,7 +506,7 @@ RunResult runRaw(store::Database& db, const domain::Actor& centre, const std::st
   std::vector<ClientResult> results(static_cast<std::size_t>(threads_count));
   std::latch ready(threads_count + 1);
   std::latch go(1);
-  Clock::time_point started, deadline;
+  SteadyClock::time_point started, deadline;
   std::vector<std::thread> threads;
   for (int t = 0; t < threads_count; ++t) {
     threads.emplace_back([&, t] {
@@ -519,7 +519,7 @@ RunResult runRaw(store::Database& db, const domain::Actor& centre, const std::st
       std::int64_t version = 0;
       ready.count_down();
       go.wait();
-      while (Clock::now() < deadline) {
+      while (SteadyClock::now() < deadline) {
         try {
           if (file_id.empty() || version >= kFinalVersion) {
             if (next_file < pool.size()) {
@@ -531,7 +531,7 @@ RunResult runRaw(store::Database& db, const domain::Actor& centre, const std::st
             version = 1;
           }
           const Step& step = kPathway[static_cast<std::size_t>(version - 1)];
-          const auto sent = Clock::now();
+          const auto sent = SteadyClock::now();
           db.write([&](store::SqlSession& sql) {
             const auto view = store::candidate_file_store::find(sql, file_id, scope);
             if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
@@ -563,11 +563,11 @@ RunResult runRaw(store::Database& db, const domain::Actor& centre, const std::st
           file_id.clear();
         }
       }
-      result.finished = Clock::now();
+      result.finished = SteadyClock::now();
     });
   }
   ready.arrive_and_wait();
-  started = Clock::now();
+  started = SteadyClock::now();
   deadline = started + std::chrono::seconds(seconds);
   go.count_down();
   for (auto& thread : threads) thread.join();
@@ -677,14 +677,15 @@ int run(const Options& options) {
     }
 
     const double ratio = raw.per_s > 0 ? http.per_s / raw.per_s : 0;
+    const long long unexpected_errors = http.errors + raw.errors;
     printRun("http", http);
     printRun("raw", raw);
     std::printf(
         "RESULT clients=%d seconds=%d transitions_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%lld "
         "raw_per_s=%.0f ratio=%.2f writes_per_s=%.0f plan_writes=%lld plan_p99_ms=%.2f\n",
         options.clients, options.seconds, http.per_s, http.p50_ms, http.p99_ms, http.max_ms,
-        static_cast<long long>(http.errors + raw.errors), raw.per_s, ratio, http.writes_per_s,
-        static_cast<long long>(http.plan_writes), http.plan_p99_ms);
+        unexpected_errors, raw.per_s, ratio, http.writes_per_s, static_cast<long long>(http.plan_writes),
+        http.plan_p99_ms);
 
     const bool rate_ok = http.per_s >= kTargetPerSecond;
     const bool p99_ok = http.p99_ms < kTargetP99Ms;
@@ -697,9 +698,8 @@ int run(const Options& options) {
         "The same SQL transactions without HTTP (the same plan writes included) ran %.0f transitions per "
         "second on the same database, so HTTP delivers %.0f%% of the raw rate.\n",
         options.clients, static_cast<long long>(http.transitions), http.wall_s, http.per_s, http.p50_ms,
-        http.p99_ms, http.max_ms, static_cast<long long>(http.errors + raw.errors),
-        static_cast<long long>(http.plan_writes), http.plan_p99_ms, http.writes_per_s, raw.per_s,
-        ratio * 100);
+        http.p99_ms, http.max_ms, unexpected_errors, static_cast<long long>(http.plan_writes),
+        http.plan_p99_ms, http.writes_per_s, raw.per_s, ratio * 100);
     std::printf("Targets at 16 clients: >= %.0f/s %s, p99 < %.0f ms %s, ratio >= %.1f %s%s\n",
                 kTargetPerSecond, rate_ok ? "met" : "MISSED", kTargetP99Ms, p99_ok ? "met" : "MISSED",
                 kTargetRatio, ratio_ok ? "met" : "MISSED",
@@ -710,9 +710,8 @@ int run(const Options& options) {
       std::fprintf(stderr, "FAILED: no transition succeeded\n");
       status = 1;
     }
-    if (http.errors + raw.errors > 0) {
-      std::fprintf(stderr, "FAILED: %lld unexpected errors\n",
-                   static_cast<long long>(http.errors + raw.errors));
+    if (unexpected_errors > 0) {
+      std::fprintf(stderr, "FAILED: %lld unexpected errors\n", unexpected_errors);
       status = 1;
     }
     if (options.enforce_targets && !(rate_ok && p99_ok && ratio_ok)) {
