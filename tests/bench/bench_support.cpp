@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "common/error.h"
+#include "support/crash_report.h"
 
 namespace cqpm::bench {
 
@@ -35,6 +36,9 @@ std::string durabilityOf(store::Database& db) {
 }
 
 int runBenchmark(const char* name, const std::function<int()>& body) {
+  // A benchmark runs the server in process under load: if it crashes, every
+  // thread's stack is printed (tests/support/crash_report.h).
+  cqpm::testing::installCrashReport();
   try {
     return body();
   } catch (const cqpm::Error& e) {
