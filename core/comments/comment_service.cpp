@@ -9,6 +9,7 @@
 #include "access/file_scope.h"
 #include "common/clock.h"
 #include "common/input_rules.h"
+#include "common/json_text.h"
 #include "files/file_events.h"
 #include "store/candidate_file_store.h"
 #include "store/event_store.h"
@@ -95,7 +96,7 @@ store::CommentRecord CommentService::add(const domain::Actor& actor, const std::
     store::comment_store::insert(sql, {id, file_id, 0, competency, text, actor.user_id, "", "", now});
     Object::Ptr payload = new Object;
     payload->set("comment_id", id);
-    payload->set("competency", competency ? Poco::Dynamic::Var(*competency) : Poco::Dynamic::Var());
+    payload->set("competency", nullable(competency));
     store::event_store::append(sql,
                                files::sameStateEvent(current->file, actor, "comment_added", payload, now));
     return *store::comment_store::find(sql, id);

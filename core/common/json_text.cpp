@@ -24,10 +24,6 @@ std::string textOf(const Poco::JSON::Object::Ptr& object, const std::string& nam
   return object->get(name).convert<std::string>();
 }
 
-Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
-  return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
-}
-
 bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 }  // namespace cqpm

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cqpm {
 
@@ -17,8 +19,20 @@ std::string toJsonText(const Poco::Dynamic::Var& value);
 /// member absent or null.
 std::string textOf(const Poco::JSON::Object::Ptr& object, const std::string& name);
 
-/// `value` as JSON: its text, or null when absent.
-Poco::Dynamic::Var nullable(const std::optional<std::string>& value);
+/// `value` as JSON: itself, or null when absent (optional text, numbers, flags).
+template <typename T>
+Poco::Dynamic::Var nullable(const std::optional<T>& value) {
+  return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+}
+
+/// A JSON array of each record rendered by `render`, in order: how presenters
+/// turn a list of typed records into JSON.
+template <typename Record, typename Render>
+Poco::JSON::Array::Ptr arrayOf(const std::vector<Record>& records, Render render) {
+  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+  for (const auto& record : records) items->add(render(record));
+  return items;
+}
 
 /// True when `text` holds nothing but spaces, tabs and line breaks.
 bool isBlank(const std::string& text);

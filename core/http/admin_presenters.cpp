@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::JSON::Object;
@@ -55,7 +57,7 @@ Object::Ptr adminLogEntryJson(const store::AdminLogEntry& entry) {
   target->set("id", entry.target_id);
   target->set("label", entry.target_label);
   json->set("target", target);
-  json->set("centre_id", entry.centre_id ? Poco::Dynamic::Var(*entry.centre_id) : Poco::Dynamic::Var());
+  json->set("centre_id", nullable(entry.centre_id));
   Poco::Dynamic::Var details;
   try {
     details = Poco::JSON::Parser().parse(entry.details_json);

@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 namespace {
@@ -32,8 +34,7 @@ Object::Ptr admissibilityJson(const files::AdmissibilityView& admissibility) {
   json->set("current", admissibility.decisions.empty()
                            ? Poco::Dynamic::Var()
                            : Poco::Dynamic::Var(decisionJson(admissibility.decisions.front())));
-  Poco::JSON::Array::Ptr history = new Poco::JSON::Array;
-  for (const auto& decision : admissibility.decisions) history->add(decisionJson(decision));
+  Poco::JSON::Array::Ptr history = arrayOf(admissibility.decisions, decisionJson);
   json->set("history", history);
   return json;
 }

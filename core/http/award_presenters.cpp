@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::Dynamic::Var;
@@ -22,7 +24,7 @@ Object::Ptr awardVerificationJson(const awards::AwardVerification& verification)
   Object::Ptr cqpm = new Object;
   cqpm->set("id", verification.cqpm_id);
   cqpm->set("title", verification.cqpm_title);
-  cqpm->set("number", verification.cqpm_number ? Var(*verification.cqpm_number) : Var());
+  cqpm->set("number", nullable(verification.cqpm_number));
   json->set("cqpm", cqpm);
   Array::Ptr blocs = new Array;
   for (const auto& bloc : verification.blocs) {

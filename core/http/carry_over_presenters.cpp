@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::JSON::Array;
@@ -14,8 +16,7 @@ Object::Ptr carryOverJson(const juries::CarryOverView& view) {
   json->set("state", view.file.file.state);
   json->set("editable", view.editable);
   json->set("whole_cqpm", view.scope.wholeCqpm());
-  Array::Ptr targeted = new Array;
-  for (const auto& bloc : view.targeted) targeted->add(juries::blocJson(bloc));
+  Array::Ptr targeted = arrayOf(view.targeted, juries::blocJson);
   json->set("targeted_blocs", targeted);
   Array::Ptr offered = new Array;
   for (const auto& bloc : view.offered) {

@@ -25,8 +25,7 @@ Object::Ptr commentJson(const store::CommentRecord& comment) {
 }
 
 Object::Ptr commentListJson(const std::vector<store::CommentRecord>& comments) {
-  Array::Ptr items = new Array;
-  for (const auto& comment : comments) items->add(commentJson(comment));
+  Array::Ptr items = arrayOf(comments, commentJson);
   Object::Ptr json = new Object;
   json->set("items", items);
   return json;

@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::JSON::Array;
@@ -45,8 +47,7 @@ Object::Ptr deadlineJson(const deadlines::DeadlineView& view) {
 }
 
 Object::Ptr deadlineListJson(const std::vector<deadlines::DeadlineView>& views) {
-  Array::Ptr items = new Array;
-  for (const auto& view : views) items->add(deadlineJson(view));
+  Array::Ptr items = arrayOf(views, deadlineJson);
   Object::Ptr json = new Object;
   json->set("items", items);
   return json;

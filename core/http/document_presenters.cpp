@@ -1,5 +1,7 @@
 #include "http/document_presenters.h"
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::JSON::Array;
@@ -31,8 +33,7 @@ Object::Ptr documentJson(const documents::Document& document) {
 }
 
 Object::Ptr documentListJson(const std::vector<documents::Document>& documents) {
-  Array::Ptr items = new Array;
-  for (const auto& document : documents) items->add(documentJson(document));
+  Array::Ptr items = arrayOf(documents, documentJson);
   Object::Ptr body = new Object;
   body->set("items", items);
   return body;

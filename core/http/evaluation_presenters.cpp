@@ -90,15 +90,13 @@ Object::Ptr gridJson(const evaluation::GridView& grid) {
   json->set("file_id", grid.file_id);
   json->set("state", grid.state);
   Object::Ptr referential = new Object;
-  referential->set("version", grid.referential_version ? Poco::Dynamic::Var(*grid.referential_version)
-                                                       : Poco::Dynamic::Var());
+  referential->set("version", nullable(grid.referential_version));
   referential->set("commit", nullable(grid.referential_commit));
   json->set("referential", referential);
   json->set("commission", evaluatorsJson(grid.commission));
   json->set("editable", grid.editable);
   json->set("complete", grid.complete);
-  Array::Ptr competencies = new Array;
-  for (const auto& competency : grid.competencies) competencies->add(competencyJson(competency));
+  Array::Ptr competencies = arrayOf(grid.competencies, competencyJson);
   json->set("competencies", competencies);
   return json;
 }

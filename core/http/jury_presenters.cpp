@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::Dynamic::Var;
@@ -10,8 +12,6 @@ using Poco::JSON::Object;
 
 namespace {
 
-Var textOrNull(const std::optional<std::string>& value) { return value ? Var(*value) : Var(); }
-
 // {id, name} of the company a person or a file comes from, or null.
 Var companyOrNull(const std::optional<std::string>& id, const std::optional<std::string>& name) {
   if (!id) return Var();
@@ -19,14 +19,6 @@ Var companyOrNull(const std::optional<std::string>& id, const std::optional<std:
   company->set("id", *id);
   company->set("name", name.value_or(""));
   return company;
-}
-
-// Each record of `records` rendered by `render`, in order.
-template <typename Record, typename Render>
-Array::Ptr juryArrayOf(const std::vector<Record>& records, Render render) {
-  Array::Ptr items = new Array;
-  for (const auto& record : records) items->add(render(record));
-  return items;
 }
 
 // A JSON column the decision froze, parsed (an object or an array).
@@ -48,8 +40,8 @@ Object::Ptr sessionFileJson(const juries::SessionFile& item) {
   json->set("company", companyOrNull(file.company_id, item.file.company_name));
   json->set("state", file.state);
   json->set("version", file.version);
-  json->set("referential_version", file.referential_version ? Var(*file.referential_version) : Var());
-  json->set("abstaining", juryArrayOf(item.bench.abstaining, juryMemberJson));
+  json->set("referential_version", nullable(file.referential_version));
+  json->set("abstaining", arrayOf(item.bench.abstaining, juryMemberJson));
   Object::Ptr quorum = new Object;
   quorum->set("met", item.bench.quorate());
   Array::Ptr missing = new Array;
@@ -72,18 +64,18 @@ Object::Ptr jurySessionJson(const store::JurySessionRecord& session) {
   centre->set("name", session.centre_name);
   json->set("centre", centre);
   json->set("date", session.session_date);
-  json->set("time", textOrNull(session.session_time));
+  json->set("time", nullable(session.session_time));
   json->set("place", session.place);
   json->set("state", session.state);
   json->set("created_at", session.created_at);
-  json->set("opened_at", textOrNull(session.opened_at));
-  json->set("closed_at", textOrNull(session.closed_at));
-  json->set("published_at", textOrNull(session.published_at));
+  json->set("opened_at", nullable(session.opened_at));
+  json->set("closed_at", nullable(session.closed_at));
+  json->set("published_at", nullable(session.published_at));
   return json;
 }
 
 Array::Ptr jurySessionsJson(const std::vector<store::JurySessionRecord>& sessions) {
-  return juryArrayOf(sessions, jurySessionJson);
+  return arrayOf(sessions, jurySessionJson);
 }
 
 Object::Ptr juryMemberJson(const store::JuryMemberRecord& member) {
@@ -98,11 +90,11 @@ Object::Ptr juryMemberJson(const store::JuryMemberRecord& member) {
 
 Object::Ptr jurySessionViewJson(const juries::JurySessionView& view) {
   Object::Ptr json = jurySessionJson(view.session);
-  json->set("members", juryArrayOf(view.members, juryMemberJson));
+  json->set("members", arrayOf(view.members, juryMemberJson));
   Array::Ptr missing = new Array;
   for (const auto& college : view.missing_colleges) missing->add(college);
   json->set("missing_colleges", missing);
-  json->set("files", juryArrayOf(view.files, sessionFileJson));
+  json->set("files", arrayOf(view.files, sessionFileJson));
   Var president;
   if (view.president) {
     Object::Ptr item = new Object;
@@ -111,7 +103,7 @@ Object::Ptr jurySessionViewJson(const juries::JurySessionView& view) {
     president = item;
   }
   json->set("president", president);
-  json->set("signatures", juryArrayOf(view.signatures, [](const store::JurySignatureRecord& signature) {
+  json->set("signatures", arrayOf(view.signatures, [](const store::JurySignatureRecord& signature) {
               Object::Ptr item = new Object;
               item->set("user_id", signature.user_id);
               item->set("display_name", signature.display_name);
@@ -119,7 +111,7 @@ Object::Ptr jurySessionViewJson(const juries::JurySessionView& view) {
               item->set("signed_at", signature.signed_at);
               return item;
             }));
-  json->set("errata", juryArrayOf(view.errata, [](const store::JuryErratumRecord& erratum) {
+  json->set("errata", arrayOf(view.errata, [](const store::JuryErratumRecord& erratum) {
               Object::Ptr item = new Object;
               item->set("text", erratum.text);
               item->set("recorded_by", erratum.recorded_by_name);
@@ -128,7 +120,7 @@ Object::Ptr jurySessionViewJson(const juries::JurySessionView& view) {
             }));
   if (view.available_members) {
     json->set("available_members",
-              juryArrayOf(*view.available_members, [](const juries::InvitableMember& member) {
+              arrayOf(*view.available_members, [](const juries::InvitableMember& member) {
                 Object::Ptr item = new Object;
                 item->set("id", member.user_id);
                 item->set("display_name", member.display_name);
@@ -155,8 +147,8 @@ Object::Ptr juryDecisionJson(const juries::DecisionView& view) {
   json->set("abstentions", storedColumn(decision.abstentions_json));
   json->set("competencies", decision.competencies_json ? storedColumn(*decision.competencies_json) : Var());
   Object::Ptr referential = new Object;
-  referential->set("version", decision.referential_version ? Var(*decision.referential_version) : Var());
-  referential->set("commit", textOrNull(decision.referential_commit));
+  referential->set("version", nullable(decision.referential_version));
+  referential->set("commit", nullable(decision.referential_commit));
   json->set("referential", referential);
   Object::Ptr decided_by = new Object;
   decided_by->set("id", decision.decided_by);
@@ -176,7 +168,7 @@ Object::Ptr juryDecisionJson(const juries::DecisionView& view) {
   } else {
     json->set("revocation", Var());
   }
-  json->set("awards", juryArrayOf(view.awards, [](const store::AwardRecord& award) {
+  json->set("awards", arrayOf(view.awards, [](const store::AwardRecord& award) {
               Object::Ptr item = new Object;
               item->set("id", award.id);
               item->set("kind", award.kind);
@@ -187,7 +179,7 @@ Object::Ptr juryDecisionJson(const juries::DecisionView& view) {
 }
 
 Array::Ptr juryDecisionsJson(const std::vector<juries::DecisionView>& views) {
-  return juryArrayOf(views, juryDecisionJson);
+  return arrayOf(views, juryDecisionJson);
 }
 
 Object::Ptr fileProposalJson(const juries::FileProposal& proposal) {

@@ -1,5 +1,7 @@
 #include "http/modality_plan_presenters.h"
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::JSON::Array;
@@ -35,8 +37,7 @@ Object::Ptr modalityPlanJson(const files::ModalityPlanEditor& editor) {
     Object::Ptr item = new Object;
     item->set("number", competency.number);
     item->set("title", competency.title);
-    item->set("bloc_code",
-              competency.bloc_code ? Poco::Dynamic::Var(*competency.bloc_code) : Poco::Dynamic::Var());
+    item->set("bloc_code", nullable(competency.bloc_code));
     item->set("bloc_title", competency.bloc_title);
     item->set("bloc_index", competency.bloc_index);
     competencies->add(item);

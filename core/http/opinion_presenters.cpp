@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::JSON::Array;
@@ -23,8 +25,7 @@ Array::Ptr opinionAnswersJson(const std::map<std::string, opinion::OpinionAnswer
     entry->set("title", item.title);
     const auto found = answers.find(item.key);
     const bool answered = found != answers.end();
-    entry->set("value", answered && found->second.value ? Poco::Dynamic::Var(*found->second.value)
-                                                        : Poco::Dynamic::Var());
+    entry->set("value", answered ? nullable(found->second.value) : Poco::Dynamic::Var());
     entry->set("comment", answered ? found->second.comment : std::string());
     list->add(entry);
   }
@@ -39,10 +40,6 @@ Poco::Dynamic::Var opinionUserJson(const std::optional<opinion::OpinionUser>& us
   return json;
 }
 
-Poco::Dynamic::Var optionalText(const std::optional<std::string>& text) {
-  return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
-}
-
 Object::Ptr opinionVersionJson(const opinion::OpinionVersion& version, const opinion::OpinionForm& form) {
   Object::Ptr json = new Object;
   json->set("activities", opinionAnswersJson(version.content.activities, form.activities, "index"));
@@ -51,9 +48,9 @@ Object::Ptr opinionVersionJson(const opinion::OpinionVersion& version, const opi
   json->set("version", version.version);
   json->set("state", version.state);
   json->set("updated_by", opinionUserJson(version.updated_by));
-  json->set("updated_at", optionalText(version.updated_at));
+  json->set("updated_at", nullable(version.updated_at));
   json->set("signed_by", opinionUserJson(version.signed_by));
-  json->set("signed_at", optionalText(version.signed_at));
+  json->set("signed_at", nullable(version.signed_at));
   json->set("etag", version.etag);
   return json;
 }
@@ -77,7 +74,7 @@ Object::Ptr companyOpinionJson(const opinion::CompanyOpinionView& opinion) {
   body->set("required", opinion.required);
   body->set("editable", opinion.editable);
   body->set("values", opinionValuesJson());
-  body->set("state", optionalText(opinion.state));
+  body->set("state", nullable(opinion.state));
   body->set("current", opinion.current
                            ? Poco::Dynamic::Var(opinionVersionJson(*opinion.current, opinion.form))
                            : Poco::Dynamic::Var());

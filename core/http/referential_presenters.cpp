@@ -2,20 +2,13 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-namespace {
-
-template <typename T>
-Var orNull(const std::optional<T>& value) {
-  return value ? Var(*value) : Var();
-}
-
-}  // namespace
 
 Object::Ptr versionJson(const store::ReferentialVersion& version) {
   Object::Ptr json = new Object;
@@ -37,13 +30,13 @@ Array::Ptr changesToJson(const std::vector<referentials::Change>& changes) {
     object->set("kind", change.kind);
     object->set("action", change.action);
     object->set("path", change.path);
-    object->set("competency", orNull(change.competency));
-    object->set("bloc", orNull(change.bloc));
+    object->set("competency", nullable(change.competency));
+    object->set("bloc", nullable(change.bloc));
     object->set("group", change.group.empty() ? Var() : Var(change.group));
     object->set("old_value", change.old_value);
     object->set("new_value", change.new_value);
-    object->set("from_index", orNull(change.from_index));
-    object->set("to_index", orNull(change.to_index));
+    object->set("from_index", nullable(change.from_index));
+    object->set("to_index", nullable(change.to_index));
     array->add(object);
   }
   return array;
@@ -112,9 +105,9 @@ Object::Ptr proposalSummaryJson(const store::ReferentialProposal& proposal) {
   proposer->set("display_name", proposal.proposer_name);
   json->set("proposer", proposer);
   json->set("created_at", proposal.created_at);
-  json->set("decided_at", orNull(proposal.decided_at));
-  json->set("rejection_reason", orNull(proposal.rejection_reason));
-  json->set("published_version", orNull(proposal.published_version));
+  json->set("decided_at", nullable(proposal.decided_at));
+  json->set("rejection_reason", nullable(proposal.rejection_reason));
+  json->set("published_version", nullable(proposal.published_version));
   return json;
 }
 

@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "common/json_text.h"
+
 namespace cqpm::http {
 
 namespace {
@@ -24,10 +26,6 @@ Poco::Dynamic::Var personJson(const std::optional<std::string>& id, const std::o
   return person;
 }
 
-Poco::Dynamic::Var optionalText(const std::optional<std::string>& text) {
-  return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
-}
-
 }  // namespace
 
 Object::Ptr transferJson(const store::StoredTransfer& transfer) {
@@ -46,14 +44,13 @@ Object::Ptr transferJson(const store::StoredTransfer& transfer) {
   json->set("proposed_by", personJson(transfer.proposed_by, transfer.proposed_by_name));
   json->set("proposed_at", transfer.proposed_at);
   json->set("answered_by", personJson(transfer.decided_by, transfer.decided_by_name));
-  json->set("answered_at", optionalText(transfer.decided_at));
-  json->set("answer", optionalText(transfer.decision_reason));
+  json->set("answered_at", nullable(transfer.decided_at));
+  json->set("answer", nullable(transfer.decision_reason));
   return json;
 }
 
 Object::Ptr transferListJson(const std::vector<store::StoredTransfer>& transfers) {
-  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-  for (const auto& transfer : transfers) items->add(transferJson(transfer));
+  Poco::JSON::Array::Ptr items = arrayOf(transfers, transferJson);
   Object::Ptr json = new Object;
   json->set("items", items);
   return json;

@@ -28,21 +28,16 @@ Array::Ptr arrayOf(const Object::Ptr& object, const std::string& name) {
   return array ? array : Array::Ptr(new Array);
 }
 
-Poco::Dynamic::Var optionalVar(const std::optional<std::string>& value) {
-  return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
-}
-
 Object::Ptr identityJson(const referential_model::CertificationIdentity& identity) {
   Object::Ptr json = new Object;
   json->set("title", identity.title);
-  json->set("cqpm_number", optionalVar(identity.cqpm_number));
+  json->set("cqpm_number", nullable(identity.cqpm_number));
   Object::Ptr rncp = new Object;
-  rncp->set("number", optionalVar(identity.rncp.number));
-  rncp->set("level", identity.rncp.level ? Poco::Dynamic::Var(*identity.rncp.level) : Poco::Dynamic::Var());
-  rncp->set("registration_start", optionalVar(identity.rncp.registration_start));
-  rncp->set("registration_end", optionalVar(identity.rncp.registration_end));
-  rncp->set("registered",
-            identity.rncp.registered ? Poco::Dynamic::Var(*identity.rncp.registered) : Poco::Dynamic::Var());
+  rncp->set("number", nullable(identity.rncp.number));
+  rncp->set("level", nullable(identity.rncp.level));
+  rncp->set("registration_start", nullable(identity.rncp.registration_start));
+  rncp->set("registration_end", nullable(identity.rncp.registration_end));
+  rncp->set("registered", nullable(identity.rncp.registered));
   json->set("rncp", rncp);
   return json;
 }
@@ -148,9 +143,7 @@ Object::Ptr proposalJson(const OutcomeProposal& proposal) {
   Object::Ptr results = new Object;
   for (const auto& [number, result] : proposal.results) results->set(number, result);
   json->set("results", results);
-  json->set("referential_version", proposal.referential_version
-                                       ? Poco::Dynamic::Var(*proposal.referential_version)
-                                       : Poco::Dynamic::Var());
+  json->set("referential_version", nullable(proposal.referential_version));
   return json;
 }
 

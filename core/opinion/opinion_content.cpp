@@ -83,7 +83,7 @@ void storeAnswers(const std::map<std::string, OpinionAnswer>& answers, const std
   for (const auto& [key, answer] : answers) {
     if (!answer.value && answer.comment.empty()) continue;
     Object::Ptr item = new Object;
-    item->set("value", answer.value ? Poco::Dynamic::Var(*answer.value) : Poco::Dynamic::Var());
+    item->set("value", nullable(answer.value));
     item->set("comment", answer.comment);
     object->set(key, item);
   }

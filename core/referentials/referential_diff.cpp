@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/json_text.h"
 #include "referential_model/referential_fields.h"
 #include "referentials/canonical_json.h"
 #include "referentials/referential_keys.h"
@@ -243,8 +244,8 @@ class Differ {
     const auto new_code = stringMember(new_bloc, "code", path);
     if (old_code == new_code) return;
     const std::string action = !old_code ? "filled" : !new_code ? "removed" : "reworded";
-    emit("bloc_code", action, memberPath(path, "code"), context, old_code ? Var(*old_code) : Var(),
-         new_code ? Var(*new_code) : Var(), index, index);
+    emit("bloc_code", action, memberPath(path, "code"), context, nullable(old_code), nullable(new_code),
+         index, index);
   }
 
   // The competencies of the bloc at `b` in either version, by number (document order).

@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/NumberParser.h>
 
+#include "common/json_text.h"
 #include "http/admin_presenters.h"
 #include "http/input_limits.h"
 #include "http/json_body.h"
@@ -60,8 +61,7 @@ Response listAccounts(ApiContext& context, Request& request) {
   if (filter.text.size() > 200) throw Error(ErrorCode::kInvalidField, "q is longer than 200 bytes", "q");
   const auto page = context.accounts.list(request.requireActor(), filter, request.queryValue("cursor"),
                                           queryLimit(request, 50, 100));
-  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-  for (const auto& account : page.items) items->add(accountJson(account));
+  Poco::JSON::Array::Ptr items = arrayOf(page.items, accountJson);
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
   body->set("items", items);
   if (page.next_cursor) body->set("next_cursor", *page.next_cursor);
@@ -113,8 +113,7 @@ Response adminLog(ApiContext& context, Request& request) {
     throw Error(ErrorCode::kInvalidField, "cursor is not one this server issued", "cursor");
   }
   const auto page = context.admin_log.list(request.requireActor(), before, queryLimit(request, 50, 200));
-  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-  for (const auto& entry : page.items) items->add(adminLogEntryJson(entry));
+  Poco::JSON::Array::Ptr items = arrayOf(page.items, adminLogEntryJson);
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
   body->set("items", items);
   if (page.next_before) body->set("next_cursor", std::to_string(*page.next_before));

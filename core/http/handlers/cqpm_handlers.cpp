@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "common/json_text.h"
 #include "http/file_version_precondition.h"
 #include "http/idempotency_header.h"
 #include "http/json_body.h"
@@ -26,8 +27,7 @@ Object::Ptr summaryOf(ApiContext& context, const plugins::Plugin& plugin,
   item->set("referential_version", version.number);
   item->set("referential_commit", version.commit_id);
   Array::Ptr codes = new Array;
-  for (const auto& bloc : model->blocs)
-    codes->add(bloc.code ? Poco::Dynamic::Var(*bloc.code) : Poco::Dynamic::Var());
+  for (const auto& bloc : model->blocs) codes->add(nullable(bloc.code));
   item->set("blocs", static_cast<int>(model->blocs.size()));
   item->set("competencies", static_cast<int>(model->competencyCount()));
   item->set("bloc_codes", codes);

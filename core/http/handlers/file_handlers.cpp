@@ -5,6 +5,7 @@
 #include <Poco/NumberParser.h>
 
 #include "common/clock.h"
+#include "common/json_text.h"
 #include "http/file_version_precondition.h"
 #include "http/idempotency_header.h"
 #include "http/input_limits.h"
@@ -133,7 +134,7 @@ Response listFiles(ApiContext& context, Request& request) {
   for (const auto& view : page.items) items->add(fileJson(view, nullptr, nullptr, now));
   Object::Ptr body = new Object;
   body->set("items", items);
-  body->set("next_cursor", page.next_cursor ? Poco::Dynamic::Var(*page.next_cursor) : Poco::Dynamic::Var());
+  body->set("next_cursor", nullable(page.next_cursor));
   return Response::json(200, body);
 }
 

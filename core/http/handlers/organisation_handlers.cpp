@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "common/json_text.h"
 #include "http/input_limits.h"
 #include "http/json_body.h"
 #include "http/presenters.h"
@@ -44,8 +45,7 @@ Response listOrganisations(ApiContext& context, Request& request) {
   if (filter.text.size() > 200) throw Error(ErrorCode::kInvalidField, "q is longer than 200 bytes", "q");
   const auto page = context.organisations.list(request.requireActor(), filter, request.queryValue("cursor"),
                                                queryLimit(request, 50, 100));
-  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-  for (const auto& organisation : page.items) items->add(organisationJson(organisation));
+  Poco::JSON::Array::Ptr items = arrayOf(page.items, organisationJson);
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
   body->set("items", items);
   if (page.next_cursor) body->set("next_cursor", *page.next_cursor);

@@ -1,5 +1,6 @@
 #include "http/handlers/transfer_handlers.h"
 
+#include "common/json_text.h"
 #include "http/input_limits.h"
 #include "http/json_body.h"
 #include "http/query_params.h"
@@ -55,7 +56,7 @@ Response receivingCentres(ApiContext& context, Request& request) {
     Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
     item->set("id", centre.id);
     item->set("name", centre.name);
-    item->set("region", centre.region ? Poco::Dynamic::Var(*centre.region) : Poco::Dynamic::Var());
+    item->set("region", nullable(centre.region));
     Poco::JSON::Array::Ptr departements = new Poco::JSON::Array;
     for (const auto& code : centre.departements) departements->add(code);
     item->set("departements", departements);
