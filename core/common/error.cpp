@@ -72,4 +72,12 @@ std::string_view errorCodeName(ErrorCode code) {
   return "internal_error";
 }
 
+Error fileVersionConflict(std::int64_t current_version) {
+  Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+  details->set("current_version", current_version);
+  return Error(ErrorCode::kVersionConflict,
+               "the file changed since you read it: it is now at version " + std::to_string(current_version),
+               "expected_version", details);
+}
+
 }  // namespace cqpm

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -68,5 +69,10 @@ class Error : public std::runtime_error {
   std::string field_;
   Poco::JSON::Object::Ptr details_;
 };
+
+/// A write made against an older version of a candidate file: kVersionConflict
+/// on `expected_version`, with details.current_version so the client can
+/// reload (the same answer from every service that writes a file).
+Error fileVersionConflict(std::int64_t current_version);
 
 }  // namespace cqpm

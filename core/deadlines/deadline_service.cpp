@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "access/file_in_scope.h"
 #include "access/file_scope.h"
 #include "access/policy.h"
 #include "common/clock.h"
@@ -28,18 +29,9 @@ std::string requireDate(const std::string& text, const std::string& field) {
 
 }  // namespace
 
-store::CandidateFileView DeadlineService::fileInScope(const domain::Actor& actor,
-                                                      const std::string& file_id) {
-  const auto scope = access::fileScopeFor(actor);
-  auto file = db_.read(
-      [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
-  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
-  return std::move(*file);
-}
-
 store::CandidateFileView DeadlineService::writableFile(const domain::Actor& actor,
                                                        const std::string& file_id) {
-  auto file = fileInScope(actor, file_id);
+  auto file = access::readFileInScope(db_, actor, file_id);
   if (!access::allows(actor.role, access::Permission::kSetDeadlines)) {
     throw Error(ErrorCode::kForbidden, "only the centre's coordinators set and extend deadlines");
   }
@@ -60,7 +52,7 @@ DeadlineView DeadlineService::viewOf(store::DeadlineRecord deadline) const {
 }
 
 std::vector<DeadlineView> DeadlineService::list(const domain::Actor& actor, const std::string& file_id) {
-  fileInScope(actor, file_id);
+  access::readFileInScope(db_, actor, file_id);
   auto deadlines =
       db_.read([&](store::SqlSession& sql) { return store::deadline_store::listForFile(sql, file_id); });
   std::vector<DeadlineView> views;

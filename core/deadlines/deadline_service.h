@@ -54,7 +54,6 @@ class DeadlineService {
   const Clock& clock() const { return clock_; }
 
  private:
-  store::CandidateFileView fileInScope(const domain::Actor& actor, const std::string& file_id);
   store::CandidateFileView writableFile(const domain::Actor& actor, const std::string& file_id);
   DeadlineView viewOf(store::DeadlineRecord deadline) const;
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "access/file_in_scope.h"
 #include "access/file_scope.h"
 #include "access/policy.h"
 #include "common/clock.h"
@@ -18,17 +19,8 @@ namespace cqpm::documents {
 
 using Poco::JSON::Object;
 
-store::CandidateFileView DocumentService::fileInScope(const domain::Actor& actor,
-                                                      const std::string& file_id) {
-  const auto scope = access::fileScopeFor(actor);
-  auto file = db_.read(
-      [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
-  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
-  return std::move(*file);
-}
-
 void DocumentService::requireUploadToFile(const domain::Actor& actor, const std::string& file_id) {
-  const auto file = fileInScope(actor, file_id);
+  const auto file = access::readFileInScope(db_, actor, file_id);
   if (!access::allows(actor.role, access::Permission::kUploadDocuments)) {
     throw Error(ErrorCode::kForbidden, "the centre, the company and the candidate add documents to a file");
   }
@@ -159,7 +151,7 @@ Document DocumentService::addDocument(const domain::Actor& actor, const std::str
     throw Error(ErrorCode::kInvalidField, "kind must be one of report, evidence, attestation, other", "kind");
   }
   requireUploadToFile(actor, file_id);
-  const auto file = fileInScope(actor, file_id);
+  const auto file = access::readFileInScope(db_, actor, file_id);
   return store(actor, file, Poco::UUIDGenerator::defaultGenerator().createRandom().toString(), kind, true,
                filename, blob);
 }
@@ -167,14 +159,14 @@ Document DocumentService::addDocument(const domain::Actor& actor, const std::str
 Document DocumentService::addVersion(const domain::Actor& actor, const std::string& document_id,
                                      const std::string& filename, const ReceivedBlob& blob) {
   const std::string file_id = requireUploadToDocument(actor, document_id);
-  const auto file = fileInScope(actor, file_id);
+  const auto file = access::readFileInScope(db_, actor, file_id);
   const auto document =
       db_.read([&](store::SqlSession& sql) { return store::document_store::find(sql, document_id); });
   return store(actor, file, document_id, document->kind, false, filename, blob);
 }
 
 std::vector<Document> DocumentService::list(const domain::Actor& actor, const std::string& file_id) {
-  fileInScope(actor, file_id);
+  access::readFileInScope(db_, actor, file_id);
   return db_.read([&](store::SqlSession& sql) { return store::document_store::listForFile(sql, file_id); });
 }
 
@@ -184,7 +176,7 @@ DocumentContent DocumentService::content(const domain::Actor& actor, const std::
       db_.read([&](store::SqlSession& sql) { return store::document_store::find(sql, document_id); });
   if (!document) throw Error(ErrorCode::kNotFound, "no document " + document_id);
   try {
-    fileInScope(actor, document->file_id);
+    access::readFileInScope(db_, actor, document->file_id);
   } catch (const Error&) {
     throw Error(ErrorCode::kNotFound, "no document " + document_id);
   }

@@ -89,7 +89,6 @@ class DocumentService {
   void requireKindOpen(const std::string& file_id, const std::string& kind);
 
  private:
-  store::CandidateFileView fileInScope(const domain::Actor& actor, const std::string& file_id);
   std::string checkType(const ReceivedBlob& blob, const std::string& filename);
   void checkContent(const ReceivedBlob& blob, const std::string& mime);
   void scan(const ReceivedBlob& blob);

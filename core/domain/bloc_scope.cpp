@@ -15,7 +15,7 @@ using Poco::JSON::Object;
 
 namespace {
 
-Array::Ptr arrayOf(const Object::Ptr& object, const std::string& name) {
+Array::Ptr arrayMember(const Object::Ptr& object, const std::string& name) {
   if (!object || !object->has(name) || object->isNull(name)) return new Array;
   const auto array = object->getArray(name);
   return array ? array : Array::Ptr(new Array);
@@ -36,9 +36,9 @@ BlocScope parseBlocScope(const std::string& json) {
   BlocScope scope;
   try {
     const auto object = Poco::JSON::Parser().parse(json.empty() ? "{}" : json).extract<Object::Ptr>();
-    const auto targeted = arrayOf(object, "targeted");
+    const auto targeted = arrayMember(object, "targeted");
     for (std::size_t i = 0; i < targeted->size(); ++i) scope.targeted.push_back(targeted->getElement<int>(i));
-    const auto carried = arrayOf(object, "carried_over");
+    const auto carried = arrayMember(object, "carried_over");
     for (std::size_t i = 0; i < carried->size(); ++i) {
       const auto item = carried->getObject(static_cast<unsigned>(i));
       scope.carried_over.push_back({item->getValue<int>("bloc"), item->getValue<std::string>("decision_id"),
@@ -51,6 +51,15 @@ BlocScope parseBlocScope(const std::string& json) {
   return scope;
 }
 
+Object::Ptr carriedOverJson(const CarriedOverBloc& bloc) {
+  Object::Ptr item = new Object;
+  item->set("bloc", bloc.bloc);
+  item->set("decision_id", bloc.decision_id);
+  item->set("confirmed_by", bloc.confirmed_by);
+  item->set("confirmed_at", bloc.confirmed_at);
+  return item;
+}
+
 std::string blocScopeJson(const BlocScope& scope) {
   Object::Ptr json = new Object;
   if (!scope.targeted.empty()) {
@@ -59,16 +68,7 @@ std::string blocScopeJson(const BlocScope& scope) {
     json->set("targeted", targeted);
   }
   if (!scope.carried_over.empty()) {
-    Array::Ptr carried = new Array;
-    for (const auto& bloc : scope.carried_over) {
-      Object::Ptr item = new Object;
-      item->set("bloc", bloc.bloc);
-      item->set("decision_id", bloc.decision_id);
-      item->set("confirmed_by", bloc.confirmed_by);
-      item->set("confirmed_at", bloc.confirmed_at);
-      carried->add(item);
-    }
-    json->set("carried_over", carried);
+    json->set("carried_over", arrayOf(scope.carried_over, carriedOverJson));
   }
   return toJsonText(json);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Poco/JSON/Object.h>
+
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +35,9 @@ struct BlocScope {
 /// Throws Error{kStorage} if the stored text is not a scope.
 BlocScope parseBlocScope(const std::string& json);
 std::string blocScopeJson(const BlocScope& scope);
+/// One carried-over bloc as stored in the scope column and shown by the API:
+/// {bloc, decision_id, confirmed_by, confirmed_at}.
+Poco::JSON::Object::Ptr carriedOverJson(const CarriedOverBloc& bloc);
 
 /// The competency numbers of `referential` ("3") the file still has to plan,
 /// evaluate and have validated: those of its targeted blocs, without those of

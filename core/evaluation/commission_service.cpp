@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <set>
 
+#include "access/file_in_scope.h"
 #include "access/file_scope.h"
 #include "access/policy.h"
 #include "common/clock.h"
 #include "common/error.h"
-#include "evaluation/file_in_scope.h"
 #include "files/file_events.h"
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
@@ -86,7 +86,7 @@ std::vector<std::string> readMembers(store::SqlSession& sql, const domain::Candi
 
 CommissionView CommissionService::get(const domain::Actor& actor, const std::string& file_id) {
   return db_.read([&](store::SqlSession& sql) {
-    const auto file = fileInScope(sql, actor, file_id);
+    const auto file = access::fileInScope(sql, actor, file_id);
     return view(sql, actor, file.file);
   });
 }
@@ -94,7 +94,7 @@ CommissionView CommissionService::get(const domain::Actor& actor, const std::str
 CommissionView CommissionService::assign(const domain::Actor& actor, const std::string& file_id,
                                          const Array::Ptr& evaluators) {
   return db_.write([&](store::SqlSession& sql) {
-    const auto file = fileInScope(sql, actor, file_id);
+    const auto file = access::fileInScope(sql, actor, file_id);
     if (!access::allows(actor.role, access::Permission::kFormCommission)) {
       throw Error(ErrorCode::kForbidden, "only the centre's coordinator forms the evaluation commission");
     }

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "access/file_in_scope.h"
 #include "access/file_scope.h"
 #include "access/policy.h"
 #include "common/clock.h"
@@ -10,7 +11,6 @@
 #include "evaluation/competency_etag.h"
 #include "evaluation/competency_view.h"
 #include "evaluation/evaluation_grid.h"
-#include "evaluation/file_in_scope.h"
 #include "files/file_events.h"
 #include "store/candidate_file_store.h"
 #include "store/document_store.h"
@@ -61,7 +61,7 @@ StaleCompetency stale(const std::string& file_id, const GridCompetency& competen
 
 GridView EvaluationService::grid(const domain::Actor& actor, const std::string& file_id) {
   return db_.read([&](store::SqlSession& sql) {
-    const auto view = fileInScope(sql, actor, file_id);
+    const auto view = access::fileInScope(sql, actor, file_id);
     requireReader(actor);
     const domain::CandidateFile& file = view.file;
     const auto competencies = gridCompetencies(*rules_.referentialFor(file), file.modality_plan_json,
@@ -101,7 +101,7 @@ namespace {
 WriteTarget target(store::SqlSession& sql, plugins::PluginRules& rules, const domain::Actor& actor,
                    const std::string& file_id, const std::string& number,
                    const std::optional<std::string>& if_match) {
-  WriteTarget target{fileInScope(sql, actor, file_id), {}, std::nullopt};
+  WriteTarget target{access::fileInScope(sql, actor, file_id), {}, std::nullopt};
   const domain::CandidateFile& file = target.file.file;
   if (!access::allows(actor.role, access::Permission::kEvaluate) ||
       !store::evaluation_store::inCommission(sql, file.id, actor.user_id)) {

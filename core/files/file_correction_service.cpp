@@ -51,11 +51,7 @@ store::CandidateFileView FileCorrectionService::correct(const domain::Actor& act
                   "the file is closed (" + file.state + "): it is not corrected any more");
     }
     if (file.version != correction.expected_version) {
-      Object::Ptr details = new Object;
-      details->set("current_version", file.version);
-      throw Error(ErrorCode::kVersionConflict,
-                  "the file changed since you read it: it is now at version " + std::to_string(file.version),
-                  "expected_version", details);
+      throw fileVersionConflict(file.version);
     }
     Object::Ptr before = new Object, after = new Object;
     correctField(correction.given_name, file.candidate.given_name, "given_name", *before, *after);

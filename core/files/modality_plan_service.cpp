@@ -183,12 +183,7 @@ void ModalityPlanService::write(const domain::Actor& actor, const std::string& f
       throw Error(ErrorCode::kForbidden, "only the centre's coordinator agrees the evaluation modalities");
     }
     if (file->file.version != expected_version) {
-      Object::Ptr details = new Object;
-      details->set("current_version", file->file.version);
-      throw Error(
-          ErrorCode::kVersionConflict,
-          "the file changed since you read it: it is now at version " + std::to_string(file->file.version),
-          "expected_version", details);
+      throw fileVersionConflict(file->file.version);
     }
     if (file->file.state != kEditableState) {
       throw Error(ErrorCode::kInvalidState,

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "access/file_in_scope.h"
 #include "access/file_scope.h"
 #include "access/policy.h"
 #include "common/clock.h"
@@ -19,19 +20,10 @@ namespace {
 
 constexpr const char* kMovableState = workflow::states::kRegistered;
 
-store::CandidateFileView findInScope(store::Database& db, const domain::Actor& actor,
-                                     const std::string& file_id) {
-  const auto scope = access::fileScopeFor(actor);
-  auto file =
-      db.read([&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });
-  if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
-  return std::move(*file);
-}
-
 }  // namespace
 
 ReferentialPinView ReferentialPinService::show(const domain::Actor& actor, const std::string& file_id) {
-  const auto view = findInScope(db_, actor, file_id);
+  const auto view = access::readFileInScope(db_, actor, file_id);
   const auto& file = view.file;
   ReferentialPinView pin;
   pin.file_id = file.id;
@@ -51,7 +43,7 @@ ReferentialPinView ReferentialPinService::show(const domain::Actor& actor, const
 
 ReferentialPinView ReferentialPinService::move(const domain::Actor& actor, const std::string& file_id,
                                                std::int64_t expected_version, std::int64_t target) {
-  const auto view = findInScope(db_, actor, file_id);
+  const auto view = access::readFileInScope(db_, actor, file_id);
   if (!access::allows(actor.role, access::Permission::kMoveReferentialPin)) {
     throw Error(ErrorCode::kForbidden,
                 "only the centre's coordinator moves a file to another referential version");
@@ -67,10 +59,7 @@ ReferentialPinView ReferentialPinService::move(const domain::Actor& actor, const
     auto file = store::candidate_file_store::find(sql, file_id, scope);
     if (!file) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
     if (file->file.version != expected_version) {
-      Object::Ptr details = new Object;
-      details->set("current_version", file->file.version);
-      throw Error(ErrorCode::kVersionConflict, "the file changed since you read it", "expected_version",
-                  details);
+      throw fileVersionConflict(file->file.version);
     }
     if (file->file.state != kMovableState || !file->file.referential_version) {
       throw Error(ErrorCode::kInvalidState,

@@ -13,18 +13,6 @@ namespace cqpm::files {
 
 using store::SqlSession;
 
-namespace {
-
-Error versionConflict(std::int64_t current) {
-  Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
-  details->set("current_version", current);
-  return Error(ErrorCode::kVersionConflict,
-               "the file changed since you read it: it is now at version " + std::to_string(current),
-               "expected_version", details);
-}
-
-}  // namespace
-
 TransitionService::TransitionService(store::Database& db, Clock clock, const workflow::WorkflowEngine& engine,
                                      observability::Metrics& metrics)
     : db_(db), clock_(std::move(clock)), engine_(engine), metrics_(metrics) {}
@@ -67,7 +55,7 @@ store::CandidateFileView TransitionService::fireIn(SqlSession& sql, const domain
   auto view = store::candidate_file_store::find(sql, request.file_id, scope);
   if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + request.file_id);
   const domain::CandidateFile& file = view->file;
-  if (file.version != request.expected_version) throw versionConflict(file.version);
+  if (file.version != request.expected_version) throw fileVersionConflict(file.version);
 
   const workflow::Decision decision = engine_.decide(file, actor, request.transition, request.payload, &sql);
   if (!decision.allowed) {
@@ -78,7 +66,7 @@ store::CandidateFileView TransitionService::fireIn(SqlSession& sql, const domain
   if (!store::candidate_file_store::updateState(sql, file.id, file.version, decision.to_state, now)) {
     // Another instance sharing the database won the race.
     auto current = store::candidate_file_store::find(sql, file.id, scope);
-    throw versionConflict(current ? current->file.version : file.version + 1);
+    throw fileVersionConflict(current ? current->file.version : file.version + 1);
   }
   if (decision.transition->pins_referential) {
     // The file is judged under the referential version in force now, whatever is published later.

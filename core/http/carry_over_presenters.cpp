@@ -32,16 +32,7 @@ Object::Ptr carryOverJson(const juries::CarryOverView& view) {
     offered->add(item);
   }
   json->set("offered", offered);
-  Array::Ptr carried = new Array;
-  for (const auto& bloc : view.scope.carried_over) {
-    Object::Ptr item = new Object;
-    item->set("bloc", bloc.bloc);
-    item->set("decision_id", bloc.decision_id);
-    item->set("confirmed_by", bloc.confirmed_by);
-    item->set("confirmed_at", bloc.confirmed_at);
-    carried->add(item);
-  }
-  json->set("carried_over", carried);
+  json->set("carried_over", arrayOf(view.scope.carried_over, domain::carriedOverJson));
   return json;
 }
 

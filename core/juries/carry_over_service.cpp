@@ -105,12 +105,7 @@ CarryOverView CarryOverService::confirm(const domain::Actor& actor, const std::s
               file->file.state);
     }
     if (file->file.version != expected_version) {
-      Object::Ptr details = new Object;
-      details->set("current_version", file->file.version);
-      throw Error(
-          ErrorCode::kVersionConflict,
-          "the file changed since you read it: it is now at version " + std::to_string(file->file.version),
-          "expected_version", details);
+      throw fileVersionConflict(file->file.version);
     }
     const CarryOverView before = viewOf(sql, actor, *file);
     domain::BlocScope scope_after = before.scope;

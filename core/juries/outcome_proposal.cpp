@@ -20,7 +20,7 @@ using Poco::JSON::Object;
 
 namespace {
 
-Array::Ptr arrayOf(const Object::Ptr& object, const std::string& name) {
+Array::Ptr arrayMember(const Object::Ptr& object, const std::string& name) {
   if (!object || !object->has(name) || object->isNull(name)) return new Array;
   const Poco::Dynamic::Var value = object->get(name);
   if (value.type() != typeid(Array::Ptr)) return new Array;
@@ -180,7 +180,7 @@ OutcomeProposal OutcomeProposer::propose(store::SqlSession& sql, const domain::C
   const auto proposed = rules_.proposeOutcome(file, fed);
   std::string outcome = textOf(proposed, "outcome");
   if (outcome != "certified" && outcome != "blocs_awarded") outcome = "not_certified";
-  const auto plugin_blocs = arrayOf(proposed, "blocs");
+  const auto plugin_blocs = arrayMember(proposed, "blocs");
   for (std::size_t i = 0; i < plugin_blocs->size(); ++i) {
     const auto bloc = plugin_blocs->getObject(static_cast<unsigned>(i));
     if (!bloc || !bloc->has("index")) continue;

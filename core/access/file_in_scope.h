@@ -4,8 +4,9 @@
 
 #include "domain/actor.h"
 #include "store/candidate_file_store.h"
+#include "store/database.h"
 
-namespace cqpm::evaluation {
+namespace cqpm::access {
 
 /// The file `file_id` as `actor` may see it, read in `sql`. Throws Error{kNotFound}
 /// when it is absent or outside the actor's scope (404, not 403: its existence is
@@ -13,4 +14,8 @@ namespace cqpm::evaluation {
 store::CandidateFileView fileInScope(store::SqlSession& sql, const domain::Actor& actor,
                                      const std::string& file_id);
 
-}  // namespace cqpm::evaluation
+/// The same, in a read transaction of its own.
+store::CandidateFileView readFileInScope(store::Database& db, const domain::Actor& actor,
+                                         const std::string& file_id);
+
+}  // namespace cqpm::access
