@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   g++ cmake make pkg-config git
-  libpoco-dev libpq-dev libargon2-dev libvalijson-dev prometheus-cpp-dev
+  libpoco-dev libssl-dev libpq-dev libargon2-dev libvalijson-dev prometheus-cpp-dev
   libgit2-dev liblua5.4-dev libmagic-dev libhpdf-dev libqrencode-dev libqpdf-dev
   libhowardhinnant-date-dev tzdata
   libsqlite3-dev sqlite3 nodejs npm

@@ -1,15 +1,21 @@
 #pragma once
 
-#include <Poco/Crypto/DigestEngine.h>
-
 #include <cstddef>
+#include <memory>
 #include <string>
+
+// OpenSSL's digest context, kept opaque here.
+struct evp_md_ctx_st;
 
 namespace cqpm {
 
 /// SHA-256 over data given in pieces (a document streamed from disk, the
-/// fields of a chain link). OpenSSL's implementation through Poco::Crypto:
-/// about three times faster than Poco's own SHA2Engine.
+/// fields of a chain link), by OpenSSL's EVP interface: about three times
+/// faster than Poco's own SHA2Engine. Not through Poco::Crypto::DigestEngine:
+/// each of those initialises and releases OpenSSL through a process-wide
+/// reference count whose release frees the locks another thread's
+/// initialisation has just made (a use-after-free ThreadSanitizer showed under
+/// concurrent transitions); OpenSSL 3 needs no such initialisation.
 class Sha256 {
  public:
   Sha256();
@@ -19,7 +25,10 @@ class Sha256 {
   std::string hex();
 
  private:
-  Poco::Crypto::DigestEngine engine_;
+  struct FreeContext {
+    void operator()(evp_md_ctx_st* context) const;
+  };
+  std::unique_ptr<evp_md_ctx_st, FreeContext> context_;
 };
 
 /// Lower-case hex SHA-256 of `data`.
