@@ -27,6 +27,9 @@ export const FIELD_IDS: Record<FieldName, string> = {
 
 export const FIELD_ORDER = Object.keys(FIELD_IDS) as FieldName[];
 
+/** The id of a bloc's checkbox in the new-file form (the first one gets the focus on a refusal). */
+export const blocCheckboxId = (index: number) => `nf-bloc-${index}`;
+
 /** The form field an API error names ("candidate.email", "company_id"...), if it is one of ours. */
 export function formFieldOf(field: string | null): FieldName | null {
   const normalised = normaliseField(field);

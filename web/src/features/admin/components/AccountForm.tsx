@@ -55,7 +55,7 @@ export function AccountForm({
     fields: ACCOUNT_FIELDS,
     prefix: 'account',
   });
-  const { draft } = form;
+  const { draft, setDraft } = form;
   // The organisations of the kind the chosen role belongs to, loaded on demand.
   const [organisations, setOrganisations] = useState<Record<string, Organisation[]>>({});
   const [organisationsError, setOrganisationsError] = useState<string | null>(null);
@@ -94,11 +94,11 @@ export function AccountForm({
   useEffect(() => {
     if (!loaded) return;
     if (choices.length === 1 && draft.organisation_id !== choices[0]!.id) {
-      form.setDraft((d) => ({ ...d, organisation_id: choices[0]!.id }));
+      setDraft((d) => ({ ...d, organisation_id: choices[0]!.id }));
     } else if (draft.organisation_id && choices.length > 1 && !choices.some((o) => o.id === draft.organisation_id)) {
-      form.setDraft((d) => ({ ...d, organisation_id: '' }));
+      setDraft((d) => ({ ...d, organisation_id: '' }));
     }
-  }, [loaded, choices, draft.organisation_id]);
+  }, [loaded, choices, draft.organisation_id, setDraft]);
 
   const submit = (event: FormEvent) =>
     form.submit(event, {

@@ -33,10 +33,10 @@ import type { JuryBloc } from '../../juries/juryTypes';
 import type { OrganisationRef } from '../../../shared/api/types';
 import type { CandidateFile } from '../fileTypes';
 import type { RegistrationField } from '../../referentials/referentialTypes';
-import { BlocScopeFields, blocCheckboxId } from './BlocScopeFields';
+import { BlocScopeFields } from './BlocScopeFields';
 import { RegistrationFields } from './RegistrationFields';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
-import { EMPTY, FIELD_IDS, FIELD_ORDER, apiValues, formFieldOf, validate, type FieldName, type Values } from '../newFileForm';
+import { EMPTY, FIELD_IDS, blocCheckboxId, FIELD_ORDER, apiValues, formFieldOf, validate, type FieldName, type Values } from '../newFileForm';
 
 /** The CQPM's registration fields and blocs: null while they load; `error` when they could not be loaded. */
 interface RegistrationState {

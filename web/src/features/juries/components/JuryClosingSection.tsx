@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ErrorDescription } from '../../../shared/errors/errors';
 import { collegeName } from '../jury';
 import {
+  FINAL_STEPS,
   PRESIDENT_REQUIRED_MESSAGE,
   closeHint,
   closingRights,
@@ -13,7 +14,7 @@ import type { JurySession } from '../juryTypes';
 import type { User } from '../../../shared/api/types';
 import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
-import { FINAL_STEPS, FinalStepButton } from './FinalStepButton';
+import { FinalStepButton } from './FinalStepButton';
 
 type Pending = 'president' | 'close' | 'sign' | 'publish' | null;
 

@@ -26,8 +26,10 @@ import { historyLinks, isGtpAuditor } from '../referentialHistory';
 import { useSession } from '../../../app/session';
 import type { CqpmDetail, Referential } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
-import { FieldError, ListEditor, inputId, rowsFor, type Errors } from '../components/ProposalFormParts';
-import { shownField, IdentityEditor } from '../components/IdentityEditor';
+import { FieldError, ListEditor } from '../components/ProposalFormParts';
+import { inputId, rowsFor, shownField, type Errors } from '../proposalFields';
+import { IdentityEditor } from '../components/IdentityEditor';
+import { without } from '../../../shared/records';
 
 /** A GTP auditor edits the referential in force and proposes the change, with a reason, to the GTP. */
 export function ProposeChangePage() {
@@ -350,7 +352,7 @@ export function ProposeChangePage() {
                   value={reason}
                   onChange={(e) => {
                     setReason(e.target.value);
-                    if (errors.reason) setErrors(({ reason: _r, ...rest }) => rest);
+                    if (errors.reason) setErrors((e) => without(e, 'reason'));
                   }}
                   maxLength={4000}
                   required
