@@ -2,6 +2,19 @@ import { BIRTH_PLACE_LABEL, BIRTH_PLACE_NOTE, BIRTH_PLACE_PLACEHOLDER } from '..
 import { FIELD_IDS, errorIdOf, type FieldName, type Values } from '../newFileForm';
 import { NewFileFieldError } from './NewFileFieldError';
 
+/** The candidate's required inputs, in the order of the form. */
+const REQUIRED_INPUTS: ReadonlyArray<{
+  key: 'given_name' | 'family_name' | 'email' | 'birth_date';
+  field: FieldName;
+  label: string;
+  type?: 'email' | 'date';
+}> = [
+  { key: 'given_name', field: 'candidate.given_name', label: 'Prénom' },
+  { key: 'family_name', field: 'candidate.family_name', label: 'Nom' },
+  { key: 'email', field: 'candidate.email', label: 'Adresse e-mail', type: 'email' },
+  { key: 'birth_date', field: 'candidate.birth_date', label: 'Date de naissance', type: 'date' },
+];
+
 /** « Candidat » in the new-file form: first and last name, e-mail, date and place of birth. */
 export function CandidateFields({
   values,
@@ -18,60 +31,23 @@ export function CandidateFields({
     <fieldset className="field--wide fieldset">
       <legend>Candidat</legend>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={FIELD_IDS['candidate.given_name']}>Prénom</label>
-          <input
-            id={FIELD_IDS['candidate.given_name']}
-            value={values.given_name}
-            onChange={(e) => set('given_name', e.target.value)}
-            autoComplete="off"
-            aria-invalid={!!errors['candidate.given_name']}
-            aria-describedby={errorIdOf(errors, 'candidate.given_name')}
-            required
-          />
-          <NewFileFieldError field="candidate.given_name" errors={errors} details={errorDetails} />
-        </div>
-        <div className="field">
-          <label htmlFor={FIELD_IDS['candidate.family_name']}>Nom</label>
-          <input
-            id={FIELD_IDS['candidate.family_name']}
-            value={values.family_name}
-            onChange={(e) => set('family_name', e.target.value)}
-            autoComplete="off"
-            aria-invalid={!!errors['candidate.family_name']}
-            aria-describedby={errorIdOf(errors, 'candidate.family_name')}
-            required
-          />
-          <NewFileFieldError field="candidate.family_name" errors={errors} details={errorDetails} />
-        </div>
-        <div className="field">
-          <label htmlFor={FIELD_IDS['candidate.email']}>Adresse e-mail</label>
-          <input
-            id={FIELD_IDS['candidate.email']}
-            type="email"
-            value={values.email}
-            onChange={(e) => set('email', e.target.value)}
-            autoComplete="off"
-            aria-invalid={!!errors['candidate.email']}
-            aria-describedby={errorIdOf(errors, 'candidate.email')}
-            required
-          />
-          <NewFileFieldError field="candidate.email" errors={errors} details={errorDetails} />
-        </div>
-        <div className="field">
-          <label htmlFor={FIELD_IDS['candidate.birth_date']}>Date de naissance</label>
-          <input
-            id={FIELD_IDS['candidate.birth_date']}
-            type="date"
-            value={values.birth_date}
-            onChange={(e) => set('birth_date', e.target.value)}
-            max={new Date().toISOString().slice(0, 10)}
-            aria-invalid={!!errors['candidate.birth_date']}
-            aria-describedby={errorIdOf(errors, 'candidate.birth_date')}
-            required
-          />
-          <NewFileFieldError field="candidate.birth_date" errors={errors} details={errorDetails} />
-        </div>
+        {REQUIRED_INPUTS.map(({ key, field, label, type }) => (
+          <div className="field" key={key}>
+            <label htmlFor={FIELD_IDS[field]}>{label}</label>
+            <input
+              id={FIELD_IDS[field]}
+              type={type}
+              value={values[key]}
+              onChange={(e) => set(key, e.target.value)}
+              // A date of birth: not after today; the other inputs: nothing remembered from other candidates.
+              {...(type === 'date' ? { max: new Date().toISOString().slice(0, 10) } : { autoComplete: 'off' })}
+              aria-invalid={!!errors[field]}
+              aria-describedby={errorIdOf(errors, field)}
+              required
+            />
+            <NewFileFieldError field={field} errors={errors} details={errorDetails} />
+          </div>
+        ))}
         <div className="field">
           <label htmlFor={FIELD_IDS['candidate.birth_place']}>{BIRTH_PLACE_LABEL}</label>
           <input
