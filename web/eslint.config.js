@@ -23,10 +23,6 @@ export default defineConfig([
       ecmaVersion: 2022,
       globals: globals.browser,
     },
-    rules: {
-      // Off for now: 21 pages reset their state and start their fetch in one effect; each moves to useApiResource on its own.
-      'react-hooks/set-state-in-effect': 'off',
-    },
   },
   {
     // A component file past 250 lines does more than one job: split it (a hook, a part, logic in a .ts).

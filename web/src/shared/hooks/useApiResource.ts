@@ -43,12 +43,18 @@ export function useApiResource<T>(
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [loading, setLoading] = useState(enabled);
-  // Each change of `deps` (compared as an effect's) and each reload() is a new load.
-  const [seen, setSeen] = useState({ deps, loads: 0 });
-  if (!sameDeps(seen.deps, deps)) {
-    setSeen({ deps, loads: seen.loads + 1 });
+  // Each change of `deps` (compared as an effect's), each reload() and being enabled again is a new load; the
+  // state it starts from (no error, loading) is set while rendering or in reload(), never in the effect.
+  const [seen, setSeen] = useState({ deps, enabled, loads: 0 });
+  const depsChanged = !sameDeps(seen.deps, deps);
+  if (depsChanged || seen.enabled !== enabled) {
+    setSeen({ deps, enabled, loads: seen.loads + 1 });
     // Another record: what was shown belongs to the previous one (cleared before it is drawn).
-    if (clearOnChange) setData(null);
+    if (depsChanged && clearOnChange) setData(null);
+    if (enabled) {
+      setError(null);
+      setLoading(true);
+    }
   }
 
   // The render's own load and options, read when the load starts and ends.
@@ -62,8 +68,6 @@ export function useApiResource<T>(
 
   useEffect(() => {
     if (!enabled) return;
-    setError(null);
-    setLoading(true);
     return loadOnce((signal) => run(signal), {
       loaded: (value) => loaded(value),
       failed: (description) => {
@@ -74,6 +78,11 @@ export function useApiResource<T>(
     });
   }, [enabled, seen.loads]);
 
-  const reload = useCallback(() => setSeen((s) => ({ ...s, loads: s.loads + 1 })), []);
+  const reload = useCallback(() => {
+    if (!enabled) return;
+    setSeen((s) => ({ ...s, loads: s.loads + 1 }));
+    setError(null);
+    setLoading(true);
+  }, [enabled]);
   return { data, setData, error, setError, loading, reload };
 }

@@ -22,6 +22,7 @@ import { describeError, reportError } from '../../../shared/errors/errors';
 import { roleLabel } from '../../../shared/format/labels';
 import type { User } from '../../../shared/api/types';
 import { useDraftForm } from '../../../shared/hooks/useDraftForm';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { FormActions, FormAlerts, FormField } from '../../../shared/ui/FormParts';
 import { Options } from '../../../shared/ui/Options';
 
@@ -66,11 +67,12 @@ export function AccountForm({
   }, [user, original]);
   const kind = draft.role ? ROLE_ORGANISATION_KIND[draft.role] : undefined;
   const loaded = kind ? organisations[kind] : undefined;
+  // Another kind asked for: a new try, without the last failure.
+  useOnChange(kind, () => setOrganisationsError(null));
 
   useEffect(() => {
     if (!kind || organisations[kind]) return;
     const controller = new AbortController();
-    setOrganisationsError(null);
     organisationApi.listAll({ kind, active: 'true' }, controller.signal).then(
       (list) =>
         setOrganisations((all) => ({ ...all, [kind]: [...list].sort((a, b) => a.name.localeCompare(b.name, 'fr')) })),

@@ -24,6 +24,7 @@ import { INITIAL_REVISIONS, bump, lastSeq, mergeEvents, sectionsFor, type Revisi
 import { useSession, useWorkflow } from '../../../app/session';
 import { useFileStream } from '../useFileStream';
 import type { AvailableTransition, CandidateFile, FileEvent } from '../fileTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { buildPayload, needsInput, stateLabel } from '../workflow';
 
@@ -46,28 +47,33 @@ export function FilePage() {
 
   usePageTitle(file ? `Dossier de ${candidateName(file.candidate)}` : 'Dossier');
 
+  // The file and its events; state is set only once they arrive (then-callbacks, never synchronously).
   const reload = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const [f, ev] = await Promise.all([fileApi.getFile(id, signal), fileApi.fileEvents(id, signal)]);
-        setFile(f);
-        setEvents(ev.items);
-        setLoadError(null);
-      } catch (err) {
-        if (isAbort(err)) return;
-        reportError(err, { operation: 'load' });
-        setLoadError(err instanceof Error ? err : new Error(String(err)));
-      }
-    },
+    (signal?: AbortSignal): Promise<void> =>
+      Promise.all([fileApi.getFile(id, signal), fileApi.fileEvents(id, signal)]).then(
+        ([f, ev]) => {
+          setFile(f);
+          setEvents(ev.items);
+          setLoadError(null);
+        },
+        (err: unknown) => {
+          if (isAbort(err)) return;
+          reportError(err, { operation: 'load' });
+          setLoadError(err instanceof Error ? err : new Error(String(err)));
+        },
+      ),
     [id],
   );
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // Another file: nothing of the previous one stays on the page.
+  useOnChange(id, () => {
     setFile(null);
     setEvents(null);
     setNotice(null);
     setCorrecting(false);
+  });
+  useEffect(() => {
+    const controller = new AbortController();
     void reload(controller.signal);
     return () => controller.abort();
   }, [reload]);

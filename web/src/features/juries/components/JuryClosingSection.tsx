@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import type { ErrorDescription } from '../../../shared/errors/errors';
 import { collegeName } from '../jury';
 import {
@@ -55,7 +56,7 @@ export function JuryClosingSection({
   const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
 
   // The select follows the president the server knows (after a designation, or a reload).
-  useEffect(() => setChosen(president?.user_id ?? ''), [president?.user_id]);
+  useOnChange(president?.user_id ?? '', setChosen);
 
   async function run(kind: Exclude<Pending, null>, action: () => Promise<void>, inDialog = false) {
     setPending(kind);

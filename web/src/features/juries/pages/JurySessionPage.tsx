@@ -25,6 +25,7 @@ import type { DecisionRequest, JurySession } from '../juryTypes';
 import { useJuryPickers } from '../useJuryPickers';
 import { usePinnedBlocs } from '../usePinnedBlocs';
 import { useSession, useWorkflow } from '../../../app/session';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { stateLabel } from '../../files/workflow';
 
@@ -44,24 +45,30 @@ export function JurySessionPage() {
 
   usePageTitle(session ? `Jury du ${formatSessionDate(session.date)}` : 'Session de jury');
 
+  // State is set only once the session arrives (then-callbacks, never synchronously).
   const reload = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        setSession(await juryApi.getSession(id, signal));
-        setLoadError(null);
-      } catch (err) {
-        if (isAbort(err)) return;
-        reportError(err, { fields: {} });
-        setLoadError(err instanceof Error ? err : new Error(String(err)));
-      }
-    },
+    (signal?: AbortSignal): Promise<void> =>
+      juryApi.getSession(id, signal).then(
+        (loaded) => {
+          setSession(loaded);
+          setLoadError(null);
+        },
+        (err: unknown) => {
+          if (isAbort(err)) return;
+          reportError(err, { fields: {} });
+          setLoadError(err instanceof Error ? err : new Error(String(err)));
+        },
+      ),
     [id],
   );
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // Another session: nothing of the previous one stays on the page.
+  useOnChange(id, () => {
     setSession(null);
     setNotice(null);
+  });
+  useEffect(() => {
+    const controller = new AbortController();
     void reload(controller.signal);
     return () => controller.abort();
   }, [reload]);

@@ -10,6 +10,7 @@ import { competencyAnchor } from '../referential';
 import { historyLinks, indexBlame, isGtpAuditor, latestBlameVersion, type BlameIndex } from '../referentialHistory';
 import { useSession } from '../../../app/session';
 import type { CqpmDetail } from '../referentialTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 
 /** A CQPM's referential in force, laid out for an evaluator (and for print); blame annotations on demand. */
@@ -25,12 +26,15 @@ export function CqpmPage() {
   const [blameError, setBlameError] = useState<string | null>(null);
   usePageTitle(cqpm ? `Référentiel · ${cqpm.title}` : 'Référentiel CQPM');
 
-  useEffect(() => {
-    let live = true;
+  // Another CQPM: nothing of the previous one stays on the page.
+  useOnChange(id, () => {
     setCqpm(null);
     setError(null);
     setBlame(null);
     setShowBlame(false);
+  });
+  useEffect(() => {
+    let live = true;
     loadCqpm(id, { fresh: true }).then(
       (c) => live && setCqpm(c),
       (err: unknown) => {
@@ -48,7 +52,6 @@ export function CqpmPage() {
   useEffect(() => {
     if (!showBlame || blame) return;
     const controller = new AbortController();
-    setBlameError(null);
     referentialApi.referentialBlame(id, controller.signal).then(
       (r) => setBlame({ index: indexBlame(r.items), latest: latestBlameVersion(r.items) }),
       (err: unknown) => {
@@ -131,7 +134,11 @@ export function CqpmPage() {
             type="button"
             className="button"
             aria-pressed={showBlame}
-            onClick={() => setShowBlame((v) => !v)}
+            onClick={() => {
+              // Shown again: a new try, without the last failure.
+              if (!showBlame) setBlameError(null);
+              setShowBlame((v) => !v);
+            }}
             data-testid="blame-toggle"
             title="Indique, pour chaque compétence, critère et élément du référentiel, la version qui l'a modifié en dernier."
           >

@@ -11,8 +11,14 @@ import { reportError, type ErrorContext, type ErrorDescription } from '../../../
 import { historyLinks, parseVersion, reviewActions } from '../referentialHistory';
 import { useSession } from '../../../app/session';
 import type { Proposal, Referential } from '../referentialTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { ProposalBadge } from './ProposalsPage';
+
+const NO_SUCH_PROPOSAL = {
+  description: { text: "Cette proposition n'existe pas.", field: null, technical: null },
+  notFound: true,
+};
 
 type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null; published?: number } | null;
 
@@ -36,34 +42,35 @@ export function ProposalPage() {
   const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
   usePageTitle(id ? `Proposition n° ${id}` : 'Proposition');
 
+  // State is set only once the proposal arrives (then-callbacks, never synchronously).
   const load = useCallback(
-    async (signal?: AbortSignal) => {
-      if (!id) {
-        setLoadError({ description: { text: "Cette proposition n'existe pas.", field: null, technical: null }, notFound: true });
-        return;
-      }
-      try {
-        const p = await referentialApi.getProposal(id, signal);
-        setProposal(p);
-        setLoadError(null);
-        referentialApi.referentialVersion(p.cqpm, p.base_version, signal).then(
-          (v) => setBase(v.referential),
-          () => undefined,
-        );
-      } catch (err) {
-        if (isAbort(err)) return;
-        setLoadError({
-          description: reportError(err, { operation: 'proposal' }),
-          notFound: err instanceof ApiError && err.status === 404,
-        });
-      }
+    (signal?: AbortSignal): Promise<void> => {
+      if (!id) return Promise.resolve();
+      return referentialApi.getProposal(id, signal).then(
+        (p) => {
+          setProposal(p);
+          setLoadError(null);
+          referentialApi.referentialVersion(p.cqpm, p.base_version, signal).then(
+            (v) => setBase(v.referential),
+            () => undefined,
+          );
+        },
+        (err: unknown) => {
+          if (isAbort(err)) return;
+          setLoadError({
+            description: reportError(err, { operation: 'proposal' }),
+            notFound: err instanceof ApiError && err.status === 404,
+          });
+        },
+      );
     },
     [id],
   );
 
+  // Another proposal: the previous one is not shown meanwhile.
+  useOnChange(id, () => setProposal(null));
   useEffect(() => {
     const controller = new AbortController();
-    setProposal(null);
     void load(controller.signal);
     return () => controller.abort();
   }, [load]);
@@ -113,12 +120,14 @@ export function ProposalPage() {
     }
   }
 
-  if (loadError && !proposal) {
+  // A number that is not one (« /propositions/abc ») names no proposal.
+  const unavailable = id ? loadError : NO_SUCH_PROPOSAL;
+  if (unavailable && !proposal) {
     return (
       <section>
-        <h1>{loadError.notFound ? 'Proposition introuvable' : 'Proposition indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={loadError.description.technical ?? undefined}>
-          {loadError.description.text}
+        <h1>{unavailable.notFound ? 'Proposition introuvable' : 'Proposition indisponible'}</h1>
+        <p role="alert" className="alert alert--error" title={unavailable.description.technical ?? undefined}>
+          {unavailable.description.text}
         </p>
         <p>
           <Link to={historyLinks.proposals()}>Retour aux propositions</Link>

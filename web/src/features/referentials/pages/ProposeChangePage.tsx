@@ -9,6 +9,7 @@ import { cloneReferential, draftChanges, validateDraft } from '../referentialEdi
 import { historyLinks, isGtpAuditor } from '../referentialHistory';
 import { useSession } from '../../../app/session';
 import type { CqpmDetail, Referential } from '../referentialTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { inputId, shownField, type Errors } from '../proposalFields';
 import { BlocEditor } from '../components/BlocEditor';
@@ -31,10 +32,13 @@ export function ProposeChangePage() {
   const formRef = useRef<HTMLFormElement>(null);
   usePageTitle(cqpm ? `Proposer une modification · ${cqpm.title}` : 'Proposer une modification');
 
-  useEffect(() => {
-    let live = true;
+  // Another CQPM: the previous one's draft is not shown meanwhile.
+  useOnChange(id, () => {
     setCqpm(null);
     setDraft(null);
+  });
+  useEffect(() => {
+    let live = true;
     loadCqpm(id, { fresh: true }).then(
       (c) => {
         if (!live) return;
