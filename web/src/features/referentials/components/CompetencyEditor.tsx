@@ -23,6 +23,8 @@ export function CompetencyEditor({
 }) {
   const competency = draft.blocs[bloc]!.competencies[index]!;
   const field = `${competencyField(bloc, index)}.title`;
+  // What every list editor of the competency shares.
+  const lists = { draft, original, errors, onChange };
   return (
     <details
       className="propose-details propose-competency"
@@ -47,10 +49,7 @@ export function CompetencyEditor({
         label="Conditions de réalisation"
         itemLabel="Condition"
         listRef={{ bloc, competency: index, list: 'conditions' }}
-        draft={draft}
-        original={original}
-        errors={errors}
-        onChange={onChange}
+        {...lists}
       />
       {CRITERIA_GROUPS.map((group) => (
         <ListEditor
@@ -58,20 +57,14 @@ export function CompetencyEditor({
           label={`Critères : ${group.heading}`}
           itemLabel="Critère"
           listRef={{ bloc, competency: index, list: group.key }}
-          draft={draft}
-          original={original}
-          errors={errors}
-          onChange={onChange}
+          {...lists}
         />
       ))}
       <ListEditor
         label="Résultats attendus"
         itemLabel="Résultat attendu"
         listRef={{ bloc, competency: index, list: 'expected_results' }}
-        draft={draft}
-        original={original}
-        errors={errors}
-        onChange={onChange}
+        {...lists}
       />
     </details>
   );
