@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NoticeLine, type Notice as NoticeValue } from '../../../shared/ui/NoticeLine';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ApiError, isAbort } from '../../../shared/api/client';
 import { fileApi } from '../fileApi';
 import { CarryOverSection } from '../components/CarryOverSection';
@@ -14,7 +14,7 @@ import { FileIdentitySection } from '../components/FileIdentitySection';
 import { FileSidePanel } from '../components/FileSidePanel';
 import { ModalityPlanSection } from '../../modality-plan/components/ModalityPlanSection';
 import { TransferSection } from '../components/TransferSection';
-import { TransitionDialog, type TransitionAnswers } from '../components/TransitionDialog';
+import { TransitionDialog } from '../components/TransitionDialog';
 import { VaeAdmissibilitySection } from '../components/VaeAdmissibilitySection';
 import { canCorrectFile } from '../correction';
 import { describeError, reportError, type ErrorDescription } from '../../../shared/errors/errors';
@@ -23,10 +23,12 @@ import { titleOf, useCqpms } from '../../referentials/cqpmCatalog';
 import { INITIAL_REVISIONS, bump, lastSeq, mergeEvents, sectionsFor, type Revisions } from '../liveUpdates';
 import { useSession, useWorkflow } from '../../../app/session';
 import { useFileStream } from '../useFileStream';
-import type { AvailableTransition, CandidateFile, FileEvent } from '../fileTypes';
+import { useTransitionFiring } from '../useTransitionFiring';
+import type { CandidateFile, FileEvent } from '../fileTypes';
 import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
-import { buildPayload, needsInput, stateLabel } from '../workflow';
+import { stateLabel } from '../workflow';
+import { PageUnavailable } from '../../../shared/ui/RecordPage';
 
 type Notice = NoticeValue | null;
 
@@ -38,9 +40,6 @@ export function FilePage() {
   const [events, setEvents] = useState<FileEvent[] | null>(null);
   const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [firing, setFiring] = useState<string | null>(null);
-  const [dialogFor, setDialogFor] = useState<AvailableTransition | null>(null);
-  const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
   const { user } = useSession();
   const [revisions, setRevisions] = useState<Revisions>(INITIAL_REVISIONS);
   const [correcting, setCorrecting] = useState(false);
@@ -88,37 +87,21 @@ export function FilePage() {
     }
   });
 
-  async function fire(transition: AvailableTransition, answers: TransitionAnswers = {}) {
-    if (!file) return;
-    setFiring(transition.id);
-    setNotice(null);
-    setDialogError(null);
-    try {
-      const updated = await fileApi.fireTransition(file.id, transition.id, file.version, buildPayload(transition, answers));
+  const transitions = useTransitionFiring(file, {
+    onStart: () => setNotice(null),
+    onFired: async (updated, transition) => {
       setFile(updated);
-      setDialogFor(null);
-      const ev = await fileApi.fileEvents(file.id);
-      setEvents(ev.items);
+      setEvents((await fileApi.fileEvents(updated.id)).items);
       setNotice({
         kind: 'success',
         text: `« ${transition.label} » effectué : le dossier est maintenant « ${stateLabel(workflow, updated.state)} ».`,
       });
-    } catch (err) {
-      const described = reportError(err, { operation: 'transition', pathway: file.pathway });
-      if (err instanceof ApiError && (err.code === 'version_conflict' || err.code === 'invalid_state')) {
-        // The page is stale: say so, close the dialog and show the file as it is now.
-        setDialogFor(null);
-        setNotice({ kind: 'error', text: described.text, technical: described.technical });
-        await reload();
-      } else if (dialogFor && err instanceof ApiError && err.status !== 401) {
-        setDialogError(described);
-      } else {
-        setNotice({ kind: 'error', text: described.text, technical: described.technical });
-      }
-    } finally {
-      setFiring(null);
-    }
-  }
+    },
+    onRefused: async (described, stale) => {
+      setNotice({ kind: 'error', text: described.text, technical: described.technical });
+      if (stale) await reload();
+    },
+  });
 
   async function corrected(updated: CandidateFile) {
     setFile(updated);
@@ -138,28 +121,16 @@ export function FilePage() {
     await reload();
   }
 
-  function onTransitionClick(t: AvailableTransition) {
-    if (needsInput(t)) {
-      setDialogError(null);
-      setDialogFor(t);
-    } else {
-      void fire(t);
-    }
-  }
-
   if (loadError && !file) {
     const notFound = loadError instanceof ApiError && (loadError.status === 404 || loadError.status === 403);
     const described = describeError(loadError, { operation: 'load' });
     return (
-      <section>
-        <h1>{notFound ? 'Dossier introuvable' : 'Dossier indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={described.technical ?? undefined}>
-          {notFound ? "Ce dossier n'existe pas ou vous n'y avez pas accès." : described.text}
-        </p>
-        <p>
-          <Link to="/">Retour au tableau de bord</Link>
-        </p>
-      </section>
+      <PageUnavailable
+        title={notFound ? 'Dossier introuvable' : 'Dossier indisponible'}
+        text={notFound ? "Ce dossier n'existe pas ou vous n'y avez pas accès." : described.text}
+        technical={described.technical}
+        back={{ to: '/', label: 'Retour au tableau de bord' }}
+      />
     );
   }
   if (!file) {
@@ -167,6 +138,7 @@ export function FilePage() {
   }
 
   const currentLabel = stateLabel(workflow, file.state);
+  const { dialogFor } = transitions;
   return (
     <>
       <FileHeader file={file} cqpmTitle={titleOf(cqpms, file.cqpm)} stateLabel={currentLabel} />
@@ -200,9 +172,9 @@ export function FilePage() {
 
           <FileActionsPanel
             transitions={file.available_transitions}
-            firing={firing}
+            firing={transitions.firing}
             dialogOpen={dialogFor !== null}
-            onTransition={onTransitionClick}
+            onTransition={transitions.choose}
           />
 
           <ModalityPlanSection
@@ -236,10 +208,10 @@ export function FilePage() {
       {dialogFor && (
         <TransitionDialog
           transition={dialogFor}
-          busy={firing !== null}
-          error={dialogError}
-          onCancel={() => setDialogFor(null)}
-          onConfirm={(answers) => void fire(dialogFor, answers)}
+          busy={transitions.firing !== null}
+          error={transitions.dialogError}
+          onCancel={transitions.closeDialog}
+          onConfirm={(answers) => void transitions.fire(dialogFor, answers)}
         />
       )}
     </>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NoticeLine, type Notice as NoticeValue } from '../../../shared/ui/NoticeLine';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ApiError, isAbort } from '../../../shared/api/client';
 import {
   decisionRight,
@@ -28,6 +28,7 @@ import { useSession, useWorkflow } from '../../../app/session';
 import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { stateLabel } from '../../files/workflow';
+import { PageUnavailable } from '../../../shared/ui/RecordPage';
 
 type Notice = NoticeValue | null;
 
@@ -122,15 +123,12 @@ export function JurySessionPage() {
     const notFound = loadError instanceof ApiError && (loadError.status === 404 || loadError.status === 403);
     const described = describeError(loadError, { fields: {} });
     return (
-      <section>
-        <h1>{notFound ? 'Session introuvable' : 'Session indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={described.technical ?? undefined}>
-          {notFound ? "Cette session de jury n'existe pas ou vous n'y êtes pas convoqué." : described.text}
-        </p>
-        <p>
-          <Link to={JURY_SESSIONS_PATH}>Retour aux sessions de jury</Link>
-        </p>
-      </section>
+      <PageUnavailable
+        title={notFound ? 'Session introuvable' : 'Session indisponible'}
+        text={notFound ? "Cette session de jury n'existe pas ou vous n'y êtes pas convoqué." : described.text}
+        technical={described.technical}
+        back={{ to: JURY_SESSIONS_PATH, label: 'Retour aux sessions de jury' }}
+      />
     );
   }
   if (!session) return <p aria-live="polite">Chargement de la session…</p>;

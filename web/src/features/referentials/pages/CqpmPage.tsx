@@ -12,6 +12,7 @@ import { useSession } from '../../../app/session';
 import type { CqpmDetail } from '../referentialTypes';
 import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { PageUnavailable } from '../../../shared/ui/RecordPage';
 
 /** A CQPM's referential in force, laid out for an evaluator (and for print); blame annotations on demand. */
 export function CqpmPage() {
@@ -74,15 +75,12 @@ export function CqpmPage() {
     const notFound = error instanceof ApiError && error.status === 404;
     const described = describeError(error, { operation: 'cqpm' });
     return (
-      <section>
-        <h1>{notFound ? 'CQPM introuvable' : 'Référentiel indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={described.technical ?? undefined}>
-          {described.text}
-        </p>
-        <p>
-          <Link to="/cqpm">Retour aux référentiels CQPM</Link>
-        </p>
-      </section>
+      <PageUnavailable
+        title={notFound ? 'CQPM introuvable' : 'Référentiel indisponible'}
+        text={described.text}
+        technical={described.technical}
+        back={{ to: '/cqpm', label: 'Retour aux référentiels CQPM' }}
+      />
     );
   }
   if (!cqpm) return <p aria-live="polite">Chargement du référentiel…</p>;

@@ -14,6 +14,7 @@ import { filesCount, historyLinks, parseVersion } from '../referentialHistory';
 import type { PinnedFiles, ReferentialVersion, ReferentialVersionDetail } from '../referentialTypes';
 import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { PageUnavailable } from '../../../shared/ui/RecordPage';
 
 /** One published version of a referential: its publication, the files judged under it, and its text. */
 export function CqpmVersionPage() {
@@ -80,16 +81,13 @@ export function CqpmVersionPage() {
     : { description: { text: "Cette version du référentiel n'existe pas.", field: null, technical: null }, notFound: true };
   if (unavailable) {
     return (
-      <section>
-        {breadcrumb}
-        <h1>{unavailable.notFound ? 'Version introuvable' : 'Version indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={unavailable.description.technical ?? undefined}>
-          {unavailable.description.text}
-        </p>
-        <p>
-          <Link to={historyLinks.versions(id)}>Voir les versions du référentiel</Link>
-        </p>
-      </section>
+      <PageUnavailable
+        breadcrumb={breadcrumb}
+        title={unavailable.notFound ? 'Version introuvable' : 'Version indisponible'}
+        text={unavailable.description.text}
+        technical={unavailable.description.technical}
+        back={{ to: historyLinks.versions(id), label: 'Voir les versions du référentiel' }}
+      />
     );
   }
   if (!detail || !number) return <p aria-live="polite">Chargement de la version…</p>;

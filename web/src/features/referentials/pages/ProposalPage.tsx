@@ -14,6 +14,7 @@ import type { Proposal, Referential } from '../referentialTypes';
 import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { ProposalBadge } from './ProposalsPage';
+import { PageUnavailable } from '../../../shared/ui/RecordPage';
 
 const NO_SUCH_PROPOSAL = {
   description: { text: "Cette proposition n'existe pas.", field: null, technical: null },
@@ -124,15 +125,12 @@ export function ProposalPage() {
   const unavailable = id ? loadError : NO_SUCH_PROPOSAL;
   if (unavailable && !proposal) {
     return (
-      <section>
-        <h1>{unavailable.notFound ? 'Proposition introuvable' : 'Proposition indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={unavailable.description.technical ?? undefined}>
-          {unavailable.description.text}
-        </p>
-        <p>
-          <Link to={historyLinks.proposals()}>Retour aux propositions</Link>
-        </p>
-      </section>
+      <PageUnavailable
+        title={unavailable.notFound ? 'Proposition introuvable' : 'Proposition indisponible'}
+        text={unavailable.description.text}
+        technical={unavailable.description.technical}
+        back={{ to: historyLinks.proposals(), label: 'Retour aux propositions' }}
+      />
     );
   }
   if (!proposal) return <p aria-live="polite">Chargement de la proposition…</p>;
