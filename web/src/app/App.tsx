@@ -34,7 +34,8 @@ import { SetPasswordPage } from '../features/admin/pages/SetPasswordPage';
 import { TransfersPage } from '../features/files/pages/TransfersPage';
 import { VerifyPage } from '../features/juries/pages/VerifyPage';
 import { isGtpAuditor } from '../features/referentials/referentialHistory';
-import { SessionProvider, useSession } from './session';
+import { SessionProvider } from './SessionProvider';
+import { useSession } from './session';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 
 export const LOGIN_PATH = '/connexion';

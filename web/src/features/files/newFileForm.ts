@@ -2,6 +2,8 @@
 // API names them (so error sentences can tell "missing" from "invalid").
 
 import { birthPlaceError } from './candidate';
+import { firstRegistrationErrorKey, registrationErrorInputId } from './registration';
+import type { RegistrationField } from '../referentials/referentialTypes';
 import { frenchErrorMessage, normaliseField } from '../../shared/errors/errors';
 
 export type FieldName =
@@ -26,6 +28,9 @@ export const FIELD_IDS: Record<FieldName, string> = {
 };
 
 export const FIELD_ORDER = Object.keys(FIELD_IDS) as FieldName[];
+
+/** The id of a bloc's checkbox in the new-file form (the first one gets the focus on a refusal). */
+export const blocCheckboxId = (index: number) => `nf-bloc-${index}`;
 
 /** The form field an API error names ("candidate.email", "company_id"...), if it is one of ours. */
 export function formFieldOf(field: string | null): FieldName | null {
@@ -92,4 +97,28 @@ export function validate(v: Values): Partial<Record<FieldName, string>> {
   const birthPlace = birthPlaceError(v.birth_place);
   if (birthPlace) errors['candidate.birth_place'] = birthPlace;
   return errors;
+}
+
+/** The id of a field's error sentence when it has one: the control's aria-describedby. */
+export function errorIdOf(errors: Partial<Record<FieldName, string>>, field: FieldName): string | undefined {
+  return errors[field] ? `${FIELD_IDS[field]}-error` : undefined;
+}
+
+/**
+ * The input that gets the focus after a refusal, in the order of the form: the
+ * scope's blocs when at fault (they come right after the CQPM, so not when the
+ * CQPM is), else the first field at fault, else the first registration answer.
+ */
+export function firstErrorTarget(
+  found: Partial<Record<FieldName, string>>,
+  foundReg: Record<string, string>,
+  blocsAtFault: boolean,
+  regFields: readonly RegistrationField[],
+  firstBlocIndex: number,
+): string | null {
+  if (blocsAtFault && !found.cqpm) return blocCheckboxId(firstBlocIndex);
+  const first = FIELD_ORDER.find((f) => found[f]);
+  if (first) return FIELD_IDS[first];
+  const firstReg = firstRegistrationErrorKey(regFields, foundReg);
+  return firstReg ? registrationErrorInputId(firstReg, regFields) : null;
 }

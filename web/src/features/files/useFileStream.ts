@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { fileStreamUrl } from './fileApi';
 import { parseStreamEvent } from './liveUpdates';
 import type { FileEvent } from './fileTypes';
@@ -21,16 +21,14 @@ export function useFileStream(
   onEvent: (event: FileEvent) => void,
 ): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('off');
-  const handler = useRef(onEvent);
-  handler.current = onEvent;
+  const handle = useEffectEvent((event: FileEvent) => onEvent(event));
   const ready = after !== undefined;
-  // Where the stream starts: the `after` known when it first was, per file.
-  const start = useRef<{ fileId: string; after: number | null } | null>(null);
-  if (ready && start.current?.fileId !== fileId) start.current = { fileId, after: after ?? null };
+  // Where the stream starts: the `after` known when it first was, per file (read when the stream opens).
+  const startAfter = useEffectEvent(() => after ?? null);
 
   useEffect(() => {
     if (!ready || typeof EventSource === 'undefined') return;
-    let lastSeen = start.current?.after ?? null;
+    let lastSeen = startAfter();
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | null = null;
     let stopped = false;
@@ -43,7 +41,7 @@ export function useFileStream(
         const event = parseStreamEvent((message as MessageEvent<string>).data);
         if (!event) return;
         lastSeen = lastSeen === null ? event.seq : Math.max(lastSeen, event.seq);
-        handler.current(event);
+        handle(event);
       });
       source.onerror = () => {
         if (stopped || !source) return;

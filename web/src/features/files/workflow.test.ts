@@ -3,7 +3,7 @@ import { formFieldOf } from './newFileForm';
 import { candidateName, formatCalendarDate } from '../../shared/format/format';
 import { cqpmTitle, pathwayLabel, roleLabel } from '../../shared/format/labels';
 import type { Workflow } from './fileTypes';
-import { buildPayload, eventLabel, needsInput, parseBlocs, splitStates, stateLabel, transitionLabel } from './workflow';
+import { buildPayload, eventLabel, needsInput, parseBlocs, splitStates, stateLabel, transitionLabel, visitedStates } from './workflow';
 
 const workflow: Workflow = {
   id: 'candidate-file',
@@ -90,5 +90,17 @@ describe('new file form field mapping', () => {
     expect(formFieldOf('/candidate/birth_date')).toBe('candidate.birth_date');
     expect(formFieldOf('expected_version')).toBeNull();
     expect(formFieldOf(null)).toBeNull();
+  });
+});
+
+describe('visited states', () => {
+  it('collects the states the events went from and to, once each', () => {
+    const events = [
+      { from: null, to: 'draft' },
+      { from: 'draft', to: 'registered' },
+      { from: 'registered', to: 'registered' },
+    ];
+    expect([...visitedStates(events)].sort()).toEqual(['draft', 'registered']);
+    expect(visitedStates([]).size).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // Helpers over the workflow definition served by GET /workflows/candidate-file.
 
 import { STATE_FALLBACK_LABELS } from '../../shared/format/labels';
-import type { AvailableTransition, Workflow } from './fileTypes';
+import type { AvailableTransition, FileEvent, Workflow } from './fileTypes';
 
 export function stateLabel(workflow: Workflow | null, state: string | null | undefined): string {
   if (!state) return '';
@@ -10,6 +10,16 @@ export function stateLabel(workflow: Workflow | null, state: string | null | und
 
 export function transitionLabel(workflow: Workflow | null, transition: string): string {
   return workflow?.transitions.find((t) => t.id === transition)?.label ?? transition;
+}
+
+/** The states a file has been in, from its events (the workflow diagram marks them). */
+export function visitedStates(events: ReadonlyArray<Pick<FileEvent, 'from' | 'to'>>): Set<string> {
+  const visited = new Set<string>();
+  for (const e of events) {
+    if (e.from) visited.add(e.from);
+    visited.add(e.to);
+  }
+  return visited;
 }
 
 /** Recorded actions that are not transitions of the workflow (the state does not change). */

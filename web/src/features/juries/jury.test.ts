@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   SESSION_DATE_MESSAGE,
+  pinnedReferentialKey,
+  referentialsInDeliberation,
   SESSION_PLACE_MESSAGE,
   SESSION_TIME_MESSAGE,
   formatSessionTime,
@@ -159,5 +161,28 @@ describe('links', () => {
     expect(awardDocumentUrl('a1')).toBe('/api/v1/awards/a1/document.pdf');
     expect(verifyPagePath('K7QM-4XPA-9RTE')).toBe('/verify/K7QM-4XPA-9RTE');
     expect(jurySessionPath('s1')).toBe('/jurys/s1');
+  });
+});
+
+describe('pinned referentials', () => {
+  const file = (cqpm: string, version: number | null, state = 'in_deliberation') => ({
+    cqpm: { id: cqpm, title: cqpm },
+    referential_version: version,
+    state,
+  });
+
+  it('keys a pinned version by CQPM and number', () => {
+    expect(pinnedReferentialKey(file('qualite', 2))).toBe('qualite@2');
+  });
+
+  it('lists the versions of the files in deliberation, once each', () => {
+    const files = [
+      file('qualite', 2),
+      file('qualite', 2),
+      file('soudage', 1),
+      file('usinage', 3, 'ready_for_jury'),
+      file('maintenance', null),
+    ];
+    expect(referentialsInDeliberation(files)).toEqual(['qualite@2', 'soudage@1']);
   });
 });

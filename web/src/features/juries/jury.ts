@@ -192,6 +192,20 @@ export function decisionRight(
 
 // ---- Documents ---------------------------------------------------------------
 
+/** The key of a file's pinned referential version ("qualite@2"), under which its blocs are kept. */
+export function pinnedReferentialKey(file: Pick<JuryFile, 'cqpm' | 'referential_version'>): string {
+  return `${file.cqpm.id}@${file.referential_version}`;
+}
+
+/** The pinned referential versions whose blocs the files in deliberation need, once each. */
+export function referentialsInDeliberation(files: ReadonlyArray<Pick<JuryFile, 'cqpm' | 'referential_version' | 'state'>>): string[] {
+  const keys = new Set<string>();
+  for (const f of files) {
+    if (f.state === 'in_deliberation' && f.referential_version !== null) keys.add(pinnedReferentialKey(f));
+  }
+  return [...keys];
+}
+
 export function minutesUrl(sessionId: string): string {
   return `${API_PREFIX}/jury-sessions/${encodeURIComponent(sessionId)}/minutes.pdf`;
 }

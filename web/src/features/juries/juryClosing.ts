@@ -212,3 +212,20 @@ export function closingStatus(session: Pick<JurySession, 'state' | 'closed_at' |
 export function decisionPending(sessionState: string, decision: Pick<JuryDecision, 'revoked' | 'awards'>): boolean {
   return sessionState !== 'published' && !decision.revoked && decision.awards.length === 0;
 }
+
+/** The two final steps of a session, confirmed before they are taken. */
+export const FINAL_STEPS = {
+  close: {
+    title: 'Clore la session',
+    text:
+      'Une fois la session close, plus aucune décision ne peut y être enregistrée. Les membres présents signent ' +
+      'ensuite le procès-verbal, puis le centre publie les résultats.',
+  },
+  publish: {
+    title: 'Publier les résultats',
+    text:
+      'Les décisions prennent effet : les certificats et attestations sont délivrés avec leur code de ' +
+      'vérification, les candidats et les entreprises sont informés et voient la décision. Cette publication est ' +
+      'définitive.',
+  },
+} as const;

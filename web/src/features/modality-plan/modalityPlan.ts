@@ -234,11 +234,15 @@ export function planInputId(competency: number, key: EntryKey): string {
   return `plan-${competency}-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
+/** What « apply to all » sets on every competency (an empty value leaves each entry's own). */
+export interface CommonEntryValues {
+  planned_date?: string;
+  place?: string;
+  evaluators?: string[];
+}
+
 /** Sets the same date, place and evaluators on every competency (the editor's "apply to all"). */
-export function applyToAll(
-  draft: PlanDraft,
-  common: { planned_date?: string; place?: string; evaluators?: string[] },
-): PlanDraft {
+export function applyToAll(draft: PlanDraft, common: CommonEntryValues): PlanDraft {
   const next: PlanDraft = {};
   for (const [key, entry] of Object.entries(draft)) {
     next[Number(key)] = {

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState, type DependencyList, type Dispatch, type SetStateAction } from 'react';
 import { reportError, type ErrorContext, type ErrorDescription } from '../errors/errors';
 import { loadOnce } from './loadOnce';
+import { sameDeps } from './sameDeps';
 
 export interface ApiResourceOptions<T> {
   /** false: nothing is loaded (a section hidden for this reader); what was loaded stays. Default true. */
@@ -42,34 +43,46 @@ export function useApiResource<T>(
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [loading, setLoading] = useState(enabled);
-  const [reloads, setReloads] = useState(0);
-  const latest = useRef({ load, options });
-  latest.current = { load, options };
+  // Each change of `deps` (compared as an effect's), each reload() and being enabled again is a new load; the
+  // state it starts from (no error, loading) is set while rendering or in reload(), never in the effect.
+  const [seen, setSeen] = useState({ deps, enabled, loads: 0 });
+  const depsChanged = !sameDeps(seen.deps, deps);
+  if (depsChanged || seen.enabled !== enabled) {
+    setSeen({ deps, enabled, loads: seen.loads + 1 });
+    // Another record: what was shown belongs to the previous one (cleared before it is drawn).
+    if (depsChanged && clearOnChange) setData(null);
+    if (enabled) {
+      setError(null);
+      setLoading(true);
+    }
+  }
 
-  // Another record: what was shown belongs to the previous one.
-  useEffect(() => {
-    if (clearOnChange) setData(null);
-  }, deps);
+  // The render's own load and options, read when the load starts and ends.
+  const run = useEffectEvent((signal: AbortSignal) => load(signal));
+  const loaded = useEffectEvent((value: T) => {
+    options.onLoad?.(value);
+    setData(value);
+    setLoading(false);
+  });
+  const describe = useEffectEvent((err: unknown) => (options.describe ?? ((e) => reportError(e, options.context)))(err));
 
   useEffect(() => {
     if (!enabled) return;
-    setError(null);
-    setLoading(true);
-    const { load: run, options: current } = latest.current;
-    return loadOnce(run, {
-      loaded: (value) => {
-        latest.current.options.onLoad?.(value);
-        setData(value);
-        setLoading(false);
-      },
+    return loadOnce((signal) => run(signal), {
+      loaded: (value) => loaded(value),
       failed: (description) => {
         setError(description);
         setLoading(false);
       },
-      describe: current.describe ?? ((err) => reportError(err, current.context)),
+      describe: (err) => describe(err),
     });
-  }, [enabled, reloads, ...deps]); // deps: the caller's, as for useEffect
+  }, [enabled, seen.loads]);
 
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const reload = useCallback(() => {
+    if (!enabled) return;
+    setSeen((s) => ({ ...s, loads: s.loads + 1 }));
+    setError(null);
+    setLoading(true);
+  }, [enabled]);
   return { data, setData, error, setError, loading, reload };
 }

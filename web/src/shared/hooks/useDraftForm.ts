@@ -1,4 +1,4 @@
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ErrorDescription } from '../errors/errors';
 import type { FieldState } from '../ui/FormParts';
 
@@ -47,9 +47,12 @@ export function useDraftForm<D extends object, F extends string>({
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
+  // Another record read: the draft starts again from it (set while rendering, so no frame shows the old one).
+  const [readFrom, setReadFrom] = useState(source);
+  if (source !== readFrom) {
+    setReadFrom(source);
     if (source) setDraft(initial());
-  }, [source]);
+  }
 
   const inputId = (field: F) => `${prefix}-${field}`;
 

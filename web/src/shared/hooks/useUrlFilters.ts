@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 /**
@@ -24,9 +24,12 @@ export function useUrlFilters(searchParam = 'q') {
     );
   }
 
+  // Reads the URL when the timer fires; a change of the URL alone (the back button) does not apply the box.
+  const applySearch = useEffectEvent(() => {
+    if (searchInput.trim() !== q) set(searchParam, searchInput.trim());
+  });
   useEffect(() => {
-    if (searchInput.trim() === q) return;
-    const timer = setTimeout(() => set(searchParam, searchInput.trim()), 300);
+    const timer = setTimeout(() => applySearch(), 300);
     return () => clearTimeout(timer);
   }, [searchInput]);
 

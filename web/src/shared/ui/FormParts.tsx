@@ -3,9 +3,6 @@ import type { ErrorDescription } from '../errors/errors';
 import { ErrorAlert } from './ErrorAlert';
 import { FieldStateError } from './FieldError';
 
-/** How a login (or an e-mail address given as one) is typed: as the password managers know it, never corrected. */
-export const USERNAME_INPUT = { autoComplete: 'username', autoCapitalize: 'none', spellCheck: false } as const;
-
 /** What a field shows of its error (useDraftForm().field() gives it for a form's field). */
 export interface FieldState {
   /** The control's id; its note is `${id}-note`, its error `${id}-error`. */

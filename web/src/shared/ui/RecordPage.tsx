@@ -34,6 +34,38 @@ export function RecordLoadFailed({
   );
 }
 
+/**
+ * A page whose record could not be loaded (« Dossier introuvable », « Session
+ * indisponible »…): its title, why (the server's English message as the
+ * sentence's title, for support), and the way back to its list.
+ */
+export function PageUnavailable({
+  breadcrumb,
+  title,
+  text,
+  technical,
+  back,
+}: {
+  breadcrumb?: ReactNode;
+  title: string;
+  text: string;
+  technical?: string | null;
+  back: { to: string; label: string };
+}) {
+  return (
+    <section>
+      {breadcrumb}
+      <h1>{title}</h1>
+      <p role="alert" className="alert alert--error" title={technical ?? undefined}>
+        {text}
+      </p>
+      <p>
+        <Link to={back.to}>{back.label}</Link>
+      </p>
+    </section>
+  );
+}
+
 /** The outcome of the last action on a record: a notice (role="status") or an error. */
 export function ActionOutcome({
   notice,

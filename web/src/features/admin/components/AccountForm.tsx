@@ -22,6 +22,7 @@ import { describeError, reportError } from '../../../shared/errors/errors';
 import { roleLabel } from '../../../shared/format/labels';
 import type { User } from '../../../shared/api/types';
 import { useDraftForm } from '../../../shared/hooks/useDraftForm';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { FormActions, FormAlerts, FormField } from '../../../shared/ui/FormParts';
 import { Options } from '../../../shared/ui/Options';
 
@@ -55,7 +56,7 @@ export function AccountForm({
     fields: ACCOUNT_FIELDS,
     prefix: 'account',
   });
-  const { draft } = form;
+  const { draft, setDraft } = form;
   // The organisations of the kind the chosen role belongs to, loaded on demand.
   const [organisations, setOrganisations] = useState<Record<string, Organisation[]>>({});
   const [organisationsError, setOrganisationsError] = useState<string | null>(null);
@@ -66,11 +67,12 @@ export function AccountForm({
   }, [user, original]);
   const kind = draft.role ? ROLE_ORGANISATION_KIND[draft.role] : undefined;
   const loaded = kind ? organisations[kind] : undefined;
+  // Another kind asked for: a new try, without the last failure.
+  useOnChange(kind, () => setOrganisationsError(null));
 
   useEffect(() => {
     if (!kind || organisations[kind]) return;
     const controller = new AbortController();
-    setOrganisationsError(null);
     organisationApi.listAll({ kind, active: 'true' }, controller.signal).then(
       (list) =>
         setOrganisations((all) => ({ ...all, [kind]: [...list].sort((a, b) => a.name.localeCompare(b.name, 'fr')) })),
@@ -94,11 +96,11 @@ export function AccountForm({
   useEffect(() => {
     if (!loaded) return;
     if (choices.length === 1 && draft.organisation_id !== choices[0]!.id) {
-      form.setDraft((d) => ({ ...d, organisation_id: choices[0]!.id }));
+      setDraft((d) => ({ ...d, organisation_id: choices[0]!.id }));
     } else if (draft.organisation_id && choices.length > 1 && !choices.some((o) => o.id === draft.organisation_id)) {
-      form.setDraft((d) => ({ ...d, organisation_id: '' }));
+      setDraft((d) => ({ ...d, organisation_id: '' }));
     }
-  }, [loaded, choices, draft.organisation_id]);
+  }, [loaded, choices, draft.organisation_id, setDraft]);
 
   const submit = (event: FormEvent) =>
     form.submit(event, {

@@ -1,42 +1,8 @@
-import { useState, type ReactNode } from 'react';
-import { PASSWORD_POLICY_SUMMARY, type ErrorDescription } from '../../../shared/errors/errors';
-import { passwordChecks, validatePasswordPair, type PasswordPairErrors } from '../passwordPolicy';
+import type { ReactNode } from 'react';
+import { PASSWORD_POLICY_SUMMARY } from '../../../shared/errors/errors';
+import { passwordChecks, type PasswordPairErrors } from '../passwordPolicy';
+import { CONFIRMATION_ID, PASSWORD_ID } from '../useNewPassword';
 import { FormField, type FieldState } from '../../../shared/ui/FormParts';
-
-const PASSWORD_ID = 'new-password';
-const CONFIRMATION_ID = 'new-password-confirmation';
-
-/**
- * A new password typed twice (invitation, password reset, change of
- * password): its value, its errors and the props of PasswordFields.
- */
-export function useNewPassword(login: string | null | undefined) {
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<PasswordPairErrors>({});
-  const [technical, setTechnical] = useState<string | undefined>(undefined);
-  return {
-    password,
-    /** Checks the pair before sending: null when right, else the id of the first field at fault (not focused). */
-    check(): string | null {
-      setTechnical(undefined);
-      const found = validatePasswordPair(password, confirmation, login);
-      setErrors(found);
-      return found.password ? PASSWORD_ID : found.confirmation ? CONFIRMATION_ID : null;
-    },
-    /** The server refused the new password: its sentence under the field, which gets the focus. */
-    refuse(described: ErrorDescription) {
-      setErrors({ password: described.text });
-      setTechnical(described.technical ?? undefined);
-      document.getElementById(PASSWORD_ID)?.focus();
-    },
-    clear() {
-      setPassword('');
-      setConfirmation('');
-    },
-    fields: { login, password, confirmation, onPassword: setPassword, onConfirmation: setConfirmation, errors, technical },
-  };
-}
 
 /**
  * A new password typed twice, with the rules stated before typing and checked

@@ -6,10 +6,12 @@ import { FORGOT_PASSWORD_PATH, LOGIN_PAGE_PATH } from '../administration';
 import type { LinkInfo } from '../adminTypes';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Fact } from '../../../shared/ui/Fact';
-import { PasswordFields, useNewPassword } from '../components/PasswordFields';
+import { PasswordFields } from '../components/PasswordFields';
+import { useNewPassword } from '../useNewPassword';
 import { PublicCard } from '../../../shared/ui/PublicCard';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { formatDateTime } from '../../../shared/format/format';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 
 type LinkState =
@@ -41,9 +43,10 @@ export function SetPasswordPage({ purpose }: { purpose: LinkPurpose }) {
   const [formError, setFormError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Another link: its own state, once it is read.
+  useOnChange(`${purpose}/${token}`, () => setState({ status: 'loading' }));
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
     passwordApi.linkInfo(purpose, token, controller.signal).then(
       (info) => setState({ status: 'ready', info }),
       (err: unknown) => {

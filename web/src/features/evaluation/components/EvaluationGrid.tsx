@@ -10,14 +10,9 @@ import { SIGNATURES_REQUIRED, differs, evaluatedCount, reapply, requestOf, type 
 import '../../files/collaboration.css';
 import { GridCompetencyCard, type CardMessage } from './GridCompetencyCard';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
+import { without } from '../../../shared/records';
 
 type ByCompetency<T> = Record<number, T>;
-
-function without<T>(map: ByCompetency<T>, n: number): ByCompetency<T> {
-  const next = { ...map };
-  delete next[n];
-  return next;
-}
 
 /** The modality labels of the file's CQPM, by id (the grid names modalities by id). */
 function useModalityLabels(cqpm: string): Map<string, string> {

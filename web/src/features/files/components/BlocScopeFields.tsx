@@ -1,9 +1,7 @@
 import { scopeBlocLabel, toggleIndex, type ScopeChoice, type ScopeDraft } from '../blocScope';
 import type { JuryBloc } from '../../juries/juryTypes';
 import { FieldError } from '../../../shared/ui/FieldError';
-
-/** The id of a bloc's checkbox in the new-file form (the first one gets the focus on a refusal). */
-export const blocCheckboxId = (index: number) => `nf-bloc-${index}`;
+import { blocCheckboxId } from '../newFileForm';
 
 const ERROR_ID = 'nf-blocs-error';
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
 import { ApiError, isAbort } from '../../../shared/api/client';
 import { fileApi } from '../fileApi';
 import { BIRTH_PLACE_LABEL, BIRTH_PLACE_PLACEHOLDER } from '../candidate';
@@ -69,15 +69,17 @@ export function CorrectionForm({
   const [regErrorDetails, setRegErrorDetails] = useState<Record<string, string>>({});
   const registration = registrationCorrection(base, fields);
 
+  // The draft's answers start from the file's, read when the fields arrive.
+  const fieldsLoaded = useEffectEvent((loaded: RegistrationField[]) => {
+    setFields(loaded);
+    form.set('registration', registrationDraftOf(loaded, base.registration));
+  });
   useEffect(() => {
     if (!correctsRegistration) return;
     let live = true;
     loadCqpm(file.cqpm).then(
       (detail) => {
-        if (!live) return;
-        const loaded = detail.registration_fields ?? [];
-        setFields(loaded);
-        form.set('registration', registrationDraftOf(loaded, base.registration));
+        if (live) fieldsLoaded(detail.registration_fields ?? []);
       },
       (err: unknown) => {
         if (live && !isAbort(err)) setFieldsError(reportError(err, { operation: 'cqpm' }));

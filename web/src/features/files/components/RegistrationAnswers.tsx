@@ -5,6 +5,7 @@ import { reportError } from '../../../shared/errors/errors';
 import { registrationAnswers } from '../registration';
 import type { RegistrationField, RegistrationValues } from '../../referentials/referentialTypes';
 import { Fact } from '../../../shared/ui/Fact';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 
 /**
  * The CQPM's registration answers of a file, read-only, labelled by the CQPM's
@@ -16,10 +17,11 @@ export function RegistrationAnswers({ cqpm, values }: { cqpm: string; values: Re
   const [fields, setFields] = useState<RegistrationField[] | null>(null);
   const known = values !== undefined;
 
+  // Another CQPM: nothing shows until its fields are read.
+  useOnChange(`${cqpm}/${known}`, () => setFields(null));
   useEffect(() => {
     if (!known) return;
     let live = true;
-    setFields(null);
     loadCqpm(cqpm).then(
       (detail) => live && setFields(detail.registration_fields ?? []),
       (err: unknown) => {

@@ -35,17 +35,18 @@ export function TransferSection({ file, revision }: { file: CandidateFile; revis
   const [proposing, setProposing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
 
+  // The transfers are set only once they arrive (then-callbacks, never synchronously).
   const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        setTransfers((await transferApi.ofFile(file.id, signal)).items);
-      } catch (err) {
-        if (isAbort(err)) return;
-        // Not this reader's to read (the file left the centre, a role changed): the section stays away, silently.
-        if (err instanceof ApiError && (err.status === 403 || err.status === 404)) setHidden(true);
-        else setError(reportError(err, { operation: 'list' }));
-      }
-    },
+    (signal?: AbortSignal): Promise<void> =>
+      transferApi.ofFile(file.id, signal).then(
+        (r) => setTransfers(r.items),
+        (err: unknown) => {
+          if (isAbort(err)) return;
+          // Not this reader's to read (the file left the centre, a role changed): the section stays away, silently.
+          if (err instanceof ApiError && (err.status === 403 || err.status === 404)) setHidden(true);
+          else setError(reportError(err, { operation: 'list' }));
+        },
+      ),
     [file.id],
   );
 

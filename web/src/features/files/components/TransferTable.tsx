@@ -6,13 +6,13 @@ import { formatParisShortDateTime } from '../../../shared/format/format';
 import { otherCentre, transferStateLabel, type FileTransfer, type TransferDirection } from '../transfers';
 import type { CqpmSummary } from '../../referentials/referentialTypes';
 
-export const HEADINGS: Record<TransferDirection, string> = {
+const HEADINGS: Record<TransferDirection, string> = {
   incoming: 'Centre d’origine',
   outgoing: 'Centre destinataire',
   all: 'Centres',
 };
 
-export const EMPTY_TEXT: Record<TransferDirection, string> = {
+const EMPTY_TEXT: Record<TransferDirection, string> = {
   incoming: "Aucun dossier proposé à votre centre par un autre centre.",
   outgoing: "Votre centre n'a proposé aucun dossier à un autre centre.",
   all: 'Aucun transfert de dossier sur la plateforme.',

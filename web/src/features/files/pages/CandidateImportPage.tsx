@@ -47,7 +47,7 @@ export function CandidateImportPage() {
       if (!isAbort(err)) setError(describeImportError(err));
     });
     return () => controller.abort();
-  }, [previewId]);
+  }, [previewId, preview?.id]);
 
   function showPreview(next: ImportPreview | null) {
     setPreview(next);

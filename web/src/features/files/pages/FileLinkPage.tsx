@@ -42,7 +42,6 @@ export function FileLinkPage() {
   useEffect(() => {
     if (user !== undefined) return;
     const controller = new AbortController();
-    setSessionError(null);
     fileLinkApi.me(controller.signal).then(setUser, (err: unknown) => {
       if (isAbort(err)) return;
       if (err instanceof ApiError && err.status === 401) setUser(null);
@@ -50,6 +49,12 @@ export function FileLinkPage() {
     });
     return () => controller.abort();
   }, [user, setUser, checks]);
+
+  /** Asks again: the last failure goes until the new answer. */
+  function retry() {
+    setSessionError(null);
+    setChecks((n) => n + 1);
+  }
 
   function signedOut() {
     setFailure(null);
@@ -89,7 +94,7 @@ export function FileLinkPage() {
         (sessionError ? (
           <ErrorAlert error={sessionError} testId="file-link-session-error">
             {' '}
-            <button type="button" className="button button--link" onClick={() => setChecks((n) => n + 1)}>
+            <button type="button" className="button button--link" onClick={retry}>
               Réessayer
             </button>
           </ErrorAlert>

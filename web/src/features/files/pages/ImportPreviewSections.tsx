@@ -15,7 +15,7 @@ import { candidateName, formatCalendarDate } from '../../../shared/format/format
 import { pathwayLabel } from '../../../shared/format/labels';
 
 /** « de « candidats.csv » », after `lead`; nothing when the file had no name. */
-export const ofFile = (preview: ImportPreview, lead: string) => (preview.filename ? `${lead} « ${preview.filename} »` : '');
+const ofFile = (preview: ImportPreview, lead: string) => (preview.filename ? `${lead} « ${preview.filename} »` : '');
 
 /** What the file would create: its errors first, then the valid lines, and « Importer N candidats ». */
 export function PreviewSection({

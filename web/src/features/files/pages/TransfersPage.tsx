@@ -49,23 +49,30 @@ export function TransfersPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
 
+  // The lists are set only once they arrive (then-callbacks, never synchronously).
   const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        if (platform) {
-          const all = await transferApi.list({ direction: 'all', limit: 200 }, signal);
-          setLists({ incoming: null, outgoing: null, all: sortForTable(all.items) });
-        } else {
-          const [incoming, outgoing] = await Promise.all([
+    (signal?: AbortSignal): Promise<void> => {
+      const lists: Promise<Lists> = platform
+        ? transferApi
+            .list({ direction: 'all', limit: 200 }, signal)
+            .then((all) => ({ incoming: null, outgoing: null, all: sortForTable(all.items) }))
+        : Promise.all([
             transferApi.list({ direction: 'incoming' }, signal),
             transferApi.list({ direction: 'outgoing' }, signal),
-          ]);
-          setLists({ incoming: sortForTable(incoming.items), outgoing: sortForTable(outgoing.items), all: null });
-        }
-        setLoadError(null);
-      } catch (err) {
-        if (!isAbort(err)) setLoadError(reportError(err, { operation: 'list' }));
-      }
+          ]).then(([incoming, outgoing]) => ({
+            incoming: sortForTable(incoming.items),
+            outgoing: sortForTable(outgoing.items),
+            all: null,
+          }));
+      return lists.then(
+        (loaded) => {
+          setLists(loaded);
+          setLoadError(null);
+        },
+        (err: unknown) => {
+          if (!isAbort(err)) setLoadError(reportError(err, { operation: 'list' }));
+        },
+      );
     },
     [platform],
   );

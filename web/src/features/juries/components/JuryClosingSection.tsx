@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import type { ErrorDescription } from '../../../shared/errors/errors';
 import { collegeName } from '../jury';
 import {
+  FINAL_STEPS,
   PRESIDENT_REQUIRED_MESSAGE,
   closeHint,
   closingRights,
@@ -13,7 +15,7 @@ import type { JurySession } from '../juryTypes';
 import type { User } from '../../../shared/api/types';
 import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
-import { FINAL_STEPS, FinalStepButton } from './FinalStepButton';
+import { FinalStepButton } from './FinalStepButton';
 
 type Pending = 'president' | 'close' | 'sign' | 'publish' | null;
 
@@ -54,7 +56,7 @@ export function JuryClosingSection({
   const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
 
   // The select follows the president the server knows (after a designation, or a reload).
-  useEffect(() => setChosen(president?.user_id ?? ''), [president?.user_id]);
+  useOnChange(president?.user_id ?? '', setChosen);
 
   async function run(kind: Exclude<Pending, null>, action: () => Promise<void>, inDialog = false) {
     setPending(kind);

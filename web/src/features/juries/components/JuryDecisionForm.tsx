@@ -4,11 +4,9 @@ import { type ErrorDescription, reportError } from '../../../shared/errors/error
 import {
   blocLookup,
   blocsAwardable,
-  commissionResultLabel,
   decisionErrorsFromServer,
   decisionReasonRequired,
   decisionRequest,
-  departsFromCommission,
   departures,
   deriveOutcome,
   derivedOutcomeLabel,
@@ -16,8 +14,6 @@ import {
   hasDecisionErrors,
   initialValidation,
   isJudged,
-  isTargeted,
-  modalityNote,
   noBlocsNote,
   outcomeDepartsFromProposal,
   targetedBlocsNote,
@@ -26,6 +22,8 @@ import {
   type VerdictDraft,
 } from '../juryValidation';
 import type { DecisionRequest, JuryBloc, JuryProposal, ProposalCompetency } from '../juryTypes';
+import { DecisionCompetencyRow } from './DecisionCompetencyRow';
+import { without } from '../../../shared/records';
 
 const NO_ERRORS: DecisionErrors = { competencies: {} };
 
@@ -81,12 +79,7 @@ export function JuryDecisionForm({
 
   function setVerdict(number: string, change: Partial<VerdictDraft>) {
     setDraft((d) => ({ ...d, [number]: { validated: d[number]?.validated ?? false, reason: d[number]?.reason ?? '', ...change } }));
-    setErrors((e) => {
-      if (!(number in e.competencies)) return e;
-      const rest = { ...e.competencies };
-      delete rest[number];
-      return { ...e, competencies: rest };
-    });
+    setErrors((e) => (number in e.competencies ? { ...e, competencies: without(e.competencies, number) } : e));
   }
 
   async function submit(event: FormEvent) {
@@ -118,90 +111,6 @@ export function JuryDecisionForm({
     } finally {
       setBusy(false);
     }
-  }
-
-  function row(c: ProposalCompetency) {
-    const id = `${prefix}-c${c.number}`;
-    const verdict = draft[c.number];
-    const departs = departsFromCommission(c, draft);
-    const error = errors.competencies[c.number];
-    const modality = modalityNote(c);
-    const targeted = isTargeted(c);
-    return (
-      <li
-        key={c.number}
-        className={`jury-validation__row${targeted || c.carried_over ? '' : ' jury-validation__row--not-targeted'}`}
-        data-testid="decision-competency"
-        data-number={c.number}
-        data-departs={departs}
-        data-carried={c.carried_over}
-        data-targeted={targeted}
-      >
-        <div className="jury-validation__line">
-          <span id={`${id}-title`} className="jury-validation__title">
-            <strong>Compétence {c.number}</strong> — {c.title}
-          </span>
-          {(targeted || c.carried_over) && (
-            <span className="muted jury-validation__commission" data-testid="decision-competency-commission">
-              Commission : {commissionResultLabel(c.commission_result)}
-            </span>
-          )}
-          {c.carried_over ? (
-            <span className="badge" data-testid="decision-competency-carried">
-              Bloc déjà obtenu
-            </span>
-          ) : !targeted ? (
-            <span className="muted" data-testid="jury-competency-not-targeted">
-              Bloc non visé par l'inscription
-            </span>
-          ) : (
-            <label className="checkbox jury-validation__check">
-              <input
-                type="checkbox"
-                checked={verdict?.validated ?? c.validated}
-                onChange={(e) => setVerdict(c.number, { validated: e.target.checked })}
-                aria-describedby={`${id}-title`}
-                data-testid="decision-competency-validated"
-              />{' '}
-              Validée par le jury
-            </label>
-          )}
-        </div>
-        {modality && (
-          <div className="jury-validation__modality">
-            <p className="muted" data-testid="jury-competency-modality">
-              {modality.evaluatedIn}
-            </p>
-            {modality.justification && (
-              <p className="alert alert--info" data-testid="jury-competency-justification">
-                {modality.justification}
-              </p>
-            )}
-          </div>
-        )}
-        {departs && (
-          <div className="field jury-validation__reason">
-            <label htmlFor={`${id}-reason`}>Motif (écart avec la commission)</label>
-            <textarea
-              id={`${id}-reason`}
-              rows={2}
-              maxLength={2000}
-              value={verdict?.reason ?? ''}
-              onChange={(e) => setVerdict(c.number, { reason: e.target.value })}
-              required
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              data-testid="decision-competency-reason"
-            />
-          </div>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="field__error" role="alert" data-testid="decision-competency-error">
-            {error}
-          </p>
-        )}
-      </li>
-    );
   }
 
   return (
@@ -237,7 +146,18 @@ export function JuryDecisionForm({
               jugées à nouveau.
             </p>
           )}
-          <ul className="jury-validation__list">{g.competencies.map(row)}</ul>
+          <ul className="jury-validation__list">
+            {g.competencies.map((c) => (
+              <DecisionCompetencyRow
+                key={c.number}
+                idPrefix={prefix}
+                competency={c}
+                draft={draft}
+                error={errors.competencies[c.number]}
+                onVerdict={(change) => setVerdict(c.number, change)}
+              />
+            ))}
+          </ul>
         </fieldset>
       ))}
       {canDecide && (

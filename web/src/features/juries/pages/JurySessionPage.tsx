@@ -1,50 +1,36 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { NoticeLine, type Notice as NoticeValue } from '../../../shared/ui/NoticeLine';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ApiError, isAbort } from '../../../shared/api/client';
-import { fileApi } from '../../files/fileApi';
-import { referentialApi } from '../../referentials/referentialApi';
 import {
-  candidatesFromSessions,
   decisionRight,
   formatSessionDate,
-  formatSessionTime,
   inviteCandidates,
   JURY_FIELD_MESSAGES,
   JURY_SESSIONS_PATH,
-  minutesUrl,
-  quorumMessage,
-  resultsCsvUrl,
-  sessionStateLabel,
+  pinnedReferentialKey,
 } from '../jury';
 import { describeError, reportError } from '../../../shared/errors/errors';
 import { InviteMemberForm } from '../components/InviteMemberForm';
-import { JuryAddFileForm } from '../components/JuryAddFileForm';
 import { JuryClosingSection } from '../components/JuryClosingSection';
 import { JuryErrataSection } from '../components/JuryErrataSection';
 import { JuryFileCard } from '../components/JuryFileCard';
+import { JuryFilesPanel } from '../components/JuryFilesPanel';
 import { JuryMembersSection } from '../components/JuryMembersSection';
-import { indexedBlocs } from '../../files/blocScope';
+import { JuryDocumentsPanel, JurySessionHeader } from '../components/JurySessionHeader';
 import { titleOf, useCqpms } from '../../referentials/cqpmCatalog';
 import { juryApi } from '../juryApi';
 import { closingRights, decisionPending } from '../juryClosing';
-import type { DecisionRequest, JuryBloc, JuryMemberCandidate, JurySession } from '../juryTypes';
+import type { DecisionRequest, JurySession } from '../juryTypes';
+import { useJuryPickers } from '../useJuryPickers';
+import { usePinnedBlocs } from '../usePinnedBlocs';
 import { useSession, useWorkflow } from '../../../app/session';
-import type { OrganisationRef } from '../../../shared/api/types';
-import type { FileSummary } from '../../files/fileTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { stateLabel } from '../../files/workflow';
+import { PageUnavailable } from '../../../shared/ui/RecordPage';
 
 type Notice = NoticeValue | null;
-
-/** Jury member accounts one may invite: the server's list when it gives one, else the members of the centre's other sessions. */
-async function loadCandidates(session: JurySession, signal: AbortSignal): Promise<JuryMemberCandidate[]> {
-  if (session.available_members) return session.available_members;
-  const { items } = await juryApi.listSessions(signal);
-  const others = items.filter((s) => s.id !== session.id).slice(0, 10);
-  const details = await Promise.all(others.map((s) => juryApi.getSession(s.id, signal).catch(() => null)));
-  return candidatesFromSessions(details.filter((d): d is JurySession => d !== null));
-}
 
 export function JurySessionPage() {
   const { id = '' } = useParams();
@@ -54,79 +40,39 @@ export function JurySessionPage() {
   const [session, setSession] = useState<JurySession | null>(null);
   const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [opening, setOpening] = useState(false);
-  const [candidates, setCandidates] = useState<JuryMemberCandidate[]>([]);
-  const [companies, setCompanies] = useState<OrganisationRef[]>([]);
-  const [readyFiles, setReadyFiles] = useState<FileSummary[]>([]);
-  const [blocsByRef, setBlocsByRef] = useState<Record<string, JuryBloc[]>>({});
   const coordinator = user?.role === 'centre_coordinator';
+  const pickers = useJuryPickers(session, coordinator);
+  const blocsByRef = usePinnedBlocs(session);
 
   usePageTitle(session ? `Jury du ${formatSessionDate(session.date)}` : 'Session de jury');
 
+  // State is set only once the session arrives (then-callbacks, never synchronously).
   const reload = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        setSession(await juryApi.getSession(id, signal));
-        setLoadError(null);
-      } catch (err) {
-        if (isAbort(err)) return;
-        reportError(err, { fields: {} });
-        setLoadError(err instanceof Error ? err : new Error(String(err)));
-      }
-    },
+    (signal?: AbortSignal): Promise<void> =>
+      juryApi.getSession(id, signal).then(
+        (loaded) => {
+          setSession(loaded);
+          setLoadError(null);
+        },
+        (err: unknown) => {
+          if (isAbort(err)) return;
+          reportError(err, { fields: {} });
+          setLoadError(err instanceof Error ? err : new Error(String(err)));
+        },
+      ),
     [id],
   );
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // Another session: nothing of the previous one stays on the page.
+  useOnChange(id, () => {
     setSession(null);
     setNotice(null);
+  });
+  useEffect(() => {
+    const controller = new AbortController();
     void reload(controller.signal);
     return () => controller.abort();
   }, [reload]);
-
-  // The coordinator's pickers: accounts to invite, companies, files ready for the jury.
-  const sessionLoaded = session !== null;
-  useEffect(() => {
-    if (!coordinator || !sessionLoaded || !session) return;
-    const controller = new AbortController();
-    const quiet = (err: unknown) => {
-      if (!isAbort(err)) reportError(err, { fields: {} });
-    };
-    loadCandidates(session, controller.signal).then(setCandidates, quiet);
-    fileApi.companies(controller.signal).then((r) => setCompanies(r.items), quiet);
-    fileApi.listFiles({ state: 'ready_for_jury', limit: 100 }, controller.signal).then((r) => setReadyFiles(r.items), quiet);
-    return () => controller.abort();
-    // Loaded once per session page; the lists are filtered against the session below.
-  }, [coordinator, sessionLoaded, id]);
-
-  // The blocs of each pinned referential, to name the blocs of the jury's validation.
-  const refKeys = useMemo(() => {
-    const keys = new Set<string>();
-    for (const f of session?.files ?? []) {
-      if (f.state === 'in_deliberation' && f.referential_version !== null) keys.add(`${f.cqpm.id}@${f.referential_version}`);
-    }
-    return [...keys];
-  }, [session]);
-  useEffect(() => {
-    const missing = refKeys.filter((k) => !blocsByRef[k]);
-    if (missing.length === 0) return;
-    const controller = new AbortController();
-    for (const key of missing) {
-      const [cqpm, version] = key.split('@') as [string, string];
-      referentialApi.referentialVersion(cqpm, Number(version), controller.signal).then(
-        (v) =>
-          setBlocsByRef((prev) => ({
-            ...prev,
-            [key]: indexedBlocs(v.referential.blocs),
-          })),
-        (err: unknown) => {
-          if (!isAbort(err)) reportError(err, { fields: {} });
-        },
-      );
-    }
-    return () => controller.abort();
-  }, [refKeys, blocsByRef]);
 
   async function act(action: () => Promise<JurySession>, success: string) {
     const updated = await action();
@@ -137,15 +83,12 @@ export function JurySessionPage() {
   async function openDeliberation() {
     if (!session) return;
     setNotice(null);
-    setOpening(true);
     try {
       await act(() => juryApi.open(session.id), 'La délibération est ouverte : les dossiers de la session sont en délibération.');
     } catch (err) {
       const described = reportError(err, { fields: JURY_FIELD_MESSAGES });
       setNotice({ kind: 'error', text: described.text, technical: described.technical });
       await reload();
-    } finally {
-      setOpening(false);
     }
   }
 
@@ -180,63 +123,25 @@ export function JurySessionPage() {
     const notFound = loadError instanceof ApiError && (loadError.status === 404 || loadError.status === 403);
     const described = describeError(loadError, { fields: {} });
     return (
-      <section>
-        <h1>{notFound ? 'Session introuvable' : 'Session indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={described.technical ?? undefined}>
-          {notFound ? "Cette session de jury n'existe pas ou vous n'y êtes pas convoqué." : described.text}
-        </p>
-        <p>
-          <Link to={JURY_SESSIONS_PATH}>Retour aux sessions de jury</Link>
-        </p>
-      </section>
+      <PageUnavailable
+        title={notFound ? 'Session introuvable' : 'Session indisponible'}
+        text={notFound ? "Cette session de jury n'existe pas ou vous n'y êtes pas convoqué." : described.text}
+        technical={described.technical}
+        back={{ to: JURY_SESSIONS_PATH, label: 'Retour aux sessions de jury' }}
+      />
     );
   }
   if (!session) return <p aria-live="polite">Chargement de la session…</p>;
 
-  const inSession = new Set(session.files.map((f) => f.id));
-  const addable = readyFiles.filter((f) => !inSession.has(f.id));
-  const missing = quorumMessage(session.missing_colleges);
-
   return (
     <>
-      <nav aria-label="Fil d'Ariane" className="breadcrumb">
-        <Link to={JURY_SESSIONS_PATH}>Jurys paritaires</Link> <span aria-hidden="true">›</span>{' '}
-        <span aria-current="page">Session</span>
-      </nav>
-      <div className="page-title">
-        <div>
-          <h1 data-testid="jury-session-title">
-            Jury du {formatSessionDate(session.date)}
-            {session.time ? ` à ${formatSessionTime(session.time)}` : ''}
-          </h1>
-          <p className="subtitle">
-            {session.place} · {session.centre.name}
-          </p>
-        </div>
-        <div className="page-title__state">
-          <span className={`badge badge--jury-${session.state}`} data-testid="jury-session-state" data-state={session.state}>
-            {sessionStateLabel(session.state)}
-          </span>
-        </div>
-      </div>
+      <JurySessionHeader session={session} />
 
       <div aria-live="polite">
         <NoticeLine notice={notice} testId="jury-notice" />
       </div>
 
-      <section className="panel" aria-labelledby="jury-docs-title">
-        <h2 id="jury-docs-title">Documents de la session</h2>
-        <div className="actions">
-          <a className="button" href={minutesUrl(session.id)} download data-testid="jury-minutes">
-            Procès-verbal (PDF)
-          </a>
-          {coordinator && (
-            <a className="button" href={resultsCsvUrl(session.id)} download data-testid="jury-results-csv">
-              Résultats (CSV pour Excel)
-            </a>
-          )}
-        </div>
-      </section>
+      <JuryDocumentsPanel sessionId={session.id} coordinator={coordinator} />
 
       <JuryMembersSection
         members={session.members}
@@ -251,8 +156,8 @@ export function JurySessionPage() {
       >
         {coordinator && session.state === 'planned' && (
           <InviteMemberForm
-            candidates={inviteCandidates(candidates, session.members)}
-            companies={companies}
+            candidates={inviteCandidates(pickers.candidates, session.members)}
+            companies={pickers.companies}
             onInvite={(userId, companyId) =>
               act(() => juryApi.addMember(session.id, userId, companyId), 'Le membre est convoqué à la session.')
             }
@@ -260,45 +165,24 @@ export function JurySessionPage() {
         )}
       </JuryMembersSection>
 
-      <section className="panel" aria-labelledby="jury-files-title">
-        <h2 id="jury-files-title">Dossiers présentés</h2>
-        {coordinator && session.state === 'planned' && (
-          <div className="jury-open">
-            {missing && (
-              <p className="muted" data-testid="jury-quorum-hint">
-                {missing}
-              </p>
-            )}
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => void openDeliberation()}
-              disabled={opening}
-              data-testid="jury-open"
-            >
-              {opening ? 'Ouverture…' : 'Ouvrir la délibération'}
-            </button>
-          </div>
-        )}
-        {coordinator && (
-          <JuryAddFileForm
-            files={addable}
-            cqpmTitle={(cqpm) => titleOf(cqpms, cqpm)}
-            onAdd={async (fileId) => {
-              await act(() => juryApi.addFile(session.id, fileId), 'Le dossier est inscrit à la session.');
-              setReadyFiles((files) => files.filter((f) => f.id !== fileId));
-            }}
-          />
-        )}
-        {session.files.length === 0 && <p className="muted">Aucun dossier n'est encore inscrit à cette session.</p>}
-      </section>
+      <JuryFilesPanel
+        session={session}
+        coordinator={coordinator}
+        readyFiles={pickers.readyFiles}
+        cqpmTitle={(cqpm) => titleOf(cqpms, cqpm)}
+        onOpen={openDeliberation}
+        onAdd={async (fileId) => {
+          await act(() => juryApi.addFile(session.id, fileId), 'Le dossier est inscrit à la session.');
+          pickers.dropReadyFile(fileId);
+        }}
+      />
 
       {session.files.map((file) => (
         <JuryFileCard
           key={file.id}
           file={file}
           stateLabel={stateLabel(workflow, file.state)}
-          blocs={blocsByRef[`${file.cqpm.id}@${file.referential_version}`] ?? []}
+          blocs={blocsByRef[pinnedReferentialKey(file)] ?? []}
           decideRight={decisionRight(user, session, file)}
           decisionPending={file.decision ? decisionPending(session.state, file.decision) : false}
           canRevoke={coordinator}

@@ -5,6 +5,7 @@ import { describeError, type ErrorDescription } from '../../../shared/errors/err
 import { blocLabel, formatSessionDate, verifyPagePath } from '../jury';
 import { verificationApi } from '../juryApi';
 import type { Verification } from '../juryTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { CODE_FORMAT_MESSAGE, normaliseVerificationCode, verdictOf } from '../verification';
 
@@ -22,31 +23,33 @@ export function VerifyPage() {
   const navigate = useNavigate();
   const [typed, setTyped] = useState(routeCode);
   const [formError, setFormError] = useState<string | null>(null);
-  const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
   const code = routeCode ? normaliseVerificationCode(routeCode) : null;
+  /** The answer for a code; another code shows « loading » until its own arrives. */
+  const [answer, setAnswer] = useState<{ code: string; lookup: Lookup } | null>(null);
+  const lookup: Lookup = !routeCode
+    ? { status: 'idle' }
+    : !code
+      ? { status: 'unknown' }
+      : answer?.code === code
+        ? answer.lookup
+        : { status: 'loading' };
+
+  // The box shows the code of the address (after a navigation too).
+  useOnChange(routeCode, setTyped);
 
   useEffect(() => {
-    setTyped(routeCode);
-    if (!routeCode) {
-      setLookup({ status: 'idle' });
-      return;
-    }
-    if (!code) {
-      setLookup({ status: 'unknown' });
-      return;
-    }
+    if (!code) return;
     const controller = new AbortController();
-    setLookup({ status: 'loading' });
     verificationApi.verify(code, controller.signal).then(
-      (result) => setLookup({ status: 'found', result }),
+      (result) => setAnswer({ code, lookup: { status: 'found', result } }),
       (err: unknown) => {
         if (isAbort(err)) return;
-        if (err instanceof ApiError && err.status === 404) setLookup({ status: 'unknown' });
-        else setLookup({ status: 'error', error: describeError(err, { fields: {} }) });
+        if (err instanceof ApiError && err.status === 404) setAnswer({ code, lookup: { status: 'unknown' } });
+        else setAnswer({ code, lookup: { status: 'error', error: describeError(err, { fields: {} }) } });
       },
     );
     return () => controller.abort();
-  }, [routeCode, code]);
+  }, [code]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../shared/api/client';
 import { modalityPlanApi } from '../modalityPlanApi';
 import { reportError } from '../../../shared/errors/errors';
@@ -7,7 +7,6 @@ import {
   competencyList,
   buildPlanRequest,
   draftFromView,
-  emptyEntry,
   planErrorTarget,
   planInputId,
   sentValues,
@@ -20,11 +19,10 @@ import {
 import type { CandidateFile } from '../../files/fileTypes';
 import type { ModalityPlanView } from '../modalityPlanTypes';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
-import { CommonValues } from './CommonValues';
-import { EntryEditor } from './EntryEditor';
+import { without } from '../../../shared/records';
 import { PlanTable } from './PlanTable';
+import { PlanEditorForm, PlanFormError, type Notice } from './PlanEditorForm';
 
-type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null } | null;
 
 function focusEntry(competency: number, key: EntryKey) {
   requestAnimationFrame(() => {
@@ -41,8 +39,6 @@ function focusEntry(competency: number, key: EntryKey) {
  */
 export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; onSaved: () => Promise<void> }) {
   const [editing, setEditing] = useState(false);
-  const editingRef = useRef(false);
-  editingRef.current = editing;
   const [draft, setDraft] = useState<PlanDraft>({});
   const [errors, setErrors] = useState<PlanErrors>({});
   const [formError, setFormError] = useState<Notice>(null);
@@ -62,7 +58,7 @@ export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; on
         setNotice(null);
       } else if (!v.plan) setEditing(true);
       // While editing, what was typed stays; competencies new to the plan (a carry-over withdrawn) start afresh.
-      if (!editingRef.current || !v.editable) setDraft(draftFromView(v));
+      if (!editing || !v.editable) setDraft(draftFromView(v));
       else setDraft((d) => ({ ...draftFromView(v), ...d }));
     },
   });
@@ -87,13 +83,7 @@ export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; on
 
   function setEntry(competency: number, entry: EntryDraft) {
     setDraft((d) => ({ ...d, [competency]: entry }));
-    if (errors[competency]) {
-      setErrors((e) => {
-        const next = { ...e };
-        delete next[competency];
-        return next;
-      });
-    }
+    if (errors[competency]) setErrors((e) => without(e, competency));
   }
 
   async function save(event: FormEvent) {
@@ -166,59 +156,26 @@ export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; on
     body = <p aria-live="polite">Chargement du plan d'évaluation…</p>;
   } else if (editing && view.editable) {
     body = (
-      <form onSubmit={save} noValidate data-testid="plan-editor" aria-labelledby="plan-editor-title">
-        <h3 id="plan-editor-title" tabIndex={-1} className="plan-editor__title">
-          {view.plan ? "Modifier le plan d'évaluation" : "Établir le plan d'évaluation"}
-        </h3>
-        <p className="muted field__note">
-          Pour chaque compétence : la modalité prévue par le référentiel, la date, le lieu et au moins un évaluateur du
-          centre.
-        </p>
-        <CommonValues
-          view={view}
-          disabled={busy}
-          onApply={(common) => {
-            setDraft((d) => applyToAll(d, common));
-            setErrors({});
-          }}
-        />
-        {view.competencies.map((c) => (
-          <EntryEditor
-            key={c.number}
-            view={view}
-            cqpm={file.cqpm}
-            competency={c}
-            entry={draft[c.number] ?? emptyEntry()}
-            errors={errors[c.number] ?? {}}
-            disabled={busy}
-            onChange={(entry) => setEntry(c.number, entry)}
-          />
-        ))}
-        {formError && (
-          <p role="alert" className="alert alert--error" data-testid="plan-form-error" title={formError.technical ?? undefined}>
-            {formError.text}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="plan-save">
-            {busy ? 'Enregistrement…' : "Enregistrer le plan d'évaluation"}
-          </button>
-          {view.plan && (
-            <button type="button" className="button" onClick={cancel} disabled={busy}>
-              Annuler
-            </button>
-          )}
-        </div>
-      </form>
+      <PlanEditorForm
+        view={view}
+        cqpm={file.cqpm}
+        draft={draft}
+        errors={errors}
+        formError={formError}
+        busy={busy}
+        onSubmit={save}
+        onCancel={cancel}
+        onApplyToAll={(common) => {
+          setDraft((d) => applyToAll(d, common));
+          setErrors({});
+        }}
+        onEntry={setEntry}
+      />
     );
   } else {
     body = (
       <>
-        {formError && (
-          <p role="alert" className="alert alert--error" data-testid="plan-form-error" title={formError.technical ?? undefined}>
-            {formError.text}
-          </p>
-        )}
+        <PlanFormError error={formError} />
         {view.plan ? (
           <PlanTable view={view} cqpm={file.cqpm} />
         ) : (

@@ -8,14 +8,17 @@ import { NOTIFICATIONS_CHANGED_EVENT, NOTIFICATION_POLL_MS, bellLabel, unreadBad
 export function NotificationBell() {
   const [unread, setUnread] = useState(0);
 
-  const refresh = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const list = await notificationApi.list(signal, 1);
-      setUnread(list.unread);
-    } catch (err) {
-      if (!isAbort(err)) console.warn('CQPM Hub: notifications unavailable', err);
-    }
-  }, []);
+  // The count is set only once it arrives (a then-callback, never synchronously).
+  const refresh = useCallback(
+    (signal?: AbortSignal): Promise<void> =>
+      notificationApi.list(signal, 1).then(
+        (list) => setUnread(list.unread),
+        (err: unknown) => {
+          if (!isAbort(err)) console.warn('CQPM Hub: notifications unavailable', err);
+        },
+      ),
+    [],
+  );
 
   useEffect(() => {
     const controller = new AbortController();

@@ -1,17 +1,8 @@
 import { IDENTITY_LABELS, RNCP_LEVELS, type IdentityKey } from '../certificationIdentity';
 import { IDENTITY_FIELD, RNCP_FIELD, identityField, identityInputs, setIdentityInput } from '../identityEdit';
 import type { Referential } from '../referentialTypes';
-import { FieldError, inputId, type Errors } from './ProposalFormParts';
-
-/** The server's field, or the nearest enclosing one the form shows ("referential.identity.rncp" for a fault inside the fiche). */
-export function shownField(field: string): string | null {
-  for (let f: string | null = field; f; ) {
-    if (document.getElementById(inputId(f))) return f;
-    const cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
-    f = cut > 0 && f.slice(0, cut).startsWith('referential.') ? f.slice(0, cut) : null;
-  }
-  return null;
-}
+import { FieldError } from './ProposalFormParts';
+import { inputId, type Errors } from '../proposalFields';
 
 /** « Identité de la certification »: the CQPM number, the RNCP fiche, whether the CQPM is registered at the RNCP. */
 export function IdentityEditor({

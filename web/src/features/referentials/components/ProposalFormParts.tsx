@@ -1,4 +1,4 @@
-// Parts of the proposal editor: input ids of server fields, a field's error, and the editor of one list of
+// Parts of the proposal editor: a field's error and the editor of one list of
 // texts (conditions, criteria, expected results...).
 
 import {
@@ -11,17 +11,7 @@ import {
   type TextListRef,
 } from '../referentialEdit';
 import type { Referential } from '../referentialTypes';
-
-export type Errors = Record<string, string>;
-
-/** The id of the input of a server field ("referential.blocs[1].code" → "f-referential-blocs-1-code"). */
-export function inputId(field: string): string {
-  return `f-${field.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, '')}`;
-}
-
-export function rowsFor(text: string): number {
-  return Math.min(8, Math.max(2, Math.ceil(text.length / 90)));
-}
+import { inputId, rowsFor, type Errors } from '../proposalFields';
 
 export function FieldError({ field, errors }: { field: string; errors: Errors }) {
   const text = errors[field];

@@ -8,6 +8,7 @@ import { reportError, type ErrorDescription } from '../../../shared/errors/error
 import { formatShortDateTime } from '../../../shared/format/format';
 import { historyLinks, parseVersion } from '../referentialHistory';
 import type { Referential, ReferentialDiff, ReferentialVersion } from '../referentialTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { CompareForm } from './CqpmVersionsPage';
 
@@ -51,11 +52,14 @@ export function CqpmDiffPage() {
     return () => controller.abort();
   }, [id]);
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // Other versions compared: the previous comparison is not shown meanwhile.
+  useOnChange(`${id}/${from}/${to}`, () => {
     setDiff(null);
     setError(null);
     setReferentials([]);
+  });
+  useEffect(() => {
+    const controller = new AbortController();
     referentialApi.referentialDiff(id, { from, to }, controller.signal).then(
       (d) => {
         setDiff(d);

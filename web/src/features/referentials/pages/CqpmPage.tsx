@@ -10,7 +10,9 @@ import { competencyAnchor } from '../referential';
 import { historyLinks, indexBlame, isGtpAuditor, latestBlameVersion, type BlameIndex } from '../referentialHistory';
 import { useSession } from '../../../app/session';
 import type { CqpmDetail } from '../referentialTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { PageUnavailable } from '../../../shared/ui/RecordPage';
 
 /** A CQPM's referential in force, laid out for an evaluator (and for print); blame annotations on demand. */
 export function CqpmPage() {
@@ -25,12 +27,15 @@ export function CqpmPage() {
   const [blameError, setBlameError] = useState<string | null>(null);
   usePageTitle(cqpm ? `Référentiel · ${cqpm.title}` : 'Référentiel CQPM');
 
-  useEffect(() => {
-    let live = true;
+  // Another CQPM: nothing of the previous one stays on the page.
+  useOnChange(id, () => {
     setCqpm(null);
     setError(null);
     setBlame(null);
     setShowBlame(false);
+  });
+  useEffect(() => {
+    let live = true;
     loadCqpm(id, { fresh: true }).then(
       (c) => live && setCqpm(c),
       (err: unknown) => {
@@ -48,7 +53,6 @@ export function CqpmPage() {
   useEffect(() => {
     if (!showBlame || blame) return;
     const controller = new AbortController();
-    setBlameError(null);
     referentialApi.referentialBlame(id, controller.signal).then(
       (r) => setBlame({ index: indexBlame(r.items), latest: latestBlameVersion(r.items) }),
       (err: unknown) => {
@@ -71,15 +75,12 @@ export function CqpmPage() {
     const notFound = error instanceof ApiError && error.status === 404;
     const described = describeError(error, { operation: 'cqpm' });
     return (
-      <section>
-        <h1>{notFound ? 'CQPM introuvable' : 'Référentiel indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={described.technical ?? undefined}>
-          {described.text}
-        </p>
-        <p>
-          <Link to="/cqpm">Retour aux référentiels CQPM</Link>
-        </p>
-      </section>
+      <PageUnavailable
+        title={notFound ? 'CQPM introuvable' : 'Référentiel indisponible'}
+        text={described.text}
+        technical={described.technical}
+        back={{ to: '/cqpm', label: 'Retour aux référentiels CQPM' }}
+      />
     );
   }
   if (!cqpm) return <p aria-live="polite">Chargement du référentiel…</p>;
@@ -131,7 +132,11 @@ export function CqpmPage() {
             type="button"
             className="button"
             aria-pressed={showBlame}
-            onClick={() => setShowBlame((v) => !v)}
+            onClick={() => {
+              // Shown again: a new try, without the last failure.
+              if (!showBlame) setBlameError(null);
+              setShowBlame((v) => !v);
+            }}
             data-testid="blame-toggle"
             title="Indique, pour chaque compétence, critère et élément du référentiel, la version qui l'a modifié en dernier."
           >

@@ -12,7 +12,9 @@ import { formatDateTime } from '../../../shared/format/format';
 import { collegeLabel } from '../../../shared/format/labels';
 import { filesCount, historyLinks, parseVersion } from '../referentialHistory';
 import type { PinnedFiles, ReferentialVersion, ReferentialVersionDetail } from '../referentialTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { PageUnavailable } from '../../../shared/ui/RecordPage';
 
 /** One published version of a referential: its publication, the files judged under it, and its text. */
 export function CqpmVersionPage() {
@@ -30,15 +32,15 @@ export function CqpmVersionPage() {
   const [pinned, setPinned] = useState<PinnedFiles | null>(null);
   const [error, setError] = useState<{ description: ErrorDescription; notFound: boolean } | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // Another version: nothing of the previous one stays on the page.
+  useOnChange(`${id}/${number}/${seesPinnedFiles}`, () => {
     setDetail(null);
     setPinned(null);
     setError(null);
-    if (!number) {
-      setError({ description: { text: "Cette version du référentiel n'existe pas.", field: null, technical: null }, notFound: true });
-      return;
-    }
+  });
+  useEffect(() => {
+    if (!number) return;
+    const controller = new AbortController();
     const fail = (err: unknown) => {
       if (isAbort(err)) return;
       setError({
@@ -73,18 +75,19 @@ export function CqpmVersionPage() {
       <span aria-current="page">Version {n}</span>
     </nav>
   );
-  if (error) {
+  // A number that is not one names no version.
+  const unavailable = number
+    ? error
+    : { description: { text: "Cette version du référentiel n'existe pas.", field: null, technical: null }, notFound: true };
+  if (unavailable) {
     return (
-      <section>
-        {breadcrumb}
-        <h1>{error.notFound ? 'Version introuvable' : 'Version indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={error.description.technical ?? undefined}>
-          {error.description.text}
-        </p>
-        <p>
-          <Link to={historyLinks.versions(id)}>Voir les versions du référentiel</Link>
-        </p>
-      </section>
+      <PageUnavailable
+        breadcrumb={breadcrumb}
+        title={unavailable.notFound ? 'Version introuvable' : 'Version indisponible'}
+        text={unavailable.description.text}
+        technical={unavailable.description.technical}
+        back={{ to: historyLinks.versions(id), label: 'Voir les versions du référentiel' }}
+      />
     );
   }
   if (!detail || !number) return <p aria-live="polite">Chargement de la version…</p>;

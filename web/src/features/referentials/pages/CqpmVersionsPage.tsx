@@ -9,6 +9,7 @@ import { collegeLabel } from '../../../shared/format/labels';
 import { filesCount, historyLinks, isGtpAuditor } from '../referentialHistory';
 import { useSession } from '../../../app/session';
 import type { PinnedFiles, ReferentialVersion } from '../referentialTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 
 /** Pick two versions and open their comparison. */
@@ -27,10 +28,11 @@ export function CompareForm({
   const latest = versions[versions.length - 1]?.version ?? 1;
   const [fromValue, setFrom] = useState(String(from ?? Math.max(1, (to ?? latest) - 1)));
   const [toValue, setTo] = useState(String(to ?? latest));
-  useEffect(() => {
+  // The choice follows the versions compared (after a navigation) and the version in force.
+  useOnChange(`${from}/${to}/${latest}`, () => {
     setFrom(String(from ?? Math.max(1, (to ?? latest) - 1)));
     setTo(String(to ?? latest));
-  }, [from, to, latest]);
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,11 +87,14 @@ export function CqpmVersionsPage() {
   const [pinned, setPinned] = useState<Record<number, PinnedFiles | null>>({});
   const [error, setError] = useState<ErrorDescription | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // Another CQPM: nothing of the previous one stays on the page.
+  useOnChange(id, () => {
     setVersions(null);
     setPinned({});
     setError(null);
+  });
+  useEffect(() => {
+    const controller = new AbortController();
     referentialApi.referentialVersions(id, controller.signal).then(
       (r) => {
         setVersions(r.items);

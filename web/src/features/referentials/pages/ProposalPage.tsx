@@ -3,19 +3,23 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError, isAbort } from '../../../shared/api/client';
 import { referentialApi } from '../referentialApi';
 import { ChangeList } from '../components/ChangeList';
-import { PinnedFilesTable } from '../components/PinnedFilesTable';
+import { ProposalApprovals } from '../components/ProposalApprovals';
+import { ProposalFacts, ProposalImpact } from '../components/ProposalFacts';
 import { ReasonDialog } from '../../../shared/ui/ReasonDialog';
 import { forgetCqpm, titleOf, useCqpms } from '../cqpmCatalog';
 import { reportError, type ErrorContext, type ErrorDescription } from '../../../shared/errors/errors';
-import { formatDateTime } from '../../../shared/format/format';
-import { collegeLabel } from '../../../shared/format/labels';
-import { COLLEGES, filesCount, historyLinks, parseVersion, reviewActions } from '../referentialHistory';
+import { historyLinks, parseVersion, reviewActions } from '../referentialHistory';
 import { useSession } from '../../../app/session';
 import type { Proposal, Referential } from '../referentialTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { ProposalBadge } from './ProposalsPage';
+import { PageUnavailable } from '../../../shared/ui/RecordPage';
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const NO_SUCH_PROPOSAL = {
+  description: { text: "Cette proposition n'existe pas.", field: null, technical: null },
+  notFound: true,
+};
 
 type Notice = { kind: 'success' | 'error'; text: string; technical?: string | null; published?: number } | null;
 
@@ -39,34 +43,35 @@ export function ProposalPage() {
   const [dialogError, setDialogError] = useState<ErrorDescription | null>(null);
   usePageTitle(id ? `Proposition n° ${id}` : 'Proposition');
 
+  // State is set only once the proposal arrives (then-callbacks, never synchronously).
   const load = useCallback(
-    async (signal?: AbortSignal) => {
-      if (!id) {
-        setLoadError({ description: { text: "Cette proposition n'existe pas.", field: null, technical: null }, notFound: true });
-        return;
-      }
-      try {
-        const p = await referentialApi.getProposal(id, signal);
-        setProposal(p);
-        setLoadError(null);
-        referentialApi.referentialVersion(p.cqpm, p.base_version, signal).then(
-          (v) => setBase(v.referential),
-          () => undefined,
-        );
-      } catch (err) {
-        if (isAbort(err)) return;
-        setLoadError({
-          description: reportError(err, { operation: 'proposal' }),
-          notFound: err instanceof ApiError && err.status === 404,
-        });
-      }
+    (signal?: AbortSignal): Promise<void> => {
+      if (!id) return Promise.resolve();
+      return referentialApi.getProposal(id, signal).then(
+        (p) => {
+          setProposal(p);
+          setLoadError(null);
+          referentialApi.referentialVersion(p.cqpm, p.base_version, signal).then(
+            (v) => setBase(v.referential),
+            () => undefined,
+          );
+        },
+        (err: unknown) => {
+          if (isAbort(err)) return;
+          setLoadError({
+            description: reportError(err, { operation: 'proposal' }),
+            notFound: err instanceof ApiError && err.status === 404,
+          });
+        },
+      );
     },
     [id],
   );
 
+  // Another proposal: the previous one is not shown meanwhile.
+  useOnChange(id, () => setProposal(null));
   useEffect(() => {
     const controller = new AbortController();
-    setProposal(null);
     void load(controller.signal);
     return () => controller.abort();
   }, [load]);
@@ -116,25 +121,21 @@ export function ProposalPage() {
     }
   }
 
-  if (loadError && !proposal) {
+  // A number that is not one (« /propositions/abc ») names no proposal.
+  const unavailable = id ? loadError : NO_SUCH_PROPOSAL;
+  if (unavailable && !proposal) {
     return (
-      <section>
-        <h1>{loadError.notFound ? 'Proposition introuvable' : 'Proposition indisponible'}</h1>
-        <p role="alert" className="alert alert--error" title={loadError.description.technical ?? undefined}>
-          {loadError.description.text}
-        </p>
-        <p>
-          <Link to={historyLinks.proposals()}>Retour aux propositions</Link>
-        </p>
-      </section>
+      <PageUnavailable
+        title={unavailable.notFound ? 'Proposition introuvable' : 'Proposition indisponible'}
+        text={unavailable.description.text}
+        technical={unavailable.description.technical}
+        back={{ to: historyLinks.proposals(), label: 'Retour aux propositions' }}
+      />
     );
   }
   if (!proposal) return <p aria-live="polite">Chargement de la proposition…</p>;
 
   const title = titleOf(cqpms, proposal.cqpm);
-  const actions = reviewActions(user, proposal);
-  const approvalOf = (college: string) => proposal.approvals.find((a) => a.college === college) ?? null;
-  const impact = proposal.impact;
   return (
     <>
       <nav aria-label="Fil d'Ariane" className="breadcrumb">
@@ -181,61 +182,8 @@ export function ProposalPage() {
 
       <div className="review-layout">
         <div className="file-main">
-          <section className="panel" aria-labelledby="proposal-facts-title">
-            <h2 id="proposal-facts-title">La proposition</h2>
-            <dl className="facts">
-              <div className="facts__wide">
-                <dt>Motif</dt>
-                <dd data-testid="proposal-reason">{proposal.reason}</dd>
-              </div>
-              <div>
-                <dt>Proposée par</dt>
-                <dd data-testid="proposal-proposer">{proposal.proposer.display_name}</dd>
-              </div>
-              <div>
-                <dt>Le</dt>
-                <dd>{formatDateTime(proposal.created_at)}</dd>
-              </div>
-              <div>
-                <dt>Version de base</dt>
-                <dd>
-                  <Link to={historyLinks.version(proposal.cqpm, proposal.base_version)}>Version {proposal.base_version}</Link>
-                </dd>
-              </div>
-              {proposal.decided_at && (
-                <div>
-                  <dt>{proposal.state === 'rejected' ? 'Rejetée le' : 'Décision le'}</dt>
-                  <dd>{formatDateTime(proposal.decided_at)}</dd>
-                </div>
-              )}
-              {proposal.rejection_reason && (
-                <div className="facts__wide">
-                  <dt>Motif du rejet</dt>
-                  <dd data-testid="proposal-rejection">{proposal.rejection_reason}</dd>
-                </div>
-              )}
-              {proposal.published_version !== null && (
-                <div>
-                  <dt>Publiée comme</dt>
-                  <dd>
-                    <Link to={historyLinks.version(proposal.cqpm, proposal.published_version)} data-testid="proposal-published">
-                      Version {proposal.published_version}
-                    </Link>
-                  </dd>
-                </div>
-              )}
-            </dl>
-          </section>
-
-          <section className="panel" aria-labelledby="impact-title" data-testid="impact">
-            <h2 id="impact-title">Dossiers concernés</h2>
-            <p className="field__note">
-              <strong data-testid="impact-count">{filesCount(impact.total)}</strong> en cours{' '}
-              {impact.total > 1 ? 'sont rattachés' : impact.total === 1 ? 'est rattaché' : 'rattaché'} à la version{' '}
-              {proposal.base_version}, sur laquelle porte la proposition.
-            </p>
-            {impact.total > 0 && <PinnedFilesTable pinned={impact} testId="impact-table" />}
-          </section>
+          <ProposalFacts proposal={proposal} />
+          <ProposalImpact proposal={proposal} />
 
           <section className="panel" aria-labelledby="changes-title">
             <h2 id="changes-title">Changements proposés</h2>
@@ -249,82 +197,17 @@ export function ProposalPage() {
         </div>
 
         <aside className="file-side">
-          <section className="panel" aria-labelledby="approvals-title" data-testid="approvals">
-            <h2 id="approvals-title">Approbations du GTP</h2>
-            <p className="muted field__note">Une approbation de chaque collège est requise avant la publication.</p>
-            <ul className="approvals">
-              {COLLEGES.map((college) => {
-                const approval = approvalOf(college);
-                return (
-                  <li
-                    key={college}
-                    className={`approval${approval ? ' approval--done' : ''}`}
-                    data-testid="approval"
-                    data-college={college}
-                    data-approved={approval ? 'true' : 'false'}
-                  >
-                    <span className="approval__college">{capitalise(collegeLabel(college) ?? college)}</span>
-                    {approval ? (
-                      <span>
-                        ✓ {approval.display_name}
-                        <span className="muted"> · {formatDateTime(approval.approved_at)}</span>
-                      </span>
-                    ) : (
-                      <span className="muted">{proposal.state === 'open' ? 'En attente' : 'Pas d’approbation'}</span>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-            {(actions.approve || actions.reject || actions.publish) && (
-              <div className="actions" data-testid="review-actions">
-                {actions.approve && (
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    onClick={() => void act('approve')}
-                    disabled={busy !== null}
-                    data-testid="proposal-approve"
-                  >
-                    {busy === 'approve' ? 'Envoi…' : 'Approuver'}
-                  </button>
-                )}
-                {actions.publish && (
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    onClick={() => void act('publish')}
-                    disabled={busy !== null}
-                    data-testid="proposal-publish"
-                  >
-                    {busy === 'publish' ? 'Publication…' : `Publier la version ${proposal.base_version + 1}`}
-                  </button>
-                )}
-                {actions.reject && (
-                  <button
-                    type="button"
-                    className="button button--danger"
-                    onClick={() => {
-                      setDialogError(null);
-                      setRejecting(true);
-                    }}
-                    disabled={busy !== null}
-                    aria-haspopup="dialog"
-                    data-testid="proposal-reject"
-                  >
-                    Rejeter…
-                  </button>
-                )}
-              </div>
-            )}
-            {actions.note && (
-              <p className="muted field__note" data-testid="review-note">
-                {actions.note}
-              </p>
-            )}
-          </section>
-
-
+          <ProposalApprovals
+            proposal={proposal}
+            actions={reviewActions(user, proposal)}
+            busy={busy}
+            onApprove={() => void act('approve')}
+            onPublish={() => void act('publish')}
+            onReject={() => {
+              setDialogError(null);
+              setRejecting(true);
+            }}
+          />
         </aside>
       </div>
 

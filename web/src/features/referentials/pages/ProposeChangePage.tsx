@@ -4,30 +4,18 @@ import { ApiError, isAbort } from '../../../shared/api/client';
 import { referentialApi } from '../referentialApi';
 import { loadCqpm } from '../cqpmCatalog';
 import { GTP_ONLY_MESSAGE, REASON_MESSAGE, normaliseField, reportError, type ErrorDescription } from '../../../shared/errors/errors';
-import { blocRncpCodeLabel, identityValues } from '../certificationIdentity';
-import {
-  blocRncpCodeField,
-  finaliseIdentity,
-  setBlocRncpCode,
-} from '../identityEdit';
-import { CRITERIA_GROUPS, blocCodeLabel } from '../referential';
-import {
-  cloneReferential,
-  competencyField,
-  blocField,
-  draftActionLabel,
-  draftChanges,
-  setBlocCode,
-  setBlocTitle,
-  setCompetencyTitle,
-  validateDraft,
-} from '../referentialEdit';
+import { finaliseIdentity } from '../identityEdit';
+import { cloneReferential, draftChanges, validateDraft } from '../referentialEdit';
 import { historyLinks, isGtpAuditor } from '../referentialHistory';
 import { useSession } from '../../../app/session';
 import type { CqpmDetail, Referential } from '../referentialTypes';
+import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
-import { FieldError, ListEditor, inputId, rowsFor, type Errors } from '../components/ProposalFormParts';
-import { shownField, IdentityEditor } from '../components/IdentityEditor';
+import { inputId, shownField, type Errors } from '../proposalFields';
+import { BlocEditor } from '../components/BlocEditor';
+import { IdentityEditor } from '../components/IdentityEditor';
+import { ProposalSummary } from '../components/ProposalSummary';
+import { without } from '../../../shared/records';
 
 /** A GTP auditor edits the referential in force and proposes the change, with a reason, to the GTP. */
 export function ProposeChangePage() {
@@ -44,10 +32,13 @@ export function ProposeChangePage() {
   const formRef = useRef<HTMLFormElement>(null);
   usePageTitle(cqpm ? `Proposer une modification · ${cqpm.title}` : 'Proposer une modification');
 
-  useEffect(() => {
-    let live = true;
+  // Another CQPM: the previous one's draft is not shown meanwhile.
+  useOnChange(id, () => {
     setCqpm(null);
     setDraft(null);
+  });
+  useEffect(() => {
+    let live = true;
     loadCqpm(id, { fresh: true }).then(
       (c) => {
         if (!live) return;
@@ -154,7 +145,6 @@ export function ProposeChangePage() {
     setDraft(next);
     if (Object.keys(errors).length > 0) setErrors({});
   };
-  const reasonInvalid = Boolean(errors.reason);
   return (
     <>
       {breadcrumb}
@@ -185,207 +175,28 @@ export function ProposeChangePage() {
         <div className="propose-layout">
           <div className="propose-main">
             <IdentityEditor draft={draft} original={cqpm.referential} errors={errors} onChange={update} />
-            {draft.blocs.map((bloc, b) => {
-              const original = cqpm.referential.blocs[b];
-              const codeField = `${blocField(b)}.code`;
-              const rncpField = blocRncpCodeField(b);
-              const titleField = `${blocField(b)}.title`;
-              const fiche = identityValues(draft.identity).number;
-              return (
-                <section key={b} className="panel" aria-labelledby={`edit-bloc-${b}`} data-testid="edit-bloc" data-bloc={b + 1}>
-                  <h2 id={`edit-bloc-${b}`}>
-                    Bloc {b + 1} · {blocCodeLabel(original?.code ?? null)}{' '}
-                    <span className="muted">· {blocRncpCodeLabel(original?.rncp_code)}</span>
-                  </h2>
-                  <div className="form-grid">
-                    <div className="field">
-                      <label htmlFor={inputId(codeField)}>Code du bloc {b + 1}</label>
-                      <input
-                        id={inputId(codeField)}
-                        value={bloc.code ?? ''}
-                        placeholder="BDC0000 (vide : code non attribué)"
-                        onChange={(e) => update(setBlocCode(draft, b, e.target.value))}
-                        aria-invalid={errors[codeField] ? true : undefined}
-                        aria-describedby={errors[codeField] ? `${inputId(codeField)}-error` : `${inputId(codeField)}-hint`}
-                        autoComplete="off"
-                        spellCheck={false}
-                        maxLength={7}
-                        data-testid="edit-bloc-code"
-                      />
-                      <p id={`${inputId(codeField)}-hint`} className="muted field__note">
-                        BDC suivi de quatre chiffres ; laissez vide si le document officiel n’en imprime pas.
-                      </p>
-                      <FieldError field={codeField} errors={errors} />
-                    </div>
-                    <div className="field">
-                      <label htmlFor={inputId(rncpField)}>Code RNCP du bloc {b + 1}</label>
-                      <input
-                        id={inputId(rncpField)}
-                        value={bloc.rncp_code ?? ''}
-                        placeholder={`${fiche ?? 'RNCP00000'}BC${String(b + 1).padStart(2, '0')} (vide : non renseigné)`}
-                        onChange={(e) => update(setBlocRncpCode(draft, b, e.target.value))}
-                        aria-invalid={errors[rncpField] ? true : undefined}
-                        aria-describedby={errors[rncpField] ? `${inputId(rncpField)}-error` : `${inputId(rncpField)}-hint`}
-                        autoComplete="off"
-                        spellCheck={false}
-                        maxLength={16}
-                        data-testid="edit-bloc-rncp-code"
-                      />
-                      <p id={`${inputId(rncpField)}-hint`} className="muted field__note">
-                        Le code du bloc dans la fiche RNCP : le numéro de la fiche, BC et deux chiffres
-                        (par exemple RNCP37854BC01).
-                      </p>
-                      <FieldError field={rncpField} errors={errors} />
-                    </div>
-                    <div className="field field--wide">
-                      <label htmlFor={inputId(titleField)}>Intitulé du bloc {b + 1}</label>
-                      <textarea
-                        id={inputId(titleField)}
-                        rows={rowsFor(bloc.title)}
-                        value={bloc.title}
-                        onChange={(e) => update(setBlocTitle(draft, b, e.target.value))}
-                        aria-invalid={errors[titleField] ? true : undefined}
-                      />
-                      <FieldError field={titleField} errors={errors} />
-                    </div>
-                  </div>
-                  <details className="propose-details">
-                    <summary>Connaissances associées ({bloc.knowledge.length})</summary>
-                    <ListEditor
-                      label="Connaissances associées"
-                      itemLabel="Connaissance"
-                      listRef={{ bloc: b, competency: null, list: 'knowledge' }}
-                      draft={draft}
-                      original={cqpm.referential}
-                      errors={errors}
-                      onChange={update}
-                    />
-                  </details>
-                  {bloc.competencies.map((competency, c) => {
-                    const field = `${competencyField(b, c)}.title`;
-                    return (
-                      <details
-                        key={competency.number}
-                        className="propose-details propose-competency"
-                        data-testid="edit-competency"
-                        data-number={competency.number}
-                      >
-                        <summary>
-                          Compétence {competency.number} — {competency.title}
-                        </summary>
-                        <div className="field">
-                          <label htmlFor={inputId(field)}>Intitulé de la compétence {competency.number}</label>
-                          <textarea
-                            id={inputId(field)}
-                            rows={rowsFor(competency.title)}
-                            value={competency.title}
-                            onChange={(e) => update(setCompetencyTitle(draft, b, c, e.target.value))}
-                            aria-invalid={errors[field] ? true : undefined}
-                          />
-                          <FieldError field={field} errors={errors} />
-                        </div>
-                        <ListEditor
-                          label="Conditions de réalisation"
-                          itemLabel="Condition"
-                          listRef={{ bloc: b, competency: c, list: 'conditions' }}
-                          draft={draft}
-                          original={cqpm.referential}
-                          errors={errors}
-                          onChange={update}
-                        />
-                        {CRITERIA_GROUPS.map((group) => (
-                          <ListEditor
-                            key={group.key}
-                            label={`Critères : ${group.heading}`}
-                            itemLabel="Critère"
-                            listRef={{ bloc: b, competency: c, list: group.key }}
-                            draft={draft}
-                            original={cqpm.referential}
-                            errors={errors}
-                            onChange={update}
-                          />
-                        ))}
-                        <ListEditor
-                          label="Résultats attendus"
-                          itemLabel="Résultat attendu"
-                          listRef={{ bloc: b, competency: c, list: 'expected_results' }}
-                          draft={draft}
-                          original={cqpm.referential}
-                          errors={errors}
-                          onChange={update}
-                        />
-                      </details>
-                    );
-                  })}
-                </section>
-              );
-            })}
+            {draft.blocs.map((_, b) => (
+              <BlocEditor key={b} index={b} draft={draft} original={cqpm.referential} errors={errors} onChange={update} />
+            ))}
           </div>
 
           <aside className="propose-side">
-            <section className="panel propose-submit" aria-labelledby="propose-summary-title">
-              <h2 id="propose-summary-title">Votre proposition</h2>
-              {changes.length === 0 ? (
-                <p className="muted" data-testid="draft-changes" data-count={0}>
-                  Aucune modification pour l’instant.
-                </p>
-              ) : (
-                <ul className="draft-changes" data-testid="draft-changes" data-count={changes.length}>
-                  {changes.map((change) => (
-                    <li key={change.field}>
-                      <button type="button" className="button--link" onClick={() => focusField(change.field)}>
-                        {change.where}
-                      </button>
-                      {' : '}
-                      {draftActionLabel(change)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <div className="field">
-                <label htmlFor="f-reason">Motif de la modification</label>
-                <textarea
-                  id="f-reason"
-                  rows={4}
-                  value={reason}
-                  onChange={(e) => {
-                    setReason(e.target.value);
-                    if (errors.reason) setErrors(({ reason: _r, ...rest }) => rest);
-                  }}
-                  maxLength={4000}
-                  required
-                  aria-invalid={reasonInvalid ? true : undefined}
-                  aria-describedby={reasonInvalid ? 'f-reason-error' : undefined}
-                  data-testid="propose-reason"
-                />
-                <FieldError field="reason" errors={errors} />
-              </div>
-              <div className="actions">
-                <button
-                  type="submit"
-                  className="button button--primary"
-                  disabled={busy || changes.length === 0}
-                  data-testid="propose-submit"
-                >
-                  {busy ? 'Envoi…' : 'Envoyer la proposition'}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy || changes.length === 0}
-                  onClick={() => {
-                    setDraft(cloneReferential(cqpm.referential));
-                    setErrors({});
-                    setFormError(null);
-                  }}
-                >
-                  Tout annuler
-                </button>
-              </div>
-              <p className="muted field__note">
-                Le document entier est envoyé ; le GTP voit ensuite les changements élément par élément.
-              </p>
-            </section>
+            <ProposalSummary
+              changes={changes}
+              reason={reason}
+              errors={errors}
+              busy={busy}
+              onReason={(text) => {
+                setReason(text);
+                if (errors.reason) setErrors((e) => without(e, 'reason'));
+              }}
+              onShow={focusField}
+              onReset={() => {
+                setDraft(cloneReferential(cqpm.referential));
+                setErrors({});
+                setFormError(null);
+              }}
+            />
           </aside>
         </div>
       </form>

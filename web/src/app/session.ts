@@ -1,24 +1,19 @@
 // The signed-in user and the workflow definition, shared by every page.
 
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import { isAbort } from '../shared/api/client';
 import { fileApi } from '../features/files/fileApi';
 import type { User } from '../shared/api/types';
 import type { Workflow } from '../features/files/fileTypes';
 
-interface SessionValue {
+export interface SessionValue {
   /** undefined: not known yet; null: signed out. */
   user: User | null | undefined;
   setUser: (user: User | null | undefined) => void;
 }
 
-const SessionContext = createContext<SessionValue | null>(null);
-
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null | undefined>(undefined);
-  const value = useMemo(() => ({ user, setUser }), [user]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
-}
+/** Provided by SessionProvider (SessionProvider.tsx). */
+export const SessionContext = createContext<SessionValue | null>(null);
 
 export function useSession(): SessionValue {
   const value = useContext(SessionContext);

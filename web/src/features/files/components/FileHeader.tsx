@@ -1,0 +1,53 @@
+import { Link } from 'react-router-dom';
+import { candidateName } from '../../../shared/format/format';
+import { historyLinks } from '../../referentials/referentialHistory';
+import type { CandidateFile } from '../fileTypes';
+import { FileBlocScope } from './FileBlocScope';
+import { StateBadge } from './StateBadge';
+
+/** A file page's breadcrumb and title: the candidate, the CQPM, the blocs aimed at, the pinned referential, the state. */
+export function FileHeader({ file, cqpmTitle, stateLabel }: { file: CandidateFile; cqpmTitle: string; stateLabel: string }) {
+  return (
+    <>
+      <nav aria-label="Fil d'Ariane" className="breadcrumb">
+        <Link to="/">Tableau de bord</Link> <span aria-hidden="true">›</span> <span aria-current="page">Dossier</span>
+      </nav>
+      <div className="page-title">
+        <div>
+          <h1 data-testid="file-title">{candidateName(file.candidate)}</h1>
+          <p className="subtitle">
+            {cqpmTitle} ·{' '}
+            <Link to={`/cqpm/${encodeURIComponent(file.cqpm)}`} data-testid="file-cqpm-link">
+              Voir le référentiel
+            </Link>
+          </p>
+          <FileBlocScope file={file} />
+          <p className="subtitle" data-testid="file-referential">
+            {file.referential ? (
+              <>
+                Référentiel :{' '}
+                <Link
+                  to={historyLinks.version(file.cqpm, file.referential.version)}
+                  data-testid="file-referential-link"
+                  title={`Le dossier est évalué selon la version ${file.referential.version} du référentiel, en vigueur à son inscription.`}
+                >
+                  version {file.referential.version}
+                </Link>
+              </>
+            ) : (
+              <span className="muted">Référentiel : la version en vigueur sera retenue à l'inscription</span>
+            )}
+          </p>
+        </div>
+        <div className="page-title__state">
+          <span data-testid="file-state" data-state={file.state}>
+            <StateBadge state={file.state} label={stateLabel} />
+          </span>
+          <span className="muted" data-testid="file-version">
+            Version {file.version}
+          </span>
+        </div>
+      </div>
+    </>
+  );
+}

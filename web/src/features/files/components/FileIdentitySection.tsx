@@ -1,0 +1,51 @@
+import type { ErrorDescription } from '../../../shared/errors/errors';
+import type { CandidateFile } from '../fileTypes';
+import { CorrectionForm } from './CorrectionForm';
+import { FileFacts } from './FileFacts';
+import { RegistrationAnswers } from './RegistrationAnswers';
+
+/**
+ * « Dossier »: the file's facts and registration answers, and for the centre's
+ * coordinator « Corriger le dossier » with its form. The page holds whether the
+ * form is open (a new file closes it).
+ */
+export function FileIdentitySection({
+  file,
+  cqpmTitle,
+  stateLabel,
+  mayCorrect,
+  correcting,
+  onCorrect,
+  onCorrected,
+  onStale,
+  onCancel,
+}: {
+  file: CandidateFile;
+  cqpmTitle: string;
+  stateLabel: string;
+  mayCorrect: boolean;
+  correcting: boolean;
+  onCorrect: () => void;
+  onCorrected: (updated: CandidateFile) => void;
+  /** The file changed or closed since the form opened. */
+  onStale: (error: ErrorDescription) => void;
+  onCancel: () => void;
+}) {
+  return (
+    <section className="panel" aria-labelledby="identity-title">
+      <h2 id="identity-title">Dossier</h2>
+      <FileFacts file={file} cqpmTitle={cqpmTitle} stateLabel={stateLabel} />
+      <RegistrationAnswers cqpm={file.cqpm} values={file.registration} />
+      {mayCorrect && !correcting && (
+        <div className="actions">
+          <button type="button" className="button" onClick={onCorrect} data-testid="correction-open">
+            Corriger le dossier
+          </button>
+        </div>
+      )}
+      {mayCorrect && correcting && (
+        <CorrectionForm file={file} onCorrected={onCorrected} onStale={onStale} onCancel={onCancel} />
+      )}
+    </section>
+  );
+}
