@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -120,7 +121,9 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
   // One tag per file version and coding: a cache must never answer a gzip
   // body to a revalidation of the identity one.
   std::ostringstream etag;
-  etag << '"' << std::hex << stamp->size << '-' << stamp->modified.time_since_epoch().count()
+  const auto modified = std::chrono::file_clock::to_sys(stamp->modified).time_since_epoch();
+  etag << '"' << std::hex << stamp->size << '-'
+       << std::chrono::duration_cast<std::chrono::microseconds>(modified).count()
        << (coding ? std::string("-") + coding->name : std::string()) << '"';
 
   Response response;
