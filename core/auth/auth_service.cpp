@@ -21,6 +21,7 @@ AuthService::AuthService(store::Database& db, PasswordHasher hasher, const Clock
       hasher_(std::move(hasher)),
       session_ttl_(session_ttl),
       throttle_(db, clock),
+      basic_credentials_(clock),
       decoy_hash_(hasher_.hash(randomToken(16))) {}
 
 domain::Actor AuthService::verifyPassword(const std::string& login, const std::string& password,
@@ -41,6 +42,34 @@ domain::Actor AuthService::verifyPassword(const std::string& login, const std::s
       db_.read([&](store::SqlSession& sql) { return store::account_store::actorOfUser(sql, user->id); });
   if (!actor) throw Error(ErrorCode::kUnauthenticated, "wrong login or password");
   return *actor;
+}
+
+domain::Actor AuthService::verifyBasic(const std::string& login, const std::string& password,
+                                       const std::string& client_address) {
+  if (const auto cached = basic_credentials_.find(login, password)) {
+    const bool had_failures = throttle_.check(login, client_address);
+    const auto user =
+        db_.read([&](store::SqlSession& sql) { return store::account_store::findUserByLogin(sql, login); });
+    // The account as it is now: deactivated, or its password changed (a new
+    // salt, so a new PHC string), the pair goes back through Argon2.
+    if (user && user->active && user->id == cached->user_id && user->password_hash == cached->password_hash) {
+      auto actor =
+          db_.read([&](store::SqlSession& sql) { return store::account_store::actorOfUser(sql, user->id); });
+      if (actor) {
+        throttle_.recordSuccess(login, had_failures);
+        return *actor;
+      }
+    }
+    basic_credentials_.forget(login, password);
+  }
+  const auto user =
+      db_.read([&](store::SqlSession& sql) { return store::account_store::findUserByLogin(sql, login); });
+  domain::Actor actor = verifyPassword(login, password, client_address);
+  // Remembered with the hash it was checked against, read before the check: a
+  // password changed meanwhile leaves a stale hash, refused on the next request.
+  if (user && user->passwordSet())
+    basic_credentials_.remember(login, password, {user->id, user->password_hash});
+  return actor;
 }
 
 LoginResult AuthService::login(const std::string& login, const std::string& password,

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "auth/credential_cache.h"
 #include "auth/login_throttle.h"
 #include "auth/password_hasher.h"
 #include "common/clock.h"
@@ -41,6 +42,15 @@ class AuthService {
   domain::Actor verifyPassword(const std::string& login, const std::string& password,
                                const std::string& client_address);
 
+  /// verifyPassword for HTTP Basic, where a git client sends the same pair on
+  /// each of its many requests: a pair verified in the last minute is accepted
+  /// without Argon2 while the account is still active and still has the
+  /// password hash it was verified against (a password change or a
+  /// deactivation refuses it at once; only verified pairs are remembered,
+  /// never a wrong one). Throttling as verifyPassword. Same errors.
+  domain::Actor verifyBasic(const std::string& login, const std::string& password,
+                            const std::string& client_address);
+
   /// The actor of a live session token, or nullopt.
   std::optional<domain::Actor> authenticate(const std::string& token);
 
@@ -55,6 +65,7 @@ class AuthService {
   PasswordHasher hasher_;
   std::chrono::hours session_ttl_;
   LoginThrottle throttle_;
+  CredentialCache basic_credentials_;
   // Verified against for unknown logins, with the same cost and in the same
   // hashing slots as a real one, so neither timing nor load reveals them.
   std::string decoy_hash_;

@@ -145,7 +145,7 @@ Response RequestHandler::dispatch(Poco::Net::HTTPServerRequest& raw, Request& re
     const bool api = request.path.starts_with("/api/");
     if (!api && (request.method == "GET" || request.method == "HEAD")) {
       route_name = "static";
-      if (auto page = static_files_.serve(request.path)) return *page;
+      if (auto page = static_files_.serve(request)) return *page;
     }
     route_name = match.path_matched ? "method_not_allowed" : "not_found";
     if (match.path_matched)
@@ -276,7 +276,8 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
     return;
   }
   if (!response.content_type.empty()) out.setContentType(response.content_type);
-  out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
+  // A 304 has no body; a Content-Length there would describe the 200's (RFC 9110 §8.6).
+  if (response.status != 304) out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
   try {
     std::ostream& body = out.send();
     if (request.method != "HEAD" && response.status != 204)

@@ -168,7 +168,7 @@ bool hasControlCharacter(std::string_view text) {
 }
 
 // « value », cut to a readable length.
-std::string quoted(std::string_view value) {
+std::string inFrenchQuotes(std::string_view value) {
   std::size_t end = 0;
   std::size_t characters = 0;
   while (end < value.size() && characters < kQuotedValueCharacters) {
@@ -231,12 +231,14 @@ HeaderLayout readHeader(const CsvRecord& header, std::vector<ImportError>& error
     }
     const auto found = columns.find(foldKey(name));
     if (found == columns.end()) {
-      errors.push_back({header.line, name,
-                        "colonne inconnue " + quoted(name) + " (colonnes attendues : " + expected + ")"});
+      errors.push_back(
+          {header.line, name,
+           "colonne inconnue " + inFrenchQuotes(name) + " (colonnes attendues : " + expected + ")"});
     } else if (const auto& earlier = layout.position[found->second]) {
       errors.push_back({header.line, name,
-                        "la colonne " + quoted(name) + " est en double (déjà colonne " +
-                            std::to_string(*earlier + 1) + ", " + quoted(layout.names[*earlier]) + ")"});
+                        "la colonne " + inFrenchQuotes(name) + " est en double (déjà colonne " +
+                            std::to_string(*earlier + 1) + ", " + inFrenchQuotes(layout.names[*earlier]) +
+                            ")"});
     } else {
       layout.position[found->second] = i;
     }
@@ -244,7 +246,7 @@ HeaderLayout readHeader(const CsvRecord& header, std::vector<ImportError>& error
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     if (!layout.position[c]) {
       const std::string name(kCandidateColumns[c]);
-      errors.push_back({header.line, name, "colonne obligatoire absente : " + quoted(name)});
+      errors.push_back({header.line, name, "colonne obligatoire absente : " + inFrenchQuotes(name)});
     }
   }
   return layout;
@@ -319,12 +321,12 @@ std::string checkBirthDate(std::string_view value, std::chrono::year_month_day t
     year = smallNumber(value.substr(second + 1), 4, 4);
   }
   if (!day || !month || !year) {
-    return "date de naissance " + quoted(value) + " : attendu jj/mm/aaaa, par exemple 28/02/1994";
+    return "date de naissance " + inFrenchQuotes(value) + " : attendu jj/mm/aaaa, par exemple 28/02/1994";
   }
   const std::chrono::year_month_day birth{std::chrono::year(static_cast<int>(*year)),
                                           std::chrono::month(*month), std::chrono::day(*day)};
-  if (!birth.ok()) return "la date de naissance " + quoted(value) + " n'existe pas";
-  if (birth > today) return "la date de naissance " + quoted(value) + " est dans le futur";
+  if (!birth.ok()) return "la date de naissance " + inFrenchQuotes(value) + " n'existe pas";
+  if (birth > today) return "la date de naissance " + inFrenchQuotes(value) + " est dans le futur";
   int age = static_cast<int>(today.year()) - static_cast<int>(birth.year());
   if (std::pair{today.month(), today.day()} < std::pair{birth.month(), birth.day()}) --age;
   if (age < kMinimumCandidateAge || age > kMaximumCandidateAge) {
@@ -341,7 +343,7 @@ std::string checkEmail(std::string_view value) {
   if (value.size() > kMaxEmailBytes) {
     return "l'adresse e-mail dépasse " + std::to_string(kMaxEmailBytes) + " caractères";
   }
-  const std::string subject = "l'adresse e-mail " + quoted(value);
+  const std::string subject = "l'adresse e-mail " + inFrenchQuotes(value);
   if (hasControlCharacter(value) || value.find(' ') != std::string_view::npos ||
       value.find("\xC2\xA0") != std::string_view::npos ||
       value.find("\xE2\x80\xAF") != std::string_view::npos) {
@@ -365,7 +367,8 @@ std::string checkCqpm(std::string_view value, const Lookups& lookups, std::strin
   if (value.empty()) return "le CQPM est obligatoire";
   const auto found = lookups.cqpm_by_key.find(foldKey(value));
   if (found == lookups.cqpm_by_key.end()) {
-    return "CQPM " + quoted(value) + " inconnu de ce centre (CQPM possibles : " + lookups.cqpm_list + ")";
+    return "CQPM " + inFrenchQuotes(value) + " inconnu de ce centre (CQPM possibles : " + lookups.cqpm_list +
+           ")";
   }
   id = found->second;
   return {};
@@ -386,7 +389,7 @@ std::string checkPathway(std::string_view value, std::optional<Pathway>& pathway
   if (value.empty()) return "le parcours est obligatoire";
   const auto found = kPathways.find(foldKey(value));
   if (found == kPathways.end()) {
-    return "parcours " + quoted(value) +
+    return "parcours " + inFrenchQuotes(value) +
            " inconnu (parcours possibles : salarie, vae, demandeur_emploi, autre)";
   }
   pathway = found->second;
@@ -408,13 +411,14 @@ std::string checkSiret(std::string_view value, std::optional<Pathway> pathway, c
     return pathway ? "le SIRET de l'entreprise est obligatoire, sauf pour un parcours VAE" : std::string();
   }
   if (value.find("E+") != std::string_view::npos || value.find("e+") != std::string_view::npos) {
-    return "le SIRET " + quoted(value) +
+    return "le SIRET " + inFrenchQuotes(value) +
            " a été converti en nombre par Excel : mettez la colonne au format Texte et saisissez à nouveau "
            "les 14 chiffres";
   }
   const std::optional<std::string> digits = normaliseSiret(value);
-  if (!digits) return "le SIRET " + quoted(value) + " doit compter 14 chiffres";
-  if (!isValidSiret(*digits)) return "le SIRET " + quoted(value) + " n'est pas valide (faute de frappe ?)";
+  if (!digits) return "le SIRET " + inFrenchQuotes(value) + " doit compter 14 chiffres";
+  if (!isValidSiret(*digits))
+    return "le SIRET " + inFrenchQuotes(value) + " n'est pas valide (faute de frappe ?)";
   const auto company = lookups.company_by_siret.find(*digits);
   if (company == lookups.company_by_siret.end()) {
     return "entreprise inconnue de ce centre (SIRET " + groupedSiret(*digits) + ")";

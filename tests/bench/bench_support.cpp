@@ -1,6 +1,11 @@
 #include "bench_support.h"
 
 #include <Poco/Exception.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
 
 #include <iostream>
 
@@ -33,6 +38,38 @@ std::string durabilityOf(store::Database& db) {
         synchronous >= 0 && synchronous <= 3 ? kNames[synchronous] : std::to_string(synchronous);
     return "SQLite journal_mode=" + mode + " synchronous=" + name;
   });
+}
+
+Answer send(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
+            const std::string& token, const std::string& content_type,
+            const std::vector<const std::string*>& parts) {
+  Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  request.setKeepAlive(true);
+  if (!token.empty()) request.set("Authorization", "Bearer " + token);
+  std::size_t length = 0;
+  for (const auto* part : parts) length += part->size();
+  if (!content_type.empty()) request.setContentType(content_type);
+  if (method != "GET") request.setContentLength64(static_cast<Poco::Int64>(length));
+  std::ostream& out = session.sendRequest(request);
+  for (const auto* part : parts) out.write(part->data(), static_cast<std::streamsize>(part->size()));
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  Answer answer;
+  answer.status = static_cast<int>(response.getStatus());
+  Poco::StreamCopier::copyToString(in, answer.body);
+  return answer;
+}
+
+Answer sendJson(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
+                const std::string& token, const std::string& json) {
+  return send(session, method, path, token, "application/json", {&json});
+}
+
+std::string field(const Answer& answer, const std::string& name) {
+  return Poco::JSON::Parser()
+      .parse(answer.body)
+      .extract<Poco::JSON::Object::Ptr>()
+      ->getValue<std::string>(name);
 }
 
 int runBenchmark(const char* name, const std::function<int()>& body) {

@@ -1,10 +1,15 @@
+#include <Poco/Base64Encoder.h>
 #include <Poco/File.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "api_fixture.h"
+#include "auth/hashing_slots.h"
 
 // The referential repository over HTTP for stock git, and moving a file to a
 // newer referential version.
@@ -74,6 +79,69 @@ void publishBlocCode(const ApiTest& test, const HttpClient& client) {
   ASSERT_EQ(client.postJson("/api/v1/proposals/" + id + "/approve", "", employee).status, 200);
   ASSERT_EQ(client.postJson("/api/v1/proposals/" + id + "/publish", "", employee).status, 200);
   (void)test;
+}
+
+TEST_P(ReferentialGitHttpTest, ABasicPasswordIsHashedOnceAndRefusedAtOnceAfterItChanged) {
+  auto basic = [](const std::string& credentials) {
+    std::ostringstream encoded;
+    Poco::Base64Encoder encoder(encoded);
+    encoder << credentials;
+    encoder.close();
+    return std::map<std::string, std::string>{{"Authorization", "Basic " + encoded.str()}};
+  };
+  auto infoRefs = [&](const std::string& credentials) {
+    return client().request("GET", "/git/referentials.git/info/refs", {}, basic(credentials)).status;
+  };
+  ASSERT_EQ(infoRefs("gtp-salarie:demo"), 200);
+  {
+    // Argon2 cannot run while every hashing slot is held: the verified pair is reused.
+    auth::HashingSlots& slots = server_->server().auth().hasher().slots();
+    std::vector<auth::HashingSlots::Slot> held;
+    for (int i = 0; i < slots.slots(); ++i) held.push_back(slots.acquire());
+    EXPECT_EQ(infoRefs("gtp-salarie:demo"), 200);
+    EXPECT_EQ(infoRefs("gtp-salarie:wrong"), 503);  // never from the cache: it needs Argon2
+  }
+  const std::string session = client().login("gtp-salarie");
+  ASSERT_EQ(
+      client()
+          .postJson("/api/v1/me/password",
+                    R"({"current_password":"demo","new_password":"Clone du référentiel 2031"})", session)
+          .status,
+      204);
+  EXPECT_EQ(infoRefs("gtp-salarie:demo"), 401);
+  EXPECT_EQ(infoRefs("gtp-salarie:Clone du référentiel 2031"), 200);
+}
+
+// The loose object files of a repository (objects/ab/cdef...).
+std::size_t looseObjects(const std::string& repository) {
+  std::size_t count = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(repository + "/objects")) {
+    const std::string folder = entry.path().parent_path().filename().string();
+    if (entry.is_regular_file() && folder.size() == 2 && folder != "..") ++count;
+  }
+  return count;
+}
+
+TEST_P(ReferentialGitHttpTest, AfterAPublicationTheRepositoryIsPackedAndACloneFetchesPacksOnly) {
+  publishBlocCode(*this, client());
+  // Packed in the background, soon after the answer.
+  const std::string repository = server_->server().referentials().repositoryPath();
+  for (int wait = 0; wait < 100 && looseObjects(repository) > 0; ++wait)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_EQ(looseObjects(repository), 0u);
+  const auto packs =
+      client().get("/git/referentials.git/objects/info/packs", client().login("gtp-employeur"));
+  ASSERT_EQ(packs.status, 200);
+  ASSERT_TRUE(packs.body.starts_with("P pack-")) << packs.body;
+
+  const std::string dir = makeTempDir("cqpm-clone");
+  ASSERT_EQ(runQuietly("git clone -q " + cloneUrl("gtp-salarie:demo") + " " + dir + "/repo"), 0);
+  EXPECT_EQ(runQuietly("git -C " + dir + "/repo rev-parse --verify -q refs/tags/fabrication-additive/v2"), 0);
+  EXPECT_EQ(runQuietly("git -C " + dir + "/repo fsck --strict"), 0);
+  // The dumb protocol keeps what it fetched as it was served: packs, and no loose object.
+  EXPECT_EQ(runQuietly("ls " + dir + "/repo/.git/objects/pack/*.pack"), 0);
+  EXPECT_EQ(looseObjects(dir + "/repo/.git"), 0u);
+  Poco::File(dir).remove(true);
 }
 
 TEST_P(ReferentialGitHttpTest, TheCentreMovesARegisteredFileToTheNewVersionWithTheDiffShownFirst) {

@@ -39,8 +39,8 @@ std::optional<domain::Actor> gitActor(ApiContext& context, const Request& reques
       return std::nullopt;
     }
     try {
-      actor = context.auth.verifyPassword(credentials.substr(0, colon), credentials.substr(colon + 1),
-                                          request.client_address);
+      actor = context.auth.verifyBasic(credentials.substr(0, colon), credentials.substr(colon + 1),
+                                       request.client_address);
     } catch (const Error& e) {
       // Throttled (429) or no hashing slot free (503): the client should wait, not re-enter a password.
       if (e.code() == ErrorCode::kRateLimited || e.code() == ErrorCode::kUnavailable) throw;
@@ -78,6 +78,12 @@ Response serveGitRepository(ApiContext& context, Request& request) {
     response = Response::text(200, context.referentials.infoRefs());
   } else if (path == "objects/info/packs") {
     response = Response::text(200, git::ReferentialRepository::open(repository).packsInfo());
+  } else if (path.starts_with("objects/pack/")) {
+    // Packs can be large: streamed from the disk, not read into memory.
+    const std::string file = Poco::Path(repository).append(path).toString();
+    if (!Poco::File(file).exists()) return Response::text(404, "not found\n");
+    response = Response::file(file, path.ends_with(".pack") ? "application/x-git-packed-objects"
+                                                            : "application/x-git-packed-objects-toc");
   } else {
     auto content = readWholeFile(Poco::Path(repository).append(path).toString());
     if (!content) return Response::text(404, "not found\n");

@@ -14,7 +14,7 @@ Response verifyAward(ApiContext& context, Request& request) {
 
 Response verifyAwardPage(ApiContext& context, Request& request) {
   if (request.header("Accept").find("application/json") == std::string::npos) {
-    if (auto page = StaticFiles(context.settings.web_root).serve(request.path)) return *page;
+    if (auto page = StaticFiles(context.settings.web_root).serve(request)) return *page;
   }
   // Asked for JSON, or no web front end is installed: the API's answer.
   return verifyAward(context, request);

@@ -15,12 +15,8 @@
 #include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
 #include <Poco/Path.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -47,6 +43,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using cqpm::Error;
 using cqpm::ErrorCode;
+using cqpm::bench::Answer;
+using cqpm::bench::field;
+using cqpm::bench::send;
+using cqpm::bench::sendJson;
 
 constexpr double kTargetP95Ms = 500.0;
 // Peak memory may grow by at most this much from the small-upload warm-up to
@@ -131,43 +131,6 @@ std::pair<std::string, std::string> multipartFrame(int serial) {
                            std::to_string(serial) + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n";
   const std::string tail = std::string("\r\n--") + kBoundary + "--\r\n";
   return {head, tail};
-}
-
-struct Answer {
-  int status = 0;
-  std::string body;
-};
-
-Answer send(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
-            const std::string& token, const std::string& content_type,
-            const std::vector<const std::string*>& parts) {
-  Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-  request.setKeepAlive(true);
-  if (!token.empty()) request.set("Authorization", "Bearer " + token);
-  std::size_t length = 0;
-  for (const auto* part : parts) length += part->size();
-  if (!content_type.empty()) request.setContentType(content_type);
-  if (method != "GET") request.setContentLength64(static_cast<Poco::Int64>(length));
-  std::ostream& out = session.sendRequest(request);
-  for (const auto* part : parts) out.write(part->data(), static_cast<std::streamsize>(part->size()));
-  Poco::Net::HTTPResponse response;
-  std::istream& in = session.receiveResponse(response);
-  Answer answer;
-  answer.status = static_cast<int>(response.getStatus());
-  Poco::StreamCopier::copyToString(in, answer.body);
-  return answer;
-}
-
-Answer sendJson(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
-                const std::string& token, const std::string& json) {
-  return send(session, method, path, token, "application/json", {&json});
-}
-
-std::string field(const Answer& answer, const std::string& name) {
-  return Poco::JSON::Parser()
-      .parse(answer.body)
-      .extract<Poco::JSON::Object::Ptr>()
-      ->getValue<std::string>(name);
 }
 
 double percentile(std::vector<double> values, double p) {

@@ -1,0 +1,272 @@
+// Referential clone benchmark (issue 14, item 6): stock `git clone` of the
+// referential repository over HTTP (git's dumb protocol, HTTP Basic with a GTP
+// auditor's password, Argon2 at the production cost) from the real server
+// binary on loopback, once --versions (100) versions of `qualite` are
+// published through the API (proposed by the employers' college, approved by
+// the employees', published: what a GTP does). Baseline in the same run:
+// `git clone` of the same repository from its folder (file://), which is what
+// git needs without HTTP nor authentication. Figures: the clone's wall time
+// (first, cold credential cache, and median of --runs), the HTTP requests one
+// clone makes (counted in the server's log), the publish latency and how long
+// the background packing took after the last one (the clones start once the
+// repository holds no loose object). Target: a clone of 100 versions under 1 s.
+//
+// Exit status: 0 when every step ran and every clone is complete (with
+// --enforce-targets, also the target met); 1 otherwise.
+
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Path.h>
+#include <Poco/TemporaryFile.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bench_support.h"
+#include "common/error.h"
+#include "common/json_text.h"
+#include "support/server_process.h"
+
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+using cqpm::Error;
+using cqpm::ErrorCode;
+using cqpm::bench::Answer;
+using cqpm::bench::sendJson;
+using Poco::JSON::Object;
+
+constexpr double kTargetCloneMs = 1000.0;
+
+struct Options {
+  int versions = 100;
+  int runs = 5;
+  std::string binary;
+  std::string data_dir;
+  bool keep = false;
+  bool enforce_targets = false;
+};
+
+Options parse(int argc, char** argv) {
+  Options options;
+  options.binary = Poco::Environment::get("CQPM_BIN", "");
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw Error(ErrorCode::kInvalidField, arg + " needs a value", arg);
+      return argv[++i];
+    };
+    if (arg == "--versions") {
+      options.versions = std::stoi(value());
+    } else if (arg == "--runs") {
+      options.runs = std::stoi(value());
+    } else if (arg == "--binary") {
+      options.binary = value();
+    } else if (arg == "--data") {
+      options.data_dir = value();
+    } else if (arg == "--keep") {
+      options.keep = true;
+    } else if (arg == "--quick") {
+      options.versions = 3;
+      options.runs = 2;
+    } else if (arg == "--enforce-targets") {
+      options.enforce_targets = true;
+    } else if (arg == "--help") {
+      std::printf(
+          "bench_referential_clone [--versions 100] [--runs 5] [--binary build/bin/cqpm] [--data DIR] "
+          "[--keep]\n"
+          "                        [--quick] [--enforce-targets]\n"
+          "  --quick            smoke run: 3 versions, 2 clones of each kind\n"
+          "  --enforce-targets  exit 1 unless the median HTTP clone takes < 1 s\n");
+      std::exit(0);
+    } else {
+      throw Error(ErrorCode::kInvalidField, "unknown option " + arg, arg);
+    }
+  }
+  if (options.versions < 1 || options.runs < 1)
+    throw Error(ErrorCode::kInvalidField, "--versions and --runs must be at least 1");
+  if (options.binary.empty()) options.binary = CQPM_SERVER_BINARY;  // the server built with this program
+  return options;
+}
+
+Object::Ptr expect(const Answer& answer, int status, const std::string& what) {
+  if (answer.status != status) {
+    throw Error(ErrorCode::kInternal, what + ": HTTP " + std::to_string(answer.status) + " " + answer.body);
+  }
+  return Poco::JSON::Parser().parse(answer.body).extract<Object::Ptr>();
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values.empty() ? 0 : values[values.size() / 2];
+}
+
+double percentile(std::vector<double> values, double p) {
+  std::sort(values.begin(), values.end());
+  if (values.empty()) return 0;
+  return values[std::min(values.size() - 1,
+                         static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5))];
+}
+
+/// Runs `command` (its output to `log`), throwing when it fails; returns its wall time in ms.
+double timedCommand(const std::string& command, const std::string& log) {
+  const auto started = SteadyClock::now();
+  const int status = std::system((command + " >>" + log + " 2>&1").c_str());
+  const double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - started).count();
+  if (status != 0)
+    throw Error(ErrorCode::kInternal, "failed (" + std::to_string(status) + "): " + command + ", see " + log);
+  return ms;
+}
+
+/// Lines of the server's log that name the referential repository: one per request it served.
+std::size_t gitRequestsLogged(const std::string& log) {
+  std::ifstream in(log);
+  std::size_t count = 0;
+  for (std::string line; std::getline(in, line);)
+    if (line.find("/git/referentials.git/") != std::string::npos) ++count;
+  return count;
+}
+
+std::size_t filesEndingIn(const std::string& folder, const std::string& suffix) {
+  std::size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder))
+    if (entry.path().string().ends_with(suffix)) ++count;
+  return count;
+}
+
+/// The loose object files of a repository (objects/ab/cdef...).
+std::size_t looseObjects(const std::string& repository) {
+  std::size_t count = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(repository + "/objects")) {
+    const std::string folder = entry.path().parent_path().filename().string();
+    if (entry.is_regular_file() && folder.size() == 2) ++count;
+  }
+  return count;
+}
+
+/// Publishes `count` versions of qualite, each a note more; returns each publish's latency in ms.
+std::vector<double> publishVersions(Poco::Net::HTTPClientSession& session, int count) {
+  const std::string employer = expect(sendJson(session, "POST", "/api/v1/auth/login", "",
+                                               R"({"login":"gtp-employeur","password":"demo"})"),
+                                      200, "login gtp-employeur")
+                                   ->getValue<std::string>("token");
+  const std::string employee = expect(sendJson(session, "POST", "/api/v1/auth/login", "",
+                                               R"({"login":"gtp-salarie","password":"demo"})"),
+                                      200, "login gtp-salarie")
+                                   ->getValue<std::string>("token");
+  std::vector<double> publish_ms;
+  for (int version = 0; version < count; ++version) {
+    auto referential =
+        expect(sendJson(session, "GET", "/api/v1/cqpms/qualite", employer, ""), 200, "read qualite")
+            ->getObject("referential");
+    Object::Ptr note = new Object;  // a "section": a title and its paragraphs
+    note->set("title", "Révision " + std::to_string(version + 2));
+    Poco::JSON::Array::Ptr text = new Poco::JSON::Array;
+    text->add("Révision du banc d'essai des clones.");
+    note->set("text", text);
+    referential->getArray("notes")->add(note);
+    Object::Ptr body = new Object;
+    body->set("referential", referential);
+    body->set("reason", "Banc d'essai : révision " + std::to_string(version + 2) + ".");
+    const std::string id =
+        expect(sendJson(session, "POST", "/api/v1/cqpms/qualite/proposals", employer, cqpm::toJsonText(body)),
+               201, "propose")
+            ->getValue<std::string>("id");
+    expect(sendJson(session, "POST", "/api/v1/proposals/" + id + "/approve", employee, ""), 200, "approve");
+    const auto started = SteadyClock::now();
+    expect(sendJson(session, "POST", "/api/v1/proposals/" + id + "/publish", employee, ""), 200, "publish");
+    publish_ms.push_back(std::chrono::duration<double, std::milli>(SteadyClock::now() - started).count());
+  }
+  return publish_ms;
+}
+
+int run(const Options& options) {
+  const std::string data_dir = options.data_dir.empty()
+                                   ? Poco::TemporaryFile::tempName(Poco::Path::temp()) + "-cqpm-bench-clone"
+                                   : options.data_dir;
+  Poco::File(data_dir).createDirectories();
+  const std::string clones = Poco::Path(data_dir).append("clones").toString();
+  Poco::File(clones).createDirectories();
+  const std::string server_log = Poco::Path(data_dir).append("server.log").toString();
+  const std::string git_log = Poco::Path(data_dir).append("git.log").toString();
+  const int port = cqpm::testing::freePort();
+  cqpm::testing::ServerProcess server(
+      options.binary,
+      {"serve", "--data", data_dir, "--port", std::to_string(port), "--bind", "127.0.0.1", "--demo"},
+      server_log);
+  server.start();
+  if (const auto why = server.waitUntilReady(port, std::chrono::seconds(60)); !why.empty()) {
+    throw Error(ErrorCode::kInternal, why + "\n" + server.logTail());
+  }
+  std::printf("server: %s pid %d, data %s\n", options.binary.c_str(), server.pid(), data_dir.c_str());
+
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+  session.setTimeout(Poco::Timespan(60, 0));
+  const std::vector<double> publish_ms = publishVersions(session, options.versions);
+  const std::string last_tag = "qualite/v" + std::to_string(options.versions + 1);
+
+  const std::string url =
+      "http://gtp-salarie:demo@127.0.0.1:" + std::to_string(port) + "/git/referentials.git";
+  const std::string repository = Poco::Path(data_dir).append("referentials.git").toString();
+  // The last publication is packed in the background: clone once it is.
+  const auto settling = SteadyClock::now();
+  while (looseObjects(repository) > 0 && SteadyClock::now() - settling < std::chrono::seconds(60))
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const double settle_ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - settling).count();
+  const std::size_t packs_served = filesEndingIn(repository + "/objects/pack", ".pack");
+  std::vector<double> http_ms, file_ms;
+  std::size_t requests = 0;
+  for (int run = 0; run < options.runs; ++run) {
+    const std::string into = clones + "/http-" + std::to_string(run);
+    const std::size_t before = gitRequestsLogged(server_log);
+    http_ms.push_back(timedCommand("GIT_TERMINAL_PROMPT=0 git clone -q " + url + " " + into, git_log));
+    requests = gitRequestsLogged(server_log) - before;
+    timedCommand("git -C " + into + " rev-parse --verify -q refs/tags/" + last_tag, git_log);
+    // The baseline: the same repository straight from its folder (no local hard links: a real copy).
+    file_ms.push_back(timedCommand(
+        "git clone -q --no-local file://" + repository + " " + clones + "/file-" + std::to_string(run),
+        git_log));
+  }
+  timedCommand("git -C " + clones + "/http-0 fsck --strict", git_log);
+  const std::size_t packs_fetched = filesEndingIn(clones + "/http-0/.git/objects/pack", ".pack");
+  server.terminate();
+
+  const double http_median = median(http_ms);
+  const double file_median = median(file_ms);
+  std::printf(
+      "publish  versions=%d p50_ms=%.1f p95_ms=%.1f; packed %.0f ms after the last, into %zu pack(s)\n",
+      options.versions, percentile(publish_ms, 0.5), percentile(publish_ms, 0.95), settle_ms, packs_served);
+  std::printf(
+      "clone    over HTTP (dumb protocol, Basic): first_ms=%.1f median_ms=%.1f max_ms=%.1f requests=%zu "
+      "packs_fetched=%zu\n",
+      http_ms.front(), http_median, *std::max_element(http_ms.begin(), http_ms.end()), requests,
+      packs_fetched);
+  std::printf("baseline git clone --no-local file://: median_ms=%.1f\n", file_median);
+  std::printf(
+      "RESULT versions=%d clone_http_median_ms=%.1f clone_http_first_ms=%.1f baseline_file_median_ms=%.1f "
+      "ratio_http_over_file=%.2f requests=%zu\n",
+      options.versions, http_median, http_ms.front(), file_median,
+      file_median > 0 ? http_median / file_median : 0, requests);
+  const bool met = http_median < kTargetCloneMs && http_ms.front() < kTargetCloneMs;
+  std::printf("Target (100 versions): clone < %.0f ms %s%s\n", kTargetCloneMs, met ? "met" : "MISSED",
+              options.versions >= 100 ? "" : " (this run published fewer than 100 versions)");
+  if (options.data_dir.empty() && !options.keep) Poco::File(data_dir).remove(true);
+  return options.enforce_targets && !met ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return cqpm::bench::runBenchmark("bench_referential_clone", [&] { return run(parse(argc, argv)); });
+}
