@@ -132,25 +132,6 @@ class ReferentialRepository {
   /// it: "P <pack file name>\n" per pack, sorted, then one empty line.
   std::string packsInfo();
 
-  /// What repack() did.
-  struct RepackResult {
-    std::string pack;               ///< file name of the pack written ("pack-<id>.pack"); empty if none
-    std::size_t objects = 0;        ///< objects in it
-    std::size_t loose_removed = 0;  ///< loose object files it replaced
-    std::size_t packs_removed = 0;  ///< older packs it replaced
-  };
-
-  /// Packs the loose objects into a new pack with its index in objects/pack,
-  /// then removes the loose files it listed before packing: git's dumb HTTP
-  /// protocol then fetches a few packs instead of one request per object.
-  /// When that would leave more than `max_packs` packs, every object (loose or
-  /// packed, reachable or not) goes into one pack instead and the older packs
-  /// are removed. Nothing is lost to a concurrent writer: objects it writes
-  /// after the listing stay loose. Does nothing when there is no loose object
-  /// and at most `max_packs` packs. Defined in repository_packing.cpp. Throws
-  /// Error{kStorage}.
-  RepackResult repack(std::size_t max_packs = 8);
-
   // ---- Objects and refs as such: what a replica of the repository needs
   // (referentials/referential_replica.h). Defined in repository_objects.cpp.
 

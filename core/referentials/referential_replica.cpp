@@ -2,7 +2,6 @@
 
 #include <Poco/Logger.h>
 
-#include <chrono>
 #include <sstream>
 
 #include "common/clock.h"
@@ -15,9 +14,6 @@ using git::ReferentialRepository;
 namespace objects = store::referential_object_store;
 
 namespace {
-
-// Packs kept in the replica's repository (see pack()).
-constexpr std::size_t kMaxPacks = 1;
 
 /// The objects a commit or tag needs before it: a commit's parents ("parent
 /// <id>" header lines), a tag's target ("object <id>").
@@ -49,37 +45,6 @@ Bundle commitBundle(ReferentialRepository& repository, const std::string& commit
 
 ReferentialReplica::ReferentialReplica(store::Database& db, Clock clock, std::string path)
     : db_(db), clock_(std::move(clock)), path_(std::move(path)) {}
-
-ReferentialReplica::~ReferentialReplica() {
-  {
-    std::lock_guard lock(packer_mutex_);
-    stopping_ = true;
-  }
-  packer_wakeup_.notify_all();
-  if (packer_.joinable()) packer_.join();
-}
-
-void ReferentialReplica::packSoon() {
-  {
-    std::lock_guard lock(packer_mutex_);
-    if (stopping_) return;
-    pack_requested_ = true;
-    if (!packer_.joinable()) {
-      packer_ = std::thread([this] {
-        std::unique_lock lock(packer_mutex_);
-        while (true) {
-          packer_wakeup_.wait(lock, [this] { return pack_requested_ || stopping_; });
-          if (stopping_) return;
-          pack_requested_ = false;
-          lock.unlock();
-          pack();  // never throws
-          lock.lock();
-        }
-      });
-    }
-  }
-  packer_wakeup_.notify_all();
-}
 
 void ReferentialReplica::prepare() {
   std::lock_guard lock(mutex_);
@@ -225,29 +190,6 @@ std::optional<std::string> ReferentialReplica::readFile(const std::string& commi
     ensureObject(repository, commit);
   }
   return ReferentialRepository::open(path_).readFile(commit, path);
-}
-
-void ReferentialReplica::pack() {
-  std::lock_guard lock(packing_);
-  try {
-    const auto started = std::chrono::steady_clock::now();
-    // One pack: git's dumb-protocol walker tries each missing object loose
-    // (a 404) before each pack it has not fetched yet, so every pack costs a
-    // clone round trips (100 versions: 7 packs, 206 requests, 0.71 s; one
-    // pack, 73 requests, 0.43 s). Rewriting every object is cheap off the
-    // request path (0.5 s for 1,000 objects), and a burst of publications is
-    // packed once (packSoon).
-    const auto packed = ReferentialRepository::open(path_).repack(kMaxPacks);
-    if (!packed.pack.empty()) {
-      const double ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-      Poco::Logger::get("referentials")
-          .information("packed %z object(s) into %s in %.1f ms (%z loose file(s), %z older pack(s) replaced)",
-                       packed.objects, packed.pack, ms, packed.loose_removed, packed.packs_removed);
-    }
-  } catch (const std::exception& e) {  // on the packing thread: nothing may escape
-    Poco::Logger::get("referentials").error("cannot pack %s: %s", path_, std::string(e.what()));
-  }
 }
 
 std::string ReferentialReplica::infoRefs() {

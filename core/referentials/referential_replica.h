@@ -1,11 +1,9 @@
 #pragma once
 
-#include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "common/clock.h"
@@ -40,10 +38,6 @@ struct RefMove {
 class ReferentialReplica {
  public:
   ReferentialReplica(store::Database& db, Clock clock, std::string path);
-  /// Waits for a packing under way, then stops the packing thread.
-  ~ReferentialReplica();
-  ReferentialReplica(const ReferentialReplica&) = delete;
-  ReferentialReplica& operator=(const ReferentialReplica&) = delete;
 
   const std::string& path() const { return path_; }
 
@@ -87,17 +81,6 @@ class ReferentialReplica {
   /// The file at `path` in `commit`; a commit this replica lacks is brought
   /// from the database first. nullopt if the commit has no such file.
   std::optional<std::string> readFile(const std::string& commit, const std::string& path);
-  /// Packs the repository now (git::ReferentialRepository::repack), so a
-  /// clone over git's dumb protocol fetches a few packs rather than one
-  /// request per object. Not under the writer's mutex: objects written
-  /// meanwhile stay loose until the next packing; packings are serialised by
-  /// their own mutex. An optimisation only: a failure is logged, never thrown
-  /// (what was published stays published).
-  void pack();
-  /// pack() on this replica's own packing thread (started on first use), so
-  /// the caller does not wait for it; requests made while a packing runs are
-  /// served by one more packing after it.
-  void packSoon();
   /// `info/refs` for git's dumb protocol, after a sync (every instance serves
   /// every version).
   std::string infoRefs();
@@ -111,13 +94,6 @@ class ReferentialReplica {
   Clock clock_;
   std::string path_;
   std::mutex mutex_;
-  std::mutex packing_;
-  // The packing thread and what it waits on, guarded by packer_mutex_.
-  std::mutex packer_mutex_;
-  std::condition_variable packer_wakeup_;
-  bool pack_requested_ = false;
-  bool stopping_ = false;
-  std::thread packer_;
 };
 
 }  // namespace cqpm::referentials

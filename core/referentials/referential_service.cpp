@@ -129,12 +129,6 @@ ReferentialService::ReferentialService(store::Database& db, Clock clock, std::st
       final_states_(std::move(final_states)) {}
 
 void ReferentialService::bootstrap(const std::vector<ReferentialSeed>& seeds) {
-  bootstrapLocked(seeds);
-  // A repository written loose (rebuilt, seeded, or older than packing) is packed once at start.
-  replica_.packSoon();
-}
-
-void ReferentialService::bootstrapLocked(const std::vector<ReferentialSeed>& seeds) {
   std::lock_guard lock(git_writer_);
   replica_.prepare();
   if (replica_.repositoryAheadOfDatabase()) {
@@ -512,14 +506,6 @@ ProposalView ReferentialService::reject(const domain::Actor& actor, std::int64_t
 }
 
 ProposalView ReferentialService::publish(const domain::Actor& actor, std::int64_t id) {
-  publishVersion(actor, id);
-  // On the replica's packing thread, outside the writer's mutex and any
-  // transaction: neither this answer nor the next publication waits for it.
-  replica_.packSoon();
-  return proposal(id);
-}
-
-void ReferentialService::publishVersion(const domain::Actor& actor, std::int64_t id) {
   requireGtp(actor);
   std::lock_guard lock(git_writer_);
   auto proposal = requireProposal(id);
@@ -595,6 +581,7 @@ void ReferentialService::publishVersion(const domain::Actor& actor, std::int64_t
     // main moved (another CQPM published on another instance): build on the new tip.
     if (attempt >= kWriteAttempts) throw Error(ErrorCode::kConflict, "main kept moving: publish again");
   }
+  return this->proposal(id);
 }
 
 ProposalView ReferentialService::proposal(std::int64_t id) {

@@ -90,8 +90,7 @@ class ReferentialService {
   /// Publishes an approved proposal as the next version: a commit on main with
   /// the approvers in trailers, a tag, the SQL index. Files pinned earlier stay
   /// where they are. Error{kConflict} when another version was published since
-  /// the proposal was made. The repository is then packed in the background
-  /// (ReferentialReplica::packSoon).
+  /// the proposal was made.
   ProposalView publish(const domain::Actor& actor, std::int64_t id);
 
   /// The proposal with its structured diff, its impact (open files pinned to
@@ -108,9 +107,6 @@ class ReferentialService {
   std::string infoRefs() { return replica_.infoRefs(); }
 
  private:
-  void bootstrapLocked(const std::vector<ReferentialSeed>& seeds);
-  /// publish() up to the recorded version, under git_writer_.
-  void publishVersion(const domain::Actor& actor, std::int64_t id);
   void seedVersionOne(const ReferentialSeed& seed);
   void reconcileLegacyRepository();
   Poco::JSON::Object::Ptr parseReferential(const std::string& text, const std::string& where) const;

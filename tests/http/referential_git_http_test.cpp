@@ -1,12 +1,9 @@
 #include <Poco/Base64Encoder.h>
 #include <Poco/File.h>
 
-#include <chrono>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "api_fixture.h"
 #include "auth/hashing_slots.h"
@@ -110,38 +107,6 @@ TEST_P(ReferentialGitHttpTest, ABasicPasswordIsHashedOnceAndRefusedAtOnceAfterIt
       204);
   EXPECT_EQ(infoRefs("gtp-salarie:demo"), 401);
   EXPECT_EQ(infoRefs("gtp-salarie:Clone du référentiel 2031"), 200);
-}
-
-// The loose object files of a repository (objects/ab/cdef...).
-std::size_t looseObjects(const std::string& repository) {
-  std::size_t count = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(repository + "/objects")) {
-    const std::string folder = entry.path().parent_path().filename().string();
-    if (entry.is_regular_file() && folder.size() == 2 && folder != "..") ++count;
-  }
-  return count;
-}
-
-TEST_P(ReferentialGitHttpTest, AfterAPublicationTheRepositoryIsPackedAndACloneFetchesPacksOnly) {
-  publishBlocCode(*this, client());
-  // Packed in the background, soon after the answer.
-  const std::string repository = server_->server().referentials().repositoryPath();
-  for (int wait = 0; wait < 100 && looseObjects(repository) > 0; ++wait)
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  ASSERT_EQ(looseObjects(repository), 0u);
-  const auto packs =
-      client().get("/git/referentials.git/objects/info/packs", client().login("gtp-employeur"));
-  ASSERT_EQ(packs.status, 200);
-  ASSERT_TRUE(packs.body.starts_with("P pack-")) << packs.body;
-
-  const std::string dir = makeTempDir("cqpm-clone");
-  ASSERT_EQ(runQuietly("git clone -q " + cloneUrl("gtp-salarie:demo") + " " + dir + "/repo"), 0);
-  EXPECT_EQ(runQuietly("git -C " + dir + "/repo rev-parse --verify -q refs/tags/fabrication-additive/v2"), 0);
-  EXPECT_EQ(runQuietly("git -C " + dir + "/repo fsck --strict"), 0);
-  // The dumb protocol keeps what it fetched as it was served: packs, and no loose object.
-  EXPECT_EQ(runQuietly("ls " + dir + "/repo/.git/objects/pack/*.pack"), 0);
-  EXPECT_EQ(looseObjects(dir + "/repo/.git"), 0u);
-  Poco::File(dir).remove(true);
 }
 
 TEST_P(ReferentialGitHttpTest, TheCentreMovesARegisteredFileToTheNewVersionWithTheDiffShownFirst) {
