@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -116,7 +117,7 @@ double percentile(std::vector<double> values, double p) {
   std::sort(values.begin(), values.end());
   if (values.empty()) return 0;
   return values[std::min(values.size() - 1,
-                         static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5))];
+                         static_cast<std::size_t>(std::lround(p * static_cast<double>(values.size() - 1))))];
 }
 
 /// Runs `command` (its output to `log`), throwing when it fails; returns its wall time in ms.
