@@ -196,6 +196,15 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
   streams_ = std::make_unique<live::StreamHub>(config_.max_streams, config_.max_streams_per_user);
   stream_pump_ = std::make_unique<live::StreamPump>(config_.http.stream_timing.poll);
   file_streams_ = std::make_unique<live::FileStreams>(*db_, *streams_);
+  // A commit wakes the live streams of the files it changed: this instance's
+  // commits directly, the other instances' through PostgreSQL's NOTIFY.
+  live::StreamPump& pump = *stream_pump_;
+  db_->addChangeListener([&pump](const std::vector<std::string>& file_ids) { pump.wake(file_ids); });
+  if (db_->dialect() == store::Dialect::kPostgres) {
+    change_listener_ = std::make_unique<store::PostgresChangeListener>(
+        db_->url().connection, [&pump](const std::vector<std::string>& file_ids) { pump.wake(file_ids); },
+        [&pump] { pump.wakeAll(); });
+  }
 
   const std::chrono::seconds every(std::max(1, config_.scheduler_interval_seconds));
   const std::chrono::milliseconds often(std::max(100, config_.notify_interval_ms));
@@ -249,6 +258,9 @@ Clock Server::clock() const { return config_.clock ? config_.clock : systemClock
 
 Server::~Server() {
   if (http_server_) stop();
+  // Nothing may wake the pump once it is gone.
+  change_listener_.reset();
+  db_->clearChangeListeners();
 }
 
 void Server::start() {

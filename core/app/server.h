@@ -46,6 +46,7 @@
 #include "referentials/referential_service.h"
 #include "scheduler/scheduler.h"
 #include "store/database.h"
+#include "store/postgres_change_listener.h"
 #include "workflow/guard_registry.h"
 #include "workflow/workflow_definition.h"
 #include "workflow/workflow_engine.h"
@@ -139,6 +140,7 @@ class Server {
   std::unique_ptr<deadlines::ReportReminders> reminders_;
   std::unique_ptr<live::StreamHub> streams_;
   std::unique_ptr<live::StreamPump> stream_pump_;
+  std::unique_ptr<store::PostgresChangeListener> change_listener_;  // wakes stream_pump_: declared after it
   std::unique_ptr<live::FileStreams> file_streams_;
   std::unique_ptr<health::ReadinessService> readiness_;
   std::unique_ptr<juries::OutcomeProposer> outcome_proposer_;

@@ -12,22 +12,30 @@ constexpr const char* kRetryPreamble = "retry: 2000\n\n";
 
 }  // namespace
 
-std::optional<std::string> FileEventStream::next(TimePoint now) {
+std::optional<std::string> FileEventStream::next(TimePoint now, bool woken) {
   if (!hub_.isOpen(*slot_)) return std::nullopt;
   std::string out;
+  bool read = woken;
   if (!started_) {
     started_ = true;
     out = kRetryPreamble;
     last_write_ = now;
     last_check_ = now;
+    read = true;  // what was committed between the request and this turn
   }
   if (now - last_check_ >= timing_.access_check) {
     if (still_allowed_ && !still_allowed_()) return std::nullopt;
     last_check_ = now;
   }
-  const auto events = db_.read([&](store::SqlSession& sql) {
-    return store::event_store::listForFileAfter(sql, file_id_, last_seq_, kEventBatch);
-  });
+  std::vector<domain::FileEvent> events;
+  if (read || now - last_read_ >= timing_.unwoken_read) {
+    last_read_ = now;
+    events = db_.read([&](store::SqlSession& sql) {
+      return store::event_store::listForFileAfter(sql, file_id_, last_seq_, kEventBatch);
+    });
+    // More than one batch waiting: the next turn reads on.
+    if (events.size() == static_cast<std::size_t>(kEventBatch)) last_read_ = TimePoint{};
+  }
   // An event is only sent to a reader who may still read the file.
   if (!events.empty() && still_allowed_ && !still_allowed_()) return std::nullopt;
   for (const auto& event : events) {

@@ -14,17 +14,27 @@ namespace cqpm::live {
 
 /// Timing of a live stream.
 struct StreamTiming {
-  std::chrono::milliseconds poll{250};         ///< how often the event log is read
+  /// The pump's tick: how often each stream is served unwoken (keep-alive,
+  /// access check, a client that left). Events do not wait for it: a commit
+  /// wakes the streams of its files at once (StreamPump::wake).
+  std::chrono::milliseconds poll{250};
+  /// How often a stream reads the event log without being woken: a safety net
+  /// for a change no notification announced (a lost PostgreSQL connection, a
+  /// command-line write to SQLite).
+  std::chrono::milliseconds unwoken_read{15000};
   std::chrono::milliseconds keepalive{15000};  ///< a comment line this often keeps proxies from closing
-  std::chrono::milliseconds access_check{
-      2000};  ///< how often the reader's right to the file is checked again (and before every event)
+  /// How often an idle reader's right to the file is checked again; it is also
+  /// checked before every event, and this instance's logouts and
+  /// deactivations end streams at once (StreamHub).
+  std::chrono::milliseconds access_check{10000};
 };
 
 /// The server-sent events of one reader of one file, produced turn by turn
-/// (the StreamPump calls next() every poll interval; no thread waits here):
+/// (the StreamPump calls next() every tick and when a commit changed the file;
+/// no thread waits here):
 ///   id: <seq>\nevent: file_event\ndata: <render(event)>\n\n
 /// It reads the event log (an indexed read of the file's events after the
-/// last seq sent), so events written by any instance arrive within one turn.
+/// last seq sent) when woken, at its first turn, and every unwoken_read.
 /// The stream ends when the hub closes its slot (account deactivated, logout,
 /// server stopping) or `still_allowed()` says the reader lost the file
 /// (session expired or revoked by any instance, removed from the file's
@@ -48,7 +58,9 @@ class FileEventStream {
         timing_(timing) {}
 
   /// What to send now (possibly nothing), or nullopt when the stream is over.
-  std::optional<std::string> next(TimePoint now);
+  /// `woken`: a commit changed the file since the last turn.
+  std::optional<std::string> next(TimePoint now, bool woken);
+  const std::string& fileId() const { return file_id_; }
   const StreamTiming& timing() const { return timing_; }
 
  private:
@@ -63,6 +75,7 @@ class FileEventStream {
   bool started_ = false;
   TimePoint last_write_;
   TimePoint last_check_;
+  TimePoint last_read_;
 };
 
 }  // namespace cqpm::live

@@ -3,6 +3,8 @@
 #include <Poco/Logger.h>
 #include <sys/socket.h>
 
+#include <utility>
+
 namespace cqpm::live {
 
 namespace {
@@ -40,7 +42,7 @@ void StreamPump::add(Stream stream) {
       return;
     }
   }
-  Served refused{std::move(stream), {}};  // the pump is stopping
+  Served refused{std::move(stream), {}, false};  // the pump is stopping
   end(refused);
 }
 
@@ -58,21 +60,49 @@ int StreamPump::streams() const {
   return served_count_;
 }
 
+void StreamPump::wake(const std::vector<std::string>& file_ids) {
+  {
+    std::lock_guard lock(mutex_);
+    if (served_count_ == 0) return;
+    woken_.insert(file_ids.begin(), file_ids.end());
+  }
+  wake_.notify_one();
+}
+
+void StreamPump::wakeAll() {
+  {
+    std::lock_guard lock(mutex_);
+    all_woken_ = true;
+  }
+  wake_.notify_one();
+}
+
 void StreamPump::run() {
   std::vector<Served> served;
+  auto next_tick = std::chrono::steady_clock::now();
   for (;;) {
     bool stopping = false;
+    bool all_woken = false;
+    std::unordered_set<std::string> woken;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait_for(lock, tick_, [this] { return stopping_ || !added_.empty(); });
-      for (auto& stream : added_) served.push_back(Served{std::move(stream), {}});
+      wake_.wait_until(lock, next_tick,
+                       [this] { return stopping_ || !added_.empty() || !woken_.empty() || all_woken_; });
+      for (auto& stream : added_) served.push_back(Served{std::move(stream), {}, true});
       added_.clear();
+      woken.swap(woken_);
+      all_woken = std::exchange(all_woken_, false);
       stopping = stopping_;
     }
     const auto now = std::chrono::steady_clock::now();
+    // A tick serves every stream; a wake between ticks only those it names.
+    const bool tick = now >= next_tick;
+    if (tick) next_tick = now + tick_;
     std::size_t kept = 0;
     for (auto& one : served) {
-      if (!stopping && turn(one, now)) {
+      const bool woken_here = all_woken || one.fresh || woken.contains(one.stream.feed->fileId());
+      one.fresh = false;
+      if (!stopping && (!(tick || woken_here) || turn(one, now, woken_here))) {
         if (&served[kept] != &one) served[kept] = std::move(one);
         ++kept;
       } else {
@@ -89,12 +119,12 @@ void StreamPump::run() {
   }
 }
 
-bool StreamPump::turn(Served& served, FileEventStream::TimePoint now) {
+bool StreamPump::turn(Served& served, FileEventStream::TimePoint now, bool woken) {
   Poco::Net::StreamSocket& socket = served.stream.socket;
   if (clientLeft(socket)) return false;
   std::optional<std::string> more;
   try {
-    more = served.stream.feed->next(now);
+    more = served.stream.feed->next(now, woken);
   } catch (const std::exception& e) {
     Poco::Logger::get("http").error("a live stream failed: %s", std::string(e.what()));
     return false;

@@ -2,9 +2,12 @@
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Logger.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <algorithm>
 
 #include "store/postgres_notices.h"
 #include "store/sql_dialect.h"
@@ -53,7 +56,11 @@ Poco::Data::Statement SqlSession::statement(std::string_view sql) {
 }
 
 Database::Database(DatabaseUrl url, DatabaseOptions options)
-    : url_(std::move(url)), options_(std::move(options)) {}
+    : url_(std::move(url)),
+      options_(std::move(options)),
+      write_queue_(std::make_unique<WriteQueue>(
+          options_.max_writes_per_commit,
+          [this](std::span<QueuedWrite* const> batch) { commitBatch(batch); })) {}
 
 Database::~Database() = default;
 
@@ -65,10 +72,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, const DatabaseO
     db->read_pool_ = std::make_unique<Poco::Data::SessionPool>(
         connectorName(url.dialect), url.connection, 1, static_cast<int>(options.max_read_sessions), 60);
   });
-  {
-    std::lock_guard lock(db->writer_mutex_);
-    db->writerSession();  // connect now so a bad URL fails at start, not at the first write
-  }
+  db->writerSession();  // connect now so a bad URL fails at start, not at the first write
   db->ping();
   return db;
 }
@@ -111,6 +115,78 @@ void Database::rollbackQuietly(Poco::Data::Session& session) {
   }
 }
 
+void Database::runWrite(const std::function<void(SqlSession&)>& work) { write_queue_->submit(work); }
+
+void Database::commitBatch(std::span<QueuedWrite* const> batch) {
+  Poco::Data::Session* session = nullptr;
+  std::vector<std::string> changed;
+  try {
+    session = &writerSession();
+    SqlSession sql(*session, url_.dialect, &changed);
+    guarded([&] { session->begin(); });
+    if (batch.size() == 1) {
+      // Alone: no savepoint, the transaction is the write's own.
+      guarded([&] { (*batch.front()->work)(sql); });
+    } else {
+      for (QueuedWrite* write : batch) {
+        const std::size_t changed_before = changed.size();
+        guarded([&] { *session << "SAVEPOINT queued_write", now; });
+        try {
+          guarded([&] { (*write->work)(sql); });
+        } catch (...) {
+          write->error = std::current_exception();
+          changed.resize(changed_before);
+          // Undoes this write only; should that fail, the outer catch fails the batch.
+          guarded([&] { *session << "ROLLBACK TO SAVEPOINT queued_write", now; });
+        }
+        guarded([&] { *session << "RELEASE SAVEPOINT queued_write", now; });
+      }
+    }
+    if (url_.dialect == Dialect::kPostgres) notifyOtherInstances(sql, changed);
+    guarded([&] { session->commit(); });
+  } catch (...) {
+    if (session != nullptr) rollbackQuietly(*session);
+    // Nothing of the batch committed: every write not already refused fails with it.
+    for (QueuedWrite* write : batch) {
+      if (!write->error) write->error = std::current_exception();
+    }
+    return;
+  }
+  if (changed.empty()) return;
+  for (const auto& listener : change_listeners_) {
+    try {
+      listener(changed);
+    } catch (const std::exception& e) {
+      // The writes are committed: a listener's failure must not report them failed.
+      Poco::Logger::get("database").error("a change listener failed: %s", std::string(e.what()));
+    }
+  }
+}
+
+void Database::notifyOtherInstances(SqlSession& sql, std::vector<std::string>& changed) {
+  if (changed.empty()) return;
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+  // PostgreSQL delivers a NOTIFY when, and only if, its transaction commits;
+  // payloads stay under its 8,000-byte limit.
+  std::string payload;
+  const auto flush = [&] {
+    if (payload.empty()) return;
+    guarded([&] {
+      auto stmt = sql.statement("SELECT pg_notify('" + std::string(kChangeChannel) + "', ?)");
+      stmt, Poco::Data::Keywords::use(payload);
+      stmt.execute();
+    });
+    payload.clear();
+  };
+  for (const auto& key : changed) {
+    if (payload.size() + key.size() + 1 > 7000) flush();
+    if (!payload.empty()) payload += ' ';
+    payload += key;
+  }
+  flush();
+}
+
 void Database::ping() {
   read([](SqlSession& sql) {
     Poco::Int64 one = 0;
@@ -125,7 +201,7 @@ Database::PoolStats Database::poolStats() {
   PoolStats stats;
   stats.read_busy = read_pool_->used();
   stats.read_idle = read_pool_->idle();
-  stats.writer_queue = writer_mutex_.queued();
+  stats.writer_queue = write_queue_->queued();
   return stats;
 }
 

@@ -4,14 +4,17 @@
 #include <Poco/Data/SessionPool.h>
 #include <Poco/Data/Statement.h>
 
+#include <functional>
 #include <memory>
-#include <mutex>
+#include <optional>
+#include <span>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "common/error.h"
 #include "store/database_url.h"
-#include "store/fifo_mutex.h"
+#include "store/write_queue.h"
 
 namespace cqpm::store {
 
@@ -19,16 +22,34 @@ namespace cqpm::store {
 /// portable SQL. Never stored beyond the callback that received it.
 class SqlSession {
  public:
-  SqlSession(Poco::Data::Session& session, Dialect dialect) : session_(session), dialect_(dialect) {}
+  /// `changed` collects the keys markChanged() names; null on a read session.
+  SqlSession(Poco::Data::Session& session, Dialect dialect, std::vector<std::string>* changed = nullptr)
+      : session_(session), dialect_(dialect), changed_(changed) {}
 
   /// A statement on this session; `sql` uses `?` placeholders on every dialect.
   Poco::Data::Statement statement(std::string_view sql);
   Dialect dialect() const { return dialect_; }
 
+  /// Says this write changed what `key` names (a candidate file's id): once
+  /// the write commits, the database's change listeners hear of it (live
+  /// streams are woken so, not by polling). Nothing when the write is undone.
+  void markChanged(std::string key) {
+    if (changed_ != nullptr) changed_->push_back(std::move(key));
+  }
+
  private:
   Poco::Data::Session& session_;
   Dialect dialect_;
+  std::vector<std::string>* changed_;
 };
+
+/// The PostgreSQL channel on which each commit names the keys it changed,
+/// space-separated, for the other instances (PostgresChangeListener).
+inline constexpr const char* kChangeChannel = "cqpm_changes";
+
+/// Hears the keys of committed writes (SqlSession::markChanged), on the
+/// committing thread, after the commit: must be quick and must not write.
+using ChangeListener = std::function<void(const std::vector<std::string>& keys)>;
 
 /// Tuning of the connection to the database.
 struct DatabaseOptions {
@@ -36,11 +57,14 @@ struct DatabaseOptions {
   /// SQLite `synchronous`: FULL makes every acknowledged commit survive a power
   /// loss, not only a process crash (docs/lessons.md). Keep FULL in production.
   std::string sqlite_synchronous = "FULL";
+  /// Most writes one transaction may carry (group commit); 1 commits every
+  /// write on its own, as the benchmark's one-fsync-per-transaction baseline.
+  std::size_t max_writes_per_commit = 64;
 };
 
 /// The one gateway to SQL. Reads run on pooled sessions and may run
-/// concurrently; writes run one at a time on a dedicated writer session, inside
-/// one transaction, under an in-process lock. On SQLite the single writer avoids
+/// concurrently; writes run one batch at a time on a dedicated writer session
+/// (group commit, see write()). On SQLite the single writer avoids
 /// busy-timeout stalls (p99 of seconds, docs/lessons.md); on PostgreSQL it keeps the
 /// same behaviour and the version checks keep several instances correct.
 /// Thread-safe. Poco and driver exceptions surface as Error{kStorage}.
@@ -61,28 +85,31 @@ class Database {
     return guarded([&] { return work(sql); });
   }
 
-  /// Runs `work(SqlSession&)` in one write transaction: committed when `work`
-  /// returns, rolled back when it throws (the exception is rethrown).
+  /// Runs `work(SqlSession&)` in a write transaction and returns what it
+  /// returns once that transaction has committed; when `work` throws, what it
+  /// wrote is undone and the exception is rethrown. Concurrent writes are
+  /// group-committed (see WriteQueue): each runs inside its own savepoint of a
+  /// shared transaction, so one that throws never undoes another, and each
+  /// caller returns only after the commit, hence the fsync, that holds its
+  /// write. `work` runs on whichever caller's thread leads the batch: it must
+  /// use nothing of its thread's own (no thread-locals) and nothing slow.
   template <typename Work>
   auto write(Work&& work) {
-    std::lock_guard lock(writer_mutex_);
-    Poco::Data::Session& session = writerSession();
-    SqlSession sql(session, url_.dialect);
-    try {
-      session.begin();
-      if constexpr (std::is_void_v<decltype(work(sql))>) {
-        guarded([&] { work(sql); });
-        guarded([&] { session.commit(); });
-      } else {
-        auto result = guarded([&] { return work(sql); });
-        guarded([&] { session.commit(); });
-        return result;
-      }
-    } catch (...) {
-      rollbackQuietly(session);
-      throw;
+    using Result = decltype(work(std::declval<SqlSession&>()));
+    if constexpr (std::is_void_v<Result>) {
+      runWrite([&](SqlSession& sql) { work(sql); });
+    } else {
+      std::optional<Result> result;
+      runWrite([&](SqlSession& sql) { result.emplace(work(sql)); });
+      return std::move(*result);
     }
   }
+
+  /// Adds a listener of committed changes / removes them all. Only while no
+  /// write runs (the composition root, at start-up and after stopping):
+  /// listeners are not guarded.
+  void addChangeListener(ChangeListener listener) { change_listeners_.push_back(std::move(listener)); }
+  void clearChangeListeners() { change_listeners_.clear(); }
 
   /// Runs `SELECT 1`; throws Error{kStorage} if the database does not answer.
   void ping();
@@ -101,6 +128,9 @@ class Database {
   Poco::Data::Session& writerSession();
   void configureSqliteWriter(Poco::Data::Session& session);
   void rollbackQuietly(Poco::Data::Session& session);
+  void runWrite(const std::function<void(SqlSession&)>& work);
+  void commitBatch(std::span<QueuedWrite* const> batch);
+  void notifyOtherInstances(SqlSession& sql, std::vector<std::string>& changed);
 
   template <typename Fn>
   static auto guarded(Fn&& fn) {
@@ -114,8 +144,9 @@ class Database {
   DatabaseUrl url_;
   DatabaseOptions options_;
   std::unique_ptr<Poco::Data::SessionPool> read_pool_;
-  FifoMutex writer_mutex_;
-  std::unique_ptr<Poco::Data::Session> writer_;  // guarded by writer_mutex_
+  std::unique_ptr<Poco::Data::Session> writer_;  // used by the leader of a write batch only
+  std::unique_ptr<WriteQueue> write_queue_;
+  std::vector<ChangeListener> change_listeners_;  // set at start-up, read-only after
 };
 
 }  // namespace cqpm::store

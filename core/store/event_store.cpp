@@ -45,6 +45,7 @@ FileEvent append(SqlSession& sql, FileEvent event) {
       use(event.actor_id), use(event.organisation_id), use(event.payload_json), use(event.at),
       use(event.prev_hash), use(event.hash);
   stmt.execute();
+  sql.markChanged(event.file_id);  // wakes the file's live streams once committed
   return event;
 }
 

@@ -102,6 +102,33 @@ TEST_P(StreamTest, AnotherPersonsChangeArrivesOnTheOpenStream) {
   EXPECT_EQ(stream.received().find(eventHead(2)), std::string::npos);  // only what happened from now on
 }
 
+/// Streams served on a 30-second tick and reading the event log unwoken once
+/// a minute: an event can only arrive sooner because its commit woke them.
+class StreamWokenOnCommitTest : public StreamTest {
+ protected:
+  void configure(app::ServerConfig& config) override {
+    config.http.stream_timing.poll = std::chrono::seconds(30);
+    config.http.stream_timing.unwoken_read = std::chrono::seconds(60);
+  }
+};
+
+TEST_P(StreamWokenOnCommitTest, AnEventArrivesAsSoonAsItsCommitNotAtTheNextTick) {
+  const std::string centre = client().login("centre");
+  const std::string file = registeredFile(centre);
+  const std::string other_file = registeredFile(centre);
+  SseClient stream = open(client().login("entreprise"), file);
+  ASSERT_EQ(stream.status(), 200) << stream.received();
+  ASSERT_TRUE(stream.waitFor("retry: ", milliseconds(2000)));
+  // Another file's change wakes only that file's streams: nothing comes here.
+  ASSERT_EQ(fire(centre, other_file, "withdraw", 2, R"({"reason":"Autre dossier"})").status, 200);
+  const auto fired = SteadyClock::now();
+  ASSERT_EQ(fire(centre, file, "withdraw", 2, R"({"reason":"Abandon du candidat"})").status, 200);
+  ASSERT_TRUE(stream.waitFor(eventHead(3), milliseconds(5000))) << stream.received();
+  EXPECT_LT(SteadyClock::now() - fired, milliseconds(5000));
+  EXPECT_EQ(stream.received().find("Autre dossier"), std::string::npos) << stream.received();
+  EXPECT_EQ(stream.received().find(eventHead(4)), std::string::npos);
+}
+
 TEST_P(StreamTest, AReconnectingClientGetsWhatItMissed) {
   const std::string centre = client().login("centre");
   const std::string file = registeredFile(centre);
@@ -226,6 +253,8 @@ TEST_P(StreamWorkersTest, OpenStreamsHoldNoWorkerAndEachAccountHasItsShare) {
 INSTANTIATE_TEST_SUITE_P(Backends, StreamWorkersTest, ::testing::ValuesIn(storageBackends()),
                          [](const auto& info) { return info.param; });
 INSTANTIATE_TEST_SUITE_P(Backends, StreamTest, ::testing::ValuesIn(storageBackends()),
+                         [](const auto& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Backends, StreamWokenOnCommitTest, ::testing::ValuesIn(storageBackends()),
                          [](const auto& info) { return info.param; });
 INSTANTIATE_TEST_SUITE_P(Backends, StreamCapTest, ::testing::ValuesIn(storageBackends()),
                          [](const auto& info) { return info.param; });

@@ -96,7 +96,9 @@ constexpr const char* kCompanyName = "Mécanique de Précision du Rhône SAS";
 // Targets of the issue, at 16 clients.
 constexpr double kTargetPerSecond = 1000.0;
 constexpr double kTargetP99Ms = 25.0;
-constexpr double kTargetRatio = 0.5;
+/// Issue 14: group commit makes HTTP at least twice the raw rate, whose
+/// transactions each pay their own commit (one fsync per transition).
+constexpr double kTargetRatio = 2.0;
 
 struct Options {
   int clients = 16;
@@ -669,11 +671,17 @@ int run(const Options& options) {
       http = runHttp(server.port(), options.clients, options.seconds, http_files, company_id, plan_json);
     }
     server.stop();  // the raw run has the database to itself, as the HTTP run had
-    const auto raw_files = seedPerClient(db, centre, company_id, options.clients, options.files_per_client);
+    // The baseline commits every transaction on its own (one fsync each): the
+    // rate a database gets without group commit.
+    store::DatabaseOptions one_commit_per_write;
+    one_commit_per_write.max_writes_per_commit = 1;
+    const auto raw_db = store::Database::open(db.url(), one_commit_per_write);
+    const auto raw_files =
+        seedPerClient(*raw_db, centre, company_id, options.clients, options.files_per_client);
     RunResult raw;
     {
       CpuWaker waker(options.keep_cpus_awake);
-      raw = runRaw(db, centre, company_id, options.clients, options.seconds, raw_files, plan_json);
+      raw = runRaw(*raw_db, centre, company_id, options.clients, options.seconds, raw_files, plan_json);
     }
 
     const double ratio = raw.per_s > 0 ? http.per_s / raw.per_s : 0;

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace cqpm::store {
+
+/// Hears, on its own PostgreSQL connection (LISTEN), the keys every instance's
+/// commits name on kChangeChannel (see Database::addChangeListener), and hands
+/// them to `on_change` on its own thread: live streams on this instance are
+/// woken by another instance's commits as by its own. When the connection is
+/// lost it reconnects (backing off up to 5 s) and then calls `on_reconnect`,
+/// since notifications sent meanwhile were lost. Starts on construction,
+/// stops (within half a second) on destruction.
+class PostgresChangeListener {
+ public:
+  using OnChange = std::function<void(const std::vector<std::string>& keys)>;
+
+  /// `conninfo` is libpq's connection string (DatabaseUrl::connection).
+  PostgresChangeListener(std::string conninfo, OnChange on_change, std::function<void()> on_reconnect);
+  ~PostgresChangeListener();
+  PostgresChangeListener(const PostgresChangeListener&) = delete;
+  PostgresChangeListener& operator=(const PostgresChangeListener&) = delete;
+
+  /// True while the LISTEN connection is up (for health and tests).
+  bool listening() const { return listening_; }
+
+ private:
+  void run();
+
+  const std::string conninfo_;
+  const OnChange on_change_;
+  const std::function<void()> on_reconnect_;
+  std::atomic<bool> stopping_ = false;
+  std::atomic<bool> listening_ = false;
+  std::thread thread_;
+};
+
+}  // namespace cqpm::store
