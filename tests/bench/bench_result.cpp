@@ -13,11 +13,12 @@
 namespace cqpm::bench {
 namespace {
 
-/// Rounded to 4 significant digits (at most 3 decimals): a benchmark's figure
-/// is not known better than that, and the line stays readable.
+/// Rounded to 4 significant digits (at most 6 decimals; none lost on the
+/// integer part): a benchmark's figure is not known better than that, and the
+/// line stays readable.
 double rounded(double value) {
   if (!std::isfinite(value) || value == 0) return std::isfinite(value) ? value : 0;
-  const int digits = std::clamp(3 - static_cast<int>(std::floor(std::log10(std::fabs(value)))), 0, 3);
+  const int digits = std::clamp(3 - static_cast<int>(std::floor(std::log10(std::fabs(value)))), 0, 6);
   const double scale = std::pow(10.0, digits);
   return std::round(value * scale) / scale;
 }

@@ -10,12 +10,14 @@
 set -uo pipefail
 
 # One tab-separated row per valid line; an error (jq exit status 5) otherwise.
-# Numbers: one decimal from 100 up, three below (the benchmarks already round
-# to four significant digits).
+# Numbers: one decimal from 100 up, three from 1 up, three significant digits
+# below 1 (the benchmarks already round to four significant digits).
 read -r -d '' row_filter <<'JQ'
 def num: if . == null then "-"
+  elif . == 0 then "0"
   elif (. | fabs) >= 100 then (. * 10 | round / 10 | tostring)
-  else (. * 1000 | round / 1000 | tostring) end;
+  elif (. | fabs) >= 1 then (. * 1000 | round / 1000 | tostring)
+  else pow(10; 2 - (. | fabs | log10 | floor)) as $scale | (. * $scale | round / $scale | tostring) end;
 def text: if type == "string" then . else error("not a string") end;
 if length != 1 then error("not one JSON value") else .[0] end
 | if type != "object" then error("not an object")
