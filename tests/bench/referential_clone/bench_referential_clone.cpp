@@ -73,11 +73,11 @@ Options parse(int argc, char** argv) {
   Options options;
   options.versions = args.integer("--versions", quick ? 3 : 100);
   options.runs = args.integer("--runs", quick ? 2 : 5);
-  // The server built with this program (CMake compiles its path in).
-  options.binary = args.text("--binary", Poco::Environment::get("CQPM_BIN", CQPM_SERVER_BINARY));
+  options.binary = args.text("--binary", Poco::Environment::get("CQPM_BIN", ""));
   options.data_dir = args.text("--data");
   options.keep = args.flag("--keep");
   options.enforce_targets = args.flag("--enforce-targets");
+  // The server built with this program (CMake compiles its path in).
   if (options.binary.empty()) options.binary = CQPM_SERVER_BINARY;
   return options;
 }
