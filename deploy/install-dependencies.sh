@@ -16,7 +16,8 @@ packages=(
 if [ "${CQPM_SKIP_TEST_DEPS:-0}" != 1 ]; then
   packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils nginx
     clamav-daemon clang libclang-rt-14-dev clang-format clang-tidy
-    gdb)  # gdb: a crashing test prints every thread's stack (tests/support/crash_report.cpp)
+    gdb  # a crashing test prints every thread's stack (tests/support/crash_report.cpp)
+    jq)  # the table of `make bench` and the benchmarks' smoke tests (tests/bench/bench_table.sh)
 fi
 
 missing=()

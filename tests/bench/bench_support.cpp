@@ -78,6 +78,9 @@ int runBenchmark(const char* name, const std::function<int()>& body) {
   cqpm::testing::installCrashReport();
   try {
     return body();
+  } catch (const CommandLineError& e) {
+    std::cerr << name << ": " << e.what() << "\n" << e.usage();
+    return 2;
   } catch (const cqpm::Error& e) {
     std::cerr << name << ": " << e.what() << "\n";
   } catch (const Poco::Exception& e) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "bench_options.h"
+#include "bench_result.h"
 #include "store/database.h"
 
 namespace cqpm::bench {
@@ -32,8 +34,10 @@ Answer sendJson(Poco::Net::HTTPClientSession& session, const std::string& method
 /// The string member `name` of a JSON object answer.
 std::string field(const Answer& answer, const std::string& name);
 
-/// The body of a benchmark's main(): runs `body`, turning any failure into a
-/// message prefixed with `name` on stderr and exit code 1.
+/// The body of a benchmark's main(): runs `body` (which parses the command
+/// line, see BenchOptions), turning a bad command line into its message and the
+/// usage on stderr and exit code 2, and any other failure into a message
+/// prefixed with `name` on stderr and exit code 1.
 int runBenchmark(const char* name, const std::function<int()>& body);
 
 }  // namespace cqpm::bench

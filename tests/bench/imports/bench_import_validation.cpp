@@ -48,44 +48,17 @@ struct Options {
   bool enforce_targets = false;
 };
 
-void printUsage(std::ostream& out) {
-  out << "usage: bench_import_validation [--lines N] [--runs N] [--enforce-targets]\n"
-         "  --lines N          data lines of the generated CSV, one in ten in error (10000; at most 15000)\n"
-         "  --runs N           timed runs of each measure (20)\n"
-         "  --enforce-targets  exit 1 unless parse+validate p50 < 1000 ms\n";
-}
-
 Options parseOptions(int argc, char** argv) {
+  const BenchOptions args(
+      argc, argv, "bench_import_validation",
+      {{"--lines", "N", "data lines of the generated CSV, one in ten in error (10000; at most 15000)"},
+       {"--runs", "N", "timed runs of each measure (20)"},
+       {"--enforce-targets", "",
+        "exit 1 unless parse+validate p50 < 1000 ms and the preview p50 < 5000 ms"}});
   Options options;
-  auto number = [&](int& i, const std::string& name) {
-    if (i + 1 >= argc) throw std::invalid_argument(name + " needs a value");
-    const std::string text = argv[++i];
-    std::size_t used = 0;
-    int value = 0;
-    try {
-      value = std::stoi(text, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != text.size() || value <= 0) throw std::invalid_argument(name + " needs a positive integer");
-    return value;
-  };
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--lines") {
-      options.lines = number(i, arg);
-      if (options.lines > kMaxLines) throw std::invalid_argument("--lines is at most 15000");
-    } else if (arg == "--runs") {
-      options.runs = number(i, arg);
-    } else if (arg == "--enforce-targets") {
-      options.enforce_targets = true;
-    } else if (arg == "--help" || arg == "-h") {
-      printUsage(std::cout);
-      std::exit(0);
-    } else {
-      throw std::invalid_argument("unknown option " + arg);
-    }
-  }
+  options.lines = args.integer("--lines", options.lines, 1, kMaxLines);
+  options.runs = args.integer("--runs", options.runs);
+  options.enforce_targets = args.flag("--enforce-targets");
   return options;
 }
 
@@ -321,10 +294,26 @@ int run(const Options& options) {
   const bool met = total.p50() < kTargetParseValidateMs;
   std::printf("Target: parse+validate of %d lines < %.0f ms %s (p50 %.1f ms)\n", options.lines,
               kTargetParseValidateMs, met ? "met" : "MISSED", total.p50());
+  const Target at_10000_lines{
+      .threshold = kTargetParseValidateMs, .applies = options.lines >= 10'000, .conditions = "10000 lines"};
+  reportResult({.bench = "bench_import_validation",
+                .name = "parse_validate_p50_ms",
+                .value = total.p50(),
+                .unit = "ms",
+                .baseline = Baseline{.name = "split lines", .value = split.p50(), .inverse = true},
+                .target = at_10000_lines});
   const double preview_ms = previewThroughTheService(options);
   std::printf("RESULT preview_p50_ms=%.3f ratio_to_parse_validate=%.1f\n", preview_ms,
               ratio(preview_ms, total.p50()));
   const bool preview_met = preview_ms < kTargetPreviewMs;
+  Target preview_target = at_10000_lines;
+  preview_target.threshold = kTargetPreviewMs;
+  reportResult({.bench = "bench_import_validation",
+                .name = "preview_p50_ms",
+                .value = preview_ms,
+                .unit = "ms",
+                .baseline = Baseline{.name = "parse+validate", .value = total.p50(), .inverse = true},
+                .target = preview_target});
   std::printf("Target: the service's preview of %d lines < %.0f ms %s (p50 %.1f ms)\n", options.lines,
               kTargetPreviewMs, preview_met ? "met" : "MISSED", preview_ms);
   std::fflush(stdout);
@@ -339,13 +328,6 @@ int run(const Options& options) {
 }  // namespace cqpm::bench
 
 int main(int argc, char** argv) {
-  cqpm::bench::Options options;
-  try {
-    options = cqpm::bench::parseOptions(argc, argv);
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "bench_import_validation: " << e.what() << "\n";
-    cqpm::bench::printUsage(std::cerr);
-    return 2;
-  }
-  return cqpm::bench::runBenchmark("bench_import_validation", [&] { return cqpm::bench::run(options); });
+  return cqpm::bench::runBenchmark("bench_import_validation",
+                                   [&] { return cqpm::bench::run(cqpm::bench::parseOptions(argc, argv)); });
 }

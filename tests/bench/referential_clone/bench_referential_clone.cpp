@@ -60,44 +60,25 @@ struct Options {
 };
 
 Options parse(int argc, char** argv) {
+  const cqpm::bench::BenchOptions args(
+      argc, argv, "bench_referential_clone",
+      {{"--versions", "N", "versions of qualite published before the clones (100)"},
+       {"--runs", "N", "clones of each kind (5)"},
+       {"--binary", "PATH", "the server binary (CQPM_BIN, else the one built with this program)"},
+       {"--data", "DIR", "the data folder (a new temporary folder, removed at the end)"},
+       {"--keep", "", "keep the data folder"},
+       {"--quick", "", "smoke run: --versions 3 --runs 2 (given values win)"},
+       {"--enforce-targets", "", "exit 1 unless the first and the median HTTP clone take < 1 s"}});
+  const bool quick = args.flag("--quick");
   Options options;
-  options.binary = Poco::Environment::get("CQPM_BIN", "");
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw Error(ErrorCode::kInvalidField, arg + " needs a value", arg);
-      return argv[++i];
-    };
-    if (arg == "--versions") {
-      options.versions = std::stoi(value());
-    } else if (arg == "--runs") {
-      options.runs = std::stoi(value());
-    } else if (arg == "--binary") {
-      options.binary = value();
-    } else if (arg == "--data") {
-      options.data_dir = value();
-    } else if (arg == "--keep") {
-      options.keep = true;
-    } else if (arg == "--quick") {
-      options.versions = 3;
-      options.runs = 2;
-    } else if (arg == "--enforce-targets") {
-      options.enforce_targets = true;
-    } else if (arg == "--help") {
-      std::printf(
-          "bench_referential_clone [--versions 100] [--runs 5] [--binary build/bin/cqpm] [--data DIR] "
-          "[--keep]\n"
-          "                        [--quick] [--enforce-targets]\n"
-          "  --quick            smoke run: 3 versions, 2 clones of each kind\n"
-          "  --enforce-targets  exit 1 unless the median HTTP clone takes < 1 s\n");
-      std::exit(0);
-    } else {
-      throw Error(ErrorCode::kInvalidField, "unknown option " + arg, arg);
-    }
-  }
-  if (options.versions < 1 || options.runs < 1)
-    throw Error(ErrorCode::kInvalidField, "--versions and --runs must be at least 1");
-  if (options.binary.empty()) options.binary = CQPM_SERVER_BINARY;  // the server built with this program
+  options.versions = args.integer("--versions", quick ? 3 : 100);
+  options.runs = args.integer("--runs", quick ? 2 : 5);
+  options.binary = args.text("--binary", Poco::Environment::get("CQPM_BIN", ""));
+  options.data_dir = args.text("--data");
+  options.keep = args.flag("--keep");
+  options.enforce_targets = args.flag("--enforce-targets");
+  // The server built with this program (CMake compiles its path in).
+  if (options.binary.empty()) options.binary = CQPM_SERVER_BINARY;
   return options;
 }
 
@@ -233,6 +214,24 @@ int run(const Options& options) {
       options.versions, http_median, http_ms.front(), file_median,
       file_median > 0 ? http_median / file_median : 0, requests);
   const bool met = http_median < kTargetCloneMs && http_ms.front() < kTargetCloneMs;
+  const cqpm::bench::Target target{.on = cqpm::bench::Target::On::kValue,
+                                   .at_least = false,
+                                   .threshold = kTargetCloneMs,
+                                   .applies = options.versions >= 100,
+                                   .conditions = "100 versions"};
+  const cqpm::bench::Baseline baseline{.name = "file:// clone", .value = file_median, .inverse = true};
+  cqpm::bench::reportResult({.bench = "bench_referential_clone",
+                             .name = "clone_http_median_ms",
+                             .value = http_median,
+                             .unit = "ms",
+                             .baseline = baseline,
+                             .target = target});
+  cqpm::bench::reportResult({.bench = "bench_referential_clone",
+                             .name = "clone_http_first_ms",
+                             .value = http_ms.front(),
+                             .unit = "ms",
+                             .baseline = baseline,
+                             .target = target});
   std::printf("Target (100 versions): clone < %.0f ms %s%s\n", kTargetCloneMs, met ? "met" : "MISSED",
               options.versions >= 100 ? "" : " (this run published fewer than 100 versions)");
   if (options.data_dir.empty() && !options.keep) Poco::File(data_dir).remove(true);

@@ -47,26 +47,17 @@ struct Options {
 };
 
 Options parse(int argc, char** argv) {
+  const cqpm::bench::BenchOptions args(
+      argc, argv, "bench_slow_clients",
+      {{"--slow", "N", "connections sending their request head a byte at a time (256)"},
+       {"--idle", "N", "idle keep-alive connections (256)"},
+       {"--streams", "N", "open live streams (200)"},
+       {"--requests", "N", "legitimate requests timed, idle then under load (20)"}});
   Options options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> int {
-      if (i + 1 >= argc) throw Error(ErrorCode::kInvalidField, arg + " needs a value", arg);
-      return std::stoi(argv[++i]);
-    };
-    if (arg == "--slow") {
-      options.slow = value();
-    } else if (arg == "--idle") {
-      options.idle = value();
-    } else if (arg == "--streams") {
-      options.streams = value();
-    } else if (arg == "--requests") {
-      options.requests = value();
-    } else {
-      throw Error(ErrorCode::kInvalidField,
-                  "unknown option " + arg + " (--slow N --idle N --streams N --requests N)", arg);
-    }
-  }
+  options.slow = args.integer("--slow", options.slow, 0);
+  options.idle = args.integer("--idle", options.idle, 0);
+  options.streams = args.integer("--streams", options.streams, 0);
+  options.requests = args.integer("--requests", options.requests);
   return options;
 }
 
@@ -210,6 +201,16 @@ int run(const Options& options) {
               load_max, options.requests);
   std::printf("ratio max under load / baseline p50: %.1f x; target: every request < %.0f ms: %s\n",
               load_max / base_p50, kTargetMs, load_max < kTargetMs ? "met" : "NOT MET");
+  using cqpm::bench::Target;
+  cqpm::bench::reportResult(
+      {.bench = "bench_slow_clients",
+       .name = "load_max_ms",
+       .value = load_max,
+       .unit = "ms",
+       .baseline = cqpm::bench::Baseline{.name = "idle p50", .value = base_p50, .inverse = true},
+       .target = Target{.threshold = kTargetMs,
+                        .applies = options.slow >= 256 && options.idle >= 256 && options.streams >= 200,
+                        .conditions = "256 slow, 256 idle, 200 live"}});
   for (auto& socket : held) socket.close();
   for (auto& socket : slow) socket.close();
   server.terminate();
