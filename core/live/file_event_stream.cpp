@@ -12,7 +12,17 @@ constexpr const char* kRetryPreamble = "retry: 2000\n\n";
 
 }  // namespace
 
-std::optional<std::string> FileEventStream::next(TimePoint now, bool woken) {
+bool FileEventStream::allowed(TurnMemo& memo) {
+  if (!still_allowed_) return true;
+  const auto key = std::make_pair(slot_->sessionToken(), file_id_);
+  const auto known = memo.allowed.find(key);
+  if (known != memo.allowed.end()) return known->second;
+  const bool verdict = still_allowed_();
+  memo.allowed.emplace(key, verdict);
+  return verdict;
+}
+
+std::optional<std::string> FileEventStream::next(TimePoint now, bool woken, TurnMemo& memo) {
   if (!hub_.isOpen(*slot_)) return std::nullopt;
   std::string out;
   bool read = woken;
@@ -24,22 +34,37 @@ std::optional<std::string> FileEventStream::next(TimePoint now, bool woken) {
     read = true;  // what was committed between the request and this turn
   }
   if (now - last_check_ >= timing_.access_check) {
-    if (still_allowed_ && !still_allowed_()) return std::nullopt;
+    if (!allowed(memo)) return std::nullopt;
     last_check_ = now;
   }
   std::vector<domain::FileEvent> events;
   if (read || now - last_read_ >= timing_.unwoken_read) {
     last_read_ = now;
-    events = db_.read([&](store::SqlSession& sql) {
-      return store::event_store::listForFileAfter(sql, file_id_, last_seq_, kEventBatch);
-    });
+    const auto key = std::make_pair(file_id_, last_seq_);
+    auto known = memo.events.find(key);
+    if (known == memo.events.end()) {
+      known = memo.events
+                  .emplace(key, db_.read([&](store::SqlSession& sql) {
+                    return store::event_store::listForFileAfter(sql, file_id_, last_seq_, kEventBatch);
+                  }))
+                  .first;
+    }
+    events = known->second;
     // More than one batch waiting: the next turn reads on.
     if (events.size() == static_cast<std::size_t>(kEventBatch)) last_read_ = TimePoint{};
   }
   // An event is only sent to a reader who may still read the file.
-  if (!events.empty() && still_allowed_ && !still_allowed_()) return std::nullopt;
+  if (!events.empty() && !allowed(memo)) return std::nullopt;
   for (const auto& event : events) {
-    out += "id: " + std::to_string(event.seq) + "\nevent: file_event\ndata: " + render_(event) + "\n\n";
+    auto rendered = memo.rendered.find({file_id_, event.seq});
+    if (rendered == memo.rendered.end()) {
+      rendered = memo.rendered
+                     .emplace(std::make_pair(file_id_, event.seq),
+                              "id: " + std::to_string(event.seq) +
+                                  "\nevent: file_event\ndata: " + render_(event) + "\n\n")
+                     .first;
+    }
+    out += rendered->second;
     last_seq_ = event.seq;
   }
   if (!events.empty()) {

@@ -2,9 +2,12 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/file_event.h"
 #include "live/stream_hub.h"
@@ -27,6 +30,17 @@ struct StreamTiming {
   /// checked before every event, and this instance's logouts and
   /// deactivations end streams at once (StreamHub).
   std::chrono::milliseconds access_check{10000};
+};
+
+/// What the streams served in one turn of the pump share, so that a file
+/// with many readers costs one read of its events, one rendering of each, and
+/// one access check per session, not one per stream. Lives for one turn.
+struct TurnMemo {
+  std::map<std::pair<std::string, std::int64_t>, std::vector<domain::FileEvent>>
+      events;  ///< (file, after seq)
+  std::map<std::pair<std::string, std::int64_t>, std::string>
+      rendered;                                                 ///< (file, seq): one renderer for all
+  std::map<std::pair<std::string, std::string>, bool> allowed;  ///< (session token, file)
 };
 
 /// The server-sent events of one reader of one file, produced turn by turn
@@ -59,7 +73,7 @@ class FileEventStream {
 
   /// What to send now (possibly nothing), or nullopt when the stream is over.
   /// `woken`: a commit changed the file since the last turn.
-  std::optional<std::string> next(TimePoint now, bool woken);
+  std::optional<std::string> next(TimePoint now, bool woken, TurnMemo& memo);
   const std::string& fileId() const { return file_id_; }
   const StreamTiming& timing() const { return timing_; }
 
@@ -71,6 +85,8 @@ class FileEventStream {
   std::int64_t last_seq_;
   Render render_;
   std::function<bool()> still_allowed_;
+  bool allowed(TurnMemo& memo);
+
   StreamTiming timing_;
   bool started_ = false;
   TimePoint last_write_;

@@ -25,6 +25,7 @@ class StreamHub {
     ~Slot();
     Slot(const Slot&) = delete;
     Slot& operator=(const Slot&) = delete;
+    const std::string& sessionToken() const { return session_token_; }
 
    private:
     friend class StreamHub;

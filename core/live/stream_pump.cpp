@@ -98,11 +98,12 @@ void StreamPump::run() {
     // A tick serves every stream; a wake between ticks only those it names.
     const bool tick = now >= next_tick;
     if (tick) next_tick = now + tick_;
+    TurnMemo memo;
     std::size_t kept = 0;
     for (auto& one : served) {
       const bool woken_here = all_woken || one.fresh || woken.contains(one.stream.feed->fileId());
       one.fresh = false;
-      if (!stopping && (!(tick || woken_here) || turn(one, now, woken_here))) {
+      if (!stopping && (!(tick || woken_here) || turn(one, now, woken_here, memo))) {
         if (&served[kept] != &one) served[kept] = std::move(one);
         ++kept;
       } else {
@@ -119,12 +120,12 @@ void StreamPump::run() {
   }
 }
 
-bool StreamPump::turn(Served& served, FileEventStream::TimePoint now, bool woken) {
+bool StreamPump::turn(Served& served, FileEventStream::TimePoint now, bool woken, TurnMemo& memo) {
   Poco::Net::StreamSocket& socket = served.stream.socket;
   if (clientLeft(socket)) return false;
   std::optional<std::string> more;
   try {
-    more = served.stream.feed->next(now, woken);
+    more = served.stream.feed->next(now, woken, memo);
   } catch (const std::exception& e) {
     Poco::Logger::get("http").error("a live stream failed: %s", std::string(e.what()));
     return false;

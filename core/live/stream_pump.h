@@ -60,7 +60,7 @@ class StreamPump {
 
   void run();
   /// Serves one turn of `served`; false when it has ended.
-  bool turn(Served& served, FileEventStream::TimePoint now, bool woken);
+  bool turn(Served& served, FileEventStream::TimePoint now, bool woken, TurnMemo& memo);
   static void end(Served& served);
 
   const std::chrono::milliseconds tick_;

@@ -55,9 +55,16 @@ Poco::Data::Statement SqlSession::statement(std::string_view sql) {
   return stmt;
 }
 
+Database::ReadPermit::ReadPermit(Database& db) : db_(db) {
+  if (!db_.read_places_.try_acquire_for(kReadWait)) {
+    throw Error(ErrorCode::kUnavailable, "the database is busy: try again in a few seconds");
+  }
+}
+
 Database::Database(DatabaseUrl url, DatabaseOptions options)
     : url_(std::move(url)),
       options_(std::move(options)),
+      read_places_(static_cast<std::ptrdiff_t>(std::max<std::size_t>(options_.max_read_sessions, 1))),
       write_queue_(std::make_unique<WriteQueue>(
           options_.max_writes_per_commit,
           [this](std::span<QueuedWrite* const> batch) { commitBatch(batch); })) {}

@@ -4,9 +4,11 @@
 #include <Poco/Data/SessionPool.h>
 #include <Poco/Data/Statement.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <semaphore>
 #include <span>
 #include <string_view>
 #include <type_traits>
@@ -80,6 +82,7 @@ class Database {
   /// Runs `work(SqlSession&)` on a read session and returns what it returns.
   template <typename Work>
   auto read(Work&& work) {
+    const ReadPermit permit(*this);  // released after the session is back in the pool
     Poco::Data::Session session = acquireReadSession();
     SqlSession sql(session, url_.dialect);
     return guarded([&] { return work(sql); });
@@ -123,6 +126,22 @@ class Database {
   PoolStats poolStats();
 
  private:
+  /// One of the pool's max_read_sessions places, held while a read runs:
+  /// Poco's pool throws when exhausted, so a burst of readers (every worker,
+  /// the stream pump, the scheduler) waits here for a place instead, up to
+  /// kReadWait, and only then fails with Error{kUnavailable}.
+  class ReadPermit {
+   public:
+    explicit ReadPermit(Database& db);
+    ~ReadPermit() { db_.read_places_.release(); }
+    ReadPermit(const ReadPermit&) = delete;
+    ReadPermit& operator=(const ReadPermit&) = delete;
+
+   private:
+    Database& db_;
+  };
+  static constexpr std::chrono::seconds kReadWait{10};
+
   Database(DatabaseUrl url, DatabaseOptions options);
   Poco::Data::Session acquireReadSession();
   Poco::Data::Session& writerSession();
@@ -144,6 +163,7 @@ class Database {
   DatabaseUrl url_;
   DatabaseOptions options_;
   std::unique_ptr<Poco::Data::SessionPool> read_pool_;
+  std::counting_semaphore<> read_places_;
   std::unique_ptr<Poco::Data::Session> writer_;  // used by the leader of a write batch only
   std::unique_ptr<WriteQueue> write_queue_;
   std::vector<ChangeListener> change_listeners_;  // set at start-up, read-only after

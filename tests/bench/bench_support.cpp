@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+#include <sys/resource.h>
 
 #include <iostream>
 
@@ -13,6 +14,14 @@
 #include "support/crash_report.h"
 
 namespace cqpm::bench {
+
+void raiseDescriptorLimit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
 
 std::string durabilityOf(store::Database& db) {
   if (db.dialect() != store::Dialect::kSqlite) {

@@ -34,6 +34,11 @@ Answer sendJson(Poco::Net::HTTPClientSession& session, const std::string& method
 /// The string member `name` of a JSON object answer.
 std::string field(const Answer& answer, const std::string& name);
 
+/// Raises the soft limit of open descriptors to the hard one: enough for
+/// thousands of connections on both sides (a server started as a child
+/// process inherits it).
+void raiseDescriptorLimit();
+
 /// The body of a benchmark's main(): runs `body` (which parses the command
 /// line, see BenchOptions), turning a bad command line into its message and the
 /// usage on stderr and exit code 2, and any other failure into a message

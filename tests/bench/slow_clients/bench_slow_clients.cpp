@@ -16,7 +16,6 @@
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -134,18 +133,8 @@ std::vector<double> legitimateRequests(int port, const std::string& token, int c
   return times;
 }
 
-// Enough descriptors for every connection on both sides (the server, a child,
-// inherits the limit).
-void raiseDescriptorLimit() {
-  rlimit limit{};
-  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-    limit.rlim_cur = limit.rlim_max;
-    ::setrlimit(RLIMIT_NOFILE, &limit);
-  }
-}
-
 int run(const Options& options) {
-  raiseDescriptorLimit();
+  cqpm::bench::raiseDescriptorLimit();
   const std::string data_dir = Poco::TemporaryFile::tempName(Poco::Path::temp()) + "-cqpm-bench-slow";
   Poco::File(data_dir).createDirectories();
   // Streams are capped per account (8 by default); this benchmark opens all of

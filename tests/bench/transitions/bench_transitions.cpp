@@ -585,7 +585,7 @@ void reportFigures(const Options& options, const RunResult& http, const RunResul
                 .baseline = Baseline{.name = "raw SQL, fsync a tx", .value = raw.per_s},
                 .target = Target{.on = Target::On::kRatio,
                                  .at_least = true,
-                                 .threshold = 2,
+                                 .threshold = kTargetRatio,
                                  .applies = sixteen && sqlite,
                                  .conditions = "SQLite, 16 clients"}});
   reportResult(
