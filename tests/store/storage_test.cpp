@@ -1,6 +1,9 @@
 #include <Poco/UUIDGenerator.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <tuple>
+
 #include "common/clock.h"
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
@@ -8,6 +11,7 @@
 #include "store/idempotency_store.h"
 #include "store/migrations.h"
 #include "store/organisation_store.h"
+#include "store/row_reader.h"
 #include "support/test_database.h"
 
 namespace cqpm::store {
@@ -164,6 +168,138 @@ TEST_P(StorageTest, CountsFilesByState) {
   });
   EXPECT_EQ(counts.at("draft"), 2);
   EXPECT_EQ(counts.at("registered"), 1);
+}
+
+TEST_P(StorageTest, NameSearchFindsAnySubstringThroughTheIndex) {
+  const auto elodie = addFile(centre_, "Élodie", "Lefèvre-Guérin", "2026-01-01T00:00:01.0Z");
+  addFile(centre_, "Marc", "Dupont", "2026-01-01T00:00:02.0Z");
+  addFile(centre_, "Zoé", "d\"Artagnan", "2026-01-01T00:00:03.0Z");
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  auto found = [&](const std::string& query) {
+    return db_->read([&](SqlSession& sql) {
+      FileFilter filter;
+      filter.name_query = query;
+      std::vector<std::string> names;
+      for (const auto& view : candidate_file_store::list(sql, scope, filter, std::nullopt, 10))
+        names.push_back(view.file.candidate.family_name);
+      return names;
+    });
+  };
+  EXPECT_EQ(found("FÈVRE-GUÉ"), std::vector<std::string>{"Lefèvre-Guérin"});  // inside the name, across parts
+  EXPECT_EQ(found("odie lef"), std::vector<std::string>{"Lefèvre-Guérin"});   // given then family name
+  EXPECT_EQ(found("du"), std::vector<std::string>{"Dupont"});                 // shorter than a trigram
+  EXPECT_EQ(found("d\"art"), std::vector<std::string>{"d\"Artagnan"});        // a quote is a literal
+  EXPECT_TRUE(found("guerin lefevre").empty());                               // words keep their order
+  EXPECT_TRUE(found("zzz").empty());
+  // A correction moves the file to its new name, and off the old one.
+  domain::Candidate renamed = elodie.candidate;
+  renamed.family_name = "Moreau";
+  ASSERT_TRUE(db_->write([&](SqlSession& sql) {
+    return candidate_file_store::correctCandidate(sql, elodie.id, 1, renamed, "{}",
+                                                  nowIso8601(systemClock()));
+  }));
+  EXPECT_TRUE(found("lefevre").empty());
+  EXPECT_EQ(found("elodie mor"), std::vector<std::string>{"Moreau"});
+  const auto counts = db_->read([&](SqlSession& sql) {
+    FileFilter filter;
+    filter.name_query = "MOREAU";
+    return candidate_file_store::countByState(sql, scope, filter);
+  });
+  EXPECT_EQ(counts, (std::map<std::string, std::int64_t>{{"draft", 1}}));
+}
+
+TEST_P(StorageTest, KeptCountsMatchTheFilesAfterEveryWrite) {
+  // Counting the files themselves, as countByState did before the kept counts.
+  auto counted = [&](const std::string& where, const std::string& value) {
+    return db_->read([&](SqlSession& sql) {
+      std::map<std::string, std::int64_t> counts;
+      std::string bound = value;
+      auto stmt = sql.statement("SELECT state, COUNT(*) AS n FROM candidate_files WHERE " + where +
+                                " GROUP BY state");
+      if (!value.empty()) stmt, Poco::Data::Keywords::use(bound);
+      forEachRow(stmt, [&](const RowReader& row) { counts[row.text("state")] = row.integer("n"); });
+      return counts;
+    });
+  };
+  auto kept = [&](const FileScope& scope, const FileFilter& filter) {
+    return db_->read([&](SqlSession& sql) { return candidate_file_store::countByState(sql, scope, filter); });
+  };
+  auto expectMatch = [&](const char* when) {
+    SCOPED_TRACE(when);
+    FileFilter none, vae;
+    vae.pathway = "vae";
+    EXPECT_EQ(kept({FileScope::Kind::kEverything, {}}, none), counted("1 = 1", ""));
+    EXPECT_EQ(kept({FileScope::Kind::kCentre, centre_}, none), counted("centre_id = ?", centre_));
+    EXPECT_EQ(kept({FileScope::Kind::kCentre, other_centre_}, none), counted("centre_id = ?", other_centre_));
+    EXPECT_EQ(kept({FileScope::Kind::kCompany, company_}, none), counted("company_id = ?", company_));
+    EXPECT_EQ(kept({FileScope::Kind::kEverything, {}}, vae), counted("pathway = 'vae'", ""));
+  };
+  const auto a = addFile(centre_, "A", "A", "2026-01-01T00:00:01.0Z");
+  const auto b = addFile(centre_, "B", "B", "2026-01-01T00:00:02.0Z", "registered");
+  addFile(other_centre_, "C", "C", "2026-01-01T00:00:03.0Z");
+  db_->write([&](SqlSession& sql) {  // without company, on another pathway (as an import opens them)
+    for (int i = 0; i < 3; ++i) {
+      CandidateFile file = a;
+      file.id = newId();
+      file.company_id.reset();
+      file.pathway = domain::Pathway::kVae;
+      candidate_file_store::insert(sql, file);
+    }
+  });
+  expectMatch("after creations");
+  const std::string now = nowIso8601(systemClock());
+  db_->write([&](SqlSession& sql) {
+    EXPECT_TRUE(candidate_file_store::updateState(sql, a.id, 1, "registered", now));
+    EXPECT_TRUE(candidate_file_store::updateState(sql, a.id, 2, "withdrawn", now));
+    EXPECT_FALSE(candidate_file_store::updateState(sql, b.id, 7, "withdrawn", now));     // stale version
+    EXPECT_FALSE(candidate_file_store::updateState(sql, newId(), 1, "withdrawn", now));  // no such file
+    EXPECT_TRUE(candidate_file_store::moveToCentre(sql, b.id, 1, other_centre_, now));
+    EXPECT_TRUE(
+        candidate_file_store::updateModalityPlan(sql, b.id, 2, "{}", now));  // counted by nothing it changes
+  });
+  expectMatch("after transitions and a transfer");
+  EXPECT_THROW(db_->write([&](SqlSession& sql) {
+    candidate_file_store::updateState(sql, b.id, 3, "certified", now);
+    throw Error(ErrorCode::kInternal, "boom");
+  }),
+               Error);
+  expectMatch("after writes rolled back");
+}
+
+TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
+  testing::TestDatabase fresh(GetParam());
+  auto db = Database::open(fresh.databaseUrl());
+  std::vector<Migration> before_counts;
+  for (const Migration& migration : embeddedMigrations())
+    if (migration.number < 20) before_counts.push_back(migration);
+  applyMigrations(*db, before_counts, systemClock());
+  const std::string centre = newId();
+  db->write([&](SqlSession& sql) {
+    organisation_store::insert(sql, {centre, domain::OrganisationKind::kCentre, "Centre"}, "2026-01-01");
+    for (const auto& [id, state, name] :
+         {std::tuple{"f1", "draft", "elodie lefevre"}, std::tuple{"f2", "draft", "marc dupont"},
+          std::tuple{"f3", "registered", "zoe moreau"}}) {
+      std::string key = id, at = state, folded = name, centre_id = centre;
+      auto stmt = sql.statement(
+          "INSERT INTO candidate_files (id, centre_id, cqpm, pathway, given_name, family_name, email, "
+          "birth_date, search_name, state, version, created_at, updated_at) VALUES (?, ?, 'qualite', "
+          "'employee', 'g', 'f', 'e', '1990-01-01', ?, ?, 1, '2026-01-01', '2026-01-01')");
+      stmt, Poco::Data::Keywords::use(key), Poco::Data::Keywords::use(centre_id),
+          Poco::Data::Keywords::use(folded), Poco::Data::Keywords::use(at);
+      stmt.execute();
+    }
+  });
+  EXPECT_EQ(applyMigrations(*db, embeddedMigrations(), systemClock()).front(), 20);
+  db->read([&](SqlSession& sql) {
+    const FileScope scope{FileScope::Kind::kCentre, centre};
+    EXPECT_EQ(candidate_file_store::countByState(sql, scope, {}),
+              (std::map<std::string, std::int64_t>{{"draft", 2}, {"registered", 1}}));
+    FileFilter filter;
+    filter.name_query = "Lefèvre";
+    const auto found = candidate_file_store::list(sql, scope, filter, std::nullopt, 10);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].file.id, "f1");
+  });
 }
 
 TEST_P(StorageTest, UpdateStateIsACompareAndSwapOnTheVersion) {
