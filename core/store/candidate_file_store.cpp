@@ -91,19 +91,39 @@ class Clauses {
 
 using KeptCountConditions = Clauses;
 
+// What the conditions serve: the plan that suits them differs.
+enum class Purpose {
+  kFind,   // one file by id
+  kPage,   // a page of files, newest first
+  kCount,  // every file that matches, counted
+};
+
 // The conditions on candidate_files `f` of the scope and the filter.
+//
+// SQLite plans without statistics (nothing runs ANALYZE) and takes an equality
+// on an indexed column for selective, even when one centre holds every file;
+// a unary '+' keeps it from using that index. A name (through the trigram
+// index) drives every query: its matches are few or the scan would be as long.
+// An overdue date drives counts (indexes on the scope and
+// pending_report_due_at), but a page is faster walked in date order until it
+// is full, overdue files being a good share of the files.
+// PostgreSQL plans from its statistics and gets the plain conditions.
 class Conditions : public Clauses {
  public:
-  Conditions(const access::FileScope& scope, const FileFilter& filter, bool with_state, Dialect dialect) {
+  Conditions(const access::FileScope& scope, const FileFilter& filter, Purpose purpose, Dialect dialect) {
     using Kind = access::FileScope::Kind;
+    const bool sqlite = dialect == Dialect::kSqlite;
+    const bool indexed_name = filter.name_query && characterCount(foldForSearch(*filter.name_query)) >= 3;
+    const bool scope_drives = !sqlite || !indexed_name;
+    const std::string scope_column = scope_drives ? "f." : "+f.";
     switch (scope.kind) {
       case Kind::kEverything:
         break;
       case Kind::kCentre:
-        add("f.centre_id = ?", scope.key);
+        add(scope_column + "centre_id = ?", scope.key);
         break;
       case Kind::kCompany:
-        add("f.company_id = ?", scope.key);
+        add(scope_column + "company_id = ?", scope.key);
         break;
       case Kind::kCandidate:
         add("f.candidate_user_id = ?", scope.key);
@@ -121,20 +141,19 @@ class Conditions : public Clauses {
         addConstant("1 = 0");
         break;
     }
-    if (with_state && filter.state) add("f.state = ?", *filter.state);
+    if (purpose == Purpose::kPage && filter.state) add("f.state = ?", *filter.state);
     if (filter.cqpm) add("f.cqpm = ?", *filter.cqpm);
     if (filter.pathway) add("f.pathway = ?", *filter.pathway);
     if (filter.overdue_at) {
-      add("f.id IN (SELECT dl.file_id FROM file_deadlines dl WHERE dl.kind = 'report' AND dl.due_at <= ?) "
-          "AND NOT EXISTS (SELECT 1 FROM documents rd WHERE rd.file_id = f.id AND rd.kind = 'report')",
-          *filter.overdue_at);
+      const bool overdue_drives = !sqlite || purpose == Purpose::kCount;
+      add(std::string(overdue_drives ? "f" : "+f") + ".pending_report_due_at <= ?", *filter.overdue_at);
     }
     if (filter.name_query) {
       const std::string folded = foldForSearch(*filter.name_query);
       // On SQLite the trigram index (migration 0020) narrows the files to
       // those holding every trigram of the text, for 3 characters or more;
       // LIKE keeps the answer exact. PostgreSQL's pg_trgm index serves LIKE itself.
-      if (dialect == Dialect::kSqlite && characterCount(folded) >= 3) {
+      if (sqlite && indexed_name) {
         add("f.id IN (SELECT file_id FROM candidate_files_search WHERE candidate_files_search MATCH ?)",
             ftsPhrase(folded));
       }
@@ -301,7 +320,7 @@ bool centreKnowsCandidate(SqlSession& sql, const std::string& centre_id, const s
 
 std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
                                       const access::FileScope& scope) {
-  Conditions conditions(scope, FileFilter{}, false, sql.dialect());
+  Conditions conditions(scope, FileFilter{}, Purpose::kFind, sql.dialect());
   conditions.add("f.id = ?", id);
   auto stmt = sql.statement(kSelectFiles + conditions.where());
   conditions.bind(stmt);
@@ -312,13 +331,17 @@ std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
 
 std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& scope, const FileFilter& filter,
                                     const std::optional<FileCursor>& after, int limit) {
-  Conditions conditions(scope, filter, true, sql.dialect());
+  Conditions conditions(scope, filter, Purpose::kPage, sql.dialect());
   if (after) {
     conditions.addRaw("(f.created_at < ? OR (f.created_at = ? AND f.id < ?))",
                       {after->created_at, after->created_at, after->id});
   }
-  auto stmt = sql.statement(kSelectFiles + conditions.where() +
-                            "ORDER BY f.created_at DESC, f.id DESC LIMIT " + std::to_string(limit));
+  // The page's ids first, from the conditions alone; the names, deadline and
+  // report columns are then read for those files only (computed before the
+  // sort, they cost as much as the files matching, not the page).
+  const std::string order = "ORDER BY f.created_at DESC, f.id DESC ";
+  auto stmt = sql.statement(std::string(kSelectFiles) + "WHERE f.id IN (SELECT f.id FROM candidate_files f " +
+                            conditions.where() + order + "LIMIT " + std::to_string(limit) + ") " + order);
   conditions.bind(stmt);
   std::vector<CandidateFileView> files;
   forEachRow(stmt, [&](const RowReader& row) { files.push_back(readFile(row)); });
@@ -337,7 +360,7 @@ std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::
     });
     return counts;
   }
-  Conditions conditions(scope, filter, false, sql.dialect());
+  Conditions conditions(scope, filter, Purpose::kCount, sql.dialect());
   auto stmt = sql.statement("SELECT f.state AS state, COUNT(*) AS n FROM candidate_files f " +
                             conditions.where() + "GROUP BY f.state");
   conditions.bind(stmt);
@@ -384,6 +407,17 @@ bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_v
                  const std::string& new_state, const std::string& updated_at) {
   return casUpdateCounted(sql, "state", new_state, id, expected_version, updated_at,
                           [&](CountedAs& as) { as.state = new_state; });
+}
+
+void refreshPendingReport(SqlSession& sql, const std::string& file_id) {
+  std::string id = file_id;
+  auto stmt = sql.statement(
+      "UPDATE candidate_files SET pending_report_due_at = (SELECT dl.due_at FROM file_deadlines dl "
+      "WHERE dl.file_id = candidate_files.id AND dl.kind = 'report' AND NOT EXISTS (SELECT 1 FROM documents "
+      "rd "
+      "WHERE rd.file_id = candidate_files.id AND rd.kind = 'report')) WHERE id = ?");
+  stmt, use(id);
+  stmt.execute();
 }
 
 bool pinReferential(SqlSession& sql, const std::string& id, std::int64_t version, const std::string& commit) {

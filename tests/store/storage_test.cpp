@@ -7,6 +7,8 @@
 #include "common/clock.h"
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
+#include "store/deadline_store.h"
+#include "store/document_store.h"
 #include "store/event_store.h"
 #include "store/idempotency_store.h"
 #include "store/migrations.h"
@@ -266,6 +268,57 @@ TEST_P(StorageTest, KeptCountsMatchTheFilesAfterEveryWrite) {
   expectMatch("after writes rolled back");
 }
 
+TEST_P(StorageTest, OverdueFilterFollowsDeadlinesExtensionsAndReports) {
+  const auto late = addFile(centre_, "A", "A", "2026-01-01T00:00:01.0Z");
+  const auto extended = addFile(centre_, "B", "B", "2026-01-01T00:00:02.0Z");
+  const auto reported = addFile(centre_, "C", "C", "2026-01-01T00:00:03.0Z", "registered");
+  addFile(centre_, "D", "D", "2026-01-01T00:00:04.0Z");  // no deadline
+  db_->write([&](SqlSession& sql) {
+    for (const auto* file : {&late, &extended, &reported}) {
+      DeadlineRecord deadline;
+      deadline.file_id = file->id;
+      deadline.kind = "report";
+      deadline.due_date = deadline.set_due_date = "2026-03-01";
+      deadline.due_at = "2026-03-01T22:59:59Z";
+      deadline.set_by = coordinator_;
+      deadline.set_at = "2026-01-02T00:00:00Z";
+      deadline_store::upsert(sql, deadline);
+    }
+  });
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  auto overdue = [&](const std::string& now) {
+    return db_->read([&](SqlSession& sql) {
+      FileFilter filter;
+      filter.overdue_at = now;
+      std::vector<std::string> ids;
+      for (const auto& view : candidate_file_store::list(sql, scope, filter, std::nullopt, 10))
+        ids.push_back(view.file.id);
+      std::int64_t counted = 0;
+      for (const auto& [state, n] : candidate_file_store::countByState(sql, scope, filter)) counted += n;
+      EXPECT_EQ(counted, static_cast<std::int64_t>(ids.size()));
+      return ids;
+    });
+  };
+  EXPECT_TRUE(overdue("2026-03-01T22:00:00Z").empty());
+  EXPECT_EQ(overdue("2026-03-02T00:00:00Z"), (std::vector<std::string>{reported.id, extended.id, late.id}));
+  db_->write([&](SqlSession& sql) {
+    DeadlineExtension extension;
+    extension.number = 1;
+    extension.from_date = "2026-03-01";
+    extension.until_date = "2026-04-01";
+    extension.reason = "test";
+    extension.extended_by = coordinator_;
+    extension.extended_at = "2026-02-01T00:00:00Z";
+    deadline_store::addExtension(sql, extended.id, "report", extension, "2026-04-01T21:59:59Z");
+    document_store::insertDocument(sql, {newId(), reported.id, "report", "2026-02-01T00:00:00Z", {}},
+                                   coordinator_);
+    document_store::insertDocument(sql, {newId(), late.id, "other", "2026-02-01T00:00:00Z", {}},
+                                   coordinator_);
+  });
+  EXPECT_EQ(overdue("2026-03-02T00:00:00Z"), std::vector<std::string>{late.id});
+  EXPECT_EQ(overdue("2026-04-02T00:00:00Z"), (std::vector<std::string>{extended.id, late.id}));
+}
+
 TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
   testing::TestDatabase fresh(GetParam());
   auto db = Database::open(fresh.databaseUrl());
@@ -276,6 +329,14 @@ TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
   const std::string centre = newId();
   db->write([&](SqlSession& sql) {
     organisation_store::insert(sql, {centre, domain::OrganisationKind::kCentre, "Centre"}, "2026-01-01");
+    domain::UserAccount user;
+    user.id = "u1";
+    user.login = user.display_name = "coord";
+    user.email = "coord@example.org";
+    user.password_hash = "x";
+    user.role = domain::Role::kCentreCoordinator;
+    user.organisation_id = centre;
+    account_store::insertUser(sql, user, "2026-01-01");
     for (const auto& [id, state, name] :
          {std::tuple{"f1", "draft", "elodie lefevre"}, std::tuple{"f2", "draft", "marc dupont"},
           std::tuple{"f3", "registered", "zoe moreau"}}) {
@@ -289,6 +350,17 @@ TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
       stmt.execute();
     }
   });
+  db->write([&](SqlSession& sql) {  // f2's report is late, f3's was given
+    sql.statement(
+           "INSERT INTO file_deadlines (file_id, kind, due_date, due_at, set_due_date, set_by, set_at) "
+           "SELECT id, 'report', '2026-03-01', '2026-03-01T22:59:59Z', '2026-03-01', 'u1', '' FROM "
+           "candidate_files WHERE id IN ('f2', 'f3')")
+        .execute();
+    sql.statement(
+           "INSERT INTO documents (id, file_id, kind, created_at, created_by) VALUES ('d3', 'f3', "
+           "'report', '2026-01-01', 'u1')")
+        .execute();
+  });
   EXPECT_EQ(applyMigrations(*db, embeddedMigrations(), systemClock()).front(), 20);
   db->read([&](SqlSession& sql) {
     const FileScope scope{FileScope::Kind::kCentre, centre};
@@ -299,6 +371,11 @@ TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
     const auto found = candidate_file_store::list(sql, scope, filter, std::nullopt, 10);
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].file.id, "f1");
+    FileFilter overdue;
+    overdue.overdue_at = "2026-03-02T00:00:00Z";
+    const auto late = candidate_file_store::list(sql, scope, overdue, std::nullopt, 10);
+    ASSERT_EQ(late.size(), 1u);
+    EXPECT_EQ(late[0].file.id, "f2");
   });
 }
 

@@ -51,18 +51,21 @@ struct Options {
   std::string database;  // empty: SQLite in the data folder
   std::string data_dir;  // empty: a new temporary folder, removed at the end
   bool keep = false;
+  bool reuse = false;  // time the files a previous run seeded (kept with --keep)
   bool enforce_targets = false;
 };
 
 void printUsage(std::ostream& out) {
   out << "usage: bench_dashboard [--files N] [--events N] [--runs N] [--database postgresql://...]\n"
-         "                       [--data DIR] [--keep] [--enforce-targets]\n"
+         "                       [--data DIR] [--keep] [--reuse] [--enforce-targets]\n"
          "  --files N          candidate files seeded (100000)\n"
          "  --events N         events seeded in all, creations included (ten per file)\n"
          "  --runs N           times each query runs (50)\n"
          "  --database URL     bench PostgreSQL instead of SQLite (use an empty database)\n"
          "  --data DIR         where the SQLite file goes (a new temporary folder)\n"
          "  --keep             keep the data folder at the end\n"
+         "  --reuse            time the files a previous run left in --data or --database (after\n"
+         "                     the migrations of this binary), without seeding\n"
          "  --enforce-targets  exit 1 unless every query's p99 is under 50 ms\n";
 }
 
@@ -94,6 +97,8 @@ Options parseOptions(int argc, char** argv) {
       (arg == "--database" ? options.database : options.data_dir) = argv[++i];
     } else if (arg == "--keep") {
       options.keep = true;
+    } else if (arg == "--reuse") {
+      options.reuse = true;
     } else if (arg == "--enforce-targets") {
       options.enforce_targets = true;
     } else if (arg == "--help" || arg == "-h") {
@@ -299,6 +304,20 @@ std::vector<Timing> timeDashboard(app::Server& server, const domain::Actor& acto
   return timings;
 }
 
+/// Up to `count` ids of files of the centre, the oldest first: what a previous run seeded.
+std::vector<std::string> seededBefore(store::Database& db, const domain::Actor& centre, int count) {
+  return db.read([&](store::SqlSession& sql) {
+    std::vector<std::string> ids;
+    std::string centre_id = centre.organisation_id;
+    auto stmt =
+        sql.statement("SELECT id FROM candidate_files WHERE centre_id = ? ORDER BY created_at, id LIMIT " +
+                      std::to_string(count));
+    stmt, Poco::Data::Keywords::use(centre_id), Poco::Data::Keywords::into(ids);
+    stmt.execute();
+    return ids;
+  });
+}
+
 int run(const Options& options) {
   const bool temporary = options.data_dir.empty();
   const std::string data_dir =
@@ -334,8 +353,9 @@ int run(const Options& options) {
     const auto seed_start = SteadyClock::now();
     std::vector<std::string> ids;
     ids.reserve(static_cast<std::size_t>(options.files));
+    if (options.reuse) ids = seededBefore(db, centre, options.files);
     constexpr int kReportEvery = 10000;
-    for (int done = 0; done < options.files;) {
+    for (int done = static_cast<int>(ids.size()); done < options.files;) {
       const int chunk = std::min(kReportEvery, options.files - done);
       const auto chunk_ids = seedFiles(db, centre, chunk, [&](int i) {
         const int index = done + i;
