@@ -361,8 +361,11 @@ std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::
     return counts;
   }
   Conditions conditions(scope, filter, Purpose::kCount, sql.dialect());
+  // On SQLite, grouping by the bare column makes it walk the state index over
+  // every file rather than group what the conditions' index found (see Conditions).
+  const std::string group = sql.dialect() == Dialect::kSqlite ? "+f.state" : "f.state";
   auto stmt = sql.statement("SELECT f.state AS state, COUNT(*) AS n FROM candidate_files f " +
-                            conditions.where() + "GROUP BY f.state");
+                            conditions.where() + "GROUP BY " + group);
   conditions.bind(stmt);
   forEachRow(stmt, [&](const RowReader& row) { counts[row.text("state")] = row.integer("n"); });
   return counts;
