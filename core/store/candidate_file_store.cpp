@@ -91,11 +91,24 @@ class Clauses {
 
 using KeptCountConditions = Clauses;
 
+std::size_t characterCount(const std::string& utf8) {
+  return static_cast<std::size_t>(std::count_if(
+      utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// An FTS5 string: every character literal, '"' doubled.
+std::string ftsPhrase(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 // What the conditions serve: the plan that suits them differs.
 enum class Purpose {
-  kFind,   // one file by id
-  kPage,   // a page of files, newest first
-  kCount,  // every file that matches, counted
+  kFind,              // one file by id
+  kPage,              // a page of files, newest first
+  kPageOfCommonName,  // a page of a name that many files hold (SQLite)
+  kCount,             // every file that matches, counted
 };
 
 // The conditions on candidate_files `f` of the scope and the filter.
@@ -103,7 +116,8 @@ enum class Purpose {
 // SQLite plans without statistics (nothing runs ANALYZE) and takes an equality
 // on an indexed column for selective, even when one centre holds every file;
 // a unary '+' keeps it from using that index. A name (through the trigram
-// index) drives every query: its matches are few or the scan would be as long.
+// index) drives counts and the pages of a rare name; a page of a name many
+// files hold is faster walked in date order, checking the name's matches.
 // An overdue date drives counts (indexes on the scope and
 // pending_report_due_at), but a page is faster walked in date order until it
 // is full, overdue files being a good share of the files.
@@ -114,7 +128,7 @@ class Conditions : public Clauses {
     using Kind = access::FileScope::Kind;
     const bool sqlite = dialect == Dialect::kSqlite;
     const bool indexed_name = filter.name_query && characterCount(foldForSearch(*filter.name_query)) >= 3;
-    const bool scope_drives = !sqlite || !indexed_name;
+    const bool scope_drives = !sqlite || !indexed_name || purpose == Purpose::kPageOfCommonName;
     const std::string scope_column = scope_drives ? "f." : "+f.";
     switch (scope.kind) {
       case Kind::kEverything:
@@ -141,7 +155,7 @@ class Conditions : public Clauses {
         addConstant("1 = 0");
         break;
     }
-    if (purpose == Purpose::kPage && filter.state) add("f.state = ?", *filter.state);
+    if (purpose != Purpose::kCount && filter.state) add("f.state = ?", *filter.state);
     if (filter.cqpm) add("f.cqpm = ?", *filter.cqpm);
     if (filter.pathway) add("f.pathway = ?", *filter.pathway);
     if (filter.overdue_at) {
@@ -154,7 +168,8 @@ class Conditions : public Clauses {
       // those holding every trigram of the text, for 3 characters or more;
       // LIKE keeps the answer exact. PostgreSQL's pg_trgm index serves LIKE itself.
       if (sqlite && indexed_name) {
-        add("f.id IN (SELECT file_id FROM candidate_files_search WHERE candidate_files_search MATCH ?)",
+        add(std::string(purpose == Purpose::kPageOfCommonName ? "+f" : "f") +
+                ".id IN (SELECT file_id FROM candidate_files_search WHERE candidate_files_search MATCH ?)",
             ftsPhrase(folded));
       }
       add("f.search_name LIKE ? ESCAPE '\\'", "%" + escapeLike(folded) + "%");
@@ -162,18 +177,6 @@ class Conditions : public Clauses {
   }
 
  private:
-  static std::size_t characterCount(const std::string& utf8) {
-    return static_cast<std::size_t>(std::count_if(
-        utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  }
-
-  // An FTS5 string: every character literal, '"' doubled.
-  static std::string ftsPhrase(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  }
-
   static std::string escapeLike(const std::string& text) {
     std::string out;
     for (char c : text) {
@@ -242,6 +245,24 @@ std::optional<CountedAs> countedAs(SqlSession& sql, const std::string& id, std::
                       row.text("pathway"), row.text("state")};
   });
   return found;
+}
+
+// Above this many files holding the name, a page is walked in date order: it
+// fills within a few thousand files, where looking each match up would cost
+// as many lookups as matches.
+constexpr std::int64_t kCommonNameMatches = 1000;
+
+Purpose pagePurpose(SqlSession& sql, const FileFilter& filter) {
+  if (sql.dialect() != Dialect::kSqlite || !filter.name_query) return Purpose::kPage;
+  const std::string folded = foldForSearch(*filter.name_query);
+  if (characterCount(folded) < 3) return Purpose::kPage;
+  std::string phrase = ftsPhrase(folded);
+  Poco::Int64 matches = 0;
+  auto stmt =
+      sql.statement("SELECT COUNT(*) FROM candidate_files_search WHERE candidate_files_search MATCH ?");
+  stmt, use(phrase), Poco::Data::Keywords::into(matches);
+  stmt.execute();
+  return matches > kCommonNameMatches ? Purpose::kPageOfCommonName : Purpose::kPage;
 }
 
 }  // namespace
@@ -331,7 +352,7 @@ std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
 
 std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& scope, const FileFilter& filter,
                                     const std::optional<FileCursor>& after, int limit) {
-  Conditions conditions(scope, filter, Purpose::kPage, sql.dialect());
+  Conditions conditions(scope, filter, pagePurpose(sql, filter), sql.dialect());
   if (after) {
     conditions.addRaw("(f.created_at < ? OR (f.created_at = ? AND f.id < ?))",
                       {after->created_at, after->created_at, after->id});

@@ -1,6 +1,7 @@
 #include <Poco/UUIDGenerator.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <tuple>
 
@@ -208,6 +209,46 @@ TEST_P(StorageTest, NameSearchFindsAnySubstringThroughTheIndex) {
     return candidate_file_store::countByState(sql, scope, filter);
   });
   EXPECT_EQ(counts, (std::map<std::string, std::int64_t>{{"draft", 1}}));
+}
+
+TEST_P(StorageTest, PagesOfANameManyFilesHoldComeNewestFirst) {
+  // More files than the SQLite store looks up one by one (it then walks the
+  // dates): the pages must be the same either way.
+  std::vector<std::string> expected;  // newest first
+  db_->write([&](SqlSession& sql) {
+    for (int i = 0; i < 1300; ++i) {
+      CandidateFile file;
+      file.id = newId();
+      file.centre_id = centre_;
+      file.cqpm = "qualite";
+      file.pathway = domain::Pathway::kEmployee;
+      const bool common = i % 3 != 0;
+      file.candidate = {common ? "Benoît" : "Anne", common ? "Lefèvre" : "Morel", "c@example.org",
+                        "1990-01-01"};
+      file.state = "draft";
+      char at[32];
+      std::snprintf(at, sizeof at, "2026-01-01T%02d:%02d:%02d.0Z", i / 3600, i / 60 % 60, i % 60);
+      file.created_at = file.updated_at = at;
+      candidate_file_store::insert(sql, file);
+      if (common) expected.insert(expected.begin(), file.id);
+    }
+  });
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  FileFilter filter;
+  filter.name_query = "BENOIT LEF";
+  std::vector<std::string> seen;
+  std::optional<FileCursor> after;
+  for (int page = 0; page < 3; ++page) {
+    const auto files =
+        db_->read([&](SqlSession& sql) { return candidate_file_store::list(sql, scope, filter, after, 25); });
+    ASSERT_EQ(files.size(), 25u);
+    for (const auto& view : files) seen.push_back(view.file.id);
+    after = FileCursor{files.back().file.created_at, files.back().file.id};
+  }
+  EXPECT_EQ(seen, std::vector<std::string>(expected.begin(), expected.begin() + 75));
+  const auto counts =
+      db_->read([&](SqlSession& sql) { return candidate_file_store::countByState(sql, scope, filter); });
+  EXPECT_EQ(counts.at("draft"), static_cast<std::int64_t>(expected.size()));
 }
 
 TEST_P(StorageTest, KeptCountsMatchTheFilesAfterEveryWrite) {

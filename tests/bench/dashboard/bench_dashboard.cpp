@@ -300,7 +300,7 @@ std::vector<Timing> timeDashboard(app::Server& server, const domain::Actor& acto
     filter.overdue_at = now;
     files.countByState(actor, filter);
   });
-  add("file_events", [&](int run) { expect(files.events(actor, some_id(run)).size() >= 1, "events"); });
+  add("file_events", [&](int run) { expect(!files.events(actor, some_id(run)).empty(), "events"); });
   return timings;
 }
 
