@@ -105,10 +105,17 @@ std::string ftsPhrase(const std::string& text) {
 
 // What the conditions serve: the plan that suits them differs.
 enum class Purpose {
-  kFind,              // one file by id
-  kPage,              // a page of files, newest first
-  kPageOfCommonName,  // a page of a name that many files hold (SQLite)
-  kCount,             // every file that matches, counted
+  kFind,   // one file by id
+  kPage,   // a page of files, newest first
+  kCount,  // every file that matches, counted
+};
+
+// How SQLite finds a page's files when a name or an overdue date filters
+// them: through that filter's index (few files match), or walking the files
+// in date order and checking it (many match: the page fills early).
+struct PageWalk {
+  bool name_by_date = false;
+  bool overdue_by_date = false;
 };
 
 // The conditions on candidate_files `f` of the scope and the filter.
@@ -116,20 +123,21 @@ enum class Purpose {
 // SQLite plans without statistics (nothing runs ANALYZE) and takes an equality
 // on an indexed column for selective, even when one centre holds every file;
 // a unary '+' keeps it from using that index. A name (through the trigram
-// index) drives counts and the pages of a rare name; a page of a name many
-// files hold is faster walked in date order, checking the name's matches.
-// An overdue date drives counts (indexes on the scope and
-// pending_report_due_at), but a page is faster walked in date order until it
-// is full, overdue files being a good share of the files.
-// PostgreSQL plans from its statistics and gets the plain conditions.
+// index) or else an overdue date (indexes on the scope and
+// pending_report_due_at) drives counts and the pages that PageWalk does not
+// walk in date order. PostgreSQL plans from its statistics and gets the plain
+// conditions.
 class Conditions : public Clauses {
  public:
-  Conditions(const access::FileScope& scope, const FileFilter& filter, Purpose purpose, Dialect dialect) {
+  Conditions(const access::FileScope& scope, const FileFilter& filter, Purpose purpose, Dialect dialect,
+             PageWalk walk = {}) {
     using Kind = access::FileScope::Kind;
     const bool sqlite = dialect == Dialect::kSqlite;
     const bool indexed_name = filter.name_query && characterCount(foldForSearch(*filter.name_query)) >= 3;
-    const bool scope_drives = !sqlite || !indexed_name || purpose == Purpose::kPageOfCommonName;
-    const std::string scope_column = scope_drives ? "f." : "+f.";
+    const bool name_drives = sqlite && indexed_name && !(purpose == Purpose::kPage && walk.name_by_date);
+    const bool overdue_plain =
+        !sqlite || (!name_drives && !(purpose == Purpose::kPage && walk.overdue_by_date));
+    const std::string scope_column = name_drives ? "+f." : "f.";
     switch (scope.kind) {
       case Kind::kEverything:
         break;
@@ -159,8 +167,7 @@ class Conditions : public Clauses {
     if (filter.cqpm) add("f.cqpm = ?", *filter.cqpm);
     if (filter.pathway) add("f.pathway = ?", *filter.pathway);
     if (filter.overdue_at) {
-      const bool overdue_drives = !sqlite || purpose == Purpose::kCount;
-      add(std::string(overdue_drives ? "f" : "+f") + ".pending_report_due_at <= ?", *filter.overdue_at);
+      add(std::string(overdue_plain ? "f" : "+f") + ".pending_report_due_at <= ?", *filter.overdue_at);
     }
     if (filter.name_query) {
       const std::string folded = foldForSearch(*filter.name_query);
@@ -168,7 +175,7 @@ class Conditions : public Clauses {
       // those holding every trigram of the text, for 3 characters or more;
       // LIKE keeps the answer exact. PostgreSQL's pg_trgm index serves LIKE itself.
       if (sqlite && indexed_name) {
-        add(std::string(purpose == Purpose::kPageOfCommonName ? "+f" : "f") +
+        add(std::string(name_drives ? "f" : "+f") +
                 ".id IN (SELECT file_id FROM candidate_files_search WHERE candidate_files_search MATCH ?)",
             ftsPhrase(folded));
       }
@@ -247,22 +254,33 @@ std::optional<CountedAs> countedAs(SqlSession& sql, const std::string& id, std::
   return found;
 }
 
-// Above this many files holding the name, a page is walked in date order: it
-// fills within a few thousand files, where looking each match up would cost
-// as many lookups as matches.
-constexpr std::int64_t kCommonNameMatches = 1000;
+// Above this many matching files, a page is walked in date order: it fills
+// within a few thousand files, where looking each match up would cost as many
+// lookups as matches. Counted over every file (a cheap estimate for a scope).
+constexpr std::int64_t kWalkAboveMatches = 1000;
 
-Purpose pagePurpose(SqlSession& sql, const FileFilter& filter) {
-  if (sql.dialect() != Dialect::kSqlite || !filter.name_query) return Purpose::kPage;
-  const std::string folded = foldForSearch(*filter.name_query);
-  if (characterCount(folded) < 3) return Purpose::kPage;
-  std::string phrase = ftsPhrase(folded);
-  Poco::Int64 matches = 0;
-  auto stmt =
-      sql.statement("SELECT COUNT(*) FROM candidate_files_search WHERE candidate_files_search MATCH ?");
-  stmt, use(phrase), Poco::Data::Keywords::into(matches);
-  stmt.execute();
-  return matches > kCommonNameMatches ? Purpose::kPageOfCommonName : Purpose::kPage;
+PageWalk pageWalk(SqlSession& sql, const FileFilter& filter) {
+  PageWalk walk;
+  if (sql.dialect() != Dialect::kSqlite) return walk;
+  auto matches = [&](const std::string& sql_text, std::string value) {
+    Poco::Int64 count = 0;
+    auto stmt = sql.statement(sql_text);
+    stmt, use(value), Poco::Data::Keywords::into(count);
+    stmt.execute();
+    return count;
+  };
+  if (filter.name_query) {
+    const std::string folded = foldForSearch(*filter.name_query);
+    walk.name_by_date =
+        characterCount(folded) >= 3 &&
+        matches("SELECT COUNT(*) FROM candidate_files_search WHERE candidate_files_search MATCH ?",
+                ftsPhrase(folded)) > kWalkAboveMatches;
+  }
+  if (filter.overdue_at) {
+    walk.overdue_by_date = matches("SELECT COUNT(*) FROM candidate_files WHERE pending_report_due_at <= ?",
+                                   *filter.overdue_at) > kWalkAboveMatches;
+  }
+  return walk;
 }
 
 }  // namespace
@@ -352,7 +370,7 @@ std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
 
 std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& scope, const FileFilter& filter,
                                     const std::optional<FileCursor>& after, int limit) {
-  Conditions conditions(scope, filter, pagePurpose(sql, filter), sql.dialect());
+  Conditions conditions(scope, filter, Purpose::kPage, sql.dialect(), pageWalk(sql, filter));
   if (after) {
     conditions.addRaw("(f.created_at < ? OR (f.created_at = ? AND f.id < ?))",
                       {after->created_at, after->created_at, after->id});

@@ -211,12 +211,12 @@ TEST_P(StorageTest, NameSearchFindsAnySubstringThroughTheIndex) {
   EXPECT_EQ(counts, (std::map<std::string, std::int64_t>{{"draft", 1}}));
 }
 
-TEST_P(StorageTest, PagesOfANameManyFilesHoldComeNewestFirst) {
+TEST_P(StorageTest, PagesOfANameOrOverdueDateManyFilesHoldComeNewestFirst) {
   // More files than the SQLite store looks up one by one (it then walks the
   // dates): the pages must be the same either way.
-  std::vector<std::string> expected;  // newest first
+  std::vector<std::string> expected, overdue;  // newest first
   db_->write([&](SqlSession& sql) {
-    for (int i = 0; i < 1300; ++i) {
+    for (int i = 0; i < 1600; ++i) {  // 1066 names, 1280 overdue: over 1000
       CandidateFile file;
       file.id = newId();
       file.centre_id = centre_;
@@ -231,6 +231,19 @@ TEST_P(StorageTest, PagesOfANameManyFilesHoldComeNewestFirst) {
       file.created_at = file.updated_at = at;
       candidate_file_store::insert(sql, file);
       if (common) expected.insert(expected.begin(), file.id);
+      DeadlineRecord deadline;
+      deadline.file_id = file.id;
+      deadline.kind = "report";
+      deadline.due_date = deadline.set_due_date = "2026-03-01";
+      deadline.due_at = "2026-03-01T22:59:59Z";
+      deadline.set_by = coordinator_;
+      deadline.set_at = at;
+      deadline_store::upsert(sql, deadline);
+      if (i % 5 == 0) {
+        document_store::insertDocument(sql, {newId(), file.id, "report", at, {}}, coordinator_);
+      } else {
+        overdue.insert(overdue.begin(), file.id);
+      }
     }
   });
   const FileScope scope{FileScope::Kind::kCentre, centre_};
@@ -249,6 +262,15 @@ TEST_P(StorageTest, PagesOfANameManyFilesHoldComeNewestFirst) {
   const auto counts =
       db_->read([&](SqlSession& sql) { return candidate_file_store::countByState(sql, scope, filter); });
   EXPECT_EQ(counts.at("draft"), static_cast<std::int64_t>(expected.size()));
+  FileFilter late;
+  late.overdue_at = "2026-03-02T00:00:00Z";
+  const auto page = db_->read(
+      [&](SqlSession& sql) { return candidate_file_store::list(sql, scope, late, std::nullopt, 30); });
+  ASSERT_EQ(page.size(), 30u);
+  for (std::size_t i = 0; i < page.size(); ++i) EXPECT_EQ(page[i].file.id, overdue[i]);
+  const auto late_counts =
+      db_->read([&](SqlSession& sql) { return candidate_file_store::countByState(sql, scope, late); });
+  EXPECT_EQ(late_counts.at("draft"), static_cast<std::int64_t>(overdue.size()));
 }
 
 TEST_P(StorageTest, KeptCountsMatchTheFilesAfterEveryWrite) {
