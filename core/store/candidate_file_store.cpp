@@ -2,6 +2,9 @@
 
 #include <Poco/UTF8String.h>
 
+#include <algorithm>
+#include <functional>
+
 #include "store/row_reader.h"
 
 namespace cqpm::store::candidate_file_store {
@@ -54,20 +57,95 @@ CandidateFileView readFile(const RowReader& row) {
   return view;
 }
 
-// Builds "WHERE ..." from the scope and the filter. Values are kept in a list
-// that outlives the statement, because Poco binds by reference.
-class Conditions {
+// "WHERE ..." and its values. Values are kept in a list that outlives the
+// statement, because Poco binds by reference.
+class Clauses {
  public:
-  Conditions(const access::FileScope& scope, const FileFilter& filter, bool with_state) {
+  void add(const std::string& clause, std::string value) {
+    clauses_.push_back(clause);
+    values_.push_back(std::move(value));
+  }
+
+  void addRaw(const std::string& clause, std::vector<std::string> values) {
+    clauses_.push_back(clause);
+    for (auto& value : values) values_.push_back(std::move(value));
+  }
+
+  void addConstant(const std::string& clause) { clauses_.push_back(clause); }
+
+  std::string where() const {
+    if (clauses_.empty()) return {};
+    std::string sql = "WHERE ";
+    for (std::size_t i = 0; i < clauses_.size(); ++i) sql += (i ? " AND " : "") + clauses_[i];
+    return sql + " ";
+  }
+
+  void bind(Poco::Data::Statement& stmt) {
+    for (auto& value : values_) stmt, use(value);
+  }
+
+ private:
+  std::vector<std::string> clauses_;
+  std::vector<std::string> values_;
+};
+
+using KeptCountConditions = Clauses;
+
+std::size_t characterCount(const std::string& utf8) {
+  return static_cast<std::size_t>(std::count_if(
+      utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// An FTS5 string: every character literal, '"' doubled.
+std::string ftsPhrase(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// What the conditions serve: the plan that suits them differs.
+enum class Purpose {
+  kFind,   // one file by id
+  kPage,   // a page of files, newest first
+  kCount,  // every file that matches, counted
+};
+
+// How SQLite finds a page's files when a name or an overdue date filters
+// them: through that filter's index (few files match), or walking the files
+// in date order and checking it (many match: the page fills early).
+struct PageWalk {
+  bool name_by_date = false;
+  bool overdue_by_date = false;
+};
+
+// The conditions on candidate_files `f` of the scope and the filter.
+//
+// SQLite plans without statistics (nothing runs ANALYZE) and takes an equality
+// on an indexed column for selective, even when one centre holds every file;
+// a unary '+' keeps it from using that index. A name (through the trigram
+// index) or else an overdue date (indexes on the scope and
+// pending_report_due_at) drives counts and the pages that PageWalk does not
+// walk in date order. PostgreSQL plans from its statistics and gets the plain
+// conditions.
+class Conditions : public Clauses {
+ public:
+  Conditions(const access::FileScope& scope, const FileFilter& filter, Purpose purpose, Dialect dialect,
+             PageWalk walk = {}) {
     using Kind = access::FileScope::Kind;
+    const bool sqlite = dialect == Dialect::kSqlite;
+    const bool indexed_name = filter.name_query && characterCount(foldForSearch(*filter.name_query)) >= 3;
+    const bool name_drives = sqlite && indexed_name && !(purpose == Purpose::kPage && walk.name_by_date);
+    const bool overdue_plain =
+        !sqlite || (!name_drives && !(purpose == Purpose::kPage && walk.overdue_by_date));
+    const std::string scope_column = name_drives ? "+f." : "f.";
     switch (scope.kind) {
       case Kind::kEverything:
         break;
       case Kind::kCentre:
-        add("f.centre_id = ?", scope.key);
+        add(scope_column + "centre_id = ?", scope.key);
         break;
       case Kind::kCompany:
-        add("f.company_id = ?", scope.key);
+        add(scope_column + "company_id = ?", scope.key);
         break;
       case Kind::kCandidate:
         add("f.candidate_user_id = ?", scope.key);
@@ -82,40 +160,27 @@ class Conditions {
             scope.key);
         break;
       case Kind::kNothing:
-        clauses_.emplace_back("1 = 0");
+        addConstant("1 = 0");
         break;
     }
-    if (with_state && filter.state) add("f.state = ?", *filter.state);
+    if (purpose != Purpose::kCount && filter.state) add("f.state = ?", *filter.state);
     if (filter.cqpm) add("f.cqpm = ?", *filter.cqpm);
     if (filter.pathway) add("f.pathway = ?", *filter.pathway);
     if (filter.overdue_at) {
-      add("f.id IN (SELECT dl.file_id FROM file_deadlines dl WHERE dl.kind = 'report' AND dl.due_at <= ?) "
-          "AND NOT EXISTS (SELECT 1 FROM documents rd WHERE rd.file_id = f.id AND rd.kind = 'report')",
-          *filter.overdue_at);
+      add(std::string(overdue_plain ? "f" : "+f") + ".pending_report_due_at <= ?", *filter.overdue_at);
     }
-    if (filter.name_query)
-      add("f.search_name LIKE ? ESCAPE '\\'", "%" + escapeLike(foldForSearch(*filter.name_query)) + "%");
-  }
-
-  void add(const std::string& clause, std::string value) {
-    clauses_.push_back(clause);
-    values_.push_back(std::move(value));
-  }
-
-  void addRaw(const std::string& clause, std::vector<std::string> values) {
-    clauses_.push_back(clause);
-    for (auto& value : values) values_.push_back(std::move(value));
-  }
-
-  std::string where() const {
-    if (clauses_.empty()) return {};
-    std::string sql = "WHERE ";
-    for (std::size_t i = 0; i < clauses_.size(); ++i) sql += (i ? " AND " : "") + clauses_[i];
-    return sql + " ";
-  }
-
-  void bind(Poco::Data::Statement& stmt) {
-    for (auto& value : values_) stmt, use(value);
+    if (filter.name_query) {
+      const std::string folded = foldForSearch(*filter.name_query);
+      // On SQLite the trigram index (migration 0020) narrows the files to
+      // those holding every trigram of the text, for 3 characters or more;
+      // LIKE keeps the answer exact. PostgreSQL's pg_trgm index serves LIKE itself.
+      if (sqlite && indexed_name) {
+        add(std::string(name_drives ? "f" : "+f") +
+                ".id IN (SELECT file_id FROM candidate_files_search WHERE candidate_files_search MATCH ?)",
+            ftsPhrase(folded));
+      }
+      add("f.search_name LIKE ? ESCAPE '\\'", "%" + escapeLike(folded) + "%");
+    }
   }
 
  private:
@@ -127,10 +192,96 @@ class Conditions {
     }
     return out;
   }
-
-  std::vector<std::string> clauses_;
-  std::vector<std::string> values_;
 };
+
+// The where clause on candidate_file_counts (migration 0020) that answers
+// countByState for this scope and filter, or nullopt when the kept counts
+// cannot (a name, an overdue date, or a scope other than a column of the table:
+// those count the files themselves, fewer and through their own indexes).
+std::optional<KeptCountConditions> keptCounts(const access::FileScope& scope, const FileFilter& filter) {
+  if (filter.name_query || filter.overdue_at) return std::nullopt;
+  using Kind = access::FileScope::Kind;
+  KeptCountConditions kept;
+  switch (scope.kind) {
+    case Kind::kEverything:
+      break;
+    case Kind::kCentre:
+      kept.add("centre_id = ?", scope.key);
+      break;
+    case Kind::kCompany:
+      kept.add("company_id = ?", scope.key);
+      break;
+    default:
+      return std::nullopt;
+  }
+  if (filter.cqpm) kept.add("cqpm = ?", *filter.cqpm);
+  if (filter.pathway) kept.add("pathway = ?", *filter.pathway);
+  return kept;
+}
+
+// What candidate_file_counts counts of one file.
+struct CountedAs {
+  std::string centre_id;
+  std::string company_id;  // '' without company
+  std::string cqpm;
+  std::string pathway;
+  std::string state;
+};
+
+// Adds `delta` (+1, -1) to the count of the files counted as `as`.
+void bump(SqlSession& sql, CountedAs as, std::int64_t delta) {
+  Poco::Int64 files = delta;
+  auto stmt = sql.statement(
+      "INSERT INTO candidate_file_counts (centre_id, company_id, cqpm, pathway, state, files) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (centre_id, company_id, cqpm, pathway, state) "
+      "DO UPDATE SET files = candidate_file_counts.files + excluded.files");
+  stmt, use(as.centre_id), use(as.company_id), use(as.cqpm), use(as.pathway), use(as.state), use(files);
+  stmt.execute();
+}
+
+// How the file is counted while at `version`; nullopt when it is missing or at another version.
+std::optional<CountedAs> countedAs(SqlSession& sql, const std::string& id, std::int64_t version) {
+  std::string key = id;
+  Poco::Int64 at = version;
+  auto stmt = sql.statement(
+      "SELECT centre_id, company_id, cqpm, pathway, state FROM candidate_files WHERE id = ? AND version = ?");
+  stmt, use(key), use(at);
+  std::optional<CountedAs> found;
+  forEachRow(stmt, [&](const RowReader& row) {
+    found = CountedAs{row.text("centre_id"), row.optionalText("company_id").value_or(""), row.text("cqpm"),
+                      row.text("pathway"), row.text("state")};
+  });
+  return found;
+}
+
+// Above this many matching files, a page is walked in date order: it fills
+// within a few thousand files, where looking each match up would cost as many
+// lookups as matches. Counted over every file (a cheap estimate for a scope).
+constexpr std::int64_t kWalkAboveMatches = 1000;
+
+PageWalk pageWalk(SqlSession& sql, const FileFilter& filter) {
+  PageWalk walk;
+  if (sql.dialect() != Dialect::kSqlite) return walk;
+  auto matches = [&](const std::string& sql_text, std::string value) {
+    Poco::Int64 count = 0;
+    auto stmt = sql.statement(sql_text);
+    stmt, use(value), Poco::Data::Keywords::into(count);
+    stmt.execute();
+    return count;
+  };
+  if (filter.name_query) {
+    const std::string folded = foldForSearch(*filter.name_query);
+    walk.name_by_date =
+        characterCount(folded) >= 3 &&
+        matches("SELECT COUNT(*) FROM candidate_files_search WHERE candidate_files_search MATCH ?",
+                ftsPhrase(folded)) > kWalkAboveMatches;
+  }
+  if (filter.overdue_at) {
+    walk.overdue_by_date = matches("SELECT COUNT(*) FROM candidate_files WHERE pending_report_due_at <= ?",
+                                   *filter.overdue_at) > kWalkAboveMatches;
+  }
+  return walk;
+}
 
 }  // namespace
 
@@ -179,6 +330,7 @@ void insert(SqlSession& sql, const CandidateFile& file) {
       use(family), use(email), use(birth), use(birth_place), use(search), use(registration), use(bloc_scope),
       use(modality_plan), use(state), use(version), use(created), use(updated);
   stmt.execute();
+  bump(sql, {centre, file.company_id.value_or(""), cqpm, pathway, state}, +1);
 }
 
 std::optional<std::string> attachCandidate(SqlSession& sql, const std::string& file_id,
@@ -207,7 +359,7 @@ bool centreKnowsCandidate(SqlSession& sql, const std::string& centre_id, const s
 
 std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
                                       const access::FileScope& scope) {
-  Conditions conditions(scope, FileFilter{}, false);
+  Conditions conditions(scope, FileFilter{}, Purpose::kFind, sql.dialect());
   conditions.add("f.id = ?", id);
   auto stmt = sql.statement(kSelectFiles + conditions.where());
   conditions.bind(stmt);
@@ -218,13 +370,17 @@ std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
 
 std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& scope, const FileFilter& filter,
                                     const std::optional<FileCursor>& after, int limit) {
-  Conditions conditions(scope, filter, true);
+  Conditions conditions(scope, filter, Purpose::kPage, sql.dialect(), pageWalk(sql, filter));
   if (after) {
     conditions.addRaw("(f.created_at < ? OR (f.created_at = ? AND f.id < ?))",
                       {after->created_at, after->created_at, after->id});
   }
-  auto stmt = sql.statement(kSelectFiles + conditions.where() +
-                            "ORDER BY f.created_at DESC, f.id DESC LIMIT " + std::to_string(limit));
+  // The page's ids first, from the conditions alone; the names, deadline and
+  // report columns are then read for those files only (computed before the
+  // sort, they cost as much as the files matching, not the page).
+  const std::string order = "ORDER BY f.created_at DESC, f.id DESC ";
+  auto stmt = sql.statement(std::string(kSelectFiles) + "WHERE f.id IN (SELECT f.id FROM candidate_files f " +
+                            conditions.where() + order + "LIMIT " + std::to_string(limit) + ") " + order);
   conditions.bind(stmt);
   std::vector<CandidateFileView> files;
   forEachRow(stmt, [&](const RowReader& row) { files.push_back(readFile(row)); });
@@ -233,11 +389,23 @@ std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& sc
 
 std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::FileScope& scope,
                                                  const FileFilter& filter) {
-  Conditions conditions(scope, filter, false);
-  auto stmt = sql.statement("SELECT f.state AS state, COUNT(*) AS n FROM candidate_files f " +
-                            conditions.where() + "GROUP BY f.state");
-  conditions.bind(stmt);
   std::map<std::string, std::int64_t> counts;
+  if (auto kept = keptCounts(scope, filter)) {
+    auto stmt = sql.statement("SELECT state, CAST(SUM(files) AS BIGINT) AS n FROM candidate_file_counts " +
+                              kept->where() + "GROUP BY state");
+    kept->bind(stmt);
+    forEachRow(stmt, [&](const RowReader& row) {
+      if (const std::int64_t n = row.integer("n"); n > 0) counts[row.text("state")] = n;
+    });
+    return counts;
+  }
+  Conditions conditions(scope, filter, Purpose::kCount, sql.dialect());
+  // On SQLite, grouping by the bare column makes it walk the state index over
+  // every file rather than group what the conditions' index found (see Conditions).
+  const std::string group = sql.dialect() == Dialect::kSqlite ? "+f.state" : "f.state";
+  auto stmt = sql.statement("SELECT f.state AS state, COUNT(*) AS n FROM candidate_files f " +
+                            conditions.where() + "GROUP BY " + group);
+  conditions.bind(stmt);
   forEachRow(stmt, [&](const RowReader& row) { counts[row.text("state")] = row.integer("n"); });
   return counts;
 }
@@ -259,11 +427,39 @@ bool casUpdate(SqlSession& sql, const std::string& columns, std::vector<std::str
   return stmt.execute() == 1;
 }
 
+// casUpdate of a column candidate_file_counts counts by: the file moves from
+// its count to the one `recount` gives, in the same transaction.
+bool casUpdateCounted(SqlSession& sql, const std::string& column, const std::string& value,
+                      const std::string& id, std::int64_t expected_version, const std::string& updated_at,
+                      const std::function<void(CountedAs&)>& recount) {
+  // Read before the update: the version check then proves nothing changed in between.
+  const auto before = countedAs(sql, id, expected_version);
+  if (!before) return false;
+  if (!casUpdate(sql, column + " = ?", {value}, id, expected_version, updated_at)) return false;
+  CountedAs after = *before;
+  recount(after);
+  bump(sql, *before, -1);
+  bump(sql, after, +1);
+  return true;
+}
+
 }  // namespace
 
 bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                  const std::string& new_state, const std::string& updated_at) {
-  return casUpdate(sql, "state = ?", {new_state}, id, expected_version, updated_at);
+  return casUpdateCounted(sql, "state", new_state, id, expected_version, updated_at,
+                          [&](CountedAs& as) { as.state = new_state; });
+}
+
+void refreshPendingReport(SqlSession& sql, const std::string& file_id) {
+  std::string id = file_id;
+  auto stmt = sql.statement(
+      "UPDATE candidate_files SET pending_report_due_at = (SELECT dl.due_at FROM file_deadlines dl "
+      "WHERE dl.file_id = candidate_files.id AND dl.kind = 'report' AND NOT EXISTS (SELECT 1 FROM documents "
+      "rd "
+      "WHERE rd.file_id = candidate_files.id AND rd.kind = 'report')) WHERE id = ?");
+  stmt, use(id);
+  stmt.execute();
 }
 
 bool pinReferential(SqlSession& sql, const std::string& id, std::int64_t version, const std::string& commit) {
@@ -300,7 +496,8 @@ bool setBlocScope(SqlSession& sql, const std::string& id, std::int64_t expected_
 
 bool moveToCentre(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                   const std::string& centre_id, const std::string& updated_at) {
-  return casUpdate(sql, "centre_id = ?", {centre_id}, id, expected_version, updated_at);
+  return casUpdateCounted(sql, "centre_id", centre_id, id, expected_version, updated_at,
+                          [&](CountedAs& as) { as.centre_id = centre_id; });
 }
 
 }  // namespace cqpm::store::candidate_file_store

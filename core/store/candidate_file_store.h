@@ -79,6 +79,12 @@ bool setBlocScope(SqlSession& sql, const std::string& id, std::int64_t expected_
 bool moveToCentre(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                   const std::string& centre_id, const std::string& updated_at);
 
+/// Recomputes the file's pending_report_due_at (migration 0020): when its
+/// report deadline ends while it holds no report, NULL otherwise. Call in the
+/// transaction that changes the report deadline or adds a report document;
+/// the overdue filter reads only this column.
+void refreshPendingReport(SqlSession& sql, const std::string& file_id);
+
 /// Lower-cased, accent-folded text used for the name search ("Élodie" -> "elodie").
 std::string foldForSearch(const std::string& text);
 

@@ -1,5 +1,6 @@
 #include "store/deadline_store.h"
 
+#include "store/candidate_file_store.h"
 #include "store/row_reader.h"
 
 namespace cqpm::store::deadline_store {
@@ -77,6 +78,7 @@ void upsert(SqlSession& sql, const DeadlineRecord& deadline) {
   stmt, use(d.file_id), use(d.kind), use(d.due_date), use(d.due_at), use(d.set_due_date), use(d.set_by),
       use(d.set_at);
   stmt.execute();
+  candidate_file_store::refreshPendingReport(sql, d.file_id);
 }
 
 void addExtension(SqlSession& sql, const std::string& file_id, const std::string& kind,
@@ -94,6 +96,7 @@ void addExtension(SqlSession& sql, const std::string& file_id, const std::string
       sql.statement("UPDATE file_deadlines SET due_date = ?, due_at = ? WHERE file_id = ? AND kind = ?");
   update, use(e.until_date), use(at), use(file), use(what);
   update.execute();
+  candidate_file_store::refreshPendingReport(sql, file);
 }
 
 std::vector<ReminderCandidate> reportRemindersDue(SqlSession& sql, const std::string& last_due_date) {

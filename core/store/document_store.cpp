@@ -1,5 +1,6 @@
 #include "store/document_store.h"
 
+#include "store/candidate_file_store.h"
 #include "store/row_reader.h"
 
 namespace cqpm::store::document_store {
@@ -34,6 +35,7 @@ void insertDocument(SqlSession& sql, const DocumentRecord& document, const std::
       "INSERT INTO documents (id, file_id, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?)");
   stmt, use(id), use(file), use(kind), use(at), use(by);
   stmt.execute();
+  if (kind == "report") candidate_file_store::refreshPendingReport(sql, file);
 }
 
 void insertVersion(SqlSession& sql, const std::string& document_id, const DocumentVersion& version) {

@@ -83,7 +83,9 @@ std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& mig
   for (const Migration& migration : migrations) {
     if (applied.count(migration.number)) continue;
     db.write([&](SqlSession& sql) {
-      for (const std::string& statement : splitSqlStatements(migration.sql)) {
+      const std::string& dialect_sql =
+          db.dialect() == Dialect::kPostgres ? migration.postgres_sql : migration.sqlite_sql;
+      for (const std::string& statement : splitSqlStatements(migration.sql + "\n" + dialect_sql)) {
         try {
           sql.statement(statement).execute();
         } catch (const Poco::Exception& e) {

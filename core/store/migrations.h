@@ -14,6 +14,10 @@ struct Migration {
   int number;
   std::string name;
   std::string sql;  ///< one or more statements separated by ';' at line ends
+  /// Statements run after `sql` on that dialect only (FTS5 tables, extensions);
+  /// empty when the migration is portable.
+  std::string sqlite_sql;
+  std::string postgres_sql;
 };
 
 /// The migrations compiled into the binary (core/store/migrations/*.sql), in order.

@@ -69,3 +69,9 @@ GRANT CONNECT, TEMPORARY ON DATABASE cqpm TO cqpm;
 \connect cqpm
 ALTER SCHEMA public OWNER TO cqpm;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+
+-- pg_trgm serves the name search (migration 0020). The migration creates it
+-- itself when the role may (pg_trgm is a trusted extension and the role owns
+-- the database); made here too, so that a stricter setup still has it.
+CREATE SCHEMA IF NOT EXISTS cqpm_extensions AUTHORIZATION cqpm;
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA cqpm_extensions;

@@ -33,6 +33,7 @@ BENCHMARKS=(
   "bench_slow_clients||--slow 16 --idle 16 --streams 8 --requests 5"
   "bench_referential_clone||--quick"
   "bench_live_streams||--streams 50 --events 5 --idle-seconds 1"
+  "bench_dashboard||--files 300 --events 1500 --runs 5"
 )
 
 # The usage is the comment above; on stdout for --help (status 0), else on stderr (status 2).

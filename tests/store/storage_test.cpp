@@ -1,13 +1,20 @@
 #include <Poco/UUIDGenerator.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <map>
+#include <tuple>
+
 #include "common/clock.h"
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
+#include "store/deadline_store.h"
+#include "store/document_store.h"
 #include "store/event_store.h"
 #include "store/idempotency_store.h"
 #include "store/migrations.h"
 #include "store/organisation_store.h"
+#include "store/row_reader.h"
 #include "support/test_database.h"
 
 namespace cqpm::store {
@@ -164,6 +171,275 @@ TEST_P(StorageTest, CountsFilesByState) {
   });
   EXPECT_EQ(counts.at("draft"), 2);
   EXPECT_EQ(counts.at("registered"), 1);
+}
+
+TEST_P(StorageTest, NameSearchFindsAnySubstringThroughTheIndex) {
+  const auto elodie = addFile(centre_, "Élodie", "Lefèvre-Guérin", "2026-01-01T00:00:01.0Z");
+  addFile(centre_, "Marc", "Dupont", "2026-01-01T00:00:02.0Z");
+  addFile(centre_, "Zoé", "d\"Artagnan", "2026-01-01T00:00:03.0Z");
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  auto found = [&](const std::string& query) {
+    return db_->read([&](SqlSession& sql) {
+      FileFilter filter;
+      filter.name_query = query;
+      std::vector<std::string> names;
+      for (const auto& view : candidate_file_store::list(sql, scope, filter, std::nullopt, 10))
+        names.push_back(view.file.candidate.family_name);
+      return names;
+    });
+  };
+  EXPECT_EQ(found("FÈVRE-GUÉ"), std::vector<std::string>{"Lefèvre-Guérin"});  // inside the name, across parts
+  EXPECT_EQ(found("odie lef"), std::vector<std::string>{"Lefèvre-Guérin"});   // given then family name
+  EXPECT_EQ(found("du"), std::vector<std::string>{"Dupont"});                 // shorter than a trigram
+  EXPECT_EQ(found("d\"art"), std::vector<std::string>{"d\"Artagnan"});        // a quote is a literal
+  EXPECT_TRUE(found("guerin lefevre").empty());                               // words keep their order
+  EXPECT_TRUE(found("zzz").empty());
+  // A correction moves the file to its new name, and off the old one.
+  domain::Candidate renamed = elodie.candidate;
+  renamed.family_name = "Moreau";
+  ASSERT_TRUE(db_->write([&](SqlSession& sql) {
+    return candidate_file_store::correctCandidate(sql, elodie.id, 1, renamed, "{}",
+                                                  nowIso8601(systemClock()));
+  }));
+  EXPECT_TRUE(found("lefevre").empty());
+  EXPECT_EQ(found("elodie mor"), std::vector<std::string>{"Moreau"});
+  const auto counts = db_->read([&](SqlSession& sql) {
+    FileFilter filter;
+    filter.name_query = "MOREAU";
+    return candidate_file_store::countByState(sql, scope, filter);
+  });
+  EXPECT_EQ(counts, (std::map<std::string, std::int64_t>{{"draft", 1}}));
+}
+
+TEST_P(StorageTest, PagesOfANameOrOverdueDateManyFilesHoldComeNewestFirst) {
+  // More files than the SQLite store looks up one by one (it then walks the
+  // dates): the pages must be the same either way.
+  std::vector<std::string> expected, overdue;  // newest first
+  db_->write([&](SqlSession& sql) {
+    for (int i = 0; i < 1600; ++i) {  // 1066 names, 1280 overdue: over 1000
+      CandidateFile file;
+      file.id = newId();
+      file.centre_id = centre_;
+      file.cqpm = "qualite";
+      file.pathway = domain::Pathway::kEmployee;
+      const bool common = i % 3 != 0;
+      file.candidate = {common ? "Benoît" : "Anne", common ? "Lefèvre" : "Morel", "c@example.org",
+                        "1990-01-01"};
+      file.state = "draft";
+      char at[32];
+      std::snprintf(at, sizeof at, "2026-01-01T%02d:%02d:%02d.0Z", i / 3600, i / 60 % 60, i % 60);
+      file.created_at = file.updated_at = at;
+      candidate_file_store::insert(sql, file);
+      if (common) expected.insert(expected.begin(), file.id);
+      DeadlineRecord deadline;
+      deadline.file_id = file.id;
+      deadline.kind = "report";
+      deadline.due_date = deadline.set_due_date = "2026-03-01";
+      deadline.due_at = "2026-03-01T22:59:59Z";
+      deadline.set_by = coordinator_;
+      deadline.set_at = at;
+      deadline_store::upsert(sql, deadline);
+      if (i % 5 == 0) {
+        document_store::insertDocument(sql, {newId(), file.id, "report", at, {}}, coordinator_);
+      } else {
+        overdue.insert(overdue.begin(), file.id);
+      }
+    }
+  });
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  FileFilter filter;
+  filter.name_query = "BENOIT LEF";
+  std::vector<std::string> seen;
+  std::optional<FileCursor> after;
+  for (int page = 0; page < 3; ++page) {
+    const auto files =
+        db_->read([&](SqlSession& sql) { return candidate_file_store::list(sql, scope, filter, after, 25); });
+    ASSERT_EQ(files.size(), 25u);
+    for (const auto& view : files) seen.push_back(view.file.id);
+    after = FileCursor{files.back().file.created_at, files.back().file.id};
+  }
+  EXPECT_EQ(seen, std::vector<std::string>(expected.begin(), expected.begin() + 75));
+  const auto counts =
+      db_->read([&](SqlSession& sql) { return candidate_file_store::countByState(sql, scope, filter); });
+  EXPECT_EQ(counts.at("draft"), static_cast<std::int64_t>(expected.size()));
+  FileFilter late;
+  late.overdue_at = "2026-03-02T00:00:00Z";
+  const auto page = db_->read(
+      [&](SqlSession& sql) { return candidate_file_store::list(sql, scope, late, std::nullopt, 30); });
+  ASSERT_EQ(page.size(), 30u);
+  for (std::size_t i = 0; i < page.size(); ++i) EXPECT_EQ(page[i].file.id, overdue[i]);
+  const auto late_counts =
+      db_->read([&](SqlSession& sql) { return candidate_file_store::countByState(sql, scope, late); });
+  EXPECT_EQ(late_counts.at("draft"), static_cast<std::int64_t>(overdue.size()));
+}
+
+TEST_P(StorageTest, KeptCountsMatchTheFilesAfterEveryWrite) {
+  // Counting the files themselves, as countByState did before the kept counts.
+  auto counted = [&](const std::string& where, const std::string& value) {
+    return db_->read([&](SqlSession& sql) {
+      std::map<std::string, std::int64_t> counts;
+      std::string bound = value;
+      auto stmt = sql.statement("SELECT state, COUNT(*) AS n FROM candidate_files WHERE " + where +
+                                " GROUP BY state");
+      if (!value.empty()) stmt, Poco::Data::Keywords::use(bound);
+      forEachRow(stmt, [&](const RowReader& row) { counts[row.text("state")] = row.integer("n"); });
+      return counts;
+    });
+  };
+  auto kept = [&](const FileScope& scope, const FileFilter& filter) {
+    return db_->read([&](SqlSession& sql) { return candidate_file_store::countByState(sql, scope, filter); });
+  };
+  auto expectMatch = [&](const char* when) {
+    SCOPED_TRACE(when);
+    FileFilter none, vae;
+    vae.pathway = "vae";
+    EXPECT_EQ(kept({FileScope::Kind::kEverything, {}}, none), counted("1 = 1", ""));
+    EXPECT_EQ(kept({FileScope::Kind::kCentre, centre_}, none), counted("centre_id = ?", centre_));
+    EXPECT_EQ(kept({FileScope::Kind::kCentre, other_centre_}, none), counted("centre_id = ?", other_centre_));
+    EXPECT_EQ(kept({FileScope::Kind::kCompany, company_}, none), counted("company_id = ?", company_));
+    EXPECT_EQ(kept({FileScope::Kind::kEverything, {}}, vae), counted("pathway = 'vae'", ""));
+  };
+  const auto a = addFile(centre_, "A", "A", "2026-01-01T00:00:01.0Z");
+  const auto b = addFile(centre_, "B", "B", "2026-01-01T00:00:02.0Z", "registered");
+  addFile(other_centre_, "C", "C", "2026-01-01T00:00:03.0Z");
+  db_->write([&](SqlSession& sql) {  // without company, on another pathway (as an import opens them)
+    for (int i = 0; i < 3; ++i) {
+      CandidateFile file = a;
+      file.id = newId();
+      file.company_id.reset();
+      file.pathway = domain::Pathway::kVae;
+      candidate_file_store::insert(sql, file);
+    }
+  });
+  expectMatch("after creations");
+  const std::string now = nowIso8601(systemClock());
+  db_->write([&](SqlSession& sql) {
+    EXPECT_TRUE(candidate_file_store::updateState(sql, a.id, 1, "registered", now));
+    EXPECT_TRUE(candidate_file_store::updateState(sql, a.id, 2, "withdrawn", now));
+    EXPECT_FALSE(candidate_file_store::updateState(sql, b.id, 7, "withdrawn", now));     // stale version
+    EXPECT_FALSE(candidate_file_store::updateState(sql, newId(), 1, "withdrawn", now));  // no such file
+    EXPECT_TRUE(candidate_file_store::moveToCentre(sql, b.id, 1, other_centre_, now));
+    EXPECT_TRUE(
+        candidate_file_store::updateModalityPlan(sql, b.id, 2, "{}", now));  // counted by nothing it changes
+  });
+  expectMatch("after transitions and a transfer");
+  EXPECT_THROW(db_->write([&](SqlSession& sql) {
+    candidate_file_store::updateState(sql, b.id, 3, "certified", now);
+    throw Error(ErrorCode::kInternal, "boom");
+  }),
+               Error);
+  expectMatch("after writes rolled back");
+}
+
+TEST_P(StorageTest, OverdueFilterFollowsDeadlinesExtensionsAndReports) {
+  const auto late = addFile(centre_, "A", "A", "2026-01-01T00:00:01.0Z");
+  const auto extended = addFile(centre_, "B", "B", "2026-01-01T00:00:02.0Z");
+  const auto reported = addFile(centre_, "C", "C", "2026-01-01T00:00:03.0Z", "registered");
+  addFile(centre_, "D", "D", "2026-01-01T00:00:04.0Z");  // no deadline
+  db_->write([&](SqlSession& sql) {
+    for (const auto* file : {&late, &extended, &reported}) {
+      DeadlineRecord deadline;
+      deadline.file_id = file->id;
+      deadline.kind = "report";
+      deadline.due_date = deadline.set_due_date = "2026-03-01";
+      deadline.due_at = "2026-03-01T22:59:59Z";
+      deadline.set_by = coordinator_;
+      deadline.set_at = "2026-01-02T00:00:00Z";
+      deadline_store::upsert(sql, deadline);
+    }
+  });
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  auto overdue = [&](const std::string& now) {
+    return db_->read([&](SqlSession& sql) {
+      FileFilter filter;
+      filter.overdue_at = now;
+      std::vector<std::string> ids;
+      for (const auto& view : candidate_file_store::list(sql, scope, filter, std::nullopt, 10))
+        ids.push_back(view.file.id);
+      std::int64_t counted = 0;
+      for (const auto& [state, n] : candidate_file_store::countByState(sql, scope, filter)) counted += n;
+      EXPECT_EQ(counted, static_cast<std::int64_t>(ids.size()));
+      return ids;
+    });
+  };
+  EXPECT_TRUE(overdue("2026-03-01T22:00:00Z").empty());
+  EXPECT_EQ(overdue("2026-03-02T00:00:00Z"), (std::vector<std::string>{reported.id, extended.id, late.id}));
+  db_->write([&](SqlSession& sql) {
+    DeadlineExtension extension;
+    extension.number = 1;
+    extension.from_date = "2026-03-01";
+    extension.until_date = "2026-04-01";
+    extension.reason = "test";
+    extension.extended_by = coordinator_;
+    extension.extended_at = "2026-02-01T00:00:00Z";
+    deadline_store::addExtension(sql, extended.id, "report", extension, "2026-04-01T21:59:59Z");
+    document_store::insertDocument(sql, {newId(), reported.id, "report", "2026-02-01T00:00:00Z", {}},
+                                   coordinator_);
+    document_store::insertDocument(sql, {newId(), late.id, "other", "2026-02-01T00:00:00Z", {}},
+                                   coordinator_);
+  });
+  EXPECT_EQ(overdue("2026-03-02T00:00:00Z"), std::vector<std::string>{late.id});
+  EXPECT_EQ(overdue("2026-04-02T00:00:00Z"), (std::vector<std::string>{extended.id, late.id}));
+}
+
+TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
+  testing::TestDatabase fresh(GetParam());
+  auto db = Database::open(fresh.databaseUrl());
+  std::vector<Migration> before_counts;
+  for (const Migration& migration : embeddedMigrations())
+    if (migration.number < 20) before_counts.push_back(migration);
+  applyMigrations(*db, before_counts, systemClock());
+  const std::string centre = newId();
+  db->write([&](SqlSession& sql) {
+    organisation_store::insert(sql, {centre, domain::OrganisationKind::kCentre, "Centre"}, "2026-01-01");
+    domain::UserAccount user;
+    user.id = "u1";
+    user.login = user.display_name = "coord";
+    user.email = "coord@example.org";
+    user.password_hash = "x";
+    user.role = domain::Role::kCentreCoordinator;
+    user.organisation_id = centre;
+    account_store::insertUser(sql, user, "2026-01-01");
+    for (const auto& [id, state, name] :
+         {std::tuple{"f1", "draft", "elodie lefevre"}, std::tuple{"f2", "draft", "marc dupont"},
+          std::tuple{"f3", "registered", "zoe moreau"}}) {
+      std::string key = id, at = state, folded = name, centre_id = centre;
+      auto stmt = sql.statement(
+          "INSERT INTO candidate_files (id, centre_id, cqpm, pathway, given_name, family_name, email, "
+          "birth_date, search_name, state, version, created_at, updated_at) VALUES (?, ?, 'qualite', "
+          "'employee', 'g', 'f', 'e', '1990-01-01', ?, ?, 1, '2026-01-01', '2026-01-01')");
+      stmt, Poco::Data::Keywords::use(key), Poco::Data::Keywords::use(centre_id),
+          Poco::Data::Keywords::use(folded), Poco::Data::Keywords::use(at);
+      stmt.execute();
+    }
+  });
+  db->write([&](SqlSession& sql) {  // f2's report is late, f3's was given
+    sql.statement(
+           "INSERT INTO file_deadlines (file_id, kind, due_date, due_at, set_due_date, set_by, set_at) "
+           "SELECT id, 'report', '2026-03-01', '2026-03-01T22:59:59Z', '2026-03-01', 'u1', '' FROM "
+           "candidate_files WHERE id IN ('f2', 'f3')")
+        .execute();
+    sql.statement(
+           "INSERT INTO documents (id, file_id, kind, created_at, created_by) VALUES ('d3', 'f3', "
+           "'report', '2026-01-01', 'u1')")
+        .execute();
+  });
+  EXPECT_EQ(applyMigrations(*db, embeddedMigrations(), systemClock()).front(), 20);
+  db->read([&](SqlSession& sql) {
+    const FileScope scope{FileScope::Kind::kCentre, centre};
+    EXPECT_EQ(candidate_file_store::countByState(sql, scope, {}),
+              (std::map<std::string, std::int64_t>{{"draft", 2}, {"registered", 1}}));
+    FileFilter filter;
+    filter.name_query = "Lefèvre";
+    const auto found = candidate_file_store::list(sql, scope, filter, std::nullopt, 10);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].file.id, "f1");
+    FileFilter overdue;
+    overdue.overdue_at = "2026-03-02T00:00:00Z";
+    const auto late = candidate_file_store::list(sql, scope, overdue, std::nullopt, 10);
+    ASSERT_EQ(late.size(), 1u);
+    EXPECT_EQ(late[0].file.id, "f2");
+  });
 }
 
 TEST_P(StorageTest, UpdateStateIsACompareAndSwapOnTheVersion) {

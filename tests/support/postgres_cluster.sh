@@ -34,6 +34,13 @@ case "$action" in
       -l "$dir/server.log" -w start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     psql -q -h 127.0.0.1 -p "$port" -U cqpm -d postgres \
       -c "CREATE ROLE cqpm_secret LOGIN SUPERUSER PASSWORD 'mot de p''asse:\\x'" >/dev/null
+    # pg_trgm (migration 0020) installed once, before the tests: in parallel,
+    # their migrations' CREATE ... IF NOT EXISTS race on the catalogue. template1
+    # passes it on to every database the tests create.
+    for db in template1 postgres; do
+      psql -q -h 127.0.0.1 -p "$port" -U cqpm -d "$db" \
+        -c "CREATE SCHEMA cqpm_extensions" -c "CREATE EXTENSION pg_trgm SCHEMA cqpm_extensions" >/dev/null
+    done
     echo "PostgreSQL test cluster on 127.0.0.1:$port"
     ;;
   stop)

@@ -44,6 +44,7 @@
 
 #include "access/file_scope.h"
 #include "app/server.h"
+#include "bench_seed.h"
 #include "bench_support.h"
 #include "common/clock.h"
 #include "common/error.h"
@@ -243,44 +244,26 @@ std::uint32_t microsSince(SteadyClock::time_point start) {
       std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - start).count());
 }
 
-/// Writes `count` new employee files in the initial state straight into the
-/// database, with the rows CandidateFileService::create writes (the file and
-/// its hash-chained creation event), many per transaction so that seeding
-/// takes little time. Returns their ids.
-std::vector<std::string> seedFiles(store::Database& db, const domain::Actor& centre,
-                                   const std::string& company_id, int count) {
-  constexpr int kPerTransaction = 500;
-  std::vector<std::string> ids;
-  ids.reserve(static_cast<std::size_t>(count));
-  while (static_cast<int>(ids.size()) < count) {
-    const int batch = std::min(kPerTransaction, count - static_cast<int>(ids.size()));
-    db.write([&](store::SqlSession& sql) {
-      for (int i = 0; i < batch; ++i) {
-        domain::CandidateFile file;
-        file.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
-        file.centre_id = centre.organisation_id;
-        file.company_id = company_id;
-        file.cqpm = kCqpm;
-        file.pathway = domain::Pathway::kEmployee;
-        file.candidate = {"Bench", "Candidate " + file.id.substr(0, 8), "bench-" + file.id + "@example.org",
-                          "1990-01-01"};
-        file.state = kInitialState;
-        file.version = 1;
-        file.created_at = file.updated_at = nowIso8601(systemClock());
-        store::candidate_file_store::insert(sql, file);
-        domain::FileEvent created;
-        created.file_id = file.id;
-        created.transition = "create";
-        created.to_state = file.state;
-        created.actor_id = centre.user_id;
-        created.organisation_id = centre.organisation_id;
-        created.at = file.created_at;
-        store::event_store::append(sql, created);
-        ids.push_back(file.id);
-      }
-    });
-  }
-  return ids;
+/// `count` new employee files in the initial state, written straight into the
+/// database with the rows CandidateFileService::create writes (bench_seed.h).
+/// Returns their ids.
+std::vector<std::string> seedEmployeeFiles(store::Database& db, const domain::Actor& centre,
+                                           const std::string& company_id, int count) {
+  return seedFiles(db, centre, count, [&](int) {
+    SeededFile seeded;
+    domain::CandidateFile& file = seeded.file;
+    file.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    file.centre_id = centre.organisation_id;
+    file.company_id = company_id;
+    file.cqpm = kCqpm;
+    file.pathway = domain::Pathway::kEmployee;
+    file.candidate = {"Bench", "Candidate " + file.id.substr(0, 8), "bench-" + file.id + "@example.org",
+                      "1990-01-01"};
+    file.state = kInitialState;
+    file.version = 1;
+    file.created_at = file.updated_at = nowIso8601(systemClock());
+    return seeded;
+  });
 }
 
 /// A keep-alive client session with Nagle's algorithm off, as curl and the
@@ -496,7 +479,7 @@ RunResult runRaw(store::Database& db, const domain::Actor& centre, const std::st
             if (next_file < pool.size()) {
               file_id = pool[next_file++];
             } else {
-              file_id = seedFiles(db, centre, company_id, 1).front();
+              file_id = seedEmployeeFiles(db, centre, company_id, 1).front();
               ++result.files_created_inline;
             }
             version = 1;
@@ -548,7 +531,7 @@ RunResult runRaw(store::Database& db, const domain::Actor& centre, const std::st
 std::vector<std::vector<std::string>> seedPerClient(store::Database& db, const domain::Actor& centre,
                                                     const std::string& company_id, int clients,
                                                     int per_client) {
-  const auto all = seedFiles(db, centre, company_id, clients * per_client);
+  const auto all = seedEmployeeFiles(db, centre, company_id, clients * per_client);
   std::vector<std::vector<std::string>> pools(static_cast<std::size_t>(clients));
   for (std::size_t i = 0; i < all.size(); ++i) pools[i % pools.size()].push_back(all[i]);
   return pools;
