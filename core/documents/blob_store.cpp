@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "common/error.h"
 #include "common/sha256.h"
@@ -17,6 +18,10 @@
 namespace cqpm::documents {
 
 namespace {
+
+// Bytes copied, hashed and written at a time: a multipart part hands out its
+// body in blocks of this size (http/multipart_scanner.h).
+constexpr std::size_t kReceiveBlockBytes = std::size_t{64} << 10;
 
 void fsyncPath(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY);
@@ -44,31 +49,34 @@ ReceivedBlob BlobStore::receive(std::istream& in, std::uint64_t max_bytes) {
                        .toString();
   std::ofstream out(blob.temp_path, std::ios::binary | std::ios::trunc);
   if (!out) throw Error(ErrorCode::kStorage, "cannot write the upload to " + blob.temp_path);
-  Sha256 sha;
-  char buffer[65536];
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (got == 0) break;
-    blob.size += got;
-    if (blob.size > max_bytes) {
-      out.close();
-      discard(blob);
-      Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
-      details->set("max_bytes", static_cast<Poco::UInt64>(max_bytes));
-      throw Error(ErrorCode::kPayloadTooLarge,
-                  "the file is larger than " + std::to_string(max_bytes) + " bytes", "file", details);
+  try {
+    Sha256 sha;
+    std::vector<char> buffer(kReceiveBlockBytes);
+    while (in) {
+      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      const auto got = static_cast<std::size_t>(in.gcount());
+      if (got == 0) break;
+      blob.size += got;
+      if (blob.size > max_bytes) {
+        Poco::JSON::Object::Ptr details = new Poco::JSON::Object;
+        details->set("max_bytes", static_cast<Poco::UInt64>(max_bytes));
+        throw Error(ErrorCode::kPayloadTooLarge,
+                    "the file is larger than " + std::to_string(max_bytes) + " bytes", "file", details);
+      }
+      sha.update(buffer.data(), got);
+      out.write(buffer.data(), static_cast<std::streamsize>(got));
     }
-    sha.update(buffer, got);
-    out.write(buffer, static_cast<std::streamsize>(got));
-  }
-  out.flush();
-  if (!out) {
+    out.flush();
+    if (!out) throw Error(ErrorCode::kStorage, "cannot write the upload");
+    out.close();
+    blob.sha256 = sha.hex();
+  } catch (...) {
+    // Whatever stopped the copy (the limit, the disk, a malformed or cut
+    // body thrown by `in`), the partial file goes.
+    out.close();
     discard(blob);
-    throw Error(ErrorCode::kStorage, "cannot write the upload");
+    throw;
   }
-  out.close();
-  blob.sha256 = sha.hex();
   return blob;
 }
 
