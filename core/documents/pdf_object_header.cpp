@@ -1,6 +1,8 @@
 #include "documents/pdf_object_header.h"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <fstream>
 #include <vector>
 #if defined(__SSE2__)
@@ -132,8 +134,45 @@ bool PdfObjectHeaderScan::feed(const char* data, std::size_t size) {
 
 bool PdfObjectHeaderScan::found() const { return state_ == kFound; }
 
+namespace {
+
+/// Whether the file holds "obj" right after a byte that ends a separator run
+/// (white space or a comment's line end): the only way the automaton reaches
+/// `obj`, so without one there is no header. A memchr for 'o', about twenty
+/// times faster than the automaton on bytes that are not text (compressed
+/// streams, images).
+bool mayHoldObjectHeader(std::ifstream& in) {
+  constexpr std::size_t kCarry = 3;  // "?ob" may end one block, "j" start the next
+  std::vector<char> buffer(kCarry + (std::size_t{1} << 16));
+  std::size_t kept = 0;
+  while (in) {
+    in.read(buffer.data() + kept, static_cast<std::streamsize>(buffer.size() - kept));
+    const std::size_t size = kept + static_cast<std::size_t>(in.gcount());
+    for (std::size_t at = 1; at + 3 <= size;) {
+      const void* o = std::memchr(buffer.data() + at, 'o', size - 2 - at);
+      if (o == nullptr) break;
+      at = static_cast<std::size_t>(static_cast<const char*>(o) - buffer.data());
+      const char before = buffer[at - 1];
+      if (buffer[at + 1] == 'b' && buffer[at + 2] == 'j' &&
+          (before == ' ' || before == '\n' || before == '\r' || before == '\t' || before == '\f' ||
+           before == '\0')) {
+        return true;
+      }
+      ++at;
+    }
+    kept = std::min(size, kCarry);
+    std::memmove(buffer.data(), buffer.data() + size - kept, kept);
+  }
+  return false;
+}
+
+}  // namespace
+
 bool hasPdfObjectHeader(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
+  if (!mayHoldObjectHeader(in)) return false;
+  in.clear();
+  in.seekg(0);
   std::vector<char> buffer(std::size_t{1} << 16);
   PdfObjectHeaderScan scan;
   while (in) {

@@ -64,13 +64,15 @@ MultipartScanner::After MultipartScanner::classify(std::size_t at, bool& undecid
 }
 
 void MultipartScanner::search() {
-  // memchr for the "\n" that starts the delimiter, then a comparison: linear
-  // whatever the content, since the boundary holds no "\n" (a skip-table
-  // search such as Boyer-Moore-Horspool can be made quadratic by a crafted body).
+  // glibc's memmem skips ahead by a shift table and falls back to the two-way
+  // algorithm when a body makes skipping slow: linear whatever the content
+  // (a plain Boyer-Moore-Horspool can be made quadratic by a crafted body).
   while (after_ == After::kNone && search_from_ < end_) {
-    const void* hit = std::memchr(buffer_.data() + search_from_, '\n', end_ - search_from_);
+    const void* hit =
+        ::memmem(buffer_.data() + search_from_, end_ - search_from_, needle_.data(), needle_.size());
     if (hit == nullptr) {
-      search_from_ = end_;
+      // Only a delimiter's first bytes can hide in the last needle_.size() - 1 bytes.
+      search_from_ = std::max(search_from_, end_ - std::min(end_, needle_.size() - 1));
       return;
     }
     const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - buffer_.data());
