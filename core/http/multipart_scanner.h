@@ -75,7 +75,7 @@ class MultipartScanner {
   State state_ = State::kContent;  // the preamble counts as a part whose bytes are skipped
   bool in_preamble_ = true;
   bool headers_pending_ = false;  // nextPart() found a part whose headers readHeaders() has not read
-  bool at_end_ = false;  // the body has no more bytes
+  bool at_end_ = false;           // the body has no more bytes
   std::string failure_;
 };
 
