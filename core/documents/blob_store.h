@@ -24,8 +24,10 @@ class BlobStore {
  public:
   explicit BlobStore(std::string root);
 
-  /// Copies `in` to a temporary file; Error{kPayloadTooLarge} past `max_bytes`
-  /// (the partial file is removed).
+  /// Copies `in` to a temporary file, hashing it on the way, in blocks of 64
+  /// KiB. Error{kPayloadTooLarge} past `max_bytes`, Error{kStorage} when the
+  /// file cannot be written; whatever is thrown, `in`'s errors included, the
+  /// partial file is removed first.
   ReceivedBlob receive(std::istream& in, std::uint64_t max_bytes);
   /// Moves a received blob into place (fsync'd), or drops it if that content is already stored.
   void keep(const ReceivedBlob& blob);

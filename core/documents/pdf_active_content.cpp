@@ -1,8 +1,6 @@
 #include "documents/pdf_active_content.h"
 
-#include <array>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <qpdf/FileInputSource.hh>
 #include <qpdf/Pipeline.hh>
@@ -12,6 +10,8 @@
 #include <set>
 #include <stdexcept>
 #include <vector>
+
+#include "documents/pdf_object_header.h"
 
 namespace cqpm::documents {
 
@@ -185,60 +185,6 @@ PdfInspection inspectObjects(QPDF& pdf, bool repaired) {
   return {};
 }
 
-/// Whether the file holds an indirect object header: two integers, then
-/// `obj`, separated by white space or comments. Readers that repair a file
-/// find its objects by these headers; without one, there is no object to run.
-/// One pass with a small state machine (random bytes match it almost never).
-bool hasObjectHeader(const std::string& path) {
-  enum State { kNone, kFirst, kAfterFirst, kSecond, kAfterSecond, kO, kOb };
-  const auto is_space = [](char c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
-  };
-  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::ifstream in(path, std::ios::binary);
-  std::array<char, 65536> buffer{};
-  State state = kNone;
-  bool in_comment = false;
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto size = static_cast<std::size_t>(in.gcount());
-    for (std::size_t i = 0; i < size; ++i) {
-      const char c = buffer[i];
-      if (in_comment) {
-        in_comment = c != '\n' && c != '\r';
-        continue;
-      }
-      const bool separator = is_space(c) || c == '%';
-      if (c == '%') in_comment = true;
-      switch (state) {
-        case kFirst:
-          state = is_digit(c) ? kFirst : separator ? kAfterFirst : kNone;
-          break;
-        case kAfterFirst:
-          state = is_digit(c) ? kSecond : separator ? kAfterFirst : kNone;
-          break;
-        case kSecond:
-          state = is_digit(c) ? kSecond : separator ? kAfterSecond : kNone;
-          break;
-        case kAfterSecond:
-          state = is_digit(c) ? kSecond : separator ? kAfterSecond : c == 'o' ? kO : kNone;
-          break;
-        case kO:
-          state = c == 'b' ? kOb : kNone;
-          break;
-        case kOb:
-          if (c == 'j') return true;
-          state = kNone;
-          break;
-        case kNone:
-          break;
-      }
-      if (state == kNone && is_digit(c)) state = kFirst;
-    }
-  }
-  return false;
-}
-
 PdfInspection unreadable(const std::string& why) { return {PdfInspection::Verdict::kUnreadable, why, ""}; }
 
 }  // namespace
@@ -251,7 +197,7 @@ PdfInspection inspectPdf(const std::string& path) {
   } catch (const std::exception&) {
     // Damaged: repaired below, as a reader would.
   }
-  if (!hasObjectHeader(path)) return {};
+  if (!hasPdfObjectHeader(path)) return {};
   try {
     return inspectWithinBudget(path, true);
   } catch (const PdfLimitReached& e) {
