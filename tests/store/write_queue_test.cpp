@@ -109,7 +109,7 @@ TEST(WriteQueueTest, WritesArrivingDuringACommitShareTheNextOneInArrivalOrder) {
       }
     });
     // The next writer starts once this one is queued: arrival order is the thread order.
-    for (int waited = 0; queue.queued() < static_cast<std::uint64_t>(i + 1) && waited < 5000; ++waited) {
+    for (int waited = 0; queue.queued() < static_cast<std::uint64_t>(i) + 1 && waited < 5000; ++waited) {
       std::this_thread::sleep_for(std::chrono::microseconds(200));
     }
   }
