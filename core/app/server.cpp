@@ -202,7 +202,8 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
   db_->addChangeListener([&pump](const std::vector<std::string>& file_ids) { pump.wake(file_ids); });
   if (db_->dialect() == store::Dialect::kPostgres) {
     change_listener_ = std::make_unique<store::PostgresChangeListener>(
-        db_->url().connection, [&pump](const std::vector<std::string>& file_ids) { pump.wake(file_ids); },
+        db_->url().connection, db_->instanceId(),
+        [&pump](const std::vector<std::string>& file_ids) { pump.wake(file_ids); },
         [&pump] { pump.wakeAll(); });
   }
 

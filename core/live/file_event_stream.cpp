@@ -37,7 +37,9 @@ std::optional<std::string> FileEventStream::next(TimePoint now, bool woken, Turn
     if (!allowed(memo)) return std::nullopt;
     last_check_ = now;
   }
-  std::vector<domain::FileEvent> events;
+  static const std::vector<domain::FileEvent> kNone;
+  const std::vector<domain::FileEvent>* read_events =
+      &kNone;  // the memo's, shared with the file's other streams
   if (read || now - last_read_ >= timing_.unwoken_read) {
     last_read_ = now;
     const auto key = std::make_pair(file_id_, last_seq_);
@@ -49,10 +51,11 @@ std::optional<std::string> FileEventStream::next(TimePoint now, bool woken, Turn
                   }))
                   .first;
     }
-    events = known->second;
+    read_events = &known->second;
     // More than one batch waiting: the next turn reads on.
-    if (events.size() == static_cast<std::size_t>(kEventBatch)) last_read_ = TimePoint{};
+    if (read_events->size() == static_cast<std::size_t>(kEventBatch)) last_read_ = TimePoint{};
   }
+  const std::vector<domain::FileEvent>& events = *read_events;
   // An event is only sent to a reader who may still read the file.
   if (!events.empty() && !allowed(memo)) return std::nullopt;
   for (const auto& event : events) {

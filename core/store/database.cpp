@@ -3,6 +3,7 @@
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Logger.h>
+#include <Poco/UUIDGenerator.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -64,6 +65,7 @@ Database::ReadPermit::ReadPermit(Database& db) : db_(db) {
 Database::Database(DatabaseUrl url, DatabaseOptions options)
     : url_(std::move(url)),
       options_(std::move(options)),
+      instance_id_(Poco::UUIDGenerator::defaultGenerator().createRandom().toString()),
       read_places_(static_cast<std::ptrdiff_t>(std::max<std::size_t>(options_.max_read_sessions, 1))),
       write_queue_(std::make_unique<WriteQueue>(
           options_.max_writes_per_commit,
@@ -149,6 +151,9 @@ void Database::commitBatch(std::span<QueuedWrite* const> batch) {
         guarded([&] { *session << "RELEASE SAVEPOINT queued_write", now; });
       }
     }
+    // A key named by several writes of the batch is announced once.
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
     if (url_.dialect == Dialect::kPostgres) notifyOtherInstances(sql, changed);
     guarded([&] { session->commit(); });
   } catch (...) {
@@ -170,25 +175,25 @@ void Database::commitBatch(std::span<QueuedWrite* const> batch) {
   }
 }
 
-void Database::notifyOtherInstances(SqlSession& sql, std::vector<std::string>& changed) {
+void Database::notifyOtherInstances(SqlSession& sql, const std::vector<std::string>& changed) {
   if (changed.empty()) return;
-  std::sort(changed.begin(), changed.end());
-  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
   // PostgreSQL delivers a NOTIFY when, and only if, its transaction commits;
-  // payloads stay under its 8,000-byte limit.
-  std::string payload;
+  // payloads stay under its 8,000-byte limit. Each starts with this
+  // instance's id, so that its own listener skips what the change listeners
+  // already heard.
+  std::string payload = instance_id_;
   const auto flush = [&] {
-    if (payload.empty()) return;
+    if (payload.size() == instance_id_.size()) return;
     guarded([&] {
       auto stmt = sql.statement("SELECT pg_notify('" + std::string(kChangeChannel) + "', ?)");
       stmt, Poco::Data::Keywords::use(payload);
       stmt.execute();
     });
-    payload.clear();
+    payload = instance_id_;
   };
   for (const auto& key : changed) {
     if (payload.size() + key.size() + 1 > 7000) flush();
-    if (!payload.empty()) payload += ' ';
+    payload += ' ';
     payload += key;
   }
   flush();

@@ -46,7 +46,8 @@ class SqlSession {
 };
 
 /// The PostgreSQL channel on which each commit names the keys it changed,
-/// space-separated, for the other instances (PostgresChangeListener).
+/// space-separated after the committing Database's instanceId(), for the
+/// other instances (PostgresChangeListener).
 inline constexpr const char* kChangeChannel = "cqpm_changes";
 
 /// Hears the keys of committed writes (SqlSession::markChanged), on the
@@ -113,6 +114,9 @@ class Database {
   /// listeners are not guarded.
   void addChangeListener(ChangeListener listener) { change_listeners_.push_back(std::move(listener)); }
   void clearChangeListeners() { change_listeners_.clear(); }
+  /// Random per Database: the first word of its PostgreSQL change
+  /// notifications (PostgresChangeListener skips its own instance's).
+  const std::string& instanceId() const { return instance_id_; }
 
   /// Runs `SELECT 1`; throws Error{kStorage} if the database does not answer.
   void ping();
@@ -149,7 +153,7 @@ class Database {
   void rollbackQuietly(Poco::Data::Session& session);
   void runWrite(const std::function<void(SqlSession&)>& work);
   void commitBatch(std::span<QueuedWrite* const> batch);
-  void notifyOtherInstances(SqlSession& sql, std::vector<std::string>& changed);
+  void notifyOtherInstances(SqlSession& sql, const std::vector<std::string>& changed);
 
   template <typename Fn>
   static auto guarded(Fn&& fn) {
@@ -162,6 +166,7 @@ class Database {
 
   DatabaseUrl url_;
   DatabaseOptions options_;
+  const std::string instance_id_;  // random: names this process's NOTIFY payloads
   std::unique_ptr<Poco::Data::SessionPool> read_pool_;
   std::counting_semaphore<> read_places_;
   std::unique_ptr<Poco::Data::Session> writer_;  // used by the leader of a write batch only

@@ -46,12 +46,16 @@ Connection listen(const std::string& conninfo) {
   return connection;
 }
 
-/// The space-separated keys of every notification received so far.
-std::vector<std::string> drainNotifications(PGconn* connection) {
+/// The keys of every notification received so far but those sent by
+/// `own_instance` (a payload is the sender's instance id, then its keys).
+std::vector<std::string> drainNotifications(PGconn* connection, const std::string& own_instance) {
   std::vector<std::string> keys;
   while (PGnotify* notification = PQnotifies(connection)) {
     std::istringstream words(notification->extra);
-    for (std::string key; words >> key;) keys.push_back(key);
+    std::string sender;
+    if (words >> sender && sender != own_instance) {
+      for (std::string key; words >> key;) keys.push_back(key);
+    }
     PQfreemem(notification);
   }
   return keys;
@@ -59,9 +63,10 @@ std::vector<std::string> drainNotifications(PGconn* connection) {
 
 }  // namespace
 
-PostgresChangeListener::PostgresChangeListener(std::string conninfo, OnChange on_change,
-                                               std::function<void()> on_reconnect)
+PostgresChangeListener::PostgresChangeListener(std::string conninfo, std::string own_instance,
+                                               OnChange on_change, std::function<void()> on_reconnect)
     : conninfo_(std::move(conninfo)),
+      own_instance_(std::move(own_instance)),
       on_change_(std::move(on_change)),
       on_reconnect_(std::move(on_reconnect)) {
   thread_ = std::thread([this] { run(); });
@@ -100,7 +105,7 @@ void PostgresChangeListener::run() {
                      std::string(PQerrorMessage(connection.get())));
         break;
       }
-      const auto keys = drainNotifications(connection.get());
+      const auto keys = drainNotifications(connection.get(), own_instance_);
       if (keys.empty()) continue;
       try {
         on_change_(keys);

@@ -19,8 +19,11 @@ class PostgresChangeListener {
  public:
   using OnChange = std::function<void(const std::vector<std::string>& keys)>;
 
-  /// `conninfo` is libpq's connection string (DatabaseUrl::connection).
-  PostgresChangeListener(std::string conninfo, OnChange on_change, std::function<void()> on_reconnect);
+  /// `conninfo` is libpq's connection string (DatabaseUrl::connection);
+  /// notifications sent by `own_instance` (Database::instanceId(): this
+  /// process, whose change listeners heard them already) are skipped.
+  PostgresChangeListener(std::string conninfo, std::string own_instance, OnChange on_change,
+                         std::function<void()> on_reconnect);
   ~PostgresChangeListener();
   PostgresChangeListener(const PostgresChangeListener&) = delete;
   PostgresChangeListener& operator=(const PostgresChangeListener&) = delete;
@@ -32,6 +35,7 @@ class PostgresChangeListener {
   void run();
 
   const std::string conninfo_;
+  const std::string own_instance_;
   const OnChange on_change_;
   const std::function<void()> on_reconnect_;
   std::atomic<bool> stopping_ = false;

@@ -70,11 +70,7 @@ std::string request(int port, const std::string& head, const std::string& body =
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
   cqpm::testing::sendText(socket, head + "Host: x\r\nConnection: close\r\nContent-Length: " +
                                       std::to_string(body.size()) + "\r\n\r\n" + body);
-  socket.setReceiveTimeout(Poco::Timespan(10, 0));
-  std::string received;
-  char buffer[4096];
-  for (int got; (got = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
-    received.append(buffer, static_cast<std::size_t>(got));
+  const std::string received = cqpm::testing::readUntilClosed(socket, std::chrono::seconds(10));
   if (!received.starts_with("HTTP/1.1 2"))
     throw Error(ErrorCode::kInternal,
                 head.substr(0, head.find('\r')) + " answered " + received.substr(0, 300));

@@ -83,16 +83,6 @@ std::string answerHead(Poco::Net::StreamSocket& socket) {
   return received;
 }
 
-/// A whole small answer on a connection that closes after it.
-std::string answerUntilClosed(Poco::Net::StreamSocket& socket) {
-  socket.setReceiveTimeout(Poco::Timespan(10, 0));
-  std::string received;
-  char buffer[4096];
-  for (int got; (got = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
-    received.append(buffer, static_cast<std::size_t>(got));
-  return received;
-}
-
 std::string loginToken(int port) {
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
   const std::string body = R"({"login":"centre","password":"demo"})";
@@ -100,7 +90,7 @@ std::string loginToken(int port) {
            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: "
            "application/json\r\nContent-Length: " +
                std::to_string(body.size()) + "\r\n\r\n" + body);
-  const std::string answer = answerUntilClosed(socket);
+  const std::string answer = cqpm::testing::readUntilClosed(socket, std::chrono::seconds(10));
   const auto json = Poco::JSON::Parser().parse(answer.substr(answer.find("\r\n\r\n") + 4));
   return json.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
 }
@@ -110,7 +100,7 @@ std::string firstFileId(int port, const std::string& token) {
   sendText(socket,
            "GET /api/v1/files?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " +
                token + "\r\n\r\n");
-  const std::string answer = answerUntilClosed(socket);
+  const std::string answer = cqpm::testing::readUntilClosed(socket, std::chrono::seconds(10));
   const auto json = Poco::JSON::Parser().parse(answer.substr(answer.find("\r\n\r\n") + 4));
   return json.extract<Poco::JSON::Object::Ptr>()->getArray("items")->getObject(0)->getValue<std::string>(
       "id");
@@ -124,7 +114,7 @@ std::vector<double> legitimateRequests(int port, const std::string& token, int c
     Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
     sendText(socket, "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " +
                          token + "\r\n\r\n");
-    const std::string answer = answerUntilClosed(socket);
+    const std::string answer = cqpm::testing::readUntilClosed(socket, std::chrono::seconds(10));
     times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
     if (!answer.starts_with("HTTP/1.1 200"))
       throw Error(ErrorCode::kInternal, "a legitimate request was refused: " + answer.substr(0, 200));
