@@ -5,13 +5,18 @@
 #include <Poco/Logger.h>
 #include <Poco/UUIDGenerator.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <limits>
 
+#include "store/native_connection.h"
 #include "store/postgres_notices.h"
+#include "store/postgres_statements.h"
 #include "store/sql_dialect.h"
+#include "store/sqlite_statements.h"
 
 namespace cqpm::store {
 
@@ -25,10 +30,28 @@ const char* connectorName(Dialect dialect) {
                                      : Poco::Data::PostgreSQL::Connector::KEY.c_str();
 }
 
+/// SQLite's process-wide settings, before its first connection: no memory
+/// statistics, whose one global mutex every allocation of every connection
+/// took (under 16 concurrent reads, threads spent more time waking each other
+/// on it than compiling SQL). Once per process; later calls change nothing.
+bool configureSqliteLibrary() {
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // SQLITE_MISUSE once initialised: harmless
+  return true;
+}
+
 void registerConnectors() {
+  [[maybe_unused]] static const bool sqlite_configured = configureSqliteLibrary();
   // Registration is idempotent and internally synchronised in Poco.
   Poco::Data::SQLite::Connector::registerConnector();
   Poco::Data::PostgreSQL::Connector::registerConnector();
+}
+
+/// Seconds an idle pooled read session stays open. SQLite's stay for good:
+/// their prepared statements must be finalized before they close, which
+/// Poco's pool would do behind our back; PostgreSQL's close after a minute
+/// (PostgresStatements notices a new connection at the same address).
+int idleSecondsOfReadSessions(Dialect dialect) {
+  return dialect == Dialect::kSqlite ? std::numeric_limits<int>::max() / 2 : 60;
 }
 
 /// Writes libpq's password file for `url` (any host, port, database and user:
@@ -78,8 +101,9 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, const DatabaseO
   if (!url.passfile.empty()) writePasswordFile(url);
   std::unique_ptr<Database> db(new Database(url, options));
   guarded([&] {
-    db->read_pool_ = std::make_unique<Poco::Data::SessionPool>(
-        connectorName(url.dialect), url.connection, 1, static_cast<int>(options.max_read_sessions), 60);
+    db->read_pool_ = std::make_unique<Poco::Data::SessionPool>(connectorName(url.dialect), url.connection, 1,
+                                                               static_cast<int>(options.max_read_sessions),
+                                                               idleSecondsOfReadSessions(url.dialect));
   });
   db->writerSession();  // connect now so a bad URL fails at start, not at the first write
   db->ping();
@@ -94,8 +118,39 @@ Poco::Data::Session Database::acquireReadSession() {
   });
 }
 
+PreparedStatements& Database::preparedStatementsOf(Poco::Data::Session& session) {
+  const std::lock_guard lock(prepared_mutex_);
+  if (url_.dialect == Dialect::kSqlite) {
+    sqlite3* connection = guarded([&] { return sqliteConnectionOf(session); });
+    auto& statements = prepared_[connection];
+    if (!statements) statements = std::make_unique<SqliteStatements>(connection);
+    return *statements;
+  }
+  pg_conn* connection = guarded([&] { return postgresConnectionOf(session); });
+  auto& statements = prepared_[connection];
+  if (!statements || !static_cast<PostgresStatements&>(*statements).describes(connection)) {
+    statements = std::make_unique<PostgresStatements>(connection);
+  }
+  return *statements;
+}
+
+void Database::dropWriter() {
+  if (!writer_) return;
+  try {
+    const void* connection = url_.dialect == Dialect::kSqlite
+                                 ? static_cast<const void*>(sqliteConnectionOf(*writer_))
+                                 : static_cast<const void*>(postgresConnectionOf(*writer_));
+    const std::lock_guard lock(prepared_mutex_);
+    prepared_.erase(connection);
+  } catch (const Poco::Exception&) {
+    // No handle to find: nothing was prepared on it.
+  }
+  writer_.reset();
+}
+
 Poco::Data::Session& Database::writerSession() {
   if (writer_ && writer_->isGood()) return *writer_;
+  dropWriter();
   guarded([&] {
     writer_ = std::make_unique<Poco::Data::Session>(connectorName(url_.dialect), url_.connection);
     if (url_.dialect == Dialect::kSqlite) configureSqliteWriter(*writer_);
@@ -120,7 +175,7 @@ void Database::rollbackQuietly(Poco::Data::Session& session) {
     if (session.isTransaction()) session.rollback();
   } catch (const Poco::Exception&) {
     // The connection is broken: drop it, the next write reconnects.
-    writer_.reset();
+    dropWriter();
   }
 }
 
@@ -131,7 +186,7 @@ void Database::commitBatch(std::span<QueuedWrite* const> batch) {
   std::vector<std::string> changed;
   try {
     session = &writerSession();
-    SqlSession sql(*session, url_.dialect, &changed);
+    SqlSession sql(*session, url_.dialect, preparedStatementsOf(*session), &changed);
     guarded([&] { session->begin(); });
     if (batch.size() == 1) {
       // Alone: no savepoint, the transaction is the write's own.

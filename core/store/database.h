@@ -7,15 +7,20 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <semaphore>
 #include <span>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "common/error.h"
 #include "store/database_url.h"
+#include "store/prepared_statements.h"
+#include "store/query.h"
+#include "store/sql_dialect.h"
 #include "store/write_queue.h"
 
 namespace cqpm::store {
@@ -24,12 +29,18 @@ namespace cqpm::store {
 /// portable SQL. Never stored beyond the callback that received it.
 class SqlSession {
  public:
+  /// `prepared` keeps the connection's prepared statements (query());
   /// `changed` collects the keys markChanged() names; null on a read session.
-  SqlSession(Poco::Data::Session& session, Dialect dialect, std::vector<std::string>* changed = nullptr)
-      : session_(session), dialect_(dialect), changed_(changed) {}
+  SqlSession(Poco::Data::Session& session, Dialect dialect, PreparedStatements& prepared,
+             std::vector<std::string>* changed = nullptr)
+      : session_(session), dialect_(dialect), prepared_(prepared), changed_(changed) {}
 
   /// A statement on this session; `sql` uses `?` placeholders on every dialect.
+  /// Compiled at each execution: prefer query() for what runs often.
   Poco::Data::Statement statement(std::string_view sql);
+  /// The same, compiled once per connection and kept (PreparedStatements);
+  /// parameters bound by value with Query::bind.
+  Query query(std::string_view sql) { return {prepared_, bindPlaceholders(sql, dialect_)}; }
   Dialect dialect() const { return dialect_; }
 
   /// Says this write changed what `key` names (a candidate file's id): once
@@ -42,6 +53,7 @@ class SqlSession {
  private:
   Poco::Data::Session& session_;
   Dialect dialect_;
+  PreparedStatements& prepared_;
   std::vector<std::string>* changed_;
 };
 
@@ -85,7 +97,7 @@ class Database {
   auto read(Work&& work) {
     const ReadPermit permit(*this);  // released after the session is back in the pool
     Poco::Data::Session session = acquireReadSession();
-    SqlSession sql(session, url_.dialect);
+    SqlSession sql(session, url_.dialect, preparedStatementsOf(session));
     return guarded([&] { return work(sql); });
   }
 
@@ -149,6 +161,11 @@ class Database {
   Database(DatabaseUrl url, DatabaseOptions options);
   Poco::Data::Session acquireReadSession();
   Poco::Data::Session& writerSession();
+  /// The prepared statements of `session`'s connection, made on its first use.
+  PreparedStatements& preparedStatementsOf(Poco::Data::Session& session);
+  /// Drops the writer and its prepared statements (which SQLite must
+  /// finalize before the connection closes); the next write reconnects.
+  void dropWriter();
   void configureSqliteWriter(Poco::Data::Session& session);
   void rollbackQuietly(Poco::Data::Session& session);
   void runWrite(const std::function<void(SqlSession&)>& work);
@@ -172,6 +189,10 @@ class Database {
   std::unique_ptr<Poco::Data::Session> writer_;  // used by the leader of a write batch only
   std::unique_ptr<WriteQueue> write_queue_;
   std::vector<ChangeListener> change_listeners_;  // set at start-up, read-only after
+  // Each connection's prepared statements, by its driver handle. Declared
+  // after the sessions so as to be destroyed before them.
+  std::mutex prepared_mutex_;
+  std::unordered_map<const void*, std::unique_ptr<PreparedStatements>> prepared_;
 };
 
 }  // namespace cqpm::store

@@ -3,13 +3,19 @@
 #include <Poco/Logger.h>
 #include <libpq-fe.h>
 #include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <sstream>
+#include <system_error>
 
 #include "store/database.h"
+#include "store/pg_result.h"
 
 namespace cqpm::store {
 
@@ -19,13 +25,6 @@ struct ConnectionCloser {
   void operator()(PGconn* connection) const { PQfinish(connection); }
 };
 using Connection = std::unique_ptr<PGconn, ConnectionCloser>;
-
-struct ResultClearer {
-  void operator()(PGresult* result) const { PQclear(result); }
-};
-using Result = std::unique_ptr<PGresult, ResultClearer>;
-
-constexpr int kPollMs = 500;  // how soon a stop is noticed
 
 /// A connection listening on kChangeChannel, or null (logged) when the server
 /// cannot be reached.
@@ -37,7 +36,7 @@ Connection listen(const std::string& conninfo) {
                  std::string(connection ? PQerrorMessage(connection.get()) : "no memory"));
     return nullptr;
   }
-  const Result listening(PQexec(connection.get(), ("LISTEN " + std::string(kChangeChannel)).c_str()));
+  const PgResult listening(PQexec(connection.get(), ("LISTEN " + std::string(kChangeChannel)).c_str()));
   if (PQresultStatus(listening.get()) != PGRES_COMMAND_OK) {
     Poco::Logger::get("database")
         .warning("change listener cannot LISTEN: %s", std::string(PQerrorMessage(connection.get())));
@@ -63,6 +62,18 @@ std::vector<std::string> drainNotifications(PGconn* connection, const std::strin
 
 }  // namespace
 
+PostgresChangeListener::StopSignal::StopSignal() : fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+  if (fd_ < 0) throw std::system_error(errno, std::generic_category(), "eventfd for the change listener");
+}
+
+PostgresChangeListener::StopSignal::~StopSignal() { ::close(fd_); }
+
+void PostgresChangeListener::StopSignal::raise() const {
+  const std::uint64_t one = 1;
+  // Cannot fail but by overflowing a counter nobody reads down: the poll wakes either way.
+  [[maybe_unused]] const auto written = ::write(fd_, &one, sizeof one);
+}
+
 PostgresChangeListener::PostgresChangeListener(std::string conninfo, std::string own_instance,
                                                OnChange on_change, std::function<void()> on_reconnect)
     : conninfo_(std::move(conninfo)),
@@ -74,7 +85,14 @@ PostgresChangeListener::PostgresChangeListener(std::string conninfo, std::string
 
 PostgresChangeListener::~PostgresChangeListener() {
   stopping_ = true;
+  stop_signal_.raise();
   if (thread_.joinable()) thread_.join();
+}
+
+bool PostgresChangeListener::waitForInput(int socket, int timeout_ms) const {
+  pollfd watched[2] = {{stop_signal_.fd(), POLLIN, 0}, {socket, POLLIN, 0}};
+  ::poll(watched, socket < 0 ? 1 : 2, timeout_ms);  // interrupted or timed out: the caller loops
+  return !stopping_;
 }
 
 void PostgresChangeListener::run() {
@@ -83,11 +101,7 @@ void PostgresChangeListener::run() {
   while (!stopping_) {
     Connection connection = listen(conninfo_);
     if (!connection) {
-      // Sleep in short steps so that a stop is not kept waiting.
-      for (auto slept = std::chrono::milliseconds(0); slept < backoff && !stopping_;
-           slept += std::chrono::milliseconds(100)) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      }
+      if (!waitForInput(-1, static_cast<int>(backoff.count()))) break;  // a stop ends the back-off at once
       backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
       continue;
     }
@@ -95,10 +109,7 @@ void PostgresChangeListener::run() {
     listening_ = true;
     if (!first && on_reconnect_) on_reconnect_();
     first = false;
-    while (!stopping_) {
-      pollfd watched{PQsocket(connection.get()), POLLIN, 0};
-      if (::poll(&watched, 1, kPollMs) < 0) continue;  // interrupted
-      if (watched.revents == 0) continue;
+    while (waitForInput(PQsocket(connection.get()), -1)) {
       if (PQconsumeInput(connection.get()) == 0) {
         Poco::Logger::get("database")
             .warning("change listener lost its connection: %s",

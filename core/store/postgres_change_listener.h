@@ -14,7 +14,7 @@ namespace cqpm::store {
 /// woken by another instance's commits as by its own. When the connection is
 /// lost it reconnects (backing off up to 5 s) and then calls `on_reconnect`,
 /// since notifications sent meanwhile were lost. Starts on construction,
-/// stops (within half a second) on destruction.
+/// stops at once on destruction (an eventfd wakes its poll).
 class PostgresChangeListener {
  public:
   using OnChange = std::function<void(const std::vector<std::string>& keys)>;
@@ -33,6 +33,23 @@ class PostgresChangeListener {
 
  private:
   void run();
+  /// Waits until the connection's socket (or, when `socket` is negative, only
+  /// the stop) is readable or `timeout_ms` passes; false once stopping.
+  bool waitForInput(int socket, int timeout_ms) const;
+
+  /// An eventfd (RAII): written on destruction so the listening thread's poll returns at once.
+  class StopSignal {
+   public:
+    StopSignal();
+    ~StopSignal();
+    StopSignal(const StopSignal&) = delete;
+    StopSignal& operator=(const StopSignal&) = delete;
+    void raise() const;
+    int fd() const { return fd_; }
+
+   private:
+    int fd_;
+  };
 
   const std::string conninfo_;
   const std::string own_instance_;
@@ -40,6 +57,7 @@ class PostgresChangeListener {
   const std::function<void()> on_reconnect_;
   std::atomic<bool> stopping_ = false;
   std::atomic<bool> listening_ = false;
+  StopSignal stop_signal_;
   std::thread thread_;
 };
 

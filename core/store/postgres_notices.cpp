@@ -1,11 +1,11 @@
 #include "store/postgres_notices.h"
 
-#include <Poco/Data/PooledSessionImpl.h>
-#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Logger.h>
 #include <libpq-fe.h>
 
 #include <string>
+
+#include "store/native_connection.h"
 
 namespace cqpm::store {
 
@@ -20,24 +20,10 @@ void logNotice(void* /*unused*/, const char* message) {
   Poco::Logger::get("database").information("postgresql %s", text);
 }
 
-/// The connection behind a pooled session: PooledSessionImpl keeps it behind
-/// a protected accessor, reachable from a derived class.
-class PooledSessionPeek : public Poco::Data::PooledSessionImpl {
- public:
-  static Poco::Data::SessionImpl* inner(Poco::Data::PooledSessionImpl& pooled) {
-    return (pooled.*(&PooledSessionPeek::impl))();
-  }
-};
-
 }  // namespace
 
 void routePostgresNotices(Poco::Data::Session& session) {
-  Poco::Data::SessionImpl* impl = session.impl();
-  if (auto* pooled = dynamic_cast<Poco::Data::PooledSessionImpl*>(impl))
-    impl = PooledSessionPeek::inner(*pooled);
-  auto* postgres = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(impl);
-  if (postgres == nullptr) return;
-  PGconn* connection = postgres->handle();
+  PGconn* connection = postgresConnectionOf(session);
   if (connection != nullptr) PQsetNoticeProcessor(connection, logNotice, nullptr);
 }
 

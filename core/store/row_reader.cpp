@@ -3,19 +3,26 @@
 namespace cqpm::store {
 
 std::string RowReader::text(const std::string& column) const {
-  const Poco::Dynamic::Var& value = rows_.value(column, row_);
-  return value.isEmpty() ? std::string() : value.convert<std::string>();
+  return source_.isNull(column) ? std::string() : source_.text(column);
 }
 
 std::optional<std::string> RowReader::optionalText(const std::string& column) const {
-  const Poco::Dynamic::Var& value = rows_.value(column, row_);
-  if (value.isEmpty()) return std::nullopt;
-  return value.convert<std::string>();
+  if (source_.isNull(column)) return std::nullopt;
+  return source_.text(column);
 }
 
 std::int64_t RowReader::integer(const std::string& column) const {
-  const Poco::Dynamic::Var& value = rows_.value(column, row_);
-  return value.isEmpty() ? 0 : value.convert<Poco::Int64>();
+  return source_.isNull(column) ? 0 : source_.integer(column);
+}
+
+bool RecordSetRow::isNull(const std::string& column) const { return rows_.value(column, row_).isEmpty(); }
+
+std::string RecordSetRow::text(const std::string& column) const {
+  return rows_.value(column, row_).convert<std::string>();
+}
+
+std::int64_t RecordSetRow::integer(const std::string& column) const {
+  return rows_.value(column, row_).convert<Poco::Int64>();
 }
 
 }  // namespace cqpm::store

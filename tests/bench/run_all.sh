@@ -26,7 +26,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # use each program's defaults (see README.md); the smoke arguments are the
 # ones ctest runs (CMakeLists.txt calls this script with --quick --only NAME).
 BENCHMARKS=(
-  "bench_transitions||--clients 4 --seconds 2"
+  "bench_transitions||--clients 4 --seconds 1"
   "bench_referentials||--quick"
   "bench_uploads||--clients 2 --uploads 2 --size-mib 4"
   "bench_import_validation||--lines 200 --runs 3"

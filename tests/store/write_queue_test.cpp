@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/native_connection.h"
+#include "store/sqlite_statements.h"
 
 namespace cqpm::store {
 namespace {
@@ -32,7 +34,8 @@ class RecordingRunner {
       sizes_.push_back(batch.size());
     }
     if (delay_.count() > 0) std::this_thread::sleep_for(delay_);
-    SqlSession sql(session_, Dialect::kSqlite);
+    SqliteStatements statements(sqliteConnectionOf(session_));
+    SqlSession sql(session_, Dialect::kSqlite, statements);
     for (QueuedWrite* write : batch) {
       try {
         (*write->work)(sql);
