@@ -33,7 +33,7 @@ constexpr const char* kUserColumns =
     "SELECT id, login, display_name, email, password_hash, role, college, organisation_id, active, "
     "created_at, updated_at FROM users ";
 
-std::optional<UserAccount> firstUser(Poco::Data::Statement& stmt) {
+std::optional<UserAccount> firstUser(Query& stmt) {
   std::optional<UserAccount> found;
   forEachRow(stmt, [&](const RowReader& row) { found = readUser(row); });
   return found;
@@ -71,11 +71,20 @@ void insertUser(SqlSession& sql, const UserAccount& user, const std::string& now
   Poco::Nullable<std::string> college;
   if (user.college) college = std::string(domain::collegeName(*user.college));
   Poco::Int64 active = user.active ? 1 : 0;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO users (id, login, display_name, email, password_hash, role, college, organisation_id, "
       "active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(id), use(login), use(display_name), use(email), use(password_hash), use(role), use(college),
-      use(organisation_id), use(active), use(at), use(at);
+  stmt.bind(id)
+      .bind(login)
+      .bind(display_name)
+      .bind(email)
+      .bind(password_hash)
+      .bind(role)
+      .bind(college)
+      .bind(organisation_id)
+      .bind(active)
+      .bind(at)
+      .bind(at);
   stmt.execute();
 }
 
@@ -87,25 +96,32 @@ void updateUser(SqlSession& sql, const UserAccount& user, const std::string& now
   Poco::Nullable<std::string> college;
   if (user.college) college = std::string(domain::collegeName(*user.college));
   Poco::Int64 active = user.active ? 1 : 0;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE users SET display_name = ?, email = ?, password_hash = ?, role = ?, college = ?, "
       "organisation_id = ?, active = ?, updated_at = ? WHERE id = ?");
-  stmt, use(display_name), use(email), use(password_hash), use(role), use(college), use(organisation_id),
-      use(active), use(at), use(id);
+  stmt.bind(display_name)
+      .bind(email)
+      .bind(password_hash)
+      .bind(role)
+      .bind(college)
+      .bind(organisation_id)
+      .bind(active)
+      .bind(at)
+      .bind(id);
   stmt.execute();
 }
 
 std::optional<UserAccount> findUser(SqlSession& sql, const std::string& id) {
   std::string key = id;
-  auto stmt = sql.statement(std::string(kUserColumns) + "WHERE id = ?");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kUserColumns) + "WHERE id = ?");
+  stmt.bind(key);
   return firstUser(stmt);
 }
 
 std::optional<UserAccount> findUserByEmail(SqlSession& sql, const std::string& email) {
   std::string key = lowerAscii(email);
-  auto stmt = sql.statement(std::string(kUserColumns) + "WHERE LOWER(email) = ?");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kUserColumns) + "WHERE LOWER(email) = ?");
+  stmt.bind(key);
   return firstUser(stmt);
 }
 
@@ -153,9 +169,8 @@ std::vector<UserAccount> listUserPage(SqlSession& sql, const UserFilter& filter,
         {pattern, pattern, pattern});
   }
   if (!after_login.empty()) add("login > ?", {after_login});
-  auto stmt =
-      sql.statement(std::string(kUserColumns) + where + " ORDER BY login LIMIT " + std::to_string(limit));
-  for (auto& value : values) stmt, use(value);
+  auto stmt = sql.query(std::string(kUserColumns) + where + " ORDER BY login LIMIT " + std::to_string(limit));
+  for (auto& value : values) stmt.bind(value);
   std::vector<UserAccount> users;
   forEachRow(stmt, [&](const RowReader& row) { users.push_back(readUser(row)); });
   return users;
@@ -163,24 +178,23 @@ std::vector<UserAccount> listUserPage(SqlSession& sql, const UserFilter& filter,
 
 std::optional<UserAccount> findUserByLogin(SqlSession& sql, const std::string& login) {
   std::string key = login;
-  auto stmt = sql.statement(std::string(kUserColumns) + "WHERE login = ?");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kUserColumns) + "WHERE login = ?");
+  stmt.bind(key);
   return firstUser(stmt);
 }
 
 std::optional<UserAccount> findUserByEmail(SqlSession& sql, const std::string& email, domain::Role role) {
   std::string key = email, role_name(domain::roleName(role));
-  auto stmt = sql.statement(std::string(kUserColumns) + "WHERE LOWER(email) = LOWER(?) AND role = ?");
-  stmt, use(key), use(role_name);
+  auto stmt = sql.query(std::string(kUserColumns) + "WHERE LOWER(email) = LOWER(?) AND role = ?");
+  stmt.bind(key).bind(role_name);
   return firstUser(stmt);
 }
 
 std::vector<UserAccount> listUsers(SqlSession& sql, const std::string& organisation_id, domain::Role role) {
   std::string organisation = organisation_id, role_name(domain::roleName(role));
-  auto stmt =
-      sql.statement(std::string(kUserColumns) +
-                    "WHERE organisation_id = ? AND role = ? AND active = 1 ORDER BY display_name, id");
-  stmt, use(organisation), use(role_name);
+  auto stmt = sql.query(std::string(kUserColumns) +
+                        "WHERE organisation_id = ? AND role = ? AND active = 1 ORDER BY display_name, id");
+  stmt.bind(organisation).bind(role_name);
   std::vector<UserAccount> users;
   forEachRow(stmt, [&](const RowReader& row) { users.push_back(readUser(row)); });
   return users;
@@ -190,8 +204,8 @@ void insertSession(SqlSession& sql, const std::string& token_hash, const std::st
                    const std::string& created_at, const std::string& expires_at) {
   std::string hash = token_hash, user = user_id, created = created_at, expires = expires_at;
   auto stmt =
-      sql.statement("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
-  stmt, use(hash), use(user), use(created), use(expires);
+      sql.query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+  stmt.bind(hash).bind(user).bind(created).bind(expires);
   stmt.execute();
 }
 
@@ -201,7 +215,7 @@ constexpr const char* kActorColumns =
     "SELECT u.id, u.login, u.display_name, u.email, u.role, u.college, u.organisation_id, o.kind, "
     "o.name AS org_name FROM users u JOIN organisations o ON o.id = u.organisation_id ";
 
-std::optional<domain::Actor> firstActor(Poco::Data::Statement& stmt) {
+std::optional<domain::Actor> firstActor(Query& stmt) {
   std::optional<domain::Actor> actor;
   forEachRow(stmt, [&](const RowReader& row) {
     domain::Actor found;
@@ -226,44 +240,44 @@ std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string
                                               const std::string& now) {
   std::string hash = token_hash, at = now;
   auto stmt =
-      sql.statement(std::string(kActorColumns) +
-                    "JOIN sessions s ON s.user_id = u.id "
-                    "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1 "
-                    "AND o.active = 1");
-  stmt, use(hash), use(at);
+      sql.query(std::string(kActorColumns) +
+                "JOIN sessions s ON s.user_id = u.id "
+                "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1 "
+                "AND o.active = 1");
+  stmt.bind(hash).bind(at);
   return firstActor(stmt);
 }
 
 std::optional<domain::Actor> actorOfUser(SqlSession& sql, const std::string& user_id) {
   std::string id = user_id;
-  auto stmt = sql.statement(std::string(kActorColumns) + "WHERE u.id = ? AND u.active = 1 AND o.active = 1");
-  stmt, use(id);
+  auto stmt = sql.query(std::string(kActorColumns) + "WHERE u.id = ? AND u.active = 1 AND o.active = 1");
+  stmt.bind(id);
   return firstActor(stmt);
 }
 
 std::int64_t revokeSessionsOfOrganisation(SqlSession& sql, const std::string& organisation_id,
                                           const std::string& now) {
   std::string organisation = organisation_id, at = now;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND user_id IN "
       "(SELECT id FROM users WHERE organisation_id = ?)");
-  stmt, use(at), use(organisation);
+  stmt.bind(at).bind(organisation);
   return static_cast<std::int64_t>(stmt.execute());
 }
 
 std::int64_t revokeSessionsOfUser(SqlSession& sql, const std::string& user_id, const std::string& now,
                                   const std::string& except_token_hash) {
   std::string user = user_id, at = now, kept = except_token_hash;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?");
-  stmt, use(at), use(user), use(kept);
+  stmt.bind(at).bind(user).bind(kept);
   return static_cast<std::int64_t>(stmt.execute());
 }
 
 bool revokeSession(SqlSession& sql, const std::string& token_hash, const std::string& now) {
   std::string hash = token_hash, at = now;
-  auto stmt = sql.statement("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL");
-  stmt, use(at), use(hash);
+  auto stmt = sql.query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL");
+  stmt.bind(at).bind(hash);
   return stmt.execute() > 0;
 }
 

@@ -10,28 +10,28 @@ using Poco::Data::Keywords::use;
 void replace(SqlSession& sql, const AccountToken& token) {
   std::string user = token.user_id, purpose = token.purpose, at = token.created_at,
               subject = token.subject_id.value_or("");
-  auto revoke = sql.statement(
+  auto revoke = sql.query(
       "UPDATE account_tokens SET revoked_at = ? WHERE user_id = ? AND purpose = ? AND COALESCE(subject_id, "
       "'') = ? "
       "AND used_at IS NULL AND revoked_at IS NULL");
-  revoke, use(at), use(user), use(purpose), use(subject);
+  revoke.bind(at).bind(user).bind(purpose).bind(subject);
   revoke.execute();
   std::string hash = token.token_hash, expires = token.expires_at;
   Poco::Nullable<std::string> subject_id;
   if (token.subject_id) subject_id = *token.subject_id;
-  auto insert = sql.statement(
+  auto insert = sql.query(
       "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, subject_id) "
       "VALUES (?, ?, ?, ?, ?, ?)");
-  insert, use(hash), use(user), use(purpose), use(at), use(expires), use(subject_id);
+  insert.bind(hash).bind(user).bind(purpose).bind(at).bind(expires).bind(subject_id);
   insert.execute();
 }
 
 std::optional<AccountToken> find(SqlSession& sql, const std::string& token_hash) {
   std::string hash = token_hash;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT token_hash, user_id, purpose, created_at, expires_at, used_at, revoked_at, subject_id "
       "FROM account_tokens WHERE token_hash = ?");
-  stmt, use(hash);
+  stmt.bind(hash);
   std::optional<AccountToken> found;
   forEachRow(stmt, [&](const RowReader& row) {
     found = AccountToken{
@@ -44,19 +44,19 @@ std::optional<AccountToken> find(SqlSession& sql, const std::string& token_hash)
 
 bool markUsed(SqlSession& sql, const std::string& token_hash, const std::string& at) {
   std::string hash = token_hash, when = at;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE account_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS "
       "NULL");
-  stmt, use(when), use(hash);
+  stmt.bind(when).bind(hash);
   return stmt.execute() > 0;
 }
 
 std::int64_t revokeAllOfUser(SqlSession& sql, const std::string& user_id, const std::string& at) {
   std::string user = user_id, when = at;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE account_tokens SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS "
       "NULL");
-  stmt, use(when), use(user);
+  stmt.bind(when).bind(user);
   return static_cast<std::int64_t>(stmt.execute());
 }
 

@@ -31,7 +31,7 @@ AdminLogEntry readEntry(const RowReader& row) {
   return entry;
 }
 
-std::vector<AdminLogEntry> readAll(Poco::Data::Statement& stmt) {
+std::vector<AdminLogEntry> readAll(Query& stmt) {
   std::vector<AdminLogEntry> entries;
   forEachRow(stmt, [&](const RowReader& row) { entries.push_back(readEntry(row)); });
   return entries;
@@ -46,7 +46,7 @@ std::string entryHash(const AdminLogEntry& entry) {
 }
 
 AdminLogEntry append(SqlSession& sql, AdminLogEntry entry) {
-  auto last = sql.statement(std::string(kColumns) + "ORDER BY seq DESC LIMIT 1");
+  auto last = sql.query(std::string(kColumns) + "ORDER BY seq DESC LIMIT 1");
   const auto previous = readAll(last);
   entry.seq = previous.empty() ? 1 : previous.front().seq + 1;
   entry.prev_hash = previous.empty() ? genesisHash() : previous.front().hash;
@@ -55,12 +55,21 @@ AdminLogEntry append(SqlSession& sql, AdminLogEntry entry) {
   Poco::Nullable<std::string> actor, centre;
   if (entry.actor_id) actor = *entry.actor_id;
   if (entry.centre_id) centre = *entry.centre_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO admin_log (seq, at, actor_id, actor_label, action, target_kind, target_id, target_label, "
       "centre_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(seq), use(entry.at), use(actor), use(entry.actor_label), use(entry.action),
-      use(entry.target_kind), use(entry.target_id), use(entry.target_label), use(centre),
-      use(entry.details_json), use(entry.prev_hash), use(entry.hash);
+  stmt.bind(seq)
+      .bind(entry.at)
+      .bind(actor)
+      .bind(entry.actor_label)
+      .bind(entry.action)
+      .bind(entry.target_kind)
+      .bind(entry.target_id)
+      .bind(entry.target_label)
+      .bind(centre)
+      .bind(entry.details_json)
+      .bind(entry.prev_hash)
+      .bind(entry.hash);
   stmt.execute();
   return entry;
 }
@@ -69,19 +78,17 @@ std::vector<AdminLogEntry> listBefore(SqlSession& sql, const std::optional<std::
                                       std::int64_t before_seq, int limit) {
   Poco::Int64 before = before_seq > 0 ? before_seq : INT64_MAX;
   std::string centre = centre_id.value_or("");
-  auto stmt =
-      sql.statement(std::string(kColumns) + "WHERE seq < ?" + (centre_id ? " AND centre_id = ?" : "") +
-                    " ORDER BY seq DESC LIMIT " + std::to_string(limit));
-  stmt, use(before);
-  if (centre_id) stmt, use(centre);
+  auto stmt = sql.query(std::string(kColumns) + "WHERE seq < ?" + (centre_id ? " AND centre_id = ?" : "") +
+                        " ORDER BY seq DESC LIMIT " + std::to_string(limit));
+  stmt.bind(before);
+  if (centre_id) stmt.bind(centre);
   return readAll(stmt);
 }
 
 std::vector<AdminLogEntry> listAfter(SqlSession& sql, std::int64_t after_seq, int limit) {
   Poco::Int64 after = after_seq;
-  auto stmt =
-      sql.statement(std::string(kColumns) + "WHERE seq > ? ORDER BY seq LIMIT " + std::to_string(limit));
-  stmt, use(after);
+  auto stmt = sql.query(std::string(kColumns) + "WHERE seq > ? ORDER BY seq LIMIT " + std::to_string(limit));
+  stmt.bind(after);
   return readAll(stmt);
 }
 

@@ -16,8 +16,8 @@ constexpr const char* kSelectAwards =
     "FROM awards a JOIN jury_decisions d ON d.id = a.decision_id ";
 
 std::vector<AwardRecord> select(SqlSession& sql, const std::string& rest, std::string value) {
-  auto stmt = sql.statement(std::string(kSelectAwards) + rest);
-  stmt, use(value);
+  auto stmt = sql.query(std::string(kSelectAwards) + rest);
+  stmt.bind(value);
   std::vector<AwardRecord> found;
   forEachRow(stmt, [&](const RowReader& row) {
     AwardRecord a;
@@ -50,13 +50,25 @@ void insert(SqlSession& sql, const AwardRecord& award) {
   Poco::Nullable<std::string> number, birth;
   if (a.cqpm_number) number = *a.cqpm_number;
   if (a.holder_birth_date) birth = *a.holder_birth_date;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO awards (id, decision_id, file_id, kind, verification_code, holder_name, cqpm, cqpm_title, "
       "blocs, decision_date, referential_version, centre_name, created_at, cqpm_number, holder_birth_date) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(a.id), use(a.decision_id), use(a.file_id), use(a.kind), use(a.verification_code),
-      use(a.holder_name), use(a.cqpm), use(a.cqpm_title), use(a.blocs_json), use(a.decision_date),
-      use(version), use(a.centre_name), use(a.created_at), use(number), use(birth);
+  stmt.bind(a.id)
+      .bind(a.decision_id)
+      .bind(a.file_id)
+      .bind(a.kind)
+      .bind(a.verification_code)
+      .bind(a.holder_name)
+      .bind(a.cqpm)
+      .bind(a.cqpm_title)
+      .bind(a.blocs_json)
+      .bind(a.decision_date)
+      .bind(version)
+      .bind(a.centre_name)
+      .bind(a.created_at)
+      .bind(number)
+      .bind(birth);
   stmt.execute();
 }
 

@@ -80,8 +80,8 @@ class Clauses {
     return sql + " ";
   }
 
-  void bind(Poco::Data::Statement& stmt) {
-    for (auto& value : values_) stmt, use(value);
+  void bind(Query& query) const {
+    for (const auto& value : values_) query.bind(value);
   }
 
  private:
@@ -231,11 +231,11 @@ struct CountedAs {
 // Adds `delta` (+1, -1) to the count of the files counted as `as`.
 void bump(SqlSession& sql, CountedAs as, std::int64_t delta) {
   Poco::Int64 files = delta;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO candidate_file_counts (centre_id, company_id, cqpm, pathway, state, files) "
       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (centre_id, company_id, cqpm, pathway, state) "
       "DO UPDATE SET files = candidate_file_counts.files + excluded.files");
-  stmt, use(as.centre_id), use(as.company_id), use(as.cqpm), use(as.pathway), use(as.state), use(files);
+  stmt.bind(as.centre_id).bind(as.company_id).bind(as.cqpm).bind(as.pathway).bind(as.state).bind(files);
   stmt.execute();
 }
 
@@ -243,9 +243,9 @@ void bump(SqlSession& sql, CountedAs as, std::int64_t delta) {
 std::optional<CountedAs> countedAs(SqlSession& sql, const std::string& id, std::int64_t version) {
   std::string key = id;
   Poco::Int64 at = version;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT centre_id, company_id, cqpm, pathway, state FROM candidate_files WHERE id = ? AND version = ?");
-  stmt, use(key), use(at);
+  stmt.bind(key).bind(at);
   std::optional<CountedAs> found;
   forEachRow(stmt, [&](const RowReader& row) {
     found = CountedAs{row.text("centre_id"), row.optionalText("company_id").value_or(""), row.text("cqpm"),
@@ -321,14 +321,30 @@ void insert(SqlSession& sql, const CandidateFile& file) {
   if (file.company_id) company = *file.company_id;
   if (file.candidate_user_id) candidate_user = *file.candidate_user_id;
   Poco::Int64 version = file.version;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO candidate_files (id, centre_id, company_id, candidate_user_id, cqpm, pathway, given_name, "
       "family_name, email, birth_date, birth_place, search_name, registration, bloc_scope, modality_plan, "
       "state, version, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(id), use(centre), use(company), use(candidate_user), use(cqpm), use(pathway), use(given),
-      use(family), use(email), use(birth), use(birth_place), use(search), use(registration), use(bloc_scope),
-      use(modality_plan), use(state), use(version), use(created), use(updated);
+  stmt.bind(id)
+      .bind(centre)
+      .bind(company)
+      .bind(candidate_user)
+      .bind(cqpm)
+      .bind(pathway)
+      .bind(given)
+      .bind(family)
+      .bind(email)
+      .bind(birth)
+      .bind(birth_place)
+      .bind(search)
+      .bind(registration)
+      .bind(bloc_scope)
+      .bind(modality_plan)
+      .bind(state)
+      .bind(version)
+      .bind(created)
+      .bind(updated);
   stmt.execute();
   bump(sql, {centre, file.company_id.value_or(""), cqpm, pathway, state}, +1);
 }
@@ -336,13 +352,13 @@ void insert(SqlSession& sql, const CandidateFile& file) {
 std::optional<std::string> attachCandidate(SqlSession& sql, const std::string& file_id,
                                            const std::string& user_id) {
   std::string file = file_id, user = user_id;
-  auto update = sql.statement(
+  auto update = sql.query(
       "UPDATE candidate_files SET candidate_user_id = ? WHERE id = ? AND candidate_user_id IS NULL");
-  update, use(user), use(file);
+  update.bind(user).bind(file);
   if (update.execute() != 1) return std::nullopt;
   std::optional<std::string> centre;
-  auto stmt = sql.statement("SELECT centre_id FROM candidate_files WHERE id = ?");
-  stmt, use(file);
+  auto stmt = sql.query("SELECT centre_id FROM candidate_files WHERE id = ?");
+  stmt.bind(file);
   forEachRow(stmt, [&](const RowReader& row) { centre = row.text("centre_id"); });
   return centre;
 }
@@ -361,7 +377,7 @@ std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
                                       const access::FileScope& scope) {
   Conditions conditions(scope, FileFilter{}, Purpose::kFind, sql.dialect());
   conditions.add("f.id = ?", id);
-  auto stmt = sql.statement(kSelectFiles + conditions.where());
+  auto stmt = sql.query(kSelectFiles + conditions.where());
   conditions.bind(stmt);
   std::optional<CandidateFileView> found;
   forEachRow(stmt, [&](const RowReader& row) { found = readFile(row); });
@@ -379,8 +395,8 @@ std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& sc
   // report columns are then read for those files only (computed before the
   // sort, they cost as much as the files matching, not the page).
   const std::string order = "ORDER BY f.created_at DESC, f.id DESC ";
-  auto stmt = sql.statement(std::string(kSelectFiles) + "WHERE f.id IN (SELECT f.id FROM candidate_files f " +
-                            conditions.where() + order + "LIMIT " + std::to_string(limit) + ") " + order);
+  auto stmt = sql.query(std::string(kSelectFiles) + "WHERE f.id IN (SELECT f.id FROM candidate_files f " +
+                        conditions.where() + order + "LIMIT " + std::to_string(limit) + ") " + order);
   conditions.bind(stmt);
   std::vector<CandidateFileView> files;
   forEachRow(stmt, [&](const RowReader& row) { files.push_back(readFile(row)); });
@@ -391,8 +407,8 @@ std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::
                                                  const FileFilter& filter) {
   std::map<std::string, std::int64_t> counts;
   if (auto kept = keptCounts(scope, filter)) {
-    auto stmt = sql.statement("SELECT state, CAST(SUM(files) AS BIGINT) AS n FROM candidate_file_counts " +
-                              kept->where() + "GROUP BY state");
+    auto stmt = sql.query("SELECT state, CAST(SUM(files) AS BIGINT) AS n FROM candidate_file_counts " +
+                          kept->where() + "GROUP BY state");
     kept->bind(stmt);
     forEachRow(stmt, [&](const RowReader& row) {
       if (const std::int64_t n = row.integer("n"); n > 0) counts[row.text("state")] = n;
@@ -403,8 +419,8 @@ std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::
   // On SQLite, grouping by the bare column makes it walk the state index over
   // every file rather than group what the conditions' index found (see Conditions).
   const std::string group = sql.dialect() == Dialect::kSqlite ? "+f.state" : "f.state";
-  auto stmt = sql.statement("SELECT f.state AS state, COUNT(*) AS n FROM candidate_files f " +
-                            conditions.where() + "GROUP BY " + group);
+  auto stmt = sql.query("SELECT f.state AS state, COUNT(*) AS n FROM candidate_files f " +
+                        conditions.where() + "GROUP BY " + group);
   conditions.bind(stmt);
   forEachRow(stmt, [&](const RowReader& row) { counts[row.text("state")] = row.integer("n"); });
   return counts;
@@ -420,10 +436,10 @@ bool casUpdate(SqlSession& sql, const std::string& columns, std::vector<std::str
   values.push_back(updated_at);
   values.push_back(id);
   Poco::Int64 version = expected_version;
-  auto stmt = sql.statement("UPDATE candidate_files SET " + columns +
-                            ", version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
-  for (auto& value : values) stmt, use(value);
-  stmt, use(version);
+  auto stmt = sql.query("UPDATE candidate_files SET " + columns +
+                        ", version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
+  for (auto& value : values) stmt.bind(value);
+  stmt.bind(version);
   return stmt.execute() == 1;
 }
 
@@ -453,21 +469,21 @@ bool updateState(SqlSession& sql, const std::string& id, std::int64_t expected_v
 
 void refreshPendingReport(SqlSession& sql, const std::string& file_id) {
   std::string id = file_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE candidate_files SET pending_report_due_at = (SELECT dl.due_at FROM file_deadlines dl "
       "WHERE dl.file_id = candidate_files.id AND dl.kind = 'report' AND NOT EXISTS (SELECT 1 FROM documents "
       "rd "
       "WHERE rd.file_id = candidate_files.id AND rd.kind = 'report')) WHERE id = ?");
-  stmt, use(id);
+  stmt.bind(id);
   stmt.execute();
 }
 
 bool pinReferential(SqlSession& sql, const std::string& id, std::int64_t version, const std::string& commit) {
   std::string key = id, commit_id = commit;
   Poco::Int64 number = version;
-  auto stmt = sql.statement(
-      "UPDATE candidate_files SET referential_version = ?, referential_commit = ? WHERE id = ?");
-  stmt, use(number), use(commit_id), use(key);
+  auto stmt =
+      sql.query("UPDATE candidate_files SET referential_version = ?, referential_commit = ? WHERE id = ?");
+  stmt.bind(number).bind(commit_id).bind(key);
   return stmt.execute() == 1;
 }
 

@@ -25,17 +25,22 @@ std::int64_t insert(SqlSession& sql, const CommentRecord& comment) {
   CommentRecord c = comment;
   Poco::Int64 seq = 1;
   {
-    auto stmt = sql.statement("SELECT MAX(seq) AS last_seq FROM file_comments WHERE file_id = ?");
-    stmt, use(c.file_id);
+    auto stmt = sql.query("SELECT MAX(seq) AS last_seq FROM file_comments WHERE file_id = ?");
+    stmt.bind(c.file_id);
     forEachRow(stmt, [&](const RowReader& row) { seq = row.integer("last_seq") + 1; });
   }
   Poco::Nullable<std::string> competency;
   if (c.competency) competency = *c.competency;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO file_comments (id, file_id, seq, competency, body, author_id, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(c.id), use(c.file_id), use(seq), use(competency), use(c.body), use(c.author_id),
-      use(c.created_at);
+  stmt.bind(c.id)
+      .bind(c.file_id)
+      .bind(seq)
+      .bind(competency)
+      .bind(c.body)
+      .bind(c.author_id)
+      .bind(c.created_at);
   stmt.execute();
   return seq;
 }
@@ -44,10 +49,10 @@ std::vector<CommentRecord> listForFile(SqlSession& sql, const std::string& file_
                                        const std::optional<std::string>& competency) {
   std::string id = file_id;
   std::string number = competency.value_or("");
-  auto stmt = sql.statement(std::string(kSelect) + "WHERE c.file_id = ? " +
-                            (competency ? "AND c.competency = ? " : "") + "ORDER BY c.seq");
-  stmt, use(id);
-  if (competency) stmt, use(number);
+  auto stmt = sql.query(std::string(kSelect) + "WHERE c.file_id = ? " +
+                        (competency ? "AND c.competency = ? " : "") + "ORDER BY c.seq");
+  stmt.bind(id);
+  if (competency) stmt.bind(number);
   std::vector<CommentRecord> comments;
   forEachRow(stmt, [&](const RowReader& row) { comments.push_back(recordOf(row)); });
   return comments;
@@ -55,8 +60,8 @@ std::vector<CommentRecord> listForFile(SqlSession& sql, const std::string& file_
 
 std::optional<CommentRecord> find(SqlSession& sql, const std::string& comment_id) {
   std::string id = comment_id;
-  auto stmt = sql.statement(std::string(kSelect) + "WHERE c.id = ?");
-  stmt, use(id);
+  auto stmt = sql.query(std::string(kSelect) + "WHERE c.id = ?");
+  stmt.bind(id);
   std::optional<CommentRecord> found;
   forEachRow(stmt, [&](const RowReader& row) { found = recordOf(row); });
   return found;

@@ -34,8 +34,8 @@ CompanyOpinionRecord recordOf(const RowReader& row) {
 
 std::vector<CompanyOpinionRecord> listForFile(SqlSession& sql, const std::string& file_id) {
   std::string id = file_id;
-  auto stmt = sql.statement(std::string(kSelect) + "ORDER BY o.version");
-  stmt, use(id);
+  auto stmt = sql.query(std::string(kSelect) + "ORDER BY o.version");
+  stmt.bind(id);
   std::vector<CompanyOpinionRecord> records;
   forEachRow(stmt, [&](const RowReader& row) { records.push_back(recordOf(row)); });
   return records;
@@ -43,8 +43,8 @@ std::vector<CompanyOpinionRecord> listForFile(SqlSession& sql, const std::string
 
 std::optional<CompanyOpinionRecord> latest(SqlSession& sql, const std::string& file_id) {
   std::string id = file_id;
-  auto stmt = sql.statement(std::string(kSelect) + "ORDER BY o.version DESC LIMIT 1");
-  stmt, use(id);
+  auto stmt = sql.query(std::string(kSelect) + "ORDER BY o.version DESC LIMIT 1");
+  stmt.bind(id);
   std::optional<CompanyOpinionRecord> found;
   forEachRow(stmt, [&](const RowReader& row) { found = recordOf(row); });
   return found;
@@ -53,11 +53,16 @@ std::optional<CompanyOpinionRecord> latest(SqlSession& sql, const std::string& f
 void insert(SqlSession& sql, const CompanyOpinionRecord& record) {
   CompanyOpinionRecord r = record;
   Poco::Int64 version = r.version, revision = r.revision;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO company_opinions (file_id, version, state, content, revision, updated_by, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(r.file_id), use(version), use(r.state), use(r.content_json), use(revision), use(r.updated_by),
-      use(r.updated_at);
+  stmt.bind(r.file_id)
+      .bind(version)
+      .bind(r.state)
+      .bind(r.content_json)
+      .bind(revision)
+      .bind(r.updated_by)
+      .bind(r.updated_at);
   stmt.execute();
 }
 
@@ -66,10 +71,10 @@ bool updateDraft(SqlSession& sql, const std::string& file_id, std::int64_t versi
                  const std::string& at) {
   std::string id = file_id, content = content_json, user = by, when = at;
   Poco::Int64 number = version, revision = expected_revision;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE company_opinions SET content = ?, revision = revision + 1, updated_by = ?, updated_at = ? "
       "WHERE file_id = ? AND version = ? AND revision = ? AND state = 'draft'");
-  stmt, use(content), use(user), use(when), use(id), use(number), use(revision);
+  stmt.bind(content).bind(user).bind(when).bind(id).bind(number).bind(revision);
   return stmt.execute() == 1;
 }
 
@@ -77,10 +82,10 @@ bool sign(SqlSession& sql, const std::string& file_id, std::int64_t version, std
           const std::string& by, const std::string& at) {
   std::string id = file_id, user = by, when = at;
   Poco::Int64 number = version, revision = expected_revision;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE company_opinions SET state = 'signed', revision = revision + 1, signed_by = ?, signed_at = ? "
       "WHERE file_id = ? AND version = ? AND revision = ? AND state = 'draft'");
-  stmt, use(user), use(when), use(id), use(number), use(revision);
+  stmt.bind(user).bind(when).bind(id).bind(number).bind(revision);
   return stmt.execute() == 1;
 }
 

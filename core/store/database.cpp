@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <limits>
 
 #include "store/native_connection.h"
 #include "store/postgres_notices.h"
@@ -46,12 +45,13 @@ void registerConnectors() {
   Poco::Data::PostgreSQL::Connector::registerConnector();
 }
 
-/// Seconds an idle pooled read session stays open. SQLite's stay for good:
-/// their prepared statements must be finalized before they close, which
-/// Poco's pool would do behind our back; PostgreSQL's close after a minute
-/// (PostgresStatements notices a new connection at the same address).
-int idleSecondsOfReadSessions(Dialect dialect) {
-  return dialect == Dialect::kSqlite ? std::numeric_limits<int>::max() / 2 : 60;
+/// Pooled read sessions the pool keeps open however long they stay idle.
+/// SQLite's all stay: their prepared statements must be finalized before they
+/// close, which Poco's pool would do behind our back (it closes only idle
+/// sessions beyond this minimum). PostgreSQL's beyond one close after a
+/// minute idle (PostgresStatements notices a new connection at the same address).
+int readSessionsKeptOpen(Dialect dialect, std::size_t max_read_sessions) {
+  return dialect == Dialect::kSqlite ? static_cast<int>(max_read_sessions) : 1;
 }
 
 /// Writes libpq's password file for `url` (any host, port, database and user:
@@ -101,9 +101,10 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, const DatabaseO
   if (!url.passfile.empty()) writePasswordFile(url);
   std::unique_ptr<Database> db(new Database(url, options));
   guarded([&] {
-    db->read_pool_ = std::make_unique<Poco::Data::SessionPool>(connectorName(url.dialect), url.connection, 1,
-                                                               static_cast<int>(options.max_read_sessions),
-                                                               idleSecondsOfReadSessions(url.dialect));
+    db->read_pool_ = std::make_unique<Poco::Data::SessionPool>(
+        connectorName(url.dialect), url.connection,
+        readSessionsKeptOpen(url.dialect, options.max_read_sessions),
+        static_cast<int>(options.max_read_sessions), 60);
   });
   db->writerSession();  // connect now so a bad URL fails at start, not at the first write
   db->ping();

@@ -29,11 +29,11 @@ DeadlineRecord readDeadline(const RowReader& row) {
 std::vector<DeadlineExtension> extensionsOf(SqlSession& sql, const std::string& file_id,
                                             const std::string& kind) {
   std::string file = file_id, what = kind;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT e.number, e.from_date, e.until_date, e.reason, e.extended_by, u.display_name, e.extended_at "
       "FROM deadline_extensions e JOIN users u ON u.id = e.extended_by "
       "WHERE e.file_id = ? AND e.kind = ? ORDER BY e.number");
-  stmt, use(file), use(what);
+  stmt.bind(file).bind(what);
   std::vector<DeadlineExtension> extensions;
   forEachRow(stmt, [&](const RowReader& row) {
     extensions.push_back({row.integer("number"), row.text("from_date"), row.text("until_date"),
@@ -47,8 +47,8 @@ std::vector<DeadlineExtension> extensionsOf(SqlSession& sql, const std::string& 
 
 std::optional<DeadlineRecord> find(SqlSession& sql, const std::string& file_id, const std::string& kind) {
   std::string file = file_id, what = kind;
-  auto stmt = sql.statement(std::string(kSelectDeadlines) + "WHERE d.file_id = ? AND d.kind = ?");
-  stmt, use(file), use(what);
+  auto stmt = sql.query(std::string(kSelectDeadlines) + "WHERE d.file_id = ? AND d.kind = ?");
+  stmt.bind(file).bind(what);
   std::optional<DeadlineRecord> found;
   forEachRow(stmt, [&](const RowReader& row) { found = readDeadline(row); });
   if (found) found->extensions = extensionsOf(sql, file_id, kind);
@@ -57,8 +57,8 @@ std::optional<DeadlineRecord> find(SqlSession& sql, const std::string& file_id, 
 
 std::vector<DeadlineRecord> listForFile(SqlSession& sql, const std::string& file_id) {
   std::string file = file_id;
-  auto stmt = sql.statement(std::string(kSelectDeadlines) + "WHERE d.file_id = ? ORDER BY d.kind");
-  stmt, use(file);
+  auto stmt = sql.query(std::string(kSelectDeadlines) + "WHERE d.file_id = ? ORDER BY d.kind");
+  stmt.bind(file);
   std::vector<DeadlineRecord> deadlines;
   forEachRow(stmt, [&](const RowReader& row) { deadlines.push_back(readDeadline(row)); });
   for (auto& deadline : deadlines) deadline.extensions = extensionsOf(sql, file_id, deadline.kind);
@@ -68,15 +68,20 @@ std::vector<DeadlineRecord> listForFile(SqlSession& sql, const std::string& file
 void upsert(SqlSession& sql, const DeadlineRecord& deadline) {
   DeadlineRecord d = deadline;
   {
-    auto remove = sql.statement("DELETE FROM file_deadlines WHERE file_id = ? AND kind = ?");
-    remove, use(d.file_id), use(d.kind);
+    auto remove = sql.query("DELETE FROM file_deadlines WHERE file_id = ? AND kind = ?");
+    remove.bind(d.file_id).bind(d.kind);
     remove.execute();
   }
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO file_deadlines (file_id, kind, due_date, due_at, set_due_date, set_by, set_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(d.file_id), use(d.kind), use(d.due_date), use(d.due_at), use(d.set_due_date), use(d.set_by),
-      use(d.set_at);
+  stmt.bind(d.file_id)
+      .bind(d.kind)
+      .bind(d.due_date)
+      .bind(d.due_at)
+      .bind(d.set_due_date)
+      .bind(d.set_by)
+      .bind(d.set_at);
   stmt.execute();
   candidate_file_store::refreshPendingReport(sql, d.file_id);
 }
@@ -86,28 +91,34 @@ void addExtension(SqlSession& sql, const std::string& file_id, const std::string
   std::string file = file_id, what = kind, at = due_at;
   DeadlineExtension e = extension;
   Poco::Int64 number = e.number;
-  auto insert = sql.statement(
+  auto insert = sql.query(
       "INSERT INTO deadline_extensions (file_id, kind, number, from_date, until_date, reason, extended_by, "
       "extended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert, use(file), use(what), use(number), use(e.from_date), use(e.until_date), use(e.reason),
-      use(e.extended_by), use(e.extended_at);
+  insert.bind(file)
+      .bind(what)
+      .bind(number)
+      .bind(e.from_date)
+      .bind(e.until_date)
+      .bind(e.reason)
+      .bind(e.extended_by)
+      .bind(e.extended_at);
   insert.execute();
   auto update =
-      sql.statement("UPDATE file_deadlines SET due_date = ?, due_at = ? WHERE file_id = ? AND kind = ?");
-  update, use(e.until_date), use(at), use(file), use(what);
+      sql.query("UPDATE file_deadlines SET due_date = ?, due_at = ? WHERE file_id = ? AND kind = ?");
+  update.bind(e.until_date).bind(at).bind(file).bind(what);
   update.execute();
   candidate_file_store::refreshPendingReport(sql, file);
 }
 
 std::vector<ReminderCandidate> reportRemindersDue(SqlSession& sql, const std::string& last_due_date) {
   std::string last = last_due_date;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT d.file_id, d.due_date, f.state, f.centre_id, f.company_id, f.candidate_user_id, f.given_name, "
       "f.family_name, f.cqpm FROM file_deadlines d JOIN candidate_files f ON f.id = d.file_id "
       "WHERE d.kind = 'report' AND d.due_date <= ? AND NOT EXISTS "
       "(SELECT 1 FROM documents doc WHERE doc.file_id = d.file_id AND doc.kind = 'report') "
       "ORDER BY d.due_date, d.file_id");
-  stmt, use(last);
+  stmt.bind(last);
   std::vector<ReminderCandidate> due;
   forEachRow(stmt, [&](const RowReader& row) {
     due.push_back({row.text("file_id"), row.text("due_date"), row.text("state"), row.text("centre_id"),
@@ -122,17 +133,17 @@ bool claimReminder(SqlSession& sql, const std::string& file_id, const std::strin
   std::string file = file_id, deadline = deadline_kind, reminder = reminder_kind, due = due_date, when = at;
   // ON CONFLICT DO NOTHING (SQLite 3.24+, PostgreSQL 9.5+): a second claimer
   // affects no row instead of aborting its transaction.
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO sent_reminders (file_id, deadline_kind, reminder_kind, due_date, sent_at) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-  stmt, use(file), use(deadline), use(reminder), use(due), use(when);
+  stmt.bind(file).bind(deadline).bind(reminder).bind(due).bind(when);
   return stmt.execute() == 1;
 }
 
 std::int64_t countReminders(SqlSession& sql, const std::string& file_id) {
   std::string file = file_id;
-  auto stmt = sql.statement("SELECT COUNT(*) AS n FROM sent_reminders WHERE file_id = ?");
-  stmt, use(file);
+  auto stmt = sql.query("SELECT COUNT(*) AS n FROM sent_reminders WHERE file_id = ?");
+  stmt.bind(file);
   std::int64_t count = 0;
   forEachRow(stmt, [&](const RowReader& row) { count = row.integer("n"); });
   return count;

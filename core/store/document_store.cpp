@@ -11,12 +11,12 @@ namespace {
 
 std::vector<DocumentVersion> versionsOf(SqlSession& sql, const std::string& document_id) {
   std::string id = document_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT v.number, v.sha256, v.size, v.mime_type, v.filename, v.uploaded_by, u.display_name, "
       "v.uploaded_at "
       "FROM document_versions v JOIN users u ON u.id = v.uploaded_by WHERE v.document_id = ? ORDER BY "
       "v.number");
-  stmt, use(id);
+  stmt.bind(id);
   std::vector<DocumentVersion> versions;
   forEachRow(stmt, [&](const RowReader& row) {
     versions.push_back({row.integer("number"), row.text("sha256"), row.integer("size"), row.text("mime_type"),
@@ -31,9 +31,9 @@ std::vector<DocumentVersion> versionsOf(SqlSession& sql, const std::string& docu
 void insertDocument(SqlSession& sql, const DocumentRecord& document, const std::string& created_by) {
   std::string id = document.id, file = document.file_id, kind = document.kind, at = document.created_at,
               by = created_by;
-  auto stmt = sql.statement(
-      "INSERT INTO documents (id, file_id, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?)");
-  stmt, use(id), use(file), use(kind), use(at), use(by);
+  auto stmt =
+      sql.query("INSERT INTO documents (id, file_id, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?)");
+  stmt.bind(id).bind(file).bind(kind).bind(at).bind(by);
   stmt.execute();
   if (kind == "report") candidate_file_store::refreshPendingReport(sql, file);
 }
@@ -42,18 +42,24 @@ void insertVersion(SqlSession& sql, const std::string& document_id, const Docume
   std::string id = document_id;
   DocumentVersion v = version;
   Poco::Int64 number = v.number, size = v.size;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO document_versions (document_id, number, sha256, size, mime_type, filename, uploaded_by, "
       "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(id), use(number), use(v.sha256), use(size), use(v.mime_type), use(v.filename), use(v.uploaded_by),
-      use(v.uploaded_at);
+  stmt.bind(id)
+      .bind(number)
+      .bind(v.sha256)
+      .bind(size)
+      .bind(v.mime_type)
+      .bind(v.filename)
+      .bind(v.uploaded_by)
+      .bind(v.uploaded_at);
   stmt.execute();
 }
 
 std::optional<DocumentRecord> find(SqlSession& sql, const std::string& document_id) {
   std::string id = document_id;
-  auto stmt = sql.statement("SELECT id, file_id, kind, created_at FROM documents WHERE id = ?");
-  stmt, use(id);
+  auto stmt = sql.query("SELECT id, file_id, kind, created_at FROM documents WHERE id = ?");
+  stmt.bind(id);
   std::optional<DocumentRecord> found;
   forEachRow(stmt, [&](const RowReader& row) {
     found = DocumentRecord{row.text("id"), row.text("file_id"), row.text("kind"), row.text("created_at"), {}};
@@ -64,9 +70,9 @@ std::optional<DocumentRecord> find(SqlSession& sql, const std::string& document_
 
 std::vector<DocumentRecord> listForFile(SqlSession& sql, const std::string& file_id) {
   std::string id = file_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT id, file_id, kind, created_at FROM documents WHERE file_id = ? ORDER BY created_at, id");
-  stmt, use(id);
+  stmt.bind(id);
   std::vector<DocumentRecord> documents;
   forEachRow(stmt, [&](const RowReader& row) {
     documents.push_back({row.text("id"), row.text("file_id"), row.text("kind"), row.text("created_at"), {}});

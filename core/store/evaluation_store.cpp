@@ -39,10 +39,10 @@ CompetencyEvaluation readEvaluation(const RowReader& row) {
 void attachSignatures(SqlSession& sql, const std::string& file_id, const std::string* competency,
                       std::map<std::string, CompetencyEvaluation>& evaluations) {
   std::string file = file_id, number = competency ? *competency : std::string();
-  auto stmt = sql.statement(std::string(kSelectSignatures) + (competency ? "AND s.competency = ? " : "") +
-                            "ORDER BY s.signed_at, s.evaluator_id");
-  stmt, use(file);
-  if (competency) stmt, use(number);
+  auto stmt = sql.query(std::string(kSelectSignatures) + (competency ? "AND s.competency = ? " : "") +
+                        "ORDER BY s.signed_at, s.evaluator_id");
+  stmt.bind(file);
+  if (competency) stmt.bind(number);
   forEachRow(stmt, [&](const RowReader& row) {
     auto found = evaluations.find(row.text("competency"));
     if (found == evaluations.end()) return;
@@ -55,10 +55,10 @@ void attachSignatures(SqlSession& sql, const std::string& file_id, const std::st
 
 std::vector<CommissionMember> commission(SqlSession& sql, const std::string& file_id) {
   std::string file = file_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT c.evaluator_id, u.display_name FROM evaluation_commissions c JOIN users u ON u.id = "
       "c.evaluator_id WHERE c.file_id = ? ORDER BY c.position");
-  stmt, use(file);
+  stmt.bind(file);
   std::vector<CommissionMember> members;
   forEachRow(stmt, [&](const RowReader& row) {
     members.push_back({row.text("evaluator_id"), row.text("display_name")});
@@ -70,25 +70,25 @@ void replaceCommission(SqlSession& sql, const std::string& file_id,
                        const std::vector<std::string>& evaluator_ids, const std::string& assigned_by,
                        const std::string& assigned_at) {
   std::string file = file_id, by = assigned_by, at = assigned_at;
-  auto clear = sql.statement("DELETE FROM evaluation_commissions WHERE file_id = ?");
-  clear, use(file);
+  auto clear = sql.query("DELETE FROM evaluation_commissions WHERE file_id = ?");
+  clear.bind(file);
   clear.execute();
   for (std::size_t i = 0; i < evaluator_ids.size(); ++i) {
     std::string evaluator = evaluator_ids[i];
     Poco::Int64 position = static_cast<Poco::Int64>(i);
-    auto insert = sql.statement(
+    auto insert = sql.query(
         "INSERT INTO evaluation_commissions (file_id, evaluator_id, position, assigned_by, assigned_at) "
         "VALUES (?, ?, ?, ?, ?)");
-    insert, use(file), use(evaluator), use(position), use(by), use(at);
+    insert.bind(file).bind(evaluator).bind(position).bind(by).bind(at);
     insert.execute();
   }
 }
 
 bool inCommission(SqlSession& sql, const std::string& file_id, const std::string& evaluator_id) {
   std::string file = file_id, evaluator = evaluator_id;
-  auto stmt = sql.statement(
-      "SELECT COUNT(*) AS n FROM evaluation_commissions WHERE file_id = ? AND evaluator_id = ?");
-  stmt, use(file), use(evaluator);
+  auto stmt =
+      sql.query("SELECT COUNT(*) AS n FROM evaluation_commissions WHERE file_id = ? AND evaluator_id = ?");
+  stmt.bind(file).bind(evaluator);
   bool found = false;
   forEachRow(stmt, [&](const RowReader& row) { found = row.integer("n") > 0; });
   return found;
@@ -96,8 +96,8 @@ bool inCommission(SqlSession& sql, const std::string& file_id, const std::string
 
 std::map<std::string, CompetencyEvaluation> evaluations(SqlSession& sql, const std::string& file_id) {
   std::string file = file_id;
-  auto stmt = sql.statement(kSelectEvaluations);
-  stmt, use(file);
+  auto stmt = sql.query(kSelectEvaluations);
+  stmt.bind(file);
   std::map<std::string, CompetencyEvaluation> found;
   forEachRow(stmt, [&](const RowReader& row) {
     CompetencyEvaluation evaluation = readEvaluation(row);
@@ -109,8 +109,8 @@ std::map<std::string, CompetencyEvaluation> evaluations(SqlSession& sql, const s
 
 CompetencyEvaluation evaluation(SqlSession& sql, const std::string& file_id, const std::string& competency) {
   std::string file = file_id, number = competency;
-  auto stmt = sql.statement(std::string(kSelectEvaluations) + "AND e.competency = ?");
-  stmt, use(file), use(number);
+  auto stmt = sql.query(std::string(kSelectEvaluations) + "AND e.competency = ?");
+  stmt.bind(file).bind(number);
   std::map<std::string, CompetencyEvaluation> found;
   forEachRow(stmt, [&](const RowReader& row) { found[competency] = readEvaluation(row); });
   if (found.empty()) {
@@ -131,17 +131,17 @@ bool updateEvaluation(SqlSession& sql, const std::string& file_id, const Compete
   if (expected_version == 0) {
     // A competency never written has no row yet: create it at version 0, so that
     // the compare-and-swap below decides between concurrent first writers too.
-    auto create = sql.statement(
+    auto create = sql.query(
         "INSERT INTO competency_evaluations (file_id, competency, result, observations, evidence, version, "
         "updated_at) VALUES (?, ?, 'not_evaluated', '{}', '[]', 0, ?) "
         "ON CONFLICT (file_id, competency) DO NOTHING");
-    create, use(file), use(number), use(at);
+    create.bind(file).bind(number).bind(at);
     create.execute();
   }
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE competency_evaluations SET result = ?, observations = ?, evidence = ?, version = version + 1, "
       "updated_by = ?, updated_at = ? WHERE file_id = ? AND competency = ? AND version = ?");
-  stmt, use(result), use(observations), use(evidence), use(by), use(at), use(file), use(number), use(version);
+  stmt.bind(result).bind(observations).bind(evidence).bind(by).bind(at).bind(file).bind(number).bind(version);
   return stmt.execute() == 1;
 }
 
@@ -149,10 +149,10 @@ bool addSignature(SqlSession& sql, const std::string& file_id, const std::string
                   std::int64_t version, const std::string& evaluator_id, const std::string& signed_at) {
   std::string file = file_id, number = competency, evaluator = evaluator_id, at = signed_at;
   Poco::Int64 signed_version = version;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO evaluation_signatures (file_id, competency, version, evaluator_id, signed_at) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (file_id, competency, version, evaluator_id) DO NOTHING");
-  stmt, use(file), use(number), use(signed_version), use(evaluator), use(at);
+  stmt.bind(file).bind(number).bind(signed_version).bind(evaluator).bind(at);
   return stmt.execute() == 1;
 }
 

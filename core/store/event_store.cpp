@@ -21,9 +21,8 @@ FileEvent append(SqlSession& sql, FileEvent event) {
   Poco::Int64 last_seq = 0;
   std::string last_hash;
   {
-    auto stmt =
-        sql.statement("SELECT seq, hash FROM file_events WHERE file_id = ? ORDER BY seq DESC LIMIT 1");
-    stmt, use(file_id);
+    auto stmt = sql.query("SELECT seq, hash FROM file_events WHERE file_id = ? ORDER BY seq DESC LIMIT 1");
+    stmt.bind(file_id);
     forEachRow(stmt, [&](const RowReader& row) {
       last_seq = row.integer("seq");
       last_hash = row.text("hash");
@@ -37,13 +36,21 @@ FileEvent append(SqlSession& sql, FileEvent event) {
   Poco::Int64 seq = event.seq;
   Poco::Nullable<std::string> from;
   if (event.from_state) from = *event.from_state;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO file_events (file_id, seq, transition, from_state, to_state, actor_id, organisation_id, "
       "payload, "
       "at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(event.file_id), use(seq), use(event.transition), use(from), use(event.to_state),
-      use(event.actor_id), use(event.organisation_id), use(event.payload_json), use(event.at),
-      use(event.prev_hash), use(event.hash);
+  stmt.bind(event.file_id)
+      .bind(seq)
+      .bind(event.transition)
+      .bind(from)
+      .bind(event.to_state)
+      .bind(event.actor_id)
+      .bind(event.organisation_id)
+      .bind(event.payload_json)
+      .bind(event.at)
+      .bind(event.prev_hash)
+      .bind(event.hash);
   stmt.execute();
   sql.markChanged(event.file_id);  // wakes the file's live streams once committed
   return event;
@@ -55,8 +62,8 @@ std::vector<FileEvent> listForFile(SqlSession& sql, const std::string& file_id) 
 
 std::int64_t lastSeq(SqlSession& sql, const std::string& file_id) {
   std::string key = file_id;
-  auto stmt = sql.statement("SELECT COALESCE(MAX(seq), 0) AS last FROM file_events WHERE file_id = ?");
-  stmt, use(key);
+  auto stmt = sql.query("SELECT COALESCE(MAX(seq), 0) AS last FROM file_events WHERE file_id = ?");
+  stmt.bind(key);
   std::int64_t last = 0;
   forEachRow(stmt, [&](const RowReader& row) { last = row.integer("last"); });
   return last;
@@ -66,14 +73,14 @@ std::vector<FileEvent> listForFileAfter(SqlSession& sql, const std::string& file
                                         int limit) {
   std::string key = file_id;
   Poco::Int64 after = after_seq;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT e.file_id, e.seq, e.transition, e.from_state, e.to_state, e.actor_id, u.login, u.display_name, "
       "u.role, "
       "e.organisation_id, e.payload, e.at, e.prev_hash, e.hash "
       "FROM file_events e JOIN users u ON u.id = e.actor_id WHERE e.file_id = ? AND e.seq > ? "
       "ORDER BY e.seq" +
       (limit > 0 ? " LIMIT " + std::to_string(limit) : std::string()));
-  stmt, use(key), use(after);
+  stmt.bind(key).bind(after);
   std::vector<FileEvent> events;
   forEachRow(stmt, [&](const RowReader& row) {
     FileEvent event;

@@ -44,7 +44,7 @@ StoredTransfer readTransfer(const RowReader& row) {
   return transfer;
 }
 
-std::vector<StoredTransfer> readAll(Poco::Data::Statement& stmt) {
+std::vector<StoredTransfer> readAll(Query& stmt) {
   std::vector<StoredTransfer> transfers;
   forEachRow(stmt, [&](const RowReader& row) { transfers.push_back(readTransfer(row)); });
   return transfers;
@@ -54,18 +54,24 @@ std::vector<StoredTransfer> readAll(Poco::Data::Statement& stmt) {
 
 void insert(SqlSession& sql, const StoredTransfer& transfer) {
   StoredTransfer row = transfer;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO file_transfers (id, file_id, from_centre_id, to_centre_id, reason, state, proposed_by, "
       "proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(row.id), use(row.file_id), use(row.from_centre_id), use(row.to_centre_id), use(row.reason),
-      use(row.state), use(row.proposed_by), use(row.proposed_at);
+  stmt.bind(row.id)
+      .bind(row.file_id)
+      .bind(row.from_centre_id)
+      .bind(row.to_centre_id)
+      .bind(row.reason)
+      .bind(row.state)
+      .bind(row.proposed_by)
+      .bind(row.proposed_at);
   stmt.execute();
 }
 
 std::optional<StoredTransfer> find(SqlSession& sql, const std::string& id) {
   std::string key = id;
-  auto stmt = sql.statement(std::string(kSelect) + "WHERE t.id = ?");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kSelect) + "WHERE t.id = ?");
+  stmt.bind(key);
   auto found = readAll(stmt);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
@@ -73,8 +79,8 @@ std::optional<StoredTransfer> find(SqlSession& sql, const std::string& id) {
 
 std::optional<StoredTransfer> pendingOfFile(SqlSession& sql, const std::string& file_id) {
   std::string key = file_id;
-  auto stmt = sql.statement(std::string(kSelect) + "WHERE t.file_id = ? AND t.state = 'proposed'");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kSelect) + "WHERE t.file_id = ? AND t.state = 'proposed'");
+  stmt.bind(key);
   auto found = readAll(stmt);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
@@ -98,20 +104,20 @@ std::vector<StoredTransfer> list(SqlSession& sql, const std::string& centre_id, 
     }
   }
   if (state) where += " AND t.state = ?";
-  auto stmt = sql.statement(std::string(kSelect) + where + " ORDER BY t.proposed_at DESC, t.id DESC LIMIT " +
-                            std::to_string(limit));
+  auto stmt = sql.query(std::string(kSelect) + where + " ORDER BY t.proposed_at DESC, t.id DESC LIMIT " +
+                        std::to_string(limit));
   if (!centre.empty()) {
-    stmt, use(centre);
-    if (direction == TransferDirection::kBoth) stmt, use(centre);
+    stmt.bind(centre);
+    if (direction == TransferDirection::kBoth) stmt.bind(centre);
   }
-  if (state) stmt, use(wanted);
+  if (state) stmt.bind(wanted);
   return readAll(stmt);
 }
 
 std::vector<StoredTransfer> ofFile(SqlSession& sql, const std::string& file_id) {
   std::string key = file_id;
-  auto stmt = sql.statement(std::string(kSelect) + "WHERE t.file_id = ? ORDER BY t.proposed_at, t.id");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kSelect) + "WHERE t.file_id = ? ORDER BY t.proposed_at, t.id");
+  stmt.bind(key);
   return readAll(stmt);
 }
 
@@ -120,10 +126,10 @@ bool decide(SqlSession& sql, const std::string& id, const std::string& state, co
   std::string key = id, next = state, who = by, when = at;
   Poco::Nullable<std::string> why;
   if (reason) why = *reason;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE file_transfers SET state = ?, decided_by = ?, decided_at = ?, decision_reason = ? "
       "WHERE id = ? AND state = 'proposed'");
-  stmt, use(next), use(who), use(when), use(why), use(key);
+  stmt.bind(next).bind(who).bind(when).bind(why).bind(key);
   return stmt.execute() == 1;
 }
 

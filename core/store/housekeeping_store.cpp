@@ -6,16 +6,16 @@ using Poco::Data::Keywords::use;
 
 std::int64_t purgeSessions(SqlSession& sql, const std::string& now, const std::string& revoked_before) {
   std::string expired = now, revoked = revoked_before;
-  auto stmt = sql.statement(
-      "DELETE FROM sessions WHERE expires_at < ? OR (revoked_at IS NOT NULL AND revoked_at < ?)");
-  stmt, use(expired), use(revoked);
+  auto stmt =
+      sql.query("DELETE FROM sessions WHERE expires_at < ? OR (revoked_at IS NOT NULL AND revoked_at < ?)");
+  stmt.bind(expired).bind(revoked);
   return static_cast<std::int64_t>(stmt.execute());
 }
 
 std::int64_t purgeIdempotencyKeys(SqlSession& sql, const std::string& before) {
   std::string limit = before;
-  auto stmt = sql.statement("DELETE FROM idempotency_keys WHERE created_at < ?");
-  stmt, use(limit);
+  auto stmt = sql.query("DELETE FROM idempotency_keys WHERE created_at < ?");
+  stmt.bind(limit);
   return static_cast<std::int64_t>(stmt.execute());
 }
 

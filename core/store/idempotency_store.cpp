@@ -14,16 +14,16 @@ std::optional<StoredResponse> find(SqlSession& sql, const std::string& user_id, 
   // at the same time waits here for the first one's transaction: it then finds
   // the first answer and replays it, instead of failing on the primary key.
   // (status 0: claimed by this transaction, answer not written yet.)
-  auto claim = sql.statement(
+  auto claim = sql.query(
       "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, status, response_body, "
       "created_at) "
       "VALUES (?, ?, ?, 0, '', ?) ON CONFLICT DO NOTHING");
-  claim, use(user), use(idem), use(hash), use(at);
+  claim.bind(user).bind(idem).bind(hash).bind(at);
   if (claim.execute() == 1) return std::nullopt;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT request_hash, status, response_body FROM idempotency_keys WHERE user_id = ? AND "
       "idempotency_key = ?");
-  stmt, use(user), use(idem);
+  stmt.bind(user).bind(idem);
   std::optional<StoredResponse> found;
   std::string stored_hash;
   forEachRow(stmt, [&](const RowReader& row) {
@@ -42,10 +42,10 @@ void save(SqlSession& sql, const std::string& user_id, const std::string& key,
           const std::string& request_hash, const StoredResponse& response) {
   std::string user = user_id, idem = key, hash = request_hash, body = response.body;
   Poco::Int64 status = response.status;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE idempotency_keys SET request_hash = ?, status = ?, response_body = ? WHERE user_id = ? AND "
       "idempotency_key = ?");
-  stmt, use(hash), use(status), use(body), use(user), use(idem);
+  stmt.bind(hash).bind(status).bind(body).bind(user).bind(idem);
   if (stmt.execute() != 1)
     throw Error(ErrorCode::kInternal, "an Idempotency-Key was saved without being claimed");
 }

@@ -11,21 +11,27 @@ void insert(SqlSession& sql, const StoredImport& stored) {
   Poco::Nullable<std::string> filename;
   if (row.filename) filename = *row.filename;
   Poco::Int64 lines = row.line_count;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO candidate_imports (id, centre_id, created_by, filename, created_at, state, line_count, "
       "preview) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(row.id), use(row.centre_id), use(row.created_by), use(filename), use(row.created_at),
-      use(row.state), use(lines), use(row.preview_json);
+  stmt.bind(row.id)
+      .bind(row.centre_id)
+      .bind(row.created_by)
+      .bind(filename)
+      .bind(row.created_at)
+      .bind(row.state)
+      .bind(lines)
+      .bind(row.preview_json);
   stmt.execute();
 }
 
 std::optional<StoredImport> find(SqlSession& sql, const std::string& id, const std::string& centre_id) {
   std::string key = id, centre = centre_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT id, centre_id, created_by, filename, created_at, state, line_count, preview, confirmed_at, "
       "confirmed_by FROM candidate_imports WHERE id = ? AND centre_id = ?");
-  stmt, use(key), use(centre);
+  stmt.bind(key).bind(centre);
   std::optional<StoredImport> found;
   forEachRow(stmt, [&](const RowReader& row) {
     found = StoredImport{row.text("id"),
@@ -45,10 +51,10 @@ std::optional<StoredImport> find(SqlSession& sql, const std::string& id, const s
 bool markConfirmed(SqlSession& sql, const std::string& id, const std::string& preview_json,
                    const std::string& at, const std::string& by) {
   std::string key = id, preview = preview_json, when = at, who = by;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE candidate_imports SET state = 'confirmed', preview = ?, confirmed_at = ?, confirmed_by = ? "
       "WHERE id = ? AND state = 'previewed'");
-  stmt, use(preview), use(when), use(who), use(key);
+  stmt.bind(preview).bind(when).bind(who).bind(key);
   return stmt.execute() == 1;
 }
 

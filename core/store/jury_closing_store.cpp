@@ -12,8 +12,8 @@ namespace {
 bool updateSession(SqlSession& sql, const std::string& set_clause, const std::string& value,
                    const std::string& session_id, const std::string& guard) {
   std::string v = value, key = session_id;
-  auto stmt = sql.statement("UPDATE jury_sessions SET " + set_clause + " WHERE id = ? AND " + guard);
-  stmt, use(v), use(key);
+  auto stmt = sql.query("UPDATE jury_sessions SET " + set_clause + " WHERE id = ? AND " + guard);
+  stmt.bind(v).bind(key);
   return stmt.execute() == 1;
 }
 
@@ -33,26 +33,25 @@ bool markPublished(SqlSession& sql, const std::string& session_id, const std::st
 
 bool addSignature(SqlSession& sql, const std::string& session_id, const JurySignatureRecord& signature) {
   std::string session = session_id, user = signature.user_id;
-  auto existing =
-      sql.statement("SELECT COUNT(*) AS n FROM jury_signatures WHERE session_id = ? AND user_id = ?");
-  existing, use(session), use(user);
+  auto existing = sql.query("SELECT COUNT(*) AS n FROM jury_signatures WHERE session_id = ? AND user_id = ?");
+  existing.bind(session).bind(user);
   bool signed_already = false;
   forEachRow(existing, [&](const RowReader& row) { signed_already = row.integer("n") > 0; });
   if (signed_already) return false;
   JurySignatureRecord s = signature;
-  auto stmt = sql.statement(
-      "INSERT INTO jury_signatures (session_id, user_id, college, signed_at) VALUES (?, ?, ?, ?)");
-  stmt, use(session), use(s.user_id), use(s.college), use(s.signed_at);
+  auto stmt =
+      sql.query("INSERT INTO jury_signatures (session_id, user_id, college, signed_at) VALUES (?, ?, ?, ?)");
+  stmt.bind(session).bind(s.user_id).bind(s.college).bind(s.signed_at);
   stmt.execute();
   return true;
 }
 
 std::vector<JurySignatureRecord> signatures(SqlSession& sql, const std::string& session_id) {
   std::string key = session_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT g.user_id, u.display_name, g.college, g.signed_at FROM jury_signatures g "
       "JOIN users u ON u.id = g.user_id WHERE g.session_id = ? ORDER BY g.signed_at, g.user_id");
-  stmt, use(key);
+  stmt.bind(key);
   std::vector<JurySignatureRecord> found;
   forEachRow(stmt, [&](const RowReader& row) {
     found.push_back(
@@ -63,18 +62,18 @@ std::vector<JurySignatureRecord> signatures(SqlSession& sql, const std::string& 
 
 void addErratum(SqlSession& sql, const JuryErratumRecord& erratum) {
   JuryErratumRecord e = erratum;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO jury_errata (id, session_id, text, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)");
-  stmt, use(e.id), use(e.session_id), use(e.text), use(e.recorded_by), use(e.recorded_at);
+  stmt.bind(e.id).bind(e.session_id).bind(e.text).bind(e.recorded_by).bind(e.recorded_at);
   stmt.execute();
 }
 
 std::vector<JuryErratumRecord> errata(SqlSession& sql, const std::string& session_id) {
   std::string key = session_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT e.id, e.session_id, e.text, e.recorded_by, u.display_name, e.recorded_at FROM jury_errata e "
       "JOIN users u ON u.id = e.recorded_by WHERE e.session_id = ? ORDER BY e.recorded_at, e.id");
-  stmt, use(key);
+  stmt.bind(key);
   std::vector<JuryErratumRecord> found;
   forEachRow(stmt, [&](const RowReader& row) {
     found.push_back({row.text("id"), row.text("session_id"), row.text("text"), row.text("recorded_by"),

@@ -45,9 +45,9 @@ JuryDecisionRecord readDecision(const RowReader& row) {
 
 template <typename... Values>
 std::vector<JuryDecisionRecord> select(SqlSession& sql, const std::string& rest, Values... values) {
-  auto stmt = sql.statement(std::string(kSelectDecisions) + rest);
+  auto stmt = sql.query(std::string(kSelectDecisions) + rest);
   std::vector<std::string> bound{values...};  // Poco binds by reference: keep them alive
-  for (auto& value : bound) stmt, use(value);
+  for (auto& value : bound) stmt.bind(value);
   std::vector<JuryDecisionRecord> found;
   forEachRow(stmt, [&](const RowReader& row) { found.push_back(readDecision(row)); });
   return found;
@@ -76,14 +76,27 @@ void insert(SqlSession& sql, const JuryDecisionRecord& decision) {
   if (d.referential_commit) commit = *d.referential_commit;
   Poco::Nullable<std::string> competencies;
   if (d.competencies_json) competencies = *d.competencies_json;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO jury_decisions (id, session_id, file_id, cqpm, candidate_key, outcome, blocs, proposal, "
       "overrides_proposal, reason, members, abstentions, referential_version, referential_commit, "
       "decided_by, decided_at, competencies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(d.id), use(d.session_id), use(d.file_id), use(d.cqpm), use(d.candidate_key), use(d.outcome),
-      use(d.blocs_json), use(d.proposal_json), use(overrides), use(d.reason), use(d.members_json),
-      use(d.abstentions_json), use(version), use(commit), use(d.decided_by), use(d.decided_at),
-      use(competencies);
+  stmt.bind(d.id)
+      .bind(d.session_id)
+      .bind(d.file_id)
+      .bind(d.cqpm)
+      .bind(d.candidate_key)
+      .bind(d.outcome)
+      .bind(d.blocs_json)
+      .bind(d.proposal_json)
+      .bind(overrides)
+      .bind(d.reason)
+      .bind(d.members_json)
+      .bind(d.abstentions_json)
+      .bind(version)
+      .bind(commit)
+      .bind(d.decided_by)
+      .bind(d.decided_at)
+      .bind(competencies);
   stmt.execute();
 }
 
@@ -121,10 +134,10 @@ std::vector<JuryDecisionRecord> activeForCandidate(SqlSession& sql, const std::s
 bool revoke(SqlSession& sql, const std::string& id, const std::string& by, const std::string& at,
             const std::string& reason) {
   std::string key = id, who = by, when = at, why = reason;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE jury_decisions SET revoked_at = ?, revoked_by = ?, revocation_reason = ? "
       "WHERE id = ? AND revoked_at IS NULL");
-  stmt, use(when), use(who), use(why), use(key);
+  stmt.bind(when).bind(who).bind(why).bind(key);
   return stmt.execute() == 1;
 }
 

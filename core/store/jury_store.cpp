@@ -31,9 +31,9 @@ JurySessionRecord readSession(const RowReader& row) {
 
 std::vector<JurySessionRecord> selectSessions(SqlSession& sql, const std::string& where,
                                               std::optional<std::string> key) {
-  auto stmt = sql.statement(std::string(kSelectSessions) + where +
-                            " ORDER BY s.session_date DESC, s.created_at DESC, s.id");
-  if (key) stmt, use(*key);
+  auto stmt = sql.query(std::string(kSelectSessions) + where +
+                        " ORDER BY s.session_date DESC, s.created_at DESC, s.id");
+  if (key) stmt.bind(*key);
   std::vector<JurySessionRecord> sessions;
   forEachRow(stmt, [&](const RowReader& row) { sessions.push_back(readSession(row)); });
   return sessions;
@@ -43,13 +43,19 @@ std::vector<JurySessionRecord> selectSessions(SqlSession& sql, const std::string
 
 void insertSession(SqlSession& sql, const JurySessionRecord& session) {
   JurySessionRecord s = session;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO jury_sessions (id, centre_id, session_date, place, state, created_by, created_at, "
       "session_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   Poco::Nullable<std::string> time;
   if (s.session_time) time = *s.session_time;
-  stmt, use(s.id), use(s.centre_id), use(s.session_date), use(s.place), use(s.state), use(s.created_by),
-      use(s.created_at), use(time);
+  stmt.bind(s.id)
+      .bind(s.centre_id)
+      .bind(s.session_date)
+      .bind(s.place)
+      .bind(s.state)
+      .bind(s.created_by)
+      .bind(s.created_at)
+      .bind(time);
   stmt.execute();
 }
 
@@ -72,9 +78,9 @@ std::vector<JurySessionRecord> listForMember(SqlSession& sql, const std::string&
 
 bool markOpen(SqlSession& sql, const std::string& id, const std::string& opened_at) {
   std::string key = id, at = opened_at;
-  auto stmt = sql.statement(
-      "UPDATE jury_sessions SET state = 'open', opened_at = ? WHERE id = ? AND state = 'planned'");
-  stmt, use(at), use(key);
+  auto stmt =
+      sql.query("UPDATE jury_sessions SET state = 'open', opened_at = ? WHERE id = ? AND state = 'planned'");
+  stmt.bind(at).bind(key);
   return stmt.execute() == 1;
 }
 
@@ -83,21 +89,21 @@ void insertMember(SqlSession& sql, const JuryMemberRecord& member) {
   Poco::Nullable<std::string> company;
   if (m.company_id) company = *m.company_id;
   Poco::Int64 present = m.present ? 1 : 0;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO jury_members (session_id, user_id, college, company_id, present, added_at) "
       "VALUES (?, ?, ?, ?, ?, ?)");
-  stmt, use(m.session_id), use(m.user_id), use(m.college), use(company), use(present), use(m.added_at);
+  stmt.bind(m.session_id).bind(m.user_id).bind(m.college).bind(company).bind(present).bind(m.added_at);
   stmt.execute();
 }
 
 std::vector<JuryMemberRecord> members(SqlSession& sql, const std::string& session_id) {
   std::string key = session_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT m.session_id, m.user_id, u.display_name, m.college, m.company_id, co.name AS company_name, "
       "m.present, m.added_at FROM jury_members m JOIN users u ON u.id = m.user_id "
       "LEFT JOIN organisations co ON co.id = m.company_id WHERE m.session_id = ? "
       "ORDER BY m.college, u.display_name, m.user_id");
-  stmt, use(key);
+  stmt.bind(key);
   std::vector<JuryMemberRecord> found;
   forEachRow(stmt, [&](const RowReader& row) {
     found.push_back({row.text("session_id"), row.text("user_id"), row.text("display_name"),
@@ -110,25 +116,24 @@ std::vector<JuryMemberRecord> members(SqlSession& sql, const std::string& sessio
 bool setPresent(SqlSession& sql, const std::string& session_id, const std::string& user_id, bool present) {
   std::string session = session_id, user = user_id;
   Poco::Int64 value = present ? 1 : 0;
-  auto stmt = sql.statement("UPDATE jury_members SET present = ? WHERE session_id = ? AND user_id = ?");
-  stmt, use(value), use(session), use(user);
+  auto stmt = sql.query("UPDATE jury_members SET present = ? WHERE session_id = ? AND user_id = ?");
+  stmt.bind(value).bind(session).bind(user);
   return stmt.execute() == 1;
 }
 
 void addFile(SqlSession& sql, const std::string& session_id, const std::string& file_id,
              const std::string& added_at) {
   std::string session = session_id, file = file_id, at = added_at;
-  auto stmt =
-      sql.statement("INSERT INTO jury_session_files (session_id, file_id, added_at) VALUES (?, ?, ?)");
-  stmt, use(session), use(file), use(at);
+  auto stmt = sql.query("INSERT INTO jury_session_files (session_id, file_id, added_at) VALUES (?, ?, ?)");
+  stmt.bind(session).bind(file).bind(at);
   stmt.execute();
 }
 
 std::vector<std::string> fileIds(SqlSession& sql, const std::string& session_id) {
   std::string key = session_id;
   auto stmt =
-      sql.statement("SELECT file_id FROM jury_session_files WHERE session_id = ? ORDER BY added_at, file_id");
-  stmt, use(key);
+      sql.query("SELECT file_id FROM jury_session_files WHERE session_id = ? ORDER BY added_at, file_id");
+  stmt.bind(key);
   std::vector<std::string> ids;
   forEachRow(stmt, [&](const RowReader& row) { ids.push_back(row.text("file_id")); });
   return ids;
@@ -136,9 +141,9 @@ std::vector<std::string> fileIds(SqlSession& sql, const std::string& session_id)
 
 std::vector<std::string> sessionsOfFile(SqlSession& sql, const std::string& file_id) {
   std::string key = file_id;
-  auto stmt = sql.statement(
-      "SELECT session_id FROM jury_session_files WHERE file_id = ? ORDER BY added_at, session_id");
-  stmt, use(key);
+  auto stmt =
+      sql.query("SELECT session_id FROM jury_session_files WHERE file_id = ? ORDER BY added_at, session_id");
+  stmt.bind(key);
   std::vector<std::string> ids;
   forEachRow(stmt, [&](const RowReader& row) { ids.push_back(row.text("session_id")); });
   return ids;

@@ -96,9 +96,8 @@ std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& mig
       Poco::Int64 number = migration.number;
       std::string name = migration.name;
       std::string at = nowIso8601(clock);
-      auto record =
-          sql.statement("INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)");
-      record, use(number), use(name), use(at);
+      auto record = sql.query("INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)");
+      record.bind(number).bind(name).bind(at);
       record.execute();
     });
     done.push_back(migration.number);

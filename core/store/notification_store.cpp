@@ -12,22 +12,29 @@ bool insert(SqlSession& sql, const NotificationRecord& notification) {
   if (n.file_id) file = *n.file_id;
   // ON CONFLICT DO NOTHING: the same source never notifies a user twice, even
   // from two instances at once, and a duplicate does not abort the transaction.
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO notifications (id, user_id, kind, file_id, source_key, title, body, created_at, "
       "email_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-  stmt, use(n.id), use(n.user_id), use(n.kind), use(file), use(n.source_key), use(n.title), use(n.body),
-      use(n.created_at), use(n.email_state);
+  stmt.bind(n.id)
+      .bind(n.user_id)
+      .bind(n.kind)
+      .bind(file)
+      .bind(n.source_key)
+      .bind(n.title)
+      .bind(n.body)
+      .bind(n.created_at)
+      .bind(n.email_state);
   return stmt.execute() == 1;
 }
 
 std::vector<NotificationRecord> listForUser(SqlSession& sql, const std::string& user_id, int limit) {
   std::string user = user_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT id, user_id, kind, file_id, source_key, title, body, created_at, read_at, email_state "
       "FROM notifications WHERE user_id = ? AND kind <> 'account_link' ORDER BY created_at DESC, id DESC "
       "LIMIT " +
       std::to_string(limit));
-  stmt, use(user);
+  stmt.bind(user);
   std::vector<NotificationRecord> items;
   forEachRow(stmt, [&](const RowReader& row) {
     items.push_back({row.text("id"), row.text("user_id"), row.text("kind"), row.optionalText("file_id"),
@@ -39,10 +46,10 @@ std::vector<NotificationRecord> listForUser(SqlSession& sql, const std::string& 
 
 std::int64_t unreadCount(SqlSession& sql, const std::string& user_id) {
   std::string user = user_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL AND kind <> "
       "'account_link'");
-  stmt, use(user);
+  stmt.bind(user);
   std::int64_t count = 0;
   forEachRow(stmt, [&](const RowReader& row) { count = row.integer("n"); });
   return count;
@@ -51,26 +58,26 @@ std::int64_t unreadCount(SqlSession& sql, const std::string& user_id) {
 bool markRead(SqlSession& sql, const std::string& id, const std::string& user_id, const std::string& at) {
   std::string key = id, user = user_id, when = at;
   auto stmt =
-      sql.statement("UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?");
-  stmt, use(when), use(key), use(user);
+      sql.query("UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?");
+  stmt.bind(when).bind(key).bind(user);
   return stmt.execute() == 1;
 }
 
 std::int64_t markAllRead(SqlSession& sql, const std::string& user_id, const std::string& at) {
   std::string user = user_id, when = at;
-  auto stmt = sql.statement("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL");
-  stmt, use(when), use(user);
+  auto stmt = sql.query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL");
+  stmt.bind(when).bind(user);
   return static_cast<std::int64_t>(stmt.execute());
 }
 
 std::vector<PendingEmail> pendingEmails(SqlSession& sql, const std::string& now, int limit) {
   std::string when = now;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT n.id, n.kind, u.email, u.display_name, n.title, n.body, n.email_attempts FROM notifications n "
       "JOIN users u ON u.id = n.user_id WHERE n.email_state IN ('pending', 'sending') AND "
       "(n.email_next_attempt_at IS NULL OR n.email_next_attempt_at <= ?) ORDER BY n.created_at, n.id LIMIT " +
       std::to_string(limit));
-  stmt, use(when);
+  stmt.bind(when);
   std::vector<PendingEmail> pending;
   forEachRow(stmt, [&](const RowReader& row) {
     pending.push_back({row.text("id"), row.text("email"), row.text("display_name"), row.text("title"),
@@ -94,32 +101,32 @@ bool claimEmail(SqlSession& sql, const std::string& id, const std::string& now,
   std::string key = id, at = now, until = lease_until;
   // 'sending' with its lease in the past: the instance that claimed it stopped
   // before it could say sent or failed; the e-mail is due again.
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE notifications SET email_state = 'sending', email_next_attempt_at = ? WHERE id = ? AND "
       "(email_state = 'pending' OR email_state = 'sending') AND "
       "(email_next_attempt_at IS NULL OR email_next_attempt_at <= ?)");
-  stmt, use(until), use(key), use(at);
+  stmt.bind(until).bind(key).bind(at);
   return stmt.execute() == 1;
 }
 
 void markEmailSent(SqlSession& sql, const std::string& id, const std::string& at) {
   std::string key = id, when = at;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE notifications SET email_state = 'sent', email_sent_at = ?, email_error = NULL, "
       "email_attempts = email_attempts + 1, "
       // A one-time link is not kept once it went out: the database never holds a usable link for long.
       "body = CASE WHEN kind = 'account_link' THEN '(lien envoyé par e-mail)' ELSE body END WHERE id = ?");
-  stmt, use(when), use(key);
+  stmt.bind(when).bind(key);
   stmt.execute();
 }
 
 void markEmailFailed(SqlSession& sql, const std::string& id, const std::string& error,
                      const std::string& retry_at) {
   std::string key = id, message = error.substr(0, 500), when = retry_at;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE notifications SET email_state = 'pending', email_error = ?, email_next_attempt_at = ?, "
       "email_attempts = email_attempts + 1 WHERE id = ?");
-  stmt, use(message), use(when), use(key);
+  stmt.bind(message).bind(when).bind(key);
   stmt.execute();
 }
 
@@ -131,14 +138,14 @@ std::vector<StateChange> stateChangesSince(SqlSession& sql, const std::string& s
     placeholders += placeholders.empty() ? "?" : ", ?";
     values.push_back(state);
   }
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT e.file_id, e.seq, e.to_state, e.at, f.centre_id, f.company_id, f.candidate_user_id, "
       "f.given_name, f.family_name, f.cqpm FROM file_events e JOIN candidate_files f ON f.id = e.file_id "
       "WHERE e.at >= ? AND e.to_state IN (" +
       placeholders +
       ") AND (e.from_state IS NULL OR e.from_state <> e.to_state) ORDER BY e.at, e.file_id, e.seq LIMIT " +
       std::to_string(limit));
-  for (auto& value : values) stmt, use(value);
+  for (auto& value : values) stmt.bind(value);
   std::vector<StateChange> changes;
   forEachRow(stmt, [&](const RowReader& row) {
     changes.push_back({row.text("file_id"), row.integer("seq"), row.text("to_state"), row.text("at"),
@@ -151,8 +158,8 @@ std::vector<StateChange> stateChangesSince(SqlSession& sql, const std::string& s
 
 std::string readCursor(SqlSession& sql, const std::string& name) {
   std::string key = name;
-  auto stmt = sql.statement("SELECT at FROM notifier_cursor WHERE name = ?");
-  stmt, use(key);
+  auto stmt = sql.query("SELECT at FROM notifier_cursor WHERE name = ?");
+  stmt.bind(key);
   std::string at;
   forEachRow(stmt, [&](const RowReader& row) { at = row.text("at"); });
   return at;
@@ -161,10 +168,10 @@ std::string readCursor(SqlSession& sql, const std::string& name) {
 void writeCursor(SqlSession& sql, const std::string& name, const std::string& at) {
   std::string key = name, when = at;
   // Never backwards: another instance may have read further already.
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO notifier_cursor (name, at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET at = "
       "excluded.at WHERE notifier_cursor.at < excluded.at");
-  stmt, use(key), use(when);
+  stmt.bind(key).bind(when);
   stmt.execute();
 }
 

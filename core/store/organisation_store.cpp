@@ -54,8 +54,8 @@ Organisation readOrganisation(const RowReader& row) {
 
 std::vector<std::string> centresOf(SqlSession& sql, const std::string& company_id) {
   std::string id = company_id;
-  auto stmt = sql.statement("SELECT centre_id FROM company_centres WHERE company_id = ? ORDER BY centre_id");
-  stmt, use(id);
+  auto stmt = sql.query("SELECT centre_id FROM company_centres WHERE company_id = ? ORDER BY centre_id");
+  stmt.bind(id);
   std::vector<std::string> centres;
   forEachRow(stmt, [&](const RowReader& row) { centres.push_back(row.text("centre_id")); });
   return centres;
@@ -75,8 +75,8 @@ void requireSiretFree(SqlSession& sql, const Organisation& organisation) {
 
 void replaceCentreLinks(SqlSession& sql, const Organisation& organisation) {
   std::string id = organisation.id;
-  auto clear = sql.statement("DELETE FROM company_centres WHERE company_id = ?");
-  clear, use(id);
+  auto clear = sql.query("DELETE FROM company_centres WHERE company_id = ?");
+  clear.bind(id);
   clear.execute();
   for (const auto& centre : organisation.centre_ids) linkCompanyToCentre(sql, organisation.id, centre);
 }
@@ -111,11 +111,19 @@ void insert(SqlSession& sql, const Organisation& organisation, const std::string
   DescriptionColumns columns(organisation);
   std::string id = organisation.id, kind(domain::organisationKindName(organisation.kind)),
               created = organisation.created_at.empty() ? now : organisation.created_at;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO organisations (id, kind, name, active, region, departements, siret, address, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(id), use(kind), use(columns.name), use(columns.active), use(columns.region),
-      use(columns.departements), use(columns.siret), use(columns.address), use(created), use(created);
+  stmt.bind(id)
+      .bind(kind)
+      .bind(columns.name)
+      .bind(columns.active)
+      .bind(columns.region)
+      .bind(columns.departements)
+      .bind(columns.siret)
+      .bind(columns.address)
+      .bind(created)
+      .bind(created);
   stmt.execute();
   replaceCentreLinks(sql, organisation);
 }
@@ -124,19 +132,25 @@ void update(SqlSession& sql, const Organisation& organisation, const std::string
   requireSiretFree(sql, organisation);
   DescriptionColumns columns(organisation);
   std::string id = organisation.id, updated = organisation.updated_at.empty() ? now : organisation.updated_at;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE organisations SET name = ?, active = ?, region = ?, departements = ?, siret = ?, address = ?, "
       "updated_at = ? WHERE id = ?");
-  stmt, use(columns.name), use(columns.active), use(columns.region), use(columns.departements),
-      use(columns.siret), use(columns.address), use(updated), use(id);
+  stmt.bind(columns.name)
+      .bind(columns.active)
+      .bind(columns.region)
+      .bind(columns.departements)
+      .bind(columns.siret)
+      .bind(columns.address)
+      .bind(updated)
+      .bind(id);
   stmt.execute();
   replaceCentreLinks(sql, organisation);
 }
 
 std::optional<Organisation> find(SqlSession& sql, const std::string& id) {
   std::string key = id;
-  auto stmt = sql.statement(std::string(kColumns) + "WHERE o.id = ?");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kColumns) + "WHERE o.id = ?");
+  stmt.bind(key);
   std::optional<Organisation> found;
   forEachRow(stmt, [&](const RowReader& row) { found = readOrganisation(row); });
   if (found && found->kind == domain::OrganisationKind::kCompany)
@@ -165,8 +179,8 @@ std::vector<Organisation> list(SqlSession& sql, const OrganisationFilter& filter
   }
   if (after) add("(o.name > ? OR (o.name = ? AND o.id > ?))", {after->name, after->name, after->id});
   auto stmt =
-      sql.statement(std::string(kColumns) + where + " ORDER BY o.name, o.id LIMIT " + std::to_string(limit));
-  for (auto& value : values) stmt, use(value);
+      sql.query(std::string(kColumns) + where + " ORDER BY o.name, o.id LIMIT " + std::to_string(limit));
+  for (auto& value : values) stmt.bind(value);
   std::vector<Organisation> result;
   forEachRow(stmt, [&](const RowReader& row) { result.push_back(readOrganisation(row)); });
   for (auto& organisation : result) {
@@ -192,8 +206,8 @@ void linkCompanyToCentre(SqlSession& sql, const std::string& company_id, const s
   check, use(company), use(centre), into(linked);
   check.execute();
   if (linked > 0) return;
-  auto stmt = sql.statement("INSERT INTO company_centres (company_id, centre_id) VALUES (?, ?)");
-  stmt, use(company), use(centre);
+  auto stmt = sql.query("INSERT INTO company_centres (company_id, centre_id) VALUES (?, ?)");
+  stmt.bind(company).bind(centre);
   stmt.execute();
 }
 

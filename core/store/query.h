@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Poco/Nullable.h>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -32,6 +34,15 @@ class Query {
   Query& bind(const std::optional<std::string>& value) {
     if (value) return bind(*value);
     return bindNull();
+  }
+  // Poco's nullable values, as the stores still declare some columns.
+  Query& bind(const Poco::Nullable<std::string>& value) {
+    if (value.isNull()) return bindNull();
+    return bind(value.value());
+  }
+  Query& bind(const Poco::Nullable<std::int64_t>& value) {
+    if (value.isNull()) return bindNull();
+    return bind(value.value());
   }
   Query& bindNull() {
     params_.emplace_back(std::monostate());

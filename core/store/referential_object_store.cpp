@@ -34,10 +34,10 @@ void insertBundle(SqlSession& sql, const std::string& bundle, const std::vector<
   Poco::Int64 position = 0;
   for (const GitObjectRow& object : objects) {
     std::string key = bundle, id = object.id, type = object.type, content = encode(object.content);
-    auto stmt = sql.statement(
+    auto stmt = sql.query(
         "INSERT INTO referential_git_objects (bundle, position, object_id, object_type, content) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-    stmt, use(key), use(position), use(id), use(type), use(content);
+    stmt.bind(key).bind(position).bind(id).bind(type).bind(content);
     stmt.execute();
     ++position;
   }
@@ -80,16 +80,16 @@ bool moveRef(SqlSession& sql, const std::string& name, const std::optional<std::
              const std::string& target, const std::string& at) {
   std::string key = name, to = target, when = at;
   if (!expected) {
-    auto stmt = sql.statement(
+    auto stmt = sql.query(
         "INSERT INTO referential_git_refs (name, target, updated_at) VALUES (?, ?, ?) ON CONFLICT DO "
         "NOTHING");
-    stmt, use(key), use(to), use(when);
+    stmt.bind(key).bind(to).bind(when);
     return stmt.execute() == 1;
   }
   std::string from = *expected;
-  auto stmt = sql.statement(
-      "UPDATE referential_git_refs SET target = ?, updated_at = ? WHERE name = ? AND target = ?");
-  stmt, use(to), use(when), use(key), use(from);
+  auto stmt =
+      sql.query("UPDATE referential_git_refs SET target = ?, updated_at = ? WHERE name = ? AND target = ?");
+  stmt.bind(to).bind(when).bind(key).bind(from);
   return stmt.execute() == 1;
 }
 

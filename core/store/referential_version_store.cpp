@@ -50,20 +50,27 @@ ReferentialProposal readProposal(const RowReader& row) {
 
 void insertVersion(SqlSession& sql, const ReferentialVersion& version) {
   ReferentialVersion v = version;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO referential_versions (cqpm, number, commit_id, tag, author_name, author_email, "
       "published_at, "
       "reason, approvers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Poco::Int64 number = v.number;
-  stmt, use(v.cqpm), use(number), use(v.commit_id), use(v.tag), use(v.author_name), use(v.author_email),
-      use(v.published_at), use(v.reason), use(v.approvers_json);
+  stmt.bind(v.cqpm)
+      .bind(number)
+      .bind(v.commit_id)
+      .bind(v.tag)
+      .bind(v.author_name)
+      .bind(v.author_email)
+      .bind(v.published_at)
+      .bind(v.reason)
+      .bind(v.approvers_json);
   stmt.execute();
 }
 
 std::vector<ReferentialVersion> listVersions(SqlSession& sql, const std::string& cqpm) {
   std::string key = cqpm;
-  auto stmt = sql.statement(std::string(kVersionColumns) + "WHERE cqpm = ? ORDER BY number");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kVersionColumns) + "WHERE cqpm = ? ORDER BY number");
+  stmt.bind(key);
   std::vector<ReferentialVersion> versions;
   forEachRow(stmt, [&](const RowReader& row) { versions.push_back(readVersion(row)); });
   return versions;
@@ -72,8 +79,8 @@ std::vector<ReferentialVersion> listVersions(SqlSession& sql, const std::string&
 std::optional<ReferentialVersion> findVersion(SqlSession& sql, const std::string& cqpm, std::int64_t number) {
   std::string key = cqpm;
   Poco::Int64 n = number;
-  auto stmt = sql.statement(std::string(kVersionColumns) + "WHERE cqpm = ? AND number = ?");
-  stmt, use(key), use(n);
+  auto stmt = sql.query(std::string(kVersionColumns) + "WHERE cqpm = ? AND number = ?");
+  stmt.bind(key).bind(n);
   std::optional<ReferentialVersion> found;
   forEachRow(stmt, [&](const RowReader& row) { found = readVersion(row); });
   return found;
@@ -81,8 +88,8 @@ std::optional<ReferentialVersion> findVersion(SqlSession& sql, const std::string
 
 std::optional<ReferentialVersion> latestVersion(SqlSession& sql, const std::string& cqpm) {
   std::string key = cqpm;
-  auto stmt = sql.statement(std::string(kVersionColumns) + "WHERE cqpm = ? ORDER BY number DESC LIMIT 1");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kVersionColumns) + "WHERE cqpm = ? ORDER BY number DESC LIMIT 1");
+  stmt.bind(key);
   std::optional<ReferentialVersion> found;
   forEachRow(stmt, [&](const RowReader& row) { found = readVersion(row); });
   return found;
@@ -115,18 +122,26 @@ std::int64_t countVersions(SqlSession& sql) {
 void insertProposal(SqlSession& sql, const ReferentialProposal& proposal) {
   ReferentialProposal p = proposal;
   Poco::Int64 id = p.id, base = p.base_version;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO referential_proposals (id, cqpm, base_version, base_commit, proposal_commit, git_ref, "
       "proposer_id, reason, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt, use(id), use(p.cqpm), use(base), use(p.base_commit), use(p.proposal_commit), use(p.git_ref),
-      use(p.proposer_id), use(p.reason), use(p.state), use(p.created_at);
+  stmt.bind(id)
+      .bind(p.cqpm)
+      .bind(base)
+      .bind(p.base_commit)
+      .bind(p.proposal_commit)
+      .bind(p.git_ref)
+      .bind(p.proposer_id)
+      .bind(p.reason)
+      .bind(p.state)
+      .bind(p.created_at);
   stmt.execute();
 }
 
 std::optional<ReferentialProposal> findProposal(SqlSession& sql, std::int64_t id) {
   Poco::Int64 key = id;
-  auto stmt = sql.statement(std::string(kProposalColumns) + "WHERE p.id = ?");
-  stmt, use(key);
+  auto stmt = sql.query(std::string(kProposalColumns) + "WHERE p.id = ?");
+  stmt.bind(key);
   std::optional<ReferentialProposal> found;
   forEachRow(stmt, [&](const RowReader& row) { found = readProposal(row); });
   return found;
@@ -138,9 +153,9 @@ std::vector<ReferentialProposal> listProposals(SqlSession& sql, const std::strin
   std::string where = "WHERE 1 = 1 ";
   if (!c.empty()) where += "AND p.cqpm = ? ";
   if (!s.empty()) where += "AND p.state = ? ";
-  auto stmt = sql.statement(std::string(kProposalColumns) + where + "ORDER BY p.id DESC");
-  if (!c.empty()) stmt, use(c);
-  if (!s.empty()) stmt, use(s);
+  auto stmt = sql.query(std::string(kProposalColumns) + where + "ORDER BY p.id DESC");
+  if (!c.empty()) stmt.bind(c);
+  if (!s.empty()) stmt.bind(s);
   std::vector<ReferentialProposal> proposals;
   forEachRow(stmt, [&](const RowReader& row) { proposals.push_back(readProposal(row)); });
   return proposals;
@@ -155,10 +170,10 @@ void updateProposalState(SqlSession& sql, const ReferentialProposal& proposal) {
   if (p.decided_by) decided_by = *p.decided_by;
   if (p.rejection_reason) rejection = *p.rejection_reason;
   if (p.published_version) published = static_cast<Poco::Int64>(*p.published_version);
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "UPDATE referential_proposals SET state = ?, decided_at = ?, decided_by = ?, rejection_reason = ?, "
       "published_version = ? WHERE id = ?");
-  stmt, use(p.state), use(decided_at), use(decided_by), use(rejection), use(published), use(id);
+  stmt.bind(p.state).bind(decided_at).bind(decided_by).bind(rejection).bind(published).bind(id);
   stmt.execute();
 }
 
@@ -166,18 +181,18 @@ void insertApproval(SqlSession& sql, std::int64_t proposal_id, const std::string
                     const std::string& college, const std::string& at) {
   Poco::Int64 id = proposal_id;
   std::string user = user_id, c = college, when = at;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO referential_approvals (proposal_id, user_id, college, approved_at) VALUES (?, ?, ?, ?)");
-  stmt, use(id), use(user), use(c), use(when);
+  stmt.bind(id).bind(user).bind(c).bind(when);
   stmt.execute();
 }
 
 std::vector<ProposalApproval> listApprovals(SqlSession& sql, std::int64_t proposal_id) {
   Poco::Int64 id = proposal_id;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT a.user_id, u.display_name, u.email, a.college, a.approved_at FROM referential_approvals a "
       "JOIN users u ON u.id = a.user_id WHERE a.proposal_id = ? ORDER BY a.approved_at, a.user_id");
-  stmt, use(id);
+  stmt.bind(id);
   std::vector<ProposalApproval> approvals;
   forEachRow(stmt, [&](const RowReader& row) {
     approvals.push_back({row.text("user_id"), row.text("display_name"), row.text("email"),
@@ -197,14 +212,14 @@ std::vector<PinnedFileCount> countPinnedFiles(SqlSession& sql, const std::string
     for (std::size_t i = 0; i < states.size(); ++i) where += i ? ", ?" : "?";
     where += ") ";
   }
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT f.centre_id AS centre_id, c.name AS centre, f.state AS state, COUNT(*) AS n FROM "
       "candidate_files f "
       "JOIN organisations c ON c.id = f.centre_id " +
       where + "GROUP BY f.centre_id, c.name, f.state ORDER BY c.name, f.state");
-  stmt, use(key), use(n);
+  stmt.bind(key).bind(n);
   if (open_only) {
-    for (auto& state : states) stmt, use(state);
+    for (auto& state : states) stmt.bind(state);
   }
   std::vector<PinnedFileCount> rows;
   forEachRow(stmt, [&](const RowReader& row) {

@@ -8,10 +8,10 @@ using Poco::Data::Keywords::use;
 
 std::optional<ThrottleCount> find(SqlSession& sql, const std::string& scope, const std::string& subject) {
   std::string scope_key = scope, subject_key = subject;
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "SELECT failures, window_start, last_failure_at FROM throttle_failures WHERE scope = ? AND subject = "
       "?");
-  stmt, use(scope_key), use(subject_key);
+  stmt.bind(scope_key).bind(subject_key);
   std::optional<ThrottleCount> found;
   forEachRow(stmt, [&](const RowReader& row) {
     found = ThrottleCount{row.integer("failures"), row.text("window_start"), row.text("last_failure_at")};
@@ -25,7 +25,7 @@ void recordFailure(SqlSession& sql, const std::string& scope, const std::string&
               restart_again = restart_before;
   // In the DO UPDATE clause, throttle_failures.* is the row as it was, on
   // SQLite as on PostgreSQL, so both CASEs see the old window_start.
-  auto stmt = sql.statement(
+  auto stmt = sql.query(
       "INSERT INTO throttle_failures (scope, subject, failures, window_start, last_failure_at) "
       "VALUES (?, ?, 1, ?, ?) ON CONFLICT (scope, subject) DO UPDATE SET "
       "failures = CASE WHEN throttle_failures.window_start <= ? THEN 1 "
@@ -33,21 +33,21 @@ void recordFailure(SqlSession& sql, const std::string& scope, const std::string&
       "window_start = CASE WHEN throttle_failures.window_start <= ? THEN excluded.window_start "
       "ELSE throttle_failures.window_start END, "
       "last_failure_at = excluded.last_failure_at");
-  stmt, use(scope_key), use(subject_key), use(at), use(at), use(restart), use(restart_again);
+  stmt.bind(scope_key).bind(subject_key).bind(at).bind(at).bind(restart).bind(restart_again);
   stmt.execute();
 }
 
 void clear(SqlSession& sql, const std::string& scope, const std::string& subject) {
   std::string scope_key = scope, subject_key = subject;
-  auto stmt = sql.statement("DELETE FROM throttle_failures WHERE scope = ? AND subject = ?");
-  stmt, use(scope_key), use(subject_key);
+  auto stmt = sql.query("DELETE FROM throttle_failures WHERE scope = ? AND subject = ?");
+  stmt.bind(scope_key).bind(subject_key);
   stmt.execute();
 }
 
 std::int64_t purge(SqlSession& sql, const std::string& before) {
   std::string limit = before;
-  auto stmt = sql.statement("DELETE FROM throttle_failures WHERE last_failure_at < ?");
-  stmt, use(limit);
+  auto stmt = sql.query("DELETE FROM throttle_failures WHERE last_failure_at < ?");
+  stmt.bind(limit);
   return static_cast<std::int64_t>(stmt.execute());
 }
 
