@@ -197,14 +197,23 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
   stream_pump_ = std::make_unique<live::StreamPump>(config_.http.stream_timing.poll);
   file_streams_ = std::make_unique<live::FileStreams>(*db_, *streams_);
   // A commit wakes the live streams of the files it changed: this instance's
-  // commits directly, the other instances' through PostgreSQL's NOTIFY.
+  // commits directly, the other instances' through PostgreSQL's NOTIFY, which
+  // also tells authentication of their changes to accounts and sessions (it
+  // hears this instance's itself). After a lost connection, everything is redone.
   live::StreamPump& pump = *stream_pump_;
-  db_->addChangeListener([&pump](const std::vector<std::string>& file_ids) { pump.wake(file_ids); });
+  auth::AuthService& auth = *auth_;
+  stream_wakeups_ = db_->subscribe([&pump](const std::vector<std::string>& keys) { pump.wake(keys); });
   if (db_->dialect() == store::Dialect::kPostgres) {
     change_listener_ = std::make_unique<store::PostgresChangeListener>(
         db_->url().connection, db_->instanceId(),
-        [&pump](const std::vector<std::string>& file_ids) { pump.wake(file_ids); },
-        [&pump] { pump.wakeAll(); });
+        [&pump, &auth](const std::vector<std::string>& keys) {
+          auth.noticeChanges(keys);
+          pump.wake(keys);
+        },
+        [&pump, &auth] {
+          auth.forgetKeptSessions();
+          pump.wakeAll();
+        });
   }
 
   const std::chrono::seconds every(std::max(1, config_.scheduler_interval_seconds));
@@ -261,7 +270,7 @@ Server::~Server() {
   if (http_server_) stop();
   // Nothing may wake the pump once it is gone.
   change_listener_.reset();
-  db_->clearChangeListeners();
+  stream_wakeups_.reset();
 }
 
 void Server::start() {

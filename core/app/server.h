@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -140,6 +141,7 @@ class Server {
   std::unique_ptr<deadlines::ReportReminders> reminders_;
   std::unique_ptr<live::StreamHub> streams_;
   std::unique_ptr<live::StreamPump> stream_pump_;
+  std::optional<store::ChangeSubscription> stream_wakeups_;         // wakes stream_pump_: declared after it
   std::unique_ptr<store::PostgresChangeListener> change_listener_;  // wakes stream_pump_: declared after it
   std::unique_ptr<live::FileStreams> file_streams_;
   std::unique_ptr<health::ReadinessService> readiness_;

@@ -3,10 +3,13 @@
 #include <Poco/Timespan.h>
 #include <Poco/Timestamp.h>
 
+#include <algorithm>
+
 #include "common/clock.h"
 #include "common/random_bytes.h"
 #include "common/sha256.h"
 #include "store/account_store.h"
+#include "store/change_keys.h"
 
 namespace cqpm::auth {
 
@@ -22,6 +25,8 @@ AuthService::AuthService(store::Database& db, PasswordHasher hasher, const Clock
       session_ttl_(session_ttl),
       throttle_(db, clock),
       basic_credentials_(clock),
+      sessions_(clock),
+      accounts_changes_(db.subscribe([this](const std::vector<std::string>& keys) { noticeChanges(keys); })),
       decoy_hash_(hasher_.hash(randomToken(16))) {}
 
 domain::Actor AuthService::verifyPassword(const std::string& login, const std::string& password,
@@ -91,9 +96,17 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
 std::optional<domain::Actor> AuthService::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 256) return std::nullopt;
   const std::string hash = sha256Hex(token);
+  if (auto kept = sessions_.find(hash)) return kept;
+  const std::uint64_t read_at = sessions_.generation();
   const std::string now = nowIso8601(clock_);
-  return db_.read(
+  auto actor = db_.read(
       [&](store::SqlSession& sql) { return store::account_store::findSessionActor(sql, hash, now); });
+  if (actor) sessions_.remember(hash, *actor, read_at);
+  return actor;
+}
+
+void AuthService::noticeChanges(const std::vector<std::string>& keys) {
+  if (std::find(keys.begin(), keys.end(), store::kAccountsChanged) != keys.end()) sessions_.forgetAll();
 }
 
 void AuthService::logout(const std::string& token) {
@@ -101,6 +114,7 @@ void AuthService::logout(const std::string& token) {
   const std::string hash = sha256Hex(token);
   const std::string now = nowIso8601(clock_);
   db_.write([&](store::SqlSession& sql) { store::account_store::revokeSession(sql, hash, now); });
+  sessions_.forgetAll();  // at once, whether or not a change listener is wired
 }
 
 }  // namespace cqpm::auth

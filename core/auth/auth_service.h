@@ -3,10 +3,12 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/credential_cache.h"
 #include "auth/login_throttle.h"
 #include "auth/password_hasher.h"
+#include "auth/session_cache.h"
 #include "common/clock.h"
 #include "domain/actor.h"
 #include "store/database.h"
@@ -51,8 +53,17 @@ class AuthService {
   domain::Actor verifyBasic(const std::string& login, const std::string& password,
                             const std::string& client_address);
 
-  /// The actor of a live session token, or nullopt.
+  /// The actor of a live session token, or nullopt. Recent answers are
+  /// kept briefly (SessionCache) until an account, organisation or session changes.
   std::optional<domain::Actor> authenticate(const std::string& token);
+
+  /// Hears the keys of committed writes: a change to who may do what
+  /// (store::kAccountsChanged) forgets the sessions authenticate() kept. This
+  /// instance's commits are heard by subscription; the composition root hands
+  /// in the other instances' (PostgreSQL's NOTIFY).
+  void noticeChanges(const std::vector<std::string>& keys);
+  /// Forgets them unconditionally (changes may have been missed).
+  void forgetKeptSessions() { sessions_.forgetAll(); }
 
   /// Revokes the session; unknown or already revoked tokens are ignored.
   void logout(const std::string& token);
@@ -66,6 +77,8 @@ class AuthService {
   std::chrono::hours session_ttl_;
   LoginThrottle throttle_;
   CredentialCache basic_credentials_;
+  SessionCache sessions_;
+  store::ChangeSubscription accounts_changes_;  // feeds noticeChanges; after sessions_, gone before it
   // Verified against for unknown logins, with the same cost and in the same
   // hashing slots as a real one, so neither timing nor load reveals them.
   std::string decoy_hash_;

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "common/clock.h"
+#include "store/change_keys.h"
 #include "store/row_reader.h"
 
 namespace cqpm::store::account_store {
@@ -109,6 +110,7 @@ void updateUser(SqlSession& sql, const UserAccount& user, const std::string& now
       .bind(at)
       .bind(id);
   stmt.execute();
+  sql.markChanged(std::string(kAccountsChanged));  // a role or an activity may have changed
 }
 
 std::optional<UserAccount> findUser(SqlSession& sql, const std::string& id) {
@@ -262,6 +264,7 @@ std::int64_t revokeSessionsOfOrganisation(SqlSession& sql, const std::string& or
       "UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND user_id IN "
       "(SELECT id FROM users WHERE organisation_id = ?)");
   stmt.bind(at).bind(organisation);
+  sql.markChanged(std::string(kAccountsChanged));
   return static_cast<std::int64_t>(stmt.execute());
 }
 
@@ -271,6 +274,7 @@ std::int64_t revokeSessionsOfUser(SqlSession& sql, const std::string& user_id, c
   auto stmt = sql.query(
       "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?");
   stmt.bind(at).bind(user).bind(kept);
+  sql.markChanged(std::string(kAccountsChanged));
   return static_cast<std::int64_t>(stmt.execute());
 }
 
@@ -278,6 +282,7 @@ bool revokeSession(SqlSession& sql, const std::string& token_hash, const std::st
   std::string hash = token_hash, at = now;
   auto stmt = sql.query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL");
   stmt.bind(at).bind(hash);
+  sql.markChanged(std::string(kAccountsChanged));
   return stmt.execute() > 0;
 }
 

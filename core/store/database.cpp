@@ -221,7 +221,8 @@ void Database::commitBatch(std::span<QueuedWrite* const> batch) {
     return;
   }
   if (changed.empty()) return;
-  for (const auto& listener : change_listeners_) {
+  const std::lock_guard lock(listeners_mutex_);
+  for (const auto& [id, listener] : listeners_) {
     try {
       listener(changed);
     } catch (const std::exception& e) {
@@ -229,6 +230,31 @@ void Database::commitBatch(std::span<QueuedWrite* const> batch) {
       Poco::Logger::get("database").error("a change listener failed: %s", std::string(e.what()));
     }
   }
+}
+
+ChangeSubscription Database::subscribe(ChangeListener listener) {
+  const std::lock_guard lock(listeners_mutex_);
+  const std::uint64_t id = next_listener_id_++;
+  listeners_.emplace_back(id, std::move(listener));
+  return {*this, id};
+}
+
+void Database::unsubscribe(std::uint64_t id) {
+  const std::lock_guard lock(listeners_mutex_);
+  std::erase_if(listeners_, [id](const auto& entry) { return entry.first == id; });
+}
+
+ChangeSubscription::~ChangeSubscription() {
+  if (db_ != nullptr) db_->unsubscribe(id_);
+}
+
+ChangeSubscription& ChangeSubscription::operator=(ChangeSubscription&& other) noexcept {
+  if (this != &other) {
+    if (db_ != nullptr) db_->unsubscribe(id_);
+    db_ = std::exchange(other.db_, nullptr);
+    id_ = other.id_;
+  }
+  return *this;
 }
 
 void Database::notifyOtherInstances(SqlSession& sql, const std::vector<std::string>& changed) {

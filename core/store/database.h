@@ -14,6 +14,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/error.h"
@@ -65,6 +66,25 @@ inline constexpr const char* kChangeChannel = "cqpm_changes";
 /// Hears the keys of committed writes (SqlSession::markChanged), on the
 /// committing thread, after the commit: must be quick and must not write.
 using ChangeListener = std::function<void(const std::vector<std::string>& keys)>;
+
+class Database;
+
+/// A listener's registration with a Database (Database::subscribe): it hears
+/// commits while this lives. Move-only.
+class ChangeSubscription {
+ public:
+  ChangeSubscription(Database& db, std::uint64_t id) : db_(&db), id_(id) {}
+  ~ChangeSubscription();
+  ChangeSubscription(ChangeSubscription&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), id_(other.id_) {}
+  ChangeSubscription& operator=(ChangeSubscription&& other) noexcept;
+  ChangeSubscription(const ChangeSubscription&) = delete;
+  ChangeSubscription& operator=(const ChangeSubscription&) = delete;
+
+ private:
+  Database* db_;
+  std::uint64_t id_;
+};
 
 /// Tuning of the connection to the database.
 struct DatabaseOptions {
@@ -121,11 +141,10 @@ class Database {
     }
   }
 
-  /// Adds a listener of committed changes / removes them all. Only while no
-  /// write runs (the composition root, at start-up and after stopping):
-  /// listeners are not guarded.
-  void addChangeListener(ChangeListener listener) { change_listeners_.push_back(std::move(listener)); }
-  void clearChangeListeners() { change_listeners_.clear(); }
+  /// Has `listener` hear the keys of every commit from now until the
+  /// returned subscription is destroyed (which must happen before this
+  /// Database is). Thread-safe; listeners are called one at a time.
+  [[nodiscard]] ChangeSubscription subscribe(ChangeListener listener);
   /// Random per Database: the first word of its PostgreSQL change
   /// notifications (PostgresChangeListener skips its own instance's).
   const std::string& instanceId() const { return instance_id_; }
@@ -188,7 +207,11 @@ class Database {
   std::counting_semaphore<> read_places_;
   std::unique_ptr<Poco::Data::Session> writer_;  // used by the leader of a write batch only
   std::unique_ptr<WriteQueue> write_queue_;
-  std::vector<ChangeListener> change_listeners_;  // set at start-up, read-only after
+  friend class ChangeSubscription;
+  void unsubscribe(std::uint64_t id);
+  std::mutex listeners_mutex_;
+  std::uint64_t next_listener_id_ = 0;                               // guarded by listeners_mutex_
+  std::vector<std::pair<std::uint64_t, ChangeListener>> listeners_;  // guarded by listeners_mutex_
   // Each connection's prepared statements, by its driver handle. Declared
   // after the sessions so as to be destroyed before them.
   std::mutex prepared_mutex_;

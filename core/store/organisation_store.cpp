@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "common/json_text.h"
+#include "store/change_keys.h"
 #include "store/row_reader.h"
 
 namespace cqpm::store::organisation_store {
@@ -144,6 +145,7 @@ void update(SqlSession& sql, const Organisation& organisation, const std::string
       .bind(updated)
       .bind(id);
   stmt.execute();
+  sql.markChanged(std::string(kAccountsChanged));  // an organisation may have been deactivated
   replaceCentreLinks(sql, organisation);
 }
 

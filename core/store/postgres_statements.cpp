@@ -114,7 +114,7 @@ std::size_t PostgresStatements::run(const std::string& sql, std::span<const SqlV
     }
   }
   const PgResult result(PQexecPrepared(connection_, name.c_str(), static_cast<int>(values.size()),
-                                     values.data(), nullptr, nullptr, 0));
+                                       values.data(), nullptr, nullptr, 0));
   const ExecStatusType status = PQresultStatus(result.get());
   if (status == PGRES_COMMAND_OK) return changedRows(result.get());
   if (status != PGRES_TUPLES_OK) fail(connection_, result.get(), "«" + sql + "» failed");

@@ -38,15 +38,25 @@ class SqliteRow final : public RowSource {
   }
 
  private:
+  // Readers mostly ask for the columns in the order of the SELECT, each
+  // twice (is it NULL, then its value): the last one found and the one after
+  // it are tried first, before a scan.
   int index(const std::string& column) const {
     const int count = sqlite3_column_count(stmt_);
+    for (const int guess : {last_, last_ + 1}) {
+      if (guess >= 0 && guess < count &&
+          ::strcasecmp(sqlite3_column_name(stmt_, guess), column.c_str()) == 0) {
+        return last_ = guess;
+      }
+    }
     for (int i = 0; i < count; ++i) {
-      if (::strcasecmp(sqlite3_column_name(stmt_, i), column.c_str()) == 0) return i;
+      if (::strcasecmp(sqlite3_column_name(stmt_, i), column.c_str()) == 0) return last_ = i;
     }
     throw Error(ErrorCode::kStorage, "database error: the result has no column '" + column + "'");
   }
 
   sqlite3_stmt* stmt_;
+  mutable int last_ = -1;
 };
 
 /// Leaves a statement reset and unbound whatever happens while it runs, so
@@ -63,6 +73,7 @@ class ResetOnExit {
 
  private:
   sqlite3_stmt* stmt_;
+  mutable int last_ = -1;
 };
 
 /// Owns a statement prepared for one execution only.
@@ -75,6 +86,7 @@ class FinalizeOnExit {
 
  private:
   sqlite3_stmt* stmt_;
+  mutable int last_ = -1;
 };
 
 }  // namespace
