@@ -30,7 +30,7 @@
 
 #include "bench_support.h"
 #include "common/error.h"
-#include "reads/keep_alive_connection.h"
+#include "keep_alive_connection.h"
 #include "reads/static_nginx.h"
 #include "support/server_process.h"
 

@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "reads/keep_alive_connection.h"
+#include "keep_alive_connection.h"
 
 namespace cqpm::bench {
 

@@ -1,4 +1,4 @@
-#include "reads/keep_alive_connection.h"
+#include "keep_alive_connection.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
