@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
 #include <thread>
@@ -132,7 +133,8 @@ void runClient(const Phase& phase, Clock::time_point start, Clock::time_point me
   }
 }
 
-PhaseResult runPhase(const Phase& phase, const Options& options) {
+/// Runs `phase`; `midway`, when given, is called by this thread halfway through the measured time.
+PhaseResult runPhase(const Phase& phase, const Options& options, const std::function<void()>& midway = {}) {
   const auto measured =
       std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.seconds));
   const auto warm_up = std::min<Clock::duration>(measured / 5, std::chrono::seconds(1));
@@ -145,6 +147,10 @@ PhaseResult runPhase(const Phase& phase, const Options& options) {
   clients.reserve(tallies.size());
   for (auto& tally : tallies) {
     clients.emplace_back(runClient, std::cref(phase), start, measured_from, until, std::ref(tally));
+  }
+  if (midway) {
+    std::this_thread::sleep_until(measured_from + measured / 2);
+    midway();
   }
   for (auto& client : clients) client.join();
 
@@ -288,16 +294,30 @@ int run(const Options& options) {
       reader.file_id.c_str(), reader.file_json.size(), loadAverage().c_str());
   std::fflush(stdout);
   std::vector<PhaseResult> results;
+  std::string spread;  // nginx's connections per worker, "7/9"
   for (const auto& phase : phases) {
     // The marker line lets a profiler attach to the server for one phase.
     std::printf("== phase %s\n", phase.name.c_str());
     std::fflush(stdout);
-    results.push_back(runPhase(phase, options));
+    if (&phase != &phases.front()) {
+      results.push_back(runPhase(phase, options));
+      continue;
+    }
+    // nginx: how its workers shared the connections (the kernel spreads them at random).
+    // Counted idle once the readiness probe's connection is surely closed on nginx's side.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const std::vector<int> idle = nginx.socketsPerWorker();
+    results.push_back(runPhase(phase, options, [&] {
+      const std::vector<int> busy = nginx.socketsPerWorker();
+      for (std::size_t i = 0; i < busy.size() && i < idle.size(); ++i)
+        spread += (spread.empty() ? "" : "/") + std::to_string(busy[i] - idle[i]);
+    }));
   }
   const PhaseResult& base = results[0];
   const PhaseResult& health = results[1];
   const PhaseResult& files = results[2];
   printPhase("nginx GET /file.json", base);
+  std::printf("  nginx's connections per worker: %s\n", spread.c_str());
   printPhase("GET /healthz", health);
   printPhase("GET /api/v1/files/{id}", files);
   const auto ratio = [&base](double value) { return base.per_s > 0 ? value / base.per_s : 0; };

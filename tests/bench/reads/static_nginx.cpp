@@ -87,6 +87,21 @@ void StaticNginx::waitUntilServing(std::chrono::seconds patience) {
   throw std::runtime_error("nginx did not serve /" + file_name_ + " in time (" + last + ")\n" + describe());
 }
 
+std::vector<int> StaticNginx::socketsPerWorker() const {
+  const std::string master = std::to_string(process_->pid());
+  std::ifstream children("/proc/" + master + "/task/" + master + "/children");
+  std::vector<int> counts;
+  for (std::string worker; children >> worker;) {
+    int sockets = 0;
+    std::error_code error;
+    for (const auto& fd : fs::directory_iterator("/proc/" + worker + "/fd", error)) {
+      if (fs::read_symlink(fd.path(), error).string().starts_with("socket:")) ++sockets;
+    }
+    counts.push_back(sockets);
+  }
+  return counts;
+}
+
 std::string StaticNginx::describe() const {
   return "nginx on 127.0.0.1:" + std::to_string(port_) + ", configuration " + dir_ + "/nginx.conf\n" +
          testing::tailOf(dir_ + "/error.log") + testing::tailOf(dir_ + "/nginx.out");

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "support/server_process.h"
 
@@ -25,6 +26,10 @@ class StaticNginx {
   /// Waits until the file is served (200); throws with nginx's error log if
   /// not within `patience`.
   void waitUntilServing(std::chrono::seconds patience);
+  /// The sockets each worker process holds open (its listening socket
+  /// included), worker by worker: taken during a phase, less the same count
+  /// taken idle, it shows how the connections were spread over the workers.
+  std::vector<int> socketsPerWorker() const;
   int port() const { return port_; }
   int pid() const { return process_->pid(); }
 
