@@ -94,8 +94,11 @@ std::vector<int> StaticNginx::socketsPerWorker() const {
   for (std::string worker; children >> worker;) {
     int sockets = 0;
     std::error_code error;
-    for (const auto& fd : fs::directory_iterator("/proc/" + worker + "/fd", error)) {
-      if (fs::read_symlink(fd.path(), error).string().starts_with("socket:")) ++sockets;
+    // Increments with an error code too: a diagnostic must not throw while the clients run.
+    for (fs::directory_iterator fd("/proc/" + worker + "/fd", error), end; !error && fd != end;
+         fd.increment(error)) {
+      if (fs::read_symlink(fd->path(), error).string().starts_with("socket:")) ++sockets;
+      error.clear();
     }
     counts.push_back(sockets);
   }
