@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 namespace cqpm::bench {
 
@@ -65,6 +66,27 @@ int BenchOptions::integer(const std::string& name, int fallback, int min, int ma
     throw error(name + " needs a whole number" + range + ", not '" + text + "'");
   }
   return static_cast<int>(value);
+}
+
+double BenchOptions::number(const std::string& name, double fallback, double min, double max) const {
+  spec(name);
+  const auto it = given_.find(name);
+  if (it == given_.end()) return fallback;
+  const std::string& text = it->second;
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  // NaN fails both comparisons, so it is refused with the out-of-range numbers.
+  if (text.empty() || used != text.size() || !(value >= min && value <= max)) {
+    std::ostringstream range;
+    range << " from " << min << " to " << max;
+    throw error(name + " needs a number" + range.str() + ", not '" + text + "'");
+  }
+  return value;
 }
 
 std::string BenchOptions::text(const std::string& name, const std::string& fallback) const {

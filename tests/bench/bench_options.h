@@ -49,6 +49,9 @@ class BenchOptions {
   /// The integer value of `name`, or `fallback` when not given; throws
   /// CommandLineError when it is not a whole integer in [min, max].
   int integer(const std::string& name, int fallback, int min = 1, int max = kNoMaximum) const;
+  /// The decimal value of `name` ("0.5"), or `fallback` when not given; throws
+  /// CommandLineError when it is not a finite number in [min, max].
+  double number(const std::string& name, double fallback, double min, double max) const;
   /// The text value of `name`, or `fallback` when not given.
   std::string text(const std::string& name, const std::string& fallback = "") const;
   /// A CommandLineError for a rule the options together break ("--versions needs at least 2").

@@ -89,6 +89,21 @@ TEST(BenchOptionsTest, RefusesANumberThatIsNotWholeOrOutOfRange) {
   EXPECT_EQ(parse({"--clients", "0"}).integer("--clients", 4, 0), 0);
 }
 
+TEST(BenchOptionsTest, ReadsADecimalNumberWithinItsRange) {
+  EXPECT_DOUBLE_EQ(parse({"--clients", "0.5"}).number("--clients", 5, 0.1, 60), 0.5);
+  EXPECT_DOUBLE_EQ(parse({"--clients", "3"}).number("--clients", 5, 0.1, 60), 3);
+  EXPECT_DOUBLE_EQ(parse({}).number("--clients", 5, 0.1, 60), 5);
+  for (const std::string bad : {"x", "0.5s", "", "0.05", "61", "nan", "inf"}) {
+    const BenchOptions options = parse({"--clients", bad});
+    try {
+      options.number("--clients", 5, 0.1, 60);
+      ADD_FAILURE() << bad << " accepted";
+    } catch (const CommandLineError& e) {
+      EXPECT_EQ(std::string(e.what()), "--clients needs a number from 0.1 to 60, not '" + bad + "'");
+    }
+  }
+}
+
 TEST(BenchOptionsTest, AnUndeclaredOptionIsTheBenchmarksBug) {
   EXPECT_THROW(parse({}).integer("--seconds", 1), std::logic_error);
   EXPECT_THROW(parse({}).flag("--clients"), std::logic_error);

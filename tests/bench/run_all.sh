@@ -34,6 +34,7 @@ BENCHMARKS=(
   "bench_referential_clone||--quick"
   "bench_live_streams||--streams 50 --events 5 --idle-seconds 1"
   "bench_dashboard||--files 300 --events 1500 --runs 5"
+  "bench_reads||--quick"
 )
 
 # The usage is the comment above; on stdout for --help (status 0), else on stderr (status 2).
