@@ -163,10 +163,12 @@ void Acceptor::inspect(int fd) {
   const std::string& peeked = *received;
   switch (scanHead(peeked, limits_.max_head_bytes)) {
     case HeadState::kComplete: {
+      const bool low_water_raised = watched.low_water != 1;
       Connection connection = release(fd);
       try {
-        // Back to ordinary reads for the worker: one byte wakes a read again.
-        connection.socket.setOption(SOL_SOCKET, SO_RCVLOWAT, 1);
+        // Back to ordinary reads for the worker: one byte wakes a read again
+        // (a head that came in one piece never raised it: no system call).
+        if (low_water_raised) connection.socket.setOption(SOL_SOCKET, SO_RCVLOWAT, 1);
       } catch (const Poco::Exception&) {
         connection.close();
         return;

@@ -43,9 +43,13 @@ AfterRequest serveOneRequest(Connection& connection, Poco::Net::HTTPServerParams
                              const std::function<std::string(const Error&)>& refusal, bool stopping) {
   Poco::Net::StreamSocket& socket = connection.socket;
   try {
-    socket.setBlocking(true);
-    socket.setReceiveTimeout(params->getTimeout());
-    socket.setSendTimeout(params->getTimeout());
+    // Each is a system call, and a socket keeps them between its requests:
+    // set once (the acceptor only peeks, never makes the socket non-blocking).
+    if (!socket.getBlocking()) socket.setBlocking(true);
+    if (!connection.served_before) {
+      socket.setReceiveTimeout(params->getTimeout());
+      socket.setSendTimeout(params->getTimeout());
+    }
   } catch (const Poco::Exception&) {
     connection.close();
     return AfterRequest::kClose;
