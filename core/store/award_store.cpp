@@ -1,5 +1,7 @@
 #include "store/award_store.h"
 
+#include <utility>
+
 #include "store/row_reader.h"
 
 namespace cqpm::store::award_store {
@@ -17,7 +19,7 @@ constexpr const char* kSelectAwards =
 
 std::vector<AwardRecord> select(SqlSession& sql, const std::string& rest, std::string value) {
   auto stmt = sql.query(std::string(kSelectAwards) + rest);
-  stmt.bind(value);
+  stmt.bind(std::move(value));
   std::vector<AwardRecord> found;
   forEachRow(stmt, [&](const RowReader& row) {
     AwardRecord a;

@@ -229,7 +229,7 @@ struct CountedAs {
 };
 
 // Adds `delta` (+1, -1) to the count of the files counted as `as`.
-void bump(SqlSession& sql, CountedAs as, std::int64_t delta) {
+void bump(SqlSession& sql, const CountedAs& as, std::int64_t delta) {
   Poco::Int64 files = delta;
   auto stmt = sql.query(
       "INSERT INTO candidate_file_counts (centre_id, company_id, cqpm, pathway, state, files) "

@@ -5,6 +5,7 @@
 #include <Poco/UUIDGenerator.h>
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -84,6 +85,16 @@ class AuthTest : public ::testing::TestWithParam<std::string> {
     });
   }
   void addUser(const std::string& login) { addUser(login, auth_->hasher()); }
+
+  /// Applies `change` to the account `login` through the store, as an administrator's edit does.
+  void changeUser(const std::string& login, const std::function<void(domain::UserAccount&)>& change) {
+    db_->write([&](store::SqlSession& sql) {
+      auto user = store::account_store::findUserByLogin(sql, login);
+      ASSERT_TRUE(user);
+      change(*user);
+      store::account_store::updateUser(sql, *user, nowIso8601(systemClock()));
+    });
+  }
 
   /// The error code of a login attempt, or nullopt when it succeeded; `retry_after` gets details.retry_after.
   std::optional<ErrorCode> attempt(auth::AuthService& service, const std::string& login,

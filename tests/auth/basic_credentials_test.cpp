@@ -37,12 +37,7 @@ class BasicCredentialsTest : public AuthTest {
     return basic(password);
   }
   void updateUser(const std::function<void(domain::UserAccount&)>& change) {
-    db_->write([&](store::SqlSession& sql) {
-      auto user = store::account_store::findUserByLogin(sql, "gtp.audit");
-      ASSERT_TRUE(user);
-      change(*user);
-      store::account_store::updateUser(sql, *user, nowIso8601(systemClock()));
-    });
+    changeUser("gtp.audit", change);
   }
 
   static constexpr const char* kAddress = "127.0.0.1";

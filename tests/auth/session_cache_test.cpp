@@ -63,14 +63,6 @@ class KeptSessionsTest : public AuthTest {
     token_ = auth_->login("coord.kept", kPassword, "127.0.0.1").token;
     ASSERT_TRUE(auth_->authenticate(token_));  // kept from here on
   }
-  void changeUser(const std::function<void(domain::UserAccount&)>& change) {
-    db_->write([&](store::SqlSession& sql) {
-      auto user = store::account_store::findUserByLogin(sql, "coord.kept");
-      ASSERT_TRUE(user);
-      change(*user);
-      store::account_store::updateUser(sql, *user, nowIso8601(systemClock()));
-    });
-  }
   std::string token_;
 };
 
@@ -86,11 +78,11 @@ TEST_P(KeptSessionsTest, ALogoutThroughAnotherServiceOnTheDatabaseRefusesTheToke
 }
 
 TEST_P(KeptSessionsTest, ANewRoleAndADeactivationApplyToTheNextRequest) {
-  changeUser([](domain::UserAccount& user) { user.role = domain::Role::kEvaluator; });
+  changeUser("coord.kept", [](domain::UserAccount& user) { user.role = domain::Role::kEvaluator; });
   auto actor = auth_->authenticate(token_);
   ASSERT_TRUE(actor);
   EXPECT_EQ(actor->role, domain::Role::kEvaluator);
-  changeUser([](domain::UserAccount& user) { user.active = false; });
+  changeUser("coord.kept", [](domain::UserAccount& user) { user.active = false; });
   EXPECT_FALSE(auth_->authenticate(token_));
 }
 
