@@ -1,13 +1,13 @@
 #include "app/cqpm_application.h"
 
 #include <Poco/AutoPtr.h>
-#include <Poco/ConsoleChannel.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
 #include <Poco/PatternFormatter.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
+#include <unistd.h>
 
 #include <iostream>
 
@@ -19,6 +19,7 @@
 #include "app/settings.h"
 #include "common/error.h"
 #include "demo/demo_seed.h"
+#include "observability/line_channel.h"
 #include "store/account_store.h"
 
 namespace cqpm::app {
@@ -29,7 +30,7 @@ void CqpmApplication::initialize(Poco::Util::Application& self) {
   Poco::AutoPtr<Poco::PatternFormatter> formatter(
       new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t"));
   Poco::AutoPtr<Poco::FormattingChannel> channel(
-      new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel(std::cerr)));
+      new Poco::FormattingChannel(formatter, new observability::LineChannel(STDERR_FILENO)));
   Poco::Logger::root().setChannel(channel);
   Poco::Logger::root().setLevel(Poco::Message::PRIO_INFORMATION);
   ServerApplication::initialize(self);
