@@ -9,8 +9,6 @@
 namespace cqpm::store::account_store {
 
 using domain::UserAccount;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::use;
 
 namespace {
 
@@ -51,10 +49,10 @@ std::string lowerAscii(std::string text) {
 
 void requireEmailFree(SqlSession& sql, const UserAccount& user) {
   std::string email = lowerAscii(user.email), id = user.id;
-  Poco::Int64 taken = 0;
-  auto stmt = sql.statement("SELECT COUNT(*) FROM users WHERE LOWER(email) = ? AND id <> ?");
-  stmt, use(email), use(id), into(taken);
-  stmt.execute();
+  const std::int64_t taken = sql.query("SELECT COUNT(*) AS n FROM users WHERE LOWER(email) = ? AND id <> ?")
+                                 .bind(email)
+                                 .bind(id)
+                                 .integer("n");
   if (taken > 0) throw Error(ErrorCode::kConflict, "another account has the e-mail " + email, "email");
 }
 
@@ -127,13 +125,7 @@ std::optional<UserAccount> findUserByEmail(SqlSession& sql, const std::string& e
   return firstUser(stmt);
 }
 
-std::int64_t countUsers(SqlSession& sql) {
-  Poco::Int64 total = 0;
-  auto stmt = sql.statement("SELECT COUNT(*) FROM users");
-  stmt, into(total);
-  stmt.execute();
-  return total;
-}
+std::int64_t countUsers(SqlSession& sql) { return sql.query("SELECT COUNT(*) AS n FROM users").integer("n"); }
 
 std::vector<UserAccount> listUserPage(SqlSession& sql, const UserFilter& filter,
                                       const std::string& after_login, int limit) {

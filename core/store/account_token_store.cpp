@@ -4,8 +4,6 @@
 
 namespace cqpm::store::account_token_store {
 
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::use;
 
 void replace(SqlSession& sql, const AccountToken& token) {
   std::string user = token.user_id, purpose = token.purpose, at = token.created_at,
@@ -63,12 +61,12 @@ std::int64_t revokeAllOfUser(SqlSession& sql, const std::string& user_id, const 
 std::int64_t countSince(SqlSession& sql, const std::string& user_id, const std::string& purpose,
                         const std::string& since) {
   std::string user = user_id, kind = purpose, from = since;
-  Poco::Int64 total = 0;
-  auto stmt = sql.statement(
-      "SELECT COUNT(*) FROM account_tokens WHERE user_id = ? AND purpose = ? AND created_at >= ?");
-  stmt, use(user), use(kind), use(from), into(total);
-  stmt.execute();
-  return total;
+  return sql
+      .query("SELECT COUNT(*) AS n FROM account_tokens WHERE user_id = ? AND purpose = ? AND created_at >= ?")
+      .bind(user)
+      .bind(kind)
+      .bind(from)
+      .integer("n");
 }
 
 }  // namespace cqpm::store::account_token_store

@@ -6,7 +6,6 @@
 
 namespace cqpm::store::award_store {
 
-using Poco::Data::Keywords::use;
 
 namespace {
 

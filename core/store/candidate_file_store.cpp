@@ -10,7 +10,6 @@
 namespace cqpm::store::candidate_file_store {
 
 using domain::CandidateFile;
-using Poco::Data::Keywords::use;
 
 namespace {
 
@@ -263,22 +262,19 @@ PageWalk pageWalk(SqlSession& sql, const FileFilter& filter) {
   PageWalk walk;
   if (sql.dialect() != Dialect::kSqlite) return walk;
   auto matches = [&](const std::string& sql_text, std::string value) {
-    Poco::Int64 count = 0;
-    auto stmt = sql.statement(sql_text);
-    stmt, use(value), Poco::Data::Keywords::into(count);
-    stmt.execute();
-    return count;
+    return sql.query(sql_text).bind(std::move(value)).integer("n");
   };
   if (filter.name_query) {
     const std::string folded = foldForSearch(*filter.name_query);
     walk.name_by_date =
         characterCount(folded) >= 3 &&
-        matches("SELECT COUNT(*) FROM candidate_files_search WHERE candidate_files_search MATCH ?",
+        matches("SELECT COUNT(*) AS n FROM candidate_files_search WHERE candidate_files_search MATCH ?",
                 ftsPhrase(folded)) > kWalkAboveMatches;
   }
   if (filter.overdue_at) {
-    walk.overdue_by_date = matches("SELECT COUNT(*) FROM candidate_files WHERE pending_report_due_at <= ?",
-                                   *filter.overdue_at) > kWalkAboveMatches;
+    walk.overdue_by_date =
+        matches("SELECT COUNT(*) AS n FROM candidate_files WHERE pending_report_due_at <= ?",
+                *filter.overdue_at) > kWalkAboveMatches;
   }
   return walk;
 }
@@ -365,12 +361,10 @@ std::optional<std::string> attachCandidate(SqlSession& sql, const std::string& f
 
 bool centreKnowsCandidate(SqlSession& sql, const std::string& centre_id, const std::string& user_id) {
   std::string centre = centre_id, user = user_id;
-  Poco::Int64 files = 0;
-  auto stmt =
-      sql.statement("SELECT COUNT(*) FROM candidate_files WHERE centre_id = ? AND candidate_user_id = ?");
-  stmt, use(centre), use(user), Poco::Data::Keywords::into(files);
-  stmt.execute();
-  return files > 0;
+  return sql.query("SELECT COUNT(*) AS n FROM candidate_files WHERE centre_id = ? AND candidate_user_id = ?")
+             .bind(centre)
+             .bind(user)
+             .integer("n") > 0;
 }
 
 std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,

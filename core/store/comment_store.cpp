@@ -4,7 +4,6 @@
 
 namespace cqpm::store::comment_store {
 
-using Poco::Data::Keywords::use;
 
 namespace {
 

@@ -4,7 +4,6 @@
 
 namespace cqpm::store::company_opinion_store {
 
-using Poco::Data::Keywords::use;
 
 namespace {
 

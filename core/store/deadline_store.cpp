@@ -5,7 +5,6 @@
 
 namespace cqpm::store::deadline_store {
 
-using Poco::Data::Keywords::use;
 
 namespace {
 

@@ -5,7 +5,6 @@
 
 namespace cqpm::store::document_store {
 
-using Poco::Data::Keywords::use;
 
 namespace {
 

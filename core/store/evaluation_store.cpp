@@ -4,7 +4,6 @@
 
 namespace cqpm::store::evaluation_store {
 
-using Poco::Data::Keywords::use;
 
 namespace {
 

@@ -6,7 +6,6 @@
 namespace cqpm::store::event_store {
 
 using domain::FileEvent;
-using Poco::Data::Keywords::use;
 
 const std::string& genesisHash() { return cqpm::genesisHash(); }
 

@@ -4,7 +4,6 @@
 
 namespace cqpm::store::file_transfer_store {
 
-using Poco::Data::Keywords::use;
 
 namespace {
 

@@ -5,7 +5,6 @@
 
 namespace cqpm::store::idempotency_store {
 
-using Poco::Data::Keywords::use;
 
 std::optional<StoredResponse> find(SqlSession& sql, const std::string& user_id, const std::string& key,
                                    const std::string& request_hash, const std::string& now) {

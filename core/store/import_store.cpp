@@ -4,7 +4,6 @@
 
 namespace cqpm::store::import_store {
 
-using Poco::Data::Keywords::use;
 
 void insert(SqlSession& sql, const StoredImport& stored) {
   StoredImport row = stored;

@@ -4,7 +4,6 @@
 
 namespace cqpm::store::jury_closing_store {
 
-using Poco::Data::Keywords::use;
 
 namespace {
 

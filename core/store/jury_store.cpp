@@ -4,7 +4,6 @@
 
 namespace cqpm::store::jury_store {
 
-using Poco::Data::Keywords::use;
 
 namespace {
 

@@ -12,7 +12,6 @@
 namespace cqpm::store {
 
 using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::use;
 
 std::vector<std::string> splitSqlStatements(const std::string& script) {
   std::vector<std::string> statements;

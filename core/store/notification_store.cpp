@@ -4,7 +4,6 @@
 
 namespace cqpm::store::notification_store {
 
-using Poco::Data::Keywords::use;
 
 bool insert(SqlSession& sql, const NotificationRecord& notification) {
   NotificationRecord n = notification;
@@ -87,13 +86,15 @@ std::vector<PendingEmail> pendingEmails(SqlSession& sql, const std::string& now,
 }
 
 EmailBacklog emailBacklog(SqlSession& sql) {
-  Poco::Int64 due = 0, retrying = 0;
-  auto stmt = sql.statement(
-      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN email_attempts > 0 THEN 1 ELSE 0 END), 0) FROM notifications "
-      "WHERE email_state IN ('pending', 'sending')");
-  stmt, Poco::Data::Keywords::into(due), Poco::Data::Keywords::into(retrying);
-  stmt.execute();
-  return {due, retrying};
+  EmailBacklog backlog{};
+  sql.query(
+         "SELECT COUNT(*) AS due, COALESCE(SUM(CASE WHEN email_attempts > 0 THEN 1 ELSE 0 END), 0) AS "
+         "retrying "
+         "FROM notifications WHERE email_state IN ('pending', 'sending')")
+      .forEachRow([&](const RowReader& row) {
+        backlog = {row.integer("due"), row.integer("retrying")};
+      });
+  return backlog;
 }
 
 bool claimEmail(SqlSession& sql, const std::string& id, const std::string& now,

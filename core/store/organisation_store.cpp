@@ -11,8 +11,6 @@
 namespace cqpm::store::organisation_store {
 
 using domain::Organisation;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::use;
 
 namespace {
 
@@ -65,10 +63,10 @@ std::vector<std::string> centresOf(SqlSession& sql, const std::string& company_i
 void requireSiretFree(SqlSession& sql, const Organisation& organisation) {
   if (!organisation.siret) return;
   std::string siret = *organisation.siret, id = organisation.id;
-  Poco::Int64 taken = 0;
-  auto stmt = sql.statement("SELECT COUNT(*) FROM organisations WHERE siret = ? AND id <> ?");
-  stmt, use(siret), use(id), into(taken);
-  stmt.execute();
+  const std::int64_t taken = sql.query("SELECT COUNT(*) AS n FROM organisations WHERE siret = ? AND id <> ?")
+                                 .bind(siret)
+                                 .bind(id)
+                                 .integer("n");
   if (taken > 0) {
     throw Error(ErrorCode::kConflict, "another organisation has the SIRET " + siret, "siret");
   }
@@ -194,19 +192,16 @@ std::vector<Organisation> list(SqlSession& sql, const OrganisationFilter& filter
 }
 
 std::int64_t count(SqlSession& sql) {
-  Poco::Int64 total = 0;
-  auto stmt = sql.statement("SELECT COUNT(*) FROM organisations");
-  stmt, into(total);
-  stmt.execute();
-  return total;
+  return sql.query("SELECT COUNT(*) AS n FROM organisations").integer("n");
 }
 
 void linkCompanyToCentre(SqlSession& sql, const std::string& company_id, const std::string& centre_id) {
   std::string company = company_id, centre = centre_id;
-  Poco::Int64 linked = 0;
-  auto check = sql.statement("SELECT COUNT(*) FROM company_centres WHERE company_id = ? AND centre_id = ?");
-  check, use(company), use(centre), into(linked);
-  check.execute();
+  const std::int64_t linked =
+      sql.query("SELECT COUNT(*) AS n FROM company_centres WHERE company_id = ? AND centre_id = ?")
+          .bind(company)
+          .bind(centre)
+          .integer("n");
   if (linked > 0) return;
   auto stmt = sql.query("INSERT INTO company_centres (company_id, centre_id) VALUES (?, ?)");
   stmt.bind(company).bind(centre);

@@ -61,6 +61,18 @@ class Query {
         context);
   }
 
+  /// Runs the statement and returns `column` of its first row as an integer,
+  /// 0 when there is no row (a COUNT, a MAX).
+  std::int64_t integer(const std::string& column) {
+    std::int64_t value = 0;
+    bool first = true;
+    forEachRow([&](const RowReader& row) {
+      if (first) value = row.integer(column);
+      first = false;
+    });
+    return value;
+  }
+
   /// Runs the statement; returns the rows an INSERT, UPDATE or DELETE changed.
   std::size_t execute() {
     return statements_.run(

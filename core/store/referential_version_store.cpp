@@ -7,7 +7,6 @@
 namespace cqpm::store::referential_version_store {
 
 using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::use;
 
 namespace {
 

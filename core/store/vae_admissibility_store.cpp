@@ -4,7 +4,6 @@
 
 namespace cqpm::store::vae_admissibility_store {
 
-using Poco::Data::Keywords::use;
 
 std::int64_t insert(SqlSession& sql, const VaeAdmissibilityRecord& record) {
   VaeAdmissibilityRecord r = record;
