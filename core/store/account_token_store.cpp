@@ -4,7 +4,6 @@
 
 namespace cqpm::store::account_token_store {
 
-
 void replace(SqlSession& sql, const AccountToken& token) {
   std::string user = token.user_id, purpose = token.purpose, at = token.created_at,
               subject = token.subject_id.value_or("");

@@ -5,7 +5,6 @@
 
 namespace cqpm::store::admin_log_store {
 
-
 namespace {
 
 constexpr const char* kColumns =

@@ -6,7 +6,6 @@
 
 namespace cqpm::store::award_store {
 
-
 namespace {
 
 constexpr const char* kSelectAwards =

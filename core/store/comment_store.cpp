@@ -4,7 +4,6 @@
 
 namespace cqpm::store::comment_store {
 
-
 namespace {
 
 constexpr const char* kSelect =

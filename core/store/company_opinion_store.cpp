@@ -4,7 +4,6 @@
 
 namespace cqpm::store::company_opinion_store {
 
-
 namespace {
 
 constexpr const char* kSelect =

@@ -5,7 +5,6 @@
 
 namespace cqpm::store::deadline_store {
 
-
 namespace {
 
 constexpr const char* kSelectDeadlines =

@@ -5,7 +5,6 @@
 
 namespace cqpm::store::document_store {
 
-
 namespace {
 
 std::vector<DocumentVersion> versionsOf(SqlSession& sql, const std::string& document_id) {

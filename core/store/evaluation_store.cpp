@@ -4,7 +4,6 @@
 
 namespace cqpm::store::evaluation_store {
 
-
 namespace {
 
 constexpr const char* kSelectEvaluations =

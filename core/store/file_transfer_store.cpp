@@ -4,7 +4,6 @@
 
 namespace cqpm::store::file_transfer_store {
 
-
 namespace {
 
 // The transfer with the names both centres show; `WHERE` clauses follow.

@@ -2,7 +2,6 @@
 
 namespace cqpm::store::housekeeping_store {
 
-
 std::int64_t purgeSessions(SqlSession& sql, const std::string& now, const std::string& revoked_before) {
   std::string expired = now, revoked = revoked_before;
   auto stmt =

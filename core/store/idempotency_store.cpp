@@ -5,7 +5,6 @@
 
 namespace cqpm::store::idempotency_store {
 
-
 std::optional<StoredResponse> find(SqlSession& sql, const std::string& user_id, const std::string& key,
                                    const std::string& request_hash, const std::string& now) {
   std::string user = user_id, idem = key, hash = request_hash, at = now;

@@ -4,7 +4,6 @@
 
 namespace cqpm::store::import_store {
 
-
 void insert(SqlSession& sql, const StoredImport& stored) {
   StoredImport row = stored;
   Poco::Nullable<std::string> filename;

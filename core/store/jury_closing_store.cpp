@@ -4,7 +4,6 @@
 
 namespace cqpm::store::jury_closing_store {
 
-
 namespace {
 
 // An UPDATE of one session guarded by its state; true when it applied.

@@ -5,7 +5,6 @@
 
 namespace cqpm::store::jury_decision_store {
 
-
 namespace {
 
 constexpr const char* kSelectDecisions =

@@ -4,7 +4,6 @@
 
 namespace cqpm::store::jury_store {
 
-
 namespace {
 
 constexpr const char* kSelectSessions =

@@ -4,7 +4,6 @@
 
 namespace cqpm::store::notification_store {
 
-
 bool insert(SqlSession& sql, const NotificationRecord& notification) {
   NotificationRecord n = notification;
   Poco::Nullable<std::string> file;

@@ -4,7 +4,6 @@
 
 namespace cqpm::store::throttle_store {
 
-
 std::optional<ThrottleCount> find(SqlSession& sql, const std::string& scope, const std::string& subject) {
   std::string scope_key = scope, subject_key = subject;
   auto stmt = sql.query(

@@ -4,7 +4,6 @@
 
 namespace cqpm::store::vae_admissibility_store {
 
-
 std::int64_t insert(SqlSession& sql, const VaeAdmissibilityRecord& record) {
   VaeAdmissibilityRecord r = record;
   // Under the writer: the next sequence cannot be taken twice (and the unique
