@@ -114,7 +114,6 @@ void AuthService::logout(const std::string& token) {
   const std::string hash = sha256Hex(token);
   const std::string now = nowIso8601(clock_);
   db_.write([&](store::SqlSession& sql) { store::account_store::revokeSession(sql, hash, now); });
-  sessions_.forgetAll();  // at once, whether or not a change listener is wired
 }
 
 }  // namespace cqpm::auth

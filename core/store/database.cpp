@@ -136,16 +136,7 @@ PreparedStatements& Database::preparedStatementsOf(Poco::Data::Session& session)
 }
 
 void Database::dropWriter() {
-  if (!writer_) return;
-  try {
-    const void* connection = url_.dialect == Dialect::kSqlite
-                                 ? static_cast<const void*>(sqliteConnectionOf(*writer_))
-                                 : static_cast<const void*>(postgresConnectionOf(*writer_));
-    const std::lock_guard lock(prepared_mutex_);
-    prepared_.erase(connection);
-  } catch (const Poco::Exception&) {
-    // No handle to find: nothing was prepared on it.
-  }
+  writer_statements_.reset();  // SQLite finalizes them: before their connection closes
   writer_.reset();
 }
 
@@ -156,6 +147,11 @@ Poco::Data::Session& Database::writerSession() {
     writer_ = std::make_unique<Poco::Data::Session>(connectorName(url_.dialect), url_.connection);
     if (url_.dialect == Dialect::kSqlite) configureSqliteWriter(*writer_);
     routePostgresNotices(*writer_);
+    if (url_.dialect == Dialect::kSqlite) {
+      writer_statements_ = std::make_unique<SqliteStatements>(sqliteConnectionOf(*writer_));
+    } else {
+      writer_statements_ = std::make_unique<PostgresStatements>(postgresConnectionOf(*writer_));
+    }
   });
   return *writer_;
 }
@@ -187,7 +183,7 @@ void Database::commitBatch(std::span<QueuedWrite* const> batch) {
   std::vector<std::string> changed;
   try {
     session = &writerSession();
-    SqlSession sql(*session, url_.dialect, preparedStatementsOf(*session), &changed);
+    SqlSession sql(*session, url_.dialect, *writer_statements_, &changed);
     guarded([&] { session->begin(); });
     if (batch.size() == 1) {
       // Alone: no savepoint, the transaction is the write's own.

@@ -180,7 +180,7 @@ class Database {
   Database(DatabaseUrl url, DatabaseOptions options);
   Poco::Data::Session acquireReadSession();
   Poco::Data::Session& writerSession();
-  /// The prepared statements of `session`'s connection, made on its first use.
+  /// The prepared statements of a read session's connection, made on its first use.
   PreparedStatements& preparedStatementsOf(Poco::Data::Session& session);
   /// Drops the writer and its prepared statements (which SQLite must
   /// finalize before the connection closes); the next write reconnects.
@@ -206,13 +206,15 @@ class Database {
   std::unique_ptr<Poco::Data::SessionPool> read_pool_;
   std::counting_semaphore<> read_places_;
   std::unique_ptr<Poco::Data::Session> writer_;  // used by the leader of a write batch only
+  // The writer's prepared statements: after writer_, so as to go before it.
+  std::unique_ptr<PreparedStatements> writer_statements_;
   std::unique_ptr<WriteQueue> write_queue_;
   friend class ChangeSubscription;
   void unsubscribe(std::uint64_t id);
   std::mutex listeners_mutex_;
   std::uint64_t next_listener_id_ = 0;                               // guarded by listeners_mutex_
   std::vector<std::pair<std::uint64_t, ChangeListener>> listeners_;  // guarded by listeners_mutex_
-  // Each connection's prepared statements, by its driver handle. Declared
+  // Each read session's prepared statements, by its driver handle. Declared
   // after the sessions so as to be destroyed before them.
   std::mutex prepared_mutex_;
   std::unordered_map<const void*, std::unique_ptr<PreparedStatements>> prepared_;
