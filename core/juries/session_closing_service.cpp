@@ -117,6 +117,7 @@ JurySessionView SessionClosingService::sign(const domain::Actor& actor, const st
 JurySessionView SessionClosingService::publish(const domain::Actor& actor, const std::string& session_id) {
   std::vector<std::string> fired;
   db_.write([&](SqlSession& sql) {
+    fired.clear();  // a write may run more than once (Database::write)
     const SessionSeat seat = seatIn(sql, actor, session_id);
     requireCoordinator(seat, "publishes the results of a jury session");
     if (seat.session.state != "closed") {

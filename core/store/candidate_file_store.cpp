@@ -510,4 +510,11 @@ bool moveToCentre(SqlSession& sql, const std::string& id, std::int64_t expected_
                           [&](CountedAs& as) { as.centre_id = centre_id; });
 }
 
+void lockForNumbering(SqlSession& sql, const std::string& file_id) {
+  if (sql.dialect() != Dialect::kPostgres) return;
+  // NO KEY UPDATE: waits for another such lock or an UPDATE of the file, not
+  // for the key-share locks that inserts referencing the file take.
+  sql.query("SELECT id FROM candidate_files WHERE id = ? FOR NO KEY UPDATE").bind(file_id).execute();
+}
+
 }  // namespace cqpm::store::candidate_file_store

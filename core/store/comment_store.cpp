@@ -1,5 +1,6 @@
 #include "store/comment_store.h"
 
+#include "store/candidate_file_store.h"
 #include "store/row_reader.h"
 
 namespace cqpm::store::comment_store {
@@ -22,6 +23,7 @@ CommentRecord recordOf(const RowReader& row) {
 std::int64_t insert(SqlSession& sql, const CommentRecord& comment) {
   CommentRecord c = comment;
   Poco::Int64 seq = 1;
+  candidate_file_store::lockForNumbering(sql, c.file_id);
   {
     auto stmt = sql.query("SELECT MAX(seq) AS last_seq FROM file_comments WHERE file_id = ?");
     stmt.bind(c.file_id);

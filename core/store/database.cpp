@@ -10,12 +10,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <random>
+#include <thread>
 
 #include "store/native_connection.h"
 #include "store/postgres_notices.h"
 #include "store/postgres_statements.h"
 #include "store/sql_dialect.h"
 #include "store/sqlite_statements.h"
+#include "store/write_race.h"
 
 namespace cqpm::store {
 
@@ -71,6 +74,20 @@ void writePasswordFile(const DatabaseUrl& url) {
   if (!written) throw Error(ErrorCode::kStorage, "cannot write the database password file " + url.passfile);
 }
 
+/// A key named by several writes (or twice by one) is announced once.
+void keepEachOnce(std::vector<std::string>& keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+}
+
+/// A pause before running again a write that lost a race, growing with the
+/// attempts and drawn at random so that the racers do not meet again.
+void pauseBeforeAttempt(int attempt) {
+  thread_local std::minstd_rand random(std::random_device{}());
+  const int most_ms = 1 << std::min(attempt, 6);
+  std::this_thread::sleep_for(std::chrono::microseconds(random() % (most_ms * 1000)));
+}
+
 }  // namespace
 
 Poco::Data::Statement SqlSession::statement(std::string_view sql) {
@@ -106,7 +123,14 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, const DatabaseO
         readSessionsKeptOpen(url.dialect, options.max_read_sessions),
         static_cast<int>(options.max_read_sessions), 60);
   });
-  db->writerSession();  // connect now so a bad URL fails at start, not at the first write
+  // Connect the writer now so that a bad URL fails at start, not at the first write.
+  if (url.dialect == Dialect::kSqlite) {
+    db->writerSession();
+  } else {
+    db->write_sessions_ = std::make_unique<PostgresWriteSessions>(
+        connectorName(url.dialect), url.connection, std::max<std::size_t>(options.max_write_sessions, 1));
+    [[maybe_unused]] const auto first = db->write_sessions_->lease(kWriteWait);
+  }
   db->ping();
   return db;
 }
@@ -176,7 +200,52 @@ void Database::rollbackQuietly(Poco::Data::Session& session) {
   }
 }
 
-void Database::runWrite(const std::function<void(SqlSession&)>& work) { write_queue_->submit(work); }
+void Database::runWrite(const std::function<void(SqlSession&)>& work) {
+  if (url_.dialect == Dialect::kPostgres) {
+    runPostgresWrite(work);
+  } else {
+    write_queue_->submit(work);
+  }
+}
+
+void Database::runPostgresWrite(const std::function<void(SqlSession&)>& work) {
+  for (int attempt = 1;; ++attempt) {
+    std::vector<std::string> changed;
+    {
+      PostgresWriteSessions::Lease lease = write_sessions_->lease(kWriteWait);
+      SqlSession sql(lease.session(), url_.dialect, lease.statements(), &changed);
+      try {
+        // Kept statements: one round trip each.
+        sql.query("BEGIN").execute();
+        guarded([&] { work(sql); });
+        keepEachOnce(changed);
+        notifyOtherInstances(sql, changed);
+        sql.query("COMMIT").execute();
+      } catch (const WriteRace& race) {
+        rollbackQuietly(sql, lease);
+        if (attempt == kWriteAttempts) throw;
+        Poco::Logger::get("database")
+            .information("a write lost a race (SQLSTATE %s), attempt %d: running it again", race.sqlstate(),
+                         attempt);
+        pauseBeforeAttempt(attempt);
+        continue;
+      } catch (...) {
+        rollbackQuietly(sql, lease);
+        throw;
+      }
+    }
+    announce(changed);
+    return;
+  }
+}
+
+void Database::rollbackQuietly(SqlSession& sql, PostgresWriteSessions::Lease& lease) {
+  try {
+    sql.query("ROLLBACK").execute();
+  } catch (const std::exception&) {
+    lease.discard();  // the connection is broken: the next write opens another
+  }
+}
 
 void Database::commitBatch(std::span<QueuedWrite* const> batch) {
   Poco::Data::Session* session = nullptr;
@@ -205,10 +274,7 @@ void Database::commitBatch(std::span<QueuedWrite* const> batch) {
         sql.query("RELEASE SAVEPOINT queued_write").execute();
       }
     }
-    // A key named by several writes of the batch is announced once.
-    std::sort(changed.begin(), changed.end());
-    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
-    if (url_.dialect == Dialect::kPostgres) notifyOtherInstances(sql, changed);
+    keepEachOnce(changed);
     guarded([&] { session->commit(); });
   } catch (...) {
     if (session != nullptr) rollbackQuietly(*session);
@@ -218,6 +284,10 @@ void Database::commitBatch(std::span<QueuedWrite* const> batch) {
     }
     return;
   }
+  announce(changed);
+}
+
+void Database::announce(const std::vector<std::string>& changed) {
   if (changed.empty()) return;
   const std::lock_guard lock(listeners_mutex_);
   for (const auto& [id, listener] : listeners_) {
@@ -291,7 +361,7 @@ Database::PoolStats Database::poolStats() {
   PoolStats stats;
   stats.read_busy = read_pool_->used();
   stats.read_idle = read_pool_->idle();
-  stats.writer_queue = write_queue_->queued();
+  stats.writer_queue = write_sessions_ ? write_sessions_->inUse() : write_queue_->queued();
   return stats;
 }
 

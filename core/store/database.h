@@ -19,6 +19,7 @@
 
 #include "common/error.h"
 #include "store/database_url.h"
+#include "store/postgres_write_sessions.h"
 #include "store/prepared_statements.h"
 #include "store/query.h"
 #include "store/sql_dialect.h"
@@ -92,16 +93,21 @@ struct DatabaseOptions {
   /// SQLite `synchronous`: FULL makes every acknowledged commit survive a power
   /// loss, not only a process crash (docs/lessons.md). Keep FULL in production.
   std::string sqlite_synchronous = "FULL";
-  /// Most writes one transaction may carry (group commit); 1 commits every
-  /// write on its own, as the benchmark's one-fsync-per-transaction baseline.
+  /// Most writes one transaction may carry (group commit, SQLite); 1 commits
+  /// every write on its own, as the benchmark's one-fsync-per-transaction baseline.
   std::size_t max_writes_per_commit = 64;
+  /// PostgreSQL: most writes running at once, each on its own connection.
+  std::size_t max_write_sessions = 8;
 };
 
 /// The one gateway to SQL. Reads run on pooled sessions and may run
-/// concurrently; writes run one batch at a time on a dedicated writer session
-/// (group commit, see write()). On SQLite the single writer avoids
-/// busy-timeout stalls (p99 of seconds, docs/lessons.md); on PostgreSQL it keeps the
-/// same behaviour and the version checks keep several instances correct.
+/// concurrently. On SQLite, writes run one batch at a time on a dedicated
+/// writer session (group commit, see write()): the single writer avoids
+/// busy-timeout stalls (p99 of seconds, docs/lessons.md). On PostgreSQL,
+/// writes run side by side, each in its own transaction on one of a few
+/// write sessions, as writes of several instances always did: the database's
+/// locks, the files' version checks and the keys that number events keep them
+/// correct, and a write that lost a race is run again (WriteRace).
 /// Thread-safe. Poco and driver exceptions surface as Error{kStorage}.
 class Database {
  public:
@@ -123,12 +129,15 @@ class Database {
 
   /// Runs `work(SqlSession&)` in a write transaction and returns what it
   /// returns once that transaction has committed; when `work` throws, what it
-  /// wrote is undone and the exception is rethrown. Concurrent writes are
-  /// group-committed (see WriteQueue): each runs inside its own savepoint of a
-  /// shared transaction, so one that throws never undoes another, and each
-  /// caller returns only after the commit, hence the fsync, that holds its
-  /// write. `work` runs on whichever caller's thread leads the batch: it must
-  /// use nothing of its thread's own (no thread-locals) and nothing slow.
+  /// wrote is undone and the exception is rethrown. On SQLite concurrent
+  /// writes are group-committed (see WriteQueue): each runs inside its own
+  /// savepoint of a shared transaction, so one that throws never undoes
+  /// another, and each caller returns only after the commit, hence the fsync,
+  /// that holds its write. `work` runs on whichever caller's thread leads the
+  /// batch: it must use nothing of its thread's own (no thread-locals) and
+  /// nothing slow. On PostgreSQL `work` may run more than once (a WriteRace
+  /// undoes the attempt and runs it again): what it keeps outside the
+  /// database must be assigned, not accumulated, from one attempt to the next.
   template <typename Work>
   auto write(Work&& work) {
     using Result = decltype(work(std::declval<SqlSession&>()));
@@ -152,7 +161,8 @@ class Database {
   /// Runs `SELECT 1`; throws Error{kStorage} if the database does not answer.
   void ping();
 
-  /// For metrics: read sessions in use and idle, writes holding or awaiting the writer.
+  /// For metrics: read sessions in use and idle, writes holding or awaiting
+  /// the writer (SQLite) or a write session (PostgreSQL).
   struct PoolStats {
     int read_busy = 0;
     int read_idle = 0;
@@ -176,6 +186,10 @@ class Database {
     Database& db_;
   };
   static constexpr std::chrono::seconds kReadWait{10};
+  /// How long a PostgreSQL write waits for a write session, and how many
+  /// times a write that lost a race (WriteRace) runs in all.
+  static constexpr std::chrono::seconds kWriteWait{10};
+  static constexpr int kWriteAttempts = 5;
 
   Database(DatabaseUrl url, DatabaseOptions options);
   Poco::Data::Session acquireReadSession();
@@ -187,8 +201,14 @@ class Database {
   void dropWriter();
   void configureSqliteWriter(Poco::Data::Session& session);
   void rollbackQuietly(Poco::Data::Session& session);
+  void rollbackQuietly(SqlSession& sql, PostgresWriteSessions::Lease& lease);
   void runWrite(const std::function<void(SqlSession&)>& work);
   void commitBatch(std::span<QueuedWrite* const> batch);
+  /// PostgreSQL: `work` in a transaction of its own on a leased write
+  /// session, run again after a WriteRace (at most kWriteAttempts in all).
+  void runPostgresWrite(const std::function<void(SqlSession&)>& work);
+  /// Tells the change listeners which keys a commit changed (each key once).
+  void announce(const std::vector<std::string>& changed);
   void notifyOtherInstances(SqlSession& sql, const std::vector<std::string>& changed);
 
   template <typename Fn>
@@ -205,10 +225,11 @@ class Database {
   const std::string instance_id_;  // random: names this process's NOTIFY payloads
   std::unique_ptr<Poco::Data::SessionPool> read_pool_;
   std::counting_semaphore<> read_places_;
-  std::unique_ptr<Poco::Data::Session> writer_;  // used by the leader of a write batch only
+  std::unique_ptr<Poco::Data::Session> writer_;  // SQLite: used by the leader of a write batch only
   // The writer's prepared statements: after writer_, so as to go before it.
   std::unique_ptr<PreparedStatements> writer_statements_;
   std::unique_ptr<WriteQueue> write_queue_;
+  std::unique_ptr<PostgresWriteSessions> write_sessions_;  // PostgreSQL only
   friend class ChangeSubscription;
   void unsubscribe(std::uint64_t id);
   std::mutex listeners_mutex_;

@@ -1,6 +1,7 @@
 #include "store/event_store.h"
 
 #include "common/chain_hash.h"
+#include "store/candidate_file_store.h"
 #include "store/row_reader.h"
 
 namespace cqpm::store::event_store {
@@ -19,6 +20,7 @@ FileEvent append(SqlSession& sql, FileEvent event) {
   std::string file_id = event.file_id;
   Poco::Int64 last_seq = 0;
   std::string last_hash;
+  candidate_file_store::lockForNumbering(sql, file_id);
   {
     auto stmt = sql.query("SELECT seq, hash FROM file_events WHERE file_id = ? ORDER BY seq DESC LIMIT 1");
     stmt.bind(file_id);

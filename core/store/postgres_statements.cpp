@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "store/pg_result.h"
+#include "store/write_race.h"
 
 namespace cqpm::store {
 
@@ -21,7 +22,10 @@ constexpr std::size_t kMaxPreparedStatements = 256;
 
 [[noreturn]] void fail(PGconn* connection, const PGresult* result, const std::string& what) {
   const char* message = result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(connection);
-  throw Error(ErrorCode::kStorage, "database error: " + what + ": " + (message != nullptr ? message : ""));
+  std::string text = "database error: " + what + ": " + (message != nullptr ? message : "");
+  const char* sqlstate = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  if (sqlstate != nullptr && isWriteRace(sqlstate)) throw WriteRace(sqlstate, text);
+  throw Error(ErrorCode::kStorage, text);
 }
 
 /// One row of a result (text format), its columns found by name.

@@ -50,6 +50,7 @@
 #include "common/error.h"
 #include "common/json_text.h"
 #include "demo/demo_seed.h"
+#include "pgbench_baseline.h"
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
 #include "store/event_store.h"
@@ -100,6 +101,7 @@ constexpr double kTargetP99Ms = 25.0;
 /// Issue 14: group commit makes HTTP at least twice the raw rate, whose
 /// transactions each pay their own commit (one fsync per transition).
 constexpr double kTargetRatio = 2.0;
+constexpr double kTargetPgbenchRatio = 0.5;  // PostgreSQL: HTTP transitions / pgbench -N
 
 struct Options {
   int clients = 16;
@@ -558,9 +560,22 @@ void printRun(const char* name, const RunResult& run) {
 /// raw one-fsync-per-transaction rate, on SQLite: only group commit gets
 /// there) and against the 1,000/s of the program's own target line, and the
 /// p99; every target is stated at 16 clients.
-void reportFigures(const Options& options, const RunResult& http, const RunResult& raw) {
+void reportFigures(const Options& options, const RunResult& http, const RunResult& raw,
+                   std::optional<double> pgbench_tps) {
   const bool sixteen = options.clients == 16;
   const bool sqlite = options.database.empty();
+  if (pgbench_tps) {
+    reportResult({.bench = "bench_transitions",
+                  .name = "transitions_per_s",
+                  .value = http.per_s,
+                  .unit = "/s",
+                  .baseline = Baseline{.name = "pgbench -N, same clients", .value = *pgbench_tps},
+                  .target = Target{.on = Target::On::kRatio,
+                                   .at_least = true,
+                                   .threshold = kTargetPgbenchRatio,
+                                   .applies = sixteen,
+                                   .conditions = "PostgreSQL, 16 clients"}});
+  }
   reportResult({.bench = "bench_transitions",
                 .name = "transitions_per_s",
                 .value = http.per_s,
@@ -667,6 +682,12 @@ int run(const Options& options) {
       raw = runRaw(*raw_db, centre, company_id, options.clients, options.seconds, raw_files, plan_json);
     }
 
+    // PostgreSQL's own rate on the same cluster, the database otherwise idle.
+    std::optional<double> pgbench_tps;
+    if (!options.database.empty()) {
+      pgbench_tps = pgbenchTransactionsPerSecond(options.database, options.clients, options.seconds);
+    }
+
     const double ratio = raw.per_s > 0 ? http.per_s / raw.per_s : 0;
     const long long unexpected_errors = http.errors + raw.errors;
     printRun("http", http);
@@ -678,7 +699,11 @@ int run(const Options& options) {
         unexpected_errors, raw.per_s, ratio, http.writes_per_s, static_cast<long long>(http.plan_writes),
         http.plan_p99_ms);
 
-    reportFigures(options, http, raw);
+    if (pgbench_tps) {
+      std::printf("pgbench -N  clients=%d seconds=%d tps=%.0f ratio=%.3f\n", options.clients, options.seconds,
+                  *pgbench_tps, *pgbench_tps > 0 ? http.per_s / *pgbench_tps : 0.0);
+    }
+    reportFigures(options, http, raw, pgbench_tps);
     const bool rate_ok = http.per_s >= kTargetPerSecond;
     const bool p99_ok = http.p99_ms < kTargetP99Ms;
     const bool ratio_ok = ratio >= kTargetRatio;
