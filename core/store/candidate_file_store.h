@@ -79,16 +79,16 @@ bool setBlocScope(SqlSession& sql, const std::string& id, std::int64_t expected_
 bool moveToCentre(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                   const std::string& centre_id, const std::string& updated_at);
 
-/// Recomputes the file's pending_report_due_at (migration 0020): when its
-/// report deadline ends while it holds no report, NULL otherwise. Call in the
-/// transaction that changes the report deadline or adds a report document;
-/// the overdue filter reads only this column.
 /// Holds the file's row until the write commits (PostgreSQL, where writes
 /// run side by side; SQLite's single writer needs nothing), so that writes
 /// numbering the file's events or comments take their numbers in turn rather
 /// than racing for the same one.
 void lockForNumbering(SqlSession& sql, const std::string& file_id);
 
+/// Recomputes the file's pending_report_due_at (migration 0020): when its
+/// report deadline ends while it holds no report, NULL otherwise. Call in the
+/// transaction that changes the report deadline or adds a report document;
+/// the overdue filter reads only this column.
 void refreshPendingReport(SqlSession& sql, const std::string& file_id);
 
 /// Lower-cased, accent-folded text used for the name search ("Élodie" -> "elodie").

@@ -211,6 +211,7 @@ void Database::runWrite(const std::function<void(SqlSession&)>& work) {
 void Database::runPostgresWrite(const std::function<void(SqlSession&)>& work) {
   for (int attempt = 1;; ++attempt) {
     std::vector<std::string> changed;
+    bool lost_race = false;
     {
       PostgresWriteSessions::Lease lease = write_sessions_->lease(kWriteWait);
       SqlSession sql(lease.session(), url_.dialect, lease.statements(), &changed);
@@ -227,12 +228,15 @@ void Database::runPostgresWrite(const std::function<void(SqlSession&)>& work) {
         Poco::Logger::get("database")
             .information("a write lost a race (SQLSTATE %s), attempt %d: running it again", race.sqlstate(),
                          attempt);
-        pauseBeforeAttempt(attempt);
-        continue;
+        lost_race = true;
       } catch (...) {
         rollbackQuietly(sql, lease);
         throw;
       }
+    }
+    if (lost_race) {
+      pauseBeforeAttempt(attempt);  // the session given back meanwhile
+      continue;
     }
     announce(changed);
     return;
