@@ -4,6 +4,7 @@
 #include <Poco/Net/HTTPServerResponseImpl.h>
 #include <Poco/Net/HTTPServerSession.h>
 #include <Poco/Net/NetException.h>
+#include <poll.h>
 
 #include "net/head_peek.h"
 #include "net/head_scan.h"
@@ -102,9 +103,15 @@ AfterRequest serveOneRequest(Connection& connection, Poco::Net::HTTPServerParams
   return AfterRequest::kKeepAlive;
 }
 
-bool nextHeadWaiting(Connection& connection, std::size_t max_head_bytes) {
+bool nextHeadWaiting(Connection& connection, std::size_t max_head_bytes, std::chrono::microseconds wait) {
   try {
-    if (!connection.socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) return false;
+    // ppoll: one system call, a wait finer than a millisecond (Poco's poll
+    // opens an epoll set per call and counts in milliseconds).
+    pollfd readable{static_cast<int>(connection.socket.impl()->sockfd()), POLLIN, 0};
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait);
+    const timespec timeout{static_cast<time_t>(seconds.count()),
+                           static_cast<long>(std::chrono::nanoseconds(wait - seconds).count())};
+    if (::ppoll(&readable, 1, &timeout, nullptr) != 1 || (readable.revents & POLLIN) == 0) return false;
     const std::optional<std::string> peeked = peekHead(connection.socket, max_head_bytes);
     return peeked && scanHead(*peeked, max_head_bytes) == HeadState::kComplete;
   } catch (const Poco::Exception&) {

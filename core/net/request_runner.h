@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerParams.h>
 
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -28,9 +29,9 @@ AfterRequest serveOneRequest(Connection& connection, Poco::Net::HTTPServerParams
                              Poco::Net::HTTPRequestHandler& handler,
                              const std::function<std::string(const Error&)>& refusal, bool stopping);
 
-/// True when a whole next request head is already waiting on `connection`
-/// (a client that sent it right after our answer), so it can be served at
-/// once without a round trip through the acceptor.
-bool nextHeadWaiting(Connection& connection, std::size_t max_head_bytes);
+/// True when a whole next request head is waiting on `connection`, already
+/// or within `wait` (a client that sends it right after reading our answer),
+/// so it can be served at once without a round trip through the acceptor.
+bool nextHeadWaiting(Connection& connection, std::size_t max_head_bytes, std::chrono::microseconds wait);
 
 }  // namespace cqpm::net

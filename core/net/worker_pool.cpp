@@ -25,6 +25,11 @@ int WorkerPool::busy() const {
   return static_cast<int>(queue_.size()) + serving_;
 }
 
+bool WorkerPool::othersWaiting() const {
+  std::lock_guard lock(mutex_);
+  return !queue_.empty();
+}
+
 void WorkerPool::stop() {
   {
     std::lock_guard lock(mutex_);

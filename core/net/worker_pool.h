@@ -27,6 +27,8 @@ class WorkerPool {
   bool trySubmit(Connection& connection);
   /// Connections queued or being served.
   int busy() const;
+  /// Whether connections are queued for a worker.
+  bool othersWaiting() const;
   /// Serves what is queued, then joins the threads.
   void stop();
 
