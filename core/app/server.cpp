@@ -39,7 +39,9 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   data_folder_ = std::make_unique<DataFolder>(config_.data_dir);
   const auto url = store::DatabaseUrl::parse(config_.database_url, config_.data_dir);
   log.information("storage: %s", url.describe());
-  db_ = store::Database::open(url);
+  store::DatabaseOptions database_options;
+  database_options.max_write_sessions = static_cast<std::size_t>(config_.database_write_sessions);
+  db_ = store::Database::open(url, database_options);
   // Until the end of construction: instances started together migrate and seed in turn.
   const store::StartUpLock start_up_lock(url);
   if (!store::hasAppliedMigrations(*db_)) {

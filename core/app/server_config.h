@@ -17,6 +17,9 @@ namespace cqpm::app {
 struct ServerConfig {
   std::string data_dir = "var";  ///< SQLite file, and later the git store and documents
   std::string database_url;      ///< empty: SQLite in data_dir
+  /// PostgreSQL: writes running at once, each on its own connection
+  /// (store::DatabaseOptions::max_write_sessions); SQLite has one writer.
+  int database_write_sessions = 8;
   std::string bind = "0.0.0.0";
   int port = 8080;    ///< 0 picks a free port (tests)
   bool demo = false;  ///< seed the demo data into an empty database

@@ -98,6 +98,12 @@ std::vector<Setting> makeSettings() {
            "postgresql://cqpm:PASSWORD@db.example.internal:5432/cqpm (percent-encode the password's "
            "reserved characters; any character works). Migrations run at start.",
            "", [](ServerConfig& c) -> std::string& { return c.database_url; }));
+  all.push_back(integer("cqpm.database.write_sessions", "",
+                        "PostgreSQL: writes running at once, each in its own transaction on its own "
+                        "connection (reads use others); a write that loses a race with another is run "
+                        "again. Count them, per instance, in the server's max_connections. SQLite has one "
+                        "writer, which commits concurrent writes together.",
+                        "8", 1, 256, [](ServerConfig& c) -> int& { return c.database_write_sessions; }));
   all.push_back(
       text("cqpm.web", "web", "DIR", "Built web front end (the content of web/dist), served under /.",
            "/usr/local/share/cqpm/web", [](ServerConfig& c) -> std::string& { return c.http.web_root; }));

@@ -46,8 +46,10 @@ TEST(SettingsTest, EverySettingReachesTheServerConfiguration) {
                                         {"cqpm.http.drain_seconds", "5"},
                                         {"cqpm.public_url", "https://cqpm.example.fr"},
                                         {"cqpm.share", "/srv/share"},
-                                        {"cqpm.http.trusted_proxies", "10.0.0.0/8"}});
+                                        {"cqpm.http.trusted_proxies", "10.0.0.0/8"},
+                                        {"cqpm.database.write_sessions", "3"}});
   EXPECT_EQ(config.connections.max_threads, 48);
+  EXPECT_EQ(config.database_write_sessions, 3);
   EXPECT_EQ(config.sandbox_limits.deadline_per_call, std::chrono::milliseconds(750));
   EXPECT_EQ(config.sandbox_limits.instructions_per_call, 1000000u);
   EXPECT_EQ(config.drain_seconds, 5);

@@ -86,6 +86,41 @@ TEST_F(PostgresConcurrentWritesTest, TwoWritesRunAtTheSameTime) {
   EXPECT_EQ(numbersOf("second"), std::vector<std::int64_t>{1});
 }
 
+TEST_F(PostgresConcurrentWritesTest, NoMoreWritesRunAtOnceThanThereAreWriteSessions) {
+  DatabaseOptions two_sessions;
+  two_sessions.max_write_sessions = 2;
+  const auto db = Database::open(test_db_->databaseUrl(), two_sessions);
+  std::atomic<int> running{0};
+  std::atomic<int> most_at_once{0};
+  std::atomic<bool> released{false};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 3; ++w) {
+    writers.emplace_back([&, w] {
+      db->write([&](SqlSession& sql) {
+        const int now_running = ++running;
+        int seen = most_at_once.load();
+        while (now_running > seen && !most_at_once.compare_exchange_weak(seen, now_running)) {
+        }
+        for (int waited = 0; waited < 10'000 && !released; ++waited) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        appendNext(sql, "writer-" + std::to_string(w));
+        --running;
+      });
+    });
+  }
+  for (int waited = 0; waited < 10'000 && running < 2; ++waited) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // time for a third to start, were it let in
+  EXPECT_EQ(running.load(), 2);
+  released = true;
+  for (auto& writer : writers) writer.join();
+  EXPECT_EQ(most_at_once.load(), 2);
+  for (int w = 0; w < 3; ++w)
+    EXPECT_EQ(numbersOf("writer-" + std::to_string(w)), std::vector<std::int64_t>{1});
+}
+
 TEST_F(PostgresConcurrentWritesTest, TwoWritesThatTakeTheSameNextNumberBothCommitNumberedInTurn) {
   // Both read the last number before either writes: one of them takes the
   // number first, the other's INSERT finds it taken (23505), and is run again.
@@ -135,7 +170,10 @@ TEST_F(PostgresConcurrentWritesTest, ADeadlockIsUndoneAndRunAgain) {
     return n;
   });
   EXPECT_EQ(counts, (std::vector<std::int64_t>{2, 2}));  // each write counted once, none twice
-  EXPECT_EQ(runs.load(), 3);
+  // At least one run undone; under load the deadlock detector may meet the
+  // re-run write too (seen once in a loaded run), never more than the attempts.
+  EXPECT_GE(runs.load(), 3);
+  EXPECT_LE(runs.load(), 6);
 }
 
 TEST_F(PostgresConcurrentWritesTest, ARaceLostAtEveryAttemptEndsAsAStorageErrorWithNothingWritten) {
