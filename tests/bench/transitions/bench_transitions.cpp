@@ -112,6 +112,7 @@ struct Options {
   int files_per_client = 0;      // 0: enough for 10,000 transitions/s
   bool enforce_targets = false;  // exit 1 when a target is missed
   bool keep_cpus_awake = false;  // see CpuWaker
+  int write_sessions = 8;        // PostgreSQL: cqpm.database.write_sessions
 };
 
 Options parseOptions(int argc, char** argv) {
@@ -120,6 +121,7 @@ Options parseOptions(int argc, char** argv) {
       {{"--clients", "N", "concurrent clients, each with its own keep-alive connection (16)"},
        {"--seconds", "S", "duration of each of the two timed runs, HTTP then raw SQL (10)"},
        {"--database", "URL", "bench PostgreSQL instead of SQLite (use an empty database)"},
+       {"--write-sessions", "N", "PostgreSQL: writes running at once (cqpm.database.write_sessions, 8)"},
        {"--data", "DIR", "where the SQLite file and the server log go (a new temporary folder)"},
        {"--keep", "", "keep the data folder at the end"},
        {"--files-per-client", "N", "files seeded per client before each run (enough for 10k/s)"},
@@ -131,6 +133,7 @@ Options parseOptions(int argc, char** argv) {
   options.clients = args.integer("--clients", options.clients);
   options.seconds = args.integer("--seconds", options.seconds);
   options.database = args.text("--database");
+  options.write_sessions = args.integer("--write-sessions", options.write_sessions);
   options.data_dir = args.text("--data");
   options.keep = args.flag("--keep");
   options.files_per_client = args.integer("--files-per-client", 0);
@@ -621,6 +624,7 @@ int run(const Options& options) {
   app::ServerConfig config;
   config.data_dir = data_dir;
   config.database_url = options.database;
+  config.database_write_sessions = options.write_sessions;
   config.bind = "127.0.0.1";
   config.port = 0;
   config.demo = true;
@@ -673,6 +677,7 @@ int run(const Options& options) {
     // rate a database gets without group commit.
     store::DatabaseOptions one_commit_per_write;
     one_commit_per_write.max_writes_per_commit = 1;
+    one_commit_per_write.max_write_sessions = static_cast<std::size_t>(options.write_sessions);
     const auto raw_db = store::Database::open(db.url(), one_commit_per_write);
     const auto raw_files =
         seedPerClient(*raw_db, centre, company_id, options.clients, options.files_per_client);
