@@ -2,6 +2,7 @@
 
 #include "common/chain_hash.h"
 #include "store/row_reader.h"
+#include "store/sequence_lock.h"
 
 namespace cqpm::store::admin_log_store {
 
@@ -44,6 +45,7 @@ std::string entryHash(const AdminLogEntry& entry) {
 }
 
 AdminLogEntry append(SqlSession& sql, AdminLogEntry entry) {
+  lockSequence(sql, Sequence::kAdminLog);
   auto last = sql.query(std::string(kColumns) + "ORDER BY seq DESC LIMIT 1");
   const auto previous = readAll(last);
   entry.seq = previous.empty() ? 1 : previous.front().seq + 1;

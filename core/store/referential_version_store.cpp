@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "store/row_reader.h"
+#include "store/sequence_lock.h"
 
 namespace cqpm::store::referential_version_store {
 
@@ -95,6 +96,7 @@ std::optional<ReferentialVersion> latestVersion(SqlSession& sql, const std::stri
 }
 
 std::int64_t nextProposalId(SqlSession& sql) {
+  lockSequence(sql, Sequence::kReferentialProposals);
   Poco::Int64 last = 0;
   auto stmt = sql.statement("SELECT COALESCE(MAX(id), 0) FROM referential_proposals");
   stmt, into(last);
