@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <latch>
 #include <set>
 #include <string>
@@ -58,6 +59,36 @@ class PostgresConcurrentWritesTest : public ::testing::Test {
           .forEachRow([&](const RowReader& row) { numbers.push_back(row.integer("seq")); });
       return numbers;
     });
+  }
+
+  /// How `writers` threads, started together, each running `each` writes
+  /// `write(sql, writer, n)`, fared.
+  struct Outcome {
+    int runs = 0;      // runs of the writes' work, first and repeated
+    int failures = 0;  // writes that failed in the end
+  };
+  Outcome writeConcurrently(int writers, int each, const std::function<void(SqlSession&, int, int)>& write) {
+    std::latch start(writers);
+    std::atomic<int> runs{0};
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int w = 0; w < writers; ++w) {
+      threads.emplace_back([&, w] {
+        start.arrive_and_wait();
+        for (int n = 0; n < each; ++n) {
+          try {
+            db_->write([&](SqlSession& sql) {
+              ++runs;
+              write(sql, w, n);
+            });
+          } catch (const Error&) {
+            ++failures;
+          }
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    return {runs.load(), failures.load()};
   }
 
   std::unique_ptr<testing::TestDatabase> test_db_;
@@ -241,40 +272,23 @@ TEST_F(PostgresConcurrentWritesTest, ManyWritersAppendingToOneFileKeepItsHashCha
 
   constexpr int kWriters = 8;
   constexpr int kEventsEach = 6;
-  std::latch start(kWriters);
-  std::vector<std::thread> writers;
-  std::atomic<int> failures{0};
-  std::atomic<int> runs{0};
-  for (int w = 0; w < kWriters; ++w) {
-    writers.emplace_back([&, w] {
-      start.arrive_and_wait();
-      for (int i = 0; i < kEventsEach; ++i) {
-        try {
-          db_->write([&](SqlSession& sql) {
-            ++runs;
-            domain::FileEvent event;
-            event.file_id = file.id;
-            event.transition = "comment";
-            event.to_state = "draft";
-            event.actor_id = user.id;
-            event.organisation_id = centre.id;
-            event.payload_json = "{\"writer\":" + std::to_string(w) + ",\"n\":" + std::to_string(i) + "}";
-            event.at = nowIso8601(systemClock());
-            event_store::append(sql, event);
-          });
-        } catch (const Error&) {
-          ++failures;
-        }
-      }
-    });
-  }
-  for (auto& writer : writers) writer.join();
+  const Outcome outcome = writeConcurrently(kWriters, kEventsEach, [&](SqlSession& sql, int w, int n) {
+    domain::FileEvent event;
+    event.file_id = file.id;
+    event.transition = "comment";
+    event.to_state = "draft";
+    event.actor_id = user.id;
+    event.organisation_id = centre.id;
+    event.payload_json = "{\"writer\":" + std::to_string(w) + ",\"n\":" + std::to_string(n) + "}";
+    event.at = nowIso8601(systemClock());
+    event_store::append(sql, event);
+  });
 
   const auto events = db_->read([&](SqlSession& sql) { return event_store::listForFile(sql, file.id); });
   // Each append holds the file's row (lockForNumbering): they number in
   // turn, none lost a race (run again) or failed.
-  EXPECT_EQ(failures.load(), 0);
-  EXPECT_EQ(runs.load(), kWriters * kEventsEach);
+  EXPECT_EQ(outcome.failures, 0);
+  EXPECT_EQ(outcome.runs, kWriters * kEventsEach);
   ASSERT_EQ(static_cast<int>(events.size()), kWriters * kEventsEach);
   std::set<std::string> payloads;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -290,38 +304,21 @@ TEST_F(PostgresConcurrentWritesTest, ManyWritersAppendingToTheAdministrationLogK
   applyMigrations(*db_, embeddedMigrations(), systemClock());
   constexpr int kWriters = 8;
   constexpr int kEntriesEach = 5;
-  std::latch start(kWriters);
-  std::atomic<int> failures{0};
-  std::atomic<int> runs{0};
-  std::vector<std::thread> writers;
-  for (int w = 0; w < kWriters; ++w) {
-    writers.emplace_back([&, w] {
-      start.arrive_and_wait();
-      for (int i = 0; i < kEntriesEach; ++i) {
-        try {
-          db_->write([&](SqlSession& sql) {
-            ++runs;
-            AdminLogEntry entry;
-            entry.at = nowIso8601(systemClock());
-            entry.actor_label = "cqpm admin";
-            entry.action = "user_created";
-            entry.target_kind = "user";
-            entry.target_id = "user-" + std::to_string(w) + "-" + std::to_string(i);
-            entry.target_label = entry.target_id;
-            entry.details_json = "{}";
-            admin_log_store::append(sql, entry);
-          });
-        } catch (const Error&) {
-          ++failures;
-        }
-      }
-    });
-  }
-  for (auto& writer : writers) writer.join();
+  const Outcome outcome = writeConcurrently(kWriters, kEntriesEach, [](SqlSession& sql, int w, int n) {
+    AdminLogEntry entry;
+    entry.at = nowIso8601(systemClock());
+    entry.actor_label = "cqpm admin";
+    entry.action = "user_created";
+    entry.target_kind = "user";
+    entry.target_id = "user-" + std::to_string(w) + "-" + std::to_string(n);
+    entry.target_label = entry.target_id;
+    entry.details_json = "{}";
+    admin_log_store::append(sql, entry);
+  });
   // Each append holds the log's sequence lock (lockSequence): they take their
   // numbers in turn, none lost a race (run again) or failed.
-  EXPECT_EQ(failures.load(), 0);
-  EXPECT_EQ(runs.load(), kWriters * kEntriesEach);
+  EXPECT_EQ(outcome.failures, 0);
+  EXPECT_EQ(outcome.runs, kWriters * kEntriesEach);
   const auto entries = db_->read([](SqlSession& sql) { return admin_log_store::listAfter(sql, 0, 1000); });
   ASSERT_EQ(static_cast<int>(entries.size()), kWriters * kEntriesEach);
   std::set<std::string> targets;
