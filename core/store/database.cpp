@@ -220,8 +220,15 @@ void Database::runPostgresWrite(const std::function<void(SqlSession&)>& work) {
         sql.query("BEGIN").execute();
         guarded([&] { work(sql); });
         keepEachOnce(changed);
-        notifyOtherInstances(sql, changed);
-        sql.query("COMMIT").execute();
+        // The other instances hear of the changed keys by NOTIFY, which
+        // PostgreSQL delivers when, and only if, the transaction commits:
+        // sent with the COMMIT, in the same round trip.
+        std::string notify_and_commit;
+        for (const auto& payload : changePayloads(changed)) {
+          notify_and_commit += "SELECT pg_notify('" + std::string(kChangeChannel) + "', " +
+                               lease.statements().literal(payload) + "); ";
+        }
+        lease.statements().runScript(notify_and_commit + "COMMIT");
       } catch (const WriteRace& race) {
         rollbackQuietly(sql, lease);
         if (attempt == kWriteAttempts) throw;
@@ -329,26 +336,19 @@ ChangeSubscription& ChangeSubscription::operator=(ChangeSubscription&& other) no
   return *this;
 }
 
-void Database::notifyOtherInstances(SqlSession& sql, const std::vector<std::string>& changed) {
-  if (changed.empty()) return;
-  // PostgreSQL delivers a NOTIFY when, and only if, its transaction commits;
-  // payloads stay under its 8,000-byte limit. Each starts with this
-  // instance's id, so that its own listener skips what the change listeners
-  // already heard.
+std::vector<std::string> Database::changePayloads(const std::vector<std::string>& changed) const {
+  // Each payload starts with this instance's id, so that its own listener
+  // skips what the change listeners already heard, and stays under
+  // PostgreSQL's 8,000-byte limit.
+  std::vector<std::string> payloads;
   std::string payload = instance_id_;
-  const auto flush = [&] {
-    if (payload.size() == instance_id_.size()) return;
-    guarded([&] {
-      sql.query("SELECT pg_notify('" + std::string(kChangeChannel) + "', ?)").bind(payload).execute();
-    });
-    payload = instance_id_;
-  };
   for (const auto& key : changed) {
-    if (payload.size() + key.size() + 1 > 7000) flush();
+    if (payload.size() + key.size() + 1 > 7000) payloads.push_back(std::exchange(payload, instance_id_));
     payload += ' ';
     payload += key;
   }
-  flush();
+  if (payload.size() > instance_id_.size()) payloads.push_back(std::move(payload));
+  return payloads;
 }
 
 void Database::ping() {

@@ -209,7 +209,8 @@ class Database {
   void runPostgresWrite(const std::function<void(SqlSession&)>& work);
   /// Tells the change listeners which keys a commit changed (each key once).
   void announce(const std::vector<std::string>& changed);
-  void notifyOtherInstances(SqlSession& sql, const std::vector<std::string>& changed);
+  /// The NOTIFY payloads announcing `changed` to the other instances.
+  std::vector<std::string> changePayloads(const std::vector<std::string>& changed) const;
 
   template <typename Fn>
   static auto guarded(Fn&& fn) {

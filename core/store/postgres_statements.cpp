@@ -130,4 +130,18 @@ std::size_t PostgresStatements::run(const std::string& sql, std::span<const SqlV
   return changedRows(result.get());
 }
 
+void PostgresStatements::runScript(const std::string& script) {
+  const PgResult result(PQexec(connection_, script.c_str()));
+  const ExecStatusType status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    fail(connection_, result.get(), "«" + script + "» failed");
+}
+
+std::string PostgresStatements::literal(const std::string& text) {
+  const std::unique_ptr<char, decltype(&PQfreemem)> escaped(
+      PQescapeLiteral(connection_, text.data(), text.size()), &PQfreemem);
+  if (!escaped) fail(connection_, nullptr, "cannot quote a literal");
+  return escaped.get();
+}
+
 }  // namespace cqpm::store

@@ -20,6 +20,13 @@ class PostgresStatements final : public PreparedStatements {
   std::size_t run(const std::string& sql, std::span<const SqlValue> params, RowVisitor visit,
                   void* context) override;
 
+  /// Runs `script`, statements without parameters separated by semicolons,
+  /// in one round trip (the simple query protocol: nothing is prepared);
+  /// fails as run() does, at the first statement that fails.
+  void runScript(const std::string& script);
+  /// `text` as a string literal of this connection's SQL (PQescapeLiteral).
+  std::string literal(const std::string& text);
+
   /// Whether this object still describes `connection`'s server session: a
   /// connection closed and another opened at the same address is a new
   /// session (another server process) without our statements.
