@@ -219,6 +219,13 @@ void Database::runPostgresWrite(const std::function<void(SqlSession&)>& work) {
         // Kept statements: one round trip each.
         sql.query("BEGIN").execute();
         guarded([&] { work(sql); });
+        if (lease.statements().inFailedTransaction()) {
+          // The work caught a statement's failure and went on: COMMIT would
+          // quietly roll everything back, and the caller believe it written.
+          throw Error(ErrorCode::kStorage,
+                      "database error: a statement of this write failed and the write went on; nothing of it "
+                      "was kept");
+        }
         keepEachOnce(changed);
         // The other instances hear of the changed keys by NOTIFY, which
         // PostgreSQL delivers when, and only if, the transaction commits:

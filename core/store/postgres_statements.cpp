@@ -137,6 +137,10 @@ void PostgresStatements::runScript(const std::string& script) {
     fail(connection_, result.get(), "«" + script + "» failed");
 }
 
+bool PostgresStatements::inFailedTransaction() const {
+  return PQtransactionStatus(connection_) == PQTRANS_INERROR;
+}
+
 std::string PostgresStatements::literal(const std::string& text) {
   const std::unique_ptr<char, decltype(&PQfreemem)> escaped(
       PQescapeLiteral(connection_, text.data(), text.size()), &PQfreemem);

@@ -24,6 +24,9 @@ class PostgresStatements final : public PreparedStatements {
   /// in one round trip (the simple query protocol: nothing is prepared);
   /// fails as run() does, at the first statement that fails.
   void runScript(const std::string& script);
+  /// Whether the connection's transaction failed (a statement failed in it):
+  /// PostgreSQL then answers COMMIT with a ROLLBACK, and no error.
+  bool inFailedTransaction() const;
   /// `text` as a string literal of this connection's SQL (PQescapeLiteral).
   std::string literal(const std::string& text);
 

@@ -240,6 +240,26 @@ TEST_F(PostgresConcurrentWritesTest, AnErrorThatIsNoRaceIsNotRunAgain) {
   EXPECT_TRUE(numbersOf("refused").empty());
 }
 
+TEST_F(PostgresConcurrentWritesTest, AWriteThatWentOnAfterAFailedStatementFailsInsteadOfSeemingCommitted) {
+  try {
+    db_->write([](SqlSession& sql) {
+      appendNext(sql, "swallowed");
+      try {
+        sql.query("INSERT INTO no_such_table (k) VALUES ('x')").execute();
+      } catch (const Error&) {
+        // Went on regardless: PostgreSQL has failed the transaction.
+      }
+    });
+    FAIL() << "expected the write to fail";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kStorage);
+    EXPECT_NE(std::string(e.what()).find("nothing of it was kept"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(numbersOf("swallowed").empty());
+  db_->write([](SqlSession& sql) { appendNext(sql, "after"); });  // the session is usable again
+  EXPECT_EQ(numbersOf("after"), std::vector<std::int64_t>{1});
+}
+
 TEST_F(PostgresConcurrentWritesTest, ManyWritersAppendingToOneFileKeepItsHashChainWhole) {
   applyMigrations(*db_, embeddedMigrations(), systemClock());
   const std::string now = nowIso8601(systemClock());
