@@ -9,6 +9,7 @@
 #include "imports/csv_table.h"
 #include "store/import_store.h"
 #include "store/organisation_store.h"
+#include "store/write_race.h"
 
 namespace cqpm::imports {
 
@@ -132,6 +133,8 @@ CandidateImport CandidateImportService::confirm(const domain::Actor& actor, cons
     for (auto& imported : view.rows) {
       try {
         imported.file_id = files_.openIn(sql, actor, requestOf(imported.row)).id;
+      } catch (const store::WriteRace&) {
+        throw;  // lost a race with another write: Database::write runs the whole import again
       } catch (const Error& e) {
         // One line that can no longer be opened refuses the whole import (the transaction rolls back).
         throw Error(e.code(), "line " + std::to_string(imported.row.line) + ": " + e.what(),
