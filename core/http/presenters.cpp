@@ -71,9 +71,9 @@ Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::Workf
                                     : Poco::Dynamic::Var(file.candidate.birth_place));
   json->set("candidate", candidate);
   // The CQPM's registration answers (habilitations, material family...), as registered or corrected.
-  json->set("registration", Poco::JSON::Parser().parse(file.registration_json));
+  json->set("registration", StoredJson{file.registration_json});
   // The blocs registered for (none listed: the whole CQPM) and those carried over from earlier decisions.
-  json->set("bloc_scope", Poco::JSON::Parser().parse(file.bloc_scope_json));
+  json->set("bloc_scope", StoredJson{file.bloc_scope_json});
   Object::Ptr centre = new Object;
   centre->set("id", file.centre_id);
   centre->set("name", view.centre_name);

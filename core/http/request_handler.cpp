@@ -1,5 +1,6 @@
 #include "http/request_handler.h"
 
+#include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -9,6 +10,9 @@
 #include <Poco/URI.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <chrono>
 
 #include "common/random_bytes.h"
@@ -113,11 +117,23 @@ std::string requestIdOf(const std::string& given) {
 
 /// One line per request: id, real client, method and path, status, bytes (or
 /// "file", "stream opened", "stream closed"), duration, user.
+/// Built by appends, not Poco::format: the line is on every request's path, and parsing a format
+/// string per request was a twentieth of a cheap GET.
 void logLine(const std::string& id, const Request& request, const std::string& uri, int status,
              const std::string& size, double seconds) {
-  Poco::Logger::get("http").information("rid=%s %s \"%s %s\" %d %s %.1fms %s", id, request.client_address,
-                                        request.method, uri.substr(0, 200), status, size, seconds * 1000.0,
-                                        request.actor ? request.actor->login : std::string("-"));
+  Poco::Logger& logger = Poco::Logger::get("http");
+  if (!logger.information()) return;
+  std::array<char, 32> millis{};
+  const auto written = std::to_chars(millis.data(), millis.data() + millis.size(), seconds * 1000.0,
+                                     std::chars_format::fixed, 1);
+  std::string line;
+  line.reserve(128 + std::min<std::size_t>(uri.size(), 200));
+  line.append("rid=").append(id).append(" ").append(request.client_address).append(" \"");
+  line.append(request.method).append(" ").append(uri, 0, 200).append("\" ");
+  line.append(std::to_string(status)).append(" ").append(size).append(" ");
+  line.append(millis.data(), written.ptr).append("ms ");
+  line.append(request.actor ? request.actor->login : std::string("-"));
+  logger.information(line);
 }
 
 void logRequest(const std::string& id, const Request& request, const Poco::Net::HTTPServerRequest& raw,
