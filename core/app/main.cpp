@@ -2,6 +2,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <thread>
 
 #include "app/cqpm_application.h"
@@ -11,7 +12,9 @@ int main(int argc, char** argv) {
   // threads freed: four concurrent 20 MiB uploads grew the peak memory by
   // 8-10 MiB, against 2.5 MiB with one arena per core (docs/lessons.md).
   // Before any thread starts, as a setting of the process.
-  mallopt(M_ARENA_MAX, static_cast<int>(std::max(2U, std::thread::hardware_concurrency())));
+  // An operator's MALLOC_ARENA_MAX (glibc's own variable) wins.
+  if (std::getenv("MALLOC_ARENA_MAX") == nullptr)
+    mallopt(M_ARENA_MAX, static_cast<int>(std::max(2U, std::thread::hardware_concurrency())));
   cqpm::app::CqpmApplication app;
   return app.run(argc, argv);
 }
