@@ -12,12 +12,12 @@ packages=(
   libgit2-dev liblua5.4-dev libmagic-dev libhpdf-dev libqrencode-dev libqpdf-dev
   libhowardhinnant-date-dev tzdata
   libsqlite3-dev sqlite3 nodejs npm
+  curl jq  # the README's walk through the API (tests/readme/readme_walk_test.cpp runs it)
 )
 if [ "${CQPM_SKIP_TEST_DEPS:-0}" != 1 ]; then
   packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils nginx
     clamav-daemon clang libclang-rt-14-dev clang-format clang-tidy
-    gdb  # a crashing test prints every thread's stack (tests/support/crash_report.cpp)
-    jq)  # the table of `make bench` and the benchmarks' smoke tests (tests/bench/bench_table.sh)
+    gdb)  # a crashing test prints every thread's stack (tests/support/crash_report.cpp)
 fi
 
 missing=()
