@@ -71,9 +71,10 @@ constexpr const char* kPreamble = R"(curl() {
 TEST(ReadmeWalkTest, TheWalkRunsAsWrittenFromRegistrationToAVerifiedCertificate) {
   const std::string readme = readText((std::filesystem::path(CQPM_SOURCE_ROOT) / "README.md").string());
   const auto blocks = walkBlocks(readme);
-  X
+  // The walk's nine blocks and those of the later sections that go on from it.
+  ASSERT_GE(blocks.size(), 16u) << "the README lost some of its `<!-- walk -->` markers";
 
-      TestServer server("sqlite");
+  TestServer server("sqlite");
   const std::string folder = makeTempDir("cqpm-readme-walk");
   std::string script = kPreamble;
   for (const auto& block : blocks) script += block;
