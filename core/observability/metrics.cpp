@@ -4,9 +4,12 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 
 namespace cqpm::observability {
 
@@ -89,9 +92,35 @@ void Metrics::recordSchedulerRun(const std::string& task, bool succeeded) {
   scheduler_runs_.Add({{"task", task}, {"outcome", succeeded ? "ok" : "failed"}}).Increment();
 }
 
+Metrics::RequestSeries Metrics::requestSeries(const std::string& given_method, const std::string& route,
+                                              int status) {
+  // A client chooses the method it sends: any other than HTTP's own is counted as "other", so that
+  // nobody can grow the series (and this map) without bound.
+  static constexpr std::array<std::string_view, 7> kMethods{"GET",   "HEAD",   "POST",   "PUT",
+                                                            "PATCH", "DELETE", "OPTIONS"};
+  const std::string method = std::find(kMethods.begin(), kMethods.end(), given_method) != kMethods.end()
+                                 ? given_method
+                                 : std::string("other");
+  std::string key;
+  key.reserve(method.size() + route.size() + 5);
+  key.append(method).append(" ").append(route).append(" ").append(std::to_string(status));
+  {
+    const std::shared_lock lock(request_series_mutex_);
+    if (const auto found = request_series_.find(key); found != request_series_.end()) return found->second;
+  }
+  const std::unique_lock lock(request_series_mutex_);
+  // Families keep their series for the registry's life, so the pointers stay valid.
+  const RequestSeries series{
+      &requests_.Add({{"method", method}, {"route", route}, {"status", std::to_string(status)}}),
+      &latency_.Add({{"route", route}}, kLatencyBuckets)};
+  request_series_.emplace(std::move(key), series);
+  return series;
+}
+
 void Metrics::recordRequest(const std::string& method, const std::string& route, int status, double seconds) {
-  requests_.Add({{"method", method}, {"route", route}, {"status", std::to_string(status)}}).Increment();
-  latency_.Add({{"route", route}}, kLatencyBuckets).Observe(seconds);
+  const RequestSeries series = requestSeries(method, route, status);
+  series.count->Increment();
+  series.latency->Observe(seconds);
 }
 
 void Metrics::recordTransition(const std::string& transition) {
