@@ -113,6 +113,11 @@ JurySessionView JurySessionService::create(const domain::Actor& actor, const New
     throw Error(ErrorCode::kInvalidField, "time must be HH:MM (Paris time), from 00:00 to 23:59", "time");
   }
   if (isBlank(session.place)) throw Error(ErrorCode::kInvalidField, "place must not be blank", "place");
+  // A session is convened ahead: its deliberation opens on its day, which a past day never is again.
+  if (const std::string today = deadlines::parisDateOf(clock_()); session.date < today) {
+    throw Error(ErrorCode::kUnprocessable,
+                "date is past: a session is convened for today or later (" + today + ")", "date");
+  }
   store::JurySessionRecord record;
   record.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
   record.centre_id = actor.organisation_id;

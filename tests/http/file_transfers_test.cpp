@@ -205,7 +205,7 @@ TEST_P(FileTransfersTest, BadProposalsAreRefusedNamingTheField) {
   ASSERT_GT(ready->size(), 0u);
   const std::string on_agenda = ready->getObject(0)->getValue<std::string>("id");
   const auto session = client().postJson(
-      "/api/v1/jury-sessions", R"({"date":"2027-06-10","time":"14:00","place":"Lyon, salle du jury"})", lyon);
+      "/api/v1/jury-sessions", R"({"date":"2099-06-10","time":"14:00","place":"Lyon, salle du jury"})", lyon);
   ASSERT_EQ(session.status, 201) << session.body;
   const auto added =
       client().postJson("/api/v1/jury-sessions/" + session.json()->getValue<std::string>("id") + "/files",

@@ -140,7 +140,7 @@ std::vector<FieldCase> textCases() {
        },
        "candidate.given_name"},
       {"jury session's place", "POST", "/api/v1/jury-sessions", "centre",
-       [](const std::string& v) { return R"({"date":"2027-03-01","time":"10:00","place":)" + v + "}"; },
+       [](const std::string& v) { return R"({"date":"2099-03-01","time":"10:00","place":)" + v + "}"; },
        "place"},
       {"jury decision's reason", "POST", "/api/v1/jury-sessions/none/files/{file}/decision", "candidat",
        [](const std::string& v) { return R"({"outcome":"not_certified","reason":)" + v + "}"; }, "reason"},

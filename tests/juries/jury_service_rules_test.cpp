@@ -263,6 +263,10 @@ TEST_P(JuryServiceRulesTest, WhatASessionRefuses) {
       {"24 h", "centre", {today(), "24:00", "Lyon"}, {ErrorCode::kInvalidField, "time"}},
       {"no minutes", "centre", {today(), "9h", "Lyon"}, {ErrorCode::kInvalidField, "time"}},
       {"blank place", "centre", {today(), "09:30", "  "}, {ErrorCode::kInvalidField, "place"}},
+      {"yesterday",
+       "centre",
+       {deadlines::addDays(today(), -1), "09:30", "Lyon"},
+       {ErrorCode::kUnprocessable, "date"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);

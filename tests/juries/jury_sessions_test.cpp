@@ -181,6 +181,22 @@ TEST_P(JurySessionsTest, BadInputNamesTheField) {
             403);
 }
 
+TEST_P(JurySessionsTest, ASessionIsConvenedForTodayOrLaterNeverForAPastDay) {
+  const auto past =
+      post("/api/v1/jury-sessions", R"({"date":"2020-01-01","time":"10:00","place":"Lyon"})", centre_);
+  EXPECT_EQ(past.status, 422) << past.body;
+  EXPECT_EQ(past.errorField(), "date");
+  EXPECT_NE(past.body.find(today()), std::string::npos) << "the answer names today: " << past.body;
+  const auto sessions = client().get("/api/v1/jury-sessions", centre_).json()->getArray("items");
+  for (std::size_t i = 0; i < sessions->size(); ++i)
+    EXPECT_NE(sessions->getObject(static_cast<unsigned>(i))->getValue<std::string>("date"), "2020-01-01");
+  // Today, Paris time, is still open to a session (its deliberation opens today).
+  EXPECT_EQ(
+      post("/api/v1/jury-sessions", R"({"date":")" + today() + R"(","time":"18:00","place":"Lyon"})", centre_)
+          .status,
+      201);
+}
+
 TEST_P(JurySessionsTest, OnlyFilesReadyForTheJuryAndInNoOtherSession) {
   const std::string session = newSession();
   const std::string draft = createFile(centre_, "Brouillon")->getValue<std::string>("id");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   SESSION_DATE_MESSAGE,
+  SESSION_PAST_DATE_MESSAGE,
   pinnedReferentialKey,
   referentialsInDeliberation,
   SESSION_PLACE_MESSAGE,
@@ -22,6 +23,7 @@ import {
   validateNewSession,
   verifyPagePath,
 } from './jury';
+import { todayInParis } from '../../shared/format/format';
 import type { JuryFile, JuryMember, JurySession } from './juryTypes';
 
 const blocs = [
@@ -89,10 +91,24 @@ describe('sessions', () => {
       time: SESSION_TIME_MESSAGE,
       place: SESSION_PLACE_MESSAGE,
     });
-    expect(validateNewSession({ date: '2027-03-18', time: '24:00', place: 'Lyon' })).toEqual({
+    expect(validateNewSession({ date: '2027-03-18', time: '24:00', place: 'Lyon' }, '2027-03-01')).toEqual({
       time: SESSION_TIME_MESSAGE,
     });
-    expect(validateNewSession({ date: '2027-03-18', time: '09:30', place: 'Lyon' })).toEqual({});
+    expect(validateNewSession({ date: '2027-03-18', time: '09:30', place: 'Lyon' }, '2027-03-01')).toEqual({});
+  });
+
+  it('refuses a session on a past day, Paris time, and takes today', () => {
+    const session = { date: '2027-03-17', time: '09:30', place: 'Lyon' };
+    expect(validateNewSession(session, '2027-03-18')).toEqual({ date: SESSION_PAST_DATE_MESSAGE });
+    expect(validateNewSession({ ...session, date: '2027-03-18' }, '2027-03-18')).toEqual({});
+    expect(validateNewSession({ ...session, date: '2027-03-19' }, '2027-03-18')).toEqual({});
+  });
+
+  it("knows Paris's date around midnight", () => {
+    // 23:30 UTC on 17 March is already 00:30 on the 18th in Paris (UTC+1 in winter).
+    expect(todayInParis(new Date('2027-03-17T23:30:00Z'))).toBe('2027-03-18');
+    // 21:30 UTC on 17 July is 23:30 on the 17th in Paris (UTC+2 in summer).
+    expect(todayInParis(new Date('2027-07-17T21:30:00Z'))).toBe('2027-07-17');
   });
 
   it('writes the hour of a session the French way', () => {

@@ -4,6 +4,7 @@
 // juryValidation.ts.
 
 import { API_PREFIX } from '../../shared/api/client';
+import { todayInParis } from '../../shared/format/format';
 import type {
   College,
   JuryFile,
@@ -48,6 +49,7 @@ const RESULT_LABELS: Record<string, string> = {
 export const REASON_REQUIRED_MESSAGE =
   "La décision s'écarte de la proposition : le jury doit en donner le motif par écrit.";
 export const SESSION_DATE_MESSAGE = 'Indiquez la date de la session (JJ/MM/AAAA).';
+export const SESSION_PAST_DATE_MESSAGE = "La session se tient aujourd'hui ou plus tard : cette date est passée.";
 export const SESSION_PLACE_MESSAGE = 'Indiquez le lieu de la session.';
 export const SESSION_TIME_MESSAGE = "Indiquez l'heure de la session (HH:MM, heure de Paris).";
 
@@ -118,9 +120,14 @@ export function sortSessions<T extends JurySessionSummary>(sessions: ReadonlyArr
 }
 
 /** Field errors of the new-session form (French), empty when it can be sent. */
-export function validateNewSession(session: NewJurySession): Partial<Record<keyof NewJurySession, string>> {
+/** What the form refuses before sending; `today` is Paris's date ("YYYY-MM-DD"), as the server checks it. */
+export function validateNewSession(
+  session: NewJurySession,
+  today: string = todayInParis(),
+): Partial<Record<keyof NewJurySession, string>> {
   const errors: Partial<Record<keyof NewJurySession, string>> = {};
   if (!/^\d{4}-\d{2}-\d{2}$/.test(session.date.trim())) errors.date = SESSION_DATE_MESSAGE;
+  else if (session.date.trim() < today) errors.date = SESSION_PAST_DATE_MESSAGE;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(session.time.trim())) errors.time = SESSION_TIME_MESSAGE;
   if (!session.place.trim()) errors.place = SESSION_PLACE_MESSAGE;
   return errors;
@@ -231,7 +238,7 @@ export function jurySessionPath(id: string): string {
 
 /** Sentences per field for the jury calls (POST /jury-sessions, members, files, decision, revocation). */
 export const JURY_FIELD_MESSAGES: FieldMessages = {
-  date: 'La date de la session doit être une date valide (JJ/MM/AAAA).',
+  date: "La date de la session doit être une date valide (JJ/MM/AAAA), aujourd'hui ou plus tard.",
   place: 'Indiquez le lieu de la session.',
   user_id: "Ce compte n'est pas un membre du jury du centre, ou il est déjà convoqué à cette session.",
   company_id: "L'entreprise indiquée n'existe pas.",

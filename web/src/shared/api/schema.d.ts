@@ -2076,8 +2076,9 @@ export interface paths {
         /**
          * Convene a paritary jury session (centre coordinator)
          * @description A planned session of the coordinator's centre, convened for a day (`date`, YYYY-MM-DD) and an
-         *     hour (`time`, HH:MM, Paris time); `place` is not blank. The deliberation opens on that day or
-         *     later, never before (409, field `date`).
+         *     hour (`time`, HH:MM, Paris time); `place` is not blank. The day is today or later, Paris time
+         *     (422, field `date`, naming today): a session is convened ahead. The deliberation opens on
+         *     that day or later, never before (409, field `date`).
          */
         post: operations["createJurySession"];
         delete?: never;
@@ -7795,6 +7796,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getJurySession: {

@@ -25,6 +25,13 @@ const PARIS = 'Europe/Paris';
 const parisDateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS });
 const parisShortDateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: PARIS });
 
+const parisCalendarDay = new Intl.DateTimeFormat('en-CA', { timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's calendar date in Paris, "YYYY-MM-DD": how sessions and deadlines are dated. */
+export function todayInParis(now: Date = new Date()): string {
+  return parisCalendarDay.format(now);
+}
+
 /** "12 mars 2025 à 14:05", Paris time, or the raw text if it is not a date. */
 export function formatParisDateTime(iso: string): string {
   const date = parseInstant(iso);

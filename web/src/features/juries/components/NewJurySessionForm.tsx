@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { JURY_FIELD_MESSAGES, validateNewSession } from '../jury';
 import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { juryApi } from '../juryApi';
+import { todayInParis } from '../../../shared/format/format';
 import type { JurySession, NewJurySession } from '../juryTypes';
 
 /** The centre coordinator convenes a jury session: its date and its place. */
@@ -59,6 +60,7 @@ export function NewJurySessionForm({
           <input
             id="jury-new-date"
             type="date"
+            min={todayInParis()}
             value={draft.date}
             onChange={(e) => setDraft({ ...draft, date: e.target.value })}
             aria-invalid={errors.date ? true : undefined}
