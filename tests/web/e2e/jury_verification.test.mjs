@@ -438,7 +438,7 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await section.getByLabel('Nouvelle échéance').fill('2030-07-01');
     await section.getByLabel('Motif de la prolongation').fill('Arrêt maladie du candidat');
     await section.getByTestId('deadline-extend-submit').click();
-    await section.getByTestId('deadline-due').filter({ hasText: 'au plus tard le 1 juillet 2030' }).waitFor();
+    await section.getByTestId('deadline-due').filter({ hasText: 'au plus tard le 1er juillet 2030' }).waitFor();
     await section.getByTestId('deadline-extensions').filter({ hasText: 'Arrêt maladie du candidat' }).waitFor();
     await shot(page, 'deadline-extended');
   });

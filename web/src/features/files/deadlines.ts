@@ -4,6 +4,7 @@
 
 import type { User } from '../../shared/api/types';
 import type { FieldMessages } from '../../shared/errors/errors';
+import { withFirstOfMonth } from '../../shared/format/format';
 
 export interface DeadlineExtension {
   number: number;
@@ -51,7 +52,7 @@ const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone
 export function frenchDay(ymd: string): string {
   const match = ISO_DAY.exec(ymd);
   if (!match) return ymd;
-  return dayFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  return withFirstOfMonth(dayFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))));
 }
 
 export function reportDeadline(items: ReadonlyArray<Deadline>): Deadline | null {

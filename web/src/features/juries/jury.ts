@@ -4,7 +4,7 @@
 // juryValidation.ts.
 
 import { API_PREFIX } from '../../shared/api/client';
-import { todayInParis } from '../../shared/format/format';
+import { todayInParis, withFirstOfMonth } from '../../shared/format/format';
 import type {
   College,
   JuryFile,
@@ -100,7 +100,7 @@ export function formatSessionDate(ymd: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
   if (!match) return ymd;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number.isNaN(date.getTime()) ? ymd : longDate.format(date);
+  return Number.isNaN(date.getTime()) ? ymd : withFirstOfMonth(longDate.format(date));
 }
 
 /** "du collège employeurs et du collège salariés". */

@@ -170,7 +170,7 @@ describe('closing', () => {
       'Session close le 18 mars 2027 à 10:05',
     );
     expect(closingStatus({ state: 'published', closed_at: null, published_at: '2027-07-01T08:00:00Z' })).toContain(
-      'Résultats publiés le 1 juillet 2027 à 10:00',
+      'Résultats publiés le 1er juillet 2027 à 10:00',
     );
   });
 });

@@ -3,6 +3,14 @@
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 const shortDateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 
+const FRENCH_MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+const FIRST_OF_MONTH = new RegExp(`(^|\\s)1(\\s)(${FRENCH_MONTHS})`, 'g');
+
+/** « 1er novembre », as French writes the first day of a month, where Intl writes « 1 novembre ». */
+export function withFirstOfMonth(text: string): string {
+  return text.replace(FIRST_OF_MONTH, '$11er$2$3');
+}
+
 function parseInstant(iso: string): Date | null {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
@@ -11,7 +19,7 @@ function parseInstant(iso: string): Date | null {
 /** "12 mars 2025 à 14:05" (local time), or the raw text if it is not a date. */
 export function formatDateTime(iso: string): string {
   const date = parseInstant(iso);
-  return date ? dateTimeFormat.format(date) : iso;
+  return date ? withFirstOfMonth(dateTimeFormat.format(date)) : iso;
 }
 
 /** "12/03/2025 14:05" (local time), for tables. */
@@ -35,7 +43,7 @@ export function todayInParis(now: Date = new Date()): string {
 /** "12 mars 2025 à 14:05", Paris time, or the raw text if it is not a date. */
 export function formatParisDateTime(iso: string): string {
   const date = parseInstant(iso);
-  return date ? parisDateTimeFormat.format(date) : iso;
+  return date ? withFirstOfMonth(parisDateTimeFormat.format(date)) : iso;
 }
 
 /** "12/03/2025 14:05", Paris time, for tables. */
