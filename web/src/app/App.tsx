@@ -76,7 +76,7 @@ function AuthenticatedLayout() {
     return (
       <main className="page page--centered" id="contenu">
         {error ? (
-          <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+          <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
             {error.text}
           </p>
         ) : (

@@ -19,7 +19,7 @@ export function ErrorAlert({
 }) {
   if (!error) return null;
   return (
-    <p id={id} role="alert" className="alert alert--error" data-testid={testId} title={error.technical ?? undefined}>
+    <p id={id} role="alert" className="alert alert--error" data-testid={testId} data-technical={error.technical ?? undefined}>
       {error.text}
       {children}
     </p>

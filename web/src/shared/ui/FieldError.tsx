@@ -9,13 +9,13 @@ export function FieldError({
 }: {
   id: string;
   message: string | undefined;
-  /** The server's English message, for support. */
+  /** The server's English message, for support: kept in data-technical, never a title (a tooltip, and read aloud). */
   technical?: string;
   testId: string;
 }) {
   if (!message) return null;
   return (
-    <p id={id} className="field__error" data-testid={testId} title={technical}>
+    <p id={id} className="field__error" data-testid={testId} data-technical={technical}>
       {message}
     </p>
   );

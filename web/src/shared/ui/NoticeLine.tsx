@@ -11,7 +11,7 @@ export function NoticeLine({ notice, testId, children }: { notice: Notice | null
       role={notice.kind === 'error' ? 'alert' : 'status'}
       className={`alert alert--${notice.kind}`}
       data-testid={testId}
-      title={notice.technical ?? undefined}
+      data-technical={notice.technical ?? undefined}
     >
       {notice.text}
       {children}

@@ -75,7 +75,7 @@ export function ReasonDialog({
         <h2 id={`${testId}-title`}>{title}</h2>
         {intro && <p className="muted">{intro}</p>}
         {shown && (
-          <p id={`${testId}-error`} role="alert" className="alert alert--error" title={error?.technical ?? undefined}>
+          <p id={`${testId}-error`} role="alert" className="alert alert--error" data-technical={error?.technical ?? undefined}>
             {shown}
           </p>
         )}

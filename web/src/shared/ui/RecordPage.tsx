@@ -56,7 +56,7 @@ export function PageUnavailable({
     <section>
       {breadcrumb}
       <h1>{title}</h1>
-      <p role="alert" className="alert alert--error" title={technical ?? undefined}>
+      <p role="alert" className="alert alert--error" data-technical={technical ?? undefined}>
         {text}
       </p>
       <p>

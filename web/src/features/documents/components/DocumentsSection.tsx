@@ -204,7 +204,7 @@ export function DocumentsSection({
       <h2 id="documents-title">Documents</h2>
       {canUpload && <UploadForm fileId={fileId} onUploaded={onUploaded} />}
       {error && !documents ? (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       ) : !documents ? (

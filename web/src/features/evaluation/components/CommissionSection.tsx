@@ -103,7 +103,7 @@ export function CommissionSection({ fileId, revision }: { fileId: string; revisi
             role={notice.kind === 'error' ? 'alert' : 'status'}
             className={`alert alert--${notice.kind}`}
             data-testid="commission-notice"
-            title={notice.technical ?? undefined}
+            data-technical={notice.technical ?? undefined}
           >
             {notice.text}
           </p>

@@ -131,7 +131,7 @@ export function EvaluationGrid({
     <section className="panel" aria-labelledby="grid-title" data-testid="evaluation-grid" data-editable={grid?.editable ? 'true' : 'false'}>
       <h2 id="grid-title">Grille d'évaluation</h2>
       {loadError && !grid && (
-        <p role="alert" className="alert alert--error" title={loadError.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={loadError.technical ?? undefined}>
           {loadError.text}
         </p>
       )}

@@ -231,7 +231,7 @@ export function GridCompetencyCard({
             role={message.kind === 'error' ? 'alert' : 'status'}
             className={`alert alert--${message.kind}`}
             data-testid="grid-message"
-            title={message.technical ?? undefined}
+            data-technical={message.technical ?? undefined}
           >
             {message.text}
           </p>

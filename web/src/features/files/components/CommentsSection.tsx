@@ -94,7 +94,7 @@ function CommentForm({
       </button>
       <div aria-live="polite">
         {notice && (
-          <p role="alert" className="alert alert--error" data-testid="comment-error" title={notice.technical ?? undefined}>
+          <p role="alert" className="alert alert--error" data-testid="comment-error" data-technical={notice.technical ?? undefined}>
             {notice.text}
           </p>
         )}
@@ -128,7 +128,7 @@ export function CommentsSection({ fileId, cqpm, revision }: { fileId: string; cq
     <section className="panel" aria-labelledby="comments-title" data-testid="comments-section">
       <h2 id="comments-title">Commentaires</h2>
       {error && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}

@@ -41,7 +41,7 @@ export function DeadlineSection({ file, onChanged }: { file: CandidateFile; onCh
     <section className="panel" aria-labelledby="deadline-title" data-testid="deadline-section">
       <h2 id="deadline-title">Échéance du rapport</h2>
       {error && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}
@@ -103,7 +103,7 @@ function SetDeadlineForm({ fileId, onSaved }: { fileId: string; onSaved: (d: Dea
   return (
     <form onSubmit={submit} noValidate className="filters" data-testid="deadline-set-form">
       {error && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}
@@ -174,7 +174,7 @@ function ExtendDeadlineForm({
     <form onSubmit={submit} noValidate aria-labelledby="deadline-extend-title" data-testid="deadline-extend-form">
       <h3 id="deadline-extend-title">Prolonger l'échéance</h3>
       {error && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}

@@ -1,6 +1,6 @@
 import { FIELD_IDS, type FieldName } from '../newFileForm';
 
-/** A new-file field's error sentence, with the server's English message as its title (for support). */
+/** A new-file field's error sentence, with the server's English message kept in data-technical (for support, never shown nor read aloud). */
 export function NewFileFieldError({
   field,
   errors,
@@ -12,7 +12,7 @@ export function NewFileFieldError({
 }) {
   if (!errors[field]) return null;
   return (
-    <p id={`${FIELD_IDS[field]}-error`} className="field__error" data-testid={`error-${field}`} title={details[field]}>
+    <p id={`${FIELD_IDS[field]}-error`} className="field__error" data-testid={`error-${field}`} data-technical={details[field]}>
       {errors[field]}
     </p>
   );

@@ -118,7 +118,7 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
       <h2 id="new-file-title">Nouveau dossier</h2>
       <form onSubmit={submit} noValidate data-testid="new-file-form">
         {formError && (
-          <p role="alert" className="alert alert--error" data-testid="new-file-error" title={formError.technical ?? undefined}>
+          <p role="alert" className="alert alert--error" data-testid="new-file-error" data-technical={formError.technical ?? undefined}>
             {formError.text}
           </p>
         )}
@@ -209,7 +209,7 @@ export function NewFileForm({ onCreated, onCancel }: { onCreated: (file: Candida
             </p>
           )}
           {reg.loadError && (
-            <p className="field__error field--wide" title={reg.loadError.technical ?? undefined}>
+            <p className="field__error field--wide" data-technical={reg.loadError.technical ?? undefined}>
               Les informations d'inscription propres à ce CQPM n'ont pas pu être chargées. {reg.loadError.text}
             </p>
           )}

@@ -74,7 +74,7 @@ export function TransitionDialog({
             role="alert"
             className="alert alert--error"
             data-testid="transition-error"
-            title={shown.technical ?? undefined}
+            data-technical={shown.technical ?? undefined}
           >
             {shown.text}
           </p>

@@ -49,7 +49,7 @@ export function InviteMemberForm({
     <form className="jury-invite" onSubmit={submit} noValidate aria-labelledby="jury-invite-title" data-testid="jury-invite-form">
       <h3 id="jury-invite-title">Convoquer un membre</h3>
       {shown && (
-        <p id="jury-invite-error" role="alert" className="alert alert--error" title={error?.technical ?? undefined}>
+        <p id="jury-invite-error" role="alert" className="alert alert--error" data-technical={error?.technical ?? undefined}>
           {shown}
         </p>
       )}

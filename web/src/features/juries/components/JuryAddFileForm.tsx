@@ -38,7 +38,7 @@ export function JuryAddFileForm({
     <form className="jury-add-file" onSubmit={submit} aria-labelledby="jury-add-file-title" data-testid="jury-add-file-form">
       <h3 id="jury-add-file-title">Présenter un dossier</h3>
       {error && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}

@@ -116,7 +116,7 @@ export function JuryDecisionForm({
   return (
     <form ref={formRef} className="jury-decision-form" onSubmit={submit} noValidate data-testid="decision-form">
       {serverError && (
-        <p role="alert" className="alert alert--error" title={serverError.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={serverError.technical ?? undefined}>
           {serverError.text}
         </p>
       )}

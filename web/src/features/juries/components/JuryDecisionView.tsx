@@ -110,7 +110,7 @@ export function JuryDecisionView({
         </ul>
       )}
       {error && !revoking && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}

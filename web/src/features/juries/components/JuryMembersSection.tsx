@@ -45,7 +45,7 @@ export function JuryMembersSection({
         </p>
       )}
       {error && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}

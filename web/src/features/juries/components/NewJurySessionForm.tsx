@@ -50,7 +50,7 @@ export function NewJurySessionForm({
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="jury-new-title" data-testid="jury-new-form">
       <h2 id="jury-new-title">Nouvelle session de jury</h2>
       {serverError && (
-        <p role="alert" className="alert alert--error" title={serverError.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={serverError.technical ?? undefined}>
           {serverError.text}
         </p>
       )}

@@ -47,7 +47,7 @@ export function JurySessionsPage() {
       )}
 
       {error && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}

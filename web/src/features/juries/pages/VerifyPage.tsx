@@ -106,7 +106,7 @@ export function VerifyPage() {
       <div aria-live="polite">
         {lookup.status === 'loading' && <p>Vérification en cours…</p>}
         {lookup.status === 'error' && (
-          <p role="alert" className="alert alert--error" title={lookup.error.technical ?? undefined}>
+          <p role="alert" className="alert alert--error" data-technical={lookup.error.technical ?? undefined}>
             {lookup.error.text}
           </p>
         )}

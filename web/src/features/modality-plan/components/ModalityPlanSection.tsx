@@ -148,7 +148,7 @@ export function ModalityPlanSection({ file, onSaved }: { file: CandidateFile; on
   let body;
   if (loadError && !view) {
     body = (
-      <p role="alert" className="alert alert--error" title={loadError.technical ?? undefined}>
+      <p role="alert" className="alert alert--error" data-technical={loadError.technical ?? undefined}>
         Le plan d'évaluation n'a pas pu être chargé. {loadError.text}
       </p>
     );

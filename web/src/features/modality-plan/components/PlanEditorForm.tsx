@@ -11,7 +11,7 @@ export type Notice = { kind: 'success' | 'error'; text: string; technical?: stri
 export function PlanFormError({ error }: { error: Notice }) {
   if (!error) return null;
   return (
-    <p role="alert" className="alert alert--error" data-testid="plan-form-error" title={error.technical ?? undefined}>
+    <p role="alert" className="alert alert--error" data-testid="plan-form-error" data-technical={error.technical ?? undefined}>
       {error.text}
     </p>
   );

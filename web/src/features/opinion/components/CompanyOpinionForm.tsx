@@ -219,7 +219,7 @@ export function CompanyOpinionForm({ fileId, revision }: { fileId: string; revis
             role={notice.kind === 'error' ? 'alert' : 'status'}
             className={`alert alert--${notice.kind}`}
             data-testid="opinion-notice"
-            title={notice.technical ?? undefined}
+            data-technical={notice.technical ?? undefined}
           >
             {notice.text}
           </p>

@@ -22,7 +22,7 @@ export function CqpmCataloguePage() {
         </div>
       </div>
       {described && (
-        <p role="alert" className="alert alert--error" title={described.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={described.technical ?? undefined}>
           {described.text}
         </p>
       )}

@@ -143,7 +143,7 @@ export function CqpmVersionsPage() {
         </div>
       </div>
       {error && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}

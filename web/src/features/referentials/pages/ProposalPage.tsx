@@ -161,7 +161,7 @@ export function ProposalPage() {
             role={notice.kind === 'error' ? 'alert' : 'status'}
             className={`alert alert--${notice.kind}`}
             data-testid="proposal-notice"
-            title={notice.technical ?? undefined}
+            data-technical={notice.technical ?? undefined}
           >
             {notice.text}
             {notice.published && (

@@ -88,7 +88,7 @@ export function ProposalsPage() {
         </section>
       )}
       {error && (
-        <p role="alert" className="alert alert--error" title={error.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={error.technical ?? undefined}>
           {error.text}
         </p>
       )}

@@ -122,7 +122,7 @@ export function ProposeChangePage() {
       <section>
         {breadcrumb}
         <h1>Référentiel indisponible</h1>
-        <p role="alert" className="alert alert--error" title={loadError.technical ?? undefined}>
+        <p role="alert" className="alert alert--error" data-technical={loadError.technical ?? undefined}>
           {loadError.text}
         </p>
       </section>
@@ -168,7 +168,7 @@ export function ProposeChangePage() {
 
       <form ref={formRef} onSubmit={submit} noValidate data-testid="propose-form">
         {formError && (
-          <p role="alert" className="alert alert--error" data-testid="propose-error" title={formError.technical ?? undefined}>
+          <p role="alert" className="alert alert--error" data-testid="propose-error" data-technical={formError.technical ?? undefined}>
             {formError.text}
           </p>
         )}
