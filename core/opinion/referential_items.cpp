@@ -1,11 +1,23 @@
 #include "opinion/referential_items.h"
 
 namespace cqpm::opinion {
+namespace {
+
+/// An activity's title as a heading: the official documents list the activities as one sentence
+/// ("La mise en place d'un plan d'action qualité ;"), whose list punctuation the referential keeps
+/// as transcribed but a form's heading must not end with.
+std::string headingOf(std::string title) {
+  while (!title.empty() && (title.back() == ';' || title.back() == ',' || title.back() == ' '))
+    title.pop_back();
+  return title;
+}
+
+}  // namespace
 
 std::vector<ReferentialItem> activitiesOf(const referential_model::Referential& referential) {
   std::vector<ReferentialItem> items;
   for (std::size_t i = 0; i < referential.activities.size(); ++i)
-    items.push_back({std::to_string(i + 1), referential.activities[i].title});
+    items.push_back({std::to_string(i + 1), headingOf(referential.activities[i].title)});
   return items;
 }
 
