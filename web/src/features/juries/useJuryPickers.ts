@@ -25,6 +25,7 @@ async function loadCandidates(session: JurySession, signal: AbortSignal): Promis
  */
 export function useJuryPickers(session: JurySession | null, enabled: boolean) {
   const [candidates, setCandidates] = useState<JuryMemberCandidate[]>([]);
+  const [candidatesLoaded, setCandidatesLoaded] = useState(false);
   const [companies, setCompanies] = useState<OrganisationRef[]>([]);
   const [readyFiles, setReadyFiles] = useState<FileSummary[]>([]);
   const sessionId = session?.id ?? null;
@@ -34,7 +35,11 @@ export function useJuryPickers(session: JurySession | null, enabled: boolean) {
     const quiet = (err: unknown) => {
       if (!isAbort(err)) reportError(err, { fields: {} });
     };
-    loadCandidates(session, signal).then(setCandidates, quiet);
+    loadCandidates(session, signal)
+      .then(setCandidates, quiet)
+      .finally(() => {
+        if (!signal.aborted) setCandidatesLoaded(true);
+      });
     fileApi.companies(signal).then((r) => setCompanies(r.items), quiet);
     fileApi.listFiles({ state: 'ready_for_jury', limit: 100 }, signal).then((r) => setReadyFiles(r.items), quiet);
   });
@@ -47,6 +52,8 @@ export function useJuryPickers(session: JurySession | null, enabled: boolean) {
 
   return {
     candidates,
+    /** The accounts to invite are known (an empty list then means: every one is invited). */
+    candidatesLoaded,
     companies,
     readyFiles,
     /** A file added to the session is no longer offered. */

@@ -5,16 +5,18 @@ import type { JuryMemberCandidate } from '../juryTypes';
 import type { OrganisationRef } from '../../../shared/api/types';
 
 /**
- * The coordinator invites a jury member account, with the company the member
- * comes from (a member never deliberates on a candidate of their own company).
- * Without a list of accounts, the account's identifier is typed.
+ * The coordinator invites a jury member account, picked from the centre's jury members not yet
+ * invited, with the company the member comes from (a member never deliberates on a candidate of
+ * their own company). Once every one is invited, the form says so instead.
  */
 export function InviteMemberForm({
   candidates,
+  candidatesLoaded,
   companies,
   onInvite,
 }: {
   candidates: JuryMemberCandidate[];
+  candidatesLoaded: boolean;
   companies: OrganisationRef[];
   onInvite: (userId: string, companyId: string | null) => Promise<void>;
 }) {
@@ -45,6 +47,17 @@ export function InviteMemberForm({
   }
 
   const shown = localError ?? error?.text ?? null;
+  if (candidatesLoaded && candidates.length === 0) {
+    return (
+      <section className="jury-invite" aria-labelledby="jury-invite-title" data-testid="jury-invite-none">
+        <h3 id="jury-invite-title">Convoquer un membre</h3>
+        <p className="field__note">
+          Tous les membres du jury de votre centre sont convoqués à cette session. Un nouveau membre du jury se crée
+          dans Administration, avec son collège.
+        </p>
+      </section>
+    );
+  }
   return (
     <form className="jury-invite" onSubmit={submit} noValidate aria-labelledby="jury-invite-title" data-testid="jury-invite-form">
       <h3 id="jury-invite-title">Convoquer un membre</h3>
@@ -56,38 +69,22 @@ export function InviteMemberForm({
       <div className="form-grid">
         <div className="field">
           <label htmlFor="jury-invite-member">Membre du jury</label>
-          {candidates.length > 0 ? (
-            <select
-              id="jury-invite-member"
-              value={userId}
-              onChange={(e) => setUserId(e.target.value)}
-              aria-invalid={localError ? true : undefined}
-              aria-describedby={shown ? 'jury-invite-error' : undefined}
-              data-testid="jury-invite-member"
-            >
-              <option value="">Choisir un membre…</option>
-              {candidates.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.display_name} ({collegeName(c.college)})
-                </option>
-              ))}
-            </select>
-          ) : (
-            <>
-              <input
-                id="jury-invite-member"
-                type="text"
-                value={userId}
-                onChange={(e) => setUserId(e.target.value)}
-                aria-invalid={localError ? true : undefined}
-                aria-describedby="jury-invite-member-note"
-                data-testid="jury-invite-member"
-              />
-              <p id="jury-invite-member-note" className="field__note">
-                Identifiant du compte « membre du jury » (son collège est celui de son compte).
-              </p>
-            </>
-          )}
+          <select
+            id="jury-invite-member"
+            value={userId}
+            onChange={(e) => setUserId(e.target.value)}
+            disabled={!candidatesLoaded}
+            aria-invalid={localError ? true : undefined}
+            aria-describedby={shown ? 'jury-invite-error' : undefined}
+            data-testid="jury-invite-member"
+          >
+            <option value="">{candidatesLoaded ? 'Choisir un membre…' : 'Chargement des membres…'}</option>
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.display_name} ({collegeName(c.college)})
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="jury-invite-company">Entreprise d'origine</label>
@@ -111,7 +108,7 @@ export function InviteMemberForm({
         </div>
       </div>
       <div className="actions">
-        <button type="submit" className="button" disabled={busy} data-testid="jury-invite-submit">
+        <button type="submit" className="button" disabled={busy || !candidatesLoaded} data-testid="jury-invite-submit">
           {busy ? 'Convocation…' : 'Convoquer'}
         </button>
       </div>

@@ -157,6 +157,7 @@ export function JurySessionPage() {
         {coordinator && session.state === 'planned' && (
           <InviteMemberForm
             candidates={inviteCandidates(pickers.candidates, session.members)}
+            candidatesLoaded={pickers.candidatesLoaded}
             companies={pickers.companies}
             onInvite={(userId, companyId) =>
               act(() => juryApi.addMember(session.id, userId, companyId), 'Le membre est convoqué à la session.')
