@@ -127,6 +127,9 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await picker.selectOption({ label: 'Isabelle Garnier (collège salariés)' });
     await page.getByTestId('jury-invite-submit').click();
     await member('Isabelle Garnier').filter({ hasText: 'collège salariés' }).waitFor();
+    // Every jury member of the centre is invited: the form says so, no free-text identifier.
+    await page.getByTestId('jury-invite-none').filter({ hasText: 'Tous les membres du jury' }).waitFor();
+    assert.equal(await page.locator('input#jury-invite-member').count(), 0);
 
     // Only the employer college present: the deliberation is refused, in French, naming the college.
     await member('Bernard Fontaine').getByTestId('jury-member-present').check();
