@@ -340,6 +340,8 @@ describe('web: collaborative file page', { timeout: 220_000 }, () => {
     await opinion.getByTestId('opinion-sign').click();
     await opinion.getByTestId('opinion-status').filter({ hasText: 'Version 1 signée.' }).waitFor();
     await opinion.getByTestId('opinion-current').waitFor();
+    // Signed is not sent: the page says which action presents the file to the jury.
+    await opinion.getByTestId('opinion-next-step').filter({ hasText: "« Enregistrer l'avis de l'entreprise »" }).waitFor();
 
     // A correction is a new version; version 1 stays in the history.
     await opinion.getByTestId('opinion-correct').click();

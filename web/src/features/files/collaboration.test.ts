@@ -16,7 +16,15 @@ import type { GridCompetency } from '../evaluation/evaluationTypes';
 import type { FileComment, FileEvent } from './fileTypes';
 import type { CompanyOpinion, OpinionVersion } from '../opinion/opinionTypes';
 import { commentSubject, filterComments } from './comments';
-import { draftChanged, draftFromVersion, firstMissing, opinionStatus, opinionValueLabel, requestFromDraft } from '../opinion/companyOpinion';
+import {
+  draftChanged,
+  draftFromVersion,
+  firstMissing,
+  opinionNextStep,
+  opinionStatus,
+  opinionValueLabel,
+  requestFromDraft,
+} from '../opinion/companyOpinion';
 import { canUpload, documentName, formatSize, kindLabel, latestVersion, versionsNewestFirst } from '../documents/documents';
 import {
   conflictParts,
@@ -356,5 +364,13 @@ describe('comments and sections', () => {
     expect(isStateEvent(event(1, 'create', null, 'draft'), transitions)).toBe(true);
     expect(isStateEvent(event(2, 'register', 'draft', 'registered'), transitions)).toBe(true);
     expect(isStateEvent(event(3, 'comment_added'), transitions)).toBe(false);
+  });
+});
+
+describe('after the signature', () => {
+  it('names the action that presents the file to the jury', () => {
+    expect(opinionNextStep("Enregistrer l'avis de l'entreprise")).toBe(
+      "Il reste à le transmettre : « Enregistrer l'avis de l'entreprise », en haut de la page, présente le dossier au jury.",
+    );
   });
 });

@@ -80,3 +80,11 @@ export function opinionStatus(opinion: CompanyOpinion): string {
 export function opinionInputId(field: string): string {
   return `opinion-${field.replace(/[^a-z0-9]+/gi, '-')}`;
 }
+
+/** The transition that takes a file with a signed company opinion to the jury. */
+export const GIVE_COMPANY_OPINION = 'give_company_opinion';
+
+/** What remains once the opinion is signed, naming the action (`label`) as the top of the page shows it. */
+export function opinionNextStep(label: string): string {
+  return `Il reste à le transmettre : « ${label} », en haut de la page, présente le dossier au jury.`;
+}

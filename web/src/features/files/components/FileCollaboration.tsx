@@ -8,6 +8,7 @@ import type { CandidateFile, Workflow } from '../fileTypes';
 import { CommentsSection } from './CommentsSection';
 import { CommissionSection } from '../../evaluation/components/CommissionSection';
 import { CompanyOpinionForm } from '../../opinion/components/CompanyOpinionForm';
+import { GIVE_COMPANY_OPINION } from '../../opinion/companyOpinion';
 import { DocumentsSection } from '../../documents/components/DocumentsSection';
 import { EvaluationGrid } from '../../evaluation/components/EvaluationGrid';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
@@ -58,7 +59,13 @@ export function FileCollaboration({
       {showsGrid(file.state, user.role) && (
         <EvaluationGrid fileId={file.id} cqpm={file.cqpm} userId={user.id} documents={documents ?? []} revision={revisions.evaluation} />
       )}
-      {showsOpinion(file.state, file.pathway) && <CompanyOpinionForm fileId={file.id} revision={revisions.opinion} />}
+      {showsOpinion(file.state, file.pathway) && (
+        <CompanyOpinionForm
+          fileId={file.id}
+          revision={revisions.opinion}
+          transmitLabel={file.available_transitions.find((t) => t.id === GIVE_COMPANY_OPINION)?.label ?? null}
+        />
+      )}
       <CommentsSection fileId={file.id} cqpm={file.cqpm} revision={revisions.comments} />
     </>
   );

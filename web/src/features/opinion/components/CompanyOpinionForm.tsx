@@ -8,6 +8,7 @@ import {
   draftFromVersion,
   firstMissing,
   opinionInputId,
+  opinionNextStep,
   opinionStatus,
   requestFromDraft,
   type OpinionDraft,
@@ -25,7 +26,9 @@ type Notice = { kind: 'success' | 'error' | 'info'; text: string; technical?: st
  * drafts (If-Match) and signs. A signed version is locked: "Corriger l'avis"
  * starts the next version. Signed versions stay readable in the history.
  */
-export function CompanyOpinionForm({ fileId, revision }: { fileId: string; revision: number }) {
+// `transmitLabel`: give_company_opinion's label when the reader may fire it now (a signed opinion then says so).
+export function CompanyOpinionForm(props: { fileId: string; revision: number; transmitLabel: string | null }) {
+  const { fileId, revision, transmitLabel } = props;
   const [hidden, setHidden] = useState(false);
   const [draft, setDraft] = useState<OpinionDraft | null>(null);
   const [conflict, setConflict] = useState<CompanyOpinion | null>(null);
@@ -114,7 +117,8 @@ export function CompanyOpinionForm({ fileId, revision }: { fileId: string; revis
       const result = await opinionApi.signOpinion(fileId, etag);
       setOpinion(result);
       setDraft(null);
-      setNotice({ kind: 'success', text: `Avis de l'entreprise signé (version ${result.current?.version ?? ''}).` });
+      const signedText = `Avis de l'entreprise signé (version ${result.current?.version ?? ''}).`;
+      setNotice({ kind: 'success', text: transmitLabel ? `${signedText} ${opinionNextStep(transmitLabel)}` : signedText });
     } catch (err) {
       fail(err, 'opinion-sign');
     } finally {
@@ -202,6 +206,11 @@ export function CompanyOpinionForm({ fileId, revision }: { fileId: string; revis
         current.updated_at && (
           <>
             <OpinionVersionView version={current} testId="opinion-current" />
+            {signed && transmitLabel && (
+              <p className="alert alert--info" data-testid="opinion-next-step">
+                {opinionNextStep(transmitLabel)}
+              </p>
+            )}
             {opinion.editable && signed && (
               <div className="actions">
                 <button type="button" className="button" onClick={() => setDraft(draftFromVersion(current))} data-testid="opinion-correct">
