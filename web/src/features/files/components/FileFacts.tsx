@@ -63,10 +63,6 @@ export function FileFacts({ file, cqpmTitle, stateLabel }: { file: CandidateFile
         <dd>{stateLabel}</dd>
       </div>
       <div>
-        <dt>Version</dt>
-        <dd>{file.version}</dd>
-      </div>
-      <div>
         <dt>Centre</dt>
         <dd data-testid="file-centre">{file.centre.name}</dd>
       </div>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { candidateName, formatDateTime } from '../../../shared/format/format';
+import { candidateName } from '../../../shared/format/format';
 import { historyLinks } from '../../referentials/referentialHistory';
 import type { CandidateFile } from '../fileTypes';
 import { FileBlocScope } from './FileBlocScope';
@@ -42,10 +42,6 @@ export function FileHeader({ file, cqpmTitle, stateLabel }: { file: CandidateFil
         <div className="page-title__state">
           <span data-testid="file-state" data-state={file.state}>
             <StateBadge state={file.state} label={stateLabel} />
-          </span>
-          {/* The file's version number is a concurrency counter for the API, not something to show people. */}
-          <span className="muted" data-testid="file-updated">
-            Mis à jour le {formatDateTime(file.updated_at)}
           </span>
         </div>
       </div>

@@ -117,8 +117,8 @@ export function CompanyOpinionForm(props: { fileId: string; revision: number; tr
       const result = await opinionApi.signOpinion(fileId, etag);
       setOpinion(result);
       setDraft(null);
-      const signedText = `Avis de l'entreprise signé (version ${result.current?.version ?? ''}).`;
-      setNotice({ kind: 'success', text: transmitLabel ? `${signedText} ${opinionNextStep(transmitLabel)}` : signedText });
+      // What remains (transmitting it) is said under the signed opinion, which stays.
+      setNotice({ kind: 'success', text: `Avis de l'entreprise signé (version ${result.current?.version ?? ''}).` });
     } catch (err) {
       fail(err, 'opinion-sign');
     } finally {
