@@ -52,45 +52,47 @@ export function JuryMembersSection({
       {members.length === 0 ? (
         <p className="muted">Aucun membre convoqué pour le moment.</p>
       ) : (
-        <table className="files-table" data-testid="jury-members">
-          <caption className="visually-hidden">Membres convoqués et présence</caption>
-          <thead>
-            <tr>
-              <th scope="col">Membre</th>
-              <th scope="col">Collège</th>
-              <th scope="col">Entreprise d'origine</th>
-              <th scope="col">Présence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.user_id} data-testid="jury-member" data-user-id={m.user_id} data-present={m.present}>
-                <th scope="row">{m.display_name}</th>
-                <td>{collegeName(m.college)}</td>
-                <td>{m.company?.name ?? <span className="muted">—</span>}</td>
-                <td>
-                  {editable ? (
-                    <label className="checkbox">
-                      <input
-                        type="checkbox"
-                        checked={pending?.userId === m.user_id ? pending.present : m.present}
-                        disabled={pending !== null}
-                        onChange={(e) => void toggle(m, e.target.checked)}
-                        data-testid="jury-member-present"
-                      />{' '}
-                      Présent
-                      <span className="visually-hidden"> : {m.display_name}</span>
-                    </label>
-                  ) : m.present ? (
-                    'Présent'
-                  ) : (
-                    <span className="muted">Absent</span>
-                  )}
-                </td>
+        <div className="table-wrap">
+          <table className="files-table" data-testid="jury-members">
+            <caption className="visually-hidden">Membres convoqués et présence</caption>
+            <thead>
+              <tr>
+                <th scope="col">Membre</th>
+                <th scope="col">Collège</th>
+                <th scope="col">Entreprise d'origine</th>
+                <th scope="col">Présence</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.user_id} data-testid="jury-member" data-user-id={m.user_id} data-present={m.present}>
+                  <th scope="row">{m.display_name}</th>
+                  <td>{collegeName(m.college)}</td>
+                  <td>{m.company?.name ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {editable ? (
+                      <label className="checkbox">
+                        <input
+                          type="checkbox"
+                          checked={pending?.userId === m.user_id ? pending.present : m.present}
+                          disabled={pending !== null}
+                          onChange={(e) => void toggle(m, e.target.checked)}
+                          data-testid="jury-member-present"
+                        />{' '}
+                        Présent
+                        <span className="visually-hidden"> : {m.display_name}</span>
+                      </label>
+                    ) : m.present ? (
+                      'Présent'
+                    ) : (
+                      <span className="muted">Absent</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {children}
     </section>
