@@ -417,6 +417,15 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
       await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).getByTestId('file-overdue').count(),
       0,
     );
+    // The filter keeps the late files only, and says so in the address (shareable).
+    await page.getByLabel('Échéance du rapport').selectOption({ label: 'Rapport en retard' });
+    await page.waitForURL(/retard=oui/);
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).waitFor({ state: 'detached' });
+    await late.waitFor();
+    const rows = page.locator('[data-testid="file-row"]');
+    for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).getByTestId('file-overdue').waitFor();
+    await page.getByLabel('Échéance du rapport').selectOption({ label: 'Toutes les échéances' });
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).waitFor();
 
     // Lucas Martin's report is due in three weeks (demo): shown, not late.
     await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).getByTestId('file-link').click();

@@ -23,7 +23,16 @@ export function fileStreamUrl(fileId: string, after?: number | null): string {
 
 export const fileApi = {
   listFiles(
-    filters: { state?: string; cqpm?: string; pathway?: string; q?: string; limit?: number; cursor?: string | null },
+    filters: {
+      state?: string;
+      cqpm?: string;
+      pathway?: string;
+      q?: string;
+      /** Only the files whose report deadline has passed without a report. */
+      overdue?: boolean;
+      limit?: number;
+      cursor?: string | null;
+    },
     signal?: AbortSignal,
   ): Promise<FileList> {
     return request('GET', `/files${buildQuery(filters)}`, { signal });

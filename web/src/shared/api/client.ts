@@ -42,7 +42,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
 
-export type QueryValue = string | number | null | undefined;
+export type QueryValue = string | number | boolean | null | undefined;
 
 /** Builds "?a=1&b=x" from the non-empty values, or "" when there are none. */
 export function buildQuery(params: Record<string, QueryValue>): string {

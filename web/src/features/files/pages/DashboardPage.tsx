@@ -23,6 +23,8 @@ const PAGE_SIZE = 25;
 const P_STATE = 'etat';
 const P_CQPM = 'cqpm';
 const P_PATHWAY = 'parcours';
+const P_OVERDUE = 'retard';
+const OVERDUE_OPTIONS = [{ value: 'oui', label: 'Rapport en retard' }];
 const PATHWAY_OPTIONS = PATHWAYS.map((p) => ({ value: p.id, label: p.label }));
 
 export function DashboardPage() {
@@ -36,11 +38,14 @@ export function DashboardPage() {
   const cqpm = filters.get(P_CQPM);
   const pathway = filters.get(P_PATHWAY);
   const q = filters.q;
+  // The report deadline has passed and no report is there (the API's overdue=true).
+  const overdue = filters.get(P_OVERDUE) === 'oui';
 
   const [creating, setCreating] = useState(false);
   const list = usePagedList<FileSummary>(
-    JSON.stringify([state, cqpm, pathway, q]),
-    (cursor, signal) => fileApi.listFiles({ state, cqpm, pathway, q, limit: PAGE_SIZE, cursor }, signal),
+    JSON.stringify([state, cqpm, pathway, q, overdue]),
+    (cursor, signal) =>
+      fileApi.listFiles({ state, cqpm, pathway, q, overdue: overdue || undefined, limit: PAGE_SIZE, cursor }, signal),
     { operation: 'list', values: { q, cqpm, pathway, state } },
   );
 
@@ -123,6 +128,13 @@ export function DashboardPage() {
             {...filters.bind(P_PATHWAY)}
             allLabel="Tous les parcours"
             options={PATHWAY_OPTIONS}
+          />
+          <SelectFilter
+            id="f-overdue"
+            label="Échéance du rapport"
+            {...filters.bind(P_OVERDUE)}
+            allLabel="Toutes les échéances"
+            options={OVERDUE_OPTIONS}
           />
           <SearchFilter id="f-q" label="Nom du candidat" placeholder="Rechercher un candidat" {...filters.searchBox} />
         </FilterBar>
