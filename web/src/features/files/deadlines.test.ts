@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DUE_MESSAGE,
+  DUE_PAST_MESSAGE,
   EXTENSION_REASON_MESSAGE,
   UNTIL_MESSAGE,
   canManageDeadlines,
@@ -45,9 +46,14 @@ describe('deadlines', () => {
   });
 
   it('checks the day set', () => {
-    expect(validateDue('2026-06-15')).toBeNull();
+    expect(validateDue('2026-06-15', '2026-06-01')).toBeNull();
     expect(validateDue('')).toBe(DUE_MESSAGE);
     expect(validateDue('2026-02-30')).toBe(DUE_MESSAGE);
+  });
+
+  it('refuses a day already past in Paris, not today', () => {
+    expect(validateDue('2026-05-31', '2026-06-01')).toBe(DUE_PAST_MESSAGE);
+    expect(validateDue('2026-06-01', '2026-06-01')).toBeNull();
   });
 
   it('wants a later day and a reason for an extension', () => {

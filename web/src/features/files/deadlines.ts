@@ -4,7 +4,7 @@
 
 import type { User } from '../../shared/api/types';
 import type { FieldMessages } from '../../shared/errors/errors';
-import { withFirstOfMonth } from '../../shared/format/format';
+import { todayInParis, withFirstOfMonth } from '../../shared/format/format';
 
 export interface DeadlineExtension {
   number: number;
@@ -32,6 +32,7 @@ export interface Deadline {
 export const FINAL_STATES: ReadonlyArray<string> = ['certified', 'blocs_awarded', 'not_certified', 'withdrawn'];
 
 export const DUE_MESSAGE = "Indiquez la date d'échéance (JJ/MM/AAAA).";
+export const DUE_PAST_MESSAGE = "Cette date est passée : l'échéance se fixe à aujourd'hui ou plus tard.";
 export const UNTIL_MESSAGE = 'Indiquez la nouvelle date (JJ/MM/AAAA).';
 export const UNTIL_AFTER_MESSAGE = (current: string) =>
   `La nouvelle échéance doit être postérieure à l'échéance en vigueur (${frenchDay(current)}).`;
@@ -69,8 +70,10 @@ export function canManageDeadlines(user: Pick<User, 'role'> | null | undefined, 
   return user?.role === 'centre_coordinator' && !FINAL_STATES.includes(fileState);
 }
 
-export function validateDue(due: string): string | null {
-  return isCalendarDay(due.trim()) ? null : DUE_MESSAGE;
+/** The deadline form's check: a calendar day, today or later in Paris (`today`, "YYYY-MM-DD"). */
+export function validateDue(due: string, today: string = todayInParis()): string | null {
+  if (!isCalendarDay(due.trim())) return DUE_MESSAGE;
+  return due.trim() < today ? DUE_PAST_MESSAGE : null;
 }
 
 /** Field errors of the extension form: a later day than the one in force, and a reason. */

@@ -10,7 +10,7 @@ import {
   validateExtension,
 } from '../deadlines';
 import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
-import { formatDateTime } from '../../../shared/format/format';
+import { formatDateTime, todayInParis } from '../../../shared/format/format';
 import { deadlineApi } from '../deadlineApi';
 import { useSession } from '../../../app/session';
 import type { CandidateFile } from '../fileTypes';
@@ -112,6 +112,7 @@ function SetDeadlineForm({ fileId, onSaved }: { fileId: string; onSaved: (d: Dea
         <input
           id="deadline-due"
           type="date"
+          min={todayInParis()}
           value={due}
           onChange={(e) => setDue(e.target.value)}
           aria-invalid={fieldError ? true : undefined}
