@@ -298,13 +298,17 @@ describe('web: collaborative file page', { timeout: 220_000 }, () => {
       }
       await c1.getByTestId('grid-sign').click();
       await c1.getByTestId('grid-message').filter({ hasText: `Compétence ${n} signée` }).waitFor();
-      // Evaluator 2 sees the first signature live, then signs the same version.
-      const c2 = card(p2, n);
-      await c2.getByTestId('grid-signature').filter({ hasText: 'Patrick Girard' }).waitFor({ timeout: LIVE_MS * 4 });
-      await c2.getByTestId('grid-sign').click();
-      await c2.getByTestId('competency-evaluated').waitFor();
-      await c1.getByTestId('competency-evaluated').waitFor({ timeout: LIVE_MS * 4 });
-      assert.equal(await c2.getAttribute('data-evaluated'), 'true');
+      // Evaluator 2 sees the first signature live.
+      await card(p2, n).getByTestId('grid-signature').filter({ hasText: 'Patrick Girard' }).waitFor({ timeout: LIVE_MS * 4 });
+    }
+    // Evaluator 2 signs every competency read in one go: one signature each, at its own version.
+    await p2.getByTestId('grid-sign-all').filter({ hasText: `(${competencies.length})` }).click();
+    await p2.getByTestId('grid-sign-all-notice').filter({ hasText: `${competencies.length} compétences signées.` }).waitFor();
+    assert.equal(await p2.getByTestId('grid-sign-all').count(), 0);
+    for (const n of competencies) {
+      await card(p2, n).getByTestId('competency-evaluated').waitFor();
+      await card(p1, n).getByTestId('competency-evaluated').waitFor({ timeout: LIVE_MS * 4 });
+      assert.equal(await card(p2, n).getAttribute('data-evaluated'), 'true');
     }
     for (const page of [p1, p2]) {
       await page

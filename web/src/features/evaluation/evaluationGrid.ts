@@ -98,3 +98,16 @@ export function reapply(draft: CompetencyDraft, theirs: GridCompetency): Compete
 export function evaluatedCount(competencies: readonly GridCompetency[]): number {
   return competencies.filter((c) => c.evaluated).length;
 }
+
+/**
+ * The competencies the user may sign as they stand — a result chosen, no unsaved change, not yet
+ * signed by them at this version — which « Signer toutes les compétences relues » signs one by one,
+ * each at its own version (its ETag).
+ */
+export function signableNow(
+  competencies: readonly GridCompetency[],
+  userId: string,
+  dirty: (competency: GridCompetency) => boolean,
+): GridCompetency[] {
+  return competencies.filter((c) => signRefusal(c, userId, dirty(c)) === null);
+}

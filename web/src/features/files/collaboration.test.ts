@@ -37,6 +37,7 @@ import {
   resultLabel,
   signatureCount,
   signRefusal,
+  signableNow,
 } from '../evaluation/evaluationGrid';
 import { isStateEvent, showsCommission, showsGrid, showsOpinion } from './fileSections';
 import { bump, INITIAL_REVISIONS, lastSeq, mergeEvents, parseStreamEvent, sectionsFor } from './liveUpdates';
@@ -241,6 +242,20 @@ describe('evaluation grid', () => {
     expect(signRefusal(competency(), 'u1', false)).toMatch(/Acquise/);
     expect(signRefusal(signed, 'u1', false)).toMatch(/avez signé/);
     expect(signRefusal(signed, 'u2', false)).toBeNull();
+  });
+
+  it('signs in one go only what the evaluator may sign as it stands', () => {
+    const mine = { evaluator_id: 'u1', display_name: 'A', signed_at: 'x' };
+    const grid = [
+      competency({ number: 1, result: 'acquired' }),
+      competency({ number: 2, result: 'not_acquired' }),
+      competency({ number: 3 }), // no result yet
+      competency({ number: 4, result: 'acquired', signatures: [mine] }), // signed by u1 already
+      competency({ number: 5, result: 'acquired' }), // an unsaved change
+    ];
+    const dirty = (c: GridCompetency) => c.number === 5;
+    expect(signableNow(grid, 'u1', dirty).map((c) => c.number)).toEqual([1, 2]);
+    expect(signableNow(grid, 'u2', dirty).map((c) => c.number)).toEqual([1, 2, 4]);
   });
 
   it('counts signatures and evaluated competencies', () => {

@@ -6,7 +6,15 @@ import type { FileDocument } from '../../documents/documentTypes';
 import type { EvaluationGrid as Grid, GridCompetency } from '../evaluationTypes';
 import { loadCqpm } from '../../referentials/cqpmCatalog';
 import { reportError } from '../../../shared/errors/errors';
-import { SIGNATURES_REQUIRED, differs, evaluatedCount, reapply, requestOf, type CompetencyDraft } from '../evaluationGrid';
+import {
+  SIGNATURES_REQUIRED,
+  differs,
+  evaluatedCount,
+  reapply,
+  requestOf,
+  signableNow,
+  type CompetencyDraft,
+} from '../evaluationGrid';
 import '../../files/collaboration.css';
 import { GridCompetencyCard, type CardMessage } from './GridCompetencyCard';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
@@ -55,6 +63,7 @@ export function EvaluationGrid({
   const [conflicts, setConflicts] = useState<ByCompetency<GridCompetency>>({});
   const [messages, setMessages] = useState<ByCompetency<CardMessage>>({});
   const [busy, setBusy] = useState<number | null>(null);
+  const [bulk, setBulk] = useState<CardMessage>(null);
   const modalities = useModalityLabels(cqpm);
 
   const {
@@ -98,7 +107,8 @@ export function EvaluationGrid({
     }
   }
 
-  async function sign(competency: GridCompetency) {
+  /** Signs one competency at the version shown (its ETag); says how it went on its card. Returns whether it signed. */
+  async function sign(competency: GridCompetency): Promise<boolean> {
     const n = competency.number;
     setBusy(n);
     say(n, null);
@@ -111,6 +121,7 @@ export function EvaluationGrid({
           ? `Compétence ${n} signée : elle est évaluée.`
           : `Compétence ${n} signée. Il faut ${SIGNATURES_REQUIRED} signatures pour qu'elle soit évaluée.`,
       });
+      return true;
     } catch (err) {
       const theirs = currentOf<GridCompetency>(err);
       if (theirs) {
@@ -120,13 +131,29 @@ export function EvaluationGrid({
         const described = describeCollaborationError(err, 'sign');
         say(n, { kind: 'error', text: described.text, technical: described.technical });
       }
+      return false;
     } finally {
       setBusy(null);
     }
   }
 
+  /** « Signer toutes les compétences relues »: one signature per competency, each at its own version. */
+  async function signAll(competencies: GridCompetency[]) {
+    setBulk({ kind: 'info', text: `Signature de ${competencies.length} compétences…` });
+    let signed = 0;
+    for (const c of competencies) if (await sign(c)) signed += 1;
+    const failed = competencies.length - signed;
+    setBulk(
+      failed === 0
+        ? { kind: 'success', text: `${signed} compétence${signed > 1 ? 's' : ''} signée${signed > 1 ? 's' : ''}.` }
+        : { kind: 'error', text: `${signed} signée${signed > 1 ? 's' : ''}, ${failed} refusée${failed > 1 ? 's' : ''} : voyez les compétences concernées.` },
+    );
+  }
+
   if (hidden) return null;
   const evaluated = grid ? evaluatedCount(grid.competencies) : 0;
+  const member = grid?.commission.some((m) => m.id === userId) ?? false;
+  const signable = grid?.editable && member ? signableNow(grid.competencies, userId, (c) => c.number in drafts) : [];
   return (
     <section className="panel" aria-labelledby="grid-title" data-testid="evaluation-grid" data-editable={grid?.editable ? 'true' : 'false'}>
       <h2 id="grid-title">Grille d'évaluation</h2>
@@ -149,6 +176,24 @@ export function EvaluationGrid({
             {grid.commission.length === 0 ? 'pas encore désignée' : grid.commission.map((m) => m.display_name).join(', ')}
             {grid.editable ? '' : ' · lecture seule'}
           </p>
+          {signable.length > 1 && (
+            <div className="actions">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy !== null}
+                onClick={() => void signAll(signable)}
+                data-testid="grid-sign-all"
+              >
+                Signer toutes les compétences relues ({signable.length})
+              </button>
+            </div>
+          )}
+          {bulk && (
+            <p role={bulk.kind === 'error' ? 'alert' : 'status'} className={`alert alert--${bulk.kind}`} data-testid="grid-sign-all-notice">
+              {bulk.text}
+            </p>
+          )}
           {grid.competencies.map((c) => (
             <GridCompetencyCard
               key={c.number}
@@ -175,7 +220,10 @@ export function EvaluationGrid({
                   setDrafts((d) => without(d, c.number));
                   say(c.number, null);
                 },
-                onSign: () => void sign(c),
+                onSign: () => {
+                  setBulk(null);
+                  void sign(c);
+                },
                 onReapply: () => {
                   const draft = drafts[c.number];
                   const theirs = conflicts[c.number];
