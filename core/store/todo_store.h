@@ -9,9 +9,9 @@
 
 namespace cqpm::store {
 
-/// One row of a to-do query: what is to be done (`kind`) and what the label and
-/// due date are made of. Every role's query answers these columns, so that its
-/// branches unite into one statement.
+/// One row of a to-do query: what is to be done (`kind`) and what its label is
+/// made of. Every role's query answers these columns, so that its branches
+/// unite into one statement.
 struct TodoRow {
   std::string kind;
   std::optional<std::string> file_id;
@@ -22,11 +22,33 @@ struct TodoRow {
   std::string cqpm;                     ///< the file's or the proposal's CQPM id
   std::string pathway;                  ///< the file's pathway
   std::string state;                    ///< the file's, session's or proposal's state
-  std::optional<std::string> due_date;  ///< a report deadline's or a session's day (YYYY-MM-DD)
-  std::optional<std::string> due_at;    ///< the pending report deadline's end (ISO-8601 UTC), if any
+  std::optional<std::string> due_date;  ///< a pending report deadline's or a session's day (YYYY-MM-DD)
+  bool overdue = false;                 ///< the day it was due has passed
   std::optional<std::string> place;     ///< a session's place
-  std::optional<std::string> detail;    ///< a file's modality plan (JSON), a session's hour
-  std::int64_t done = 0;                ///< competencies signed (by the evaluator, or by two evaluators)
+  std::optional<std::string> detail;    ///< a session's hour (HH:MM)
+  std::int64_t done = 0;                ///< competencies the evaluator signed
+  std::int64_t planned = 0;             ///< competencies in the file's modality plan
+};
+
+/// Items of one kind: how many, and how many overdue.
+struct TodoCount {
+  std::string kind;
+  std::int64_t items = 0;
+  std::int64_t overdue = 0;
+};
+
+/// Which rows to answer: the counts always cover every row.
+struct TodoPageRequest {
+  int limit = 100;                  ///< rows answered (the caller checks the range)
+  bool overdue_only = false;        ///< only the overdue rows
+  std::optional<std::string> kind;  ///< only the rows of this kind
+};
+
+/// A role's to-do rows: the counts by kind, and the first rows, overdue first,
+/// then by due day, then the undated ones by kind and candidate name.
+struct TodoPage {
+  std::vector<TodoCount> counts;
+  std::vector<TodoRow> rows;
 };
 
 /// Sets of workflow states a to-do query looks for; an empty set leaves its branch out.
@@ -34,13 +56,14 @@ using StateSet = std::vector<std::string>;
 
 /// Where the centre coordinator has to act on the centre's files, by workflow state.
 struct CoordinatorStates {
-  StateSet to_register;          ///< register the candidate
-  StateSet to_agree;             ///< decide VAE admissibility, then agree the modalities
-  StateSet to_start_evaluation;  ///< form the commission, then open the evaluation
-  StateSet evaluating;           ///< form the commission; once signed, request the opinion
-  StateSet awaiting_opinion;     ///< send the signed company opinion on to the jury
-  StateSet awaiting_jury;        ///< add the file to a jury session
-  StateSet awaiting_report;      ///< files whose report deadline passed
+  StateSet to_register;              ///< register the candidate
+  StateSet to_agree;                 ///< decide VAE admissibility, then agree the modalities
+  StateSet to_start_evaluation;      ///< form the commission, then open the evaluation
+  StateSet to_request_opinion;       ///< every planned competency signed twice: request the opinion
+  StateSet to_send_without_opinion;  ///< the same for VAE files: send them to the jury
+  StateSet awaiting_opinion;         ///< send the signed company opinion on to the jury
+  StateSet awaiting_jury;            ///< add the file to a jury session
+  StateSet awaiting_report;          ///< files whose report deadline passed
 };
 
 /// Where a company tutor has to act on the company's files.
@@ -55,24 +78,27 @@ struct EvaluatorStates {
   StateSet evaluating;
 };
 
-/// The to-do queries: one statement per role, every branch driven by an index
-/// (scope column and state, or the user's membership), so that a centre of
-/// 100k files reads only the files waiting on someone. `now` is ISO-8601 UTC;
-/// `today` the Paris calendar day. Rows come in no particular order.
+/// The to-do queries: per role, two statements over the same branches (the
+/// counts, then the page), every branch driven by an index (scope column and
+/// state, or the user's membership), so that a centre of 100k files reads only
+/// the index entries of the files waiting on someone and sorts one page. `now`
+/// is ISO-8601 UTC; `today` the Paris calendar day.
 namespace todo_store {
 
-std::vector<TodoRow> coordinatorRows(SqlSession& sql, const std::string& centre_id,
-                                     const CoordinatorStates& states, const std::string& now,
-                                     const std::string& today);
-std::vector<TodoRow> tutorRows(SqlSession& sql, const std::string& company_id, const TutorStates& states);
-std::vector<TodoRow> evaluatorRows(SqlSession& sql, const std::string& evaluator_id,
-                                   const EvaluatorStates& states);
+TodoPage coordinatorTodo(SqlSession& sql, const std::string& centre_id, const CoordinatorStates& states,
+                         const std::string& now, const std::string& today, const TodoPageRequest& request);
+TodoPage tutorTodo(SqlSession& sql, const std::string& company_id, const TutorStates& states,
+                   const std::string& now, const TodoPageRequest& request);
+TodoPage evaluatorTodo(SqlSession& sql, const std::string& evaluator_id, const EvaluatorStates& states,
+                       const TodoPageRequest& request);
 /// Sessions coming (planned from `today` on, or open), minutes to sign, sessions to close as president.
-std::vector<TodoRow> juryMemberRows(SqlSession& sql, const std::string& user_id, const std::string& today);
+TodoPage juryMemberTodo(SqlSession& sql, const std::string& user_id, const std::string& today,
+                        const TodoPageRequest& request);
 /// Open proposals the college has not approved yet, and approved ones to publish.
-std::vector<TodoRow> gtpRows(SqlSession& sql, const std::string& college);
-/// The candidate's files in `open_states`, with their report deadline.
-std::vector<TodoRow> candidateRows(SqlSession& sql, const std::string& user_id, const StateSet& open_states);
+TodoPage gtpTodo(SqlSession& sql, const std::string& college, const TodoPageRequest& request);
+/// The candidate's files in `open_states`: the report to upload, else the next step.
+TodoPage candidateTodo(SqlSession& sql, const std::string& user_id, const StateSet& open_states,
+                       const std::string& now, const TodoPageRequest& request);
 
 }  // namespace todo_store
 }  // namespace cqpm::store

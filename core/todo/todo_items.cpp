@@ -1,7 +1,6 @@
 #include "todo/todo_items.h"
 
 #include "certificates/french_dates.h"
-#include "files/modality_plan_records.h"
 #include "todo/todo_states.h"
 
 namespace cqpm::todo {
@@ -43,13 +42,10 @@ TodoItem fileItem(const store::TodoRow& row, std::string kind, std::string label
 }
 
 // An item about the file's pending report: due on its deadline's day, overdue once it ended.
-TodoItem reportItem(const store::TodoRow& row, std::string kind, std::string label,
-                    const ItemContext& context) {
+TodoItem reportItem(const store::TodoRow& row, std::string kind, std::string label) {
   TodoItem item = fileItem(row, std::move(kind), std::move(label));
-  if (row.due_at) {
-    item.due = row.due_date;
-    item.overdue = *row.due_at <= context.now;
-  }
+  item.due = row.due_date;
+  item.overdue = row.overdue;
   return item;
 }
 
@@ -59,6 +55,7 @@ TodoItem sessionItem(const store::TodoRow& row, std::string label) {
   item.session_id = row.session_id;
   item.label = std::move(label);
   item.due = row.due_date;
+  item.overdue = row.overdue;
   return item;
 }
 
@@ -72,33 +69,12 @@ TodoItem proposalItem(const store::TodoRow& row, const std::string& verb, const 
   return item;
 }
 
-std::size_t plannedCompetencies(const store::TodoRow& row) {
-  return row.detail ? files::parseStoredPlan(*row.detail).size() : 0;
-}
-
-std::optional<TodoItem> candidateItem(const store::TodoRow& row, const ItemContext& context) {
-  const std::string cqpm = "CQPM " + context.catalog.titleOf(row.cqpm);
-  if (row.due_at) return reportItem(row, "upload_report", "Déposer votre rapport pour le " + cqpm, context);
+std::optional<TodoItem> nextStepItem(const store::TodoRow& row, const ItemContext& context) {
   const auto* next = nextStep(context.workflow, row.state);
   if (next == nullptr) return std::nullopt;
-  return fileItem(row, "next_step", cqpm + ", prochaine étape : " + lowerFirst(typographic(next->label)));
-}
-
-std::optional<TodoItem> evaluationItem(const store::TodoRow& row, bool by_evaluator) {
-  const std::size_t planned = plannedCompetencies(row);
-  const std::size_t signed_count = static_cast<std::size_t>(row.done);
-  if (by_evaluator) {
-    if (planned == 0 || signed_count >= planned) return std::nullopt;
-    return fileItem(row, "evaluate_competencies",
-                    "Évaluer les compétences de " + personOf(row) + " : " +
-                        std::to_string(planned - signed_count) + " sur " + std::to_string(planned) +
-                        " à remplir ou signer");
-  }
-  // Every planned competency signed by two evaluators: the coordinator moves the file on.
-  if (planned == 0 || signed_count < planned) return std::nullopt;
-  if (row.pathway == "vae")
-    return fileItem(row, "send_to_jury", "Transmettre au jury le dossier de " + personOf(row));
-  return fileItem(row, "request_company_opinion", "Demander l’avis de l’entreprise sur " + personOf(row));
+  return fileItem(row, row.kind,
+                  "CQPM " + context.catalog.titleOf(row.cqpm) +
+                      ", prochaine étape : " + lowerFirst(typographic(next->label)));
 }
 
 }  // namespace
@@ -113,23 +89,27 @@ std::optional<TodoItem> itemOf(const store::TodoRow& row, const ItemContext& con
     return fileItem(row, kind, "Valider les modalités d’évaluation de " + person);
   if (kind == "form_commission") return fileItem(row, kind, "Former la commission d’évaluation de " + person);
   if (kind == "start_evaluation") return fileItem(row, kind, "Ouvrir l’évaluation de " + person);
-  if (kind == "evaluation_signed") return evaluationItem(row, false);
-  if (kind == "evaluate_competencies") return evaluationItem(row, true);
+  if (kind == "request_company_opinion")
+    return fileItem(row, kind, "Demander l’avis de l’entreprise sur " + person);
+  if (kind == "send_to_jury") return fileItem(row, kind, "Transmettre au jury le dossier de " + person);
+  if (kind == "evaluate_competencies") {
+    return fileItem(row, kind,
+                    "Évaluer les compétences de " + person + " : " + std::to_string(row.planned - row.done) +
+                        " sur " + std::to_string(row.planned) + " à remplir ou signer");
+  }
   if (kind == "send_opinion_to_jury")
     return fileItem(row, kind,
                     "Transmettre au jury le dossier de " + person + " avec l’avis signé de l’entreprise");
   if (kind == "add_to_jury_session")
     return fileItem(row, kind, "Inscrire le dossier de " + person + " à une session de jury");
   if (kind == "report_overdue")
-    return reportItem(row, kind, "Relancer " + person + " : rapport non déposé à l’échéance", context);
-  if (kind == "upload_report") return reportItem(row, kind, "Déposer le rapport de " + person, context);
+    return reportItem(row, kind, "Relancer " + person + " : rapport non déposé à l’échéance");
+  if (kind == "upload_report" && context.for_candidate)
+    return reportItem(row, kind, "Déposer votre rapport pour le CQPM " + context.catalog.titleOf(row.cqpm));
+  if (kind == "upload_report") return reportItem(row, kind, "Déposer le rapport de " + person);
   if (kind == "give_opinion") return fileItem(row, kind, "Donner l’avis de l’entreprise sur " + person);
-  if (kind == "next_step") return candidateItem(row, context);
-  if (kind == "open_jury_session") {
-    TodoItem item = sessionItem(row, "Ouvrir la délibération " + sessionDay(row));
-    item.overdue = row.due_date.value_or("") < context.today;
-    return item;
-  }
+  if (kind == "next_step") return nextStepItem(row, context);
+  if (kind == "open_jury_session") return sessionItem(row, "Ouvrir la délibération " + sessionDay(row));
   if (kind == "publish_results") return sessionItem(row, "Publier les résultats " + sessionDay(row));
   if (kind == "attend_jury_session") {
     std::string label = "Siéger au jury du " + certificates::frenchLongDate(row.due_date.value_or(""));

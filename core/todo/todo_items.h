@@ -10,18 +10,15 @@
 
 namespace cqpm::todo {
 
-/// What an item's label and urgency are read against. Borrowed references:
-/// they outlive the call.
+/// What an item's label is made with. Borrowed references: they outlive the call.
 struct ItemContext {
   const workflow::WorkflowDefinition& workflow;
   const plugins::PluginCatalog& catalog;  ///< CQPM titles: people never read a plugin id
-  std::string now;                        ///< ISO-8601 UTC
-  std::string today;                      ///< the Paris calendar day, YYYY-MM-DD
+  bool for_candidate = false;             ///< labels speak to the candidate (« votre rapport »)
 };
 
-/// The item a to-do row stands for, its French label made here: nullopt when
-/// the row turns out to ask nothing (an evaluator who signed every planned
-/// competency, an evaluation not signed through yet). Pure.
+/// The item a to-do row stands for, its French label made here; nullopt for a
+/// kind it does not know, or a next step the workflow no longer has. Pure.
 std::optional<TodoItem> itemOf(const store::TodoRow& row, const ItemContext& context);
 
 }  // namespace cqpm::todo

@@ -1,8 +1,5 @@
 #include "todo/todo_service.h"
 
-#include <algorithm>
-#include <tuple>
-
 #include "common/error.h"
 #include "deadlines/paris_time.h"
 #include "store/todo_store.h"
@@ -15,41 +12,37 @@ namespace {
 
 constexpr int kMaxLimit = 500;
 
-// Overdue first, then the earliest due date, then undated items by label.
-bool moreUrgent(const TodoItem& a, const TodoItem& b) {
-  return std::make_tuple(!a.overdue, !a.due.has_value(), a.due.value_or(""), a.label) <
-         std::make_tuple(!b.overdue, !b.due.has_value(), b.due.value_or(""), b.label);
-}
-
 }  // namespace
 
 TodoList TodoService::list(const domain::Actor& actor, const TodoQuery& query) {
   if (query.limit < 1 || query.limit > kMaxLimit)
     throw Error(ErrorCode::kInvalidField, "limit must be between 1 and " + std::to_string(kMaxLimit),
                 "limit");
-  const Poco::Timestamp now = clock_();
-  const ItemContext context{workflow_, catalog_, toIso8601(now), deadlines::parisDateOf(now)};
+  const Poco::Timestamp instant = clock_();
+  const std::string now = toIso8601(instant);
+  const std::string today = deadlines::parisDateOf(instant);
+  const store::TodoPageRequest request{query.limit, query.overdue_only, query.kind};
   using domain::OrganisationKind;
   using domain::Role;
-  const auto rows = db_.read([&](store::SqlSession& sql) -> std::vector<store::TodoRow> {
+  const auto page = db_.read([&](store::SqlSession& sql) -> store::TodoPage {
     namespace ts = store::todo_store;
     switch (actor.role) {
       case Role::kCentreCoordinator:
         if (actor.organisation_kind != OrganisationKind::kCentre) return {};
-        return ts::coordinatorRows(sql, actor.organisation_id, coordinatorStates(workflow_), context.now,
-                                   context.today);
+        return ts::coordinatorTodo(sql, actor.organisation_id, coordinatorStates(workflow_), now, today,
+                                   request);
       case Role::kCompanyTutor:
         if (actor.organisation_kind != OrganisationKind::kCompany) return {};
-        return ts::tutorRows(sql, actor.organisation_id, tutorStates(workflow_));
+        return ts::tutorTodo(sql, actor.organisation_id, tutorStates(workflow_), now, request);
       case Role::kEvaluator:
-        return ts::evaluatorRows(sql, actor.user_id, evaluatorStates(workflow_));
+        return ts::evaluatorTodo(sql, actor.user_id, evaluatorStates(workflow_), request);
       case Role::kJuryMember:
-        return ts::juryMemberRows(sql, actor.user_id, context.today);
+        return ts::juryMemberTodo(sql, actor.user_id, today, request);
       case Role::kGtpAuditor:
         if (!actor.college) return {};
-        return ts::gtpRows(sql, std::string(domain::collegeName(*actor.college)));
+        return ts::gtpTodo(sql, std::string(domain::collegeName(*actor.college)), request);
       case Role::kCandidate:
-        return ts::candidateRows(sql, actor.user_id, openStates(workflow_));
+        return ts::candidateTodo(sql, actor.user_id, openStates(workflow_), now, request);
       case Role::kGtpAdmin:
       case Role::kAdmin:
         return {};
@@ -57,19 +50,15 @@ TodoList TodoService::list(const domain::Actor& actor, const TodoQuery& query) {
     return {};
   });
 
-  std::vector<TodoItem> items;
-  for (const auto& row : rows) {
-    if (auto item = itemOf(row, context)) items.push_back(std::move(*item));
-  }
-  std::sort(items.begin(), items.end(), moreUrgent);
   TodoList list;
-  for (auto& item : items) {
-    ++list.total;
-    ++list.by_kind[item.kind];
-    if (item.overdue) ++list.overdue_count;
-    if (query.overdue_only && !item.overdue) continue;
-    if (query.kind && item.kind != *query.kind) continue;
-    if (static_cast<int>(list.items.size()) < query.limit) list.items.push_back(std::move(item));
+  for (const auto& count : page.counts) {
+    list.by_kind[count.kind] = count.items;
+    list.total += count.items;
+    list.overdue_count += count.overdue;
+  }
+  const ItemContext context{workflow_, catalog_, actor.role == Role::kCandidate};
+  for (const auto& row : page.rows) {
+    if (auto item = itemOf(row, context)) list.items.push_back(std::move(*item));
   }
   return list;
 }

@@ -27,7 +27,8 @@ struct TodoQuery {
 /// list is that role's. Where the workflow is involved, which states wait on
 /// which role is read from the loaded definition (todo_states.h).
 ///
-/// One SQL statement per call (store/todo_store.h), whatever the number of files.
+/// Two SQL statements per call, the counts and the page (store/todo_store.h),
+/// whatever the number of files.
 /// Borrows `db`, `workflow` and `catalog`, which must outlive it. Thread-safe.
 class TodoService {
  public:
@@ -35,9 +36,9 @@ class TodoService {
               const plugins::PluginCatalog& catalog, Clock clock)
       : db_(db), workflow_(workflow), catalog_(catalog), clock_(std::move(clock)) {}
 
-  /// The actor's items, overdue first, then by due date, then the others;
-  /// counts by kind and overdue cover every item of the list (before
-  /// `query.kind`, `query.overdue_only` and `query.limit` apply to the items).
+  /// The actor's items, overdue first, then by due date, then the others by
+  /// kind and name; the counts by kind and overdue cover every item (before
+  /// `query.kind`, `query.overdue_only` and `query.limit` choose the items).
   /// Error{kInvalidField, "limit"} for a limit out of range. Roles with
   /// nothing to do here (administrators) get an empty list.
   TodoList list(const domain::Actor& actor, const TodoQuery& query = {});

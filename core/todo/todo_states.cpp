@@ -34,8 +34,8 @@ store::CoordinatorStates coordinatorStates(const workflow::WorkflowDefinition& w
   states.to_agree = statesWhere(workflow, role, tr::kAgreeModalities);
   if (access::allows(role, access::Permission::kFormCommission)) {
     states.to_start_evaluation = statesWhere(workflow, role, tr::kStartEvaluation);
-    states.evaluating = unionOf(statesWhere(workflow, role, tr::kRequestCompanyOpinion),
-                                statesWhere(workflow, role, tr::kSendToJuryWithoutOpinion));
+    states.to_request_opinion = statesWhere(workflow, role, tr::kRequestCompanyOpinion);
+    states.to_send_without_opinion = statesWhere(workflow, role, tr::kSendToJuryWithoutOpinion);
   }
   states.awaiting_opinion = statesWhere(workflow, role, tr::kGiveCompanyOpinion);
   if (access::allows(role, access::Permission::kConveneJury))
