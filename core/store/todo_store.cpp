@@ -1,5 +1,6 @@
 #include "store/todo_store.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "store/row_reader.h"
@@ -53,79 +54,147 @@ struct FileBranch {
   bool planned = false;  // count the plan's competencies
 };
 
-// Branches united by UNION ALL (every branch answers the columns of TodoRow,
-// typed NULLs and integers so PostgreSQL unites them without guessing), with
-// their parameters in the order of the text.
+// One branch of a to-do query: what it counts and what it lists.
+struct Branch {
+  std::string kind;
+  std::string columns;  // every column of TodoRow but kind, for the page
+  Params column_params;
+  std::string overdue;  // the overdue flag (0 or 1), for the counts too
+  Params overdue_params;
+  std::string source;  // " FROM ... WHERE ..."
+  Params source_params;
+  // The branch's own order, the page's order restricted to it: an index walks
+  // it and stops after a page instead of sorting every waiting file.
+  std::string order;
+  // " AND ..." keeping the overdue rows only; empty when the branch never is.
+  std::string overdue_only;
+  Params overdue_only_params;
+};
+
+// The branches of a role's to-do query, run as two statements over UNION ALL
+// (typed NULLs and integers, so PostgreSQL unites them without guessing):
+// the counts read two narrow columns of every waiting row, through covering
+// indexes where they exist; the page takes a page from each branch, in the
+// branch's order, and sorts those.
 class UnionQuery {
  public:
   explicit UnionQuery(std::string now) : now_(std::move(now)) {}
 
-  void files(const FileBranch& branch) {
-    Params params;
-    std::string due = "CAST(NULL AS TEXT) AS due_date, 0 AS overdue";
-    std::string source = " FROM candidate_files f WHERE ";
-    if (branch.report) {
-      due = "dl.due_date AS due_date, CASE WHEN f.pending_report_due_at <= ? THEN 1 ELSE 0 END AS overdue";
-      params.push_back(now_);
-      source =
-          " FROM candidate_files f LEFT JOIN file_deadlines dl ON dl.file_id = f.id AND dl.kind = 'report' "
-          "WHERE ";
+  void files(const FileBranch& file) {
+    Branch branch;
+    branch.kind = file.kind;
+    std::string due = "CAST(NULL AS TEXT) AS due_date";
+    branch.overdue = "0";
+    branch.source = " FROM candidate_files f WHERE " + file.where;
+    branch.order = "f.created_at";
+    if (file.report) {
+      due =
+          "(SELECT dl.due_date FROM file_deadlines dl WHERE dl.file_id = f.id AND dl.kind = 'report') AS "
+          "due_date";
+      branch.overdue = "CASE WHEN f.pending_report_due_at <= ? THEN 1 ELSE 0 END";
+      branch.overdue_params = {now_};
+      branch.order = "f.pending_report_due_at";
+      branch.overdue_only = " AND f.pending_report_due_at <= ?";
+      branch.overdue_only_params = {now_};
     }
-    for (const auto& value : branch.done_params) params.push_back(value);
-    for (const auto& value : branch.where_params) params.push_back(value);
-    add(std::string("SELECT '") + branch.kind +
-            "' AS kind, f.id AS file_id, CAST(NULL AS TEXT) AS session_id, CAST(NULL AS TEXT) AS "
-            "proposal_id, "
-            "f.given_name, f.family_name, f.cqpm, f.pathway, f.state, " +
-            due + ", CAST(NULL AS TEXT) AS place, CAST(NULL AS TEXT) AS detail, " + branch.done +
-            " AS done, " + (branch.planned ? kPlanned : kZero) + " AS planned" + source + branch.where,
-        std::move(params));
+    branch.columns =
+        "f.id AS file_id, CAST(NULL AS TEXT) AS session_id, CAST(NULL AS TEXT) AS proposal_id, f.given_name, "
+        "f.family_name, f.cqpm, f.pathway, f.state, " +
+        due + ", " + branch.overdue +
+        " AS overdue, CAST(NULL AS TEXT) AS place, CAST(NULL AS TEXT) AS detail, " + file.done +
+        " AS done, " + (file.planned ? kPlanned : kZero) + " AS planned";
+    branch.column_params = branch.overdue_params;
+    for (const auto& value : file.done_params) branch.column_params.push_back(value);
+    branch.source_params = file.where_params;
+    add(std::move(branch));
   }
 
-  /// A branch over the jury sessions `s`; `overdue` is the flag's expression.
-  void sessions(const char* kind, const std::string& overdue, const std::string& rest, Params params) {
-    add(std::string("SELECT '") + kind +
-            "' AS kind, CAST(NULL AS TEXT) AS file_id, s.id AS session_id, CAST(NULL AS TEXT) AS "
-            "proposal_id, "
-            "'' AS given_name, '' AS family_name, '' AS cqpm, '' AS pathway, s.state, s.session_date AS "
-            "due_date, " +
-            overdue + " AS overdue, s.place, s.session_time AS detail, " + kZero + " AS done, " + kZero +
-            " AS planned FROM jury_sessions s " + rest,
-        std::move(params));
+  /// A branch over the jury sessions `s`, in the order of their day;
+  /// `overdue_when` is the condition that makes one overdue (empty: never).
+  void sessions(const char* kind, const std::string& overdue_when, Params overdue_params,
+                const std::string& rest, Params params) {
+    Branch branch;
+    branch.kind = kind;
+    branch.overdue = overdue_when.empty() ? "0" : "CASE WHEN " + overdue_when + " THEN 1 ELSE 0 END";
+    if (!overdue_when.empty()) {
+      branch.overdue_params = overdue_params;
+      branch.overdue_only = " AND " + overdue_when;
+      branch.overdue_only_params = overdue_params;
+    }
+    branch.columns =
+        "CAST(NULL AS TEXT) AS file_id, s.id AS session_id, CAST(NULL AS TEXT) AS proposal_id, '' AS "
+        "given_name, "
+        "'' AS family_name, '' AS cqpm, '' AS pathway, s.state, s.session_date AS due_date, " +
+        branch.overdue + " AS overdue, s.place, s.session_time AS detail, " + kZero + " AS done, " + kZero +
+        " AS planned";
+    branch.column_params = branch.overdue_params;
+    branch.source = " FROM jury_sessions s " + rest;
+    branch.source_params = std::move(params);
+    branch.order = "s.session_date";
+    add(std::move(branch));
   }
 
-  /// A branch over the referential proposals `p`.
+  /// A branch over the referential proposals `p`, oldest first.
   void proposals(const char* kind, const std::string& rest, Params params) {
-    add(std::string("SELECT '") + kind +
-            "' AS kind, CAST(NULL AS TEXT) AS file_id, CAST(NULL AS TEXT) AS session_id, CAST(p.id AS TEXT) "
-            "AS "
-            "proposal_id, '' AS given_name, '' AS family_name, p.cqpm, '' AS pathway, p.state, CAST(NULL AS "
-            "TEXT) "
-            "AS due_date, 0 AS overdue, CAST(NULL AS TEXT) AS place, CAST(NULL AS TEXT) AS detail, " +
-            std::string(kZero) + " AS done, " + kZero + " AS planned FROM referential_proposals p " + rest,
-        std::move(params));
+    Branch branch;
+    branch.kind = kind;
+    branch.overdue = "0";
+    branch.columns =
+        "CAST(NULL AS TEXT) AS file_id, CAST(NULL AS TEXT) AS session_id, CAST(p.id AS TEXT) AS proposal_id, "
+        "'' AS given_name, '' AS family_name, p.cqpm, '' AS pathway, p.state, CAST(NULL AS TEXT) AS "
+        "due_date, "
+        "0 AS overdue, CAST(NULL AS TEXT) AS place, CAST(NULL AS TEXT) AS detail, " +
+        std::string(kZero) + " AS done, " + kZero + " AS planned";
+    branch.source = " FROM referential_proposals p " + rest;
+    branch.source_params = std::move(params);
+    branch.order = "p.created_at";
+    add(std::move(branch));
   }
 
   /// The counts by kind, then the page the request asks for.
   TodoPage page(SqlSession& sql, const TodoPageRequest& request) const {
     TodoPage page;
-    if (sql_.empty()) return page;
-    Query counts = sql.query("SELECT t.kind, COUNT(*) AS items, SUM(t.overdue) AS late FROM (" + sql_ +
-                             ") t GROUP BY t.kind");
-    for (const auto& value : params_) counts.bind(value);
+    if (branches_.empty()) return page;
+    // One aggregate row per branch: no waiting row is kept, nor sorted.
+    std::string counted;
+    Params count_params;
+    for (const auto& branch : branches_) {
+      counted += (counted.empty() ? "" : " UNION ALL ") + ("SELECT '" + branch.kind + "' AS kind, ") +
+                 "COUNT(*) AS items, COALESCE(SUM(" + branch.overdue + "), 0) AS late" + branch.source;
+      append(count_params, branch.overdue_params);
+      append(count_params, branch.source_params);
+    }
+    Query counts = sql.query(counted);
+    for (const auto& value : count_params) counts.bind(value);
     counts.forEachRow([&](const RowReader& row) {
-      page.counts.push_back({row.text("kind"), row.integer("items"), row.integer("late")});
+      if (row.integer("items") > 0)
+        page.counts.push_back({row.text("kind"), row.integer("items"), row.integer("late")});
     });
 
-    std::string where = request.kind ? " WHERE t.kind = ?" : "";
-    if (request.overdue_only) where += where.empty() ? " WHERE t.overdue = 1" : " AND t.overdue = 1";
+    // The first `limit` rows of each branch hold the first `limit` rows of all.
+    const std::string limit = " LIMIT " + std::to_string(request.limit);
+    std::string listed;
+    Params list_params;
+    int position = 0;
+    for (const auto& branch : branches_) {
+      if (request.kind && *request.kind != branch.kind) continue;
+      if (request.overdue_only && branch.overdue_only.empty()) continue;
+      listed += (listed.empty() ? "" : " UNION ALL ") +
+                ("SELECT * FROM (SELECT '" + branch.kind + "' AS kind, ") + branch.columns + ", " +
+                branch.order + " AS since" + branch.source +
+                (request.overdue_only ? branch.overdue_only : "") + " ORDER BY " + branch.order + limit +
+                ") b" + std::to_string(position++);
+      append(list_params, branch.column_params);
+      append(list_params, branch.source_params);
+      if (request.overdue_only) append(list_params, branch.overdue_only_params);
+    }
+    if (listed.empty()) return page;
     Query rows =
-        sql.query("SELECT t.* FROM (" + sql_ + ") t" + where +
-                  " ORDER BY t.overdue DESC, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, "
-                  "t.kind, t.family_name, t.given_name, t.file_id, t.session_id, t.proposal_id LIMIT " +
-                  std::to_string(request.limit));
-    for (const auto& value : params_) rows.bind(value);
-    if (request.kind) rows.bind(*request.kind);
+        sql.query("SELECT t.* FROM (" + listed +
+                  ") t ORDER BY t.overdue DESC, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, "
+                  "t.since, t.kind, t.file_id, t.session_id, t.proposal_id" +
+                  limit);
+    for (const auto& value : list_params) rows.bind(value);
     rows.forEachRow([&](const RowReader& row) {
       page.rows.push_back({row.text("kind"), row.optionalText("file_id"), row.optionalText("session_id"),
                            row.optionalText("proposal_id"), row.text("given_name"), row.text("family_name"),
@@ -138,14 +207,12 @@ class UnionQuery {
   }
 
  private:
-  void add(const std::string& branch, Params params) {
-    sql_ += (sql_.empty() ? "" : " UNION ALL ") + branch;
-    for (auto& value : params) params_.push_back(std::move(value));
-  }
+  static void append(Params& to, const Params& values) { to.insert(to.end(), values.begin(), values.end()); }
+
+  void add(Branch branch) { branches_.push_back(std::move(branch)); }
 
   std::string now_;
-  std::string sql_;
-  Params params_;
+  std::vector<Branch> branches_;
 };
 
 // "<scope condition> AND f.state IN (?, ...)" and its parameters.
@@ -160,8 +227,11 @@ std::pair<std::string, Params> inStates(const std::string& scope_condition, cons
   return {sql + ")", params};
 }
 
+// `a` and the states of `b` it does not hold yet.
 StateSet joined(StateSet a, const StateSet& b) {
-  for (const auto& state : b) a.push_back(state);
+  for (const auto& state : b) {
+    if (std::find(a.begin(), a.end(), state) == a.end()) a.push_back(state);
+  }
   return a;
 }
 
@@ -204,7 +274,9 @@ class ScopedBranches {
 };
 
 std::string allSigned(const char* signed_count) {
-  return std::string(" AND ") + kPlanned + " > 0 AND " + signed_count + " >= " + kPlanned;
+  // The plan is read last: files with no signature yet (most of them) are
+  // ruled out from the index, without reading their row.
+  return std::string(" AND ") + signed_count + " > 0 AND " + signed_count + " >= " + kPlanned;
 }
 
 }  // namespace
@@ -233,10 +305,9 @@ TodoPage coordinatorTodo(SqlSession& sql, const std::string& centre_id, const Co
   files.add(states.awaiting_jury, "add_to_jury_session",
             " AND NOT EXISTS (SELECT 1 FROM jury_session_files jf WHERE jf.file_id = f.id)");
   files.addReport(states.awaiting_report, "report_overdue", " AND f.pending_report_due_at <= ?", {now});
-  query.sessions("open_jury_session", "CASE WHEN s.session_date < ? THEN 1 ELSE 0 END",
-                 "WHERE s.centre_id = ? AND s.state = 'planned' AND s.session_date <= ?",
-                 {today, centre_id, today});
-  query.sessions("publish_results", "0",
+  query.sessions("open_jury_session", "s.session_date < ?", {today},
+                 "WHERE s.centre_id = ? AND s.state = 'planned' AND s.session_date <= ?", {centre_id, today});
+  query.sessions("publish_results", "", {},
                  "WHERE s.centre_id = ? AND s.state = 'closed' AND (SELECT COUNT(DISTINCT g.college) FROM "
                  "jury_signatures g WHERE g.session_id = s.id) >= 2",
                  {centre_id});
@@ -275,17 +346,17 @@ TodoPage juryMemberTodo(SqlSession& sql, const std::string& user_id, const std::
                         const TodoPageRequest& request) {
   UnionQuery query("");
   const std::string member = "JOIN jury_members jm ON jm.session_id = s.id AND jm.user_id = ? ";
-  query.sessions("attend_jury_session", "0",
+  query.sessions("attend_jury_session", "", {},
                  member + "WHERE (s.state = 'planned' AND s.session_date >= ?) OR s.state = 'open'",
                  {user_id, today});
-  query.sessions("sign_minutes", "0",
+  query.sessions("sign_minutes", "", {},
                  member +
                      "WHERE s.state = 'closed' AND jm.present = 1 AND NOT EXISTS (SELECT 1 FROM "
                      "jury_signatures g WHERE g.session_id = s.id AND g.user_id = jm.user_id)",
                  {user_id});
   // The president closes the session once every file on it is decided.
   query.sessions(
-      "close_jury_session", "0",
+      "close_jury_session", "", {},
       "WHERE s.president_id = ? AND s.state = 'open' AND NOT EXISTS (SELECT 1 FROM "
       "jury_session_files jf WHERE jf.session_id = s.id AND NOT EXISTS (SELECT 1 FROM jury_decisions "
       "d WHERE d.session_id = s.id AND d.file_id = jf.file_id))",

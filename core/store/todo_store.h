@@ -44,8 +44,9 @@ struct TodoPageRequest {
   std::optional<std::string> kind;  ///< only the rows of this kind
 };
 
-/// A role's to-do rows: the counts by kind, and the first rows, overdue first,
-/// then by due day, then the undated ones by kind and candidate name.
+/// A role's to-do rows: the counts by kind (kinds without rows left out), and
+/// the first rows: overdue first, then by due day, then the undated ones, the
+/// oldest file or proposal first.
 struct TodoPage {
   std::vector<TodoCount> counts;
   std::vector<TodoRow> rows;
@@ -80,9 +81,10 @@ struct EvaluatorStates {
 
 /// The to-do queries: per role, two statements over the same branches (the
 /// counts, then the page), every branch driven by an index (scope column and
-/// state, or the user's membership), so that a centre of 100k files reads only
-/// the index entries of the files waiting on someone and sorts one page. `now`
-/// is ISO-8601 UTC; `today` the Paris calendar day.
+/// state, or the user's membership) that also gives its order, so that a
+/// centre of 100k files counts the index entries of the files waiting on
+/// someone and reads one page of each branch. `now` is ISO-8601 UTC; `today`
+/// the Paris calendar day.
 namespace todo_store {
 
 TodoPage coordinatorTodo(SqlSession& sql, const std::string& centre_id, const CoordinatorStates& states,

@@ -52,7 +52,7 @@ TodoList TodoService::list(const domain::Actor& actor, const TodoQuery& query) {
 
   TodoList list;
   for (const auto& count : page.counts) {
-    list.by_kind[count.kind] = count.items;
+    list.by_kind[count.kind] += count.items;
     list.total += count.items;
     list.overdue_count += count.overdue;
   }

@@ -36,9 +36,10 @@ class TodoService {
               const plugins::PluginCatalog& catalog, Clock clock)
       : db_(db), workflow_(workflow), catalog_(catalog), clock_(std::move(clock)) {}
 
-  /// The actor's items, overdue first, then by due date, then the others by
-  /// kind and name; the counts by kind and overdue cover every item (before
-  /// `query.kind`, `query.overdue_only` and `query.limit` choose the items).
+  /// The actor's items, overdue first, then by due day, then the others, the
+  /// longest waiting (oldest file, proposal) first; the counts by kind and
+  /// overdue cover every item (before `query.kind`, `query.overdue_only` and
+  /// `query.limit` choose the items).
   /// Error{kInvalidField, "limit"} for a limit out of range. Roles with
   /// nothing to do here (administrators) get an empty list.
   TodoList list(const domain::Actor& actor, const TodoQuery& query = {});

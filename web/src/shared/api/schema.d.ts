@@ -190,8 +190,9 @@ export interface paths {
          *     `sign_minutes`, `close_jury_session` (the president); GTP auditor:
          *     `approve_proposal` (open, their college has not approved), `publish_proposal`;
          *     candidate: `upload_report`, `next_step`. Other roles get an empty list.
-         *     Items come overdue first, then by due date, then the undated ones. The summary counts
-         *     every item, whatever `kind`, `overdue` and `limit` keep of the items.
+         *     Items come overdue first, then by due date, then the undated ones, the longest waiting
+         *     first. The summary counts every item, whatever `kind`, `overdue` and `limit` keep of the
+         *     items. Two SQL statements per call, whatever the number of files.
          */
         get: operations["getMyTodo"];
         put?: never;
