@@ -42,6 +42,19 @@ TEST_P(CoordinatorTodoTest, AnotherCentresCoordinatorSeesNoneOfIt) {
   EXPECT_EQ(agree->label, "Valider les modalités d’évaluation de Antoine Lambert");
 }
 
+TEST_P(CoordinatorTodoTest, AVaeApplicationIsExaminedBeforeItsModalitiesAreAgreed) {
+  const std::string file = demoFile("Hugo Bonnet");  // VAE, registered, no admissibility decision yet
+  const auto list = todoOf("centre");
+  const auto examine = find(list, "decide_admissibility", file);
+  ASSERT_TRUE(examine.has_value());
+  EXPECT_EQ(examine->label, "Examiner la recevabilité de la demande de VAE de Hugo Bonnet");
+  EXPECT_FALSE(find(list, "agree_modalities", file).has_value());
+  // Its report deadline passed three days ago: late, whatever the state.
+  const auto late = find(list, "report_overdue", file);
+  ASSERT_TRUE(late.has_value());
+  EXPECT_TRUE(late->overdue);
+}
+
 TEST_P(CoordinatorTodoTest, RegisteringAFileReplacesItsItemByTheNextOne) {
   const std::string file = demoFile("Emma Lefèvre");
   fire("centre", file, tr::kRegister);

@@ -1,6 +1,7 @@
 // A file through the evaluation, the company opinion and on to the jury: each
 // step takes the item off one role's list and puts the next one on another's.
 
+#include "deadlines/paris_time.h"
 #include "demo/demo_evaluation.h"
 #include "demo/demo_opinion.h"
 #include "todo/todo_fixture.h"
@@ -60,6 +61,21 @@ TEST_P(FileMovesTodoTest, TheCompanysReportIsDueOnItsDeadline) {
   EXPECT_FALSE(report->overdue);
   const auto opinion = find(todoOf("entreprise"), "give_opinion", demoFile("Nicolas Faure"));
   EXPECT_TRUE(opinion.has_value());
+}
+
+TEST_P(FileMovesTodoTest, APassedReportDeadlineMakesTheCompanysAndTheCandidatesItemsOverdue) {
+  const std::string file = demoFile("Lucas Martin");
+  const std::string past = deadlines::addDays(deadlines::parisDateOf(Poco::Timestamp()), -1);
+  server().deadlines().setReportDeadline(actor("centre"), file, past);
+  for (const char* login : {"entreprise", "candidat"}) {
+    const auto list = todoOf(login);
+    const auto report = find(list, "upload_report", file);
+    ASSERT_TRUE(report.has_value()) << login;
+    EXPECT_TRUE(report->overdue) << login;
+    EXPECT_EQ(report->due, past) << login;
+    EXPECT_GE(list.overdue_count, 1) << login;
+    EXPECT_TRUE(list.items.front().overdue) << login;  // the most urgent first
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FileMovesTodoTest, ::testing::ValuesIn(storageBackends()),
