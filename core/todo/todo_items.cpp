@@ -64,7 +64,7 @@ TodoItem proposalItem(const store::TodoRow& row, const std::string& verb, const 
   item.kind = row.kind;
   item.proposal_id =
       row.proposal_id ? std::optional<std::int64_t>(std::stoll(*row.proposal_id)) : std::nullopt;
-  item.label = verb + " la proposition nº " + row.proposal_id.value_or("?") + " de modification du CQPM " +
+  item.label = verb + " la proposition n° " + row.proposal_id.value_or("?") + " de modification du CQPM " +
                context.catalog.titleOf(row.cqpm);
   return item;
 }

@@ -59,7 +59,7 @@ TEST_P(SessionsTodoTest, AProposalWaitsOnTheOtherCollegeThenOnPublication) {
   const auto review = findKind(todoOf("gtp-salarie"), "approve_proposal");
   ASSERT_TRUE(review.has_value());
   EXPECT_EQ(review->proposal_id, id);
-  EXPECT_EQ(review->label, "Examiner la proposition nº " + std::to_string(id) + " de modification du CQPM " +
+  EXPECT_EQ(review->label, "Examiner la proposition n° " + std::to_string(id) + " de modification du CQPM " +
                                server().plugins().titleOf(cqpm));
 
   referentials.approve(actor("gtp-salarie"), id);
