@@ -111,7 +111,7 @@ class UnionQuery {
 
   /// A branch over the jury sessions `s`, in the order of their day;
   /// `overdue_when` is the condition that makes one overdue (empty: never).
-  void sessions(const char* kind, const std::string& overdue_when, Params overdue_params,
+  void sessions(const char* kind, const std::string& overdue_when, const Params& overdue_params,
                 const std::string& rest, Params params) {
     Branch branch;
     branch.kind = kind;
