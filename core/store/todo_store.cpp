@@ -274,9 +274,10 @@ class ScopedBranches {
 };
 
 std::string allSigned(const char* signed_count) {
-  // The plan is read last: files with no signature yet (most of them) are
-  // ruled out from the index, without reading their row.
-  return std::string(" AND ") + signed_count + " > 0 AND " + signed_count + " >= " + kPlanned;
+  // Files without any signature yet (most of them) are ruled out first, by an
+  // index probe; the signatures are counted and the plan read only for the others.
+  return std::string(" AND EXISTS (SELECT 1 FROM evaluation_signatures es WHERE es.file_id = f.id) AND ") +
+         kPlanned + " > 0 AND " + signed_count + " >= " + kPlanned;
 }
 
 }  // namespace
