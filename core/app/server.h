@@ -48,6 +48,7 @@
 #include "scheduler/scheduler.h"
 #include "store/database.h"
 #include "store/postgres_change_listener.h"
+#include "todo/todo_service.h"
 #include "workflow/guard_registry.h"
 #include "workflow/workflow_definition.h"
 #include "workflow/workflow_engine.h"
@@ -101,6 +102,7 @@ class Server {
   juries::DecisionService& juryDecisions() { return *jury_decisions_; }
   juries::SessionClosingService& juryClosing() { return *jury_closing_; }
   awards::AwardService& awards() { return *awards_; }
+  todo::TodoService& todo() { return *todo_; }
 
  private:
   /// Deadlines, notifications, e-mail, live streams and the scheduler that drives them.
@@ -145,6 +147,7 @@ class Server {
   std::unique_ptr<store::PostgresChangeListener> change_listener_;  // wakes stream_pump_: declared after it
   std::unique_ptr<live::FileStreams> file_streams_;
   std::unique_ptr<health::ReadinessService> readiness_;
+  std::unique_ptr<todo::TodoService> todo_;
   std::unique_ptr<juries::OutcomeProposer> outcome_proposer_;
   std::unique_ptr<juries::JurySessionService> jury_sessions_;
   std::unique_ptr<juries::DecisionService> jury_decisions_;

@@ -39,6 +39,7 @@
 #include "opinion/company_opinion_service.h"
 #include "plugins/plugin_rules.h"
 #include "referentials/referential_service.h"
+#include "todo/todo_service.h"
 #include "workflow/workflow_engine.h"
 
 namespace cqpm::http {
@@ -96,6 +97,7 @@ struct ApiContext {
   files::VaeAdmissibilityService& admissibility;
   juries::CarryOverService& carry_over;
   health::ReadinessService& readiness;
+  todo::TodoService& todo;
   /// "Now" for handlers and presenters: the server's one clock (the overdue
   /// flag and filter agree with the deadline service).
   Clock clock;

@@ -22,6 +22,7 @@
 #include "http/handlers/password_handlers.h"
 #include "http/handlers/referential_handlers.h"
 #include "http/handlers/stream_handlers.h"
+#include "http/handlers/todo_handlers.h"
 #include "http/handlers/transfer_handlers.h"
 #include "http/handlers/verification_handlers.h"
 
@@ -43,6 +44,7 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"POST", "/api/v1/auth/login",                 kPublic,        bind(login)},
       {"POST", "/api/v1/auth/logout",                kAuthenticated, bind(logout)},
       {"GET",  "/api/v1/me",                         kAuthenticated, bind(me)},
+      {"GET",  "/api/v1/me/todo",                    kAuthenticated, bind(myTodo)},
       {"POST", "/api/v1/me/password",                kAuthenticated, bind(changeOwnPassword)},
       {"POST", "/api/v1/me/file-links/{token}",      kAuthenticated, bind(acceptFileLink)},
       // One-time links: whoever holds the token may set the password, and nothing more.

@@ -15,6 +15,7 @@ namespace cqpm::store {
 /// as long as their server session, whatever transactions do.
 class PostgresStatements final : public PreparedStatements {
  public:
+  /// Turns PostgreSQL's JIT off on `connection` (Error{kStorage} if it cannot).
   explicit PostgresStatements(pg_conn* connection);
 
   std::size_t run(const std::string& sql, std::span<const SqlValue> params, RowVisitor visit,

@@ -269,6 +269,8 @@ std::vector<Timing> timeDashboard(app::Server& server, const domain::Actor& acto
     files.countByState(actor, filter);
   });
   add("file_events", [&](int run) { expect(!files.events(actor, some_id(run)).empty(), "events"); });
+  // « À faire » (GET /api/v1/me/todo): every file waiting on the actor, counted, the first page kept.
+  add("todo", [&](int) { server.todo().list(actor, {}); });
   return timings;
 }
 

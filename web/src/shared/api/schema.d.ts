@@ -168,6 +168,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * « À faire » — what the caller has to do next
+         * @description Computed in core from the files, jury sessions and referential proposals waiting on the
+         *     caller's role, within their scope only; which workflow states wait on which role is read
+         *     from the loaded workflow (`workflows/candidate-file.json`). Kinds by role:
+         *     centre coordinator (their centre's files): `register_file`, `decide_admissibility` (VAE),
+         *     `agree_modalities`, `form_commission`, `start_evaluation`, `request_company_opinion` and
+         *     `send_to_jury` (every planned competency signed by two evaluators), `send_opinion_to_jury`
+         *     (the company's opinion signed), `add_to_jury_session`, `report_overdue`,
+         *     `open_jury_session`, `publish_results`; company tutor (their company's files):
+         *     `upload_report`, `give_opinion`, `send_opinion_to_jury`; evaluator (their commissions):
+         *     `start_evaluation`, `evaluate_competencies`; jury member: `attend_jury_session`,
+         *     `sign_minutes`, `close_jury_session` (the president); GTP auditor:
+         *     `approve_proposal` (open, their college has not approved), `publish_proposal`;
+         *     candidate: `upload_report`, `next_step`. Other roles get an empty list.
+         *     Items come overdue first, then by due date, then the undated ones, the longest waiting
+         *     first. The summary counts every item, whatever `kind`, `overdue` and `limit` keep of the
+         *     items. Two SQL statements per call, whatever the number of files.
+         */
+        get: operations["getMyTodo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -3477,6 +3512,37 @@ export interface components {
             id: string;
             display_name: string;
         };
+        /** @description One thing to do next. `file` is null when the item is not about a file (a jury session, a referential proposal), which `session_id` or `proposal_id` then names. */
+        TodoItem: {
+            /** @enum {string} */
+            kind: "register_file" | "decide_admissibility" | "agree_modalities" | "form_commission" | "start_evaluation" | "request_company_opinion" | "send_to_jury" | "send_opinion_to_jury" | "add_to_jury_session" | "report_overdue" | "open_jury_session" | "publish_results" | "upload_report" | "give_opinion" | "evaluate_competencies" | "attend_jury_session" | "sign_minutes" | "close_jury_session" | "approve_proposal" | "publish_proposal" | "next_step";
+            /** @description The candidate file's id. */
+            file: string | null;
+            /** @description The jury session's id. */
+            session_id: string | null;
+            /** @description The referential proposal's id. */
+            proposal_id: number | null;
+            /** @description In French, without trailing punctuation. */
+            label: string;
+            /**
+             * Format: date
+             * @description The day it is due (Europe/Paris): a report deadline, a session's day.
+             */
+            due: string | null;
+            /** @description The due day has passed. */
+            overdue: boolean;
+        };
+        TodoList: {
+            items: components["schemas"]["TodoItem"][];
+            summary: {
+                total: number;
+                overdue_count: number;
+                /** @description Items counted by kind (kinds without items are absent). */
+                by_kind: {
+                    [key: string]: number;
+                };
+            };
+        };
         Notification: {
             id: string;
             /** @enum {string} */
@@ -4673,6 +4739,34 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    getMyTodo: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description `true`: only the items whose due date has passed. */
+                overdue?: boolean;
+                /** @description Only the items of this kind. */
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's to-do list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodoList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
         };
     };
     changeOwnPassword: {
