@@ -334,7 +334,7 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     assert.equal(version, view.file_version + 1);
     await page.getByTestId('plan-table').waitFor();
     assert.equal(await page.getByTestId('plan-row').count(), view.competencies.length);
-    await page.locator(`[data-testid="file-version"]`).filter({ hasText: `Version ${version}` }).waitFor();
+    await page.locator(`[data-testid="file-state"][data-version="${version}"]`).waitFor();
 
     // The page reloaded the file: the modalities can now be agreed.
     const entriesBefore = await page.getByTestId('timeline-entry').count();

@@ -40,7 +40,8 @@ export function FileHeader({ file, cqpmTitle, stateLabel }: { file: CandidateFil
           </p>
         </div>
         <div className="page-title__state">
-          <span data-testid="file-state" data-state={file.state}>
+          {/* The version is a concurrency counter, not shown to people; tests wait on it. */}
+          <span data-testid="file-state" data-state={file.state} data-version={file.version}>
             <StateBadge state={file.state} label={stateLabel} />
           </span>
         </div>
