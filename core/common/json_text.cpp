@@ -15,6 +15,8 @@ void appendString(std::string& out, const std::string& text) {
   out += Poco::toJSON(text, Poco::JSON_WRAP_STRINGS);
 }
 
+// Members in the object's map order (by name), as Poco writes every object this project builds or
+// parses (none asks Poco to keep insertion order).
 void appendObject(std::string& out, const Poco::JSON::Object& object) {
   out += '{';
   bool first = true;
