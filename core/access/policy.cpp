@@ -37,6 +37,7 @@ const std::vector<PermissionRow>& permissionTable() {
       {kMoveReferentialPin, "move_referential_pin", {kCentreCoordinator}},
       {kConveneJury, "convene_jury", {kCentreCoordinator}},
       {kRevokeDecision, "revoke_decision", {kCentreCoordinator}},
+      {kPrintFileArchive, "print_file_archive", {kCentreCoordinator}},
       {kOverseeJuries, "oversee_juries", {kGtpAuditor}},
       {kProposeReferentialChange, "propose_referential_change", {kGtpAuditor}},
       {kReadProposals, "read_proposals", {kGtpAuditor, kAdmin}},

@@ -28,7 +28,8 @@ enum class Permission {
   kMoveReferentialPin,      ///< move a registered file to the referential version in force
   kConveneJury,             ///< create jury sessions, invite members, add files, open them
   kRevokeDecision,          ///< revoke a jury decision
-  kOverseeJuries,           ///< read every centre's jury sessions, decisions, minutes and awards (the GTP)
+  kPrintFileArchive,  ///< print a file's complete archive (identity, plan, grid, opinion, decision, history)
+  kOverseeJuries,     ///< read every centre's jury sessions, decisions, minutes and awards (the GTP)
   // Referentials
   kProposeReferentialChange,  ///< propose, approve, reject and publish (GTP auditors)
   kReadProposals,             ///< read the GTP's proposals

@@ -8,6 +8,7 @@
 
 #include "app/data_folder.h"
 #include "app/server_config.h"
+#include "archive/file_archive_service.h"
 #include "auth/auth_service.h"
 #include "awards/award_service.h"
 #include "comments/comment_service.h"
@@ -103,6 +104,7 @@ class Server {
   juries::SessionClosingService& juryClosing() { return *jury_closing_; }
   awards::AwardService& awards() { return *awards_; }
   todo::TodoService& todo() { return *todo_; }
+  archive::FileArchiveService& archives() { return *archives_; }
 
  private:
   /// Deadlines, notifications, e-mail, live streams and the scheduler that drives them.
@@ -148,6 +150,7 @@ class Server {
   std::unique_ptr<live::FileStreams> file_streams_;
   std::unique_ptr<health::ReadinessService> readiness_;
   std::unique_ptr<todo::TodoService> todo_;
+  std::unique_ptr<archive::FileArchiveService> archives_;
   std::unique_ptr<juries::OutcomeProposer> outcome_proposer_;
   std::unique_ptr<juries::JurySessionService> jury_sessions_;
   std::unique_ptr<juries::DecisionService> jury_decisions_;

@@ -7,6 +7,7 @@
 #include "admin/account_service.h"
 #include "admin/admin_log.h"
 #include "admin/organisation_service.h"
+#include "archive/file_archive_service.h"
 #include "auth/auth_service.h"
 #include "awards/award_service.h"
 #include "comments/comment_service.h"
@@ -98,6 +99,7 @@ struct ApiContext {
   juries::CarryOverService& carry_over;
   health::ReadinessService& readiness;
   todo::TodoService& todo;
+  archive::FileArchiveService& archives;
   /// "Now" for handlers and presenters: the server's one clock (the overdue
   /// flag and filter agree with the deadline service).
   Clock clock;

@@ -70,4 +70,11 @@ Response Response::text(int status, std::string text, std::string content_type) 
   return response;
 }
 
+Response Response::attachment(std::string bytes, std::string content_type, const std::string& filename) {
+  Response response = text(200, std::move(bytes), std::move(content_type));
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  response.headers.emplace_back("Cache-Control", "private, no-store");
+  return response;
+}
+
 }  // namespace cqpm::http

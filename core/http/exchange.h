@@ -54,6 +54,9 @@ struct Response {
   /// The file at `path`, streamed, with its type.
   static Response file(std::string path, std::string content_type);
   static Response text(int status, std::string text, std::string content_type = "text/plain; charset=utf-8");
+  /// A document to save (a PDF, a CSV): 200, `content_type`, saved as `filename` (which the caller builds
+  /// from safe characters), never kept by a cache since it carries personal data.
+  static Response attachment(std::string bytes, std::string content_type, const std::string& filename);
   /// An open-ended `text/event-stream` fed by `feed`; the connection closes after it.
   static Response eventStream(std::shared_ptr<live::FileEventStream> feed);
 };

@@ -121,10 +121,8 @@ Response adminLog(ApiContext& context, Request& request) {
 }
 
 Response adminLogCsv(ApiContext& context, Request& request) {
-  Response response =
-      Response::text(200, context.admin_log.csv(request.requireActor()), "text/csv; charset=utf-8");
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"journal-administration.csv\"");
-  return response;
+  return Response::attachment(context.admin_log.csv(request.requireActor()), "text/csv; charset=utf-8",
+                              "journal-administration.csv");
 }
 
 }  // namespace cqpm::http::handlers

@@ -38,13 +38,6 @@ std::vector<juries::CompetencyVerdict> competencyVerdicts(const JsonFields& body
   return verdicts;
 }
 
-Response attachment(std::string bytes, const std::string& type, const std::string& filename) {
-  Response response = Response::text(200, std::move(bytes), type);
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  response.headers.emplace_back("Cache-Control", "private, no-store");
-  return response;
-}
-
 }  // namespace
 
 Response createJurySession(ApiContext& context, Request& request) {
@@ -158,14 +151,14 @@ Response fileDecisions(ApiContext& context, Request& request) {
 
 Response juryMinutesPdf(ApiContext& context, Request& request) {
   const std::string id = request.params.at("id");
-  return attachment(context.jury_documents.minutesPdf(request.requireActor(), id), "application/pdf",
-                    "proces-verbal-jury-" + id + ".pdf");
+  return Response::attachment(context.jury_documents.minutesPdf(request.requireActor(), id),
+                              "application/pdf", "proces-verbal-jury-" + id + ".pdf");
 }
 
 Response juryResultsCsv(ApiContext& context, Request& request) {
   const std::string id = request.params.at("id");
-  return attachment(context.jury_documents.resultsCsv(request.requireActor(), id), "text/csv; charset=utf-8",
-                    "resultats-jury-" + id + ".csv");
+  return Response::attachment(context.jury_documents.resultsCsv(request.requireActor(), id),
+                              "text/csv; charset=utf-8", "resultats-jury-" + id + ".csv");
 }
 
 }  // namespace cqpm::http::handlers

@@ -108,7 +108,7 @@ describe('web: each role’s « À faire » follows the file', { timeout: 170_00
     assert.match(todo.find((i) => i.file === report.file).text, /prochaine étape : ouvrir l’évaluation/);
   });
 
-  it("the centre's overdue filter, and an item leads to its page", async () => {
+  it("the centre's overdue filter, an item leads to its page, which prints the complete file", async () => {
     const { base } = demo;
     const page = as('centre');
     const all = await todoOf(page, base);
@@ -122,6 +122,14 @@ describe('web: each role’s « À faire » follows the file', { timeout: 170_00
     await page.getByTestId('todo-item').first().getByRole('link').click();
     await page.waitForURL((url) => url.pathname === overdue[0].href);
     await page.getByTestId('file-title').waitFor();
+
+    // The centre prints the complete file from its page.
+    const archive = page.getByTestId('file-archive');
+    assert.equal(await archive.textContent(), 'Imprimer le dossier complet (PDF)');
+    const pdf = await page.request.get(`${base}${await archive.getAttribute('href')}`);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
   });
 
   it('a jury member once convened, the other GTP college, then the publication', async () => {

@@ -39,7 +39,7 @@ import {
   signRefusal,
   signableNow,
 } from '../evaluation/evaluationGrid';
-import { isStateEvent, showsCommission, showsGrid, showsOpinion } from './fileSections';
+import { fileArchiveUrl, isStateEvent, printsArchive, showsCommission, showsGrid, showsOpinion } from './fileSections';
 import { bump, INITIAL_REVISIONS, lastSeq, mergeEvents, parseStreamEvent, sectionsFor } from './liveUpdates';
 
 const apiError = (status: number, code: string, field: string | null = null, details: Record<string, unknown> | null = null) => ({
@@ -387,5 +387,13 @@ describe('after the signature', () => {
     expect(opinionNextStep("Enregistrer l'avis de l'entreprise")).toBe(
       "Il reste à le transmettre : « Enregistrer l'avis de l'entreprise », en haut de la page, présente le dossier au jury.",
     );
+  });
+});
+
+describe('the complete file to print', () => {
+  it('is offered to the centre only, at its own address', () => {
+    expect(printsArchive('centre_coordinator')).toBe(true);
+    for (const role of ['company_tutor', 'evaluator', 'candidate', 'jury_member', 'admin']) expect(printsArchive(role)).toBe(false);
+    expect(fileArchiveUrl('f 1')).toBe('/api/v1/files/f%201/archive.pdf');
   });
 });

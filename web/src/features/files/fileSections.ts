@@ -1,5 +1,7 @@
 // Which collaborative sections a file page shows, by the file's state and the reader's role.
 
+import { API_PREFIX } from '../../shared/api/client';
+
 const BEFORE_EVALUATION = ['draft', 'registered', 'modalities_agreed', 'evidence_submitted'];
 const FROM_EVALUATION = [
   'under_evaluation',
@@ -32,4 +34,14 @@ export function showsOpinion(state: string, pathway: string): boolean {
 /** The history shows the moves of the workflow; the activity feed shows everything. */
 export function isStateEvent(event: { from: string | null; to: string; transition: string }, transitions: readonly { id: string }[]): boolean {
   return event.from === null || event.from !== event.to || transitions.some((t) => t.id === event.transition);
+}
+
+/** The centre prints a file's complete archive (identity, plan, grid, opinion, decision, history); the server refuses others. */
+export function printsArchive(role: string): boolean {
+  return role === 'centre_coordinator';
+}
+
+/** Where the file's complete archive is downloaded as a PDF. */
+export function fileArchiveUrl(fileId: string): string {
+  return `${API_PREFIX}/files/${encodeURIComponent(fileId)}/archive.pdf`;
 }

@@ -2560,6 +2560,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{id}/archive.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the candidate file.
+                 * @example fil_01HQ5C2R8T
+                 */
+                id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The candidate's complete file, printed for the centre's archive (PDF)
+         * @description For the coordinators of the file's centre (permission `print_file_archive`; 403 for other
+         *     roles, 404 outside their centre). A4 pages in French, footed with the candidate, the printing
+         *     time and « page n / N »: 1. identity and registration answers (in the CQPM's order, with
+         *     their labels); 2. the evaluation plan (competency, modality, planned date, place, evaluators);
+         *     3. the grid with the commission, each competency's result, observations by criteria group,
+         *     last writer and signatures; 4. the company's last signed opinion (or the unsigned draft) per
+         *     activity and competency; 5. the jury's decisions with their blocs, revocations and the
+         *     verification codes of their awards; 6. the whole history, oldest first, with the last link
+         *     of its hash chain. A part the file does not have yet says so in one line.
+         */
+        get: operations["getFileArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/awards/{id}/document.pdf": {
         parameters: {
             query?: never;
@@ -8403,6 +8437,35 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getFileArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the candidate file.
+                 * @example fil_01HQ5C2R8T
+                 */
+                id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive, as an attachment (`dossier-{id}.pdf`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };

@@ -4,9 +4,15 @@ import { historyLinks } from '../../referentials/referentialHistory';
 import type { CandidateFile } from '../fileTypes';
 import { FileBlocScope } from './FileBlocScope';
 import { StateBadge } from './StateBadge';
+import { useSession } from '../../../app/session';
+import { fileArchiveUrl, printsArchive } from '../fileSections';
 
-/** A file page's breadcrumb and title: the candidate, the CQPM, the blocs aimed at, the pinned referential, the state. */
+/**
+ * A file page's breadcrumb and title: the candidate, the CQPM, the blocs aimed at, the pinned referential, the state,
+ * and for the centre the complete file to print for its archive.
+ */
 export function FileHeader({ file, cqpmTitle, stateLabel }: { file: CandidateFile; cqpmTitle: string; stateLabel: string }) {
+  const { user } = useSession();
   return (
     <>
       <nav aria-label="Fil d'Ariane" className="breadcrumb">
@@ -44,6 +50,11 @@ export function FileHeader({ file, cqpmTitle, stateLabel }: { file: CandidateFil
           <span data-testid="file-state" data-state={file.state} data-version={file.version}>
             <StateBadge state={file.state} label={stateLabel} />
           </span>
+          {user && printsArchive(user.role) && (
+            <a href={fileArchiveUrl(file.id)} download data-testid="file-archive">
+              Imprimer le dossier complet (PDF)
+            </a>
+          )}
         </div>
       </div>
     </>
