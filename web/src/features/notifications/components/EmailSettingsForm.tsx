@@ -14,6 +14,9 @@ export function EmailSettingsForm() {
   const [error, setError] = useState<ErrorDescription | null>(null);
 
   async function choose(email: EmailFrequency) {
+    // Shown chosen at once (a radio must follow the click), put back if the server refuses.
+    const previous = settings;
+    setSettings({ email });
     setSaving(true);
     setError(null);
     setSaved(null);
@@ -22,6 +25,7 @@ export function EmailSettingsForm() {
       setSettings(recorded);
       setSaved(emailFrequencySaved(recorded.email));
     } catch (err) {
+      setSettings(previous);
       setError(reportError(err, { fields: { email: 'Recevoir les e-mails' } }));
     } finally {
       setSaving(false);
