@@ -37,6 +37,7 @@
 #include "live/stream_hub.h"
 #include "live/stream_pump.h"
 #include "net/http_server.h"
+#include "notifications/email_digests.h"
 #include "notifications/email_dispatcher.h"
 #include "notifications/event_notifier.h"
 #include "notifications/notification_service.h"
@@ -98,6 +99,8 @@ class Server {
   notifications::NotificationService& notifications() { return *notifications_; }
   /// Null when no SMTP server is configured.
   notifications::EmailDispatcher* emailDispatcher() { return email_.get(); }
+  /// The daily digests; null without SMTP.
+  notifications::EmailDigests* emailDigests() { return digests_.get(); }
   live::StreamHub& streams() { return *streams_; }
   juries::JurySessionService& jurySessions() { return *jury_sessions_; }
   juries::DecisionService& juryDecisions() { return *jury_decisions_; }
@@ -142,6 +145,7 @@ class Server {
   std::unique_ptr<notifications::EventNotifier> notifier_;
   std::unique_ptr<notifications::SmtpMailer> mailer_;
   std::unique_ptr<notifications::EmailDispatcher> email_;
+  std::unique_ptr<notifications::EmailDigests> digests_;
   std::unique_ptr<deadlines::ReportReminders> reminders_;
   std::unique_ptr<live::StreamHub> streams_;
   std::unique_ptr<live::StreamPump> stream_pump_;

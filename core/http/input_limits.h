@@ -31,6 +31,9 @@ inline constexpr TextLimit kIsoDate{10};     ///< YYYY-MM-DD
 inline constexpr TextLimit kClockTime{5};    ///< HH:MM
 inline constexpr TextLimit kDateOrTime{40};  ///< a date or an ISO 8601 date-time (deadlines)
 
+// Choices among a few words ("immediate", "daily", "none"), checked further by core.
+inline constexpr TextLimit kChoice{40};
+
 // Jury sessions.
 inline constexpr TextLimit kJuryPlace{200};
 

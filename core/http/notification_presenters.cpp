@@ -22,6 +22,7 @@ Object::Ptr notificationListJson(const notifications::NotificationList& list) {
     item->set("read", record.read_at.has_value());
     item->set("read_at", nullable(record.read_at));
     item->set("email", record.email_state);
+    item->set("link", nullable(record.link));
     items->add(item);
   }
   Object::Ptr json = new Object;
@@ -33,6 +34,12 @@ Object::Ptr notificationListJson(const notifications::NotificationList& list) {
 Object::Ptr markedJson(std::int64_t marked) {
   Object::Ptr json = new Object;
   json->set("marked", marked);
+  return json;
+}
+
+Object::Ptr notificationSettingsJson(notifications::EmailFrequency email) {
+  Object::Ptr json = new Object;
+  json->set("email", std::string(notifications::emailFrequencyName(email)));
   return json;
 }
 

@@ -46,6 +46,8 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"POST", "/api/v1/auth/logout",                kAuthenticated, bind(logout)},
       {"GET",  "/api/v1/me",                         kAuthenticated, bind(me)},
       {"GET",  "/api/v1/me/todo",                    kAuthenticated, bind(myTodo)},
+      {"GET",  "/api/v1/me/notification-settings",   kAuthenticated, bind(myNotificationSettings)},
+      {"PUT",  "/api/v1/me/notification-settings",   kAuthenticated, bind(setMyNotificationSettings)},
       {"POST", "/api/v1/me/password",                kAuthenticated, bind(changeOwnPassword)},
       {"POST", "/api/v1/me/file-links/{token}",      kAuthenticated, bind(acceptFileLink)},
       // One-time links: whoever holds the token may set the password, and nothing more.

@@ -227,7 +227,8 @@ JurySessionView JurySessionService::addMember(const domain::Actor& actor, const 
                                (session.session_time ? " à " + session.session_time->substr(0, 2) + " h " +
                                                            session.session_time->substr(3, 2)
                                                      : std::string()) +
-                               " (heure de Paris), " + session.place + "."},
+                               " (heure de Paris), " + session.place + ".",
+                           "/jurys/" + session_id},
                           record.added_at);
   });
   return get(actor, session_id);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "common/clock.h"
+#include "notifications/email_templates.h"
 #include "store/notification_store.h"
 
 namespace cqpm::notifications {
@@ -20,13 +21,6 @@ Poco::Timespan retryDelay(std::int64_t attempts) {
   const std::int64_t minutes =
       std::min<std::int64_t>(60, std::int64_t{1} << std::min<std::int64_t>(attempts, 6));
   return Poco::Timespan(static_cast<long>(minutes * 60), 0);
-}
-
-std::string mailBody(const store::PendingEmail& email) {
-  if (email.kind == "account_link") return email.body + "\n-- \nCQPM Hub\n";
-  return email.body +
-         "\n\n-- \nCQPM Hub\nCe message vous est envoyé automatiquement : retrouvez vos notifications dans "
-         "CQPM Hub.\n";
 }
 
 }  // namespace
@@ -45,7 +39,8 @@ int EmailDispatcher::runOnce(const Poco::Timestamp& now) {
     });
     if (!claimed) continue;
     try {
-      mailer_.send(email.email, email.display_name, email.title, mailBody(email));
+      const EmailText text = notificationEmail(email, public_url_);
+      mailer_.send(email.email, email.display_name, text.subject, text.body);
     } catch (const Poco::Exception& e) {
       Poco::Logger::get("mail").warning("e-mail to %s not sent (will retry): %s", email.email,
                                         e.displayText());

@@ -9,15 +9,19 @@
 
 namespace cqpm::notifications {
 
-/// Turns state changes of the file event log into notifications, so no
-/// service has to remember to notify: a file entering ready_for_jury tells the
+/// Turns durable records into notifications, so no service has to remember to
+/// notify. From the file event log: a file entering company_opinion tells the
+/// company's tutors their opinion is requested; ready_for_jury tells the
 /// centre's coordinators; a decision (certified, blocs_awarded, not_certified)
-/// tells the candidate, the company's tutors and the centre's coordinators.
+/// tells the candidate, the company's tutors and the centre's coordinators; a
+/// commission assigned tells its evaluators. A referential proposal approved by
+/// one college tells the GTP auditors of the other; a published referential
+/// version tells every centre coordinator (role_notices.h).
 ///
-/// It reads the log by time from a stored cursor, starting `margin` before it:
+/// It reads each source by time from its own stored cursor, starting `margin` before it:
 /// an event's `at` is taken before its transaction commits, and instances'
 /// clocks differ, so an event may appear late with an earlier time. Events seen
-/// twice are harmless: a notification is unique per (user, file event).
+/// twice are harmless: a notification is unique per (user, source_key).
 /// Run by the scheduler; safe to run on several instances at once.
 class EventNotifier {
  public:

@@ -6,13 +6,14 @@ namespace cqpm::store::notification_store {
 
 bool insert(SqlSession& sql, const NotificationRecord& notification) {
   NotificationRecord n = notification;
-  Poco::Nullable<std::string> file;
+  Poco::Nullable<std::string> file, link;
   if (n.file_id) file = *n.file_id;
+  if (n.link) link = *n.link;
   // ON CONFLICT DO NOTHING: the same source never notifies a user twice, even
   // from two instances at once, and a duplicate does not abort the transaction.
   auto stmt = sql.query(
       "INSERT INTO notifications (id, user_id, kind, file_id, source_key, title, body, created_at, "
-      "email_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+      "email_state, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
   stmt.bind(n.id)
       .bind(n.user_id)
       .bind(n.kind)
@@ -21,14 +22,15 @@ bool insert(SqlSession& sql, const NotificationRecord& notification) {
       .bind(n.title)
       .bind(n.body)
       .bind(n.created_at)
-      .bind(n.email_state);
+      .bind(n.email_state)
+      .bind(link);
   return stmt.execute() == 1;
 }
 
 std::vector<NotificationRecord> listForUser(SqlSession& sql, const std::string& user_id, int limit) {
   std::string user = user_id;
   auto stmt = sql.query(
-      "SELECT id, user_id, kind, file_id, source_key, title, body, created_at, read_at, email_state "
+      "SELECT id, user_id, kind, file_id, source_key, title, body, created_at, read_at, email_state, link "
       "FROM notifications WHERE user_id = ? AND kind <> 'account_link' ORDER BY created_at DESC, id DESC "
       "LIMIT " +
       std::to_string(limit));
@@ -37,7 +39,7 @@ std::vector<NotificationRecord> listForUser(SqlSession& sql, const std::string& 
   forEachRow(stmt, [&](const RowReader& row) {
     items.push_back({row.text("id"), row.text("user_id"), row.text("kind"), row.optionalText("file_id"),
                      row.text("source_key"), row.text("title"), row.text("body"), row.text("created_at"),
-                     row.optionalText("read_at"), row.text("email_state")});
+                     row.optionalText("read_at"), row.text("email_state"), row.optionalText("link")});
   });
   return items;
 }
@@ -71,17 +73,23 @@ std::int64_t markAllRead(SqlSession& sql, const std::string& user_id, const std:
 std::vector<PendingEmail> pendingEmails(SqlSession& sql, const std::string& now, int limit) {
   std::string when = now;
   auto stmt = sql.query(
-      "SELECT n.id, n.kind, u.email, u.display_name, n.title, n.body, n.email_attempts FROM notifications n "
+      "SELECT n.id, n.kind, u.email, u.display_name, n.title, n.body, n.email_attempts, n.file_id, n.link "
+      "FROM notifications n "
       "JOIN users u ON u.id = n.user_id WHERE n.email_state IN ('pending', 'sending') AND "
       "(n.email_next_attempt_at IS NULL OR n.email_next_attempt_at <= ?) ORDER BY n.created_at, n.id LIMIT " +
       std::to_string(limit));
   stmt.bind(when);
   std::vector<PendingEmail> pending;
-  forEachRow(stmt, [&](const RowReader& row) {
-    pending.push_back({row.text("id"), row.text("email"), row.text("display_name"), row.text("title"),
-                       row.text("body"), row.integer("email_attempts"), row.text("kind")});
-  });
+  forEachRow(stmt, [&](const RowReader& row) { pending.push_back(readPendingEmail(row)); });
   return pending;
+}
+
+PendingEmail readPendingEmail(const RowReader& row) {
+  return {row.text("id"),           row.text("email"),
+          row.text("display_name"), row.text("title"),
+          row.text("body"),         row.integer("email_attempts"),
+          row.text("kind"),         row.optionalText("file_id"),
+          row.optionalText("link")};
 }
 
 EmailBacklog emailBacklog(SqlSession& sql) {

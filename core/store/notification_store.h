@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/row_reader.h"
 
 namespace cqpm::store {
 
@@ -19,7 +20,8 @@ struct NotificationRecord {
   std::string body;        ///< French
   std::string created_at;
   std::optional<std::string> read_at;
-  std::string email_state;  ///< none, pending, sending, sent
+  std::string email_state;          ///< none, pending, digest, digest_sending, sending, sent
+  std::optional<std::string> link;  ///< the page it is about, relative to the public URL
 };
 
 /// A notification waiting to go out by e-mail, with its recipient's address.
@@ -31,6 +33,8 @@ struct PendingEmail {
   std::string body;
   std::int64_t attempts = 0;
   std::string kind;  ///< "account_link": a one-time link, sent without the notifications footer
+  std::optional<std::string> file_id;
+  std::optional<std::string> link;
 };
 
 /// A state change of a file read from the event log, with what the notifier
@@ -83,6 +87,10 @@ void markEmailSent(SqlSession& sql, const std::string& id, const std::string& at
 /// sending -> pending again, to retry at `retry_at`.
 void markEmailFailed(SqlSession& sql, const std::string& id, const std::string& error,
                      const std::string& retry_at);
+
+/// A PendingEmail from a row holding n.id, n.kind, n.title, n.body, n.email_attempts,
+/// n.file_id, n.link and the user's email and display_name.
+PendingEmail readPendingEmail(const RowReader& row);
 
 /// State changes into one of `states` recorded at or after `since`, by time.
 std::vector<StateChange> stateChangesSince(SqlSession& sql, const std::string& since,

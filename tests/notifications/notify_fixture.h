@@ -10,6 +10,7 @@
 #include "domain/file_event.h"
 #include "http/api_fixture.h"
 #include "store/event_store.h"
+#include "support/smtp_sink.h"
 
 namespace cqpm::testing {
 
@@ -38,6 +39,14 @@ class NotifyTest : public ApiTest {
 
   /// Overridden by suites that need more (SMTP, a clock...).
   virtual void configure(app::ServerConfig&) {}
+
+  /// Has the server e-mail through `sink`, its links starting with `public_url`.
+  static void mailThrough(app::ServerConfig& config, const SmtpSink& sink, const std::string& public_url) {
+    config.smtp.host = "127.0.0.1";
+    config.smtp.port = sink.port();
+    config.smtp.timeout_seconds = 5;
+    config.http.public_base_url = public_url;
+  }
 
   app::Server& app() { return server_->server(); }
 

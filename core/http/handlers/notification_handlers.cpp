@@ -2,6 +2,8 @@
 
 #include <Poco/NumberParser.h>
 
+#include "http/input_limits.h"
+#include "http/json_body.h"
 #include "http/notification_presenters.h"
 
 namespace cqpm::http::handlers {
@@ -22,6 +24,18 @@ Response readNotification(ApiContext& context, Request& request) {
 
 Response readAllNotifications(ApiContext& context, Request& request) {
   return Response::json(200, markedJson(context.notifications.markAllRead(request.requireActor())));
+}
+
+Response myNotificationSettings(ApiContext& context, Request& request) {
+  return Response::json(
+      200, notificationSettingsJson(context.notifications.emailFrequency(request.requireActor())));
+}
+
+Response setMyNotificationSettings(ApiContext& context, Request& request) {
+  const JsonFields body(parseJsonObject(request.body), {"email"});
+  const std::string email = body.text("email", limits::kChoice);
+  return Response::json(
+      200, notificationSettingsJson(context.notifications.setEmailFrequency(request.requireActor(), email)));
 }
 
 }  // namespace cqpm::http::handlers

@@ -408,6 +408,20 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     assert.equal(await page.getByTestId('notification-count').count(), 0);
   });
 
+  it('lets each user choose how their e-mails go out, and keeps the choice', async () => {
+    // Still the centre, on « Notifications »: « Recevoir les e-mails : immédiatement / un résumé par jour / jamais ».
+    const settings = page.getByTestId('email-settings');
+    await settings.getByRole('group', { name: 'Recevoir les e-mails' }).waitFor();
+    assert.equal(await settings.getByLabel('immédiatement').isChecked(), true);
+    await settings.getByLabel('un résumé par jour').check();
+    await page.getByTestId('email-settings-saved').filter({ hasText: 'un résumé par jour' }).waitFor();
+    await page.reload();
+    await page.getByTestId('email-settings').waitFor();
+    assert.equal(await page.getByTestId('email-settings').getByLabel('un résumé par jour').isChecked(), true);
+    await page.getByTestId('email-settings').getByLabel('immédiatement').check();
+    await page.getByTestId('email-settings-saved').filter({ hasText: 'à chaque notification' }).waitFor();
+  });
+
   it('flags late files on the dashboard and lets the centre set then extend a report deadline', async () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
     const late = page.locator('[data-testid="file-row"]').filter({ hasText: 'Hugo BONNET' });

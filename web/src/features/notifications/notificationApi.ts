@@ -1,6 +1,8 @@
-// Calls of the notifications: the list (newest first), one marked read, all marked read.
+// Calls of the notifications: the list (newest first), one marked read, all marked read,
+// and how the user receives their e-mails.
 
 import { request } from '../../shared/api/client';
+import type { NotificationSettings } from './emailSettings';
 import type { NotificationList } from './notifications';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -14,5 +16,11 @@ export const notificationApi = {
   },
   markAllRead(): Promise<{ marked: number }> {
     return request('POST', '/notifications/read-all');
+  },
+  settings(signal?: AbortSignal): Promise<NotificationSettings> {
+    return request('GET', '/me/notification-settings', { signal });
+  },
+  saveSettings(settings: NotificationSettings): Promise<NotificationSettings> {
+    return request('PUT', '/me/notification-settings', { body: settings });
   },
 };

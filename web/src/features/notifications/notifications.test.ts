@@ -51,6 +51,20 @@ describe('the list', () => {
     expect(notificationLink(n('c', false, null))).toBeNull();
   });
 
+  it('follows the link the server gives, with words saying where it leads', () => {
+    const published = { file_id: null, kind: 'referential_published', link: '/cqpm/qualite/versions/2' };
+    expect(notificationLink(published)).toBe('/cqpm/qualite/versions/2');
+    expect(notificationLinkLabel(published)).toBe('Voir la nouvelle version');
+    const awaiting = { file_id: null, kind: 'proposal_awaiting_college', link: '/propositions/7' };
+    expect(notificationLinkLabel(awaiting)).toBe('Voir la proposition');
+    expect(notificationLink({ file_id: null, kind: 'jury_convened', link: '/jurys/s1' })).toBe('/jurys/s1');
+    expect(notificationLinkLabel({ file_id: null, kind: 'jury_convened', link: '/jurys/s1' })).toBe(
+      'Voir la session de jury',
+    );
+    expect(notificationKindLabel('commission_member')).toBe('Commission d’évaluation');
+    expect(notificationKindLabel('company_opinion_requested')).toBe('Avis de l’entreprise');
+  });
+
   it('marks one read, once', () => {
     const once = markedRead(list, 'a', 'now');
     expect(once.unread).toBe(1);

@@ -13,6 +13,10 @@ export interface AppNotification {
     | 'transfer_answered'
     | 'file_transferred'
     | 'jury_convened'
+    | 'commission_member'
+    | 'company_opinion_requested'
+    | 'proposal_awaiting_college'
+    | 'referential_published'
     | string;
   file_id: string | null;
   title: string;
@@ -20,6 +24,8 @@ export interface AppNotification {
   created_at: string;
   read: boolean;
   read_at: string | null;
+  /** The page it is about, relative to the site (« /jurys/… »); absent or null: by its file or kind. */
+  link?: string | null;
 }
 
 export interface NotificationList {
@@ -42,6 +48,11 @@ const KIND_LABELS: Record<string, string> = {
   transfer_answered: 'Réponse à un transfert',
   file_transferred: 'Changement de centre',
   jury_convened: 'Convocation au jury',
+  commission_member: 'Commission d’évaluation',
+  company_opinion_requested: 'Avis de l’entreprise',
+  proposal_awaiting_college: 'Proposition de référentiel',
+  referential_published: 'Nouveau référentiel',
+  vae_admissibility: 'Recevabilité VAE',
 };
 
 export function notificationKindLabel(kind: string): string {
@@ -66,7 +77,10 @@ export function bellLabel(count: number): string {
  * file the reader may open (proposed to their centre, accepted by another,
  * withdrawn) the « Transferts » page, for a convocation the jury sessions; else null.
  */
-export function notificationLink(notification: Pick<AppNotification, 'file_id'> & { kind?: string }): string | null {
+export function notificationLink(
+  notification: Pick<AppNotification, 'file_id' | 'link'> & { kind?: string },
+): string | null {
+  if (notification.link) return notification.link;
   if (notification.file_id) return `/dossiers/${encodeURIComponent(notification.file_id)}`;
   if (notification.kind?.startsWith('transfer_')) return TRANSFERS_PATH;
   if (notification.kind === 'jury_convened') return '/jurys';
@@ -74,7 +88,12 @@ export function notificationLink(notification: Pick<AppNotification, 'file_id'> 
 }
 
 /** The words of the notification's link. */
-export function notificationLinkLabel(notification: Pick<AppNotification, 'file_id'> & { kind?: string }): string {
+export function notificationLinkLabel(
+  notification: Pick<AppNotification, 'file_id' | 'link'> & { kind?: string },
+): string {
+  if (notification.kind === 'proposal_awaiting_college') return 'Voir la proposition';
+  if (notification.kind === 'referential_published') return 'Voir la nouvelle version';
+  if (notification.kind === 'jury_convened' && notification.link) return 'Voir la session de jury';
   if (notification.file_id) return 'Voir le dossier';
   return notification.kind === 'jury_convened' ? 'Voir les sessions de jury' : 'Voir les transferts';
 }

@@ -1237,13 +1237,43 @@ export interface paths {
          *     or not certified, at the publication of the session's results: to the candidate, the
          *     company's tutors and the centre's coordinators), `transfer_proposed`,
          *     `transfer_answered`, `file_transferred` (transfers between centres), `jury_convened`
-         *     (a member invited to a jury session: day, hour, place). Each is created once, from the
-         *     file's event log, a reminder or the act itself, within
-         *     a few seconds. When the server has an SMTP server (`--smtp-host`), each is also sent
-         *     by e-mail (`email`: pending, sending, sent); otherwise `email` is `none`.
+         *     (a member invited to a jury session: day, hour, place), `commission_member` (an evaluator
+         *     added to a file's evaluation commission), `company_opinion_requested` (to the company's
+         *     tutors when the file enters `company_opinion`), `proposal_awaiting_college` (to the GTP
+         *     auditors of the college that has not approved a referential proposal yet),
+         *     `referential_published` (to every centre coordinator when a new referential version is
+         *     published). Each is created once, from the file's event log, a reminder or the act
+         *     itself, within a few seconds. When the server has an SMTP server (`--smtp-host`), each
+         *     is also sent by e-mail as its recipient chose (`/api/v1/me/notification-settings`):
+         *     `email` is pending, sending, sent, `digest` (waiting for the daily digest),
+         *     `digest_sending`, or `none` (no SMTP server, or e-mails turned off). `link` is the page
+         *     the notification is about, relative to the server's public URL (the e-mail's link).
          */
         get: operations["listNotifications"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the caller receives the e-mails of their notifications */
+        get: operations["getNotificationSettings"];
+        /**
+         * Choose how the e-mails of one's notifications are sent
+         * @description Also applies to the caller's notifications whose e-mail has not gone out yet. A missing
+         *     or non-string `email` is 400; a word other than immediate, daily, none is 422, both
+         *     naming the field `email`.
+         */
+        put: operations["setNotificationSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3580,7 +3610,7 @@ export interface components {
         Notification: {
             id: string;
             /** @enum {string} */
-            kind: "deadline_near" | "deadline_overdue" | "ready_for_jury" | "decision" | "transfer_proposed" | "transfer_answered" | "file_transferred" | "jury_convened";
+            kind: "deadline_near" | "deadline_overdue" | "ready_for_jury" | "decision" | "transfer_proposed" | "transfer_answered" | "file_transferred" | "jury_convened" | "vae_admissibility" | "commission_member" | "company_opinion_requested" | "proposal_awaiting_college" | "referential_published";
             file_id: string | null;
             /** @description In French. */
             title: string;
@@ -3590,7 +3620,19 @@ export interface components {
             read: boolean;
             read_at: components["schemas"]["Timestamp"] | null;
             /** @enum {string} */
-            email: "none" | "pending" | "sending" | "sent";
+            email: "none" | "pending" | "sending" | "sent" | "digest" | "digest_sending";
+            /** @description The page it is about, relative to the public URL (`/jurys/{id}`); null for the file's page, or the notifications page without a file. */
+            link?: string | null;
+        };
+        NotificationSettings: {
+            /**
+             * @description How the e-mails of one's notifications are sent: `immediate` (one per notification),
+             *     `daily` (one digest per Europe/Paris day, grouping the notifications created before
+             *     that day began), `none`. In-app notifications exist whatever the choice; one-time
+             *     account links are always e-mailed. Never chosen: `immediate`.
+             * @enum {string}
+             */
+            email: "immediate" | "daily" | "none";
         };
         /** @description A candidate file (dossier) with the transitions the caller may fire now. */
         CandidateFile: components["schemas"]["CandidateFileSummary"] & {
@@ -6630,6 +6672,54 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    setNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings as recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     readNotification: {

@@ -14,6 +14,7 @@ import {
 } from '../notifications';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
+import { EmailSettingsForm } from '../components/EmailSettingsForm';
 
 /** The user's notifications, newest first: deadlines near or passed, files ready for the jury, decisions, transfers. */
 export function NotificationsPage() {
@@ -67,6 +68,7 @@ export function NotificationsPage() {
           {error.text}
         </p>
       )}
+      <EmailSettingsForm />
       {!list && !error && <p aria-live="polite">Chargement des notifications…</p>}
       {list && list.items.length === 0 && <p className="empty">Vous n'avez aucune notification.</p>}
       {list && list.items.length > 0 && (
