@@ -38,6 +38,7 @@ const std::vector<PermissionRow>& permissionTable() {
       {kConveneJury, "convene_jury", {kCentreCoordinator}},
       {kRevokeDecision, "revoke_decision", {kCentreCoordinator}},
       {kOverseeJuries, "oversee_juries", {kGtpAuditor}},
+      {kReadStatistics, "read_statistics", {kCentreCoordinator, kGtpAuditor, kAdmin}},
       {kProposeReferentialChange, "propose_referential_change", {kGtpAuditor}},
       {kReadProposals, "read_proposals", {kGtpAuditor, kAdmin}},
       {kCloneReferentials, "clone_referentials", {kGtpAuditor}},

@@ -29,6 +29,7 @@ enum class Permission {
   kConveneJury,             ///< create jury sessions, invite members, add files, open them
   kRevokeDecision,          ///< revoke a jury decision
   kOverseeJuries,           ///< read every centre's jury sessions, decisions, minutes and awards (the GTP)
+  kReadStatistics,          ///< read the figures of the files (a coordinator: their centre's; others: all)
   // Referentials
   kProposeReferentialChange,  ///< propose, approve, reject and publish (GTP auditors)
   kReadProposals,             ///< read the GTP's proposals

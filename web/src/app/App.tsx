@@ -31,6 +31,7 @@ import { ProposalPage } from '../features/referentials/pages/ProposalPage';
 import { ProposalsPage } from '../features/referentials/pages/ProposalsPage';
 import { ProposeChangePage } from '../features/referentials/pages/ProposeChangePage';
 import { SetPasswordPage } from '../features/admin/pages/SetPasswordPage';
+import { StatisticsPage } from '../features/statistics/pages/StatisticsPage';
 import { TransfersPage } from '../features/files/pages/TransfersPage';
 import { VerifyPage } from '../features/juries/pages/VerifyPage';
 import { isGtpAuditor } from '../features/referentials/referentialHistory';
@@ -152,6 +153,7 @@ export function App() {
             <Route path="jurys/:id" element={<JurySessionPage />} />
             <Route path="transferts" element={<TransfersPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="statistiques" element={<StatisticsPage />} />
             <Route path="mon-compte/mot-de-passe" element={<ChangePasswordPage />} />
             <Route path="administration" element={<AdministrationLayout />}>
               <Route index element={<AdministrationPage />} />
