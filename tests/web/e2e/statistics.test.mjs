@@ -30,8 +30,9 @@ describe('web: statistics', () => {
     await byState.locator('svg .recharts-bar-rectangle path').first().waitFor();
     assert.ok((await byState.locator('svg .recharts-bar-rectangle path').count()) > 0);
     assert.ok((await byState.locator('table tbody tr').count()) > 0);
-    assert.match(await byState.getByRole('img').getAttribute('aria-label'), /dossiers ouverts/);
-    await page.getByTestId('chart-stage_durations').locator('svg .recharts-bar-rectangle').first().waitFor();
+    assert.match(await byState.getByRole('figure').textContent(), /dossiers ouverts sur la période/);
+    // The demo moved its files on as it was seeded: stays of a few seconds, still a row per stage.
+    assert.ok((await page.getByTestId('chart-stage_durations').locator('table tbody tr').count()) > 0);
 
     // A period in the past: applied through the address, the charts have nothing to show.
     await page.getByTestId('statistics-from').fill('2020-01-01');

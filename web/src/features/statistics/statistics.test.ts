@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeStatistics, csvUrl, filterQuery, frenchPercent, monthLabel, periodProblem, pivotByMonth } from './statistics';
+import { canSeeStatistics, csvUrl, filesCount, filterQuery, frenchPercent, monthLabel, periodProblem, pivotByMonth } from './statistics';
 
 describe('statistics helpers', () => {
   it('shows the page to coordinators, the administrator and GTP auditors only', () => {
@@ -23,6 +23,7 @@ describe('statistics helpers', () => {
     expect(monthLabel('2026-03')).toBe('mars 2026');
     expect(monthLabel('2026-13')).toBe('2026-13');
     expect(frenchPercent(2 / 3)).toBe('66,7 %');
+    expect([0, 1, 2, 1500].map(filesCount)).toEqual(['0 dossier', '1 dossier', '2 dossiers', '1\u202f500 dossiers']);
   });
 
   it('pivots counts into one row per month and one column per key, zeros filled', () => {

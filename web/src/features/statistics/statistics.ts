@@ -64,6 +64,11 @@ export function frenchPercent(rate: number): string {
   return `${frenchNumber(rate * 100, 1)} %`;
 }
 
+/** "1 dossier", "8 dossiers": French counts take the plural from 2 on (0 and 1 stay singular). */
+export function filesCount(count: number): string {
+  return `${frenchNumber(count, 0)} dossier${count >= 2 ? 's' : ''}`;
+}
+
 /** One row per month, one column per key: what a stacked bar chart draws. */
 export interface Pivot {
   rows: Array<Record<string, string | number>>;

@@ -1,14 +1,19 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { colourAt } from '../statistics';
 
-/** One bar per category (a stage, a CQPM), its value read by `dataKey`, its name in the legend. */
+/**
+ * One horizontal bar per category (a stage, a CQPM): long French names stay
+ * readable on the left, whatever their number. `dataKey` reads the value,
+ * `name` names it in the legend.
+ */
 export function CategoryBarChart({
   rows,
   categoryKey,
   dataKey,
   name,
-  yLabel,
+  valueLabel,
   format,
+  integers = false,
   colourIndex = 0,
 }: {
   rows: readonly object[];
@@ -16,19 +21,33 @@ export function CategoryBarChart({
   categoryKey: string;
   dataKey: string;
   name: string;
-  yLabel: string;
+  /** The value axis' title. */
+  valueLabel: string;
   format: (value: number) => string;
+  /** Counts: no ticks between whole numbers. */
+  integers?: boolean;
   colourIndex?: number;
 }) {
+  const height = Math.max(180, rows.length * 44 + 90);
   return (
-    <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 640, height: 320 }}>
-      <BarChart data={rows as Array<Record<string, unknown>>} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
+      <BarChart
+        data={rows as Array<Record<string, unknown>>}
+        layout="vertical"
+        margin={{ top: 8, right: 24, bottom: 16, left: 8 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey={categoryKey} interval={0} tick={{ fontSize: 12 }} height={60} />
-        <YAxis tickFormatter={(value: number) => format(value)} label={{ value: yLabel, angle: -90, position: 'insideLeft' }} />
+        <XAxis
+          type="number"
+          allowDecimals={!integers}
+          tickFormatter={(value: number) => format(value)}
+          label={{ value: valueLabel, position: 'insideBottom', offset: -10 }}
+        />
+        <YAxis type="category" dataKey={categoryKey} width={170} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip formatter={(value) => format(Number(value))} />
         <Legend verticalAlign="top" />
-        <Bar dataKey={dataKey} name={name} fill={colourAt(colourIndex)} />
+        <Bar dataKey={dataKey} name={name} fill={colourAt(colourIndex)} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );

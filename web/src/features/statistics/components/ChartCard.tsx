@@ -8,8 +8,9 @@ export interface DataColumn<T> {
 
 /**
  * One chart of the statistics page: its French title, the CSV of its series,
- * the chart, and the same figures as a table (the chart's text alternative,
- * which screen readers and keyboards use; sighted readers unfold it). A series
+ * the chart with a caption saying what it shows, and the same figures as a
+ * table (the chart's text alternative: the drawing itself is hidden from
+ * screen readers, whose library labels are in English). A series
  * without rows says so instead of drawing empty axes.
  */
 export function ChartCard<T>({
@@ -23,7 +24,7 @@ export function ChartCard<T>({
 }: {
   series: string;
   title: string;
-  /** One French sentence saying what the chart shows: the chart's accessible name. */
+  /** One French sentence saying what the chart shows: its caption. */
   summary: string;
   csvHref: string;
   rows: readonly T[];
@@ -43,9 +44,11 @@ export function ChartCard<T>({
         <p className="muted">Aucune donnée sur cette période.</p>
       ) : (
         <>
-          <div className="statistics-chart__plot" role="img" aria-label={summary}>
-            {children}
-          </div>
+          <figure className="statistics-chart__plot">
+            {/* Drawn for the eye only: the caption and the table below say the same to everyone. */}
+            <div aria-hidden="true">{children}</div>
+            <figcaption className="muted">{summary}</figcaption>
+          </figure>
           <details className="statistics-chart__data">
             <summary>Voir les données en tableau</summary>
             <div className="table-scroll">

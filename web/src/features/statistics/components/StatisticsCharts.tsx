@@ -1,7 +1,7 @@
 import { ChartCard } from './ChartCard';
 import { CategoryBarChart } from './CategoryBarChart';
 import { MonthlyStackChart } from './MonthlyStackChart';
-import { csvUrl, frenchNumber, frenchPercent, monthLabel, pivotByMonth, type Statistics, type StatisticsFilter } from '../statistics';
+import { csvUrl, filesCount, frenchNumber, frenchPercent, monthLabel, pivotByMonth, type Statistics, type StatisticsFilter } from '../statistics';
 
 const count = (value: number) => frenchNumber(value, 0);
 
@@ -23,7 +23,7 @@ export function StatisticsCharts({ statistics: s, filter }: { statistics: Statis
       <ChartCard
         series="files_by_state"
         title="Dossiers ouverts par mois, selon leur état actuel"
-        summary={`Histogramme empilé : ${total(s.files_by_state)} dossiers ouverts sur la période, par mois et par état.`}
+        summary={`Histogramme empilé : ${filesCount(total(s.files_by_state))} ouverts sur la période, par mois et par état.`}
         csvHref={csvUrl('files_by_state', filter)}
         rows={s.files_by_state}
         columns={[
@@ -37,7 +37,7 @@ export function StatisticsCharts({ statistics: s, filter }: { statistics: Statis
       <ChartCard
         series="files_by_cqpm"
         title="Dossiers ouverts par mois et par CQPM"
-        summary={`Histogramme empilé : ${total(s.files_by_cqpm)} dossiers ouverts sur la période, par mois et par CQPM.`}
+        summary={`Histogramme empilé : ${filesCount(total(s.files_by_cqpm))} ouverts sur la période, par mois et par CQPM.`}
         csvHref={csvUrl('files_by_cqpm', filter)}
         rows={s.files_by_cqpm}
         columns={[
@@ -51,7 +51,7 @@ export function StatisticsCharts({ statistics: s, filter }: { statistics: Statis
       <ChartCard
         series="success_rates"
         title="Taux de réussite par CQPM et parcours"
-        summary="Histogramme : part des dossiers certifiés parmi les décisions du jury de la période, par CQPM et parcours."
+        summary="Barres : part des dossiers certifiés parmi les décisions du jury de la période, par CQPM et parcours."
         csvHref={csvUrl('success_rates', filter)}
         rows={rates}
         columns={[
@@ -64,12 +64,12 @@ export function StatisticsCharts({ statistics: s, filter }: { statistics: Statis
           { header: 'Taux de réussite', cell: (r) => frenchPercent(r.success_rate) },
         ]}
       >
-        <CategoryBarChart rows={rates} categoryKey="category" dataKey="percent" name="Taux de réussite (%)" yLabel="%" format={(v) => `${frenchNumber(v, 1)} %`} />
+        <CategoryBarChart rows={rates} categoryKey="category" dataKey="percent" name="Taux de réussite (%)" valueLabel="Taux de réussite (%)" format={(v) => `${frenchNumber(v, 1)} %`} />
       </ChartCard>
       <ChartCard
         series="stage_durations"
         title="Durée médiane par étape"
-        summary="Histogramme : durée médiane, en jours, des passages dans chaque étape terminés sur la période."
+        summary="Barres : durée médiane, en jours, des passages dans chaque étape terminés sur la période."
         csvHref={csvUrl('stage_durations', filter)}
         rows={s.stage_durations}
         columns={[
@@ -78,12 +78,12 @@ export function StatisticsCharts({ statistics: s, filter }: { statistics: Statis
           { header: 'Durée médiane (jours)', cell: (r) => frenchNumber(r.median_days, 1) },
         ]}
       >
-        <CategoryBarChart rows={s.stage_durations} categoryKey="label" dataKey="median_days" name="Durée médiane (jours)" yLabel="Jours" format={(v) => frenchNumber(v, 1)} colourIndex={1} />
+        <CategoryBarChart rows={s.stage_durations} categoryKey="label" dataKey="median_days" name="Durée médiane (jours)" valueLabel="Jours" format={(v) => frenchNumber(v, 1)} colourIndex={1} />
       </ChartCard>
       <ChartCard
         series="overdue"
         title="Rapports en retard par CQPM"
-        summary={`Histogramme : ${total(s.overdue)} dossiers dont le rapport, dû sur la période, n'est pas déposé.`}
+        summary={`Barres : ${filesCount(total(s.overdue))} dont le rapport, dû sur la période, n’est pas déposé.`}
         csvHref={csvUrl('overdue', filter)}
         rows={s.overdue}
         columns={[
@@ -91,7 +91,7 @@ export function StatisticsCharts({ statistics: s, filter }: { statistics: Statis
           { header: 'Dossiers en retard', cell: (r) => r.files },
         ]}
       >
-        <CategoryBarChart rows={s.overdue} categoryKey="title" dataKey="files" name="Dossiers en retard" yLabel="Dossiers" format={count} colourIndex={4} />
+        <CategoryBarChart rows={s.overdue} categoryKey="title" dataKey="files" name="Dossiers en retard" valueLabel="Dossiers" format={count} integers colourIndex={4} />
       </ChartCard>
       <ChartCard
         series="juries"

@@ -20,10 +20,11 @@ export function StatisticsFilters({
 }) {
   const [draft, setDraft] = useState(filter);
   const [problem, setProblem] = useState<string | null>(null);
-  const [applied, setApplied] = useState(filter);
-  if (applied !== filter) {
+  const shown = `${filter.from}|${filter.to}|${filter.centre}`;
+  const [applied, setApplied] = useState(shown);
+  if (applied !== shown) {
     // The address changed (back button, a link): the form shows it.
-    setApplied(filter);
+    setApplied(shown);
     setDraft(filter);
   }
 

@@ -45,7 +45,7 @@ export function StatisticsPage() {
     <>
       <PageTitle title="Statistiques" subtitle={subtitle} />
       <StatisticsFilters
-        filter={filter}
+        filter={{ ...filter, from: filter.from || data?.period.from || '', to: filter.to || data?.period.to || '' }}
         centres={user?.role === 'centre_coordinator' || !data ? null : data.centres.map((c) => ({ value: c.id, label: c.name }))}
         onApply={apply}
       />
