@@ -85,19 +85,20 @@ std::vector<StageStays> stageStays(SqlSession& sql, const StatisticsScope& scope
   const std::string entered =
       "(SELECT p.at FROM file_events p WHERE p.file_id = e.file_id AND p.seq < e.seq AND (p.from_state IS "
       "NULL OR p.from_state <> p.to_state) ORDER BY p.seq DESC LIMIT 1)";
-  // The median from window functions (SQLite >= 3.25 and PostgreSQL alike):
-  // the middle row, or the mean of the middle two, of each stage's stays;
-  // (MIN + MAX) / 2 stays an integer division on both dialects.
+  // The stays, computed once (MATERIALIZED, SQLite >= 3.35 and PostgreSQL >=
+  // 12: inlined, SQLite ran the correlated lookup twice), then the median from
+  // window functions: the middle row, or the mean of the middle two, of each
+  // stage's stays; (MIN + MAX) / 2 stays an integer division on both dialects.
   const std::string statement =
-      "SELECT r.stage, MAX(r.stays) AS stays, (MIN(r.seconds) + MAX(r.seconds)) / 2 AS median_seconds FROM "
-      "(SELECT s.stage, s.seconds, ROW_NUMBER() OVER (PARTITION BY s.stage ORDER BY s.seconds) AS position, "
-      "COUNT(*) OVER (PARTITION BY s.stage) AS stays FROM (SELECT e.from_state AS stage, " +
-      epochSecondsOf("e.at", dialect) + " - " + epochSecondsOf(entered, dialect) +
+      "WITH s AS MATERIALIZED (SELECT e.from_state AS stage, " + epochSecondsOf("e.at", dialect) + " - " +
+      epochSecondsOf(entered, dialect) +
       " AS seconds FROM file_events e JOIN candidate_files f ON f.id = e.file_id WHERE e.from_state <> "
       "e.to_state AND " +
       where.sql +
-      ") s WHERE s.seconds IS NOT NULL) r WHERE r.position IN ((r.stays + 1) / 2, (r.stays + 2) / 2) "
-      "GROUP BY r.stage ORDER BY r.stage";
+      ") SELECT r.stage, MAX(r.stays) AS stays, (MIN(r.seconds) + MAX(r.seconds)) / 2 AS median_seconds FROM "
+      "(SELECT s.stage, s.seconds, ROW_NUMBER() OVER (PARTITION BY s.stage ORDER BY s.seconds) AS position, "
+      "COUNT(*) OVER (PARTITION BY s.stage) AS stays FROM s WHERE s.seconds IS NOT NULL) r WHERE r.position "
+      "IN ((r.stays + 1) / 2, (r.stays + 2) / 2) GROUP BY r.stage ORDER BY r.stage";
   std::vector<StageStays> stays;
   bound(sql, statement, where.params).forEachRow([&](const RowReader& row) {
     stays.push_back({row.text("stage"), row.integer("stays"), row.integer("median_seconds")});
