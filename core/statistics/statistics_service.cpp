@@ -75,12 +75,13 @@ Statistics StatisticsService::compute(const domain::Actor& actor, const Statisti
                        row.blocs_awarded,
                        row.not_certified};
       rate.decided = row.certified + row.blocs_awarded + row.not_certified;
-      rate.success_rate = rate.decided == 0 ? 0 : static_cast<double>(row.certified) / rate.decided;
+      rate.success_rate =
+          rate.decided == 0 ? 0 : static_cast<double>(row.certified) / static_cast<double>(rate.decided);
       result.success_rates.push_back(std::move(rate));
     }
     for (const auto& row : ss::stageStays(sql, scope))
-      result.stage_durations.push_back(
-          {row.stage, stateLabel(row.stage), row.stays, row.median_seconds / kSecondsPerDay});
+      result.stage_durations.push_back({row.stage, stateLabel(row.stage), row.stays,
+                                        static_cast<double>(row.median_seconds) / kSecondsPerDay});
     for (const auto& row : ss::overdueReportsByCqpm(sql, scope, now))
       result.overdue.push_back({row.key, catalog_.titleOf(row.key), row.files});
     for (const auto& row : ss::juriesByMonth(sql, scope))

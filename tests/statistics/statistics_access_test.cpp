@@ -13,14 +13,15 @@ using domain::OrganisationKind;
 using domain::Role;
 
 TEST_P(StatisticsAccessTest, OtherRolesAreRefused) {
-  for (const auto& [role, kind] :
-       std::vector<std::pair<Role, OrganisationKind>>{{Role::kCompanyTutor, OrganisationKind::kCompany},
-                                                      {Role::kEvaluator, OrganisationKind::kCentre},
-                                                      {Role::kJuryMember, OrganisationKind::kCentre},
-                                                      {Role::kCandidate, OrganisationKind::kCentre},
-                                                      {Role::kGtpAdmin, OrganisationKind::kGtp}}) {
-    EXPECT_EQ(outcomeOf([&] { compute(actorOf(role, kCentreA, kind)); }), "forbidden ")
-        << domain::roleName(role);
+  const std::vector<std::pair<Role, OrganisationKind>> others{
+      {Role::kCompanyTutor, OrganisationKind::kCompany},
+      {Role::kEvaluator, OrganisationKind::kCentre},
+      {Role::kJuryMember, OrganisationKind::kCentre},
+      {Role::kCandidate, OrganisationKind::kCentre},
+      {Role::kGtpAdmin, OrganisationKind::kGtp}};
+  for (const auto& other : others) {
+    const domain::Actor who = actorOf(other.first, kCentreA, other.second);
+    EXPECT_EQ(outcomeOf([&] { compute(who); }), "forbidden ") << domain::roleName(other.first);
   }
 }
 

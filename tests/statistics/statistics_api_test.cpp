@@ -1,5 +1,7 @@
 // GET /api/v1/statistics and its CSV exports through the real server, on the demo.
 
+#include <gtest/gtest.h>
+
 #include "support/test_server.h"
 
 namespace cqpm::testing {
