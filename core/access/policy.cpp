@@ -39,6 +39,7 @@ const std::vector<PermissionRow>& permissionTable() {
       {kRevokeDecision, "revoke_decision", {kCentreCoordinator}},
       {kPrintFileArchive, "print_file_archive", {kCentreCoordinator}},
       {kOverseeJuries, "oversee_juries", {kGtpAuditor}},
+      {kReadStatistics, "read_statistics", {kCentreCoordinator, kGtpAuditor, kAdmin}},
       {kProposeReferentialChange, "propose_referential_change", {kGtpAuditor}},
       {kReadProposals, "read_proposals", {kGtpAuditor, kAdmin}},
       {kCloneReferentials, "clone_referentials", {kGtpAuditor}},

@@ -174,17 +174,16 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
       archive::ArchiveSources{*files_, *modality_plans_, *evaluations_, *opinions_, *jury_decisions_,
                               *plugin_rules_, *plugins_, *engine_},
       clock());
-  api_context_ = std::make_unique<http::ApiContext>(
-      http::ApiContext{*auth_,          *files_,          *transitions_,  *modality_plans_,
-                       *engine_,        *plugin_rules_,   *referentials_, *referential_pins_,
-                       *documents_,     *commissions_,    *evaluations_,  *opinions_,
-                       *comments_,      metrics_,         config_.http,   *deadlines_,
-                       *notifications_, *streams_,        *stream_pump_,  *file_streams_,
-                       *jury_sessions_, *jury_decisions_, *jury_closing_, *jury_documents_,
-                       *awards_,        *organisations_,  *accounts_,     *account_links_,
-                       *admin_log_,     *imports_,        *corrections_,  *transfers_,
-                       *admissibility_, *carry_over_,     *readiness_,    *todo_,
-                       *archives_,      clock()});
+  statistics_ = std::make_unique<statistics::StatisticsService>(*db_, *definition_, *plugins_, clock());
+  api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{
+      *auth_,          *files_,          *transitions_,      *modality_plans_, *engine_,
+      *plugin_rules_,  *referentials_,   *referential_pins_, *documents_,      *commissions_,
+      *evaluations_,   *opinions_,       *comments_,         metrics_,         config_.http,
+      *deadlines_,     *notifications_,  *streams_,          *stream_pump_,    *file_streams_,
+      *jury_sessions_, *jury_decisions_, *jury_closing_,     *jury_documents_, *awards_,
+      *organisations_, *accounts_,       *account_links_,    *admin_log_,      *imports_,
+      *corrections_,   *transfers_,      *admissibility_,    *carry_over_,     *readiness_,
+      *todo_,          *archives_,       *statistics_,       clock()});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

@@ -48,6 +48,7 @@
 #include "plugins/plugin_rules.h"
 #include "referentials/referential_service.h"
 #include "scheduler/scheduler.h"
+#include "statistics/statistics_service.h"
 #include "store/database.h"
 #include "store/postgres_change_listener.h"
 #include "todo/todo_service.h"
@@ -108,6 +109,7 @@ class Server {
   awards::AwardService& awards() { return *awards_; }
   todo::TodoService& todo() { return *todo_; }
   archive::FileArchiveService& archives() { return *archives_; }
+  statistics::StatisticsService& statistics() { return *statistics_; }
 
  private:
   /// Deadlines, notifications, e-mail, live streams and the scheduler that drives them.
@@ -155,6 +157,7 @@ class Server {
   std::unique_ptr<health::ReadinessService> readiness_;
   std::unique_ptr<todo::TodoService> todo_;
   std::unique_ptr<archive::FileArchiveService> archives_;
+  std::unique_ptr<statistics::StatisticsService> statistics_;
   std::unique_ptr<juries::OutcomeProposer> outcome_proposer_;
   std::unique_ptr<juries::JurySessionService> jury_sessions_;
   std::unique_ptr<juries::DecisionService> jury_decisions_;

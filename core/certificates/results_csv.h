@@ -11,9 +11,7 @@ struct ResultRow {
       blocs /* "BDC0208, BDC0209" */, referential_version, decided_at, verification_code;
 };
 
-/// CSV that opens correctly in French Excel: UTF-8 BOM, ';' separator, CRLF, quoted fields when
-/// needed (RFC 4180), header row in French. Cells that a spreadsheet would run as a formula are
-/// prefixed with an apostrophe. Pure function, thread-safe.
+/// CSV that opens correctly in French Excel (common/french_csv.h), header row in French. Pure.
 std::string renderResultsCsv(const std::vector<ResultRow>& rows);
 
 }  // namespace cqpm::certificates

@@ -40,6 +40,7 @@
 #include "opinion/company_opinion_service.h"
 #include "plugins/plugin_rules.h"
 #include "referentials/referential_service.h"
+#include "statistics/statistics_service.h"
 #include "todo/todo_service.h"
 #include "workflow/workflow_engine.h"
 
@@ -100,6 +101,7 @@ struct ApiContext {
   health::ReadinessService& readiness;
   todo::TodoService& todo;
   archive::FileArchiveService& archives;
+  statistics::StatisticsService& statistics;
   /// "Now" for handlers and presenters: the server's one clock (the overdue
   /// flag and filter agree with the deadline service).
   Clock clock;

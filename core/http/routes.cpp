@@ -22,6 +22,7 @@
 #include "http/handlers/organisation_handlers.h"
 #include "http/handlers/password_handlers.h"
 #include "http/handlers/referential_handlers.h"
+#include "http/handlers/statistics_handlers.h"
 #include "http/handlers/stream_handlers.h"
 #include "http/handlers/todo_handlers.h"
 #include "http/handlers/transfer_handlers.h"
@@ -75,6 +76,8 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/imports/{id}",               kAuthenticated, bind(getCandidateImport)},
       {"POST", "/api/v1/imports/{id}/confirmation",  kAuthenticated, bind(confirmCandidateImport)},
       {"GET",  "/api/v1/workflows/{id}",             kAuthenticated, bind(workflowDefinition)},
+      {"GET",  "/api/v1/statistics",                 kAuthenticated, bind(statistics)},
+      {"GET",  "/api/v1/statistics/{series}",        kAuthenticated, bind(statisticsCsv)},
       {"POST", "/api/v1/files",                      kAuthenticated, bind(createFile)},
       {"GET",  "/api/v1/files",                      kAuthenticated, bind(listFiles)},
       {"GET",  "/api/v1/files/stats",                kAuthenticated, bind(fileStats)},

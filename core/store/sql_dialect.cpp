@@ -20,4 +20,11 @@ std::string bindPlaceholders(std::string_view sql, Dialect dialect) {
   return out;
 }
 
+std::string epochSecondsOf(std::string_view timestamp, Dialect dialect) {
+  const std::string expression(timestamp);
+  if (dialect == Dialect::kSqlite) return "CAST(strftime('%s', " + expression + ") AS BIGINT)";
+  // A TIMESTAMP (without time zone) ignores the trailing Z: stored times are all UTC.
+  return "CAST(FLOOR(EXTRACT(EPOCH FROM CAST(" + expression + " AS TIMESTAMP))) AS BIGINT)";
+}
+
 }  // namespace cqpm::store

@@ -51,15 +51,18 @@ TEST(PolicyTest, WalksTheTableRoleByRole) {
        {"create_file", "correct_file", "transfer_file", "decide_vae_admissibility", "plan_modalities",
         "set_deadlines", "form_commission", "upload_documents", "move_referential_pin", "convene_jury",
         "revoke_decision", "print_file_archive", "administer_organisations", "administer_accounts",
-        "read_admin_log"}},
+        "read_admin_log", "read_statistics"}},
       {Role::kCompanyTutor, {"upload_documents", "give_company_opinion"}},
       {Role::kCandidate, {"upload_documents"}},
       {Role::kEvaluator, {"evaluate"}},
       {Role::kJuryMember, {}},
       {Role::kGtpAuditor,
-       {"propose_referential_change", "read_proposals", "clone_referentials", "oversee_juries"}},
+       {"propose_referential_change", "read_proposals", "clone_referentials", "oversee_juries",
+        "read_statistics"}},
       {Role::kGtpAdmin, {"administer_accounts"}},
-      {Role::kAdmin, {"read_proposals", "administer_organisations", "administer_accounts", "read_admin_log"}},
+      {Role::kAdmin,
+       {"read_proposals", "administer_organisations", "administer_accounts", "read_admin_log",
+        "read_statistics"}},
   };
   for (Role role : domain::allRoles()) {
     std::set<std::string_view> granted;

@@ -78,7 +78,7 @@ describe('web: every page fits a 390 px phone', () => {
     assert.deepEqual(problems, []);
   }
 
-  it("the centre's dashboard, a file of every state, juries, transfers, referentials, administration", async () => {
+  it("the centre's dashboard, a file of every state, juries, transfers, referentials, statistics, administration", async () => {
     await signIn('centre');
     const files = await apiItems('/api/v1/files?limit=100');
     const byState = new Map(files.map((f) => [f.state, f.id]));
@@ -92,6 +92,7 @@ describe('web: every page fits a 390 px phone', () => {
       '/cqpm',
       '/cqpm/qualite',
       '/notifications',
+      '/statistiques',
       '/administration/comptes',
       '/administration/import',
     ]);

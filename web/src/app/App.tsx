@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
 import { ApiError, isAbort, setUnauthorizedHandler } from '../shared/api/client';
 import { sessionApi } from './sessionApi';
@@ -39,6 +39,9 @@ import { useSession } from './session';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 
 export const LOGIN_PATH = '/connexion';
+
+// The charts' library is most of the statistics page's weight: loaded when the page is opened, not with every page.
+const StatisticsPage = lazy(() => import('../features/statistics/pages/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 /** Sends the user to the login page whenever the API answers 401. */
 function UnauthorizedRedirect() {
@@ -152,6 +155,14 @@ export function App() {
             <Route path="jurys/:id" element={<JurySessionPage />} />
             <Route path="transferts" element={<TransfersPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
+            <Route
+              path="statistiques"
+              element={
+                <Suspense fallback={<p aria-live="polite">Chargement…</p>}>
+                  <StatisticsPage />
+                </Suspense>
+              }
+            />
             <Route path="mon-compte/mot-de-passe" element={<ChangePasswordPage />} />
             <Route path="administration" element={<AdministrationLayout />}>
               <Route index element={<AdministrationPage />} />

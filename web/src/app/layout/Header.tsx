@@ -6,6 +6,7 @@ import { collegeLabel, roleLabel } from '../../shared/format/labels';
 import { isGtpAuditor } from '../../features/referentials/referentialHistory';
 import { JURY_SESSIONS_PATH } from '../../features/juries/jury';
 import { TRANSFERS_PATH, canSeeTransfers } from '../../features/files/transfers';
+import { STATISTICS_PATH, canSeeStatistics } from '../../features/statistics/statistics';
 import { AccountMenu } from './AccountMenu';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useSession } from '../session';
@@ -58,6 +59,11 @@ export function Header({ user }: { user: User }) {
         {canSeeTransfers(user) && (
           <NavLink to={TRANSFERS_PATH} className="app-header__link" data-testid="nav-transfers">
             Transferts
+          </NavLink>
+        )}
+        {canSeeStatistics(user) && (
+          <NavLink to={STATISTICS_PATH} className="app-header__link" data-testid="nav-statistics">
+            Statistiques
           </NavLink>
         )}
         <NavLink to="/cqpm" className="app-header__link" data-testid="nav-cqpm">

@@ -610,6 +610,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every statistics series for a period and one centre or all (coordinator, administrator, GTP auditors)
+         * @description Computed by the database, one aggregate statement per series. `files_by_state` and
+         *     `files_by_cqpm`: files opened in the period, by month (UTC) and their current state or
+         *     CQPM. `success_rates`: files that left deliberation in the period, by CQPM and pathway;
+         *     `success_rate` is certified / decided (0 to 1). `stage_durations`: stays in each workflow
+         *     state that ended in the period (a move to another state), their count and median in days.
+         *     `overdue`: files whose report was due in the period and before now, still without a
+         *     report, by CQPM. `juries`: sessions opened, dated in the period, by month, with the
+         *     decisions not revoked. Other roles get 403.
+         */
+        get: operations["getStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/{series}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One statistics series as CSV for French Excel
+         * @description UTF-8 with a BOM, `;` separators, CRLF, decimal commas, a French header row and French
+         *     labels; rates as percentages with one decimal, durations in days with one decimal.
+         */
+        get: operations["getStatisticsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -3607,6 +3655,65 @@ export interface components {
                 };
             };
         };
+        Statistics: {
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            /** @description The centre answered; null for every centre. */
+            centre: string | null;
+            /** @description The centres the caller may choose from (a coordinator's own only). */
+            centres: {
+                id: string;
+                name: string;
+            }[];
+            files_by_state: {
+                /** @description YYYY-MM */
+                month: string;
+                state: string;
+                /** @description The state in French. */
+                label: string;
+                files: number;
+            }[];
+            files_by_cqpm: {
+                /** @description YYYY-MM */
+                month: string;
+                cqpm: string;
+                title: string;
+                files: number;
+            }[];
+            success_rates: {
+                cqpm: string;
+                title: string;
+                pathway: string;
+                pathway_label: string;
+                decided: number;
+                certified: number;
+                blocs_awarded: number;
+                not_certified: number;
+                success_rate: number;
+            }[];
+            stage_durations: {
+                stage: string;
+                label: string;
+                /** @description Stays that ended in the period. */
+                files: number;
+                median_days: number;
+            }[];
+            overdue: {
+                cqpm: string;
+                title: string;
+                files: number;
+            }[];
+            juries: {
+                /** @description YYYY-MM */
+                month: string;
+                sessions: number;
+                files_decided: number;
+            }[];
+        };
         Notification: {
             id: string;
             /** @enum {string} */
@@ -5557,6 +5664,69 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included. Default the first day of the eleventh month before `to`'s (twelve calendar months). */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included. Default today. */
+                to?: string;
+                /** @description One centre's id. A coordinator may only name their own (their centre is always answered); others default to every centre. */
+                centre?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getStatisticsCsv: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included. Default the first day of the eleventh month before `to`'s (twelve calendar months). */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included. Default today. */
+                to?: string;
+                /** @description One centre's id. A coordinator may only name their own (their centre is always answered); others default to every centre. */
+                centre?: string;
+            };
+            header?: never;
+            path: {
+                series: "files_by_state" | "files_by_cqpm" | "success_rates" | "stage_durations" | "overdue" | "juries";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series, as an attachment (`text/csv; charset=utf-8`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     listFiles: {

@@ -1,0 +1,154 @@
+#include "store/statistics_store.h"
+
+#include <utility>
+
+#include "store/row_reader.h"
+#include "store/sql_dialect.h"
+
+namespace cqpm::store::statistics_store {
+
+namespace {
+
+// "<condition> AND f.centre_id = ?" when the scope is one centre, with the
+// parameters of the period first; `time_column` is the period's column.
+struct ScopedWhere {
+  std::string sql;
+  std::vector<std::string> params;
+};
+
+ScopedWhere periodOf(const StatisticsScope& scope, const std::string& time_column,
+                     const std::string& centre_column) {
+  ScopedWhere where{time_column + " >= ? AND " + time_column + " < ?", {scope.start, scope.end}};
+  if (scope.centre_id) {
+    where.sql += " AND " + centre_column + " = ?";
+    where.params.push_back(*scope.centre_id);
+  }
+  return where;
+}
+
+Query bound(SqlSession& sql, const std::string& text, const std::vector<std::string>& params) {
+  Query query = sql.query(text);
+  for (const auto& value : params) query.bind(value);
+  return query;
+}
+
+std::vector<MonthKeyCount> filesByMonthAnd(SqlSession& sql, const StatisticsScope& scope,
+                                           const std::string& column) {
+  const ScopedWhere where = periodOf(scope, "f.created_at", "f.centre_id");
+  std::vector<MonthKeyCount> counts;
+  bound(sql,
+        "SELECT SUBSTR(f.created_at, 1, 7) AS month, " + column +
+            " AS grouped, COUNT(*) AS files FROM candidate_files f WHERE " + where.sql +
+            " GROUP BY SUBSTR(f.created_at, 1, 7), " + column + " ORDER BY month, grouped",
+        where.params)
+      .forEachRow([&](const RowReader& row) {
+        counts.push_back({row.text("month"), row.text("grouped"), row.integer("files")});
+      });
+  return counts;
+}
+
+}  // namespace
+
+std::vector<MonthKeyCount> filesByMonthAndState(SqlSession& sql, const StatisticsScope& scope) {
+  return filesByMonthAnd(sql, scope, "f.state");
+}
+
+std::vector<MonthKeyCount> filesByMonthAndCqpm(SqlSession& sql, const StatisticsScope& scope) {
+  return filesByMonthAnd(sql, scope, "f.cqpm");
+}
+
+std::vector<OutcomeCounts> outcomesByCqpmAndPathway(SqlSession& sql, const StatisticsScope& scope) {
+  const ScopedWhere where = periodOf(scope, "e.at", "f.centre_id");
+  std::vector<OutcomeCounts> counts;
+  // COUNT, not SUM: a BIGINT on both dialects (PostgreSQL sums into NUMERIC).
+  bound(sql,
+        "SELECT f.cqpm, f.pathway, COUNT(CASE WHEN e.to_state = 'certified' THEN 1 END) AS certified, "
+        "COUNT(CASE WHEN e.to_state = 'blocs_awarded' THEN 1 END) AS blocs_awarded, "
+        "COUNT(CASE WHEN e.to_state = 'not_certified' THEN 1 END) AS not_certified "
+        "FROM file_events e JOIN candidate_files f ON f.id = e.file_id "
+        "WHERE e.to_state IN ('certified', 'blocs_awarded', 'not_certified') AND e.from_state = "
+        "'in_deliberation' AND " +
+            where.sql + " GROUP BY f.cqpm, f.pathway ORDER BY f.cqpm, f.pathway",
+        where.params)
+      .forEachRow([&](const RowReader& row) {
+        counts.push_back({row.text("cqpm"), row.text("pathway"), row.integer("certified"),
+                          row.integer("blocs_awarded"), row.integer("not_certified")});
+      });
+  return counts;
+}
+
+std::vector<StageStays> stageStays(SqlSession& sql, const StatisticsScope& scope) {
+  const ScopedWhere where = periodOf(scope, "e.at", "f.centre_id");
+  const Dialect dialect = sql.dialect();
+  // The move that started the stay: the latest earlier event that changed the
+  // state (the creation has no from_state), found backwards on the primary key.
+  const std::string entered =
+      "(SELECT p.at FROM file_events p WHERE p.file_id = e.file_id AND p.seq < e.seq AND (p.from_state IS "
+      "NULL OR p.from_state <> p.to_state) ORDER BY p.seq DESC LIMIT 1)";
+  // The stays, computed once (MATERIALIZED, SQLite >= 3.35 and PostgreSQL >=
+  // 12: inlined, SQLite ran the correlated lookup twice), then the median from
+  // window functions: the middle row, or the mean of the middle two, of each
+  // stage's stays; (MIN + MAX) / 2 stays an integer division on both dialects.
+  const std::string statement =
+      "WITH s AS MATERIALIZED (SELECT e.from_state AS stage, " + epochSecondsOf("e.at", dialect) + " - " +
+      epochSecondsOf(entered, dialect) +
+      " AS seconds FROM file_events e JOIN candidate_files f ON f.id = e.file_id WHERE e.from_state <> "
+      "e.to_state AND " +
+      where.sql +
+      ") SELECT r.stage, MAX(r.stays) AS stays, (MIN(r.seconds) + MAX(r.seconds)) / 2 AS median_seconds FROM "
+      "(SELECT s.stage, s.seconds, ROW_NUMBER() OVER (PARTITION BY s.stage ORDER BY s.seconds) AS position, "
+      "COUNT(*) OVER (PARTITION BY s.stage) AS stays FROM s WHERE s.seconds IS NOT NULL) r WHERE r.position "
+      "IN ((r.stays + 1) / 2, (r.stays + 2) / 2) GROUP BY r.stage ORDER BY r.stage";
+  std::vector<StageStays> stays;
+  bound(sql, statement, where.params).forEachRow([&](const RowReader& row) {
+    stays.push_back({row.text("stage"), row.integer("stays"), row.integer("median_seconds")});
+  });
+  return stays;
+}
+
+std::vector<KeyCount> overdueReportsByCqpm(SqlSession& sql, const StatisticsScope& scope,
+                                           const std::string& now) {
+  ScopedWhere where = periodOf(scope, "f.pending_report_due_at", "f.centre_id");
+  where.sql += " AND f.pending_report_due_at <= ?";
+  where.params.push_back(now);
+  std::vector<KeyCount> counts;
+  bound(sql,
+        "SELECT f.cqpm, COUNT(*) AS files FROM candidate_files f WHERE f.pending_report_due_at IS NOT NULL "
+        "AND " +
+            where.sql + " GROUP BY f.cqpm ORDER BY f.cqpm",
+        where.params)
+      .forEachRow([&](const RowReader& row) {
+        counts.push_back({row.text("cqpm"), row.integer("files")});
+      });
+  return counts;
+}
+
+std::vector<JuryMonthCounts> juriesByMonth(SqlSession& sql, const StatisticsScope& scope) {
+  // Session days are Paris calendar days: compared with the period's days.
+  std::string where = "s.opened_at IS NOT NULL AND s.session_date >= ? AND s.session_date <= ?";
+  std::vector<std::string> params{scope.first_day, scope.last_day};
+  if (scope.centre_id) {
+    where += " AND s.centre_id = ?";
+    params.push_back(*scope.centre_id);
+  }
+  std::vector<JuryMonthCounts> months;
+  bound(sql,
+        "SELECT SUBSTR(s.session_date, 1, 7) AS month, COUNT(DISTINCT s.id) AS sessions, COUNT(d.id) AS "
+        "decided FROM jury_sessions s LEFT JOIN jury_decisions d ON d.session_id = s.id AND d.revoked_at IS "
+        "NULL WHERE " +
+            where + " GROUP BY SUBSTR(s.session_date, 1, 7) ORDER BY month",
+        params)
+      .forEachRow([&](const RowReader& row) {
+        months.push_back({row.text("month"), row.integer("sessions"), row.integer("decided")});
+      });
+  return months;
+}
+
+std::vector<std::pair<std::string, std::string>> centres(SqlSession& sql) {
+  std::vector<std::pair<std::string, std::string>> found;
+  sql.query("SELECT id, name FROM organisations WHERE kind = 'centre' ORDER BY name, id")
+      .forEachRow([&](const RowReader& row) { found.emplace_back(row.text("id"), row.text("name")); });
+  return found;
+}
+
+}  // namespace cqpm::store::statistics_store
