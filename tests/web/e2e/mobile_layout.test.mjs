@@ -12,9 +12,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { referentialOf, shot, startDemo } from './harness.mjs';
-import { axeViolations, overflowOf } from './page_checks.mjs';
+import { axeViolations, misalignedChoices, overflowOf } from './page_checks.mjs';
 import { followRequests, navigateInApp } from './page_settle.mjs';
-import { DEMO_ACCOUNTS, VERSIONED_CQPM, pagesOf, signedOutPages } from './role_pages.mjs';
+import { DEMO_ACCOUNTS, VERSIONED_CQPM, openersOf, pagesOf, signedOutPages } from './role_pages.mjs';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -22,6 +22,7 @@ describe('web: every page fits a phone and has no serious accessibility violatio
   let demo;
   let certificateCode = null;
   let visited = 0;
+  let opened = 0;
   before(async () => {
     const started = await startDemo();
     // A phone-sized context of its own, where the server's CSP lets the test inject axe-core's script.
@@ -33,7 +34,7 @@ describe('web: every page fits a phone and has no serious accessibility violatio
     certificateCode = await aCertificateCode();
   });
   after(async () => {
-    console.log(`visited ${visited} pages at ${PHONE.width} px`);
+    console.log(`visited ${visited} pages at ${PHONE.width} px, and ${opened} forms opened on them`);
     await demo?.close();
   });
 
@@ -99,9 +100,22 @@ describe('web: every page fits a phone and has no serious accessibility violatio
     return decisions.match(/"verification_code":"([^"]+)"/)?.[1] ?? null;
   }
 
+  /** The page's problems as it stands: overflow, checkboxes or radios beside no label, axe violations. */
+  async function problemsHere(what) {
+    const { page } = demo;
+    const problems = [];
+    const overflow = await overflowOf(page);
+    if (overflow) problems.push(`overflow: ${overflow}`);
+    problems.push(...(await misalignedChoices(page)));
+    problems.push(...(await axeViolations(page)));
+    if (problems.length) await shot(page, `a11y-${what.replace(/\W+/g, '-')}`);
+    return problems.map((p) => `${what}: ${p}`);
+  }
+
   /**
-   * Visits the page once and answers its problems: overflow, then each axe violation. The first page
-   * after a sign-in is loaded, the others reached inside the app, as its links do (axe stays loaded).
+   * Visits the page once and answers its problems, then those with each of its forms opened (openersOf).
+   * The first page after a sign-in is loaded, the others reached inside the app as its links do, so
+   * that axe stays loaded.
    */
   async function problemsOf(who, path, { load }) {
     const { page, base, settled } = demo;
@@ -109,12 +123,16 @@ describe('web: every page fits a phone and has no serious accessibility violatio
     else await navigateInApp(page, path);
     await page.locator('h1').first().waitFor();
     await settled();
-    const problems = [];
-    const overflow = await overflowOf(page);
-    if (overflow) problems.push(`overflow: ${overflow}`);
-    problems.push(...(await axeViolations(page)));
-    if (problems.length) await shot(page, `a11y-${who}-${path.replace(/\W+/g, '-')}`);
-    return problems.map((p) => `${who} ${path}: ${p}`);
+    const problems = await problemsHere(`${who} ${path}`);
+    for (const testId of openersOf(path)) {
+      const opener = page.getByTestId(testId).first();
+      if (!(await opener.isVisible())) continue;
+      await opener.click();
+      await settled();
+      opened += 1;
+      problems.push(...(await problemsHere(`${who} ${path} (${testId} opened)`)));
+    }
+    return problems;
   }
 
   async function checkAll(who, paths) {

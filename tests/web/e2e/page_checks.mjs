@@ -58,3 +58,40 @@ export async function axeViolations(page) {
       return `${v.id} [${v.impact}] at ${targets.join(' | ')}${more}: ${why}`;
     });
 }
+
+/**
+ * The visible checkboxes and radio buttons that do not sit beside their label: each must be left of
+ * its label's text, at most 1.5 rem from it, and centred on the text's first line (within 4 px).
+ */
+export async function misalignedChoices(page) {
+  return page.evaluate(() => {
+    const firstLineOf = (label) => {
+      const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+      });
+      const text = walker.nextNode();
+      if (!text) return null;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      return range.getClientRects()[0] ?? null;
+    };
+    const problems = [];
+    for (const input of document.querySelectorAll('input[type=checkbox], input[type=radio]')) {
+      const box = input.getBoundingClientRect();
+      if (box.width === 0 || input.closest('[hidden]')) continue;
+      const label = input.labels?.[0];
+      const line = label && firstLineOf(label);
+      if (!line) continue;
+      const offCentre = Math.abs(box.top + box.height / 2 - (line.top + line.height / 2));
+      const gap = line.left - box.right;
+      if (offCentre > 4 || gap < -1 || gap > 24) {
+        const name = label.textContent.trim().replace(/\s+/g, ' ').slice(0, 40);
+        const where = input.id ? `#${input.id}` : `input[type=${input.type}]`;
+        problems.push(
+          `misaligned ${where} « ${name} »: ${Math.round(offCentre)} px off its text's first line, ${Math.round(gap)} px left of it`,
+        );
+      }
+    }
+    return problems;
+  });
+}

@@ -47,6 +47,20 @@ export function signedOutPages(code) {
 
 const one = (items) => items.slice(0, 1);
 
+/** The buttons (data-testid) that open a form or an editor on a page: checked again once opened. */
+const OPENERS = [
+  [/^\/$/, ['new-file']],
+  [/^\/jurys$/, ['jury-new']],
+  [/^\/dossiers\//, ['correction-open', 'plan-edit', 'document-new-version']],
+  [/^\/administration\/organisations$/, ['org-new']],
+  [/^\/administration\/comptes$/, ['account-new']],
+];
+
+/** The data-testids of the buttons on `path` that open a form, in the order the test presses them. */
+export function openersOf(path) {
+  return OPENERS.filter(([pattern]) => pattern.test(path)).flatMap(([, testIds]) => testIds);
+}
+
 /**
  * The paths the account visits, in order. `api(path)` answers the JSON of GET /api/v1<path> as that
  * account (signed in). The first path is the landing page (after its redirect for the GTP).
