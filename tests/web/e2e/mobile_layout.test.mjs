@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { referentialOf, shot, startDemo } from './harness.mjs';
 import { axeViolations, misalignedChoices, overflowOf } from './page_checks.mjs';
 import { followRequests, navigateInApp } from './page_settle.mjs';
-import { DEMO_ACCOUNTS, VERSIONED_CQPM, openersOf, pagesOf, signedOutPages } from './role_pages.mjs';
+import { DEMO_ACCOUNTS, VERSIONED_CQPM, pagesOf, stepsOf, signedOutPages } from './role_pages.mjs';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -34,7 +34,7 @@ describe('web: every page fits a phone and has no serious accessibility violatio
     certificateCode = await aCertificateCode();
   });
   after(async () => {
-    console.log(`visited ${visited} pages at ${PHONE.width} px, and ${opened} forms opened on them`);
+    console.log(`visited ${visited} pages at ${PHONE.width} px, and ${opened} of them again with a form opened`);
     await demo?.close();
   });
 
@@ -113,7 +113,7 @@ describe('web: every page fits a phone and has no serious accessibility violatio
   }
 
   /**
-   * Visits the page once and answers its problems, then those with each of its forms opened (openersOf).
+   * Visits the page once and answers its problems, then after each step of stepsOf (a form opened).
    * The first page after a sign-in is loaded, the others reached inside the app as its links do, so
    * that axe stays loaded.
    */
@@ -124,13 +124,11 @@ describe('web: every page fits a phone and has no serious accessibility violatio
     await page.locator('h1').first().waitFor();
     await settled();
     const problems = await problemsHere(`${who} ${path}`);
-    for (const testId of openersOf(path)) {
-      const opener = page.getByTestId(testId).first();
-      if (!(await opener.isVisible())) continue;
-      await opener.click();
+    for (const step of stepsOf(path)) {
+      if (!(await step.run(page))) continue;
       await settled();
       opened += 1;
-      problems.push(...(await problemsHere(`${who} ${path} (${testId} opened)`)));
+      problems.push(...(await problemsHere(`${who} ${path} (${step.name})`)));
     }
     return problems;
   }

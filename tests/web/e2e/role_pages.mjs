@@ -47,18 +47,41 @@ export function signedOutPages(code) {
 
 const one = (items) => items.slice(0, 1);
 
-/** The buttons (data-testid) that open a form or an editor on a page: checked again once opened. */
-const OPENERS = [
-  [/^\/$/, ['new-file']],
-  [/^\/jurys$/, ['jury-new']],
-  [/^\/dossiers\//, ['correction-open', 'plan-edit', 'document-new-version']],
-  [/^\/administration\/organisations$/, ['org-new']],
-  [/^\/administration\/comptes$/, ['account-new']],
+/** A step that presses the button of this data-testid, if the page shows it, opening a form. */
+const press = (testId) => ({
+  name: `${testId} pressed`,
+  run: async (page) => {
+    const button = page.getByTestId(testId).first();
+    if (!(await button.isVisible())) return false;
+    await button.click();
+    return true;
+  },
+});
+
+/** The new-file form with a CQPM chosen (its registration fields) and some of its blocs (their boxes). */
+const someBlocsOfACqpm = {
+  name: 'a CQPM and some of its blocs chosen',
+  run: async (page) => {
+    const form = page.getByTestId('new-file-form');
+    if (!(await form.isVisible())) return false;
+    await form.getByLabel('CQPM', { exact: true }).selectOption('maintenance-industrielle');
+    await page.getByTestId('new-file-scope-blocs').check();
+    return true;
+  },
+};
+
+/** What the test does on a page after checking it, each step followed by the same checks. */
+const STEPS = [
+  [/^\/$/, [press('new-file'), someBlocsOfACqpm]],
+  [/^\/jurys$/, [press('jury-new')]],
+  [/^\/dossiers\//, [press('correction-open'), press('plan-edit'), press('document-new-version')]],
+  [/^\/administration\/organisations$/, [press('org-new')]],
+  [/^\/administration\/comptes$/, [press('account-new')]],
 ];
 
-/** The data-testids of the buttons on `path` that open a form, in the order the test presses them. */
-export function openersOf(path) {
-  return OPENERS.filter(([pattern]) => pattern.test(path)).flatMap(([, testIds]) => testIds);
+/** The steps on `path` that open a form or fill part of one ({name, run(page) → whether it applied}). */
+export function stepsOf(path) {
+  return STEPS.filter(([pattern]) => pattern.test(path)).flatMap(([, steps]) => steps);
 }
 
 /**
