@@ -2,10 +2,14 @@
 // of the demo's thirteen accounts, the browser visits every page of web/src/app/App.tsx that the
 // account can see (role_pages.mjs lists them: the files of every state, juries and each session,
 // transfers, referentials with a published second version and its diff, open, published and rejected
-// proposals, notifications, the password page, the administration) once each, at 390 × 844, and checks
-// two things there (page_checks.mjs): the document is no wider than the screen, and axe-core finds no
-// violation of impact serious or critical. A failure names the account, the page, the rule and the
-// elements at fault.
+// proposals, notifications, the password page, the administration, the 404 page) once each, at
+// 390 × 844; on some it then opens a form (new file, plan, correction, jury, organisation, account).
+// Each time it checks (page_checks.mjs): the document is no wider than the screen, every checkbox and
+// radio sits beside its label's first line, and axe-core finds no violation of impact serious or
+// critical. A failure names the account, the page, the rule and the elements at fault.
+//
+// Only the first page after a sign-in is loaded; the others are reached inside the app, as its links
+// do (page_settle.mjs), so that neither the app nor axe-core is loaded again on every page.
 //
 // Environment: see harness.mjs; CQPM_E2E_SCREENSHOTS also keeps a screenshot of each failing page.
 

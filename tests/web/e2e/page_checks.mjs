@@ -1,6 +1,6 @@
-// The two checks every page of the phone-and-accessibility test passes: the page is no wider than the
-// viewport, and axe-core (web/node_modules/axe-core) finds no serious or critical violation. Each
-// answers a list of French-free, greppable problem lines naming the element at fault.
+// The checks every page of the phone-and-accessibility test passes: the page is no wider than the
+// viewport, each checkbox and radio sits beside its label, and axe-core (web/node_modules/axe-core)
+// finds no serious or critical violation. Each answers problem lines naming the element at fault.
 
 import path from 'node:path';
 import { repo } from './harness.mjs';
