@@ -1,7 +1,7 @@
 // Every page fits a 390 px phone and has no serious accessibility violation. Signed out, then as each
 // of the demo's thirteen accounts, the browser visits every page of web/src/app/App.tsx that the
 // account can see (role_pages.mjs lists them: the files of every state, juries and each session,
-// transfers, referentials with a published second version and its diff, open, published and rejected
+// (one planned, one closed), transfers, referentials with a published second version and its diff, open, published and rejected
 // proposals, notifications, the password page, the administration, the 404 page) once each, at
 // 390 × 844; on some it then opens a form (new file, plan, correction, jury, organisation, account).
 // Each time it checks (page_checks.mjs): the document is no wider than the screen, every checkbox and
@@ -35,6 +35,7 @@ describe('web: every page fits a phone and has no serious accessibility violatio
     page.setDefaultTimeout(15_000);
     demo = { ...started, context, page, settled: followRequests(page) };
     await seedProposals();
+    await seedPlannedJury();
     certificateCode = await aCertificateCode();
   });
   after(async () => {
@@ -93,6 +94,17 @@ describe('web: every page fits a phone and has no serious accessibility violatio
     await propose(retitled(' (révisé)'), 'Intitulé aligné sur la fiche RNCP.');
     await signIn('gtp-salarie');
     await call('POST', `/proposals/${rejected}/reject`, { reason: 'Intitulé trop long.' });
+  }
+
+  /** A jury session still planned (the demo's is closed), a member invited: its forms are on its page. */
+  async function seedPlannedJury() {
+    await signIn('centre');
+    const session = await call('POST', '/jury-sessions', { date: '2027-03-18', time: '09:30', place: 'Lyon, salle du jury' });
+    const accounts = (await api('/users?limit=100')).items;
+    const member = accounts.find((a) => a.login === 'jury-employeur');
+    await call('POST', `/jury-sessions/${session.id}/members`, { user_id: member.id, company_id: null });
+    const ready = (await api('/files?state=ready_for_jury&limit=1')).items[0];
+    if (ready) await call('POST', `/jury-sessions/${session.id}/files`, { file_id: ready.id });
   }
 
   /** The verification code of the demo's certificate, for the public verification page. */
