@@ -6,7 +6,8 @@
 // 390 × 844; on some it then opens a form (new file, plan, correction, jury, organisation, account).
 // Each time it checks (page_checks.mjs): the document is no wider than the screen, every checkbox and
 // radio sits beside its label's first line, and axe-core finds no violation of impact serious or
-// critical. A failure names the account, the page, the rule and the elements at fault.
+// critical; on each page as it loads, the document is no wider than a 1280 px desktop screen either.
+// A failure names the account, the page, the rule and the elements at fault.
 //
 // Only the first page after a sign-in is loaded; the others are reached inside the app, as its links
 // do (page_settle.mjs), so that neither the app nor axe-core is loaded again on every page.
@@ -21,6 +22,7 @@ import { followRequests, navigateInApp } from './page_settle.mjs';
 import { DEMO_ACCOUNTS, VERSIONED_CQPM, pagesOf, stepsOf, signedOutPages } from './role_pages.mjs';
 
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
 
 describe('web: every page fits a phone and has no serious accessibility violation', { timeout: 600_000 }, () => {
   let demo;
@@ -140,6 +142,11 @@ describe('web: every page fits a phone and has no serious accessibility violatio
     await page.locator('h1').first().waitFor();
     await settled();
     const problems = await problemsHere(`${who} ${path}`);
+    // A desktop screen too, for overflow only (axe's findings do not depend on the width).
+    await page.setViewportSize(DESKTOP);
+    const wide = await overflowOf(page);
+    await page.setViewportSize(PHONE);
+    if (wide) problems.push(`${who} ${path}: overflow at ${DESKTOP.width} px: ${wide}`);
     for (const step of stepsOf(path)) {
       if (!(await step.run(page))) continue;
       await settled();
