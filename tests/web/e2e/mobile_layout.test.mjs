@@ -1,13 +1,13 @@
 // Every page fits a 390 px phone and has no serious accessibility violation. Signed out, then as each
 // of the demo's thirteen accounts, the browser visits every page of web/src/app/App.tsx that the
-// account can see (role_pages.mjs lists them: the files of every state, juries and each session,
-// (one planned, one closed), transfers, referentials with a published second version and its diff, open, published and rejected
-// proposals, notifications, the password page, the administration, the 404 page) once each, at
-// 390 × 844; on some it then opens a form (new file, plan, correction, jury, organisation, account).
-// Each time it checks (page_checks.mjs): the document is no wider than the screen, every checkbox and
-// radio sits beside its label's first line, and axe-core finds no violation of impact serious or
-// critical; on each page as it loads, the document is no wider than a 1280 px desktop screen either.
-// A failure names the account, the page, the rule and the elements at fault.
+// account can see (role_pages.mjs lists them: the files of every state, juries and each session (one
+// planned, one closed), transfers, referentials with a published second version and its diff, open,
+// published and rejected proposals, notifications, the password page, the administration, the 404
+// page) once each, at 390 × 844; on some it then opens a form (new file, plan, correction, jury,
+// organisation, account). Each time it checks (page_checks.mjs): the document is no wider than the
+// screen, every checkbox and radio sits beside its label's first line, and axe-core finds no violation
+// of impact serious or critical; on each page as it loads, the document is no wider than a 1280 px
+// desktop screen either. A failure names the account, the page, the rule and the elements at fault.
 //
 // Only the first page after a sign-in is loaded; the others are reached inside the app, as its links
 // do (page_settle.mjs), so that neither the app nor axe-core is loaded again on every page.
