@@ -32,7 +32,12 @@ describe('web: every page fits a phone and has no serious accessibility violatio
   before(async () => {
     const started = await startDemo();
     // A phone-sized context of its own, where the server's CSP lets the test inject axe-core's script.
-    const context = await started.browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: PHONE, bypassCSP: true });
+    const context = await started.browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: PHONE,
+      bypassCSP: true,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     demo = { ...started, context, page, settled: followRequests(page) };
@@ -101,7 +106,8 @@ describe('web: every page fits a phone and has no serious accessibility violatio
   /** A jury session still planned (the demo's is closed), a member invited: its forms are on its page. */
   async function seedPlannedJury() {
     await signIn('centre');
-    const session = await call('POST', '/jury-sessions', { date: '2027-03-18', time: '09:30', place: 'Lyon, salle du jury' });
+    const planned = { date: '2027-03-18', time: '09:30', place: 'Lyon, salle du jury' };
+    const session = await call('POST', '/jury-sessions', planned);
     const accounts = (await api('/users?limit=100')).items;
     const member = accounts.find((a) => a.login === 'jury-employeur');
     await call('POST', `/jury-sessions/${session.id}/members`, { user_id: member.id, company_id: null });

@@ -87,9 +87,8 @@ export async function misalignedChoices(page) {
       if (offCentre > 4 || gap < -1 || gap > 24) {
         const name = label.textContent.trim().replace(/\s+/g, ' ').slice(0, 40);
         const where = input.id ? `#${input.id}` : `input[type=${input.type}]`;
-        problems.push(
-          `misaligned ${where} « ${name} »: ${Math.round(offCentre)} px off its text's first line, ${Math.round(gap)} px left of it`,
-        );
+        const off = `${Math.round(offCentre)} px off its text's first line, ${Math.round(gap)} px left of it`;
+        problems.push(`misaligned ${where} « ${name} »: ${off}`);
       }
     }
     return problems;
