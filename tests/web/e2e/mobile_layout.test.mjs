@@ -4,10 +4,11 @@
 // planned, one closed), transfers, referentials with a published second version and its diff, open,
 // published and rejected proposals, notifications, the password page, the administration, the 404
 // page) once each, at 390 × 844; on some it then opens a form (new file, plan, correction, jury,
-// organisation, account). Each time it checks (page_checks.mjs): the document is no wider than the
-// screen, every checkbox and radio sits beside its label's first line, and axe-core finds no violation
-// of impact serious or critical; on each page as it loads, the document is no wider than a 1280 px
-// desktop screen either. A failure names the account, the page, the rule and the elements at fault.
+// organisation, account, the withdrawal dialog). Each time it checks (page_checks.mjs): the document
+// is no wider than the screen, every checkbox and radio sits beside its label's first line, and
+// axe-core finds no violation of impact serious or critical; on each page as it loads, the document is
+// no wider than a 1280 px desktop screen either. A failure names the account, the page, the rule and
+// the elements at fault.
 //
 // Only the first page after a sign-in is loaded; the others are reached inside the app, as its links
 // do (page_settle.mjs), so that neither the app nor axe-core is loaded again on every page.
@@ -158,6 +159,7 @@ describe('web: every page fits a phone and has no serious accessibility violatio
       await settled();
       opened += 1;
       problems.push(...(await problemsHere(`${who} ${path} (${step.name})`)));
+      await step.undo?.(page);
     }
     return problems;
   }

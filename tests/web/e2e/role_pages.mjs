@@ -70,16 +70,26 @@ const someBlocsOfACqpm = {
   },
 };
 
+/** The withdrawal's dialog (a reason to give), closed with « Annuler » once checked: nothing is fired. */
+const withdrawalDialog = {
+  name: 'the withdrawal dialog opened',
+  run: press('transition-withdraw').run,
+  undo: (page) => page.getByTestId('transition-dialog').getByRole('button', { name: 'Annuler' }).click(),
+};
+
 /** What the test does on a page after checking it, each step followed by the same checks. */
 const STEPS = [
   [/^\/$/, [press('new-file'), someBlocsOfACqpm]],
   [/^\/jurys$/, [press('jury-new')]],
-  [/^\/dossiers\//, [press('correction-open'), press('plan-edit'), press('document-new-version')]],
+  [/^\/dossiers\//, [press('correction-open'), press('plan-edit'), press('document-new-version'), withdrawalDialog]],
   [/^\/administration\/organisations$/, [press('org-new')]],
   [/^\/administration\/comptes$/, [press('account-new')]],
 ];
 
-/** The steps on `path` that open a form or fill part of one ({name, run(page) → whether it applied}). */
+/**
+ * The steps on `path` that open a form or fill part of one: {name, run(page) → whether it applied,
+ * and for a modal dialog undo(page), which closes it once checked}.
+ */
 export function stepsOf(path) {
   return STEPS.filter(([pattern]) => pattern.test(path)).flatMap(([, steps]) => steps);
 }
