@@ -32,13 +32,14 @@ const GTP_AUDITORS = ['gtp-employeur', 'gtp-salarie'];
 const CENTRES = ['centre', 'centre2'];
 const ADMINISTRATORS = [...CENTRES, 'admin', 'gtp-admin'];
 
-/** The pages anyone reaches without an account; `code` is a certificate's verification code. */
+/** The pages anyone reaches without an account; `code` is a certificate's verification code (an unknown one too). */
 export function signedOutPages(code) {
   return [
     '/connexion',
     '/mot-de-passe-oublie',
     '/verify',
     ...(code ? [`/verify/${code}`] : []),
+    '/verify/AAAA-BBBB-CCCC',
     '/invitation/lien-perime',
     '/mot-de-passe/lien-perime',
     '/rattachement/lien-perime',
