@@ -32,7 +32,7 @@ const GTP_AUDITORS = ['gtp-employeur', 'gtp-salarie'];
 const CENTRES = ['centre', 'centre2'];
 const ADMINISTRATORS = [...CENTRES, 'admin', 'gtp-admin'];
 
-/** The pages anyone reaches without an account; `code` is a certificate's verification code (an unknown one too). */
+/** The pages anyone reaches without an account; `code`: a certificate's verification code. */
 export function signedOutPages(code) {
   return [
     '/connexion',
@@ -82,7 +82,10 @@ const withdrawalDialog = {
 const STEPS = [
   [/^\/$/, [press('new-file'), someBlocsOfACqpm]],
   [/^\/jurys$/, [press('jury-new')]],
-  [/^\/dossiers\//, [press('correction-open'), press('plan-edit'), press('document-new-version'), withdrawalDialog]],
+  [
+    /^\/dossiers\//,
+    [press('correction-open'), press('plan-edit'), press('document-new-version'), withdrawalDialog],
+  ],
   [/^\/administration\/organisations$/, [press('org-new')]],
   [/^\/administration\/comptes$/, [press('account-new')]],
 ];
