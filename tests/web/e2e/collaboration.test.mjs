@@ -17,88 +17,28 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { shot, startDemo } from './harness.mjs';
+import { apiAs, openPageAs, shot, startDemo } from './harness.mjs';
+import { SMALL_PDF, createFile, fire, planModalities } from './file_steps.mjs';
 
 const CQPM = 'qualite';
-const COMPANY = 'Mécanique de Précision du Rhône SAS'; // the demo tutor "entreprise" belongs to it
 const LIVE_MS = 1500; // "within a second", with some slack for a loaded machine
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PDF = SMALL_PDF;
 const UNSUPPORTED_TYPE_MESSAGE =
   "Ce type de fichier n'est pas accepté : envoyez un PDF, un document OpenDocument ou Office, ou une image PNG ou JPEG, avec l'extension qui correspond à son contenu.";
 
-/** A small API client with a bearer token (the set-up; the pages use their cookie). */
-function client(base, token) {
-  return async (method, path, body) => {
-    const res = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
-
-async function login(base, login) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: 'demo' }),
-  });
-  const text = await res.text();
-  assert.equal(res.status, 200, text);
-  return client(base, JSON.parse(text).token);
-}
-
 /** A new file taken to under_evaluation with the two demo evaluators as its commission. */
 async function fileUnderEvaluation(base) {
-  const centre = await login(base, 'centre');
-  const evaluator = await login(base, 'evaluateur1');
-  const companies = await centre('GET', '/organisations?kind=company');
-  const company = companies.items.find((c) => c.name === COMPANY) ?? companies.items[0];
-  let file = await centre('POST', '/files', {
-    cqpm: CQPM,
-    pathway: 'employee',
-    company_id: company.id,
-    candidate: { given_name: 'Inès', family_name: 'Garcia', email: 'ines.garcia@example.org', birth_date: '1994-05-02' },
-  });
-  const fire = async (api, transition) => {
-    const current = await api('GET', `/files/${file.id}`);
-    file = await api('POST', `/files/${file.id}/transitions`, { transition, expected_version: current.version, payload: {} });
-  };
-  await fire(centre, 'register');
-  const view = await centre('GET', `/files/${file.id}/modalities`);
-  const evaluators = view.evaluators.map((e) => e.id);
-  await centre('PUT', `/files/${file.id}/modalities`, {
-    expected_version: view.file_version,
-    competencies: view.competencies.map((c, i) => ({
-      competency: c.number,
-      modality: view.modalities.find((m) => view.allowed_modalities[String(c.number)].includes(m.id) && !m.exceptional).id,
-      planned_date: `2027-03-${String(10 + i).padStart(2, '0')}`,
-      place: 'Laboratoire de métrologie',
-      evaluators,
-      details: {},
-    })),
-  });
-  await fire(centre, 'agree_modalities');
-  await fire(centre, 'submit_evidence');
-  await centre('PUT', `/files/${file.id}/commission`, { evaluators });
-  await fire(evaluator, 'start_evaluation');
+  const centre = await apiAs(base, 'centre');
+  const evaluator = await apiAs(base, 'evaluateur1');
+  let file = await createFile(centre, { cqpm: CQPM });
+  await fire(centre, file.id, 'register');
+  const view = await planModalities(centre, file.id);
+  await fire(centre, file.id, 'agree_modalities');
+  await fire(centre, file.id, 'submit_evidence');
+  await centre('PUT', `/files/${file.id}/commission`, { evaluators: view.evaluators.map((e) => e.id) });
+  file = await fire(evaluator, file.id, 'start_evaluation');
   assert.equal(file.state, 'under_evaluation');
   return { file, competencies: view.competencies.map((c) => c.number) };
-}
-
-async function openAs(browser, base, who) {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${base}/connexion`);
-  await page.getByLabel('Identifiant').fill(who);
-  await page.getByLabel('Mot de passe').fill('demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-  return page;
 }
 
 async function openFile(page, base, fileId) {
@@ -132,8 +72,8 @@ describe('web: collaborative file page', { timeout: 220_000 }, () => {
     fileId = made.file.id;
     competencies = made.competencies;
     const browser = demo.page.context().browser();
-    p1 = await openAs(browser, base, 'evaluateur1');
-    p2 = await openAs(browser, base, 'evaluateur2');
+    p1 = await openPageAs(browser, base, 'evaluateur1');
+    p2 = await openPageAs(browser, base, 'evaluateur2');
     await Promise.all([openFile(p1, base, fileId), openFile(p2, base, fileId)]);
   });
 
@@ -219,7 +159,7 @@ describe('web: collaborative file page', { timeout: 220_000 }, () => {
 
   it('uploads a document through the page; it shows live in the evaluators\' evidence', async () => {
     const browser = demo.page.context().browser();
-    p3 = await openAs(browser, base, 'centre');
+    p3 = await openPageAs(browser, base, 'centre');
     await openFile(p3, base, fileId);
     const form = p3.getByTestId('document-upload-form');
 
@@ -329,7 +269,7 @@ describe('web: collaborative file page', { timeout: 220_000 }, () => {
 
   it('lets the company tutor fill, sign and correct the company opinion', async () => {
     const browser = demo.page.context().browser();
-    const tutor = await openAs(browser, base, 'entreprise');
+    const tutor = await openPageAs(browser, base, 'entreprise');
     await openFile(tutor, base, fileId);
     const opinion = tutor.getByTestId('company-opinion');
     await opinion.getByTestId('opinion-form').waitFor();

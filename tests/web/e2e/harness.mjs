@@ -169,3 +169,44 @@ export async function shot(page, name) {
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/** A page of its own browser context (its own cookies), signed in as `who` (password `demo`). */
+export async function openPageAs(browser, base, who) {
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${base}/connexion`);
+  await page.getByLabel('Identifiant').fill(who);
+  await page.getByLabel('Mot de passe').fill('demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+  return page;
+}
+
+/**
+ * An API client signed in as `who` (password `demo`) with a bearer token, for a test's set-up (the pages
+ * use their cookie): `await api('POST', '/files', body)` answers the parsed body, and fails the test on a
+ * status that is not 2xx, with the answer's text. A FormData body is sent as multipart/form-data.
+ */
+export async function apiAs(base, who) {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: who, password: 'demo' }),
+  });
+  const text = await res.text();
+  assert.equal(res.status, 200, text);
+  const { token } = JSON.parse(text);
+  return async (method, apiPath, body) => {
+    // A FormData body goes as multipart (fetch writes its boundary); anything else as JSON.
+    const multipart = body instanceof FormData;
+    const answer = await fetch(`${base}/api/v1${apiPath}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(multipart ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined || multipart ? body : JSON.stringify(body),
+    });
+    const answerText = await answer.text();
+    assert.ok(answer.ok, `${who}: ${method} ${apiPath}: ${answer.status} ${answerText}`);
+    return answerText ? JSON.parse(answerText) : null;
+  };
+}

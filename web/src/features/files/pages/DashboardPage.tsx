@@ -16,6 +16,8 @@ import { usePagedList } from '../../../shared/hooks/usePagedList';
 import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
 import { stateLabel } from '../workflow';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
+import { TodoPanel } from '../../todo/components/TodoPanel';
+import { hasTodoList } from '../../todo/todo';
 
 const PAGE_SIZE = 25;
 
@@ -69,6 +71,8 @@ export function DashboardPage() {
           </button>
         )}
       </div>
+
+      {hasTodoList(user?.role) && <TodoPanel />}
 
       {creating && (
         <NewFileForm onCancel={() => setCreating(false)} onCreated={(file) => navigate(`/dossiers/${encodeURIComponent(file.id)}`)} />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useRefreshWhileOpen } from '../../../shared/hooks/useRefreshWhileOpen';
 import { NavLink } from 'react-router-dom';
 import { isAbort } from '../../../shared/api/client';
 import { notificationApi } from '../notificationApi';
@@ -23,22 +24,9 @@ export function NotificationBell() {
   useEffect(() => {
     const controller = new AbortController();
     void refresh(controller.signal);
-    const timer = window.setInterval(() => void refresh(), NOTIFICATION_POLL_MS);
-    const onFocus = () => void refresh();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    window.addEventListener('focus', onFocus);
-    window.addEventListener(NOTIFICATIONS_CHANGED_EVENT, onFocus);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      controller.abort();
-      window.clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
-      window.removeEventListener(NOTIFICATIONS_CHANGED_EVENT, onFocus);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
+    return () => controller.abort();
   }, [refresh]);
+  useRefreshWhileOpen(() => void refresh(), NOTIFICATION_POLL_MS, [NOTIFICATIONS_CHANGED_EVENT]);
 
   const badge = unreadBadge(unread);
   return (

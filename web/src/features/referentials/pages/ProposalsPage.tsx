@@ -8,6 +8,7 @@ import type { ProposalSummary } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
 import { ScrollBox } from '../../../shared/ui/ScrollBox';
+import { TodoPanel } from '../../todo/components/TodoPanel';
 
 export function ProposalBadge({ state }: { state: string }) {
   return (
@@ -49,6 +50,7 @@ export function ProposalsPage() {
           </p>
         </div>
       </div>
+      {isGtpAuditor(user) && <TodoPanel />}
       <form className="filters" role="search" aria-label="Filtrer les propositions" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="proposals-cqpm">CQPM</label>
