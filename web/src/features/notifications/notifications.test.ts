@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   allMarkedRead,
-  bellLabel,
   markedRead,
   notificationKindLabel,
   notificationLink,
   notificationLinkLabel,
   unreadBadge,
+  unreadWords,
   type AppNotification,
   type NotificationList,
 } from './notifications';
@@ -31,9 +31,9 @@ describe('the bell', () => {
   });
 
   it('says the count in words', () => {
-    expect(bellLabel(0)).toBe('Notifications, aucune non lue');
-    expect(bellLabel(1)).toBe('Notifications, 1 non lue');
-    expect(bellLabel(4)).toBe('Notifications, 4 non lues');
+    expect(unreadWords(0)).toBe(', aucune non lue');
+    expect(unreadWords(1)).toBe(', 1 non lue');
+    expect(unreadWords(4)).toBe(', 4 non lues');
   });
 });
 

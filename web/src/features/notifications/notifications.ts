@@ -65,11 +65,11 @@ export function unreadBadge(count: number): string {
   return count > 99 ? '99+' : String(Math.floor(count));
 }
 
-/** The bell's accessible name, with the count in words. */
-export function bellLabel(count: number): string {
-  if (!Number.isFinite(count) || count <= 0) return 'Notifications, aucune non lue';
+/** The unread count in words, as screen readers say it after the bell's visible « Notifications ». */
+export function unreadWords(count: number): string {
+  if (!Number.isFinite(count) || count <= 0) return ', aucune non lue';
   const n = Math.floor(count);
-  return `Notifications, ${n} non lue${n > 1 ? 's' : ''}`;
+  return `, ${n} non lue${n > 1 ? 's' : ''}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PagedList } from '../hooks/usePagedList';
 import { ErrorAlert } from './ErrorAlert';
 import { Pager } from './Pager';
 import { Table } from './Table';
+import { ScrollBox } from './ScrollBox';
 
 /**
  * A page of a cursor-paginated list as a table: its error (with « Revenir à la
@@ -46,13 +47,13 @@ export function PagedTable<T>({
           </>
         )}
       </ErrorAlert>
-      <div className="table-wrap" aria-busy={loading}>
+      <ScrollBox aria-busy={loading}>
         <Table caption={`${caption}, page ${paging.pageNumber}`} columns={columns} testId={`${testIdPrefix}-table`} className={className}>
           {page?.items.map(row)}
         </Table>
         {!loading && page && page.items.length === 0 && <p className="empty">{empty}</p>}
         {loading && !page && <p className="empty">{loadingText}</p>}
-      </div>
+      </ScrollBox>
       <Pager paging={paging} nextCursor={page?.next_cursor} loading={loading} nextTestId={nextTestId} />
     </>
   );

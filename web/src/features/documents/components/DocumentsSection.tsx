@@ -7,6 +7,7 @@ import type { ErrorDescription } from '../../../shared/errors/errors';
 import { formatShortDateTime } from '../../../shared/format/format';
 import '../../files/collaboration.css';
 import { NoticeLine, type Notice as NoticeValue } from '../../../shared/ui/NoticeLine';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 type Notice = NoticeValue | null;
 
@@ -143,7 +144,7 @@ function DocumentItem({ document, canUpload, onUploaded }: { document: FileDocum
           }}
         />
       )}
-      <div className="table-wrap">
+      <ScrollBox>
         <table className="files-table document__versions" aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -176,7 +177,7 @@ function DocumentItem({ document, canUpload, onUploaded }: { document: FileDocum
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { roleLabel } from '../../../shared/format/labels';
 import type { FileEvent, Workflow } from '../fileTypes';
 import type { StreamStatus } from '../useFileStream';
 import { eventLabel } from '../workflow';
+import { useFocusableWhenScrolling } from '../../../shared/hooks/useFocusableWhenScrolling';
 import '../collaboration.css';
 
 const STATUS_TEXT: Record<StreamStatus, string> = {
@@ -24,9 +25,11 @@ export function LiveStatus({ status }: { status: StreamStatus }) {
 /** Every event of the file, newest first, as a French sentence (summary_fr), with who and when. */
 export function ActivityFeed({ events, workflow, limit = 50 }: { events: FileEvent[]; workflow: Workflow | null; limit?: number }) {
   const newest = [...events].sort((a, b) => b.seq - a.seq).slice(0, limit);
+  // The feed scrolls within its own height: focusable then, so that the keyboard scrolls it too.
+  const scrollRef = useFocusableWhenScrolling<HTMLOListElement>();
   if (newest.length === 0) return <p className="muted">Aucune activité pour ce dossier.</p>;
   return (
-    <ol className="activity" data-testid="activity-feed">
+    <ol className="activity" data-testid="activity-feed" ref={scrollRef} aria-label="Activité du dossier">
       {newest.map((e) => (
         <li key={e.seq} className="activity__entry" data-testid="activity-entry" data-transition={e.transition} data-seq={e.seq}>
           <span className="activity__what">{e.summary_fr ?? eventLabel(workflow, e)}</span>

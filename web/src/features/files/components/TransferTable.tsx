@@ -5,6 +5,7 @@ import { filePagePath } from '../fileLink';
 import { formatParisShortDateTime } from '../../../shared/format/format';
 import { otherCentre, transferStateLabel, type FileTransfer, type TransferDirection } from '../transfers';
 import type { CqpmSummary } from '../../referentials/referentialTypes';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 const HEADINGS: Record<TransferDirection, string> = {
   incoming: 'Centre d’origine',
@@ -47,7 +48,7 @@ export function TransferTable({
   return (
     <section className="panel" aria-labelledby={`${id}-title`} data-testid={id}>
       <h2 id={`${id}-title`}>{title}</h2>
-      <div className="table-wrap" aria-busy={items === null && loaded}>
+      <ScrollBox aria-busy={items === null && loaded}>
         <Table caption={`Transferts : ${title.toLowerCase()}`} columns={columns}>
           {items?.map((t) => (
             <tr key={t.id} data-testid="transfer-row" data-transfer-id={t.id} data-state={t.state} data-file-id={t.file.id}>
@@ -108,7 +109,7 @@ export function TransferTable({
         </Table>
         {items && items.length === 0 && <p className="empty">{EMPTY_TEXT[direction]}</p>}
         {items === null && loaded && <p className="empty">Chargement des transferts…</p>}
-      </div>
+      </ScrollBox>
     </section>
   );
 }

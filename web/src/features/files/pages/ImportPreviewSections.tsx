@@ -13,6 +13,7 @@ import { Table } from '../../../shared/ui/Table';
 import { Panel } from '../../../shared/ui/Panel';
 import { candidateName, formatCalendarDate } from '../../../shared/format/format';
 import { pathwayLabel } from '../../../shared/format/labels';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 /** « de « candidats.csv » », after `lead`; nothing when the file had no name. */
 const ofFile = (preview: ImportPreview, lead: string) => (preview.filename ? `${lead} « ${preview.filename} »` : '');
@@ -42,7 +43,7 @@ export function PreviewSection({
             Corrigez ces lignes dans le fichier, puis vérifiez-le de nouveau : aucun dossier n'est créé tant qu'il reste
             une erreur.
           </p>
-          <div className="table-wrap">
+          <ScrollBox>
             <Table caption="Erreurs du fichier" columns={['Ligne', 'Colonne', 'Problème']} testId="import-errors">
               {preview.errors.map((e, i) => (
                 <tr key={i} data-testid="import-error-row" data-line={e.line}>
@@ -52,7 +53,7 @@ export function PreviewSection({
                 </tr>
               ))}
             </Table>
-          </div>
+          </ScrollBox>
         </>
       )}
 
@@ -60,7 +61,7 @@ export function PreviewSection({
       {preview.rows.length === 0 ? (
         <p className="muted">Aucune ligne valide.</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollBox>
           <Table
             caption="Candidats à importer"
             columns={['Ligne', 'Nom', 'Prénom', 'Date de naissance', 'E-mail', 'CQPM', 'Parcours', 'Entreprise']}
@@ -70,7 +71,7 @@ export function PreviewSection({
               <RowLine key={row.line} row={row} />
             ))}
           </Table>
-        </div>
+        </ScrollBox>
       )}
 
       <div className="actions">

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { type ErrorDescription, reportError } from '../../../shared/errors/errors';
 import { collegeName } from '../jury';
 import type { JuryMember } from '../juryTypes';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 /** The members of a session by college, with their attendance (the coordinator records it). */
 export function JuryMembersSection({
@@ -52,7 +53,7 @@ export function JuryMembersSection({
       {members.length === 0 ? (
         <p className="muted">Aucun membre convoqué pour le moment.</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollBox>
           <table className="files-table" data-testid="jury-members">
             <caption className="visually-hidden">Membres convoqués et présence</caption>
             <thead>
@@ -92,7 +93,7 @@ export function JuryMembersSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {children}
     </section>

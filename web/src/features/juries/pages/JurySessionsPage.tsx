@@ -7,6 +7,7 @@ import type { JurySessionSummary } from '../juryTypes';
 import { useSession } from '../../../app/session';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 /** The jury sessions: a centre's coordinator sees and convenes its centre's, a jury member those they sit on. */
 export function JurySessionsPage() {
@@ -52,7 +53,7 @@ export function JurySessionsPage() {
         </p>
       )}
 
-      <div className="table-wrap" aria-busy={sessions === null && !error}>
+      <ScrollBox aria-busy={sessions === null && !error}>
         <table className="files-table" data-testid="jury-sessions">
           <caption className="visually-hidden">Sessions de jury</caption>
           <thead>
@@ -87,7 +88,7 @@ export function JurySessionsPage() {
           </p>
         )}
         {!sessions && !error && <p className="empty">Chargement des sessions…</p>}
-      </div>
+      </ScrollBox>
     </>
   );
 }

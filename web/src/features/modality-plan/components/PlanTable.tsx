@@ -3,13 +3,14 @@ import { formatCalendarDate } from '../../../shared/format/format';
 import { describeDetail, planFieldsOf } from '../modalityPlan';
 import { blocCodeLabel, competencyLink } from '../../referentials/referential';
 import type { ModalityPlanView } from '../modalityPlanTypes';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 /** The read-only plan: one row per competency. */
 export function PlanTable({ view, cqpm }: { view: ModalityPlanView; cqpm: string }) {
   const names = new Map(view.evaluators.map((e) => [e.id, e.display_name]));
   const modalities = new Map(view.modalities.map((m) => [m.id, m]));
   return (
-    <div className="table-wrap">
+    <ScrollBox>
       <table className="files-table plan-table" data-testid="plan-table">
         <caption className="visually-hidden">Plan d'évaluation, une ligne par compétence</caption>
         <thead>
@@ -71,6 +72,6 @@ export function PlanTable({ view, cqpm }: { view: ModalityPlanView; cqpm: string
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

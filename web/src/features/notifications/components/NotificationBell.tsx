@@ -3,7 +3,7 @@ import { useRefreshWhileOpen } from '../../../shared/hooks/useRefreshWhileOpen';
 import { NavLink } from 'react-router-dom';
 import { isAbort } from '../../../shared/api/client';
 import { notificationApi } from '../notificationApi';
-import { NOTIFICATIONS_CHANGED_EVENT, NOTIFICATION_POLL_MS, bellLabel, unreadBadge } from '../notifications';
+import { NOTIFICATIONS_CHANGED_EVENT, NOTIFICATION_POLL_MS, unreadBadge, unreadWords } from '../notifications';
 
 /** The header's link to the notifications, with the unread count (asked every 30 s and when the window regains focus). */
 export function NotificationBell() {
@@ -33,16 +33,18 @@ export function NotificationBell() {
     <NavLink
       to="/notifications"
       className="app-header__link notification-bell"
-      aria-label={bellLabel(unread)}
       data-testid="notification-bell"
       data-unread={unread}
     >
-      <span aria-hidden="true">Notifications</span>
+      {/* Named by its visible text and the count in words (unreadWords), never by an aria-label that
+          differs from what sighted voice-control users read on it (WCAG 2.5.3). */}
+      Notifications
       {badge && (
         <span className="notification-bell__count" aria-hidden="true" data-testid="notification-count">
           {badge}
         </span>
       )}
+      <span className="visually-hidden">{unreadWords(unread)}</span>
     </NavLink>
   );
 }

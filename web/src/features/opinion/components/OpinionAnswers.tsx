@@ -1,6 +1,7 @@
 import type { OpinionVersion } from '../opinionTypes';
 import { OPINION_VALUES, opinionInputId, opinionValueLabel, type OpinionAnswerDraft } from '../companyOpinion';
 import { formatDateTime } from '../../../shared/format/format';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 /** The rows of the opinion form for one list (activities or competencies), editable. */
 export function OpinionAnswerRows({
@@ -82,7 +83,7 @@ export function OpinionVersionView({ version, testId }: { version: OpinionVersio
             ? ` · brouillon enregistré par ${version.updated_by.display_name} le ${formatDateTime(version.updated_at)}`
             : ''}
       </p>
-      <div className="table-wrap">
+      <ScrollBox>
         <table className="files-table opinion-table">
           <thead>
             <tr>
@@ -112,7 +113,7 @@ export function OpinionVersionView({ version, testId }: { version: OpinionVersio
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {version.text.trim() && (
         <p className="pre-wrap">
           <strong>Appréciation générale :</strong> {version.text}

@@ -11,6 +11,7 @@ import {
   type Segment,
 } from '../referentialHistory';
 import type { Referential, ReferentialChange } from '../referentialTypes';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 function Segments({ segments, mark }: { segments: Segment[]; mark: 'del' | 'ins' }) {
   return (
@@ -145,7 +146,7 @@ export function ChangeList({
           {group.sections.map((section) => (
             <div key={section.key} className="diff-section" data-testid="diff-section" data-competency={section.competency ?? undefined}>
               {section.title && <h3 className="diff-section__title">{section.title}</h3>}
-              <div className="table-wrap">
+              <ScrollBox>
                 <table className="diff-table">
                   <thead>
                     <tr>
@@ -162,7 +163,7 @@ export function ChangeList({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             </div>
           ))}
         </section>

@@ -2,6 +2,7 @@ import { filesCount, impactTable } from '../referentialHistory';
 import { useWorkflow } from '../../../app/session';
 import type { PinnedFiles } from '../referentialTypes';
 import { stateLabel } from '../../files/workflow';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 /** Files pinned to a version of a referential, by centre (rows) and state (columns). */
 export function PinnedFilesTable({ pinned, testId }: { pinned: PinnedFiles; testId?: string }) {
@@ -18,7 +19,7 @@ export function PinnedFilesTable({ pinned, testId }: { pinned: PinnedFiles; test
     );
   }
   return (
-    <div className="table-wrap" data-testid={testId} data-total={pinned.total}>
+    <ScrollBox data-testid={testId} data-total={pinned.total}>
       <table className="files-table impact-table">
         <caption className="visually-hidden">
           {filesCount(pinned.total)} rattaché{pinned.total > 1 ? 's' : ''} à la version {pinned.version}, par centre et par état
@@ -63,6 +64,6 @@ export function PinnedFilesTable({ pinned, testId }: { pinned: PinnedFiles; test
           </tfoot>
         )}
       </table>
-    </div>
+    </ScrollBox>
   );
 }

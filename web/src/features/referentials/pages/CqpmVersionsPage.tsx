@@ -11,6 +11,7 @@ import { useSession } from '../../../app/session';
 import type { PinnedFiles, ReferentialVersion } from '../referentialTypes';
 import { useOnChange } from '../../../shared/hooks/useOnChange';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 
 /** Pick two versions and open their comparison. */
 export function CompareForm({
@@ -156,7 +157,7 @@ export function CqpmVersionsPage() {
               <CompareForm cqpm={id} versions={versions} from={null} to={null} />
             </section>
           )}
-          <div className="table-wrap">
+          <ScrollBox>
             <table className="files-table versions-table" data-testid="versions-table">
               <thead>
                 <tr>
@@ -227,7 +228,7 @@ export function CqpmVersionsPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </>
       )}
     </>

@@ -7,6 +7,7 @@ import { useSession } from '../../../app/session';
 import type { ProposalSummary } from '../referentialTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { TodoPanel } from '../../todo/components/TodoPanel';
 
 export function ProposalBadge({ state }: { state: string }) {
@@ -96,7 +97,7 @@ export function ProposalsPage() {
       )}
       {!items && !error && <p aria-live="polite">Chargement des propositions…</p>}
       {items && (
-        <div className="table-wrap">
+        <ScrollBox>
           <table className="files-table" data-testid="proposals-table">
             <thead>
               <tr>
@@ -144,7 +145,7 @@ export function ProposalsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );
