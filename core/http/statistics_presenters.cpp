@@ -17,8 +17,9 @@ using Poco::JSON::Object;
 // the CSV's and the charts need no more.
 double rounded(double value, double scale) { return std::round(value * scale) / scale; }
 
+// Named apart from the presenters' shared arrayOf: the unity build compiles them in one unit.
 template <typename Record, typename Shape>
-Array::Ptr arrayOf(const std::vector<Record>& records, Shape&& shape) {
+Array::Ptr rowsOf(const std::vector<Record>& records, Shape&& shape) {
   Array::Ptr array = new Array;
   for (const auto& record : records) {
     Object::Ptr item = new Object;
@@ -38,23 +39,23 @@ Poco::JSON::Object::Ptr statisticsJson(const statistics::Statistics& s) {
   Object::Ptr json = new Object;
   json->set("period", period);
   json->set("centre", nullable(s.centre));
-  json->set("centres", arrayOf(s.centres, [](Object& o, const CentreChoice& r) {
+  json->set("centres", rowsOf(s.centres, [](Object& o, const CentreChoice& r) {
               o.set("id", r.id);
               o.set("name", r.name);
             }));
-  json->set("files_by_state", arrayOf(s.files_by_state, [](Object& o, const MonthStateCount& r) {
+  json->set("files_by_state", rowsOf(s.files_by_state, [](Object& o, const MonthStateCount& r) {
               o.set("month", r.month);
               o.set("state", r.state);
               o.set("label", r.state_label);
               o.set("files", r.files);
             }));
-  json->set("files_by_cqpm", arrayOf(s.files_by_cqpm, [](Object& o, const MonthCqpmCount& r) {
+  json->set("files_by_cqpm", rowsOf(s.files_by_cqpm, [](Object& o, const MonthCqpmCount& r) {
               o.set("month", r.month);
               o.set("cqpm", r.cqpm);
               o.set("title", r.cqpm_title);
               o.set("files", r.files);
             }));
-  json->set("success_rates", arrayOf(s.success_rates, [](Object& o, const SuccessRate& r) {
+  json->set("success_rates", rowsOf(s.success_rates, [](Object& o, const SuccessRate& r) {
               o.set("cqpm", r.cqpm);
               o.set("title", r.cqpm_title);
               o.set("pathway", r.pathway);
@@ -65,18 +66,18 @@ Poco::JSON::Object::Ptr statisticsJson(const statistics::Statistics& s) {
               o.set("not_certified", r.not_certified);
               o.set("success_rate", rounded(r.success_rate, 1000));
             }));
-  json->set("stage_durations", arrayOf(s.stage_durations, [](Object& o, const StageDuration& r) {
+  json->set("stage_durations", rowsOf(s.stage_durations, [](Object& o, const StageDuration& r) {
               o.set("stage", r.stage);
               o.set("label", r.stage_label);
               o.set("files", r.files);
               o.set("median_days", rounded(r.median_days, 100));
             }));
-  json->set("overdue", arrayOf(s.overdue, [](Object& o, const OverdueCount& r) {
+  json->set("overdue", rowsOf(s.overdue, [](Object& o, const OverdueCount& r) {
               o.set("cqpm", r.cqpm);
               o.set("title", r.cqpm_title);
               o.set("files", r.files);
             }));
-  json->set("juries", arrayOf(s.juries, [](Object& o, const JuryMonth& r) {
+  json->set("juries", rowsOf(s.juries, [](Object& o, const JuryMonth& r) {
               o.set("month", r.month);
               o.set("sessions", r.sessions);
               o.set("files_decided", r.files_decided);
