@@ -35,7 +35,7 @@ export function FileIdentitySection({
     <section className="panel" aria-labelledby="identity-title">
       <h2 id="identity-title">Dossier</h2>
       <FileFacts file={file} cqpmTitle={cqpmTitle} stateLabel={stateLabel} />
-      <RegistrationAnswers cqpm={file.cqpm} values={file.registration} />
+      <RegistrationAnswers cqpm={file.cqpm} values={file.registration} onEdit={mayCorrect && !correcting ? onCorrect : undefined} />
       {mayCorrect && !correcting && (
         <div className="actions">
           <button type="button" className="button" onClick={onCorrect} data-testid="correction-open">

@@ -9,10 +9,11 @@ import { FileActionsPanel } from '../components/FileActionsPanel';
 import { FileDecisionsSection } from '../../juries/components/FileDecisionsSection';
 import { FileCollaboration } from '../components/FileCollaboration';
 import { FileHeader } from '../components/FileHeader';
-import { FileHistoryPanel } from '../components/FileHistoryPanel';
+import { FileHistory } from '../components/FileHistory';
 import { FileIdentitySection } from '../components/FileIdentitySection';
 import { FileSidePanel } from '../components/FileSidePanel';
 import { ModalityPlanSection } from '../../modality-plan/components/ModalityPlanSection';
+import { ReferentialMoveSection } from '../components/ReferentialMoveSection';
 import { TransferSection } from '../components/TransferSection';
 import { TransitionDialog } from '../components/TransitionDialog';
 import { VaeAdmissibilitySection } from '../components/VaeAdmissibilitySection';
@@ -164,6 +165,15 @@ export function FilePage() {
             onCancel={() => setCorrecting(false)}
           />
 
+          <ReferentialMoveSection
+            file={file}
+            role={user?.role}
+            onMoved={(text) => {
+              setNotice({ kind: 'success', text });
+              void reload();
+            }}
+          />
+
           <FileDecisionsSection fileId={file.id} fileState={file.state} revision={revisions.file} />
 
           <VaeAdmissibilitySection file={file} revision={revisions.admissibility} onDecided={() => void reload()} />
@@ -199,10 +209,10 @@ export function FilePage() {
             />
           )}
 
-          <FileHistoryPanel events={events} workflow={workflow} />
+          <FileHistory events={events} workflow={workflow} streamStatus={streamStatus} />
         </div>
 
-        <FileSidePanel workflow={workflow} state={file.state} events={events} streamStatus={streamStatus} />
+        <FileSidePanel workflow={workflow} state={file.state} events={events} />
       </div>
 
       {dialogFor && (
