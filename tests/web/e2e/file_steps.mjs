@@ -28,11 +28,12 @@ export async function fire(api, fileId, transition) {
 
 /**
  * Plans every competency of a registered file (its first ordinary modality, one day each from 10 March
- * 2027, every evaluator of the centre); answers the modalities view (its competencies and evaluators).
+ * 2027, every evaluator of the centre or the ids in `evaluators`); answers the modalities view (its
+ * competencies and evaluators).
  */
-export async function planModalities(centre, fileId) {
+export async function planModalities(centre, fileId, { evaluators: only = null } = {}) {
   const view = await centre('GET', `/files/${fileId}/modalities`);
-  const evaluators = view.evaluators.map((e) => e.id);
+  const evaluators = only ?? view.evaluators.map((e) => e.id);
   await centre('PUT', `/files/${fileId}/modalities`, {
     expected_version: view.file_version,
     competencies: view.competencies.map((c, i) => ({
