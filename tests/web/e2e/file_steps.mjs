@@ -3,8 +3,8 @@
 
 export const DEMO_COMPANY = 'Mécanique de Précision du Rhône SAS'; // the demo tutor "entreprise" belongs to it
 
-/** A new draft file of an employee of the demo company, created by the centre. */
-export async function createFile(centre, { cqpm = 'qualite', givenName = 'Inès', familyName = 'Garcia' } = {}) {
+/** A new draft file of an employee of the demo company, created by the centre (with the CQPM's `registration` answers). */
+export async function createFile(centre, { cqpm = 'qualite', givenName = 'Inès', familyName = 'Garcia', registration } = {}) {
   const companies = await centre('GET', '/organisations?kind=company');
   const company = companies.items.find((c) => c.name === DEMO_COMPANY) ?? companies.items[0];
   return centre('POST', '/files', {
@@ -17,6 +17,7 @@ export async function createFile(centre, { cqpm = 'qualite', givenName = 'Inès'
       email: `${givenName}.${familyName}@example.org`.normalize('NFD').replace(/[^\x20-\x7e]/g, '').toLowerCase(),
       birth_date: '1994-05-02',
     },
+    ...(registration ? { registration } : {}),
   });
 }
 
