@@ -81,6 +81,8 @@ export function FilePage() {
   // Live: each event of the stream reloads what it changed (other people's work shows within a second).
   const streamStatus = useFileStream(id, events === null ? undefined : lastSeq(events), (event) => {
     setEvents((list) => mergeEvents(list, event));
+    // Every write of a section is an event: one of the reader's own is a later success, so an error said earlier goes.
+    if (user && event.actor?.id === user.id) setNotice((n) => (n?.kind === 'error' ? null : n));
     const sections = sectionsFor(event);
     setRevisions((r) => bump(r, sections));
     if (sections.includes('file')) {
