@@ -347,5 +347,6 @@ describe('web: the GTP proposes, reviews and publishes a referential change', { 
     // The registration answers are changed from their own « Modifier », in the correction form.
     await page.getByTestId('registration-edit').click();
     await page.getByTestId('correction-registration').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'correction-registration');
   });
 });
