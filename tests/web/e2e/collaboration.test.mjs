@@ -11,7 +11,10 @@
 // renamed file in French), which appears in the evaluators' evidence
 // pickers live; a comment appears live on the other page; both evaluators
 // sign every competency; the file moves to the company opinion, which the
-// company tutor fills, signs and corrects.
+// company tutor fills, signs and corrects. Last, on another file whose
+// modalities were agreed with one evaluator planned: the next step under the
+// state, the commission form pre-filled from the plan, and the one history
+// (live, newest first) filtered by kind from the keyboard.
 //
 // Environment: see harness.mjs.
 
@@ -110,7 +113,7 @@ describe('web: collaborative file page', { timeout: 220_000 }, () => {
     assert.ok(elapsed < LIVE_MS, `evaluator 2 saw the change after ${elapsed} ms`);
     await card(p1, 1).getByTestId('grid-message').filter({ hasText: 'Compétence 1 enregistrée' }).waitFor();
     // The activity feed says it in French, live too.
-    await p2.getByTestId('activity-entry').filter({ hasText: "Patrick Girard a modifié l'évaluation de la compétence 1" }).first().waitFor();
+    await p2.getByTestId('history-entry').filter({ hasText: "Patrick Girard a modifié l'évaluation de la compétence 1" }).first().waitFor();
     await shot(p2, 'collab-live-edit');
   });
 
@@ -225,7 +228,7 @@ describe('web: collaborative file page', { timeout: 220_000 }, () => {
     const comment = p1.getByTestId('comment').filter({ hasText: body });
     assert.equal(await comment.getAttribute('data-competency'), '3');
     assert.match(await comment.textContent(), /Nathalie Roux/);
-    await p1.getByTestId('activity-entry').filter({ hasText: 'Commentaire sur la compétence 3' }).first().waitFor();
+    await p1.getByTestId('history-entry').filter({ hasText: 'Commentaire sur la compétence 3' }).first().waitFor();
   });
 
   it('has both evaluators sign every competency through the page', async () => {
@@ -297,5 +300,46 @@ describe('web: collaborative file page', { timeout: 220_000 }, () => {
     // The centre's page shows the signed opinion live.
     await p3.getByTestId('opinion-status').filter({ hasText: 'Version 2 signée.' }).waitFor({ timeout: LIVE_MS * 4 });
     await shot(tutor, 'collab-opinion');
+  });
+
+  it('says the next step, pre-fills the commission from the plan and filters the history', async () => {
+    const centre = await apiAs(base, 'centre');
+    const other = await createFile(centre, { cqpm: CQPM });
+    await fire(centre, other.id, 'register');
+    const evaluators = (await centre('GET', `/files/${other.id}/modalities`)).evaluators;
+    assert.ok(evaluators.length >= 2, 'the demo centre has two evaluators');
+    const planned = evaluators[1];
+    await planModalities(centre, other.id, { evaluators: [planned.id] });
+    await fire(centre, other.id, 'agree_modalities');
+
+    const page = p3 ?? (await openPageAs(demo.page.context().browser(), base, 'centre'));
+    await openFile(page, base, other.id);
+    await page.getByTestId('file-next-step').filter({ hasText: /^Prochaine étape : le candidat/ }).waitFor();
+
+    // The commission is not formed: the evaluator of the plan is ticked, the other is not.
+    const commission = page.getByTestId('commission-section');
+    await commission.getByTestId('commission-prefilled').waitFor();
+    for (const e of evaluators) {
+      assert.equal(await commission.locator(`#commission-${e.id}`).isChecked(), e.id === planned.id, e.display_name);
+    }
+    await commission.getByTestId('commission-save').click();
+    await commission.getByTestId('commission-notice').filter({ hasText: "Commission d'évaluation enregistrée." }).waitFor();
+
+    // One history: the commission arrives live, on top; steps hidden from the keyboard, then shown again.
+    const history = page.getByTestId('file-history');
+    const entries = history.getByTestId('history-entry');
+    await history.locator('[data-testid="history-entry"]:first-child[data-transition="commission_assigned"]').waitFor();
+    const steps = history.getByLabel('Étapes du dossier');
+    await steps.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await steps.isChecked(), false);
+    assert.equal(await history.locator('[data-testid="history-entry"][data-kind="state"]').count(), 0);
+    const shown = await entries.evaluateAll((els) => els.map((e) => `${e.dataset.kind}/${e.dataset.transition}`));
+    assert.ok(shown.includes('evaluation/commission_assigned') && shown.includes('evaluation/update_modality_plan'), shown.join());
+    await page.keyboard.press('Space');
+    const transitions = await entries.evaluateAll((els) => els.map((e) => e.dataset.transition));
+    for (const t of ['create', 'register', 'update_modality_plan', 'agree_modalities']) assert.ok(transitions.includes(t), t);
+    assert.doesNotMatch(await history.innerText(), /\b[a-z]+_[a-z_]+\b/, 'no identifier shown');
+    await shot(page, 'file-history');
   });
 });

@@ -3,8 +3,8 @@
 
 export const DEMO_COMPANY = 'Mécanique de Précision du Rhône SAS'; // the demo tutor "entreprise" belongs to it
 
-/** A new draft file of an employee of the demo company, created by the centre. */
-export async function createFile(centre, { cqpm = 'qualite', givenName = 'Inès', familyName = 'Garcia' } = {}) {
+/** A new draft file of an employee of the demo company, created by the centre (with the CQPM's `registration` answers). */
+export async function createFile(centre, { cqpm = 'qualite', givenName = 'Inès', familyName = 'Garcia', registration } = {}) {
   const companies = await centre('GET', '/organisations?kind=company');
   const company = companies.items.find((c) => c.name === DEMO_COMPANY) ?? companies.items[0];
   return centre('POST', '/files', {
@@ -17,6 +17,7 @@ export async function createFile(centre, { cqpm = 'qualite', givenName = 'Inès'
       email: `${givenName}.${familyName}@example.org`.normalize('NFD').replace(/[^\x20-\x7e]/g, '').toLowerCase(),
       birth_date: '1994-05-02',
     },
+    ...(registration ? { registration } : {}),
   });
 }
 
@@ -28,11 +29,12 @@ export async function fire(api, fileId, transition) {
 
 /**
  * Plans every competency of a registered file (its first ordinary modality, one day each from 10 March
- * 2027, every evaluator of the centre); answers the modalities view (its competencies and evaluators).
+ * 2027, every evaluator of the centre or the ids in `evaluators`); answers the modalities view (its
+ * competencies and evaluators).
  */
-export async function planModalities(centre, fileId) {
+export async function planModalities(centre, fileId, { evaluators: only = null } = {}) {
   const view = await centre('GET', `/files/${fileId}/modalities`);
-  const evaluators = view.evaluators.map((e) => e.id);
+  const evaluators = only ?? view.evaluators.map((e) => e.id);
   await centre('PUT', `/files/${fileId}/modalities`, {
     expected_version: view.file_version,
     competencies: view.competencies.map((c, i) => ({

@@ -26,6 +26,8 @@ const BIRTH_DATE_MESSAGE = 'La date de naissance doit être une date valide (AAA
 // The CQPM whose referential and modality plan the test walks through: its
 // plugin asks for registration fields and plan fields (competency 4).
 const PLAN_CQPM = 'maintenance-industrielle';
+/** The history's entries of the workflow's steps (the history lists them newest first). */
+const STEP_ENTRY = '[data-testid="history-entry"][data-kind="state"]';
 
 describe('web: file page transition', { timeout: 150_000 }, () => {
   let demo = null;
@@ -97,9 +99,9 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
 
     // The file page: state, timeline, the workflow drawing.
     await page.locator(`[data-testid="file-state"][data-state="${chosen}"]`).waitFor();
-    await page.getByTestId('timeline-entry').first().waitFor();
+    await page.locator(STEP_ENTRY).first().waitFor();
     await page.locator(`[data-testid="workflow-diagram"] [aria-current="step"][data-state="${chosen}"]`).waitFor();
-    const before = await page.getByTestId('timeline-entry').count();
+    const before = await page.locator(STEP_ENTRY).count();
     await shot(page, 'file');
 
     // Fire the first transition that needs no input; withdraw (with a reason) otherwise.
@@ -128,10 +130,10 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     }
 
     await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="timeline-entry"]').length === n,
+      (n) => document.querySelectorAll('[data-testid="history-entry"][data-kind="state"]').length === n,
       before + 1,
     );
-    const last = page.getByTestId('timeline-entry').last();
+    const last = page.locator(STEP_ENTRY).first(); // newest first
     assert.equal(await last.getAttribute('data-to'), target);
     assert.match(await last.textContent(), new RegExp(label(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     const me = (await page.locator('.app-header__name').textContent()).trim();
@@ -337,17 +339,17 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     await page.locator(`[data-testid="file-state"][data-version="${version}"]`).waitFor();
 
     // The page reloaded the file: the modalities can now be agreed.
-    const entriesBefore = await page.getByTestId('timeline-entry').count();
+    const entriesBefore = await page.locator(STEP_ENTRY).count();
     const agree = page.getByRole('button', { name: "Valider les modalités d'évaluation" });
     await agree.waitFor();
     await shot(page, 'plan-saved');
     await agree.click();
     await page.locator('[data-testid="file-state"][data-state="modalities_agreed"]').waitFor();
     await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="timeline-entry"]').length === n,
+      (n) => document.querySelectorAll('[data-testid="history-entry"][data-kind="state"]').length === n,
       entriesBefore + 1,
     );
-    const last = page.getByTestId('timeline-entry').last();
+    const last = page.locator(STEP_ENTRY).first(); // newest first
     assert.equal(await last.getAttribute('data-to'), 'modalities_agreed');
     assert.match(await last.textContent(), new RegExp(escapeRegExp(label('modalities_agreed'))));
     // The plan stays, read-only.
@@ -362,7 +364,7 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     // A page that no longer follows the file live (its event stream is cut): the change stays behind it.
     await page.route('**/stream*', (route) => route.abort());
     await page.reload();
-    await page.getByTestId('timeline-entry').first().waitFor();
+    await page.locator(STEP_ENTRY).first().waitFor();
     const buttons = page.getByTestId('transitions').locator('button:not([aria-haspopup])');
     if ((await buttons.count()) === 0) return; // nothing to race with from this state
     const transition = await buttons.first().getAttribute('data-transition');
@@ -376,7 +378,7 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     assert.equal(res.status(), 200, await res.text());
     const changed = await res.json();
 
-    const entries = await page.getByTestId('timeline-entry').count();
+    const entries = await page.locator(STEP_ENTRY).count();
     await buttons.first().click();
     const notice = page.getByTestId('file-notice');
     await notice.filter({ hasText: conflictMessage(changed.version) }).waitFor();
@@ -384,7 +386,7 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     // The page reloaded the file: new state, and the other person's event in the timeline.
     await page.locator(`[data-testid="file-state"][data-state="${changed.state}"]`).waitFor();
     await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="timeline-entry"]').length === n,
+      (n) => document.querySelectorAll('[data-testid="history-entry"][data-kind="state"]').length === n,
       entries + 1,
     );
     await shot(page, 'file-conflict');

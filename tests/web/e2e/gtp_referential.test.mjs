@@ -9,13 +9,16 @@
 // the change, the referential page shows the new code and, with the blame
 // turned on, which version changed what. A second proposal (a reworded
 // criterion) is rejected through the reason dialog. As the centre
-// coordinator, a file shows the referential version it was registered under.
+// coordinator, a file shows the referential version it was registered under,
+// and a file registered before the publication shows the changes to version 2
+// and moves to it on confirmation.
 //
 // Environment: see harness.mjs.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeRegExp, referentialOf, shot, startDemo } from './harness.mjs';
+import { apiAs, escapeRegExp, referentialOf, shot, startDemo } from './harness.mjs';
+import { createFile, fire } from './file_steps.mjs';
 
 const CQPM = 'fabrication-additive';
 const NEW_CODE = 'BDC0199';
@@ -31,10 +34,19 @@ describe('web: the GTP proposes, reviews and publishes a referential change', { 
   let page = null;
   let base = '';
   let proposalId = null;
+  let pinnedFileId = null; // registered under version 1, before the publication
 
   before(async () => {
     demo = await startDemo();
     ({ page, base } = demo);
+    const centre = await apiAs(base, 'centre');
+    const file = await createFile(centre, {
+      cqpm: CQPM,
+      givenName: 'Léa',
+      familyName: 'Petit',
+      registration: { material_family: 'polymer_powder' },
+    });
+    pinnedFileId = (await fire(centre, file.id, 'register')).id;
   });
 
   after(async () => {
@@ -315,5 +327,26 @@ describe('web: the GTP proposes, reviews and publishes a referential change', { 
     // Counts of files by centre are for the GTP's auditors, not for a centre.
     assert.equal(await page.getByTestId('pinned-files').count(), 0);
     await shot(page, 'file-pinned-version');
+  });
+
+  it('moves a registered file to the version in force, after showing what changes', async () => {
+    // Signed in as the centre by the previous test.
+    await page.goto(`${base}/dossiers/${encodeURIComponent(pinnedFileId)}`);
+    const section = page.getByTestId('referential-move');
+    await section
+      .getByTestId('referential-move-text')
+      .filter({ hasText: 'Ce dossier suit la version 1 du référentiel ; la version 2 est en vigueur.' })
+      .waitFor();
+    await section.getByTestId('diff').filter({ hasText: NEW_CODE }).waitFor();
+    await shot(page, 'file-referential-move');
+    await section.getByTestId('referential-move-confirm').click();
+    await page.getByTestId('file-notice').filter({ hasText: 'Le dossier suit maintenant la version 2 du référentiel.' }).waitFor();
+    await page.getByTestId('file-referential').filter({ hasText: 'Référentiel : version 2' }).waitFor();
+    await page.locator('[data-testid="history-entry"][data-transition="move_referential"]').waitFor();
+    assert.equal(await section.count(), 0, 'nothing more to move');
+    // The registration answers are changed from their own « Modifier », in the correction form.
+    await page.getByTestId('registration-edit').click();
+    await page.getByTestId('correction-registration').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'correction-registration');
   });
 });

@@ -6,7 +6,8 @@
 //
 // Environment: CQPM_BIN (server binary, default <repo>/build/bin/cqpm),
 // CQPM_CHROMIUM (default /usr/bin/chromium), CQPM_E2E_SCREENSHOTS (a folder:
-// save a screenshot of each page there).
+// save a screenshot of each page there), CQPM_E2E_PORTS ("19400-19499": the
+// servers' ports are taken from that range; default: any free port).
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -48,16 +49,27 @@ function ensureDist() {
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
-function freePort() {
+function portFree(port) {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
+    probe.on('error', (err) => (err.code === 'EADDRINUSE' ? resolve(null) : reject(err)));
+    probe.listen(port, '127.0.0.1', () => {
+      const { port: bound } = probe.address();
+      probe.close(() => resolve(bound));
     });
   });
+}
+
+// A free loopback port: the kernel's choice, or the first free one of CQPM_E2E_PORTS ("19400-19499")
+// on a machine where each user of it keeps to a range.
+async function freePort() {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.CQPM_E2E_PORTS ?? '');
+  if (!range) return portFree(0);
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    if ((await portFree(port)) !== null) return port;
+  }
+  throw new Error(`no free port in CQPM_E2E_PORTS=${process.env.CQPM_E2E_PORTS}`);
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

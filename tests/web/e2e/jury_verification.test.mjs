@@ -490,7 +490,7 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     assert.equal(corrected.status(), 200, await corrected.text());
     assert.deepEqual(corrected.request().postDataJSON().candidate, { family_name: 'Lefèvre-Morel' });
     await page.getByTestId('file-title').filter({ hasText: 'Emma LEFÈVRE-MOREL' }).waitFor();
-    await page.locator('[data-testid="activity-entry"][data-transition="file_corrected"]').waitFor();
+    await page.locator('[data-testid="history-entry"][data-transition="file_corrected"]').waitFor();
 
     // The transfer to the Lille centre: a centre, a reason, then the confirmation.
     const section = page.getByTestId('transfer-section');

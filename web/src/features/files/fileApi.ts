@@ -7,6 +7,7 @@ import type { CarryOverRequest, CarryOverView } from './blocScope';
 import type {
   CandidateFile,
   FileCorrectionRequest,
+  FileReferential,
   FileEvent,
   FileList,
   FileStats,
@@ -64,6 +65,17 @@ export const fileApi = {
   /** The centre's coordinator corrects the candidate's identity of an open file; answers the corrected file. */
   correctFile(id: string, correction: FileCorrectionRequest): Promise<CandidateFile> {
     return request('POST', `/files/${encodeURIComponent(id)}/corrections`, { body: correction });
+  },
+  /** The referential version the file is pinned to, the one in force, the changes between them, whether it may move. */
+  fileReferential(id: string, signal?: AbortSignal): Promise<FileReferential> {
+    return request('GET', `/files/${encodeURIComponent(id)}/referential`, { signal });
+  },
+  /** The centre's coordinator moves a registered file to a newer referential version (If-Match: the file's version read). */
+  moveFileReferential(id: string, version: number, fileVersion: number): Promise<FileReferential> {
+    return request('POST', `/files/${encodeURIComponent(id)}/referential`, {
+      body: { version },
+      headers: { 'If-Match': `"${fileVersion}"` },
+    });
   },
   /** The admissibility of a VAE application: the decision in force, the earlier ones, whether the reader may decide. */
   admissibility(id: string, signal?: AbortSignal): Promise<VaeAdmissibility> {

@@ -31,7 +31,7 @@ export function showsOpinion(state: string, pathway: string): boolean {
   return pathway !== 'vae' && FROM_OPINION.includes(state);
 }
 
-/** The history shows the moves of the workflow; the activity feed shows everything. */
+/** A move of the workflow (or the file's creation): the « Étapes du dossier » of the history. */
 export function isStateEvent(event: { from: string | null; to: string; transition: string }, transitions: readonly { id: string }[]): boolean {
   return event.from === null || event.from !== event.to || transitions.some((t) => t.id === event.transition);
 }

@@ -17,6 +17,9 @@ export type AvailableTransition = Schema<'Transition'>;
 /** The referential version a file was judged under, pinned when it was registered. */
 export type PinnedReferential = Schema<'PinnedReferential'>;
 
+/** GET/POST /files/{id}/referential: the pinned version, the one in force, the changes between them. */
+export type FileReferential = Schema<'FileReferential'>;
+
 export interface FileSummary {
   id: string;
   state: string;

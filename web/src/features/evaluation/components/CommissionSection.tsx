@@ -3,6 +3,8 @@ import { isNotForReader } from '../../../shared/api/client';
 import { evaluationApi } from '../evaluationApi';
 import { describeCollaborationError } from '../../files/collaborationErrors';
 import type { Commission } from '../evaluationTypes';
+import { commissionSelection, plannedEvaluators } from '../commission';
+import { modalityPlanApi } from '../../modality-plan/modalityPlanApi';
 import { reportError } from '../../../shared/errors/errors';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
 
@@ -11,7 +13,8 @@ type Notice = { kind: 'success' | 'error'; text: string; technical?: string | nu
 /**
  * The evaluation commission of the file: its members for everyone who sees
  * the file; for the centre coordinator, the evaluators of the centre to choose
- * from until the evaluation is over.
+ * from until the evaluation is over. While it is not formed yet, the
+ * evaluators the modality plan names start ticked.
  */
 export function CommissionSection({ fileId, revision }: { fileId: string; revision: number }) {
   const [chosen, setChosen] = useState<string[] | null>(null);
@@ -33,9 +36,19 @@ export function CommissionSection({ fileId, revision }: { fileId: string; revisi
     },
   );
 
+  // The plan is read only to pre-fill a commission the reader forms for the first time.
+  const forming = Boolean(commission?.editable && commission.available_evaluators && commission.evaluators.length === 0);
+  const { data: plan } = useApiResource((signal) => modalityPlanApi.modalityPlan(fileId, signal), [fileId, forming], {
+    enabled: forming,
+    // Without the plan, nothing is pre-filled: the form works as before.
+    describe: () => null,
+  });
+
   if (hidden || !commission) return null;
   const members = commission.evaluators.map((e) => e.id);
-  const selected = chosen ?? members;
+  const planned = forming ? plannedEvaluators(plan, commission.available_evaluators) : [];
+  const selected = commissionSelection(chosen, members, planned);
+  const prefilled = chosen === null && members.length === 0 && planned.length > 0;
   const changed = selected.length !== members.length || selected.some((id) => !members.includes(id));
 
   async function submit(e: FormEvent) {
@@ -80,6 +93,12 @@ export function CommissionSection({ fileId, revision }: { fileId: string; revisi
                 </label>
               ))}
             </div>
+            {prefilled && (
+              <p className="field__note" data-testid="commission-prefilled">
+                Les évaluateurs prévus au plan des modalités d'évaluation sont cochés : vérifiez puis enregistrez la
+                commission.
+              </p>
+            )}
             <p className="field__note muted">
               Une compétence est évaluée quand deux évaluateurs de la commission ont signé son résultat.
             </p>

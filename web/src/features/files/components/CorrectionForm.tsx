@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { ApiError, isAbort } from '../../../shared/api/client';
 import { fileApi } from '../fileApi';
 import { BIRTH_PLACE_LABEL, BIRTH_PLACE_PLACEHOLDER } from '../candidate';
@@ -42,11 +42,14 @@ const REG_PREFIX = 'correction-reg';
  */
 export function CorrectionForm({
   file,
+  start = 'identity',
   onCorrected,
   onStale,
   onCancel,
 }: {
   file: CandidateFile;
+  /** Where the reader starts: « Modifier » of the registration answers brings the focus to them. */
+  start?: 'identity' | 'registration';
   onCorrected: (file: CandidateFile) => void;
   /** The file changed or closed since the form opened: the page says why and reloads it. */
   onStale: (error: ErrorDescription) => void;
@@ -68,6 +71,10 @@ export function CorrectionForm({
   const [regErrors, setRegErrors] = useState<Record<string, string>>({});
   const [regErrorDetails, setRegErrorDetails] = useState<Record<string, string>>({});
   const registration = registrationCorrection(base, fields);
+  const registrationRef = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (start === 'registration') registrationRef.current?.focus();
+  }, [start]);
 
   // The draft's answers start from the file's, read when the fields arrive.
   const fieldsLoaded = useEffectEvent((loaded: RegistrationField[]) => {
@@ -185,7 +192,7 @@ export function CorrectionForm({
         <FieldStateError field={identity} />
       </fieldset>
       {correctsRegistration && (
-        <fieldset className="fieldset" data-testid="correction-registration">
+        <fieldset className="fieldset" data-testid="correction-registration" ref={registrationRef} tabIndex={-1}>
           <legend>Informations demandées par ce CQPM</legend>
           <ErrorAlert error={fieldsError} />
           {fields === null && !fieldsError && <p className="muted">Chargement des informations demandées par ce CQPM…</p>}

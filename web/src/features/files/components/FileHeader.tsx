@@ -6,13 +6,15 @@ import { FileBlocScope } from './FileBlocScope';
 import { StateBadge } from './StateBadge';
 import { useSession } from '../../../app/session';
 import { fileArchiveUrl, printsArchive } from '../fileSections';
+import { nextStepText } from '../nextSteps';
 
 /**
  * A file page's breadcrumb and title: the candidate, the CQPM, the blocs aimed at, the pinned referential, the state,
- * and for the centre the complete file to print for its archive.
+ * and for the centre the complete file to print for its archive; under them, what happens next and who acts.
  */
 export function FileHeader({ file, cqpmTitle, stateLabel }: { file: CandidateFile; cqpmTitle: string; stateLabel: string }) {
   const { user } = useSession();
+  const next = nextStepText(file.state);
   return (
     <>
       <nav aria-label="Fil d'Ariane" className="breadcrumb">
@@ -57,6 +59,11 @@ export function FileHeader({ file, cqpmTitle, stateLabel }: { file: CandidateFil
           )}
         </div>
       </div>
+      {next && (
+        <p className="next-step" data-testid="file-next-step">
+          {next}
+        </p>
+      )}
     </>
   );
 }

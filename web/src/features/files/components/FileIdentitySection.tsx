@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ErrorDescription } from '../../../shared/errors/errors';
 import type { CandidateFile } from '../fileTypes';
 import { CorrectionForm } from './CorrectionForm';
@@ -31,20 +32,26 @@ export function FileIdentitySection({
   onStale: (error: ErrorDescription) => void;
   onCancel: () => void;
 }) {
+  // « Modifier » of the registration answers opens the same form, at those answers.
+  const [start, setStart] = useState<'identity' | 'registration'>('identity');
+  const open = (at: 'identity' | 'registration') => {
+    setStart(at);
+    onCorrect();
+  };
   return (
     <section className="panel" aria-labelledby="identity-title">
       <h2 id="identity-title">Dossier</h2>
       <FileFacts file={file} cqpmTitle={cqpmTitle} stateLabel={stateLabel} />
-      <RegistrationAnswers cqpm={file.cqpm} values={file.registration} />
+      <RegistrationAnswers cqpm={file.cqpm} values={file.registration} onEdit={mayCorrect && !correcting ? () => open('registration') : undefined} />
       {mayCorrect && !correcting && (
         <div className="actions">
-          <button type="button" className="button" onClick={onCorrect} data-testid="correction-open">
+          <button type="button" className="button" onClick={() => open('identity')} data-testid="correction-open">
             Corriger le dossier
           </button>
         </div>
       )}
       {mayCorrect && correcting && (
-        <CorrectionForm file={file} onCorrected={onCorrected} onStale={onStale} onCancel={onCancel} />
+        <CorrectionForm file={file} start={start} onCorrected={onCorrected} onStale={onStale} onCancel={onCancel} />
       )}
     </section>
   );

@@ -1,22 +1,18 @@
 import { useMemo } from 'react';
 import type { FileEvent, Workflow } from '../fileTypes';
-import type { StreamStatus } from '../useFileStream';
 import { visitedStates } from '../workflow';
-import { ActivityFeed, LiveStatus } from './ActivityFeed';
 import { WorkflowDiagram } from './WorkflowDiagram';
 
-/** Beside a file: its circuit (the workflow, the states it went through) and its live activity feed. */
+/** Beside a file: its circuit (the workflow, the states it went through). Its history is in the main column. */
 export function FileSidePanel({
   workflow,
   state,
   events,
-  streamStatus,
 }: {
   workflow: Workflow | null;
   state: string;
   /** null while they load. */
   events: FileEvent[] | null;
-  streamStatus: StreamStatus;
 }) {
   const visited = useMemo(() => visitedStates(events ?? []), [events]);
   return (
@@ -27,11 +23,6 @@ export function FileSidePanel({
       ) : (
         <p className="muted">Chargement du circuit…</p>
       )}
-      <h2 id="activity-title" className="section-title">
-        Activité
-      </h2>
-      <LiveStatus status={streamStatus} />
-      {events ? <ActivityFeed events={events} workflow={workflow} /> : <p>Chargement…</p>}
     </aside>
   );
 }

@@ -11,9 +11,19 @@ import { useOnChange } from '../../../shared/hooks/useOnChange';
  * The CQPM's registration answers of a file, read-only, labelled by the CQPM's
  * fields (« B1V — délivrée par …, valable jusqu'au 31/12/2027 »; the plain
  * texts of an earlier file as they are). Nothing when the server does not send
- * the answers, or when the CQPM asks for none and the file holds none.
+ * the answers, or when the CQPM asks for none and the file holds none. With
+ * `onEdit` (the centre's coordinator), « Modifier » opens the correction form,
+ * which changes them with a reason, validated as at registration.
  */
-export function RegistrationAnswers({ cqpm, values }: { cqpm: string; values: RegistrationValues | null | undefined }) {
+export function RegistrationAnswers({
+  cqpm,
+  values,
+  onEdit,
+}: {
+  cqpm: string;
+  values: RegistrationValues | null | undefined;
+  onEdit?: () => void;
+}) {
   const [fields, setFields] = useState<RegistrationField[] | null>(null);
   const known = values !== undefined;
 
@@ -41,7 +51,20 @@ export function RegistrationAnswers({ cqpm, values }: { cqpm: string; values: Re
   if (answers.length === 0) return null;
   return (
     <div data-testid="file-registration">
-      <h3>Informations d'inscription propres au CQPM</h3>
+      <div className="section-head">
+        <h3 id="registration-answers-title">Informations d'inscription propres au CQPM</h3>
+        {onEdit && (
+          <button
+            type="button"
+            className="button"
+            onClick={onEdit}
+            aria-describedby="registration-answers-title"
+            data-testid="registration-edit"
+          >
+            Modifier
+          </button>
+        )}
+      </div>
       <dl className="facts registration-answers">
         {answers.map((a) => (
           <Fact key={a.id} label={a.label} testId={`file-registration-${a.id}`}>

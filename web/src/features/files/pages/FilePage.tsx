@@ -9,10 +9,11 @@ import { FileActionsPanel } from '../components/FileActionsPanel';
 import { FileDecisionsSection } from '../../juries/components/FileDecisionsSection';
 import { FileCollaboration } from '../components/FileCollaboration';
 import { FileHeader } from '../components/FileHeader';
-import { FileHistoryPanel } from '../components/FileHistoryPanel';
+import { FileHistory } from '../components/FileHistory';
 import { FileIdentitySection } from '../components/FileIdentitySection';
 import { FileSidePanel } from '../components/FileSidePanel';
 import { ModalityPlanSection } from '../../modality-plan/components/ModalityPlanSection';
+import { ReferentialMoveSection } from '../components/ReferentialMoveSection';
 import { TransferSection } from '../components/TransferSection';
 import { TransitionDialog } from '../components/TransitionDialog';
 import { VaeAdmissibilitySection } from '../components/VaeAdmissibilitySection';
@@ -80,6 +81,8 @@ export function FilePage() {
   // Live: each event of the stream reloads what it changed (other people's work shows within a second).
   const streamStatus = useFileStream(id, events === null ? undefined : lastSeq(events), (event) => {
     setEvents((list) => mergeEvents(list, event));
+    // Every write of a section is an event: one of the reader's own is a later success, so an error said earlier goes.
+    if (user && event.actor?.id === user.id) setNotice((n) => (n?.kind === 'error' ? null : n));
     const sections = sectionsFor(event);
     setRevisions((r) => bump(r, sections));
     if (sections.includes('file')) {
@@ -164,6 +167,15 @@ export function FilePage() {
             onCancel={() => setCorrecting(false)}
           />
 
+          <ReferentialMoveSection
+            file={file}
+            role={user?.role}
+            onMoved={(text) => {
+              setNotice({ kind: 'success', text });
+              void reload();
+            }}
+          />
+
           <FileDecisionsSection fileId={file.id} fileState={file.state} revision={revisions.file} />
 
           <VaeAdmissibilitySection file={file} revision={revisions.admissibility} onDecided={() => void reload()} />
@@ -199,10 +211,10 @@ export function FilePage() {
             />
           )}
 
-          <FileHistoryPanel events={events} workflow={workflow} />
+          <FileHistory events={events} workflow={workflow} streamStatus={streamStatus} />
         </div>
 
-        <FileSidePanel workflow={workflow} state={file.state} events={events} streamStatus={streamStatus} />
+        <FileSidePanel workflow={workflow} state={file.state} events={events} />
       </div>
 
       {dialogFor && (
