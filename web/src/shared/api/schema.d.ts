@@ -637,7 +637,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/statistics/{series}.csv": {
+    "/api/v1/statistics/{series}": {
         parameters: {
             query?: never;
             header?: never;
@@ -646,7 +646,8 @@ export interface paths {
         };
         /**
          * One statistics series as CSV for French Excel
-         * @description UTF-8 with a BOM, `;` separators, CRLF, decimal commas, a French header row and French
+         * @description The path ends with the series' name and `.csv`, as in `/api/v1/statistics/overdue.csv`.
+         *     UTF-8 with a BOM, `;` separators, CRLF, decimal commas, a French header row and French
          *     labels; rates as percentages with one decimal, durations in days with one decimal.
          */
         get: operations["getStatisticsCsv"];
@@ -5708,7 +5709,8 @@ export interface operations {
             };
             header?: never;
             path: {
-                series: "files_by_state" | "files_by_cqpm" | "success_rates" | "stage_durations" | "overdue" | "juries";
+                /** @description The series' name followed by `.csv`. */
+                series: "files_by_state.csv" | "files_by_cqpm.csv" | "success_rates.csv" | "stage_durations.csv" | "overdue.csv" | "juries.csv";
             };
             cookie?: never;
         };
