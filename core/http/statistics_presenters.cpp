@@ -18,7 +18,7 @@ using Poco::JSON::Object;
 double rounded(double value, double scale) { return std::round(value * scale) / scale; }
 
 template <typename Record, typename Shape>
-Array::Ptr arrayOf(const std::vector<Record>& records, Shape&& shape) {
+Array::Ptr filledArrayOf(const std::vector<Record>& records, Shape&& shape) {
   Array::Ptr array = new Array;
   for (const auto& record : records) {
     Object::Ptr item = new Object;
@@ -38,23 +38,23 @@ Poco::JSON::Object::Ptr statisticsJson(const statistics::Statistics& s) {
   Object::Ptr json = new Object;
   json->set("period", period);
   json->set("centre", nullable(s.centre));
-  json->set("centres", arrayOf(s.centres, [](Object& o, const CentreChoice& r) {
+  json->set("centres", filledArrayOf(s.centres, [](Object& o, const CentreChoice& r) {
               o.set("id", r.id);
               o.set("name", r.name);
             }));
-  json->set("files_by_state", arrayOf(s.files_by_state, [](Object& o, const MonthStateCount& r) {
+  json->set("files_by_state", filledArrayOf(s.files_by_state, [](Object& o, const MonthStateCount& r) {
               o.set("month", r.month);
               o.set("state", r.state);
               o.set("label", r.state_label);
               o.set("files", r.files);
             }));
-  json->set("files_by_cqpm", arrayOf(s.files_by_cqpm, [](Object& o, const MonthCqpmCount& r) {
+  json->set("files_by_cqpm", filledArrayOf(s.files_by_cqpm, [](Object& o, const MonthCqpmCount& r) {
               o.set("month", r.month);
               o.set("cqpm", r.cqpm);
               o.set("title", r.cqpm_title);
               o.set("files", r.files);
             }));
-  json->set("success_rates", arrayOf(s.success_rates, [](Object& o, const SuccessRate& r) {
+  json->set("success_rates", filledArrayOf(s.success_rates, [](Object& o, const SuccessRate& r) {
               o.set("cqpm", r.cqpm);
               o.set("title", r.cqpm_title);
               o.set("pathway", r.pathway);
@@ -65,18 +65,18 @@ Poco::JSON::Object::Ptr statisticsJson(const statistics::Statistics& s) {
               o.set("not_certified", r.not_certified);
               o.set("success_rate", rounded(r.success_rate, 1000));
             }));
-  json->set("stage_durations", arrayOf(s.stage_durations, [](Object& o, const StageDuration& r) {
+  json->set("stage_durations", filledArrayOf(s.stage_durations, [](Object& o, const StageDuration& r) {
               o.set("stage", r.stage);
               o.set("label", r.stage_label);
               o.set("files", r.files);
               o.set("median_days", rounded(r.median_days, 100));
             }));
-  json->set("overdue", arrayOf(s.overdue, [](Object& o, const OverdueCount& r) {
+  json->set("overdue", filledArrayOf(s.overdue, [](Object& o, const OverdueCount& r) {
               o.set("cqpm", r.cqpm);
               o.set("title", r.cqpm_title);
               o.set("files", r.files);
             }));
-  json->set("juries", arrayOf(s.juries, [](Object& o, const JuryMonth& r) {
+  json->set("juries", filledArrayOf(s.juries, [](Object& o, const JuryMonth& r) {
               o.set("month", r.month);
               o.set("sessions", r.sessions);
               o.set("files_decided", r.files_decided);
