@@ -48,7 +48,10 @@ function ensureDist() {
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
+// CQPM_E2E_PORT: the port to serve on, for a machine where each user keeps to a range of ports;
+// otherwise any free port.
 function freePort() {
+  if (process.env.CQPM_E2E_PORT) return Promise.resolve(Number(process.env.CQPM_E2E_PORT));
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();
