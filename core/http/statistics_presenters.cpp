@@ -17,6 +17,9 @@ using Poco::JSON::Object;
 // the CSV's and the charts need no more.
 double rounded(double value, double scale) { return std::round(value * scale) / scale; }
 
+// Not named arrayOf: in a unity build this file shares a translation unit
+// with presenters calling common/json_text.h's arrayOf, which this template
+// would then capture.
 template <typename Record, typename Shape>
 Array::Ptr filledArrayOf(const std::vector<Record>& records, Shape&& shape) {
   Array::Ptr array = new Array;

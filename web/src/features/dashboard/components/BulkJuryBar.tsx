@@ -79,7 +79,7 @@ export function BulkJuryBar({
           >
             {busy ? 'Ajout…' : 'Ajouter à une session de jury'}
           </button>
-          <button type="button" className="button button--ghost" onClick={onClear} disabled={busy || picked.length === 0}>
+          <button type="button" className="button" onClick={onClear} disabled={busy || picked.length === 0}>
             Tout désélectionner
           </button>
         </div>

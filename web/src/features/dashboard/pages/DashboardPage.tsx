@@ -199,7 +199,7 @@ export function DashboardPage() {
         <div className="dashboard-actions">
           <button
             type="button"
-            className="button button--ghost overdue-counter"
+            className="button overdue-counter"
             aria-pressed={overdue}
             disabled={overdueCount === undefined || (overdueCount === 0 && !overdue)}
             onClick={() => filters.set(P_OVERDUE, overdue ? '' : 'oui')}
@@ -207,7 +207,7 @@ export function DashboardPage() {
           >
             {overdueCount === undefined ? 'Dossiers en retard : …' : overdueCountLabel(overdueCount)}
           </button>
-          <a className="button button--ghost" href={filesCsvHref(listFilters, sort)} download data-testid="export-csv">
+          <a className="button" href={filesCsvHref(listFilters, sort)} download data-testid="export-csv">
             Exporter (CSV)<span className="visually-hidden"> : les dossiers de ces critères, dans cet ordre</span>
           </a>
         </div>
