@@ -16,7 +16,7 @@ namespace {
 // The Paris day of the instant `iso` ("" when unparsable), `before` earlier:
 // a deadline's due_at is the midnight that ends its day, so its day is the
 // one a second before.
-std::string parisDay(const std::string& iso, Poco::Timespan before = 0) {
+std::string parisDay(const std::string& iso, const Poco::Timespan& before = Poco::Timespan()) {
   Poco::DateTime parsed;
   int offset = 0;
   if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, iso, parsed, offset))

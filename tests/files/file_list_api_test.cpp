@@ -25,7 +25,8 @@ Items walk(const HttpClient& client, const std::string& token, const std::string
     if (answer.status != 200) break;
     const auto page = answer.json();
     const auto array = page->getArray("items");
-    for (std::size_t i = 0; i < array->size(); ++i) items.push_back(array->getObject(static_cast<unsigned>(i)));
+    for (std::size_t i = 0; i < array->size(); ++i)
+      items.push_back(array->getObject(static_cast<unsigned>(i)));
     if (page->isNull("next_cursor")) break;
     cursor = page->getValue<std::string>("next_cursor");
   }
@@ -50,7 +51,8 @@ std::string sortValue(const Poco::JSON::Object::Ptr& file, const std::string& so
     return store::candidate_file_store::foldForSearch(candidate->getValue<std::string>("given_name") + " " +
                                                       candidate->getValue<std::string>("family_name"));
   }
-  if (sort == "report_due_at" && file->isNull("report_due_at")) return descending ? "" : "9999-12-31T23:59:59Z";
+  if (sort == "report_due_at" && file->isNull("report_due_at"))
+    return descending ? "" : "9999-12-31T23:59:59Z";
   return text(file, sort);
 }
 
@@ -69,8 +71,8 @@ TEST_P(FileListApiTest, EverySortWalksEveryFileOnceInItsOrder) {
       EXPECT_EQ(ids.size(), all->size()) << query;
       // Byte order is the database's order on SQLite; a PostgreSQL locale may
       // order text differently, but never ISO dates nor the files without one.
-      const bool byte_order = GetParam() == "sqlite" || sort == "created_at" || sort == "updated_at" ||
-                              sort == "report_due_at";
+      const bool byte_order =
+          GetParam() == "sqlite" || sort == "created_at" || sort == "updated_at" || sort == "report_due_at";
       for (std::size_t i = 1; byte_order && i < items.size(); ++i) {
         auto key = [&](std::size_t at) {
           return std::make_pair(sortValue(items[at], sort, descending), text(items[at], "id"));
@@ -96,7 +98,8 @@ TEST_P(FileListApiTest, EverySortWalksEveryFileOnceInItsOrder) {
 
 TEST_P(FileListApiTest, SortsKeepTheFiltersAndScope) {
   const std::string token = client().login("centre");
-  for (const auto& item : walk(client(), token, "state=draft&sort=name")) EXPECT_EQ(text(item, "state"), "draft");
+  for (const auto& item : walk(client(), token, "state=draft&sort=name"))
+    EXPECT_EQ(text(item, "state"), "draft");
   const std::string company = client().login("entreprise");
   const auto mine = client().get("/api/v1/files?limit=100", company).json()->getArray("items")->size();
   EXPECT_EQ(walk(client(), company, "sort=report_due_at").size(), mine);
@@ -149,7 +152,8 @@ TEST_P(FileListApiTest, CsvExportHoldsTheFilteredFilesInTheListsOrder) {
   ASSERT_EQ(answer.status, 200) << answer.body;
   EXPECT_EQ(answer.headers.at("content-type"), "text/csv; charset=utf-8");
   EXPECT_EQ(answer.headers.at("cache-control"), "private, no-store");
-  EXPECT_NE(answer.headers.at("content-disposition").find("attachment; filename=\"dossiers-"), std::string::npos);
+  EXPECT_NE(answer.headers.at("content-disposition").find("attachment; filename=\"dossiers-"),
+            std::string::npos);
   ASSERT_EQ(answer.body.rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 BOM first";
   const auto lines = csvLines(answer.body.substr(3));
   ASSERT_FALSE(lines.empty());
@@ -176,7 +180,8 @@ TEST_P(FileListApiTest, CsvExportIsScopedLikeTheList) {
   const auto overdue = client().get("/api/v1/files.csv?overdue=true", client().login("centre"));
   ASSERT_EQ(overdue.status, 200);
   const auto late = csvLines(overdue.body);
-  for (std::size_t i = 1; i < late.size(); ++i) EXPECT_NE(late[i].find(";Oui;"), std::string::npos) << late[i];
+  for (std::size_t i = 1; i < late.size(); ++i)
+    EXPECT_NE(late[i].find(";Oui;"), std::string::npos) << late[i];
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FileListApiTest, ::testing::ValuesIn(storageBackends()),

@@ -48,10 +48,11 @@ function ensureDist() {
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
-// CQPM_E2E_PORT: the port to serve on, for a machine where each user keeps to a range of ports;
-// otherwise any free port.
+// CQPM_E2E_PORTS=first-last: a free port of that range (for a machine where each user keeps to a range;
+// test files run side by side, so each tries the range from a random place); otherwise any free port.
 function freePort() {
-  if (process.env.CQPM_E2E_PORT) return Promise.resolve(Number(process.env.CQPM_E2E_PORT));
+  const range = /^(\d+)-(\d+)$/.exec(process.env.CQPM_E2E_PORTS ?? '');
+  if (range) return freePortIn(Number(range[1]), Number(range[2]));
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();
@@ -61,6 +62,25 @@ function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+function listens(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+async function freePortIn(first, last) {
+  const size = last - first + 1;
+  const start = Math.floor(Math.random() * size);
+  for (let i = 0; i < size; i++) {
+    const port = first + ((start + i) % size);
+    if (await listens(port)) return port;
+  }
+  throw new Error(`no free port in ${first}-${last} (CQPM_E2E_PORTS)`);
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -38,11 +38,16 @@ function count(n: number, singular: string, plural: string): string {
   return `${n} ${n > 1 ? plural : singular}`;
 }
 
+// A reason is a sentence of its own; inside parentheses it loses its full stop.
+function withoutFinalStop(reason: string): string {
+  return reason.replace(/[.\s]+$/, '');
+}
+
 /** « 3 ajoutés, 1 refusé : Inès DURAND (raison). » — every refusal named with its reason. */
 export function bulkSummary(outcomes: readonly BulkOutcome[]): string {
   const added = outcomes.filter((o) => o.refusal === null).length;
   const refused = outcomes.filter((o) => o.refusal !== null);
   const head = `${count(added, 'ajouté', 'ajoutés')}, ${count(refused.length, 'refusé', 'refusés')}`;
   if (refused.length === 0) return `${head}.`;
-  return `${head} : ${refused.map((o) => `${o.file.name} (${o.refusal})`).join(' ; ')}.`;
+  return `${head} : ${refused.map((o) => `${o.file.name} (${withoutFinalStop(o.refusal ?? '')})`).join(' ; ')}.`;
 }

@@ -97,7 +97,7 @@ describe('bulk add to a jury session', () => {
   it('says so when everything was added or everything refused', async () => {
     const added = await addEachFile(files.slice(0, 1), async () => undefined, () => '');
     expect(bulkSummary(added)).toBe('1 ajouté, 0 refusé.');
-    const refused = await addEachFile(files.slice(0, 2), () => Promise.reject(new Error('x')), () => 'session close');
+    const refused = await addEachFile(files.slice(0, 2), () => Promise.reject(new Error('x')), () => 'session close.');
     expect(bulkSummary(refused)).toBe(
       '0 ajouté, 2 refusés : Inès DURAND (session close) ; Lucas MARTIN (session close).',
     );

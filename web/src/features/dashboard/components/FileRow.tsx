@@ -12,6 +12,7 @@ export function FileRow({
   cqpmTitle,
   stateName,
   selectable,
+  showCentre,
   picked,
   onPick,
 }: {
@@ -19,6 +20,8 @@ export function FileRow({
   cqpmTitle: string;
   stateName: string;
   selectable: boolean;
+  /** Not for a centre's coordinator, whose files are all their centre's. */
+  showCentre: boolean;
   picked: boolean;
   onPick: (on: boolean) => void;
 }) {
@@ -60,7 +63,7 @@ export function FileRow({
           <span className="muted">—</span>
         )}
       </td>
-      <td>{file.centre.name}</td>
+      {showCentre && <td>{file.centre.name}</td>}
       <td>{file.company?.name ?? <span className="muted">—</span>}</td>
       <td>
         <time dateTime={file.created_at}>{formatShortDateTime(file.created_at)}</time>

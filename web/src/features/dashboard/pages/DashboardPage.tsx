@@ -77,11 +77,10 @@ export function DashboardPage() {
   const pageItems = list.page?.items ?? [];
   const allPicked = pageItems.length > 0 && pageItems.every((f) => selection.has(f.id));
 
-  function sortBy(field: SortField) {
+  const sortBy = (field: SortField) => {
     const { tri, ordre } = sortToUrl(nextSort(sort, field));
     filters.setMany({ [P_SORT]: tri, [P_ORDER]: ordre });
-  }
-
+  };
   const stateIds = workflow ? workflow.states.map((s) => s.id) : Object.keys(stats?.by_state ?? {});
   const canCreate = user?.role === 'centre_coordinator';
   const overdueCount = overdueStats?.total;
@@ -107,7 +106,7 @@ export function DashboardPage() {
       <th scope="col">Parcours</th>
       <SortHeader field="state" label="État" sort={sort} onSort={sortBy} />
       <SortHeader field="report_due_at" label="Échéance du rapport" sort={sort} onSort={sortBy} />
-      <th scope="col">Centre</th>
+      {!canCreate && <th scope="col">Centre</th>}
       <th scope="col">Entreprise</th>
       <SortHeader field="created_at" label="Ouvert le" sort={sort} onSort={sortBy} />
       <SortHeader field="updated_at" label="Mis à jour" sort={sort} onSort={sortBy} />
@@ -239,6 +238,7 @@ export function DashboardPage() {
               cqpmTitle={titleOf(cqpms, file.cqpm)}
               stateName={stateLabel(workflow, file.state)}
               selectable={canCreate}
+              showCentre={!canCreate}
               picked={selection.has(file.id)}
               onPick={(on) => selection.toggle([file], on)}
             />
