@@ -14,6 +14,7 @@
 #include "common/page_cursor.h"
 #include "common/text_fields.h"
 #include "domain/bloc_scope.h"
+#include "files/file_order.h"
 #include "store/account_store.h"
 #include "store/event_store.h"
 #include "store/organisation_store.h"
@@ -28,13 +29,19 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 200;
 
-std::string encodeCursor(const store::FileCursor& cursor) {
-  return cqpm::encodeCursor({cursor.created_at, cursor.id});
+// A cursor names the sort it was made for, so that one sort's position is
+// never read as another's.
+std::string encodeCursor(const store::FileCursor& cursor, const store::FileOrder& order) {
+  return cqpm::encodeCursor({sortName(order.key), order.descending ? "desc" : "asc", cursor.key, cursor.id});
 }
 
-store::FileCursor decodeCursor(const std::string& text) {
-  const auto parts = cqpm::decodeCursor(text, 2);
-  return {parts[0], parts[1]};
+store::FileCursor decodeCursor(const std::string& text, const store::FileOrder& order) {
+  const auto parts = cqpm::decodeCursor(text, 4);
+  if (parts[0] != sortName(order.key) || parts[1] != (order.descending ? "desc" : "asc")) {
+    throw Error(ErrorCode::kInvalidField, "cursor belongs to another sort: start again from the first page",
+                "cursor");
+  }
+  return {parts[2], parts[3]};
 }
 
 }  // namespace
@@ -184,23 +191,39 @@ CandidateFileView CandidateFileService::get(const Actor& actor, const std::strin
 }
 
 FilePage CandidateFileService::list(const Actor& actor, const store::FileFilter& filter,
-                                    const std::string& cursor, int limit) {
+                                    const std::string& cursor, int limit, const store::FileOrder& order) {
   if (limit < 1 || limit > 100)
     throw Error(ErrorCode::kInvalidField, "limit must be between 1 and 100", "limit");
   std::optional<store::FileCursor> after;
-  if (!cursor.empty()) after = decodeCursor(cursor);
+  if (!cursor.empty()) after = decodeCursor(cursor, order);
   const auto scope = access::fileScopeFor(actor);
   FilePage page;
   // One extra row tells whether another page follows without a COUNT query.
   page.items = db_.read([&](SqlSession& sql) {
-    return store::candidate_file_store::list(sql, scope, filter, after, limit + 1);
+    return store::candidate_file_store::list(sql, scope, filter, after, limit + 1, order);
   });
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.resize(static_cast<std::size_t>(limit));
-    const auto& last = page.items.back().file;
-    page.next_cursor = encodeCursor({last.created_at, last.id});
+    const auto& last = page.items.back();
+    page.next_cursor =
+        encodeCursor({store::candidate_file_store::sortValueOf(last, order), last.file.id}, order);
   }
   return page;
+}
+
+std::vector<CandidateFileView> CandidateFileService::exportList(const Actor& actor,
+                                                                const store::FileFilter& filter,
+                                                                const store::FileOrder& order) {
+  const auto scope = access::fileScopeFor(actor);
+  auto files = db_.read([&](SqlSession& sql) {
+    return store::candidate_file_store::list(sql, scope, filter, std::nullopt, kMaxExportedFiles + 1, order);
+  });
+  if (files.size() > static_cast<std::size_t>(kMaxExportedFiles)) {
+    throw Error(ErrorCode::kUnprocessable,
+                "the export holds at most " + std::to_string(kMaxExportedFiles) +
+                    " files: narrow the filters (state, CQPM, pathway, name) and export again");
+  }
+  return files;
 }
 
 std::map<std::string, std::int64_t> CandidateFileService::countByState(const Actor& actor,

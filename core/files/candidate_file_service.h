@@ -59,10 +59,20 @@ class CandidateFileService {
   /// The file, or Error{kNotFound} if it does not exist or is out of scope.
   store::CandidateFileView get(const domain::Actor& actor, const std::string& id);
 
-  /// A page of the actor's files, newest first. `limit` is 1..100. Throws
-  /// Error{kInvalidField, "cursor"} for a cursor this server did not issue.
+  /// A page of the actor's files in `order` (newest first by default). `limit`
+  /// is 1..100. Throws Error{kInvalidField, "cursor"} for a cursor this server
+  /// did not issue or issued for another order.
   FilePage list(const domain::Actor& actor, const store::FileFilter& filter, const std::string& cursor,
-                int limit);
+                int limit, const store::FileOrder& order = {});
+
+  /// Most files one CSV export holds (exportList).
+  static constexpr int kMaxExportedFiles = 5000;
+
+  /// Every file of the actor's that `filter` keeps, in `order`, scoped like
+  /// list(). Throws Error{kUnprocessable} when more than kMaxExportedFiles match.
+  std::vector<store::CandidateFileView> exportList(const domain::Actor& actor,
+                                                   const store::FileFilter& filter,
+                                                   const store::FileOrder& order);
 
   /// Number of the actor's files per state, every state of the workflow present.
   std::map<std::string, std::int64_t> countByState(const domain::Actor& actor,

@@ -80,6 +80,7 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/statistics/{series}",        kAuthenticated, bind(statisticsCsv)},
       {"POST", "/api/v1/files",                      kAuthenticated, bind(createFile)},
       {"GET",  "/api/v1/files",                      kAuthenticated, bind(listFiles)},
+      {"GET",  "/api/v1/files.csv",                  kAuthenticated, bind(listFilesCsv)},
       {"GET",  "/api/v1/files/stats",                kAuthenticated, bind(fileStats)},
       {"GET",  "/api/v1/files/{id}",                 kAuthenticated, bind(getFile)},
       {"POST", "/api/v1/files/{id}/transitions",     kAuthenticated, bind(fireTransition)},

@@ -279,6 +279,33 @@ PageWalk pageWalk(SqlSession& sql, const FileFilter& filter) {
   return walk;
 }
 
+// What a file without a report deadline sorts as: after every deadline in
+// both directions. ISO-8601 instants, so that any collation (PostgreSQL's
+// may be a locale's) orders them as the plain text they are.
+std::string missingDeadline(const FileOrder& order) { return order.descending ? "" : "9999-12-31T23:59:59Z"; }
+
+// The SQL value on candidate_files `f` that `order` sorts by; search_name is
+// kept as foldForSearch(given + " " + family) by insert and correctCandidate.
+std::string sortExpression(const FileOrder& order) {
+  switch (order.key) {
+    case FileSortKey::kCreated:
+      return "f.created_at";
+    case FileSortKey::kUpdated:
+      return "f.updated_at";
+    case FileSortKey::kName:
+      return "f.search_name";
+    case FileSortKey::kCqpm:
+      return "f.cqpm";
+    case FileSortKey::kState:
+      return "f.state";
+    case FileSortKey::kReportDue:
+      return "COALESCE((SELECT sd.due_at FROM file_deadlines sd WHERE sd.file_id = f.id AND sd.kind = "
+             "'report'), '" +
+             missingDeadline(order) + "')";
+  }
+  return "f.created_at";
+}
+
 }  // namespace
 
 std::string foldForSearch(const std::string& text) {
@@ -379,22 +406,45 @@ std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id,
 }
 
 std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& scope, const FileFilter& filter,
-                                    const std::optional<FileCursor>& after, int limit) {
+                                    const std::optional<FileCursor>& after, int limit,
+                                    const FileOrder& order) {
   Conditions conditions(scope, filter, Purpose::kPage, sql.dialect(), pageWalk(sql, filter));
+  const std::string key = sortExpression(order);
   if (after) {
-    conditions.addRaw("(f.created_at < ? OR (f.created_at = ? AND f.id < ?))",
-                      {after->created_at, after->created_at, after->id});
+    const std::string beyond = order.descending ? " < ?" : " > ?";
+    conditions.addRaw("(" + key + beyond + " OR (" + key + " = ? AND f.id" + beyond + "))",
+                      {after->key, after->key, after->id});
   }
   // The page's ids first, from the conditions alone; the names, deadline and
   // report columns are then read for those files only (computed before the
   // sort, they cost as much as the files matching, not the page).
-  const std::string order = "ORDER BY f.created_at DESC, f.id DESC ";
+  const std::string direction = order.descending ? " DESC" : " ASC";
+  const std::string sort = "ORDER BY " + key + direction + ", f.id" + direction + " ";
   auto stmt = sql.query(std::string(kSelectFiles) + "WHERE f.id IN (SELECT f.id FROM candidate_files f " +
-                        conditions.where() + order + "LIMIT " + std::to_string(limit) + ") " + order);
+                        conditions.where() + sort + "LIMIT " + std::to_string(limit) + ") " + sort);
   conditions.bind(stmt);
   std::vector<CandidateFileView> files;
   forEachRow(stmt, [&](const RowReader& row) { files.push_back(readFile(row)); });
   return files;
+}
+
+std::string sortValueOf(const CandidateFileView& view, const FileOrder& order) {
+  const CandidateFile& file = view.file;
+  switch (order.key) {
+    case FileSortKey::kCreated:
+      return file.created_at;
+    case FileSortKey::kUpdated:
+      return file.updated_at;
+    case FileSortKey::kName:
+      return foldForSearch(file.candidate.given_name + " " + file.candidate.family_name);
+    case FileSortKey::kCqpm:
+      return file.cqpm;
+    case FileSortKey::kState:
+      return file.state;
+    case FileSortKey::kReportDue:
+      return view.report_due_at.value_or(missingDeadline(order));
+  }
+  return file.created_at;
 }
 
 std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::FileScope& scope,

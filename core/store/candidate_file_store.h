@@ -30,9 +30,26 @@ struct FileFilter {
   std::optional<std::string> overdue_at;
 };
 
-/// Position after the last item of a page: files are listed newest first.
+/// The column the file list is sorted by. Ties are broken on the file's id,
+/// in the same direction, so that every order is total and pages are stable.
+enum class FileSortKey {
+  kCreated,    ///< created_at
+  kUpdated,    ///< updated_at
+  kName,       ///< the candidate's folded name (given name then family name, as the pages show it)
+  kCqpm,       ///< the CQPM's id
+  kState,      ///< the workflow state's id
+  kReportDue,  ///< the report deadline's end; files without one come last in both directions
+};
+
+/// How the file list is sorted; the default is newest first.
+struct FileOrder {
+  FileSortKey key = FileSortKey::kCreated;
+  bool descending = true;
+};
+
+/// Position after the last item of a page: its sort value (sortValueOf) and id.
 struct FileCursor {
-  std::string created_at;
+  std::string key;
   std::string id;
 };
 
@@ -47,9 +64,12 @@ std::optional<std::string> attachCandidate(SqlSession& sql, const std::string& f
 /// True when the centre holds a file of this candidate account.
 bool centreKnowsCandidate(SqlSession& sql, const std::string& centre_id, const std::string& user_id);
 std::optional<CandidateFileView> find(SqlSession& sql, const std::string& id, const access::FileScope& scope);
-/// Up to `limit` files after `after`, newest first.
+/// Up to `limit` files after `after`, in `order` (newest first by default).
 std::vector<CandidateFileView> list(SqlSession& sql, const access::FileScope& scope, const FileFilter& filter,
-                                    const std::optional<FileCursor>& after, int limit);
+                                    const std::optional<FileCursor>& after, int limit,
+                                    const FileOrder& order = {});
+/// The value `order` sorts `view` by, as list() compares a cursor's key with. Pure.
+std::string sortValueOf(const CandidateFileView& view, const FileOrder& order);
 /// Number of files per state (the filter's `state` is ignored).
 std::map<std::string, std::int64_t> countByState(SqlSession& sql, const access::FileScope& scope,
                                                  const FileFilter& filter);

@@ -6,6 +6,8 @@
 
 #include "common/clock.h"
 #include "common/json_text.h"
+#include "files/file_list_csv.h"
+#include "files/file_order.h"
 #include "http/file_version_precondition.h"
 #include "http/idempotency_header.h"
 #include "http/input_limits.h"
@@ -75,6 +77,10 @@ store::FileFilter filterOf(const Request& request, bool with_state, const std::s
   return filter;
 }
 
+store::FileOrder orderOf(const Request& request) {
+  return files::parseFileOrder(request.queryValue("sort"), request.queryValue("order"));
+}
+
 }  // namespace
 
 Response createFile(ApiContext& context, Request& request) {
@@ -128,14 +134,23 @@ Response listFiles(ApiContext& context, Request& request) {
     throw Error(ErrorCode::kInvalidField, "limit must be an integer", "limit");
   }
   const std::string now = nowIso8601(context.clock);
-  const auto page =
-      context.files.list(actor, filterOf(request, true, now), request.queryValue("cursor"), limit);
+  const auto page = context.files.list(actor, filterOf(request, true, now), request.queryValue("cursor"),
+                                       limit, orderOf(request));
   Array::Ptr items = new Array;
   for (const auto& view : page.items) items->add(fileJson(view, nullptr, nullptr, now));
   Object::Ptr body = new Object;
   body->set("items", items);
   body->set("next_cursor", nullable(page.next_cursor));
   return Response::json(200, body);
+}
+
+Response listFilesCsv(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const std::string now = nowIso8601(context.clock);
+  const auto files = context.files.exportList(actor, filterOf(request, true, now), orderOf(request));
+  return Response::attachment(
+      files::fileListCsv(files, context.engine.definition(), context.rules.catalog(), now),
+      "text/csv; charset=utf-8", "dossiers-" + now.substr(0, 10) + ".csv");
 }
 
 Response fileStats(ApiContext& context, Request& request) {

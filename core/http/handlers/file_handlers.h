@@ -9,6 +9,8 @@ namespace cqpm::http::handlers {
 Response createFile(ApiContext& context, Request& request);
 /// GET /api/v1/files
 Response listFiles(ApiContext& context, Request& request);
+/// GET /api/v1/files.csv: the list's files (same filters, sort and scope) as a French Excel CSV attachment.
+Response listFilesCsv(ApiContext& context, Request& request);
 /// GET /api/v1/files/stats
 Response fileStats(ApiContext& context, Request& request);
 /// GET /api/v1/files/{id}

@@ -17,7 +17,7 @@ import { CqpmDiffPage } from '../features/referentials/pages/CqpmDiffPage';
 import { CqpmPage } from '../features/referentials/pages/CqpmPage';
 import { CqpmVersionPage } from '../features/referentials/pages/CqpmVersionPage';
 import { CqpmVersionsPage } from '../features/referentials/pages/CqpmVersionsPage';
-import { DashboardPage } from '../features/files/pages/DashboardPage';
+import { DashboardPage } from '../features/dashboard/pages/DashboardPage';
 import { FileLinkPage } from '../features/files/pages/FileLinkPage';
 import { FilePage } from '../features/files/pages/FilePage';
 import { ForgotPasswordPage } from '../features/admin/pages/ForgotPasswordPage';

@@ -671,9 +671,11 @@ export interface paths {
          * @description Files the caller may see: a centre coordinator sees the files of their
          *     centre, a company tutor those of their company's candidates, a
          *     candidate their own file, a jury member the files of their jury
-         *     session. Newest first; paginate with the opaque `next_cursor` (a
-         *     cursor this server did not issue is `400 invalid_field`, field
-         *     `cursor`).
+         *     session. Newest first unless `sort` and `order` say otherwise (ties
+         *     broken on the file's id, in the same direction); paginate with the
+         *     opaque `next_cursor`. A cursor this server did not issue, or issued
+         *     for another `sort` or `order`, is `400 invalid_field`, field `cursor`;
+         *     an unknown `sort` or `order` is `400 invalid_field` naming it.
          */
         get: operations["listFiles"];
         put?: never;
@@ -698,6 +700,33 @@ export interface paths {
          *     checks them again (guard `registration_accepted`).
          */
         post: operations["createFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file list as CSV for French Excel, with the list's filters and sort
+         * @description Every file `GET /api/v1/files` would list with the same filters, sort
+         *     and scope (a centre coordinator: their centre's files), in that order,
+         *     as one attachment: UTF-8 with a BOM, `;` separators, CRLF, a French
+         *     header row (Nom, Prénom, Courriel, CQPM, Parcours, État, Centre,
+         *     Entreprise, Échéance du rapport, Rapport en retard, Créé le, Mis à
+         *     jour le, Identifiant du dossier), dates as jj/mm/aaaa (Paris). At most
+         *     5000 files: more is `422 unprocessable`, asking for narrower filters.
+         *     Never cached (`Cache-Control: private, no-store`).
+         */
+        get: operations["exportFilesCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4657,6 +4686,16 @@ export interface components {
         CqpmFilter: components["schemas"]["CqpmId"];
         /** @description Only files of this pathway. */
         PathwayFilter: components["schemas"]["Pathway"];
+        /** @description With `true`, only the files whose report deadline (as extended) has ended without a report. */
+        OverdueFilter: "true";
+        /**
+         * @description The column the files are sorted by: `created_at` (the default), `updated_at`, `name` (the
+         *     candidate's given then family name, case and accents folded), `cqpm`, `state`, `report_due_at`
+         *     (files without a report deadline come last in both orders).
+         */
+        FileSort: "created_at" | "updated_at" | "name" | "cqpm" | "state" | "report_due_at";
+        /** @description `asc` or `desc`; by default `desc` for the dates (`created_at`, `updated_at`) and `asc` for the others. */
+        SortOrder: "asc" | "desc";
         /**
          * @description Case- and accent-insensitive text search on the candidate's given and family names.
          * @example bernard
@@ -5746,7 +5785,15 @@ export interface operations {
                  */
                 q?: components["parameters"]["TextSearch"];
                 /** @description With `true`, only the files whose report deadline (as extended) has ended without a report. */
-                overdue?: "true";
+                overdue?: components["parameters"]["OverdueFilter"];
+                /**
+                 * @description The column the files are sorted by: `created_at` (the default), `updated_at`, `name` (the
+                 *     candidate's given then family name, case and accents folded), `cqpm`, `state`, `report_due_at`
+                 *     (files without a report deadline come last in both orders).
+                 */
+                sort?: components["parameters"]["FileSort"];
+                /** @description `asc` or `desc`; by default `desc` for the dates (`created_at`, `updated_at`) and `asc` for the others. */
+                order?: components["parameters"]["SortOrder"];
                 /** @description Page size. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page; omit for the first page. */
@@ -5838,6 +5885,51 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    exportFilesCsv: {
+        parameters: {
+            query?: {
+                /** @description Only files in this workflow state. */
+                state?: components["parameters"]["StateFilter"];
+                /** @description Only files of this CQPM. */
+                cqpm?: components["parameters"]["CqpmFilter"];
+                /** @description Only files of this pathway. */
+                pathway?: components["parameters"]["PathwayFilter"];
+                /**
+                 * @description Case- and accent-insensitive text search on the candidate's given and family names.
+                 * @example bernard
+                 */
+                q?: components["parameters"]["TextSearch"];
+                /** @description With `true`, only the files whose report deadline (as extended) has ended without a report. */
+                overdue?: components["parameters"]["OverdueFilter"];
+                /**
+                 * @description The column the files are sorted by: `created_at` (the default), `updated_at`, `name` (the
+                 *     candidate's given then family name, case and accents folded), `cqpm`, `state`, `report_due_at`
+                 *     (files without a report deadline come last in both orders).
+                 */
+                sort?: components["parameters"]["FileSort"];
+                /** @description `asc` or `desc`; by default `desc` for the dates (`created_at`, `updated_at`) and `asc` for the others. */
+                order?: components["parameters"]["SortOrder"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files, as an attachment `dossiers-<date>.csv` (`text/csv; charset=utf-8`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getFileStats: {

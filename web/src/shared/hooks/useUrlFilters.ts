@@ -13,11 +13,18 @@ export function useUrlFilters(searchParam = 'q') {
 
   /** Sets (or, empty, removes) one parameter; `replace` keeps the history entry (default: for the search only). */
   function set(name: string, value: string, replace = name === searchParam) {
+    setMany({ [name]: value }, replace);
+  }
+
+  /** Sets (or, empty, removes) several parameters in one history entry (two set() calls would keep only the last). */
+  function setMany(values: Record<string, string>, replace = false) {
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (value) next.set(name, value);
-        else next.delete(name);
+        for (const [name, value] of Object.entries(values)) {
+          if (value) next.set(name, value);
+          else next.delete(name);
+        }
         return next;
       },
       { replace },
@@ -37,6 +44,7 @@ export function useUrlFilters(searchParam = 'q') {
     /** A parameter's value, '' when absent. */
     get: (name: string) => params.get(name) ?? '',
     set,
+    setMany,
     /** value and onChange of a select filter on one parameter (SelectFilter). */
     bind: (name: string) => ({ value: params.get(name) ?? '', onChange: (value: string) => set(name, value) }),
     /** The search applied (the URL's). */

@@ -13,6 +13,7 @@ import { ScrollBox } from './ScrollBox';
 export function PagedTable<T>({
   list,
   columns,
+  header,
   row,
   caption,
   empty,
@@ -24,6 +25,8 @@ export function PagedTable<T>({
   list: PagedList<T>;
   /** The column headings. */
   columns: readonly string[];
+  /** A row of headings of the caller's own instead of `columns` (see Table). */
+  header?: ReactNode;
   row: (item: T) => ReactNode;
   /** Read by screen readers, followed by « , page n ». */
   caption: string;
@@ -48,7 +51,7 @@ export function PagedTable<T>({
         )}
       </ErrorAlert>
       <ScrollBox aria-busy={loading}>
-        <Table caption={`${caption}, page ${paging.pageNumber}`} columns={columns} testId={`${testIdPrefix}-table`} className={className}>
+        <Table caption={`${caption}, page ${paging.pageNumber}`} columns={columns} header={header} testId={`${testIdPrefix}-table`} className={className}>
           {page?.items.map(row)}
         </Table>
         {!loading && page && page.items.length === 0 && <p className="empty">{empty}</p>}

@@ -1,15 +1,20 @@
 import type { ReactNode } from 'react';
 
-/** A table of records: a caption for screen readers, the column headings, then the rows given as children. */
+/**
+ * A table of records: a caption for screen readers, the column headings (or `header`, a row of headings of the
+ * caller's own, e.g. sort buttons), then the rows given as children.
+ */
 export function Table({
   caption,
   columns,
+  header,
   testId,
   className = 'files-table',
   children,
 }: {
   caption: string;
   columns: readonly string[];
+  header?: ReactNode;
   testId?: string;
   className?: string;
   children: ReactNode;
@@ -18,13 +23,15 @@ export function Table({
     <table className={className} data-testid={testId}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
+        {header ?? (
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        )}
       </thead>
       <tbody>{children}</tbody>
     </table>

@@ -1,23 +1,28 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { fileApi } from '../fileApi';
+import { useNavigate } from 'react-router-dom';
 import { FilterBar, SearchFilter, SelectFilter } from '../../../shared/ui/Filters';
-import { NewFileForm } from '../components/NewFileForm';
-import { OverdueBadge } from '../components/OverdueBadge';
+import { NewFileForm } from '../../files/components/NewFileForm';
 import { PagedTable } from '../../../shared/ui/PagedTable';
-import { StateBadge } from '../components/StateBadge';
-import { candidateName, formatShortDateTime } from '../../../shared/format/format';
 import { titleOf, useCqpms } from '../../referentials/cqpmCatalog';
-import { CQPMS, PATHWAYS, pathwayLabel } from '../../../shared/format/labels';
+import { CQPMS, PATHWAYS } from '../../../shared/format/labels';
 import { useSession, useWorkflow } from '../../../app/session';
-import type { FileSummary, FileStats } from '../fileTypes';
+import type { FileSummary, FileStats } from '../../files/fileTypes';
 import { usePageTitle } from '../../../shared/hooks/usePageTitle';
 import { usePagedList } from '../../../shared/hooks/usePagedList';
 import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
-import { stateLabel } from '../workflow';
+import { stateLabel } from '../../files/workflow';
 import { useApiResource } from '../../../shared/hooks/useApiResource';
 import { TodoPanel } from '../../todo/components/TodoPanel';
 import { hasTodoList } from '../../todo/todo';
+import { overdueCountLabel } from '../reportDeadline';
+import { dashboardApi, filesCsvHref, type DashboardFilters } from '../dashboardApi';
+import { nextSort, sortFromUrl, sortToUrl, type SortField } from '../dashboardSort';
+import { useFileSelection } from '../useFileSelection';
+import { FileRow } from '../components/FileRow';
+import { StatButton } from '../components/StatButton';
+import { SortHeader } from '../components/SortHeader';
+import { BulkJuryBar } from '../components/BulkJuryBar';
+import '../dashboard.css';
 
 const PAGE_SIZE = 25;
 
@@ -26,6 +31,8 @@ const P_STATE = 'etat';
 const P_CQPM = 'cqpm';
 const P_PATHWAY = 'parcours';
 const P_OVERDUE = 'retard';
+const P_SORT = 'tri';
+const P_ORDER = 'ordre';
 const OVERDUE_OPTIONS = [{ value: 'oui', label: 'Rapport en retard' }];
 const PATHWAY_OPTIONS = PATHWAYS.map((p) => ({ value: p.id, label: p.label }));
 
@@ -42,24 +49,69 @@ export function DashboardPage() {
   const q = filters.q;
   // The report deadline has passed and no report is there (the API's overdue=true).
   const overdue = filters.get(P_OVERDUE) === 'oui';
+  const sort = sortFromUrl(filters.get(P_SORT), filters.get(P_ORDER));
+  const listFilters: DashboardFilters = { state, cqpm, pathway, q, overdue };
+  const listKey = JSON.stringify([state, cqpm, pathway, q, overdue, sort]);
 
   const [creating, setCreating] = useState(false);
   const list = usePagedList<FileSummary>(
-    JSON.stringify([state, cqpm, pathway, q, overdue]),
-    (cursor, signal) =>
-      fileApi.listFiles({ state, cqpm, pathway, q, overdue: overdue || undefined, limit: PAGE_SIZE, cursor }, signal),
+    listKey,
+    (cursor, signal) => dashboardApi.listFiles(listFilters, sort, { limit: PAGE_SIZE, cursor }, signal),
     { operation: 'list', values: { q, cqpm, pathway, state } },
   );
 
   // The counts stay until the new ones arrive; none after a failure.
   const { data: stats } = useApiResource<FileStats | null>(
-    (signal) => fileApi.fileStats({ cqpm, pathway, q }, signal).catch(() => null),
+    (signal) => dashboardApi.fileStats({ cqpm, pathway, q }, signal).catch(() => null),
+    [cqpm, pathway, q],
+    { clearOnChange: false },
+  );
+  const { data: overdueStats } = useApiResource<FileStats | null>(
+    (signal) => dashboardApi.fileStats({ cqpm, pathway, q, overdue: true }, signal).catch(() => null),
     [cqpm, pathway, q],
     { clearOnChange: false },
   );
 
+  // Files ticked for a bulk action, for the filters and sort they were ticked under (a new list starts empty).
+  const selection = useFileSelection(listKey);
+  const pageItems = list.page?.items ?? [];
+  const allPicked = pageItems.length > 0 && pageItems.every((f) => selection.has(f.id));
+
+  const sortBy = (field: SortField) => {
+    const { tri, ordre } = sortToUrl(nextSort(sort, field));
+    filters.setMany({ [P_SORT]: tri, [P_ORDER]: ordre });
+  };
   const stateIds = workflow ? workflow.states.map((s) => s.id) : Object.keys(stats?.by_state ?? {});
   const canCreate = user?.role === 'centre_coordinator';
+  const overdueCount = overdueStats?.total;
+  const header = (
+    <tr>
+      {canCreate && (
+        <th scope="col" className="select-cell">
+          <input
+            type="checkbox"
+            id="pick-page"
+            checked={allPicked}
+            disabled={pageItems.length === 0}
+            onChange={(e) => selection.toggle(pageItems, e.target.checked)}
+            data-testid="pick-page"
+          />
+          <label htmlFor="pick-page" className="visually-hidden">
+            Sélectionner les dossiers de la page
+          </label>
+        </th>
+      )}
+      <SortHeader field="name" label="Candidat" sort={sort} onSort={sortBy} />
+      <SortHeader field="cqpm" label="CQPM" sort={sort} onSort={sortBy} />
+      <th scope="col">Parcours</th>
+      <SortHeader field="state" label="État" sort={sort} onSort={sortBy} />
+      <SortHeader field="report_due_at" label="Échéance du rapport" sort={sort} onSort={sortBy} />
+      {!canCreate && <th scope="col">Centre</th>}
+      <th scope="col">Entreprise</th>
+      <SortHeader field="created_at" label="Ouvert le" sort={sort} onSort={sortBy} />
+      <SortHeader field="updated_at" label="Mis à jour" sort={sort} onSort={sortBy} />
+    </tr>
+  );
 
   return (
     <>
@@ -143,60 +195,56 @@ export function DashboardPage() {
           <SearchFilter id="f-q" label="Nom du candidat" placeholder="Rechercher un candidat" {...filters.searchBox} />
         </FilterBar>
 
+        <div className="dashboard-actions">
+          <button
+            type="button"
+            className="button overdue-counter"
+            aria-pressed={overdue}
+            disabled={overdueCount === undefined || (overdueCount === 0 && !overdue)}
+            onClick={() => filters.set(P_OVERDUE, overdue ? '' : 'oui')}
+            data-testid="overdue-counter"
+          >
+            {overdueCount === undefined ? 'Dossiers en retard : …' : overdueCountLabel(overdueCount)}
+          </button>
+          <a className="button" href={filesCsvHref(listFilters, sort)} download data-testid="export-csv">
+            Exporter (CSV)<span className="visually-hidden"> : les dossiers de ces critères, dans cet ordre</span>
+          </a>
+        </div>
+
+        {canCreate && selection.picked.length > 0 && (
+          <BulkJuryBar
+            picked={selection.picked}
+            onClear={selection.clear}
+            onDone={(addedIds) => {
+              selection.drop(addedIds);
+              list.reload();
+            }}
+          />
+        )}
+
         <PagedTable
           list={list}
           caption="Dossiers des candidats"
-          columns={['Candidat', 'CQPM', 'Parcours', 'État', 'Centre', 'Entreprise', 'Mis à jour']}
+          columns={[]}
+          header={header}
           empty="Aucun dossier ne correspond à ces critères."
           loadingText="Chargement des dossiers…"
           testIdPrefix="files"
           nextTestId="next-page"
           row={(file) => (
-            <tr key={file.id} data-testid="file-row" data-state={file.state} data-file-id={file.id}>
-              <th scope="row">
-                <Link to={`/dossiers/${encodeURIComponent(file.id)}`} data-testid="file-link">
-                  {candidateName(file.candidate)}
-                </Link>
-              </th>
-              <td>{titleOf(cqpms, file.cqpm)}</td>
-              <td>{pathwayLabel(file.pathway)}</td>
-              <td>
-                <StateBadge state={file.state} label={stateLabel(workflow, file.state)} />
-                {file.overdue && <OverdueBadge />}
-              </td>
-              <td>{file.centre.name}</td>
-              <td>{file.company?.name ?? <span className="muted">—</span>}</td>
-              <td>
-                <time dateTime={file.updated_at}>{formatShortDateTime(file.updated_at)}</time>
-              </td>
-            </tr>
+            <FileRow
+              key={file.id}
+              file={file}
+              cqpmTitle={titleOf(cqpms, file.cqpm)}
+              stateName={stateLabel(workflow, file.state)}
+              selectable={canCreate}
+              showCentre={!canCreate}
+              picked={selection.has(file.id)}
+              onPick={(on) => selection.toggle([file], on)}
+            />
           )}
         />
       </section>
     </>
-  );
-}
-
-/** A count of files that filters the list on click (pressed while its filter applies); « … » while loading. */
-function StatButton({
-  count,
-  label,
-  pressed,
-  onClick,
-  testId,
-  className,
-}: {
-  count: number | undefined;
-  label: string;
-  pressed: boolean;
-  onClick: () => void;
-  testId: string;
-  className?: string;
-}) {
-  return (
-    <button type="button" className={className ? `stat ${className}` : 'stat'} aria-pressed={pressed} onClick={onClick} data-testid={testId}>
-      <span className="stat__count">{count ?? '…'}</span>
-      <span className="stat__label">{label}</span>
-    </button>
   );
 }
