@@ -68,7 +68,7 @@ TEST_P(FileArchiveTest, ThePdfSaysWhatHappenedInFrenchOnNumberedPages) {
   const std::string text = probe::flat(probe::pdfText(dir, pdf));
   const int pages = probe::pdfPages(dir, pdf);
   ASSERT_GT(pages, 1);
-  for (const std::string expected :
+  for (const std::string& expected :
        {std::string("Dossier complet du candidat"), std::string("Thomas Blanc — CQPM ") + archive.cqpm_title,
         std::string("1. Identité et inscription"), std::string("2. Modalités d’évaluation"),
         std::string("3. Grille d’évaluation"), std::string("4. Avis de l’entreprise"),
