@@ -48,4 +48,21 @@ Period periodOf(const std::optional<std::string>& from, const std::optional<std:
   return {first, last};
 }
 
+std::vector<std::string> monthsOf(const Period& period) {
+  const Poco::DateTime first = checkedDate(period.from, "from");
+  const Poco::DateTime last = checkedDate(period.to, "to");
+  std::vector<std::string> months;
+  for (int year = first.year(), month = first.month();
+       year < last.year() || (year == last.year() && month <= last.month());) {
+    char text[32];  // room for any int, although years are four digits
+    std::snprintf(text, sizeof text, "%04d-%02d", year, month);
+    months.emplace_back(text);
+    if (++month > 12) {
+      month = 1;
+      ++year;
+    }
+  }
+  return months;
+}
+
 }  // namespace cqpm::statistics

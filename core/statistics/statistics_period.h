@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cqpm::statistics {
 
@@ -18,5 +19,9 @@ struct Period {
 /// more than ten years (3,660 days). Pure.
 Period periodOf(const std::optional<std::string>& from, const std::optional<std::string>& to,
                 const std::string& today);
+
+/// The calendar months the period touches, oldest first, as YYYY-MM (at most
+/// 121 for ten years). Pure.
+std::vector<std::string> monthsOf(const Period& period);
 
 }  // namespace cqpm::statistics

@@ -42,9 +42,12 @@ Statistics StatisticsService::compute(const domain::Actor& actor, const Statisti
   const std::optional<std::string> centre = centreOf(actor, query.centre);
   const Poco::Timestamp instant = clock_();
   const Period period = periodOf(query.from, query.to, deadlines::parisDateOf(instant));
-  const store::StatisticsScope scope{toIso8601(deadlines::endOfParisDay(deadlines::addDays(period.from, -1))),
-                                     toIso8601(deadlines::endOfParisDay(period.to)), period.from, period.to,
-                                     centre};
+  store::StatisticsScope scope{toIso8601(deadlines::endOfParisDay(deadlines::addDays(period.from, -1))),
+                               toIso8601(deadlines::endOfParisDay(period.to)), period.from, period.to,
+                               centre};
+  for (const std::string& month : monthsOf(period))
+    scope.months.push_back(
+        {month, toIso8601(deadlines::endOfParisDay(deadlines::addDays(month + "-01", -1)))});
   const std::string now = toIso8601(instant);
 
   Statistics result;

@@ -1,5 +1,6 @@
 #include "store/statistics_store.h"
 
+#include <iterator>
 #include <utility>
 
 #include "store/row_reader.h"
@@ -32,15 +33,39 @@ Query bound(SqlSession& sql, const std::string& text, const std::vector<std::str
   return query;
 }
 
+// The Paris month of the stored time `column`: a CASE over the months' starts,
+// latest first, with its parameters (stored times compare as text). Months
+// come from the scope, not from the text of the time, which is UTC.
+ScopedWhere parisMonthOf(const StatisticsScope& scope, const std::string& column) {
+  if (scope.months.empty()) return {"SUBSTR(" + column + ", 1, 7)", {}};
+  // Typed, so that PostgreSQL knows what the parameters are.
+  const std::string label = "CAST(? AS TEXT)";
+  if (scope.months.size() == 1) return {label, {scope.months.front().month}};
+  ScopedWhere month{"CASE", {}};
+  for (auto it = scope.months.rbegin(); std::next(it) != scope.months.rend(); ++it) {
+    month.sql += " WHEN " + column + " >= ? THEN " + label;
+    month.params.push_back(it->starts_at);
+    month.params.push_back(it->month);
+  }
+  month.sql += " ELSE " + label + " END";
+  month.params.push_back(scope.months.front().month);
+  return month;
+}
+
 std::vector<MonthKeyCount> filesByMonthAnd(SqlSession& sql, const StatisticsScope& scope,
                                            const std::string& column) {
+  const ScopedWhere month = parisMonthOf(scope, "f.created_at");
   const ScopedWhere where = periodOf(scope, "f.created_at", "f.centre_id");
+  std::vector<std::string> params = month.params;
+  params.insert(params.end(), where.params.begin(), where.params.end());
   std::vector<MonthKeyCount> counts;
+  // Grouped by position: both databases accept it, and the month's CASE is not
+  // written (and bound) twice.
   bound(sql,
-        "SELECT SUBSTR(f.created_at, 1, 7) AS month, " + column +
+        "SELECT " + month.sql + " AS month, " + column +
             " AS grouped, COUNT(*) AS files FROM candidate_files f WHERE " + where.sql +
-            " GROUP BY SUBSTR(f.created_at, 1, 7), " + column + " ORDER BY month, grouped",
-        where.params)
+            " GROUP BY 1, 2 ORDER BY 1, 2",
+        params)
       .forEachRow([&](const RowReader& row) {
         counts.push_back({row.text("month"), row.text("grouped"), row.integer("files")});
       });

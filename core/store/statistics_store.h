@@ -9,15 +9,25 @@
 
 namespace cqpm::store {
 
+/// The instant (ISO-8601 UTC, as stored) a Paris calendar month (YYYY-MM)
+/// starts: its first day's midnight in Paris.
+struct MonthStart {
+  std::string month;
+  std::string starts_at;
+};
+
 /// What the statistics queries count over: times `[start, end)` as stored
 /// (ISO-8601 UTC), the same period as Paris calendar days `[first_day,
-/// last_day]` for columns that hold days, and one centre or every centre.
+/// last_day]` for columns that hold days, one centre or every centre, and the
+/// Paris months of the period, oldest first, so that a time is counted in its
+/// Paris month (a file opened at 23:30 UTC on 31 January is a February file).
 struct StatisticsScope {
   std::string start;
   std::string end;
   std::string first_day;
   std::string last_day;
   std::optional<std::string> centre_id;
+  std::vector<MonthStart> months;
 };
 
 /// A count for a month (YYYY-MM) and a key (a state, a CQPM).

@@ -133,6 +133,23 @@ TEST_P(StatisticsFiguresTest, CountsTheJurySessionsHeldAndTheirDecisions) {
   EXPECT_EQ(all.juries[0].files_decided, 1);
 }
 
+TEST_P(StatisticsFiguresTest, CountsAFileInTheMonthItWasOpenedInParis) {
+  openDraftOfA("W1", "2026-02-28T23:30");  // 1 March 00:30 in Paris (UTC+1)
+  openDraftOfA("W2", "2026-02-28T22:30");  // still 28 February in Paris
+  openDraftOfA("S1", "2026-04-30T22:30");  // 1 May 00:30 in Paris (UTC+2, summer time)
+  openDraftOfA("S2", "2026-04-30T21:30");  // still 30 April in Paris
+  const auto figures = compute(coordinatorOfA());
+  std::vector<std::tuple<std::string, std::string, std::int64_t>> drafts;
+  for (const auto& row : figures.files_by_state)
+    if (row.state == "draft") drafts.emplace_back(row.month, row.state, row.files);
+  const decltype(drafts) expected{{"2026-02", "draft", 1},
+                                  {"2026-03", "draft", 1},
+                                  {"2026-04", "draft", 1},
+                                  {"2026-05", "draft", 1},
+                                  {"2026-06", "draft", 1}};  // A6
+  EXPECT_EQ(drafts, expected);
+}
+
 TEST_P(StatisticsFiguresTest, EveryCentreAddsUpTheCentresAndOneCentreIsFiltered) {
   const auto all = compute(admin());
   const auto* quality = findRow(all.success_rates,

@@ -82,6 +82,13 @@ class StatisticsServiceTest : public ::testing::TestWithParam<std::string> {
     return actorOf(domain::Role::kAdmin, "platform", domain::OrganisationKind::kPlatform);
   }
 
+  /// One more file of centre A, opened at `opened_at` (UTC) and still a draft.
+  void openDraftOfA(const std::string& id, const std::string& opened_at) {
+    server_->database().write([&](store::SqlSession& sql) {
+      statistics_seed::file(sql, id, kCentreA, "qualite", "employee", {{std::nullopt, "draft", opened_at}});
+    });
+  }
+
   static Poco::Timestamp timeAt(const std::string& iso) {
     int tz = 0;
     return Poco::DateTimeParser::parse("%Y-%m-%dT%H:%M:%S.%FZ", iso, tz).timestamp();

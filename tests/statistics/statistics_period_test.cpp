@@ -39,5 +39,12 @@ TEST(StatisticsPeriodTest, RefusesAPeriodBackwardsOrLongerThanTenYears) {
   EXPECT_EQ(fieldOf("2017-01-01", "2026-07-01"), "accepted");
 }
 
+TEST(StatisticsPeriodTest, ListsTheCalendarMonthsItTouches) {
+  EXPECT_EQ(monthsOf({"2026-01-31", "2026-01-31"}), std::vector<std::string>{"2026-01"});
+  EXPECT_EQ(monthsOf({"2025-11-15", "2026-02-01"}),
+            (std::vector<std::string>{"2025-11", "2025-12", "2026-01", "2026-02"}));
+  EXPECT_EQ(monthsOf({"2017-01-01", "2026-12-31"}).size(), 120u);
+}
+
 }  // namespace
 }  // namespace cqpm::statistics
