@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "app/admin_command.h"
+#include "app/audit_command.h"
 #include "app/backup_command.h"
 #include "app/password_prompt.h"
 #include "app/plugin_command.h"
@@ -79,12 +80,25 @@ void CqpmApplication::printUsage() const {
       "--email E "
       "[--name N] [--invite] | admin list-users | admin disable-user L | admin reset-password L | backup DIR "
       "| "
-      "restore DIR | settings example|markdown");
+      "restore DIR | audit verify | settings example|markdown");
   help.setHeader("CQPM Hub: candidate files, referentials and juries of the metallurgy CQPMs.");
   help.format(std::cout);
 }
 
 ServerConfig CqpmApplication::buildConfig() const { return configFrom(config()); }
+
+bool CqpmApplication::readDataLocation(const std::string& command, std::string& data_dir,
+                                       std::string& database_url) const {
+  try {
+    const ServerConfig server = buildConfig();
+    data_dir = server.data_dir;
+    database_url = server.database_url;
+    return true;
+  } catch (const Error& e) {
+    std::cerr << "cqpm " << command << ": " << e.what() << "\n";
+    return false;
+  }
+}
 
 int CqpmApplication::main(const std::vector<std::string>& args) {
   if (help_requested_) {
@@ -97,15 +111,13 @@ int CqpmApplication::main(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "admin") return runAdmin(args);
   if (!args.empty() && (args[0] == "backup" || args[0] == "restore")) {
     BackupOptions options;
-    try {
-      const ServerConfig server = buildConfig();
-      options.data_dir = server.data_dir;
-      options.database_url = server.database_url;
-    } catch (const Error& e) {
-      std::cerr << "cqpm " << args[0] << ": " << e.what() << "\n";
-      return kBackupUsage;
-    }
+    if (!readDataLocation(args[0], options.data_dir, options.database_url)) return kBackupUsage;
     return runBackupCommand(args, options, std::cout, std::cerr);
+  }
+  if (!args.empty() && args[0] == "audit") {
+    AuditOptions options;
+    if (!readDataLocation(args[0], options.data_dir, options.database_url)) return kAuditUsage;
+    return runAuditCommand(args, options, std::cout, std::cerr);
   }
   if (!args.empty() && args[0] == "settings") {
     // The example configuration file and the README's table, from the one table of settings.

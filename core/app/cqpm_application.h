@@ -18,6 +18,10 @@ class CqpmApplication : public Poco::Util::ServerApplication {
  private:
   void handleOption(const std::string& name, const std::string& value) override;
   ServerConfig buildConfig() const;
+  /// The data folder and database the configuration names, for the commands
+  /// that work on the data without serving; false (said on stderr) when the
+  /// configuration is wrong.
+  bool readDataLocation(const std::string& command, std::string& data_dir, std::string& database_url) const;
   int serve();
   int runAdmin(const std::vector<std::string>& args);
   void printUsage() const;

@@ -3,6 +3,7 @@
 #include "http/handlers/account_handlers.h"
 #include "http/handlers/admissibility_handlers.h"
 #include "http/handlers/archive_handlers.h"
+#include "http/handlers/audit_handlers.h"
 #include "http/handlers/auth_handlers.h"
 #include "http/handlers/award_handlers.h"
 #include "http/handlers/carry_over_handlers.h"
@@ -156,6 +157,7 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"POST", "/api/v1/decisions/{id}/revocation",  kAuthenticated, bind(revokeJuryDecision)},
       {"GET",  "/api/v1/files/{id}/decisions",       kAuthenticated, bind(fileDecisions)},
       {"GET",  "/api/v1/files/{id}/archive.pdf",     kAuthenticated, bind(fileArchivePdf)},
+      {"GET",  "/api/v1/files/{id}/audit",           kAuthenticated, bind(fileAudit)},
       {"GET",  "/api/v1/awards/{id}/document.pdf",   kAuthenticated, bind(awardDocumentPdf)},
       // Public: anyone holding a certificate's code may check it, and nothing more.
       {"GET",  "/api/v1/verify/{code}",              kPublic,        bind(verifyAward)},

@@ -61,6 +61,16 @@ std::vector<FileEvent> listForFile(SqlSession& sql, const std::string& file_id) 
   return listForFileAfter(sql, file_id, 0, -1);
 }
 
+std::vector<std::string> fileIdsAfter(SqlSession& sql, const std::string& after, int limit) {
+  std::string from = after;
+  auto stmt =
+      sql.query("SELECT id FROM candidate_files WHERE id > ? ORDER BY id LIMIT " + std::to_string(limit));
+  stmt.bind(from);
+  std::vector<std::string> ids;
+  forEachRow(stmt, [&](const RowReader& row) { ids.push_back(row.text("id")); });
+  return ids;
+}
+
 std::int64_t lastSeq(SqlSession& sql, const std::string& file_id) {
   std::string key = file_id;
   auto stmt = sql.query("SELECT COALESCE(MAX(seq), 0) AS last FROM file_events WHERE file_id = ?");

@@ -25,6 +25,10 @@ std::vector<domain::FileEvent> listForFileAfter(SqlSession& sql, const std::stri
 /// The seq of the file's last event, 0 when it has none.
 std::int64_t lastSeq(SqlSession& sql, const std::string& file_id);
 
+/// The ids of the files after `after` (in id order), at most `limit`: every
+/// file, with or without events, for walking them all in batches.
+std::vector<std::string> fileIdsAfter(SqlSession& sql, const std::string& after, int limit);
+
 /// The hash an event must carry given its fields and prev_hash.
 std::string chainHash(const domain::FileEvent& event);
 

@@ -2702,6 +2702,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the candidate file.
+                 * @example fil_01HQ5C2R8T
+                 */
+                id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The file's chain of events, verified link by link
+         * @description For whoever may read the file's events (404 outside their reach). Each event carries the
+         *     SHA-256 of the previous event's hash and of its own fields; the answer says whether the
+         *     chain holds and, if not, the first broken link: an event missing, one that does not follow
+         *     the previous one, or one altered since it was written. Events after a broken link are
+         *     marked as such (the chain can no longer vouch for them). `cqpm audit verify` checks every
+         *     file and the administration log the same way.
+         */
+        get: operations["getFileAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/awards/{id}/document.pdf": {
         parameters: {
             query?: never;
@@ -2783,6 +2814,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        FileAudit: {
+            file: string;
+            /** @description Whether every link holds. */
+            intact: boolean;
+            /** @description How many events the file has. */
+            events: number;
+            /** @description The number (seq) of the first event that breaks the chain (a missing one included). */
+            broken_at: number | null;
+            /** @description What is wrong there, in English (`was altered`, `does not follow the previous event`, `event N is missing`). */
+            problem: string | null;
+            chain: {
+                seq: number;
+                transition: string;
+                from: string | null;
+                to: string;
+                actor_id: string;
+                /** Format: date-time */
+                at: string;
+                prev_hash: string;
+                hash: string;
+                intact: boolean;
+                problem: string | null;
+            }[];
+        };
         JuryBloc: {
             /** @description The bloc's position in the referential, from 1. */
             index: number;
@@ -8816,6 +8871,35 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getFileAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the candidate file.
+                 * @example fil_01HQ5C2R8T
+                 */
+                id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification and each link, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileAudit"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
