@@ -340,6 +340,11 @@ describe('web: collaborative file page', { timeout: 220_000 }, () => {
     const transitions = await entries.evaluateAll((els) => els.map((e) => e.dataset.transition));
     for (const t of ['create', 'register', 'update_modality_plan', 'agree_modalities']) assert.ok(transitions.includes(t), t);
     assert.doesNotMatch(await history.innerText(), /\b[a-z]+_[a-z_]+\b/, 'no identifier shown');
+    // Sealed: the chain of fingerprints checked by the server (GET /files/{id}/audit), again after the new event.
+    await history
+      .locator('[data-testid="history-seal"][data-intact="true"]')
+      .filter({ hasText: /Historique scellé : les \d+ événements/i })
+      .waitFor();
     await shot(page, 'file-history');
   });
 });

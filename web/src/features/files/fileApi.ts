@@ -14,6 +14,7 @@ import type {
   NewFileRequest,
   Workflow,
 } from './fileTypes';
+import type { FileAudit } from './trailSeal';
 import type { AdmissibilityRequest, VaeAdmissibility } from './vaeAdmissibility';
 
 /** The live stream of a file's events (EventSource). */
@@ -46,6 +47,10 @@ export const fileApi = {
   },
   getFile(id: string, signal?: AbortSignal): Promise<CandidateFile> {
     return request('GET', `/files/${encodeURIComponent(id)}`, { signal });
+  },
+  /** The file's chain of events verified link by link (GET /files/{id}/audit). */
+  fileAudit(id: string, signal?: AbortSignal): Promise<FileAudit> {
+    return request('GET', `/files/${encodeURIComponent(id)}/audit`, { signal });
   },
   fileEvents(id: string, signal?: AbortSignal): Promise<{ items: FileEvent[] }> {
     return request('GET', `/files/${encodeURIComponent(id)}/events`, { signal });

@@ -4,6 +4,7 @@ import type { FileEvent, Workflow } from '../fileTypes';
 import type { StreamStatus } from '../useFileStream';
 import { HistoryEntry } from './HistoryEntry';
 import { LiveStatus } from './LiveStatus';
+import { TrailSeal } from './TrailSeal';
 
 /** How many entries show before « Afficher tout l'historique ». */
 const FIRST_ENTRIES = 40;
@@ -14,10 +15,12 @@ const FIRST_ENTRIES = 40;
  * newest first, live, with a filter per kind.
  */
 export function FileHistory({
+  fileId,
   events,
   workflow,
   streamStatus,
 }: {
+  fileId: string;
   /** null while they load. */
   events: FileEvent[] | null;
   workflow: Workflow | null;
@@ -31,6 +34,7 @@ export function FileHistory({
     <section className="panel" aria-labelledby="history-title" data-testid="file-history">
       <h2 id="history-title">Historique</h2>
       <LiveStatus status={streamStatus} />
+      {events && events.length > 0 && <TrailSeal fileId={fileId} eventCount={events.length} />}
       <fieldset className="fieldset history-filters" data-testid="history-filters">
         <legend>Afficher</legend>
         <div className="choice-group__options">

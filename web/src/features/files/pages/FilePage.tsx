@@ -211,7 +211,7 @@ export function FilePage() {
             />
           )}
 
-          <FileHistory events={events} workflow={workflow} streamStatus={streamStatus} />
+          <FileHistory fileId={file.id} events={events} workflow={workflow} streamStatus={streamStatus} />
         </div>
 
         <FileSidePanel workflow={workflow} state={file.state} events={events} />
