@@ -238,7 +238,8 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
   if (config_.smtp.enabled()) {
     mailer_ = std::make_unique<notifications::SmtpMailer>(config_.smtp);
     email_ = std::make_unique<notifications::EmailDispatcher>(*db_, *mailer_, config_.http.public_base_url);
-    digests_ = std::make_unique<notifications::EmailDigests>(*db_, *mailer_, config_.http.public_base_url);
+    digests_ = std::make_unique<notifications::EmailDigests>(*db_, *mailer_, config_.http.public_base_url,
+                                                             config_.digest_hour);
     tasks.push_back({"e-mail", often, [this, clock] { email_->runOnce(clock()); }});
     tasks.push_back({"e-mail digests", every, [this, clock] { digests_->runOnce(clock()); }});
     Poco::Logger::get("server").information("e-mail: notifications go out through %s:%d", config_.smtp.host,

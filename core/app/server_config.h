@@ -48,6 +48,8 @@ struct ServerConfig {
   bool scheduler_enabled = true;  ///< false: nothing runs in the background (tests call runOnce)
   int scheduler_interval_seconds = 60;
   int notify_interval_ms = 2000;
+  /// Hour (Europe/Paris, 0-23) from which each day's e-mail digests are sent.
+  int digest_hour = 7;
   notifications::SmtpSettings smtp;    ///< no host: notifications are in-app only
   documents::ClamdSettings antivirus;  ///< no socket: uploads are not scanned for malware
   Clock clock;                         ///< "now" for the whole server; empty: the system clock

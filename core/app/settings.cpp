@@ -235,6 +235,10 @@ std::vector<Setting> makeSettings() {
               "Milliseconds between two rounds of notifications from the file histories, and of their "
               "e-mails.",
               "2000", 100, 3600000, [](ServerConfig& c) -> int& { return c.notify_interval_ms; }));
+  all.push_back(integer("cqpm.notifications.digest_hour", "",
+                        "Hour of the day (Europe/Paris, 0-23) from which the daily e-mail digests go out, "
+                        "for the users who chose one e-mail a day.",
+                        "7", 0, 23, [](ServerConfig& c) -> int& { return c.digest_hour; }));
   all.push_back(
       text("cqpm.smtp.host", "smtp-host", "HOST",
            "SMTP relay for e-mail notifications (no authentication: a relay on the host or the private "

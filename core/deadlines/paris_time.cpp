@@ -55,6 +55,12 @@ Poco::Timestamp endOfParisDay(const std::string& date) {
   return Poco::Timestamp(midnight.time_since_epoch().count());
 }
 
+Poco::Timestamp parisHourOn(const std::string& date, int hour) {
+  const date::local_time<Micros> local{requireDate(date) + std::chrono::hours{hour}};
+  const auto instant = paris().to_sys(local, date::choose::earliest);
+  return Poco::Timestamp(instant.time_since_epoch().count());
+}
+
 std::string parisDateOf(const Poco::Timestamp& instant) {
   return isoDay(date::floor<date::days>(parisLocal(instant)));
 }

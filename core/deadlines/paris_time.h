@@ -21,6 +21,11 @@ void checkParisTimeZone();
 /// validated) ends, i.e. the next day's 00:00 in Paris.
 Poco::Timestamp endOfParisDay(const std::string& date);
 
+/// The UTC instant of `hour`:00 (0-23) in Paris on the calendar day `date`
+/// (already validated); an hour the spring change skips is taken as its
+/// first instant after the change.
+Poco::Timestamp parisHourOn(const std::string& date, int hour);
+
 /// The Paris calendar date (YYYY-MM-DD) at `instant`.
 std::string parisDateOf(const Poco::Timestamp& instant);
 

@@ -17,6 +17,7 @@ constexpr int kDigestBatch = 200;
 
 int EmailDigests::runOnce(const Poco::Timestamp& now) {
   const std::string day = deadlines::parisDateOf(now);
+  if (now < deadlines::parisHourOn(day, send_hour_)) return 0;
   // Today's digest holds what came before today began in Paris.
   const std::string day_start = toIso8601(deadlines::endOfParisDay(deadlines::addDays(day, -1)));
   const std::string at = toIso8601(now);

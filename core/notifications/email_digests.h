@@ -19,17 +19,21 @@ namespace cqpm::notifications {
 /// not resent (the server may have accepted it). Run by the scheduler.
 class EmailDigests {
  public:
-  /// Borrows `db` and `mailer`, which must outlive it; `public_url` as EmailDispatcher's.
-  EmailDigests(store::Database& db, const SmtpMailer& mailer, std::string public_url)
-      : db_(db), mailer_(mailer), public_url_(std::move(public_url)) {}
+  /// Borrows `db` and `mailer`, which must outlive it; `public_url` as
+  /// EmailDispatcher's; each day's digests go out from `send_hour`:00 in Paris
+  /// (0-23), so that they arrive when people start work.
+  EmailDigests(store::Database& db, const SmtpMailer& mailer, std::string public_url, int send_hour)
+      : db_(db), mailer_(mailer), public_url_(std::move(public_url)), send_hour_(send_hour) {}
 
-  /// Sends the digests due at `now`; returns how many the SMTP server accepted.
+  /// Sends the digests due at `now` (none before the day's send hour); returns
+  /// how many the SMTP server accepted.
   int runOnce(const Poco::Timestamp& now);
 
  private:
   store::Database& db_;
   const SmtpMailer& mailer_;
   std::string public_url_;
+  int send_hour_;
 };
 
 }  // namespace cqpm::notifications

@@ -47,9 +47,11 @@ TEST(SettingsTest, EverySettingReachesTheServerConfiguration) {
                                         {"cqpm.public_url", "https://cqpm.example.fr"},
                                         {"cqpm.share", "/srv/share"},
                                         {"cqpm.http.trusted_proxies", "10.0.0.0/8"},
-                                        {"cqpm.database.write_sessions", "3"}});
+                                        {"cqpm.database.write_sessions", "3"},
+                                        {"cqpm.notifications.digest_hour", "9"}});
   EXPECT_EQ(config.connections.max_threads, 48);
   EXPECT_EQ(config.database_write_sessions, 3);
+  EXPECT_EQ(config.digest_hour, 9);
   EXPECT_EQ(config.sandbox_limits.deadline_per_call, std::chrono::milliseconds(750));
   EXPECT_EQ(config.sandbox_limits.instructions_per_call, 1000000u);
   EXPECT_EQ(config.drain_seconds, 5);
@@ -66,7 +68,8 @@ TEST(SettingsTest, ABadValueIsRefusedNamingItsKeyOrOption) {
            {"cqpm.http.max_threads", "many", "cqpm.http.max_threads"},
            {"cqpm.port", "70000", "--port"},
            {"cqpm.sandbox.time_ms", "0", "cqpm.sandbox.time_ms"},
-           {"cqpm.http.trusted_proxies", "nginx", "cqpm.http.trusted_proxies"}}) {
+           {"cqpm.http.trusted_proxies", "nginx", "cqpm.http.trusted_proxies"},
+           {"cqpm.notifications.digest_hour", "24", "cqpm.notifications.digest_hour"}}) {
     try {
       configOf({{key, value}});
       ADD_FAILURE() << key << " = " << value << " accepted";

@@ -144,6 +144,17 @@ TEST_P(EmailDigestTest, NoMailAtAllWhenTheUserChoseNone) {
   EXPECT_TRUE(mailTo("entreprise@exemple.fr").empty());
 }
 
+TEST_P(EmailDigestTest, TheDayDigestWaitsForItsHourInParis) {
+  const std::string centre = client().login("centre"), tutor = client().login("entreprise");
+  flushDemoMail();
+  ASSERT_EQ(putSettings(client(), tutor, R"({"email":"daily"})").status, 200);
+  opinionRequested(centre, "Matinal");
+  ASSERT_EQ(app().notifier().runOnce(), 1);
+  // 07:00 in Paris by default (cqpm.notifications.digest_hour), UTC+1 in March.
+  EXPECT_EQ(app().emailDigests()->runOnce(utc("2031-03-02T05:59:00Z")), 0);
+  EXPECT_EQ(app().emailDigests()->runOnce(utc("2031-03-02T06:00:00Z")), 1);
+}
+
 TEST_P(EmailDigestTest, ARefusedDigestIsSentLaterThatDayOnce) {
   const std::string centre = client().login("centre"), tutor = client().login("entreprise");
   flushDemoMail();

@@ -28,6 +28,14 @@ TEST(ParisTimeTest, TheDaysAroundTheClockChangesEndAtTheirOwnMidnight) {
   EXPECT_EQ(toIso8601(endOfParisDay("2026-10-25")), "2026-10-25T23:00:00.000000Z");
 }
 
+TEST(ParisTimeTest, AnHourOfAParisDayInWinterSummerAndTheSkippedHour) {
+  EXPECT_EQ(toIso8601(deadlines::parisHourOn("2026-01-15", 7)), "2026-01-15T06:00:00.000000Z");
+  EXPECT_EQ(toIso8601(deadlines::parisHourOn("2026-07-15", 7)), "2026-07-15T05:00:00.000000Z");
+  EXPECT_EQ(toIso8601(deadlines::parisHourOn("2026-07-15", 0)), "2026-07-14T22:00:00.000000Z");
+  // 02:00 does not exist on 29 March 2026 (clocks go from 02:00 to 03:00): its instant is the change's.
+  EXPECT_EQ(toIso8601(deadlines::parisHourOn("2026-03-29", 2)), "2026-03-29T01:00:00.000000Z");
+}
+
 TEST(ParisTimeTest, OffsetsComeFromTheTzDatabaseNotFromTodaysRule) {
   // Until 1995 summer time ended on the last Sunday of September (24/09/1995):
   // today's rule, applied by hand, would still say summer in mid-October.
