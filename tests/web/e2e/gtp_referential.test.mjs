@@ -348,5 +348,8 @@ describe('web: the GTP proposes, reviews and publishes a referential change', { 
     await page.getByTestId('registration-edit').click();
     await page.getByTestId('correction-registration').waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'correction-registration');
+    // The answers alone: the identity is not offered for change from there.
+    await page.getByTestId('correction-form').getByRole('heading', { name: "Modifier les informations d'inscription" }).waitFor();
+    assert.equal(await page.getByTestId('correction-given-name').count(), 0);
   });
 });

@@ -48,7 +48,10 @@ export function CorrectionForm({
   onCancel,
 }: {
   file: CandidateFile;
-  /** Where the reader starts: « Modifier » of the registration answers brings the focus to them. */
+  /**
+   * What the reader came to change: « Modifier » of the registration answers opens a form of the
+   * answers alone (the identity stays as it is, unless it is at fault), with the focus on them.
+   */
   start?: 'identity' | 'registration';
   onCorrected: (file: CandidateFile) => void;
   /** The file changed or closed since the form opened: the page says why and reloads it. */
@@ -66,6 +69,7 @@ export function CorrectionForm({
   const identity = form.field('candidate');
   // The CQPM's registration fields: only for a file whose answers the server sends (else they are not corrected).
   const correctsRegistration = base.registration !== undefined;
+  const answersOnly = start === 'registration' && correctsRegistration;
   const [fields, setFields] = useState<RegistrationField[] | null>(null);
   const [fieldsError, setFieldsError] = useState<ErrorDescription | null>(null);
   const [regErrors, setRegErrors] = useState<Record<string, string>>({});
@@ -139,58 +143,60 @@ export function CorrectionForm({
 
   return (
     <form onSubmit={submit} noValidate data-testid="correction-form" aria-labelledby="correction-title">
-      <h3 id="correction-title">Corriger le dossier</h3>
+      <h3 id="correction-title">{answersOnly ? "Modifier les informations d'inscription" : 'Corriger le dossier'}</h3>
       <p className="muted">
         Les anciennes et les nouvelles valeurs restent dans l'historique du dossier, avec le motif de la correction.
       </p>
       <FormAlerts formError={form.formError} saved={false} testIdPrefix="correction" />
-      <fieldset
-        className="fieldset"
-        id={identity.id}
-        tabIndex={-1}
-        aria-invalid={identity.error ? true : undefined}
-        aria-describedby={identity.error ? `${identity.id}-error` : undefined}
-      >
-        <legend>Candidat</legend>
-        <div className="form-grid">
-          <FormField label="Prénom" {...form.field('given_name')}>
-            <input {...form.bind('given_name')} maxLength={200} autoComplete="off" required data-testid="correction-given-name" />
-          </FormField>
-          <FormField label="Nom" {...form.field('family_name')}>
-            <input {...form.bind('family_name')} maxLength={200} autoComplete="off" required data-testid="correction-family-name" />
-          </FormField>
-          <FormField label="Adresse e-mail" {...form.field('email')}>
-            <input
-              type="email"
-              {...form.bind('email')}
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              data-testid="correction-email"
-            />
-          </FormField>
-          <FormField label="Date de naissance" {...form.field('birth_date')}>
-            <input
-              type="date"
-              {...form.bind('birth_date')}
-              max={new Date().toISOString().slice(0, 10)}
-              required
-              data-testid="correction-birth-date"
-            />
-          </FormField>
-          <FormField label={BIRTH_PLACE_LABEL} note="Facultatif ; videz le champ pour l'effacer." {...form.field('birth_place')}>
-            <input
-              {...form.bind('birth_place')}
-              placeholder={BIRTH_PLACE_PLACEHOLDER}
-              maxLength={200}
-              autoComplete="off"
-              data-testid="correction-birth-place"
-            />
-          </FormField>
-        </div>
-        <FieldStateError field={identity} />
-      </fieldset>
+      {(!answersOnly || identity.error) && (
+        <fieldset
+          className="fieldset"
+          id={identity.id}
+          tabIndex={-1}
+          aria-invalid={identity.error ? true : undefined}
+          aria-describedby={identity.error ? `${identity.id}-error` : undefined}
+        >
+          <legend>Candidat</legend>
+          <div className="form-grid">
+            <FormField label="Prénom" {...form.field('given_name')}>
+              <input {...form.bind('given_name')} maxLength={200} autoComplete="off" required data-testid="correction-given-name" />
+            </FormField>
+            <FormField label="Nom" {...form.field('family_name')}>
+              <input {...form.bind('family_name')} maxLength={200} autoComplete="off" required data-testid="correction-family-name" />
+            </FormField>
+            <FormField label="Adresse e-mail" {...form.field('email')}>
+              <input
+                type="email"
+                {...form.bind('email')}
+                autoComplete="off"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                data-testid="correction-email"
+              />
+            </FormField>
+            <FormField label="Date de naissance" {...form.field('birth_date')}>
+              <input
+                type="date"
+                {...form.bind('birth_date')}
+                max={new Date().toISOString().slice(0, 10)}
+                required
+                data-testid="correction-birth-date"
+              />
+            </FormField>
+            <FormField label={BIRTH_PLACE_LABEL} note="Facultatif ; videz le champ pour l'effacer." {...form.field('birth_place')}>
+              <input
+                {...form.bind('birth_place')}
+                placeholder={BIRTH_PLACE_PLACEHOLDER}
+                maxLength={200}
+                autoComplete="off"
+                data-testid="correction-birth-place"
+              />
+            </FormField>
+          </div>
+          <FieldStateError field={identity} />
+        </fieldset>
+      )}
       {correctsRegistration && (
         <fieldset className="fieldset" data-testid="correction-registration" ref={registrationRef} tabIndex={-1}>
           <legend>Informations demandées par ce CQPM</legend>
