@@ -9,13 +9,14 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake make pkg-config git
   libpoco-dev libssl-dev libpq-dev libargon2-dev libvalijson-dev prometheus-cpp-dev
-  libgit2-dev liblua5.4-dev libmagic-dev libhpdf-dev libqrencode-dev libqpdf-dev
+  libgit2-dev liblua5.4-dev libmagic-dev libqrencode-dev libqpdf-dev
+  libpango1.0-dev libcairo2-dev liblcms2-dev fonts-dejavu-core fonts-dejavu-extra libicu-dev  # PDFs in Unicode, folding (docs/unicode.md)
   libhowardhinnant-date-dev tzdata
   libsqlite3-dev sqlite3 nodejs npm
   curl jq  # the README's walk through the API (tests/readme/readme_walk_test.cpp runs it)
 )
 if [ "${CQPM_SKIP_TEST_DEPS:-0}" != 1 ]; then
-  packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils nginx
+  packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils qpdf nginx
     clamav-daemon clang libclang-rt-14-dev clang-format clang-tidy
     gdb)  # a crashing test prints every thread's stack (tests/support/crash_report.cpp)
 fi

@@ -20,7 +20,12 @@ std::string candidateOf(const FileArchive& archive) {
 
 std::string renderFileArchive(const FileArchive& archive) {
   const std::string candidate = candidateOf(archive);
-  certificates::PdfDocument document("Dossier complet de " + candidate);
+  certificates::DocumentMetadata metadata;
+  metadata.title = "Dossier complet de " + candidate;
+  metadata.subject = "CQPM " + archive.cqpm_title + ", dossier " + archive.file.file.id;
+  metadata.author = archive.file.centre_name;
+  metadata.created = archive.printed_at;
+  certificates::PdfDocument document(metadata);
   certificates::TextFlow flow(document, certificates::Margins{});
   flow.paragraph("Dossier complet du candidat", kTitle);
   flow.paragraph(candidate + " — CQPM " + archive.cqpm_title, kSubtitle);

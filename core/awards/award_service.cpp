@@ -8,6 +8,8 @@
 #include "certificates/award_certificate.h"
 #include "certificates/verification_code.h"
 #include "store/candidate_file_store.h"
+#include "store/jury_decision_store.h"
+#include "store/jury_store.h"
 
 namespace cqpm::awards {
 
@@ -53,10 +55,17 @@ std::string AwardService::certificatePdf(const domain::Actor& actor, const std::
   const auto scope = access::fileScopeFor(actor);
   // The GTP, under whose control awards are made, reads every centre's.
   const bool overseer = access::allows(actor.role, access::Permission::kOverseeJuries);
+  std::string session_place;
   const auto award = db_.read([&](store::SqlSession& sql) -> std::optional<store::AwardRecord> {
     auto found = store::award_store::find(sql, award_id);
     if (!found) return std::nullopt;
     if (!overseer && !store::candidate_file_store::find(sql, found->file_id, scope)) return std::nullopt;
+    // Where the jury sat, printed on the document ("Fait à ...").
+    if (const auto decision = store::jury_decision_store::find(sql, found->decision_id)) {
+      if (const auto session = store::jury_store::findSession(sql, decision->session_id)) {
+        session_place = session->place;
+      }
+    }
     return found;
   });
   if (!award) throw Error(ErrorCode::kNotFound, "no award " + award_id);
@@ -78,6 +87,7 @@ std::string AwardService::certificatePdf(const domain::Actor& actor, const std::
     data.blocs.push_back(code.empty() ? bloc.title : code + " — " + bloc.title);
   }
   data.decision_date = award->decision_date;
+  data.session_place = session_place;
   data.referential_version = static_cast<int>(award->referential_version);
   data.centre_name = award->centre_name;
   data.verification_code = award->verification_code;

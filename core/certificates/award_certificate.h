@@ -14,6 +14,7 @@ struct CertificateData {
   std::string cqpm_title;
   std::vector<std::string> blocs;  // awarded blocs, "BDC0208 — title"
   std::string decision_date;       // YYYY-MM-DD
+  std::string session_place;       // where the jury sat; empty: not printed
   int referential_version = 0;
   std::string centre_name;
   std::string verification_code;  // e.g. "K7QM-4XPA-9RTE"
@@ -22,7 +23,7 @@ struct CertificateData {
 
 /// The certificate or bloc attestation as PDF bytes (A4 portrait, French), with the verification
 /// code printed and a QR code of `verification_url`. Pure function, thread-safe.
-/// Throws Error{kInvalidField, field "kind"} for an unknown kind, Error{kInternal} if libharu or
+/// Throws Error{kInvalidField, field "kind"} for an unknown kind, Error{kInternal} if cairo, qpdf or
 /// libqrencode fails.
 std::string renderCertificatePdf(const CertificateData& certificate);
 

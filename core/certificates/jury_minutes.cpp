@@ -192,7 +192,13 @@ void writeSignatures(TextFlow& flow, const MinutesData& minutes) {
 }  // namespace
 
 std::string renderMinutesPdf(const MinutesData& minutes) {
-  PdfDocument document("Procès-verbal de délibération du jury paritaire");
+  DocumentMetadata metadata;
+  metadata.title = "Procès-verbal de délibération du jury paritaire";
+  metadata.subject = "Session " + minutes.session_id + " du " + frenchLongDate(minutes.session_date) +
+                     (minutes.place.empty() ? "" : ", " + minutes.place);
+  metadata.author = minutes.centre_name;
+  metadata.created = minutes.generated_iso;
+  PdfDocument document(metadata);
   TextFlow flow(document, Margins{});
   writeHeader(flow, minutes);
   writeMembers(flow, minutes.members);

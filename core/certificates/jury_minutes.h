@@ -64,11 +64,12 @@ struct MinutesData {
   std::string closed_at;                // as printed ("02/12/2026 à 10 h 05"), or empty
   std::string published_at;             // as printed, or empty
   std::string generated_at;             // as printed, Paris time ("02/12/2026 à 10 h 05")
+  std::string generated_iso;            // the same instant in ISO 8601, for the PDF's metadata
 };
 
-/// The procès-verbal of a jury session as PDF bytes (libharu, A4 portrait, French), with pages
-/// broken as the decisions need. Text the PDF fonts cannot hold is printed as '?'.
-/// Pure function, thread-safe. Throws Error{kInternal} if libharu fails.
+/// The procès-verbal of a jury session as PDF bytes (A4 portrait, French, fonts embedded, archival
+/// metadata), with pages broken as the decisions need; names in any script print as written.
+/// Pure function, thread-safe. Throws Error{kInternal} if cairo or qpdf fails.
 std::string renderMinutesPdf(const MinutesData& minutes);
 
 }  // namespace cqpm::certificates

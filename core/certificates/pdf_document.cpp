@@ -1,75 +1,87 @@
 #include "certificates/pdf_document.h"
 
-#include "certificates/cp1252_text.h"
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <utility>
+
+#include "certificates/pdf_fonts.h"
 #include "common/error.h"
 
 namespace cqpm::certificates {
 namespace {
 
-void recordHpdfError(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
-  auto* failure = static_cast<HpdfFailure*>(user_data);
-  if (failure->error == HPDF_OK) {
-    failure->error = error_no;
-    failure->detail = detail_no;
-  }
+// A4 in points.
+constexpr double kA4Width = 595.276;
+constexpr double kA4Height = 841.89;
+
+cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
-std::string hex(HPDF_STATUS status) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string text = "0x";
-  for (int shift = 12; shift >= 0; shift -= 4) text += kDigits[(status >> shift) & 0xF];
-  return text;
+void throwIfFailed(cairo_status_t status, std::string_view step) {
+  if (status == CAIRO_STATUS_SUCCESS) return;
+  throw Error(ErrorCode::kInternal,
+              "cairo failed while " + std::string(step) + ": " + cairo_status_to_string(status));
 }
 
 }  // namespace
 
-PdfDocument::PdfDocument(std::string_view title_utf8)
-    : failure_(std::make_unique<HpdfFailure>()), doc_(HPDF_New(&recordHpdfError, failure_.get())) {
-  if (!doc_) throw Error(ErrorCode::kInternal, "libharu could not create a PDF document");
-  HPDF_SetCompressionMode(doc_.get(), HPDF_COMP_ALL);
-  fonts_.regular = HPDF_GetFont(doc_.get(), "Helvetica", "WinAnsiEncoding");
-  fonts_.bold = HPDF_GetFont(doc_.get(), "Helvetica-Bold", "WinAnsiEncoding");
-  fonts_.italic = HPDF_GetFont(doc_.get(), "Helvetica-Oblique", "WinAnsiEncoding");
-  fonts_.mono = HPDF_GetFont(doc_.get(), "Courier-Bold", "WinAnsiEncoding");
-  HPDF_SetInfoAttr(doc_.get(), HPDF_INFO_TITLE, toCp1252(title_utf8).c_str());
-  HPDF_SetInfoAttr(doc_.get(), HPDF_INFO_CREATOR, "CQPM Hub");
-  check("loading the fonts");
+PdfDocument::PdfDocument(DocumentMetadata metadata)
+    : metadata_(std::move(metadata)),
+      font_map_(documentFontMap()),
+      pango_(pango_font_map_create_context(font_map_.get())) {
+  if (!pango_) throw Error(ErrorCode::kInternal, "Pango could not create a context");
+  pango_context_set_language(pango_.get(), pango_language_from_string(metadata_.language.c_str()));
+  // Glyph positions in whole points would make justified text uneven; keep them exact.
+  pango_context_set_round_glyph_positions(pango_.get(), FALSE);
 }
 
-HPDF_Page PdfDocument::addPage() {
-  HPDF_Page page = HPDF_AddPage(doc_.get());
-  HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-  check("adding a page");
-  pages_.push_back(page);
-  return page;
+PdfDocument::~PdfDocument() = default;
+
+PdfPage PdfDocument::addPage() {
+  const cairo_rectangle_t extents{0.0, 0.0, kA4Width, kA4Height};
+  CairoSurface surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+  CairoContext context(cairo_create(surface.get()));
+  throwIfFailed(cairo_status(context.get()), "adding a page");
+  pages_.push_back(RecordedPage{std::move(surface), std::move(context)});
+  return pages().back();
+}
+
+std::vector<PdfPage> PdfDocument::pages() const {
+  std::vector<PdfPage> pages;
+  pages.reserve(pages_.size());
+  for (const RecordedPage& page : pages_) {
+    pages.push_back(PdfPage{page.context.get(), static_cast<float>(kA4Width), static_cast<float>(kA4Height)});
+  }
+  return pages;
 }
 
 void PdfDocument::check(std::string_view step) const {
-  if (failure_->error == HPDF_OK) return;
-  throw Error(ErrorCode::kInternal, "libharu failed while " + std::string(step) + " (error " +
-                                        hex(failure_->error) + ", detail " +
-                                        std::to_string(failure_->detail) + ")");
+  for (const RecordedPage& page : pages_) throwIfFailed(cairo_status(page.context.get()), step);
 }
 
 std::string PdfDocument::bytes() {
-  check("writing the pages");
-  HPDF_SaveToStream(doc_.get());
-  check("saving the document");
-  const HPDF_UINT32 size = HPDF_GetStreamSize(doc_.get());
-  std::string out(size, '\0');
-  HPDF_UINT32 read = size;
-  const HPDF_STATUS status = HPDF_ReadFromStream(doc_.get(), reinterpret_cast<HPDF_BYTE*>(out.data()), &read);
-  // HPDF_STREAM_EOF is how a complete read ends, not a failure.
-  if ((status != HPDF_OK && status != HPDF_STREAM_EOF) || read != size) {
-    throw Error(ErrorCode::kInternal, "libharu could not read back the saved PDF");
+  check("drawing the pages");
+  std::string pdf;
+  {
+    CairoSurface surface(cairo_pdf_surface_create_for_stream(&appendTo, &pdf, kA4Width, kA4Height));
+    throwIfFailed(cairo_surface_status(surface.get()), "creating the PDF");
+    CairoContext context(cairo_create(surface.get()));
+    for (RecordedPage& page : pages_) {
+      page.context.reset();  // ends the recording
+      cairo_set_source_surface(context.get(), page.surface.get(), 0.0, 0.0);
+      cairo_paint(context.get());
+      cairo_show_page(context.get());
+    }
+    throwIfFailed(cairo_status(context.get()), "writing the pages");
+    context.reset();
+    cairo_surface_finish(surface.get());
+    throwIfFailed(cairo_surface_status(surface.get()), "finishing the PDF");
   }
-  return out;
-}
-
-float textWidth(HPDF_Font font, float size, std::string_view text) {
-  const HPDF_TextWidth measured =
-      HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), text.size());
-  return static_cast<float>(measured.width) * size / 1000.0f;
+  pages_.clear();
+  return makeArchival(pdf, metadata_);
 }
 
 }  // namespace cqpm::certificates

@@ -1,69 +1,64 @@
 #pragma once
 
-#include <hpdf.h>
+#include <cairo.h>
+#include <pango/pango.h>
 
-#include <memory>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
+
+#include "certificates/pdf_archival.h"
+#include "certificates/pdf_handles.h"
 
 namespace cqpm::certificates {
 
-/// What libharu reported through its error callback: the first failure wins, later ones are
-/// usually consequences of it.
-struct HpdfFailure {
-  HPDF_STATUS error = HPDF_OK;
-  HPDF_STATUS detail = 0;
+/// One A4 portrait page being drawn. Coordinates given to the writer's functions are PDF points
+/// from the lower-left corner (as in the PDF file); cairo's own run from the top, `cairoY` turns
+/// one into the other.
+struct PdfPage {
+  cairo_t* context = nullptr;  // borrowed from the document
+  float width = 0.0f;
+  float height = 0.0f;
+  double cairoY(float pdf_y) const { return static_cast<double>(height - pdf_y); }
 };
 
-/// Built-in faces loaded with WinAnsiEncoding (text passed to them is Windows-1252, see
-/// cp1252_text.h): Helvetica in three faces, and Courier bold for codes a person types again.
-/// Borrowed from the document, valid while it lives.
-struct PdfFonts {
-  HPDF_Font regular = nullptr;
-  HPDF_Font bold = nullptr;
-  HPDF_Font italic = nullptr;
-  HPDF_Font mono = nullptr;
-};
-
-/// One PDF being written: owns the HPDF_Doc (freed on destruction), A4 portrait pages, compressed
-/// streams. libharu reports errors through a callback instead of return codes everywhere; this
-/// class records them and `check` turns them into Error{kInternal}, so callers check after each
-/// step rather than after each call (libharu ignores calls on a document already in error, it does
-/// not crash). Not thread-safe; one per rendering.
+/// One PDF being written with cairo and Pango: pages are recorded as they are drawn and written
+/// out by `bytes`, so that something known only at the end (the page count of "page 2 / 5") can
+/// still be drawn on every page. Fonts are embedded as subsets (cairo), text is shaped by
+/// HarfBuzz through Pango (any script, right-to-left included), and the file is made an archival
+/// PDF with its metadata (pdf_archival.h). Not thread-safe; one per rendering.
 class PdfDocument {
  public:
-  /// Throws Error{kInternal} if libharu cannot allocate the document or load the fonts.
-  explicit PdfDocument(std::string_view title_utf8);
+  /// Throws Error{kInternal} if the fonts cannot be loaded.
+  explicit PdfDocument(DocumentMetadata metadata);
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;
+  ~PdfDocument();
 
-  const PdfFonts& fonts() const { return fonts_; }
-
-  /// Appends an A4 portrait page; the page is borrowed from the document.
-  HPDF_Page addPage();
+  /// Appends an A4 portrait page; it stays drawable until `bytes`.
+  PdfPage addPage();
   /// Every page added so far, in order.
-  const std::vector<HPDF_Page>& pages() const { return pages_; }
+  std::vector<PdfPage> pages() const;
 
-  /// Throws Error{kInternal} naming `step` if libharu recorded an error.
+  /// The Pango context that lays out text for these pages (points as units).
+  PangoContext* pango() const { return pango_.get(); }
+
+  /// Throws Error{kInternal} naming `step` if cairo recorded an error on a page.
   void check(std::string_view step) const;
 
-  /// The finished PDF file as bytes. Throws Error{kInternal} if libharu failed at any point.
+  /// The finished PDF file as bytes. Throws Error{kInternal} if cairo or qpdf fails.
   std::string bytes();
 
  private:
-  struct FreeDoc {
-    void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
+  struct RecordedPage {
+    CairoSurface surface;
+    CairoContext context;
   };
-  // The callback keeps a pointer to the failure record: heap-allocated so its address is stable.
-  std::unique_ptr<HpdfFailure> failure_;
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, FreeDoc> doc_;
-  PdfFonts fonts_;
-  std::vector<HPDF_Page> pages_;
+  DocumentMetadata metadata_;
+  PangoFontMapHandle font_map_;
+  PangoContextHandle pango_;
+  std::vector<RecordedPage> pages_;
 };
-
-/// Width in points of Windows-1252 `text` set in `font` at `size`.
-float textWidth(HPDF_Font font, float size, std::string_view text);
 
 }  // namespace cqpm::certificates

@@ -29,9 +29,9 @@ QrMatrix qrMatrix(const std::string& text) {
   return matrix;
 }
 
-void drawQrCode(HPDF_Page page, const QrMatrix& matrix, float x, float y, float size) {
+void drawQrCode(const PdfPage& page, const QrMatrix& matrix, float x, float y, float size) {
   const float module = size / static_cast<float>(matrix.width);
-  HPDF_Page_SetRGBFill(page, 0.0f, 0.0f, 0.0f);
+  cairo_set_source_rgb(page.context, 0.0, 0.0, 0.0);
   for (int row = 0; row < matrix.width; ++row) {
     // PDF y grows upwards; the matrix's first row is the top one.
     const float row_y = y + static_cast<float>(matrix.width - 1 - row) * module;
@@ -44,11 +44,11 @@ void drawQrCode(HPDF_Page page, const QrMatrix& matrix, float x, float y, float 
       // One rectangle per horizontal run keeps the content stream small.
       const int run_start = column;
       while (column < matrix.width && matrix.at(row, column)) ++column;
-      HPDF_Page_Rectangle(page, x + static_cast<float>(run_start) * module, row_y,
-                          static_cast<float>(column - run_start) * module, module);
+      cairo_rectangle(page.context, x + static_cast<float>(run_start) * module, page.cairoY(row_y + module),
+                      static_cast<float>(column - run_start) * module, module);
     }
   }
-  HPDF_Page_Fill(page);
+  cairo_fill(page.context);
 }
 
 }  // namespace cqpm::certificates

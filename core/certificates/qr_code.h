@@ -1,9 +1,9 @@
 #pragma once
 
-#include <hpdf.h>
-
 #include <string>
 #include <vector>
+
+#include "certificates/pdf_document.h"
 
 namespace cqpm::certificates {
 
@@ -20,6 +20,6 @@ QrMatrix qrMatrix(const std::string& text);
 
 /// Draws `matrix` with filled black rectangles on `page`: its lower-left corner at (`x`, `y`) in PDF
 /// coordinates, `size` points wide and high, quiet zone not included (leave 4 modules clear).
-void drawQrCode(HPDF_Page page, const QrMatrix& matrix, float x, float y, float size);
+void drawQrCode(const PdfPage& page, const QrMatrix& matrix, float x, float y, float size);
 
 }  // namespace cqpm::certificates

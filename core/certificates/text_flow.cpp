@@ -1,31 +1,22 @@
 #include "certificates/text_flow.h"
 
+#include <glib.h>
+#include <pango/pangocairo.h>
+
 #include <algorithm>
 #include <functional>
 
-#include "certificates/cp1252_text.h"
 #include "common/input_rules.h"
 
 namespace cqpm::certificates {
 namespace {
 
-std::vector<std::string_view> splitOn(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
-
 // A paragraph prints at most about a page (kMaxParagraphLines at 10 pt), a table cell
 // a third of one: texts stored before the API limited them (a 66,000-character place, a
 // 70 kB reason) would otherwise fill dozens of pages, and a table row, which never
 // splits, would run off the page. What is cut is said on the page; the whole text stays
-// in the application. Only the first kMaxWrappedChars characters are wrapped at all:
-// more than the line cap can show, and wrapping costs grow with the text.
+// in the application. Only the first kMaxWrappedChars characters are laid out at all:
+// more than the line cap can show, and layout costs grow with the text.
 constexpr std::size_t kMaxParagraphLines = 60;
 constexpr std::size_t kMaxCellLines = 12;
 constexpr std::size_t kMaxWrappedChars = 12000;
@@ -37,97 +28,112 @@ std::size_t printedCharacters(std::string_view utf8) {
 }
 
 std::string cutNote(std::size_t characters) {
-  return toCp1252("[… texte tronqué à l'impression : " + std::to_string(characters) +
-                  " caractères au total, conservés en entier dans CQPM Hub]");
+  return "[… texte tronqué à l'impression : " + std::to_string(characters) +
+         " caractères au total, conservés en entier dans CQPM Hub]";
 }
 
-// Keeps at most `max_lines` of `lines`, the last of them saying the text was cut.
-void capLines(std::vector<std::string>& lines, std::size_t max_lines, bool cut_before, std::size_t characters,
-              const std::function<std::vector<std::string>(const std::string&)>& wrap) {
-  if (lines.size() <= max_lines && !cut_before) return;
-  const std::vector<std::string> note = wrap(cutNote(characters));
-  const std::size_t keep = max_lines > note.size() ? max_lines - note.size() : 0;
-  if (lines.size() > keep) lines.resize(keep);
-  lines.insert(lines.end(), note.begin(), note.end());
+// Valid UTF-8 with no control character but the line feed: Pango would warn on invalid bytes
+// and draw boxes for controls.
+std::string printable(std::string_view text) {
+  gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+  std::string out(valid);
+  g_free(valid);
+  for (char& c : out) {
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F) c = ' ';
+  }
+  return out;
+}
+
+std::shared_ptr<PangoLayout> paragraphLayout(PangoContext* context, const std::string& text,
+                                             const TextStyle& style, float width) {
+  std::shared_ptr<PangoLayout> layout(pango_layout_new(context), GObjectRelease{});
+  const FontDescription font = fontOf(style.face, style.size);
+  pango_layout_set_font_description(layout.get(), font.get());
+  pango_layout_set_width(layout.get(), static_cast<int>(std::max(width, 1.0f) * PANGO_SCALE));
+  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment(layout.get(), style.centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+  pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+  return layout;
+}
+
+// The lines of `layout`, with where Pango placed each within the paragraph's width.
+std::vector<Line> linesOf(const std::shared_ptr<PangoLayout>& layout, const TextStyle& style) {
+  std::vector<Line> lines;
+  PangoLayoutIter* iter = pango_layout_get_iter(layout.get());
+  int index = 0;
+  do {
+    PangoRectangle logical{};
+    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+    TextStyle line_style = style;
+    line_style.space_after = 0.0f;
+    lines.push_back(Line{layout, index++, line_style, 0.0f, static_cast<float>(logical.x) / PANGO_SCALE});
+  } while (pango_layout_iter_next_line(iter) != 0);
+  pango_layout_iter_free(iter);
+  lines.back().style.space_after = style.space_after;
+  return lines;
+}
+
+// `text` laid out in `width`, at most `max_lines` lines: a longer text keeps its first lines and
+// ends with a note saying how long it was.
+std::vector<Line> cappedLines(PangoContext* context, std::string_view text, const TextStyle& style,
+                              float width, std::size_t max_chars, std::size_t max_lines) {
+  const std::size_t characters = printedCharacters(text);
+  const bool cut_before = characters > max_chars;
+  std::string shown = printable(truncatedText(text, max_chars));
+  std::shared_ptr<PangoLayout> layout = paragraphLayout(context, shown, style, width);
+  const auto line_count = static_cast<std::size_t>(pango_layout_get_line_count(layout.get()));
+  if (line_count <= max_lines && !cut_before) return linesOf(layout, style);
+
+  const std::string note = cutNote(characters);
+  const auto note_lines = static_cast<std::size_t>(
+      pango_layout_get_line_count(paragraphLayout(context, note, style, width).get()));
+  const std::size_t keep = max_lines > note_lines ? max_lines - note_lines : 0;
+  std::string kept;
+  if (keep > 0 && keep < line_count) {
+    const PangoLayoutLine* first_cut = pango_layout_get_line_readonly(layout.get(), static_cast<int>(keep));
+    kept = shown.substr(0, static_cast<std::size_t>(first_cut->start_index));
+  } else if (keep > 0) {
+    kept = shown;
+  }
+  while (!kept.empty() && (kept.back() == ' ' || kept.back() == '\n')) kept.pop_back();
+  return linesOf(paragraphLayout(context, kept.empty() ? note : kept + "\n" + note, style, width), style);
+}
+
+void drawLineAt(const PdfPage& page, const Line& line, float x, float baseline) {
+  PangoLayoutLine* layout_line = pango_layout_get_line_readonly(line.paragraph.get(), line.index);
+  cairo_set_source_rgb(page.context, 0.0, 0.0, 0.0);
+  cairo_move_to(page.context, x + line.line_x, page.cairoY(baseline));
+  pango_cairo_show_layout_line(page.context, layout_line);
 }
 
 }  // namespace
 
-std::vector<std::string> wrapCp1252(HPDF_Font font, float size, std::string_view text, float width) {
-  std::vector<std::string> lines;
-  std::string current;
-  auto fits = [&](std::string_view candidate) { return textWidth(font, size, candidate) <= width; };
-  for (std::string_view word : splitOn(text, ' ')) {
-    if (word.empty()) continue;
-    const std::string joined = current.empty() ? std::string(word) : current + " " + std::string(word);
-    if (fits(joined)) {
-      current = joined;
-      continue;
-    }
-    if (!current.empty()) lines.push_back(std::move(current));
-    current.clear();
-    // A word wider than the column (a long URL, a hash) is cut where it must be.
-    for (char c : word) {
-      if (!current.empty() && !fits(current + c)) {
-        lines.push_back(std::move(current));
-        current.clear();
-      }
-      current += c;
-    }
+std::vector<std::string> textsOf(const std::vector<Line>& lines) {
+  std::vector<std::string> texts;
+  for (const Line& line : lines) {
+    const char* text = pango_layout_get_text(line.paragraph.get());
+    const PangoLayoutLine* layout_line = pango_layout_get_line_readonly(line.paragraph.get(), line.index);
+    std::string piece(text + layout_line->start_index, static_cast<std::size_t>(layout_line->length));
+    while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\n')) piece.pop_back();
+    texts.push_back(std::move(piece));
   }
-  if (!current.empty() || lines.empty()) lines.push_back(std::move(current));
-  return lines;
+  return texts;
 }
 
 TextFlow::TextFlow(PdfDocument& document, Margins margins) : document_(document), margins_(margins) {
   newPage();
 }
 
-float TextFlow::columnWidth() const { return page_width_ - margins_.left - margins_.right; }
-
-HPDF_Font TextFlow::fontOf(Face face) const {
-  switch (face) {
-    case Face::kBold:
-      return document_.fonts().bold;
-    case Face::kItalic:
-      return document_.fonts().italic;
-    case Face::kMono:
-      return document_.fonts().mono;
-    case Face::kRegular:
-      break;
-  }
-  return document_.fonts().regular;
-}
+float TextFlow::columnWidth() const { return page_.width - margins_.left - margins_.right; }
 
 void TextFlow::newPage() {
   page_ = document_.addPage();
-  page_height_ = HPDF_Page_GetHeight(page_);
-  page_width_ = HPDF_Page_GetWidth(page_);
-  y_ = page_height_ - margins_.top;
+  y_ = page_.height - margins_.top;
 }
 
 std::vector<Line> TextFlow::layout(std::string_view text, const TextStyle& style) const {
-  const float width = columnWidth() - style.indent;
-  const std::size_t characters = printedCharacters(text);
-  const std::string shown = truncatedText(text, kMaxWrappedChars);
-  std::vector<std::string> wrapped_lines;
-  for (std::string_view source_line : splitOn(shown, '\n')) {
-    for (std::string& wrapped : wrapCp1252(fontOf(style.face), style.size, toCp1252(source_line), width)) {
-      wrapped_lines.push_back(std::move(wrapped));
-      if (wrapped_lines.size() > kMaxParagraphLines) break;
-    }
-    if (wrapped_lines.size() > kMaxParagraphLines) break;
-  }
-  capLines(wrapped_lines, kMaxParagraphLines, characters > kMaxWrappedChars, characters,
-           [&](const std::string& note) { return wrapCp1252(fontOf(style.face), style.size, note, width); });
-  std::vector<Line> lines;
-  for (std::string& wrapped : wrapped_lines) {
-    TextStyle line_style = style;
-    line_style.space_after = 0.0f;
-    lines.push_back(Line{std::move(wrapped), line_style});
-  }
-  lines.back().style.space_after = style.space_after;
-  return lines;
+  return cappedLines(document_.pango(), text, style, columnWidth() - style.indent, kMaxWrappedChars,
+                     kMaxParagraphLines);
 }
 
 float TextFlow::heightOf(const std::vector<Line>& lines) {
@@ -141,7 +147,7 @@ void TextFlow::ensureRoom(float height) {
 }
 
 void TextFlow::draw(const std::vector<Line>& lines) {
-  const float usable = page_height_ - margins_.top - margins_.bottom;
+  const float usable = page_.height - margins_.top - margins_.bottom;
   const float height = heightOf(lines);
   if (height <= usable) ensureRoom(height);
   for (const Line& line : lines) {
@@ -151,15 +157,7 @@ void TextFlow::draw(const std::vector<Line>& lines) {
 }
 
 void TextFlow::drawLine(const Line& line) {
-  HPDF_Font font = fontOf(line.style.face);
-  const float baseline = y_ - line.style.size;
-  float x = margins_.left + line.style.indent + line.x_offset;
-  if (line.style.centred)
-    x = margins_.left + (columnWidth() - textWidth(font, line.style.size, line.text)) / 2;
-  HPDF_Page_BeginText(page_);
-  HPDF_Page_SetFontAndSize(page_, font, line.style.size);
-  HPDF_Page_TextOut(page_, x, baseline, line.text.c_str());
-  HPDF_Page_EndText(page_);
+  drawLineAt(page_, line, margins_.left + line.style.indent + line.x_offset, y_ - line.style.size);
   y_ -= leadingOf(line.style.size) + line.style.space_after;
 }
 
@@ -169,15 +167,11 @@ void TextFlow::tableRow(const std::vector<std::string>& cells, const std::vector
                         bool bold) {
   const float padding = 4.0f;
   const TextStyle style{bold ? Face::kBold : Face::kRegular, size, 0.0f, 0.0f, false};
-  std::vector<std::vector<std::string>> wrapped;
+  std::vector<std::vector<Line>> wrapped;
   std::size_t tallest = 1;
   for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
-    const float width = widths[i] - 2 * padding;
-    const std::size_t characters = printedCharacters(cells[i]);
-    wrapped.push_back(wrapCp1252(fontOf(style.face), size,
-                                 toCp1252(truncatedText(cells[i], kMaxWrappedChars / 10)), width));
-    capLines(wrapped.back(), kMaxCellLines, characters > kMaxWrappedChars / 10, characters,
-             [&](const std::string& note) { return wrapCp1252(fontOf(style.face), size, note, width); });
+    wrapped.push_back(cappedLines(document_.pango(), cells[i], style, widths[i] - 2 * padding,
+                                  kMaxWrappedChars / 10, kMaxCellLines));
     tallest = std::max(tallest, wrapped.back().size());
   }
   const float row_height = static_cast<float>(tallest) * leadingOf(size) + padding;
@@ -186,50 +180,57 @@ void TextFlow::tableRow(const std::vector<std::string>& cells, const std::vector
   float x = margins_.left;
   for (std::size_t column = 0; column < wrapped.size(); ++column) {
     y_ = top - padding / 2;
-    for (const std::string& text : wrapped[column]) {
-      Line line{text, style, x - margins_.left + padding};
+    for (Line& line : wrapped[column]) {
+      line.style.space_after = 0.0f;
+      line.x_offset = x - margins_.left + padding;
       drawLine(line);
     }
     x += widths[column];
   }
   y_ = top - row_height;
-  HPDF_Page_SetLineWidth(page_, 0.3f);
-  HPDF_Page_SetRGBStroke(page_, 0.6f, 0.6f, 0.6f);
-  HPDF_Page_MoveTo(page_, margins_.left, y_);
-  HPDF_Page_LineTo(page_, x, y_);
-  HPDF_Page_Stroke(page_);
+  drawRule(page_, margins_.left, y_, x, y_, 0.3f, 0.6f);
 }
 
 void TextFlow::gap(float points) {
-  if (y_ < page_height_ - margins_.top) y_ -= points;
+  if (y_ < page_.height - margins_.top) y_ -= points;
 }
 
 void TextFlow::rule() {
   ensureRoom(8.0f);
   y_ -= 4.0f;
-  HPDF_Page_SetLineWidth(page_, 0.6f);
-  HPDF_Page_SetRGBStroke(page_, 0.2f, 0.2f, 0.2f);
-  HPDF_Page_MoveTo(page_, margins_.left, y_);
-  HPDF_Page_LineTo(page_, page_width_ - margins_.right, y_);
-  HPDF_Page_Stroke(page_);
+  drawRule(page_, margins_.left, y_, page_.width - margins_.right, y_, 0.6f, 0.2f);
   y_ -= 4.0f;
 }
 
+float drawTextAt(const PdfDocument& document, const PdfPage& page, std::string_view text,
+                 const TextStyle& style, float x, float top, float width) {
+  const std::vector<Line> lines =
+      cappedLines(document.pango(), text, style, width, kMaxWrappedChars, kMaxParagraphLines);
+  float y = top;
+  for (const Line& line : lines) {
+    drawLineAt(page, line, x + line.style.indent, y - line.style.size);
+    y -= leadingOf(line.style.size) + line.style.space_after;
+  }
+  return top - y;
+}
+
 void drawFooters(PdfDocument& document, const std::function<std::string(int, int)>& text) {
-  const auto& pages = document.pages();
+  const std::vector<PdfPage> pages = document.pages();
   const int count = static_cast<int>(pages.size());
-  const float size = 8.0f;
-  HPDF_Font font = document.fonts().italic;
+  const TextStyle style{Face::kItalic, 8.0f, 0.0f, 0.0f, true};
   for (int index = 0; index < count; ++index) {
-    HPDF_Page page = pages[index];
-    const std::string footer = toCp1252(text(index + 1, count));
-    const float x = (HPDF_Page_GetWidth(page) - textWidth(font, size, footer)) / 2;
-    HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, font, size);
-    HPDF_Page_TextOut(page, x, 30.0f, footer.c_str());
-    HPDF_Page_EndText(page);
+    const PdfPage& page = pages[static_cast<std::size_t>(index)];
+    drawTextAt(document, page, text(index + 1, count), style, 40.0f, 40.0f, page.width - 80.0f);
   }
   document.check("writing the footers");
+}
+
+void drawRule(const PdfPage& page, float x1, float y1, float x2, float y2, float width, float grey) {
+  cairo_set_line_width(page.context, width);
+  cairo_set_source_rgb(page.context, grey, grey, grey);
+  cairo_move_to(page.context, x1, page.cairoY(y1));
+  cairo_line_to(page.context, x2, page.cairoY(y2));
+  cairo_stroke(page.context);
 }
 
 }  // namespace cqpm::certificates

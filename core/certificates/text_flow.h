@@ -1,18 +1,15 @@
 #pragma once
 
-#include <hpdf.h>
-
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "certificates/pdf_document.h"
+#include "certificates/pdf_fonts.h"
 
 namespace cqpm::certificates {
-
-/// The face a line is set in.
-enum class Face { kRegular, kBold, kItalic, kMono };
 
 /// How a paragraph is set: face, size in points, left indent from the margin, space kept after it.
 struct TextStyle {
@@ -23,16 +20,18 @@ struct TextStyle {
   bool centred = false;
 };
 
-/// One laid-out line, already in Windows-1252 and short enough for its column.
+/// One line of a paragraph laid out by Pango (wrapped, shaped, hyphenated, right-to-left runs in
+/// their order); its paragraph's layout is shared by all its lines.
 struct Line {
-  std::string text;
+  std::shared_ptr<PangoLayout> paragraph;
+  int index = 0;
   TextStyle style;
   float x_offset = 0.0f;  // from the column's left edge, on top of the style's indent
+  float line_x = 0.0f;    // where Pango put the line within the paragraph's width (centring, RTL)
 };
 
-/// Greedy word wrap of Windows-1252 `text` into lines no wider than `width` points; a word longer
-/// than a line is cut between characters. Never returns an empty vector ("" gives one empty line).
-std::vector<std::string> wrapCp1252(HPDF_Font font, float size, std::string_view text, float width);
+/// The text of each of `lines`, as UTF-8 (what a line shows, without the hyphen Pango may add).
+std::vector<std::string> textsOf(const std::vector<Line>& lines);
 
 /// The page margins of a flow, in points. The bottom margin may reserve room for something drawn
 /// later (a footer, a QR code).
@@ -45,7 +44,8 @@ struct Margins {
 
 /// Writes text down the pages of a document, top to bottom, adding a page when the next block
 /// does not fit. Blocks are kept together on one page when they fit on one. Text given to it is
-/// UTF-8. Borrows the document, which must outlive it.
+/// UTF-8 in any script; invalid bytes and control characters are printed as U+FFFD and spaces.
+/// Borrows the document, which must outlive it.
 class TextFlow {
  public:
   TextFlow(PdfDocument& document, Margins margins);
@@ -53,7 +53,8 @@ class TextFlow {
   /// The width of the column between the margins.
   float columnWidth() const;
 
-  /// Lays out UTF-8 `text` (line feeds start new lines) in `style` without drawing it.
+  /// Lays out `text` (line feeds start new lines) in `style` without drawing it. A paragraph
+  /// longer than about a page is cut, and says so on its last line.
   std::vector<Line> layout(std::string_view text, const TextStyle& style) const;
 
   /// Draws `lines`, on the current page if they all fit, else on a new page (split across pages
@@ -78,26 +79,32 @@ class TextFlow {
   /// Height of `lines` when drawn.
   static float heightOf(const std::vector<Line>& lines);
 
-  HPDF_Page page() const { return page_; }
-  /// The baseline-free top of the free space on the current page, in PDF coordinates.
+  const PdfPage& page() const { return page_; }
+  /// The top of the free space on the current page, in PDF coordinates.
   float cursor() const { return y_; }
 
  private:
-  HPDF_Font fontOf(Face face) const;
   void newPage();
   void drawLine(const Line& line);
 
   PdfDocument& document_;
   Margins margins_;
-  HPDF_Page page_ = nullptr;
-  float page_height_ = 0.0f;
-  float page_width_ = 0.0f;
+  PdfPage page_;
   float y_ = 0.0f;
 };
+
+/// Lays out `text` in `style` within `width` points and draws it on `page` with its top at
+/// `top` and its left edge at `x` (PDF coordinates). Returns the height drawn.
+float drawTextAt(const PdfDocument& document, const PdfPage& page, std::string_view text,
+                 const TextStyle& style, float x, float top, float width);
 
 /// Writes `text(page_number, page_count)` centred at the foot of every page of `document`, in small
 /// italic; call once every page exists ("page 2 / 5" needs the count).
 void drawFooters(PdfDocument& document, const std::function<std::string(int, int)>& text);
+
+/// Draws a straight line from (x1, y1) to (x2, y2) in PDF coordinates, `width` points thick, grey `grey`
+/// (0 black, 1 white).
+void drawRule(const PdfPage& page, float x1, float y1, float x2, float y2, float width, float grey);
 
 /// Line height used for text of `size` points.
 inline float leadingOf(float size) { return size * 1.3f; }

@@ -8,7 +8,10 @@
 namespace cqpm::demo {
 
 std::string demoReportPdf(const std::string& candidate_name, const std::string& cqpm_title) {
-  certificates::PdfDocument document("Rapport d'activité — " + candidate_name);
+  certificates::DocumentMetadata metadata;
+  metadata.title = "Rapport d'activité — " + candidate_name;
+  metadata.author = "CQPM Hub (démonstration)";
+  certificates::PdfDocument document(metadata);
   certificates::TextFlow flow(document, certificates::Margins{});
   using certificates::Face;
   flow.paragraph("Rapport d'activité", {Face::kBold, 18.0f, 0.0f, 8.0f, true});

@@ -193,7 +193,8 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
     }
     return data;
   });
-  minutes.generated_at = deadlines::frenchParisTime(nowIso8601(clock_));
+  minutes.generated_iso = nowIso8601(clock_);
+  minutes.generated_at = deadlines::frenchParisTime(minutes.generated_iso);
   return certificates::renderMinutesPdf(minutes);
 }
 

@@ -46,6 +46,7 @@ TEST(CertificateSamples, WritesOneOfEachDocumentWhenAsked) {
                               "Technicien(ne) en maintenance industrielle",
                               {},
                               "2025-07-01",
+                              "Lyon",
                               3,
                               "UIMM Lyon-Rhône",
                               "K7QM-4XPA-9RTE",
