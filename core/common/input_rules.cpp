@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/error.h"
+#include "common/unicode_text.h"
 
 namespace cqpm {
 
@@ -101,6 +102,9 @@ std::string checkedText(const Poco::Dynamic::Var& value, const std::string& fiel
                         bool allow_blank) {
   if (!value.isString()) refuse(field, "must be a string");
   std::string text = value.extract<std::string>();
+  // Kept composed (NFC): the same name typed on two keyboards is the same text, and the limit
+  // counts the characters a person sees. Invalid UTF-8 is left for checkText to refuse.
+  if (isValidUtf8(text)) text = toNfc(text);
   checkText(text, field, limit, allow_blank);
   return text;
 }

@@ -30,8 +30,8 @@ inline constexpr IntegerRange kVersionRange{1, (std::int64_t{1} << 53) - 1};
 /// Checks `value` as a text field named `field` (a JSON path, "candidate.email"):
 /// a JSON string; valid UTF-8; no control character (C0, DEL, C1), except line feed
 /// and tab when `limit.multi_line`; at most `limit.max_chars` characters; not blank
-/// unless `allow_blank`. Returns the text. Throws Error{kInvalidField, field} saying
-/// which rule failed, never echoing the bad bytes.
+/// unless `allow_blank`. Returns the text in Unicode NFC (unicode_text.h). Throws
+/// Error{kInvalidField, field} saying which rule failed, never echoing the bad bytes.
 std::string checkedText(const Poco::Dynamic::Var& value, const std::string& field, TextLimit limit,
                         bool allow_blank = false);
 

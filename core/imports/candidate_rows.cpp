@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "common/siret.h"
+#include "common/unicode_text.h"
 
 namespace cqpm::imports {
 namespace {
@@ -17,42 +18,6 @@ constexpr std::size_t kMaxNameCharacters = 100;
 constexpr std::size_t kMaxEmailBytes = 254;
 constexpr std::size_t kQuotedValueCharacters = 40;
 constexpr std::size_t kWholeLine = std::numeric_limits<std::size_t>::max();
-
-// U+00C0..U+017F lower-cased without accents, one letter each; '*' marks a letter folding to two
-// (twoLetterFold), '=' a sign kept as written (× ÷). A local folding of Latin letters: ICU is not
-// linked into core; a later issue replaces it with one folding used everywhere.
-constexpr std::string_view kLatinFold =
-    "aaaaaa*ceeeeiiii"   // U+00C0 ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ
-    "dnooooo=ouuuuy**"   // U+00D0 ÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß
-    "aaaaaa*ceeeeiiii"   // U+00E0 àáâãäåæçèéêëìíîï
-    "dnooooo=ouuuuy*y"   // U+00F0 ðñòóôõö÷øùúûüýþÿ
-    "aaaaaaccccccccdd"   // U+0100 ĀāĂăĄąĆćĈĉĊċČčĎď
-    "ddeeeeeeeeeegggg"   // U+0110 ĐđĒēĔĕĖėĘęĚěĜĝĞğ
-    "gggghhhhiiiiiiii"   // U+0120 ĠġĢģĤĥĦħĨĩĪīĬĭĮį
-    "ii**jjkkklllllll"   // U+0130 İıĲĳĴĵĶķĸĹĺĻļĽľĿ
-    "lllnnnnnnnnnoooo"   // U+0140 ŀŁłŃńŅņŇňŉŊŋŌōŎŏ
-    "oo**rrrrrrssssss"   // U+0150 ŐőŒœŔŕŖŗŘřŚśŜŝŞş
-    "ssttttttuuuuuuuu"   // U+0160 ŠšŢţŤťŦŧŨũŪūŬŭŮů
-    "uuuuwwyyyzzzzzzs";  // U+0170 ŰűŲųŴŵŶŷŸŹźŻżŽžſ
-static_assert(kLatinFold.size() == 0x180 - 0xC0);
-
-std::string_view twoLetterFold(char32_t c) {
-  switch (c) {
-    case 0xC6:  // Æ
-    case 0xE6:  // æ
-      return "ae";
-    case 0xDE:  // Þ
-    case 0xFE:  // þ
-      return "th";
-    case 0xDF:  // ß
-      return "ss";
-    case 0x132:  // Ĳ
-    case 0x133:  // ĳ
-      return "ij";
-    default:  // Œ œ
-      return "oe";
-  }
-}
 
 // The code point at text[pos], moving pos past it. A byte that does not start a well-formed sequence
 // is returned as U+FFFD and skipped alone (csv_table has already refused such text).
@@ -82,38 +47,27 @@ char32_t decodeUtf8(std::string_view text, std::size_t& pos) {
 
 bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F; }
 
-// Lower case without accents for Latin letters (precomposed or followed by combining accents);
-// typographic apostrophes as '; runs of spaces as one space, none at either end. Other characters
-// are kept as written.
+// Case, diacritics and scripts folded by ICU, as the name search folds them (common/unicode_text.h);
+// typographic apostrophes as '; runs of spaces as one space, none at either end.
 std::string foldText(std::string_view text) {
+  const std::string by_icu = foldedForSearch(text);
+  const std::string_view source = by_icu;
   std::string folded;
-  folded.reserve(text.size());
+  folded.reserve(source.size());
   bool pending_space = false;
-  for (std::size_t pos = 0; pos < text.size();) {
+  for (std::size_t pos = 0; pos < source.size();) {
     const std::size_t start = pos;
-    const char32_t c = decodeUtf8(text, pos);
+    const char32_t c = decodeUtf8(source, pos);
     if (isSpace(c)) {
       pending_space = !folded.empty();
       continue;
     }
-    if (c >= 0x300 && c <= 0x36F) continue;  // combining accents
     if (pending_space) folded.push_back(' ');
     pending_space = false;
-    if (c < 0x80) {
-      folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
-    } else if (c >= 0xC0 && c < 0x180 && kLatinFold[c - 0xC0] != '=') {
-      const char letter = kLatinFold[c - 0xC0];
-      if (letter == '*') {
-        folded.append(twoLetterFold(c));
-      } else {
-        folded.push_back(letter);
-      }
-    } else if (c >= 0x218 && c <= 0x21B) {  // Ș ș Ț ț
-      folded.push_back(c < 0x21A ? 's' : 't');
-    } else if (c == 0x2019 || c == 0x2018 || c == 0x2BC) {
+    if (c == 0x2019 || c == 0x2018 || c == 0x2BC) {
       folded.push_back('\'');
     } else {
-      folded.append(text.substr(start, pos - start));
+      folded.append(source.substr(start, pos - start));
     }
   }
   return folded;
@@ -456,12 +410,12 @@ class LineValidator {
 
     bool identified = true;  // nom, prenom, date_naissance and cqpm all valid: duplicates can be told
     if (const auto value = cell(kNom); value && check(kNom, checkName(*value, "nom"))) {
-      row.candidate.family_name = *value;
+      row.candidate.family_name = toNfc(*value);
     } else {
       identified = false;
     }
     if (const auto value = cell(kPrenom); value && check(kPrenom, checkName(*value, "prénom"))) {
-      row.candidate.given_name = *value;
+      row.candidate.given_name = toNfc(*value);
     } else {
       identified = false;
     }

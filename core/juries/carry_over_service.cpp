@@ -10,6 +10,7 @@
 #include "access/policy.h"
 #include "common/clock.h"
 #include "common/json_text.h"
+#include "common/unicode_text.h"
 #include "files/file_events.h"
 #include "store/event_store.h"
 #include "store/jury_decision_store.h"
@@ -25,7 +26,7 @@ namespace {
 // without code is recognised by its title.
 std::string blocKey(const std::string& code, const std::string& title) {
   if (!code.empty()) return "code:" + code;
-  return "title:" + store::candidate_file_store::foldForSearch(title);
+  return "title:" + foldedForSearch(title);
 }
 
 }  // namespace
@@ -35,15 +36,14 @@ std::vector<OfferedBloc> blocsAwardedEarlier(store::SqlSession& sql, const domai
   const std::string key = store::jury_decision_store::candidateKey(
       file.candidate.family_name, file.candidate.given_name, file.candidate.birth_date);
   std::map<std::string, OfferedBloc> by_key;
-  const std::string place = store::candidate_file_store::foldForSearch(file.candidate.birth_place);
+  const std::string place = foldedForSearch(file.candidate.birth_place);
   for (const auto& decision : store::jury_decision_store::activeForCandidate(sql, key, file.cqpm, file.id)) {
     // Same names and birth date: the same person, unless both files record different birth places.
     const auto earlier =
         store::candidate_file_store::find(sql, decision.file_id, {access::FileScope::Kind::kEverything, {}});
     if (!earlier) continue;
     const std::string earlier_place = earlier->file.candidate.birth_place;
-    if (!place.empty() && !earlier_place.empty() &&
-        store::candidate_file_store::foldForSearch(earlier_place) != place) {
+    if (!place.empty() && !earlier_place.empty() && foldedForSearch(earlier_place) != place) {
       continue;
     }
     const auto awarded = Poco::JSON::Parser().parse(decision.blocs_json).extract<Array::Ptr>();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "common/unicode_text.h"
 #include "store/row_reader.h"
 
 namespace cqpm::store::candidate_file_store {
@@ -132,7 +133,7 @@ class Conditions : public Clauses {
              PageWalk walk = {}) {
     using Kind = access::FileScope::Kind;
     const bool sqlite = dialect == Dialect::kSqlite;
-    const bool indexed_name = filter.name_query && characterCount(foldForSearch(*filter.name_query)) >= 3;
+    const bool indexed_name = filter.name_query && characterCount(foldedForSearch(*filter.name_query)) >= 3;
     const bool name_drives = sqlite && indexed_name && !(purpose == Purpose::kPage && walk.name_by_date);
     const bool overdue_plain =
         !sqlite || (!name_drives && !(purpose == Purpose::kPage && walk.overdue_by_date));
@@ -169,7 +170,7 @@ class Conditions : public Clauses {
       add(std::string(overdue_plain ? "f" : "+f") + ".pending_report_due_at <= ?", *filter.overdue_at);
     }
     if (filter.name_query) {
-      const std::string folded = foldForSearch(*filter.name_query);
+      const std::string folded = foldedForSearch(*filter.name_query);
       // On SQLite the trigram index (migration 0020) narrows the files to
       // those holding every trigram of the text, for 3 characters or more;
       // LIKE keeps the answer exact. PostgreSQL's pg_trgm index serves LIKE itself.
@@ -265,7 +266,7 @@ PageWalk pageWalk(SqlSession& sql, const FileFilter& filter) {
     return sql.query(sql_text).bind(std::move(value)).integer("n");
   };
   if (filter.name_query) {
-    const std::string folded = foldForSearch(*filter.name_query);
+    const std::string folded = foldedForSearch(*filter.name_query);
     walk.name_by_date =
         characterCount(folded) >= 3 &&
         matches("SELECT COUNT(*) AS n FROM candidate_files_search WHERE candidate_files_search MATCH ?",
@@ -285,7 +286,7 @@ PageWalk pageWalk(SqlSession& sql, const FileFilter& filter) {
 std::string missingDeadline(const FileOrder& order) { return order.descending ? "" : "9999-12-31T23:59:59Z"; }
 
 // The SQL value on candidate_files `f` that `order` sorts by; search_name is
-// kept as foldForSearch(given + " " + family) by insert and correctCandidate.
+// kept as foldedForSearch(given + " " + family) by insert and correctCandidate.
 std::string sortExpression(const FileOrder& order) {
   switch (order.key) {
     case FileSortKey::kCreated:
@@ -308,35 +309,12 @@ std::string sortExpression(const FileOrder& order) {
 
 }  // namespace
 
-std::string foldForSearch(const std::string& text) {
-  // Poco folds case for all of Unicode; accents are folded with a table of the
-  // Latin letters French names use (a full Unicode decomposition would need ICU
-  // for no gain on this field).
-  static const std::map<std::string, std::string> kFolds{
-      {"à", "a"}, {"â", "a"}, {"ä", "a"},  {"á", "a"},  {"ã", "a"}, {"å", "a"}, {"ç", "c"}, {"é", "e"},
-      {"è", "e"}, {"ê", "e"}, {"ë", "e"},  {"î", "i"},  {"ï", "i"}, {"í", "i"}, {"ì", "i"}, {"ô", "o"},
-      {"ö", "o"}, {"ó", "o"}, {"ò", "o"},  {"õ", "o"},  {"ù", "u"}, {"û", "u"}, {"ü", "u"}, {"ú", "u"},
-      {"ÿ", "y"}, {"ñ", "n"}, {"œ", "oe"}, {"æ", "ae"}, {"ß", "ss"}};
-  const std::string lower = Poco::UTF8::toLower(text);
-  std::string out;
-  out.reserve(lower.size());
-  for (std::size_t i = 0; i < lower.size();) {
-    const unsigned char lead = static_cast<unsigned char>(lower[i]);
-    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
-    const std::string character = lower.substr(i, length);
-    const auto fold = kFolds.find(character);
-    out += fold == kFolds.end() ? character : fold->second;
-    i += length;
-  }
-  return out;
-}
-
 void insert(SqlSession& sql, const CandidateFile& file) {
   std::string id = file.id, centre = file.centre_id, cqpm = file.cqpm,
               pathway(domain::pathwayName(file.pathway)), given = file.candidate.given_name,
               family = file.candidate.family_name, email = file.candidate.email,
               birth = file.candidate.birth_date, birth_place = file.candidate.birth_place,
-              search = foldForSearch(given + " " + family), state = file.state, created = file.created_at,
+              search = foldedForSearch(given + " " + family), state = file.state, created = file.created_at,
               updated = file.updated_at, registration = file.registration_json,
               bloc_scope = file.bloc_scope_json;
   Poco::Nullable<std::string> company, candidate_user, modality_plan;
@@ -436,7 +414,7 @@ std::string sortValueOf(const CandidateFileView& view, const FileOrder& order) {
     case FileSortKey::kUpdated:
       return file.updated_at;
     case FileSortKey::kName:
-      return foldForSearch(file.candidate.given_name + " " + file.candidate.family_name);
+      return foldedForSearch(file.candidate.given_name + " " + file.candidate.family_name);
     case FileSortKey::kCqpm:
       return file.cqpm;
     case FileSortKey::kState:
@@ -544,7 +522,7 @@ bool correctCandidate(SqlSession& sql, const std::string& id, std::int64_t expec
       "given_name = ?, family_name = ?, email = ?, birth_date = ?, birth_place = ?, search_name = ?, "
       "registration = ?",
       {candidate.given_name, candidate.family_name, candidate.email, candidate.birth_date,
-       candidate.birth_place, foldForSearch(candidate.given_name + " " + candidate.family_name),
+       candidate.birth_place, foldedForSearch(candidate.given_name + " " + candidate.family_name),
        registration_json},
       id, expected_version, updated_at);
 }

@@ -111,8 +111,5 @@ void lockForNumbering(SqlSession& sql, const std::string& file_id);
 /// the overdue filter reads only this column.
 void refreshPendingReport(SqlSession& sql, const std::string& file_id);
 
-/// Lower-cased, accent-folded text used for the name search ("Élodie" -> "elodie").
-std::string foldForSearch(const std::string& text);
-
 }  // namespace candidate_file_store
 }  // namespace cqpm::store

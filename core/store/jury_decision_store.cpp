@@ -1,5 +1,6 @@
 #include "store/jury_decision_store.h"
 
+#include "common/unicode_text.h"
 #include "store/candidate_file_store.h"
 #include "store/row_reader.h"
 
@@ -61,8 +62,8 @@ std::string trimmed(const std::string& text) {
 
 std::string candidateKey(const std::string& family_name, const std::string& given_name,
                          const std::string& birth_date) {
-  return candidate_file_store::foldForSearch(trimmed(family_name)) + "|" +
-         candidate_file_store::foldForSearch(trimmed(given_name)) + "|" + trimmed(birth_date);
+  return foldedForSearch(trimmed(family_name)) + "|" + foldedForSearch(trimmed(given_name)) + "|" +
+         trimmed(birth_date);
 }
 
 void insert(SqlSession& sql, const JuryDecisionRecord& decision) {

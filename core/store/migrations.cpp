@@ -8,6 +8,7 @@
 
 #include "common/clock.h"
 #include "store/database.h"
+#include "store/migration_data_steps.h"
 
 namespace cqpm::store {
 
@@ -92,6 +93,7 @@ std::vector<int> applyMigrations(Database& db, const std::vector<Migration>& mig
                       "migration " + migration.name + " failed: " + e.displayText() + "\n" + statement);
         }
       }
+      if (const MigrationDataStep step = migrationDataStep(migration.number)) step(sql);
       Poco::Int64 number = migration.number;
       std::string name = migration.name;
       std::string at = nowIso8601(clock);

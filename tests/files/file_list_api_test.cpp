@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/unicode_text.h"
 #include "http/api_fixture.h"
 #include "store/candidate_file_store.h"
 
@@ -48,8 +49,8 @@ std::vector<std::string> idsOf(const Items& items) {
 std::string sortValue(const Poco::JSON::Object::Ptr& file, const std::string& sort, bool descending) {
   if (sort == "name") {
     const auto candidate = file->getObject("candidate");
-    return store::candidate_file_store::foldForSearch(candidate->getValue<std::string>("given_name") + " " +
-                                                      candidate->getValue<std::string>("family_name"));
+    return foldedForSearch(candidate->getValue<std::string>("given_name") + " " +
+                           candidate->getValue<std::string>("family_name"));
   }
   if (sort == "report_due_at" && file->isNull("report_due_at"))
     return descending ? "" : "9999-12-31T23:59:59Z";

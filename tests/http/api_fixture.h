@@ -44,12 +44,13 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
 
   /// Opens an employee file as `token` (a centre coordinator) and returns it.
   Poco::JSON::Object::Ptr createFile(const std::string& token, const std::string& family_name = "Testeur",
-                                     const std::string& pathway = "employee") const {
+                                     const std::string& pathway = "employee",
+                                     const std::string& given_name = "Alex") const {
     const std::string company = pathway == "vae" ? "null" : "\"" + firstCompany(token) + "\"";
     const auto answer = client().postJson(
         "/api/v1/files",
-        R"({"cqpm":"qualite","pathway":")" + pathway +
-            R"(","candidate":{"given_name":"Alex","family_name":")" + family_name +
+        R"({"cqpm":"qualite","pathway":")" + pathway + R"(","candidate":{"given_name":")" + given_name +
+            R"(","family_name":")" + family_name +
             R"(","email":"alex@example.org","birth_date":"1995-05-17"},"company_id":)" + company + "}",
         token);
     EXPECT_EQ(answer.status, 201) << answer.body;

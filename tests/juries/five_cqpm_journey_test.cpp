@@ -21,7 +21,6 @@ const std::string kReconstitutedWhy =
     "La ligne L2 est arrêtée pour rénovation pendant toute la période d'évaluation.";
 
 /// Runs of white space (pdftotext breaks long lines) as one space.
-std::string flat(const std::string& text) { return std::regex_replace(text, std::regex("\\s+"), " "); }
 
 class FiveCqpmJourneyTest : public JuryApiTest {
  protected:
@@ -131,9 +130,9 @@ void FiveCqpmJourneyTest::walkFiveCqpms() {
     const auto pdf = client().get("/api/v1/awards/" + award->getValue<std::string>("id") + "/document.pdf",
                                   client().login("entreprise"));
     ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
-    const std::string text = flat(pdfText(pdf.body));
+    const std::string text = flatText(pdfText(pdf.body));
     EXPECT_NE(text.find(name_of[file]), std::string::npos) << text;
-    EXPECT_NE(text.find(flat(title_of[file])), std::string::npos) << text;
+    EXPECT_NE(text.find(flatText(title_of[file])), std::string::npos) << text;
     EXPECT_NE(text.find(code), std::string::npos) << text;
 
     // Anyone checks the code: no session, and nothing beyond what the certificate says.
@@ -148,9 +147,9 @@ void FiveCqpmJourneyTest::walkFiveCqpms() {
 
   const auto minutes = client().get("/api/v1/jury-sessions/" + session + "/minutes.pdf", centre_);
   ASSERT_EQ(minutes.status, 200);
-  const std::string text = flat(pdfText(minutes.body));
+  const std::string text = flatText(pdfText(minutes.body));
   for (const auto& file : files) EXPECT_NE(text.find(name_of[file]), std::string::npos) << name_of[file];
-  EXPECT_NE(text.find("Justification : " + flat(kReconstitutedWhy)), std::string::npos) << text;
+  EXPECT_NE(text.find("Justification : " + flatText(kReconstitutedWhy)), std::string::npos) << text;
 }
 
 TEST_P(FiveCqpmJourneyTest, ACandidateOfEachCqpmGoesFromRegistrationToAVerifiedCertificate) {

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -180,9 +181,9 @@ class JuryApiTest : public ApiTest {
   /// registered, the centre confirms the carry-over of `carry_over` (blocs an
   /// earlier decision awarded), and only the rest is planned and evaluated.
   std::string readyFile(const std::string& family_name, const std::string& pathway = "employee",
-                        const GridResults& results = allAcquired(),
-                        const std::vector<int>& carry_over = {}) const {
-    const std::string id = createFile(centre_, family_name, pathway)->getValue<std::string>("id");
+                        const GridResults& results = allAcquired(), const std::vector<int>& carry_over = {},
+                        const std::string& given_name = "Alex") const {
+    const std::string id = createFile(centre_, family_name, pathway, given_name)->getValue<std::string>("id");
     [&] {
       step(centre_, id, "register");
       if (!carry_over.empty()) {
@@ -314,6 +315,11 @@ inline std::string pdfText(const std::string& pdf) {
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
   std::ifstream text(out.path(), std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(text), std::istreambuf_iterator<char>());
+}
+
+/// `text` with every run of white space (pdftotext's line breaks included) made one space.
+inline std::string flatText(const std::string& text) {
+  return std::regex_replace(text, std::regex("\\s+"), " ");
 }
 
 /// Indexes of a list of blocs ([{index, code, title}]).

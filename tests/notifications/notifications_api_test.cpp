@@ -1,4 +1,9 @@
 #include <Poco/Net/MailMessage.h>
+#include <Poco/Net/QuotedPrintableDecoder.h>
+#include <Poco/StreamCopier.h>
+
+#include <algorithm>
+#include <sstream>
 
 #include "notifications/notify_fixture.h"
 #include "support/smtp_sink.h"
@@ -154,6 +159,39 @@ TEST_P(EmailNotificationsTest, AReminderGoesOutByMailOnceAndAFailureIsRetried) {
   const auto items =
       client().get("/api/v1/notifications", client().login("entreprise")).json()->getArray("items");
   EXPECT_EQ(items->getObject(0)->getValue<std::string>("email"), "sent");
+}
+
+TEST_P(EmailNotificationsTest, AnEmailCarriesTheCandidatesNameExactly) {
+  const std::string centre = client().login("centre");
+  const std::string name = "Nguyễn-Łukasiewicz Ţurcanu";
+  const std::string file = registeredFile(centre, name);
+  ASSERT_EQ(setDeadline(centre, file, "2031-06-15").status, 200);
+  auto* email = app().emailDispatcher();
+  const Poco::Timestamp now = utc("2031-06-08T08:00:10Z");
+  while (email->runOnce(now) > 0) {  // the demo's own notices first
+  }
+  const std::size_t before = sink_.messages().size();
+  ASSERT_EQ(app().reminders().runOnce(utc("2031-06-08T08:00:00Z")), 1);
+  while (email->runOnce(now) > 0) {
+  }
+  ASSERT_TRUE(sink_.waitFor(before + 2, std::chrono::seconds(5)));
+  const auto all = sink_.messages();
+  for (std::size_t i = before; i < all.size(); ++i) {
+    const std::string& data = all[i].data;
+    // The body, quoted-printable in UTF-8, decoded as a mail reader does.
+    const std::size_t blank = data.find("\r\n\r\n");
+    ASSERT_NE(blank, std::string::npos);
+    std::istringstream encoded(data.substr(blank + 4));
+    Poco::Net::QuotedPrintableDecoder decoder(encoded);
+    std::string body;
+    Poco::StreamCopier::copyToString(decoder, body);
+    EXPECT_NE(body.find("Le rapport de Alex " + name), std::string::npos) << body;
+    // Header values are RFC 2047 encoded words, never raw 8-bit bytes.
+    const std::string headers = data.substr(0, blank);
+    EXPECT_TRUE(std::all_of(headers.begin(), headers.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80;
+    })) << headers;
+  }
 }
 
 TEST_P(EmailNotificationsTest, AnEmailClaimedByAnInstanceThatDiedIsSentOnceItsLeaseRunsOut) {

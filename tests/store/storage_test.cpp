@@ -12,9 +12,11 @@
 #include "store/document_store.h"
 #include "store/event_store.h"
 #include "store/idempotency_store.h"
+#include "store/migration_data_steps.h"
 #include "store/migrations.h"
 #include "store/organisation_store.h"
 #include "store/row_reader.h"
+#include "support/names_across_scripts.h"
 #include "support/test_database.h"
 
 namespace cqpm::store {
@@ -159,6 +161,58 @@ TEST_P(StorageTest, NameSearchIgnoresCaseAndAccents) {
     filter.name_query = "%";  // a wildcard typed by a user is a literal
     EXPECT_EQ(candidate_file_store::list(sql, scope, filter, std::nullopt, 10).size(), 1u);
   });
+}
+
+TEST_P(StorageTest, NameSearchFindsEveryScriptTypedWithoutDiacritics) {
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  int second = 1;
+  for (const auto& name : testing::namesAcrossScripts()) {
+    addFile(centre_, name.given_name, name.family_name,
+            "2026-01-01T00:00:" + std::string(second < 10 ? "0" : "") + std::to_string(second) + ".0Z");
+    ++second;
+  }
+  for (const auto& name : testing::namesAcrossScripts()) {
+    const auto found = db_->read([&](SqlSession& sql) {
+      FileFilter filter;
+      filter.name_query = name.typed_plainly;
+      return candidate_file_store::list(sql, scope, filter, std::nullopt, 20);
+    });
+    ASSERT_EQ(found.size(), 1u) << name.script << ": " << name.typed_plainly;
+    EXPECT_EQ(found[0].file.candidate.family_name, name.family_name) << name.script;
+  }
+}
+
+// Migration 25 refolds names stored by the earlier folding (a table of French letters that left
+// « Łukasiewicz » as it was), in the search column, its SQLite index, and the jury's identity keys.
+TEST_P(StorageTest, TheRefoldingStepRecomputesStoredFoldedNames) {
+  ASSERT_NE(migrationDataStep(25), nullptr);
+  EXPECT_EQ(migrationDataStep(24), nullptr);
+  const auto file = addFile(centre_, "Zbigniew", "Łukasiewicz", "2026-01-01T00:00:01.0Z");
+  db_->write([&](SqlSession& sql) {
+    sql.query("UPDATE candidate_files SET search_name = 'zbigniew łukasiewicz' WHERE id = ?")
+        .bind(file.id)
+        .execute();
+  });
+  const FileScope scope{FileScope::Kind::kCentre, centre_};
+  const auto found = [&](const std::string& query) {
+    return db_->read([&](SqlSession& sql) {
+      FileFilter filter;
+      filter.name_query = query;
+      return candidate_file_store::list(sql, scope, filter, std::nullopt, 10).size();
+    });
+  };
+  EXPECT_EQ(found("lukasiewicz"), 0u);  // as stored before the migration
+  db_->write([&](SqlSession& sql) { refoldStoredNames(sql); });
+  EXPECT_EQ(found("lukasiewicz"), 1u);
+  EXPECT_EQ(found("Łukasiewicz"), 1u);
+  const std::string stored = db_->read([&](SqlSession& sql) {
+    std::string name;
+    sql.query("SELECT search_name FROM candidate_files WHERE id = ?")
+        .bind(file.id)
+        .forEachRow([&](const RowReader& row) { name = row.text("search_name"); });
+    return name;
+  });
+  EXPECT_EQ(stored, "zbigniew lukasiewicz");
 }
 
 TEST_P(StorageTest, CountsFilesByState) {

@@ -1,0 +1,6 @@
+-- Names are folded for search and for recognising the same person by ICU
+-- (common/unicode_text.h: every script to Latin, then ASCII, case folded)
+-- instead of a table of French letters. Nothing changes in the schema: the
+-- data step of this migration (store/migration_data_steps.cpp) recomputes
+-- candidate_files.search_name and jury_decisions.candidate_key in the same
+-- transaction; SQLite's trigram index follows search_name by its triggers.
