@@ -454,17 +454,22 @@ TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
     user.role = domain::Role::kCentreCoordinator;
     user.organisation_id = centre;
     account_store::insertUser(sql, user, "2026-01-01");
-    for (const auto& [id, state, name] :
-         {std::tuple{"f1", "draft", "elodie lefevre"}, std::tuple{"f2", "draft", "marc dupont"},
-          std::tuple{"f3", "registered", "zoe moreau"}}) {
-      std::string key = id, at = state, folded = name, centre_id = centre;
-      auto stmt = sql.statement(
-          "INSERT INTO candidate_files (id, centre_id, cqpm, pathway, given_name, family_name, email, "
-          "birth_date, search_name, state, version, created_at, updated_at) VALUES (?, ?, 'qualite', "
-          "'employee', 'g', 'f', 'e', '1990-01-01', ?, ?, 1, '2026-01-01', '2026-01-01')");
-      stmt, Poco::Data::Keywords::use(key), Poco::Data::Keywords::use(centre_id),
-          Poco::Data::Keywords::use(folded), Poco::Data::Keywords::use(at);
-      stmt.execute();
+    // Names folded as the migrations of that time did (migration 25 folds them again, alike).
+    for (const auto& [id, state, given, family, name] :
+         {std::tuple{"f1", "draft", "Élodie", "Lefèvre", "elodie lefevre"},
+          std::tuple{"f2", "draft", "Marc", "Dupont", "marc dupont"},
+          std::tuple{"f3", "registered", "Zoé", "Moreau", "zoe moreau"}}) {
+      sql.query(
+             "INSERT INTO candidate_files (id, centre_id, cqpm, pathway, given_name, family_name, email, "
+             "birth_date, search_name, state, version, created_at, updated_at) VALUES (?, ?, 'qualite', "
+             "'employee', ?, ?, 'e', '1990-01-01', ?, ?, 1, '2026-01-01', '2026-01-01')")
+          .bind(id)
+          .bind(centre)
+          .bind(given)
+          .bind(family)
+          .bind(name)
+          .bind(state)
+          .execute();
     }
   });
   db->write([&](SqlSession& sql) {  // f2's report is late, f3's was given
