@@ -59,6 +59,10 @@ void CqpmApplication::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(
       Option("invite", "", "create-admin: print a one-time link instead of reading a password from stdin")
           .binding("cqpm.admin.invite"));
+  options.addOption(
+      Option("public-key", "", "audit verify-bundle: the platform's public key (PEM) to check with")
+          .argument("KEY.pem")
+          .binding("cqpm.audit.public_key"));
 }
 
 void CqpmApplication::handleOption(const std::string& name, const std::string& value) {
@@ -80,7 +84,7 @@ void CqpmApplication::printUsage() const {
       "--email E "
       "[--name N] [--invite] | admin list-users | admin disable-user L | admin reset-password L | backup DIR "
       "| "
-      "restore DIR | audit verify | settings example|markdown");
+      "restore DIR | audit verify|public-key|verify-bundle FILE | settings example|markdown");
   help.setHeader("CQPM Hub: candidate files, referentials and juries of the metallurgy CQPMs.");
   help.format(std::cout);
 }
@@ -117,6 +121,7 @@ int CqpmApplication::main(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "audit") {
     AuditOptions options;
     if (!readDataLocation(args[0], options.data_dir, options.database_url)) return kAuditUsage;
+    options.public_key_file = config().getString("cqpm.audit.public_key", "");
     return runAuditCommand(args, options, std::cout, std::cerr);
   }
   if (!args.empty() && args[0] == "settings") {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "audit/platform_key.h"
 #include "common/clock.h"
 #include "common/file_text.h"
 #include "deadlines/paris_time.h"
@@ -59,6 +60,9 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   const auto applied =
       store::applyMigrations(*db_, store::embeddedMigrations(), systemClock());  // when it really ran
   if (!applied.empty()) log.information("applied %z migration(s)", applied.size());
+  // Made at the first start, under the start-up lock: instances started together share one.
+  signing_key_ = std::make_unique<audit::SigningKey>(audit::platformSigningKey(*db_, clock()));
+  log.information("platform signing key: %s", signing_key_->publicKey().keyId());
 
   const Poco::Path share(config_.share_dir);
   // One plugin per CQPM: a refused plugin is reported (log, /readyz) and the
@@ -183,7 +187,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
       *jury_sessions_, *jury_decisions_, *jury_closing_,     *jury_documents_, *awards_,
       *organisations_, *accounts_,       *account_links_,    *admin_log_,      *imports_,
       *corrections_,   *transfers_,      *admissibility_,    *carry_over_,     *readiness_,
-      *todo_,          *archives_,       *statistics_,       clock()});
+      *todo_,          *archives_,       *statistics_,       *signing_key_,    clock()});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

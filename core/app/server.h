@@ -9,6 +9,7 @@
 #include "app/data_folder.h"
 #include "app/server_config.h"
 #include "archive/file_archive_service.h"
+#include "audit/ed25519_key.h"
 #include "auth/auth_service.h"
 #include "awards/award_service.h"
 #include "comments/comment_service.h"
@@ -175,6 +176,7 @@ class Server {
   std::unique_ptr<juries::CarryOverService> carry_over_;
   std::unique_ptr<files::FileTransferService> transfers_;
   std::unique_ptr<scheduler::Scheduler> scheduler_;  // after what its tasks use: stopped before they go
+  std::unique_ptr<audit::SigningKey> signing_key_;
   std::unique_ptr<http::ApiContext> api_context_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::StaticFiles> static_files_;

@@ -8,6 +8,7 @@
 #include "admin/admin_log.h"
 #include "admin/organisation_service.h"
 #include "archive/file_archive_service.h"
+#include "audit/ed25519_key.h"
 #include "auth/auth_service.h"
 #include "awards/award_service.h"
 #include "comments/comment_service.h"
@@ -102,6 +103,8 @@ struct ApiContext {
   todo::TodoService& todo;
   archive::FileArchiveService& archives;
   statistics::StatisticsService& statistics;
+  /// The platform's Ed25519 key (audit bundles), made at first start (audit/platform_key.h).
+  const audit::SigningKey& signing_key;
   /// "Now" for handlers and presenters: the server's one clock (the overdue
   /// flag and filter agree with the deadline service).
   Clock clock;

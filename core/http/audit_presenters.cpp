@@ -34,4 +34,20 @@ Object::Ptr fileAuditJson(const audit::FileChainCheck& check) {
   return json;
 }
 
+Poco::JSON::Object::Ptr platformKeySetJson(const audit::VerifyingKey& key) {
+  Poco::JSON::Object::Ptr jwk = new Poco::JSON::Object;
+  jwk->set("kty", "OKP");
+  jwk->set("crv", "Ed25519");
+  jwk->set("x", key.jwkX());
+  jwk->set("kid", key.keyId());
+  jwk->set("use", "sig");
+  jwk->set("alg", "EdDSA");
+  jwk->set("x-pem", key.pem());
+  Poco::JSON::Array::Ptr keys = new Poco::JSON::Array;
+  keys->add(jwk);
+  Poco::JSON::Object::Ptr set = new Poco::JSON::Object;
+  set->set("keys", keys);
+  return set;
+}
+
 }  // namespace cqpm::http

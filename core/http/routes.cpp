@@ -42,6 +42,8 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/healthz",                           kPublic,        bind(healthz)},
       {"GET",  "/readyz",                            kPublic,        bind(readyz)},
       {"GET",  "/metrics",                           kPublic,        bind(metrics)},
+      // The key audit bundles are signed with, for auditors who check them offline.
+      {"GET",  "/.well-known/jwks.json",             kPublic,        bind(platformKeys)},
       // Authenticated inside, with HTTP Basic for git clients: GTP auditors only.
       {"GET",  "/git/referentials.git/{path+}",      kPublic,        bind(serveGitRepository)},
       {"POST", "/api/v1/auth/login",                 kPublic,        bind(login)},
@@ -158,6 +160,7 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/{id}/decisions",       kAuthenticated, bind(fileDecisions)},
       {"GET",  "/api/v1/files/{id}/archive.pdf",     kAuthenticated, bind(fileArchivePdf)},
       {"GET",  "/api/v1/files/{id}/audit",           kAuthenticated, bind(fileAudit)},
+      {"GET",  "/api/v1/files/{id}/audit-bundle",    kAuthenticated, bind(fileAuditBundle)},
       {"GET",  "/api/v1/awards/{id}/document.pdf",   kAuthenticated, bind(awardDocumentPdf)},
       // Public: anyone holding a certificate's code may check it, and nothing more.
       {"GET",  "/api/v1/verify/{code}",              kPublic,        bind(verifyAward)},

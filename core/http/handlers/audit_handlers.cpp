@@ -1,6 +1,8 @@
 #include "http/handlers/audit_handlers.h"
 
+#include "audit/audit_bundle.h"
 #include "audit/event_chain.h"
+#include "http/audit_bundle_contents.h"
 #include "http/audit_presenters.h"
 
 namespace cqpm::http::handlers {
@@ -10,6 +12,21 @@ Response fileAudit(ApiContext& context, Request& request) {
   const std::string& id = request.params.at("id");
   return Response::json(
       200, fileAuditJson(audit::checkFileChain(id, context.files.events(request.requireActor(), id))));
+}
+
+Response fileAuditBundle(ApiContext& context, Request& request) {
+  const domain::Actor& actor = request.requireActor();
+  const std::string& id = request.params.at("id");
+  // Gathered (documents, PDFs) before anything is signed; nothing here writes.
+  const auto entries = auditBundleEntries(context, actor, id);
+  const audit::BundleHeader header{id, nowIso8601(context.clock), actor.display_name};
+  // The id names a file of the coordinator's centre once gathered: safe in a file name.
+  return Response::attachment(audit::writeSignedBundle(header, entries, context.signing_key),
+                              "application/zip", "audit-" + id + ".zip");
+}
+
+Response platformKeys(ApiContext& context, Request& /*request*/) {
+  return Response::json(200, platformKeySetJson(context.signing_key.publicKey()));
 }
 
 }  // namespace cqpm::http::handlers

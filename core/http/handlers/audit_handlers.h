@@ -7,5 +7,9 @@ namespace cqpm::http::handlers {
 
 /// GET /api/v1/files/{id}/audit -> the file's chain of events with its verification
 Response fileAudit(ApiContext& context, Request& request);
+/// GET /api/v1/files/{id}/audit-bundle -> the file as a zip signed with the platform's key
+Response fileAuditBundle(ApiContext& context, Request& request);
+/// GET /.well-known/jwks.json -> the platform's public signing key (JSON Web Key Set)
+Response platformKeys(ApiContext& context, Request& request);
 
 }  // namespace cqpm::http::handlers

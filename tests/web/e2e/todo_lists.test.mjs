@@ -130,6 +130,13 @@ describe('web: each role’s « À faire » follows the file', { timeout: 170_00
     assert.equal(pdf.status(), 200);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+    // And takes it away as a signed zip for an auditor.
+    const bundle = page.getByTestId('file-audit-bundle');
+    assert.equal(await bundle.textContent(), "Dossier d'audit signé (ZIP)");
+    const zip = await page.request.get(`${base}${await bundle.getAttribute('href')}`);
+    assert.equal(zip.status(), 200);
+    assert.equal(zip.headers()['content-type'], 'application/zip');
+    assert.equal((await zip.body()).subarray(0, 2).toString(), 'PK');
   });
 
   it('a jury member once convened, the other GTP college, then the publication', async () => {

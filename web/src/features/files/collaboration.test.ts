@@ -39,7 +39,7 @@ import {
   signRefusal,
   signableNow,
 } from '../evaluation/evaluationGrid';
-import { fileArchiveUrl, isStateEvent, printsArchive, showsCommission, showsGrid, showsOpinion } from './fileSections';
+import { fileArchiveUrl, fileAuditBundleUrl, isStateEvent, printsArchive, showsCommission, showsGrid, showsOpinion } from './fileSections';
 import { bump, INITIAL_REVISIONS, lastSeq, mergeEvents, parseStreamEvent, sectionsFor } from './liveUpdates';
 
 const apiError = (status: number, code: string, field: string | null = null, details: Record<string, unknown> | null = null) => ({
@@ -395,5 +395,6 @@ describe('the complete file to print', () => {
     expect(printsArchive('centre_coordinator')).toBe(true);
     for (const role of ['company_tutor', 'evaluator', 'candidate', 'jury_member', 'admin']) expect(printsArchive(role)).toBe(false);
     expect(fileArchiveUrl('f 1')).toBe('/api/v1/files/f%201/archive.pdf');
+    expect(fileAuditBundleUrl('f 1')).toBe('/api/v1/files/f%201/audit-bundle');
   });
 });

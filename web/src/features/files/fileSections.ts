@@ -45,3 +45,8 @@ export function printsArchive(role: string): boolean {
 export function fileArchiveUrl(fileId: string): string {
   return `${API_PREFIX}/files/${encodeURIComponent(fileId)}/archive.pdf`;
 }
+
+/** Where the file is downloaded as an audit bundle: a zip signed with the platform's key, checked offline. */
+export function fileAuditBundleUrl(fileId: string): string {
+  return `${API_PREFIX}/files/${encodeURIComponent(fileId)}/audit-bundle`;
+}

@@ -50,6 +50,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform's public signing key (JSON Web Key Set)
+         * @description The Ed25519 key that signs audit bundles, made at the platform's first start, as an RFC 7517
+         *     key set (an `OKP` key, RFC 8037); `kid` is its RFC 7638 thumbprint and `x-pem` the same key
+         *     in PEM, as `cqpm audit public-key` prints it.
+         */
+        get: operations["getPlatformKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -2733,6 +2755,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{id}/audit-bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the candidate file.
+                 * @example fil_01HQ5C2R8T
+                 */
+                id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The whole file as a zip signed with the platform's key, for an auditor to check offline
+         * @description For the coordinators of the file's centre (permission `print_file_archive`; 403 for other
+         *     roles, 404 outside their centre). The zip holds `file.json`, `events.json` (every event with
+         *     its hashes and the chain's verification), `plan.json`, `evaluation.json`, `opinion.json`,
+         *     `decisions.json` and `documents.json` (as the API answers them), every version of every
+         *     document under `documents/{document id}/v{n}-{name}`, the minutes of each session that
+         *     decided the file (`minutes/{session}.pdf`, once printable), each certificate still issued
+         *     (`awards/{verification code}.pdf`), the referential at the file's pinned commit
+         *     (`referential/{cqpm}@{commit}.json`) and `archive.pdf`. `manifest.json` lists every item
+         *     with its SHA-256 and size; `manifest.sig` is its Ed25519 signature (base64url) by the key
+         *     in `platform-key.pem`, the one `/.well-known/jwks.json` publishes. Check it offline with
+         *     `cqpm audit verify-bundle FILE.zip --public-key KEY.pem`: every altered, missing or added
+         *     item is named.
+         */
+        get: operations["getFileAuditBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/awards/{id}/document.pdf": {
         parameters: {
             query?: never;
@@ -4820,6 +4879,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    getPlatformKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            /** @enum {string} */
+                            kty: "OKP";
+                            /** @enum {string} */
+                            crv: "Ed25519";
+                            /** @description The raw public key, base64url. */
+                            x: string;
+                            kid: string;
+                            /** @enum {string} */
+                            use: "sig";
+                            /** @enum {string} */
+                            alg: "EdDSA";
+                            "x-pem": string;
+                        }[];
+                    };
                 };
             };
         };
@@ -8900,6 +8994,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FileAudit"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getFileAuditBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the candidate file.
+                 * @example fil_01HQ5C2R8T
+                 */
+                id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle, as an attachment (`audit-{id}.zip`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];

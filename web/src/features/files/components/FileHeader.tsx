@@ -5,7 +5,7 @@ import type { CandidateFile } from '../fileTypes';
 import { FileBlocScope } from './FileBlocScope';
 import { StateBadge } from './StateBadge';
 import { useSession } from '../../../app/session';
-import { fileArchiveUrl, printsArchive } from '../fileSections';
+import { fileArchiveUrl, fileAuditBundleUrl, printsArchive } from '../fileSections';
 import { nextStepText } from '../nextSteps';
 
 /**
@@ -53,9 +53,19 @@ export function FileHeader({ file, cqpmTitle, stateLabel }: { file: CandidateFil
             <StateBadge state={file.state} label={stateLabel} />
           </span>
           {user && printsArchive(user.role) && (
-            <a href={fileArchiveUrl(file.id)} download data-testid="file-archive">
-              Imprimer le dossier complet (PDF)
-            </a>
+            <>
+              <a href={fileArchiveUrl(file.id)} download data-testid="file-archive">
+                Imprimer le dossier complet (PDF)
+              </a>
+              <a
+                href={fileAuditBundleUrl(file.id)}
+                download
+                data-testid="file-audit-bundle"
+                title="Archive ZIP signée par la plateforme, vérifiable hors ligne avec « cqpm audit verify-bundle »"
+              >
+                Dossier d'audit signé (ZIP)
+              </a>
+            </>
           )}
         </div>
       </div>
