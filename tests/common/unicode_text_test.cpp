@@ -53,10 +53,9 @@ TEST(UnicodeTextTest, FoldingIsTheSameOnEveryThread) {
   // Each thread has its own transliterator (ICU's are not to be shared): same answers everywhere.
   std::vector<std::string> answers(4);
   std::vector<std::thread> threads;
-  for (std::size_t i = 0; i < answers.size(); ++i) {
-    threads.emplace_back([&answers, i] {
-      for (int round = 0; round < 50; ++round)
-        answers[i] = foldedForSearch("Văn Đức Nguyễn-Łukasiewicz Ţurcanu");
+  for (std::string& answer : answers) {
+    threads.emplace_back([&answer] {
+      for (int round = 0; round < 50; ++round) answer = foldedForSearch("Văn Đức Nguyễn-Łukasiewicz Ţurcanu");
     });
   }
   for (auto& thread : threads) thread.join();
