@@ -10,6 +10,7 @@
 #include "audit/audit_bundle.h"
 #include "audit/platform_key.h"
 #include "audit/trail_audit.h"
+#include "awards/award_credential.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "store/database_url.h"
@@ -22,34 +23,46 @@ namespace {
 constexpr const char* kAuditUsageText =
     "usage: cqpm audit verify\n"
     "       cqpm audit public-key\n"
-    "       cqpm audit verify-bundle FILE.zip [--public-key KEY.pem]\n";
+    "       cqpm audit verify-bundle FILE.zip [--public-key KEY.pem]\n"
+    "       cqpm audit verify-credential FILE.jwt [--public-key KEY.pem]\n";
+
+// The key given as the command's option (parsed by the application) or after the file in its
+// arguments ("--public-key KEY.pem"); nullopt when none is given. Throws std::runtime_error saying
+// what is wrong with the key.
+std::optional<audit::VerifyingKey> givenKey(const std::vector<std::string>& args,
+                                            const AuditOptions& options) {
+  const bool key_in_args = args.size() == 5 && args[3] == "--public-key";
+  const std::string key_path = key_in_args ? args[4] : options.public_key_file;
+  if (key_path.empty()) return std::nullopt;
+  std::ifstream key_file(key_path, std::ios::binary);
+  if (!key_file) throw std::runtime_error("cannot read " + key_path);
+  std::ostringstream pem;
+  pem << key_file.rdbuf();
+  try {
+    return audit::VerifyingKey::fromPem(pem.str());
+  } catch (const Error& e) {
+    throw std::runtime_error(key_path + ": " + e.what());
+  }
+}
+
+bool wellFormed(const std::vector<std::string>& args) {
+  return args.size() == 3 || (args.size() == 5 && args[3] == "--public-key");
+}
 
 // Offline: the bundle alone, checked against the key given (the one the platform publishes at
 // /.well-known/jwks.json, or `cqpm audit public-key`'s), else against the key it carries.
 int verifyBundleFile(const std::vector<std::string>& args, const AuditOptions& options, std::ostream& out,
                      std::ostream& err) {
-  std::optional<audit::VerifyingKey> pinned;
-  // The key comes as the command's option (parsed by the application) or in its arguments.
-  const bool key_in_args = args.size() == 5 && args[3] == "--public-key";
-  if (args.size() != 3 && !key_in_args) {
+  if (!wellFormed(args)) {
     err << kAuditUsageText;
     return kAuditUsage;
   }
-  const std::string key_path = key_in_args ? args[4] : options.public_key_file;
-  if (!key_path.empty()) {
-    std::ifstream key_file(key_path, std::ios::binary);
-    if (!key_file) {
-      err << "cqpm audit verify-bundle: cannot read " << key_path << "\n";
-      return kAuditUsage;
-    }
-    std::ostringstream pem;
-    pem << key_file.rdbuf();
-    try {
-      pinned = audit::VerifyingKey::fromPem(pem.str());
-    } catch (const Error& e) {
-      err << "cqpm audit verify-bundle: " << key_path << ": " << e.what() << "\n";
-      return kAuditUsage;
-    }
+  std::optional<audit::VerifyingKey> pinned;
+  try {
+    pinned = givenKey(args, options);
+  } catch (const std::runtime_error& e) {
+    err << "cqpm audit verify-bundle: " << e.what() << "\n";
+    return kAuditUsage;
   }
   std::ifstream zip(args[2], std::ios::binary);
   if (!zip) {
@@ -64,6 +77,43 @@ int verifyBundleFile(const std::vector<std::string>& args, const AuditOptions& o
     err << "BROKEN " << problem.item << ": " << problem.problem << "\n";
   if (check.intact()) out << "every item is as signed\n";
   return check.intact() ? kAuditIntact : kAuditBroken;
+}
+
+// Offline: the credential alone, checked with the platform's key (a credential carries no key of
+// its own, so the key is required). Its revocation is checked online at the id it names.
+int verifyCredentialFile(const std::vector<std::string>& args, const AuditOptions& options, std::ostream& out,
+                         std::ostream& err) {
+  std::optional<audit::VerifyingKey> key;
+  try {
+    if (wellFormed(args)) key = givenKey(args, options);
+  } catch (const std::runtime_error& e) {
+    err << "cqpm audit verify-credential: " << e.what() << "\n";
+    return kAuditUsage;
+  }
+  if (!key) {
+    err << kAuditUsageText
+        << "verify-credential needs the platform's key: /.well-known/jwks.json or `cqpm audit public-key`\n";
+    return kAuditUsage;
+  }
+  std::ifstream file(args[2], std::ios::binary);
+  if (!file) {
+    err << "cqpm audit verify-credential: cannot read " << args[2] << "\n";
+    return kAuditUsage;
+  }
+  std::ostringstream jwt;
+  jwt << file.rdbuf();
+  std::string text = jwt.str();
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+  const awards::CredentialCheck check = awards::checkCredentialJwt(text, *key);
+  if (!check.signature_valid) {
+    err << "BROKEN credential: " << check.problem << "\n";
+    return kAuditBroken;
+  }
+  out << "holder: " << check.holder_name << "\nachievement: " << check.achievement
+      << "\nissued: " << check.issued << "\ndecision seal (SHA-256): " << check.decision_sha256
+      << "\nreferential commit: " << check.referential_commit << "\nsigned by key " << key->keyId()
+      << "\nthe signature is valid; check that it is not revoked at " << check.verification_url << "\n";
+  return kAuditIntact;
 }
 
 void printTrailCheck(const audit::TrailCheck& trail, std::ostream& out, std::ostream& err) {
@@ -86,6 +136,8 @@ void printTrailCheck(const audit::TrailCheck& trail, std::ostream& out, std::ost
 int runAuditCommand(const std::vector<std::string>& args, const AuditOptions& options, std::ostream& out,
                     std::ostream& err) {
   if (args.size() >= 2 && args[1] == "verify-bundle") return verifyBundleFile(args, options, out, err);
+  if (args.size() >= 2 && args[1] == "verify-credential")
+    return verifyCredentialFile(args, options, out, err);
   if (args.size() != 2 || (args[1] != "verify" && args[1] != "public-key")) {
     err << kAuditUsageText;
     return kAuditUsage;

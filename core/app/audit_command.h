@@ -25,6 +25,8 @@ inline constexpr int kAuditUsage = 2;   ///< bad arguments, or the data cannot b
 /// `cqpm audit public-key`: prints the platform's signing key (PEM) and its id.
 /// `cqpm audit verify-bundle FILE.zip [--public-key KEY.pem]`: checks an audit
 /// bundle offline (no data needed): exit 1 naming every altered item.
+/// `cqpm audit verify-credential FILE.jwt --public-key KEY.pem`: checks an award's
+/// credential offline and prints what it states: exit 1 if its signature fails.
 int runAuditCommand(const std::vector<std::string>& args, const AuditOptions& options, std::ostream& out,
                     std::ostream& err);
 

@@ -60,7 +60,8 @@ void CqpmApplication::defineOptions(Poco::Util::OptionSet& options) {
       Option("invite", "", "create-admin: print a one-time link instead of reading a password from stdin")
           .binding("cqpm.admin.invite"));
   options.addOption(
-      Option("public-key", "", "audit verify-bundle: the platform's public key (PEM) to check with")
+      Option("public-key", "",
+             "audit verify-bundle, verify-credential: the platform's public key (PEM) to check with")
           .argument("KEY.pem")
           .binding("cqpm.audit.public_key"));
 }
@@ -84,7 +85,8 @@ void CqpmApplication::printUsage() const {
       "--email E "
       "[--name N] [--invite] | admin list-users | admin disable-user L | admin reset-password L | backup DIR "
       "| "
-      "restore DIR | audit verify|public-key|verify-bundle FILE | settings example|markdown");
+      "restore DIR | audit verify|public-key|verify-bundle FILE|verify-credential FILE | settings "
+      "example|markdown");
   help.setHeader("CQPM Hub: candidate files, referentials and juries of the metallurgy CQPMs.");
   help.format(std::cout);
 }

@@ -143,7 +143,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   comments_ = std::make_unique<comments::CommentService>(*db_, clock(), *plugin_rules_);
   commissions_ = std::make_unique<evaluation::CommissionService>(*db_, clock());
   evaluations_ = std::make_unique<evaluation::EvaluationService>(*db_, clock(), *plugin_rules_);
-  awards_ = std::make_unique<awards::AwardService>(*db_, config_.http.public_base_url, clock());
+  awards_ =
+      std::make_unique<awards::AwardService>(*db_, config_.http.public_base_url, clock(), *signing_key_);
 
   wireDeadlinesAndNotifications(final_states);
   wireAdministration();

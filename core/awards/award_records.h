@@ -27,6 +27,8 @@ struct AwardVerification {
   std::vector<AwardedBloc> blocs;          ///< in the award's order
   std::string decision_date;               ///< YYYY-MM-DD: the jury session's day
   std::int64_t referential_version = 0;
+  std::string decision_sha256;                    ///< juries::decisionSeal; empty if the decision is gone
+  std::optional<std::string> referential_commit;  ///< the referential the file was judged under
 };
 
 }  // namespace cqpm::awards

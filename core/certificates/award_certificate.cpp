@@ -63,8 +63,17 @@ void drawVerification(const PdfDocument& document, const PdfPage& page, const Ce
   top -= drawTextAt(document, page, certificate.verification_code, {Face::kMono, 17.0f, 0.0f, 8.0f}, x, top,
                     width);
   // The address on a line of its own: cut after "https://" it could not be typed again.
-  drawTextAt(document, page, "Vérifiez l'authenticité de ce document sur\n" + certificate.verification_url,
-             {Face::kRegular, 9.5f, 0.0f, 0.0f}, x, top, width);
+  top -= drawTextAt(document, page,
+                    "Vérifiez l'authenticité de ce document sur\n" + certificate.verification_url,
+                    {Face::kRegular, 9.5f, 0.0f, 8.0f}, x, top, width);
+  if (!certificate.decision_sha256.empty()) {
+    // The seal in two halves of 32 digits: whole lines a person can compare with the verification page.
+    const std::string& seal = certificate.decision_sha256;
+    top -= drawTextAt(document, page, "Sceau de la décision (SHA-256)", {Face::kRegular, 8.0f, 0.0f, 1.0f}, x,
+                      top, width);
+    drawTextAt(document, page, seal.substr(0, 32) + "\n" + seal.substr(32), {Face::kMono, 7.5f, 0.0f, 0.0f},
+               x, top, width);
+  }
 }
 
 /// `style` made smaller, down to `min_size`, until `text` holds on one line: a name or a title
@@ -141,9 +150,12 @@ std::string renderCertificatePdf(const CertificateData& certificate) {
   }
   flow.paragraph("Décision du jury paritaire du " + frenchLongDate(certificate.decision_date), kFacts);
   flow.paragraph("Centre de certification : " + certificate.centre_name, kFacts);
-  flow.paragraph(
-      "Évalué selon le référentiel du CQPM, version " + std::to_string(certificate.referential_version),
-      kFacts);
+  std::string referential =
+      "Évalué selon le référentiel du CQPM, version " + std::to_string(certificate.referential_version);
+  if (!certificate.referential_commit.empty()) {
+    referential += " (commit " + certificate.referential_commit.substr(0, 12) + ")";
+  }
+  flow.paragraph(referential, kFacts);
   flow.gap(26.0f);
   const std::string where =
       certificate.session_place.empty() ? "Fait" : "Fait à " + certificate.session_place;

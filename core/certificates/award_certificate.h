@@ -17,8 +17,10 @@ struct CertificateData {
   std::string session_place;       // where the jury sat; empty: not printed
   int referential_version = 0;
   std::string centre_name;
-  std::string verification_code;  // e.g. "K7QM-4XPA-9RTE"
-  std::string verification_url;   // absolute URL of /verify/{code}, encoded in the QR code
+  std::string verification_code;   // e.g. "K7QM-4XPA-9RTE"
+  std::string verification_url;    // absolute URL of /verify/{code}, encoded in the QR code
+  std::string decision_sha256;     // juries::decisionSeal; empty: not printed
+  std::string referential_commit;  // the commit of the referential version; empty: not printed
 };
 
 /// The certificate or bloc attestation as PDF bytes (A4 portrait, French), with the verification

@@ -105,9 +105,14 @@ std::vector<Line> decisionBlock(const TextFlow& flow, const MinutesDecision& dec
   } else {
     append(block, flow.layout("Décision : " + outcome, kDetailBold));
   }
-  append(block, flow.layout("Dossier jugé selon le référentiel version " +
-                                std::to_string(decision.referential_version),
-                            kDetail));
+  std::string judged =
+      "Dossier jugé selon le référentiel version " + std::to_string(decision.referential_version);
+  if (!decision.referential_commit.empty())
+    judged += " (commit " + decision.referential_commit.substr(0, 12) + ")";
+  append(block, flow.layout(judged + ".", kDetail));
+  if (!decision.seal.empty()) {
+    append(block, flow.layout("Sceau de la décision (SHA-256) : " + decision.seal, kNote));
+  }
   if (!decision.competencies.empty()) {
     std::vector<std::string> not_validated;
     for (const auto& competency : decision.competencies) {

@@ -47,6 +47,8 @@ struct MinutesDecision {
   std::vector<std::string>
       targeted_blocs;                 // a file registered for some blocs only: those blocs; empty: the CQPM
   std::string candidate_birth_place;  // empty: not recorded
+  std::string referential_commit;     // the commit of that version; empty: not recorded
+  std::string seal;                   // juries::decisionSeal of the decision
 };
 
 /// Everything the procès-verbal of one jury session shows.

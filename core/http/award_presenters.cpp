@@ -37,6 +37,8 @@ Object::Ptr awardVerificationJson(const awards::AwardVerification& verification)
   json->set("blocs", blocs);
   json->set("decision_date", verification.decision_date);
   json->set("referential_version", verification.referential_version);
+  json->set("referential_commit", nullable(verification.referential_commit));
+  json->set("decision_sha256", codeOrNull(verification.decision_sha256));
   return json;
 }
 

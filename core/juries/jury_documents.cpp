@@ -14,6 +14,7 @@
 #include "common/json_text.h"
 #include "deadlines/paris_time.h"
 #include "domain/bloc_scope.h"
+#include "juries/decision_seal.h"
 #include "juries/outcome_proposal.h"
 #include "juries/planned_modalities.h"
 #include "juries/session_access.h"
@@ -169,6 +170,8 @@ std::string JuryDocuments::minutesPdf(const domain::Actor& actor, const std::str
         item.blocs.push_back(blocLabel(codesOf(bloc), textOf(bloc, "title")));
       }
       item.referential_version = static_cast<int>(decision.referential_version.value_or(0));
+      item.referential_commit = decision.referential_commit.value_or("");
+      item.seal = decisionSeal(decision);
       item.overrides_proposal = decision.overrides_proposal;
       item.reason = decision.reason;
       if (decision.revoked_at) item.reason += (item.reason.empty() ? "" : " — ") + revocationNote(decision);

@@ -138,8 +138,9 @@ TEST_P(JuryDocumentsTest, VerificationAnswersThePublicFieldsOnly) {
   const auto json = answer.json();
   std::set<std::string> keys;
   for (const auto& [key, value] : *json) keys.insert(key);
+  // The seal and the commit are public on purpose: printed on the certificate, they let anyone compare.
   EXPECT_EQ(keys, (std::set<std::string>{"valid", "status", "holder_name", "cqpm", "blocs", "decision_date",
-                                         "referential_version"}));
+                                         "referential_version", "referential_commit", "decision_sha256"}));
   EXPECT_TRUE(json->getValue<bool>("valid"));
   EXPECT_EQ(json->getValue<std::string>("status"), "valid");
   EXPECT_EQ(json->getValue<std::string>("holder_name"), "Alex Documenté");

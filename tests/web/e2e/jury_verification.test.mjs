@@ -327,6 +327,12 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     const ownPdf = await page.request.get(`${base}${ownHref}`);
     assert.equal(ownPdf.status(), 200);
     assert.equal((await ownPdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+    // And keeps it as a signed digital badge (Open Badges 3.0, a JWT: three base64url parts).
+    const credentialHref = await own.getByTestId('file-award-credential').first().getAttribute('href');
+    const credential = await page.request.get(`${base}${credentialHref}`);
+    assert.equal(credential.status(), 200);
+    assert.equal(credential.headers()['content-type'], 'application/jwt');
+    assert.match((await credential.body()).toString('latin1'), /^[\w-]+\.[\w-]+\.[\w-]+$/);
     await shot(page, 'file-decision-holder');
     await logout();
   });
@@ -348,6 +354,7 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
       assert.equal(await visitor.getByTestId('verify-holder').textContent(), HOLDER);
       await visitor.getByTestId('verify-cqpm').filter({ hasText: 'Technicien de la qualité' }).waitFor();
       await visitor.getByTestId('verify-referential').filter({ hasText: 'Version 1' }).waitFor();
+      assert.match((await visitor.getByTestId('verify-seal').textContent()) ?? '', /^[0-9a-f]{64}$/);
       assert.equal(await visitor.getByTestId('current-user').count(), 0, 'the page needs no account');
       await shot(visitor, 'verify-valid');
 

@@ -7,6 +7,7 @@ import {
   SESSION_PLACE_MESSAGE,
   SESSION_TIME_MESSAGE,
   formatSessionTime,
+  awardCredentialUrl,
   awardDocumentUrl,
   blocLabel,
   candidatesFromSessions,
@@ -175,6 +176,7 @@ describe('links', () => {
     expect(minutesUrl('s 1')).toBe('/api/v1/jury-sessions/s%201/minutes.pdf');
     expect(resultsCsvUrl('s1')).toBe('/api/v1/jury-sessions/s1/results.csv');
     expect(awardDocumentUrl('a1')).toBe('/api/v1/awards/a1/document.pdf');
+    expect(awardCredentialUrl('a 1')).toBe('/api/v1/awards/a%201/credential.jwt');
     expect(verifyPagePath('K7QM-4XPA-9RTE')).toBe('/verify/K7QM-4XPA-9RTE');
     expect(jurySessionPath('s1')).toBe('/jurys/s1');
   });

@@ -225,6 +225,11 @@ export function awardDocumentUrl(awardId: string): string {
   return `${API_PREFIX}/awards/${encodeURIComponent(awardId)}/document.pdf`;
 }
 
+/** The award as an Open Badges 3.0 credential signed by the platform (a JWT the holder keeps). */
+export function awardCredentialUrl(awardId: string): string {
+  return `${API_PREFIX}/awards/${encodeURIComponent(awardId)}/credential.jwt`;
+}
+
 /** The public page that checks a certificate's code. */
 export function verifyPagePath(code: string): string {
   return `/verify/${encodeURIComponent(code)}`;

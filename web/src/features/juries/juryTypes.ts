@@ -243,4 +243,8 @@ export interface Verification {
   blocs: { code: string | null; rncp_code?: string | null; title: string }[];
   decision_date: string;
   referential_version: number;
+  /** The git commit of that referential version (null when not recorded). */
+  referential_commit?: string | null;
+  /** The seal of the jury's decision record, as printed on the certificate and the minutes. */
+  decision_sha256?: string | null;
 }

@@ -2819,6 +2819,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/awards/{id}/credential.jwt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The award as an Open Badges 3.0 credential signed with the platform's key (JWT)
+         * @description For whoever may read the holder's file (the holder included), like the PDF; a revoked
+         *     decision's award: 409. A compact JWT (`alg` EdDSA, `kid` the key's URL in
+         *     `/.well-known/jwks.json`) whose payload is an `OpenBadgeCredential` with the registered
+         *     claims `iss`, `jti` (the verification URL, where its status is checked) and `nbf`; its
+         *     evidence carries the decision's seal (`decisionSha256`) and the referential commit. Checked
+         *     offline by `cqpm audit verify-credential FILE.jwt --public-key KEY.pem`.
+         */
+        get: operations["getAwardCredential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verify/{code}": {
         parameters: {
             query?: never;
@@ -3117,6 +3144,13 @@ export interface components {
             /** Format: date */
             decision_date: string;
             referential_version: number;
+            /** @description The git commit of the referential the file was judged under, printed on the certificate. */
+            referential_commit: string | null;
+            /**
+             * @description The seal of the jury's decision record (juries/decision_seal.h), printed on the certificate
+             *     and the minutes and carried by the award's credential; null if the decision is not found.
+             */
+            decision_sha256: string | null;
         };
         Commission: {
             file_id: string;
@@ -9049,6 +9083,31 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getAwardCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credential, as an attachment (`cqpm-{id}.jwt`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/jwt": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -7,7 +7,7 @@ import {
   sortDecisions,
 } from '../fileDecisions';
 import { formatParisDateTime } from '../../../shared/format/format';
-import { awardDocumentUrl, awardKindLabel, blocLabel, outcomeLabel, verifyPagePath } from '../jury';
+import { awardCredentialUrl, awardDocumentUrl, awardKindLabel, blocLabel, outcomeLabel, verifyPagePath } from '../jury';
 import { DECISION_PENDING_MESSAGE } from '../juryClosing';
 import { juryApi } from '../juryApi';
 import type { JuryDecision } from '../juryTypes';
@@ -115,6 +115,15 @@ export function FileDecisionsSection({
                         ·{' '}
                         <a href={awardDocumentUrl(a.id)} download data-testid="file-award-download">
                           {awardDownloadLabel(a.kind)} (PDF)
+                        </a>{' '}
+                        ·{' '}
+                        <a
+                          href={awardCredentialUrl(a.id)}
+                          download
+                          data-testid="file-award-credential"
+                          title="Open Badges 3.0, signé par la plateforme : à déposer dans un portefeuille de compétences"
+                        >
+                          Badge numérique signé
                         </a>
                       </>
                     )}

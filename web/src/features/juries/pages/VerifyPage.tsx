@@ -164,8 +164,24 @@ function VerifiedFacts({ result }: { result: Verification }) {
       </div>
       <div>
         <dt>Version du référentiel</dt>
-        <dd data-testid="verify-referential">Version {result.referential_version}</dd>
+        <dd data-testid="verify-referential">
+          Version {result.referential_version}
+          {result.referential_commit && (
+            <>
+              {' '}
+              (commit <span className="code">{result.referential_commit.slice(0, 12)}</span>)
+            </>
+          )}
+        </dd>
       </div>
+      {result.decision_sha256 && (
+        <div>
+          <dt>Sceau de la décision (SHA-256)</dt>
+          <dd className="code verify__seal" data-testid="verify-seal">
+            {result.decision_sha256}
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
