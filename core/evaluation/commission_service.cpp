@@ -92,7 +92,7 @@ CommissionView CommissionService::get(const domain::Actor& actor, const std::str
 }
 
 CommissionView CommissionService::assign(const domain::Actor& actor, const std::string& file_id,
-                                         const Array::Ptr& evaluators) {
+                                         const Array::Ptr& evaluators, CommissionChange change) {
   return db_.write([&](store::SqlSession& sql) {
     const auto file = access::fileInScope(sql, actor, file_id);
     if (!access::allows(actor.role, access::Permission::kFormCommission)) {
@@ -106,6 +106,14 @@ CommissionView CommissionService::assign(const domain::Actor& actor, const std::
     std::vector<std::string> current;
     for (const auto& member : store::evaluation_store::commission(sql, file.file.id)) {
       current.push_back(member.evaluator_id);
+    }
+    if (change == CommissionChange::kFormOnly && !current.empty() && members != current) {
+      Object::Ptr details = new Object;
+      details->set("message_fr",
+                   "Une autre commission est déjà formée pour ce dossier : modifiez-la depuis sa page.");
+      throw Error(ErrorCode::kConflict,
+                  "the file already has another commission: change it from the file's page, not in bulk",
+                  "evaluators", details);
     }
     if (members != current) {
       const std::string now = nowIso8601(clock_);

@@ -11,6 +11,10 @@
 
 namespace cqpm::evaluation {
 
+/// Whether a commission may replace another one (the file's page), or only be formed where there
+/// is none: a bulk action over many files never undoes a colleague's choice for one of them.
+enum class CommissionChange { kReplace, kFormOnly };
+
 /// The evaluation commission of a file: the evaluators of the file's centre who
 /// evaluate it. Only they see the file among evaluators (access/file_scope), and
 /// only their signatures count on the grid. Formed by the centre's coordinator,
@@ -29,9 +33,12 @@ class CommissionService {
   /// (the evaluation is over, or the file is closed); kInvalidField (not a list of
   /// ids, naming "evaluators" or "evaluators[i]"); kUnprocessable (empty, not an
   /// evaluator of the file's centre, listed twice: naming "evaluators[i]").
+  /// With CommissionChange::kFormOnly (the dashboard's bulk action), a file whose commission is already
+  /// formed otherwise is left as it is: Error{kConflict, field "evaluators"}.
   /// Returns the commission as get() reads it after the change.
   CommissionView assign(const domain::Actor& actor, const std::string& file_id,
-                        const Poco::JSON::Array::Ptr& evaluators);
+                        const Poco::JSON::Array::Ptr& evaluators,
+                        CommissionChange change = CommissionChange::kReplace);
 
  private:
   store::Database& db_;

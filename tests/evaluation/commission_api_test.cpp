@@ -93,6 +93,32 @@ TEST_P(CommissionApiTest, OnlyTheFilesCentreFormsIt) {
   EXPECT_EQ(putCommission(client().login("gtp-employeur"), file, body).status, 404);
 }
 
+// The dashboard's bulk action forms commissions where there are none and never replaces one.
+TEST_P(CommissionApiTest, FormingOnlyWhereThereIsNoneLeavesAnotherCommissionAsItIs) {
+  const std::string centre = client().login("centre");
+  const std::string file = createFile(centre, "EnLot")->getValue<std::string>("id");
+  const std::string girard = evaluatorId(centre, file, "Patrick Girard");
+  const std::string other = evaluatorId(centre, file, "Nathalie Roux");
+  const std::string girard_only = R"({"only_if_empty":true,"evaluators":[")" + girard + R"("]})";
+  const auto formed = putCommission(centre, file, girard_only);
+  ASSERT_EQ(formed.status, 200) << formed.body;
+  EXPECT_EQ(putCommission(centre, file, girard_only).status, 200);  // the same again: nothing to replace
+
+  const auto replacing =
+      putCommission(centre, file, R"({"only_if_empty":true,"evaluators":[")" + other + R"("]})");
+  EXPECT_EQ(replacing.status, 409) << replacing.body;
+  EXPECT_EQ(replacing.errorField(), "evaluators");
+  const auto kept =
+      client().get("/api/v1/files/" + file + "/commission", centre).json()->getArray("evaluators");
+  ASSERT_EQ(kept->size(), 1u);
+  EXPECT_EQ(kept->getObject(0)->getValue<std::string>("id"), girard);
+  // From the file's page the commission is replaced as before.
+  EXPECT_EQ(putCommission(centre, file, R"({"evaluators":[")" + other + R"("]})").status, 200);
+  EXPECT_EQ(putCommission(centre, file, R"({"only_if_empty":"yes","evaluators":[")" + other + R"("]})")
+                .errorField(),
+            "only_if_empty");
+}
+
 TEST_P(CommissionApiTest, BadMembersAreRefusedNamingTheEntry) {
   const std::string centre = client().login("centre");
   const std::string file = createFile(centre, "Membres")->getValue<std::string>("id");

@@ -35,13 +35,16 @@ Response getCommission(ApiContext& context, Request& request) {
 }
 
 Response putCommission(ApiContext& context, Request& request) {
-  const JsonFields body(parseJsonObject(request.body), {"evaluators"});
+  const JsonFields body(parseJsonObject(request.body), {"evaluators", "only_if_empty"});
   if (!body.has("evaluators")) {
     throw Error(ErrorCode::kInvalidField, "evaluators is required: a list of user ids", "evaluators");
   }
+  const auto mode = body.optionalBool("only_if_empty").value_or(false)
+                        ? evaluation::CommissionChange::kFormOnly
+                        : evaluation::CommissionChange::kReplace;
   return Response::json(
       200, commissionJson(context.commissions.assign(request.requireActor(), request.params.at("id"),
-                                                     body.freeArray("evaluators", 100))));
+                                                     body.freeArray("evaluators", 100), mode)));
 }
 
 Response getEvaluation(ApiContext& context, Request& request) {

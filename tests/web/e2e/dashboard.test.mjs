@@ -95,5 +95,25 @@ describe('web: dashboard', () => {
       convened.files.map((f) => f.id),
       [rousseau.id],
     );
+
+    // Emma LEFÈVRE stays ticked; with Hugo BONNET, both get the same commission in one go.
+    await tick('Hugo BONNET');
+    const commissionBar = page.getByTestId('bulk-commission');
+    const evaluators = commissionBar.getByTestId('bulk-commission-evaluator');
+    await evaluators.first().check();
+    await commissionBar.getByTestId('bulk-commission-submit').click();
+    const formed = page.getByTestId('bulk-commission-result');
+    await formed.filter({ hasText: '2 commissions formées, 0 refusé.' }).waitFor();
+    const bonnet = (await centre('GET', '/files?q=Bonnet')).items[0];
+    const lefevre = (await centre('GET', '/files?q=Lefevre')).items[0];
+    const formedIds = (await centre('GET', `/files/${bonnet.id}/commission`)).evaluators.map((e) => e.id);
+    assert.equal(formedIds.length, 1);
+    assert.deepEqual((await centre('GET', `/files/${lefevre.id}/commission`)).evaluators.map((e) => e.id), formedIds);
+    // Another evaluator in bulk never replaces a commission already formed: both refused, both kept.
+    await evaluators.first().uncheck();
+    await evaluators.last().check();
+    await commissionBar.getByTestId('bulk-commission-submit').click();
+    await formed.filter({ hasText: /^0 commission formée, 2 refusés : / }).waitFor();
+    assert.deepEqual((await centre('GET', `/files/${bonnet.id}/commission`)).evaluators.map((e) => e.id), formedIds);
   });
 });

@@ -43,11 +43,14 @@ function withoutFinalStop(reason: string): string {
   return reason.replace(/[.\s]+$/, '');
 }
 
+/** What a bulk action did to a file, in the singular and the plural (« ajouté », « ajoutés »). */
+export type DoneWords = readonly [string, string];
+
 /** « 3 ajoutés, 1 refusé : Inès DURAND (raison). » — every refusal named with its reason. */
-export function bulkSummary(outcomes: readonly BulkOutcome[]): string {
+export function bulkSummary(outcomes: readonly BulkOutcome[], done: DoneWords = ['ajouté', 'ajoutés']): string {
   const added = outcomes.filter((o) => o.refusal === null).length;
   const refused = outcomes.filter((o) => o.refusal !== null);
-  const head = `${count(added, 'ajouté', 'ajoutés')}, ${count(refused.length, 'refusé', 'refusés')}`;
+  const head = `${count(added, done[0], done[1])}, ${count(refused.length, 'refusé', 'refusés')}`;
   if (refused.length === 0) return `${head}.`;
   return `${head} : ${refused.map((o) => `${o.file.name} (${withoutFinalStop(o.refusal ?? '')})`).join(' ; ')}.`;
 }

@@ -97,6 +97,7 @@ describe('bulk add to a jury session', () => {
   it('says so when everything was added or everything refused', async () => {
     const added = await addEachFile(files.slice(0, 1), async () => undefined, () => '');
     expect(bulkSummary(added)).toBe('1 ajouté, 0 refusé.');
+    expect(bulkSummary(added, ['commission formée', 'commissions formées'])).toBe('1 commission formée, 0 refusé.');
     const refused = await addEachFile(files.slice(0, 2), () => Promise.reject(new Error('x')), () => 'session close.');
     expect(bulkSummary(refused)).toBe(
       '0 ajouté, 2 refusés : Inès DURAND (session close) ; Lucas MARTIN (session close).',

@@ -23,4 +23,8 @@ export const evaluationApi = {
   assignCommission(fileId: string, evaluators: string[]): Promise<Commission> {
     return request('PUT', `${file(fileId)}/commission`, { body: { evaluators } });
   },
+  /** Forms the commission only if the file has none (409 otherwise): the dashboard's bulk action. */
+  formCommissionIfNone(fileId: string, evaluators: string[]): Promise<Commission> {
+    return request('PUT', `${file(fileId)}/commission`, { body: { evaluators, only_if_empty: true } });
+  },
 };

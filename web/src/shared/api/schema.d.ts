@@ -1536,7 +1536,9 @@ export interface paths {
          *     `evaluators[i]` or `evaluators`). An evaluator sees only the files whose commission
          *     includes them (404 for the others), and only the signatures of the current members
          *     count on the grid. Records a `commission_assigned` event; the same list again records
-         *     nothing. Agreeing the modality plan does not form the commission.
+         *     nothing. Agreeing the modality plan does not form the commission. With
+         *     `only_if_empty` (the dashboard's bulk action), a file whose commission is already formed
+         *     otherwise is left as it is: 409 naming `evaluators`.
          */
         put: operations["putCommission"];
         post?: never;
@@ -7396,6 +7398,11 @@ export interface operations {
             content: {
                 "application/json": {
                     evaluators: string[];
+                    /**
+                     * @description Form the commission only where there is none (never replace another).
+                     * @default false
+                     */
+                    only_if_empty?: boolean;
                 };
             };
         };

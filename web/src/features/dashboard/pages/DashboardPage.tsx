@@ -21,7 +21,7 @@ import { useFileSelection } from '../useFileSelection';
 import { FileRow } from '../components/FileRow';
 import { StatButton } from '../components/StatButton';
 import { SortHeader } from '../components/SortHeader';
-import { BulkJuryBar } from '../components/BulkJuryBar';
+import { BulkActions } from '../components/BulkActions';
 import '../dashboard.css';
 
 const PAGE_SIZE = 25;
@@ -212,13 +212,11 @@ export function DashboardPage() {
         </div>
 
         {canCreate && selection.picked.length > 0 && (
-          <BulkJuryBar
+          <BulkActions
             picked={selection.picked}
             onClear={selection.clear}
-            onDone={(addedIds) => {
-              selection.drop(addedIds);
-              list.reload();
-            }}
+            onAdded={selection.drop}
+            onChanged={list.reload}
           />
         )}
 
