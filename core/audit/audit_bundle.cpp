@@ -11,12 +11,12 @@
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
 
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "common/error.h"
+#include "common/file_text.h"
 #include "common/json_text.h"
 #include "common/sha256.h"
 
@@ -42,11 +42,9 @@ bool safePath(const std::string& path) {
 
 std::string bytesOf(const BundleEntry& entry) {
   if (entry.source_file.empty()) return entry.bytes;
-  std::ifstream in(entry.source_file, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kInternal, "cannot read " + entry.path + " for the audit bundle");
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  auto bytes = readWholeFile(entry.source_file);
+  if (!bytes) throw Error(ErrorCode::kInternal, "cannot read " + entry.path + " for the audit bundle");
+  return std::move(*bytes);
 }
 
 void addToZip(Poco::Zip::Compress& zip, const std::string& path, const std::string& bytes) {
@@ -67,10 +65,14 @@ std::string readItem(std::istream& zip, const Poco::Zip::ZipLocalFileHeader& hea
 std::string writeSignedBundle(const BundleHeader& header, const std::vector<BundleEntry>& entries,
                               const SigningKey& key) {
   const VerifyingKey public_key = key.publicKey();
-  std::vector<BundleEntry> all = entries;
-  all.push_back(BundleEntry{kBundleKey, public_key.pem(), {}});
+  // The public key is an item like the others; the entries themselves are not copied (documents).
+  const BundleEntry key_entry{kBundleKey, public_key.pem(), {}};
+  std::vector<const BundleEntry*> all;
+  for (const BundleEntry& entry : entries) all.push_back(&entry);
+  all.push_back(&key_entry);
   std::set<std::string> seen{kBundleManifest, kBundleSignature};
-  for (const BundleEntry& entry : all) {
+  for (const BundleEntry* entry_ptr : all) {
+    const BundleEntry& entry = *entry_ptr;
     if (!safePath(entry.path))
       throw Error(ErrorCode::kInvalidField, "bad bundle path '" + entry.path + "'", "path");
     if (!seen.insert(entry.path).second)
@@ -80,7 +82,8 @@ std::string writeSignedBundle(const BundleHeader& header, const std::vector<Bund
   std::ostringstream out;
   Poco::Zip::Compress zip(out, true);
   Array::Ptr listed = new Array;
-  for (const BundleEntry& entry : all) {
+  for (const BundleEntry* entry_ptr : all) {
+    const BundleEntry& entry = *entry_ptr;
     const std::string bytes = bytesOf(entry);
     Object::Ptr item = new Object;
     item->set("path", entry.path);

@@ -9,7 +9,6 @@
 #include <sstream>
 
 #include "common/error.h"
-#include "common/sha256.h"
 
 namespace cqpm::audit {
 namespace {
@@ -34,13 +33,6 @@ Bio readBio(std::string_view text) {
 }
 
 bool isEd25519(const EVP_PKEY* key) { return key != nullptr && EVP_PKEY_get_id(key) == EVP_PKEY_ED25519; }
-
-std::string hexToBytes(const std::string& hex) {
-  std::string bytes;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return bytes;
-}
 
 }  // namespace
 
@@ -108,7 +100,12 @@ std::string VerifyingKey::jwkX() const { return base64Url(raw()); }
 std::string VerifyingKey::keyId() const {
   // RFC 7638: the required members in lexicographic order, no white space.
   const std::string canonical = R"({"crv":"Ed25519","kty":"OKP","x":")" + jwkX() + "\"}";
-  return base64Url(hexToBytes(sha256Hex(canonical)));
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(canonical.data(), canonical.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    throw Error(ErrorCode::kInternal, "OpenSSL could not hash the key");
+  }
+  return base64Url(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 SigningKey SigningKey::generate() {

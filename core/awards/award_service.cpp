@@ -164,17 +164,20 @@ AwardVerification AwardService::verify(std::string_view typed_code, const std::s
                            details);
   }
   const auto code = certificates::normaliseVerificationCode(typed_code);
+  // The award and its decision (for the seal) in one read.
   std::optional<store::AwardRecord> award;
+  std::optional<store::JuryDecisionRecord> decision;
   if (code) {
-    award = db_.read([&](store::SqlSession& sql) { return store::award_store::findByCode(sql, *code); });
+    db_.read([&](store::SqlSession& sql) {
+      award = store::award_store::findByCode(sql, *code);
+      if (award) decision = store::jury_decision_store::find(sql, award->decision_id);
+    });
   }
   if (!award) {
     unknown_codes_.recordFailure(client_address);
     throw unknownCode();
   }
   AwardVerification verification = verificationOf(*award);
-  const auto decision = db_.read(
-      [&](store::SqlSession& sql) { return store::jury_decision_store::find(sql, award->decision_id); });
   if (decision) {
     verification.decision_sha256 = juries::decisionSeal(*decision);
     verification.referential_commit = decision->referential_commit;

@@ -34,7 +34,7 @@ std::string cutNote(std::size_t characters) {
 
 // Valid UTF-8 with no control character but the line feed: Pango would warn on invalid bytes
 // and draw boxes for controls.
-std::string printable(std::string_view text) {
+std::string drawableText(std::string_view text) {
   gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
   std::string out(valid);
   g_free(valid);
@@ -79,7 +79,7 @@ std::vector<Line> cappedLines(PangoContext* context, std::string_view text, cons
                               float width, std::size_t max_chars, std::size_t max_lines) {
   const std::size_t characters = printedCharacters(text);
   const bool cut_before = characters > max_chars;
-  std::string shown = printable(truncatedText(text, max_chars));
+  std::string shown = drawableText(truncatedText(text, max_chars));
   std::shared_ptr<PangoLayout> layout = paragraphLayout(context, shown, style, width);
   const auto line_count = static_cast<std::size_t>(pango_layout_get_line_count(layout.get()));
   if (line_count <= max_lines && !cut_before) return linesOf(layout, style);
