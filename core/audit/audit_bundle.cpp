@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/base64url.h"
 #include "common/error.h"
 #include "common/file_text.h"
 #include "common/json_text.h"

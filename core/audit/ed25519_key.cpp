@@ -1,13 +1,12 @@
 #include "audit/ed25519_key.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
-#include <sstream>
+#include <memory>
 
+#include "common/base64url.h"
 #include "common/error.h"
 
 namespace cqpm::audit {
@@ -37,26 +36,6 @@ bool isEd25519(const EVP_PKEY* key) { return key != nullptr && EVP_PKEY_get_id(k
 }  // namespace
 
 void FreeEvpKey::operator()(evp_pkey_st* key) const { EVP_PKEY_free(key); }
-
-std::string base64Url(std::string_view bytes) {
-  std::ostringstream out;
-  Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-  encoder.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  encoder.close();
-  return out.str();
-}
-
-std::string fromBase64Url(std::string_view text, const std::string& field) {
-  for (const char c : text) {
-    const bool allowed =
-        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!allowed) throw Error(ErrorCode::kInvalidField, field + " is not base64url", field);
-  }
-  std::istringstream in{std::string(text)};
-  Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-  std::string bytes((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
-  return bytes;
-}
 
 VerifyingKey VerifyingKey::fromPem(std::string_view pem) {
   const Bio bio = readBio(pem);

@@ -59,8 +59,4 @@ class SigningKey {
   std::shared_ptr<evp_pkey_st> key_;
 };
 
-/// Unpadded base64url of `bytes`, and back (Error{kInvalidField, field} on bad input).
-std::string base64Url(std::string_view bytes);
-std::string fromBase64Url(std::string_view text, const std::string& field);
-
 }  // namespace cqpm::audit

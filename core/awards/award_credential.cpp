@@ -7,6 +7,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/Timestamp.h>
 
+#include "common/base64url.h"
 #include "common/error.h"
 #include "common/iso_date.h"
 #include "common/json_text.h"
@@ -135,9 +136,8 @@ std::string issueCredentialJwt(const CredentialData& credential, const audit::Si
   payload->set("iss", credential.issuer_url);
   payload->set("jti", credential.verification_url);
   payload->set("nbf", epochOfDay(credential.decision_date));
-  const std::string signing_input =
-      audit::base64Url(toJsonText(header)) + "." + audit::base64Url(toJsonText(payload));
-  return signing_input + "." + audit::base64Url(key.sign(signing_input));
+  const std::string signing_input = base64Url(toJsonText(header)) + "." + base64Url(toJsonText(payload));
+  return signing_input + "." + base64Url(key.sign(signing_input));
 }
 
 CredentialCheck checkCredentialJwt(std::string_view jwt, const audit::VerifyingKey& key) {
@@ -148,10 +148,9 @@ CredentialCheck checkCredentialJwt(std::string_view jwt, const audit::VerifyingK
     return check;
   }
   try {
-    const auto header =
-        Poco::JSON::Parser().parse(audit::fromBase64Url(parts[0], "header")).extract<Object::Ptr>();
+    const auto header = Poco::JSON::Parser().parse(fromBase64Url(parts[0], "header")).extract<Object::Ptr>();
     const auto payload =
-        Poco::JSON::Parser().parse(audit::fromBase64Url(parts[1], "payload")).extract<Object::Ptr>();
+        Poco::JSON::Parser().parse(fromBase64Url(parts[1], "payload")).extract<Object::Ptr>();
     if (textAt(header, "alg") != "EdDSA") {
       check.problem = "its algorithm is not EdDSA";
       return check;
@@ -159,7 +158,7 @@ CredentialCheck checkCredentialJwt(std::string_view jwt, const audit::VerifyingK
     const std::string kid = textAt(header, "kid");
     check.key_id = kid.substr(kid.find('#') == std::string::npos ? 0 : kid.find('#') + 1);
     const std::string signing_input = std::string(parts[0]) + "." + std::string(parts[1]);
-    check.signature_valid = key.verifies(signing_input, audit::fromBase64Url(parts[2], "signature"));
+    check.signature_valid = key.verifies(signing_input, fromBase64Url(parts[2], "signature"));
     if (!check.signature_valid)
       check.problem = "the signature does not match: the credential was altered or signed by another key";
     const Object::Ptr subject = payload->getObject("credentialSubject");

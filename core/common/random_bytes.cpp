@@ -1,10 +1,8 @@
 #include "common/random_bytes.h"
 
-#include <Poco/Base64Encoder.h>
 #include <sys/random.h>
 
-#include <sstream>
-
+#include "common/base64url.h"
 #include "common/error.h"
 
 namespace cqpm {
@@ -23,13 +21,6 @@ std::string randomBytes(std::size_t count) {
   return bytes;
 }
 
-std::string randomToken(std::size_t count) {
-  std::ostringstream out;
-  Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-  encoder.rdbuf()->setLineLength(0);
-  encoder << randomBytes(count);
-  encoder.close();
-  return out.str();
-}
+std::string randomToken(std::size_t count) { return base64Url(randomBytes(count)); }
 
 }  // namespace cqpm

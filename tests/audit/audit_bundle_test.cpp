@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "audit/zip_items.h"
+#include "common/base64url.h"
 #include "common/error.h"
 
 namespace cqpm::audit {

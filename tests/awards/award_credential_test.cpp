@@ -7,6 +7,7 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include "common/base64url.h"
 #include "common/error.h"
 #include "juries/decision_seal.h"
 
@@ -34,7 +35,7 @@ Poco::JSON::Object::Ptr payloadOf(const std::string& jwt) {
   const std::size_t first = jwt.find('.');
   const std::size_t second = jwt.find('.', first + 1);
   return Poco::JSON::Parser()
-      .parse(audit::fromBase64Url(jwt.substr(first + 1, second - first - 1), "payload"))
+      .parse(fromBase64Url(jwt.substr(first + 1, second - first - 1), "payload"))
       .extract<Poco::JSON::Object::Ptr>();
 }
 

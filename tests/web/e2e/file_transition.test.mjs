@@ -208,9 +208,10 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     await form.getByTestId('registration-fields').waitFor();
     await form.locator('#nf-pathway').selectOption('employee');
     await form.locator('#nf-company').selectOption({ index: 1 });
-    await form.getByLabel('Prénom').fill('Yanis');
-    await form.getByLabel('Nom', { exact: true }).fill('Perrin');
-    await form.getByLabel('Adresse e-mail').fill('yanis.perrin@example.org');
+    // A name in Vietnamese and Polish letters (issue 17), typed decomposed as some keyboards send it.
+    await form.getByLabel('Prénom').fill('Thị Hương');
+    await form.getByLabel('Nom', { exact: true }).fill('Trần-Łukasiewicz'.normalize('NFD'));
+    await form.getByLabel('Adresse e-mail').fill('huong.tran@example.org');
     await form.getByLabel('Date de naissance').fill('1995-04-12');
     await form.getByRole('button', { name: 'Créer le dossier' }).click();
     const first = required[0];
@@ -247,6 +248,10 @@ describe('web: file page transition', { timeout: 150_000 }, () => {
     assert.deepEqual(created.request().postDataJSON().registration, sent);
     await page.waitForURL(/\/dossiers\/[^/]+$/);
     const fileId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+    // The name comes back composed (NFC) and exactly as typed, the family name in capitals.
+    assert.equal(await page.getByTestId('file-title').textContent(), 'Thị Hương TRẦN-ŁUKASIEWICZ');
+    const stored = await (await page.request.get(`${base}/api/v1/files/${encodeURIComponent(fileId)}`)).json();
+    assert.equal(stored.candidate.family_name, 'Trần-Łukasiewicz'.normalize('NFC'));
 
     // Register it: the CQPM's registration fields are accepted.
     await page.getByTestId('transition-register').click();

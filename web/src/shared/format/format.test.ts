@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatParisDateTime, todayInParis, withFirstOfMonth } from './format';
+import { candidateName, formatParisDateTime, todayInParis, withFirstOfMonth } from './format';
 import { frenchDay } from '../../features/files/deadlines';
 import { formatSessionDate } from '../../features/juries/jury';
 
@@ -23,5 +23,22 @@ describe('French dates', () => {
   it("gives Paris's calendar day", () => {
     expect(todayInParis(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
     expect(todayInParis(new Date('2026-12-31T22:30:00Z'))).toBe('2026-12-31');
+  });
+});
+
+describe('candidateName', () => {
+  const name = (given_name: string, family_name: string) => candidateName({ given_name, family_name });
+
+  it('writes the family name in capitals when they read back as the letters typed', () => {
+    expect(name('Camille', 'Rousseau')).toBe('Camille ROUSSEAU');
+    expect(name('Văn Đức', 'Nguyễn-Łukasiewicz Ţurcanu')).toBe('Văn Đức NGUYỄN-ŁUKASIEWICZ ŢURCANU');
+    expect(name('Hélène', 'Dupré-Lœuvre')).toBe('Hélène DUPRÉ-LŒUVRE');
+    expect(name('Νικόλαος', 'Παπαδόπουλος')).toBe('Νικόλαος ΠΑΠΑΔΌΠΟΥΛΟΣ');
+  });
+
+  it('keeps the family name as typed when capitals would alter it', () => {
+    expect(name('Jürgen', 'Größmann')).toBe('Jürgen Größmann'); // never GRÖSSMANN
+    expect(name('İsmail', 'Işık Çağlayan')).toBe('İsmail Işık Çağlayan'); // dotless ı has no locale-free capital
+    expect(name('מרים', 'כהן')).toBe('מרים כהן');
   });
 });
