@@ -34,6 +34,9 @@ FileScope fileScopeFor(const domain::Actor& actor) {
     case Role::kCandidate:
       return {FileScope::Kind::kCandidate, actor.user_id};
     case Role::kGtpAuditor:
+      // The paritary group under whose control the juries decide reads, to audit a decision, every
+      // file that went before one (any centre), and no other: nothing of a file still in evaluation.
+      return {FileScope::Kind::kJuryOverseen, {}};
     case Role::kGtpAdmin:
       return {FileScope::Kind::kNothing, {}};
   }

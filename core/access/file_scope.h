@@ -17,7 +17,8 @@ struct FileScope {
     kJurySessions,  ///< files of the jury sessions the user sits on (key: the jury member's user id)
     kCompany,       ///< files of the company's candidates
     kCandidate,     ///< the candidate's own files
-    kNothing,       ///< roles that read no candidate file (GTP auditors read referentials)
+    kJuryOverseen,  ///< files put before a jury session of any centre (GTP auditors, who oversee juries)
+    kNothing,       ///< roles that read no candidate file
   };
   Kind kind = Kind::kNothing;
   std::string key;  ///< organisation id (centre, company) or user id (candidate)

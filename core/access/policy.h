@@ -24,6 +24,7 @@ enum class Permission {
   kFormCommission,          ///< choose a file's evaluation commission
   kEvaluate,                ///< write and sign the evaluation grid (commission members)
   kUploadDocuments,         ///< upload reports and evidence to a file in scope
+  kCommentOnFiles,          ///< comment on a file in scope (everyone who works on it; the GTP only reads)
   kGiveCompanyOpinion,      ///< write and sign the company opinion (the file's company)
   kMoveReferentialPin,      ///< move a registered file to the referential version in force
   kConveneJury,             ///< create jury sessions, invite members, add files, open them

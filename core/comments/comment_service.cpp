@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "access/file_scope.h"
+#include "access/policy.h"
 #include "common/clock.h"
 #include "common/input_rules.h"
 #include "common/json_text.h"
@@ -73,6 +74,8 @@ std::vector<store::CommentRecord> CommentService::list(const domain::Actor& acto
 
 store::CommentRecord CommentService::add(const domain::Actor& actor, const std::string& file_id,
                                          const Object::Ptr& body) {
+  // The GTP reads the files that went before a jury to audit them, and writes nothing on them.
+  access::require(actor, access::Permission::kCommentOnFiles, "comment on a file");
   const auto scope = access::fileScopeFor(actor);
   const auto file = db_.read(
       [&](store::SqlSession& sql) { return store::candidate_file_store::find(sql, file_id, scope); });

@@ -159,6 +159,9 @@ class Conditions : public Clauses {
             "jf.session_id WHERE jm.user_id = ?)",
             scope.key);
         break;
+      case Kind::kJuryOverseen:
+        addConstant("f.id IN (SELECT jf.file_id FROM jury_session_files jf)");
+        break;
       case Kind::kNothing:
         addConstant("1 = 0");
         break;

@@ -51,10 +51,14 @@ TEST_P(FileArchiveTest, ADraftHasNoPlanGridOpinionOrDecisionYet) {
 TEST_P(FileArchiveTest, OnlyTheFilesCentreCoordinatorsPrintIt) {
   const std::string id = demoFile("Thomas Blanc");
   for (const char* login :
-       {"entreprise", "evaluateur1", "candidat", "jury-employeur", "gtp-employeur", "admin"}) {
+       {"entreprise", "evaluateur1", "candidat", "jury-employeur", "gtp-admin", "admin"}) {
     EXPECT_EQ(outcomeOf([&] { server().archives().gather(actor(login), id); }), "forbidden ") << login;
   }
   EXPECT_EQ(outcomeOf([&] { server().archives().gather(actor("centre2"), id); }), "not_found ");
+  // The GTP's auditors print the files that went before a jury (Thomas Blanc's did), and no other.
+  EXPECT_EQ(outcomeOf([&] { server().archives().gather(actor("gtp-employeur"), id); }), "accepted");
+  EXPECT_EQ(outcomeOf([&] { server().archives().gather(actor("gtp-employeur"), demoFile("Emma Lefèvre")); }),
+            "not_found ");
   EXPECT_EQ(outcomeOf([&] { server().archives().gather(actor("centre"), "no-such-file"); }), "not_found ");
 }
 

@@ -77,6 +77,17 @@ TEST_P(AuditBundleApiTest, TheBundleHoldsTheWholeFileAndVerifiesWithThePublished
   EXPECT_TRUE(check.intact());
   EXPECT_EQ(check.file_id, id);
   for (const auto& problem : check.problems) ADD_FAILURE() << problem.item << ": " << problem.problem;
+
+  // The GTP, under whose control the jury decided, takes the same file away, and writes nothing on it.
+  const std::string gtp = client().login("gtp-employeur");
+  const auto audited = client().get("/api/v1/files/" + id + "/audit-bundle", gtp);
+  ASSERT_EQ(audited.status, 200) << audited.body;
+  EXPECT_EQ(itemsOf(audited.body), items);
+  std::istringstream audited_in(audited.body);
+  EXPECT_TRUE(audit::verifyBundle(audited_in, publishedKey()).intact());
+  const auto comment = client().postJson("/api/v1/files/" + id + "/comments", R"({"body":"Vu."})", gtp);
+  EXPECT_EQ(comment.status, 403) << comment.body;
+  EXPECT_EQ(client().get("/api/v1/files/" + id + "/audit-bundle", client().login("gtp-admin")).status, 403);
 }
 
 TEST_P(AuditBundleApiTest, TheCommandLineNamesTheItemATamperedBundleChanged) {
@@ -114,10 +125,13 @@ TEST_P(AuditBundleApiTest, TheCommandLineNamesTheItemATamperedBundleChanged) {
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
 }
 
-TEST_P(AuditBundleApiTest, OnlyTheFilesCoordinatorsTakeItAway) {
+TEST_P(AuditBundleApiTest, OnlyTheFilesCoordinatorsTakeAwayAFileNoJuryHasSeen) {
   const std::string id = createFile(centre_, "Privé")->getValue<std::string>("id");
   EXPECT_EQ(client().get("/api/v1/files/" + id + "/audit-bundle", centre_).status, 200);
   EXPECT_EQ(client().get("/api/v1/files/" + id + "/audit-bundle", client().login("centre2")).status, 404);
+  EXPECT_EQ(client().get("/api/v1/files/" + id + "/audit-bundle", client().login("gtp-employeur")).status,
+            404);
+  EXPECT_EQ(client().get("/api/v1/files/" + id, client().login("gtp-employeur")).status, 404);
   EXPECT_EQ(client().get("/api/v1/files/" + id + "/audit-bundle", client().login("entreprise")).status, 403);
   EXPECT_EQ(client().get("/api/v1/files/" + id + "/audit-bundle", "").status, 401);
   EXPECT_EQ(client().get("/api/v1/files/no-such-file/audit-bundle", centre_).status, 404);

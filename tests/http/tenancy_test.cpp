@@ -14,6 +14,20 @@ std::set<std::string> visibleIds(const HttpClient& client, const std::string& to
   return ids;
 }
 
+/// The files of every jury session, as the GTP (which oversees them all) lists them.
+std::set<std::string> filesBeforeAJury(const HttpClient& client, const std::string& gtp) {
+  std::set<std::string> ids;
+  const auto sessions = client.get("/api/v1/jury-sessions", gtp).json()->getArray("items");
+  for (std::size_t i = 0; i < sessions->size(); ++i) {
+    const std::string session = sessions->getObject(static_cast<unsigned>(i))->getValue<std::string>("id");
+    const auto files = client.get("/api/v1/jury-sessions/" + session, gtp).json()->getArray("files");
+    for (std::size_t j = 0; j < files->size(); ++j) {
+      ids.insert(files->getObject(static_cast<unsigned>(j))->getValue<std::string>("id"));
+    }
+  }
+  return ids;
+}
+
 TEST_P(TenancyTest, AnotherCentresFileDoesNotExistForCentre2) {
   const std::string centre = client().login("centre");
   const std::string centre2 = client().login("centre2");
@@ -38,12 +52,16 @@ TEST_P(TenancyTest, EachRoleSeesItsOwnScope) {
   const auto company_ids = visibleIds(client(), client().login("entreprise"));
   const auto candidate_ids = visibleIds(client(), client().login("candidat"));
   const auto admin_ids = visibleIds(client(), client().login("admin"));
-  const auto gtp_ids = visibleIds(client(), client().login("gtp-employeur"));
+  const std::string gtp = client().login("gtp-employeur");
+  const auto gtp_ids = visibleIds(client(), gtp);
 
   EXPECT_EQ(centre_ids.size(), 8u);
   EXPECT_EQ(centre2_ids.size(), 3u);
   EXPECT_EQ(admin_ids.size(), centre_ids.size() + centre2_ids.size());
-  EXPECT_TRUE(gtp_ids.empty());
+  // The GTP reads the files put before a jury, of every centre, and no other.
+  EXPECT_FALSE(gtp_ids.empty());
+  EXPECT_EQ(gtp_ids, filesBeforeAJury(client(), gtp));
+  EXPECT_TRUE(visibleIds(client(), client().login("gtp-admin")).empty());
   ASSERT_EQ(candidate_ids.size(), 1u);
   const auto own = client().get("/api/v1/files/" + *candidate_ids.begin(), client().login("candidat")).json();
   EXPECT_EQ(own->getObject("candidate")->getValue<std::string>("family_name"), "Martin");

@@ -117,10 +117,12 @@ TEST_P(JurySessionsTest, TheGtpOverseesEveryCentresJuriesReadOnly) {
             403);
   EXPECT_EQ(decide(session, file, "{}", auditor).status, 403);
   EXPECT_EQ(post("/api/v1/jury-sessions/" + session + "/open", "", auditor).status, 403);
+  // The decided file is one the GTP reads (it went before a jury): refused, not hidden.
   EXPECT_EQ(post("/api/v1/decisions/" + decided->getValue<std::string>("id") + "/revocation",
                  R"({"reason":"Contrôle"})", auditor)
                 .status,
-            404);
+            403);
+  EXPECT_EQ(client().get("/api/v1/files/" + file, auditor).status, 200);
   // Other roles still read no session.
   EXPECT_EQ(client().get("/api/v1/jury-sessions", client().login("entreprise")).status, 403);
 }

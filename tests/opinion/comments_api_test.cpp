@@ -85,7 +85,7 @@ TEST_P(CommentsApiTest, CommentsFollowTheFilesTenancy) {
   const std::string body = R"({"body":"Bonjour"})";
   EXPECT_EQ(postComment(client().login("centre2"), file, body).status, 404);
   EXPECT_EQ(client().get("/api/v1/files/" + file + "/comments", client().login("centre2")).status, 404);
-  EXPECT_EQ(postComment(client().login("gtp-salarie"), file, body).status, 404);
+  EXPECT_EQ(postComment(client().login("gtp-salarie"), file, body).status, 403);   // the GTP never comments
   EXPECT_EQ(postComment(client().login("candidat"), file, body).status, 404);      // not their file
   EXPECT_EQ(postComment(client().login("jury-salarie"), file, body).status, 404);  // not in their session
   EXPECT_EQ(postComment(client().login("evaluateur1"), file, body).status, 404);   // not their commission

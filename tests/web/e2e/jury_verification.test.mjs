@@ -335,6 +335,20 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     assert.match((await credential.body()).toString('latin1'), /^[\w-]+\.[\w-]+\.[\w-]+$/);
     await shot(page, 'file-decision-holder');
     await logout();
+
+    // The GTP, which oversees the juries, reads the decided file and takes its signed audit bundle, but
+    // writes nothing on it: the comments are shown without their form.
+    await login('gtp-employeur');
+    await page.goto(`${base}/dossiers/${fileId}`);
+    await page.getByTestId('file-decision').filter({ hasText: 'CQPM délivré' }).waitFor();
+    const bundleHref = await page.getByTestId('file-audit-bundle').getAttribute('href');
+    const bundle = await page.request.get(`${base}${bundleHref}`);
+    assert.equal(bundle.status(), 200);
+    assert.equal(bundle.headers()['content-type'], 'application/zip');
+    await page.getByTestId('comments-section').waitFor();
+    assert.equal(await page.getByTestId('comment-form').count(), 0);
+    await shot(page, 'file-decision-gtp');
+    await logout();
   });
 
   async function verifyInFreshContext(path) {

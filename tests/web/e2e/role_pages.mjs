@@ -107,13 +107,14 @@ export async function pagesOf({ login, like }, api) {
   const pages = [gtp ? (login === 'gtp-admin' ? '/administration' : '/propositions') : '/'];
   const centre = CENTRES.includes(login);
 
-  if (!gtp) {
+  if (!gtp || GTP_AUDITORS.includes(login)) {
     const files = (await api('/files?limit=100')).items;
     const oneOfEachState = new Map();
     for (const f of files) if (!oneOfEachState.has(f.state)) oneOfEachState.set(f.state, f.id);
     pages.push(...[...oneOfEachState.values()].map((id) => `/dossiers/${id}`));
   }
-  if (centre || login.startsWith('jury-')) {
+  // The GTP's auditors oversee every centre's juries, and read the files put before them.
+  if (centre || login.startsWith('jury-') || GTP_AUDITORS.includes(login)) {
     const sessions = (await api('/jury-sessions')).items;
     pages.push('/jurys', ...sessions.map((s) => `/jurys/${s.id}`));
   }

@@ -51,7 +51,7 @@ export function Header({ user }: { user: User }) {
             Propositions GTP
           </NavLink>
         )}
-        {(user.role === 'centre_coordinator' || user.role === 'jury_member') && (
+        {(user.role === 'centre_coordinator' || user.role === 'jury_member' || user.role === 'gtp_auditor') && (
           <NavLink to={JURY_SESSIONS_PATH} className="app-header__link" data-testid="nav-juries">
             Jurys
           </NavLink>

@@ -39,7 +39,7 @@ import {
   signRefusal,
   signableNow,
 } from '../evaluation/evaluationGrid';
-import { fileArchiveUrl, fileAuditBundleUrl, isStateEvent, printsArchive, showsCommission, showsGrid, showsOpinion } from './fileSections';
+import { fileArchiveUrl, fileAuditBundleUrl, isStateEvent, printsArchive, showsCommission, showsGrid, showsOpinion, writesComments } from './fileSections';
 import { bump, INITIAL_REVISIONS, lastSeq, mergeEvents, parseStreamEvent, sectionsFor } from './liveUpdates';
 
 const apiError = (status: number, code: string, field: string | null = null, details: Record<string, unknown> | null = null) => ({
@@ -391,10 +391,19 @@ describe('after the signature', () => {
 });
 
 describe('the complete file to print', () => {
-  it('is offered to the centre only, at its own address', () => {
+  it("is offered to the centre and the GTP's auditor only, at its own address", () => {
     expect(printsArchive('centre_coordinator')).toBe(true);
-    for (const role of ['company_tutor', 'evaluator', 'candidate', 'jury_member', 'admin']) expect(printsArchive(role)).toBe(false);
+    expect(printsArchive('gtp_auditor')).toBe(true);
+    for (const role of ['company_tutor', 'evaluator', 'candidate', 'jury_member', 'gtp_admin', 'admin']) expect(printsArchive(role)).toBe(false);
     expect(fileArchiveUrl('f 1')).toBe('/api/v1/files/f%201/archive.pdf');
     expect(fileAuditBundleUrl('f 1')).toBe('/api/v1/files/f%201/audit-bundle');
+  });
+});
+
+describe('who writes comments', () => {
+  it("is everyone who works on the file, not the GTP, which only reads it", () => {
+    for (const role of ['centre_coordinator', 'evaluator', 'jury_member', 'company_tutor', 'candidate', 'admin']) expect(writesComments(role)).toBe(true);
+    expect(writesComments('gtp_auditor')).toBe(false);
+    expect(writesComments('gtp_admin')).toBe(false);
   });
 });

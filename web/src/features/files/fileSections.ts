@@ -36,9 +36,17 @@ export function isStateEvent(event: { from: string | null; to: string; transitio
   return event.from === null || event.from !== event.to || transitions.some((t) => t.id === event.transition);
 }
 
-/** The centre prints a file's complete archive (identity, plan, grid, opinion, decision, history); the server refuses others. */
+/**
+ * The centre prints a file's complete archive (identity, plan, grid, opinion, decision, history) and takes its signed
+ * audit bundle; so does the GTP's auditor, who reads the files that went before a jury. The server refuses others.
+ */
 export function printsArchive(role: string): boolean {
-  return role === 'centre_coordinator';
+  return role === 'centre_coordinator' || role === 'gtp_auditor';
+}
+
+/** Everyone who works on a file comments on it; the GTP's auditor only reads (the server refuses). */
+export function writesComments(role: string): boolean {
+  return role !== 'gtp_auditor' && role !== 'gtp_admin';
 }
 
 /** Where the file's complete archive is downloaded as a PDF. */

@@ -1745,7 +1745,8 @@ export interface paths {
         /**
          * Comment on the file, generally or on one competency
          * @description Anyone who can read the file comments on it (a candidate on their own file only, the
-         *     only one they see). `body` is trimmed and holds 1 to 4000 characters (422, field
+         *     only one they see), except the GTP's auditors, who read the files that went before a jury
+         *     to audit them and write nothing on them (permission `comment_on_files`; 403). `body` is trimmed and holds 1 to 4000 characters (422, field
          *     `body`); `competency` is null or a competency number of the file's pinned referential
          *     (422, field `competency`). A comment is never edited nor deleted; it records a
          *     `comment_added` event with `{comment_id, competency}`.
@@ -2707,8 +2708,9 @@ export interface paths {
         };
         /**
          * The candidate's complete file, printed for the centre's archive (PDF)
-         * @description For the coordinators of the file's centre (permission `print_file_archive`; 403 for other
-         *     roles, 404 outside their centre). A4 pages in French, footed with the candidate, the printing
+         * @description For the coordinators of the file's centre and the GTP's auditors (permission
+         *     `print_file_archive`; 403 for other roles; 404 outside the coordinator's centre, and for the
+         *     GTP a file never put before a jury). A4 pages in French, footed with the candidate, the printing
          *     time and « page n / N »: 1. identity and registration answers (in the CQPM's order, with
          *     their labels); 2. the evaluation plan (competency, modality, planned date, place, evaluators);
          *     3. the grid with the commission, each competency's result, observations by criteria group,
@@ -2772,8 +2774,9 @@ export interface paths {
         };
         /**
          * The whole file as a zip signed with the platform's key, for an auditor to check offline
-         * @description For the coordinators of the file's centre (permission `print_file_archive`; 403 for other
-         *     roles, 404 outside their centre). The zip holds `file.json`, `events.json` (every event with
+         * @description For the coordinators of the file's centre and the GTP's auditors (permission
+         *     `print_file_archive`; 403 for other roles; 404 outside the coordinator's centre, and for the
+         *     GTP a file never put before a jury). The zip holds `file.json`, `events.json` (every event with
          *     its hashes and the chain's verification), `plan.json`, `evaluation.json`, `opinion.json`,
          *     `decisions.json` and `documents.json` (as the API answers them), every version of every
          *     document under `documents/{document id}/v{n}-{name}`, the minutes of each session that
@@ -7744,6 +7747,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
         };

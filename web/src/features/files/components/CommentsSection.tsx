@@ -104,7 +104,18 @@ function CommentForm({
 }
 
 /** Comments on the file, general or about one competency; never edited, oldest first. */
-export function CommentsSection({ fileId, cqpm, revision }: { fileId: string; cqpm: string; revision: number }) {
+export function CommentsSection({
+  fileId,
+  cqpm,
+  revision,
+  canComment,
+}: {
+  fileId: string;
+  cqpm: string;
+  revision: number;
+  /** False for a reader who may not write (the GTP's auditor): the comments without the form. */
+  canComment: boolean;
+}) {
   const [hidden, setHidden] = useState(false);
   const [filter, setFilter] = useState<CommentFilter>('all');
   const competencies = useCompetencies(cqpm);
@@ -170,11 +181,13 @@ export function CommentsSection({ fileId, cqpm, revision }: { fileId: string; cq
           ))}
         </ol>
       )}
-      <CommentForm
-        fileId={fileId}
-        competencies={competencies}
-        onAdded={(comment) => setComments((list) => (list && !list.some((c) => c.id === comment.id) ? [...list, comment] : list))}
-      />
+      {canComment && (
+        <CommentForm
+          fileId={fileId}
+          competencies={competencies}
+          onAdded={(comment) => setComments((list) => (list && !list.some((c) => c.id === comment.id) ? [...list, comment] : list))}
+        />
+      )}
     </section>
   );
 }

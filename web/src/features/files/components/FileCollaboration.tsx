@@ -1,7 +1,7 @@
 import { documentApi } from '../../documents/documentApi';
 import type { FileDocument } from '../../documents/documentTypes';
 import { canUpload } from '../../documents/documents';
-import { showsCommission, showsGrid, showsOpinion } from '../fileSections';
+import { showsCommission, showsGrid, showsOpinion, writesComments } from '../fileSections';
 import type { Revisions } from '../liveUpdates';
 import type { User } from '../../../shared/api/types';
 import type { CandidateFile, Workflow } from '../fileTypes';
@@ -66,7 +66,7 @@ export function FileCollaboration({
           transmitLabel={file.available_transitions.find((t) => t.id === GIVE_COMPANY_OPINION)?.label ?? null}
         />
       )}
-      <CommentsSection fileId={file.id} cqpm={file.cqpm} revision={revisions.comments} />
+      <CommentsSection fileId={file.id} cqpm={file.cqpm} revision={revisions.comments} canComment={writesComments(user.role)} />
     </>
   );
 }
