@@ -37,12 +37,12 @@ describe('web: dashboard', () => {
     await page.getByTestId('sort-name').click();
     await page.waitForURL(/tri=nom&ordre=asc/);
     await page.locator('th[aria-sort="ascending"]', { has: page.getByTestId('sort-name') }).waitFor();
-    await page.getByTestId('file-row').first().filter({ hasText: 'Camille ROUSSEAU' }).waitFor();
+    await page.getByTestId('file-row').first().filter({ hasText: 'Camille Rousseau' }).waitFor();
     const ascending = await namesOf(page);
     assert.deepEqual(ascending, [...ascending].sort((a, b) => a.localeCompare(b, 'fr')));
     await page.getByTestId('sort-name').click();
     await page.waitForURL(/tri=nom&ordre=desc/);
-    await page.getByTestId('file-row').first().filter({ hasText: 'Thomas BLANC' }).waitFor();
+    await page.getByTestId('file-row').first().filter({ hasText: 'Thomas Blanc' }).waitFor();
     assert.deepEqual(await namesOf(page), [...ascending].reverse());
     assert.equal(await nameHeader.getAttribute('aria-sort'), 'descending');
 
@@ -50,7 +50,7 @@ describe('web: dashboard', () => {
     await page.getByTestId('sort-report_due_at').click();
     await page.waitForURL(/tri=echeance&ordre=asc/);
     const first = page.getByTestId('file-row').first();
-    await first.filter({ hasText: 'Hugo BONNET' }).waitFor();
+    await first.filter({ hasText: 'Hugo Bonnet' }).waitFor();
     assert.equal(await first.getByTestId('file-overdue').textContent(), 'en retard');
     assert.equal(await first.getByTestId('file-deadline').locator('time').textContent(), '01/12/2026');
     assert.equal(await page.getByTestId('file-row').last().getByTestId('file-deadline').textContent(), '—');
@@ -61,8 +61,8 @@ describe('web: dashboard', () => {
     await counter.click();
     await page.waitForURL(/retard=oui/);
     assert.equal(await counter.getAttribute('aria-pressed'), 'true');
-    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).waitFor({ state: 'detached' });
-    assert.deepEqual(await namesOf(page), ['Hugo BONNET']);
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas Martin' }).waitFor({ state: 'detached' });
+    assert.deepEqual(await namesOf(page), ['Hugo Bonnet']);
 
     // The CSV holds the files of the filter, in the list's order.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -74,19 +74,19 @@ describe('web: dashboard', () => {
     assert.match(lines[1], /^Bonnet;Hugo;.*;01\/12\/2026;Oui;/);
     await counter.click();
     await page.waitForURL((url) => !url.search.includes('retard'));
-    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).waitFor();
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas Martin' }).waitFor();
 
     // Two files ticked: the one ready for the jury is added, the draft is refused and named.
     const tick = (name) => page.getByLabel(`Sélectionner le dossier ${name}`).check();
-    await tick('Camille ROUSSEAU');
-    await tick('Emma LEFÈVRE');
+    await tick('Camille Rousseau');
+    await tick('Emma Lefèvre');
     const bar = page.getByTestId('bulk-bar');
     await bar.getByRole('heading', { name: '2 dossiers sélectionnés' }).waitFor();
     await bar.getByLabel('Session de jury planifiée').selectOption({ value: session.id });
     await bar.getByTestId('bulk-add').click();
     const result = page.getByTestId('bulk-result');
     await result.waitFor();
-    assert.match(await result.textContent(), /^1 ajouté, 1 refusé : Emma LEFÈVRE \(.+\)\.$/);
+    assert.match(await result.textContent(), /^1 ajouté, 1 refusé : Emma Lefèvre \(.+\)\.$/);
     assert.equal(await result.getAttribute('role'), 'alert');
     await shot(page, 'dashboard-bulk');
     const convened = await centre('GET', `/jury-sessions/${session.id}`);
@@ -96,8 +96,8 @@ describe('web: dashboard', () => {
       [rousseau.id],
     );
 
-    // Emma LEFÈVRE stays ticked; with Hugo BONNET, both get the same commission in one go.
-    await tick('Hugo BONNET');
+    // Emma Lefèvre stays ticked; with Hugo Bonnet, both get the same commission in one go.
+    await tick('Hugo Bonnet');
     const commissionBar = page.getByTestId('bulk-commission');
     const evaluators = commissionBar.getByTestId('bulk-commission-evaluator');
     await evaluators.first().check();

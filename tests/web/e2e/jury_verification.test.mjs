@@ -445,31 +445,31 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
 
   it('flags late files on the dashboard and lets the centre set then extend a report deadline', async () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
-    const late = page.locator('[data-testid="file-row"]').filter({ hasText: 'Hugo BONNET' });
+    const late = page.locator('[data-testid="file-row"]').filter({ hasText: 'Hugo Bonnet' });
     await late.getByTestId('file-overdue').filter({ hasText: 'en retard' }).waitFor();
-    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).waitFor();
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas Martin' }).waitFor();
     assert.equal(
-      await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).getByTestId('file-overdue').count(),
+      await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas Martin' }).getByTestId('file-overdue').count(),
       0,
     );
     // The filter keeps the late files only, and says so in the address (shareable).
     await page.getByLabel('Échéance du rapport').selectOption({ label: 'Rapport en retard' });
     await page.waitForURL(/retard=oui/);
-    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).waitFor({ state: 'detached' });
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas Martin' }).waitFor({ state: 'detached' });
     await late.waitFor();
     const rows = page.locator('[data-testid="file-row"]');
     for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).getByTestId('file-overdue').waitFor();
     await page.getByLabel('Échéance du rapport').selectOption({ label: 'Toutes les échéances' });
-    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).waitFor();
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas Martin' }).waitFor();
 
     // Lucas Martin's report is due in three weeks (demo): shown, not late.
-    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas MARTIN' }).getByTestId('file-link').click();
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Lucas Martin' }).getByTestId('file-link').click();
     await page.getByTestId('deadline-due').filter({ hasText: 'Rapport attendu au plus tard le' }).waitFor();
     assert.equal(await page.getByTestId('deadline-due').getAttribute('data-passed'), 'false');
 
     // Emma Lefèvre's file has no deadline yet.
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
-    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Emma LEFÈVRE' }).getByTestId('file-link').click();
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Emma Lefèvre' }).getByTestId('file-link').click();
     const section = page.getByTestId('deadline-section');
     await section.waitFor();
     await section.getByText('Aucune échéance fixée pour le rapport.').waitFor();
@@ -493,8 +493,8 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
   it('lets the centre correct a file and propose it to another centre, which accepts it', async () => {
     // Still the centre: Emma Lefèvre's draft file.
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
-    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Emma LEFÈVRE' }).getByTestId('file-link').click();
-    await page.getByTestId('file-title').filter({ hasText: 'Emma LEFÈVRE' }).waitFor();
+    await page.locator('[data-testid="file-row"]').filter({ hasText: 'Emma Lefèvre' }).getByTestId('file-link').click();
+    await page.getByTestId('file-title').filter({ hasText: 'Emma Lefèvre' }).waitFor();
     const fileUrl = page.url();
 
     // The correction: the family name only, with its reason (refused in French before sending without one).
@@ -510,7 +510,7 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     ]);
     assert.equal(corrected.status(), 200, await corrected.text());
     assert.deepEqual(corrected.request().postDataJSON().candidate, { family_name: 'Lefèvre-Morel' });
-    await page.getByTestId('file-title').filter({ hasText: 'Emma LEFÈVRE-MOREL' }).waitFor();
+    await page.getByTestId('file-title').filter({ hasText: 'Emma Lefèvre-Morel' }).waitFor();
     await page.locator('[data-testid="history-entry"][data-transition="file_corrected"]').waitFor();
 
     // The transfer to the Lille centre: a centre, a reason, then the confirmation.
@@ -553,7 +553,7 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await shot(page, 'transfer-accepted');
     await page.getByTestId('transfer-open-file').click();
     await page.waitForURL(fileUrl);
-    await page.getByTestId('file-title').filter({ hasText: 'Emma LEFÈVRE-MOREL' }).waitFor();
+    await page.getByTestId('file-title').filter({ hasText: 'Emma Lefèvre-Morel' }).waitFor();
     await page.getByTestId('file-centre').filter({ hasText: 'Centre de certification UIMM Hauts-de-France' }).waitFor();
     await logout();
   });

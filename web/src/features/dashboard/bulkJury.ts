@@ -46,7 +46,7 @@ function withoutFinalStop(reason: string): string {
 /** What a bulk action did to a file, in the singular and the plural (« ajouté », « ajoutés »). */
 export type DoneWords = readonly [string, string];
 
-/** « 3 ajoutés, 1 refusé : Inès DURAND (raison). » — every refusal named with its reason. */
+/** « 3 ajoutés, 1 refusé : Inès Durand (raison). » — every refusal named with its reason. */
 export function bulkSummary(outcomes: readonly BulkOutcome[], done: DoneWords = ['ajouté', 'ajoutés']): string {
   const added = outcomes.filter((o) => o.refusal === null).length;
   const refused = outcomes.filter((o) => o.refusal !== null);

@@ -74,9 +74,9 @@ describe('CSV export link', () => {
 
 describe('bulk add to a jury session', () => {
   const files = [
-    { id: 'f1', name: 'Inès DURAND' },
-    { id: 'f2', name: 'Lucas MARTIN' },
-    { id: 'f3', name: 'Emma LEFÈVRE' },
+    { id: 'f1', name: 'Inès Durand' },
+    { id: 'f2', name: 'Lucas Martin' },
+    { id: 'f3', name: 'Emma Lefèvre' },
   ];
 
   it('adds each file in turn and reports every refusal with its reason', async () => {
@@ -91,7 +91,7 @@ describe('bulk add to a jury session', () => {
     );
     expect(calls).toEqual(['f1', 'f2', 'f3']);
     expect(outcomes.map((o) => o.refusal)).toEqual([null, 'pas prêt pour le jury', null]);
-    expect(bulkSummary(outcomes)).toBe('2 ajoutés, 1 refusé : Lucas MARTIN (pas prêt pour le jury).');
+    expect(bulkSummary(outcomes)).toBe('2 ajoutés, 1 refusé : Lucas Martin (pas prêt pour le jury).');
   });
 
   it('says so when everything was added or everything refused', async () => {
@@ -100,7 +100,7 @@ describe('bulk add to a jury session', () => {
     expect(bulkSummary(added, ['commission formée', 'commissions formées'])).toBe('1 commission formée, 0 refusé.');
     const refused = await addEachFile(files.slice(0, 2), () => Promise.reject(new Error('x')), () => 'session close.');
     expect(bulkSummary(refused)).toBe(
-      '0 ajouté, 2 refusés : Inès DURAND (session close) ; Lucas MARTIN (session close).',
+      '0 ajouté, 2 refusés : Inès Durand (session close) ; Lucas Martin (session close).',
     );
   });
 });

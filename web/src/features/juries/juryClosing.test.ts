@@ -155,9 +155,9 @@ describe('closing', () => {
     const decided = { revoked: false } as JuryFile['decision'];
     const revoked = { revoked: true } as JuryFile['decision'];
     const files = [file('Rousseau', 'in_deliberation'), file('Blanc', 'in_deliberation', decided), file('Faure', 'in_deliberation', revoked), file('Roy', 'withdrawn')];
-    expect(undecidedCandidates(files)).toEqual(['Camille ROUSSEAU', 'Camille FAURE']);
+    expect(undecidedCandidates(files)).toEqual(['Camille Rousseau', 'Camille Faure']);
     expect(closeHint(session('open', { files }))).toBe(
-      'La session se clôt une fois chaque dossier décidé. Sans décision : Camille ROUSSEAU, Camille FAURE.',
+      'La session se clôt une fois chaque dossier décidé. Sans décision : Camille Rousseau, Camille Faure.',
     );
     expect(closeHint(session('open', { files: [file('Blanc', 'in_deliberation', decided)] }))).toBeNull();
     expect(closeHint(session('open', { president: null }))).toContain('désigne d’abord le président');

@@ -693,7 +693,8 @@ export interface paths {
          * @description Files the caller may see: a centre coordinator sees the files of their
          *     centre, a company tutor those of their company's candidates, a
          *     candidate their own file, a jury member the files of their jury
-         *     session. Newest first unless `sort` and `order` say otherwise (ties
+         *     session, a GTP auditor the files put before any centre's jury (to
+         *     audit them; read only). Newest first unless `sort` and `order` say otherwise (ties
          *     broken on the file's id, in the same direction); paginate with the
          *     opaque `next_cursor`. A cursor this server did not issue, or issued
          *     for another `sort` or `order`, is `400 invalid_field`, field `cursor`;

@@ -59,16 +59,12 @@ export function formatCalendarDate(ymd: string): string {
 }
 
 /**
- * "Camille ROUSSEAU": the family name in capitals, as French documents write it, but only when the
- * capitals read back as the letters typed. « Größmann » stays as typed (ß would become SS), and so
- * does « Işık » (Turkish dotless ı and dotted İ have no capitals of their own in a locale-free
- * uppercase): a page never alters a person's name (issue 17).
+ * "Camille Rousseau": the name exactly as it was typed (and stored, in NFC), never put in capitals,
+ * which would alter some names (« Größmann » would become GRÖSSMANN, Turkish « Işık » IŞIK): no page
+ * alters a person's name (issue 17), as no document does.
  */
 export function candidateName(candidate: { given_name: string; family_name: string }): string {
-  const family = candidate.family_name;
-  const capitals = family.toUpperCase();
-  const readsBack = capitals.length === family.length && capitals.toLowerCase() === family.toLowerCase();
-  return `${candidate.given_name} ${readsBack ? capitals : family}`.trim();
+  return `${candidate.given_name} ${candidate.family_name}`.trim();
 }
 
 /** "de Lucas Martin", "d'Emma Lefèvre": the preposition elided before a vowel or a mute h. */
