@@ -43,8 +43,11 @@ Statistics StatisticsService::compute(const domain::Actor& actor, const Statisti
   const Poco::Timestamp instant = clock_();
   const Period period = periodOf(query.from, query.to, deadlines::parisDateOf(instant));
   store::StatisticsScope scope{toIso8601(deadlines::endOfParisDay(deadlines::addDays(period.from, -1))),
-                               toIso8601(deadlines::endOfParisDay(period.to)), period.from, period.to,
-                               centre};
+                               toIso8601(deadlines::endOfParisDay(period.to)),
+                               period.from,
+                               period.to,
+                               centre,
+                               {}};
   for (const std::string& month : monthsOf(period))
     scope.months.push_back(
         {month, toIso8601(deadlines::endOfParisDay(deadlines::addDays(month + "-01", -1)))});
