@@ -11,6 +11,7 @@
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -68,12 +69,10 @@ std::string writeSignedBundle(const BundleHeader& header, const std::vector<Bund
   const VerifyingKey public_key = key.publicKey();
   // The public key is an item like the others; the entries themselves are not copied (documents).
   const BundleEntry key_entry{kBundleKey, public_key.pem(), {}};
-  std::vector<const BundleEntry*> all;
-  for (const BundleEntry& entry : entries) all.push_back(&entry);
-  all.push_back(&key_entry);
+  std::vector<std::reference_wrapper<const BundleEntry>> all(entries.begin(), entries.end());
+  all.emplace_back(key_entry);
   std::set<std::string> seen{kBundleManifest, kBundleSignature};
-  for (const BundleEntry* entry_ptr : all) {
-    const BundleEntry& entry = *entry_ptr;
+  for (const BundleEntry& entry : all) {
     if (!safePath(entry.path))
       throw Error(ErrorCode::kInvalidField, "bad bundle path '" + entry.path + "'", "path");
     if (!seen.insert(entry.path).second)
@@ -83,8 +82,7 @@ std::string writeSignedBundle(const BundleHeader& header, const std::vector<Bund
   std::ostringstream out;
   Poco::Zip::Compress zip(out, true);
   Array::Ptr listed = new Array;
-  for (const BundleEntry* entry_ptr : all) {
-    const BundleEntry& entry = *entry_ptr;
+  for (const BundleEntry& entry : all) {
     const std::string bytes = bytesOf(entry);
     Object::Ptr item = new Object;
     item->set("path", entry.path);

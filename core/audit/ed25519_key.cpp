@@ -8,6 +8,7 @@
 
 #include "common/base64url.h"
 #include "common/error.h"
+#include "common/sha256.h"
 
 namespace cqpm::audit {
 namespace {
@@ -79,12 +80,9 @@ std::string VerifyingKey::jwkX() const { return base64Url(raw()); }
 std::string VerifyingKey::keyId() const {
   // RFC 7638: the required members in lexicographic order, no white space.
   const std::string canonical = R"({"crv":"Ed25519","kty":"OKP","x":")" + jwkX() + "\"}";
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(canonical.data(), canonical.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
-    throw Error(ErrorCode::kInternal, "OpenSSL could not hash the key");
-  }
-  return base64Url(std::string_view(reinterpret_cast<const char*>(digest), length));
+  Sha256 sha;
+  sha.update(canonical);
+  return base64Url(sha.digest());
 }
 
 SigningKey SigningKey::generate() {

@@ -28,16 +28,22 @@ void Sha256::update(const void* data, std::size_t size) {
   check(EVP_DigestUpdate(context_.get(), data, size), "update");
 }
 
-std::string Sha256::hex() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
+std::string Sha256::digest() {
+  unsigned char bytes[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  check(EVP_DigestFinal_ex(context_.get(), digest, &length), "final");
+  check(EVP_DigestFinal_ex(context_.get(), bytes, &length), "final");
   check(EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr), "reset");
+  return std::string(reinterpret_cast<const char*>(bytes), length);
+}
+
+std::string Sha256::hex() {
+  const std::string bytes = digest();
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string text(2 * length, '0');
-  for (unsigned int i = 0; i < length; ++i) {
-    text[2 * i] = kHex[digest[i] >> 4];
-    text[2 * i + 1] = kHex[digest[i] & 0x0f];
+  std::string text(2 * bytes.size(), '0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(bytes[i]);
+    text[2 * i] = kHex[byte >> 4];
+    text[2 * i + 1] = kHex[byte & 0x0f];
   }
   return text;
 }

@@ -21,6 +21,8 @@ class Sha256 {
   Sha256();
   void update(const void* data, std::size_t size);
   void update(const std::string& data) { update(data.data(), data.size()); }
+  /// The 32 bytes of the digest; the object is then reset.
+  std::string digest();
   /// Lower-case hex digest; the object is then reset.
   std::string hex();
 
