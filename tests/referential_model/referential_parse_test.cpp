@@ -50,7 +50,7 @@ struct Seed {
   std::size_t competencies;
 };
 
-class ReferentialSeedParseTest : public testing::TestWithParam<Seed> {};
+class ReferentialSeedParseTest : public ::testing::TestWithParam<Seed> {};
 
 TEST_P(ReferentialSeedParseTest, ReadsEverySeedAndPassesItsRules) {
   const Seed seed = GetParam();
@@ -74,10 +74,10 @@ TEST_P(ReferentialSeedParseTest, ReadsEverySeedAndPassesItsRules) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, ReferentialSeedParseTest,
-                         testing::Values(Seed{"fabrication-additive", 2, 2, 6},
-                                         Seed{"industrialisation", 4, 4, 8},
-                                         Seed{"maintenance-industrielle", 3, 3, 6},
-                                         Seed{"maintenance-productive", 3, 3, 8}, Seed{"qualite", 3, 3, 6}),
+                         ::testing::Values(Seed{"fabrication-additive", 2, 2, 6},
+                                           Seed{"industrialisation", 4, 4, 8},
+                                           Seed{"maintenance-industrielle", 3, 3, 6},
+                                           Seed{"maintenance-productive", 3, 3, 8}, Seed{"qualite", 3, 3, 6}),
                          [](const auto& info) {
                            std::string name = info.param.id;
                            for (auto& c : name) c = c == '-' ? '_' : c;
@@ -144,7 +144,7 @@ struct BadInput {
   const char* field;
 };
 
-class ReferentialBadInputTest : public testing::TestWithParam<BadInput> {};
+class ReferentialBadInputTest : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(ReferentialBadInputTest, NamesThePathOfTheWrongMember) {
   std::string text = kSmall;
@@ -162,18 +162,18 @@ TEST_P(ReferentialBadInputTest, NamesThePathOfTheWrongMember) {
 
 INSTANTIATE_TEST_SUITE_P(
     Paths, ReferentialBadInputTest,
-    testing::Values(BadInput{"NumberNotInteger", R"("number": 2,)", R"("number": "2",)",
-                             "blocs[1].competencies[0].number"},
-                    BadInput{"NumberMissing", R"("number": 1, )", "", "blocs[0].competencies[0].number"},
-                    BadInput{"CriterionNotText", R"("means": ["x"])", R"("means": [3])",
-                             "blocs[1].competencies[0].criteria.means[0]"},
-                    BadInput{"BlocsNotList", R"("blocs": [)", R"("blocs": 1, "x": [)", "blocs"},
-                    BadInput{"BlocCodeNotText", R"("code": null)", R"("code": 7)", "blocs[1].code"},
-                    BadInput{"TitleMissing", R"("title": "Petit CQPM",)", "", "title"},
-                    BadInput{"ActivityNotObject", R"([{"title": "Préparer", "description": ["a"]}])", "[1]",
-                             "activities[0]"},
-                    BadInput{"ExceptionalNotBool", R"("exceptional": true)", R"("exceptional": "yes")",
-                             "modalities[1].exceptional"}),
+    ::testing::Values(BadInput{"NumberNotInteger", R"("number": 2,)", R"("number": "2",)",
+                               "blocs[1].competencies[0].number"},
+                      BadInput{"NumberMissing", R"("number": 1, )", "", "blocs[0].competencies[0].number"},
+                      BadInput{"CriterionNotText", R"("means": ["x"])", R"("means": [3])",
+                               "blocs[1].competencies[0].criteria.means[0]"},
+                      BadInput{"BlocsNotList", R"("blocs": [)", R"("blocs": 1, "x": [)", "blocs"},
+                      BadInput{"BlocCodeNotText", R"("code": null)", R"("code": 7)", "blocs[1].code"},
+                      BadInput{"TitleMissing", R"("title": "Petit CQPM",)", "", "title"},
+                      BadInput{"ActivityNotObject", R"([{"title": "Préparer", "description": ["a"]}])", "[1]",
+                               "activities[0]"},
+                      BadInput{"ExceptionalNotBool", R"("exceptional": true)", R"("exceptional": "yes")",
+                               "modalities[1].exceptional"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(ReferentialParseTest, RefusesANullDocument) { EXPECT_THROW(parseReferential(nullptr), Error); }

@@ -18,7 +18,7 @@ std::size_t positionOf(const std::string& text, const std::string& needle, std::
   return at;
 }
 
-class CanonicalJsonOfEachReferential : public testing::TestWithParam<std::string> {};
+class CanonicalJsonOfEachReferential : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CanonicalJsonOfEachReferential, IsIdempotent) {
   const std::string once = canonicalReferentialJson(loadReferential(GetParam()));
@@ -49,7 +49,7 @@ TEST_P(CanonicalJsonOfEachReferential, OrdersTopLevelKeysAsTheSchema) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Plugins, CanonicalJsonOfEachReferential, testing::ValuesIn(kReferentialIds),
+INSTANTIATE_TEST_SUITE_P(Plugins, CanonicalJsonOfEachReferential, ::testing::ValuesIn(kReferentialIds),
                          [](const auto& info) {
                            std::string name = info.param;
                            std::replace(name.begin(), name.end(), '-', '_');

@@ -28,7 +28,7 @@ std::string describe(const std::vector<Change>& changes) {
   return text;
 }
 
-class DiffOfEachReferential : public testing::TestWithParam<std::string> {};
+class DiffOfEachReferential : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(DiffOfEachReferential, FindsNoChangeBetweenEqualVersions) {
   const auto referential = loadReferential(GetParam());
@@ -88,7 +88,7 @@ TEST_P(DiffOfEachReferential, ReportsARemovedCompetencyOnce) {
   EXPECT_TRUE(changes[0].new_value.isEmpty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Plugins, DiffOfEachReferential, testing::ValuesIn(kReferentialIds),
+INSTANTIATE_TEST_SUITE_P(Plugins, DiffOfEachReferential, ::testing::ValuesIn(kReferentialIds),
                          [](const auto& info) {
                            std::string name = info.param;
                            std::replace(name.begin(), name.end(), '-', '_');

@@ -17,7 +17,7 @@ bool contains(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
 }
 
-class MarkdownOfEachReferential : public testing::TestWithParam<std::string> {};
+class MarkdownOfEachReferential : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(MarkdownOfEachReferential, ShowsEveryCompetencyTitleUnderItsNumber) {
   const auto referential = loadReferential(GetParam());
@@ -61,7 +61,7 @@ TEST_P(MarkdownOfEachReferential, KeepsNumberedTextsFromBecomingLists) {
   while (std::getline(lines, line)) EXPECT_FALSE(std::regex_search(line, kOrderedItem)) << line;
 }
 
-INSTANTIATE_TEST_SUITE_P(Plugins, MarkdownOfEachReferential, testing::ValuesIn(kReferentialIds),
+INSTANTIATE_TEST_SUITE_P(Plugins, MarkdownOfEachReferential, ::testing::ValuesIn(kReferentialIds),
                          [](const auto& info) {
                            std::string name = info.param;
                            std::replace(name.begin(), name.end(), '-', '_');

@@ -25,7 +25,7 @@ domain::Role roleOf(const std::string& text, const std::string& field) {
   return *role;
 }
 
-admin::AccountFields fieldsOf(const Request& request) {
+admin::AccountFields accountFieldsOf(const Request& request) {
   const JsonFields body(parseJsonObject(request.body),
                         {"login", "display_name", "email", "role", "college", "organisation_id"});
   admin::AccountFields fields;
@@ -74,7 +74,7 @@ Response getAccount(ApiContext& context, Request& request) {
 }
 
 Response createAccount(ApiContext& context, Request& request) {
-  const auto created = context.accounts.create(request.requireActor(), fieldsOf(request));
+  const auto created = context.accounts.create(request.requireActor(), accountFieldsOf(request));
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
   body->set("user", accountJson(created.account));
   body->set("invitation", issuedLinkJson(created.invitation));
@@ -83,7 +83,7 @@ Response createAccount(ApiContext& context, Request& request) {
 
 Response updateAccount(ApiContext& context, Request& request) {
   return Response::json(200, accountJson(context.accounts.update(
-                                 request.requireActor(), request.params.at("id"), fieldsOf(request))));
+                                 request.requireActor(), request.params.at("id"), accountFieldsOf(request))));
 }
 
 Response inviteAccount(ApiContext& context, Request& request) {

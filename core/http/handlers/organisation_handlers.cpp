@@ -19,7 +19,7 @@ domain::OrganisationKind kindOf(const std::string& text, const std::string& fiel
   return *kind;
 }
 
-admin::OrganisationFields fieldsOf(const Request& request) {
+admin::OrganisationFields organisationFieldsOf(const Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"kind", "name", "region", "departements", "siret",
                                                         "address", "centre_ids", "active"});
   admin::OrganisationFields fields;
@@ -58,14 +58,15 @@ Response getOrganisation(ApiContext& context, Request& request) {
 }
 
 Response createOrganisation(ApiContext& context, Request& request) {
-  const auto answer = context.organisations.create(request.requireActor(), fieldsOf(request));
+  const auto answer = context.organisations.create(request.requireActor(), organisationFieldsOf(request));
   // An existing company (same SIRET) that the coordinator's centre now works with is not new: 200.
   return Response::json(answer.created ? 201 : 200, organisationJson(answer.organisation));
 }
 
 Response updateOrganisation(ApiContext& context, Request& request) {
-  return Response::json(200, organisationJson(context.organisations.update(
-                                 request.requireActor(), request.params.at("id"), fieldsOf(request))));
+  return Response::json(
+      200, organisationJson(context.organisations.update(request.requireActor(), request.params.at("id"),
+                                                         organisationFieldsOf(request))));
 }
 
 }  // namespace cqpm::http::handlers
