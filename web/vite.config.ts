@@ -22,5 +22,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // The test files share their workers' module registry instead of each importing everything
+    // again: 3.6 s against 17 s here for the 44 files. They test functions, and none may leave a
+    // global changed (a stubbed fetch, fake timers) without restoring it.
+    isolate: false,
   },
 });

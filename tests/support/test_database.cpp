@@ -88,7 +88,11 @@ TestDatabase::TestDatabase(const std::string& backend, const SeededSnapshot& sna
   database_ = newDatabaseName();
   // Nobody else may be connected to the template; the process that seeded it
   // closed its sessions, and PostgreSQL waits a few seconds for their exit.
-  runOnTestCluster("CREATE DATABASE " + database_ + " TEMPLATE " + snapshot.template_database);
+  // FILE_COPY copies the template's files (its checkpoints cost little on this
+  // cluster without fsync) rather than writing every page to the WAL: 0.19 s
+  // against 0.30 s a copy of the demo here, a few hundred times a run.
+  runOnTestCluster("CREATE DATABASE " + database_ + " TEMPLATE " + snapshot.template_database +
+                   " STRATEGY = FILE_COPY");
   url_ = withDatabase(postgresTestUrl(), database_);
 }
 
