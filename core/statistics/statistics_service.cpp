@@ -61,6 +61,9 @@ Statistics StatisticsService::compute(const domain::Actor& actor, const Statisti
     const auto* definition = workflow_.findState(state);
     return definition != nullptr ? definition->label : state;
   };
+  // Median days per stage, in the workflow's order, as people follow a file.
+  std::vector<std::string> stages;
+  for (const auto& state : workflow_.states()) stages.push_back(state.id);
   db_.read([&](store::SqlSession& sql) {
     namespace ss = store::statistics_store;
     result.centres = centreChoices(actor, sql);
@@ -85,7 +88,7 @@ Statistics StatisticsService::compute(const domain::Actor& actor, const Statisti
           rate.decided == 0 ? 0 : static_cast<double>(row.certified) / static_cast<double>(rate.decided);
       result.success_rates.push_back(std::move(rate));
     }
-    for (const auto& row : ss::stageStays(sql, scope))
+    for (const auto& row : ss::stageStays(sql, scope, stages))
       result.stage_durations.push_back({row.stage, stateLabel(row.stage), row.stays,
                                         static_cast<double>(row.median_seconds) / kSecondsPerDay});
     for (const auto& row : ss::overdueReportsByCqpm(sql, scope, now))
@@ -93,15 +96,6 @@ Statistics StatisticsService::compute(const domain::Actor& actor, const Statisti
     for (const auto& row : ss::juriesByMonth(sql, scope))
       result.juries.push_back({row.month, row.sessions, row.decided});
   });
-  // The stages in the workflow's order, as people follow a file.
-  const auto position = [&](const std::string& state) {
-    const auto& states = workflow_.states();
-    return std::find_if(states.begin(), states.end(), [&](const auto& s) { return s.id == state; }) -
-           states.begin();
-  };
-  std::stable_sort(
-      result.stage_durations.begin(), result.stage_durations.end(),
-      [&](const StageDuration& a, const StageDuration& b) { return position(a.stage) < position(b.stage); });
   return result;
 }
 

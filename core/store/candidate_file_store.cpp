@@ -537,8 +537,12 @@ bool setBlocScope(SqlSession& sql, const std::string& id, std::int64_t expected_
 
 bool moveToCentre(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                   const std::string& centre_id, const std::string& updated_at) {
-  return casUpdateCounted(sql, "centre_id", centre_id, id, expected_version, updated_at,
-                          [&](CountedAs& as) { as.centre_id = centre_id; });
+  if (!casUpdateCounted(sql, "centre_id", centre_id, id, expected_version, updated_at,
+                        [&](CountedAs& as) { as.centre_id = centre_id; }))
+    return false;
+  // The file's stays count for its centre now, as its files and outcomes do.
+  sql.query("UPDATE stage_stays SET centre_id = ? WHERE file_id = ?").bind(centre_id).bind(id).execute();
+  return true;
 }
 
 void lockForNumbering(SqlSession& sql, const std::string& file_id) {

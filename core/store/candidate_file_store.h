@@ -95,7 +95,8 @@ bool correctCandidate(SqlSession& sql, const std::string& id, std::int64_t expec
 bool setBlocScope(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                   const std::string& bloc_scope_json, const std::string& updated_at);
 
-/// Compare-and-swap of the file's centre (a transfer accepted), like updateState.
+/// Compare-and-swap of the file's centre (a transfer accepted), like updateState;
+/// the file's kept stays (stage_stays) follow it.
 bool moveToCentre(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                   const std::string& centre_id, const std::string& updated_at);
 

@@ -1,8 +1,11 @@
 #include "store/event_store.h"
 
+#include <optional>
+
 #include "common/chain_hash.h"
 #include "store/candidate_file_store.h"
 #include "store/row_reader.h"
+#include "store/sql_dialect.h"
 
 namespace cqpm::store::event_store {
 
@@ -16,17 +19,54 @@ std::string chainHash(const FileEvent& event) {
                           event.organisation_id, event.payload_json, event.at});
 }
 
+namespace {
+
+struct Stay {
+  std::optional<std::string> started_at;
+  std::optional<std::string> centre_id;
+};
+
+// The stay in `event`'s from_state that `event` ends, for the median days per
+// stage (migration 0027): whole seconds computed by the database as the
+// statistics always did (NULL where a time cannot be read).
+void recordStay(SqlSession& sql, const FileEvent& event, const Stay& stay) {
+  const Dialect dialect = sql.dialect();
+  auto stmt = sql.query(
+      "INSERT INTO stage_stays (file_id, seq, centre_id, stage, left_at, seconds) VALUES (?, ?, ?, ?, ?, " +
+      epochSecondsOf("?", dialect) + " - " + epochSecondsOf("?", dialect) + ")");
+  Poco::Int64 seq = event.seq;
+  stmt.bind(event.file_id)
+      .bind(seq)
+      .bind(*stay.centre_id)
+      .bind(*event.from_state)
+      .bind(event.at)
+      .bind(event.at)
+      .bind(*stay.started_at)
+      .execute();
+}
+
+}  // namespace
+
 FileEvent append(SqlSession& sql, FileEvent event) {
   std::string file_id = event.file_id;
   Poco::Int64 last_seq = 0;
   std::string last_hash;
+  Stay stay;  // the stay this event may end: since when, and the file's centre
   candidate_file_store::lockForNumbering(sql, file_id);
   {
-    auto stmt = sql.query("SELECT seq, hash FROM file_events WHERE file_id = ? ORDER BY seq DESC LIMIT 1");
+    // The last event, and in the same round trip the latest move (or the
+    // creation), where the file's current stay began, and the file's centre.
+    auto stmt = sql.query(
+        "SELECT e.seq, e.hash, (SELECT p.at FROM file_events p WHERE p.file_id = e.file_id AND (p.from_state "
+        "IS NULL OR p.from_state <> p.to_state) ORDER BY p.seq DESC LIMIT 1) AS stay_started_at, (SELECT "
+        "f.centre_id FROM candidate_files f WHERE f.id = e.file_id) AS centre_id FROM file_events e WHERE "
+        "e.file_id = ? ORDER BY e.seq DESC LIMIT 1");
     stmt.bind(file_id);
     forEachRow(stmt, [&](const RowReader& row) {
       last_seq = row.integer("seq");
       last_hash = row.text("hash");
+      stay.started_at = row.optionalText("stay_started_at");
+      stay.centre_id = row.optionalText("centre_id");
     });
   }
   event.seq = last_seq + 1;
@@ -53,6 +93,8 @@ FileEvent append(SqlSession& sql, FileEvent event) {
       .bind(event.prev_hash)
       .bind(event.hash);
   stmt.execute();
+  if (event.from_state && *event.from_state != event.to_state && stay.started_at && stay.centre_id)
+    recordStay(sql, event, stay);
   sql.markChanged(event.file_id);  // wakes the file's live streams once committed
   return event;
 }

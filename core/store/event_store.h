@@ -12,8 +12,9 @@ namespace cqpm::store {
 namespace event_store {
 
 /// Appends `event` as the next entry of its file: fills seq, prev_hash and hash
-/// (SHA-256 over the previous hash and the event's fields). Call inside the
-/// write transaction that changes the file.
+/// (SHA-256 over the previous hash and the event's fields). A move out of a
+/// state also keeps the stay it ends in stage_stays (the statistics' median
+/// days per stage). Call inside the write transaction that changes the file.
 domain::FileEvent append(SqlSession& sql, domain::FileEvent event);
 
 /// The file's events, oldest first, with the actors' login and display name.

@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "store/row_reader.h"
-#include "store/sql_dialect.h"
 
 namespace cqpm::store::statistics_store {
 
@@ -102,32 +101,36 @@ std::vector<OutcomeCounts> outcomesByCqpmAndPathway(SqlSession& sql, const Stati
   return counts;
 }
 
-std::vector<StageStays> stageStays(SqlSession& sql, const StatisticsScope& scope) {
-  const ScopedWhere where = periodOf(scope, "e.at", "f.centre_id");
-  const Dialect dialect = sql.dialect();
-  // The move that started the stay: the latest earlier event that changed the
-  // state (the creation has no from_state), found backwards on the primary key.
-  const std::string entered =
-      "(SELECT p.at FROM file_events p WHERE p.file_id = e.file_id AND p.seq < e.seq AND (p.from_state IS "
-      "NULL OR p.from_state <> p.to_state) ORDER BY p.seq DESC LIMIT 1)";
-  // The stays, computed once (MATERIALIZED, SQLite >= 3.35 and PostgreSQL >=
-  // 12: inlined, SQLite ran the correlated lookup twice), then the median from
-  // window functions: the middle row, or the mean of the middle two, of each
-  // stage's stays; (MIN + MAX) / 2 stays an integer division on both dialects.
-  const std::string statement =
-      "WITH s AS MATERIALIZED (SELECT e.from_state AS stage, " + epochSecondsOf("e.at", dialect) + " - " +
-      epochSecondsOf(entered, dialect) +
-      " AS seconds FROM file_events e JOIN candidate_files f ON f.id = e.file_id WHERE e.from_state <> "
-      "e.to_state AND " +
-      where.sql +
-      ") SELECT r.stage, MAX(r.stays) AS stays, (MIN(r.seconds) + MAX(r.seconds)) / 2 AS median_seconds FROM "
-      "(SELECT s.stage, s.seconds, ROW_NUMBER() OVER (PARTITION BY s.stage ORDER BY s.seconds) AS position, "
-      "COUNT(*) OVER (PARTITION BY s.stage) AS stays FROM s WHERE s.seconds IS NOT NULL) r WHERE r.position "
-      "IN ((r.stays + 1) / 2, (r.stays + 2) / 2) GROUP BY r.stage ORDER BY r.stage";
+std::vector<StageStays> stageStays(SqlSession& sql, const StatisticsScope& scope,
+                                   const std::vector<std::string>& stages) {
+  // The stays kept as they ended (stage_stays, migration 0027). Per stage, two
+  // reads of an index each, whatever the number of stays: the count is a
+  // range of (centre, stage, left_at); the median, the middle one or two of
+  // the period's stays walked in (centre, stage, seconds) order.
+  std::string where = "st.stage = ? AND st.left_at >= ? AND st.left_at < ? AND st.seconds IS NOT NULL";
+  std::vector<std::string> params{"", scope.start, scope.end};
+  if (scope.centre_id) {
+    where += " AND st.centre_id = ?";
+    params.push_back(*scope.centre_id);
+  }
   std::vector<StageStays> stays;
-  bound(sql, statement, where.params).forEachRow([&](const RowReader& row) {
-    stays.push_back({row.text("stage"), row.integer("stays"), row.integer("median_seconds")});
-  });
+  for (const std::string& stage : stages) {
+    params.front() = stage;
+    std::int64_t count = 0;
+    bound(sql, "SELECT COUNT(*) AS stays FROM stage_stays st WHERE " + where, params)
+        .forEachRow([&](const RowReader& row) { count = row.integer("stays"); });
+    if (count == 0) continue;
+    // The middle stay of an odd count, the two middle ones of an even count;
+    // their mean in whole seconds (an integer division, as before).
+    std::vector<std::int64_t> middle;
+    bound(sql,
+          "SELECT st.seconds FROM stage_stays st WHERE " + where + " ORDER BY st.seconds LIMIT " +
+              std::to_string(count % 2 == 1 ? 1 : 2) + " OFFSET " + std::to_string((count - 1) / 2),
+          params)
+        .forEachRow([&](const RowReader& row) { middle.push_back(row.integer("seconds")); });
+    if (middle.empty()) continue;  // none: the count and the walk read one snapshot
+    stays.push_back({stage, count, (middle.front() + middle.back()) / 2});
+  }
   return stays;
 }
 

@@ -67,10 +67,11 @@ struct JuryMonthCounts {
 };
 
 /// The statistics page's aggregates, each ONE grouped statement computed by
-/// the database (portable SQL; durations through sql_dialect.h), driven by an
-/// index on the period's column: files by created_at (candidate_files_by_centre
-/// or candidate_files_by_created), events by at (file_events_by_at) or by
-/// to_state and at (file_events_by_to_state_at), pending reports by their due
+/// the database (portable SQL), driven by an index on the period's column:
+/// files by created_at (candidate_files_by_centre or candidate_files_by_created),
+/// events by at (file_events_by_at) or by to_state and at
+/// (file_events_by_to_state_at), stays by their end (stage_stays_by_left_at,
+/// kept as events are written: event_store::append), pending reports by their due
 /// time (the candidate_files_pending_report partial indexes), sessions by
 /// centre and day. Months are those of the stored UTC times. Every function
 /// runs on the session it is given.
@@ -82,10 +83,13 @@ std::vector<MonthKeyCount> filesByMonthAndState(SqlSession& sql, const Statistic
 std::vector<MonthKeyCount> filesByMonthAndCqpm(SqlSession& sql, const StatisticsScope& scope);
 /// Files that moved from deliberation to an outcome in the period, by CQPM and pathway.
 std::vector<OutcomeCounts> outcomesByCqpmAndPathway(SqlSession& sql, const StatisticsScope& scope);
-/// Stays in each state that ended in the period (a move to another state):
-/// their count and median (the mean of the middle two for an even count).
-/// A stay starts at the file's latest earlier move, or at its creation.
-std::vector<StageStays> stageStays(SqlSession& sql, const StatisticsScope& scope);
+/// Stays in each of `stages` (in that order; stages without a stay left out)
+/// that ended in the period (a move to another state): their count and median
+/// (the mean of the middle two for an even count).
+/// A stay starts at the file's latest earlier move, or at its creation
+/// (recorded with the move that ends it, store/event_store.h).
+std::vector<StageStays> stageStays(SqlSession& sql, const StatisticsScope& scope,
+                                   const std::vector<std::string>& stages);
 /// Files whose report was due in the period and before `now`, without a report yet, by CQPM.
 std::vector<KeyCount> overdueReportsByCqpm(SqlSession& sql, const StatisticsScope& scope,
                                            const std::string& now);

@@ -5,10 +5,11 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/event_store.h"
 
 // The rows of the seed table in statistics_fixture.h, written as they are
-// stored (times ISO-8601 UTC), through plain INSERTs: the statistics read
-// rows, whichever service wrote them.
+// stored (times ISO-8601 UTC), through plain INSERTs (the statistics read
+// rows, whichever service wrote them), the events through event_store::append.
 
 namespace cqpm::testing {
 
@@ -51,19 +52,18 @@ inline void file(store::SqlSession& sql, const std::string& id, const std::strin
       .bind(stored(moves.back().at))
       .bind(report_due ? std::optional<std::string>(stored(*report_due)) : std::nullopt)
       .execute();
-  int seq = 1;
+  // Through the store's own append, which also keeps the stay each move ends
+  // (the median days per stage read those).
   for (const Move& move : moves) {
-    sql.query(
-           "INSERT INTO file_events (file_id, seq, transition, from_state, to_state, actor_id, "
-           "organisation_id, payload, at, prev_hash, hash) VALUES (?, ?, 't', ?, ?, 'u-1', ?, '{}', ?, '', "
-           "'')")
-        .bind(id)
-        .bind(seq++)
-        .bind(move.from)
-        .bind(move.to)
-        .bind(centre)
-        .bind(stored(move.at))
-        .execute();
+    domain::FileEvent event;
+    event.file_id = id;
+    event.transition = "t";
+    event.from_state = move.from;
+    event.to_state = move.to;
+    event.actor_id = "u-1";
+    event.organisation_id = centre;
+    event.at = stored(move.at);
+    store::event_store::append(sql, event);
   }
 }
 

@@ -16,6 +16,7 @@
 #include "store/migrations.h"
 #include "store/organisation_store.h"
 #include "store/row_reader.h"
+#include "store/statistics_store.h"
 #include "support/names_across_scripts.h"
 #include "support/test_database.h"
 
@@ -436,15 +437,21 @@ TEST_P(StorageTest, OverdueFilterFollowsDeadlinesExtensionsAndReports) {
   EXPECT_EQ(overdue("2026-04-02T00:00:00Z"), (std::vector<std::string>{extended.id, late.id}));
 }
 
-TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
-  testing::TestDatabase fresh(GetParam());
+// A database migrated up to (not including) migration `number`, for the
+// tests of what a migration does to data written before it.
+std::unique_ptr<Database> migratedBefore(const testing::TestDatabase& fresh, int number) {
   auto db = Database::open(fresh.databaseUrl());
-  std::vector<Migration> before_counts;
+  std::vector<Migration> before;
   for (const Migration& migration : embeddedMigrations())
-    if (migration.number < 20) before_counts.push_back(migration);
-  applyMigrations(*db, before_counts, systemClock());
+    if (migration.number < number) before.push_back(migration);
+  applyMigrations(*db, before, systemClock());
+  return db;
+}
+
+// A centre and its coordinator, user "u1", written with the stores of today.
+std::string addCentreAndCoordinatorU1(Database& db) {
   const std::string centre = newId();
-  db->write([&](SqlSession& sql) {
+  db.write([&](SqlSession& sql) {
     organisation_store::insert(sql, {centre, domain::OrganisationKind::kCentre, "Centre"}, "2026-01-01");
     domain::UserAccount user;
     user.id = "u1";
@@ -454,6 +461,15 @@ TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
     user.role = domain::Role::kCentreCoordinator;
     user.organisation_id = centre;
     account_store::insertUser(sql, user, "2026-01-01");
+  });
+  return centre;
+}
+
+TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
+  testing::TestDatabase fresh(GetParam());
+  auto db = migratedBefore(fresh, 20);
+  const std::string centre = addCentreAndCoordinatorU1(*db);
+  db->write([&](SqlSession& sql) {
     // Names folded as the migrations of that time did (migration 25 folds them again, alike).
     for (const auto& [id, state, given, family, name] :
          {std::tuple{"f1", "draft", "Élodie", "Lefèvre", "elodie lefevre"},
@@ -499,6 +515,91 @@ TEST_P(StorageTest, MigrationFillsCountsAndSearchOfExistingFiles) {
     ASSERT_EQ(late.size(), 1u);
     EXPECT_EQ(late[0].file.id, "f2");
   });
+}
+
+// A file's moves: created in draft, a note that moves nothing, two days later
+// registered (a quarter second past the minute: whole seconds count), a day and
+// a half later under evaluation. {from, to, at}.
+const std::vector<std::tuple<std::optional<std::string>, std::string, std::string>> kMoves{
+    {std::nullopt, "draft", "2026-02-01T08:00:00.000Z"},
+    {"draft", "draft", "2026-02-01T09:00:00.000Z"},
+    {"draft", "registered", "2026-02-03T08:00:00.250Z"},
+    {"registered", "in_evaluation", "2026-02-04T20:00:00.000Z"}};
+
+std::vector<StageStays> februaryStays(Database& db, const std::string& centre) {
+  StatisticsScope scope;
+  scope.start = "2026-02-01T00:00:00.000Z";
+  scope.end = "2026-03-01T00:00:00.000Z";
+  scope.first_day = "2026-02-01";
+  scope.last_day = "2026-02-28";
+  scope.centre_id = centre;
+  return db.read([&](SqlSession& sql) {
+    return statistics_store::stageStays(sql, scope, {"draft", "registered", "in_evaluation"});
+  });
+}
+
+void expectFebruaryStays(const std::vector<StageStays>& stays) {
+  ASSERT_EQ(stays.size(), 2u);
+  EXPECT_EQ(stays[0].stage, "draft");
+  EXPECT_EQ(stays[0].stays, 1);
+  EXPECT_EQ(stays[0].median_seconds, 2 * 24 * 3600);  // from the creation, not from the note
+  EXPECT_EQ(stays[1].stage, "registered");
+  EXPECT_EQ(stays[1].median_seconds, 36 * 3600);
+}
+
+TEST_P(StorageTest, EachMoveKeepsTheStayItEndsForTheMedianDaysPerStage) {
+  const auto file = addFile(centre_, "A", "A", "2026-02-01T08:00:00.000Z");
+  db_->write([&](SqlSession& sql) {
+    for (const auto& [from, to, at] : kMoves) {
+      domain::FileEvent event;
+      event.file_id = file.id;
+      event.transition = to;
+      event.from_state = from;
+      event.to_state = to;
+      event.actor_id = coordinator_;
+      event.organisation_id = centre_;
+      event.at = at;
+      event_store::append(sql, event);
+    }
+  });
+  expectFebruaryStays(februaryStays(*db_, centre_));
+  EXPECT_TRUE(februaryStays(*db_, other_centre_).empty());
+  // Transferred, the file's stays count for its new centre.
+  ASSERT_TRUE(db_->write([&](SqlSession& sql) {
+    return candidate_file_store::moveToCentre(sql, file.id, 1, other_centre_, "2026-03-01T00:00:00.000Z");
+  }));
+  EXPECT_TRUE(februaryStays(*db_, centre_).empty());
+  expectFebruaryStays(februaryStays(*db_, other_centre_));
+}
+
+TEST_P(StorageTest, MigrationKeepsTheStaysOfEventsWrittenBefore) {
+  testing::TestDatabase fresh(GetParam());
+  auto db = migratedBefore(fresh, 27);
+  const std::string centre = addCentreAndCoordinatorU1(*db);
+  db->write([&](SqlSession& sql) {
+    sql.query(
+           "INSERT INTO candidate_files (id, centre_id, cqpm, pathway, given_name, family_name, email, "
+           "birth_date, search_name, state, version, created_at, updated_at) VALUES ('f1', ?, 'qualite', "
+           "'employee', 'A', 'A', 'e', '1990-01-01', 'a a', 'in_evaluation', 4, '2026-02-01', '2026-02-04')")
+        .bind(centre)
+        .execute();
+    std::int64_t seq = 0;
+    for (const auto& [from, to, at] : kMoves) {  // as written before 0027: no stay kept
+      sql.query(
+             "INSERT INTO file_events (file_id, seq, transition, from_state, to_state, actor_id, "
+             "organisation_id, payload, at, prev_hash, hash) VALUES ('f1', ?, ?, ?, ?, 'u1', ?, '{}', ?, '', "
+             "'')")
+          .bind(++seq)
+          .bind(to)
+          .bind(from)
+          .bind(to)
+          .bind(centre)
+          .bind(at)
+          .execute();
+    }
+  });
+  EXPECT_EQ(applyMigrations(*db, embeddedMigrations(), systemClock()).front(), 27);
+  expectFebruaryStays(februaryStays(*db, centre));
 }
 
 TEST_P(StorageTest, UpdateStateIsACompareAndSwapOnTheVersion) {

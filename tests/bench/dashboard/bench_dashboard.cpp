@@ -1,7 +1,8 @@
 // The dashboard's reads at scale: seeds candidate files and their events straight
 // into the database (SQLite file or PostgreSQL), then times each query the
 // dashboard's HTTP handlers run, through the same service calls (list pages,
-// filters, stats by state, name search, overdue files, a file's events), as a
+// filters, stats by state, name search, overdue files, a file's events, the
+// to-do list, the statistics page over a year and over every file), as a
 // centre coordinator and as an administrator. Each query runs --runs times;
 // its p50/p99 are printed beside a baseline (reading one file by its primary
 // key) and the ratio of the two. See tests/bench/README.md.
@@ -35,6 +36,7 @@
 #include "bench_support.h"
 #include "common/clock.h"
 #include "demo/demo_seed.h"
+#include "statistics/statistics_service.h"
 #include "store/organisation_store.h"
 
 namespace cqpm::bench {
@@ -206,7 +208,8 @@ std::string companyOf(store::Database& db) {
 /// The dashboard's queries for `actor`, each timed; `ids` are seeded files the
 /// actor sees.
 std::vector<Timing> timeDashboard(app::Server& server, const domain::Actor& actor, const std::string& who,
-                                  const std::vector<std::string>& ids, int runs) {
+                                  const std::vector<std::string>& ids, int runs,
+                                  const std::string& seeded_since) {
   files::CandidateFileService& files = server.files();
   const std::string now = nowIso8601(systemClock());
   auto some_id = [&](int run) { return ids[static_cast<std::size_t>(run + 1) * 7919 % ids.size()]; };
@@ -271,6 +274,14 @@ std::vector<Timing> timeDashboard(app::Server& server, const domain::Actor& acto
   add("file_events", [&](int run) { expect(!files.events(actor, some_id(run)).empty(), "events"); });
   // « À faire » (GET /api/v1/me/todo): every file waiting on the actor, counted, the first page kept.
   add("todo", [&](int) { server.todo().list(actor, {}); });
+  // GET /api/v1/statistics with its defaults (the last twelve months), then over every
+  // seeded file (from the first creation): every series, the median days per stage included.
+  add("statistics", [&](int) { server.statistics().compute(actor, {}); });
+  add("statistics_all", [&](int) {
+    statistics::StatisticsQuery query;
+    query.from = seeded_since;
+    expect(!server.statistics().compute(actor, query).stage_durations.empty(), "median days per stage");
+  });
   return timings;
 }
 
@@ -340,8 +351,10 @@ int run(const Options& options) {
     std::printf("seeded in %.1f s\n", seed_s);
     std::fflush(stdout);
 
-    std::vector<Timing> timings = timeDashboard(server, centre, "centre", ids, options.runs);
-    const auto admin_timings = timeDashboard(server, admin, "admin", ids, options.runs);
+    // The day of the first creation (UTC; a day before it in Paris at most widens the period).
+    const std::string seeded_since = isoAt(first_created).substr(0, 10);
+    std::vector<Timing> timings = timeDashboard(server, centre, "centre", ids, options.runs, seeded_since);
+    const auto admin_timings = timeDashboard(server, admin, "admin", ids, options.runs, seeded_since);
     timings.insert(timings.end(), admin_timings.begin(), admin_timings.end());
 
     const Timing& baseline = timings.front();  // centre.get_by_id: one file by its primary key

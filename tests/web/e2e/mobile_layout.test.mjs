@@ -1,14 +1,14 @@
 // Every page fits a 390 px phone and has no serious accessibility violation. Signed out, then as each
 // of the demo's thirteen accounts, the browser visits every page of web/src/app/App.tsx that the
 // account can see (role_pages.mjs lists them: the files of every state, juries and each session (one
-// planned, one closed), transfers, referentials with a published second version and its diff, open,
-// published and rejected proposals, notifications, the password page, the administration, the 404
-// page) once each, at 390 × 844; on some it then opens a form (new file, plan, correction, jury,
-// organisation, account, the withdrawal dialog). Each time it checks (page_checks.mjs): the document
-// is no wider than the screen, every checkbox and radio sits beside its label's first line, and
-// axe-core finds no violation of impact serious or critical; on each page as it loads, the document is
-// no wider than a 1280 px desktop screen either. A failure names the account, the page, the rule and
-// the elements at fault.
+// planned, one closed), transfers, referentials with a published second version and its diff, a
+// registered file offered the move to that version, open, published and rejected proposals,
+// notifications, the password page, the administration, the 404 page) once each, at 390 × 844; on
+// some it then opens a form (new file, plan, correction, jury, organisation, account, the withdrawal
+// dialog). Each time it checks (page_checks.mjs): the document is no wider than the screen, every
+// checkbox and radio sits beside its label's first line, and axe-core finds no violation of impact
+// serious or critical; on each page as it loads, the document is no wider than a 1280 px desktop
+// screen either. A failure names the account, the page, the rule and the elements at fault.
 //
 // Only the first page after a sign-in is loaded; the others are reached inside the app, as its links
 // do (page_settle.mjs), so that neither the app nor axe-core is loaded again on every page.
@@ -30,6 +30,7 @@ describe('web: every page fits a phone and has no serious accessibility violatio
   let certificateCode = null;
   let visited = 0;
   let opened = 0;
+  let moveSections = 0;
   before(async () => {
     const started = await startDemo();
     // A phone-sized context of its own, where the server's CSP lets the test inject axe-core's script.
@@ -148,6 +149,7 @@ describe('web: every page fits a phone and has no serious accessibility violatio
     else await navigateInApp(page, path);
     await page.locator('h1').first().waitFor();
     await settled();
+    if (await page.getByTestId('referential-move').isVisible()) moveSections += 1;
     const problems = await problemsHere(`${who} ${path}`);
     // A desktop screen too, for overflow only (axe's findings do not depend on the width).
     await page.setViewportSize(DESKTOP);
@@ -182,4 +184,8 @@ describe('web: every page fits a phone and has no serious accessibility violatio
       await checkAll(account.login, await pagesOf(account, api));
     });
   }
+
+  it('the move of a file to the referential version in force was among the pages checked', () => {
+    assert.ok(moveSections > 0, `no page showed the referential move (${VERSIONED_CQPM}, registered)`);
+  });
 });

@@ -111,6 +111,12 @@ export async function pagesOf({ login, like }, api) {
     const files = (await api('/files?limit=100')).items;
     const oneOfEachState = new Map();
     for (const f of files) if (!oneOfEachState.has(f.state)) oneOfEachState.set(f.state, f.id);
+    // A registered file of the CQPM the test takes to a second version: pinned to the first, its page
+    // shows its centre the move to the version in force, with the changes.
+    if (centre)
+      for (const f of files) {
+        if (f.state === 'registered' && f.cqpm === VERSIONED_CQPM) oneOfEachState.set(f.id, f.id);
+      }
     pages.push(...[...oneOfEachState.values()].map((id) => `/dossiers/${id}`));
   }
   // The GTP's auditors oversee every centre's juries, and read the files put before them.
