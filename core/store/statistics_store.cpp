@@ -122,12 +122,13 @@ std::vector<StageStays> stageStays(SqlSession& sql, const StatisticsScope& scope
     if (count == 0) continue;
     // The middle stay of an odd count, the two middle ones of an even count;
     // their mean in whole seconds (an integer division, as before).
+    // Bound, not written into the text: one prepared statement whatever the count.
     std::vector<std::int64_t> middle;
-    bound(sql,
-          "SELECT st.seconds FROM stage_stays st WHERE " + where + " ORDER BY st.seconds LIMIT " +
-              std::to_string(count % 2 == 1 ? 1 : 2) + " OFFSET " + std::to_string((count - 1) / 2),
-          params)
-        .forEachRow([&](const RowReader& row) { middle.push_back(row.integer("seconds")); });
+    Query walk = bound(
+        sql, "SELECT st.seconds FROM stage_stays st WHERE " + where + " ORDER BY st.seconds LIMIT ? OFFSET ?",
+        params);
+    walk.bind(std::int64_t{count % 2 == 1 ? 1 : 2}).bind(std::int64_t{(count - 1) / 2});
+    walk.forEachRow([&](const RowReader& row) { middle.push_back(row.integer("seconds")); });
     if (middle.empty()) continue;  // none: the count and the walk read one snapshot
     stays.push_back({stage, count, (middle.front() + middle.back()) / 2});
   }

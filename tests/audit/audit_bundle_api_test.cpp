@@ -29,18 +29,6 @@ class AuditBundleApiTest : public JuryApiTest {
     return id;
   }
 
-  audit::VerifyingKey publishedKey() const {
-    const auto set = client().get("/.well-known/jwks.json", "");
-    EXPECT_EQ(set.status, 200) << set.body;
-    const auto key = set.json()->getArray("keys")->getObject(0);
-    EXPECT_EQ(key->getValue<std::string>("kty"), "OKP");
-    EXPECT_EQ(key->getValue<std::string>("crv"), "Ed25519");
-    const auto verifying = audit::VerifyingKey::fromPem(key->getValue<std::string>("x-pem"));
-    EXPECT_EQ(key->getValue<std::string>("kid"), verifying.keyId());
-    EXPECT_EQ(key->getValue<std::string>("x"), verifying.jwkX());
-    return verifying;
-  }
-
   static std::set<std::string> itemsOf(const std::string& zip) {
     std::istringstream in(zip);
     const Poco::Zip::ZipArchive archive(in);

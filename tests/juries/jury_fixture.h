@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/ed25519_key.h"
 #include "common/clock.h"
 #include "deadlines/paris_time.h"
 #include "http/api_fixture.h"
@@ -40,6 +41,20 @@ class JuryApiTest : public ApiTest {
     centre_ = client().login("centre");
     employer_ = client().login("jury-employeur");
     employee_ = client().login("jury-salarie");
+  }
+
+  /// The platform's key as /.well-known/jwks.json publishes it, checked to be the Ed25519 key its
+  /// id and JWK coordinate name: what an auditor or a holder's verifier takes.
+  audit::VerifyingKey publishedKey() const {
+    const auto set = client().get("/.well-known/jwks.json", "");
+    EXPECT_EQ(set.status, 200) << set.body;
+    const auto key = set.json()->getArray("keys")->getObject(0);
+    EXPECT_EQ(key->getValue<std::string>("kty"), "OKP");
+    EXPECT_EQ(key->getValue<std::string>("crv"), "Ed25519");
+    const auto verifying = audit::VerifyingKey::fromPem(key->getValue<std::string>("x-pem"));
+    EXPECT_EQ(key->getValue<std::string>("kid"), verifying.keyId());
+    EXPECT_EQ(key->getValue<std::string>("x"), verifying.jwkX());
+    return verifying;
   }
 
   /// Another jury member account of the first centre (password "demo"); returns its id.

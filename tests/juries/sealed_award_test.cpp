@@ -15,13 +15,7 @@
 namespace cqpm::testing {
 namespace {
 
-class SealedAwardTest : public JuryApiTest {
- protected:
-  audit::VerifyingKey publishedKey() const {
-    const auto key = client().get("/.well-known/jwks.json", "").json()->getArray("keys")->getObject(0);
-    return audit::VerifyingKey::fromPem(key->getValue<std::string>("x-pem"));
-  }
-};
+class SealedAwardTest : public JuryApiTest {};
 
 TEST_P(SealedAwardTest, TheSealIsTheSameOnEveryDocumentAndTheCredentialChecks) {
   const std::string id = readyFile("Scellé", "vae");
