@@ -113,11 +113,9 @@ export async function pagesOf({ login, like }, api) {
     for (const f of files) if (!oneOfEachState.has(f.state)) oneOfEachState.set(f.state, f.id);
     // A registered file of the CQPM the test takes to a second version: pinned to the first, its page
     // shows its centre the move to the version in force, with the changes.
-    if (centre)
-      for (const f of files) {
-        if (f.state === 'registered' && f.cqpm === VERSIONED_CQPM) oneOfEachState.set(f.id, f.id);
-      }
-    pages.push(...[...oneOfEachState.values()].map((id) => `/dossiers/${id}`));
+    const movable = centre ? files.filter((f) => f.state === 'registered' && f.cqpm === VERSIONED_CQPM) : [];
+    const ids = new Set([...oneOfEachState.values(), ...movable.map((f) => f.id)]);
+    pages.push(...[...ids].map((id) => `/dossiers/${id}`));
   }
   // The GTP's auditors oversee every centre's juries, and read the files put before them.
   if (centre || login.startsWith('jury-') || GTP_AUDITORS.includes(login)) {
