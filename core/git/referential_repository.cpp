@@ -118,22 +118,19 @@ void ReferentialRepository::createRef(const std::string& ref, const std::string&
 void ReferentialRepository::tag(const std::string& name, const std::string& commit, const Author& author,
                                 const std::string& message) {
   if (name.empty()) failInput("empty tag name", "tag");
-  validateRefName("refs/tags/" + name, "tag");
-  validateMessage(message);
-  const git_oid id = parseId(commit, "commit");
-  git_object* raw = nullptr;
-  int rc = git_object_lookup(&raw, repository_.get(), &id, GIT_OBJECT_COMMIT);
-  const ObjectPtr target(raw);
-  if (rc == GIT_ENOTFOUND) fail(ErrorCode::kNotFound, "commit " + commit);
-  check(rc, "read commit " + commit);
-  const SignaturePtr tagger = makeSignature(author);
-  rc = retryWhileLocked([&] {
-    git_oid tag_id;
-    return git_tag_create(&tag_id, repository_.get(), name.c_str(), target.get(), tagger.get(),
-                          message.c_str(), 0);
-  });
-  if (rc == GIT_EEXISTS) fail(ErrorCode::kConflict, "tag " + name + " exists");
-  check(rc, "create tag " + name);
+  const std::string ref = "refs/tags/" + name;
+  validateRefName(ref, "tag");
+  if (refTarget(ref)) fail(ErrorCode::kConflict, "tag " + name + " exists");
+  // The tag object first, then its ref created under the ref's lock (moveRef):
+  // git_tag_create checks that the tag is absent before locking, so two taggers
+  // of one name could both be told they succeeded.
+  const git_oid tag_id = parseId(writeTag(name, commit, author, message), "tag");
+  try {
+    moveRef(ref, tag_id, std::nullopt);
+  } catch (const Error& error) {
+    if (error.code() == ErrorCode::kConflict) fail(ErrorCode::kConflict, "tag " + name + " exists");
+    throw;
+  }
 }
 
 std::optional<std::string> ReferentialRepository::resolve(const std::string& ref_or_tag) {
@@ -392,12 +389,17 @@ std::optional<git_oid> ReferentialRepository::refTarget(const std::string& ref) 
 
 void ReferentialRepository::moveRef(const std::string& ref, const git_oid& target,
                                     const std::optional<git_oid>& expected) {
+  // No expected tip means "the ref must not exist yet". libgit2's plain create
+  // checks that before taking the ref's lock, so two creators could both pass
+  // and the second silently replace the first; the all-zero id as the expected
+  // value makes libgit2 check absence under the lock.
+  git_oid absent;
+  git_oid_fromstr(&absent, "0000000000000000000000000000000000000000");
+  const git_oid& must_match = expected ? *expected : absent;
   const int rc = retryWhileLocked([&] {
     git_reference* raw = nullptr;
-    const int create_rc =
-        expected ? git_reference_create_matching(&raw, repository_.get(), ref.c_str(), &target, 1, &*expected,
-                                                 kRefLogMessage)
-                 : git_reference_create(&raw, repository_.get(), ref.c_str(), &target, 0, kRefLogMessage);
+    const int create_rc = git_reference_create_matching(&raw, repository_.get(), ref.c_str(), &target, 1,
+                                                        &must_match, kRefLogMessage);
     const ReferencePtr moved(raw);
     return create_rc;
   });

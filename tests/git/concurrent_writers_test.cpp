@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <vector>
@@ -55,6 +56,62 @@ TEST_F(ConcurrentWritersTest, WritersOnDifferentRefsAllSucceed) {
     EXPECT_EQ(git("rev-list --count " + ref).second, std::to_string(kCommitsPerThread) + "\n");
     EXPECT_EQ(repository.readFile(*repository.resolve(ref), "cqpm" + std::to_string(t) + "/r.json"),
               std::to_string(kCommitsPerThread - 1));
+  }
+}
+
+// libgit2's create without an expected value checks that the ref is absent
+// before taking its lock: two creators could both pass and the second would
+// silently replace the first's commit (seen once in CI as 99 commits of 100).
+TEST_F(ConcurrentWritersTest, OfWritersCreatingTheSameRefExactlyOneWins) {
+  constexpr int kRounds = 40;
+  for (int round = 0; round < kRounds; ++round) {
+    const std::string ref = "refs/proposals/race-" + std::to_string(round);
+    std::atomic<int> ready{0};
+    std::atomic<int> won{0};
+    std::atomic<int> refused{0};
+    std::mutex winners_mutex;
+    std::vector<std::string> winners;
+    const auto failures = runWriters(path_, [&](int t, ReferentialRepository& repository) {
+      ++ready;
+      while (ready.load() < kThreads) std::this_thread::yield();
+      try {
+        const std::string commit = repository.commitFiles(
+            ref, std::nullopt, {{"cqpm/r.json", std::to_string(t)}}, kAlice, "writer " + std::to_string(t));
+        ++won;
+        std::lock_guard lock(winners_mutex);
+        winners.push_back(commit);
+      } catch (const Error& error) {
+        if (error.code() != ErrorCode::kConflict) throw;
+        ++refused;
+      }
+    });
+    ASSERT_EQ(failures, std::vector<std::string>{}) << "round " << round;
+    ASSERT_EQ(won.load(), 1) << "round " << round;
+    EXPECT_EQ(refused.load(), kThreads - 1) << "round " << round;
+    EXPECT_EQ(*open().resolve(ref), winners.front()) << "round " << round;
+  }
+}
+
+TEST_F(ConcurrentWritersTest, OfTaggersOfTheSameNameExactlyOneWins) {
+  const std::string commit = open().commitFiles(kMain, std::nullopt, {{"cqpm/r.json", "1"}}, kAlice, "v1");
+  constexpr int kRounds = 20;
+  for (int round = 0; round < kRounds; ++round) {
+    const std::string name = "cqpm/v" + std::to_string(round);
+    std::atomic<int> ready{0};
+    std::atomic<int> won{0};
+    const auto failures = runWriters(path_, [&](int t, ReferentialRepository& repository) {
+      ++ready;
+      while (ready.load() < kThreads) std::this_thread::yield();
+      try {
+        repository.tag(name, commit, kAlice, "tagger " + std::to_string(t));
+        ++won;
+      } catch (const Error& error) {
+        if (error.code() != ErrorCode::kConflict) throw;
+        EXPECT_EQ(std::string(error.what()).find("exists") != std::string::npos, true) << error.what();
+      }
+    });
+    ASSERT_EQ(failures, std::vector<std::string>{}) << "round " << round;
+    ASSERT_EQ(won.load(), 1) << "round " << round;
   }
 }
 
