@@ -275,9 +275,14 @@ class ScopedBranches {
 
 std::string allSigned(const char* signed_count) {
   // Files without any signature yet (most of them) are ruled out first, by an
-  // index probe; the signatures are counted and the plan read only for the others.
-  return std::string(" AND EXISTS (SELECT 1 FROM evaluation_signatures es WHERE es.file_id = f.id) AND ") +
-         kPlanned + " > 0 AND " + signed_count + " >= " + kPlanned;
+  // index probe; the signatures are counted and the plan read only for the
+  // others. A CASE, because both databases may evaluate the terms of an AND in
+  // any order: SQLite read every waiting file's plan first (27 ms against 3 ms
+  // for 8,000 files under evaluation, bench_dashboard's centre).
+  return std::string(
+             " AND CASE WHEN EXISTS (SELECT 1 FROM evaluation_signatures es WHERE es.file_id = f.id) "
+             "THEN CASE WHEN ") +
+         kPlanned + " > 0 AND " + signed_count + " >= " + kPlanned + " THEN 1 ELSE 0 END ELSE 0 END = 1";
 }
 
 }  // namespace
