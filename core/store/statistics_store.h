@@ -68,7 +68,8 @@ struct JuryMonthCounts {
 
 /// The statistics page's aggregates, each ONE grouped statement computed by
 /// the database (portable SQL), driven by an index on the period's column:
-/// files by created_at (candidate_files_by_centre or candidate_files_by_created),
+/// files by created_at (candidate_files_by_centre or candidate_files_by_created,
+/// which carry state and cqpm: migration 0028),
 /// events by at (file_events_by_at) or by to_state and at
 /// (file_events_by_to_state_at), stays by their end (stage_stays_by_left_at,
 /// kept as events are written: event_store::append), pending reports by their due
