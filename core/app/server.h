@@ -49,6 +49,8 @@
 #include "plugins/plugin_rules.h"
 #include "referentials/referential_service.h"
 #include "scheduler/scheduler.h"
+#include "sso/provider_client.h"
+#include "sso/single_sign_on_service.h"
 #include "statistics/statistics_service.h"
 #include "store/database.h"
 #include "store/postgres_change_listener.h"
@@ -159,6 +161,8 @@ class Server {
   std::unique_ptr<todo::TodoService> todo_;
   std::unique_ptr<archive::FileArchiveService> archives_;
   std::unique_ptr<statistics::StatisticsService> statistics_;
+  std::unique_ptr<sso::ProviderClient> provider_client_;
+  std::unique_ptr<sso::SingleSignOnService> single_sign_on_;
   std::unique_ptr<juries::OutcomeProposer> outcome_proposer_;
   std::unique_ptr<juries::JurySessionService> jury_sessions_;
   std::unique_ptr<juries::DecisionService> jury_decisions_;

@@ -79,7 +79,10 @@ domain::Actor AuthService::verifyBasic(const std::string& login, const std::stri
 
 LoginResult AuthService::login(const std::string& login, const std::string& password,
                                const std::string& client_address) {
-  const domain::Actor actor = verifyPassword(login, password, client_address);
+  return openSession(verifyPassword(login, password, client_address));
+}
+
+LoginResult AuthService::openSession(const domain::Actor& actor) {
   LoginResult result;
   result.token = randomToken(kTokenBytes);
   const Poco::Timestamp now = clock_();

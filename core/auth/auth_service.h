@@ -38,6 +38,9 @@ class AuthService {
   /// and the same Argon2 cost for all three), counted as a failure.
   LoginResult login(const std::string& login, const std::string& password, const std::string& client_address);
 
+  /// Opens a session for an actor whose identity was checked elsewhere (an
+  /// OpenID provider's ID token: sso::SingleSignOnService).
+  LoginResult openSession(const domain::Actor& actor);
   /// Checks a login and password, with the same throttling and hashing slots
   /// as login(), without opening a session (HTTP Basic authentication of git
   /// clients). Same errors.

@@ -41,6 +41,7 @@
 #include "opinion/company_opinion_service.h"
 #include "plugins/plugin_rules.h"
 #include "referentials/referential_service.h"
+#include "sso/single_sign_on_service.h"
 #include "statistics/statistics_service.h"
 #include "todo/todo_service.h"
 #include "workflow/workflow_engine.h"
@@ -108,6 +109,8 @@ struct ApiContext {
   /// "Now" for handlers and presenters: the server's one clock (the overdue
   /// flag and filter agree with the deadline service).
   Clock clock;
+  /// Logins through an organisation's OpenID provider.
+  sso::SingleSignOnService& single_sign_on;
 };
 
 }  // namespace cqpm::http

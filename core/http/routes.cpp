@@ -23,6 +23,7 @@
 #include "http/handlers/organisation_handlers.h"
 #include "http/handlers/password_handlers.h"
 #include "http/handlers/referential_handlers.h"
+#include "http/handlers/sso_handlers.h"
 #include "http/handlers/statistics_handlers.h"
 #include "http/handlers/stream_handlers.h"
 #include "http/handlers/todo_handlers.h"
@@ -47,6 +48,10 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       // Authenticated inside, with HTTP Basic for git clients: GTP auditors only.
       {"GET",  "/git/referentials.git/{path+}",      kPublic,        bind(serveGitRepository)},
       {"POST", "/api/v1/auth/login",                 kPublic,        bind(login)},
+      // Single sign-on: the login page's choices, the way out to the provider and back.
+      {"GET",  "/api/v1/auth/sso",                   kPublic,        bind(ssoChoices)},
+      {"GET",  "/api/v1/auth/sso/callback",          kPublic,        bind(finishSso)},
+      {"GET",  "/api/v1/auth/sso/{organisation_id}/start", kPublic,  bind(startSso)},
       {"POST", "/api/v1/auth/logout",                kAuthenticated, bind(logout)},
       {"GET",  "/api/v1/me",                         kAuthenticated, bind(me)},
       {"GET",  "/api/v1/me/todo",                    kAuthenticated, bind(myTodo)},
@@ -65,6 +70,9 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"POST", "/api/v1/organisations",              kAuthenticated, bind(createOrganisation)},
       {"GET",  "/api/v1/organisations/{id}",         kAuthenticated, bind(getOrganisation)},
       {"PATCH", "/api/v1/organisations/{id}",        kAuthenticated, bind(updateOrganisation)},
+      {"GET",  "/api/v1/organisations/{id}/sso",     kAuthenticated, bind(getSsoProvider)},
+      {"PUT",  "/api/v1/organisations/{id}/sso",     kAuthenticated, bind(putSsoProvider)},
+      {"DELETE", "/api/v1/organisations/{id}/sso",   kAuthenticated, bind(deleteSsoProvider)},
       {"GET",  "/api/v1/users",                      kAuthenticated, bind(listAccounts)},
       {"POST", "/api/v1/users",                      kAuthenticated, bind(createAccount)},
       {"GET",  "/api/v1/users/{id}",                 kAuthenticated, bind(getAccount)},

@@ -6,16 +6,12 @@
 
 namespace cqpm::http::handlers {
 
-namespace {
-
 std::string sessionCookie(const ApiContext& context, const std::string& value, int max_age_seconds) {
   std::string cookie = std::string(kSessionCookie) + "=" + value +
                        "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
   if (context.settings.secure_cookies) cookie += "; Secure";
   return cookie;
 }
-
-}  // namespace
 
 Response login(ApiContext& context, Request& request) {
   const JsonFields body(parseJsonObject(request.body), {"login", "password"});

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { sessionApi } from './sessionApi';
 import { FORGOT_PASSWORD_PATH } from '../features/admin/administration';
@@ -10,6 +10,8 @@ import { PublicCard } from '../shared/ui/PublicCard';
 import { reportError, type ErrorDescription } from '../shared/errors/errors';
 import { useSession } from './session';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
+import type { SsoChoice } from '../shared/api/types';
+import { ssoRefusal, ssoStartUrl } from './singleSignOn';
 
 /** Only same-site paths are followed after login. */
 function safeTarget(from: unknown): string {
@@ -30,8 +32,20 @@ export function LoginPage() {
   });
   const [login, setLogin] = useState(givenLogin);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ErrorDescription | null>(null);
+  // Back from the organisation's identity provider with a refusal: said at once.
+  const [error, setError] = useState<ErrorDescription | null>(() => {
+    const refusal = ssoRefusal(location.search);
+    return refusal ? { text: refusal, field: null, technical: null } : null;
+  });
   const [busy, setBusy] = useState(false);
+  const [organisations, setOrganisations] = useState<SsoChoice[]>([]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    // Without the choices the password form still works: a failure here hides the buttons only.
+    sessionApi.ssoChoices(abort.signal).then(setOrganisations, () => undefined);
+    return () => abort.abort();
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -81,6 +95,22 @@ export function LoginPage() {
           {busy ? 'Connexion…' : 'Se connecter'}
         </button>
       </form>
+      {organisations.length > 0 && (
+        <section className="login__sso" aria-labelledby="login-sso-title" data-testid="login-sso">
+          <h2 id="login-sso-title" className="login__sso-title">
+            Ou avec le compte de votre organisation
+          </h2>
+          {organisations.map((organisation) => (
+            <a
+              key={organisation.organisation_id}
+              className="button button--block"
+              href={ssoStartUrl(organisation.organisation_id)}
+            >
+              Se connecter avec {organisation.organisation_name}
+            </a>
+          ))}
+        </section>
+      )}
       <p className="login__links">
         <Link to={FORGOT_PASSWORD_PATH} data-testid="forgot-password-link">
           Mot de passe oublié ?

@@ -153,6 +153,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisations one can log in through
+         * @description The organisations whose identity provider (OpenID Connect) the platform administrator
+         *     set, for the login page's « Se connecter avec … » buttons. No secret, no client id.
+         */
+        get: operations["ssoChoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/{organisation_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Go to the organisation's identity provider
+         * @description Redirects the browser to the provider's authorization endpoint (authorization code flow)
+         *     with a new `state`, `nonce` and PKCE S256 challenge, kept ten minutes for the callback.
+         */
+        get: operations["startSso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Come back from the identity provider
+         * @description Where the provider sends the browser back. The state is taken once; the code is redeemed
+         *     with the PKCE verifier and the client's secret; the ID token's signature (the provider's
+         *     JWKS, RS256 or EdDSA), issuer, audience, expiry and nonce are checked. A session opens for
+         *     the organisation's one active account whose e-mail the provider asserts verified
+         *     (`email_verified`), letter case aside: the `cqpm_session` cookie is set and the browser goes
+         *     to `/`. Anything else sends it to `/connexion?sso=<what failed>`: `state` (unknown, used or
+         *     older than ten minutes), `code` (refused by the provider), `id_token`, `email` (not verified,
+         *     or no single account of the organisation has it), `unavailable` (the provider cannot be
+         *     reached), `refused` (the provider answered an error).
+         */
+        get: operations["finishSso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -387,6 +457,38 @@ export interface paths {
         patch: operations["updateOrganisation"];
         trace?: never;
     };
+    "/api/v1/organisations/{id}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's identity provider
+         * @description Platform administrators only. The client secret is never shown.
+         */
+        get: operations["getSsoProvider"];
+        /**
+         * Set the organisation's identity provider
+         * @description Platform administrators only. The provider's discovery document
+         *     (`<issuer>/.well-known/openid-configuration`) is read at once: an issuer that does not
+         *     publish one, or whose endpoints are not https (plain http only on this machine), is
+         *     refused now rather than at the first login. Recorded in the administration log
+         *     (`sso_provider_set`), without the secret.
+         */
+        put: operations["putSsoProvider"];
+        post?: never;
+        /**
+         * Remove the organisation's identity provider
+         * @description Platform administrators only; password logins go on. Logged as `sso_provider_removed`.
+         */
+        delete: operations["deleteSsoProvider"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -513,7 +615,7 @@ export interface paths {
          *     password_reset_requested, password_set, password_changed, user_deactivated,
          *     user_reactivated, candidates_imported, candidate_account_linked, file_transfer_proposed,
          *     file_transfer_accepted, file_transfer_refused, file_transfer_cancelled (a transfer's acts are
-         *     recorded once for each of its two centres).
+         *     recorded once for each of its two centres), sso_provider_set, sso_provider_removed.
          */
         get: operations["adminLog"];
         put?: never;
@@ -3649,6 +3751,31 @@ export interface components {
             college: components["schemas"]["College"];
             organisation: components["schemas"]["OrganisationRef"];
         };
+        SsoChoiceList: {
+            items: {
+                organisation_id: string;
+                organisation_name: string;
+            }[];
+        };
+        SsoProvider: {
+            organisation_id: string;
+            organisation_name: string;
+            /**
+             * Format: uri
+             * @example https://sso.uimm-lyon.fr
+             */
+            issuer: string;
+            client_id: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SsoProviderSettings: {
+            /** @description https URL (plain http only on this machine) */
+            issuer: string;
+            client_id: string;
+            /** Format: password */
+            client_secret: string;
+        };
         LoginRequest: {
             login: string;
             /** Format: password */
@@ -5096,6 +5223,76 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    ssoChoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The choices, by organisation name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoChoiceList"];
+                };
+            };
+        };
+    };
+    startSso: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider. */
+            302: {
+                headers: {
+                    /** @description The provider's authorization URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    finishSso: {
+        parameters: {
+            query?: {
+                state?: string;
+                code?: string;
+                error?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To `/` with the session cookie, or back to the login page. */
+            302: {
+                headers: {
+                    /** @description `/` or `/connexion?sso=…`. */
+                    Location?: string;
+                    /** @description The session cookie, on success only. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     logout: {
         parameters: {
             query?: never;
@@ -5505,6 +5702,99 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    getSsoProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoProvider"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putSsoProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required (value `1`) when the request is authenticated by the
+                 *     `cqpm_session` cookie; otherwise the server answers 403 `forbidden`.
+                 *     Not needed with a bearer token.
+                 */
+                "X-CQPM-CSRF"?: components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoProviderSettings"];
+            };
+        };
+        responses: {
+            /** @description The provider as set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoProvider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteSsoProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required (value `1`) when the request is authenticated by the
+                 *     `cqpm_session` cookie; otherwise the server answers 403 `forbidden`.
+                 *     Not needed with a bearer token.
+                 */
+                "X-CQPM-CSRF"?: components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listAccounts: {

@@ -21,4 +21,6 @@ export interface User {
 
 export type LoginResponse = Schema<'LoginResponse'>;
 
+export type SsoChoice = Schema<'SsoChoiceList'>['items'][number];
+
 export type ApiErrorBody = Schema<'Error'>;

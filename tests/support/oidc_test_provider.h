@@ -1,0 +1,75 @@
+#pragma once
+
+#include <Poco/Net/HTTPServer.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "support/oidc_test_issuer.h"
+
+namespace cqpm::testing {
+
+/// A small OpenID provider on a loopback port, for the single sign-on tests:
+/// discovery, JWKS, an authorization endpoint that signs in whoever the test
+/// says (no login page) and redirects back with a code, and a token endpoint
+/// that checks the client's secret, the redirect URI and the PKCE verifier
+/// before answering an RS256 ID token. Real HTTP, real signatures.
+class OidcTestProvider {
+ public:
+  OidcTestProvider(std::string client_id, std::string client_secret);
+  ~OidcTestProvider();
+  OidcTestProvider(const OidcTestProvider&) = delete;
+  OidcTestProvider& operator=(const OidcTestProvider&) = delete;
+
+  /// http://127.0.0.1:<port>
+  std::string issuer() const;
+  int port() const;
+
+  /// Who the next authorizations sign in.
+  void signIn(const std::string& email, bool email_verified);
+  /// The next ID token carries another nonce than the one asked for (a replay).
+  void sendWrongNonceOnce();
+
+  /// How many codes the token endpoint redeemed, and refused.
+  int redeemed() const;
+  int refused() const;
+
+  /// What the provider does with a request (public for its handler).
+  struct Reply {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+    std::string location;
+  };
+  Reply handle(const std::string& method, const std::string& uri, const std::string& authorization,
+               const std::string& body);
+
+ private:
+  struct Grant {
+    std::string redirect_uri;
+    std::string nonce;
+    std::string challenge;
+    std::string email;
+    bool email_verified = false;
+  };
+  Reply discovery() const;
+  Reply authorize(const std::string& uri);
+  Reply token(const std::string& authorization, const std::string& body);
+
+  std::string client_id_;
+  std::string client_secret_;
+  OidcTestIssuer keys_;
+  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  mutable std::mutex mutex_;
+  std::string email_;
+  bool email_verified_ = true;
+  bool wrong_nonce_ = false;
+  int next_code_ = 0;
+  int redeemed_ = 0;
+  int refused_ = 0;
+  std::map<std::string, Grant> grants_;
+};
+
+}  // namespace cqpm::testing

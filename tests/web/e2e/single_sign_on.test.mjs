@@ -1,0 +1,62 @@
+// Logging in through one's organisation: the platform administrator sets the centre's identity provider
+// (an OpenID provider this test starts on loopback), the login page offers « Se connecter avec … », the
+// coordinator goes to the provider and comes back signed in; someone whose verified e-mail is no account of
+// the centre comes back to the login page, told why in French.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { apiAs, shot, startServer } from './harness.mjs';
+import { startOidcProvider } from './oidc_provider.mjs';
+
+const CENTRE = 'Centre de certification UIMM Rhône-Alpes';
+
+describe('web: single sign-on through the centre’s identity provider', { timeout: 120_000 }, () => {
+  let demo;
+  let provider;
+  before(async () => {
+    provider = await startOidcProvider({ clientId: 'cqpm-e2e', clientSecret: 'e2e secret' });
+    demo = await startServer({ args: ({ base }) => ['--public-url', base] });
+    const centre = await apiAs(demo.base, 'centre');
+    const centreId = (await centre('GET', '/me')).organisation.id;
+    const admin = await apiAs(demo.base, 'admin');
+    await admin('PUT', `/organisations/${centreId}/sso`, {
+      issuer: provider.issuer,
+      client_id: 'cqpm-e2e',
+      client_secret: 'e2e secret',
+    });
+  });
+  after(async () => {
+    await demo?.close();
+    await provider?.close();
+  });
+
+  async function startAt(page) {
+    await page.goto(`${demo.base}/connexion`);
+    await page.getByRole('link', { name: `Se connecter avec ${CENTRE}` }).click();
+  }
+
+  it('the coordinator comes back from the provider signed in', async () => {
+    const page = await demo.browser.newPage();
+    provider.signIn('centre@exemple.fr');
+    await startAt(page);
+    await page.waitForURL((url) => url.origin === demo.base && !url.pathname.startsWith('/connexion'));
+    await page.getByRole('navigation').first().waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    assert.equal(me.login, 'centre');
+    await page.close();
+  });
+
+  it('an e-mail no account of the centre has is refused on the login page, in French', async () => {
+    const page = await demo.browser.newPage();
+    provider.signIn('inconnu@exemple.fr');
+    await startAt(page);
+    await page.waitForURL((url) => url.pathname === '/connexion' && url.searchParams.get('sso') === 'email');
+    const alert = page.getByTestId('login-error');
+    await alert.waitFor();
+    await shot(page, 'sso-refused');
+    assert.match(await alert.innerText(), /Aucun compte actif de votre organisation/);
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
+    assert.equal(me, 401);
+    await page.close();
+  });
+});
