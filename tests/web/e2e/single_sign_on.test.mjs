@@ -1,11 +1,12 @@
 // Logging in through one's organisation: the platform administrator sets the centre's identity provider
-// (an OpenID provider this test starts on loopback), the login page offers « Se connecter avec … », the
+// (an OpenID provider this test starts on loopback) on the centre's page, the login page offers
+// « Se connecter avec … », the
 // coordinator goes to the provider and comes back signed in; someone whose verified e-mail is no account of
 // the centre comes back to the login page, told why in French.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, shot, startServer } from './harness.mjs';
+import { apiAs, openPageAs, shot, startServer } from './harness.mjs';
 import { startOidcProvider } from './oidc_provider.mjs';
 
 const CENTRE = 'Centre de certification UIMM Rhône-Alpes';
@@ -13,17 +14,12 @@ const CENTRE = 'Centre de certification UIMM Rhône-Alpes';
 describe('web: single sign-on through the centre’s identity provider', { timeout: 120_000 }, () => {
   let demo;
   let provider;
+  let centreId;
   before(async () => {
     provider = await startOidcProvider({ clientId: 'cqpm-e2e', clientSecret: 'e2e secret' });
     demo = await startServer({ args: ({ base }) => ['--public-url', base] });
     const centre = await apiAs(demo.base, 'centre');
-    const centreId = (await centre('GET', '/me')).organisation.id;
-    const admin = await apiAs(demo.base, 'admin');
-    await admin('PUT', `/organisations/${centreId}/sso`, {
-      issuer: provider.issuer,
-      client_id: 'cqpm-e2e',
-      client_secret: 'e2e secret',
-    });
+    centreId = (await centre('GET', '/me')).organisation.id;
   });
   after(async () => {
     await demo?.close();
@@ -34,6 +30,24 @@ describe('web: single sign-on through the centre’s identity provider', { timeo
     await page.goto(`${demo.base}/connexion`);
     await page.getByRole('link', { name: `Se connecter avec ${CENTRE}` }).click();
   }
+
+  it('the platform administrator sets the provider on the centre’s page; a wrong address is refused', async () => {
+    const page = await openPageAs(demo.browser, demo.base, 'admin');
+    await page.goto(`${demo.base}/administration/organisations/${centreId}`);
+    const panel = page.getByTestId('organisation-sso');
+    await panel.getByLabel('Adresse du fournisseur (issuer)').fill('http://sso.example.org');
+    await panel.getByLabel('Identifiant client').fill('cqpm-e2e');
+    await panel.getByLabel('Secret client').fill('e2e secret');
+    await panel.getByTestId('organisation-sso-save').click();
+    await panel.getByTestId('organisation-sso-action-error').waitFor();
+    await panel.getByLabel('Adresse du fournisseur (issuer)').fill(provider.issuer);
+    await panel.getByTestId('organisation-sso-save').click();
+    await panel.getByTestId('organisation-sso-notice').waitFor();
+    await shot(page, 'sso-provider-set');
+    assert.match(await panel.getByTestId('organisation-sso-facts').innerText(), /cqpm-e2e/);
+    assert.equal(await panel.getByLabel('Secret client').inputValue(), '');  // never shown back
+    await page.context().close();
+  });
 
   it('the coordinator comes back from the provider signed in', async () => {
     const page = await demo.browser.newPage();

@@ -19,6 +19,8 @@ import type {
   OrganisationFilters,
   OrganisationPatch,
   Page,
+  SsoProvider,
+  SsoProviderSettings,
 } from './adminTypes';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -39,6 +41,19 @@ export const organisationApi = {
   },
   update(organisationId: string, patch: OrganisationPatch): Promise<Organisation> {
     return request('PATCH', `/organisations/${id(organisationId)}`, { body: patch });
+  },
+};
+
+/** An organisation's identity provider (single sign-on), for the platform administrator. */
+export const ssoProviderApi = {
+  get(organisationId: string, signal?: AbortSignal): Promise<SsoProvider> {
+    return request('GET', `/organisations/${id(organisationId)}/sso`, { signal });
+  },
+  set(organisationId: string, settings: SsoProviderSettings): Promise<SsoProvider> {
+    return request('PUT', `/organisations/${id(organisationId)}/sso`, { body: settings });
+  },
+  remove(organisationId: string): Promise<void> {
+    return request('DELETE', `/organisations/${id(organisationId)}/sso`);
   },
 };
 

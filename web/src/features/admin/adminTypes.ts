@@ -158,3 +158,7 @@ export interface ImportRow {
 
 /** A candidate import (POST /imports/candidates, GET /imports/{id}): previewed, then confirmed. */
 export type ImportPreview = Schema<'ImportPreview'>;
+
+/** An organisation's identity provider (GET/PUT /organisations/{id}/sso): never its secret. */
+export type SsoProvider = Schema<'SsoProvider'>;
+export type SsoProviderSettings = Schema<'SsoProviderSettings'>;

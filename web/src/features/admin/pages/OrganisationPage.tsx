@@ -21,6 +21,7 @@ import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Fact } from '../../../shared/ui/Fact';
 import { ActionOutcome, Breadcrumb, RecordLoadFailed } from '../../../shared/ui/RecordPage';
 import { OrganisationForm } from '../components/OrganisationForm';
+import { SingleSignOnPanel } from '../components/SingleSignOnPanel';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { Panel } from '../../../shared/ui/Panel';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
@@ -161,6 +162,8 @@ export function OrganisationPage() {
           )}
         </Panel>
       )}
+
+      {user.role === 'admin' && organisation.active && <SingleSignOnPanel organisationId={organisation.id} />}
 
       <section className="panel" aria-labelledby="org-accounts-title" data-testid="organisation-accounts">
         <div className="section-head">
