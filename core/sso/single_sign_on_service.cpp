@@ -56,6 +56,16 @@ std::string idTokenOf(const std::string& token_answer) {
   refuse("the identity provider answered no ID token", "id_token");
 }
 
+// The provider's discovery document, read and checked.
+ProviderMetadata metadataOf(const ProviderClient& client, const std::string& issuer) {
+  return parseProviderMetadata(client.get(discoveryUrl(issuer)), issuer);
+}
+
+// Logins begun before this time are abandoned (stored times compare as text).
+std::string abandonedBefore(const Poco::Timestamp& now) {
+  return toIso8601(now - Poco::Timespan(SingleSignOnService::kLoginMinutes * Poco::Timespan::MINUTES));
+}
+
 }  // namespace
 
 SingleSignOnService::SingleSignOnService(store::Database& db, auth::AuthService& auth,
@@ -80,7 +90,7 @@ ProviderView SingleSignOnService::configure(const domain::Actor& actor, const st
   const auto organisation =
       db_.read([&](store::SqlSession& sql) { return store::organisation_store::find(sql, organisation_id); });
   if (!organisation) throw Error(ErrorCode::kNotFound, "organisation " + organisation_id);
-  parseProviderMetadata(client_.get(discoveryUrl(issuer)), issuer);  // refused now rather than at a login
+  metadataOf(client_, issuer);  // refused now rather than at a login
   record.organisation_name = organisation->name;
   record.updated_at = toIso8601(clock_());
   db_.write([&](store::SqlSession& sql) {
@@ -134,15 +144,13 @@ std::string SingleSignOnService::start(const std::string& organisation_id) {
       db_.read([&](store::SqlSession& sql) { return store::sso_store::findProvider(sql, organisation_id); });
   if (!provider)
     throw Error(ErrorCode::kNotFound, "no identity provider for organisation " + organisation_id);
-  const ProviderMetadata metadata =
-      parseProviderMetadata(client_.get(discoveryUrl(provider->issuer)), provider->issuer);
+  const ProviderMetadata metadata = metadataOf(client_, provider->issuer);
 
   const std::string state = randomToken(kStateBytes);
   const std::string nonce = randomToken(kStateBytes);
   const Pkce pkce = newPkce();
   const Poco::Timestamp now = clock_();
-  const std::string abandoned_before =
-      toIso8601(now - Poco::Timespan(kLoginMinutes * Poco::Timespan::MINUTES));
+  const std::string abandoned_before = abandonedBefore(now);
   db_.write([&](store::SqlSession& sql) {
     store::sso_store::purgeLoginsBefore(sql, abandoned_before);
     store::sso_store::insertLogin(sql,
@@ -168,14 +176,13 @@ auth::LoginResult SingleSignOnService::finish(const std::string& state, const st
       db_.write([&](store::SqlSession& sql) { return store::sso_store::takeLogin(sql, sha256Hex(state)); });
   if (!login) refuse("this login is unknown or was already completed", "state");
   const Poco::Timestamp now = clock_();
-  if (login->created_at < toIso8601(now - Poco::Timespan(kLoginMinutes * Poco::Timespan::MINUTES)))
+  if (login->created_at < abandonedBefore(now))
     refuse("this login took more than " + std::to_string(kLoginMinutes) + " minutes", "state");
   const auto provider = db_.read(
       [&](store::SqlSession& sql) { return store::sso_store::findProvider(sql, login->organisation_id); });
   if (!provider) refuse("the organisation no longer logs in through an identity provider", "state");
 
-  const ProviderMetadata metadata =
-      parseProviderMetadata(client_.get(discoveryUrl(provider->issuer)), provider->issuer);
+  const ProviderMetadata metadata = metadataOf(client_, provider->issuer);
   const std::string id_token = idTokenOf(client_.postForm(metadata.token_endpoint,
                                                           {{"grant_type", "authorization_code"},
                                                            {"code", code},
