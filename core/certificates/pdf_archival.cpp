@@ -1,7 +1,5 @@
 #include "certificates/pdf_archival.h"
 
-#include <lcms2.h>
-
 #include <cctype>
 #include <memory>
 #include <qpdf/QPDF.hh>
@@ -10,6 +8,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "certificates/srgb_profile.h"
 #include "common/error.h"
 
 namespace cqpm::certificates {
@@ -17,25 +16,6 @@ namespace {
 
 constexpr const char* kProducer = "CQPM Hub (cairo, Pango, qpdf)";
 constexpr const char* kSrgbCondition = "sRGB IEC61966-2.1";
-
-struct ProfileRelease {
-  void operator()(void* profile) const { cmsCloseProfile(profile); }
-};
-
-// The sRGB profile made by LittleCMS rather than read from a file: nothing to install or ship.
-std::string srgbIccProfile() {
-  const std::unique_ptr<void, ProfileRelease> profile(cmsCreate_sRGBProfile());
-  cmsUInt32Number size = 0;
-  if (!profile || cmsSaveProfileToMem(profile.get(), nullptr, &size) == 0 || size == 0) {
-    throw Error(ErrorCode::kInternal, "LittleCMS could not make the sRGB profile");
-  }
-  std::string bytes(size, '\0');
-  if (cmsSaveProfileToMem(profile.get(), bytes.data(), &size) == 0) {
-    throw Error(ErrorCode::kInternal, "LittleCMS could not write the sRGB profile");
-  }
-  bytes.resize(size);
-  return bytes;
-}
 
 std::string escapedForXml(std::string_view text) {
   std::string out;
