@@ -175,24 +175,24 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
 
   readiness_ = std::make_unique<health::ReadinessService>(*db_, *referentials_, *documents_);
   todo_ = std::make_unique<todo::TodoService>(*db_, *definition_, *plugins_, clock());
-  archives_ = std::make_unique<archive::FileArchiveService>(
-      archive::ArchiveSources{*files_, *modality_plans_, *evaluations_, *opinions_, *jury_decisions_,
-                              *plugin_rules_, *plugins_, *engine_},
-      clock());
+  const archive::ArchiveSources archive_sources{*files_,          *modality_plans_, *evaluations_, *opinions_,
+                                                *jury_decisions_, *plugin_rules_,   *plugins_,     *engine_};
+  archives_ = std::make_unique<archive::FileArchiveService>(archive_sources, clock());
+  files_as_of_ = std::make_unique<history::FileAsOfService>(*db_, archive_sources, clock());
   statistics_ = std::make_unique<statistics::StatisticsService>(*db_, *definition_, *plugins_, clock());
   provider_client_ = std::make_unique<sso::ProviderClient>();
   single_sign_on_ = std::make_unique<sso::SingleSignOnService>(
       *db_, *auth_, *provider_client_, clock(), config_.http.public_base_url + "/api/v1/auth/sso/callback");
   api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{
-      *auth_,          *files_,          *transitions_,      *modality_plans_, *engine_,
-      *plugin_rules_,  *referentials_,   *referential_pins_, *documents_,      *commissions_,
-      *evaluations_,   *opinions_,       *comments_,         metrics_,         config_.http,
-      *deadlines_,     *notifications_,  *streams_,          *stream_pump_,    *file_streams_,
-      *jury_sessions_, *jury_decisions_, *jury_closing_,     *jury_documents_, *awards_,
-      *organisations_, *accounts_,       *account_links_,    *admin_log_,      *imports_,
-      *corrections_,   *transfers_,      *admissibility_,    *carry_over_,     *readiness_,
-      *todo_,          *archives_,       *statistics_,       *signing_key_,    clock(),
-      *single_sign_on_});
+      *auth_,           *files_,          *transitions_,      *modality_plans_, *engine_,
+      *plugin_rules_,   *referentials_,   *referential_pins_, *documents_,      *commissions_,
+      *evaluations_,    *opinions_,       *comments_,         metrics_,         config_.http,
+      *deadlines_,      *notifications_,  *streams_,          *stream_pump_,    *file_streams_,
+      *jury_sessions_,  *jury_decisions_, *jury_closing_,     *jury_documents_, *awards_,
+      *organisations_,  *accounts_,       *account_links_,    *admin_log_,      *imports_,
+      *corrections_,    *transfers_,      *admissibility_,    *carry_over_,     *readiness_,
+      *todo_,           *archives_,       *statistics_,       *signing_key_,    clock(),
+      *single_sign_on_, *files_as_of_});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

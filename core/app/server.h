@@ -26,6 +26,7 @@
 #include "files/transition_service.h"
 #include "files/vae_admissibility_service.h"
 #include "git/libgit2_runtime.h"
+#include "history/file_as_of_service.h"
 #include "http/api_context.h"
 #include "http/request_handler.h"
 #include "http/router.h"
@@ -160,6 +161,7 @@ class Server {
   std::unique_ptr<health::ReadinessService> readiness_;
   std::unique_ptr<todo::TodoService> todo_;
   std::unique_ptr<archive::FileArchiveService> archives_;
+  std::unique_ptr<history::FileAsOfService> files_as_of_;
   std::unique_ptr<statistics::StatisticsService> statistics_;
   std::unique_ptr<sso::ProviderClient> provider_client_;
   std::unique_ptr<sso::SingleSignOnService> single_sign_on_;

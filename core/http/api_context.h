@@ -25,6 +25,7 @@
 #include "files/transition_service.h"
 #include "files/vae_admissibility_service.h"
 #include "health/readiness_service.h"
+#include "history/file_as_of_service.h"
 #include "http/client_address.h"
 #include "imports/candidate_import_service.h"
 #include "juries/carry_over_service.h"
@@ -111,6 +112,8 @@ struct ApiContext {
   Clock clock;
   /// Logins through an organisation's OpenID provider.
   sso::SingleSignOnService& single_sign_on;
+  /// A file as it stood at an earlier instant (GET /files/{id}?at=…).
+  history::FileAsOfService& files_as_of;
 };
 
 }  // namespace cqpm::http

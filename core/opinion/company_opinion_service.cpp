@@ -16,35 +16,8 @@ using store::CompanyOpinionRecord;
 
 namespace {
 
-constexpr const char* kDraft = "draft";
-constexpr const char* kSigned = "signed";
-
-std::optional<OpinionUser> userOf(const std::optional<std::string>& id,
-                                  const std::optional<std::string>& name) {
-  if (!id) return std::nullopt;
-  return OpinionUser{*id, name.value_or("")};
-}
-
-OpinionVersion versionOf(const CompanyOpinionRecord& record) {
-  OpinionVersion version;
-  version.version = record.version;
-  version.state = record.state;
-  version.content = parseStoredJson(record.content_json);
-  version.updated_by = userOf(record.updated_by, record.updated_by_name);
-  version.updated_at = record.updated_at;
-  version.signed_by = userOf(record.signed_by, record.signed_by_name);
-  version.signed_at = record.signed_at;
-  version.etag = opinionEtag(record);
-  return version;
-}
-
-// Before anything is saved: an empty draft at version 1, written by no one.
-OpinionVersion emptyDraft() {
-  OpinionVersion version;
-  version.state = kDraft;
-  version.etag = opinionEtag(std::nullopt);
-  return version;
-}
+constexpr const char* kDraft = kDraftOpinion;
+constexpr const char* kSigned = kSignedOpinion;
 
 bool isFilesTutor(const domain::Actor& actor, const domain::CandidateFile& file) {
   return access::allows(actor.role, access::Permission::kGiveCompanyOpinion) && file.company_id &&
@@ -53,26 +26,10 @@ bool isFilesTutor(const domain::Actor& actor, const domain::CandidateFile& file)
 
 }  // namespace
 
-std::string opinionEtag(const std::optional<CompanyOpinionRecord>& latest) {
-  if (!latest) return "\"1.0\"";
-  return "\"" + std::to_string(latest->version) + "." + std::to_string(latest->revision) + "\"";
-}
-
 CompanyOpinionView CompanyOpinionService::view(store::SqlSession& sql, const store::CandidateFileView& file,
                                                const OpinionForm& form, const domain::Actor& actor) {
-  CompanyOpinionView opinion;
-  opinion.file_id = file.file.id;
-  opinion.required = workflow::companyOpinionApplies(file.file);
-  opinion.editable = opinion.required && file.file.state == kOpinionState && isFilesTutor(actor, file.file);
-  opinion.form = form;
-  if (!opinion.required) return opinion;
-  const auto versions = store::company_opinion_store::listForFile(sql, file.file.id);
-  for (const auto& record : versions) {
-    if (record.state == kSigned) opinion.history.push_back(versionOf(record));
-  }
-  opinion.state = versions.empty() ? std::string(kDraft) : versions.back().state;
-  opinion.current = versions.empty() ? emptyDraft() : versionOf(versions.back());
-  return opinion;
+  const bool editable = file.file.state == kOpinionState && isFilesTutor(actor, file.file);
+  return opinionView(file.file, form, store::company_opinion_store::listForFile(sql, file.file.id), editable);
 }
 
 CompanyOpinionView CompanyOpinionService::get(const domain::Actor& actor, const std::string& file_id) {

@@ -9,6 +9,7 @@
 #include "domain/actor.h"
 #include "opinion/opinion_content.h"
 #include "opinion/opinion_records.h"
+#include "opinion/opinion_view.h"
 #include "plugins/plugin_rules.h"
 #include "store/candidate_file_store.h"
 #include "store/company_opinion_store.h"
@@ -79,9 +80,5 @@ class CompanyOpinionService {
   Clock clock_;
   plugins::PluginRules& rules_;
 };
-
-/// The ETag of a stored version ("\"2.5\"": version 2, revision 5), or of the
-/// empty draft before anything is saved ("\"1.0\"").
-std::string opinionEtag(const std::optional<store::CompanyOpinionRecord>& latest);
 
 }  // namespace cqpm::opinion

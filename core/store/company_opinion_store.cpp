@@ -28,6 +28,18 @@ CompanyOpinionRecord recordOf(const RowReader& row) {
   return record;
 }
 
+// Keeps the revision just written for good (migration 0030): the opinion as it stood at an earlier
+// instant is read from these rows, never from the draft the next save overwrites.
+void keepRevision(SqlSession& sql, std::string& file_id, Poco::Int64& version, std::string& recorded_at) {
+  auto stmt = sql.query(
+      "INSERT INTO company_opinion_revisions (file_id, version, revision, state, content, updated_by, "
+      "updated_at, signed_by, signed_at, recorded_at) SELECT file_id, version, revision, state, content, "
+      "updated_by, updated_at, signed_by, signed_at, ? FROM company_opinions WHERE file_id = ? AND version = "
+      "?");
+  stmt.bind(recorded_at).bind(file_id).bind(version);
+  stmt.execute();
+}
+
 }  // namespace
 
 std::vector<CompanyOpinionRecord> listForFile(SqlSession& sql, const std::string& file_id) {
@@ -36,6 +48,28 @@ std::vector<CompanyOpinionRecord> listForFile(SqlSession& sql, const std::string
   stmt.bind(id);
   std::vector<CompanyOpinionRecord> records;
   forEachRow(stmt, [&](const RowReader& row) { records.push_back(recordOf(row)); });
+  return records;
+}
+
+std::vector<CompanyOpinionRecord> listForFileAt(SqlSession& sql, const std::string& file_id,
+                                                const std::string& at) {
+  std::string id = file_id, instant = at;
+  auto stmt = sql.query(
+      "SELECT o.file_id, o.version, o.state, o.content, o.revision, o.updated_by, u.display_name AS updater, "
+      "o.updated_at, o.signed_by, s.display_name AS signer, o.signed_at FROM company_opinion_revisions o "
+      "JOIN users u ON u.id = o.updated_by LEFT JOIN users s ON s.id = o.signed_by "
+      "WHERE o.file_id = ? AND o.recorded_at <= ? ORDER BY o.version, o.revision");
+  stmt.bind(id).bind(instant);
+  std::vector<CompanyOpinionRecord> records;
+  forEachRow(stmt, [&](const RowReader& row) {
+    CompanyOpinionRecord record = recordOf(row);
+    // Rows come by version then revision: a later revision of the same version replaces the earlier.
+    if (!records.empty() && records.back().version == record.version) {
+      records.back() = std::move(record);
+    } else {
+      records.push_back(std::move(record));
+    }
+  });
   return records;
 }
 
@@ -62,6 +96,7 @@ void insert(SqlSession& sql, const CompanyOpinionRecord& record) {
       .bind(r.updated_by)
       .bind(r.updated_at);
   stmt.execute();
+  keepRevision(sql, r.file_id, version, r.updated_at);
 }
 
 bool updateDraft(SqlSession& sql, const std::string& file_id, std::int64_t version,
@@ -73,7 +108,9 @@ bool updateDraft(SqlSession& sql, const std::string& file_id, std::int64_t versi
       "UPDATE company_opinions SET content = ?, revision = revision + 1, updated_by = ?, updated_at = ? "
       "WHERE file_id = ? AND version = ? AND revision = ? AND state = 'draft'");
   stmt.bind(content).bind(user).bind(when).bind(id).bind(number).bind(revision);
-  return stmt.execute() == 1;
+  if (stmt.execute() != 1) return false;
+  keepRevision(sql, id, number, when);
+  return true;
 }
 
 bool sign(SqlSession& sql, const std::string& file_id, std::int64_t version, std::int64_t expected_revision,
@@ -84,7 +121,9 @@ bool sign(SqlSession& sql, const std::string& file_id, std::int64_t version, std
       "UPDATE company_opinions SET state = 'signed', revision = revision + 1, signed_by = ?, signed_at = ? "
       "WHERE file_id = ? AND version = ? AND revision = ? AND state = 'draft'");
   stmt.bind(user).bind(when).bind(id).bind(number).bind(revision);
-  return stmt.execute() == 1;
+  if (stmt.execute() != 1) return false;
+  keepRevision(sql, id, number, when);
+  return true;
 }
 
 }  // namespace cqpm::store::company_opinion_store

@@ -31,6 +31,11 @@ namespace company_opinion_store {
 std::vector<CompanyOpinionRecord> listForFile(SqlSession& sql, const std::string& file_id);
 /// The newest version, or nullopt when the company has not written anything yet.
 std::optional<CompanyOpinionRecord> latest(SqlSession& sql, const std::string& file_id);
+/// Every version of the file's opinion as it stood at `at` (ISO-8601 UTC, as stored), oldest first:
+/// each version begun by then at its latest revision written at or before `at`
+/// (company_opinion_revisions), a draft then still a draft.
+std::vector<CompanyOpinionRecord> listForFileAt(SqlSession& sql, const std::string& file_id,
+                                                const std::string& at);
 /// A new version (first draft or the start of a correction).
 void insert(SqlSession& sql, const CompanyOpinionRecord& record);
 /// Replaces a draft's content if it is still a draft at `expected_revision`;

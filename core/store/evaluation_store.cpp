@@ -1,5 +1,7 @@
 #include "store/evaluation_store.h"
 
+#include <algorithm>
+
 #include "store/row_reader.h"
 
 namespace cqpm::store::evaluation_store {
@@ -140,7 +142,17 @@ bool updateEvaluation(SqlSession& sql, const std::string& file_id, const Compete
       "UPDATE competency_evaluations SET result = ?, observations = ?, evidence = ?, version = version + 1, "
       "updated_by = ?, updated_at = ? WHERE file_id = ? AND competency = ? AND version = ?");
   stmt.bind(result).bind(observations).bind(evidence).bind(by).bind(at).bind(file).bind(number).bind(version);
-  return stmt.execute() == 1;
+  if (stmt.execute() != 1) return false;
+  // The content just written is also kept for good: the file as it stood at an earlier instant is
+  // read from these versions (migration 0030), never from the row the next write overwrites.
+  auto keep = sql.query(
+      "INSERT INTO competency_evaluation_versions (file_id, competency, version, result, observations, "
+      "evidence, updated_by, updated_at) SELECT file_id, competency, version, result, observations, "
+      "evidence, "
+      "updated_by, updated_at FROM competency_evaluations WHERE file_id = ? AND competency = ?");
+  keep.bind(file).bind(number);
+  keep.execute();
+  return true;
 }
 
 bool addSignature(SqlSession& sql, const std::string& file_id, const std::string& competency,
@@ -152,6 +164,40 @@ bool addSignature(SqlSession& sql, const std::string& file_id, const std::string
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (file_id, competency, version, evaluator_id) DO NOTHING");
   stmt.bind(file).bind(number).bind(signed_version).bind(evaluator).bind(at);
   return stmt.execute() == 1;
+}
+
+std::map<std::string, CompetencyEvaluation> evaluationsAt(SqlSession& sql, const std::string& file_id,
+                                                          const std::string& at,
+                                                          const std::vector<std::string>& commission) {
+  std::string file = file_id, instant = at;
+  auto versions = sql.query(
+      "SELECT e.competency, e.result, e.observations, e.evidence, e.version, e.updated_by, "
+      "u.display_name AS updated_by_name, e.updated_at FROM competency_evaluation_versions e "
+      "LEFT JOIN users u ON u.id = e.updated_by WHERE e.file_id = ? AND e.updated_at <= ? "
+      "ORDER BY e.competency, e.version");
+  versions.bind(file).bind(instant);
+  std::map<std::string, CompetencyEvaluation> found;
+  forEachRow(versions, [&](const RowReader& row) {
+    CompetencyEvaluation evaluation = readEvaluation(row);
+    found[evaluation.competency] = std::move(evaluation);  // a later version replaces an earlier one
+  });
+  auto signatures = sql.query(
+      "SELECT s.competency, s.version, s.evaluator_id, u.display_name, s.signed_at "
+      "FROM evaluation_signatures s JOIN users u ON u.id = s.evaluator_id "
+      "WHERE s.file_id = ? AND s.signed_at <= ? ORDER BY s.signed_at, s.evaluator_id");
+  signatures.bind(file).bind(instant);
+  forEachRow(signatures, [&](const RowReader& row) {
+    auto evaluation = found.find(row.text("competency"));
+    const std::string evaluator = row.text("evaluator_id");
+    // As for today's grid: only a signature of the version then current, by a member then sitting.
+    if (evaluation == found.end() || evaluation->second.version != row.integer("version") ||
+        std::find(commission.begin(), commission.end(), evaluator) == commission.end()) {
+      return;
+    }
+    evaluation->second.signatures.push_back(
+        {evaluator, row.text("display_name"), row.integer("version"), row.text("signed_at")});
+  });
+  return found;
 }
 
 std::map<std::string, std::string> competencyResults(SqlSession& sql, const std::string& file_id,

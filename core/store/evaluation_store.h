@@ -76,6 +76,14 @@ bool addSignature(SqlSession& sql, const std::string& file_id, const std::string
 std::map<std::string, std::string> competencyResults(SqlSession& sql, const std::string& file_id,
                                                      const std::vector<std::string>& numbers);
 
+/// The evaluations of `file_id` as they stood at `at` (ISO-8601 UTC, as stored): for each competency
+/// written by then, its latest version written at or before `at` (competency_evaluation_versions),
+/// with the signatures of that version given by then by members of `commission` (the commission at
+/// that instant). Competencies not yet written are absent.
+std::map<std::string, CompetencyEvaluation> evaluationsAt(SqlSession& sql, const std::string& file_id,
+                                                          const std::string& at,
+                                                          const std::vector<std::string>& commission);
+
 /// Signatures needed for a competency to count as evaluated.
 inline constexpr std::size_t kSignaturesRequired = 2;
 

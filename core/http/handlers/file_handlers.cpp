@@ -4,11 +4,14 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
 
+#include <algorithm>
+
 #include "common/clock.h"
 #include "common/json_text.h"
 #include "files/file_list_csv.h"
 #include "files/file_order.h"
 #include "http/file_version_precondition.h"
+#include "http/history_presenters.h"
 #include "http/idempotency_header.h"
 #include "http/input_limits.h"
 #include "http/json_body.h"
@@ -170,6 +173,13 @@ Response fileStats(ApiContext& context, Request& request) {
 
 Response getFile(ApiContext& context, Request& request) {
   const domain::Actor& actor = request.requireActor();
+  if (std::string at = request.queryValue("at"); !at.empty()) {
+    // A "+01:00" typed into an address unencoded arrives as a space (form encoding): put it back.
+    std::replace(at.begin(), at.end(), ' ', '+');
+    // The file as it stood then: a past that no longer changes, so no ETag to revalidate against.
+    const auto then = context.files_as_of.at(actor, request.params.at("id"), at);
+    return Response::json(200, fileAsOfJson(then, context.engine.definition()));
+  }
   const auto view = context.files.get(actor, request.params.at("id"));
   Response response = Response::json(200, fileJson(view, &context.engine, &actor, nowIso8601(context.clock)));
   addFileHeaders(response, view);

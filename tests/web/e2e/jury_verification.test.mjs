@@ -348,6 +348,22 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     await page.getByTestId('comments-section').waitFor();
     assert.equal(await page.getByTestId('comment-form').count(), 0);
     await shot(page, 'file-decision-gtp');
+
+    // The auditor reads the file as it stood at a past instant: the current minute (Paris time) shows the
+    // events by then; a day years before the file existed is refused in French before anything is asked.
+    const section = page.getByTestId('file-as-of');
+    await section.getByTestId('file-as-of-show').click();
+    const result = section.getByTestId('file-as-of-result');
+    await result.waitFor();
+    assert.match(await result.getByRole('heading').first().textContent(), /^Dossier au \d{2}\/\d{2}\/\d{4} à \d{1,2} h \d{2}$/);
+    assert.notEqual((await section.getByTestId('file-as-of-state').textContent()).trim(), '');
+    const events = await page.request.get(`${base}/api/v1/files/${fileId}/events`);
+    const shown = Number(await section.getByTestId('file-as-of-events').getAttribute('data-count'));
+    assert.ok(shown >= 1 && shown <= (await events.json()).items.length, `events shown: ${shown}`);
+    await section.getByTestId('file-as-of-input').fill('2020-01-01T10:00');
+    await section.getByTestId('file-as-of-show').click();
+    await section.getByTestId('file-as-of-error').filter({ hasText: /avant|n'existait/ }).waitFor();
+    await shot(page, 'file-as-of-gtp');
     await logout();
   });
 

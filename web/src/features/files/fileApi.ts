@@ -1,11 +1,12 @@
-// Calls of the candidate files: lists and stats, creation, a file, its events and transitions, its
-// correction, a VAE's admissibility, the blocs carried over, the companies to pick, the workflow.
+// Calls of the candidate files: lists and stats, creation, a file (now or as it stood then), its events
+// and transitions, its correction, a VAE's admissibility, the blocs carried over, the companies to pick, the workflow.
 
 import { API_PREFIX, MAX_PAGE_SIZE, buildQuery, listAll, newIdempotencyKey, request } from '../../shared/api/client';
 import type { OrganisationRef } from '../../shared/api/types';
 import type { CarryOverRequest, CarryOverView } from './blocScope';
 import type {
   CandidateFile,
+  FileAsOf,
   FileCorrectionRequest,
   FileReferential,
   FileEvent,
@@ -47,6 +48,13 @@ export const fileApi = {
   },
   getFile(id: string, signal?: AbortSignal): Promise<CandidateFile> {
     return request('GET', `/files/${encodeURIComponent(id)}`, { signal });
+  },
+  /**
+   * The file exactly as it stood at `atIso` (ISO-8601 with its offset, e.g. "2027-03-18T10:00:00+01:00"; the `+`
+   * goes encoded): for the centre's coordinator and the GTP's auditor (others: 403).
+   */
+  fileAt(id: string, atIso: string, signal?: AbortSignal): Promise<FileAsOf> {
+    return request('GET', `/files/${encodeURIComponent(id)}${buildQuery({ at: atIso })}`, { signal });
   },
   /** The file's chain of events verified link by link (GET /files/{id}/audit). */
   fileAudit(id: string, signal?: AbortSignal): Promise<FileAudit> {

@@ -113,5 +113,8 @@ export type WorkflowTransition = Schema<'WorkflowTransition'>;
 
 export type Workflow = Schema<'WorkflowDefinition'>;
 
+/** GET /files/{id}?at=…: the file exactly as it stood at an earlier instant, read-only (its `file` has no `version`). */
+export type FileAsOf = Schema<'FileAsOf'>;
+
 /** A comment on a file (GET/POST /files/{id}/comments): general, or about one competency. */
 export type FileComment = Schema<'Comment'>;

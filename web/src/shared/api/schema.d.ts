@@ -893,10 +893,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One candidate file
+         * One candidate file, now or as it stood at an earlier instant
          * @description The file with the transitions the caller may fire from its current
          *     state. A file outside the caller's scope answers 404, exactly as a
          *     file that does not exist.
+         *
+         *     With `at`, the file exactly as it stood at that instant (`FileAsOf`):
+         *     its state, candidate and registration answers, plan, commission and
+         *     grid with its signatures, company opinion, documents, the jury's
+         *     decisions and its events by then, rebuilt from the records that are
+         *     only ever appended (events, versions of each competency and of the
+         *     opinion, document versions), never from a copy. Read by those who read
+         *     the file's whole archive: the centre's coordinators and the GTP's
+         *     auditors of files put before a jury (others: 403).
          */
         get: operations["getFile"];
         put?: never;
@@ -3847,11 +3856,14 @@ export interface components {
             guards: string[];
         };
         /** @description A candidate file as listed (without its available transitions). */
-        CandidateFileSummary: {
-            id: string;
-            state: components["schemas"]["FileState"];
+        CandidateFileSummary: components["schemas"]["CandidateFileFacts"] & {
             /** @description Incremented by every change; send it back as `expected_version`. */
             version: number;
+        };
+        /** @description What a candidate file says, without its version (also the file as it stood at an earlier instant). */
+        CandidateFileFacts: {
+            id: string;
+            state: components["schemas"]["FileState"];
             cqpm: components["schemas"]["CqpmId"];
             pathway: components["schemas"]["Pathway"];
             candidate: components["schemas"]["Candidate"];
@@ -4055,6 +4067,41 @@ export interface components {
         /** @description A candidate file (dossier) with the transitions the caller may fire now. */
         CandidateFile: components["schemas"]["CandidateFileSummary"] & {
             available_transitions: components["schemas"]["Transition"][];
+        };
+        /**
+         * @description A candidate file exactly as it stood at `at` (GET /files/{id}?at=…). A part the file did not
+         *     have yet is null or empty. The centre, the company and the report deadline are today's.
+         */
+        FileAsOf: {
+            /**
+             * Format: date-time
+             * @description The instant asked, in UTC as the server writes instants.
+             */
+            at: string;
+            /**
+             * @description The file then, without `version` (today's counter of writes would mislead), with the
+             *     CQPM's title and the state's French label.
+             */
+            file: components["schemas"]["CandidateFileFacts"] & {
+                cqpm_title: string;
+                /** @description The state then, as the workflow names it in French. */
+                state_label: string;
+            };
+            /** @description The CQPM's registration answers then, each labelled and written in French. */
+            registration_answers: {
+                label: string;
+                text: string;
+            }[];
+            /** @description The grid then (each competency at its version then, with the signatures given by then by the members then sitting); null before any commission or write. */
+            grid: components["schemas"]["EvaluationGrid"] | null;
+            /** @description The company opinion then (never editable); null before the company saved it, and for VAE. */
+            company_opinion: components["schemas"]["CompanyOpinion"] | null;
+            /** @description The documents uploaded by then, each with the versions uploaded by then. */
+            documents: components["schemas"]["Document"][];
+            /** @description The jury's decisions taken by then; a revocation after `at` is not shown. */
+            decisions: components["schemas"]["JuryDecision"][];
+            /** @description The file's events by then, oldest first. */
+            events: components["schemas"]["Event"][];
         };
         TransitionRequest: {
             /** @description Identifier of the transition to fire. */
@@ -6447,7 +6494,15 @@ export interface operations {
     };
     getFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description An ISO-8601 date-time with its offset, such as
+                 *     `2027-03-18T10:00:00+01:00` (encode `+` as `%2B`; a space in its
+                 *     place is read as `+`). Not in the future, not before the file was
+                 *     created: otherwise 400 naming `at`.
+                 */
+                at?: string;
+            };
             header?: never;
             path: {
                 /**
@@ -6460,17 +6515,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file. */
+            /** @description The file (`CandidateFile`), or with `at` the file as it stood then (`FileAsOf`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CandidateFile"];
+                    "application/json": components["schemas"]["CandidateFile"] | components["schemas"]["FileAsOf"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

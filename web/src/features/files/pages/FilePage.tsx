@@ -6,6 +6,7 @@ import { fileApi } from '../fileApi';
 import { CarryOverSection } from '../components/CarryOverSection';
 import { DeadlineSection } from '../components/DeadlineSection';
 import { FileActionsPanel } from '../components/FileActionsPanel';
+import { FileAsOfSection } from '../components/FileAsOfSection';
 import { FileDecisionsSection } from '../../juries/components/FileDecisionsSection';
 import { FileCollaboration } from '../components/FileCollaboration';
 import { FileHeader } from '../components/FileHeader';
@@ -18,6 +19,7 @@ import { TransferSection } from '../components/TransferSection';
 import { TransitionDialog } from '../components/TransitionDialog';
 import { VaeAdmissibilitySection } from '../components/VaeAdmissibilitySection';
 import { canCorrectFile } from '../correction';
+import { printsArchive } from '../fileSections';
 import { describeError, reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { candidateName } from '../../../shared/format/format';
 import { titleOf, useCqpms } from '../../referentials/cqpmCatalog';
@@ -210,6 +212,8 @@ export function FilePage() {
               onChanged={() => void fileApi.getFile(file.id).then(setFile, () => undefined)}
             />
           )}
+
+          {user && printsArchive(user.role) && <FileAsOfSection key={file.id} file={file} />}
 
           <FileHistory fileId={file.id} events={events} workflow={workflow} streamStatus={streamStatus} />
         </div>
