@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/sha256.h"
 #include "store/event_store.h"
 
 namespace cqpm::audit {
@@ -14,6 +15,11 @@ std::string problemOf(const domain::FileEvent& event, std::int64_t previous_seq,
   if (event.seq != previous_seq + 1) return "event " + std::to_string(previous_seq + 1) + " is missing";
   if (event.prev_hash != previous_hash) return "does not follow the previous event";
   if (store::event_store::chainHash(event) != event.hash) return "was altered";
+  // The link covers the payload's hash; the payload must still give it, unless retention erased it.
+  if (!event.payload_sha256.empty() && !event.payload_redacted_at &&
+      sha256Hex(event.payload_json) != event.payload_sha256) {
+    return "was altered";
+  }
   return "";
 }
 

@@ -19,6 +19,12 @@ struct FileEvent {
   std::string actor_role;          ///< filled when read back ("evaluator", ...)
   std::string organisation_id;
   std::string payload_json;  ///< a JSON object, "{}" when empty
+  /// SHA-256 (hex) of payload_json as written: what the chain hash covers (migration 0031), so that
+  /// retention can erase the payload's personal data and leave the chain verifiable. Empty on an event
+  /// whose chain was broken before that migration (its hash still covers the payload itself).
+  std::string payload_sha256;
+  /// When retention replaced the payload (then payload_json no longer matches payload_sha256).
+  std::optional<std::string> payload_redacted_at;
   std::string at;
   std::string prev_hash;
   std::string hash;

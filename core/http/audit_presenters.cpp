@@ -20,6 +20,11 @@ Object::Ptr fileAuditJson(const audit::FileChainCheck& check) {
     item->set("at", link.event.at);
     item->set("prev_hash", link.event.prev_hash);
     item->set("hash", link.event.hash);
+    // What the link covers of the payload (empty: the payload itself, a chain broken before 0031).
+    item->set("payload_sha256", link.event.payload_sha256.empty()
+                                    ? Poco::Dynamic::Var()
+                                    : Poco::Dynamic::Var(link.event.payload_sha256));
+    item->set("payload_redacted_at", nullable(link.event.payload_redacted_at));
     item->set("intact", link.intact);
     item->set("problem", link.problem.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(link.problem));
     return item;

@@ -16,4 +16,10 @@ MigrationDataStep migrationDataStep(int number);
 /// ICU folding (rows whose value does not change are left alone).
 void refoldStoredNames(SqlSession& sql);
 
+/// Migration 31: each file's event chain, checked as it was (its links covering the payloads),
+/// written again with each link covering its payload's SHA-256 (payload_sha256). The last hash
+/// before and after is kept in event_chain_rehashes; a chain found broken is left untouched and
+/// recorded there with its problem and no new head.
+void hashEventPayloads(SqlSession& sql);
+
 }  // namespace cqpm::store

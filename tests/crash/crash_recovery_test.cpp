@@ -434,8 +434,8 @@ Verification verifyDatabase(const std::string& db_path, const std::vector<Ack>& 
   std::map<std::string, std::vector<domain::FileEvent>> events;
   {
     Poco::Data::Statement stmt(session);
-    stmt << "SELECT file_id, seq, transition, from_state, to_state, actor_id, organisation_id, payload, at, "
-            "prev_hash, hash FROM file_events ORDER BY file_id, seq";
+    stmt << "SELECT file_id, seq, transition, from_state, to_state, actor_id, organisation_id, payload, "
+            "payload_sha256, at, prev_hash, hash FROM file_events ORDER BY file_id, seq";
     store::forEachRow(stmt, [&](const store::RowReader& row) {
       domain::FileEvent event;
       event.file_id = row.text("file_id");
@@ -446,6 +446,7 @@ Verification verifyDatabase(const std::string& db_path, const std::vector<Ack>& 
       event.actor_id = row.text("actor_id");
       event.organisation_id = row.text("organisation_id");
       event.payload_json = row.text("payload");
+      event.payload_sha256 = row.optionalText("payload_sha256").value_or("");
       event.at = row.text("at");
       event.prev_hash = row.text("prev_hash");
       event.hash = row.text("hash");

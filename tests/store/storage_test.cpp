@@ -5,7 +5,9 @@
 #include <map>
 #include <tuple>
 
+#include "audit/event_chain.h"
 #include "common/clock.h"
+#include "common/sha256.h"
 #include "store/account_store.h"
 #include "store/candidate_file_store.h"
 #include "store/deadline_store.h"
@@ -640,9 +642,14 @@ TEST_P(StorageTest, EventsFormAHashChain) {
   EXPECT_EQ(events[2].prev_hash, events[1].hash);
   EXPECT_EQ(events[2].actor_login, "coord");
   for (const auto& event : events) EXPECT_EQ(event_store::chainHash(event), event.hash);
+  // The link covers the payload's hash: changing that hash breaks the link, and changing the payload
+  // no longer matches the hash (the chain's check says both).
   auto tampered = events[1];
-  tampered.payload_json = R"({"reason":"changed"})";
+  tampered.payload_sha256 = sha256Hex(R"({"reason":"changed"})");
   EXPECT_NE(event_store::chainHash(tampered), events[1].hash);
+  auto changed = events;
+  changed[1].payload_json = R"({"reason":"changed"})";
+  EXPECT_EQ(audit::checkFileChain(file.id, changed).broken_at.value_or(0), 2);
 }
 
 TEST_P(StorageTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
@@ -691,6 +698,116 @@ TEST_P(StorageTest, FailedWriteRollsBackEverything) {
   });
   ASSERT_EQ(companies.size(), 1u);
   EXPECT_EQ(companies[0].name, "Usinage SA");
+}
+
+// Privacy by design (migration 0031): a link of a file's chain covers its payload's SHA-256, so that
+// the retention policy can erase a payload's personal data and the chain still verifies.
+std::vector<domain::FileEvent> appendEvents(Database& db, const CandidateFile& file, const std::string& actor,
+                                            const std::vector<std::string>& payloads) {
+  for (std::size_t i = 0; i < payloads.size(); ++i) {
+    domain::FileEvent event;
+    event.file_id = file.id;
+    event.transition = i == 0 ? "create" : "file_corrected";
+    event.to_state = "draft";
+    if (i > 0) event.from_state = "draft";
+    event.actor_id = actor;
+    event.organisation_id = file.centre_id;
+    event.payload_json = payloads[i];
+    event.at = "2026-01-0" + std::to_string(i + 1) + "T10:00:00.000000Z";
+    db.write([&](SqlSession& sql) { event_store::append(sql, event); });
+  }
+  return db.read([&](SqlSession& sql) { return event_store::listForFile(sql, file.id); });
+}
+
+TEST_P(StorageTest, AChainCoversEachPayloadsHashSoAnErasedPayloadStillVerifies) {
+  const auto file = addFile(centre_, "Jean", "Dupont", "2026-01-01T10:00:00.000000Z");
+  const auto events = appendEvents(*db_, file, coordinator_,
+                                   {"{}", R"({"before":{"family_name":"Dupond"}})", R"({"reason":"Jean"})"});
+  ASSERT_EQ(events.size(), 3u);
+  for (const auto& event : events)
+    EXPECT_EQ(event.payload_sha256, sha256Hex(event.payload_json)) << event.seq;
+  EXPECT_TRUE(audit::checkFileChain(file.id, events).intact());
+
+  // Retention erases the second payload and says so: the chain still holds.
+  db_->write([&](SqlSession& sql) {
+    sql.query("UPDATE file_events SET payload = '{}', payload_redacted_at = ? WHERE file_id = ? AND seq = 2")
+        .bind("2032-01-01T00:00:00.000000Z")
+        .bind(file.id)
+        .execute();
+  });
+  auto stored = db_->read([&](SqlSession& sql) { return event_store::listForFile(sql, file.id); });
+  EXPECT_EQ(stored[1].payload_json, "{}");
+  EXPECT_TRUE(audit::checkFileChain(file.id, stored).intact());
+
+  // A payload changed without that mark is an alteration, named at its event.
+  db_->write([&](SqlSession& sql) {
+    sql.query(R"(UPDATE file_events SET payload = '{"reason":"Paul"}' WHERE file_id = ? AND seq = 3)")
+        .bind(file.id)
+        .execute();
+  });
+  stored = db_->read([&](SqlSession& sql) { return event_store::listForFile(sql, file.id); });
+  const auto check = audit::checkFileChain(file.id, stored);
+  EXPECT_EQ(check.broken_at.value_or(0), 3);
+  EXPECT_EQ(check.problem, "was altered");
+}
+
+TEST_P(StorageTest, MigrationThirtyOneRewritesIntactChainsAndLeavesABrokenOneAsItIs) {
+  ASSERT_EQ(migrationDataStep(31), &hashEventPayloads);
+  const auto intact = addFile(centre_, "Ana", "Intacte", "2026-01-01T10:00:00.000000Z");
+  const auto broken = addFile(centre_, "Bob", "Casse", "2026-01-01T10:00:00.000000Z");
+  // Both chains as written before 0031: each link covering the payload itself.
+  std::map<std::string, std::string> old_heads;
+  for (const auto* file : {&intact, &broken}) {
+    auto events = appendEvents(*db_, *file, coordinator_, {"{}", R"({"reason":"x"})", R"({"reason":"y"})"});
+    std::string previous = event_store::genesisHash();
+    for (auto& event : events) {
+      event.payload_sha256.clear();
+      event.prev_hash = previous;
+      event.hash = event_store::chainHash(event);
+      previous = event.hash;
+      db_->write([&](SqlSession& sql) {
+        sql.query(
+               "UPDATE file_events SET payload_sha256 = NULL, prev_hash = ?, hash = ? WHERE file_id = ? AND "
+               "seq = ?")
+            .bind(event.prev_hash)
+            .bind(event.hash)
+            .bind(file->id)
+            .bind(event.seq)
+            .execute();
+      });
+    }
+    old_heads[file->id] = previous;
+  }
+  db_->write([&](SqlSession& sql) {
+    sql.query(R"(UPDATE file_events SET payload = '{"reason":"forged"}' WHERE file_id = ? AND seq = 2)")
+        .bind(broken.id)
+        .execute();
+  });
+  EXPECT_TRUE(audit::checkFileChain(intact.id, db_->read([&](SqlSession& sql) {
+                return event_store::listForFile(sql, intact.id);
+              })).intact());  // the old scheme still verifies as such
+
+  db_->write([&](SqlSession& sql) { hashEventPayloads(sql); });
+
+  const auto rewritten = db_->read([&](SqlSession& sql) { return event_store::listForFile(sql, intact.id); });
+  for (const auto& event : rewritten) EXPECT_EQ(event.payload_sha256, sha256Hex(event.payload_json));
+  EXPECT_TRUE(audit::checkFileChain(intact.id, rewritten).intact());
+  EXPECT_NE(rewritten.back().hash, old_heads[intact.id]);
+  const auto left = db_->read([&](SqlSession& sql) { return event_store::listForFile(sql, broken.id); });
+  for (const auto& event : left) EXPECT_TRUE(event.payload_sha256.empty());
+  EXPECT_EQ(audit::checkFileChain(broken.id, left).broken_at.value_or(0), 2);  // still shows, not laundered
+
+  std::map<std::string, std::tuple<std::string, std::string, std::string>> records;  // old, new, problem
+  db_->read([&](SqlSession& sql) {
+    sql.query("SELECT file_id, old_head, new_head, problem FROM event_chain_rehashes")
+        .forEachRow([&](const RowReader& row) {
+          records[row.text("file_id")] = {row.text("old_head"), row.optionalText("new_head").value_or(""),
+                                          row.optionalText("problem").value_or("")};
+        });
+  });
+  EXPECT_EQ(records[intact.id], std::make_tuple(old_heads[intact.id], rewritten.back().hash, std::string()));
+  EXPECT_EQ(records[broken.id],
+            std::make_tuple(old_heads[broken.id], std::string(), std::string("event 2 was altered")));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(testing::storageBackends()),
