@@ -202,6 +202,9 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
 }
 
 void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final_states) {
+  retention_ = std::make_unique<retention::RetentionSweep>(
+      *db_, config_.retention, final_states,
+      std::vector<std::string>{workflow::states::kNotCertified, workflow::states::kWithdrawn});
   const Clock clock = this->clock();
   deadlines_ = std::make_unique<deadlines::DeadlineService>(*db_, clock, final_states);
   documents_->setReportGate([this](store::SqlSession& sql, const std::string& file_id) {
@@ -239,6 +242,14 @@ void Server::wireDeadlinesAndNotifications(const std::vector<std::string>& final
       {"report reminders", every, [this, clock] { reminders_->runOnce(clock()); }},
       {"notifications", often, [this] { notifier_->runOnce(); }},
       {"housekeeping", every, [this, clock] { scheduler::purgeExpired(*db_, clock()); }},
+      {"retention", std::chrono::hours(1),
+       [this, clock] {
+         const auto round = retention_->runOnce(clock());
+         if (round.files_anonymised > 0 || round.files_with_documents_purged > 0)
+           Poco::Logger::get("retention")
+               .information("retention policy: %Ld candidate(s) erased, %Ld document version(s) removed",
+                            round.files_anonymised, round.document_versions_purged);
+       }},
       {"document files", std::chrono::hours(1), [this] {
          if (const auto removed = scheduler::purgeDocumentFiles(*db_, *blobs_))
            Poco::Logger::get("documents")

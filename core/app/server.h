@@ -49,6 +49,7 @@
 #include "plugins/plugin_host.h"
 #include "plugins/plugin_rules.h"
 #include "referentials/referential_service.h"
+#include "retention/retention_sweep.h"
 #include "scheduler/scheduler.h"
 #include "sso/provider_client.h"
 #include "sso/single_sign_on_service.h"
@@ -113,6 +114,8 @@ class Server {
   awards::AwardService& awards() { return *awards_; }
   todo::TodoService& todo() { return *todo_; }
   archive::FileArchiveService& archives() { return *archives_; }
+  /// The retention policy's rounds (the scheduler runs one an hour).
+  retention::RetentionSweep& retention() { return *retention_; }
   statistics::StatisticsService& statistics() { return *statistics_; }
 
  private:
@@ -162,6 +165,7 @@ class Server {
   std::unique_ptr<todo::TodoService> todo_;
   std::unique_ptr<archive::FileArchiveService> archives_;
   std::unique_ptr<history::FileAsOfService> files_as_of_;
+  std::unique_ptr<retention::RetentionSweep> retention_;
   std::unique_ptr<statistics::StatisticsService> statistics_;
   std::unique_ptr<sso::ProviderClient> provider_client_;
   std::unique_ptr<sso::SingleSignOnService> single_sign_on_;

@@ -9,6 +9,7 @@
 #include "net/connection_limits.h"
 #include "notifications/smtp_mailer.h"
 #include "plugins/lua_sandbox.h"
+#include "retention/retention_policy.h"
 
 namespace cqpm::app {
 
@@ -52,6 +53,7 @@ struct ServerConfig {
   int digest_hour = 7;
   notifications::SmtpSettings smtp;    ///< no host: notifications are in-app only
   documents::ClamdSettings antivirus;  ///< no socket: uploads are not scanned for malware
+  retention::RetentionPolicy retention;  ///< how long personal data is kept once a file is closed
   Clock clock;                         ///< "now" for the whole server; empty: the system clock
 };
 

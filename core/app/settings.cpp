@@ -239,6 +239,19 @@ std::vector<Setting> makeSettings() {
                         "Hour of the day (Europe/Paris, 0-23) from which the daily e-mail digests go out, "
                         "for the users who chose one e-mail a day.",
                         "7", 0, 23, [](ServerConfig& c) -> int& { return c.digest_hour; }));
+  all.push_back(integer(
+      "cqpm.retention.documents_years", "",
+      "Years a closed file keeps its documents' bytes (reports, evidence), counted from its move into its "
+      "final state; then the scheduler removes them and keeps their name, size and SHA-256. 0: kept for "
+      "ever.",
+      "5", 0, 100, [](ServerConfig& c) -> int& { return c.retention.documents_years; }));
+  all.push_back(integer(
+      "cqpm.retention.unsuccessful_identity_years", "",
+      "Years the identity of a candidate whose file closed without a certification (not certified, "
+      "withdrawn) is kept; then the scheduler erases it, the registration answers and what was written "
+      "about the candidate, and removes the documents. The file's hash chain stays verifiable. 0: kept for "
+      "ever.",
+      "3", 0, 100, [](ServerConfig& c) -> int& { return c.retention.unsuccessful_identity_years; }));
   all.push_back(
       text("cqpm.smtp.host", "smtp-host", "HOST",
            "SMTP relay for e-mail notifications (no authentication: a relay on the host or the private "

@@ -131,7 +131,7 @@ Document DocumentService::store(const domain::Actor& actor, const store::Candida
     }
     store::document_store::insertVersion(
         sql, document_id,
-        {number, blob.sha256, static_cast<std::int64_t>(blob.size), mime, filename, actor.user_id, "", now});
+        {number, blob.sha256, static_cast<std::int64_t>(blob.size), mime, filename, actor.user_id, "", now, {}});
     Object::Ptr payload = new Object;
     payload->set("document_id", document_id);
     payload->set("kind", kind);
@@ -182,6 +182,11 @@ DocumentContent DocumentService::content(const domain::Actor& actor, const std::
   }
   for (const auto& version : document->versions) {
     if (version.number == number) {
+      if (version.purged_at) {
+        throw Error(ErrorCode::kGone, "version " + std::to_string(number) + " of document " + document_id +
+                                          " was removed by the retention policy on " + *version.purged_at +
+                                          "; its SHA-256 is kept (" + version.sha256 + ")");
+      }
       blobs_.verify(version.sha256, static_cast<std::uint64_t>(version.size));
       return {blobs_.pathOf(version.sha256), version.mime_type, version.filename, version.size};
     }

@@ -61,6 +61,7 @@ std::vector<audit::BundleEntry> auditBundleEntries(ApiContext& context, const do
   add("documents.json", toJsonText(documentListJson(documents)));
   for (const auto& document : documents) {
     for (const auto& version : document.versions) {
+      if (version.purged_at) continue;  // its bytes are gone (retention); documents.json still lists it
       const auto content = context.documents.content(actor, document.id, version.number);
       entries.push_back({"documents/" + document.id + "/v" + std::to_string(version.number) + "-" +
                              pathSafe(content.filename),

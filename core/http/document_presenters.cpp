@@ -26,6 +26,8 @@ Object::Ptr documentJson(const documents::Document& document) {
     uploader->set("display_name", version.uploader_name);
     item->set("uploaded_by", uploader);
     item->set("uploaded_at", version.uploaded_at);
+    // Once the retention policy removed the bytes: when (the download then answers 410).
+    item->set("purged_at", nullable(version.purged_at));
     versions->add(item);
   }
   json->set("versions", versions);

@@ -11,7 +11,7 @@ std::vector<DocumentVersion> versionsOf(SqlSession& sql, const std::string& docu
   std::string id = document_id;
   auto stmt = sql.query(
       "SELECT v.number, v.sha256, v.size, v.mime_type, v.filename, v.uploaded_by, u.display_name, "
-      "v.uploaded_at "
+      "v.uploaded_at, v.purged_at "
       "FROM document_versions v JOIN users u ON u.id = v.uploaded_by WHERE v.document_id = ? ORDER BY "
       "v.number");
   stmt.bind(id);
@@ -19,7 +19,7 @@ std::vector<DocumentVersion> versionsOf(SqlSession& sql, const std::string& docu
   forEachRow(stmt, [&](const RowReader& row) {
     versions.push_back({row.integer("number"), row.text("sha256"), row.integer("size"), row.text("mime_type"),
                         row.text("filename"), row.text("uploaded_by"), row.text("display_name"),
-                        row.text("uploaded_at")});
+                        row.text("uploaded_at"), row.optionalText("purged_at")});
   });
   return versions;
 }
@@ -81,10 +81,19 @@ std::vector<DocumentRecord> listForFile(SqlSession& sql, const std::string& file
 
 std::set<std::string> referencedBlobs(SqlSession& sql) {
   std::vector<std::string> hashes;
-  auto stmt = sql.statement("SELECT DISTINCT sha256 FROM document_versions");
+  auto stmt = sql.statement("SELECT DISTINCT sha256 FROM document_versions WHERE purged_at IS NULL");
   stmt, Poco::Data::Keywords::into(hashes);
   stmt.execute();
   return {hashes.begin(), hashes.end()};
+}
+
+std::int64_t purgeVersionsOfFile(SqlSession& sql, const std::string& file_id, const std::string& at) {
+  return static_cast<std::int64_t>(
+      sql.query("UPDATE document_versions SET purged_at = ? WHERE purged_at IS NULL AND document_id IN "
+                "(SELECT id FROM documents WHERE file_id = ?)")
+          .bind(at)
+          .bind(file_id)
+          .execute());
 }
 
 }  // namespace cqpm::store::document_store

@@ -19,6 +19,8 @@ struct DocumentVersion {
   std::string uploaded_by;    ///< user id
   std::string uploader_name;  ///< filled when read
   std::string uploaded_at;
+  /// When the retention policy removed its bytes (the row stays: what was there, and its hash).
+  std::optional<std::string> purged_at;
 };
 
 /// A document of a candidate file and its versions, oldest first.
@@ -33,13 +35,17 @@ struct DocumentRecord {
 /// Documents and their versions (metadata; the bytes are in the BlobStore).
 namespace document_store {
 
-/// The SHA-256 of every stored document version (housekeeping keeps these blobs).
+/// The SHA-256 of every document version whose bytes are kept (housekeeping keeps these blobs;
+/// a version the retention policy purged no longer holds its blob).
 std::set<std::string> referencedBlobs(SqlSession& sql);
 
 void insertDocument(SqlSession& sql, const DocumentRecord& document, const std::string& created_by);
 void insertVersion(SqlSession& sql, const std::string& document_id, const DocumentVersion& version);
 std::optional<DocumentRecord> find(SqlSession& sql, const std::string& document_id);
 std::vector<DocumentRecord> listForFile(SqlSession& sql, const std::string& file_id);
+/// Marks every version of the file's documents not yet purged as purged at `at` (its blob then goes
+/// with the next housekeeping); returns how many.
+std::int64_t purgeVersionsOfFile(SqlSession& sql, const std::string& file_id, const std::string& at);
 
 }  // namespace document_store
 }  // namespace cqpm::store

@@ -471,6 +471,10 @@ describe('the administration log', () => {
       'file_transfer_accepted',
       'file_transfer_refused',
       'file_transfer_cancelled',
+      'sso_provider_set',
+      'sso_provider_removed',
+      'retention_documents_purged',
+      'retention_identity_erased',
     ];
     for (const action of actions) {
       expect(actionLabel(action), action).not.toBe(action);

@@ -586,6 +586,10 @@ export const ADMIN_ACTION_LABELS: Readonly<Record<string, string>> = {
   file_transfer_accepted: 'Transfert de dossier accepté',
   file_transfer_refused: 'Transfert de dossier refusé',
   file_transfer_cancelled: 'Transfert de dossier retiré',
+  sso_provider_set: "Fournisseur d'identité défini",
+  sso_provider_removed: "Fournisseur d'identité retiré",
+  retention_documents_purged: 'Documents supprimés (durée de conservation écoulée)',
+  retention_identity_erased: 'Identité du candidat effacée (durée de conservation écoulée)',
 };
 
 export function actionLabel(action: string): string {

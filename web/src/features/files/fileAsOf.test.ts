@@ -8,6 +8,7 @@ import {
   AS_OF_REQUIRED_MESSAGE,
   AS_OF_SERVER_MESSAGE,
   asOfRefusal,
+  askedInstant,
   beforeCreationMessage,
   commissionThen,
   decisionLines,
@@ -115,6 +116,7 @@ describe('asOfRefusal: the instant checked before it is asked', () => {
     expect(asOfRefusal('2027-04-02T15:45', now, created)).toBeNull();
     expect(asOfRefusal('2027-06-01T14:00', now, created)).toBeNull(); // 12:00 UTC exactly
     expect(asOfRefusal('2027-03-18T10:01', now, created)).toBeNull(); // the first minute after the creation
+    expect(asOfRefusal('2027-03-18T10:00', now, created)).toBeNull(); // the minute of the creation, read to its end
     expect(asOfRefusal('2027-03-18T10:00:20', now, created)).toBeNull(); // the very second
   });
 
@@ -129,14 +131,20 @@ describe('asOfRefusal: the instant checked before it is asked', () => {
 
   it('refuses a time before the file existed, saying when it was created', () => {
     expect(asOfRefusal('2027-03-18T09:59', now, created)).toBe(beforeCreationMessage(created));
-    expect(asOfRefusal('2027-03-18T10:00', now, created)).toBe(beforeCreationMessage(created));
     expect(beforeCreationMessage(created)).toBe(
       "Le dossier n'existait pas encore : il a été créé le 18/03/2027 à 10 h 00. Choisissez une heure postérieure.",
     );
   });
 
-  it('offers the first whole minute at which the file existed', () => {
-    expect(earliestLocalValue(created)).toBe('2027-03-18T10:01');
+  it('sends the last millisecond of the minute typed, never later than now', () => {
+    expect(askedInstant('2027-03-18T10:00:00+01:00', now)).toBe('2027-03-18T09:00:59.999Z');
+    expect(askedInstant('2027-06-01T14:00:00+02:00', new Date('2027-06-01T12:00:30.250Z'))).toBe(
+      '2027-06-01T12:00:30.250Z',
+    );
+  });
+
+  it('offers the minute the file was created in', () => {
+    expect(earliestLocalValue(created)).toBe('2027-03-18T10:00');
     expect(earliestLocalValue('2027-07-14T07:30:00Z')).toBe('2027-07-14T09:30');
     expect(earliestLocalValue('?')).toBe('');
   });

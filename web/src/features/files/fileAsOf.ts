@@ -154,10 +154,10 @@ export function beforeCreationMessage(createdAt: string): string {
   return `Le dossier n'existait pas encore : il a été créé le ${parisDayAndTime(createdAt)}. Choisissez une heure postérieure.`;
 }
 
-/** The first value of the input at which the file existed: its creation, to the next whole minute (Paris time). */
+/** The first value of the input at which the file existed: the minute of its creation (read to its end, Paris time). */
 export function earliestLocalValue(createdAt: string): string {
   const ms = Date.parse(createdAt);
-  return Number.isNaN(ms) ? '' : parisLocalValue(new Date(Math.ceil(ms / MINUTE) * MINUTE));
+  return Number.isNaN(ms) ? '' : parisLocalValue(new Date(ms));
 }
 
 /** Why the value typed cannot be asked (French), or null: empty, no valid time, in the future, before the file. */
@@ -168,9 +168,18 @@ export function asOfRefusal(value: string, now: Date, createdAt: string): string
   const ms = Date.parse(instant.iso);
   if (ms > now.getTime()) return AS_OF_FUTURE_MESSAGE;
   const created = Date.parse(createdAt);
-  // The file exists from its creation's second on (the server compares whole seconds).
-  if (!Number.isNaN(created) && ms < Math.floor(created / 1000) * 1000) return beforeCreationMessage(createdAt);
+  // A minute is read to its end (askedInstant): the minute the file was created in shows it.
+  if (!Number.isNaN(created) && ms + MINUTE - 1 < created) return beforeCreationMessage(createdAt);
   return null;
+}
+
+/**
+ * The instant sent for a minute typed in the input: its last millisecond, so that « au 18/03/2027 à 10 h 00 »
+ * includes what was done during 10 h 00, and never later than `now` (the current minute shows the file as it is).
+ */
+export function askedInstant(instantIso: string, now: Date): string {
+  const start = Date.parse(instantIso);
+  return new Date(Math.min(start + MINUTE - 1, now.getTime())).toISOString();
 }
 
 /** The French sentence for a refused GET /files/{id}?at=… (400 on `at`, 403, 404), with the English kept for support. */

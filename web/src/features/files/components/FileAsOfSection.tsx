@@ -6,6 +6,7 @@ import { fileApi } from '../fileApi';
 import {
   AS_OF_INVALID_MESSAGE,
   asOfRefusal,
+  askedInstant,
   describeAsOfError,
   earliestLocalValue,
   parisInstant,
@@ -36,7 +37,8 @@ export function FileAsOfSection({ file }: { file: Pick<CandidateFile, 'id' | 'cr
 
   async function show(event: FormEvent) {
     event.preventDefault();
-    const refusal = asOfRefusal(value, new Date(), file.created_at);
+    const now = new Date();
+    const refusal = asOfRefusal(value, now, file.created_at);
     const instant = parisInstant(value);
     if (refusal || !instant) {
       setError({ text: refusal ?? AS_OF_INVALID_MESSAGE, field: 'at', technical: null });
@@ -48,7 +50,7 @@ export function FileAsOfSection({ file }: { file: Pick<CandidateFile, 'id' | 'cr
     setBusy(true);
     setError(null);
     try {
-      const asOf = await fileApi.fileAt(file.id, instant.iso, call.signal);
+      const asOf = await fileApi.fileAt(file.id, askedInstant(instant.iso, now), call.signal);
       setResult({ asOf, note: instant.skipped ? skippedHourNote(value, instant.iso) : null });
     } catch (err) {
       if (isAbort(err)) return;

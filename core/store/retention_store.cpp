@@ -1,0 +1,80 @@
+#include "store/retention_store.h"
+
+#include "store/row_reader.h"
+
+namespace cqpm::store::retention_store {
+
+namespace {
+
+// "?, ?, ?" for `count` values.
+std::string placeholders(std::size_t count) {
+  std::string list;
+  for (std::size_t i = 0; i < count; ++i) list += i == 0 ? "?" : ", ?";
+  return list;
+}
+
+// The files of `states` with the time they moved into their state, filtered by `condition` (on `c`).
+std::vector<ClosedFile> closedFiles(SqlSession& sql, const std::vector<std::string>& states,
+                                    const std::string& before, int limit, const std::string& condition) {
+  if (states.empty()) return {};
+  auto query = sql.query(
+      "SELECT c.id, c.centre_id, c.state, c.closed_at FROM (SELECT f.id, f.centre_id, f.state, "
+      "f.anonymised_at, "
+      "(SELECT MAX(e.at) FROM file_events e WHERE e.file_id = f.id AND e.to_state = f.state AND "
+      "(e.from_state IS NULL OR e.from_state <> e.to_state)) AS closed_at FROM candidate_files f WHERE "
+      "f.state IN (" +
+      placeholders(states.size()) + ")) c WHERE c.closed_at <= ? AND " + condition +
+      " ORDER BY c.closed_at, c.id LIMIT " + std::to_string(limit));
+  for (const auto& state : states) query.bind(state);
+  query.bind(before);
+  std::vector<ClosedFile> files;
+  query.forEachRow([&](const RowReader& row) {
+    files.push_back({row.text("id"), row.text("centre_id"), row.text("state"), row.text("closed_at")});
+  });
+  return files;
+}
+
+}  // namespace
+
+std::vector<ClosedFile> closedWithDocuments(SqlSession& sql, const std::vector<std::string>& states,
+                                            const std::string& before, int limit) {
+  return closedFiles(sql, states, before, limit,
+                     "EXISTS (SELECT 1 FROM documents d JOIN document_versions v ON v.document_id = d.id "
+                     "WHERE d.file_id = c.id AND v.purged_at IS NULL)");
+}
+
+std::vector<ClosedFile> closedNotAnonymised(SqlSession& sql, const std::vector<std::string>& states,
+                                            const std::string& before, int limit) {
+  return closedFiles(sql, states, before, limit, "c.anonymised_at IS NULL");
+}
+
+std::int64_t anonymiseFile(SqlSession& sql, const std::string& file_id, const std::string& at,
+                           const std::vector<std::string>& kept_event_kinds) {
+  sql.query(
+         "UPDATE candidate_files SET given_name = '', family_name = 'Candidat anonymisé', email = '', "
+         "birth_date = '', birth_place = '', registration = '{}', search_name = '', anonymised_at = ? "
+         "WHERE id = ?")
+      .bind(at)
+      .bind(file_id)
+      .execute();
+  for (const char* statement :
+       {"UPDATE competency_evaluations SET observations = '{}' WHERE file_id = ?",
+        "UPDATE competency_evaluation_versions SET observations = '{}' WHERE file_id = ?",
+        "UPDATE company_opinions SET content = '{}' WHERE file_id = ?",
+        "UPDATE company_opinion_revisions SET content = '{}' WHERE file_id = ?",
+        "UPDATE file_comments SET body = 'Commentaire effacé : sa durée de conservation est écoulée.' "
+        "WHERE file_id = ?",
+        "UPDATE jury_decisions SET candidate_key = '' WHERE file_id = ?"}) {
+    sql.query(statement).bind(file_id).execute();
+  }
+  auto events = sql.query(
+      "UPDATE file_events SET payload = '{}', payload_redacted_at = ? WHERE file_id = ? AND payload <> '{}' "
+      "AND payload_redacted_at IS NULL AND payload_sha256 IS NOT NULL" +
+      (kept_event_kinds.empty() ? std::string()
+                                : " AND transition NOT IN (" + placeholders(kept_event_kinds.size()) + ")"));
+  events.bind(at).bind(file_id);
+  for (const auto& kind : kept_event_kinds) events.bind(kind);
+  return static_cast<std::int64_t>(events.execute());
+}
+
+}  // namespace cqpm::store::retention_store
