@@ -41,6 +41,7 @@ const std::vector<PermissionRow>& permissionTable() {
       {kConveneJury, "convene_jury", {kCentreCoordinator}},
       {kRevokeDecision, "revoke_decision", {kCentreCoordinator}},
       {kPrintFileArchive, "print_file_archive", {kCentreCoordinator, kGtpAuditor}},
+      {kExportPersonalData, "export_personal_data", {kCentreCoordinator}},
       {kOverseeJuries, "oversee_juries", {kGtpAuditor}},
       {kReadStatistics, "read_statistics", {kCentreCoordinator, kGtpAuditor, kAdmin}},
       {kProposeReferentialChange, "propose_referential_change", {kGtpAuditor}},

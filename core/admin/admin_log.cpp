@@ -46,6 +46,10 @@ void recordAdminAct(store::SqlSession& sql, const AdminActor& actor, const Admin
   store::admin_log_store::append(sql, std::move(entry));
 }
 
+void AdminLogService::record(const domain::Actor& actor, const AdminAct& act, const std::string& at) {
+  db_.write([&](store::SqlSession& sql) { recordAdminAct(sql, adminActorOf(actor), act, at); });
+}
+
 std::optional<std::string> AdminLogService::reachOf(const domain::Actor& actor) const {
   access::require(actor, access::Permission::kReadAdminLog, "read the administration log");
   if (actor.role == domain::Role::kAdmin) return std::nullopt;

@@ -60,6 +60,9 @@ class AdminLogService {
   std::string csv(const domain::Actor& actor);
   /// Walks the whole chain from the first entry (for `cqpm audit`-style checks and tests).
   ChainCheck verify();
+  /// Appends `act`, done by `actor` at `at`, in a transaction of its own: for acts that write nothing
+  /// else (an export of a person's data).
+  void record(const domain::Actor& actor, const AdminAct& act, const std::string& at);
 
  private:
   std::optional<std::string> reachOf(const domain::Actor& actor) const;

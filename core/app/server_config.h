@@ -51,10 +51,10 @@ struct ServerConfig {
   int notify_interval_ms = 2000;
   /// Hour (Europe/Paris, 0-23) from which each day's e-mail digests are sent.
   int digest_hour = 7;
-  notifications::SmtpSettings smtp;    ///< no host: notifications are in-app only
-  documents::ClamdSettings antivirus;  ///< no socket: uploads are not scanned for malware
+  notifications::SmtpSettings smtp;      ///< no host: notifications are in-app only
+  documents::ClamdSettings antivirus;    ///< no socket: uploads are not scanned for malware
   retention::RetentionPolicy retention;  ///< how long personal data is kept once a file is closed
-  Clock clock;                         ///< "now" for the whole server; empty: the system clock
+  Clock clock;                           ///< "now" for the whole server; empty: the system clock
 };
 
 }  // namespace cqpm::app

@@ -129,9 +129,16 @@ Document DocumentService::store(const domain::Actor& actor, const store::Candida
       const auto existing = store::document_store::find(sql, document_id);
       number = existing->versions.empty() ? 1 : existing->versions.back().number + 1;
     }
-    store::document_store::insertVersion(
-        sql, document_id,
-        {number, blob.sha256, static_cast<std::int64_t>(blob.size), mime, filename, actor.user_id, "", now, {}});
+    store::document_store::insertVersion(sql, document_id,
+                                         {number,
+                                          blob.sha256,
+                                          static_cast<std::int64_t>(blob.size),
+                                          mime,
+                                          filename,
+                                          actor.user_id,
+                                          "",
+                                          now,
+                                          {}});
     Object::Ptr payload = new Object;
     payload->set("document_id", document_id);
     payload->set("kind", kind);

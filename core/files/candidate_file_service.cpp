@@ -18,6 +18,7 @@
 #include "store/account_store.h"
 #include "store/event_store.h"
 #include "store/organisation_store.h"
+#include "store/personal_data_store.h"
 
 namespace cqpm::files {
 
@@ -238,6 +239,15 @@ std::map<std::string, std::int64_t> CandidateFileService::countByState(const Act
 std::vector<domain::FileEvent> CandidateFileService::events(const Actor& actor, const std::string& id) {
   get(actor, id);  // scope check: 404 for a file the actor may not see
   return db_.read([&](SqlSession& sql) { return store::event_store::listForFile(sql, id); });
+}
+
+std::vector<std::string> CandidateFileService::filesOfSamePerson(const domain::Actor& actor,
+                                                                 const std::string& id) {
+  access::require(actor, access::Permission::kExportPersonalData, "export a person's data");
+  const auto file = get(actor, id);  // kNotFound outside the coordinator's centre
+  return db_.read([&](store::SqlSession& sql) {
+    return store::personal_data_store::filesOfSamePerson(sql, file.file.id, file.file.centre_id);
+  });
 }
 
 }  // namespace cqpm::files

@@ -81,6 +81,12 @@ class CandidateFileService {
   /// The file's history, oldest first; Error{kNotFound} as for get().
   std::vector<domain::FileEvent> events(const domain::Actor& actor, const std::string& id);
 
+  /// The ids of the files of the actor's centre that are the same person's as `id` (that file
+  /// first): the same candidate account, or the same name and birth date. For the export of a
+  /// person's data, by the centre's coordinators only (Permission::kExportPersonalData).
+  /// Errors: kForbidden, kNotFound as for get().
+  std::vector<std::string> filesOfSamePerson(const domain::Actor& actor, const std::string& id);
+
  private:
   void validate(const domain::Actor& actor, const NewFileRequest& request, store::SqlSession& sql) const;
 

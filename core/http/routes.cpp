@@ -169,6 +169,7 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/{id}/archive.pdf",     kAuthenticated, bind(fileArchivePdf)},
       {"GET",  "/api/v1/files/{id}/audit",           kAuthenticated, bind(fileAudit)},
       {"GET",  "/api/v1/files/{id}/audit-bundle",    kAuthenticated, bind(fileAuditBundle)},
+      {"GET",  "/api/v1/files/{id}/personal-data",   kAuthenticated, bind(personalDataExport)},
       {"GET",  "/api/v1/awards/{id}/document.pdf",   kAuthenticated, bind(awardDocumentPdf)},
       {"GET",  "/api/v1/awards/{id}/credential.jwt", kAuthenticated, bind(awardCredential)},
       // Public: anyone holding a certificate's code may check it, and nothing more.

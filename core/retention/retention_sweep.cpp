@@ -34,7 +34,8 @@ void logAct(store::SqlSession& sql, const std::string& action, const store::Clos
   details->set("years", years);
   // The file's id, never the person's name: the log outlives the identity it would otherwise keep.
   admin::recordAdminAct(sql, policyActor(),
-                        {action, "file", file.id, "dossier " + file.id, file.centre_id, std::move(details)}, at);
+                        {action, "file", file.id, "dossier " + file.id, file.centre_id, std::move(details)},
+                        at);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@ namespace cqpm::store::retention_store {
 
 namespace {
 
+constexpr const char* kErasedComment = "Commentaire effacé : sa durée de conservation est écoulée.";
+
 // "?, ?, ?" for `count` values.
 std::string placeholders(std::size_t count) {
   std::string list;
@@ -57,16 +59,16 @@ std::int64_t anonymiseFile(SqlSession& sql, const std::string& file_id, const st
       .bind(at)
       .bind(file_id)
       .execute();
-  for (const char* statement :
-       {"UPDATE competency_evaluations SET observations = '{}' WHERE file_id = ?",
-        "UPDATE competency_evaluation_versions SET observations = '{}' WHERE file_id = ?",
-        "UPDATE company_opinions SET content = '{}' WHERE file_id = ?",
-        "UPDATE company_opinion_revisions SET content = '{}' WHERE file_id = ?",
-        "UPDATE file_comments SET body = 'Commentaire effacé : sa durée de conservation est écoulée.' "
-        "WHERE file_id = ?",
-        "UPDATE jury_decisions SET candidate_key = '' WHERE file_id = ?"}) {
-    sql.query(statement).bind(file_id).execute();
-  }
+  // Free texts about the candidate: observations, the company's opinion, comments; and the jury's
+  // identity key (their folded name and birth date).
+  const std::vector<std::string> statements{
+      "UPDATE competency_evaluations SET observations = '{}' WHERE file_id = ?",
+      "UPDATE competency_evaluation_versions SET observations = '{}' WHERE file_id = ?",
+      "UPDATE company_opinions SET content = '{}' WHERE file_id = ?",
+      "UPDATE company_opinion_revisions SET content = '{}' WHERE file_id = ?",
+      std::string("UPDATE file_comments SET body = '") + kErasedComment + "' WHERE file_id = ?",
+      "UPDATE jury_decisions SET candidate_key = '' WHERE file_id = ?"};
+  for (const auto& statement : statements) sql.query(statement).bind(file_id).execute();
   auto events = sql.query(
       "UPDATE file_events SET payload = '{}', payload_redacted_at = ? WHERE file_id = ? AND payload <> '{}' "
       "AND payload_redacted_at IS NULL AND payload_sha256 IS NOT NULL" +

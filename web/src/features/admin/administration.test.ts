@@ -475,6 +475,7 @@ describe('the administration log', () => {
       'sso_provider_removed',
       'retention_documents_purged',
       'retention_identity_erased',
+      'personal_data_exported',
     ];
     for (const action of actions) {
       expect(actionLabel(action), action).not.toBe(action);

@@ -590,6 +590,7 @@ export const ADMIN_ACTION_LABELS: Readonly<Record<string, string>> = {
   sso_provider_removed: "Fournisseur d'identité retiré",
   retention_documents_purged: 'Documents supprimés (durée de conservation écoulée)',
   retention_identity_erased: 'Identité du candidat effacée (durée de conservation écoulée)',
+  personal_data_exported: 'Données personnelles exportées',
 };
 
 export function actionLabel(action: string): string {

@@ -10,6 +10,8 @@ export interface DocumentVersion {
   filename: string;
   uploaded_by: { id: string; display_name: string };
   uploaded_at: string;
+  /** When the retention policy removed the bytes (the download then answers 410); absent or null while kept. */
+  purged_at?: string | null;
 }
 
 /** GET /files/{id}/documents items; versions oldest first. */

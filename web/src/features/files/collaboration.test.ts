@@ -39,7 +39,18 @@ import {
   signRefusal,
   signableNow,
 } from '../evaluation/evaluationGrid';
-import { fileArchiveUrl, fileAuditBundleUrl, isStateEvent, printsArchive, showsCommission, showsGrid, showsOpinion, writesComments } from './fileSections';
+import {
+  exportsPersonalData,
+  fileArchiveUrl,
+  fileAuditBundleUrl,
+  isStateEvent,
+  personalDataUrl,
+  printsArchive,
+  showsCommission,
+  showsGrid,
+  showsOpinion,
+  writesComments,
+} from './fileSections';
 import { bump, INITIAL_REVISIONS, lastSeq, mergeEvents, parseStreamEvent, sectionsFor } from './liveUpdates';
 
 const apiError = (status: number, code: string, field: string | null = null, details: Record<string, unknown> | null = null) => ({
@@ -396,6 +407,11 @@ describe('the complete file to print', () => {
     expect(printsArchive('gtp_auditor')).toBe(true);
     for (const role of ['company_tutor', 'evaluator', 'candidate', 'jury_member', 'gtp_admin', 'admin']) expect(printsArchive(role)).toBe(false);
     expect(fileArchiveUrl('f 1')).toBe('/api/v1/files/f%201/archive.pdf');
+    expect(personalDataUrl('f 1')).toBe('/api/v1/files/f%201/personal-data');
+    expect(exportsPersonalData('centre_coordinator')).toBe(true);
+    for (const role of ['gtp_auditor', 'admin', 'company_tutor', 'evaluator', 'candidate']) {
+      expect(exportsPersonalData(role), role).toBe(false);
+    }
     expect(fileAuditBundleUrl('f 1')).toBe('/api/v1/files/f%201/audit-bundle');
   });
 });

@@ -54,6 +54,16 @@ export function fileArchiveUrl(fileId: string): string {
   return `${API_PREFIX}/files/${encodeURIComponent(fileId)}/archive.pdf`;
 }
 
+/** The centre's coordinator exports everything about the candidate when the person asks (RGPD right of access). */
+export function exportsPersonalData(role: string): boolean {
+  return role === 'centre_coordinator';
+}
+
+/** Where everything about the file's candidate, across their files of the centre, is downloaded as a signed zip. */
+export function personalDataUrl(fileId: string): string {
+  return `${API_PREFIX}/files/${encodeURIComponent(fileId)}/personal-data`;
+}
+
 /** Where the file is downloaded as an audit bundle: a zip signed with the platform's key, checked offline. */
 export function fileAuditBundleUrl(fileId: string): string {
   return `${API_PREFIX}/files/${encodeURIComponent(fileId)}/audit-bundle`;

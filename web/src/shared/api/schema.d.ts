@@ -615,7 +615,10 @@ export interface paths {
          *     password_reset_requested, password_set, password_changed, user_deactivated,
          *     user_reactivated, candidates_imported, candidate_account_linked, file_transfer_proposed,
          *     file_transfer_accepted, file_transfer_refused, file_transfer_cancelled (a transfer's acts are
-         *     recorded once for each of its two centres), sso_provider_set, sso_provider_removed.
+         *     recorded once for each of its two centres), sso_provider_set, sso_provider_removed,
+         *     retention_documents_purged and retention_identity_erased (the retention policy's acts, by
+         *     « politique de conservation », their target the file and never the person's name),
+         *     personal_data_exported.
          */
         get: operations["adminLog"];
         put?: never;
@@ -2909,6 +2912,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{id}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the candidate file.
+                 * @example fil_01HQ5C2R8T
+                 */
+                id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Everything about the file's candidate, as a signed zip (RGPD right of access)
+         * @description For the coordinators of the file's centre (permission `export_personal_data`; 403 for other
+         *     roles, 404 outside their centre), when the person asks for their data. The zip holds
+         *     `LISEZMOI.txt` (what is there, in French), `personne.json` (the identity recorded in each of the
+         *     person's files of the centre: the same candidate account, or the same name and birth date) and,
+         *     under `dossiers/{file id}/`, each of those files as its audit bundle holds it. Signed like an
+         *     audit bundle (`manifest.json`, `manifest.sig`, `platform-key.pem`). Each export is written to
+         *     the administration log (`personal_data_exported`, naming the file).
+         */
+        get: operations["getPersonalDataExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/awards/{id}/document.pdf": {
         parameters: {
             query?: never;
@@ -3037,6 +3072,17 @@ export interface components {
                 at: string;
                 prev_hash: string;
                 hash: string;
+                /**
+                 * @description The SHA-256 of the event's payload as written, which the link's hash covers instead of the
+                 *     payload itself, so that retention can erase personal data and leave the chain verifiable;
+                 *     null for an event of a chain already broken when that scheme came (its hash covers the payload).
+                 */
+                payload_sha256?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the retention policy erased the payload (its hash still vouches for what it was).
+                 */
+                payload_redacted_at?: string | null;
                 intact: boolean;
                 problem: string | null;
             }[];
@@ -3373,6 +3419,11 @@ export interface components {
                 };
                 /** Format: date-time */
                 uploaded_at: string;
+                /**
+                 * Format: date-time
+                 * @description When the retention policy removed this version's bytes (its row and SHA-256 stay; downloading it answers 410).
+                 */
+                purged_at?: string | null;
             }[];
         };
         /**
@@ -9410,6 +9461,35 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The bundle, as an attachment (`audit-{id}.zip`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getPersonalDataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the candidate file.
+                 * @example fil_01HQ5C2R8T
+                 */
+                id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as an attachment (`donnees-personnelles-{id}.zip`). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -169,9 +169,17 @@ function DocumentItem({ document, canUpload, onUploaded }: { document: FileDocum
                   <time dateTime={v.uploaded_at}>{formatShortDateTime(v.uploaded_at)}</time>
                 </td>
                 <td>
-                  <a href={documentContentUrl(document.id, v.number)} download={v.filename} data-testid="document-download">
-                    Télécharger<span className="visually-hidden"> la version {v.number} de {v.filename}</span>
-                  </a>
+                  {v.purged_at ? (
+                    // The retention policy removed the bytes; the row says what was there (its hash stays).
+                    <span className="muted" data-testid="document-purged" title={`Empreinte SHA-256 : ${v.sha256}`}>
+                      Supprimé le <time dateTime={v.purged_at}>{formatShortDateTime(v.purged_at)}</time> (durée de
+                      conservation écoulée)
+                    </span>
+                  ) : (
+                    <a href={documentContentUrl(document.id, v.number)} download={v.filename} data-testid="document-download">
+                      Télécharger<span className="visually-hidden"> la version {v.number} de {v.filename}</span>
+                    </a>
+                  )}
                 </td>
               </tr>
             ))}

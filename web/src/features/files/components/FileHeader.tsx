@@ -5,7 +5,7 @@ import type { CandidateFile } from '../fileTypes';
 import { FileBlocScope } from './FileBlocScope';
 import { StateBadge } from './StateBadge';
 import { useSession } from '../../../app/session';
-import { fileArchiveUrl, fileAuditBundleUrl, printsArchive } from '../fileSections';
+import { exportsPersonalData, fileArchiveUrl, fileAuditBundleUrl, personalDataUrl, printsArchive } from '../fileSections';
 import { nextStepText } from '../nextSteps';
 
 /**
@@ -66,6 +66,16 @@ export function FileHeader({ file, cqpmTitle, stateLabel }: { file: CandidateFil
                 Dossier d'audit signé (ZIP)
               </a>
             </>
+          )}
+          {user && exportsPersonalData(user.role) && (
+            <a
+              href={personalDataUrl(file.id)}
+              download
+              data-testid="file-personal-data"
+              title="Tout ce que la plateforme conserve sur ce candidat, dans ses dossiers du centre, à remettre à la personne qui en fait la demande (droit d'accès, RGPD)"
+            >
+              Données personnelles du candidat (ZIP)
+            </a>
           )}
         </div>
       </div>
