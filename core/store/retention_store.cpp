@@ -54,7 +54,9 @@ std::int64_t anonymiseFile(SqlSession& sql, const std::string& file_id, const st
                            const std::vector<std::string>& kept_event_kinds) {
   sql.query(
          "UPDATE candidate_files SET given_name = '', family_name = 'Candidat anonymisé', email = '', "
-         "birth_date = '', birth_place = '', registration = '{}', search_name = '', anonymised_at = ? "
+         "birth_date = '', birth_place = '', registration = '{}', search_name = '', candidate_user_id = "
+         "NULL, "
+         "anonymised_at = ? "
          "WHERE id = ?")
       .bind(at)
       .bind(file_id)

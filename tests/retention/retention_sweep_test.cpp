@@ -8,6 +8,7 @@
 #include <atomic>
 #include <memory>
 
+#include "audit/zip_items.h"
 #include "http/api_fixture.h"
 
 namespace cqpm::testing {
@@ -92,6 +93,18 @@ TEST_P(RetentionSweepTest, IdentityGoesAfterThreeYearsDocumentsAfterFiveChainsSt
   EXPECT_EQ(erased->getObject("candidate")->getValue<std::string>("given_name"), "");
   EXPECT_EQ(erased->getObject("candidate")->getValue<std::string>("email"), "");
   EXPECT_EQ(erased->getValue<std::string>("state"), "withdrawn");
+  // Found by her name no more, and the file's export (the right of access) holds nothing of her name.
+  EXPECT_EQ(client().get("/api/v1/files?q=retiree", centre).json()->getArray("items")->size(), 0u);
+  const auto export_zip = client().get("/api/v1/files/" + withdrawn + "/personal-data", centre);
+  ASSERT_EQ(export_zip.status, 200) << export_zip.body;
+  std::size_t read = 0;
+  for (const auto& [name, bytes] : zipItems(export_zip.body)) {
+    if (!name.ends_with(".json") && !name.ends_with(".txt")) continue;  // PDFs are compressed
+    ++read;
+    EXPECT_EQ(bytes.find("Jeanne"), std::string::npos) << name;
+    EXPECT_EQ(bytes.find("Retirée"), std::string::npos) << name;
+  }
+  EXPECT_GE(read, 5u);
   EXPECT_EQ(client().get("/api/v1/files?q=retiree", centre).json()->getArray("items")->size(), 0u);
   const auto events = client().get("/api/v1/files/" + withdrawn + "/events", centre).body;
   EXPECT_EQ(events.find("Jeanne"), std::string::npos) << events;
