@@ -1,5 +1,7 @@
 #include "store/retention_store.h"
 
+#include <optional>
+
 #include "store/row_reader.h"
 
 namespace cqpm::store::retention_store {
@@ -50,8 +52,45 @@ std::vector<ClosedFile> closedNotAnonymised(SqlSession& sql, const std::vector<s
   return closedFiles(sql, states, before, limit, "c.anonymised_at IS NULL");
 }
 
+namespace {
+
+// The candidate's account once no file is linked to it any more: nobody can use it, nothing in it
+// names the person (its id stays: the administration log's entries point to it).
+void anonymiseAccountIfUnused(SqlSession& sql, const std::string& user_id, const std::string& at) {
+  std::int64_t linked = 0;
+  sql.query("SELECT COUNT(*) AS n FROM candidate_files WHERE candidate_user_id = ?")
+      .bind(user_id)
+      .forEachRow([&](const RowReader& row) { linked = row.integer("n"); });
+  if (linked > 0) return;
+  sql.query(
+         "UPDATE users SET login = ?, display_name = 'Candidat anonymisé', email = ?, password_hash = '', "
+         "active = 0, updated_at = ? WHERE id = ? AND role = 'candidate'")
+      .bind("anonymise-" + user_id)
+      // E-mails are unique; a reserved domain (RFC 2606) that no message can reach.
+      .bind("anonymise-" + user_id + "@anonymise.invalid")
+      .bind(at)
+      .bind(user_id)
+      .execute();
+  sql.query("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+      .bind(at)
+      .bind(user_id)
+      .execute();
+  sql.query(
+         "UPDATE account_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND used_at IS "
+         "NULL")
+      .bind(at)
+      .bind(user_id)
+      .execute();
+}
+
+}  // namespace
+
 std::int64_t anonymiseFile(SqlSession& sql, const std::string& file_id, const std::string& at,
                            const std::vector<std::string>& kept_event_kinds) {
+  std::optional<std::string> account;
+  sql.query("SELECT candidate_user_id FROM candidate_files WHERE id = ?")
+      .bind(file_id)
+      .forEachRow([&](const RowReader& row) { account = row.optionalText("candidate_user_id"); });
   sql.query(
          "UPDATE candidate_files SET given_name = '', family_name = 'Candidat anonymisé', email = '', "
          "birth_date = '', birth_place = '', registration = '{}', search_name = '', candidate_user_id = "
@@ -71,6 +110,11 @@ std::int64_t anonymiseFile(SqlSession& sql, const std::string& file_id, const st
       std::string("UPDATE file_comments SET body = '") + kErasedComment + "' WHERE file_id = ?",
       "UPDATE jury_decisions SET candidate_key = '' WHERE file_id = ?"};
   for (const auto& statement : statements) sql.query(statement).bind(file_id).execute();
+  // What the platform told people about the file named the candidate.
+  sql.query("UPDATE notifications SET title = 'Dossier anonymisé', body = '' WHERE file_id = ?")
+      .bind(file_id)
+      .execute();
+  if (account) anonymiseAccountIfUnused(sql, *account, at);
   auto events = sql.query(
       "UPDATE file_events SET payload = '{}', payload_redacted_at = ? WHERE file_id = ? AND payload <> '{}' "
       "AND payload_redacted_at IS NULL AND payload_sha256 IS NOT NULL" +

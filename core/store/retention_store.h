@@ -31,7 +31,8 @@ std::vector<ClosedFile> closedNotAnonymised(SqlSession& sql, const std::vector<s
                                             const std::string& before, int limit);
 
 /// Erases what identifies the candidate of `file_id`, at `at`: the identity and registration answers,
-/// the link to the candidate's account (which may serve other files: it is left to its own life),
+/// the link to the candidate's account (and the account itself once no file is linked to it: deactivated,
+/// its login, name, e-mail and password erased, its sessions and links revoked), the notifications' texts,
 /// the free texts written about them (observations of every competency version, company opinion
 /// contents, comments, the jury's identity key) and the payloads of the file's events except those of
 /// `kept_event_kinds` (plans, commissions, versions: no personal data). An event whose chain does not

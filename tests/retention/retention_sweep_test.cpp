@@ -77,6 +77,13 @@ TEST_P(RetentionSweepTest, IdentityGoesAfterThreeYearsDocumentsAfterFiveChainsSt
       certified_files->getObject(0)->getObject("candidate")->getValue<std::string>("family_name");
   firstVersion(centre, certified);  // the certified file holds a document
 
+  // Her candidate account, opened with her file (its name is hers).
+  const std::string admin = client().login("admin");
+  const auto accounts = [&](const std::string& token) {
+    return client().get("/api/v1/users?role=candidate&limit=100", token).body;
+  };
+  EXPECT_NE(accounts(admin).find("Jeanne Retirée"), std::string::npos);
+
   const auto today = sweep();
   EXPECT_EQ(today.files_anonymised + today.files_with_documents_purged, 0);
 
@@ -129,6 +136,11 @@ TEST_P(RetentionSweepTest, IdentityGoesAfterThreeYearsDocumentsAfterFiveChainsSt
   EXPECT_TRUE(client().get("/api/v1/files/" + certified + "/audit", centre).json()->getValue<bool>("intact"));
   const auto again = sweep();
   EXPECT_EQ(again.files_anonymised + again.files_with_documents_purged + again.document_versions_purged, 0);
+
+  // Her account, linked to no file any more, names her no more and opens nothing.
+  const std::string candidates = accounts(client().login("admin"));
+  EXPECT_EQ(candidates.find("Jeanne"), std::string::npos) << candidates;
+  EXPECT_EQ(candidates.find("alex@example.org"), std::string::npos);
 
   // The log names the file and the policy, never the person.
   const std::string log = client().get("/api/v1/admin/log?limit=200", client().login("admin")).body;
