@@ -5,19 +5,14 @@
 #include "access/policy.h"
 #include "archive/file_archive_pdf.h"
 #include "archive/registration_answers.h"
+#include "evaluation/grid_view.h"
 #include "files/event_summary.h"
 
 namespace cqpm::archive {
 
 namespace {
 
-// A part that says something: a competency written or signed, an opinion saved or signed.
-bool anythingWritten(const evaluation::GridView& grid) {
-  return std::any_of(
-      grid.competencies.begin(), grid.competencies.end(),
-      [](const evaluation::CompetencyView& c) { return c.version > 0 || !c.signatures.empty(); });
-}
-
+// A part that says something: an opinion saved or signed.
 bool anythingWritten(const opinion::CompanyOpinionView& view) {
   return !view.history.empty() || (view.current && view.current->updated_by.has_value());
 }
@@ -39,7 +34,7 @@ FileArchive FileArchiveService::gather(const domain::Actor& actor, const std::st
   auto plan = sources_.plans.get(actor, file_id);
   if (plan.plan) archive.plan = std::move(plan);
   auto grid = sources_.evaluations.grid(actor, file_id);
-  if (!grid.commission.empty() || anythingWritten(grid)) archive.grid = std::move(grid);
+  if (evaluation::gridHasAnything(grid)) archive.grid = std::move(grid);
   auto opinion = sources_.opinions.get(actor, file_id);
   if (opinion.required && anythingWritten(opinion)) archive.opinion = std::move(opinion);
   archive.decisions = sources_.decisions.forFile(actor, file_id);

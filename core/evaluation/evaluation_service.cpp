@@ -11,6 +11,7 @@
 #include "evaluation/competency_etag.h"
 #include "evaluation/competency_view.h"
 #include "evaluation/evaluation_grid.h"
+#include "evaluation/grid_view.h"
 #include "files/file_events.h"
 #include "store/candidate_file_store.h"
 #include "store/document_store.h"
@@ -64,34 +65,16 @@ GridView EvaluationService::grid(const domain::Actor& actor, const std::string& 
     const auto view = access::fileInScope(sql, actor, file_id);
     requireReader(actor);
     const domain::CandidateFile& file = view.file;
-    const auto competencies = gridCompetencies(*rules_.referentialFor(file), file.modality_plan_json,
-                                               domain::parseBlocScope(file.bloc_scope_json));
-    const auto stored = store::evaluation_store::evaluations(sql, file.id);
-
-    GridView grid;
-    grid.file_id = file.id;
-    grid.state = file.state;
-    grid.referential_version = file.referential_version;
-    grid.referential_commit = file.referential_commit;
+    std::vector<Evaluator> commission;
     bool member = false;
     for (const auto& evaluator : store::evaluation_store::commission(sql, file.id)) {
-      grid.commission.push_back(Evaluator{evaluator.evaluator_id, evaluator.display_name});
+      commission.push_back(Evaluator{evaluator.evaluator_id, evaluator.display_name});
       member = member || evaluator.evaluator_id == actor.user_id;
     }
+    GridView grid =
+        gridOf(file, rules_, std::move(commission), store::evaluation_store::evaluations(sql, file.id));
     grid.editable =
         member && access::allows(actor.role, access::Permission::kEvaluate) && file.state == kWritableState;
-
-    Object::Ptr results = new Object;
-    for (const auto& competency : competencies) {
-      const auto found = stored.find(competency.number);
-      store::CompetencyEvaluation unwritten;
-      unwritten.competency = competency.number;
-      const auto& evaluation = found == stored.end() ? unwritten : found->second;
-      grid.competencies.push_back(competencyView(file.id, competency, evaluation));
-      results->set(competency.number, isEvaluated(evaluation) ? evaluation.result : "not_evaluated");
-    }
-    // Complete as the guard leaving the evaluation sees it: the CQPM's own check.
-    grid.complete = !rules_.checkEvaluationComplete(file, results).has_value();
     return grid;
   });
 }

@@ -8,8 +8,7 @@
 #include "common/error.h"
 #include "common/iso_instant.h"
 #include "deadlines/paris_time.h"
-#include "evaluation/competency_view.h"
-#include "evaluation/evaluation_grid.h"
+#include "evaluation/grid_view.h"
 #include "history/file_at_instant.h"
 #include "opinion/opinion_view.h"
 #include "opinion/referential_items.h"
@@ -44,37 +43,13 @@ std::set<std::string> pinningTransitions(const workflow::WorkflowDefinition& wor
 
 evaluation::GridView gridAt(store::SqlSession& sql, plugins::PluginRules& rules, const FileAtInstant& then,
                             const std::string& at) {
-  const domain::CandidateFile& file = then.file;
-  evaluation::GridView grid;
-  grid.file_id = file.id;
-  grid.state = file.state;
-  grid.referential_version = file.referential_version;
-  grid.referential_commit = file.referential_commit;
+  std::vector<evaluation::Evaluator> commission;
   for (const auto& id : then.commission) {
     const auto account = store::account_store::findUser(sql, id);
-    grid.commission.push_back({id, account ? account->display_name : id});
+    commission.push_back({id, account ? account->display_name : id});
   }
-  const auto stored = store::evaluation_store::evaluationsAt(sql, file.id, at, then.commission);
-  Poco::JSON::Object::Ptr results = new Poco::JSON::Object;
-  for (const auto& competency :
-       evaluation::gridCompetencies(*rules.referentialFor(file), file.modality_plan_json,
-                                    domain::parseBlocScope(file.bloc_scope_json))) {
-    const auto found = stored.find(competency.number);
-    store::CompetencyEvaluation unwritten;
-    unwritten.competency = competency.number;
-    const auto& evaluation = found == stored.end() ? unwritten : found->second;
-    grid.competencies.push_back(evaluation::competencyView(file.id, competency, evaluation));
-    results->set(competency.number,
-                 evaluation::isEvaluated(evaluation) ? evaluation.result : "not_evaluated");
-  }
-  grid.complete = !rules.checkEvaluationComplete(file, results).has_value();
-  return grid;
-}
-
-bool anythingWritten(const evaluation::GridView& grid) {
-  return !grid.commission.empty() ||
-         std::any_of(grid.competencies.begin(), grid.competencies.end(),
-                     [](const evaluation::CompetencyView& c) { return c.version > 0; });
+  return evaluation::gridOf(then.file, rules, std::move(commission),
+                            store::evaluation_store::evaluationsAt(sql, then.file.id, at, then.commission));
 }
 
 // Each document with the versions uploaded by then; a document not yet uploaded is left out.
@@ -136,7 +111,7 @@ FileAsOf FileAsOfService::at(const domain::Actor& actor, const std::string& file
       if (version) file.referential_commit = version->commit_id;
     }
     auto grid = gridAt(sql, sources_.rules, *then, result.at);
-    if (anythingWritten(grid)) result.grid = std::move(grid);
+    if (evaluation::gridHasAnything(grid)) result.grid = std::move(grid);
     const auto referential = sources_.rules.referentialFor(file);
     const opinion::OpinionForm form{opinion::activitiesOf(*referential),
                                     opinion::competenciesOf(*referential)};
