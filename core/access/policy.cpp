@@ -42,6 +42,7 @@ const std::vector<PermissionRow>& permissionTable() {
       {kRevokeDecision, "revoke_decision", {kCentreCoordinator}},
       {kPrintFileArchive, "print_file_archive", {kCentreCoordinator, kGtpAuditor}},
       {kExportPersonalData, "export_personal_data", {kCentreCoordinator}},
+      {kReportHolders, "report_holders", {kCentreCoordinator, kGtpAuditor}},
       {kOverseeJuries, "oversee_juries", {kGtpAuditor}},
       {kReadStatistics, "read_statistics", {kCentreCoordinator, kGtpAuditor, kAdmin}},
       {kProposeReferentialChange, "propose_referential_change", {kGtpAuditor}},

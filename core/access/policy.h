@@ -31,8 +31,10 @@ enum class Permission {
   kRevokeDecision,          ///< revoke a jury decision
   kPrintFileArchive,  ///< print a file's complete archive (identity, plan, grid, opinion, decision, history)
   kExportPersonalData,  ///< export everything about one candidate (RGPD right of access), for the centre
-  kOverseeJuries,       ///< read every centre's jury sessions, decisions, minutes and awards (the GTP)
-  kReadStatistics,      ///< read the figures of the files (a coordinator: their centre's; others: all)
+  kReportHolders,  ///< report certified holders to the Caisse des Dépôts (Accrochage): a centre's, or all for
+                   ///< the GTP
+  kOverseeJuries,   ///< read every centre's jury sessions, decisions, minutes and awards (the GTP)
+  kReadStatistics,  ///< read the figures of the files (a coordinator: their centre's; others: all)
   // Referentials
   kProposeReferentialChange,  ///< propose, approve, reject and publish (GTP auditors)
   kReadProposals,             ///< read the GTP's proposals

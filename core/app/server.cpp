@@ -179,6 +179,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
                                                 *jury_decisions_, *plugin_rules_,   *plugins_,     *engine_};
   archives_ = std::make_unique<archive::FileArchiveService>(archive_sources, clock());
   files_as_of_ = std::make_unique<history::FileAsOfService>(*db_, archive_sources, clock());
+  holder_reports_ =
+      std::make_unique<accrochage::HolderReportService>(*db_, *plugin_rules_, *awards_, config_.accrochage);
   statistics_ = std::make_unique<statistics::StatisticsService>(*db_, *definition_, *plugins_, clock());
   provider_client_ = std::make_unique<sso::ProviderClient>();
   single_sign_on_ = std::make_unique<sso::SingleSignOnService>(
@@ -192,7 +194,7 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
       *organisations_,  *accounts_,       *account_links_,    *admin_log_,      *imports_,
       *corrections_,    *transfers_,      *admissibility_,    *carry_over_,     *readiness_,
       *todo_,           *archives_,       *statistics_,       *signing_key_,    clock(),
-      *single_sign_on_, *files_as_of_});
+      *single_sign_on_, *files_as_of_,    *holder_reports_});
   router_ = std::make_unique<http::Router>(http::apiRoutes(*api_context_));
   static_files_ = std::make_unique<http::StaticFiles>(config_.http.web_root);
   if (config_.http.web_root.empty() ||

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "accrochage/holder_report_service.h"
 #include "app/data_folder.h"
 #include "app/server_config.h"
 #include "archive/file_archive_service.h"
@@ -165,6 +166,7 @@ class Server {
   std::unique_ptr<todo::TodoService> todo_;
   std::unique_ptr<archive::FileArchiveService> archives_;
   std::unique_ptr<history::FileAsOfService> files_as_of_;
+  std::unique_ptr<accrochage::HolderReportService> holder_reports_;
   std::unique_ptr<retention::RetentionSweep> retention_;
   std::unique_ptr<statistics::StatisticsService> statistics_;
   std::unique_ptr<sso::ProviderClient> provider_client_;

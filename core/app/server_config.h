@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "accrochage/holder_report.h"
 #include "auth/password_hasher.h"
 #include "common/clock.h"
 #include "documents/clamd_scanner.h"
@@ -51,10 +52,11 @@ struct ServerConfig {
   int notify_interval_ms = 2000;
   /// Hour (Europe/Paris, 0-23) from which each day's e-mail digests are sent.
   int digest_hour = 7;
-  notifications::SmtpSettings smtp;      ///< no host: notifications are in-app only
-  documents::ClamdSettings antivirus;    ///< no socket: uploads are not scanned for malware
-  retention::RetentionPolicy retention;  ///< how long personal data is kept once a file is closed
-  Clock clock;                           ///< "now" for the whole server; empty: the system clock
+  notifications::SmtpSettings smtp;          ///< no host: notifications are in-app only
+  documents::ClamdSettings antivirus;        ///< no socket: uploads are not scanned for malware
+  retention::RetentionPolicy retention;      ///< how long personal data is kept once a file is closed
+  accrochage::CertifierIdentity accrochage;  ///< the certifier at the Caisse des Dépôts; empty: no XML flux
+  Clock clock;                               ///< "now" for the whole server; empty: the system clock
 };
 
 }  // namespace cqpm::app

@@ -42,6 +42,20 @@ Setting text(std::string key, std::string option, std::string argument, std::str
           }};
 }
 
+// `setting` refusing a non-empty value of fewer than `min` or more than `max` bytes.
+Setting lengthBounded(Setting setting, std::size_t min, std::size_t max) {
+  setting.apply = [apply = setting.apply, key = setting.key, min, max](ServerConfig& config,
+                                                                       const std::string& value) {
+    if (!value.empty() && (value.size() < min || value.size() > max)) {
+      throw Error(ErrorCode::kInvalidConfiguration,
+                  key + (min == max ? " must have " + std::to_string(min) + " characters"
+                                    : " must have at most " + std::to_string(max) + " characters"));
+    }
+    apply(config, value);
+  };
+  return setting;
+}
+
 template <typename Access>
 Setting integer(std::string key, std::string option, std::string help, std::string example, long long min,
                 long long max, Access access) {
@@ -252,6 +266,19 @@ std::vector<Setting> makeSettings() {
       "about the candidate, and removes the documents. The file's hash chain stays verifiable. 0: kept for "
       "ever.",
       "3", 0, 100, [](ServerConfig& c) -> int& { return c.retention.unsuccessful_identity_years; }));
+  all.push_back(lengthBounded(
+      text("cqpm.accrochage.client_id", "", "ID",
+           "The certifier's client number at the Caisse des Dépôts (8 characters), which the Accrochage flux "
+           "of certified holders names as emitter and certifier (docs/accrochage.md). Empty: the holders' "
+           "CSV only.",
+           "", [](ServerConfig& c) -> std::string& { return c.accrochage.client_id; }),
+      8, 8));
+  all.push_back(
+      lengthBounded(text("cqpm.accrochage.contract_id", "", "ID",
+                         "The certifier's contract number with the Caisse des Dépôts (at most 20 "
+                         "characters), named in the Accrochage flux.",
+                         "", [](ServerConfig& c) -> std::string& { return c.accrochage.contract_id; }),
+                    1, 20));
   all.push_back(
       text("cqpm.smtp.host", "smtp-host", "HOST",
            "SMTP relay for e-mail notifications (no authentication: a relay on the host or the private "

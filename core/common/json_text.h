@@ -32,6 +32,11 @@ Poco::Dynamic::Var nullable(const std::optional<T>& value) {
   return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
 }
 
+/// `text` as JSON, or null when empty (a fact not recorded).
+inline Poco::Dynamic::Var nullIfEmpty(const std::string& text) {
+  return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text);
+}
+
 /// A JSON array of each record rendered by `render`, in order: how presenters
 /// turn a list of typed records into JSON.
 template <typename Record, typename Render>

@@ -65,6 +65,14 @@ std::string parisDateOf(const Poco::Timestamp& instant) {
   return isoDay(date::floor<date::days>(parisLocal(instant)));
 }
 
+std::string parisIsoTimestamp(const Poco::Timestamp& instant) {
+  const date::zoned_time<std::chrono::seconds> zoned{
+      &paris(),
+      date::floor<std::chrono::seconds>(date::sys_time<Micros>{Micros{instant.epochMicroseconds()}})};
+  const std::string text = date::format("%FT%T%z", zoned);  // ...+0100
+  return text.substr(0, text.size() - 2) + ":" + text.substr(text.size() - 2);
+}
+
 std::string addDays(const std::string& date, int days) {
   return isoDay(requireDate(date) + date::days{days});
 }

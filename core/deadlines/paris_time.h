@@ -29,6 +29,9 @@ Poco::Timestamp parisHourOn(const std::string& date, int hour);
 /// The Paris calendar date (YYYY-MM-DD) at `instant`.
 std::string parisDateOf(const Poco::Timestamp& instant);
 
+/// `instant` as Paris wall-clock time with its offset, to the second: "2027-03-18T10:00:00+01:00".
+std::string parisIsoTimestamp(const Poco::Timestamp& instant);
+
 /// `date` moved by `days` (negative: earlier).
 std::string addDays(const std::string& date, int days);
 

@@ -20,6 +20,9 @@ struct Candidate {
   std::string email;
   std::string birth_date;   ///< ISO date YYYY-MM-DD
   std::string birth_place;  ///< town (and country abroad) as the candidate writes it; empty: not recorded
+  /// The civil status the Caisse des Dépôts matches a holder on (accrochage/): empty, not recorded.
+  std::string sex;               ///< "F" | "M", as on the civil status
+  std::string birth_insee_code;  ///< the birth commune's INSEE code ("69123", "2A004"); abroad "99" + country
 };
 
 /// One candidate file (dossier) as stored. The workflow engine and guards read

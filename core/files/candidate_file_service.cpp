@@ -14,6 +14,7 @@
 #include "common/page_cursor.h"
 #include "common/text_fields.h"
 #include "domain/bloc_scope.h"
+#include "domain/civil_status.h"
 #include "files/file_order.h"
 #include "store/account_store.h"
 #include "store/event_store.h"
@@ -73,6 +74,8 @@ void CandidateFileService::validate(const Actor& actor, const NewFileRequest& re
   requireBirthDate(request.candidate.birth_date, "candidate.birth_date", clock_());
   if (!request.candidate.birth_place.empty())
     requireText(request.candidate.birth_place, "candidate.birth_place", kMaxNameLength);
+  domain::requireCivilStatusSex(request.candidate.sex, "candidate.sex");
+  domain::requireBirthInseeCode(request.candidate.birth_insee_code, "candidate.birth_insee_code");
   if (request.pathway == domain::Pathway::kVae && request.company_id) {
     throw Error(ErrorCode::kInvalidField, "a VAE file has no company: leave company_id empty", "company_id");
   }

@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "common/json_text.h"
 #include "common/text_fields.h"
+#include "domain/civil_status.h"
 #include "files/file_events.h"
 #include "store/event_store.h"
 
@@ -28,6 +29,12 @@ void correctField(const std::optional<std::string>& value, std::string& field, c
   field = *value;
 }
 
+bool completesCivilStatusOnly(const FileCorrection& correction) {
+  return !correction.given_name && !correction.family_name && !correction.email && !correction.birth_date &&
+         !correction.birth_place && !correction.registration &&
+         (correction.sex || correction.birth_insee_code);
+}
+
 }  // namespace
 
 store::CandidateFileView FileCorrectionService::correct(const domain::Actor& actor,
@@ -40,15 +47,22 @@ store::CandidateFileView FileCorrectionService::correct(const domain::Actor& act
   if (correction.birth_date) requireBirthDate(*correction.birth_date, "candidate.birth_date", clock_());
   if (correction.birth_place && !correction.birth_place->empty())
     requireText(*correction.birth_place, "candidate.birth_place", kMaxName);
+  if (correction.sex) domain::requireCivilStatusSex(*correction.sex, "candidate.sex");
+  if (correction.birth_insee_code)
+    domain::requireBirthInseeCode(*correction.birth_insee_code, "candidate.birth_insee_code");
   const auto scope = access::fileScopeFor(actor);
   db_.write([&](store::SqlSession& sql) {
     auto view = store::candidate_file_store::find(sql, file_id, scope);
     if (!view) throw Error(ErrorCode::kNotFound, "no candidate file " + file_id);
     access::require(actor, access::Permission::kCorrectFile, "correct a candidate file");
     domain::CandidateFile file = view->file;
-    if (std::find(final_states_.begin(), final_states_.end(), file.state) != final_states_.end()) {
+    // A closed file's record is what the jury judged; only the civil status the Caisse des Dépôts
+    // needs to report a holder (and that no decision rests on) may still be completed.
+    if (std::find(final_states_.begin(), final_states_.end(), file.state) != final_states_.end() &&
+        !completesCivilStatusOnly(correction)) {
       throw Error(ErrorCode::kInvalidState,
-                  "the file is closed (" + file.state + "): it is not corrected any more");
+                  "the file is closed (" + file.state +
+                      "): only candidate.sex and candidate.birth_insee_code may still be completed");
     }
     if (file.version != correction.expected_version) {
       throw fileVersionConflict(file.version);
@@ -59,6 +73,9 @@ store::CandidateFileView FileCorrectionService::correct(const domain::Actor& act
     correctField(correction.email, file.candidate.email, "email", *before, *after);
     correctField(correction.birth_date, file.candidate.birth_date, "birth_date", *before, *after);
     correctField(correction.birth_place, file.candidate.birth_place, "birth_place", *before, *after);
+    correctField(correction.sex, file.candidate.sex, "sex", *before, *after);
+    correctField(correction.birth_insee_code, file.candidate.birth_insee_code, "birth_insee_code", *before,
+                 *after);
     if (correction.registration) {
       const std::string registration = toJsonText(correction.registration);
       if (registration != file.registration_json) {
@@ -70,7 +87,8 @@ store::CandidateFileView FileCorrectionService::correct(const domain::Actor& act
     if (after->size() == 0) {
       throw Error(ErrorCode::kInvalidField, "the correction changes nothing in the file", "candidate");
     }
-    if (auto refusal = rules_.checkRegistration(file, actor)) {
+    if (auto refusal =
+            completesCivilStatusOnly(correction) ? std::nullopt : rules_.checkRegistration(file, actor)) {
       throw Error(ErrorCode::kInvalidField, refusal->message, refusal->field, refusal->details);
     }
     const std::string now = nowIso8601(clock_);

@@ -22,9 +22,11 @@ struct FileCorrection {
   std::optional<std::string> given_name;
   std::optional<std::string> family_name;
   std::optional<std::string> email;
-  std::optional<std::string> birth_date;   ///< YYYY-MM-DD
-  std::optional<std::string> birth_place;  ///< "" erases it
-  Poco::JSON::Object::Ptr registration;    ///< the CQPM's registration answers, whole; null: unchanged
+  std::optional<std::string> birth_date;        ///< YYYY-MM-DD
+  std::optional<std::string> birth_place;       ///< "" erases it
+  std::optional<std::string> sex;               ///< "F" | "M"; "" erases it
+  std::optional<std::string> birth_insee_code;  ///< domain/civil_status.h; "" erases it
+  Poco::JSON::Object::Ptr registration;         ///< the CQPM's registration answers, whole; null: unchanged
 };
 
 /// Corrections of a candidate's identity and of the CQPM's registration

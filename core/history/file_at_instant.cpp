@@ -37,6 +37,8 @@ void undoCorrection(const Object::Ptr& payload, domain::CandidateFile& file) {
   restore("email", file.candidate.email);
   restore("birth_date", file.candidate.birth_date);
   restore("birth_place", file.candidate.birth_place);
+  restore("sex", file.candidate.sex);
+  restore("birth_insee_code", file.candidate.birth_insee_code);
   restore("registration", file.registration_json);
 }
 

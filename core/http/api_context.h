@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 
+#include "accrochage/holder_report_service.h"
 #include "admin/account_links.h"
 #include "admin/account_service.h"
 #include "admin/admin_log.h"
@@ -114,6 +115,8 @@ struct ApiContext {
   sso::SingleSignOnService& single_sign_on;
   /// A file as it stood at an earlier instant (GET /files/{id}?at=…).
   history::FileAsOfService& files_as_of;
+  /// Certified holders for the Caisse des Dépôts' Accrochage service.
+  accrochage::HolderReportService& holder_reports;
 };
 
 }  // namespace cqpm::http

@@ -34,6 +34,8 @@ Poco::JSON::Object::Ptr identityJson(const store::CandidateFileView& view) {
   json->set("email", file.candidate.email);
   json->set("birth_date", file.candidate.birth_date);
   json->set("birth_place", file.candidate.birth_place);
+  json->set("sex", file.candidate.sex);
+  json->set("birth_insee_code", file.candidate.birth_insee_code);
   json->set("registration", StoredJson{file.registration_json});
   json->set("candidate_account", nullable(file.candidate_user_id));
   return json;

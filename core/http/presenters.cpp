@@ -66,9 +66,9 @@ Object::Ptr fileJson(const store::CandidateFileView& view, const workflow::Workf
   candidate->set("family_name", file.candidate.family_name);
   candidate->set("email", file.candidate.email);
   candidate->set("birth_date", file.candidate.birth_date);
-  candidate->set("birth_place", file.candidate.birth_place.empty()
-                                    ? Poco::Dynamic::Var()
-                                    : Poco::Dynamic::Var(file.candidate.birth_place));
+  candidate->set("birth_place", nullIfEmpty(file.candidate.birth_place));
+  candidate->set("sex", nullIfEmpty(file.candidate.sex));
+  candidate->set("birth_insee_code", nullIfEmpty(file.candidate.birth_insee_code));
   json->set("candidate", candidate);
   // The CQPM's registration answers (habilitations, material family...), as registered or corrected.
   json->set("registration", StoredJson{file.registration_json});

@@ -1,6 +1,7 @@
 #include "http/routes.h"
 
 #include "http/handlers/account_handlers.h"
+#include "http/handlers/accrochage_handlers.h"
 #include "http/handlers/admissibility_handlers.h"
 #include "http/handlers/archive_handlers.h"
 #include "http/handlers/audit_handlers.h"
@@ -170,6 +171,9 @@ std::vector<Route> apiRoutes(ApiContext& context) {
       {"GET",  "/api/v1/files/{id}/audit",           kAuthenticated, bind(fileAudit)},
       {"GET",  "/api/v1/files/{id}/audit-bundle",    kAuthenticated, bind(fileAuditBundle)},
       {"GET",  "/api/v1/files/{id}/personal-data",   kAuthenticated, bind(personalDataExport)},
+      {"GET",  "/api/v1/holders/accrochage",         kAuthenticated, bind(holderReport)},
+      {"GET",  "/api/v1/holders/accrochage.xml",     kAuthenticated, bind(holderFlux)},
+      {"GET",  "/api/v1/holders/accrochage.csv",     kAuthenticated, bind(holderCsv)},
       {"GET",  "/api/v1/awards/{id}/document.pdf",   kAuthenticated, bind(awardDocumentPdf)},
       {"GET",  "/api/v1/awards/{id}/credential.jwt", kAuthenticated, bind(awardCredential)},
       // Public: anyone holding a certificate's code may check it, and nothing more.

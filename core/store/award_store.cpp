@@ -15,9 +15,9 @@ constexpr const char* kSelectAwards =
     "a.cqpm_number, a.holder_birth_date "
     "FROM awards a JOIN jury_decisions d ON d.id = a.decision_id ";
 
-std::vector<AwardRecord> select(SqlSession& sql, const std::string& rest, std::string value) {
+std::vector<AwardRecord> select(SqlSession& sql, const std::string& rest, std::vector<std::string> values) {
   auto stmt = sql.query(std::string(kSelectAwards) + rest);
-  stmt.bind(std::move(value));
+  for (auto& value : values) stmt.bind(std::move(value));
   std::vector<AwardRecord> found;
   forEachRow(stmt, [&](const RowReader& row) {
     AwardRecord a;
@@ -73,19 +73,30 @@ void insert(SqlSession& sql, const AwardRecord& award) {
 }
 
 std::optional<AwardRecord> find(SqlSession& sql, const std::string& id) {
-  auto found = select(sql, "WHERE a.id = ?", id);
+  auto found = select(sql, "WHERE a.id = ?", {id});
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
 
 std::optional<AwardRecord> findByCode(SqlSession& sql, const std::string& code) {
-  auto found = select(sql, "WHERE a.verification_code = ?", code);
+  auto found = select(sql, "WHERE a.verification_code = ?", {code});
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
 
 std::vector<AwardRecord> forDecision(SqlSession& sql, const std::string& decision_id) {
-  return select(sql, "WHERE a.decision_id = ? ORDER BY a.created_at, a.id", decision_id);
+  return select(sql, "WHERE a.decision_id = ? ORDER BY a.created_at, a.id", {decision_id});
+}
+
+std::vector<AwardRecord> standingBetween(SqlSession& sql, const std::string& from, const std::string& to,
+                                         const std::optional<std::string>& centre_id) {
+  std::string rest = "WHERE d.revoked_at IS NULL AND a.decision_date >= ? AND a.decision_date <= ? ";
+  std::vector<std::string> values{from, to};
+  if (centre_id) {
+    rest += "AND a.file_id IN (SELECT f.id FROM candidate_files f WHERE f.centre_id = ?) ";
+    values.push_back(*centre_id);
+  }
+  return select(sql, rest + "ORDER BY a.decision_date, a.id", std::move(values));
 }
 
 }  // namespace cqpm::store::award_store

@@ -39,6 +39,11 @@ std::optional<AwardRecord> find(SqlSession& sql, const std::string& id);
 /// The award carrying `code` (canonical form "XXXX-XXXX-XXXX").
 std::optional<AwardRecord> findByCode(SqlSession& sql, const std::string& code);
 std::vector<AwardRecord> forDecision(SqlSession& sql, const std::string& decision_id);
+/// The awards whose decision stands (not revoked) and whose session's day falls within
+/// [`from`, `to`] (YYYY-MM-DD, inclusive), of `centre_id`'s files or of every centre's,
+/// by day then id.
+std::vector<AwardRecord> standingBetween(SqlSession& sql, const std::string& from, const std::string& to,
+                                         const std::optional<std::string>& centre_id);
 
 }  // namespace award_store
 }  // namespace cqpm::store

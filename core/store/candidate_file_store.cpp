@@ -16,7 +16,8 @@ namespace {
 
 constexpr const char* kSelectFiles =
     "SELECT f.id, f.centre_id, f.company_id, f.candidate_user_id, f.cqpm, f.pathway, f.given_name, "
-    "f.family_name, f.email, f.birth_date, f.birth_place, f.registration, f.bloc_scope, f.modality_plan, "
+    "f.family_name, f.email, f.birth_date, f.birth_place, f.sex, f.birth_insee_code, f.registration, "
+    "f.bloc_scope, f.modality_plan, "
     "f.referential_version, "
     "f.referential_commit, f.state, f.version, "
     "f.created_at, "
@@ -37,8 +38,9 @@ CandidateFileView readFile(const RowReader& row) {
   file.candidate_user_id = row.optionalText("candidate_user_id");
   file.cqpm = row.text("cqpm");
   file.pathway = domain::parsePathway(row.text("pathway")).value_or(domain::Pathway::kOther);
-  file.candidate = {row.text("given_name"), row.text("family_name"), row.text("email"),
-                    row.text("birth_date"), row.text("birth_place")};
+  file.candidate = {row.text("given_name"),      row.text("family_name"), row.text("email"),
+                    row.text("birth_date"),      row.text("birth_place"), row.text("sex"),
+                    row.text("birth_insee_code")};
   file.registration_json = row.text("registration");
   file.bloc_scope_json = row.text("bloc_scope");
   file.modality_plan_json = row.optionalText("modality_plan");
@@ -317,6 +319,7 @@ void insert(SqlSession& sql, const CandidateFile& file) {
               pathway(domain::pathwayName(file.pathway)), given = file.candidate.given_name,
               family = file.candidate.family_name, email = file.candidate.email,
               birth = file.candidate.birth_date, birth_place = file.candidate.birth_place,
+              sex = file.candidate.sex, birth_insee_code = file.candidate.birth_insee_code,
               search = foldedForSearch(given + " " + family), state = file.state, created = file.created_at,
               updated = file.updated_at, registration = file.registration_json,
               bloc_scope = file.bloc_scope_json;
@@ -327,9 +330,9 @@ void insert(SqlSession& sql, const CandidateFile& file) {
   Poco::Int64 version = file.version;
   auto stmt = sql.query(
       "INSERT INTO candidate_files (id, centre_id, company_id, candidate_user_id, cqpm, pathway, given_name, "
-      "family_name, email, birth_date, birth_place, search_name, registration, bloc_scope, modality_plan, "
-      "state, version, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "family_name, email, birth_date, birth_place, sex, birth_insee_code, search_name, registration, "
+      "bloc_scope, modality_plan, state, version, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt.bind(id)
       .bind(centre)
       .bind(company)
@@ -341,6 +344,8 @@ void insert(SqlSession& sql, const CandidateFile& file) {
       .bind(email)
       .bind(birth)
       .bind(birth_place)
+      .bind(sex)
+      .bind(birth_insee_code)
       .bind(search)
       .bind(registration)
       .bind(bloc_scope)
@@ -520,14 +525,13 @@ bool updateModalityPlan(SqlSession& sql, const std::string& id, std::int64_t exp
 bool correctCandidate(SqlSession& sql, const std::string& id, std::int64_t expected_version,
                       const domain::Candidate& candidate, const std::string& registration_json,
                       const std::string& updated_at) {
-  return casUpdate(
-      sql,
-      "given_name = ?, family_name = ?, email = ?, birth_date = ?, birth_place = ?, search_name = ?, "
-      "registration = ?",
-      {candidate.given_name, candidate.family_name, candidate.email, candidate.birth_date,
-       candidate.birth_place, foldedForSearch(candidate.given_name + " " + candidate.family_name),
-       registration_json},
-      id, expected_version, updated_at);
+  return casUpdate(sql,
+                   "given_name = ?, family_name = ?, email = ?, birth_date = ?, birth_place = ?, sex = ?, "
+                   "birth_insee_code = ?, search_name = ?, registration = ?",
+                   {candidate.given_name, candidate.family_name, candidate.email, candidate.birth_date,
+                    candidate.birth_place, candidate.sex, candidate.birth_insee_code,
+                    foldedForSearch(candidate.given_name + " " + candidate.family_name), registration_json},
+                   id, expected_version, updated_at);
 }
 
 bool setBlocScope(SqlSession& sql, const std::string& id, std::int64_t expected_version,

@@ -93,7 +93,8 @@ std::int64_t anonymiseFile(SqlSession& sql, const std::string& file_id, const st
       .forEachRow([&](const RowReader& row) { account = row.optionalText("candidate_user_id"); });
   sql.query(
          "UPDATE candidate_files SET given_name = '', family_name = 'Candidat anonymisé', email = '', "
-         "birth_date = '', birth_place = '', registration = '{}', search_name = '', candidate_user_id = "
+         "birth_date = '', birth_place = '', sex = '', birth_insee_code = '', registration = '{}', "
+         "search_name = '', candidate_user_id = "
          "NULL, "
          "anonymised_at = ? "
          "WHERE id = ?")

@@ -48,10 +48,14 @@ TEST(SettingsTest, EverySettingReachesTheServerConfiguration) {
                                         {"cqpm.share", "/srv/share"},
                                         {"cqpm.http.trusted_proxies", "10.0.0.0/8"},
                                         {"cqpm.database.write_sessions", "3"},
-                                        {"cqpm.notifications.digest_hour", "9"}});
+                                        {"cqpm.notifications.digest_hour", "9"},
+                                        {"cqpm.accrochage.client_id", "12345678"},
+                                        {"cqpm.accrochage.contract_id", "CTR-2027-001"}});
   EXPECT_EQ(config.connections.max_threads, 48);
   EXPECT_EQ(config.database_write_sessions, 3);
   EXPECT_EQ(config.digest_hour, 9);
+  EXPECT_EQ(config.accrochage.client_id, "12345678");
+  EXPECT_EQ(config.accrochage.contract_id, "CTR-2027-001");
   EXPECT_EQ(config.sandbox_limits.deadline_per_call, std::chrono::milliseconds(750));
   EXPECT_EQ(config.sandbox_limits.instructions_per_call, 1000000u);
   EXPECT_EQ(config.drain_seconds, 5);
@@ -69,7 +73,9 @@ TEST(SettingsTest, ABadValueIsRefusedNamingItsKeyOrOption) {
            {"cqpm.port", "70000", "--port"},
            {"cqpm.sandbox.time_ms", "0", "cqpm.sandbox.time_ms"},
            {"cqpm.http.trusted_proxies", "nginx", "cqpm.http.trusted_proxies"},
-           {"cqpm.notifications.digest_hour", "24", "cqpm.notifications.digest_hour"}}) {
+           {"cqpm.notifications.digest_hour", "24", "cqpm.notifications.digest_hour"},
+           {"cqpm.accrochage.client_id", "1234567", "cqpm.accrochage.client_id"},
+           {"cqpm.accrochage.contract_id", std::string(21, '7'), "cqpm.accrochage.contract_id"}}) {
     try {
       configOf({{key, value}});
       ADD_FAILURE() << key << " = " << value << " accepted";

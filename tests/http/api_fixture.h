@@ -18,9 +18,12 @@ namespace cqpm::testing {
 class ApiTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<TestServer>(GetParam());
+    server_ = std::make_unique<TestServer>(GetParam(), serverOptions());
     CQPM_REQUIRE_BACKEND(server_->database());
   }
+
+  /// What a suite changes in the server each of its tests starts (nothing by default).
+  virtual TestServerOptions serverOptions() const { return {}; }
 
   /// The server under test, or what a test put in front of it (via_port_: nginx).
   HttpClient client() const { return via_port_ ? HttpClient(via_port_) : server_->client(); }

@@ -96,7 +96,8 @@ app::ServerConfig testServerConfig(const std::string& data_dir, const std::strin
 /// changes the configuration (its clock, SMTP, plugins...) may see the seeding
 /// itself, so it seeds afresh.
 std::optional<SeededSnapshot> snapshotFor(const std::string& backend, const TestServerOptions& options) {
-  if (options.configure || !options.plugins_dir.empty()) return std::nullopt;
+  if ((options.configure && !options.configure_keeps_seed) || !options.plugins_dir.empty())
+    return std::nullopt;
   return demoSnapshot(backend, [](const std::string& data_dir, const std::string& url) {
     app::Server seeding(testServerConfig(data_dir, url));
     seeding.start();

@@ -47,6 +47,9 @@ struct TestServerOptions {
   std::string plugins_dir;  ///< empty: the project's plugins/
   /// Last changes to the configuration before the server is built (clock, SMTP, scheduler...).
   std::function<void(app::ServerConfig&)> configure;
+  /// True when `configure` changes nothing the demo's seeding reads (the certifier's ids, say): the
+  /// server then starts from the seeded demo snapshot, as an unconfigured one does, not afresh.
+  bool configure_keeps_seed = false;
 };
 
 /// The real server, in process, on a loopback port chosen by the system, over

@@ -99,13 +99,16 @@ Response createFile(ApiContext& context, Request& request) {
                 "pathway");
   }
   file.pathway = *parsed_pathway;
-  const JsonFields candidate =
-      body.object("candidate", {"given_name", "family_name", "email", "birth_date", "birth_place"});
+  const JsonFields candidate = body.object("candidate", {"given_name", "family_name", "email", "birth_date",
+                                                         "birth_place", "sex", "birth_insee_code"});
   file.candidate.given_name = candidate.text("given_name", limits::kPersonName);
   file.candidate.family_name = candidate.text("family_name", limits::kPersonName);
   file.candidate.email = candidate.text("email", limits::kEmail);
   file.candidate.birth_date = candidate.text("birth_date", limits::kIsoDate);
   file.candidate.birth_place = candidate.optionalText("birth_place", limits::kBirthPlace, true).value_or("");
+  file.candidate.sex = candidate.optionalText("sex", limits::kEnum, true).value_or("");
+  file.candidate.birth_insee_code =
+      candidate.optionalText("birth_insee_code", limits::kEnum, true).value_or("");
   file.company_id = body.optionalText("company_id", limits::kId, true);
   file.registration = body.freeObject("registration");
   if (file.company_id && file.company_id->empty()) file.company_id.reset();
@@ -194,13 +197,16 @@ Response correctFile(ApiContext& context, Request& request) {
   files::FileCorrection correction;
   correction.expected_version = precondition.version;
   correction.reason = body.text("reason", limits::kReason);
-  const JsonFields candidate =
-      body.object("candidate", {"given_name", "family_name", "email", "birth_date", "birth_place"}, true);
+  const JsonFields candidate = body.object(
+      "candidate",
+      {"given_name", "family_name", "email", "birth_date", "birth_place", "sex", "birth_insee_code"}, true);
   correction.given_name = candidate.optionalText("given_name", limits::kPersonName);
   correction.family_name = candidate.optionalText("family_name", limits::kPersonName);
   correction.email = candidate.optionalText("email", limits::kEmail);
   correction.birth_date = candidate.optionalText("birth_date", limits::kIsoDate);
   correction.birth_place = candidate.optionalText("birth_place", limits::kBirthPlace, true);
+  correction.sex = candidate.optionalText("sex", limits::kEnum, true);
+  correction.birth_insee_code = candidate.optionalText("birth_insee_code", limits::kEnum, true);
   if (body.has("registration")) {
     correction.registration = body.freeObject("registration");
     if (!correction.registration)

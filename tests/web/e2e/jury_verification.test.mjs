@@ -400,6 +400,33 @@ describe('web: a paritary jury decides, the certificate is verified', { timeout:
     }
   });
 
+  it('lets the centre complete the certified file for the Caisse des Dépôts, then lists its holder to declare', async () => {
+    await login('centre');
+    await page.goto(`${base}/dossiers/${fileId}`);
+    await page.getByTestId('correction-open').click();
+    const form = page.getByTestId('correction-form');
+    await form.getByTestId('correction-civil-status-note').waitFor();
+    assert.equal(await form.getByTestId('correction-family-name').count(), 0, 'a closed file keeps its name');
+    await form.getByTestId('correction-sex').selectOption('F');
+    await form.getByTestId('correction-birth-insee-code').fill('69123');
+    await form.getByTestId('correction-reason').fill('Demandé pour la déclaration à la Caisse des Dépôts');
+    const [corrected] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/corrections') && r.request().method() === 'POST'),
+      form.getByTestId('correction-submit').click(),
+    ]);
+    assert.equal(corrected.status(), 200, await corrected.text());
+    assert.deepEqual(corrected.request().postDataJSON().candidate, { sex: 'F', birth_insee_code: '69123' });
+
+    // The holder is listed; what still lacks is the RNCP number the demo's referential does not record.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Titulaires à déclarer' }).click();
+    const row = page.locator(`[data-testid="holders-row"][data-file-id="${fileId}"]`);
+    await row.getByTestId('holders-status').filter({ hasText: 'code RNCP' }).waitFor();
+    assert.doesNotMatch(await row.getByTestId('holders-status').textContent(), /sexe|INSEE/);
+    await page.getByTestId('holders-csv').waitFor();
+    await shot(page, 'holders-to-declare');
+    await logout();
+  });
+
   it('lets the centre revoke the decision with a reason; the verification then says revoked', async () => {
     await login('centre');
     await page.goto(sessionUrl);

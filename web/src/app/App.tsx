@@ -42,6 +42,8 @@ export const LOGIN_PATH = '/connexion';
 
 // The charts' library is most of the statistics page's weight: loaded when the page is opened, not with every page.
 const StatisticsPage = lazy(() => import('../features/statistics/pages/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+// For a few coordinators and auditors only: loaded when opened.
+const HoldersPage = lazy(() => import('../features/holders/pages/HoldersPage').then((m) => ({ default: m.HoldersPage })));
 
 /** Sends the user to the login page whenever the API answers 401. */
 function UnauthorizedRedirect() {
@@ -160,6 +162,14 @@ export function App() {
               element={
                 <Suspense fallback={<p aria-live="polite">Chargement…</p>}>
                   <StatisticsPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="titulaires"
+              element={
+                <Suspense fallback={<p aria-live="polite">Chargement…</p>}>
+                  <HoldersPage />
                 </Suspense>
               }
             />

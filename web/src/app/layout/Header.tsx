@@ -7,6 +7,7 @@ import { isGtpAuditor } from '../../features/referentials/referentialHistory';
 import { JURY_SESSIONS_PATH } from '../../features/juries/jury';
 import { TRANSFERS_PATH, canSeeTransfers } from '../../features/files/transfers';
 import { STATISTICS_PATH, canSeeStatistics } from '../../features/statistics/statistics';
+import { HOLDERS_PATH, canSeeHolders } from '../../features/holders/holders';
 import { AccountMenu } from './AccountMenu';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useSession } from '../session';
@@ -64,6 +65,11 @@ export function Header({ user }: { user: User }) {
         {canSeeStatistics(user) && (
           <NavLink to={STATISTICS_PATH} className="app-header__link" data-testid="nav-statistics">
             Statistiques
+          </NavLink>
+        )}
+        {canSeeHolders(user) && (
+          <NavLink to={HOLDERS_PATH} className="app-header__link" data-testid="nav-holders">
+            Titulaires à déclarer
           </NavLink>
         )}
         <NavLink to="/cqpm" className="app-header__link" data-testid="nav-cqpm">

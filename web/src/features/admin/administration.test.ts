@@ -476,6 +476,8 @@ describe('the administration log', () => {
       'retention_documents_purged',
       'retention_identity_erased',
       'personal_data_exported',
+      'accrochage_flux_exported',
+      'accrochage_csv_exported',
     ];
     for (const action of actions) {
       expect(actionLabel(action), action).not.toBe(action);
@@ -502,6 +504,10 @@ describe('the administration log', () => {
 
   it('says the details in short French lines', () => {
     expect(logDetailLines({ details: {} })).toEqual([]);
+    expect(logDetailLines({ details: { from: '2026-01-01', to: '2026-06-30', certifications: 4 } })).toEqual([
+      'Période : du 01/01/2026 au 30/06/2026',
+      'Certifications : 4',
+    ]);
     expect(logDetailLines({ details: { from: 'evaluator', to: 'jury_member' } })).toEqual([
       'Rôle : Évaluateur → Membre du jury',
     ]);

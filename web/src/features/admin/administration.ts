@@ -26,7 +26,7 @@ import {
   frenchErrorMessage,
   listFieldOf,
 } from '../../shared/errors/errors';
-import { formatDateTime } from '../../shared/format/format';
+import { formatCalendarDate, formatDateTime } from '../../shared/format/format';
 import { roleLabel } from '../../shared/format/labels';
 import type { User } from '../../shared/api/types';
 
@@ -591,6 +591,8 @@ export const ADMIN_ACTION_LABELS: Readonly<Record<string, string>> = {
   retention_documents_purged: 'Documents supprimés (durée de conservation écoulée)',
   retention_identity_erased: 'Identité du candidat effacée (durée de conservation écoulée)',
   personal_data_exported: 'Données personnelles exportées',
+  accrochage_flux_exported: 'Flux Accrochage exporté (Caisse des Dépôts)',
+  accrochage_csv_exported: 'Titulaires à déclarer exportés (CSV)',
 };
 
 export function actionLabel(action: string): string {
@@ -602,6 +604,7 @@ const TARGET_KIND_LABELS: Readonly<Record<string, string>> = {
   user: 'Compte',
   file: 'Dossier',
   import: 'Import',
+  holders: 'Titulaires',
 };
 
 export function targetKindLabel(kind: string): string {
@@ -633,6 +636,7 @@ const DETAIL_LABELS: Readonly<Record<string, string>> = {
   display_name: 'Nom affiché',
   delivery: 'Envoi',
   count: 'Nombre',
+  certifications: 'Certifications',
   fields: 'Champs modifiés',
   region: 'Région',
   departements: 'Départements',
@@ -674,7 +678,11 @@ export function logDetailLines(entry: Pick<AdminLogEntry, 'details'>): string[] 
   const from = details.from;
   const to = details.to;
   const fieldName = typeof details.field === 'string' ? details.field : null;
-  if (from !== undefined || to !== undefined) {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (!fieldName && typeof from === 'string' && typeof to === 'string' && day.test(from) && day.test(to)) {
+    // A period (the holders exported for the Caisse des Dépôts), not a change.
+    lines.push(`Période : du ${formatCalendarDate(from)} au ${formatCalendarDate(to)}`);
+  } else if (from !== undefined || to !== undefined) {
     const key = fieldName ?? (typeof from === 'string' && ROLE_ORDER.includes(from) ? 'role' : '');
     const label = DETAIL_LABELS[key] ?? 'Modification';
     lines.push(`${label} : ${detailValue(key, from)} → ${detailValue(key, to)}`);

@@ -2,15 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/client';
 import { fileApi } from './fileApi';
 import {
+  BIRTH_INSEE_CODE_MESSAGE,
   BIRTH_PLACE_MESSAGE,
   BIRTH_PLACE_TOO_LONG_MESSAGE,
   CANDIDATE_FIELD_LABELS,
+  SEX_CHOICES,
   birthFacts,
+  birthInseeCodeError,
   birthPlaceError,
   birthPlaceRefusal,
   bornText,
+  inseeCodeText,
+  isBirthInseeCode,
   newFileCandidate,
+  normaliseInseeCode,
   recordedBirthPlace,
+  sexOf,
+  sexText,
 } from './candidate';
 import { describeError } from '../../shared/errors/errors';
 import { bodyOf, mockFetch, recordCalls } from '../../shared/api/fetchMock';
@@ -21,6 +29,8 @@ const typed = {
   email: ' lucas.martin@exemple.fr',
   birth_date: '1995-05-17',
   birth_place: '',
+  sex: '',
+  birth_insee_code: '',
 };
 
 describe('candidate: the new-file request', () => {
@@ -51,6 +61,72 @@ describe('candidate: the new-file request', () => {
     const sent = (n: number) => (bodyOf(calls[n]!) as { candidate: Record<string, unknown> }).candidate;
     expect(sent(0).birth_place).toBe('Lyon (Rhône)');
     expect(sent(1)).not.toHaveProperty('birth_place');
+  });
+});
+
+describe('candidate: the sex and the INSEE code of the birth place', () => {
+  it('sends them only when given, the code trimmed and in capitals', () => {
+    expect(newFileCandidate({ ...typed, sex: 'F', birth_insee_code: ' 2a004 ' })).toMatchObject({ sex: 'F', birth_insee_code: '2A004' });
+    const none = newFileCandidate({ ...typed, sex: '', birth_insee_code: '  ' });
+    expect('sex' in none).toBe(false);
+    expect('birth_insee_code' in none).toBe(false);
+    expect('sex' in newFileCandidate({ ...typed, sex: 'X' })).toBe(false);
+  });
+
+  it('offers « non renseigné », F and M', () => {
+    expect(SEX_CHOICES.map((c) => c.value)).toEqual(['', 'F', 'M']);
+    expect(sexOf('M')).toBe('M');
+    expect(sexOf('')).toBeNull();
+    expect(sexOf(null)).toBeNull();
+    expect(sexText('F')).toBe('Féminin (F)');
+    expect(sexText('M')).toBe('Masculin (M)');
+    expect(sexText(null)).toBe('non renseigné');
+    expect(sexText(undefined)).toBe('non renseigné');
+  });
+
+  it.each([
+    ['69123', true],
+    ['2A004', true],
+    ['2B033', true],
+    ['99350', true],
+    ['97411', true],
+    ['6912', false],
+    ['691234', false],
+    ['2C004', false],
+    ['2a004', false],
+    ['A9123', false],
+    ['69 12', false],
+  ])('checks %s as the server does', (code, valid) => {
+    expect(isBirthInseeCode(code)).toBe(valid);
+  });
+
+  it('refuses a malformed code before sending, not an empty one nor one in small letters', () => {
+    expect(birthInseeCodeError('')).toBeNull();
+    expect(birthInseeCodeError('  ')).toBeNull();
+    expect(birthInseeCodeError(' 2a004')).toBeNull();
+    expect(birthInseeCodeError('6912')).toBe(BIRTH_INSEE_CODE_MESSAGE);
+    expect(birthInseeCodeError('Lyon')).toBe(BIRTH_INSEE_CODE_MESSAGE);
+    expect(normaliseInseeCode(' 2b033 ')).toBe('2B033');
+    expect(normaliseInseeCode(null)).toBe('');
+  });
+
+  it('shows the code recorded, or « non renseigné »', () => {
+    expect(inseeCodeText('99350')).toBe('99350');
+    expect(inseeCodeText(null)).toBe('non renseigné');
+    expect(inseeCodeText('')).toBe('non renseigné');
+  });
+
+  it("says the server's refusals in French", () => {
+    const sex = describeError(new ApiError(400, 'invalid_field', 'candidate.sex must be F or M, as on the civil status', 'candidate.sex'));
+    expect(sex.text).toContain('Féminin (F) ou Masculin (M)');
+    expect(sex.field).toBe('candidate.sex');
+    const code = describeError(new ApiError(400, 'invalid_field', 'not an INSEE code', 'candidate.birth_insee_code'), { operation: 'create' });
+    expect(code.text).toBe(BIRTH_INSEE_CODE_MESSAGE);
+  });
+
+  it('are named « Sexe » and « Code INSEE du lieu de naissance »', () => {
+    expect(CANDIDATE_FIELD_LABELS.sex).toBe('Sexe');
+    expect(CANDIDATE_FIELD_LABELS.birth_insee_code).toBe('Code INSEE du lieu de naissance');
   });
 });
 

@@ -5,6 +5,7 @@ import {
   REGISTRATION_INVALID_MESSAGE,
   canCorrectFile,
   changedIdentity,
+  correctionModeOf,
   correctionChanges,
   correctionDraftOf,
   correctionFieldOf,
@@ -15,7 +16,7 @@ import {
   validateCorrection,
 } from './correction';
 import { registrationDraftOf } from './registration';
-import { BIRTH_PLACE_TOO_LONG_MESSAGE } from './candidate';
+import { BIRTH_INSEE_CODE_MESSAGE, BIRTH_PLACE_TOO_LONG_MESSAGE } from './candidate';
 import { BIRTH_DATE_MESSAGE, CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, describeError } from '../../shared/errors/errors';
 import { bodyOf, headersOf, mockFetch, recordCalls } from '../../shared/api/fetchMock';
 import type { Candidate } from './fileTypes';
@@ -48,9 +49,65 @@ describe('correction: who corrects', () => {
   });
 });
 
+describe('correction: a closed file', () => {
+  const closed = { ...candidate, sex: null, birth_insee_code: null };
+  const draftOf = (over: Partial<ReturnType<typeof correctionDraftOf>>) => ({ ...correctionDraftOf(closed), reason: 'Déclaration CDC', ...over });
+
+  it('offers the whole correction while open, the civil status once closed, nothing to others', () => {
+    expect(correctionModeOf(coordinator, { state: 'registered', centre: { id: 'lyon' } })).toBe('full');
+    for (const state of ['certified', 'blocs_awarded', 'not_certified', 'withdrawn']) {
+      expect(correctionModeOf(coordinator, { state, centre: { id: 'lyon' } }), state).toBe('civil_status');
+    }
+    expect(correctionModeOf(coordinator, { state: 'certified', centre: { id: 'lille' } })).toBeNull();
+    expect(correctionModeOf({ ...coordinator, role: 'gtp_auditor' }, { state: 'certified', centre: { id: 'lyon' } })).toBeNull();
+    expect(correctionModeOf(null, { state: 'certified', centre: { id: 'lyon' } })).toBeNull();
+  });
+
+  it('sends only the sex and the INSEE code, in capitals, even if other fields were touched', () => {
+    const draft = draftOf({ sex: 'M', birth_insee_code: ' 2b033 ', family_name: 'Autre', birth_place: 'Bastia' });
+    expect(correctionRequest({ version: 9, candidate: closed }, draft, null, 'civil_status')).toEqual({
+      expected_version: 9,
+      reason: 'Déclaration CDC',
+      candidate: { sex: 'M', birth_insee_code: '2B033' },
+    });
+  });
+
+  it('erases a value emptied with "", and leaves out an unchanged one', () => {
+    const recorded = { ...candidate, sex: 'F' as const, birth_insee_code: '69123' };
+    expect(changedIdentity(recorded, { ...correctionDraftOf(recorded), sex: '' }, 'civil_status')).toEqual({ sex: '' });
+    expect(changedIdentity(recorded, { ...correctionDraftOf(recorded), birth_insee_code: ' ' }, 'civil_status')).toEqual({ birth_insee_code: '' });
+    expect(changedIdentity(recorded, { ...correctionDraftOf(recorded), birth_insee_code: ' 69123 ' })).toEqual({});
+  });
+
+  it('checks only the civil status, the reason and that something changed', () => {
+    const today = new Date(2026, 11, 2);
+    // An e-mail the full form would refuse does not matter: it is not sent.
+    const odd = { ...closed, email: 'ancien-format' };
+    expect(validateCorrection(odd, draftOf({ sex: 'F' }), today, null, 'civil_status')).toEqual({});
+    expect(validateCorrection(odd, draftOf({}), today, null, 'civil_status')).toEqual({ candidate: NOTHING_CORRECTED_MESSAGE });
+    expect(validateCorrection(odd, draftOf({ birth_insee_code: '6912' }), today, null, 'civil_status')).toEqual({
+      birth_insee_code: BIRTH_INSEE_CODE_MESSAGE,
+    });
+    expect(validateCorrection(odd, draftOf({ sex: 'F', reason: ' ' }), today, null, 'civil_status')).toEqual({
+      reason: CORRECTION_REASON_MESSAGE,
+    });
+    // The other fields changed alone are not a change here.
+    expect(validateCorrection(odd, draftOf({ family_name: 'Autre' }), today, null, 'civil_status')).toEqual({
+      candidate: NOTHING_CORRECTED_MESSAGE,
+    });
+  });
+
+  it('sends the sex and the INSEE code with the identity of an open file', () => {
+    const draft = { ...correctionDraftOf(candidate), sex: 'F', birth_insee_code: '99350', reason: 'État civil' };
+    expect(validateCorrection(candidate, draft, today)).toEqual({});
+    expect(correctionRequest(file, draft).candidate).toEqual({ sex: 'F', birth_insee_code: '99350' });
+  });
+});
+
 describe('correction: the request', () => {
   it('starts from the identity as the file has it, without a reason', () => {
-    expect(correctionDraftOf(candidate)).toEqual({ ...candidate, birth_place: '', registration: {}, reason: '' });
+    expect(correctionDraftOf(candidate)).toEqual({ ...candidate, birth_place: '', sex: '', birth_insee_code: '', registration: {}, reason: '' });
+    expect(correctionDraftOf({ ...candidate, sex: 'F', birth_insee_code: '69123' })).toMatchObject({ sex: 'F', birth_insee_code: '69123' });
     expect(correctionDraftOf({ ...candidate, birth_place: null }).birth_place).toBe('');
     expect(correctionDraftOf({ ...candidate, birth_place: 'Lyon (Rhône)' }).birth_place).toBe('Lyon (Rhône)');
   });
@@ -101,7 +158,17 @@ describe('correction: checks before sending', () => {
   });
 
   it('refuses blank names, a malformed e-mail and a birth date that is missing, not a day or not past', () => {
-    const draft = { given_name: ' ', family_name: '', email: 'emma@', birth_date: '', birth_place: '', registration: {}, reason: 'Erreur' };
+    const draft = {
+      given_name: ' ',
+      family_name: '',
+      email: 'emma@',
+      birth_date: '',
+      birth_place: '',
+      sex: '',
+      birth_insee_code: '',
+      registration: {},
+      reason: 'Erreur',
+    };
     expect(validateCorrection(candidate, draft, today)).toEqual({
       given_name: 'Le prénom du candidat est obligatoire.',
       family_name: 'Le nom du candidat est obligatoire.',
@@ -203,6 +270,8 @@ describe("correction: the server's refusals", () => {
     expect(correctionFieldOf('candidate.family_name')).toBe('family_name');
     expect(correctionFieldOf('$.candidate.birth_date')).toBe('birth_date');
     expect(correctionFieldOf('candidate.birth_place')).toBe('birth_place');
+    expect(correctionFieldOf('candidate.sex')).toBe('sex');
+    expect(correctionFieldOf('/candidate/birth_insee_code')).toBe('birth_insee_code');
     expect(correctionFieldOf('candidate')).toBe('candidate');
     expect(correctionFieldOf('reason')).toBe('reason');
     expect(correctionFieldOf('expected_version')).toBeNull();
@@ -225,7 +294,12 @@ describe("correction: the server's refusals", () => {
     expect(say(new ApiError(400, 'invalid_field', 'too long', 'candidate.birth_place'), { 'candidate.birth_place': 'x'.repeat(201) })).toBe(
       BIRTH_PLACE_TOO_LONG_MESSAGE,
     );
-    expect(say(new ApiError(409, 'invalid_state', 'closed'))).toBe('Ce dossier est clos : il ne se corrige plus.');
+    expect(say(new ApiError(409, 'invalid_state', 'closed'))).toBe(
+      'Ce dossier est clos : seuls le sexe et le code INSEE du lieu de naissance peuvent encore être complétés.',
+    );
+    expect(say(new ApiError(400, 'invalid_field', 'bad', 'candidate.birth_insee_code'), { 'candidate.birth_insee_code': '6912' })).toBe(
+      BIRTH_INSEE_CODE_MESSAGE,
+    );
     expect(say(new ApiError(409, 'version_conflict', 'changed', 'expected_version', { current_version: 5 }))).toBe(
       "Le dossier a été modifié par quelqu'un d'autre (version 5). La page a été rechargée.",
     );
@@ -257,6 +331,14 @@ describe('correction: in the history of the file', () => {
     expect(correctionChanges(payload)).toEqual([
       { field: 'birth_place', label: 'Lieu de naissance', before: 'Lyon', after: 'non renseigné' },
       { field: 'registration', label: 'Informations demandées par ce CQPM', before: null, after: null },
+    ]);
+  });
+
+  it('shows the sex and the INSEE code completed', () => {
+    const payload = { before: { sex: '', birth_insee_code: '' }, after: { sex: 'F', birth_insee_code: '2A004' } };
+    expect(correctionChanges(payload)).toEqual([
+      { field: 'sex', label: 'Sexe', before: 'non renseigné', after: 'Féminin (F)' },
+      { field: 'birth_insee_code', label: 'Code INSEE du lieu de naissance', before: 'non renseigné', after: '2A004' },
     ]);
   });
 

@@ -4,8 +4,20 @@
 // fields that changed (the registration, whole, when any answer changed), with
 // the file's version and a reason. The server keeps the old and new values in
 // the file's history (event file_corrected), which the timeline shows.
+// A closed file keeps what the jury judged: only the sex and the INSEE code of
+// the birth place, which the Caisse des Dépôts needs to declare the holder, may
+// still be completed there (the « civil_status » correction).
 
-import { CANDIDATE_FIELD_LABELS, birthPlaceError, recordedBirthPlace } from './candidate';
+import {
+  CANDIDATE_FIELD_LABELS,
+  birthInseeCodeError,
+  birthPlaceError,
+  inseeCodeText,
+  normaliseInseeCode,
+  recordedBirthPlace,
+  sexOf,
+  sexText,
+} from './candidate';
 import { NOT_RECORDED } from '../referentials/certificationIdentity';
 import { FINAL_STATES } from './deadlines';
 import { CORRECTION_REASON_MESSAGE, NOTHING_CORRECTED_MESSAGE, frenchErrorMessage, normaliseField } from '../../shared/errors/errors';
@@ -28,6 +40,8 @@ export const CORRECTION_FIELDS = [
   'email',
   'birth_date',
   'birth_place',
+  'sex',
+  'birth_insee_code',
   'registration',
   'reason',
 ] as const;
@@ -41,6 +55,10 @@ export interface CorrectionDraft {
   birth_date: string;
   /** Optional: '' when not recorded; emptied, it is erased. */
   birth_place: string;
+  /** '', 'F' or 'M' ('' when not recorded; chosen again, it is erased). */
+  sex: string;
+  /** Optional, as typed: '' when not recorded; emptied, it is erased. */
+  birth_insee_code: string;
   /** The CQPM's registration answers as the form holds them (empty until the CQPM's fields are loaded). */
   registration: RegistrationDraft;
   reason: string;
@@ -76,14 +94,40 @@ export function isFileCoordinator(user: Reader, file: FileOfCentre): boolean {
   return user?.role === 'centre_coordinator' && user.organisation.id === file.centre.id;
 }
 
+/**
+ * What a correction may change: `full`, the identity and the registration
+ * answers (an open file); `civil_status`, only the sex and the INSEE code of the
+ * birth place (a closed file, for the Caisse des Dépôts).
+ */
+export type CorrectionMode = 'full' | 'civil_status';
+
+export const CIVIL_STATUS_ONLY_NOTE =
+  'Dossier clos : seuls le sexe et le code INSEE du lieu de naissance peuvent encore être complétés (déclaration à la Caisse des Dépôts).';
+
 /** A file is corrected by its centre's coordinator while it is not closed. */
 export function canCorrectFile(user: Reader, file: FileOfCentre & { state: string }): boolean {
   return isFileCoordinator(user, file) && !FINAL_STATES.includes(file.state);
 }
 
+/** What the reader may correct of the file: everything while it is open, the civil status once closed, or nothing. */
+export function correctionModeOf(user: Reader, file: FileOfCentre & { state: string }): CorrectionMode | null {
+  if (!isFileCoordinator(user, file)) return null;
+  return FINAL_STATES.includes(file.state) ? 'civil_status' : 'full';
+}
+
 /** The form's starting point: the identity as the file has it, and no reason yet (the registration follows its fields). */
 export function correctionDraftOf(candidate: Candidate, registration: RegistrationDraft = {}): CorrectionDraft {
-  return { ...candidate, birth_place: candidate.birth_place ?? '', registration, reason: '' };
+  return {
+    given_name: candidate.given_name,
+    family_name: candidate.family_name,
+    email: candidate.email,
+    birth_date: candidate.birth_date,
+    birth_place: candidate.birth_place ?? '',
+    sex: sexOf(candidate.sex) ?? '',
+    birth_insee_code: candidate.birth_insee_code ?? '',
+    registration,
+    reason: '',
+  };
 }
 
 /** The registration fields a correction may change: only once loaded, and only for a file whose answers the server sent. */
@@ -102,8 +146,23 @@ export function changedRegistration(draft: CorrectionDraft, registration: Regist
   return sameRegistration(corrected, registration.original) ? undefined : corrected;
 }
 
-/** The identity fields whose value (trimmed) differs from the file's; a birth place emptied is "" (erased). */
-export function changedIdentity(candidate: Candidate, draft: CorrectionDraft): CandidateCorrection {
+/** The sex and INSEE code (in capitals) that differ from the file's; one emptied is "" (erased). */
+export function changedCivilStatus(candidate: Candidate, draft: CorrectionDraft): CandidateCorrection {
+  const changed: CandidateCorrection = {};
+  const sex = sexOf(draft.sex) ?? '';
+  if (sex !== (sexOf(candidate.sex) ?? '')) changed.sex = sex;
+  const insee = normaliseInseeCode(draft.birth_insee_code);
+  if (insee !== normaliseInseeCode(candidate.birth_insee_code)) changed.birth_insee_code = insee;
+  return changed;
+}
+
+/**
+ * The identity fields whose value (trimmed) differs from the file's; a birth
+ * place, sex or INSEE code emptied is "" (erased). In a `civil_status`
+ * correction, only the sex and the INSEE code.
+ */
+export function changedIdentity(candidate: Candidate, draft: CorrectionDraft, mode: CorrectionMode = 'full'): CandidateCorrection {
+  if (mode === 'civil_status') return changedCivilStatus(candidate, draft);
   const changed: CandidateCorrection = {};
   for (const key of IDENTITY_KEYS) {
     const value = draft[key].trim();
@@ -111,21 +170,22 @@ export function changedIdentity(candidate: Candidate, draft: CorrectionDraft): C
   }
   const place = draft.birth_place.trim();
   if (place !== (recordedBirthPlace(candidate.birth_place) ?? '')) changed.birth_place = place;
-  return changed;
+  return { ...changed, ...changedCivilStatus(candidate, draft) };
 }
 
-/** The request: the file's version, the reason, and only the fields that changed. */
+/** The request: the file's version, the reason, and only the fields that changed (a closed file: never its registration). */
 export function correctionRequest(
   file: CorrectionBase,
   draft: CorrectionDraft,
   registration: RegistrationCorrection | null = null,
+  mode: CorrectionMode = 'full',
 ): FileCorrectionRequest {
   const request: FileCorrectionRequest = {
     expected_version: file.version,
     reason: draft.reason.trim(),
-    candidate: changedIdentity(file.candidate, draft),
+    candidate: changedIdentity(file.candidate, draft, mode),
   };
-  const answers = changedRegistration(draft, registration);
+  const answers = mode === 'full' ? changedRegistration(draft, registration) : undefined;
   if (answers) request.registration = answers;
   return request;
 }
@@ -138,6 +198,8 @@ export function correctionValues(draft: CorrectionDraft): Record<string, string>
     'candidate.email': draft.email.trim(),
     'candidate.birth_date': draft.birth_date.trim(),
     'candidate.birth_place': draft.birth_place.trim(),
+    'candidate.sex': draft.sex,
+    'candidate.birth_insee_code': normaliseInseeCode(draft.birth_insee_code),
     reason: draft.reason.trim(),
   };
 }
@@ -165,27 +227,36 @@ export function correctionRegistrationErrors(draft: CorrectionDraft, registratio
 /**
  * The checks made before sending, with the sentences of the server's answers:
  * each field filled and well formed, the registration answers complete, a
- * reason, and at least one change.
+ * reason, and at least one change. A `civil_status` correction checks only the
+ * sex, the INSEE code and the reason (the other fields are not sent).
  */
 export function validateCorrection(
   candidate: Candidate,
   draft: CorrectionDraft,
   today: Date = new Date(),
   registration: RegistrationCorrection | null = null,
+  mode: CorrectionMode = 'full',
 ): FieldErrors<CorrectionField> {
   const values = correctionValues(draft);
   const invalid = (field: string) => frenchErrorMessage('invalid_field', field, null, { values, operation: 'correction' });
   const errors: FieldErrors<CorrectionField> = {};
-  if (!values['candidate.given_name']) errors.given_name = invalid('candidate.given_name');
-  if (!values['candidate.family_name']) errors.family_name = invalid('candidate.family_name');
-  if (!EMAIL.test(values['candidate.email'] ?? '')) errors.email = invalid('candidate.email');
-  if (!isPastDay(values['candidate.birth_date'] ?? '', today)) errors.birth_date = invalid('candidate.birth_date');
-  const birthPlace = birthPlaceError(draft.birth_place);
-  if (birthPlace) errors.birth_place = birthPlace;
-  if (Object.keys(correctionRegistrationErrors(draft, registration)).length > 0) errors.registration = REGISTRATION_INVALID_MESSAGE;
+  const full = mode === 'full';
+  if (full) {
+    if (!values['candidate.given_name']) errors.given_name = invalid('candidate.given_name');
+    if (!values['candidate.family_name']) errors.family_name = invalid('candidate.family_name');
+    if (!EMAIL.test(values['candidate.email'] ?? '')) errors.email = invalid('candidate.email');
+    if (!isPastDay(values['candidate.birth_date'] ?? '', today)) errors.birth_date = invalid('candidate.birth_date');
+    const birthPlace = birthPlaceError(draft.birth_place);
+    if (birthPlace) errors.birth_place = birthPlace;
+    if (Object.keys(correctionRegistrationErrors(draft, registration)).length > 0) errors.registration = REGISTRATION_INVALID_MESSAGE;
+  }
+  if (draft.sex !== '' && !sexOf(draft.sex)) errors.sex = invalid('candidate.sex');
+  const inseeCode = birthInseeCodeError(draft.birth_insee_code);
+  if (inseeCode) errors.birth_insee_code = inseeCode;
   if (!values.reason) errors.reason = CORRECTION_REASON_MESSAGE;
-  const valid = !errors.given_name && !errors.family_name && !errors.email && !errors.birth_date && !errors.birth_place && !errors.registration;
-  const unchanged = Object.keys(changedIdentity(candidate, draft)).length === 0 && !changedRegistration(draft, registration);
+  const valid = CORRECTION_FIELDS.every((f) => f === 'reason' || !errors[f]);
+  const unchanged =
+    Object.keys(changedIdentity(candidate, draft, mode)).length === 0 && !(full && changedRegistration(draft, registration));
   if (valid && unchanged) errors.candidate = NOTHING_CORRECTED_MESSAGE;
   return errors;
 }
@@ -198,7 +269,7 @@ export function correctionFieldOf(field: string | null | undefined): CorrectionF
   const normalised = normaliseField(field);
   if (normalised === 'candidate' || normalised === 'reason' || normalised === 'registration') return normalised;
   if (normalised?.startsWith('registration.')) return 'registration';
-  const match = /^candidate\.(given_name|family_name|email|birth_date|birth_place)$/.exec(normalised ?? '');
+  const match = /^candidate\.(given_name|family_name|email|birth_date|birth_place|sex|birth_insee_code)$/.exec(normalised ?? '');
   return match ? (match[1] as CorrectionField) : null;
 }
 
@@ -214,17 +285,20 @@ export interface CorrectionChange {
   after: string | null;
 }
 
-const CORRECTED_FIELDS = [...IDENTITY_KEYS, 'birth_place'] as const;
+const CORRECTED_FIELDS = [...IDENTITY_KEYS, 'birth_place', 'sex', 'birth_insee_code'] as const;
 export const REGISTRATION_CORRECTED_LABEL = 'Informations demandées par ce CQPM';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A value of the identity as the history shows it: a date jj/mm/aaaa, « non renseigné » when empty. */
+/** A value of the identity as the history shows it: a date jj/mm/aaaa, « Féminin (F) », « non renseigné » when empty. */
 function correctedValueText(field: (typeof CORRECTED_FIELDS)[number], value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') return NOT_RECORDED;
-  return field === 'birth_date' ? formatCalendarDate(value) : value;
+  if (field === 'birth_date') return formatCalendarDate(value);
+  if (field === 'sex') return sexText(value);
+  if (field === 'birth_insee_code') return inseeCodeText(value);
+  return value;
 }
 
 /**

@@ -6,11 +6,25 @@ import type { Schema } from '../../shared/api/schemas';
 
 export type Candidate = Schema<'Candidate'>;
 
-/** The candidate of POST /files: the birth place only when one is given (never blank). */
-export type NewCandidate = Omit<Candidate, 'birth_place'> & { birth_place?: string };
+/** The sex as the civil status records it (the Caisse des Dépôts' declaration). */
+export type CandidateSex = NonNullable<Candidate['sex']>;
 
-/** The candidate's fields a correction changes: a birth place of "" erases it. */
-export type CandidateCorrection = Partial<Omit<Candidate, 'birth_place'>> & { birth_place?: string };
+/** The optional fields: null when not recorded. */
+type OptionalCandidateKey = 'birth_place' | 'sex' | 'birth_insee_code';
+
+/** The candidate of POST /files: the birth place, sex and INSEE code only when given (never blank). */
+export type NewCandidate = Omit<Candidate, OptionalCandidateKey> & {
+  birth_place?: string;
+  sex?: CandidateSex;
+  birth_insee_code?: string;
+};
+
+/** The candidate's fields a correction changes: a birth place, sex or INSEE code of "" erases it. */
+export type CandidateCorrection = Partial<Omit<Candidate, OptionalCandidateKey>> & {
+  birth_place?: string;
+  sex?: CandidateSex | '';
+  birth_insee_code?: string;
+};
 
 export type AvailableTransition = Schema<'Transition'>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorIdOf, firstErrorTarget } from './newFileForm';
+import { EMPTY, apiValues, errorIdOf, firstErrorTarget, validate } from './newFileForm';
+import { BIRTH_INSEE_CODE_MESSAGE } from './candidate';
 import type { RegistrationField } from '../referentials/referentialTypes';
 
 const REG_FIELDS: RegistrationField[] = [
@@ -33,5 +34,33 @@ describe('new file form error ids', () => {
   it('names the error sentence only when the field has one', () => {
     expect(errorIdOf({ 'candidate.birth_date': 'x' }, 'candidate.birth_date')).toBe('nf-birth-date-error');
     expect(errorIdOf({}, 'candidate.birth_date')).toBeUndefined();
+  });
+});
+
+describe('new file form: sex and INSEE code of the birth place', () => {
+  const filled = {
+    ...EMPTY,
+    cqpm: 'qualite',
+    given_name: 'Emma',
+    family_name: 'Lefèvre',
+    email: 'emma@exemple.fr',
+    birth_date: '1999-09-03',
+  };
+
+  it('takes them empty (optional) or well formed', () => {
+    expect(validate(filled)).toEqual({});
+    expect(validate({ ...filled, sex: 'F', birth_insee_code: '2a004' })).toEqual({});
+  });
+
+  it('refuses a malformed INSEE code before sending, under its field', () => {
+    expect(validate({ ...filled, birth_insee_code: '691' })).toEqual({ 'candidate.birth_insee_code': BIRTH_INSEE_CODE_MESSAGE });
+    expect(firstErrorTarget({ 'candidate.birth_insee_code': 'x' }, {}, false, REG_FIELDS, 1)).toBe('nf-birth-insee-code');
+  });
+
+  it('names them as the API does, the code in capitals', () => {
+    expect(apiValues({ ...filled, sex: 'M', birth_insee_code: ' 2b033 ' })).toMatchObject({
+      'candidate.sex': 'M',
+      'candidate.birth_insee_code': '2B033',
+    });
   });
 });

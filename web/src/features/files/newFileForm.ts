@@ -1,7 +1,7 @@
 // The new-file form's fields and values: their ids, the checks made before sending, and the values as the
 // API names them (so error sentences can tell "missing" from "invalid").
 
-import { birthPlaceError } from './candidate';
+import { birthInseeCodeError, birthPlaceError, normaliseInseeCode } from './candidate';
 import { firstRegistrationErrorKey, registrationErrorInputId } from './registration';
 import type { RegistrationField } from '../referentials/referentialTypes';
 import { frenchErrorMessage, normaliseField } from '../../shared/errors/errors';
@@ -14,6 +14,8 @@ export type FieldName =
   | 'candidate.email'
   | 'candidate.birth_date'
   | 'candidate.birth_place'
+  | 'candidate.sex'
+  | 'candidate.birth_insee_code'
   | 'company_id';
 
 export const FIELD_IDS: Record<FieldName, string> = {
@@ -24,6 +26,8 @@ export const FIELD_IDS: Record<FieldName, string> = {
   'candidate.email': 'nf-email',
   'candidate.birth_date': 'nf-birth-date',
   'candidate.birth_place': 'nf-birth-place',
+  'candidate.sex': 'nf-sex',
+  'candidate.birth_insee_code': 'nf-birth-insee-code',
   company_id: 'nf-company',
 };
 
@@ -53,6 +57,10 @@ export interface Values {
   birth_date: string;
   /** Optional: '' is not sent. */
   birth_place: string;
+  /** Optional: '', 'F' or 'M'; '' is not sent. */
+  sex: string;
+  /** Optional: '' is not sent. */
+  birth_insee_code: string;
   company_id: string;
 }
 
@@ -64,6 +72,8 @@ export const EMPTY: Values = {
   email: '',
   birth_date: '',
   birth_place: '',
+  sex: '',
+  birth_insee_code: '',
   company_id: '',
 };
 
@@ -77,6 +87,8 @@ export function apiValues(v: Values): Record<FieldName, string> {
     'candidate.email': v.email.trim(),
     'candidate.birth_date': v.birth_date,
     'candidate.birth_place': v.birth_place.trim(),
+    'candidate.sex': v.sex,
+    'candidate.birth_insee_code': normaliseInseeCode(v.birth_insee_code),
     company_id: v.company_id,
   };
 }
@@ -96,6 +108,8 @@ export function validate(v: Values): Partial<Record<FieldName, string>> {
   if (!v.birth_date) errors['candidate.birth_date'] = invalid('candidate.birth_date');
   const birthPlace = birthPlaceError(v.birth_place);
   if (birthPlace) errors['candidate.birth_place'] = birthPlace;
+  const inseeCode = birthInseeCodeError(v.birth_insee_code);
+  if (inseeCode) errors['candidate.birth_insee_code'] = inseeCode;
   return errors;
 }
 

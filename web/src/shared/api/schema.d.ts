@@ -618,7 +618,8 @@ export interface paths {
          *     recorded once for each of its two centres), sso_provider_set, sso_provider_removed,
          *     retention_documents_purged and retention_identity_erased (the retention policy's acts, by
          *     « politique de conservation », their target the file and never the person's name),
-         *     personal_data_exported.
+         *     personal_data_exported, accrochage_flux_exported and accrochage_csv_exported (certified
+         *     holders taken out for the Caisse des Dépôts, naming the period and the count, never a person).
          */
         get: operations["adminLog"];
         put?: never;
@@ -981,7 +982,10 @@ export interface paths {
          * @description The file's centre coordinator corrects, with a reason, the fields present (`candidate.given_name`,
          *     `family_name`, `email`, `birth_date`; `registration`, whole, checked again by the CQPM's plugin)
          *     while the file is open. The state does not change; the version moves on; the event
-         *     `file_corrected` keeps the reason and the old and new values, so nothing is lost.
+         *     `file_corrected` keeps the reason and the old and new values, so nothing is lost. A closed
+         *     file (certified, not certified, withdrawn) accepts only `candidate.sex` and
+         *     `candidate.birth_insee_code`, which the Caisse des Dépôts needs to report a holder and no
+         *     decision rests on; anything else there is 409.
          */
         post: operations["correctFile"];
         delete?: never;
@@ -2944,6 +2948,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/holders/accrochage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The certifications of a period, for the Caisse des Dépôts' Accrochage service
+         * @description Every certification the juries awarded on the sessions held from `from` to `to` (inclusive;
+         *     at most three years) whose decision stands: a certificate as the CQPM's RNCP number, a bloc
+         *     attestation as one line per bloc with its RNCP code, each with its holder's civil status as
+         *     their file records it today and what still keeps it out of the flux (`missing`: no sex, no
+         *     INSEE code of the birth place, no RNCP code recorded in the referential, a name the flux
+         *     cannot take). For centre coordinators (their centre's) and GTP auditors (every centre's),
+         *     permission `report_holders`; 403 for other roles. See docs/accrochage.md.
+         */
+        get: operations["getHolderReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holders/accrochage.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Accrochage flux (XML) of the period's reportable certifications
+         * @description The flux a certifier deposits at the Caisse des Dépôts (namespace
+         *     `urn:cdc:cpf:pc5:schema:1.0.0`): the certifier (`cqpm.accrochage.client_id`,
+         *     `cqpm.accrochage.contract_id`) as emitter, one `certification` per RNCP code, one
+         *     `passageCertification` per holder, identified by a technical id that stays the same from
+         *     one flux to the next (the award's id, `#n` for its n-th bloc). Certifications still missing
+         *     a fact are left out: read them in GET /holders/accrochage. 409 when nothing is reportable or
+         *     the certifier is not configured. Each flux is written to the administration log
+         *     (`accrochage_flux_exported`). Same readers and parameters as GET /holders/accrochage.
+         */
+        get: operations["getHolderFlux"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holders/accrochage.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The period's certifications as CSV for French Excel
+         * @description Every certification of GET /holders/accrochage, reportable or not, with the flux's facts and,
+         *     last, what is still missing (« À compléter »), for a certifier who checks before depositing
+         *     or deposits by hand; columns in docs/accrochage.md. Logged as `accrochage_csv_exported`.
+         */
+        get: operations["getHolderCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/awards/{id}/document.pdf": {
         parameters: {
             query?: never;
@@ -3869,6 +3948,19 @@ export interface components {
              *     files record different birth places.
              */
             birth_place?: string | null;
+            /**
+             * @description As on the civil status; optional at registration. The Caisse des Dépôts matches a
+             *     certified holder with their training account on it (GET /holders/accrochage), so a
+             *     closed file may still have it completed (POST /files/{id}/corrections).
+             * @enum {string|null}
+             */
+            sex?: "F" | "M" | null;
+            /**
+             * @description The INSEE code of the birth commune ("69123", Corsica "2A004"), or "99" and the INSEE
+             *     code of the country for a birth abroad ("99350", Morocco). Optional at registration, for
+             *     the Caisse des Dépôts like `sex`, and completable on a closed file likewise.
+             */
+            birth_insee_code?: string | null;
         };
         CreateFileRequest: {
             cqpm: components["schemas"]["CqpmId"];
@@ -4118,6 +4210,48 @@ export interface components {
         /** @description A candidate file (dossier) with the transitions the caller may fire now. */
         CandidateFile: components["schemas"]["CandidateFileSummary"] & {
             available_transitions: components["schemas"]["Transition"][];
+        };
+        HolderReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description False while cqpm.accrochage.client_id or contract_id is empty (no XML flux then). */
+            certifier_configured: boolean;
+            /** @description Certifications that go into the flux. */
+            reportable: number;
+            /** @description Certifications still missing a fact. */
+            incomplete: number;
+            certifications: components["schemas"]["ReportedCertification"][];
+        };
+        ReportedCertification: {
+            /** @description The award's id; `#n` added for its n-th bloc. */
+            technical_id: string;
+            /** @enum {string} */
+            kind: "certificate" | "bloc";
+            /** @description RNCP37854, RNCP37854BC02; null while not recorded. */
+            certification_code: string | null;
+            title: string;
+            award_id: string;
+            verification_code: string;
+            /** Format: date */
+            decision_date: string;
+            file_id: string;
+            centre_name: string;
+            holder: {
+                family_name: string;
+                given_name: string;
+                birth_date: string;
+                /** @enum {string|null} */
+                sex: "F" | "M" | null;
+                birth_insee_code: string | null;
+            };
+            missing: {
+                /** @enum {string} */
+                fact: "sex" | "birth_insee_code" | "certification_code" | "name";
+                message_fr: string;
+            }[];
+            reportable: boolean;
         };
         /**
          * @description A candidate file exactly as it stood at `at` (GET /files/{id}?at=…). A part the file did not
@@ -6709,6 +6843,13 @@ export interface operations {
                         birth_date?: string;
                         /** @description "" erases it. */
                         birth_place?: string;
+                        /**
+                         * @description "" erases it.
+                         * @enum {string}
+                         */
+                        sex?: "F" | "M" | "";
+                        /** @description "" erases it. */
+                        birth_insee_code?: string;
                     };
                     /** @description The CQPM's registration answers, whole. */
                     registration?: Record<string, never>;
@@ -9501,6 +9642,85 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getHolderReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period's certifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getHolderFlux: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flux, as an attachment (`accrochage-{from}-{to}.xml`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getHolderCsv: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV, as an attachment (`titulaires-{from}-{to}.csv`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getAwardDocument: {

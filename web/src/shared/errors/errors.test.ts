@@ -38,6 +38,12 @@ const ROWS: Row[] = [
   ['birth place too long', 'invalid_field', 'candidate.birth_place', null, values({ 'candidate.birth_place': 'é'.repeat(101) }), 'Le lieu de naissance est trop long (200 caractères au plus).'],
   ['birth place refused', 'invalid_field', 'candidate.birth_place', null, values({ 'candidate.birth_place': 'Lyon\u0007' }), "Le lieu de naissance n'est pas valide : indiquez la ville (et le pays à l'étranger), ou laissez le champ vide."],
   ['birth place, nothing known', 'invalid_field', '$.candidate.birth_place', null, {}, "Le lieu de naissance n'est pas valide : indiquez la ville (et le pays à l'étranger), ou laissez le champ vide."],
+  ['sex', 'invalid_field', 'candidate.sex', null, values({ 'candidate.sex': 'X' }), 'Choisissez le sexe tel qu’il figure à l’état civil : Féminin (F) ou Masculin (M), ou laissez « Non renseigné ».'],
+  ['sex, nothing known', 'invalid_field', '$.candidate.sex', null, {}, 'Choisissez le sexe tel qu’il figure à l’état civil : Féminin (F) ou Masculin (M), ou laissez « Non renseigné ».'],
+  ['INSEE code', 'invalid_field', 'candidate.birth_insee_code', null, values({ 'candidate.birth_insee_code': '6912' }), "Le code INSEE du lieu de naissance n'est pas valide : 5 caractères, le code de la commune (ex. 69123 ; Corse 2A004) ou, pour une naissance à l'étranger, 99 suivi du code du pays (ex. 99350)."],
+  ['INSEE code, JSON pointer', 'invalid_field', '/candidate/birth_insee_code', null, {}, "Le code INSEE du lieu de naissance n'est pas valide : 5 caractères, le code de la commune (ex. 69123 ; Corse 2A004) ou, pour une naissance à l'étranger, 99 suivi du code du pays (ex. 99350)."],
+  ['holders forbidden', 'forbidden', null, null, { operation: 'holders' }, 'Seuls les coordinateurs de centre et les auditeurs du GTP consultent les titulaires à déclarer à la Caisse des Dépôts.'],
+  ['correction of a closed file', 'invalid_state', null, null, { operation: 'correction' }, 'Ce dossier est clos : seuls le sexe et le code INSEE du lieu de naissance peuvent encore être complétés.'],
   ['given name', 'invalid_field', 'candidate.given_name', null, {}, 'Le prénom du candidat est obligatoire.'],
   ['given name blank', 'invalid_field', 'candidate.given_name', null, values({ 'candidate.given_name': '  ' }), 'Le prénom du candidat est obligatoire.'],
   ['given name too long', 'invalid_field', 'candidate.given_name', null, values({ 'candidate.given_name': 'x'.repeat(300) }), 'Le prénom du candidat est trop long (200 caractères au plus).'],
@@ -223,6 +229,7 @@ describe('frenchErrorMessage', () => {
     ];
     const fields = [
       null, 'candidate.given_name', 'candidate.family_name', 'candidate.email', 'candidate.birth_date', 'candidate.birth_place',
+      'candidate.sex', 'candidate.birth_insee_code',
       'company_id', 'cqpm', 'pathway', 'payload.reason', 'payload.blocs', 'expected_version', 'transition', 'login', 'password',
       'limit', 'cursor', 'q', 'Idempotency-Key', 'X-CQPM-CSRF', 'registration', 'registration.material_family',
       'competencies', 'competencies[0]', 'competencies[0].modality', 'competencies[2].planned_date',

@@ -18,7 +18,7 @@ import {
   RNCP_LEVEL_MESSAGE,
   RNCP_NUMBER_MESSAGE,
 } from '../../features/referentials/certificationIdentity';
-import { birthPlaceRefusal } from '../../features/files/candidate';
+import { BIRTH_INSEE_CODE_MESSAGE, SEX_MESSAGE, birthPlaceRefusal } from '../../features/files/candidate';
 
 /** What the page knows about the failed call, to make the sentence precise. */
 export interface ErrorContext {
@@ -57,7 +57,9 @@ export interface ErrorContext {
     | 'correction'
     // A transfer proposed to another centre, and its answers (accept, refuse, withdraw).
     | 'transfer'
-    | 'transfer_answer';
+    | 'transfer_answer'
+    // The holders to declare to the Caisse des Dépôts (GET /holders/accrochage).
+    | 'holders';
   /** The values sent, by API field name ("candidate.given_name"...): tells "required" from "too long". */
   values?: Readonly<Record<string, unknown>>;
   /** The file's pathway, to explain the company and company-opinion guards. */
@@ -381,6 +383,8 @@ const FORBIDDEN_MESSAGES: Partial<Record<NonNullable<ErrorContext['operation']>,
   transfer: 'Seul le coordinateur du centre du dossier peut proposer son transfert.',
   transfer_answer:
     "Seul le centre destinataire accepte ou refuse un transfert ; seul le centre qui l'a proposé peut le retirer.",
+  holders:
+    'Seuls les coordinateurs de centre et les auditeurs du GTP consultent les titulaires à déclarer à la Caisse des Dépôts.',
 };
 
 // ---- invalid_field -------------------------------------------------------
@@ -416,7 +420,8 @@ export const TRANSFER_CLOSED_MESSAGE =
   'Ce dossier ne peut pas être transféré : il est clos, ou inscrit à une session de jury.';
 export const TRANSFER_ANSWERED_MESSAGE =
   "Ce transfert n'est plus possible : il a déjà reçu une réponse ou a été retiré, ou le dossier a été clos ou inscrit à un jury entre-temps.";
-export const CORRECTION_CLOSED_MESSAGE = 'Ce dossier est clos : il ne se corrige plus.';
+export const CORRECTION_CLOSED_MESSAGE =
+  'Ce dossier est clos : seuls le sexe et le code INSEE du lieu de naissance peuvent encore être complétés.';
 
 /** invalid_field on the reason of a correction, a transfer or a refusal: missing, or too long. */
 function reasonMessage(context: ErrorContext): string {
@@ -513,6 +518,10 @@ function invalidField(field: string | null, context: ErrorContext): string {
       return sentBlank(context, field) ? 'La date de naissance du candidat est obligatoire.' : BIRTH_DATE_MESSAGE;
     case 'candidate.birth_place':
       return birthPlaceRefusal(sentValue(context, field));
+    case 'candidate.sex':
+      return SEX_MESSAGE;
+    case 'candidate.birth_insee_code':
+      return BIRTH_INSEE_CODE_MESSAGE;
     case 'company_id':
     case 'company':
       return COMPANY_MESSAGE;

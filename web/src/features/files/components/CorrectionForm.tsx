@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { ApiError, isAbort } from '../../../shared/api/client';
 import { fileApi } from '../fileApi';
-import { BIRTH_PLACE_LABEL, BIRTH_PLACE_PLACEHOLDER } from '../candidate';
 import {
+  CIVIL_STATUS_ONLY_NOTE,
   CORRECTION_FIELDS,
   correctionDraftOf,
   correctionFieldOf,
@@ -13,6 +13,7 @@ import {
   validateCorrection,
   type CorrectionDraft,
   type CorrectionField,
+  type CorrectionMode,
 } from '../correction';
 import { loadCqpm } from '../../referentials/cqpmCatalog';
 import { reportError, type ErrorDescription } from '../../../shared/errors/errors';
@@ -29,6 +30,7 @@ import { useDraftForm } from '../../../shared/hooks/useDraftForm';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { FieldStateError } from '../../../shared/ui/FieldError';
 import { FormActions, FormAlerts, FormField } from '../../../shared/ui/FormParts';
+import { CorrectionIdentityFields } from './CorrectionIdentityFields';
 import { RegistrationFields } from './RegistrationFields';
 
 const REG_PREFIX = 'correction-reg';
@@ -39,15 +41,19 @@ const REG_PREFIX = 'correction-reg';
  * with the file, with a reason. Only the fields that changed are sent, with the
  * version of the file the form was opened on: a file changed meanwhile is
  * refused (version_conflict) rather than overwritten, and `onStale` reloads it.
+ * On a closed file (`civil_status`), only the sex and the INSEE code of the
+ * birth place are offered, with the reason.
  */
 export function CorrectionForm({
   file,
+  mode = 'full',
   start = 'identity',
   onCorrected,
   onStale,
   onCancel,
 }: {
   file: CandidateFile;
+  mode?: CorrectionMode;
   /**
    * What the reader came to change: « Modifier » of the registration answers opens a form of the
    * answers alone (the identity stays as it is, unless it is at fault), with the focus on them.
@@ -68,7 +74,8 @@ export function CorrectionForm({
   const { draft } = form;
   const identity = form.field('candidate');
   // The CQPM's registration fields: only for a file whose answers the server sends (else they are not corrected).
-  const correctsRegistration = base.registration !== undefined;
+  const full = mode === 'full';
+  const correctsRegistration = full && base.registration !== undefined;
   const answersOnly = start === 'registration' && correctsRegistration;
   const [fields, setFields] = useState<RegistrationField[] | null>(null);
   const [fieldsError, setFieldsError] = useState<ErrorDescription | null>(null);
@@ -113,14 +120,14 @@ export function CorrectionForm({
   const submit = (event: FormEvent) =>
     form.submit(event, {
       validate: () => {
-        const errors = validateCorrection(base.candidate, draft, new Date(), registration);
+        const errors = validateCorrection(base.candidate, draft, new Date(), registration, mode);
         const firstAtFault = CORRECTION_FIELDS.find((f) => errors[f]);
         showRegistrationErrors(correctionRegistrationErrors(draft, registration), {}, firstAtFault === 'registration');
         return errors;
       },
       save: async () => {
         try {
-          onCorrected(await fileApi.correctFile(file.id, correctionRequest(base, draft, registration)));
+          onCorrected(await fileApi.correctFile(file.id, correctionRequest(base, draft, registration, mode)));
         } catch (err) {
           if (err instanceof ApiError && (err.code === 'version_conflict' || err.code === 'invalid_state')) {
             onStale(reportError(err, { operation: 'correction' }));
@@ -143,7 +150,14 @@ export function CorrectionForm({
 
   return (
     <form onSubmit={submit} noValidate data-testid="correction-form" aria-labelledby="correction-title">
-      <h3 id="correction-title">{answersOnly ? "Modifier les informations d'inscription" : 'Corriger le dossier'}</h3>
+      <h3 id="correction-title">
+        {answersOnly ? "Modifier les informations d'inscription" : full ? 'Corriger le dossier' : "Compléter l'état civil"}
+      </h3>
+      {!full && (
+        <p className="alert alert--info" data-testid="correction-civil-status-note">
+          {CIVIL_STATUS_ONLY_NOTE}
+        </p>
+      )}
       <p className="muted">
         Les anciennes et les nouvelles valeurs restent dans l'historique du dossier, avec le motif de la correction.
       </p>
@@ -157,43 +171,7 @@ export function CorrectionForm({
           aria-describedby={identity.error ? `${identity.id}-error` : undefined}
         >
           <legend>Candidat</legend>
-          <div className="form-grid">
-            <FormField label="Prénom" {...form.field('given_name')}>
-              <input {...form.bind('given_name')} maxLength={200} autoComplete="off" required data-testid="correction-given-name" />
-            </FormField>
-            <FormField label="Nom" {...form.field('family_name')}>
-              <input {...form.bind('family_name')} maxLength={200} autoComplete="off" required data-testid="correction-family-name" />
-            </FormField>
-            <FormField label="Adresse e-mail" {...form.field('email')}>
-              <input
-                type="email"
-                {...form.bind('email')}
-                autoComplete="off"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                data-testid="correction-email"
-              />
-            </FormField>
-            <FormField label="Date de naissance" {...form.field('birth_date')}>
-              <input
-                type="date"
-                {...form.bind('birth_date')}
-                max={new Date().toISOString().slice(0, 10)}
-                required
-                data-testid="correction-birth-date"
-              />
-            </FormField>
-            <FormField label={BIRTH_PLACE_LABEL} note="Facultatif ; videz le champ pour l'effacer." {...form.field('birth_place')}>
-              <input
-                {...form.bind('birth_place')}
-                placeholder={BIRTH_PLACE_PLACEHOLDER}
-                maxLength={200}
-                autoComplete="off"
-                data-testid="correction-birth-place"
-              />
-            </FormField>
-          </div>
+          <CorrectionIdentityFields form={form} full={full} />
           <FieldStateError field={identity} />
         </fieldset>
       )}

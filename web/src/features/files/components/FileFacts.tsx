@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../../shared/format/format';
 import { pathwayLabel } from '../../../shared/format/labels';
 import { historyLinks } from '../../referentials/referentialHistory';
-import { birthFacts } from '../candidate';
+import { BIRTH_INSEE_CODE_LABEL, birthFacts, inseeCodeText, sexText } from '../candidate';
 import type { CandidateFile } from '../fileTypes';
 
 /** The facts of a file: the candidate, the CQPM and its referential, the pathway, state, centre, company and dates. */
@@ -35,6 +35,14 @@ export function FileFacts({ file, cqpmTitle, stateLabel }: { file: CandidateFile
             </>
           )}
         </dd>
+      </div>
+      <div>
+        <dt>Sexe</dt>
+        <dd data-testid="file-sex">{sexText(file.candidate.sex)}</dd>
+      </div>
+      <div>
+        <dt>{BIRTH_INSEE_CODE_LABEL}</dt>
+        <dd data-testid="file-birth-insee-code">{inseeCodeText(file.candidate.birth_insee_code)}</dd>
       </div>
       <div>
         <dt>CQPM</dt>

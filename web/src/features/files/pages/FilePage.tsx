@@ -18,7 +18,7 @@ import { ReferentialMoveSection } from '../components/ReferentialMoveSection';
 import { TransferSection } from '../components/TransferSection';
 import { TransitionDialog } from '../components/TransitionDialog';
 import { VaeAdmissibilitySection } from '../components/VaeAdmissibilitySection';
-import { canCorrectFile } from '../correction';
+import { correctionModeOf } from '../correction';
 import { printsArchive } from '../fileSections';
 import { describeError, reportError, type ErrorDescription } from '../../../shared/errors/errors';
 import { candidateName } from '../../../shared/format/format';
@@ -158,7 +158,7 @@ export function FilePage() {
             file={file}
             cqpmTitle={titleOf(cqpms, file.cqpm)}
             stateLabel={currentLabel}
-            mayCorrect={canCorrectFile(user, file)}
+            correction={correctionModeOf(user, file)}
             correcting={correcting}
             onCorrect={() => {
               setNotice(null);
