@@ -8,6 +8,7 @@
 
 #include "common/siret.h"
 #include "common/unicode_text.h"
+#include "domain/civil_status.h"
 
 namespace cqpm::imports {
 namespace {
@@ -141,7 +142,18 @@ std::string joined(const std::vector<std::string>& items) {
   return text;
 }
 
-enum Column : std::size_t { kNom, kPrenom, kDateNaissance, kEmail, kCqpm, kParcours, kSiret, kColumnCount };
+enum Column : std::size_t {
+  kNom,
+  kPrenom,
+  kDateNaissance,
+  kEmail,
+  kCqpm,
+  kParcours,
+  kSiret,
+  kSexe,
+  kCodeInsee,
+  kColumnCount
+};
 
 // Folded header name (canonical or alias) -> column.
 const std::unordered_map<std::string, Column>& columnsByKey() {
@@ -157,6 +169,10 @@ const std::unordered_map<std::string, Column>& columnsByKey() {
         {kParcours, "pathway"},
         {kSiret, "siret"},
         {kSiret, "siret de l'entreprise"},
+        {kSexe, "sex"},
+        {kCodeInsee, "birth_insee_code"},
+        {kCodeInsee, "code insee"},
+        {kCodeInsee, "code insee du lieu de naissance"},
     };
     std::unordered_map<std::string, Column> columns;
     for (std::size_t c = 0; c < kColumnCount; ++c) columns.emplace(foldKey(kCandidateColumns[c]), Column(c));
@@ -197,7 +213,7 @@ HeaderLayout readHeader(const CsvRecord& header, std::vector<ImportError>& error
       layout.position[found->second] = i;
     }
   }
-  for (std::size_t c = 0; c < kColumnCount; ++c) {
+  for (std::size_t c = 0; c < kRequiredCandidateColumns; ++c) {
     if (!layout.position[c]) {
       const std::string name(kCandidateColumns[c]);
       errors.push_back({header.line, name, "colonne obligatoire absente : " + inFrenchQuotes(name)});
@@ -350,6 +366,31 @@ std::string checkPathway(std::string_view value, std::optional<Pathway>& pathway
   return {};
 }
 
+// Optional: empty leaves it unrecorded. F or M, or the word written out.
+std::string checkSex(std::string_view value, std::string& sex) {
+  static const std::unordered_map<std::string, std::string> kSexes = {
+      {"f", "F"}, {"m", "M"}, {"feminin", "F"}, {"masculin", "M"}, {"femme", "F"}, {"homme", "M"}};
+  if (value.empty()) return {};
+  const auto found = kSexes.find(foldKey(value));
+  if (found == kSexes.end()) return "sexe " + inFrenchQuotes(value) + " : attendu F ou M (état civil)";
+  sex = found->second;
+  return {};
+}
+
+// Optional: empty leaves it unrecorded. Corsica's letters may be typed in lower case.
+std::string checkBirthInseeCode(std::string_view value, std::string& code) {
+  if (value.empty()) return {};
+  std::string upper(value);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!domain::isBirthInseeCode(upper)) {
+    return "code INSEE " + inFrenchQuotes(value) +
+           " : attendu les 5 caractères de la commune de naissance (69123, 2A004), ou 99 suivi du code du "
+           "pays pour une naissance à l'étranger (99350)";
+  }
+  code = std::move(upper);
+  return {};
+}
+
 // 35600000000048 -> "356 000 000 00048"
 std::string groupedSiret(const std::string& digits) {
   return digits.substr(0, 3) + " " + digits.substr(3, 3) + " " + digits.substr(6, 3) + " " + digits.substr(9);
@@ -436,6 +477,9 @@ class LineValidator {
     std::optional<Pathway> pathway;
     if (const auto value = cell(kParcours)) check(kParcours, checkPathway(*value, pathway));
     if (const auto value = cell(kSiret)) check(kSiret, checkSiret(*value, pathway, lookups_, row));
+    if (const auto value = cell(kSexe)) check(kSexe, checkSex(*value, row.candidate.sex));
+    if (const auto value = cell(kCodeInsee))
+      check(kCodeInsee, checkBirthInseeCode(*value, row.candidate.birth_insee_code));
 
     if (record.fields.size() > table_.header.fields.size()) {
       problems_.push_back({kWholeLine, "la ligne a " + std::to_string(record.fields.size()) +
@@ -446,8 +490,9 @@ class LineValidator {
     }
     if (identified) checkDuplicate(row);
 
-    const bool complete = std::all_of(layout_.position.begin(), layout_.position.end(),
-                                      [](const auto& position) { return position.has_value(); });
+    const bool complete =
+        std::all_of(layout_.position.begin(), layout_.position.begin() + kRequiredCandidateColumns,
+                    [](const auto& position) { return position.has_value(); });
     if (problems_.empty() && complete) {
       row.pathway = *pathway;
       out.rows.push_back(std::move(row));

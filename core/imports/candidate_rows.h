@@ -18,9 +18,19 @@
 
 namespace cqpm::imports {
 
-/// The columns of the candidate import, in the template's order, by their canonical names.
-inline constexpr std::array<std::string_view, 7> kCandidateColumns = {
-    "nom", "prenom", "date_naissance", "email", "cqpm", "parcours", "siret_entreprise"};
+/// The columns of the candidate import, in the template's order, by their canonical names: the
+/// first kRequiredCandidateColumns must be in the file; the others (the civil status the Caisse des
+/// Dépôts matches a holder on, accrochage/) may be left out, or left empty on a line.
+inline constexpr std::array<std::string_view, 9> kCandidateColumns = {"nom",
+                                                                      "prenom",
+                                                                      "date_naissance",
+                                                                      "email",
+                                                                      "cqpm",
+                                                                      "parcours",
+                                                                      "siret_entreprise",
+                                                                      "sexe",
+                                                                      "code_insee_naissance"};
+inline constexpr std::size_t kRequiredCandidateColumns = 7;
 
 /// The ages, in whole years on the day of the import, a candidate may have (both included).
 inline constexpr int kMinimumCandidateAge = 15;

@@ -6,7 +6,7 @@ namespace cqpm::imports {
 namespace {
 
 constexpr std::string_view kExampleLine =
-    "Lefèvre;Léa;14/03/1998;lea.lefevre@exemple.fr;qualite;salarie;123 456 789 00015";
+    "Lefèvre;Léa;14/03/1998;lea.lefevre@exemple.fr;qualite;salarie;123 456 789 00015;F;69123";
 
 }  // namespace
 

@@ -137,7 +137,7 @@ TEST(CandidateRowsTest, ReportsEachUnknownColumnOnTheHeaderLine) {
   EXPECT_EQ(result.errors[0].column, "Téléphone");
   EXPECT_EQ(result.errors[0].message,
             "colonne inconnue « Téléphone » (colonnes attendues : nom, prenom, date_naissance, email, cqpm, "
-            "parcours, siret_entreprise)");
+            "parcours, siret_entreprise, sexe, code_insee_naissance)");
   EXPECT_EQ(result.errors[1].column, "");
   EXPECT_EQ(result.errors[1].message, "la colonne 9 n'a pas de nom");
   EXPECT_EQ(result.errors[2].column, "remarques");
@@ -575,9 +575,9 @@ TEST(CandidateRowsTest, ReportsADuplicateEvenWhenTheLinesHaveOtherErrors) {
 
 TEST(CandidateRowsTest, TemplateIsReadBackWithTheCanonicalColumnsAndAValidExample) {
   const std::string text = candidateTemplateCsv();
-  EXPECT_TRUE(
-      text.starts_with("\xEF\xBB\xBF"
-                       "nom;prenom;date_naissance;email;cqpm;parcours;siret_entreprise\r\n"));
+  EXPECT_TRUE(text.starts_with(
+      "\xEF\xBB\xBF"
+      "nom;prenom;date_naissance;email;cqpm;parcours;siret_entreprise;sexe;code_insee_naissance\r\n"));
   EXPECT_TRUE(text.ends_with("\r\n"));
   const CsvTable table = parseCsv(text);
   EXPECT_EQ(table.delimiter, ';');
@@ -596,6 +596,30 @@ TEST(CandidateRowsTest, TemplateIsReadBackWithTheCanonicalColumnsAndAValidExampl
   EXPECT_TRUE(result.errors.empty()) << describe(result.errors);
   ASSERT_EQ(result.rows.size(), 1u);
   EXPECT_EQ(result.rows[0].company_id, "company-example");
+  EXPECT_EQ(result.rows[0].candidate.sex, "F");
+  EXPECT_EQ(result.rows[0].candidate.birth_insee_code, "69123");
+}
+
+TEST(CandidateRowsTest, TheCivilStatusColumnsAreOptionalAndCheckedWhenFilled) {
+  const std::string header = std::string(kHeader) + ";Sexe;Code INSEE du lieu de naissance\n";
+  const CandidateRows read = validateText(header + Line{}.csv() + ";f;2a004\n" + Line{.nom = "Martin"}.csv() +
+                                          ";Masculin;99350\n" + Line{.nom = "Petit"}.csv() + ";;\n");
+  ASSERT_TRUE(read.errors.empty()) << describe(read.errors);
+  ASSERT_EQ(read.rows.size(), 3u);
+  EXPECT_EQ(read.rows[0].candidate.sex, "F");
+  EXPECT_EQ(read.rows[0].candidate.birth_insee_code, "2A004");
+  EXPECT_EQ(read.rows[1].candidate.sex, "M");
+  EXPECT_EQ(read.rows[1].candidate.birth_insee_code, "99350");
+  EXPECT_EQ(read.rows[2].candidate.sex, "");  // left empty: not recorded
+  EXPECT_EQ(read.rows[2].candidate.birth_insee_code, "");
+
+  const CandidateRows refused = validateText(header + Line{}.csv() + ";X;6912\n");
+  ASSERT_EQ(refused.errors.size(), 2u) << describe(refused.errors);
+  EXPECT_EQ(refused.errors[0].column, "Sexe");
+  EXPECT_EQ(refused.errors[0].message, "sexe « X » : attendu F ou M (état civil)");
+  EXPECT_EQ(refused.errors[1].column, "Code INSEE du lieu de naissance");
+  EXPECT_TRUE(contains(refused.errors[1].message, "code INSEE « 6912 »")) << refused.errors[1].message;
+  EXPECT_TRUE(refused.rows.empty());
 }
 
 // 10,000 lines with every tenth one in error: each kept or refused, none lost

@@ -26,6 +26,8 @@ describe('the candidate import', () => {
       'cqpm',
       'parcours',
       'siret_entreprise',
+      'sexe',
+      'code_insee_naissance',
     ]);
   });
 

@@ -18,6 +18,11 @@ export const IMPORT_COLUMNS: ReadonlyArray<{ name: string; meaning: string }> = 
   { name: 'cqpm', meaning: 'le CQPM préparé : son identifiant (par exemple qualite) ou son intitulé' },
   { name: 'parcours', meaning: 'salarie, vae, demandeur_emploi ou autre' },
   { name: 'siret_entreprise', meaning: "le SIRET de l'entreprise (14 chiffres), vide pour la VAE" },
+  { name: 'sexe', meaning: 'facultatif : F ou M (état civil), pour la déclaration à la Caisse des Dépôts' },
+  {
+    name: 'code_insee_naissance',
+    meaning: "facultatif : le code INSEE de la commune de naissance (69123, 2A004), ou 99 suivi du code du pays pour une naissance à l'étranger (99350)",
+  },
 ];
 
 /** « 1,4 Mo »: the size in mebibytes, one decimal, rounded up (so that a file just over 1 Mo never reads « 1,0 Mo »). */

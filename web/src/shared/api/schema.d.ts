@@ -686,7 +686,9 @@ export interface paths {
          *     `jj/mm/aaaa`. Columns (header names compared without case, accents or spaces):
          *     `nom`, `prenom`, `date_naissance` (jj/mm/aaaa, aged 15 to 80), `email`, `cqpm` (the CQPM's id
          *     or title), `parcours` (`salarie`, `vae`, `demandeur_emploi`, `autre`), `siret_entreprise`
-         *     (a company working with the centre; empty for VAE). Every line is checked and every error
+         *     (a company working with the centre; empty for VAE); optional, for the Caisse des Dépôts
+         *     (GET /holders/accrochage): `sexe` (`F` or `M`) and `code_insee_naissance` (the birth commune's
+         *     INSEE code, or 99 and the country's), which may be absent or empty. Every line is checked and every error
          *     reported with its line (the header is line 1), column and a French message. Only the
          *     preview is stored; no file and no account is created. Centre coordinators only.
          */
