@@ -57,10 +57,6 @@ std::string idTokenOf(const std::string& token_answer) {
 }
 
 // The provider's discovery document, read and checked.
-ProviderMetadata metadataOf(const ProviderClient& client, const std::string& issuer) {
-  return parseProviderMetadata(client.get(discoveryUrl(issuer)), issuer);
-}
-
 // Logins begun before this time are abandoned (stored times compare as text).
 std::string abandonedBefore(const Poco::Timestamp& now) {
   return toIso8601(now - Poco::Timespan(SingleSignOnService::kLoginMinutes * Poco::Timespan::MINUTES));
@@ -74,6 +70,7 @@ SingleSignOnService::SingleSignOnService(store::Database& db, auth::AuthService&
       auth_(auth),
       client_(client),
       clock_(std::move(clock)),
+      directory_(client, clock_),
       redirect_uri_(std::move(redirect_uri)) {}
 
 ProviderView SingleSignOnService::configure(const domain::Actor& actor, const std::string& organisation_id,
@@ -90,7 +87,7 @@ ProviderView SingleSignOnService::configure(const domain::Actor& actor, const st
   const auto organisation =
       db_.read([&](store::SqlSession& sql) { return store::organisation_store::find(sql, organisation_id); });
   if (!organisation) throw Error(ErrorCode::kNotFound, "organisation " + organisation_id);
-  metadataOf(client_, issuer);  // refused now rather than at a login
+  directory_.refresh(issuer);  // refused now rather than at a login
   record.organisation_name = organisation->name;
   record.updated_at = toIso8601(clock_());
   db_.write([&](store::SqlSession& sql) {
@@ -109,15 +106,18 @@ ProviderView SingleSignOnService::configure(const domain::Actor& actor, const st
 void SingleSignOnService::remove(const domain::Actor& actor, const std::string& organisation_id) {
   requirePlatformAdmin(actor);
   const std::string now = toIso8601(clock_());
+  std::string existing_issuer;
   db_.write([&](store::SqlSession& sql) {
     const auto existing = store::sso_store::findProvider(sql, organisation_id);
     if (!existing || !store::sso_store::removeProvider(sql, organisation_id))
       throw Error(ErrorCode::kNotFound, "no identity provider for organisation " + organisation_id);
+    existing_issuer = existing->issuer;
     admin::recordAdminAct(sql, admin::adminActorOf(actor),
                           {"sso_provider_removed", "organisation", organisation_id,
                            existing->organisation_name, std::nullopt, nullptr},
                           now);
   });
+  directory_.forget(existing_issuer);
 }
 
 ProviderView SingleSignOnService::provider(const domain::Actor& actor, const std::string& organisation_id) {
@@ -144,7 +144,7 @@ std::string SingleSignOnService::start(const std::string& organisation_id) {
       db_.read([&](store::SqlSession& sql) { return store::sso_store::findProvider(sql, organisation_id); });
   if (!provider)
     throw Error(ErrorCode::kNotFound, "no identity provider for organisation " + organisation_id);
-  const ProviderMetadata metadata = metadataOf(client_, provider->issuer);
+  const ProviderMetadata metadata = directory_.metadata(provider->issuer);
 
   const std::string state = randomToken(kStateBytes);
   const std::string nonce = randomToken(kStateBytes);
@@ -182,16 +182,15 @@ auth::LoginResult SingleSignOnService::finish(const std::string& state, const st
       [&](store::SqlSession& sql) { return store::sso_store::findProvider(sql, login->organisation_id); });
   if (!provider) refuse("the organisation no longer logs in through an identity provider", "state");
 
-  const ProviderMetadata metadata = metadataOf(client_, provider->issuer);
+  const ProviderMetadata metadata = directory_.metadata(provider->issuer);
   const std::string id_token = idTokenOf(client_.postForm(metadata.token_endpoint,
                                                           {{"grant_type", "authorization_code"},
                                                            {"code", code},
                                                            {"redirect_uri", redirect_uri_},
                                                            {"code_verifier", login->code_verifier}},
                                                           provider->client_id, provider->client_secret));
-  const ProviderKeys keys = ProviderKeys::fromJwks(client_.get(metadata.jwks_uri));
-  const IdTokenClaims claims = verifyIdToken(
-      id_token, keys, {provider->issuer, provider->client_id, login->nonce, now.epochTime(), 60});
+  const IdTokenClaims claims = directory_.verify(
+      metadata, id_token, {provider->issuer, provider->client_id, login->nonce, now.epochTime(), 60});
   if (!claims.email || !claims.email_verified)
     refuse("the identity provider did not assert a verified e-mail address", "email");
   return auth_.openSession(accountFor(login->organisation_id, *claims.email));

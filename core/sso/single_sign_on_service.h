@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "domain/actor.h"
 #include "sso/provider_client.h"
+#include "sso/provider_directory.h"
 #include "store/database.h"
 
 namespace cqpm::sso {
@@ -35,7 +36,8 @@ struct ProviderView {
 /// active account with the e-mail the provider asserts verified. Nothing
 /// else matches an account: not the name, not an unverified e-mail, not an
 /// account of another organisation. Network calls run outside any
-/// transaction. Thread-safe.
+/// transaction; each provider's discovery document and keys are kept
+/// between logins (sso/provider_directory.h). Thread-safe.
 class SingleSignOnService {
  public:
   /// `redirect_uri` is where providers send the browser back (the callback
@@ -77,6 +79,7 @@ class SingleSignOnService {
   auth::AuthService& auth_;
   const ProviderClient& client_;
   Clock clock_;
+  ProviderDirectory directory_;
   std::string redirect_uri_;
 };
 

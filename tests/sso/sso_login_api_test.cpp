@@ -8,6 +8,8 @@
 #include <Poco/URI.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "http/api_fixture.h"
 #include "support/oidc_test_provider.h"
 
@@ -19,6 +21,19 @@ const std::string kClientSecret = "s3cret with spaces & symbols:é";
 
 class SsoLoginApiTest : public ApiTest {
  protected:
+  /// The server's clock, which a test may move on (the demo's snapshot serves: it starts at now).
+  TestServerOptions serverOptions() const override {
+    TestServerOptions options;
+    options.configure = [offset = offset_](app::ServerConfig& config) {
+      config.clock = [offset] { return Poco::Timestamp() + offset->load(); };
+    };
+    options.configure_keeps_seed = true;
+    return options;
+  }
+  void minutesLater(int minutes) {
+    *offset_ += static_cast<Poco::Timestamp::TimeDiff>(minutes) * 60 * 1000000;
+  }
+
   void SetUp() override {
     ApiTest::SetUp();
     if (IsSkipped()) return;
@@ -62,6 +77,8 @@ class SsoLoginApiTest : public ApiTest {
     return cookie.substr(prefix.size(), cookie.find(';') - prefix.size());
   }
 
+  std::shared_ptr<std::atomic<Poco::Timestamp::TimeDiff>> offset_ =
+      std::make_shared<std::atomic<Poco::Timestamp::TimeDiff>>(0);
   std::unique_ptr<OidcTestProvider> provider_;
   std::string admin_;
   std::string centre_;
@@ -98,6 +115,37 @@ TEST_P(SsoLoginApiTest, TheCoordinatorLogsInThroughTheCentresProviderWithTheirVe
   EXPECT_EQ(replay.status, 302);
   EXPECT_EQ(replay.headers.at("location"), "/connexion?sso=state");
   EXPECT_TRUE(sessionOf(replay).empty());
+}
+
+TEST_P(SsoLoginApiTest, TheProviderIsReadOnceBetweenLoginsAndItsNewKeysAreFollowed) {
+  ASSERT_EQ(configure(centre_id_, provider_->issuer()).status, 200);
+  EXPECT_EQ(provider_->discoveries(), 1);  // read when set, to refuse a bad one at once
+  provider_->signIn("centre@exemple.fr", true);
+  for (int login = 0; login < 2; ++login) {
+    const HttpAnswer back = logInThroughProvider(centre_id_);
+    EXPECT_EQ(back.headers.at("location"), "/") << login;
+  }
+  EXPECT_EQ(provider_->discoveries(), 1);  // kept between logins
+  EXPECT_EQ(provider_->keySetReads(), 1);
+
+  // The provider rotates its key: tokens signed with the new one are refused while the kept keys were
+  // read less than a minute ago (no stream of bad tokens makes the server hammer the provider), then
+  // the keys are read again and the login goes through.
+  provider_->rotateKey();
+  EXPECT_EQ(logInThroughProvider(centre_id_).headers.at("location"), "/connexion?sso=id_token");
+  EXPECT_EQ(provider_->keySetReads(), 1);
+  minutesLater(2);
+  const HttpAnswer rotated = logInThroughProvider(centre_id_);
+  EXPECT_EQ(rotated.headers.at("location"), "/");
+  EXPECT_FALSE(sessionOf(rotated).empty());
+  EXPECT_EQ(provider_->keySetReads(), 2);
+
+  // An hour later the discovery document is read again when a login starts (the provider's tokens,
+  // stamped with its own clock, would look expired to a server an hour ahead: the login stops there).
+  EXPECT_EQ(provider_->discoveries(), 1);
+  minutesLater(61);
+  EXPECT_EQ(client().get("/api/v1/auth/sso/" + centre_id_ + "/start", "").status, 302);
+  EXPECT_EQ(provider_->discoveries(), 2);
 }
 
 TEST_P(SsoLoginApiTest, NoSessionWithoutAVerifiedEmailOfAnAccountOfTheOrganisation) {

@@ -111,11 +111,34 @@ int OidcTestProvider::refused() const {
   return refused_;
 }
 
+int OidcTestProvider::discoveries() const {
+  const std::lock_guard lock(mutex_);
+  return discoveries_;
+}
+
+int OidcTestProvider::keySetReads() const {
+  const std::lock_guard lock(mutex_);
+  return key_set_reads_;
+}
+
+void OidcTestProvider::rotateKey() {
+  const std::lock_guard lock(mutex_);
+  keys_ = OidcTestIssuer("provider-key-rotated-" + std::to_string(++rotations_));
+}
+
 OidcTestProvider::Reply OidcTestProvider::handle(const std::string& method, const std::string& uri,
                                                  const std::string& authorization, const std::string& body) {
   const std::string path = Poco::URI(uri).getPath();
-  if (method == "GET" && path == "/.well-known/openid-configuration") return discovery();
-  if (method == "GET" && path == "/jwks") return {200, "application/json", keys_.jwks(), ""};
+  if (method == "GET" && path == "/.well-known/openid-configuration") {
+    const std::lock_guard lock(mutex_);
+    ++discoveries_;
+    return discovery();
+  }
+  if (method == "GET" && path == "/jwks") {
+    const std::lock_guard lock(mutex_);
+    ++key_set_reads_;
+    return {200, "application/json", keys_.jwks(), ""};
+  }
   if (method == "GET" && path == "/authorize") return authorize(uri);
   if (method == "POST" && path == "/token") return token(authorization, body);
   return error(404, "not_found");

@@ -35,6 +35,11 @@ class OidcTestProvider {
   /// How many codes the token endpoint redeemed, and refused.
   int redeemed() const;
   int refused() const;
+  /// How many times the discovery document and the key set were read.
+  int discoveries() const;
+  int keySetReads() const;
+  /// From now on, tokens are signed with a new key of another id, the only one the key set lists.
+  void rotateKey();
 
   /// What the provider does with a request (public for its handler).
   struct Reply {
@@ -69,6 +74,9 @@ class OidcTestProvider {
   int next_code_ = 0;
   int redeemed_ = 0;
   int refused_ = 0;
+  int discoveries_ = 0;
+  int key_set_reads_ = 0;
+  int rotations_ = 0;
   std::map<std::string, Grant> grants_;
 };
 
