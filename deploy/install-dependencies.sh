@@ -19,6 +19,7 @@ if [ "${CQPM_SKIP_TEST_DEPS:-0}" != 1 ]; then
   packages+=(googletest libgtest-dev libgmock-dev postgresql chromium poppler-utils qpdf nginx
     clamav-daemon clang libclang-rt-14-dev clang-format clang-tidy
     libxml2-utils  # xmllint checks the Accrochage flux against its schema (tests/accrochage/)
+    openssl  # certificates for the identity provider over TLS (tests/support/test_pki.cpp)
     gdb)  # a crashing test prints every thread's stack (tests/support/crash_report.cpp)
 fi
 

@@ -182,7 +182,10 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   holder_reports_ =
       std::make_unique<accrochage::HolderReportService>(*db_, *plugin_rules_, *awards_, config_.accrochage);
   statistics_ = std::make_unique<statistics::StatisticsService>(*db_, *definition_, *plugins_, clock());
-  provider_client_ = std::make_unique<sso::ProviderClient>();
+  if (!config_.sso_ca_file.empty() && !Poco::File(config_.sso_ca_file).isFile()) {
+    throw Error(ErrorCode::kInvalidConfiguration, "cqpm.sso.ca_file: no file at " + config_.sso_ca_file);
+  }
+  provider_client_ = std::make_unique<sso::ProviderClient>(std::chrono::seconds(10), config_.sso_ca_file);
   single_sign_on_ = std::make_unique<sso::SingleSignOnService>(
       *db_, *auth_, *provider_client_, clock(), config_.http.public_base_url + "/api/v1/auth/sso/callback");
   api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{

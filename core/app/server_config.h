@@ -52,7 +52,8 @@ struct ServerConfig {
   int notify_interval_ms = 2000;
   /// Hour (Europe/Paris, 0-23) from which each day's e-mail digests are sent.
   int digest_hour = 7;
-  notifications::SmtpSettings smtp;          ///< no host: notifications are in-app only
+  notifications::SmtpSettings smtp;  ///< no host: notifications are in-app only
+  std::string sso_ca_file;  ///< extra CAs trusted for identity providers (PEM); empty: the system's only
   documents::ClamdSettings antivirus;        ///< no socket: uploads are not scanned for malware
   retention::RetentionPolicy retention;      ///< how long personal data is kept once a file is closed
   accrochage::CertifierIdentity accrochage;  ///< the certifier at the Caisse des Dépôts; empty: no XML flux

@@ -301,6 +301,11 @@ std::vector<Setting> makeSettings() {
                         "Seconds clamd may take to accept the connection, each part of a document, and its "
                         "verdict; beyond, the upload is refused with 503.",
                         "30", 1, 600, [](ServerConfig& c) -> int& { return c.antivirus.timeout_seconds; }));
+  all.push_back(
+      text("cqpm.sso.ca_file", "", "PATH",
+           "PEM file of certificate authorities trusted for identity providers besides the system's "
+           "(a centre's provider certified by a private CA). Empty: the system's only.",
+           "", [](ServerConfig& c) -> std::string& { return c.sso_ca_file; }));
   // Defaults that derive from another setting or from the build, said in words
   // (the generated files must not depend on where the source tree was built).
   const auto describe = [&all](const std::string& key, const std::string& text) {

@@ -10,11 +10,15 @@ namespace cqpm::sso {
 /// The HTTP side of talking to an OpenID provider: fetching its discovery
 /// document and keys, redeeming an authorization code. Every call opens its
 /// own connection (https, or plain http on loopback: isSafeEndpoint), waits
-/// at most `timeout` for each read and reads at most 1 MiB. Holds no state,
-/// so it is shareable between threads. Never called under the writer lock.
+/// at most `timeout` for each read and reads at most 1 MiB. Over https the
+/// provider's certificate must chain to the system's authorities or those of
+/// `extra_ca_file` (PEM; empty: none) and name the URL's host. Holds no
+/// mutable state, so it is shareable between threads. Never called under the
+/// writer lock.
 class ProviderClient {
  public:
-  explicit ProviderClient(std::chrono::seconds timeout = std::chrono::seconds(10));
+  explicit ProviderClient(std::chrono::seconds timeout = std::chrono::seconds(10),
+                          std::string extra_ca_file = {});
   ~ProviderClient();
   ProviderClient(const ProviderClient&) = delete;
   ProviderClient& operator=(const ProviderClient&) = delete;
@@ -32,6 +36,7 @@ class ProviderClient {
 
  private:
   std::chrono::seconds timeout_;
+  std::string extra_ca_file_;
 };
 
 }  // namespace cqpm::sso

@@ -3,12 +3,14 @@
 #include <Poco/Base64Decoder.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
@@ -74,13 +76,25 @@ std::string decodedBasic(const std::string& authorization) {
 
 }  // namespace
 
-OidcTestProvider::OidcTestProvider(std::string client_id, std::string client_secret)
-    : client_id_(std::move(client_id)), client_secret_(std::move(client_secret)), keys_("provider-key") {
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+OidcTestProvider::OidcTestProvider(std::string client_id, std::string client_secret,
+                                   const TestPki::Identity* tls)
+    : client_id_(std::move(client_id)),
+      client_secret_(std::move(client_secret)),
+      tls_(tls != nullptr),
+      keys_("provider-key") {
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(2);
   params->setKeepAlive(false);
-  server_ = std::make_unique<Poco::Net::HTTPServer>(new ProviderHandlers(*this), socket, params);
+  const Poco::Net::SocketAddress loopback("127.0.0.1", 0);
+  if (tls) {
+    const Poco::Net::Context::Ptr context = new Poco::Net::Context(
+        Poco::Net::Context::TLS_SERVER_USE, tls->key, tls->certificate, "", Poco::Net::Context::VERIFY_NONE);
+    Poco::Net::SecureServerSocket socket(loopback, 64, context);
+    server_ = std::make_unique<Poco::Net::HTTPServer>(new ProviderHandlers(*this), socket, params);
+  } else {
+    Poco::Net::ServerSocket socket(loopback);
+    server_ = std::make_unique<Poco::Net::HTTPServer>(new ProviderHandlers(*this), socket, params);
+  }
   server_->start();
 }
 
@@ -88,7 +102,9 @@ OidcTestProvider::~OidcTestProvider() { server_->stopAll(true); }
 
 int OidcTestProvider::port() const { return server_->port(); }
 
-std::string OidcTestProvider::issuer() const { return "http://127.0.0.1:" + std::to_string(port()); }
+std::string OidcTestProvider::issuer() const {
+  return (tls_ ? "https://localhost:" : "http://127.0.0.1:") + std::to_string(port());
+}
 
 void OidcTestProvider::signIn(const std::string& email, bool email_verified) {
   const std::lock_guard lock(mutex_);

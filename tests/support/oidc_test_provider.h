@@ -8,6 +8,7 @@
 #include <string>
 
 #include "support/oidc_test_issuer.h"
+#include "support/test_pki.h"
 
 namespace cqpm::testing {
 
@@ -18,12 +19,13 @@ namespace cqpm::testing {
 /// before answering an RS256 ID token. Real HTTP, real signatures.
 class OidcTestProvider {
  public:
-  OidcTestProvider(std::string client_id, std::string client_secret);
+  /// Plain HTTP on 127.0.0.1; with `tls`, HTTPS with that certificate, at https://localhost.
+  OidcTestProvider(std::string client_id, std::string client_secret, const TestPki::Identity* tls = nullptr);
   ~OidcTestProvider();
   OidcTestProvider(const OidcTestProvider&) = delete;
   OidcTestProvider& operator=(const OidcTestProvider&) = delete;
 
-  /// http://127.0.0.1:<port>
+  /// http://127.0.0.1:<port>, or https://localhost:<port> over TLS.
   std::string issuer() const;
   int port() const;
 
@@ -65,6 +67,7 @@ class OidcTestProvider {
 
   std::string client_id_;
   std::string client_secret_;
+  bool tls_ = false;
   OidcTestIssuer keys_;
   std::unique_ptr<Poco::Net::HTTPServer> server_;
   mutable std::mutex mutex_;
