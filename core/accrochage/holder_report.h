@@ -53,7 +53,7 @@ struct ReportedCertification {
   std::vector<MissingFact> missing;  ///< empty: reportable
 };
 
-/// The certifications of a period (the jury sessions' days), reportable first by day.
+/// The certifications of a period (the jury sessions' days), by day, then by award.
 struct HolderReport {
   std::string from, to;  ///< YYYY-MM-DD, inclusive
   CertifierIdentity certifier;
