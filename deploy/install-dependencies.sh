@@ -12,6 +12,7 @@ packages=(
   libgit2-dev liblua5.4-dev libmagic-dev libqrencode-dev libqpdf-dev
   libpango1.0-dev libcairo2-dev liblcms2-dev fonts-dejavu-core fonts-dejavu-extra libicu-dev  # PDFs in Unicode, folding (docs/unicode.md)
   libhowardhinnant-date-dev tzdata
+  libjemalloc-dev  # the server's allocator (CMakeLists.txt, docs/lessons.md)
   libsqlite3-dev sqlite3 nodejs npm
   curl jq  # the README's walk through the API (tests/readme/readme_walk_test.cpp runs it)
 )

@@ -15,7 +15,6 @@
 #include <charconv>
 #include <chrono>
 
-#include "common/random_bytes.h"
 #include "http/error_status.h"
 #include "http/handlers/auth_handlers.h"
 #include "http/presenters.h"
@@ -103,16 +102,6 @@ void lingeringClose(Poco::Net::HTTPServerRequest& raw) {
   } catch (const Poco::Exception&) {
     // Timed out or reset: the connection is going away anyway.
   }
-}
-
-/// The request's id: the proxy's X-Request-Id when it is a sane token (nginx's
-/// $request_id), else a new one; echoed in the answer and every log line.
-std::string requestIdOf(const std::string& given) {
-  const bool sane =
-      !given.empty() && given.size() <= 64 &&
-      given.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
-          std::string::npos;
-  return sane ? given : randomToken(9);
 }
 
 /// One line per request: id, real client, method and path, status, bytes (or
@@ -213,7 +202,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net:
   request.method = raw.getMethod();
   request.client_address = realClientAddress(raw.clientAddress().host(), raw.get("X-Forwarded-For", ""),
                                              raw.get("X-Real-IP", ""), context_.settings.trusted_proxies);
-  const std::string request_id = requestIdOf(raw.get("X-Request-Id", ""));
+  const std::string request_id = request_ids_.idFor(raw.get("X-Request-Id", ""));
   out.set("X-Request-Id", request_id);
   std::string route_name = "unmatched";
   bool body_read = false;

@@ -6,6 +6,7 @@
 #include <atomic>
 
 #include "http/api_context.h"
+#include "http/request_ids.h"
 #include "http/router.h"
 #include "http/static_files.h"
 
@@ -15,7 +16,7 @@ namespace cqpm::http {
 /// it through the router, turns every cqpm::Error into the JSON error answer,
 /// then logs one line and records metrics. The one place where exceptions
 /// from handlers are caught. One instance serves every worker thread: it keeps
-/// no state of its own between requests.
+/// no state of its own between requests but the counter naming them.
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
  public:
   RequestHandler(ApiContext& context, const Router& router, const StaticFiles& static_files,
@@ -32,6 +33,7 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
   const Router& router_;
   const StaticFiles& static_files_;
   const std::atomic<bool>& draining_;  ///< the server is stopping: every answer closes its connection
+  RequestIds request_ids_;
 };
 
 }  // namespace cqpm::http
