@@ -187,7 +187,8 @@ Server::Server(ServerConfig config) : config_(std::move(config)) {
   }
   provider_client_ = std::make_unique<sso::ProviderClient>(std::chrono::seconds(10), config_.sso_ca_file);
   single_sign_on_ = std::make_unique<sso::SingleSignOnService>(
-      *db_, *auth_, *provider_client_, clock(), config_.http.public_base_url + "/api/v1/auth/sso/callback");
+      *db_, *auth_, *provider_client_, clock(), config_.http.public_base_url + "/api/v1/auth/sso/callback",
+      config_.http.public_base_url + "/connexion");
   api_context_ = std::make_unique<http::ApiContext>(http::ApiContext{
       *auth_,           *files_,          *transitions_,      *modality_plans_, *engine_,
       *plugin_rules_,   *referentials_,   *referential_pins_, *documents_,      *commissions_,

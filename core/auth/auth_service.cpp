@@ -82,7 +82,8 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
   return openSession(verifyPassword(login, password, client_address));
 }
 
-LoginResult AuthService::openSession(const domain::Actor& actor) {
+LoginResult AuthService::openSession(const domain::Actor& actor,
+                                     const std::optional<std::string>& sso_organisation_id) {
   LoginResult result;
   result.token = randomToken(kTokenBytes);
   const Poco::Timestamp now = clock_();
@@ -90,7 +91,7 @@ LoginResult AuthService::openSession(const domain::Actor& actor) {
   const std::string created_at = toIso8601(now);
   db_.write([&](store::SqlSession& sql) {
     store::account_store::insertSession(sql, sha256Hex(result.token), actor.user_id, created_at,
-                                        result.expires_at);
+                                        result.expires_at, sso_organisation_id);
   });
   result.actor = actor;
   return result;
@@ -112,11 +113,15 @@ void AuthService::noticeChanges(const std::vector<std::string>& keys) {
   if (std::find(keys.begin(), keys.end(), store::kAccountsChanged) != keys.end()) sessions_.forgetAll();
 }
 
-void AuthService::logout(const std::string& token) {
-  if (token.empty()) return;
+std::optional<std::string> AuthService::logout(const std::string& token) {
+  if (token.empty()) return std::nullopt;
   const std::string hash = sha256Hex(token);
   const std::string now = nowIso8601(clock_);
-  db_.write([&](store::SqlSession& sql) { store::account_store::revokeSession(sql, hash, now); });
+  return db_.write([&](store::SqlSession& sql) {
+    auto organisation = store::account_store::ssoOrganisationOfSession(sql, hash);
+    store::account_store::revokeSession(sql, hash, now);
+    return organisation;
+  });
 }
 
 }  // namespace cqpm::auth

@@ -39,8 +39,10 @@ class AuthService {
   LoginResult login(const std::string& login, const std::string& password, const std::string& client_address);
 
   /// Opens a session for an actor whose identity was checked elsewhere (an
-  /// OpenID provider's ID token: sso::SingleSignOnService).
-  LoginResult openSession(const domain::Actor& actor);
+  /// OpenID provider's ID token: sso::SingleSignOnService), remembering the
+  /// organisation whose provider it was (its logout then ends the provider's session too).
+  LoginResult openSession(const domain::Actor& actor,
+                          const std::optional<std::string>& sso_organisation_id = std::nullopt);
   /// Checks a login and password, with the same throttling and hashing slots
   /// as login(), without opening a session (HTTP Basic authentication of git
   /// clients). Same errors.
@@ -69,7 +71,10 @@ class AuthService {
   void forgetKeptSessions() { sessions_.forgetAll(); }
 
   /// Revokes the session; unknown or already revoked tokens are ignored.
-  void logout(const std::string& token);
+  /// Answers the organisation whose identity provider opened the session, if
+  /// one did and the session was live: the caller sends the browser to that
+  /// provider's logout.
+  std::optional<std::string> logout(const std::string& token);
 
   const PasswordHasher& hasher() const { return hasher_; }
 

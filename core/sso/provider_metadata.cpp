@@ -69,6 +69,8 @@ ProviderMetadata parseProviderMetadata(const std::string& json, const std::strin
   metadata.authorization_endpoint = endpoint(*document, "authorization_endpoint");
   metadata.token_endpoint = endpoint(*document, "token_endpoint");
   metadata.jwks_uri = endpoint(*document, "jwks_uri");
+  if (document->has("end_session_endpoint"))
+    metadata.end_session_endpoint = endpoint(*document, "end_session_endpoint");
   if (document->has("response_types_supported") && !lists(*document, "response_types_supported", "code"))
     bad("it does not offer the authorization code flow", "response_types_supported");
   if (document->has("code_challenge_methods_supported") &&

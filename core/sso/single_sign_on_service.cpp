@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Logger.h>
 #include <Poco/URI.h>
 
 #include "admin/admin_log.h"
@@ -65,13 +66,15 @@ std::string abandonedBefore(const Poco::Timestamp& now) {
 }  // namespace
 
 SingleSignOnService::SingleSignOnService(store::Database& db, auth::AuthService& auth,
-                                         const ProviderClient& client, Clock clock, std::string redirect_uri)
+                                         const ProviderClient& client, Clock clock, std::string redirect_uri,
+                                         std::string post_logout_redirect_uri)
     : db_(db),
       auth_(auth),
       client_(client),
       clock_(std::move(clock)),
       directory_(client, clock_),
-      redirect_uri_(std::move(redirect_uri)) {}
+      redirect_uri_(std::move(redirect_uri)),
+      post_logout_redirect_uri_(std::move(post_logout_redirect_uri)) {}
 
 ProviderView SingleSignOnService::configure(const domain::Actor& actor, const std::string& organisation_id,
                                             const ProviderSettings& settings) {
@@ -193,7 +196,26 @@ auth::LoginResult SingleSignOnService::finish(const std::string& state, const st
       metadata, id_token, {provider->issuer, provider->client_id, login->nonce, now.epochTime(), 60});
   if (!claims.email || !claims.email_verified)
     refuse("the identity provider did not assert a verified e-mail address", "email");
-  return auth_.openSession(accountFor(login->organisation_id, *claims.email));
+  return auth_.openSession(accountFor(login->organisation_id, *claims.email), login->organisation_id);
+}
+
+std::optional<std::string> SingleSignOnService::providerLogoutUrl(const std::string& organisation_id) {
+  const auto provider =
+      db_.read([&](store::SqlSession& sql) { return store::sso_store::findProvider(sql, organisation_id); });
+  if (!provider) return std::nullopt;
+  try {
+    const ProviderMetadata metadata = directory_.metadata(provider->issuer);
+    if (metadata.end_session_endpoint.empty()) return std::nullopt;
+    Poco::URI logout(metadata.end_session_endpoint);
+    logout.addQueryParameter("client_id", provider->client_id);
+    logout.addQueryParameter("post_logout_redirect_uri", post_logout_redirect_uri_);
+    return logout.toString();
+  } catch (const Error& e) {
+    // Unreachable or misconfigured now: the session is closed here all the same.
+    Poco::Logger::get("sso").warning("no logout at the identity provider of %s: %s", organisation_id,
+                                     std::string(e.what()));
+    return std::nullopt;
+  }
 }
 
 domain::Actor SingleSignOnService::accountFor(const std::string& organisation_id, const std::string& email) {

@@ -41,9 +41,10 @@ struct ProviderView {
 class SingleSignOnService {
  public:
   /// `redirect_uri` is where providers send the browser back (the callback
-  /// route); borrows everything.
+  /// route), `post_logout_redirect_uri` where they send it after a logout
+  /// (the login page); borrows everything.
   SingleSignOnService(store::Database& db, auth::AuthService& auth, const ProviderClient& client, Clock clock,
-                      std::string redirect_uri);
+                      std::string redirect_uri, std::string post_logout_redirect_uri);
 
   /// Sets (or replaces) the organisation's provider, after reading its
   /// discovery document: a provider that cannot be read is refused now, not
@@ -69,6 +70,15 @@ class SingleSignOnService {
   /// or no single active account of the organisation has it).
   auth::LoginResult finish(const std::string& state, const std::string& code);
 
+  /// Where to send the browser after the local logout of a session the
+  /// organisation's provider opened, so that the provider ends its own session
+  /// too (OpenID Connect RP-Initiated Logout 1.0: its end_session_endpoint
+  /// with client_id and post_logout_redirect_uri; on a centre's shared
+  /// workstation the next person must not be signed in as the previous one).
+  /// nullopt when the organisation no longer has a provider, the provider
+  /// offers no such endpoint or cannot be read now (the local logout stands).
+  std::optional<std::string> providerLogoutUrl(const std::string& organisation_id);
+
   /// How long a login may take between start() and finish().
   static constexpr int kLoginMinutes = 10;
 
@@ -81,6 +91,7 @@ class SingleSignOnService {
   Clock clock_;
   ProviderDirectory directory_;
   std::string redirect_uri_;
+  std::string post_logout_redirect_uri_;
 };
 
 }  // namespace cqpm::sso

@@ -195,11 +195,13 @@ std::vector<UserAccount> listUsers(SqlSession& sql, const std::string& organisat
 }
 
 void insertSession(SqlSession& sql, const std::string& token_hash, const std::string& user_id,
-                   const std::string& created_at, const std::string& expires_at) {
+                   const std::string& created_at, const std::string& expires_at,
+                   const std::optional<std::string>& sso_organisation_id) {
   std::string hash = token_hash, user = user_id, created = created_at, expires = expires_at;
-  auto stmt =
-      sql.query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
-  stmt.bind(hash).bind(user).bind(created).bind(expires);
+  auto stmt = sql.query(
+      "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, sso_organisation_id) "
+      "VALUES (?, ?, ?, ?, ?)");
+  stmt.bind(hash).bind(user).bind(created).bind(expires).bind(sso_organisation_id);
   stmt.execute();
 }
 
@@ -276,6 +278,17 @@ bool revokeSession(SqlSession& sql, const std::string& token_hash, const std::st
   stmt.bind(at).bind(hash);
   sql.markChanged(std::string(kAccountsChanged));
   return stmt.execute() > 0;
+}
+
+std::optional<std::string> ssoOrganisationOfSession(SqlSession& sql, const std::string& token_hash) {
+  std::string hash = token_hash;
+  auto stmt = sql.query(
+      "SELECT sso_organisation_id FROM sessions WHERE token_hash = ? AND revoked_at IS NULL "
+      "AND sso_organisation_id IS NOT NULL");
+  stmt.bind(hash);
+  std::optional<std::string> organisation;
+  forEachRow(stmt, [&](const RowReader& row) { organisation = row.text("sso_organisation_id"); });
+  return organisation;
 }
 
 }  // namespace cqpm::store::account_store

@@ -47,8 +47,10 @@ std::vector<domain::UserAccount> listUserPage(SqlSession& sql, const UserFilter&
 std::vector<domain::UserAccount> listUsers(SqlSession& sql, const std::string& organisation_id,
                                            domain::Role role);
 
+/// `sso_organisation_id`: the organisation whose identity provider opened the session (none for a password).
 void insertSession(SqlSession& sql, const std::string& token_hash, const std::string& user_id,
-                   const std::string& created_at, const std::string& expires_at);
+                   const std::string& created_at, const std::string& expires_at,
+                   const std::optional<std::string>& sso_organisation_id = std::nullopt);
 /// The actor of a live session (not revoked, not expired at `now`, user active).
 std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string& token_hash,
                                               const std::string& now);
@@ -56,6 +58,8 @@ std::optional<domain::Actor> findSessionActor(SqlSession& sql, const std::string
 std::optional<domain::Actor> actorOfUser(SqlSession& sql, const std::string& user_id);
 /// Marks the session revoked; returns false if it was not live.
 bool revokeSession(SqlSession& sql, const std::string& token_hash, const std::string& now);
+/// The organisation whose identity provider opened the session, if one did and it is not revoked.
+std::optional<std::string> ssoOrganisationOfSession(SqlSession& sql, const std::string& token_hash);
 /// Revokes every live session of the organisation's accounts (deactivation); returns how many.
 std::int64_t revokeSessionsOfOrganisation(SqlSession& sql, const std::string& organisation_id,
                                           const std::string& now);

@@ -54,5 +54,17 @@ TEST(ProviderMetadataTest, AnotherIssuerPlainHttpOrNoS256IsRefusedNamingTheMembe
   EXPECT_FALSE(isSafeEndpoint("https:///token"));
 }
 
+TEST(ProviderMetadataTest, TheEndSessionEndpointIsOptionalAndCheckedLikeTheOthers) {
+  EXPECT_EQ(parseProviderMetadata(document(), kDiscoveredIssuer).end_session_endpoint, "");
+  std::string with_logout = document();
+  with_logout.insert(with_logout.size() - 1,
+                     R"(,"end_session_endpoint":")" + kDiscoveredIssuer + R"(/logout")");
+  EXPECT_EQ(parseProviderMetadata(with_logout, kDiscoveredIssuer).end_session_endpoint,
+            kDiscoveredIssuer + "/logout");
+  std::string plain = document();
+  plain.insert(plain.size() - 1, R"(,"end_session_endpoint":"http://sso.uimm-lyon.example/logout")");
+  EXPECT_EQ(metadataRefusalField(plain), "end_session_endpoint");
+}
+
 }  // namespace
 }  // namespace cqpm::sso

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 
 #include "http/api_fixture.h"
 #include "support/oidc_test_provider.h"
@@ -61,6 +62,8 @@ class SsoLoginApiTest : public ApiTest {
     EXPECT_EQ(start.status, 302) << start.body;
     const Poco::URI to_provider(start.headers.at("location"));
     EXPECT_EQ(to_provider.getPort(), provider_->port());
+    for (const auto& [name, value] : to_provider.getQueryParameters())
+      if (name == "redirect_uri") last_redirect_uri_ = value;
     const HttpAnswer at_provider =
         HttpClient(provider_->port()).request("GET", to_provider.getPathAndQuery());
     EXPECT_EQ(at_provider.status, 302) << at_provider.body;
@@ -84,6 +87,7 @@ class SsoLoginApiTest : public ApiTest {
   std::string centre_;
   std::string centre_id_;
   std::string last_callback_;
+  std::string last_redirect_uri_;  ///< the redirect_uri the server sent the provider
 };
 
 TEST_P(SsoLoginApiTest, TheCoordinatorLogsInThroughTheCentresProviderWithTheirVerifiedEmail) {
@@ -115,6 +119,59 @@ TEST_P(SsoLoginApiTest, TheCoordinatorLogsInThroughTheCentresProviderWithTheirVe
   EXPECT_EQ(replay.status, 302);
   EXPECT_EQ(replay.headers.at("location"), "/connexion?sso=state");
   EXPECT_TRUE(sessionOf(replay).empty());
+}
+
+TEST_P(SsoLoginApiTest, LoggingOutOfASessionTheProviderOpenedSendsTheBrowserToEndItsSessionToo) {
+  ASSERT_EQ(configure(centre_id_, provider_->issuer()).status, 200);
+  provider_->signIn("centre@exemple.fr", true);
+  const HttpAnswer back = logInThroughProvider(centre_id_);
+  ASSERT_EQ(back.status, 302) << back.body;
+  const std::string session = sessionOf(back);
+  ASSERT_FALSE(session.empty());
+  // Where the provider sends the browser back after a login, and so where it goes after a logout.
+  const std::string callback = "/api/v1/auth/sso/callback";
+  std::string base = last_redirect_uri_;
+  ASSERT_NE(base.find(callback), std::string::npos) << base;
+  base.erase(base.find(callback));
+
+  const HttpAnswer out =
+      client().request("POST", "/api/v1/auth/logout", "", {{"Authorization", "Bearer " + session}});
+  ASSERT_EQ(out.status, 200) << out.body;
+  EXPECT_EQ(out.headers.at("set-cookie").rfind("cqpm_session=;", 0), 0u) << out.headers.at("set-cookie");
+  const Poco::URI to_provider(out.json()->getValue<std::string>("provider_logout_url"));
+  EXPECT_EQ(to_provider.getPort(), provider_->port());
+  EXPECT_EQ(to_provider.getPath(), "/logout");
+  std::map<std::string, std::string> query;
+  for (const auto& [name, value] : to_provider.getQueryParameters()) query[name] = value;
+  EXPECT_EQ(query["client_id"], kClientId);
+  EXPECT_EQ(query["post_logout_redirect_uri"], base + "/connexion");
+  EXPECT_EQ(client().get("/api/v1/me", session).status, 401);  // closed here before the provider is asked
+
+  // The browser follows it: the provider forgets who it signed in and sends it to the login page.
+  const HttpAnswer at_provider = HttpClient(provider_->port()).request("GET", to_provider.getPathAndQuery());
+  EXPECT_EQ(at_provider.status, 302);
+  EXPECT_EQ(at_provider.headers.at("location"), base + "/connexion");
+  EXPECT_FALSE(provider_->signedIn());
+  ASSERT_EQ(provider_->logouts().size(), 1u);
+
+  // A password session's logout has nothing to say of any provider.
+  const std::string password_session = client().login("centre");
+  const HttpAnswer plain =
+      client().request("POST", "/api/v1/auth/logout", "", {{"Authorization", "Bearer " + password_session}});
+  EXPECT_EQ(plain.status, 204) << plain.body;
+  EXPECT_TRUE(plain.body.empty());
+
+  // Nor does a session of a provider that offers no end-session endpoint (set again: read again).
+  provider_->offerLogout(false);
+  ASSERT_EQ(configure(centre_id_, provider_->issuer()).status, 200);
+  provider_->signIn("centre@exemple.fr", true);
+  const std::string second = sessionOf(logInThroughProvider(centre_id_));
+  ASSERT_FALSE(second.empty());
+  const HttpAnswer unoffered =
+      client().request("POST", "/api/v1/auth/logout", "", {{"Authorization", "Bearer " + second}});
+  EXPECT_EQ(unoffered.status, 204) << unoffered.body;
+  EXPECT_EQ(client().get("/api/v1/me", second).status, 401);
+  EXPECT_EQ(provider_->logouts().size(), 1u);
 }
 
 TEST_P(SsoLoginApiTest, TheProviderIsReadOnceBetweenLoginsAndItsNewKeysAreFollowed) {

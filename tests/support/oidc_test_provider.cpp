@@ -157,7 +157,35 @@ OidcTestProvider::Reply OidcTestProvider::handle(const std::string& method, cons
   }
   if (method == "GET" && path == "/authorize") return authorize(uri);
   if (method == "POST" && path == "/token") return token(authorization, body);
+  if (method == "GET" && path == "/logout") return endSession(uri);
   return error(404, "not_found");
+}
+
+void OidcTestProvider::offerLogout(bool offered) {
+  const std::lock_guard lock(mutex_);
+  logout_offered_ = offered;
+}
+
+std::vector<OidcTestProvider::Logout> OidcTestProvider::logouts() const {
+  const std::lock_guard lock(mutex_);
+  return logouts_;
+}
+
+bool OidcTestProvider::signedIn() const {
+  const std::lock_guard lock(mutex_);
+  return !email_.empty();
+}
+
+OidcTestProvider::Reply OidcTestProvider::endSession(const std::string& uri) {
+  std::map<std::string, std::string> query;
+  for (const auto& [name, value] : Poco::URI(uri).getQueryParameters()) query[name] = value;
+  // RP-Initiated Logout 1.0 §2: a post-logout redirect needs the client named (or an ID token hint).
+  if (query["client_id"] != client_id_ || query["post_logout_redirect_uri"].empty())
+    return error(400, "invalid_request");
+  const std::lock_guard lock(mutex_);
+  logouts_.push_back({query["client_id"], query["post_logout_redirect_uri"]});
+  email_.clear();
+  return {302, "text/plain", "", query["post_logout_redirect_uri"]};
 }
 
 OidcTestProvider::Reply OidcTestProvider::discovery() const {
@@ -166,6 +194,7 @@ OidcTestProvider::Reply OidcTestProvider::discovery() const {
   document->set("authorization_endpoint", issuer() + "/authorize");
   document->set("token_endpoint", issuer() + "/token");
   document->set("jwks_uri", issuer() + "/jwks");
+  if (logout_offered_) document->set("end_session_endpoint", issuer() + "/logout");
   Poco::JSON::Array::Ptr types = new Poco::JSON::Array;
   types->add("code");
   document->set("response_types_supported", types);

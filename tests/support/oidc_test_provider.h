@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "support/oidc_test_issuer.h"
 #include "support/test_pki.h"
@@ -16,7 +17,9 @@ namespace cqpm::testing {
 /// discovery, JWKS, an authorization endpoint that signs in whoever the test
 /// says (no login page) and redirects back with a code, and a token endpoint
 /// that checks the client's secret, the redirect URI and the PKCE verifier
-/// before answering an RS256 ID token. Real HTTP, real signatures.
+/// before answering an RS256 ID token, and an end-session endpoint
+/// (RP-Initiated Logout) that forgets who it signed in and sends the browser
+/// back. Real HTTP, real signatures.
 class OidcTestProvider {
  public:
   /// Plain HTTP on 127.0.0.1; with `tls`, HTTPS with that certificate, at https://localhost.
@@ -42,6 +45,17 @@ class OidcTestProvider {
   int keySetReads() const;
   /// From now on, tokens are signed with a new key of another id, the only one the key set lists.
   void rotateKey();
+  /// Whether the discovery document lists the end-session endpoint (it does unless told).
+  void offerLogout(bool offered);
+  /// The logouts the end-session endpoint took: the client id and the
+  /// post-logout redirect URI of each, in order.
+  struct Logout {
+    std::string client_id;
+    std::string post_logout_redirect_uri;
+  };
+  std::vector<Logout> logouts() const;
+  /// Whether someone is signed in at the provider (signIn, until a logout).
+  bool signedIn() const;
 
   /// What the provider does with a request (public for its handler).
   struct Reply {
@@ -64,6 +78,7 @@ class OidcTestProvider {
   Reply discovery() const;
   Reply authorize(const std::string& uri);
   Reply token(const std::string& authorization, const std::string& body);
+  Reply endSession(const std::string& uri);
 
   std::string client_id_;
   std::string client_secret_;
@@ -81,6 +96,8 @@ class OidcTestProvider {
   int key_set_reads_ = 0;
   int rotations_ = 0;
   std::map<std::string, Grant> grants_;
+  bool logout_offered_ = true;
+  std::vector<Logout> logouts_;
 };
 
 }  // namespace cqpm::testing

@@ -31,9 +31,19 @@ Response login(ApiContext& context, Request& request) {
 }
 
 Response logout(ApiContext& context, Request& request) {
-  context.auth.logout(request.session_token);
+  const auto provider_organisation = context.auth.logout(request.session_token);
   context.streams.closeSession(request.session_token);  // its open live streams end at once
+  // A session the organisation's identity provider opened: the browser goes on to end the
+  // provider's session too (after the local logout, which stands whatever the provider does).
+  const auto provider_logout =
+      provider_organisation ? context.single_sign_on.providerLogoutUrl(*provider_organisation) : std::nullopt;
   Response response = Response::noContent();
+  if (provider_logout) {
+    Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
+    answer->set("provider_logout_url", *provider_logout);
+    response = Response::json(200, answer);
+    response.headers.emplace_back("Cache-Control", "no-store");
+  }
   response.headers.emplace_back("Set-Cookie", sessionCookie(context, "", 0));
   return response;
 }

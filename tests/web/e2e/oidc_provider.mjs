@@ -2,7 +2,8 @@
 // their own: tests/support/oidc_test_provider.h). Discovery, JWKS, an authorization endpoint that signs in
 // whoever the test says (no login page of its own) and redirects back with a code, and a token endpoint
 // that checks the client's secret, the redirect URI and the PKCE verifier before answering an RS256 ID
-// token. Node's crypto signs; nothing is mocked on the server's side.
+// token, and an end-session endpoint (RP-Initiated Logout) that counts the logouts, forgets whoever it
+// signed in and sends the browser back. Node's crypto signs; nothing is mocked on the server's side.
 
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -13,7 +14,9 @@ export async function startOidcProvider({ clientId, clientSecret }) {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'e2e-key', use: 'sig', alg: 'RS256' };
   const grants = new Map();
-  let who = { email: '', verified: true };
+  const nobody = { email: '', verified: true };
+  let who = nobody;
+  const logouts = [];
   let issuer = '';
 
   const idToken = (claims) => {
@@ -39,6 +42,7 @@ export async function startOidcProvider({ clientId, clientSecret }) {
         authorization_endpoint: `${issuer}/authorize`,
         token_endpoint: `${issuer}/token`,
         jwks_uri: `${issuer}/jwks`,
+        end_session_endpoint: `${issuer}/logout`,
         response_types_supported: ['code'],
         code_challenge_methods_supported: ['S256'],
       });
@@ -55,6 +59,15 @@ export async function startOidcProvider({ clientId, clientSecret }) {
       back.searchParams.set('code', code);
       back.searchParams.set('state', q.get('state'));
       res.writeHead(302, { Location: back.toString() });
+      return res.end();
+    }
+    if (req.method === 'GET' && url.pathname === '/logout') {
+      const q = url.searchParams;
+      const back = q.get('post_logout_redirect_uri');
+      if (q.get('client_id') !== clientId || !back) return json(res, 400, { error: 'invalid_request' });
+      logouts.push({ clientId: q.get('client_id'), postLogoutRedirectUri: back });
+      who = nobody;  // its session ends: the next authorization signs in no one until the test says who
+      res.writeHead(302, { Location: back });
       return res.end();
     }
     if (req.method === 'POST' && url.pathname === '/token') {
@@ -87,6 +100,8 @@ export async function startOidcProvider({ clientId, clientSecret }) {
   issuer = `http://127.0.0.1:${server.address().port}`;
   return {
     issuer,
+    /** The logouts it was sent to, in order: {clientId, postLogoutRedirectUri}. */
+    logouts,
     /** Who the next authorizations sign in. */
     signIn(email, verified = true) {
       who = { email, verified };

@@ -1,7 +1,8 @@
 // Logging in through one's organisation: the platform administrator sets the centre's identity provider
 // (an OpenID provider this test starts on loopback) on the centre's page, the login page offers
 // « Se connecter avec … », the
-// coordinator goes to the provider and comes back signed in; someone whose verified e-mail is no account of
+// coordinator goes to the provider and comes back signed in, and signing out goes through the provider's
+// logout (its session ends too) back to the login page; someone whose verified e-mail is no account of
 // the centre comes back to the login page, told why in French.
 
 import { after, before, describe, it } from 'node:test';
@@ -49,7 +50,7 @@ describe('web: single sign-on through the centre’s identity provider', { timeo
     await page.context().close();
   });
 
-  it('the coordinator comes back from the provider signed in', async () => {
+  it('the coordinator comes back from the provider signed in, and signs out at the provider too', async () => {
     const page = await demo.browser.newPage();
     provider.signIn('centre@exemple.fr');
     await startAt(page);
@@ -57,6 +58,13 @@ describe('web: single sign-on through the centre’s identity provider', { timeo
     await page.getByRole('navigation').first().waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
     assert.equal(me.login, 'centre');
+
+    // The header's button: the whole window goes to the provider's logout, which sends it back to /connexion.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL((url) => url.origin === demo.base && url.pathname === '/connexion');
+    assert.deepEqual(provider.logouts, [{ clientId: 'cqpm-e2e', postLogoutRedirectUri: `${demo.base}/connexion` }]);
+    const after = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
+    assert.equal(after, 401);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { sessionApi } from '../sessionApi';
+import { leaveForProviderLogout } from '../providerLogout';
 import { ADMINISTRATION_PATH, canAdminister } from '../../features/admin/administration';
 import { collegeLabel, roleLabel } from '../../shared/format/labels';
 import { isGtpAuditor } from '../../features/referentials/referentialHistory';
@@ -20,15 +21,19 @@ export function Header({ user }: { user: User }) {
 
   async function logout() {
     setBusy(true);
+    let providerLogout: string | null = null;
     try {
-      await sessionApi.logout();
+      providerLogout = await sessionApi.logout();
     } catch {
       // Signed out locally whatever the server said; the cookie is HttpOnly.
-    } finally {
-      setBusy(false);
-      setUser(null);
-      navigate('/connexion', { replace: true });
     }
+    // Through the identity provider, which ends its own session and sends the browser back to /connexion:
+    // the page is left as it is (buttons disabled) rather than signed out in the app first, whose 401 on
+    // /me would race the departure with an in-app trip to the login page.
+    if (leaveForProviderLogout(providerLogout)) return;
+    setBusy(false);
+    setUser(null);
+    navigate('/connexion', { replace: true });
   }
 
   const college = collegeLabel(user.college);

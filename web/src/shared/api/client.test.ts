@@ -88,8 +88,24 @@ describe('api client', () => {
 
   it('sends the CSRF header on a body-less POST (logout) and accepts 204', async () => {
     mockFetch({ status: 204 }, calls);
-    await expect(sessionApi.logout()).resolves.toBeUndefined();
+    await expect(sessionApi.logout()).resolves.toBeNull();
+    expect(calls[0]!.url).toBe('/api/v1/auth/logout');
+    expect(calls[0]!.init.method).toBe('POST');
     expect(headersOf(calls[0]!)['X-CQPM-CSRF']).toBe('1');
+  });
+
+  it("gives the provider's end-session address when the logout answers one (200)", async () => {
+    const url = 'https://idp.example/logout?client_id=cqpm&post_logout_redirect_uri=https%3A%2F%2Fhub.example%2Fconnexion';
+    mockFetch({ status: 200, body: { provider_logout_url: url } }, calls);
+    await expect(sessionApi.logout()).resolves.toBe(url);
+  });
+
+  it('does not hand a 401 on logout to the login redirect', async () => {
+    const handler = vi.fn();
+    setUnauthorizedHandler(handler);
+    mockFetch({ status: 401, body: { error: { code: 'unauthenticated', message: 'no session' } } }, calls);
+    await expect(sessionApi.logout()).rejects.toBeInstanceOf(ApiError);
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it('turns an error body into an ApiError with code, field and details', async () => {

@@ -234,7 +234,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke the current session
-         * @description Revokes the session server-side and clears the cookie. The token can no longer be used.
+         * @description Revokes the session server-side and clears the cookie. The token can no longer be used. A session opened through an organisation's identity provider whose discovery document offers an `end_session_endpoint` is answered 200 with the address to send the browser to, so that the provider ends its own session too (OpenID Connect RP-Initiated Logout 1.0, with `client_id` and `post_logout_redirect_uri` = the public address + `/connexion`, which the provider must allow). The local session is revoked either way.
          */
         post: operations["logout"];
         delete?: never;
@@ -3133,6 +3133,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ProviderLogout: {
+            /**
+             * Format: uri
+             * @description The identity provider's end-session endpoint with client_id and post_logout_redirect_uri.
+             * @example https://sso.uimm-lyon.example/logout?client_id=cqpm-hub&post_logout_redirect_uri=https%3A%2F%2Fcqpm.example%2Fconnexion
+             */
+            provider_logout_url: string;
+        };
         FileAudit: {
             file: string;
             /** @description Whether every link holds. */
@@ -5543,6 +5551,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Session revoked; the browser goes on to the identity provider's logout. */
+            200: {
+                headers: {
+                    /** @description Clears the session cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderLogout"];
+                };
+            };
             /** @description Session revoked. */
             204: {
                 headers: {

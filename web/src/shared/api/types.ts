@@ -21,6 +21,11 @@ export interface User {
 
 export type LoginResponse = Schema<'LoginResponse'>;
 
+/** POST /auth/logout's 200 answer (a 204 has no body): where the identity provider ends its own session. */
+export interface LogoutResponse {
+  provider_logout_url: string;
+}
+
 export type SsoChoice = Schema<'SsoChoiceList'>['items'][number];
 
 export type ApiErrorBody = Schema<'Error'>;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, isAbort } from '../../../shared/api/client';
 import { sessionApi } from '../../../app/sessionApi';
+import { leaveForProviderLogout } from '../../../app/providerLogout';
 import { LOGIN_PAGE_PATH } from '../../admin/administration';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { PublicCard } from '../../../shared/ui/PublicCard';
@@ -78,14 +79,16 @@ export function FileLinkPage() {
 
   async function switchAccount() {
     setBusy(true);
+    let providerLogout: string | null = null;
     try {
-      await sessionApi.logout();
+      providerLogout = await sessionApi.logout();
     } catch (err) {
       reportError(err, { operation: 'session' }); // signed out on this page either way
-    } finally {
-      setBusy(false);
-      signedOut();
     }
+    // Signed in through the identity provider: it ends its own session too, then sends the browser to /connexion.
+    if (leaveForProviderLogout(providerLogout)) return;
+    setBusy(false);
+    signedOut();
   }
 
   return (
