@@ -377,6 +377,9 @@ RunResult runHttp(int port, int clients, int seconds, const std::vector<std::vec
       result.plan_latencies_us.reserve(static_cast<std::size_t>(seconds) * 250);
       NoDelayClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
       session.setTimeout(Poco::Timespan(30, 0));
+      // Poco's session is not keep-alive by default: it would send "Connection: close" and connect
+      // again for every request (seen: as many connects as requests), which browsers never do.
+      session.setKeepAlive(true);
       const std::string& token = tokens[static_cast<std::size_t>(c)];
       const auto& pool = files[static_cast<std::size_t>(c)];
       std::size_t next_file = 0;
