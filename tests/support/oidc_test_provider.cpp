@@ -22,6 +22,12 @@
 
 namespace cqpm::testing {
 
+std::map<std::string, std::string> queryOf(const std::string& uri) {
+  std::map<std::string, std::string> query;
+  for (const auto& [name, value] : Poco::URI(uri).getQueryParameters()) query[name] = value;
+  return query;
+}
+
 namespace {
 
 class ProviderHandler : public Poco::Net::HTTPRequestHandler {
@@ -177,8 +183,7 @@ bool OidcTestProvider::signedIn() const {
 }
 
 OidcTestProvider::Reply OidcTestProvider::endSession(const std::string& uri) {
-  std::map<std::string, std::string> query;
-  for (const auto& [name, value] : Poco::URI(uri).getQueryParameters()) query[name] = value;
+  std::map<std::string, std::string> query = queryOf(uri);
   // RP-Initiated Logout 1.0 §2: a post-logout redirect needs the client named (or an ID token hint).
   if (query["client_id"] != client_id_ || query["post_logout_redirect_uri"].empty())
     return error(400, "invalid_request");
@@ -205,8 +210,7 @@ OidcTestProvider::Reply OidcTestProvider::discovery() const {
 }
 
 OidcTestProvider::Reply OidcTestProvider::authorize(const std::string& uri) {
-  std::map<std::string, std::string> query;
-  for (const auto& [name, value] : Poco::URI(uri).getQueryParameters()) query[name] = value;
+  std::map<std::string, std::string> query = queryOf(uri);
   if (query["response_type"] != "code" || query["client_id"] != client_id_ || query["state"].empty() ||
       query["nonce"].empty() || query["code_challenge_method"] != "S256" || query["code_challenge"].empty() ||
       query["scope"].find("openid") == std::string::npos)

@@ -13,6 +13,9 @@
 
 namespace cqpm::testing {
 
+/// The query parameters of `uri` by name (the last one wins when a name repeats).
+std::map<std::string, std::string> queryOf(const std::string& uri);
+
 /// A small OpenID provider on a loopback port, for the single sign-on tests:
 /// discovery, JWKS, an authorization endpoint that signs in whoever the test
 /// says (no login page) and redirects back with a code, and a token endpoint
